@@ -1,0 +1,53 @@
+# Two commands: `make run` serves the product, `make test` runs the whole test suite.
+# On Windows, see README.md for the same steps without make.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test sysdeps-run sysdeps-test messages initial-migration bench clean
+
+run: sysdeps-run $(VENV)/.installed
+	$(BIN)/flask --app wsgi db upgrade
+	$(BIN)/flask --app wsgi serve
+
+test: sysdeps-test $(VENV)/.installed-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@if [ -n "$${TEST_POSTGRES_URL:-}" ]; then \
+	  echo "== the same suite on PostgreSQL =="; \
+	  TEST_DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	fi
+
+sysdeps-run:
+	@sh scripts/sysdeps.sh run
+
+sysdeps-test:
+	@sh scripts/sysdeps.sh test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+# Extract user-facing strings and merge them into the Indonesian catalogue.
+messages: $(VENV)/.installed-dev
+	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o lpsedesk/translations/messages.pot .
+	$(BIN)/pybabel update --no-location -i lpsedesk/translations/messages.pot -d lpsedesk/translations -l id --no-fuzzy-matching
+
+# Before the first release only: rewrite 0001 from the models.
+initial-migration: $(VENV)/.installed
+	rm -f lpsedesk/migrations/versions/0001_initial_schema.py /tmp/lpsedesk-migration.db
+	DATABASE_URL=sqlite:////tmp/lpsedesk-migration.db $(BIN)/flask --app wsgi db migrate -m "initial schema" --rev-id 0001
+	sed -i 's/^Create Date: .*/Create Date: 2026-11-22/' lpsedesk/migrations/versions/0001_initial_schema.py
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/idscan.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

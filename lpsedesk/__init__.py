@@ -1,0 +1,84 @@
+"""LPSE desk: the core shared by the kiosk and the staff screens.
+
+`create_app` is the factory: a list of small named steps. The core never imports the kiosk or
+admin packages; the blueprints it mounts are named in config (INSTALLED_BLUEPRINTS).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.utils import import_string
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None, *, instance_path: str | None = None) -> Flask:
+    from dotenv import load_dotenv
+
+    load_dotenv(PROJECT_ROOT / ".env")
+    app = Flask(
+        __name__,
+        instance_path=instance_path or str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        static_folder=str(PROJECT_ROOT / "static"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    from .config import load_config
+
+    load_config(app, test_config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import auth  # noqa: F401  (registers the user loader)
+    from .extensions import csrf, db, login_manager, migrate
+    from .i18n import init_i18n
+    from .security import register_security_headers
+    from .sqlite import tune_sqlite
+
+    db.init_app(app)
+    with app.app_context():
+        tune_sqlite(db.engine)
+    from .models.base import render_item
+
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"),
+                     render_as_batch=True, compare_type=True, render_item=render_item)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "admin.login"
+    login_manager.session_protection = "basic"
+    init_i18n(app)
+    register_security_headers(app)
+    from .throttle import LoginThrottle
+
+    app.extensions["login_throttle"] = LoginThrottle(
+        app.config["LOGIN_MAX_ATTEMPTS"], app.config["LOGIN_WINDOW_SECONDS"])
+    from .storage import storage_for
+
+    app.extensions["storage"] = storage_for(app.config)
+
+
+def register_blueprints(app: Flask) -> None:
+    from .views import bp as core_bp
+
+    app.register_blueprint(core_bp)
+    for dotted in app.config["INSTALLED_BLUEPRINTS"]:
+        app.register_blueprint(import_string(dotted))
+
+
+def register_error_handlers(app: Flask) -> None:
+    from .errors import register_error_handlers as register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import commands
+
+    for command in commands:
+        app.cli.add_command(command)

@@ -1,0 +1,83 @@
+"""Staff authentication and authorisation: who is logged in, which roles they act with, guards."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from flask import abort, current_app, g, jsonify, redirect, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .extensions import db, login_manager
+from .models import Delegation, User, utcnow
+from .roles import Actor, Role
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@login_manager.user_loader
+def load_user(cookie_id: str) -> User | None:
+    user_id, _, token = cookie_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    # A deactivated user or a rotated session token (password reset) ends the session at once.
+    if user is None or not user.active or user.session_token != token:
+        return None
+    return user
+
+
+def active_delegation(session: Session, user: User, on: date) -> Delegation | None:
+    return session.scalars(
+        select(Delegation).where(
+            Delegation.delegate_id == user.id, Delegation.revoked_at.is_(None),
+            Delegation.starts_on <= on, Delegation.ends_on >= on,
+        ).order_by(Delegation.id.desc())
+    ).first()
+
+
+def actor_for(session: Session, user: User, now: datetime) -> Actor:
+    """The Actor a user acts as now: their roles, plus Kasubag's while a Plh./Plt. delegation runs."""
+    roles = set(user.roles)
+    behalf_id = behalf_label = None
+    if Role.KASUBAG not in roles:
+        delegation = active_delegation(session, user, now.astimezone(WIB).date())
+        if delegation is not None and delegation.principal.active:
+            roles.add(Role.KASUBAG)
+            behalf_id, behalf_label = delegation.principal_id, delegation.principal.full_name
+    return Actor(kind="user", id=user.id, label=user.full_name, roles=frozenset(roles),
+                 on_behalf_of_id=behalf_id, on_behalf_of_label=behalf_label)
+
+
+def current_actor() -> Actor | None:
+    if "actor" not in g:
+        g.actor = None
+        if current_user.is_authenticated:
+            g.actor = actor_for(db.session, current_user._get_current_object(), utcnow())
+    return g.actor
+
+
+def _wants_json() -> bool:
+    return request.is_json or request.accept_mimetypes.best == "application/json" or "/api/" in request.path
+
+
+def requires(*roles: Role):
+    """Allow a staff view only to logged-in users holding one of `roles` (none given: any staff)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            actor = current_actor()
+            if actor is None:
+                if _wants_json():
+                    return jsonify(error="login_required"), 401
+                return redirect(url_for(current_app.login_manager.login_view, next=request.full_path))
+            if roles and not actor.has(*roles):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,90 @@
+"""Configuration: defaults, then instance/config.py, then .env and the environment.
+
+Secrets are never hard-coded: SECRET_KEY and the storage key are generated once into instance/.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+from flask import Flask
+
+# name: (default, type, description) -- the README's table is written from this.
+SETTINGS: dict[str, tuple[object, type, str]] = {
+    "DATABASE_URL": ("sqlite:///{instance}/lpsedesk.db", str,
+                     "SQLAlchemy URL; `postgresql+psycopg://user:pass@host/db` for PostgreSQL"),
+    "SECRET_KEY": (None, str, "Signs sessions and kiosk credentials; generated into instance/secret_key if unset"),
+    "STORAGE_KEY": (None, str, "Fernet key encrypting stored KTP images, signatures and letters; "
+                               "generated into instance/storage.key if unset"),
+    "STORAGE_DIR": ("{instance}/files", str, "Where encrypted files are kept"),
+    "HOST": ("127.0.0.1", str, "Address waitress listens on (`0.0.0.0` to serve the office LAN)"),
+    "PORT": (8080, int, "Port waitress listens on"),
+    "THREADS": (32, int, "Waitress worker threads; each open live-update stream holds one"),
+    "DEFAULT_LOCALE": ("id", str, "Language of the UI unless a user chooses: `id` or `en`"),
+    "MAX_UPLOAD_MB": (8, int, "Largest request body accepted (camera frames, uploads, letters)"),
+    "LOGIN_MAX_ATTEMPTS": (5, int, "Failed logins allowed per user name and per address in the window"),
+    "LOGIN_WINDOW_SECONDS": (600, int, "Window for LOGIN_MAX_ATTEMPTS"),
+    "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
+    "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
+}
+
+LOCALES = ("id", "en")
+
+
+def _as(kind: type, raw: str) -> object:
+    if kind is bool:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    return kind(raw)
+
+
+def _secret_file(path: Path, make) -> str:
+    """Read a secret from `path`, creating it (readable by the owner only) on first start."""
+    if not path.exists():
+        path.write_text(make())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load_config(app: Flask, test_config: dict | None) -> None:
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    for name, (default, _kind, _doc) in SETTINGS.items():
+        if isinstance(default, str):
+            default = default.format(instance=instance.as_posix())
+        app.config[name] = default
+    app.config.from_pyfile(str(instance / "config.py"), silent=True)
+    for name, (_default, kind, _doc) in SETTINGS.items():
+        if name in os.environ:
+            app.config[name] = _as(kind, os.environ[name])
+    if test_config:
+        app.config.update(test_config)
+
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_file(instance / "secret_key", lambda: secrets.token_hex(32))
+    if not app.config.get("STORAGE_KEY"):
+        app.config["STORAGE_KEY"] = _secret_file(instance / "storage.key", lambda: Fernet.generate_key().decode())
+
+    app.config.update(
+        SQLALCHEMY_DATABASE_URI=app.config["DATABASE_URL"],
+        SQLALCHEMY_ENGINE_OPTIONS=engine_options(app.config["DATABASE_URL"]),
+        MAX_CONTENT_LENGTH=int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        BABEL_DEFAULT_LOCALE=app.config["DEFAULT_LOCALE"],
+        BABEL_DEFAULT_TIMEZONE="Asia/Jakarta",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=int(app.config["STAFF_SESSION_HOURS"])),
+        WTF_CSRF_TIME_LIMIT=None,  # a kiosk page stays open all day; the token is tied to the session
+    )
+    app.config.setdefault("INSTALLED_BLUEPRINTS", ("kiosk:bp", "admin:bp"))
+
+
+def engine_options(url: str) -> dict:
+    if url.startswith("sqlite"):
+        # Waitress serves from many threads: a generous busy timeout instead of "database is locked".
+        return {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 30}

@@ -1,0 +1,103 @@
+"""Every error as a readable page (or JSON for API calls) in the user's language; never a bare 500."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, make_response, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException, default_exceptions
+
+from .extensions import db
+from .workflow import InvalidTransition, MissingReason, NotAllowed, WorkflowError
+
+
+def _messages() -> dict[int, str]:
+    return {
+        400: _("The request could not be understood. Please check what you entered."),
+        401: _("Please log in first."),
+        403: _("You do not have access to this page or action."),
+        404: _("The page or record was not found."),
+        405: _("This action is not available here."),
+        409: _("This record was changed by someone else. Reload to see its current state."),
+        413: _("The file is too large."),
+        429: _("Too many attempts. Please wait and try again."),
+        500: _("Something went wrong on the server. Nothing was saved; please try again."),
+    }
+
+
+def workflow_message(exc: WorkflowError) -> str:
+    """The domain error in the user's language; the English source text is also the msgid."""
+    if isinstance(exc, MissingReason):
+        return _("A reason is required.")
+    if isinstance(exc, NotAllowed):
+        if "recorded" in exc.message:
+            return _("Whoever recorded a remote-access request cannot decide it.")
+        return _("Your role may not make this change.")
+    if isinstance(exc, InvalidTransition) and "current" in exc.params:
+        return _("This record is already %(current)s and cannot become %(target)s.",
+                 current=status_label(str(exc.params["current"])),
+                 target=status_label(str(exc.params["target"])))
+    return _("This change is not possible now.")
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "pending": _("pending"), "approved": _("approved"), "denied": _("refused"),
+        "cancelled": _("cancelled"), "expired": _("expired"), "checked_out": _("checked out"),
+        "reported": _("reported"), "received": _("received"), "active": _("active"),
+        "closed": _("closed"),
+    }
+    return labels.get(status, status)
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or "/api/" in request.path or request.is_json
+
+
+def error_response(status: int, message: str, code: str | None = None, **extra):
+    if _wants_json():
+        response = jsonify(error=code or str(status), message=message, **extra)
+    else:
+        response = make_response(render_template("error.html", status=status, message=message))
+    response.status_code = status
+    return response
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(WorkflowError)
+    def _workflow(exc: WorkflowError):
+        db.session.rollback()
+        status = 403 if isinstance(exc, NotAllowed) else 400 if isinstance(exc, MissingReason) else 409
+        return error_response(status, workflow_message(exc), exc.code)
+
+    @app.errorhandler(StaleDataError)
+    def _stale(_exc):
+        # Lost the race: another staff member changed the same record between read and write.
+        db.session.rollback()
+        return error_response(409, _messages()[409], "conflict")
+
+    @app.errorhandler(CSRFError)
+    def _csrf(_exc):
+        return error_response(400, _("The form expired or was sent from elsewhere. Reload the page and try again."),
+                              "csrf")
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        message = exc.description if getattr(exc, "user_message", False) else _messages().get(exc.code or 500)
+        response = error_response(exc.code or 500, message or exc.name)
+        if exc.code == 429 and getattr(exc, "retry_after", None):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        db.session.rollback()
+        app.logger.exception("unhandled error", exc_info=exc)
+        return error_response(500, _messages()[500])
+
+
+def user_error(status: int, message: str) -> HTTPException:
+    """An HTTP error whose description is already a translated sentence for the user."""
+    exc = default_exceptions[status](description=message)
+    exc.user_message = True  # type: ignore[attr-defined]
+    return exc

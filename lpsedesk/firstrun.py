@@ -1,0 +1,40 @@
+"""First run: with no staff account yet, a one-time setup link (printed on the server console) creates the first Admin.
+
+There is never a default password; the link's token lives in instance/setup_token until used.
+"""
+from __future__ import annotations
+
+import hmac
+import secrets
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .models import User
+
+TOKEN_FILE = "setup_token"
+
+
+def needs_setup(session: Session) -> bool:
+    return session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def setup_token(instance_path: str) -> str:
+    """The current setup token, created on first call."""
+    path = Path(instance_path) / TOKEN_FILE
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(24))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def token_matches(instance_path: str, candidate: str | None) -> bool:
+    path = Path(instance_path) / TOKEN_FILE
+    if not candidate or not path.exists():
+        return False
+    return hmac.compare_digest(path.read_text().strip(), candidate)
+
+
+def consume_token(instance_path: str) -> None:
+    (Path(instance_path) / TOKEN_FILE).unlink(missing_ok=True)

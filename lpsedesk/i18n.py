@@ -1,0 +1,69 @@
+"""Languages (Bahasa Indonesia by default, English on request) and times shown in WIB."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, current_app, request, session
+from flask_babel import get_locale
+
+from .config import LOCALES
+from .extensions import babel
+
+WIB = ZoneInfo("Asia/Jakarta")
+SOURCE_DIR = Path(__file__).parent / "translations"
+
+
+def compile_catalogs(src: Path, dst: Path) -> None:
+    """Compile each .po into dst when missing or stale, so no compiled file is ever out of date."""
+    for po in src.glob("*/LC_MESSAGES/messages.po"):
+        mo = dst / po.relative_to(src).with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        tmp = mo.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            write_mo(f, catalog)
+        tmp.replace(mo)
+
+
+def select_locale() -> str:
+    chosen = request.args.get("lang")
+    if chosen in LOCALES:
+        session["lang"] = chosen
+        return chosen
+    if session.get("lang") in LOCALES:
+        return session["lang"]
+    return current_app.config["DEFAULT_LOCALE"]
+
+
+def to_wib(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.astimezone(WIB)
+
+
+def format_wib(value: datetime | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
+    """A UTC datetime as office-local time with its zone named, e.g. 22/11/2026 09:15 WIB."""
+    if value is None:
+        return ""
+    return f"{value.astimezone(WIB).strftime(fmt)} WIB"
+
+
+def init_i18n(app: Flask) -> None:
+    compiled = Path(app.instance_path) / "translations"
+    compile_catalogs(SOURCE_DIR, compiled)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.filters["wib"] = format_wib
+    app.jinja_env.filters["wib_time"] = lambda v: format_wib(v, "%H:%M")
+    app.jinja_env.filters["wib_date"] = lambda v: format_wib(v, "%d/%m/%Y")[:-4] if v else ""
+
+    @app.context_processor
+    def _locale_context() -> dict:
+        return {"current_locale": str(get_locale()), "locales": LOCALES}

@@ -1,0 +1,53 @@
+"""SOP 2: a third party's remote-access request, from the letter to the closed account."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+
+from ..workflow import RemoteStatus
+from .base import Base, UTCDateTime, utcnow
+
+
+class RemoteAccessRequest(Base):
+    __tablename__ = "remote_access_requests"
+    __workflow__ = "remote_access"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    requester_name: Mapped[str] = mapped_column(String(120))
+    instansi: Mapped[str] = mapped_column(String(160))
+    letter_number: Mapped[str] = mapped_column(String(80))
+    letter_date: Mapped[date] = mapped_column(Date)
+    letter_key: Mapped[str | None] = mapped_column(String(128))
+    purpose: Mapped[str] = mapped_column(Text)  # Tujuan
+    rights_requested: Mapped[str] = mapped_column(Text)  # Hak Akses asked for
+    period_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    period_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    # An extension is a new request that points at the one it extends.
+    extends_id: Mapped[int | None] = mapped_column(ForeignKey("remote_access_requests.id"))
+
+    status: Mapped[str] = mapped_column(String(16), default=RemoteStatus.RECEIVED.value, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_by_label: Mapped[str | None] = mapped_column(String(120))
+    decided_on_behalf_of_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    approved_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    username: Mapped[str | None] = mapped_column(String(80))
+    rights_granted: Mapped[str | None] = mapped_column(Text)
+    granted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # Waktu Pemberian
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # Waktu Penutupan
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    close_note: Mapped[str | None] = mapped_column(Text)
+
+    __mapper_args__ = {"version_id_col": version}

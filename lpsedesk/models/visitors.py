@@ -1,0 +1,39 @@
+"""Visitors as the guest book knows them."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+
+from .base import Base, UTCDateTime, utcnow
+
+
+class VisitorCategory(enum.StrEnum):
+    PENYEDIA = "penyedia"
+    POKJA = "pokja"
+    PPK = "ppk"
+    PA_KPA = "pa_kpa"
+    APIP = "apip"
+    OPD = "opd"
+    PUBLIC = "public"
+    OTHER = "other"
+
+
+class Visitor(Base):
+    __tablename__ = "visitors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    # Not unique: after the retention period a NIK is kept only masked (3373********0001).
+    nik: Mapped[str] = mapped_column(String(16), index=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(120))
+    institution: Mapped[str] = mapped_column(String(160))
+    category: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    visits: Mapped[list["Visit"]] = relationship(back_populates="visitor")  # noqa: F821

@@ -1,0 +1,40 @@
+"""Argon2 password hashing and the rules a staff password must meet."""
+from __future__ import annotations
+
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+MIN_LENGTH = 10
+# Used only to make verification of unknown user names cost the same as of known ones.
+_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def password_problem(password: str) -> str | None:
+    """A machine code for what is wrong with a new password, or None."""
+    if len(password) < MIN_LENGTH:
+        return "too_short"
+    if password.isdigit() or password.isalpha():
+        return "too_simple"
+    return None
+
+
+def generate_password(length: int = 16) -> str:
+    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    while True:
+        pw = "".join(secrets.choice(alphabet) for _ in range(length))
+        if password_problem(pw) is None:
+            return pw

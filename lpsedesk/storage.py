@@ -1,0 +1,72 @@
+"""Files kept outside the database (KTP captures, signatures, letters), encrypted at rest.
+
+One small interface: save(bytes) -> key, open(key) -> bytes, delete(key). Keys are chosen by the
+server, never by the uploader, so a key can never point outside the storage folder.
+"""
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken
+
+KEY_PATTERN = re.compile(r"^[a-z]{2,16}/\d{4}/\d{2}/[A-Za-z0-9_-]{16,64}$")
+
+
+class StorageError(Exception):
+    pass
+
+
+class EncryptedFileStorage:
+    def __init__(self, root: str | os.PathLike, key: str | bytes) -> None:
+        self.root = Path(root)
+        self._fernet = Fernet(key)
+
+    def _path(self, key: str) -> Path:
+        if not KEY_PATTERN.match(key):
+            raise StorageError(f"not a storage key: {key!r}")
+        return self.root / key
+
+    def save(self, data: bytes, *, kind: str) -> str:
+        """Encrypt and write `data`; returns the key to keep in the database."""
+        now = datetime.now(timezone.utc)
+        key = f"{kind}/{now:%Y}/{now:%m}/{secrets.token_urlsafe(24)}"
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(self._fernet.encrypt(data))
+        os.replace(tmp, path)  # never a half-written file under a real key
+        return key
+
+    def open(self, key: str) -> bytes:
+        path = self._path(key)
+        try:
+            return self._fernet.decrypt(path.read_bytes())
+        except FileNotFoundError:
+            raise StorageError(f"no such file: {key}") from None
+        except InvalidToken:
+            raise StorageError(f"cannot decrypt {key}: wrong STORAGE_KEY or damaged file") from None
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).exists()
+
+    def delete(self, key: str) -> bool:
+        try:
+            self._path(key).unlink()
+            return True
+        except FileNotFoundError:
+            return False
+
+    def keys(self):
+        """Every stored key (for backups and retention)."""
+        for path in sorted(self.root.glob("*/*/*/*")):
+            key = path.relative_to(self.root).as_posix()
+            if KEY_PATTERN.match(key):
+                yield key
+
+
+def storage_for(config: dict) -> EncryptedFileStorage:
+    return EncryptedFileStorage(config["STORAGE_DIR"], config["STORAGE_KEY"])

@@ -1,0 +1,23 @@
+"""The few pages that belong to neither audience: the front door and a health check."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, render_template, url_for
+from sqlalchemy import text
+
+from .extensions import db
+from .firstrun import needs_setup
+
+bp = Blueprint("core", __name__)
+
+
+@bp.get("/")
+def index():
+    if needs_setup(db.session) and "admin" in current_app.blueprints:
+        return redirect(url_for("admin.setup"))
+    return render_template("index.html")
+
+
+@bp.get("/healthz")
+def health():
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok"}

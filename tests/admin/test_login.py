@@ -1,0 +1,84 @@
+"""Staff log in and out through the real form; CSRF, rate limiting and deactivation are enforced."""
+from __future__ import annotations
+
+from lpsedesk.extensions import db
+from lpsedesk.models import AuditEvent, User
+
+from ..conftest import csrf_from
+
+
+def test_a_helpdesk_user_logs_in_sees_the_dashboard_and_logs_out(client, make_user, login):
+    make_user("rina", "helpdesk", name="Rina")
+    response = login("rina")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/admin/")
+    page = client.get("/admin/")
+    assert page.status_code == 200 and "Rina" in page.get_data(as_text=True)
+    token = csrf_from(client, "/admin/")
+    assert client.post("/admin/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get("/admin/").status_code == 302  # back to the login page
+
+
+def test_login_and_logout_are_audited(app, client, make_user, login):
+    make_user("rina", "helpdesk")
+    login("rina")
+    login("rina", "wrong-password-1")
+    with app.app_context():
+        actions = [e.action for e in db.session.query(AuditEvent).order_by(AuditEvent.id)]
+    assert "user.login" in actions and "user.login_failed" in actions
+
+
+def test_a_wrong_password_is_refused_with_a_message_in_indonesian(client, make_user, login):
+    make_user("rina", "helpdesk")
+    response = login("rina", "salah-sandi-99")
+    assert response.status_code == 401
+    assert "Nama pengguna atau kata sandi salah" in response.get_data(as_text=True)
+
+
+def test_english_is_chosen_with_lang_and_kept(client, make_user, login):
+    make_user("rina", "helpdesk")
+    client.get("/admin/login?lang=en")
+    assert "Wrong user name or password" in login("rina", "nope-nope-123").get_data(as_text=True)
+
+
+def test_a_login_without_csrf_token_is_rejected(client, make_user):
+    make_user("rina", "helpdesk")
+    response = client.post("/admin/login", data={"username": "rina", "password": "whatever-123"})
+    assert response.status_code == 400
+    assert "Muat ulang halaman" in response.get_data(as_text=True)
+
+
+def test_logins_are_rate_limited_per_user_name(client, make_user, login):
+    make_user("rina", "helpdesk")
+    for _ in range(5):
+        assert login("rina", "wrong-password-1").status_code == 401
+    blocked = login("rina")  # even the right password waits now
+    assert blocked.status_code == 429
+    assert int(blocked.headers["Retry-After"]) > 0
+    assert "Terlalu banyak" in blocked.get_data(as_text=True)
+
+
+def test_deactivating_a_user_ends_their_session_at_once(app, client, make_user, login):
+    user_id = make_user("rina", "helpdesk")
+    login("rina")
+    assert client.get("/admin/").status_code == 200
+    with app.app_context():
+        from lpsedesk import users
+
+        users.set_active(db.session, None, db.session.get(User, user_id), False)
+        db.session.commit()
+    assert client.get("/admin/").status_code == 302
+    assert login("rina").status_code == 401
+
+
+def test_a_login_never_redirects_off_site(client, make_user):
+    make_user("rina", "helpdesk")
+    token = csrf_from(client, "/admin/login")
+    response = client.post("/admin/login?next=//evil.example/x",
+                           data={"csrf_token": token, "username": "rina", "password": "Rahasia-uji-123"})
+    assert response.headers["Location"] == "/admin/"
+
+
+def test_session_cookie_is_httponly_and_samesite(client, make_user, login):
+    make_user("rina", "helpdesk")
+    cookie = login("rina").headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie

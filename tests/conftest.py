@@ -1,0 +1,144 @@
+"""Fixtures: an app on a migrated database (SQLite by default, PostgreSQL when TEST_DATABASE_URL
+is set), clients, staff users and a login helper that goes through the real login form."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from lpsedesk import create_app
+from lpsedesk.extensions import db
+from lpsedesk.models import Base
+
+from .support import missing_capabilities
+
+TEST_PASSWORD = "Rahasia-uji-123"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        engine = create_engine(url)
+        with engine.begin() as conn:  # start from an empty schema: the migration creates everything
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db').as_posix()}/test.db"
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url, tmp_path_factory) -> str:
+    """Apply the Alembic migrations once per run, exactly as `make run` does."""
+    from flask_migrate import upgrade
+
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True},
+                     instance_path=str(tmp_path_factory.mktemp("instance-migrate")))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return database_url
+
+
+def _empty_tables(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(migrated, tmp_path):
+    app = create_app(
+        {"DATABASE_URL": migrated, "TESTING": True, "STORAGE_DIR": str(tmp_path / "files")},
+        instance_path=str(tmp_path / "instance"),
+    )
+    yield app
+    _empty_tables(app)
+
+
+@pytest.fixture
+def make_app():
+    """Build extra apps in a test; their connection pools are closed afterwards."""
+    made = []
+
+    def make(test_config=None, **kwargs):
+        made.append(create_app(test_config, **kwargs))
+        return made[-1]
+
+    yield make
+    for extra in made:
+        with extra.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app):
+    from lpsedesk import users
+    from lpsedesk.roles import Role
+
+    def make(username: str = "staff", *roles: Role | str, name: str | None = None, active: bool = True):
+        with app.app_context():
+            user = users.create(db.session, None, username=username, full_name=name or username.title(),
+                                password=TEST_PASSWORD, roles={Role(r) for r in roles or ("helpdesk",)})
+            user.active = active
+            db.session.commit()
+            return user.id
+
+    return make
+
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_from(client, path: str) -> str:
+    response = client.get(path)
+    match = CSRF.search(response.get_data(as_text=True))
+    assert match, f"no CSRF token on {path} ({response.status_code})"
+    return match.group(1)
+
+
+@pytest.fixture
+def login(client):
+    def do(username: str, password: str = TEST_PASSWORD, c=None):
+        c = c or client
+        token = csrf_from(c, "/admin/login")
+        return c.post("/admin/login", data={"csrf_token": token, "username": username, "password": password})
+
+    return do
+
+
+def pytest_terminal_summary(terminalreporter):
+    missing = missing_capabilities()
+    if missing:
+        terminalreporter.section("SKIPPED FOR MISSING SYSTEM PACKAGES", sep="!", red=True, bold=True)
+        for name, hint in missing.items():
+            terminalreporter.write_line(f"{name}: {hint}", red=True)
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    path = Path(__file__).resolve().parent.parent / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def pytest_sessionstart(session):
+    shutil.rmtree(Path(__file__).resolve().parent.parent / "test-artifacts" / "tmp", ignore_errors=True)

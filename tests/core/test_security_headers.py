@@ -1,0 +1,30 @@
+"""Every page carries a strict CSP and the other headers; staff pages are never cached."""
+from __future__ import annotations
+
+
+def test_pages_carry_a_csp_without_inline_code_and_no_framing(client, make_user):
+    make_user("rina", "helpdesk")
+    response = client.get("/admin/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_templates_hold_no_inline_script_or_style():
+    from pathlib import Path
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    for path in root.rglob("*.html"):
+        text = path.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), f"inline script in {path}"
+        assert "<style" not in text and " style=" not in text, f"inline style in {path}"
+        assert not re.search(r"\son[a-z]+=", text), f"inline handler in {path}"
+        assert "http://" not in text and "https://" not in text, f"external URL in {path}"
+
+
+def test_health_check_answers(client):
+    assert client.get("/healthz").json == {"status": "ok"}

@@ -1,0 +1,125 @@
+"""Both SOP state machines, as plain Python: every allowed and every forbidden move for every role."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import pytest
+
+from lpsedesk.roles import Actor, Role
+from lpsedesk.workflow import (
+    REMOTE_TRANSITIONS, VISIT_TRANSITIONS, InvalidTransition, MissingReason, NotAllowed, RemoteStatus,
+    VisitStatus, allowed_targets, transition,
+)
+
+ALL_ROLES = list(Role)
+NOW = datetime(2026, 11, 22, 3, 0, tzinfo=timezone.utc)
+
+
+@dataclass
+class FakeVisit:
+    __workflow__ = "visit"
+    status: str
+    id: int = 7
+    decided_at: object = None
+    decided_by_id: object = None
+    decided_by_label: object = None
+    decided_on_behalf_of_id: object = None
+    decision_reason: object = None
+    checked_out_at: object = None
+    checked_out_by_id: object = None
+    checked_out_by_label: object = None
+    end_reason: object = None
+    reported_at: object = None
+    reported_by_id: object = None
+
+
+@dataclass
+class FakeRemote:
+    __workflow__ = "remote_access"
+    status: str
+    id: int = 9
+    recorded_by_id: int | None = 100
+    decided_at: object = None
+    decided_by_id: object = None
+    decided_by_label: object = None
+    decided_on_behalf_of_id: object = None
+    decision_reason: object = None
+    granted_at: object = None
+    granted_by_id: object = None
+    closed_at: object = None
+    closed_by_id: object = None
+
+
+def actor(role: Role, user_id: int = 1) -> Actor:
+    kind = {"kiosk": "kiosk", "system": "system"}.get(role.value, "user")
+    return Actor(kind=kind, id=user_id, label=f"{role.value} person", roles=frozenset({role}))
+
+
+CASES = [
+    (FakeVisit, VisitStatus, VISIT_TRANSITIONS),
+    (FakeRemote, RemoteStatus, REMOTE_TRANSITIONS),
+]
+
+
+@pytest.mark.parametrize("make,states,table", CASES, ids=["visit", "remote"])
+def test_every_move_for_every_role_is_allowed_exactly_when_the_table_says(make, states, table):
+    for frm, to, role in itertools.product(states, states, ALL_ROLES):
+        record = make(status=frm.value)
+        step = table.get((frm, to))
+        who = actor(role)
+        if step is None:
+            with pytest.raises(InvalidTransition):
+                transition(record, to.value, who, reason="because", now=NOW)
+            assert record.status == frm.value
+        elif role not in step.roles:
+            with pytest.raises(NotAllowed):
+                transition(record, to.value, who, reason="because", now=NOW)
+            assert record.status == frm.value
+        else:
+            event = transition(record, to.value, who, reason="because", now=NOW)
+            assert record.status == to.value
+            assert event.action == step.action
+            assert event.details == {"from": frm.value, "to": to.value, "reason": "because"}
+            assert event.actor == who and event.at == NOW and event.object_id == record.id
+
+
+def test_kasubag_can_approve_a_pending_visit_and_the_decision_is_stamped():
+    visit = FakeVisit(status="pending")
+    event = transition(visit, "approved", actor(Role.KASUBAG, 5), now=NOW)
+    assert (visit.status, visit.decided_at, visit.decided_by_id) == ("approved", NOW, 5)
+    assert event.action == "visit.approved" and event.object_type == "visit"
+
+
+def test_kasubag_can_refuse_a_pending_visit_only_with_a_reason():
+    visit = FakeVisit(status="pending")
+    with pytest.raises(MissingReason):
+        transition(visit, "denied", actor(Role.KASUBAG), reason="   ")
+    assert visit.status == "pending"
+    transition(visit, "denied", actor(Role.KASUBAG), reason="Ruang penuh")
+    assert visit.decision_reason == "Ruang penuh"
+
+
+def test_the_admin_who_recorded_a_remote_request_cannot_decide_it_even_as_kasubag():
+    both = Actor(kind="user", id=100, label="Admin Kasubag", roles=frozenset({Role.ADMIN, Role.KASUBAG}))
+    request = FakeRemote(status="received", recorded_by_id=100)
+    with pytest.raises(NotAllowed, match="recorded"):
+        transition(request, "approved", both)
+    assert allowed_targets(request, both) == []
+    other = actor(Role.KASUBAG, 101)
+    assert allowed_targets(request, other) == ["approved", "denied"]
+
+
+def test_a_delegate_decision_names_the_principal():
+    plh = Actor(kind="user", id=3, label="Plh Person", roles=frozenset({Role.KASUBAG}),
+                on_behalf_of_id=2, on_behalf_of_label="Kasubag Person")
+    visit = FakeVisit(status="pending")
+    event = transition(visit, "approved", plh)
+    assert visit.decided_on_behalf_of_id == 2
+    assert event.details["on_behalf_of"] == "Kasubag Person"
+
+
+def test_unknown_target_state_is_an_invalid_transition():
+    with pytest.raises(InvalidTransition):
+        transition(FakeVisit(status="pending"), "teleported", actor(Role.KASUBAG))

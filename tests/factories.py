@@ -1,0 +1,37 @@
+"""Synthetic records for tests: made-up people with structurally valid NIKs (Kota Salatiga codes)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from lpsedesk.extensions import db
+from lpsedesk.models import RemoteAccessRequest, Visit, Visitor
+
+
+def visitor(**overrides) -> Visitor:
+    fields = dict(full_name="Sari Uji Coba", nik="3373024107900001", phone="081234560001",
+                  institution="CV Contoh Sejahtera", category="penyedia")
+    fields.update(overrides)
+    return Visitor(**fields)
+
+
+def visit(status: str = "pending", **overrides) -> Visit:
+    fields = dict(visitor=overrides.pop("visitor", None) or visitor(), purpose="verification",
+                  facility="verification_desk", planned_minutes=60, status=status)
+    fields.update(overrides)
+    row = Visit(**fields)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def remote_request(status: str = "received", recorded_by_id: int | None = None, **overrides) -> RemoteAccessRequest:
+    start = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
+    fields = dict(requester_name="Teknisi Uji", instansi="PT Contoh Teknologi", letter_number="001/UJI/XI/2026",
+                  letter_date=date(2026, 11, 20), purpose="Pembaruan aplikasi", rights_requested="Read only",
+                  period_start=start, period_end=start + timedelta(days=2), status=status,
+                  recorded_by_id=recorded_by_id)
+    fields.update(overrides)
+    row = RemoteAccessRequest(**fields)
+    db.session.add(row)
+    db.session.commit()
+    return row

@@ -1,0 +1,26 @@
+"""What the test machine lacks, so tests that need it skip loudly instead of failing obscurely."""
+from __future__ import annotations
+
+import ctypes.util
+import functools
+import os
+import shutil
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+
+
+def chromium_path() -> str | None:
+    for path in (os.environ.get("CHROMIUM"), *CHROMIUM_CANDIDATES):
+        if path and shutil.which(path):
+            return path
+    return None
+
+
+@functools.cache
+def missing_capabilities() -> dict[str, str]:
+    missing = {}
+    if chromium_path() is None:
+        missing["chromium"] = "browser tests skipped: sudo apt-get install chromium"
+    if ctypes.util.find_library("zbar") is None:
+        missing["libzbar0"] = "barcode tests skipped: sudo apt-get install libzbar0"
+    return missing
