@@ -35,10 +35,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e ".[dev]"
 	@touch $@ $(VENV)/.installed
 
-# Extract user-facing strings and merge them into the Indonesian catalogue.
+# Rebuild the Indonesian catalogue from the code and lpsedesk/translations/id/*.json.
 messages: $(VENV)/.installed-dev
-	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -o lpsedesk/translations/messages.pot .
-	$(BIN)/pybabel update --no-location -i lpsedesk/translations/messages.pot -d lpsedesk/translations -l id --no-fuzzy-matching
+	$(BIN)/python scripts/messages.py
 
 # Before the first release only: rewrite 0001 from the models.
 initial-migration: $(VENV)/.installed

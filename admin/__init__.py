@@ -3,4 +3,7 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from . import account_views, dashboard_views  # noqa: E402,F401  (routes register on import)
+# Routes register on import; each module holds one subject.
+from . import (  # noqa: E402,F401
+    account_views, dashboard_views, kiosk_admin_views, remote_views, report_views, staff_views,
+)

@@ -114,8 +114,25 @@ def serve(host: str | None, port: int | None, threads: int | None) -> None:
         token = setup_token(app.instance_path)
         click.echo(f"No staff account yet. Create the first Admin at http://{shown}:{port}/admin/setup?token={token}")
     db.session.remove()
+    from .jobs import start_scheduler
+
+    start_scheduler(app)
     waitress_serve(app, host=host, port=port, threads=threads or app.config["THREADS"],
                    channel_timeout=120, ident="lpsedesk")
 
 
-commands = [create_user, set_password, deactivate_user, demo_data, serve]
+@click.command("run-jobs")
+@click.argument("names", nargs=-1)
+@with_appcontext
+def run_jobs(names: tuple[str, ...]) -> None:
+    """Run the periodic jobs once (all, or those named), e.g. from cron."""
+    from .jobs import JOBS, run_once
+
+    unknown = set(names) - set(JOBS)
+    if unknown:
+        raise click.ClickException(f"unknown jobs: {', '.join(sorted(unknown))}; known: {', '.join(sorted(JOBS))}")
+    for name, result in run_once(current_app._get_current_object(), list(names) or None).items():
+        click.echo(f"{name}: {result}")
+
+
+commands = [create_user, set_password, deactivate_user, demo_data, serve, run_jobs]

@@ -22,7 +22,7 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "STORAGE_DIR": ("{instance}/files", str, "Where encrypted files are kept"),
     "HOST": ("127.0.0.1", str, "Address waitress listens on (`0.0.0.0` to serve the office LAN)"),
     "PORT": (8080, int, "Port waitress listens on"),
-    "THREADS": (32, int, "Waitress worker threads; each open live-update stream holds one"),
+    "THREADS": (48, int, "Waitress worker threads; each open live-update stream holds one"),
     "DEFAULT_LOCALE": ("id", str, "Language of the UI unless a user chooses: `id` or `en`"),
     "MAX_UPLOAD_MB": (8, int, "Largest request body accepted (camera frames, uploads, letters)"),
     "LOGIN_MAX_ATTEMPTS": (5, int, "Failed logins allowed per user name and per address in the window"),
