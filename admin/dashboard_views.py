@@ -54,10 +54,3 @@ def _decide(record, success_message: str):
 def decide_visit(visit_id: int):
     visit = db.get_or_404(Visit, visit_id)
     return _decide(visit, _("Decision saved for %(name)s.", name=visit.visitor.full_name))
-
-
-@bp.post("/remote/<int:request_id>/decision")
-@requires(Role.KASUBAG)
-def decide_remote(request_id: int):
-    req = db.get_or_404(RemoteAccessRequest, request_id)
-    return _decide(req, _("Decision saved for %(name)s.", name=req.requester_name))
