@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
@@ -66,4 +67,11 @@ def init_i18n(app: Flask) -> None:
 
     @app.context_processor
     def _locale_context() -> dict:
-        return {"current_locale": str(get_locale()), "locales": LOCALES}
+        return {"current_locale": str(get_locale()), "locales": LOCALES, "lang_url": lang_url}
+
+
+def lang_url(code: str) -> str:
+    """This page in another language, keeping its other query arguments (filters, tokens)."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [code]
+    return f"{request.path}?{urlencode(args, doseq=True)}"

@@ -30,3 +30,8 @@ def test_every_string_in_the_code_has_an_indonesian_translation():
 
 def test_times_show_in_wib():
     assert format_wib(datetime(2026, 11, 22, 1, 30, tzinfo=timezone.utc)) == "22/11/2026 08:30 WIB"
+
+
+def test_the_language_switch_keeps_the_page_and_its_query(client):
+    page = client.get("/admin/setup?token=abc").get_data(as_text=True)
+    assert 'href="/admin/setup?token=abc&amp;lang=en"' in page
