@@ -2,7 +2,7 @@
 # Install the Debian/Ubuntu packages the product needs (as root), or print the command to run.
 # Usage: scripts/sysdeps.sh run|test
 set -eu
-RUN_PKGS="python3-venv libzbar0"
+RUN_PKGS="python3-venv libzbar0 tesseract-ocr"
 TEST_PKGS="$RUN_PKGS chromium fonts-dejavu-core poppler-utils"
 case "${1:-run}" in
   run) want="$RUN_PKGS" ;;

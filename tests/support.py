@@ -22,5 +22,11 @@ def missing_capabilities() -> dict[str, str]:
     if chromium_path() is None:
         missing["chromium"] = "browser tests skipped: sudo apt-get install chromium"
     if ctypes.util.find_library("zbar") is None:
-        missing["libzbar0"] = "barcode tests skipped: sudo apt-get install libzbar0"
+        missing["libzbar0"] = "pyzbar tests skipped: sudo apt-get install libzbar0"
+    if shutil.which("tesseract") is None:
+        missing["tesseract-ocr"] = "KTP OCR tests skipped: sudo apt-get install tesseract-ocr"
     return missing
+
+
+def has_zbar() -> bool:
+    return ctypes.util.find_library("zbar") is not None

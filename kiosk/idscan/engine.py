@@ -1,0 +1,77 @@
+"""scan_frame / scan_bytes: one call per camera frame or uploaded image."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from lpsedesk.nik import parse_nik
+
+from . import ocr as ocr_mod
+from .barcodes import read_barcodes
+from .card import detect_card, warp
+from .decode import ImageError, check_frame, decode_image_bytes
+from .quality import glare, guidance, sharpness
+from .result import ScanResult
+
+
+def _apply_ocr(result: ScanResult, crop: np.ndarray, engine: str | None) -> None:
+    try:
+        text = ocr_mod.read_card(crop, engine)
+    except (RuntimeError, OSError) as exc:  # engine missing or crashed: report, do not fail the scan
+        result.error = "ocr_unavailable" if "no OCR engine" in str(exc) or "not installed" in str(exc) else "ocr_failed"
+        return
+    except Exception:  # subprocess timeout and the like
+        result.error = "ocr_failed"
+        return
+    result.name = text.name
+    result.nik = text.nik
+    if text.nik:
+        info = parse_nik(text.nik)
+        if info.valid:
+            result.nik_info = info.to_dict()
+            result.confidence = 1.0
+
+
+def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
+               ocr_engine: str | None = None) -> ScanResult:
+    """Analyse one BGR frame. OCR runs only when asked and a card is fully in frame."""
+    t0 = time.perf_counter()
+    try:
+        frame = check_frame(frame)
+    except ImageError as exc:
+        return ScanResult(error=exc.code, ms=(time.perf_counter() - t0) * 1000)
+    result = ScanResult()
+    det = detect_card(frame)
+    if det is not None:
+        crop = warp(frame, det.corners)
+        result.card = True
+        result.corners = [[round(float(x), 1), round(float(y), 1)] for x, y in det.corners]
+        result.in_frame = det.in_frame
+        result.size = det.area_share
+        result.confidence = round(det.support, 3)
+        if det.in_frame:
+            # Quality of a partly visible card would describe the border fill, not the card.
+            result.sharpness = sharpness(crop)
+            result.glare = glare(crop)
+            result.crop = crop
+    result.guidance = guidance(result.card, result.in_frame, result.size, result.sharpness, result.glare)
+    if barcodes:
+        result.barcodes = read_barcodes(frame)
+    if ocr and result.crop is not None:
+        _apply_ocr(result, result.crop, ocr_engine)
+    result.ms = (time.perf_counter() - t0) * 1000
+    return result
+
+
+def scan_bytes(data: bytes, *, ocr: bool = False, barcodes: bool = True,
+               ocr_engine: str | None = None) -> ScanResult:
+    """Decode untrusted image bytes and scan them; bad input gives result.error."""
+    t0 = time.perf_counter()
+    try:
+        frame = decode_image_bytes(data)
+    except ImageError as exc:
+        return ScanResult(error=exc.code, ms=(time.perf_counter() - t0) * 1000)
+    result = scan_frame(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine)
+    result.ms = (time.perf_counter() - t0) * 1000
+    return result

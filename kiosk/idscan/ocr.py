@@ -1,0 +1,134 @@
+"""Offline OCR of the NIK and name lines of a straightened KTP (856x540 crop).
+
+The KTP layout is fixed, so only two small line images are read instead of
+running text detection over the whole card. Two engines are supported:
+Tesseract (Debian tesseract-ocr, run as a subprocess) and RapidOCR
+(rapidocr-onnxruntime, ONNX models shipped in the wheel). See docs/idscan.md
+for the measurements behind the default.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import cv2
+import numpy as np
+
+# Line boxes as fractions of the card (x0, y0, x1, y1), with slack for print offsets.
+NIK_BOX = (0.245, 0.16, 0.71, 0.265)
+NAME_BOX = (0.255, 0.272, 0.705, 0.338)
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "i": "1",
+                            "|": "1", "!": "1", "L": "1", "Z": "2", "z": "2", "B": "8", "S": "5",
+                            "s": "5", "G": "6", "b": "6", "T": "7", "?": "7", "g": "9", "q": "9", "A": "4"})
+
+
+@dataclass
+class OcrText:
+    nik: str | None
+    name: str | None
+    raw_nik: str
+    raw_name: str
+    engine: str
+
+
+def _line(crop: np.ndarray, box: tuple[float, float, float, float], height: int = 48) -> np.ndarray:
+    h, w = crop.shape[:2]
+    x0, y0, x1, y1 = box
+    line = crop[int(y0 * h):int(y1 * h), int(x0 * w):int(x1 * w)]
+    gray = cv2.cvtColor(line, cv2.COLOR_BGR2GRAY) if line.ndim == 3 else line
+    scale = height / gray.shape[0]
+    return cv2.resize(gray, (round(gray.shape[1] * scale), height), interpolation=cv2.INTER_CUBIC)
+
+
+def clean_nik(text: str) -> str | None:
+    """Map letter look-alikes to digits and take the 16-digit run."""
+    fixed = text.translate(_DIGIT_FIX)
+    digits = re.sub(r"[^0-9]", "", fixed.replace(" ", ""))
+    m = re.search(r"\d{16}", digits)
+    if m:
+        return m.group(0)
+    return digits[-16:] if len(digits) > 16 else None
+
+
+def clean_name(text: str) -> str | None:
+    text = re.sub(r"^\s*(nama)?\s*[:;.]?\s*", "", text, flags=re.I)
+    text = re.sub(r"[^A-Z .,'\-]", "", text.upper().replace("0", "O").replace("1", "I"))
+    text = re.sub(r"\s+", " ", text).strip(" .,-'")
+    return text or None
+
+
+@lru_cache(maxsize=1)
+def tesseract_path() -> str | None:
+    return shutil.which("tesseract")
+
+
+def _tesseract(img: np.ndarray, whitelist: str, psm: int = 7) -> str:
+    ok, png = cv2.imencode(".png", img)
+    cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng",
+           "-c", f"tessedit_char_whitelist={whitelist}"]
+    # OMP threads would fight the camera loop for the kiosk's 2 cores.
+    out = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=10,
+                         env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+    return out.stdout.decode("utf-8", "replace").strip()
+
+
+def read_tesseract(crop: np.ndarray) -> OcrText:
+    # Both lines in one image: one process start instead of two (start-up dominates).
+    nik_img = _line(crop, NIK_BOX)
+    name_img = _line(crop, NAME_BOX)
+    width = max(nik_img.shape[1], name_img.shape[1]) + 40
+    sheet = np.full((nik_img.shape[0] + name_img.shape[0] + 60, width), 255, np.uint8)
+    sheet[:] = int(np.median(nik_img))
+    sheet[20:20 + nik_img.shape[0], 20:20 + nik_img.shape[1]] = nik_img
+    sheet[40 + nik_img.shape[0]:40 + nik_img.shape[0] + name_img.shape[0], 20:20 + name_img.shape[1]] = name_img
+    lines = [t for t in _tesseract(sheet, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ .,'-", psm=6).splitlines() if t.strip()]
+    raw_nik = lines[0] if lines else ""
+    raw_name = lines[1] if len(lines) > 1 else ""
+    return OcrText(clean_nik(raw_nik), clean_name(raw_name), raw_nik, raw_name, "tesseract")
+
+
+@lru_cache(maxsize=1)
+def _rapid() -> Callable | None:
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        return None
+    return RapidOCR()
+
+
+def rapidocr_available() -> bool:
+    return _rapid() is not None
+
+
+def read_rapidocr(crop: np.ndarray) -> OcrText:
+    engine = _rapid()
+    if engine is None:
+        raise RuntimeError("rapidocr-onnxruntime is not installed")
+    texts = []
+    for box in (NIK_BOX, NAME_BOX):
+        res, _ = engine(cv2.cvtColor(_line(crop, box), cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False, use_rec=True)
+        texts.append(res[0][0] if res else "")
+    return OcrText(clean_nik(texts[0]), clean_name(texts[1]), texts[0], texts[1], "rapidocr")
+
+
+def available_engines() -> list[str]:
+    found = []
+    if tesseract_path():
+        found.append("tesseract")
+    if rapidocr_available():
+        found.append("rapidocr")
+    return found
+
+
+def read_card(crop: np.ndarray, engine: str | None = None) -> OcrText:
+    """OCR the NIK and name; engine None picks the first available in preference order."""
+    engines = [engine] if engine else available_engines()
+    # Tesseract first: it keeps the spaces in names, RapidOCR's model drops them.
+    if not engines:
+        raise RuntimeError("no OCR engine: install tesseract-ocr or rapidocr-onnxruntime")
+    reader = {"rapidocr": read_rapidocr, "tesseract": read_tesseract}[engines[0]]
+    return reader(crop)
