@@ -1,10 +1,11 @@
 """Find an ID-1 card (85.60 x 53.98 mm) in a webcam frame and straighten it.
 
-Edges are found at half resolution (speed), closed outlines become polygon
-candidates, and a candidate is kept only if its perspective-corrected aspect
-ratio is that of ID-1 (A4 is 1.41, a phone about 2.1). Corners are then
-refined at full resolution by fitting lines to the strongest gradient along
-each side, which is what makes the straightened crop sharp at the borders.
+Edges are found at reduced resolution (speed), closed outlines become polygon
+candidates (outline.py), and a candidate is kept only if its perspective-
+corrected aspect ratio is that of ID-1 (A4 is 1.41, a phone about 2.1).
+Corners are then refined at full resolution by fitting lines to the strongest
+gradient along each side, which is what makes the straightened crop sharp at
+the borders. Which way up the card lies is decided in orient.py.
 """
 from __future__ import annotations
 
@@ -13,12 +14,20 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from .orient import upright
+from .outline import Outline, candidates, hypothesis
+from .sides import refine_corners, side_fit
+
 ID1_ASPECT = 85.60 / 53.98
 ASPECT_BAND = (1.47, 1.72)
 CROP_W, CROP_H = 856, 540
-WORK_W = 640  # detection width; a 1280x720 frame is halved
+WORK_W = 480  # detection width: a 1280x720 frame is searched at 480x270 (corners are refined at full size)
+CLOSE_PX = 5  # text-closing kernel at WORK_W (about 13 px of a 1280 frame)
+WEAK_SUPPORT = 0.75  # 1 in 160 real detections is weaker; the photo box of a cut-off card often is
+EARLY_SUPPORT = 0.8  # a card this clean in the plain edge map ends the search (no text-closing pass)
 MIN_AREA_SHARE = 0.02
 MIN_SUPPORT = 0.5  # share of each side that must be a clean straight edge
+MIN_TONE_STEP = 30.0  # BGR distance between the two sides of a cut card's visible side
 
 
 @dataclass
@@ -28,6 +37,8 @@ class CardDetection:
     area_share: float
     aspect: float
     support: float = 1.0  # smallest share of a side backed by a straight edge, 0..1
+    partial: bool = False  # cut by the frame border with 2-3 sides visible: corners are a guess
+    orientation: float = 0.0  # how sure the upright/upside-down choice is (orient.py score, >= 0)
 
 
 def true_aspect(quad: np.ndarray, shape: tuple[int, ...]) -> float:
@@ -52,75 +63,6 @@ def _order_clockwise(pts: np.ndarray) -> np.ndarray:
     return pts[np.argsort(ang)]  # image y points down, so increasing angle is clockwise
 
 
-def _edge_map(small: np.ndarray, close_text: bool) -> np.ndarray:
-    # Per-channel Canny: a pale card on a pale desk may differ in hue only.
-    if close_text:
-        # A grey closing paints dark print over with the card colour, so text that
-        # runs close to the card border cannot break the outline into pieces.
-        small = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
-    blur = cv2.GaussianBlur(small, (5, 5), 0)
-    edges = np.zeros(small.shape[:2], np.uint8)
-    for ch in cv2.split(blur):
-        edges |= cv2.Canny(ch, 30, 90)
-    edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
-    edges[0, :] = edges[-1, :] = edges[:, 0] = edges[:, -1] = 255  # close cards cut by the border
-    return edges
-
-
-def _on_border(p: np.ndarray, q: np.ndarray, w: int, h: int, tol: float = 4) -> bool:
-    return bool((p[0] < tol and q[0] < tol) or (p[0] > w - 1 - tol and q[0] > w - 1 - tol)
-                or (p[1] < tol and q[1] < tol) or (p[1] > h - 1 - tol and q[1] > h - 1 - tol))
-
-
-def _intersect(l1: tuple[np.ndarray, np.ndarray], l2: tuple[np.ndarray, np.ndarray]) -> np.ndarray | None:
-    (p, d), (q, e) = l1, l2
-    den = d[0] * e[1] - d[1] * e[0]
-    if abs(den) < 1e-6:
-        return None
-    t = ((q[0] - p[0]) * e[1] - (q[1] - p[1]) * e[0]) / den
-    return p + t * d
-
-
-def _quad_from_polygon(poly: np.ndarray, w: int, h: int) -> np.ndarray | None:
-    """4 card corners from a polygon; sides lying on the frame border are dropped and
-    the remaining card sides extended, so a card with a corner cut off is still found."""
-    n = len(poly)
-    sides = [(poly[i], poly[(i + 1) % n]) for i in range(n) if not _on_border(poly[i], poly[(i + 1) % n], w, h)]
-    if len(sides) == 4 and n == 4:
-        return poly.astype(np.float32)
-    if len(sides) < 4:
-        return None
-    if len(sides) > 4:  # a corner clipped by a touching object: keep the 4 longest sides
-        keep = sorted(np.argsort([-np.linalg.norm(q - p) for p, q in sides])[:4])
-        sides = [sides[i] for i in keep]
-    lines = [(p.astype(np.float64), (q - p).astype(np.float64)) for p, q in sides]
-    pts = [_intersect(lines[i - 1], lines[i]) for i in range(4)]
-    if any(p is None for p in pts):
-        return None
-    return np.array(pts, np.float32)
-
-
-def _candidates(small: np.ndarray) -> list[np.ndarray]:
-    h, w = small.shape[:2]
-    contours = []
-    for close_text in (False, True):
-        found, _ = cv2.findContours(_edge_map(small, close_text), cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
-        contours.extend(found)
-    quads = []
-    for c in contours:
-        if cv2.contourArea(c) < MIN_AREA_SHARE * w * h * 0.5:
-            continue
-        hull = cv2.convexHull(c)
-        if cv2.contourArea(hull) > 0.9 * w * h:  # the frame border itself
-            continue
-        poly = cv2.approxPolyDP(hull, 0.015 * cv2.arcLength(hull, True), True).reshape(-1, 2)
-        if 4 <= len(poly) <= 8:
-            q = _quad_from_polygon(poly.astype(np.float32), w, h)
-            if q is not None:
-                quads.append(q)
-    return quads
-
-
 def _angles_ok(q: np.ndarray) -> bool:
     for i in range(4):
         a, b, c = q[i - 1], q[i], q[(i + 1) % 4]
@@ -137,75 +79,6 @@ def _with_long_side_first(q: np.ndarray) -> np.ndarray:
     return q
 
 
-def _consensus_line(base: np.ndarray, nrm: np.ndarray, offs: np.ndarray, grad: np.ndarray,
-                    inside: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray] | None, float]:
-    """RANSAC over the 3 strongest steps of each normal profile.
-
-    Print near the card border (the header, "NIK") is as strong as the border
-    itself, but only the border gives a step on every profile along one line.
-    """
-    n_inside = int(inside.sum())
-    if n_inside < 6:
-        return None, 1.0  # side mostly out of frame: not judged here
-    top = np.argsort(-grad, axis=1)[:, :3]
-    strength = np.take_along_axis(grad, top, axis=1)
-    keep = (strength > 8) & inside[:, None]
-    sample = np.repeat(np.arange(len(base))[:, None], 3, axis=1)[keep]
-    pts = (base[:, None, :] + offs[top][..., None] * nrm)[keep]
-    if len(pts) < 6:
-        return None, 0.0
-    rng = np.random.default_rng(0)  # fixed seed: the same frame always gives the same corners
-    pairs = rng.integers(0, len(pts), (80, 2))
-    pairs = pairs[sample[pairs[:, 0]] != sample[pairs[:, 1]]]
-    a, b = pts[pairs[:, 0]], pts[pairs[:, 1]]
-    dirs = (b - a) / np.maximum(np.linalg.norm(b - a, axis=1, keepdims=True), 1e-6)
-    rel = pts[None, :, :] - a[:, None, :]
-    dist = np.abs(rel[..., 0] * dirs[:, None, 1] - rel[..., 1] * dirs[:, None, 0])
-    inl = dist < 1.5
-    if len(inl) == 0:
-        return None, 0.0
-    onehot = np.eye(len(base), dtype=np.float32)[sample]  # point -> its profile
-    counts = ((inl.astype(np.float32) @ onehot) > 0).sum(axis=1)  # profiles hit, once each
-    best = int(counts.argmax())
-    found = pts[inl[best]]
-    vx, vy, x0, y0 = cv2.fitLine(found.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
-    return (np.array([x0, y0], np.float64), np.array([vx, vy], np.float64)), counts[best] / n_inside
-
-
-def refine_corners(gray: np.ndarray, quad: np.ndarray, reach: float = 5.0) -> tuple[np.ndarray, float]:
-    """Fit a line to the strongest step along each side's normal; intersect neighbours.
-
-    Also returns the edge support: the smallest share, over the four sides, of
-    samples that found a step close to the fitted line. A real card outline is
-    a straight, continuous edge; the ragged end of a text block is not.
-    """
-    h, w = gray.shape
-    lines = []
-    support = 1.0
-    offs = np.arange(-reach, reach + 1, 1.0, dtype=np.float32)
-    for i in range(4):
-        p, q = quad[i].astype(np.float32), quad[(i + 1) % 4].astype(np.float32)
-        d = q - p
-        length = float(np.linalg.norm(d))
-        d /= max(length, 1e-6)
-        nrm = np.array([-d[1], d[0]], np.float32)
-        ts = np.linspace(0.1, 0.9, 24, dtype=np.float32)[:, None]
-        base = p + ts * (q - p)
-        pts = base[:, None, :] + offs[None, :, None] * nrm
-        prof = cv2.remap(gray, pts[..., 0].astype(np.float32), pts[..., 1].astype(np.float32),
-                         cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE).astype(np.float32)
-        grad = np.abs(prof[:, 2:] - prof[:, :-2])  # 2-px step: blurred edges still count
-        inside = (base[:, 0] > 1) & (base[:, 0] < w - 2) & (base[:, 1] > 1) & (base[:, 1] < h - 2)
-        line, share = _consensus_line(base, nrm, offs[1:-1], grad, inside)
-        support = min(support, share)
-        lines.append(line if line is not None else (p.astype(np.float64), d.astype(np.float64)))
-    out = []
-    for i in range(4):
-        pt = _intersect(lines[i - 1], lines[i])
-        out.append(quad[i] if pt is None or np.linalg.norm(pt - quad[i]) > 3 * reach else pt)
-    return np.array(out, np.float32), support
-
-
 def warp(frame: np.ndarray, corners: np.ndarray, size: tuple[int, int] = (CROP_W, CROP_H)) -> np.ndarray:
     w, h = size
     dst = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
@@ -213,45 +86,152 @@ def warp(frame: np.ndarray, corners: np.ndarray, size: tuple[int, int] = (CROP_W
     return cv2.warpPerspective(frame, m, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
 
-def _upright(frame_gray: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Pick between q and q rotated 180 degrees: on a KTP the photo (coloured
-    backdrop, hair: darker) sits right of centre, the pale text block on the left."""
-    thumb = warp(frame_gray, q, (214, 135))
-    photo = thumb[30:95, 153:200]
-    mirror = thumb[40:105, 14:61]  # where the photo would be if the card were upside down
-    if float(photo.mean()) > float(mirror.mean()):
-        return np.roll(q, 2, axis=0)
-    return q
+def _same(q: np.ndarray, seen: list[np.ndarray], tol: float) -> bool:
+    """q's corners all lie within tol of one already judged candidate's corners (any order)."""
+    for t in seen:
+        if float(np.linalg.norm(q[:, None, :] - t[None, :, :], axis=2).min(axis=1).max()) < tol:
+            return True
+    return False
 
 
-def detect_card(frame: np.ndarray) -> CardDetection | None:
-    """Best ID-1 card candidate in a BGR frame, or None."""
+def _in_frame(q: np.ndarray, w: int, h: int) -> bool:
+    return bool((q[:, 0] >= 1).all() and (q[:, 0] <= w - 2).all() and (q[:, 1] >= 1).all() and (q[:, 1] <= h - 2).all())
+
+
+def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: float,
+                 reach: float) -> CardDetection | None:
+    """A candidate with all four sides seen: ID-1 ratio, straight sides, refined corners."""
+    h, w = gray.shape
+    q = _order_clockwise(o.quad)
+    if not _angles_ok(q):
+        return None
+    q = _with_long_side_first(q / scale)
+    aspect = true_aspect(q, shape)
+    # An extrapolated corner can be several pixels off: judge a cut card's ratio after refinement.
+    if not o.cut and not ASPECT_BAND[0] <= aspect <= ASPECT_BAND[1]:
+        return None
+    area = float(cv2.contourArea(q)) / (w * h)
+    if area < MIN_AREA_SHARE:
+        return None
+    refined, support = refine_corners(gray, q, reach)
+    if support < MIN_SUPPORT:
+        return None
+    if np.abs(refined - q).max() <= (3 if o.cut else 2) * reach:
+        q = refined
+    if o.cut:
+        aspect = true_aspect(q, shape)
+        if not ASPECT_BAND[0] <= aspect <= ASPECT_BAND[1]:
+            return None
+    return CardDetection(q, _in_frame(q, w, h), area, aspect, support)
+
+
+def _fit_segment(gray: np.ndarray, a: np.ndarray, b: np.ndarray, reach: float) -> tuple[tuple[np.ndarray, np.ndarray] | None, float, int]:
+    """side_fit twice: the work-scale segment can be a few pixels off at its ends, so the
+    second fit runs along the first fitted line (where the edge really is)."""
+    line, share, n = side_fit(gray, a, b, reach)
+    if line is not None:
+        p, d = line
+        a2, b2 = (p + np.dot(x - p, d) * d for x in (a.astype(np.float64), b.astype(np.float64)))
+        line2, share2, n2 = side_fit(gray, a2, b2, reach)
+        if line2 is not None and share2 >= share:
+            return (a2, b2), share2, n2
+        return (a2, b2), share, n
+    return None, share, n
+
+
+def _two_tone(frame: np.ndarray, a: np.ndarray, b: np.ndarray, off: float) -> bool:
+    """The colours on the two sides of segment a-b differ: a card's side is the border of a
+    region, while a pen, cable or drawn line has the same desk on both of its sides."""
+    d = (b - a) / max(float(np.linalg.norm(b - a)), 1e-6)
+    nrm = np.array([-d[1], d[0]])
+    base = a + np.linspace(0.2, 0.8, 12)[:, None] * (b - a)
+    sides = []
+    for sign in (1, -1):
+        pts = (base[:, None, :] + sign * np.array([off, 2 * off])[None, :, None] * nrm).reshape(-1, 1, 2)
+        pts = pts.astype(np.float32)
+        sides.append(cv2.remap(frame, pts[..., 0], pts[..., 1], cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_REPLICATE).reshape(-1, frame.shape[2]).astype(np.float32))
+    return float(np.linalg.norm(np.median(sides[0], axis=0) - np.median(sides[1], axis=0))) >= MIN_TONE_STEP
+
+
+def _judge_partial(o: Outline, frame: np.ndarray, gray: np.ndarray, scale: float,
+                   reach: float) -> CardDetection | None:
+    """A card cut by the border (2-3 sides seen): every seen side must be a long, straight edge
+    between two differently coloured regions; the hidden corners are placed again from the
+    sides fitted at full resolution."""
+    h, w = gray.shape
+    support, segs = 1.0, []
+    for a, b in o.visible:
+        seg, share, n_inside = _fit_segment(gray, a / scale, b / scale, reach)
+        if seg is None or n_inside < 12 or share < MIN_SUPPORT or not _two_tone(frame, *seg, 2 * reach):
+            return None
+        support = min(support, share)
+        segs.append((seg[0].astype(np.float32), seg[1].astype(np.float32)))
+    quad = hypothesis(segs, w, h)
+    if quad is None:
+        return None
+    q = _order_clockwise(quad)
+    if not _angles_ok(q):
+        return None
+    q = _with_long_side_first(q)
+    area = float(cv2.contourArea(q)) / (w * h)
+    if area < MIN_AREA_SHARE:
+        return None
+    return CardDetection(q, False, area, true_aspect(q, frame.shape), support, partial=True)
+
+
+def _inside_cut_card(inner: CardDetection, cut: CardDetection) -> bool:
+    """A weakly outlined 'card' inside a much larger card cut by the border is a part of
+    that card (its photo box and the print below it can have the ID-1 ratio)."""
+    centre = tuple(float(v) for v in inner.corners.mean(axis=0))
+    return (inner.support < WEAK_SUPPORT and cut.area_share > 3 * inner.area_share
+            and cv2.pointPolygonTest(cut.corners.reshape(-1, 1, 2), centre, False) > 0)
+
+
+def _shrink(frame: np.ndarray, w: int, h: int) -> np.ndarray:
+    """INTER_AREA by a whole factor (OpenCV's fast path: 1280 -> 640 costs 0.4 ms, 1280 -> 480
+    directly 4 ms), then a cheap bilinear step for the rest."""
+    k = frame.shape[1] // w
+    if k >= 2:
+        frame = cv2.resize(frame, (frame.shape[1] // k, frame.shape[0] // k), interpolation=cv2.INTER_AREA)
+    return cv2.resize(frame, (w, h), interpolation=cv2.INTER_LINEAR if k >= 2 else cv2.INTER_AREA)
+
+
+def detect_card(frame: np.ndarray, gray: np.ndarray | None = None) -> CardDetection | None:
+    """Best ID-1 card candidate in a BGR frame (gray: the same frame in grey, if at hand), or None.
+
+    A card with all four sides seen always beats a partial-card hypothesis;
+    among equals the largest wins. The text-closing pass runs only when the
+    plain edge map gave no clean in-frame card (most frames with a card skip it).
+    """
     h, w = frame.shape[:2]
     scale = WORK_W / w if w > WORK_W else 1.0
-    small = cv2.resize(frame, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA) if scale != 1.0 else frame
-    sh, sw = small.shape[:2]
-    gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
-    best: CardDetection | None = None
+    small = _shrink(frame, round(w * scale), round(h * scale)) if scale != 1.0 else frame
+    gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY) if gray is None else gray
     reach = max(4.0, 4.0 / scale)
-    for q in _candidates(small):
-        q = _order_clockwise(q)
-        if not _angles_ok(q):
-            continue
-        q = _with_long_side_first(q / scale)
-        aspect = true_aspect(q, frame.shape)
-        if not ASPECT_BAND[0] <= aspect <= ASPECT_BAND[1]:
-            continue
-        area = float(cv2.contourArea(q)) / (w * h)
-        if area < MIN_AREA_SHARE or (best is not None and area <= best.area_share):
-            continue
-        refined, support = refine_corners(gray, q, reach)
-        if support < MIN_SUPPORT:
-            continue
-        if np.abs(refined - q).max() <= 2 * reach:
-            q = refined
-        in_frame = bool((q[:, 0] >= 1).all() and (q[:, 0] <= w - 2).all() and (q[:, 1] >= 1).all() and (q[:, 1] <= h - 2).all())
-        best = CardDetection(q, in_frame, area, aspect, support)
-    if best is None:
-        return None
-    best.corners = _upright(gray, best.corners)
+    best: CardDetection | None = None
+    partial: CardDetection | None = None
+    seen: list[np.ndarray] = []
+    for close_text in (False, True):
+        if best is not None and best.in_frame and best.support >= EARLY_SUPPORT:
+            break
+        for o in candidates(small, close_text, MIN_AREA_SHARE, CLOSE_PX):
+            q = o.quad / scale
+            if _same(q, seen, 2 * reach):  # the same outline again (other pass or a nested contour)
+                continue
+            seen.append(q)
+            if o.partial:
+                if best is None or best.support < WEAK_SUPPORT:
+                    det = _judge_partial(o, frame, gray, scale, reach)
+                    if det is not None and (partial is None or det.area_share > partial.area_share):
+                        partial = det
+                continue
+            if best is not None and float(cv2.contourArea(q)) / (w * h) <= best.area_share:
+                continue
+            det = _judge_whole(o, gray, frame.shape, scale, reach)
+            if det is not None and (best is None or det.area_share > best.area_share):
+                best = det
+    if best is None or (partial is not None and _inside_cut_card(best, partial)):
+        return partial
+    best.corners, best.orientation = upright(frame, best.corners, warp)
     return best

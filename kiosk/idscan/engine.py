@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 
+import cv2
 import numpy as np
 
 from lpsedesk.nik import parse_nik
@@ -24,6 +25,10 @@ def _apply_ocr(result: ScanResult, crop: np.ndarray, engine: str | None) -> None
     except Exception:  # subprocess timeout and the like
         result.error = "ocr_failed"
         return
+    if text.rotated and result.corners is not None:
+        # The NIK read only with the crop turned over: the layout cues had the card upside down.
+        result.crop = cv2.rotate(crop, cv2.ROTATE_180)
+        result.corners = result.corners[2:] + result.corners[:2]
     result.name = text.name
     result.nik = text.nik
     if text.nik:
@@ -42,9 +47,9 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
     except ImageError as exc:
         return ScanResult(error=exc.code, ms=(time.perf_counter() - t0) * 1000)
     result = ScanResult()
-    det = detect_card(frame)
+    gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)  # shared by card detection and the barcode readers
+    det = detect_card(frame, gray)
     if det is not None:
-        crop = warp(frame, det.corners)
         result.card = True
         result.corners = [[round(float(x), 1), round(float(y), 1)] for x, y in det.corners]
         result.in_frame = det.in_frame
@@ -52,12 +57,13 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
         result.confidence = round(det.support, 3)
         if det.in_frame:
             # Quality of a partly visible card would describe the border fill, not the card.
+            crop = warp(frame, det.corners)
             result.sharpness = sharpness(crop)
             result.glare = glare(crop)
             result.crop = crop
     result.guidance = guidance(result.card, result.in_frame, result.size, result.sharpness, result.glare)
     if barcodes:
-        result.barcodes = read_barcodes(frame)
+        result.barcodes = read_barcodes(gray)
     if ocr and result.crop is not None:
         _apply_ocr(result, result.crop, ocr_engine)
     result.ms = (time.perf_counter() - t0) * 1000

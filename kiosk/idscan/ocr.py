@@ -18,6 +18,8 @@ from typing import Callable
 import cv2
 import numpy as np
 
+from lpsedesk.nik import parse_nik
+
 # Line boxes as fractions of the card (x0, y0, x1, y1), with slack for print offsets.
 NIK_BOX = (0.245, 0.16, 0.71, 0.265)
 NAME_BOX = (0.255, 0.272, 0.705, 0.338)
@@ -33,6 +35,7 @@ class OcrText:
     raw_nik: str
     raw_name: str
     engine: str
+    rotated: bool = False  # True: read from the crop turned 180 degrees (the card lay upside down)
 
 
 def _line(crop: np.ndarray, box: tuple[float, float, float, float], height: int = 48) -> np.ndarray:
@@ -124,11 +127,28 @@ def available_engines() -> list[str]:
     return found
 
 
-def read_card(crop: np.ndarray, engine: str | None = None) -> OcrText:
-    """OCR the NIK and name; engine None picks the first available in preference order."""
+def _valid_nik(nik: str | None) -> bool:
+    return bool(nik) and parse_nik(nik).valid
+
+
+def read_card(crop: np.ndarray, engine: str | None = None, *, try_rotated: bool = True) -> OcrText:
+    """OCR the NIK and name; engine None picks the first available in preference order.
+
+    If the NIK is missing or not a valid NIK, the crop is read once more turned
+    by 180 degrees: the orientation cues can be fooled (glare on the photo and a
+    blurred label column at once), the NIK check cannot. The turned reading is
+    kept only if its NIK is valid; `rotated` then tells the caller to turn the
+    stored crop too.
+    """
     engines = [engine] if engine else available_engines()
     # Tesseract first: it keeps the spaces in names, RapidOCR's model drops them.
     if not engines:
         raise RuntimeError("no OCR engine: install tesseract-ocr or rapidocr-onnxruntime")
     reader = {"rapidocr": read_rapidocr, "tesseract": read_tesseract}[engines[0]]
-    return reader(crop)
+    text = reader(crop)
+    if try_rotated and not _valid_nik(text.nik):
+        turned = reader(cv2.rotate(crop, cv2.ROTATE_180))
+        if _valid_nik(turned.nik):
+            turned.rotated = True
+            return turned
+    return text

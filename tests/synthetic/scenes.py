@@ -121,6 +121,19 @@ def add_glare(frame: np.ndarray, quad: np.ndarray, rng: np.random.Generator) -> 
     frame[:] = np.clip(frame + blob[..., None], 0, 255).astype(np.uint8)
 
 
+def add_glare_at(frame: np.ndarray, quad: np.ndarray, u: float, v: float, radius: float = 0.12,
+                 peak: float = 380.0) -> None:
+    """A blown-out blob at card position (u, v) (fractions of width and height from the
+    card's top-left corner), radius as a fraction of the card width; frame is changed in place."""
+    h, w = 540, 856
+    m = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), quad.astype(np.float32))
+    c = cv2.perspectiveTransform(np.float32([[[u * w, v * h]]]), m)[0, 0]
+    r = float(np.linalg.norm(quad[1] - quad[0])) * radius
+    y, x = np.mgrid[0:frame.shape[0], 0:frame.shape[1]].astype(np.float32)
+    blob = peak * np.exp(-((x - c[0]) ** 2 + (y - c[1]) ** 2) / (2 * r * r))
+    frame[:] = np.clip(frame + blob[..., None], 0, 255).astype(np.uint8)
+
+
 def place_in_scene(card: np.ndarray, rng: np.random.Generator, *, width_px: float | None = None,
                    angle: float | None = None, tilt: float = 15.0, partial: bool = False,
                    blur: float = 0.0, noise: float = 3.0, glare: bool = False, jpeg: int | None = 85,

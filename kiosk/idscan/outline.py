@@ -1,0 +1,256 @@
+"""Card outline candidates from an edge map (work resolution).
+
+Three kinds of candidate come out of one closed outline:
+
+- a quadrilateral whose four sides are all visible (some may be cut short by
+  the frame border: the sides are extended and intersected);
+- a card cut by the frame border with only three sides visible (two corners
+  out of view): the middle side is whole, the two others run out of the frame
+  parallel to each other, and the hidden side is placed at the ID-1 ratio;
+- a card with a single corner in view (two sides visible), sized as the
+  smallest ID-1 card whose hidden corners are all out of the frame.
+
+The last two are *hypotheses* (`partial=True`): good enough to tell the
+visitor "move the card into the frame", never used for a capture. Border runs
+are found on the convex hull's own vertices (not after polygon approximation,
+which moves a vertex a few pixels off the border and used to turn the border
+into a fake fourth card side).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+ID1_ASPECT = 85.60 / 53.98
+BORDER_TOL = 3.0  # px at work scale: hull vertices this close to the frame edge lie on it
+MIN_SIDE = 8.0  # px at work scale: shorter hull pieces are corner rounding, not sides
+NOTCH = 3.0  # px at work scale: contour points this close to a hull edge run along it
+
+Segment = tuple[np.ndarray, np.ndarray]
+
+
+@dataclass
+class Outline:
+    quad: np.ndarray  # 4x2 float32 corners at work scale; hidden corners lie outside the frame
+    visible: list[Segment]  # the card sides actually seen (work scale)
+    partial: bool  # True: a hypothesis built from 2 or 3 visible sides
+    cut: bool = False  # touches the frame border: some corners were extrapolated
+
+
+def edge_map(small: np.ndarray, close_text: bool, close_px: int = 7) -> np.ndarray:
+    # Per-channel Canny: a pale card on a pale desk may differ in hue only.
+    if close_text:
+        # A grey closing paints dark print over with the card colour, so text that
+        # runs close to the card border cannot break the outline into pieces.
+        small = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((close_px, close_px), np.uint8))
+    blur = cv2.GaussianBlur(small, (5, 5), 0)
+    edges = np.zeros(small.shape[:2], np.uint8)
+    for ch in cv2.split(blur):
+        edges |= cv2.Canny(ch, 30, 90)
+    edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+    edges[0, :] = edges[-1, :] = edges[:, 0] = edges[:, -1] = 255  # close cards cut by the border
+    return edges
+
+
+def _near_border(p: np.ndarray, w: int, h: int, tol: float = BORDER_TOL) -> tuple[bool, bool, bool, bool]:
+    return (bool(p[0] < tol), bool(p[0] > w - 1 - tol), bool(p[1] < tol), bool(p[1] > h - 1 - tol))
+
+
+def _on_border(p: np.ndarray, q: np.ndarray, w: int, h: int) -> bool:
+    return any(a and b for a, b in zip(_near_border(p, w, h), _near_border(q, w, h)))
+
+
+def intersect(l1: Segment, l2: Segment) -> np.ndarray | None:
+    """Intersection of two lines given as (point, direction)."""
+    (p, d), (q, e) = l1, l2
+    den = d[0] * e[1] - d[1] * e[0]
+    if abs(den) < 1e-6:
+        return None
+    t = ((q[0] - p[0]) * e[1] - (q[1] - p[1]) * e[0]) / den
+    return p + t * d
+
+
+def _line(seg: Segment) -> Segment:
+    p, q = seg
+    return p.astype(np.float64), (q - p).astype(np.float64)
+
+
+def _quad_from_sides(sides: list[Segment], cut: bool = False) -> np.ndarray | None:
+    if len(sides) > 4:  # a corner clipped by a touching object: keep the 4 longest sides
+        keep = sorted(np.argsort([-np.linalg.norm(q - p) for p, q in sides])[:4])
+        sides = [sides[i] for i in keep]
+    lines = [_line(s) for s in sides]
+    if cut:
+        # A side cut down to a stub by the frame border has no reliable direction of its
+        # own; the opposite side's direction is close to it (only perspective differs).
+        lengths = [float(np.linalg.norm(q - p)) for p, q in sides]
+        for i in range(4):
+            if lengths[i] < 0.3 * lengths[(i + 2) % 4]:
+                lines[i] = ((sides[i][0] + sides[i][1]).astype(np.float64) / 2, lines[(i + 2) % 4][1])
+    pts = [intersect(lines[i - 1], lines[i]) for i in range(4)]
+    if any(p is None for p in pts):
+        return None
+    return np.array(pts, np.float32)
+
+
+def _hidden(p: np.ndarray, w: int, h: int, slack: float) -> bool:
+    """True if a corner at p could not be seen: outside the frame, or within slack of its edge."""
+    return bool(p[0] < slack or p[0] > w - 1 - slack or p[1] < slack or p[1] > h - 1 - slack)
+
+
+def _seen(p: np.ndarray, w: int, h: int) -> bool:
+    """A corner the hypothesis claims to see must lie in the frame (2 px of rounding allowed)."""
+    return bool(-2 <= p[0] <= w + 1 and -2 <= p[1] <= h + 1)
+
+
+def _away(corner: np.ndarray, seg: Segment) -> tuple[np.ndarray, float]:
+    """Unit direction from corner along seg towards its far end, and the visible length."""
+    far = max(seg, key=lambda p: float(np.linalg.norm(p - corner)))
+    d = far - corner
+    length = float(np.linalg.norm(d))
+    return d / max(length, 1e-6), length
+
+
+def hypothesis(segs: list[Segment], w: int, h: int) -> np.ndarray | None:
+    """Corners of the card seen as 2 or 3 sides running out of a w x h frame, or None."""
+    if len(segs) == 3:
+        return _three_sides(segs, w, h)
+    if len(segs) == 2:
+        return _two_sides(segs, w, h)
+    return None
+
+
+def _three_sides(segs: list[Segment], w: int, h: int) -> np.ndarray | None:
+    s0, s1, s2 = segs
+    c1, c2 = intersect(_line(s0), _line(s1)), intersect(_line(s1), _line(s2))
+    if c1 is None or c2 is None:  # (one of them may be out of view: then a stub of s2 is seen)
+        return None
+    d0, v0 = _away(c1, s0)
+    d2, v2 = _away(c2, s2)
+    if float(np.dot(d0, d2)) < np.cos(np.radians(35)):  # opposite card sides run (nearly) parallel
+        return None
+    whole = float(np.linalg.norm(c2 - c1))
+    for ratio in (1 / ID1_ASPECT, ID1_ASPECT):  # the whole side is the long one, else the short one
+        other = whole * ratio
+        if max(v0, v2) > 1.15 * other:  # more of the side is seen than the card could have
+            continue
+        # Perspective makes the nominal length ~10 % uncertain; the side runs on past the border.
+        other = max(other, v0, v2)
+        f0, f2 = c1 + d0 * other, c2 + d2 * other
+        if _hidden(f0, w, h, 0.04 * other) and _hidden(f2, w, h, 0.04 * other):
+            return np.array([c1, c2, f2, f0], np.float32)
+    return None
+
+
+def _two_sides(segs: list[Segment], w: int, h: int) -> np.ndarray | None:
+    s0, s1 = segs
+    c = intersect(_line(s0), _line(s1))
+    if c is None or not _seen(c, w, h):
+        return None
+    d0, v0 = _away(c, s0)
+    d1, v1 = _away(c, s1)
+    best = None
+    for long0 in (True, False):  # side s0 is the long one, or s1 is
+        if long0:
+            l0 = max(v0, ID1_ASPECT * v1)
+            l1 = l0 / ID1_ASPECT
+        else:
+            l1 = max(v1, ID1_ASPECT * v0)
+            l0 = l1 / ID1_ASPECT
+        quad = np.array([c, c + d0 * l0, c + d0 * l0 + d1 * l1, c + d1 * l1], np.float32)
+        slack = 0.04 * min(l0, l1)
+        if all(_hidden(p, w, h, slack) for p in quad[1:]) and (best is None or l0 * l1 < best[0]):
+            best = (l0 * l1, quad)
+    return None if best is None else best[1]
+
+
+def _chords(contour: np.ndarray, idx: np.ndarray) -> list[bool]:
+    """For each hull edge: True if the contour does not run along it (for < 30 % of its length).
+
+    Such an edge has no edge pixels along it, so it is not a card side (it shows up where
+    print inside a card cut by the border reaches the frame edge).
+    """
+    pts = contour.reshape(-1, 2).astype(np.float32)
+    n, out = len(pts), []
+    for k in range(len(idx)):
+        a, b = int(idx[k]), int(idx[(k + 1) % len(idx)])
+        fwd = (b - a) % n
+        path = pts[[(a + i) % n for i in range(fwd + 1)]] if fwd <= n - fwd else pts[[(b + i) % n for i in range(n - fwd + 1)]]
+        p, q = pts[a], pts[b]
+        d = (q - p) / max(float(np.linalg.norm(q - p)), 1e-6)
+        near = np.abs((path[:, 0] - p[0]) * d[1] - (path[:, 1] - p[1]) * d[0]) <= NOTCH
+        steps = np.linalg.norm(np.diff(path, axis=0), axis=1)
+        followed = float(steps[near[:-1] & near[1:]].sum())  # contour length running along the edge
+        out.append(followed < 0.3 * float(np.linalg.norm(q - p)))
+    return out
+
+
+def outline_from_hull(hull: np.ndarray, w: int, h: int, contour: np.ndarray | None = None,
+                      idx: np.ndarray | None = None) -> Outline | None:
+    """The card outline a convex hull (work scale, frame w x h) describes, or None.
+
+    contour and idx (the hull's indices into it) let a cut card's hull edges that bridge
+    a notch of the contour be told apart from card sides."""
+    pts = hull.reshape(-1, 2).astype(np.float32)
+    n = len(pts)
+    border = [_on_border(pts[i], pts[(i + 1) % n], w, h) for i in range(n)]
+    if contour is not None and idx is not None and any(border):  # a bridged notch is no card side
+        border = [b or c for b, c in zip(border, _chords(contour, idx))]
+    eps = 0.015 * cv2.arcLength(hull, True)
+    if not any(border):
+        poly = cv2.approxPolyDP(hull, eps, True).reshape(-1, 2).astype(np.float32)
+        if not 4 <= len(poly) <= 8:
+            return None
+        sides = [(poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly))]
+        quad = poly if len(poly) == 4 else _quad_from_sides(sides)
+        return None if quad is None else Outline(quad, sides, False)
+    start = border.index(True) + 1  # walk the hull from the end of a border run
+    chains, cur = [], []
+    for k in range(n):
+        i = (start + k) % n
+        if border[i]:
+            if cur:
+                chains.append(cur)
+            cur = []
+        else:
+            cur = cur or [pts[i]]
+            cur.append(pts[(i + 1) % n])
+    if cur:
+        chains.append(cur)
+    segs: list[Segment] = []
+    for chain in chains:
+        ap = cv2.approxPolyDP(np.array(chain, np.float32).reshape(-1, 1, 2), eps, False).reshape(-1, 2)
+        pieces = list(zip(ap[:-1], ap[1:]))
+        longest = max(float(np.linalg.norm(b - a)) for a, b in pieces)
+        for k, (a, b) in enumerate(pieces):
+            length = float(np.linalg.norm(b - a))
+            # A short piece inside the chain is a rounded corner; at the chain's end it is a
+            # real side cut short by the border, kept (its direction is fixed up later).
+            end = k in (0, len(pieces) - 1)
+            if length >= MIN_SIDE and (end or length >= 0.12 * longest):
+                segs.append((a, b))
+    if len(segs) >= 4:
+        quad = _quad_from_sides(segs, cut=True)
+        return None if quad is None else Outline(quad, segs, False, cut=True)
+    quad = hypothesis(segs, w, h)
+    return None if quad is None else Outline(quad, segs, True, cut=True)
+
+
+def candidates(small: np.ndarray, close_text: bool, min_area: float, close_px: int = 7) -> list[Outline]:
+    """Outlines from one edge map of the work-scale frame, largest first."""
+    h, w = small.shape[:2]
+    found, _ = cv2.findContours(edge_map(small, close_text, close_px), cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    out = []
+    for c in sorted(found, key=cv2.contourArea, reverse=True):
+        if cv2.contourArea(c) < min_area * w * h * 0.5:
+            break
+        idx = cv2.convexHull(c, returnPoints=False).ravel()
+        hull = c[idx]
+        if cv2.contourArea(hull) > 0.9 * w * h:  # the frame border itself
+            continue
+        o = outline_from_hull(hull, w, h, c, idx)
+        if o is not None:
+            out.append(o)
+    return out
