@@ -24,3 +24,5 @@ class KioskDevice(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The slip this kiosk's printer takes: "receipt80" (80 mm roll), "a6", or "none" (no printer).
+    slip_format: Mapped[str] = mapped_column(String(16), default="receipt80")

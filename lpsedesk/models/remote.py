@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 
 from ..workflow import RemoteStatus
@@ -21,6 +21,8 @@ class RemoteAccessRequest(Base):
     letter_number: Mapped[str] = mapped_column(String(80))
     letter_date: Mapped[date] = mapped_column(Date)
     letter_key: Mapped[str | None] = mapped_column(String(128))
+    # The letter's checked type ("application/pdf", "image/jpeg", "image/png"), to serve it back right.
+    letter_content_type: Mapped[str | None] = mapped_column(String(32))
     purpose: Mapped[str] = mapped_column(Text)  # Tujuan
     rights_requested: Mapped[str] = mapped_column(Text)  # Hak Akses asked for
     period_start: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -49,5 +51,16 @@ class RemoteAccessRequest(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # Waktu Penutupan
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     close_note: Mapped[str | None] = mapped_column(Text)
+    # Why it closed: "finished" (third party done), "expired" (planned end passed) or "superseded"
+    # (an approved extension took over this account).
+    close_kind: Mapped[str | None] = mapped_column(String(16))
+
+    # Read-only conveniences for the screens; the *_id columns stay the source of truth.
+    recorded_by = relationship("User", foreign_keys=[recorded_by_id], viewonly=True, lazy="selectin")
+    decided_by = relationship("User", foreign_keys=[decided_by_id], viewonly=True, lazy="selectin")
+    granted_by = relationship("User", foreign_keys=[granted_by_id], viewonly=True, lazy="selectin")
+    closed_by = relationship("User", foreign_keys=[closed_by_id], viewonly=True, lazy="selectin")
+    extends = relationship("RemoteAccessRequest", remote_side=[id], foreign_keys=[extends_id],
+                           viewonly=True, lazy="selectin")
 
     __mapper_args__ = {"version_id_col": version}

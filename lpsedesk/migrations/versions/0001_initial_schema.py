@@ -44,6 +44,7 @@ def upgrade():
     sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('last_seen_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('slip_format', sa.String(length=16), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_kiosk_devices'))
     )
     op.create_table('settings',
@@ -103,6 +104,7 @@ def upgrade():
     sa.Column('letter_number', sa.String(length=80), nullable=False),
     sa.Column('letter_date', sa.Date(), nullable=False),
     sa.Column('letter_key', sa.String(length=128), nullable=True),
+    sa.Column('letter_content_type', sa.String(length=32), nullable=True),
     sa.Column('purpose', sa.Text(), nullable=False),
     sa.Column('rights_requested', sa.Text(), nullable=False),
     sa.Column('period_start', sa.DateTime(timezone=True), nullable=False),
@@ -125,6 +127,7 @@ def upgrade():
     sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('closed_by_id', sa.Integer(), nullable=True),
     sa.Column('close_note', sa.Text(), nullable=True),
+    sa.Column('close_kind', sa.String(length=16), nullable=True),
     sa.ForeignKeyConstraint(['closed_by_id'], ['users.id'], name=op.f('fk_remote_access_requests_closed_by_id_users')),
     sa.ForeignKeyConstraint(['decided_by_id'], ['users.id'], name=op.f('fk_remote_access_requests_decided_by_id_users')),
     sa.ForeignKeyConstraint(['decided_on_behalf_of_id'], ['users.id'], name=op.f('fk_remote_access_requests_decided_on_behalf_of_id_users')),
