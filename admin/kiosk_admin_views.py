@@ -1,2 +1,87 @@
 """Staff screens: kiosk devices: enrol, revoke, last seen (issue 4)."""
-from . import bp  # noqa: F401
+from __future__ import annotations
+
+import segno
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from lpsedesk import audit, devices
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.errors import user_error
+from lpsedesk.extensions import db
+from lpsedesk.models import KioskDevice, utcnow
+from lpsedesk.roles import Role
+
+from . import bp
+
+
+def _page(new_code: tuple[KioskDevice, str] | None = None, status: int = 200):
+    shown = None
+    if new_code is not None:
+        device, code = new_code
+        link = url_for("kiosk.enrol", code=code, _external=True)
+        # Inline SVG: a tablet kiosk can scan it with its own camera app; segno writes no script or style.
+        qr = Markup(segno.make(link, error="m").svg_inline(scale=4, border=2))
+        shown = {"device": device, "code": devices.format_code(code), "link": link, "qr": qr}
+    return render_template("admin/kiosks.html", kiosks=devices.list_devices(db.session), shown=shown,
+                           now=utcnow(), slip_formats=devices.SLIP_FORMATS), status
+
+
+def _device(device_id: int) -> KioskDevice:
+    return db.get_or_404(KioskDevice, device_id)
+
+
+@bp.get("/kiosks")
+@requires(Role.ADMIN)
+def kiosks():
+    return _page()
+
+
+@bp.post("/kiosks")
+@requires(Role.ADMIN)
+def kiosk_create():
+    try:
+        device, code = devices.create_device(db.session, current_actor(), request.form.get("name", ""))
+    except devices.DeviceError:
+        db.session.rollback()
+        raise user_error(400, _("Give the kiosk a name, e.g. \"Lobby kiosk\"."))
+    db.session.commit()
+    # The code is shown on this response only: it is never stored, so a reload cannot show it again.
+    return _page((device, code), 201)
+
+
+@bp.post("/kiosks/<int:device_id>/code")
+@requires(Role.ADMIN)
+def kiosk_new_code(device_id: int):
+    device = _device(device_id)
+    try:
+        code = devices.new_enrol_code(db.session, current_actor(), device)
+    except devices.DeviceError:
+        raise user_error(409, _("A revoked kiosk cannot be enrolled again. Register a new kiosk instead."))
+    db.session.commit()
+    return _page((device, code))
+
+
+@bp.post("/kiosks/<int:device_id>/revoke")
+@requires(Role.ADMIN)
+def kiosk_revoke(device_id: int):
+    device = _device(device_id)
+    devices.revoke(db.session, current_actor(), device)
+    db.session.commit()
+    flash(_("Kiosk %(name)s revoked: it can no longer be used.", name=device.name), "info")
+    return redirect(url_for("admin.kiosks"))
+
+
+@bp.post("/kiosks/<int:device_id>/slip")
+@requires(Role.ADMIN)
+def kiosk_slip(device_id: int):
+    device = _device(device_id)
+    choice = request.form.get("slip_format", "")
+    if choice not in devices.SLIP_FORMATS:
+        raise user_error(400, _("Choose a slip format."))
+    device.slip_format = choice
+    audit.record(db.session, current_actor(), "kiosk.slip_format", device, details={"slip_format": choice})
+    db.session.commit()
+    flash(_("Saved."), "info")
+    return redirect(url_for("admin.kiosks"))

@@ -4,4 +4,8 @@ from flask import Blueprint
 # cli_group=None: the engine's command is `flask idscan`, not `flask kiosk idscan`.
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk", cli_group=None)
 
-from . import views  # noqa: E402,F401
+from . import cli, openapi, scan_api, views, visit_api  # noqa: E402,F401
+
+from .idscan.cli import idscan_command  # noqa: E402
+
+bp.cli.add_command(idscan_command)  # `flask --app wsgi idscan FILE...`

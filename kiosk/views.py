@@ -1,14 +1,77 @@
-"""Kiosk pages."""
+"""Kiosk pages: the visitor's single-page screen, and enrolling a browser as a kiosk."""
 from __future__ import annotations
 
-from flask import render_template
+from flask import current_app, redirect, render_template, request, url_for
+from flask_babel import get_locale
 
-from lpsedesk import settings
+from lpsedesk import checkin, devices, settings
 from lpsedesk.extensions import db
+from lpsedesk.throttle import LoginThrottle
 
 from . import bp
+from .device_auth import current_kiosk, kiosk_only, set_credential
+from .messages import category_labels, enrol_message, js_messages
+
+ENROL_ATTEMPTS = (10, 600)  # wrong codes per address in 10 minutes
+
+
+@bp.record_once
+def _setup(state) -> None:
+    state.app.extensions.setdefault("kiosk_enrol_throttle", LoginThrottle(*ENROL_ATTEMPTS))
+
+
+def kiosk_config() -> dict:
+    """Everything the page's JavaScript needs, handed over in one data attribute (no inline script)."""
+    values = settings.get_all(db.session)
+    idle = max(5, int(values["kiosk_idle_seconds"]))
+    return {
+        "api": url_for("kiosk.welcome") + "api/v1",
+        "home": url_for("kiosk.welcome", lang=current_app.config["DEFAULT_LOCALE"]),
+        "locale": str(get_locale() or "id"),
+        "idle_seconds": idle,
+        "countdown_seconds": max(3, min(10, idle // 4)),
+        "slip_format": current_kiosk().slip_format or "receipt80",
+        "messages": js_messages(),
+    }
 
 
 @bp.get("/")
+@kiosk_only
 def welcome():
-    return render_template("kiosk/welcome.html", lpse_name=settings.get(db.session, "lpse_name"))
+    values = settings.get_all(db.session)
+    locale = str(get_locale() or "id")
+
+    def labelled(items: list[dict]) -> list[tuple[str, str]]:
+        # Only what the Admin offers for new visits (hidden items stay valid for old visits).
+        return [(str(i["key"]), str(i.get(locale) or i.get("id") or i["key"])) for i in settings.active_choices(items)]
+
+    return render_template(
+        "kiosk/app.html", lpse_name=values["lpse_name"], retention_days=values["retention_days"],
+        purposes=labelled(list(values["purposes"])), facilities=labelled(list(values["facilities"])),
+        categories=category_labels(), durations=checkin.PLANNED_MINUTES, kiosk_config=kiosk_config(),
+        device=current_kiosk())
+
+
+@bp.route("/enrol", methods=["GET", "POST"])
+def enrol():
+    """Where the Admin turns this browser into a kiosk with a one-time code (or opens the link)."""
+    code = request.values.get("code", "")
+    problem = None
+    if request.method == "POST":
+        throttle = current_app.extensions["kiosk_enrol_throttle"]
+        key = f"ip:{request.remote_addr}"
+        if throttle.retry_after(key):
+            problem = "too_many"
+        else:
+            try:
+                device = devices.enrol(db.session, code)
+            except devices.DeviceError as exc:
+                db.session.rollback()
+                throttle.fail(key)
+                problem = exc.code
+            else:
+                db.session.commit()
+                return set_credential(redirect(url_for("kiosk.welcome")), device)
+    status = 400 if problem else 200
+    return render_template("kiosk/enrol.html", code=devices.normalise_code(code),
+                           problem=enrol_message(problem) if problem else None), status

@@ -1,0 +1,60 @@
+"""Which kiosk is calling: the signed device cookie, and the guard every kiosk view wears."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import current_app, g, jsonify, make_response, render_template, request
+from flask.wrappers import Response
+
+from lpsedesk import devices
+from lpsedesk.extensions import db
+from lpsedesk.models import KioskDevice
+from lpsedesk.roles import Actor, kiosk_actor
+
+from .messages import api_message
+
+
+def set_credential(response: Response, device: KioskDevice) -> Response:
+    response.set_cookie(
+        devices.COOKIE_NAME, devices.credential_for(device, current_app.config["SECRET_KEY"]),
+        max_age=devices.COOKIE_MAX_AGE, httponly=True, samesite="Strict",
+        secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")), path="/")
+    return response
+
+
+def current_kiosk() -> KioskDevice | None:
+    return g.get("kiosk_device")
+
+
+def current_kiosk_actor() -> Actor:
+    device = g.kiosk_device
+    return kiosk_actor(device.id, device.name)
+
+
+def _refuse(problem: str):
+    # 401: no credential this server recognises; 403: a credential for a revoked kiosk.
+    status = 403 if problem == "revoked" else 401
+    if "/api/" in request.path:
+        return jsonify(error="kiosk_not_registered", message=api_message("kiosk_not_registered")), status
+    response = make_response(render_template("kiosk/not_registered.html", revoked=problem == "revoked"), status)
+    return response
+
+
+def kiosk_only(view):
+    """Allow a view only to an enrolled, unrevoked kiosk browser; sets g.kiosk_device."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        check = devices.check_credential(db.session, request.cookies.get(devices.COOKIE_NAME),
+                                         current_app.config["SECRET_KEY"])
+        if check.device is None:
+            return _refuse(check.problem or "invalid")
+        g.kiosk_device = check.device
+        if devices.touch(check.device):
+            # Its own tiny transaction, at most once a minute per kiosk: "last seen" on the Admin page.
+            db.session.commit()
+        return view(*args, **kwargs)
+
+    # Read by the authorisation test that walks every route.
+    wrapped.kiosk_only = True
+    return wrapped

@@ -1,0 +1,105 @@
+"""Untrusted pictures from the kiosk (camera frames, uploads, signatures): accept only JPEG, PNG and
+WebP, refuse decompression bombs before decoding, and re-encode what is kept, so no byte the browser
+sent is ever stored as-is (no metadata, no polyglot files)."""
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import warnings
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from kiosk.idscan import ImageError, decode_image_bytes
+from kiosk.idscan.decode import check_dimensions
+
+ACCEPTED = {"JPEG", "PNG", "WEBP"}
+MAX_SIGNATURE_SIDE = 2000
+
+
+class UploadError(ValueError):
+    """`.code` is an api_message code; `.status` the HTTP status to answer with."""
+
+    def __init__(self, code: str, status: int = 400) -> None:
+        super().__init__(code)
+        self.code = code
+        self.status = status
+
+
+def _open(data: bytes) -> Image.Image:
+    if not data:
+        raise UploadError("image_missing")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            img = Image.open(io.BytesIO(data))  # header only: no pixel decoded yet
+        except Image.DecompressionBombError:
+            raise UploadError("image_too_large", 413) from None
+        except Exception:
+            raise UploadError("not_image", 415) from None
+    if img.format not in ACCEPTED:
+        raise UploadError("not_image", 415)
+    return img
+
+
+def decode_frame(data: bytes) -> np.ndarray:
+    """A camera frame or uploaded photo as a BGR array, or UploadError."""
+    _open(data)
+    try:
+        return decode_image_bytes(data)
+    except ImageError as exc:
+        if exc.code == "too_large":
+            raise UploadError("image_too_large", 413) from None
+        if exc.code == "empty":
+            raise UploadError("image_missing") from None
+        if exc.code == "not_image":
+            raise UploadError("not_image", 415) from None
+        raise UploadError("image_damaged") from None
+
+
+def encode_jpeg(image: np.ndarray, quality: int = 90) -> bytes:
+    ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:
+        raise UploadError("image_damaged")
+    return buf.tobytes()
+
+
+def data_url_bytes(value: str) -> bytes:
+    """The bytes of a `data:image/...;base64,` URL (what canvas.toDataURL gives)."""
+    if not isinstance(value, str) or not value.startswith("data:image/") or ";base64," not in value:
+        raise UploadError("signature_required")
+    try:
+        return base64.b64decode(value.split(",", 1)[1], validate=True)
+    except (binascii.Error, ValueError):
+        raise UploadError("image_damaged") from None
+
+
+def signature_png(data: bytes) -> bytes:
+    """A drawn signature re-encoded as a small greyscale PNG; a blank canvas counts as no signature."""
+    img = _open(data)
+    check = img.size
+    try:
+        check_dimensions(*check)
+    except ImageError as exc:
+        raise UploadError("image_too_large" if exc.code == "too_large" else "image_damaged",
+                          413 if exc.code == "too_large" else 400) from None
+    if max(check) > MAX_SIGNATURE_SIDE:
+        raise UploadError("image_too_large", 413)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            img.load()
+            rgba = img.convert("RGBA")
+        except Exception:
+            raise UploadError("image_damaged") from None
+    # Transparent canvas pixels are paper, not ink.
+    paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    grey = Image.alpha_composite(paper, rgba).convert("L")
+    ink = np.count_nonzero(np.asarray(grey) < 128)
+    if ink < 30:
+        raise UploadError("signature_required")
+    out = io.BytesIO()
+    grey.save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -1,0 +1,130 @@
+"""Every sentence the kiosk says, in the visitor's language (English msgids, Indonesian catalogue).
+
+Kept in one place so the API's JSON errors, the page and the JavaScript use the same words.
+Functions, not module constants: gettext must run inside a request to pick the language.
+"""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+
+def api_message(code: str, **params: object) -> str:
+    messages = {
+        "kiosk_not_registered": _("This screen is not a registered kiosk. Please ask the Admin LPSE."),
+        "bad_ticket": _("No visit has this ticket code. Check the code and try again."),
+        "already_checked_out": _("This visit has already been checked out. Thank you!"),
+        "not_approved": _("This visit has not been approved, so there is nothing to check out. "
+                          "Please ask the helpdesk."),
+        "not_image": _("Only photos in JPEG, PNG or WebP format can be used."),
+        "image_too_large": _("The photo is too large. Use a smaller photo (at most %(mb)s MB).", **params),
+        "image_damaged": _("The photo could not be read. Please take it again."),
+        "image_missing": _("No photo was received. Please try again."),
+        "invalid_fields": _("Some details need attention. Please check the marked fields."),
+        "capture_required": _("Please show your KTP to the camera first."),
+        "capture_expired": _("The KTP photo has expired. Please show your KTP to the camera again."),
+        "signature_required": _("Please sign with your finger in the box."),
+        "recall_not_found": _("No earlier visit matches this NIK and phone number."),
+        "too_many_attempts": _("Too many attempts. Please wait a few minutes or ask the helpdesk."),
+        "bad_request": _("The request could not be understood. Please try again."),
+        "rating": _("Choose a rating from 1 to 5."),
+    }
+    return messages.get(code, messages["bad_request"])
+
+
+def field_message(code: str) -> str:
+    """An inline error under a form field."""
+    messages = {
+        "required": _("This field is required."),
+        "too_long": _("This is too long."),
+        "choose": _("Please choose one."),
+        "nik_length": _("A NIK has exactly 16 digits."),
+        "nik_digits": _("A NIK contains digits only."),
+        "nik_region": _("The first 6 digits are not a known region code. Check your NIK."),
+        "nik_date": _("Digits 7 to 12 are not a valid date of birth. Check your NIK."),
+        "nik_serial": _("The last 4 digits cannot be 0000. Check your NIK."),
+        "phone_format": _("Enter a mobile number such as 081234567890."),
+        "email_format": _("Enter a valid e-mail address, or leave it empty."),
+        "rules": _("Please read the rules and tick the box to agree."),
+        "rating": _("Choose a rating from 1 to 5."),
+    }
+    return messages.get(code, messages["required"])
+
+
+def guidance_message(code: str) -> str:
+    """The plain instruction under the camera picture."""
+    messages = {
+        "no_card": _("Hold your KTP in front of the camera"),
+        "move_into_frame": _("Move the whole card into the picture"),
+        "move_closer": _("Bring the card closer"),
+        "glare": _("Avoid light reflections: tilt the card a little"),
+        "too_blurry": _("Hold still, the picture is blurred"),
+        "hold_still": _("Hold still..."),
+        "ready": _("Hold still..."),
+        "captured": _("Got it!"),
+    }
+    return messages.get(code, messages["no_card"])
+
+
+def status_message(status: str) -> str:
+    messages = {
+        "pending": _("Please wait: your request has been sent to the Kasubbag Pengelolaan LPSE."),
+        "approved": _("Your visit is approved. Please show your original KTP to the helpdesk, then go to the facility."),
+        "denied": _("Sorry, your request was refused."),
+        "cancelled": _("This request was cancelled."),
+        "expired": _("This request expired before a decision was made. Please ask the helpdesk."),
+        "checked_out": _("This visit has been checked out. Thank you for coming."),
+        "reported": _("This visit has been checked out. Thank you for coming."),
+    }
+    return messages.get(status, messages["pending"])
+
+
+def js_messages() -> dict[str, str]:
+    """The sentences the kiosk's JavaScript shows, handed over in a data attribute."""
+    return {
+        "camera_unavailable": _("The camera is not available. Use the button below to upload a photo of your KTP."),
+        "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
+        "network": _("No connection to the server. Please try again."),
+        "scanning": _("Reading your KTP..."),
+        "captured": _("Got it!"),
+        "nik_birth": _("Born"),
+        "sex_L": _("Male"),
+        "sex_P": _("Female"),
+        "recall_ok": _("Welcome back! Your details have been filled in."),
+        "ticket_not_found": api_message("bad_ticket"),
+        "clear": _("Clear"),
+        "title_pending": _("Waiting for approval"),
+        "title_approved": _("Approved: please go in"),
+        "title_denied": _("Request refused"),
+        "title_cancelled": _("Request cancelled"),
+        "title_expired": _("Request expired"),
+        "title_checked_out": _("Checked out"),
+        "title_reported": _("Checked out"),
+        "until_time": _("until %(time)s"),
+        "checked_out_at": _("You checked out at %(time)s."),
+        "codes_read": _("Code read from the camera or scanner: %(count)s"),
+        "nik_read": _("NIK read from the card: %(nik)s"),
+        "nik_not_read": _("The NIK could not be read; please type it on the next screen."),
+    }
+
+
+def category_labels() -> list[tuple[str, str]]:
+    """Visitor categories (VisitorCategory values) with their labels, in the order shown."""
+    return [
+        ("penyedia", _("Vendor (penyedia)")),
+        ("pokja", _("Pokja Pemilihan")),
+        ("ppk", _("PPK")),
+        ("pa_kpa", _("PA/KPA")),
+        ("apip", _("APIP (auditor)")),
+        ("opd", _("Government office (OPD)")),
+        ("public", _("Member of the public")),
+        ("other", _("Other")),
+    ]
+
+
+def enrol_message(code: str) -> str:
+    messages = {
+        "bad_code": _("This code is not valid. Check it, or create a new one on the Admin's Kiosks page."),
+        "expired_code": _("This code has expired. Create a new one on the Admin's Kiosks page."),
+        "too_many": _("Too many wrong codes. Please wait 10 minutes."),
+    }
+    return messages.get(code, messages["bad_code"])

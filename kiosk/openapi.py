@@ -1,0 +1,218 @@
+"""The kiosk JSON API as an OpenAPI 3 document, served at /api/v1/openapi.json.
+
+Written by hand next to the views it describes; tests/kiosk/test_openapi.py checks that every
+documented path exists and that real responses carry the documented fields.
+"""
+from __future__ import annotations
+
+from flask import jsonify
+
+from . import bp
+
+PREFIX = "/kiosk/api/v1"
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ERR = _ref("Error")
+TICKET = {"name": "ticket", "in": "path", "required": True, "schema": {"type": "string"},
+          "description": "Ticket code as printed or read from its QR (case and dashes do not matter)."}
+SCHEMAS: dict = {
+    "Error": {
+        "type": "object", "required": ["error", "message"],
+        "properties": {
+            "error": {"type": "string", "description": "machine code, e.g. bad_ticket, not_image"},
+            "message": {"type": "string", "description": "sentence in the kiosk's language"},
+            "fields": {"type": "object", "additionalProperties": {"type": "string"},
+                       "description": "per-field messages for invalid_fields"},
+            "codes": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    },
+    "ScanResult": {
+        "type": "object",
+        "required": ["card", "corners", "in_frame", "sharpness", "glare", "size", "guidance", "barcodes",
+                     "nik", "name", "nik_info", "confidence", "error", "ms"],
+        "properties": {
+            "card": {"type": "boolean"}, "corners": {"type": ["array", "null"]},
+            "in_frame": {"type": "boolean"}, "sharpness": {"type": "number"}, "glare": {"type": "number"},
+            "size": {"type": "number"},
+            "guidance": {"type": "string", "enum": ["no_card", "move_closer", "move_into_frame", "hold_still",
+                                                    "too_blurry", "glare", "ready"]},
+            "barcodes": {"type": "array", "items": _ref("Code")},
+            "nik": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]},
+            "nik_info": {"type": ["object", "null"]}, "confidence": {"type": "number"},
+            "error": {"type": ["string", "null"]}, "ms": {"type": "number"},
+        },
+    },
+    "Code": {"type": "object", "required": ["format", "text"],
+             "properties": {"format": {"type": "string"}, "text": {"type": "string"}}},
+    "Capture": {
+        "type": "object", "required": ["id", "nik", "name", "nik_info", "barcodes", "preview"],
+        "properties": {
+            "id": {"type": "string", "description": "signed capture token; send it back as `capture`"},
+            "nik": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]},
+            "nik_info": {"type": ["object", "null"]},
+            "barcodes": {"type": "array", "items": _ref("Code")},
+            "preview": {"type": "string", "description": "small JPEG data URL of the stored card"},
+        },
+    },
+    "ScanResponse": {
+        "type": "object", "required": ["result", "guidance", "message", "captured", "capture"],
+        "properties": {
+            "result": _ref("ScanResult"), "guidance": {"type": "string"}, "message": {"type": "string"},
+            "steady_frames": {"type": "integer"}, "captured": {"type": "boolean"},
+            "capture": {"oneOf": [_ref("Capture"), {"type": "null"}]},
+        },
+    },
+    "VisitInput": {
+        "type": "object",
+        "required": ["full_name", "nik", "phone", "institution", "category", "purpose", "facility",
+                     "planned_minutes", "rules_accepted", "signature", "capture"],
+        "properties": {
+            "full_name": {"type": "string"}, "nik": {"type": "string", "pattern": "^[0-9]{16}$"},
+            "phone": {"type": "string"}, "email": {"type": "string"}, "institution": {"type": "string"},
+            "category": {"type": "string", "enum": ["penyedia", "pokja", "ppk", "pa_kpa", "apip", "opd",
+                                                    "public", "other"]},
+            "purpose": {"type": "string", "description": "a key of the `purposes` setting"},
+            "purpose_detail": {"type": "string"},
+            "facility": {"type": "string", "description": "a key of the `facilities` setting"},
+            "planned_minutes": {"type": "integer", "enum": [30, 60, 120, 240, 480]},
+            "rules_accepted": {"type": "boolean", "const": True},
+            "signature": {"type": "string", "description": "data:image/png;base64,... from the canvas"},
+            "capture": {"type": "string", "description": "capture id from POST /scan"},
+            "scan_session": {"type": "string"},
+            "scanned_codes": {"type": "array", "items": {"type": "string"}},
+            "validate_only": {"type": "boolean", "description": "check the fields only; nothing is saved"},
+        },
+    },
+    "VisitStatus": {
+        "type": "object",
+        "required": ["ticket", "status", "status_label", "message", "visitor_name", "facility", "facility_label",
+                     "purpose_label", "planned_minutes", "submitted_at", "approved_until", "decision_reason"],
+        "properties": {
+            "ticket": {"type": "string"},
+            "status": {"type": "string", "enum": ["pending", "approved", "denied", "cancelled", "expired",
+                                                  "checked_out", "reported"]},
+            "status_label": {"type": "string"}, "message": {"type": "string"},
+            "visitor_name": {"type": "string"}, "institution": {"type": "string"},
+            "facility": {"type": "string"}, "facility_label": {"type": "string"},
+            "purpose_label": {"type": "string"}, "planned_minutes": {"type": "integer"},
+            "submitted_at": {"type": "string", "format": "date-time"}, "submitted_at_text": {"type": "string"},
+            "approved_until": {"type": ["string", "null"], "format": "date-time"},
+            "approved_until_text": {"type": ["string", "null"]},
+            "decision_reason": {"type": ["string", "null"]},
+            "checked_out_at_text": {"type": ["string", "null"]},
+        },
+    },
+    "NikCheck": {
+        "type": "object", "required": ["valid", "nik", "birth_date", "sex", "province", "regency"],
+        "properties": {"valid": {"type": "boolean"}, "nik": {"type": "string"},
+                       "birth_date": {"type": "string", "format": "date"}, "birth_date_text": {"type": "string"},
+                       "sex": {"type": "string", "enum": ["L", "P"]}, "sex_label": {"type": "string"},
+                       "province": {"type": "string"}, "regency": {"type": "string"}},
+    },
+    "Recalled": {
+        "type": "object", "required": ["full_name", "phone", "email", "institution", "category"],
+        "properties": {k: {"type": "string"} for k in ("full_name", "phone", "email", "institution", "category")},
+    },
+}
+
+E401 = _json(ERR, "this browser is not an enrolled kiosk (403: the kiosk was revoked)")
+
+
+def document() -> dict:
+    paths = {
+        f"{PREFIX}/scan": {"post": {
+            "summary": "Scan one camera frame; captures the KTP when steady (or at once with capture=1)",
+            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                "type": "object", "required": ["frame", "session"],
+                "properties": {"frame": {"type": "string", "format": "binary",
+                                         "description": "JPEG, PNG or WebP"},
+                               "session": {"type": "string", "description": "per-visitor scan session id"},
+                               "mode": {"type": "string", "enum": ["ktp", "ticket"]},
+                               "capture": {"type": "string", "enum": ["0", "1"]}}}}}},
+            "responses": {"200": _json(_ref("ScanResponse"), "the engine's answer"),
+                          "400": _json(ERR, "missing session or frame, damaged image"),
+                          "401": E401, "413": _json(ERR, "image or request too large"),
+                          "415": _json(ERR, "not a JPEG, PNG or WebP image")}}},
+        f"{PREFIX}/scan/{{session_id}}": {"delete": {
+            "summary": "Forget a visitor's scan session and unused captures (idle reset)",
+            "parameters": [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": _json({"type": "object", "required": ["discarded"],
+                                        "properties": {"discarded": {"type": "boolean"}}}, "gone"),
+                          "400": _json(ERR, "bad session id"), "401": E401}}},
+        f"{PREFIX}/nik/check": {"post": {
+            "summary": "Check a NIK and say what it encodes",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["nik"], "properties": {"nik": {"type": "string"}}}}}},
+            "responses": {"200": _json(_ref("NikCheck"), "valid NIK"),
+                          "400": _json(ERR, "invalid NIK, with the reason in fields.nik"), "401": E401}}},
+        f"{PREFIX}/visits": {"post": {
+            "summary": "Submit the guest book entry: a pending visit for the Kasubag",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("VisitInput")}}},
+            "responses": {"201": _json(_ref("VisitStatus"), "the pending visit and its ticket"),
+                          "200": _json({"type": "object", "required": ["valid"],
+                                        "properties": {"valid": {"type": "boolean"}}}, "validate_only: all fine"),
+                          "400": _json(ERR, "invalid or missing fields (fields holds each message)"),
+                          "401": E401, "413": _json(ERR, "request too large")}}},
+        f"{PREFIX}/visits/{{ticket}}": {"get": {
+            "summary": "A visit's status by ticket", "parameters": [TICKET],
+            "responses": {"200": _json(_ref("VisitStatus"), "the visit"),
+                          "404": _json(ERR, "no visit has this ticket"), "401": E401}}},
+        f"{PREFIX}/visits/{{ticket}}/events": {"get": {
+            "summary": "Server-Sent Events: one `change` event per step of this visit", "parameters": [TICKET],
+            "responses": {"200": {"description": "text/event-stream",
+                                  "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                          "404": _json(ERR, "no visit has this ticket"), "401": E401}}},
+        f"{PREFIX}/visits/{{ticket}}/qr.svg": {"get": {
+            "summary": "The ticket's QR code (holds the bare ticket code)", "parameters": [TICKET],
+            "responses": {"200": {"description": "SVG", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
+                          "404": _json(ERR, "no visit has this ticket"), "401": E401}}},
+        f"{PREFIX}/visits/{{ticket}}/checkout": {"post": {
+            "summary": "Check an approved visit out, with an optional rating (1-5) and comment",
+            "parameters": [TICKET],
+            "requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"rating": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+                                                 "comment": {"type": "string", "maxLength": 1000}}}}}},
+            "responses": {"200": _json(_ref("VisitStatus"), "checked out"),
+                          "400": _json(ERR, "bad rating or comment"),
+                          "404": _json(ERR, "no visit has this ticket"),
+                          "409": _json(ERR, "already checked out, or not approved"), "401": E401}}},
+        f"{PREFIX}/visitors/recall": {"post": {
+            "summary": "A returning visitor's details: NIK plus the last 4 digits of their phone",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["nik", "phone_last4"],
+                "properties": {"nik": {"type": "string"}, "phone_last4": {"type": "string"}}}}}},
+            "responses": {"200": _json(_ref("Recalled"), "the details to fill in"),
+                          "400": _json(ERR, "malformed NIK or digits"),
+                          "404": _json(ERR, "no match (same answer for unknown NIK and wrong digits)"),
+                          "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "LPSE desk kiosk API", "version": "1",
+                 "description": "Used by the kiosk's own JavaScript. Every call needs the kiosk's device "
+                                "cookie; POSTs carry the page's CSRF token in X-CSRFToken. Errors are "
+                                "JSON {error, message} in the kiosk's language (?lang=id|en)."},
+        "paths": paths,
+        "components": {"schemas": SCHEMAS},
+    }
+
+
+def openapi_json():
+    return jsonify(document())
+
+
+openapi_json.public = True  # type: ignore[attr-defined]  # the document holds no data
+
+
+@bp.record_once
+def _mount(state) -> None:
+    # An absolute path outside the blueprint's /kiosk prefix, as the API's documentation lives at /api/v1.
+    state.app.add_url_rule("/api/v1/openapi.json", endpoint="kiosk_openapi", view_func=openapi_json)

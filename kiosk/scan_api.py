@@ -1,0 +1,179 @@
+"""Kiosk API: camera frames in, the ID engine's answer out, and the KTP captured when it is steady.
+
+A capture is stored at once (encrypted, named by the server) and handed to the browser as a signed,
+short-lived capture token naming the stored file, this kiosk and the codes seen; the visit POST
+brings it back. The token cannot be forged or moved to another kiosk, and does not depend on the
+in-memory scan session surviving a restart.
+"""
+from __future__ import annotations
+
+import base64
+import re
+
+import cv2
+from flask import current_app, jsonify, request
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from kiosk.idscan import read_card, scan_frame
+from lpsedesk import audit
+from lpsedesk.extensions import db
+from lpsedesk.nik import parse_nik
+
+from . import bp
+from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
+from .images import UploadError, decode_frame, encode_jpeg
+from .messages import api_message, guidance_message
+from .scan_sessions import ScanSession, ScanSessions
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+CAPTURE_MAX_AGE = 30 * 60
+MAX_CODES = 8
+MAX_CODE_LEN = 512
+_SALT = "lpsedesk.kiosk-capture"
+
+
+def sessions() -> ScanSessions:
+    return current_app.extensions["kiosk_scan_sessions"]
+
+
+@bp.record_once
+def _setup(state) -> None:
+    state.app.extensions.setdefault("kiosk_scan_sessions", ScanSessions())
+
+
+def api_error(code: str, http_status: int, **extra):
+    """A JSON error {error, message, ...} with the message in the kiosk's language."""
+    params = {"mb": current_app.config.get("MAX_UPLOAD_MB", 8)} if code == "image_too_large" else {}
+    return jsonify(error=code, message=api_message(code, **params), **extra), http_status
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+
+
+def read_capture_token(token: str, device_id: int) -> dict | None:
+    """The capture a token names, if it is genuine, recent and from this kiosk."""
+    try:
+        data = _serializer().loads(token, max_age=CAPTURE_MAX_AGE)
+    except (BadSignature, SignatureExpired, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("d") != device_id:
+        return None
+    return data
+
+
+def clean_codes(items: object) -> list[dict]:
+    """Codes as {format, text}, at most a few, each of bounded length (they are stored with the visit)."""
+    out: list[dict] = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, str):
+            item = {"format": "scanner", "text": item}
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            continue
+        entry = {"format": str(item.get("format", ""))[:32], "text": item["text"][:MAX_CODE_LEN]}
+        if entry not in out:
+            out.append(entry)
+    return out[:MAX_CODES]
+
+
+def _forget(scan: ScanSession | None) -> None:
+    """Delete stored captures that no visit used (the visitor walked away)."""
+    if scan is None:
+        return
+    store = current_app.extensions["storage"]
+    for key in scan.pending_keys:
+        store.delete(key)
+    scan.pending_keys.clear()
+
+
+def _preview(crop) -> str:
+    small = cv2.resize(crop, (428, int(428 * crop.shape[0] / crop.shape[1])), interpolation=cv2.INTER_AREA)
+    return "data:image/jpeg;base64," + base64.b64encode(encode_jpeg(small, 80)).decode()
+
+
+def _ocr(crop) -> tuple[str | None, str | None, dict | None]:
+    try:
+        text = read_card(crop)
+    except Exception:  # no engine or a crashed one: the visitor types the NIK instead
+        current_app.logger.warning("OCR unavailable for a kiosk capture", exc_info=True)
+        return None, None, None
+    info = parse_nik(text.nik) if text.nik else None
+    return text.nik, text.name, info.to_dict() if info and info.valid else None
+
+
+def _capture(scan: ScanSession, frame, result) -> dict:
+    """Store the straightened card (or the whole picture if no card was found) and describe it."""
+    image = result.crop if result.crop is not None else frame
+    if image.shape[1] > 1600:
+        image = cv2.resize(image, (1600, int(1600 * image.shape[0] / image.shape[1])), interpolation=cv2.INTER_AREA)
+    key = current_app.extensions["storage"].save(encode_jpeg(image), kind="ktp")
+    scan.pending_keys.append(key)
+    nik, name, nik_info = _ocr(result.crop) if result.crop is not None else (None, None, None)
+    codes = clean_codes(scan.codes + result.barcodes)
+    device = current_kiosk()
+    token = _serializer().dumps({"k": key, "d": device.id, "b": codes})
+    audit.record(db.session, current_kiosk_actor(), "kiosk.ktp_captured", device,
+                 details={"card_found": result.crop is not None, "codes": len(codes), "nik_read": bool(nik)})
+    db.session.commit()
+    return {"id": token, "nik": nik, "name": name, "nik_info": nik_info, "barcodes": codes,
+            "preview": _preview(image)}
+
+
+@bp.post("/api/v1/scan")
+@kiosk_only
+def scan():
+    """One camera frame (multipart field `frame`); `capture=1` takes the picture now (button, upload)."""
+    session_id = request.form.get("session", "")
+    if not SESSION_ID.match(session_id):
+        return api_error("bad_request", 400, fields={"session": "required"})
+    upload = request.files.get("frame")
+    if upload is None:
+        return api_error("image_missing", 400)
+    try:
+        frame = decode_frame(upload.read())
+    except UploadError as exc:
+        return api_error(exc.code, exc.status)
+    scan_session, dropped = sessions().get(current_kiosk().id, session_id)
+    for old in dropped:
+        _forget(old)
+    mode = request.form.get("mode", "ktp")
+    result = scan_frame(frame, ocr=False, barcodes=True)
+    body = {"result": result.to_json_dict(), "guidance": result.guidance,
+            "message": guidance_message(result.guidance), "captured": False, "capture": None}
+    if mode == "ktp":
+        if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
+            scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
+        state = scan_session.tracker.update(result)
+        body["guidance"] = state.guidance
+        body["message"] = guidance_message(state.guidance)
+        body["steady_frames"] = state.steady_frames
+        if state.capture_now or request.form.get("capture") == "1":
+            body["capture"] = _capture(scan_session, frame, result)
+            body["captured"] = True
+            body["message"] = guidance_message("captured")
+    return jsonify(body)
+
+
+@bp.delete("/api/v1/scan/<session_id>")
+@kiosk_only
+def discard_scan(session_id: str):
+    """The visitor left (idle reset, or a new visitor): forget the tracker and unused captures."""
+    if not SESSION_ID.match(session_id):
+        return api_error("bad_request", 400)
+    scan = sessions().discard(current_kiosk().id, session_id)
+    if scan is not None and scan.pending_keys:
+        audit.record(db.session, current_kiosk_actor(), "kiosk.captures_discarded", current_kiosk(),
+                     details={"count": len(scan.pending_keys)})
+        _forget(scan)
+        db.session.commit()
+    return jsonify(discarded=True)
+
+
+def claim_capture(session_id: str, key: str) -> None:
+    """A visit now owns this stored capture: no scan session may delete it; the visitor's own
+    session is over, so its other (retaken) captures go."""
+    device_id = current_kiosk().id
+    sessions().release(device_id, key)
+    if SESSION_ID.match(session_id or ""):
+        _forget(sessions().discard(device_id, session_id))
+

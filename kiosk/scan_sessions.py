@@ -1,0 +1,76 @@
+"""Per-visitor scan sessions: the auto-capture tracker for one visitor at one kiosk, kept in memory.
+
+Why server-side: the tracker compares each frame's card corners with the previous frame's, and the
+result decides when the server stores a KTP image. Keeping it here means the browser cannot claim
+"steady" and the JavaScript stays a dumb camera loop. The store is bounded (oldest dropped first)
+and entries expire, so an abandoned kiosk costs nothing; a restart only makes the visitor hold the
+card up once more. Captures themselves are not kept here: the client gets a signed capture token
+(see api.py), so a submitted visit never depends on this memory.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from kiosk.idscan import CaptureTracker
+
+MAX_SESSIONS = 64
+TTL_SECONDS = 30 * 60
+
+
+@dataclass
+class ScanSession:
+    device_id: int
+    tracker: CaptureTracker = field(default_factory=CaptureTracker)
+    # Stored captures not yet used by a visit: deleted from storage when the session is discarded.
+    pending_keys: list[str] = field(default_factory=list)
+    # Codes seen so far (e.g. the IKD QR on a phone), kept with the capture.
+    codes: list[dict] = field(default_factory=list)
+    touched: float = field(default_factory=time.monotonic)
+
+
+class ScanSessions:
+    def __init__(self, max_sessions: int = MAX_SESSIONS, ttl: float = TTL_SECONDS, clock=time.monotonic) -> None:
+        self.max_sessions = max_sessions
+        self.ttl = ttl
+        self._clock = clock
+        self._items: OrderedDict[tuple[int, str], ScanSession] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _expire(self, now: float) -> list[ScanSession]:
+        dropped = []
+        for key in list(self._items):
+            if now - self._items[key].touched > self.ttl:
+                dropped.append(self._items.pop(key))
+        while len(self._items) > self.max_sessions:
+            dropped.append(self._items.popitem(last=False)[1])
+        return dropped
+
+    def get(self, device_id: int, session_id: str) -> tuple[ScanSession, list[ScanSession]]:
+        """The session (created when new) and any sessions dropped to make room or by age.
+
+        Sessions are keyed by device as well, so one kiosk can never feed another's tracker.
+        """
+        now = self._clock()
+        with self._lock:
+            key = (device_id, session_id)
+            item = self._items.pop(key, None) or ScanSession(device_id=device_id)
+            item.touched = now
+            self._items[key] = item
+            return item, self._expire(now)
+
+    def discard(self, device_id: int, session_id: str) -> ScanSession | None:
+        with self._lock:
+            return self._items.pop((device_id, session_id), None)
+
+    def release(self, device_id: int, key: str) -> None:
+        """A visit now owns stored file `key`: no session of this kiosk may delete it any more."""
+        with self._lock:
+            for (dev, _sid), item in self._items.items():
+                if dev == device_id and key in item.pending_keys:
+                    item.pending_keys.remove(key)
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -1,0 +1,232 @@
+"""Kiosk API: submit a visit, follow its decision live, show its ticket QR, check it out, and recall a
+returning visitor's details."""
+from __future__ import annotations
+
+import io
+
+import segno
+from flask import Response, current_app, jsonify, request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from lpsedesk import audit, checkin, settings
+from lpsedesk.errors import status_label
+from lpsedesk.extensions import db
+from lpsedesk.i18n import format_wib
+from lpsedesk.live import sse_response
+from lpsedesk.models import Visit
+from lpsedesk.nik import parse_nik
+from lpsedesk.throttle import LoginThrottle
+from lpsedesk.workflow import VisitStatus
+
+from . import bp
+from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
+from .images import UploadError, data_url_bytes, signature_png
+from .messages import api_message, field_message, status_message
+from .scan_api import api_error, claim_capture, clean_codes, read_capture_token
+
+# Recall: a NIK plus the last 4 phone digits. 5 misses per NIK (10^4 guesses would take days) and
+# 30 per kiosk in 10 minutes.
+RECALL_PER_NIK = (5, 600)
+RECALL_PER_DEVICE = (30, 600)
+
+
+@bp.record_once
+def _setup(state) -> None:
+    state.app.extensions.setdefault("kiosk_recall_nik", LoginThrottle(*RECALL_PER_NIK))
+    state.app.extensions.setdefault("kiosk_recall_device", LoginThrottle(*RECALL_PER_DEVICE))
+
+
+def _json_body() -> dict | None:
+    data = request.get_json(silent=True)
+    return data if isinstance(data, dict) else None
+
+
+def _choices(offered_only: bool = False) -> tuple[list[dict], list[dict]]:
+    purposes, facilities = list(settings.get(db.session, "purposes")), list(settings.get(db.session, "facilities"))
+    if offered_only:  # a new visit may pick only what is offered now
+        return settings.active_choices(purposes), settings.active_choices(facilities)
+    return purposes, facilities
+
+
+def visit_status(visit: Visit) -> dict:
+    """What the waiting screen, the slip and the check-out screen show about a visit."""
+    locale = str(get_locale() or "id")
+    purposes, facilities = _choices()
+    return {
+        "ticket": visit.ticket_code,
+        "status": visit.status,
+        "status_label": status_label(visit.status),
+        "message": status_message(visit.status),
+        "visitor_name": visit.visitor.full_name,
+        "institution": visit.visitor.institution,
+        "facility": visit.facility,
+        "facility_label": settings.choice_label(facilities, visit.facility, locale),
+        "purpose_label": settings.choice_label(purposes, visit.purpose, locale),
+        "planned_minutes": visit.planned_minutes,
+        "submitted_at": visit.submitted_at.isoformat(),
+        "submitted_at_text": format_wib(visit.submitted_at),
+        "approved_until": visit.approved_until.isoformat() if visit.approved_until else None,
+        "approved_until_text": format_wib(visit.approved_until, "%H:%M") if visit.approved_until else None,
+        "decision_reason": visit.decision_reason if visit.status in ("denied", "cancelled", "expired") else None,
+        "checked_out_at_text": format_wib(visit.checked_out_at) if visit.checked_out_at else None,
+    }
+
+
+def _visit_or_404(ticket: str) -> Visit | None:
+    return checkin.find_by_ticket(db.session, ticket)
+
+
+def _field_errors(fields: dict[str, str]):
+    return api_error("invalid_fields", 400, fields={k: field_message(v) for k, v in fields.items()},
+                     codes=fields)
+
+
+@bp.post("/api/v1/visits")
+@kiosk_only
+def submit_visit():
+    data = _json_body()
+    if data is None:
+        return api_error("bad_request", 400)
+    device = current_kiosk()
+    entry = checkin.GuestEntry.from_mapping(data)
+    entry.locale = str(get_locale() or "id")
+    purposes, facilities = _choices(offered_only=True)
+    if data.get("validate_only") is True:
+        # The form step asks before moving on to the rules: every field problem at once.
+        entry.rules_accepted = True
+        problems = checkin.validate(entry, purposes=purposes, facilities=facilities)
+        if problems:
+            return _field_errors(problems)
+        return jsonify(valid=True)
+    problems = checkin.validate(entry, purposes=purposes, facilities=facilities)
+    capture = read_capture_token(str(data.get("capture") or ""), device.id)
+    store = current_app.extensions["storage"]
+    if capture is None:
+        problems["capture"] = "capture_required"
+    if problems:
+        messages = {k: field_message(v) for k, v in problems.items()}
+        if "capture" in problems:
+            messages["capture"] = api_message("capture_required")
+        return api_error("invalid_fields", 400, fields=messages, codes=problems)
+    if not store.exists(capture["k"]):
+        return api_error("capture_expired", 400, fields={"capture": "capture_expired"})
+    try:
+        signature = signature_png(data_url_bytes(data.get("signature") or ""))
+    except UploadError as exc:
+        return api_error(exc.code, exc.status, fields={"signature": exc.code})
+    entry.barcodes = clean_codes(capture.get("b", []) + clean_codes(data.get("scanned_codes")))
+    signature_key = store.save(signature, kind="signature")
+    try:
+        visit = checkin.submit(db.session, current_kiosk_actor(), entry, purposes=purposes, facilities=facilities,
+                               device_id=device.id, id_capture_key=capture["k"], signature_key=signature_key)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        store.delete(signature_key)  # nothing half-saved: no orphan signature file
+        raise
+    claim_capture(str(data.get("scan_session") or ""), capture["k"])
+    return jsonify(visit_status(visit)), 201
+
+
+@bp.get("/api/v1/visits/<ticket>")
+@kiosk_only
+def get_visit(ticket: str):
+    visit = _visit_or_404(ticket)
+    if visit is None:
+        return api_error("bad_ticket", 404)
+    return jsonify(visit_status(visit))
+
+
+@bp.get("/api/v1/visits/<ticket>/events")
+@kiosk_only
+def visit_events(ticket: str):
+    """Server-Sent Events for this one visit; the page then GETs the status."""
+    visit = _visit_or_404(ticket)
+    if visit is None:
+        return api_error("bad_ticket", 404)
+    visit_id = visit.id
+    return sse_response(db.engine, db.session,
+                        lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120)
+
+
+@bp.get("/api/v1/visits/<ticket>/qr.svg")
+@kiosk_only
+def visit_qr(ticket: str):
+    visit = _visit_or_404(ticket)
+    if visit is None:
+        return api_error("bad_ticket", 404)
+    out = io.BytesIO()
+    # The QR holds the bare ticket code: a USB scanner types it back into the check-out screen.
+    segno.make(visit.ticket_code, error="m", micro=False).save(out, kind="svg", scale=10, border=2, xmldecl=False)
+    return Response(out.getvalue(), mimetype="image/svg+xml")
+
+
+@bp.post("/api/v1/visits/<ticket>/checkout")
+@kiosk_only
+def check_out(ticket: str):
+    data = _json_body()
+    if data is None:
+        data = {}
+    visit = _visit_or_404(ticket)
+    if visit is None:
+        return api_error("bad_ticket", 404)
+    if visit.status in (VisitStatus.CHECKED_OUT, VisitStatus.REPORTED):
+        return api_error("already_checked_out", 409, status=visit.status)
+    if visit.status != VisitStatus.APPROVED:
+        return api_error("not_approved", 409, status=visit.status)
+    rating = data.get("rating")
+    if rating in ("", None):
+        rating = None
+    elif not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5:
+        return api_error("rating", 400, fields={"rating": field_message("rating")})
+    comment = data.get("comment") or ""
+    if not isinstance(comment, str) or len(comment) > checkin.MAX_FEEDBACK:
+        return api_error("invalid_fields", 400, fields={"comment": field_message("too_long")})
+    checkin.check_out(db.session, current_kiosk_actor(), visit, rating=rating, feedback=comment)
+    db.session.commit()
+    return jsonify(visit_status(visit))
+
+
+@bp.post("/api/v1/nik/check")
+@kiosk_only
+def check_nik():
+    """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong."""
+    data = _json_body() or {}
+    info = parse_nik(str(data.get("nik") or ""))
+    if not info.valid:
+        code = f"nik_{info.error}"
+        return api_error("invalid_fields", 400, fields={"nik": field_message(code)}, codes={"nik": code})
+    sex = {"L": _("Male"), "P": _("Female")}.get(info.sex or "", "")
+    return jsonify(valid=True, nik=info.nik, birth_date=info.birth_date.isoformat(),
+                   birth_date_text=info.birth_date.strftime("%d/%m/%Y"), sex=info.sex, sex_label=sex,
+                   province=info.province, regency=info.regency)
+
+
+@bp.post("/api/v1/visitors/recall")
+@kiosk_only
+def recall_visitor():
+    """A returning visitor's details, only for NIK plus the last 4 digits of their phone."""
+    data = _json_body() or {}
+    nik = "".join(str(data.get("nik") or "").split())
+    last4 = str(data.get("phone_last4") or "").strip()
+    if len(nik) != 16 or not nik.isdigit() or len(last4) != 4 or not last4.isdigit():
+        return api_error("invalid_fields", 400, fields={"nik": field_message("nik_length")})
+    nik_limit = current_app.extensions["kiosk_recall_nik"]
+    device_limit = current_app.extensions["kiosk_recall_device"]
+    keys_nik, key_device = f"nik:{nik}", f"kiosk:{current_kiosk().id}"
+    wait = max(nik_limit.retry_after(keys_nik), device_limit.retry_after(key_device))
+    if wait:
+        response, status = api_error("too_many_attempts", 429)
+        response.headers["Retry-After"] = str(wait)
+        return response, status
+    visitor = checkin.find_returning(db.session, nik, last4)
+    if visitor is None:
+        nik_limit.fail(keys_nik)
+        device_limit.fail(key_device)
+        return api_error("recall_not_found", 404)
+    nik_limit.succeed(keys_nik)
+    audit.record(db.session, current_kiosk_actor(), "visitor.recalled", visitor)
+    db.session.commit()
+    return jsonify(full_name=visitor.full_name, phone=visitor.phone, email=visitor.email or "",
+                   institution=visitor.institution, category=visitor.category)

@@ -1,0 +1,176 @@
+"""The guest book at the kiosk: validate what the visitor entered, create the visitor and a pending
+visit, recall a returning visitor, check a visit out. Plain Python; the caller commits once.
+
+Errors are machine codes per field ({"nik": "nik_region"}) so the web layer can say them in the
+visitor's language.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import audit
+from .models import Visit, Visitor, VisitorCategory
+from .nik import parse_nik
+from .roles import Actor
+from .workflow import VisitStatus
+
+PLANNED_MINUTES = (30, 60, 120, 240, 480)
+PHONE = re.compile(r"^(\+62|62|0)8[0-9]{7,12}$")
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+MAX_FEEDBACK = 1000
+
+
+class CheckinError(ValueError):
+    """The submitted guest-book entry has problems; `.fields` maps field name to an error code."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(", ".join(f"{k}={v}" for k, v in fields.items()))
+        self.fields = fields
+
+
+@dataclass
+class GuestEntry:
+    """What the visitor typed at the kiosk, before validation."""
+
+    full_name: str = ""
+    nik: str = ""
+    phone: str = ""
+    email: str = ""
+    institution: str = ""
+    category: str = ""
+    purpose: str = ""
+    purpose_detail: str = ""
+    facility: str = ""
+    planned_minutes: int | str | None = None
+    rules_accepted: bool = False
+    locale: str = "id"
+    barcodes: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def from_mapping(cls, data: dict) -> "GuestEntry":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data and data[k] is not None}
+        for key in ("full_name", "nik", "phone", "email", "institution", "category", "purpose",
+                    "purpose_detail", "facility", "locale"):
+            if key in known:
+                known[key] = str(known[key])
+        return cls(**known)
+
+
+def clean_phone(raw: str) -> str:
+    return re.sub(r"[\s\-().]", "", raw or "")
+
+
+def validate(entry: GuestEntry, *, purposes: list[dict], facilities: list[dict]) -> dict[str, str]:
+    """Every problem at once, so the form can mark all of them in one go."""
+    errors: dict[str, str] = {}
+    name = " ".join(entry.full_name.split())
+    if len(name) < 2:
+        errors["full_name"] = "required"
+    elif len(name) > 120:
+        errors["full_name"] = "too_long"
+    nik = parse_nik(entry.nik)
+    if not nik.valid:
+        errors["nik"] = "required" if not entry.nik.strip() else f"nik_{nik.error}"
+    phone = clean_phone(entry.phone)
+    if not phone:
+        errors["phone"] = "required"
+    elif not PHONE.match(phone):
+        errors["phone"] = "phone_format"
+    email = entry.email.strip()
+    if email and (len(email) > 120 or not EMAIL.match(email)):
+        errors["email"] = "email_format"
+    institution = " ".join(entry.institution.split())
+    if not institution:
+        errors["institution"] = "required"
+    elif len(institution) > 160:
+        errors["institution"] = "too_long"
+    if entry.category not in {c.value for c in VisitorCategory}:
+        errors["category"] = "choose"
+    if entry.purpose not in {p.get("key") for p in purposes}:
+        errors["purpose"] = "choose"
+    elif entry.purpose == "other" and not entry.purpose_detail.strip():
+        errors["purpose_detail"] = "required"
+    if len(entry.purpose_detail) > 500:
+        errors["purpose_detail"] = "too_long"
+    if entry.facility not in {f.get("key") for f in facilities}:
+        errors["facility"] = "choose"
+    try:
+        minutes = int(entry.planned_minutes)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        minutes = 0
+    if minutes not in PLANNED_MINUTES:
+        errors["planned_minutes"] = "choose"
+    if entry.rules_accepted is not True:
+        errors["rules_accepted"] = "rules"
+    return errors
+
+
+def find_returning(session: Session, nik: str, phone_last4: str) -> Visitor | None:
+    """The latest visitor record for this NIK whose phone ends in `phone_last4`; both must match."""
+    nik = "".join(str(nik).split())
+    last4 = re.sub(r"\D", "", phone_last4 or "")
+    if len(nik) != 16 or len(last4) != 4:
+        return None
+    rows = session.scalars(select(Visitor).where(Visitor.nik == nik).order_by(Visitor.id.desc()).limit(5))
+    for visitor in rows:
+        if clean_phone(visitor.phone)[-4:] == last4:
+            return visitor
+    return None
+
+
+def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[dict], facilities: list[dict],
+           device_id: int | None, id_capture_key: str | None, signature_key: str | None,
+           now: datetime | None = None) -> Visit:
+    """Create the visitor (a fresh row per visit: the guest book records what was said that day) and
+    a pending visit, with its audit event. Raises CheckinError with every field problem."""
+    errors = validate(entry, purposes=purposes, facilities=facilities)
+    if errors:
+        raise CheckinError(errors)
+    now = now or datetime.now(timezone.utc)
+    email = entry.email.strip()
+    visitor = Visitor(full_name=" ".join(entry.full_name.split()).upper(), nik=parse_nik(entry.nik).nik,
+                      phone=clean_phone(entry.phone), email=email or None,
+                      institution=" ".join(entry.institution.split()), category=entry.category)
+    visit = Visit(visitor=visitor, purpose=entry.purpose, purpose_detail=entry.purpose_detail.strip() or None,
+                  facility=entry.facility, planned_minutes=int(entry.planned_minutes),  # type: ignore[arg-type]
+                  id_capture_key=id_capture_key, id_barcodes=entry.barcodes or None,
+                  signature_key=signature_key, rules_accepted_at=now, locale=entry.locale,
+                  status=VisitStatus.PENDING.value, submitted_at=now, submitted_via_kiosk_id=device_id)
+    session.add(visit)
+    session.flush()  # the audit event needs the visit's id
+    audit.record(session, actor, "visit.submitted", visit, at=now,
+                 details={"ticket": visit.ticket_code, "facility": visit.facility, "via": "kiosk"})
+    return visit
+
+
+def find_by_ticket(session: Session, raw: str) -> Visit | None:
+    code = normalise_ticket(raw)
+    if not code:
+        return None
+    return session.scalars(select(Visit).where(Visit.ticket_code == code)).first()
+
+
+def normalise_ticket(raw: str) -> str | None:
+    """A ticket as typed, scanned or read from a QR: case and separators do not matter."""
+    code = re.sub(r"[^A-Za-z0-9]", "", raw or "").upper()
+    return code if 6 <= len(code) <= 12 else None
+
+
+def check_out(session: Session, actor: Actor, visit: Visit, *, rating: int | None = None,
+              feedback: str = "", now: datetime | None = None) -> None:
+    """approved -> checked_out by the kiosk, with the optional rating; raises the workflow's errors."""
+    if rating is not None and rating not in range(1, 6):
+        raise CheckinError({"rating": "rating"})
+    feedback = (feedback or "").strip()
+    if len(feedback) > MAX_FEEDBACK:
+        raise CheckinError({"feedback": "too_long"})
+    audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, now=now)
+    visit.rating = rating
+    visit.feedback = feedback or None
+    if rating is not None or feedback:
+        audit.record(session, actor, "visit.feedback", visit, details={"rating": rating}, at=now)

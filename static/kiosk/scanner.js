@@ -1,0 +1,31 @@
+/* USB barcode scanner (keyboard wedge): it "types" the code very fast and ends with Enter. Works on
+   every screen without a focused field: a burst of at least MIN_LENGTH keys, each within MAX_GAP ms
+   of the one before, followed by Enter, becomes a "kiosk:scan" event, and the characters it typed
+   into a focused field are taken out again. People do not type 6 keys 40 ms apart. */
+(function () {
+  "use strict";
+  var MAX_GAP = 40, MIN_LENGTH = 6;
+  var buffer = "", last = 0, field = null;
+
+  document.addEventListener("keydown", function (e) {
+    var now = performance.now();
+    if (e.key === "Enter") {
+      var burst = buffer;
+      buffer = "";
+      if (burst.length >= MIN_LENGTH && now - last <= MAX_GAP * 3) {
+        e.preventDefault();
+        e.stopPropagation();
+        if (field && typeof field.value === "string" && field.value.slice(-burst.length) === burst) {
+          field.value = field.value.slice(0, -burst.length);
+          field.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        document.dispatchEvent(new CustomEvent("kiosk:scan", { detail: { text: burst } }));
+      }
+      return;
+    }
+    if (e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (now - last > MAX_GAP) { buffer = ""; field = document.activeElement; }
+    buffer += e.key;
+    last = now;
+  }, true);
+})();

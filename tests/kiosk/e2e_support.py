@@ -1,0 +1,90 @@
+"""Helpers for the kiosk's browser tests: fake-camera videos, an enrolled kiosk page, a staff decision."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import segno
+
+from lpsedesk import devices
+from lpsedesk.extensions import db
+from tests.conftest import csrf_from
+from tests.e2e.video import write_y4m
+
+LANDSCAPE = {"width": 1920, "height": 1080}
+PORTRAIT = {"width": 1080, "height": 1920}
+TABLET = {"width": 1280, "height": 800}
+
+
+def ktp_video(path: Path, seed: int = 11):
+    """An empty desk, then a synthetic KTP moving a little (the hand settling), then held still:
+    returns (video path, person)."""
+    from tests.synthetic.ktp import render_ktp
+    from tests.synthetic.people import make_person
+    from tests.synthetic.scenes import background, place_in_scene
+
+    rng = np.random.default_rng(seed)
+    person = make_person(rng)
+    frame, _quad = place_in_scene(render_ktp(person), rng, width_px=620, angle=0, tilt=2, jpeg=None, noise=1)
+    empty = cv2.resize(background(np.random.default_rng(seed + 1)), (frame.shape[1], frame.shape[0]))
+    moving = [np.roll(frame, shift=(8 * (i % 5), 10 * (i % 5)), axis=(0, 1)) for i in range(20)]
+    return write_y4m(path, [empty] * 8 + moving + [frame] * 40), person
+
+
+def qr_video(path: Path, text: str) -> Path:
+    """A ticket's QR on a phone-like white card in the middle of a grey 1280x720 picture."""
+    qr = np.array([[0 if v else 255 for v in row] for row in segno.make(text, error="m").matrix_iter(scale=12, border=4)],
+                  np.uint8)
+    frame = np.full((720, 1280, 3), 90, np.uint8)
+    h, w = qr.shape
+    y, x = (720 - h) // 2, (1280 - w) // 2
+    frame[y:y + h, x:x + w] = qr[:, :, None]
+    return write_y4m(path, [frame] * 20)
+
+
+def enrol_page(app, browser, base_url: str, viewport: dict, name: str = "Kios lobi"):
+    """A new browser context enrolled as a kiosk, on the welcome screen."""
+    with app.app_context():
+        _device, code = devices.create_device(db.session, None, name)
+        db.session.commit()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
+    page.goto(f"{base_url}/kiosk/enrol?code={code}")
+    page.click("button[type=submit]")
+    page.wait_for_selector("body[data-screen=welcome]")
+    return page
+
+
+def both_orientations(page, shot, name: str) -> None:
+    """Screenshots of the current screen in landscape and portrait (then back to where it was)."""
+    start = page.viewport_size
+    for label, size in (("landscape", LANDSCAPE), ("portrait", PORTRAIT)):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(150)  # layout and the camera overlay settle after a resize
+        shot(page, f"kiosk-{name}-{label}", full_page=False)
+    page.set_viewport_size(start)
+
+
+def staff_decides(app, login, make_user, visit_id: int, decision: str, reason: str = "") -> int:
+    """A logged-in Kasubag decides on the staff route, as from their phone; returns the HTTP status."""
+    make_user("kasubag1", "kasubag", name="Kasubag Uji")
+    staff = app.test_client()
+    login("kasubag1", c=staff)
+    token = csrf_from(staff, "/admin/")
+    response = staff.post(f"/admin/visits/{visit_id}/decision",
+                          data={"csrf_token": token, "decision": decision, "reason": reason})
+    return response.status_code
+
+
+def sign(page) -> None:
+    box = page.locator("[data-signature]").bounding_box()
+    x, y, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.mouse.move(x + w * 0.15, y + h * 0.7)
+    page.mouse.down()
+    for i in range(1, 12):
+        page.mouse.move(x + w * (0.15 + i * 0.06), y + h * (0.7 - 0.35 * ((i % 3) / 2)))
+    page.mouse.up()
