@@ -1,52 +1,88 @@
-"""The staff home page and the Kasubag's decisions on visits and remote-access requests."""
+"""The staff home, the Kasubag's approval queue, decisions and the acknowledgement of reports."""
 from __future__ import annotations
-
-from datetime import timedelta
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from lpsedesk import audit
+from lpsedesk import visit_ops
+from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
-from lpsedesk.errors import user_error
+from lpsedesk.errors import status_label, user_error
 from lpsedesk.extensions import db
-from lpsedesk.models import RemoteAccessRequest, Visit, utcnow
+from lpsedesk.i18n import format_wib
+from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
-from lpsedesk.workflow import RemoteStatus, VisitStatus, allowed_targets
+from lpsedesk.visit_ops import KtpNotChecked
+from lpsedesk.workflow import InvalidTransition, allowed_targets
 
 from . import bp
 from .forms import DecisionForm
+from .staff_common import ktp_first, rule_error, safe_next
 
-DECISIONS = {"approve": "approved", "deny": "denied"}
+DECISIONS = visit_ops.DECISIONS
 
 
 @bp.get("/")
 @requires()
 def dashboard():
-    pending = db.session.scalars(
-        select(Visit).where(Visit.status == VisitStatus.PENDING).order_by(Visit.submitted_at)).all()
-    inside = db.session.scalars(
-        select(Visit).where(Visit.status == VisitStatus.APPROVED).order_by(Visit.decided_at)).all()
-    remote = db.session.scalars(
-        select(RemoteAccessRequest).where(RemoteAccessRequest.status == RemoteStatus.RECEIVED)
-        .order_by(RemoteAccessRequest.recorded_at)).all()
-    return render_template("admin/dashboard.html", pending=pending, inside=inside, remote=remote,
-                           actor=current_actor(), allowed=allowed_targets, now=utcnow(),
-                           form=DecisionForm())
+    """Each role lands on its own screen at the same address: the Kasubag's queue, the desk's board."""
+    actor = current_actor()
+    if actor.has(Role.KASUBAG):
+        return render_template("admin/staff/queue.html", **queue_context())
+    if actor.has(Role.HELPDESK):
+        from .staff_board_views import board_context
+
+        return render_template("admin/staff/board.html", **board_context())
+    return render_template("admin/dashboard.html", pending=q.pending(db.session),
+                           inside=q.inside_now(db.session), remote=q.remote_waiting(db.session))
+
+
+def queue_context() -> dict:
+    ready, waiting_check = q.split_for_kasubag(q.pending(db.session), ktp_first())
+    return dict(ready=ready, waiting_check=waiting_check, remote=q.remote_waiting(db.session),
+                decided=q.decided_today(db.session, utcnow()), reports=q.reported_unacknowledged(db.session),
+                actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm())
+
+
+@bp.get("/queue")
+@requires(Role.KASUBAG)
+def queue():
+    return render_template("admin/staff/queue.html", **queue_context())
+
+
+@bp.get("/queue/fragment")
+@requires(Role.KASUBAG)
+def queue_fragment():
+    return render_template("admin/staff/_queue.html", **queue_context())
+
+
+def _already_decided(record) -> str:
+    when = format_wib(record.decided_at, "%H:%M") if record.decided_at else ""
+    return _("This request was already %(status)s by %(who)s at %(time)s.",
+             status=status_label(record.status), who=record.decided_by_label or "-", time=when)
 
 
 def _decide(record, success_message: str):
+    """Approve or refuse a visit or a remote-access request; one commit, a 409 page if already decided."""
     form = DecisionForm()
-    target = DECISIONS.get(request.form.get("decision", ""))
-    if not form.validate_on_submit() or target is None:
+    decision = request.form.get("decision", "")
+    if not form.validate_on_submit() or decision not in DECISIONS:
         raise user_error(400, _("Choose approve or refuse; a refusal needs a reason of at most 500 characters."))
-    audit.apply_transition(db.session, record, target, current_actor(), reason=form.reason.data or "")
-    if target == "approved" and isinstance(record, Visit):
-        record.approved_until = utcnow() + timedelta(minutes=record.planned_minutes)
+    try:
+        visit_ops.decide(db.session, record, decision, current_actor(), reason=form.reason.data or "",
+                         require_ktp_check=ktp_first())
+    except KtpNotChecked as exc:
+        db.session.rollback()
+        raise rule_error(exc) from None
+    except InvalidTransition:
+        db.session.rollback()
+        db.session.refresh(record)
+        if record.status == "pending" or record.decided_at is None:
+            raise
+        return render_template("admin/staff/conflict.html", message=_already_decided(record)), 409
     db.session.commit()  # one commit, at the edge; a lost race raises StaleDataError -> 409
     flash(success_message, "info")
-    return redirect(url_for("admin.dashboard"))
+    return redirect(safe_next("admin.dashboard"))
 
 
 @bp.post("/visits/<int:visit_id>/decision")
@@ -54,3 +90,32 @@ def _decide(record, success_message: str):
 def decide_visit(visit_id: int):
     visit = db.get_or_404(Visit, visit_id)
     return _decide(visit, _("Decision saved for %(name)s.", name=visit.visitor.full_name))
+
+
+@bp.post("/visits/<int:visit_id>/acknowledge")
+@requires(Role.KASUBAG)
+def acknowledge_visit(visit_id: int):
+    visit = db.get_or_404(Visit, visit_id)
+    try:
+        visit_ops.acknowledge(db.session, visit, current_actor())
+    except visit_ops.AlreadyDone as exc:
+        db.session.rollback()
+        raise rule_error(exc) from None
+    db.session.commit()
+    flash(_("Report of %(name)s acknowledged.", name=visit.visitor.full_name), "info")
+    return redirect(safe_next("admin.queue"))
+
+
+@bp.post("/reports/acknowledge")
+@requires(Role.KASUBAG)
+def acknowledge_all():
+    """Acknowledge at once every report the Kasubag had on screen (not ones that arrived since)."""
+    ids = {int(i) for i in request.form.getlist("ids") if i.isdigit()}
+    done = 0
+    for visit in q.reported_unacknowledged(db.session):
+        if visit.id in ids:
+            visit_ops.acknowledge(db.session, visit, current_actor())
+            done += 1
+    db.session.commit()
+    flash(_("%(n)d reports acknowledged.", n=done), "info")
+    return redirect(safe_next("admin.queue"))

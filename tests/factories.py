@@ -35,3 +35,17 @@ def remote_request(status: str = "received", recorded_by_id: int | None = None, 
     db.session.add(row)
     db.session.commit()
     return row
+
+
+def delegation(delegate_id: int, principal_id: int, *, days: int = 1, title: str = "Plh."):
+    """A Plh./Plt. naming running from yesterday for `days` days (WIB dates)."""
+    from zoneinfo import ZoneInfo
+
+    from lpsedesk.models import Delegation
+
+    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    row = Delegation(delegate_id=delegate_id, principal_id=principal_id, title=title,
+                     starts_on=today - timedelta(days=1), ends_on=today + timedelta(days=days))
+    db.session.add(row)
+    db.session.commit()
+    return row

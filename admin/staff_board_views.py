@@ -1,0 +1,60 @@
+"""The helpdesk board (who is inside, who waits, what to report), the evacuation list, the daily report."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request
+from flask_babel import gettext as _
+
+from lpsedesk import visit_ops
+from lpsedesk import visit_queries as q
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.extensions import db
+from lpsedesk.models import utcnow
+from lpsedesk.roles import Role
+
+from . import bp
+from .staff_common import field_labels, ktp_first, office_close, safe_next
+
+
+def board_context() -> dict:
+    now = utcnow()
+    inside = q.inside_now(db.session)
+    closed = visit_ops.after_closing(now, office_close())
+    return dict(now=now, inside=inside, pending=q.pending(db.session), to_report=q.to_report(db.session),
+                finished=q.finished_today(db.session, now), ktp_first=ktp_first(), after_closing=closed,
+                follow_up=inside if closed else [], actor=current_actor(),
+                overdue={v.id for v in inside if v.approved_until and v.approved_until < now})
+
+
+@bp.get("/board")
+@requires()
+def board():
+    return render_template("admin/staff/board.html", **board_context())
+
+
+@bp.get("/board/fragment")
+@requires()
+def board_fragment():
+    return render_template("admin/staff/_board.html", **board_context())
+
+
+@bp.get("/evacuation")
+@requires()
+def evacuation():
+    """Everyone inside right now, on one printable page (a fire drill starts from this list)."""
+    return render_template("admin/staff/evacuation.html", inside=q.inside_now(db.session), now=utcnow())
+
+
+@bp.post("/visits/report")
+@requires(Role.HELPDESK)
+def report_batch():
+    """SOP step 7 at the end of the day: report the finished visits shown on the board at once."""
+    ids = {int(i) for i in request.form.getlist("ids") if i.isdigit()}
+    chosen = [v for v in q.to_report(db.session) if v.id in ids]
+    result = visit_ops.report_batch(db.session, chosen, current_actor())
+    db.session.commit()
+    flash(_("%(n)d visits reported to the Kasubag.", n=len(result.reported)), "info")
+    labels = field_labels()
+    for visit, missing in result.skipped:
+        flash(_("Not reported, guest book incomplete: %(name)s (%(fields)s).", name=visit.visitor.full_name,
+                fields=", ".join(labels[k] for k in missing)), "error")
+    return redirect(safe_next("admin.board"))

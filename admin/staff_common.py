@@ -1,0 +1,156 @@
+"""Shared by the staff screens: labels in the user's language, safe redirects, the page context."""
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from flask import current_app, g, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from lpsedesk import settings as office
+from lpsedesk import visit_ops
+from lpsedesk.auth import current_actor
+from lpsedesk.errors import status_label, user_error
+from lpsedesk.extensions import db
+from lpsedesk.models import User, utcnow
+from lpsedesk.roles import Role
+from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "full_name": _("Visitor's name"), "nik": _("NIK"), "phone": _("Phone"),
+        "institution": _("Institution"), "category": _("Category"), "purpose": _("Purpose"),
+        "facility": _("Facility"), "signature": _("Signature"), "checked_out_at": _("Check-out time"),
+    }
+
+
+def missing_labels(keys: list[str]) -> str:
+    labels = field_labels()
+    return ", ".join(labels.get(k, k) for k in keys)
+
+
+def missing_now(visit) -> list[str]:
+    """Missing guest-book fields worth showing now: the check-out time only once it is due."""
+    keys = visit_ops.missing_fields(visit)
+    if visit.status in ("pending", "approved"):
+        keys = [k for k in keys if k != "checked_out_at"]
+    return keys
+
+
+def category_label(key: str) -> str:
+    return {
+        "penyedia": _("Vendor (penyedia)"), "pokja": _("Pokja"), "ppk": _("PPK"), "pa_kpa": _("PA/KPA"),
+        "apip": _("APIP"), "opd": _("Government office (OPD)"), "public": _("Public"), "other": _("Other"),
+    }.get(key, key)
+
+
+def step_label(kind: str) -> str:
+    return {
+        "submitted": _("Guest book filled in"), "ktp_checked": _("Original KTP checked"),
+        "approved": _("Approved"), "denied": _("Refused"), "cancelled": _("Cancelled"),
+        "expired": _("Expired: not decided by closing time"), "note": _("Note"), "incident": _("Incident"),
+        "checked_out": _("Checked out"), "reported": _("Reported to the Kasubag"),
+        "acknowledged": _("Report acknowledged by the Kasubag"), "audit": _("Audit event"),
+    }.get(kind, kind)
+
+
+def decision_status(visit) -> str:
+    """What the Kasubag decided, even after the visit moved on (checked out, reported)."""
+    return "approved" if visit.status in ("approved", "checked_out", "reported") else visit.status
+
+
+def where_now(visit) -> str:
+    """One sentence: where this visit stands in SOP 1."""
+    if visit.status == "pending":
+        return _("Waiting for the Kasubag's decision.")
+    if visit.status == "approved":
+        return _("Inside the facility.")
+    if visit.status == "checked_out":
+        return _("Checked out; to be reported to the Kasubag.")
+    if visit.status == "reported" and visit.acknowledged_at:
+        return _("Finished: reported and acknowledged by %(who)s.", who=user_name(visit.acknowledged_by_id))
+    if visit.status == "reported":
+        return _("Reported; waiting for the Kasubag to acknowledge.")
+    if visit.status == "expired":
+        return _("Expired: not decided by closing time")
+    return _("Closed: %(status)s.", status=status_label(visit.status))
+
+
+def action_label(action: str) -> str:
+    return {
+        "visit.ktp_viewed": _("KTP image viewed"),
+    }.get(action, action)
+
+
+def choice(kind: str, key: str) -> str:
+    """A facility's or purpose's label from the office settings, in the current language."""
+    if "staff_choices" not in g:  # read the settings once per request, not once per row
+        g.staff_choices = {}
+    if kind not in g.staff_choices:
+        g.staff_choices[kind] = office.get(db.session, kind)
+    return office.choice_label(g.staff_choices[kind], key, str(get_locale()))
+
+
+def waited(since: datetime | None, now: datetime | None = None) -> str:
+    if since is None:
+        return ""
+    minutes = max(0, int(((now or utcnow()) - since).total_seconds() // 60))
+    if minutes < 60:
+        return _("%(n)d min", n=minutes)
+    return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
+
+
+def user_name(user_id: int | None) -> str:
+    if not user_id:
+        return ""
+    user = db.session.get(User, user_id)
+    return user.full_name if user else ""
+
+
+def safe_next(default_endpoint: str) -> str:
+    """Back to where the form was (a same-site path only), or to `default_endpoint`."""
+    target = request.form.get("next") or request.args.get("next")
+    if (target and target.startswith("/") and not target.startswith("//") and "\\" not in target
+            and not urlsplit(target).netloc):
+        return target
+    return url_for(default_endpoint)
+
+
+def ktp_first() -> bool:
+    return bool(office.get(db.session, "ktp_check_before_kasubag"))
+
+
+def office_close():
+    return visit_ops.parse_hhmm(office.get(db.session, "office_close"), "16:00")
+
+
+def rule_error(exc: Exception):
+    """A domain refusal of visit_ops as an HTTP error with a sentence in the user's language."""
+    if isinstance(exc, GuestBookIncomplete):
+        return user_error(409, _("The guest book is incomplete: %(fields)s. Complete it before reporting.",
+                                 fields=missing_labels(exc.missing)))
+    if isinstance(exc, KtpNotChecked):
+        return user_error(409, _("The helpdesk has not checked the original KTP yet."))
+    if isinstance(exc, AlreadyDone):
+        return user_error(409, _("This was already done by someone else. Reload to see the current state."))
+    raise exc
+
+
+def may_view_ktp() -> bool:
+    actor = current_actor()
+    return bool(actor and actor.has(Role.KASUBAG, Role.HELPDESK))
+
+
+def endpoint_exists(name: str) -> bool:
+    return name in current_app.view_functions
+
+
+def template_helpers() -> dict:
+    return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
+            "step_label": step_label, "action_label": action_label, "choice": choice, "waited": waited,
+            "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
+            "missing_labels": missing_labels,
+            "decision_status": decision_status, "where_now": where_now,
+            "endpoint_exists": endpoint_exists, "staff_actor": current_actor}

@@ -1,0 +1,44 @@
+"""The staff navigation: a link for each screen that exists and that the user's roles may open."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, request, url_for
+from flask_babel import gettext as _
+
+from lpsedesk.auth import current_actor
+from lpsedesk.roles import STAFF_ROLES, Role
+
+
+@dataclass(frozen=True)
+class NavLink:
+    endpoint: str
+    label: str
+    url: str
+    current: bool
+
+
+def _links() -> list[tuple[str, str, tuple[Role, ...]]]:
+    # (endpoint, label, roles that may open it); other engineers' screens appear once they exist.
+    return [
+        ("admin.queue", _("Approvals"), (Role.KASUBAG,)),
+        ("admin.board", _("Helpdesk board"), STAFF_ROLES),
+        ("admin.visits", _("Visits"), STAFF_ROLES),
+        ("admin.remote_index", _("Remote access"), (Role.ADMIN, Role.KASUBAG)),
+        ("admin.reports_index", _("Reports"), STAFF_ROLES),
+        ("admin.settings_index", _("Settings"), (Role.ADMIN,)),
+        ("admin.kiosks", _("Kiosk"), (Role.ADMIN,)),
+    ]
+
+
+def staff_nav() -> list[NavLink]:
+    actor = current_actor()
+    if actor is None:
+        return []
+    here = request.endpoint or ""
+    out = []
+    for endpoint, label, roles in _links():
+        if endpoint in current_app.view_functions and actor.has(*roles):
+            prefix = endpoint.rsplit("_", 1)[0] if endpoint.endswith(("_index", "_detail")) else endpoint
+            out.append(NavLink(endpoint, label, url_for(endpoint), here == endpoint or here.startswith(prefix + "_")))
+    return out

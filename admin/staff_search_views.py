@@ -1,0 +1,48 @@
+"""Every visit, searchable by name, NIK, institution, WIB date range and status, page by page."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import render_template, request
+from flask_babel import gettext as _
+
+from lpsedesk import visit_queries as q
+from lpsedesk.auth import requires
+from lpsedesk.extensions import db
+from lpsedesk.workflow import VisitStatus
+
+from . import bp
+
+PER_PAGE = 25
+
+
+def _date(name: str, problems: list[str]) -> date | None:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        problems.append(_("%(value)s is not a date; use the date picker (YYYY-MM-DD).", value=raw[:20]))
+        return None
+
+
+@bp.get("/visits")
+@requires()
+def visits():
+    problems: list[str] = []
+    text = request.args.get("q", "")[:120]
+    status = request.args.get("status", "")
+    if status and status not in {s.value for s in VisitStatus}:
+        problems.append(_("Unknown status."))
+        status = ""
+    date_from, date_to = _date("from", problems), _date("to", problems)
+    if date_from and date_to and date_from > date_to:
+        problems.append(_("The start date is after the end date."))
+    page_raw = request.args.get("page", "1")
+    page = int(page_raw) if page_raw.isdigit() and 0 < int(page_raw) < 100000 else 1
+    result = q.search(db.session, text=text, status=status, date_from=date_from, date_to=date_to,
+                      page=page, per_page=PER_PAGE)
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("admin/staff/search.html", result=result, problems=problems, args=args,
+                           statuses=[s.value for s in VisitStatus]), (400 if problems else 200)

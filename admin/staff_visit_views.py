@@ -1,0 +1,108 @@
+"""One visit: its page and timeline, the KTP image, and the helpdesk's steps 2, 5, 6 and 7."""
+from __future__ import annotations
+
+from flask import current_app, flash, make_response, redirect, render_template, request
+from flask_babel import gettext as _
+
+from lpsedesk import audit, visit_ops, visit_timeline
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.errors import user_error
+from lpsedesk.extensions import db
+from lpsedesk.models import Visit, utcnow
+from lpsedesk.roles import Role
+from lpsedesk.storage import StorageError
+from lpsedesk.workflow import allowed_targets
+
+from . import bp
+from .forms import DecisionForm
+from .staff_common import ktp_first, rule_error, safe_next
+
+# Magic numbers of what the kiosk stores; anything else is sent as opaque bytes.
+IMAGE_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"RIFF": "image/webp"}
+
+
+@bp.get("/visits/<int:visit_id>")
+@requires()
+def visit(visit_id: int):
+    record = db.get_or_404(Visit, visit_id)
+    return render_template("admin/staff/visit.html", visit=record, timeline=visit_timeline.build(db.session, record),
+                           actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm(),
+                           ktp_first=ktp_first())
+
+
+@bp.get("/visits/<int:visit_id>/ktp")
+@requires(Role.KASUBAG, Role.HELPDESK)
+def ktp_image(visit_id: int):
+    """The captured KTP, decrypted for this one response: never cached, every viewing audited."""
+    record = db.get_or_404(Visit, visit_id)
+    if not record.id_capture_key:
+        raise user_error(404, _("No KTP image was captured for this visit."))
+    try:
+        data = current_app.extensions["storage"].open(record.id_capture_key)
+    except StorageError:
+        current_app.logger.exception("KTP image of visit %s unreadable", record.id)
+        raise user_error(404, _("The KTP image cannot be read.")) from None
+    audit.record(db.session, current_actor(), "visit.ktp_viewed", record)
+    db.session.commit()
+    response = make_response(data)
+    response.headers["Content-Type"] = next(
+        (kind for magic, kind in IMAGE_TYPES.items() if data.startswith(magic)), "application/octet-stream")
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Disposition"] = "inline"
+    return response
+
+
+def _done(message: str):
+    db.session.commit()
+    flash(message, "info")
+    return redirect(safe_next("admin.board"))
+
+
+def _run(step, *args, **kwargs) -> None:
+    """Run a visit_ops step; its own refusals become readable 409s (workflow errors are global)."""
+    try:
+        step(*args, **kwargs)
+    except (visit_ops.GuestBookIncomplete, visit_ops.KtpNotChecked, visit_ops.AlreadyDone) as exc:
+        db.session.rollback()
+        raise rule_error(exc) from None
+
+
+@bp.post("/visits/<int:visit_id>/ktp-check")
+@requires(Role.HELPDESK)
+def check_ktp(visit_id: int):
+    record = db.get_or_404(Visit, visit_id)
+    _run(visit_ops.check_ktp, db.session, record, current_actor())
+    return _done(_("Original KTP of %(name)s checked.", name=record.visitor.full_name))
+
+
+@bp.post("/visits/<int:visit_id>/notes")
+@requires(Role.HELPDESK)
+def add_note(visit_id: int):
+    record = db.get_or_404(Visit, visit_id)
+    body = request.form.get("body", "")
+    if len(body) > 2000:
+        raise user_error(400, _("A note may hold at most 2000 characters."))
+    if not body.strip():
+        raise user_error(400, _("Write the note first."))
+    _run(visit_ops.add_note, db.session, record, current_actor(), body, request.form.get("kind", "note"))
+    return _done(_("Note saved."))
+
+
+@bp.post("/visits/<int:visit_id>/checkout")
+@requires(Role.HELPDESK)
+def check_out(visit_id: int):
+    """Check out at the desk; `early=1` ends a visit before its time and then needs a reason."""
+    record = db.get_or_404(Visit, visit_id)
+    reason = request.form.get("reason", "")[:500]
+    early = request.form.get("early") == "1"
+    _run(visit_ops.check_out, db.session, record, current_actor(), reason=reason, early=early)
+    message = _("Visit of %(name)s ended early.") if early else _("%(name)s checked out.")
+    return _done(message % {"name": record.visitor.full_name})
+
+
+@bp.post("/visits/<int:visit_id>/report")
+@requires(Role.HELPDESK)
+def report_visit(visit_id: int):
+    record = db.get_or_404(Visit, visit_id)
+    _run(visit_ops.report, db.session, record, current_actor())
+    return _done(_("Visit of %(name)s reported to the Kasubag.", name=record.visitor.full_name))

@@ -1,0 +1,215 @@
+"""SOP 1 at the desk: the Kasubag's decision, the helpdesk's steps 2, 5, 6 and 7, and the expiry job.
+
+Plain Python over a SQLAlchemy session: each function changes the visit, writes its audit event in
+the same session and leaves the single commit to the caller (the view, or the job runner).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import audit
+from . import settings as office
+from .jobs import job
+from .models import Visit, VisitNote
+from .roles import SYSTEM_ACTOR, Actor, Role
+from .workflow import InvalidTransition, MissingReason, NotAllowed, VisitStatus, WorkflowError
+
+WIB = ZoneInfo("Asia/Jakarta")
+NOTE_KINDS = ("note", "incident")
+DECISIONS = {"approve": VisitStatus.APPROVED, "deny": VisitStatus.DENIED}
+
+# SOP 1 step 6: the guest book is complete only when each of these holds a value. Keys only here;
+# the staff screens give each one its label.
+REQUIRED_FIELDS: dict[str, Callable[[Visit], object]] = {
+    "full_name": lambda v: v.visitor.full_name,
+    "nik": lambda v: v.visitor.nik,
+    "phone": lambda v: v.visitor.phone,
+    "institution": lambda v: v.visitor.institution,
+    "category": lambda v: v.visitor.category,
+    "purpose": lambda v: v.purpose,
+    "facility": lambda v: v.facility,
+    "signature": lambda v: v.signature_key,
+    "checked_out_at": lambda v: v.checked_out_at,
+}
+
+
+class KtpNotChecked(WorkflowError):
+    code = "ktp_not_checked"
+
+
+class AlreadyDone(WorkflowError):
+    code = "already_done"
+
+
+class GuestBookIncomplete(WorkflowError):
+    code = "guest_book_incomplete"
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__("The guest book is incomplete.")
+        self.missing = missing
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(timezone.utc)
+
+
+def _require(actor: Actor, *roles: Role) -> None:
+    if not actor.has(*roles):
+        raise NotAllowed("Your role may not make this change.")
+
+
+def decider_label(actor: Actor) -> str:
+    """"Budi a.n. Bambang" when a Plh./Plt. decides in the Kasubag's place; the plain name otherwise."""
+    if actor.on_behalf_of_label:
+        return f"{actor.label} a.n. {actor.on_behalf_of_label}"[:120]
+    return actor.label
+
+
+def decide(session: Session, record, decision: str, actor: Actor, *, reason: str = "",
+           require_ktp_check: bool = False, now: datetime | None = None):
+    """The Kasubag's (or a delegate's) decision on a visit or a remote-access request."""
+    target = DECISIONS.get(decision)
+    if target is None:
+        raise InvalidTransition("Unknown state %(state)s.", state=decision)
+    now = _now(now)
+    if (isinstance(record, Visit) and require_ktp_check and record.ktp_checked_at is None
+            and record.status == VisitStatus.PENDING):
+        raise KtpNotChecked("The helpdesk has not checked the original KTP yet.")
+    event = audit.apply_transition(session, record, target.value, actor, reason=reason, now=now)
+    record.decided_by_label = decider_label(actor)
+    if isinstance(record, Visit) and target == VisitStatus.APPROVED:
+        record.approved_until = now + timedelta(minutes=record.planned_minutes)
+    return event
+
+
+def check_ktp(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> None:
+    """SOP step 2: the visitor showed the original KTP at the desk and it matches the capture."""
+    _require(actor, Role.HELPDESK)
+    if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED):
+        raise InvalidTransition("Cannot go from %(current)s to %(target)s.",
+                                current=visit.status, target="ktp_checked")
+    if visit.ktp_checked_at is not None:
+        raise AlreadyDone("The KTP was already checked.")
+    visit.ktp_checked_at = _now(now)
+    visit.ktp_checked_by_id = actor.user_id
+    audit.record(session, actor, "visit.ktp_checked", visit, at=visit.ktp_checked_at)
+
+
+def add_note(session: Session, visit: Visit, actor: Actor, body: str, kind: str = "note",
+             *, now: datetime | None = None) -> VisitNote:
+    """SOP step 5: what the helpdesk saw during the visit; an incident is flagged as such."""
+    _require(actor, Role.HELPDESK)
+    body = (body or "").strip()
+    if not body:
+        raise MissingReason("A note needs some text.")
+    if kind not in NOTE_KINDS:
+        kind = "note"
+    if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED, VisitStatus.CHECKED_OUT):
+        raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status, target="note")
+    note = VisitNote(visit=visit, author_id=actor.user_id, kind=kind, body=body[:2000], created_at=_now(now))
+    session.add(note)
+    session.flush()  # the audit event names the note
+    audit.record(session, actor, f"visit.{kind}_added", visit, details={"note_id": note.id}, at=note.created_at)
+    return note
+
+
+def check_out(session: Session, visit: Visit, actor: Actor, *, reason: str = "", early: bool = False,
+              now: datetime | None = None):
+    """SOP step 6 at the desk (the visitor forgot), or step 5's early end, which needs a reason."""
+    if early and not (reason or "").strip():
+        raise MissingReason("A reason is required.")
+    event = audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, reason=reason,
+                                   now=_now(now))
+    event.details = {**event.details, "at_desk": True, **({"early": True} if early else {})}
+    return event
+
+
+def missing_fields(visit: Visit) -> list[str]:
+    """The guest-book fields still empty, in form order; empty when the visit may be reported."""
+    return [key for key, read in REQUIRED_FIELDS.items() if read(visit) in (None, "")]
+
+
+def report(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None):
+    """SOP step 7: hand a finished, complete visit to the Kasubag."""
+    _require(actor, Role.HELPDESK)
+    if visit.status == VisitStatus.CHECKED_OUT and (missing := missing_fields(visit)):
+        raise GuestBookIncomplete(missing)
+    return audit.apply_transition(session, visit, VisitStatus.REPORTED.value, actor, now=_now(now))
+
+
+@dataclass
+class BatchResult:
+    reported: list[Visit]
+    skipped: list[tuple[Visit, list[str]]]
+
+
+def report_batch(session: Session, visits: list[Visit], actor: Actor, *, now: datetime | None = None) -> BatchResult:
+    """The end-of-day report: every complete checked-out visit; incomplete ones stay and are listed."""
+    result = BatchResult([], [])
+    for visit in visits:
+        if visit.status != VisitStatus.CHECKED_OUT:
+            continue
+        if missing := missing_fields(visit):
+            result.skipped.append((visit, missing))
+            continue
+        report(session, visit, actor, now=now)
+        result.reported.append(visit)
+    return result
+
+
+def acknowledge(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> None:
+    """The Kasubag has read the helpdesk's report of a finished visit."""
+    _require(actor, Role.KASUBAG)
+    if visit.status != VisitStatus.REPORTED:
+        raise InvalidTransition("Cannot go from %(current)s to %(target)s.",
+                                current=visit.status, target="acknowledged")
+    if visit.acknowledged_at is not None:
+        raise AlreadyDone("This report was already acknowledged.")
+    visit.acknowledged_at = _now(now)
+    visit.acknowledged_by_id = actor.user_id
+    audit.record(session, actor, "visit.acknowledged", visit, at=visit.acknowledged_at)
+
+
+def parse_hhmm(value: object, fallback: str) -> time:
+    try:
+        hours, minutes = str(value).split(":")
+        return time(int(hours), int(minutes))
+    except (TypeError, ValueError):
+        hours, minutes = fallback.split(":")
+        return time(int(hours), int(minutes))
+
+
+def closing_time_on(moment: datetime, close: time) -> datetime:
+    """Closing time (UTC) of the office day `moment` falls on, in WIB."""
+    return datetime.combine(moment.astimezone(WIB).date(), close, WIB).astimezone(timezone.utc)
+
+
+def after_closing(now: datetime, close: time) -> bool:
+    return now >= closing_time_on(now, close)
+
+
+def expire_pending(session: Session, now: datetime | None = None) -> list[Visit]:
+    """Move requests nobody decided by closing time of their day to "expired" (SYSTEM actor)."""
+    now = _now(now)
+    close = parse_hhmm(office.get(session, "office_close"), "16:00")
+    expired = []
+    for visit in session.scalars(select(Visit).where(Visit.status == VisitStatus.PENDING)):
+        if now >= closing_time_on(visit.submitted_at, close):
+            audit.apply_transition(session, visit, VisitStatus.EXPIRED.value, SYSTEM_ACTOR, now=now)
+            expired.append(visit)
+    return expired
+
+
+@job("expire_pending", 60)
+def expire_pending_job(app) -> int:
+    from .extensions import db  # the job runner gives an app context; the domain stays Flask-free
+
+    expired = expire_pending(db.session)
+    db.session.commit()
+    return len(expired)

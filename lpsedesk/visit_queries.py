@@ -1,0 +1,105 @@
+"""What the staff screens list: the Kasubag's queue, the helpdesk board, reports, and the visit search."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from .models import RemoteAccessRequest, Visit, Visitor
+from .workflow import RemoteStatus, VisitStatus
+
+WIB = ZoneInfo("Asia/Jakarta")
+V = VisitStatus
+CLOSED_TODAY = (V.DENIED, V.CANCELLED, V.EXPIRED, V.REPORTED, V.CHECKED_OUT)
+
+
+def wib_day_bounds(day: date) -> tuple[datetime, datetime]:
+    """[start, end) of a WIB calendar day, in UTC."""
+    start = datetime.combine(day, time(0, 0), WIB).astimezone(timezone.utc)
+    return start, start + timedelta(days=1)
+
+
+def today_wib(now: datetime) -> date:
+    return now.astimezone(WIB).date()
+
+
+def pending(session: Session) -> list[Visit]:
+    return list(session.scalars(select(Visit).where(Visit.status == V.PENDING).order_by(Visit.submitted_at)))
+
+
+def split_for_kasubag(visits: list[Visit], ktp_first: bool) -> tuple[list[Visit], list[Visit]]:
+    """(ready for a decision, still waiting for the helpdesk's KTP check) under the office setting."""
+    if not ktp_first:
+        return visits, []
+    return [v for v in visits if v.ktp_checked_at], [v for v in visits if not v.ktp_checked_at]
+
+
+def remote_waiting(session: Session) -> list[RemoteAccessRequest]:
+    return list(session.scalars(select(RemoteAccessRequest).where(RemoteAccessRequest.status == RemoteStatus.RECEIVED)
+                                .order_by(RemoteAccessRequest.recorded_at)))
+
+
+def inside_now(session: Session) -> list[Visit]:
+    return list(session.scalars(select(Visit).where(Visit.status == V.APPROVED).order_by(Visit.decided_at)))
+
+
+def to_report(session: Session) -> list[Visit]:
+    """Checked out but not yet reported, from any day: nothing finished is ever forgotten."""
+    return list(session.scalars(select(Visit).where(Visit.status == V.CHECKED_OUT).order_by(Visit.checked_out_at)))
+
+
+def finished_today(session: Session, now: datetime) -> list[Visit]:
+    start, end = wib_day_bounds(today_wib(now))
+    ended = func.coalesce(Visit.checked_out_at, Visit.decided_at)
+    return list(session.scalars(
+        select(Visit).where(Visit.status.in_([s.value for s in CLOSED_TODAY]), ended >= start, ended < end)
+        .order_by(ended.desc())))
+
+
+def decided_today(session: Session, now: datetime, limit: int = 10) -> list[Visit]:
+    start, _end = wib_day_bounds(today_wib(now))
+    return list(session.scalars(
+        select(Visit).where(Visit.decided_at >= start, Visit.status != V.PENDING)
+        .order_by(Visit.decided_at.desc()).limit(limit)))
+
+
+def reported_unacknowledged(session: Session) -> list[Visit]:
+    return list(session.scalars(select(Visit).where(Visit.status == V.REPORTED, Visit.acknowledged_at.is_(None))
+                                .order_by(Visit.reported_at)))
+
+
+@dataclass
+class SearchPage:
+    rows: list[Visit]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def search(session: Session, *, text: str = "", status: str = "", date_from: date | None = None,
+           date_to: date | None = None, page: int = 1, per_page: int = 25) -> SearchPage:
+    """Visits by name, NIK or institution, status and WIB date range (of submission), newest first."""
+    query = select(Visit).join(Visitor)
+    text = text.strip()
+    if text:
+        like = f"%{text.replace('%', '').replace('_', '')}%"
+        query = query.where(or_(Visitor.full_name.ilike(like), Visitor.institution.ilike(like),
+                                Visitor.nik.like(like)))
+    if status:
+        query = query.where(Visit.status == status)
+    if date_from:
+        query = query.where(Visit.submitted_at >= wib_day_bounds(date_from)[0])
+    if date_to:
+        query = query.where(Visit.submitted_at < wib_day_bounds(date_to)[1])
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = max(1, page)
+    rows = session.scalars(query.order_by(Visit.submitted_at.desc(), Visit.id.desc())
+                           .offset((page - 1) * per_page).limit(per_page)).all()
+    return SearchPage(list(rows), total, page, per_page)
