@@ -1,2 +1,40 @@
-"""Staff screens: the Admin's users, delegations and office settings (issue 5)."""
-from . import bp  # noqa: F401
+"""Staff screens: the Admin's settings overview; users, delegations and office settings live in
+settings_users.py, settings_delegations.py and settings_office.py (issue 5)."""
+from __future__ import annotations
+
+from flask import current_app, render_template
+from sqlalchemy import func, select
+
+from lpsedesk import settings
+from lpsedesk.auth import requires
+from lpsedesk.extensions import db
+from lpsedesk.models import Delegation, User, utcnow
+from lpsedesk.roles import Role
+
+from . import bp
+from .settings_delegations import delegation_groups
+
+
+@bp.context_processor
+def _settings_nav() -> dict:
+    # The kiosks page belongs to another module; link to it only once it exists.
+    return {"settings_kiosks_page": "admin.kiosks" in current_app.view_functions}
+
+
+@bp.get("/settings/")
+@requires(Role.ADMIN)
+def settings_index():
+    values = settings.get_all(db.session)
+    groups = delegation_groups(db.session.scalars(select(Delegation)).all(), utcnow())
+    counts = {
+        "users": db.session.scalar(select(func.count()).select_from(User).where(User.active.is_(True))),
+        "inactive": db.session.scalar(select(func.count()).select_from(User).where(User.active.is_(False))),
+        "delegations": len(groups["active"]) + len(groups["future"]),
+        "facilities": len(settings.active_choices(values["facilities"])),  # type: ignore[arg-type]
+        "purposes": len(settings.active_choices(values["purposes"])),  # type: ignore[arg-type]
+        "access_rights": len(values["access_rights"]),  # type: ignore[arg-type]
+    }
+    return render_template("admin/settings/index.html", values=values, counts=counts)
+
+
+from . import settings_office, settings_users  # noqa: E402,F401  (register their routes)

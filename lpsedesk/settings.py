@@ -66,3 +66,8 @@ def choice_label(items: list[dict], key: str, locale: str) -> str:
         if item.get("key") == key:
             return str(item.get(locale) or item.get("id") or key)
     return key
+
+
+def active_choices(items: list[dict]) -> list[dict]:
+    """The facility/purpose items offered for new visits: the Admin hides ones in use instead of removing them."""
+    return [item for item in items if item.get("active", True)]

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import audit
-from .models import User
+from .models import Delegation, User, UserRole
 from .passwords import hash_password, password_problem
 from .roles import STAFF_ROLES, Actor, Role
 
@@ -58,6 +59,8 @@ def set_password(session: Session, actor: Actor | None, user: User, password: st
 
 
 def set_active(session: Session, actor: Actor | None, user: User, active: bool) -> None:
+    if not active:
+        _keep_an_admin(session, actor, user, stays_admin=False)
     user.active = active
     if not active:
         user.end_sessions()
@@ -68,7 +71,85 @@ def set_active(session: Session, actor: Actor | None, user: User, active: bool) 
 def set_roles(session: Session, actor: Actor | None, user: User, roles: set[Role]) -> None:
     if not roles or not set(roles) <= set(STAFF_ROLES):
         raise UserError("bad_roles")
+    if user.active:
+        _keep_an_admin(session, actor, user, stays_admin=Role.ADMIN in {Role(r) for r in roles})
     user.set_roles(roles)
     user.end_sessions()  # new roles take effect at the next login, everywhere
     audit.record(session, actor, "user.roles_set", user,
                  details={"username": user.username, "roles": sorted(r.value for r in roles)})
+
+
+def _keep_an_admin(session: Session, actor: Actor | None, user: User, *, stays_admin: bool) -> None:
+    """Refuse a staff member's change that would leave no active Admin to manage accounts.
+
+    Only changes made through the staff screens are guarded: the server's command line stays the way
+    back in (create-user, deactivate-user), so CLI and system actors pass.
+    """
+    if actor is None or actor.kind != "user" or stays_admin or not user.active or Role.ADMIN not in user.roles:
+        return
+    others = session.scalar(
+        select(func.count()).select_from(User).join(UserRole)
+        .where(UserRole.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id))
+    if not others:
+        raise UserError("last_admin")
+
+
+# Plh. (pelaksana harian) stands in for a short absence; Plt. (pelaksana tugas) for a vacant post.
+DELEGATION_TITLES = ("Plh.", "Plt.")
+MAX_DELEGATION_DAYS = 366
+
+
+def create_delegation(session: Session, actor: Actor | None, *, delegate: User, principal: User, title: str,
+                      starts_on: date, ends_on: date, today: date) -> Delegation:
+    """Name `delegate` to decide as the Kasubag `principal` from `starts_on` to `ends_on` (WIB dates)."""
+    if title not in DELEGATION_TITLES:
+        raise UserError("bad_delegation_title")
+    if ends_on < starts_on:
+        raise UserError("delegation_dates_reversed")
+    if ends_on < today:
+        raise UserError("delegation_in_past")
+    if (ends_on - starts_on).days >= MAX_DELEGATION_DAYS:
+        raise UserError("delegation_too_long")
+    if delegate.id == principal.id:
+        raise UserError("delegation_to_self")
+    if Role.KASUBAG not in principal.roles:
+        raise UserError("principal_not_kasubag")
+    if Role.KASUBAG in delegate.roles:
+        raise UserError("delegate_is_kasubag")
+    if not (delegate.active and principal.active):
+        raise UserError("delegation_inactive_user")
+    delegation = Delegation(delegate_id=delegate.id, principal_id=principal.id, title=title,
+                            starts_on=starts_on, ends_on=ends_on, created_by_id=actor.user_id if actor else None)
+    session.add(delegation)
+    session.flush()
+    audit.record(session, actor, "delegation.created", delegation, details={
+        "delegate": delegate.username, "principal": principal.username, "title": title,
+        "starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()})
+    return delegation
+
+
+def revoke_delegation(session: Session, actor: Actor | None, delegation: Delegation, now: datetime) -> None:
+    if delegation.revoked_at is not None:
+        raise UserError("delegation_revoked")
+    delegation.revoked_at = now
+    audit.record(session, actor, "delegation.revoked", delegation, details={
+        "delegate": delegation.delegate.username, "principal": delegation.principal.username})
+
+
+NIP = re.compile(r"^\d{18}$")
+
+
+def update_profile(session: Session, actor: Actor | None, user: User, *, full_name: str, nip: str | None) -> None:
+    """Correct the name and NIP shown on records; the user name never changes (it is the login)."""
+    full_name = " ".join(full_name.split())
+    nip = "".join((nip or "").split()) or None
+    if not full_name or len(full_name) > 120:
+        raise UserError("name_required")
+    if nip is not None and not NIP.match(nip):
+        raise UserError("bad_nip")
+    old = {"full_name": user.full_name, "nip": user.nip}
+    user.full_name, user.nip = full_name, nip
+    new = {"full_name": user.full_name, "nip": user.nip}
+    if old != new:
+        audit.record(session, actor, "user.profile_set", user,
+                     details={"username": user.username, "old": old, "new": new})

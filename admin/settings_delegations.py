@@ -1,0 +1,97 @@
+"""The Admin names a Plh./Plt. to decide in a Kasubag's place for a range of WIB dates, and revokes it."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from lpsedesk import users
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.extensions import db
+from lpsedesk.i18n import WIB
+from lpsedesk.models import Delegation, User, utcnow
+from lpsedesk.roles import Role
+
+from . import bp
+from .settings_messages import account_message
+
+
+def delegation_groups(rows: list[Delegation], now: datetime) -> dict[str, list[Delegation]]:
+    """Running today, starting later, and finished or revoked (WIB dates), each newest first."""
+    today = now.astimezone(WIB).date()
+    groups: dict[str, list[Delegation]] = {"active": [], "future": [], "past": []}
+    for row in sorted(rows, key=lambda d: (d.starts_on, d.id), reverse=True):
+        if row.revoked_at is not None or row.ends_on < today:
+            groups["past"].append(row)
+        elif row.starts_on > today:
+            groups["future"].append(row)
+        else:
+            groups["active"].append(row)
+    return groups
+
+
+def _parse_date(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat((raw or "").strip())
+    except ValueError:
+        return None
+
+
+def _page(form: dict, errors: list[str], status: int = 200):
+    staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name)).all()
+    rows = db.session.scalars(select(Delegation)).all()
+    today = utcnow().astimezone(WIB).date()
+    return render_template(
+        "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, errors=errors,
+        principals=[u for u in staff if Role.KASUBAG in u.roles],
+        delegates=[u for u in staff if Role.KASUBAG not in u.roles],
+        titles=users.DELEGATION_TITLES, today=today.isoformat()), status
+
+
+@bp.route("/settings/delegations", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def settings_delegations():
+    if request.method == "GET":
+        return _page({"title": "Plh.", "delegate": "", "principal": "", "starts_on": "", "ends_on": ""}, [])
+    form = {k: request.form.get(k, "").strip() for k in ("delegate", "principal", "title", "starts_on", "ends_on")}
+    errors = []
+    starts_on, ends_on = _parse_date(form["starts_on"]), _parse_date(form["ends_on"])
+    delegate = db.session.get(User, int(form["delegate"])) if form["delegate"].isdigit() else None
+    principal = db.session.get(User, int(form["principal"])) if form["principal"].isdigit() else None
+    if delegate is None:
+        errors.append(_("Choose the delegate."))
+    if principal is None:
+        errors.append(_("Choose the Kasubag represented."))
+    if starts_on is None or ends_on is None:
+        errors.append(_("Enter the first and the last day."))
+    if errors:
+        return _page(form, errors, 400)
+    try:
+        delegation = users.create_delegation(
+            db.session, current_actor(), delegate=delegate, principal=principal, title=form["title"],
+            starts_on=starts_on, ends_on=ends_on, today=utcnow().astimezone(WIB).date())
+    except users.UserError as exc:
+        db.session.rollback()
+        return _page(form, [account_message(exc.code)], 400)
+    db.session.commit()
+    flash(_("%(title)s %(delegate)s decides for %(principal)s from %(start)s to %(end)s.",
+            title=delegation.title, delegate=delegate.full_name, principal=principal.full_name,
+            start=starts_on.strftime("%d/%m/%Y"), end=ends_on.strftime("%d/%m/%Y")), "info")
+    return redirect(url_for("admin.settings_delegations"))
+
+
+@bp.post("/settings/delegations/<int:delegation_id>/revoke")
+@requires(Role.ADMIN)
+def settings_delegation_revoke(delegation_id: int):
+    delegation = db.get_or_404(Delegation, delegation_id)
+    try:
+        users.revoke_delegation(db.session, current_actor(), delegation, utcnow())
+    except users.UserError as exc:
+        db.session.rollback()
+        flash(account_message(exc.code), "error")
+        return redirect(url_for("admin.settings_delegations"))
+    db.session.commit()
+    flash(_("Delegation revoked."), "info")
+    return redirect(url_for("admin.settings_delegations"))

@@ -1,0 +1,105 @@
+"""The Admin's office settings: name, hours, signatory, kiosk and retention; the facility, purpose and
+access-rights lists. Rules live in lpsedesk.settings_rules; every change is audited there."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from lpsedesk import settings, settings_rules
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.extensions import db
+from lpsedesk.roles import Role
+from lpsedesk.settings_rules import SettingError
+
+from . import bp
+from .settings_messages import setting_label, setting_message
+
+
+def _saved(changed: list[str], endpoint: str):
+    db.session.commit()
+    if changed:
+        flash(_("Saved: %(what)s.", what=", ".join(setting_label(k) for k in changed)), "info")
+    else:
+        flash(_("Nothing changed."), "info")
+    return redirect(url_for(endpoint))
+
+
+@bp.route("/settings/office", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def settings_office():
+    values = settings.get_all(db.session)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        cleaned, problems = settings_rules.clean_office(request.form)
+        if not problems:
+            return _saved(settings_rules.apply(db.session, current_actor(), cleaned), "admin.settings_office")
+        errors = {exc.key: setting_message(exc) for exc in problems}
+        values = {**values, **{k: request.form.get(k, "") for k in settings_rules.OFFICE_KEYS},
+                  "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1"}
+        flash(_("Nothing was saved: please correct the marked fields."), "error")
+    return render_template("admin/settings/office.html", values=values, errors=errors,
+                           label=setting_label, ranges=settings_rules.NUMBERS), 400 if errors else 200
+
+
+def _rows_from_form() -> list[dict]:
+    rows = []
+    for n in request.form.getlist("row"):
+        rows.append({
+            "key": request.form.get(f"key-{n}", "").strip(),
+            "id": request.form.get(f"id-{n}", ""),
+            "en": request.form.get(f"en-{n}", ""),
+            "active": n == "new" or request.form.get(f"active-{n}") == "1",
+            "remove": request.form.get(f"remove-{n}") == "1",
+        })
+    return rows
+
+
+def _choices(list_key: str, endpoint: str):
+    old: list[dict] = settings.get(db.session, list_key)  # type: ignore[assignment]
+    in_use = settings_rules.keys_in_use(db.session, list_key)
+    items, error = old, None
+    if request.method == "POST":
+        rows = _rows_from_form()
+        try:
+            items, hidden = settings_rules.clean_choices(list_key, rows, old, in_use)
+        except SettingError as exc:
+            error = setting_message(exc)
+            items = [row for row in rows if not row.get("remove")]
+        else:
+            if hidden:
+                flash(_("Still used by earlier visits, so hidden from new visits instead of removed: %(keys)s.",
+                        keys=", ".join(hidden)), "info")
+            return _saved(settings_rules.apply(db.session, current_actor(), {list_key: items}), endpoint)
+    new_row = next((row for row in items if row.get("key") == "" and (row.get("id") or row.get("en"))), None)
+    return render_template("admin/settings/choices.html", list_key=list_key, title=setting_label(list_key),
+                           items=[i for i in items if i.get("key")], new_row=new_row or {}, error=error,
+                           in_use=in_use, endpoint=endpoint), 400 if error else 200
+
+
+@bp.route("/settings/facilities", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def settings_facilities():
+    return _choices("facilities", "admin.settings_facilities")
+
+
+@bp.route("/settings/purposes", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def settings_purposes():
+    return _choices("purposes", "admin.settings_purposes")
+
+
+@bp.route("/settings/access-rights", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def settings_access_rights():
+    text = "\n".join(settings.get(db.session, "access_rights"))  # type: ignore[arg-type]
+    error = None
+    if request.method == "POST":
+        text = request.form.get("access_rights", "")
+        try:
+            rights = settings_rules.clean_access_rights(text)
+        except SettingError as exc:
+            error = setting_message(exc)
+        else:
+            return _saved(settings_rules.apply(db.session, current_actor(), {"access_rights": rights}),
+                          "admin.settings_access_rights")
+    return render_template("admin/settings/access_rights.html", text=text, error=error), 400 if error else 200

@@ -1,0 +1,224 @@
+"""Every route, every kind of caller: who gets what. Never a 500, never an unprotected page by accident.
+
+The expectations come from the views themselves: `lpsedesk.auth.requires` marks a view with
+`required_roles`, the kiosk's `kiosk_only` guard with `kiosk_only = True`. A view with neither is
+public and must be named in PUBLIC below, so a new unguarded route fails here until someone decides.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import timedelta
+
+import pytest
+from werkzeug.routing import IntegerConverter
+
+from lpsedesk import users
+from lpsedesk.extensions import db
+from lpsedesk.i18n import WIB
+from lpsedesk.models import utcnow
+from lpsedesk.roles import Role
+
+from . import factories
+from .conftest import TEST_PASSWORD
+
+# Views anyone may open; each one decided on purpose.
+PUBLIC = {
+    "static", "core.index", "core.health",
+    "admin.login", "admin.logout", "admin.setup",  # logout of nobody is harmless; setup needs its token
+    "kiosk.enrol",  # a browser becomes a kiosk here with a one-time code
+    "kiosk_openapi",  # the kiosk API's description, no data
+}
+# GET pages an allowed role may see answered with 4xx for the dummy records we fill in.
+GET_MAY_REFUSE_DUMMY = {
+    "admin.remote_letter",  # the dummy request has no scanned letter: 404
+    "admin.report_signature",  # the dummy visit has no signature: 404
+    "admin.ktp_image",  # the dummy visit has no KTP image: 404
+}
+CALLERS = ("anonymous", "helpdesk", "kasubag", "admin", "kiosk", "deactivated")
+STREAMS = {"text/event-stream"}
+CSRF = re.compile(r'(?:name="csrf_token"[^>]*value|name="csrf-token"[^>]*content)="([^"]+)"')
+
+
+class _Logs(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _records(app) -> dict:
+    """One of each record a URL can name; a kiosk and a user that are targets, not the callers."""
+    with app.app_context():
+        target = users.create(db.session, None, username="target", full_name="Target", password=TEST_PASSWORD,
+                              roles={Role.HELPDESK})
+        boss = users.create(db.session, None, username="boss", full_name="Boss", password=TEST_PASSWORD,
+                            roles={Role.KASUBAG})
+        db.session.commit()
+        visit = factories.visit()
+        remote = factories.remote_request()
+        today = utcnow().astimezone(WIB).date()
+        delegation = users.create_delegation(db.session, None, delegate=target, principal=boss, title="Plh.",
+                                             starts_on=today, ends_on=today + timedelta(days=1), today=today)
+        values = {"visit": visit.id, "ticket": visit.ticket_code, "remote": remote.id, "user": target.id,
+                  "delegation": delegation.id, "kiosk": 1}
+        try:
+            from lpsedesk import devices
+        except ImportError:
+            devices = None
+        if devices is not None:
+            device, _code = devices.create_device(db.session, None, "Target kiosk")
+            values["kiosk"] = device.id
+        db.session.commit()
+        return values
+
+
+def _fill(rule, records: dict) -> dict:
+    """URL values for a rule, by parameter name; unknown names get a harmless dummy."""
+    values = {}
+    for name in rule.arguments:
+        converter = rule._converters[name]
+        lowered = name.lower()
+        if "visit" in lowered:
+            value = records["visit"]
+        elif "request" in lowered or "remote" in lowered:
+            value = records["remote"]
+        elif "user" in lowered:
+            value = records["user"]
+        elif "kiosk" in lowered or "device" in lowered:
+            value = records["kiosk"]
+        elif "delegation" in lowered:
+            value = records["delegation"]
+        elif "ticket" in lowered or lowered == "code":
+            value = records["ticket"]
+        elif lowered == "filename":
+            value = "css/app.css"
+        elif lowered == "fmt":
+            value = "csv"
+        else:
+            value = 1 if isinstance(converter, IntegerConverter) else "x"
+        values[name] = value
+    return values
+
+
+def _session_cookies(app, make_user, caller: str) -> dict[str, str]:
+    """The cookies a caller's browser holds; each request starts a fresh client from them."""
+    client = app.test_client()
+    if caller in ("helpdesk", "kasubag", "admin", "deactivated"):
+        make_user(f"caller-{caller}", caller if caller != "deactivated" else "admin")
+        page = client.get("/admin/login").get_data(as_text=True)
+        response = client.post("/admin/login", data={"csrf_token": CSRF.search(page).group(1),
+                                                     "username": f"caller-{caller}", "password": TEST_PASSWORD})
+        assert response.status_code == 302, f"{caller} could not log in"
+    if caller == "kiosk":
+        from lpsedesk import devices
+
+        with app.app_context():
+            device, code = devices.create_device(db.session, None, "Caller kiosk")
+            devices.enrol(db.session, code)
+            db.session.commit()
+            client.set_cookie(devices.COOKIE_NAME, devices.credential_for(device, app.config["SECRET_KEY"]))
+    for page in ("/admin/login", "/kiosk/", "/admin/"):  # a page this caller sees carries its CSRF token
+        if CSRF.search(client.get(page).get_data(as_text=True)):
+            break
+    if caller == "deactivated":
+        with app.app_context():
+            user = users.find(db.session, "caller-deactivated")
+            users.set_active(db.session, None, user, False)
+            db.session.commit()
+    return {cookie.key: cookie.value for cookie in client._cookies.values()}
+
+
+def _csrf(app, cookies: dict) -> str:
+    client = _client(app, cookies)
+    for page in ("/admin/login", "/kiosk/", "/admin/"):
+        match = CSRF.search(client.get(page).get_data(as_text=True))
+        if match:
+            return match.group(1)
+    raise AssertionError("no page shows this caller a CSRF token")
+
+
+def _client(app, cookies: dict):
+    client = app.test_client()
+    for key, value in cookies.items():
+        client.set_cookie(key, value)
+    return client
+
+
+def _expected(view, caller: str, endpoint: str) -> str:
+    """"allowed", "login" (must log in: redirect or 401), "forbidden" (403) or "device" (401/403)."""
+    roles = getattr(view, "required_roles", None)
+    if getattr(view, "kiosk_only", False):
+        return "allowed" if caller == "kiosk" else "device"
+    if roles is None:
+        assert endpoint in PUBLIC, f"{endpoint} has no access guard and is not in the PUBLIC allow-list"
+        return "public"
+    if caller in ("anonymous", "kiosk", "deactivated"):
+        return "login"
+    return "allowed" if Role(caller) in roles else "forbidden"
+
+
+def _check(expect: str, method: str, response, endpoint: str) -> str | None:
+    status = response.status_code
+    location = response.headers.get("Location", "")
+    if status >= 500:
+        return f"{status}"
+    if expect == "login" and not (status == 401 or (status in (302, 303) and "/admin/login" in location)):
+        return f"{status} {location} (expected a redirect to the login page or 401)"
+    if expect == "forbidden" and status != 403:
+        return f"{status} {location} (expected 403)"
+    if expect == "device" and status not in (401, 403):
+        return f"{status} {location} (expected 401/403: not a registered kiosk)"
+    if expect == "allowed":
+        if status in (302, 303) and "/admin/login" in location:
+            return f"{status} -> login (allowed caller was sent to log in)"
+        if method == "GET" and status >= 400 and endpoint not in GET_MAY_REFUSE_DUMMY:
+            return f"{status} (allowed caller should see this page)"
+    return None
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_every_route_answers_each_caller_as_its_guard_says_and_never_with_a_500(app, make_user, caller):
+    kiosk_views = [e for e, v in app.view_functions.items() if getattr(v, "kiosk_only", False)]
+    if caller == "kiosk" and not kiosk_views:
+        pytest.skip("no view is marked kiosk_only yet: kiosk-device checks wait for the kiosk guard")
+    records = _records(app)
+    cookies = _session_cookies(app, make_user, caller)
+    token = _csrf(app, cookies)
+    logs = _Logs()
+    app.logger.addHandler(logs)
+    failures, visited = [], 0
+    try:
+        for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+            view = app.view_functions[rule.endpoint]
+            expect = _expected(view, caller, rule.endpoint)
+            path = rule.build(_fill(rule, records), append_unknown=False)[1]
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                logs.records.clear()
+                client = _client(app, cookies)
+                kwargs = {"headers": {"X-CSRFToken": token}}
+                if method != "GET":
+                    kwargs["data"] = {"csrf_token": token}
+                response = client.open(path, method=method, **kwargs)
+                visited += 1
+                problem = _check(expect, method, response, rule.endpoint)
+                if response.mimetype not in STREAMS:
+                    response.get_data()
+                response.close()
+                if problem:
+                    trace = "\n".join(logging.Formatter().format(r) for r in logs.records)
+                    failures.append(f"{method} {path} [{rule.endpoint}] as {caller}: {problem}\n{trace}".rstrip())
+    finally:
+        app.logger.removeHandler(logs)
+    assert visited > 50
+    assert not failures, "\n\n".join(failures)
+
+
+def test_every_guarded_view_names_its_roles_or_is_kiosk_only_or_public(app):
+    unguarded = sorted(e for e, v in app.view_functions.items()
+                       if getattr(v, "required_roles", None) is None and not getattr(v, "kiosk_only", False)
+                       and e not in PUBLIC)
+    assert not unguarded, f"routes with no guard, not in the PUBLIC allow-list: {unguarded}"
+    assert not PUBLIC - set(app.view_functions), "PUBLIC names a view that no longer exists"
