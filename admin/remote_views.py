@@ -1,19 +1,130 @@
-"""Staff screens: the remote-access register, SOP 2 (issue 6)."""
+"""Staff screens: the remote-access register, SOP 2 (issue 6). Admin records, Kasubag decides.
+
+The helpdesk has no business with remote accounts: every route here needs Admin or Kasubag.
+"""
 from __future__ import annotations
 
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import func, select
 
-from lpsedesk.auth import requires
+from lpsedesk import remote_ops
+from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
-from lpsedesk.models import RemoteAccessRequest
+from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.roles import Role
+from lpsedesk.workflow import RemoteStatus
 
 from . import bp
-from .dashboard_views import _decide
+from .remote_common import VIEWERS, access_rights_options, load, render_detail, split_rights
+from .remote_forms import RequestForm, rights_text, utc_to_local, wib_to_utc, with_rights_choices
+from .remote_letters import MAX_LETTER_BYTES, LetterError, clean_letter
+from .remote_messages import input_message
+
+PAGE_SIZE = 50
+FILTERS = ("open", "received", "approved", "active", "closed", "denied", "all")
 
 
-@bp.post("/remote/<int:request_id>/decision")
-@requires(Role.KASUBAG)
-def decide_remote(request_id: int):
-    req = db.get_or_404(RemoteAccessRequest, request_id)
-    return _decide(req, _("Decision saved for %(name)s.", name=req.requester_name))
+@bp.get("/remote/")
+@requires(*VIEWERS)
+def remote_index():
+    shown = request.args.get("status", "open")
+    shown = shown if shown in FILTERS else "open"
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    query = select(RemoteAccessRequest)
+    if shown == "open":  # everything not finished: waiting, approved, account open
+        query = query.where(RemoteAccessRequest.status.in_(
+            [RemoteStatus.RECEIVED, RemoteStatus.APPROVED, RemoteStatus.ACTIVE]))
+    elif shown != "all":
+        query = query.where(RemoteAccessRequest.status == shown)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = db.session.scalars(query.order_by(RemoteAccessRequest.recorded_at.desc(), RemoteAccessRequest.id.desc())
+                              .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    counts = dict(db.session.execute(select(RemoteAccessRequest.status, func.count())
+                                     .group_by(RemoteAccessRequest.status)).all())
+    now = utcnow()
+    return render_template("admin/remote/index.html", rows=rows, shown=shown, filters=FILTERS, page=page,
+                           pages=max(1, -(-total // PAGE_SIZE)), total=total, counts=counts, now=now,
+                           overdue=remote_ops.overdue_accounts(db.session, now),
+                           is_overdue=remote_ops.is_overdue, actor=current_actor(),
+                           can_record=current_actor().has(Role.ADMIN))
+
+
+def _new_form(extends: RemoteAccessRequest | None) -> RequestForm:
+    options = access_rights_options()
+    if request.method == "POST":
+        return with_rights_choices(RequestForm(), options)
+    form = RequestForm(formdata=None)
+    if extends is not None:  # an extension carries the old request over; the Admin edits what changed
+        chosen, other = split_rights(extends.rights_granted or extends.rights_requested, options)
+        form = RequestForm(formdata=None, requester_name=extends.requester_name, instansi=extends.instansi,
+                           purpose=extends.purpose, rights=chosen, rights_other=other,
+                           period_start=utc_to_local(extends.approved_until or utcnow()), extends=extends.id)
+    return with_rights_choices(form, options)
+
+
+def _render_new(form: RequestForm, extends: RemoteAccessRequest | None, status: int = 200, error: str = ""):
+    return render_template("admin/remote/new.html", form=form, extends=extends, error=error,
+                           max_mb=MAX_LETTER_BYTES // (1024 * 1024)), status
+
+
+@bp.route("/remote/new", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def remote_new():
+    raw = request.values.get("extends", "")
+    extends = load(int(raw)) if raw.isdigit() else None
+    form = _new_form(extends)
+    if request.method == "GET":
+        return _render_new(form, extends)
+    if not form.validate():
+        return _render_new(form, extends, 400)
+    rights = rights_text(form.rights.data or [], form.rights_other.data)
+    if not rights:
+        return _render_new(form, extends, 400, input_message("no_rights"))
+    try:
+        letter, content_type = clean_letter(form.letter.data.read(MAX_LETTER_BYTES + 1))
+    except LetterError as exc:
+        return _render_new(form, extends, 413 if exc.code == "too_large" else 400, input_message(exc.code))
+    storage = current_app.extensions["storage"]
+    key = storage.save(letter, kind="letter")
+    data = remote_ops.RequestInput(
+        requester_name=form.requester_name.data.strip(), instansi=form.instansi.data.strip(),
+        letter_number=form.letter_number.data.strip(), letter_date=form.letter_date.data,
+        purpose=form.purpose.data.strip(), rights_requested=rights,
+        period_start=wib_to_utc(form.period_start.data), period_end=wib_to_utc(form.period_end.data),
+        letter_key=key, letter_content_type=content_type)
+    try:
+        req = remote_ops.record_request(db.session, current_actor(), data, now=utcnow(), extends=extends)
+    except remote_ops.RemoteInputError as exc:
+        db.session.rollback()
+        storage.delete(key)  # nothing recorded, so no orphaned letter either
+        # a state conflict with the extended account is a 409; bad dates are a 400
+        status = 409 if exc.code in ("extend_not_active", "extension_pending") else 400
+        return _render_new(form, extends, status, input_message(exc.code))
+    db.session.commit()
+    flash(_("Request from %(name)s recorded; it now waits for the Kasubag's decision.",
+            name=req.requester_name), "info")
+    return redirect(url_for("admin.remote_detail", request_id=req.id))
+
+
+@bp.get("/remote/<int:request_id>")
+@requires(*VIEWERS)
+def remote_detail(request_id: int):
+    return render_detail(load(request_id))
+
+
+@bp.get("/remote/<int:request_id>/letter")
+@requires(*VIEWERS)
+def remote_letter(request_id: int):
+    req = load(request_id)
+    if not req.letter_key:
+        return render_template("error.html", status=404, message=_("No letter was attached.")), 404
+    data = current_app.extensions["storage"].open(req.letter_key)
+    ext = {"application/pdf": "pdf", "image/png": "png"}.get(req.letter_content_type or "", "jpg")
+    response = Response(data, mimetype=req.letter_content_type or "application/octet-stream")
+    response.headers["Content-Disposition"] = f'inline; filename="surat-permohonan-{req.id}.{ext}"'
+    return response
+
+
+# The steps (decide, give, close) and the printable documents live in their own modules.
+from . import remote_actions, remote_print_views  # noqa: E402,F401

@@ -1,0 +1,102 @@
+"""SOP 2 steps on one request: the Kasubag's decision, the account given, the account closed."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from lpsedesk import audit, remote_ops
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.extensions import db
+from lpsedesk.models import utcnow
+from lpsedesk.passwords import generate_password
+from lpsedesk.roles import Role
+from lpsedesk.workflow import InvalidTransition, NotAllowed, RemoteStatus
+
+from . import bp
+from .remote_common import access_rights_options, check_version, input_error, load, render_detail
+from .remote_forms import CloseForm, DecisionForm, GiveForm, rights_text, wib_to_utc, with_rights_choices
+from .remote_messages import input_message
+
+
+def _expect(req, current: RemoteStatus, target: RemoteStatus) -> None:
+    """A step on a record in another state is a 409 the workflow phrases ("already closed"), not a form error."""
+    if req.status != current:
+        raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=req.status, target=target.value)
+
+
+@bp.post("/remote/<int:request_id>/decision")
+@requires(Role.KASUBAG)
+def decide_remote(request_id: int):
+    req = load(request_id)
+    actor = current_actor()
+    decision = request.form.get("decision", "")
+    # Separation of duties comes before any form check: the recorder hears why, whatever was sent.
+    if req.status == RemoteStatus.RECEIVED and actor.user_id == req.recorded_by_id:
+        raise NotAllowed("Whoever recorded a remote-access request cannot decide it.")
+    form = DecisionForm()
+    if decision not in ("approve", "deny") or not form.validate_on_submit():
+        return render_detail(req, 400, decision_form=form, decision_error=input_message("bad_decision"))
+    check_version(req, form.version.data)
+    now = utcnow()
+    try:
+        if decision == "approve":
+            remote_ops.approve(db.session, req, actor, approved_until=wib_to_utc(form.approved_until.data), now=now)
+        else:
+            remote_ops.deny(db.session, req, actor, reason=form.reason.data or "", now=now)
+    except remote_ops.RemoteInputError as exc:
+        raise input_error(exc) from None
+    db.session.commit()  # one commit, at the edge; a lost race raises StaleDataError -> 409
+    flash(_("Decision saved for %(name)s.", name=req.requester_name), "info")
+    if request.form.get("back") == "dashboard":
+        return redirect(url_for("admin.dashboard"))
+    return redirect(url_for("admin.remote_detail", request_id=req.id))
+
+
+@bp.post("/remote/<int:request_id>/account")
+@requires(Role.ADMIN)
+def remote_give(request_id: int):
+    req = load(request_id)
+    _expect(req, RemoteStatus.APPROVED, RemoteStatus.ACTIVE)
+    form = with_rights_choices(GiveForm(), access_rights_options())
+    if not form.validate_on_submit():
+        return render_detail(req, 400, give_form=form)
+    rights = rights_text(form.rights.data or [], form.rights_other.data)
+    if not rights:
+        return render_detail(req, 400, give_form=form, give_error=input_message("no_rights"))
+    check_version(req, form.version.data)
+    actor, now = current_actor(), utcnow()
+    try:
+        remote_ops.give_account(db.session, req, actor, username=form.username.data.strip(),
+                                rights_granted=rights, granted_at=wib_to_utc(form.granted_at.data), now=now)
+    except remote_ops.RemoteInputError as exc:
+        raise input_error(exc, 409 if exc.code == "username_in_use" else 400) from None
+    password = None
+    if form.generate_password.data:
+        # Shown once on this response and never stored: not in the database, the session or a log.
+        password = generate_password(16)
+        audit.record(db.session, actor, "remote.password_generated", req, details={"length": len(password)}, at=now)
+    db.session.commit()
+    if password is None:
+        flash(_("Account %(username)s recorded as given.", username=req.username), "info")
+        return redirect(url_for("admin.remote_detail", request_id=req.id))
+    return render_template("admin/remote/password.html", req=req, password=password)
+
+
+@bp.post("/remote/<int:request_id>/close")
+@requires(Role.ADMIN)
+def remote_close(request_id: int):
+    req = load(request_id)
+    _expect(req, RemoteStatus.ACTIVE, RemoteStatus.CLOSED)
+    form = CloseForm()
+    if not form.validate_on_submit():
+        return render_detail(req, 400, close_form=form)
+    check_version(req, form.version.data)
+    now = utcnow()
+    try:
+        remote_ops.close_account(db.session, req, current_actor(), closed_at=wib_to_utc(form.closed_at.data),
+                                 note=(form.note.data or "").strip(), now=now)
+    except remote_ops.RemoteInputError as exc:
+        raise input_error(exc) from None
+    db.session.commit()
+    flash(_("Account %(username)s closed.", username=req.username or "-"), "info")
+    return redirect(url_for("admin.remote_detail", request_id=req.id))

@@ -1,0 +1,84 @@
+"""Forms of the remote-access register; times are typed in WIB and stored in UTC."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, DateField, DateTimeLocalField, HiddenField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
+
+WIB = ZoneInfo("Asia/Jakarta")
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def wib_to_utc(value: datetime | None) -> datetime | None:
+    """A naive datetime typed in WIB (datetime-local input) as an aware UTC datetime."""
+    return None if value is None else value.replace(tzinfo=WIB).astimezone(timezone.utc)
+
+
+def utc_to_local(value: datetime | None) -> datetime | None:
+    """An aware UTC datetime as the naive WIB value a datetime-local input shows."""
+    return None if value is None else value.astimezone(WIB).replace(tzinfo=None, second=0, microsecond=0)
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def rights_text(chosen: list[str], other: str | None) -> str:
+    """The Hak Akses as one line for the register: the chosen list items, then the free text."""
+    parts = [c for c in chosen if c] + ([other.strip()] if other and other.strip() else [])
+    return ", ".join(parts)
+
+
+class VersionedForm(FlaskForm):
+    # The record's version the person saw: acting on a stale screen is a 409, not a silent overwrite.
+    version = HiddenField()
+
+
+class RequestForm(FlaskForm):
+    requester_name = StringField(_l("Requester's name"), validators=[DataRequired(), Length(max=120)])
+    instansi = StringField(_l("Institution"), validators=[DataRequired(), Length(max=160)])
+    letter_number = StringField(_l("Letter number"), validators=[DataRequired(), Length(max=80)])
+    letter_date = DateField(_l("Letter date"), validators=[DataRequired()])
+    letter = FileField(_l("Scanned letter (PDF, JPEG, PNG or WebP)"),
+                       validators=[FileRequired(_l("Attach the scanned letter."))])
+    purpose = TextAreaField(_l("Purpose"), validators=[DataRequired(), Length(max=1000)])
+    rights = MultiCheckboxField(_l("Access rights requested"), choices=[], validate_choice=True)
+    rights_other = StringField(_l("Other access rights"), validators=[Optional(), Length(max=200)])
+    period_start = DateTimeLocalField(_l("From (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
+    period_end = DateTimeLocalField(_l("Until (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
+    extends = HiddenField()
+
+
+class DecisionForm(VersionedForm):
+    reason = TextAreaField(_l("Reason"), validators=[Length(max=500)])
+    approved_until = DateTimeLocalField(_l("Access ends at (WIB)"), format=LOCAL_FORMAT,
+                                        validators=[Optional()])
+
+
+class GiveForm(VersionedForm):
+    username = StringField(_l("Account user name"), validators=[
+        DataRequired(), Length(max=80),
+        Regexp(r"^[A-Za-z0-9._@-]+$", message=_l("Use letters, digits, dots, dashes, underscores or @ only."))])
+    rights = MultiCheckboxField(_l("Access rights granted"), choices=[], validate_choice=True)
+    rights_other = StringField(_l("Other access rights"), validators=[Optional(), Length(max=200)])
+    granted_at = DateTimeLocalField(_l("Time given (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
+    generate_password = BooleanField(_l("Generate a one-time password to hand over"))
+
+
+class CloseForm(VersionedForm):
+    closed_at = DateTimeLocalField(_l("Time closed (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=500)])
+
+
+def with_rights_choices(form, options: list[str], extra: list[str] = ()):
+    """Fill a rights checklist from the office's setting, plus values already on the record."""
+    values = list(dict.fromkeys([*options, *extra]))
+    form.rights.choices = [(v, v) for v in values]
+    return form

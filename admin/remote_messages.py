@@ -1,0 +1,46 @@
+"""Translated words for the remote-access register: input problems, timeline steps, close kinds."""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+
+def input_message(code: str) -> str:
+    return {
+        "period_reversed": _("The end of the period must come after its start."),
+        "period_too_long": _("Remote access may be given for at most one year at a time."),
+        "letter_in_future": _("The letter date lies in the future."),
+        "extend_not_active": _("Only an account that is still open can be extended."),
+        "extension_pending": _("An extension of this account is already waiting for a decision."),
+        "until_in_past": _("The end of access must lie in the future."),
+        "time_in_future": _("That time lies in the future."),
+        "given_before_approval": _("The account cannot have been given before the approval."),
+        "approval_lapsed": _("The approved period has already ended: record a new request instead."),
+        "username_in_use": _("Another open account already uses this user name."),
+        "closed_before_given": _("The account cannot close before it was given."),
+        # the letter upload
+        "too_large": _("The letter is larger than 5 MB. Scan it at a lower resolution or as a PDF."),
+        "empty": _("Attach the scanned letter."),
+        "bad_type": _("The letter must be a PDF or a JPEG, PNG or WebP image."),
+        "no_rights": _("Choose or type at least one access right."),
+        "bad_decision": _("Choose approve or refuse; a refusal needs a reason of at most 500 characters."),
+    }.get(code, _("This change is not possible now."))
+
+
+def action_label(action: str) -> str:
+    return {
+        "remote.received": _("Request letter recorded"),
+        "remote.approved": _("Approved by the Kasubag"),
+        "remote.denied": _("Refused by the Kasubag"),
+        "remote.account_given": _("Account given"),
+        "remote.closed": _("Account closed"),
+        "remote.password_generated": _("One-time password generated (not stored)"),
+        "remote.extension_recorded": _("Extension requested"),
+    }.get(action, action)
+
+
+def close_kind_label(kind: str | None) -> str:
+    return {
+        "finished": _("work finished"),
+        "expired": _("closed after the planned end"),
+        "superseded": _("replaced by an extension"),
+    }.get(kind or "", "")

@@ -1,0 +1,96 @@
+"""Printable SOP 2 documents (form per period, record per request) and the daily digest."""
+from __future__ import annotations
+
+from flask import Response, render_template, request
+from flask_babel import gettext as _
+
+from lpsedesk import remote_ops
+from lpsedesk.auth import requires
+from lpsedesk.errors import user_error
+from lpsedesk.exports import DocumentSpec, PeriodError, parse_period, render_csv, render_pdf, render_xlsx
+from lpsedesk.exports.dates import WIB
+from lpsedesk.extensions import db
+from lpsedesk.models import utcnow
+from lpsedesk.workflow import RemoteStatus
+
+from . import bp
+from .remote_common import VIEWERS, load
+from .remote_documents import form_spec, record_spec
+
+FORMATS = {
+    "pdf": ("application/pdf", render_pdf),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx),
+    "csv": ("text/csv; charset=utf-8", render_csv),
+}
+
+
+def _period():
+    """The period asked for in the query string; the current WIB month by default."""
+    now = utcnow().astimezone(WIB)
+    kind = request.args.get("kind", "month")
+    # The form's inputs are named "month" and "quarter" so both can sit on the page without JS.
+    value = request.args.get("value") or request.args.get(kind, "")
+    if kind == "month" and not value:
+        value = f"{now:%Y-%m}"
+    try:
+        return parse_period(kind, value, request.args.get("start", ""), request.args.get("end", ""))
+    except PeriodError as exc:
+        messages = {
+            "reversed": _("The end of the period must come after its start."),
+            "too_long": _("A period may cover at most three years."),
+        }
+        raise user_error(400, messages.get(exc.code, _("Choose a month, a quarter or two dates."))) from None
+
+
+def _download(spec: DocumentSpec, fmt: str) -> Response:
+    if fmt not in FORMATS:
+        raise user_error(404, _("This format is not available."))
+    mimetype, render = FORMATS[fmt]
+    response = Response(render(spec), mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{spec.filename(fmt)}"'
+    return response
+
+
+@bp.get("/remote/form")
+@requires(*VIEWERS)
+def remote_form():
+    period = _period()
+    spec = form_spec(db.session, period, utcnow())
+    now = utcnow().astimezone(WIB)
+    value = {"month": f"{period.start:%Y-%m}",
+             "quarter": f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"}.get(period.kind, "")
+    return render_template("admin/remote/form.html", spec=spec, period=period, value=value,
+                           month=value if period.kind == "month" else f"{now:%Y-%m}",
+                           quarter=value if period.kind == "quarter" else f"{now.year}-Q{(now.month - 1) // 3 + 1}")
+
+
+@bp.get("/remote/form.<fmt>")
+@requires(*VIEWERS)
+def remote_form_file(fmt: str):
+    return _download(form_spec(db.session, _period(), utcnow()), fmt)
+
+
+@bp.get("/remote/<int:request_id>/print")
+@requires(*VIEWERS)
+def remote_print(request_id: int):
+    req = load(request_id)
+    return render_template("admin/remote/record.html", spec=record_spec(db.session, req, utcnow()), req=req)
+
+
+@bp.get("/remote/<int:request_id>/record.pdf")
+@requires(*VIEWERS)
+def remote_record_pdf(request_id: int):
+    return _download(record_spec(db.session, load(request_id), utcnow()), "pdf")
+
+
+@bp.get("/remote/digest")
+@requires(*VIEWERS)
+def remote_digest():
+    """Printable each morning: accounts past their approved end, and requests waiting on someone."""
+    now = utcnow()
+    approved = remote_ops.by_status(db.session, RemoteStatus.APPROVED)
+    return render_template(
+        "admin/remote/digest.html", now=now, overdue=remote_ops.overdue_accounts(db.session, now),
+        waiting=remote_ops.by_status(db.session, RemoteStatus.RECEIVED), approved=approved,
+        lapsed={r.id for r in approved if r.approved_until and r.approved_until < now})
+

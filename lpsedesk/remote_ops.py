@@ -1,0 +1,198 @@
+"""SOP 2 operations on remote-access requests: record, decide, give, close, extend. No Flask here.
+
+Each function changes the request, adds its audit event(s) to the same session and returns; the
+view commits once. Bad input raises `RemoteInputError(code)` (a `WorkflowError`, so an uncaught one
+still becomes a readable 4xx); the web layer maps codes to translated sentences.
+
+Extensions: an extension is a *new* request whose `extends_id` points at an account that is still
+open. It goes through the whole SOP again (letter, Kasubag decision by someone other than the
+recorder, account given). When its account is given, the old one is closed in the same transaction
+with `close_kind="superseded"` at the very moment the new one starts, so the register shows no gap
+and no overlap. A refused extension changes nothing: the old account stays overdue until the Admin
+closes it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from . import audit
+from .models import AuditEvent, RemoteAccessRequest
+from .roles import Actor, Role
+from .workflow import NotAllowed, RemoteStatus, WorkflowError
+
+R = RemoteStatus
+# Clock skew allowed when staff type "now" by hand into a time field.
+FUTURE_SLACK = timedelta(minutes=10)
+MAX_PERIOD = timedelta(days=366)
+
+
+class RemoteInputError(WorkflowError):
+    """Input the SOP does not accept; `code` selects the translated message at the edge."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass
+class RequestInput:
+    requester_name: str
+    instansi: str
+    letter_number: str
+    letter_date: date
+    purpose: str
+    rights_requested: str
+    period_start: datetime
+    period_end: datetime
+    letter_key: str | None = None
+    letter_content_type: str | None = None
+
+
+def _require(actor: Actor, role: Role) -> None:
+    if not actor.has(role):
+        raise NotAllowed("Your role may not make this change.")
+
+
+def open_extension(session: Session, req: RemoteAccessRequest) -> RemoteAccessRequest | None:
+    """The extension of `req` still on its way (received or approved), if any."""
+    return session.scalars(select(RemoteAccessRequest).where(
+        RemoteAccessRequest.extends_id == req.id,
+        RemoteAccessRequest.status.in_([R.RECEIVED, R.APPROVED]))).first()
+
+
+def record_request(session: Session, actor: Actor, data: RequestInput, *, now: datetime,
+                   extends: RemoteAccessRequest | None = None) -> RemoteAccessRequest:
+    """Step 1: the Admin records a third party's letter. The request waits for the Kasubag."""
+    _require(actor, Role.ADMIN)
+    if data.period_end <= data.period_start:
+        raise RemoteInputError("period_reversed")
+    if data.period_end - data.period_start > MAX_PERIOD:
+        raise RemoteInputError("period_too_long")
+    if data.letter_date > (now + FUTURE_SLACK).date() + timedelta(days=1):
+        raise RemoteInputError("letter_in_future")
+    if extends is not None:
+        if extends.status != R.ACTIVE:
+            raise RemoteInputError("extend_not_active")
+        if open_extension(session, extends) is not None:
+            raise RemoteInputError("extension_pending")
+    req = RemoteAccessRequest(
+        requester_name=data.requester_name, instansi=data.instansi, letter_number=data.letter_number,
+        letter_date=data.letter_date, letter_key=data.letter_key,
+        letter_content_type=data.letter_content_type, purpose=data.purpose,
+        rights_requested=data.rights_requested, period_start=data.period_start,
+        period_end=data.period_end, extends_id=extends.id if extends else None,
+        status=R.RECEIVED.value, recorded_at=now, recorded_by_id=actor.user_id)
+    session.add(req)
+    session.flush()  # the audit event needs the id
+    details: dict = {"letter_number": data.letter_number, "period_end": data.period_end.isoformat()}
+    if extends is not None:
+        details["extends"] = extends.id
+    audit.record(session, actor, "remote.received", req, details=details, at=now)
+    if extends is not None:
+        # The old request's own timeline says an extension is on its way.
+        audit.record(session, actor, "remote.extension_recorded", extends, details={"extension": req.id}, at=now)
+    return req
+
+
+def approve(session: Session, req: RemoteAccessRequest, actor: Actor, *, approved_until: datetime | None,
+            now: datetime) -> AuditEvent:
+    """Step 2: the Kasubag approves, always time-boxed (default: the end the letter asked for)."""
+    until = approved_until or req.period_end
+    # The workflow's guards (role, not the recorder) run first, so a forbidden actor hears that.
+    event = audit.apply_transition(session, req, R.APPROVED.value, actor, now=now)
+    if until <= now:
+        raise RemoteInputError("until_in_past")
+    if until - now > MAX_PERIOD:
+        raise RemoteInputError("period_too_long")
+    req.approved_until = until
+    event.details = {**event.details, "approved_until": until.isoformat()}
+    return event
+
+
+def deny(session: Session, req: RemoteAccessRequest, actor: Actor, *, reason: str, now: datetime) -> AuditEvent:
+    return audit.apply_transition(session, req, R.DENIED.value, actor, reason=reason, now=now)
+
+
+def give_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, username: str,
+                 rights_granted: str, granted_at: datetime, now: datetime) -> AuditEvent:
+    """Step 3: the Admin records the account given. An extension closes the account it extends."""
+    event = audit.apply_transition(session, req, R.ACTIVE.value, actor, now=now)
+    if granted_at > now + FUTURE_SLACK:
+        raise RemoteInputError("time_in_future")
+    if req.decided_at and granted_at < req.decided_at - FUTURE_SLACK:
+        raise RemoteInputError("given_before_approval")
+    if req.approved_until and granted_at >= req.approved_until:
+        raise RemoteInputError("approval_lapsed")
+    # Two open accounts under one name would make "close it" ambiguous; an extension keeps its name.
+    clashes = session.scalars(select(RemoteAccessRequest.id).where(
+        RemoteAccessRequest.status == R.ACTIVE, RemoteAccessRequest.username == username,
+        RemoteAccessRequest.id != req.id)).all()
+    if any(other != req.extends_id for other in clashes):
+        raise RemoteInputError("username_in_use")
+    req.username, req.rights_granted, req.granted_at = username, rights_granted, granted_at
+    event.details = {**event.details, "username": username, "rights": rights_granted,
+                     "granted_at": granted_at.isoformat()}
+    old = req.extends
+    if old is not None and old.status == R.ACTIVE:
+        closing = audit.apply_transition(session, old, R.CLOSED.value, actor, now=now)
+        old.closed_at, old.close_kind = granted_at, "superseded"
+        old.close_note = f"#{req.id}"
+        closing.details = {**closing.details, "kind": "superseded", "superseded_by": req.id,
+                           "closed_at": granted_at.isoformat()}
+        event.details["supersedes"] = old.id
+    return event
+
+
+def close_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, closed_at: datetime,
+                  note: str, now: datetime) -> AuditEvent:
+    """Step 4: the Admin closes the account (work finished, or the planned end passed)."""
+    event = audit.apply_transition(session, req, R.CLOSED.value, actor, now=now)
+    if closed_at > now + FUTURE_SLACK:
+        raise RemoteInputError("time_in_future")
+    if req.granted_at and closed_at < req.granted_at:
+        raise RemoteInputError("closed_before_given")
+    kind = "expired" if req.approved_until and closed_at > req.approved_until else "finished"
+    req.closed_at, req.close_kind, req.close_note = closed_at, kind, note or None
+    event.details = {**event.details, "kind": kind, "closed_at": closed_at.isoformat()}
+    if note:
+        event.details["note"] = note
+    return event
+
+
+def is_overdue(req: RemoteAccessRequest, now: datetime) -> bool:
+    """An account still open after the end the Kasubag approved."""
+    return req.status == R.ACTIVE and req.approved_until is not None and req.approved_until < now
+
+
+def overdue_accounts(session: Session, now: datetime) -> list[RemoteAccessRequest]:
+    return list(session.scalars(select(RemoteAccessRequest).where(
+        RemoteAccessRequest.status == R.ACTIVE, RemoteAccessRequest.approved_until < now)
+        .order_by(RemoteAccessRequest.approved_until)))
+
+
+def by_status(session: Session, status: RemoteStatus) -> list[RemoteAccessRequest]:
+    return list(session.scalars(select(RemoteAccessRequest).where(RemoteAccessRequest.status == status)
+                                .order_by(RemoteAccessRequest.recorded_at, RemoteAccessRequest.id)))
+
+
+def timeline(session: Session, req_id: int) -> list[AuditEvent]:
+    return list(session.scalars(select(AuditEvent).where(
+        AuditEvent.object_type == "remote_access", AuditEvent.object_id == req_id)
+        .order_by(AuditEvent.at, AuditEvent.id)))
+
+
+def register_rows(session: Session, start: datetime, end: datetime) -> list[RemoteAccessRequest]:
+    """Accounts that were open at some moment in [start, end): given before `end`, not closed before `start`.
+
+    That is the question an auditor asks of the form ("who had access in November?"); an account
+    given in October and closed in November appears in both months.
+    """
+    return list(session.scalars(select(RemoteAccessRequest).where(
+        RemoteAccessRequest.granted_at.is_not(None), RemoteAccessRequest.granted_at < end,
+        or_(RemoteAccessRequest.closed_at.is_(None), RemoteAccessRequest.closed_at >= start))
+        .order_by(RemoteAccessRequest.granted_at, RemoteAccessRequest.id)))
+
