@@ -1,2 +1,171 @@
-"""Staff screens: the guest book, visit reports and statistics (issue 7)."""
-from . import bp  # noqa: F401
+"""Staff screens: the guest book, visit reports and statistics (issue 7), under /admin/reports/.
+
+Any staff role may read reports. Lists and exports show NIKs masked; only an Admin may export the
+guest book with full NIKs (`full_nik=1`), and every guest-book download is written to the audit log.
+"""
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+
+from flask import current_app, render_template, request, send_file
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from lpsedesk import audit
+from lpsedesk import settings as office
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.errors import user_error
+from lpsedesk.exports import Period, PeriodError, indonesian_date, parse_period, render_csv, render_pdf, render_xlsx
+from lpsedesk.exports.dates import WIB
+from lpsedesk.extensions import db
+from lpsedesk.models import Visit
+from lpsedesk.reports import statistics
+from lpsedesk.reports.guestbook import guestbook_rows
+from lpsedesk.reports.visit_report import reported_visits
+from lpsedesk.roles import Role
+from lpsedesk.storage import StorageError
+
+from . import bp
+from .report_documents import (
+    decision_label, duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, visit_report_spec,
+)
+from .report_guestbook_files import guestbook_pdf, guestbook_xlsx
+from .report_statistics import csv_tables, headline, labelled, svg_charts, titles
+from .staff_common import category_label
+
+MIMETYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+THUMBNAIL = (240, 80)
+
+
+def _today():
+    return datetime.now(WIB).date()
+
+
+def period_from_request(default_days: int) -> Period:
+    """The WIB dates `from` and `to` of the query (ISO), defaulting to the last `default_days` days."""
+    today = _today()
+    start = request.args.get("from") or (today - timedelta(days=default_days - 1)).isoformat()
+    end = request.args.get("to") or today.isoformat()
+    try:
+        return parse_period("range", start=start, end=end, locale=str(get_locale()))
+    except PeriodError as exc:
+        messages = {
+            "bad_date": _("Enter the dates as YYYY-MM-DD."),
+            "reversed": _("The end date is before the start date."),
+            "too_long": _("A report may cover at most three years."),
+        }
+        raise user_error(400, messages.get(exc.code, _("Enter the dates as YYYY-MM-DD."))) from None
+
+
+def _download(data: bytes, filename: str, fmt: str):
+    return send_file(io.BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True, download_name=filename)
+
+
+def _office() -> dict:
+    return office.get_all(db.session)
+
+
+def _signed_on() -> str:
+    return indonesian_date(_today(), str(get_locale()))
+
+
+@bp.get("/reports/")
+@requires()
+def reports_index():
+    return render_template("admin/reports/index.html", today=_today(), actor=current_actor())
+
+
+@bp.get("/reports/guestbook")
+@requires()
+def report_guestbook():
+    period = period_from_request(1)
+    rows = guestbook_rows(db.session, period)
+    return render_template("admin/reports/guestbook.html", period=period, rows=rows, office=_office(),
+                           category_label=memo(category_label), choice=labeller(), decision_label=memo(decision_label),
+                           hhmm=hhmm, actor=current_actor(), signed_on=_signed_on(), Role=Role)
+
+
+@bp.get("/reports/guestbook.<fmt>")
+@requires()
+def report_guestbook_export(fmt: str):
+    if fmt not in MIMETYPES:
+        raise user_error(404, _("This export format does not exist."))
+    period = period_from_request(1)
+    actor = current_actor()
+    full_nik = request.args.get("full_nik") == "1"
+    if full_nik and not actor.has(Role.ADMIN):
+        raise user_error(403, _("Only an Admin may export full NIKs."))
+    rows = guestbook_rows(db.session, period, full_nik=full_nik)
+    spec = guestbook_spec(rows, period)
+    storage = current_app.extensions["storage"]
+    data = {"pdf": lambda: guestbook_pdf(spec, rows, storage), "xlsx": lambda: guestbook_xlsx(spec, rows, storage),
+            "csv": lambda: render_csv(spec)}[fmt]()
+    # Personal data leaves the system: who took which period, in which form, masked or not.
+    audit.record(db.session, actor, "report.guestbook_exported", details={
+        "format": fmt, "from": period.start.isoformat(), "to": period.end.isoformat(),
+        "rows": len(rows), "full_nik": full_nik})
+    db.session.commit()
+    return _download(data, spec.filename(fmt), fmt)
+
+
+@bp.get("/reports/signatures/<int:visit_id>.png")
+@requires()
+def report_signature(visit_id: int):
+    """A small PNG of a visit's signature for the printable guest book (stored files are encrypted)."""
+    visit = db.get_or_404(Visit, visit_id)
+    if not visit.signature_key:
+        raise user_error(404, _("This visit has no signature."))
+    try:
+        image = Image.open(io.BytesIO(current_app.extensions["storage"].open(visit.signature_key)))
+        image.thumbnail(THUMBNAIL)
+    except (StorageError, UnidentifiedImageError, OSError):
+        raise user_error(404, _("This visit has no signature.")) from None
+    out = io.BytesIO()
+    image.convert("L").save(out, format="PNG", optimize=True)
+    return send_file(io.BytesIO(out.getvalue()), mimetype="image/png")
+
+
+@bp.get("/reports/visits")
+@requires()
+def report_visits():
+    period = period_from_request(_today().day)  # default: this month so far
+    visits = reported_visits(db.session, period)
+    return render_template("admin/reports/visits.html", period=period, visits=visits, office=_office(),
+                           incidents=sum(len(v.incidents) for v in visits), choice=labeller(),
+                           duration_text=duration_text, hhmm=hhmm, signed_on=_signed_on())
+
+
+@bp.get("/reports/visits.<fmt>")
+@requires()
+def report_visits_export(fmt: str):
+    if fmt not in MIMETYPES:
+        raise user_error(404, _("This export format does not exist."))
+    period = period_from_request(_today().day)
+    spec = visit_report_spec(reported_visits(db.session, period), period)
+    render = {"pdf": render_pdf, "xlsx": render_xlsx, "csv": render_csv}[fmt]
+    return _download(render(spec), spec.filename(fmt), fmt)
+
+
+@bp.get("/reports/statistics")
+@requires()
+def report_statistics():
+    period = period_from_request(90)
+    figures = statistics.compute(db.session, period)
+    return render_template("admin/reports/statistics.html", period=period, figures=figures,
+                           headline=headline(figures), data=labelled(figures), titles=titles(),
+                           charts=svg_charts(figures), today=_today())
+
+
+@bp.get("/reports/statistics.csv")
+@requires()
+def report_statistics_csv():
+    period = period_from_request(90)
+    figures = statistics.compute(db.session, period)
+    spec = statistics_spec(figures, csv_tables(figures))
+    return _download(render_csv(spec), spec.filename("csv"), "csv")

@@ -36,6 +36,8 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
 
 def register_extensions(app: Flask) -> None:
     from . import auth, live  # noqa: F401  (register the user loader and the change-feed hooks)
+    from . import retention  # noqa: F401  (registers the daily purge job)
+    from . import visit_ops  # noqa: F401  (registers the expire_pending job)
     from .extensions import csrf, db, login_manager, migrate
     from .i18n import init_i18n
     from .security import register_security_headers

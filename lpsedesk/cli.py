@@ -136,3 +136,6 @@ def run_jobs(names: tuple[str, ...]) -> None:
 
 
 commands = [create_user, set_password, deactivate_user, demo_data, serve, run_jobs]
+
+from .maintenance_cli import commands as _maintenance  # noqa: E402  (purge, backup, restore)
+commands += _maintenance

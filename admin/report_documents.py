@@ -1,0 +1,126 @@
+"""The reports as `lpsedesk.exports` documents: columns and labels in the user's language."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from lpsedesk import settings as office
+from lpsedesk.errors import status_label
+from lpsedesk.exports import DocumentSpec, Period, Signatory
+from lpsedesk.exports.dates import WIB
+from lpsedesk.extensions import db
+from lpsedesk.reports.guestbook import GuestBookRow
+from lpsedesk.reports.statistics import Statistics
+from lpsedesk.reports.visit_report import ReportedVisit
+
+from .staff_common import category_label
+
+
+def choices() -> dict[str, dict[str, str]]:
+    """Purpose and facility labels read once per document (not one query per row)."""
+    values, locale = office.get_all(db.session), str(get_locale())
+    return {kind: {str(item.get("key")): office.choice_label(values[kind], str(item.get("key")), locale)
+                   for item in values[kind]} for kind in ("purposes", "facilities")}
+
+
+def labeller():
+    names = choices()
+    return lambda kind, key: names[kind].get(key, key)
+
+
+def decision_label(key: str) -> str:
+    labels = {"approved": _("Approved"), "denied": _("Refused"), "cancelled": _("Cancelled"),
+              "expired": _("Expired"), "pending": _("Waiting")}
+    return labels[key] if key in labels else status_label(key)
+
+
+def memo(label):
+    """`label` called once per distinct key: a long document would otherwise translate per row."""
+    cache: dict[str, str] = {}
+    return lambda key: cache[key] if key in cache else cache.setdefault(key, label(key))
+
+
+def duration_text(value: timedelta | None) -> str:
+    if value is None:
+        return ""
+    minutes = int(value.total_seconds() // 60)
+    if minutes < 60:
+        return _("%(n)d min", n=minutes)
+    return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
+
+
+def hhmm(value) -> str:
+    return value.strftime("%H.%M") if value else ""
+
+
+def decision_text(row: GuestBookRow) -> str:
+    text = decision_label(row.decision)
+    if row.decided_by:
+        text += f" ({row.decided_by})"
+    if row.decision == "denied" and row.decision_reason:
+        text += f": {row.decision_reason}"
+    return text
+
+
+def _document(title: str, stem: str, period: Period, columns, rows, widths, summary) -> DocumentSpec:
+    values = office.get_all(db.session)
+    return DocumentSpec(
+        title=title, subtitle=_("Period: %(label)s", label=period.label), lpse_name=str(values["lpse_name"]),
+        columns=columns, rows=rows, widths=widths, place=str(values["lpse_place"]), signed_on=datetime.now(WIB).date(),
+        signatory=Signatory(title=str(values["signatory_title"]), name=str(values["signatory_name"]),
+                            rank=str(values["signatory_rank"]), nip=str(values["signatory_nip"])),
+        orientation="landscape", summary=summary, empty_text=_("No data in this period."),
+        page_label=_("Page {page} of {total}"), file_stem=f"{stem}-{period.slug}")
+
+
+GUESTBOOK_SIGNATURE_COLUMN = 12  # index of the "Signature" column in the guest book
+
+
+def guestbook_spec(rows: list[GuestBookRow], period: Period) -> DocumentSpec:
+    choice, category, decision = labeller(), memo(category_label), memo(decision_label)
+    columns = [_("No."), _("Date"), _("Name"), _("NIK"), _("Institution"), _("Category"), _("Purpose"),
+               _("Facility"), _("Time in"), _("Time out"), _("Decision"), _("Note"), _("Signature")]
+    signed = _("signed")
+    cells = [[
+        str(r.number), r.day.strftime("%d/%m/%Y"), r.name, r.nik, r.institution, category(r.category),
+        choice("purposes", r.purpose) + (f" ({r.purpose_detail})" if r.purpose_detail else ""),
+        choice("facilities", r.facility), hhmm(r.time_in), hhmm(r.time_out),
+        decision(r.decision) + (f"\n{r.decided_by}" if r.decided_by else ""),
+        r.decision_reason if r.decision in ("denied", "cancelled", "expired") else "",
+        signed if r.signature_key else "-",
+    ] for r in rows]
+    widths = [0.45, 0.95, 1.5, 1.6, 1.5, 1.0, 1.15, 1.3, 0.68, 0.68, 1.45, 1.0, 1.05]
+    approved = sum(1 for r in rows if r.decision == "approved")
+    summary = [_("Visitors: %(n)d; approved: %(a)d; refused: %(d)d.", n=len(rows), a=approved,
+                 d=sum(1 for r in rows if r.decision == "denied")),
+               _("Times in WIB. NIKs are masked unless an Admin exported them in full.")]
+    return _document(_("Guest book").upper(), "buku-tamu", period, columns, cells, widths, summary)
+
+
+def visit_report_spec(visits: list[ReportedVisit], period: Period) -> DocumentSpec:
+    choice = labeller()
+    columns = [_("No."), _("Date"), _("Name"), _("Institution"), _("Purpose"), _("Facility"),
+               _("Time in"), _("Time out"), _("Stay"), _("Notes"), _("Incidents"), _("Reported by")]
+
+    def lines(notes) -> str:
+        return "\n".join(f"{n.at:%H.%M} {n.body}" + (f" ({n.author})" if n.author else "") for n in notes)
+
+    cells = [[
+        str(v.number), v.time_in.strftime("%d/%m/%Y"), v.name, v.institution, choice("purposes", v.purpose),
+        choice("facilities", v.facility), hhmm(v.time_in), hhmm(v.time_out), duration_text(v.stay),
+        lines(v.plain_notes), lines(v.incidents), v.reported_by,
+    ] for v in visits]
+    widths = [0.55, 1.35, 1.35, 1.4, 1.2, 1.35, 0.92, 0.92, 0.95, 1.75, 1.45, 1.35]
+    incidents = sum(len(v.incidents) for v in visits)
+    summary = [_("Finished visits reported: %(n)d; incidents: %(i)d.", n=len(visits), i=incidents)]
+    return _document(_("Visit report").upper(), "laporan-kunjungan", period, columns, cells, widths, summary)
+
+
+def statistics_spec(figures: Statistics, named: dict[str, list[tuple[str, str]]]) -> DocumentSpec:
+    """The statistics page's figures as one table (figure, item, value), the same numbers as shown."""
+    columns = [_("Figure"), _("Item"), _("Value")]
+    rows = [[figure, item, value] for figure, pairs in named.items() for item, value in pairs]
+    return _document(_("Visit statistics"), "statistik-kunjungan", figures.period, columns, rows,
+                     [2, 3, 1], [])

@@ -1,0 +1,86 @@
+"""The guest book (buku tamu) of a period: one row per visit submitted in it, oldest first.
+
+"Time in" is when the visitor signed the guest book (the visit's submission); "time out" is the
+recorded check-out. Both are shown in WIB, so a visit belongs to the WIB day it was submitted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..exports.dates import WIB, Period
+from ..models import User, Visit
+from .masking import mask_nik
+
+# What the Kasubag decided, read from the status the visit reached.
+DECISION_OF_STATUS = {
+    "pending": "pending", "approved": "approved", "checked_out": "approved", "reported": "approved",
+    "denied": "denied", "cancelled": "cancelled", "expired": "expired",
+}
+
+
+@dataclass(frozen=True)
+class GuestBookRow:
+    number: int
+    visit_id: int
+    day: date
+    name: str
+    nik: str
+    institution: str
+    category: str  # VisitorCategory value; labels are the caller's business
+    purpose: str  # key from settings "purposes"
+    purpose_detail: str
+    facility: str  # key from settings "facilities"
+    time_in: datetime  # WIB
+    time_out: datetime | None  # WIB
+    status: str
+    decision: str  # approved | denied | cancelled | expired | pending
+    decided_by: str  # "Dewi", or "Dewi a.n. Bambang" when a delegate decided
+    decision_reason: str
+    signature_key: str | None
+
+
+def decided_by_text(visit: Visit, principals: dict[int, str]) -> str:
+    label = visit.decided_by_label or ""
+    if label == "system":
+        return ""  # an expiry is nobody's decision
+    principal = principals.get(visit.decided_on_behalf_of_id or 0)
+    return f"{label} a.n. {principal}" if principal else label
+
+
+def visits_in(session: Session, period: Period) -> list[Visit]:
+    lo, hi = period.utc_bounds()
+    return list(session.scalars(
+        select(Visit).where(Visit.submitted_at >= lo, Visit.submitted_at < hi)
+        .order_by(Visit.submitted_at, Visit.id)).unique())
+
+
+def principal_names(session: Session, visits: list[Visit]) -> dict[int, str]:
+    ids = {v.decided_on_behalf_of_id for v in visits if v.decided_on_behalf_of_id}
+    if not ids:
+        return {}
+    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
+
+
+def guestbook_rows(session: Session, period: Period, *, full_nik: bool = False) -> list[GuestBookRow]:
+    """Rows of the guest book; NIKs masked unless `full_nik` (an Admin's audited export)."""
+    visits = visits_in(session, period)
+    principals = principal_names(session, visits)
+    rows = []
+    for number, visit in enumerate(visits, start=1):
+        who = visit.visitor
+        time_in = visit.submitted_at.astimezone(WIB)
+        rows.append(GuestBookRow(
+            number=number, visit_id=visit.id, day=time_in.date(), name=who.full_name,
+            nik=who.nik if full_nik else mask_nik(who.nik), institution=who.institution,
+            category=who.category, purpose=visit.purpose, purpose_detail=visit.purpose_detail or "",
+            facility=visit.facility, time_in=time_in,
+            time_out=visit.checked_out_at.astimezone(WIB) if visit.checked_out_at else None,
+            status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
+            decided_by=decided_by_text(visit, principals) if visit.decided_at else "",
+            decision_reason=visit.decision_reason or "", signature_key=visit.signature_key,
+        ))
+    return rows

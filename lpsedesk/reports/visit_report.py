@@ -1,0 +1,79 @@
+"""The visit report for the Kasubag: visits reported as finished in a period, with their notes.
+
+A visit belongs to the period in which the helpdesk reported it (SOP 1 step 7), in WIB.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..exports.dates import WIB, Period
+from ..models import User, Visit
+from ..workflow import VisitStatus
+from .masking import mask_nik
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    kind: str  # note | incident
+    body: str
+    author: str
+    at: datetime  # WIB
+
+
+@dataclass(frozen=True)
+class ReportedVisit:
+    number: int
+    visit_id: int
+    name: str
+    nik: str  # always masked: the report goes upward on paper
+    institution: str
+    purpose: str
+    facility: str
+    time_in: datetime  # WIB
+    time_out: datetime | None  # WIB
+    stay: timedelta | None
+    reported_at: datetime  # WIB
+    reported_by: str
+    rating: int | None
+    feedback: str
+    notes: list[NoteLine] = field(default_factory=list)
+
+    @property
+    def incidents(self) -> list[NoteLine]:
+        return [n for n in self.notes if n.kind == "incident"]
+
+    @property
+    def plain_notes(self) -> list[NoteLine]:
+        return [n for n in self.notes if n.kind != "incident"]
+
+
+def reported_visits(session: Session, period: Period) -> list[ReportedVisit]:
+    lo, hi = period.utc_bounds()
+    visits = list(session.scalars(
+        select(Visit).options(selectinload(Visit.notes))
+        .where(Visit.status == VisitStatus.REPORTED, Visit.reported_at >= lo, Visit.reported_at < hi)
+        .order_by(Visit.reported_at, Visit.id)).unique())
+    user_ids = {v.reported_by_id for v in visits} | {n.author_id for v in visits for n in v.notes}
+    user_ids.discard(None)
+    names = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids))).all()) \
+        if user_ids else {}
+    out = []
+    for number, visit in enumerate(visits, start=1):
+        out.append(ReportedVisit(
+            number=number, visit_id=visit.id, name=visit.visitor.full_name,
+            nik=mask_nik(visit.visitor.nik), institution=visit.visitor.institution,
+            purpose=visit.purpose, facility=visit.facility,
+            time_in=visit.submitted_at.astimezone(WIB),
+            time_out=visit.checked_out_at.astimezone(WIB) if visit.checked_out_at else None,
+            stay=(visit.checked_out_at - visit.submitted_at) if visit.checked_out_at else None,
+            reported_at=visit.reported_at.astimezone(WIB),
+            reported_by=names.get(visit.reported_by_id or 0, ""),
+            rating=visit.rating, feedback=visit.feedback or "",
+            notes=[NoteLine(n.kind, n.body, names.get(n.author_id or 0, ""), n.created_at.astimezone(WIB))
+                   for n in visit.notes],
+        ))
+    return out
