@@ -39,11 +39,16 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 messages: $(VENV)/.installed-dev
 	$(BIN)/python scripts/messages.py
 
-# Before the first release only: rewrite 0001 from the models.
+# Before the first release only: rewrite 0001 from the models. The core alone is loaded (no
+# blueprints), and the old file is put back if generation fails.
+CORE_APP := lpsedesk:create_app({"INSTALLED_BLUEPRINTS": ()})
+INITIAL := lpsedesk/migrations/versions/0001_initial_schema.py
 initial-migration: $(VENV)/.installed
-	rm -f lpsedesk/migrations/versions/0001_initial_schema.py /tmp/lpsedesk-migration.db
-	DATABASE_URL=sqlite:////tmp/lpsedesk-migration.db $(BIN)/flask --app wsgi db migrate -m "initial schema" --rev-id 0001
-	sed -i 's/^Create Date: .*/Create Date: 2026-11-22/' lpsedesk/migrations/versions/0001_initial_schema.py
+	cp $(INITIAL) /tmp/lpsedesk-0001.bak
+	rm -f $(INITIAL) /tmp/lpsedesk-migration.db
+	DATABASE_URL=sqlite:////tmp/lpsedesk-migration.db $(BIN)/flask --app '$(CORE_APP)' db migrate -m "initial schema" --rev-id 0001 \
+	  || { cp /tmp/lpsedesk-0001.bak $(INITIAL); exit 1; }
+	sed -i 's/^Create Date: .*/Create Date: 2026-11-22/' $(INITIAL)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/idscan.py

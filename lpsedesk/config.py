@@ -29,6 +29,7 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "LOGIN_WINDOW_SECONDS": (600, int, "Window for LOGIN_MAX_ATTEMPTS"),
     "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
+    "LIVE_STREAM_SECONDS": (300, int, "How long one staff live-update stream lasts before the browser reconnects"),
 }
 
 LOCALES = ("id", "en")

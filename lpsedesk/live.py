@@ -26,6 +26,7 @@ class ChangeFeed:
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._latest = 0
+        self.stopping = False
 
     def notify(self, latest_id: int) -> None:
         with self._cond:
@@ -34,7 +35,17 @@ class ChangeFeed:
 
     def wait(self, after_id: int, timeout: float) -> None:
         with self._cond:
-            self._cond.wait_for(lambda: self._latest > after_id, timeout)
+            self._cond.wait_for(lambda: self._latest > after_id or self.stopping, timeout)
+
+    def stop_streams(self) -> None:
+        """Make every open stream end now (the server is shutting down); clients reconnect later."""
+        with self._cond:
+            self.stopping = True
+            self._cond.notify_all()
+
+    def allow_streams(self) -> None:
+        with self._cond:
+            self.stopping = False
 
 
 FEED = ChangeFeed()
@@ -73,8 +84,10 @@ def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, life
     yield "retry: 1500\n\n"
     deadline = time.monotonic() + lifetime
     quiet_since = time.monotonic()
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not FEED.stopping:
         FEED.wait(after_id, timeout=poll)
+        if FEED.stopping:
+            break
         # A short session per read: an open stream never pins a pooled connection.
         with Session(engine) as session:
             rows = session.scalars(

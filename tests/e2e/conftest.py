@@ -26,12 +26,22 @@ def live_server(app):
     """The test app served by waitress, as `make run` serves it; yields its base URL."""
     from waitress import create_server
 
+    from lpsedesk.live import FEED
+
     server = create_server(app, host="127.0.0.1", port=0, threads=16, ident="lpsedesk-test")
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(5)
+    # End open live streams first, then close every socket from inside waitress's own loop
+    # thread (closing them from here races its select() and raises EBADF there); the loop ends
+    # when nothing is left to watch.
+    FEED.stop_streams()
+    try:
+        server.trigger.pull_trigger(lambda: [obj.close() for obj in list(server._map.values())])
+        thread.join(10)
+        server.task_dispatcher.shutdown(timeout=5)
+    finally:
+        FEED.allow_streams()
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from lpsedesk import audit, settings
+from sqlalchemy import func, select
+
+from lpsedesk import audit, settings, users
 from lpsedesk.extensions import db
-from lpsedesk.models import RemoteAccessRequest, User
+from lpsedesk.models import RemoteAccessRequest
 from lpsedesk.auth import actor_for
 
 from ..conftest import TEST_PASSWORD
@@ -23,8 +25,9 @@ def seed(app) -> int:
         settings.put(db.session, "signatory_name", "Drs. Pejabat Contoh, M.Si.")
         settings.put(db.session, "signatory_rank", "Pembina (IV/a)")
         settings.put(db.session, "signatory_nip", "197501012000031001")
-        admin = actor_for(db.session, db.session.get(User, 1), now)
-        boss = actor_for(db.session, db.session.get(User, 2), now)
+        # By name, not id: PostgreSQL does not reuse the ids of earlier tests' users.
+        admin = actor_for(db.session, users.find(db.session, "ani"), now)
+        boss = actor_for(db.session, users.find(db.session, "bambang"), now)
         rows = [("Ñoño Śuryadi", "PT Contoh Teknologi Nusantara", "active", -2),
                 ("Bùi Thị Ánh", "LKPP - Direktorat SPSE (uji)", "active", 30),
                 ("Teknisi Uji Satu", "CV Maju Bersama", "closed", 0),
@@ -36,7 +39,7 @@ def seed(app) -> int:
                 requester_name=name, instansi=instansi, letter_number=f"0{i}/UJI/XI/2026", letter_date=start.date(),
                 purpose="Pembaruan aplikasi SPSE dan pemeriksaan log server", rights_requested="Read only, Server (SSH)",
                 period_start=start, period_end=now + timedelta(hours=abs(hours_left) or 24),
-                recorded_at=start, recorded_by_id=1)
+                recorded_at=start, recorded_by_id=admin.id)
             db.session.add(req)
             db.session.flush()
             audit.record(db.session, admin, "remote.received", req, at=start)
@@ -56,7 +59,7 @@ def seed(app) -> int:
         waiting = RemoteAccessRequest(
             requester_name="Ñoño Śuryadi", instansi="PT Contoh Teknologi Nusantara", letter_number="09/UJI/XI/2026",
             letter_date=now.date(), purpose="Perpanjangan pembaruan aplikasi", rights_requested="Read only",
-            period_start=now, period_end=now + timedelta(days=2), recorded_at=now, recorded_by_id=1)
+            period_start=now, period_end=now + timedelta(days=2), recorded_at=now, recorded_by_id=admin.id)
         db.session.add(waiting)
         db.session.flush()
         audit.record(db.session, admin, "remote.received", waiting, at=now)
@@ -76,6 +79,8 @@ def test_kasubag_approves_on_the_request_page_and_the_screens_render_cleanly(liv
     make_user("ani", "admin", name="Ani Admin")
     make_user("bambang", "kasubag", name="Bambang Kasubag")
     waiting = seed(app)
+    with app.app_context():  # the first seeded request is the overdue one
+        overdue = db.session.scalar(select(func.min(RemoteAccessRequest.id)))
     errors: list[str] = []
     for width, suffix in ((1280, "desktop"), (360, "phone")):
         page = browser.new_page(viewport={"width": width, "height": 800})
@@ -91,7 +96,8 @@ def test_kasubag_approves_on_the_request_page_and_the_screens_render_cleanly(liv
             page.wait_for_url(f"{live_server}/admin/remote/{waiting}")
             assert "Disetujui" in page.locator("#status").inner_text()
             shot(page, "remote-request-approved-desktop")
-        page.goto(f"{live_server}/admin/remote/1")
+        page.goto(f"{live_server}/admin/remote/{overdue}")
+        assert "Ñoño Śuryadi" in page.inner_text("main")
         shot(page, f"remote-request-overdue-{suffix}")
         page.goto(f"{live_server}/admin/remote/form")
         shot(page, f"remote-form-page-{suffix}")
@@ -122,7 +128,10 @@ def test_the_printed_form_pdf_renders_to_an_image(live_server, browser, make_use
     (folder / "remote-form.pdf").write_bytes(response.body())
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(folder / "remote-form.pdf"), str(folder / "remote-form-pdf")],
                    check=True)
-    record = page.request.get(f"{live_server}/admin/remote/1/record.pdf")
+    with app.app_context():
+        first = db.session.scalar(select(func.min(RemoteAccessRequest.id)))
+    record = page.request.get(f"{live_server}/admin/remote/{first}/record.pdf")
+    assert record.ok and record.body().startswith(b"%PDF-")
     (folder / "remote-record.pdf").write_bytes(record.body())
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(folder / "remote-record.pdf"),
                     str(folder / "remote-record-pdf")], check=True)
