@@ -30,3 +30,16 @@ def missing_capabilities() -> dict[str, str]:
 
 def has_zbar() -> bool:
     return ctypes.util.find_library("zbar") is not None
+
+
+def ocr_available() -> bool:
+    from kiosk.idscan import available_engines
+
+    return bool(available_engines())
+
+
+def needs_ocr(test):
+    """Skip a test that reads a NIK from a card when no OCR engine is installed."""
+    import pytest
+
+    return pytest.mark.skipif(not ocr_available(), reason="no OCR engine: sudo apt-get install tesseract-ocr")(test)

@@ -2,6 +2,8 @@
 and the answer (or its expiry at closing time) appears on the kiosk without a reload."""
 from __future__ import annotations
 
+from tests.support import needs_ocr
+
 from sqlalchemy import select
 
 from lpsedesk import jobs, settings
@@ -25,6 +27,7 @@ def _kasubag_phone(browser, base_url: str):
     return page
 
 
+@needs_ocr
 def test_the_kasubag_approves_on_a_phone_and_the_waiting_kiosk_shows_it(
         app, live_server, launch_browser, tmp_path, shot, make_user):
     make_user("bambang", "kasubag", name="Bambang Wijaya")
@@ -49,6 +52,7 @@ def test_the_kasubag_approves_on_a_phone_and_the_waiting_kiosk_shows_it(
     shot(kiosk, "cross-kiosk-approved-from-phone", full_page=False)
 
 
+@needs_ocr
 def test_a_request_nobody_decided_by_closing_time_shows_as_expired_at_the_kiosk(
         app, live_server, launch_browser, tmp_path, shot):
     video, person = ktp_video(tmp_path / "ktp.y4m", seed=22)

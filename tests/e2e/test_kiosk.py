@@ -2,6 +2,8 @@
 check in by touch, the Kasubag's decision appearing live, the idle reset, an unenrolled browser."""
 from __future__ import annotations
 
+from tests.support import needs_ocr
+
 import pytest
 
 from lpsedesk import settings
@@ -54,6 +56,7 @@ def _check_in(page, person, shot, name_prefix: str | None):
     return page.inner_text("[data-ticket-code]")
 
 
+@needs_ocr
 @pytest.mark.parametrize("viewport,decision", [(LANDSCAPE, "approve"), (PORTRAIT, "deny")],
                          ids=["landscape-approved", "portrait-refused"])
 def test_a_first_time_visitor_checks_in_by_touch_and_sees_the_decision_live(

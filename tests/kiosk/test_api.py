@@ -1,6 +1,8 @@
 """The kiosk API, as the kiosk's JavaScript uses it: scan, submit, follow, check out; and every error."""
 from __future__ import annotations
 
+from tests.support import needs_ocr
+
 import io
 
 import numpy as np
@@ -18,6 +20,7 @@ def _submit(kiosk, frame, **overrides):
                                             **overrides))
 
 
+@needs_ocr
 def test_a_steady_card_is_captured_automatically_with_its_nik_read(kiosk, ktp_scene):
     frame, person = ktp_scene
     answers = [kiosk.post_frame(jpeg(frame)).json for _ in range(4)]
