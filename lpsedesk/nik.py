@@ -24,6 +24,22 @@ REGION_CSV = Path(__file__).resolve().parent / "data" / "wilayah_kecamatan.csv"
 ERROR_CODES = ("length", "digits", "region", "date", "serial")
 
 
+MASK_CHAR = "*"
+
+
+def mask_nik(nik: str | None) -> str:
+    """Keep the region prefix (4 digits) and the serial (4 digits); hide the birth date between.
+
+    Idempotent: a NIK already masked by the retention job comes back unchanged.
+    """
+    if not nik:
+        return ""
+    nik = "".join(str(nik).split())
+    if len(nik) != 16:
+        return MASK_CHAR * len(nik)
+    return nik[:4] + MASK_CHAR * 8 + nik[12:]
+
+
 @dataclass(frozen=True)
 class NikInfo:
     nik: str
@@ -37,9 +53,7 @@ class NikInfo:
 
     def mask(self) -> str:
         """Show the region prefix and the serial only, e.g. 3373********0001."""
-        if len(self.nik) != 16:
-            return "*" * len(self.nik)
-        return self.nik[:4] + "*" * 8 + self.nik[12:]
+        return mask_nik(self.nik)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from . import audit, settings
 from .jobs import job
 from .models import RemoteAccessRequest, Visit, Visitor
-from .reports.masking import MASK_CHAR, mask_nik
+from .nik import MASK_CHAR, mask_nik
 from .roles import SYSTEM_ACTOR, Actor
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..exports.dates import WIB, Period
 from ..models import User, Visit
-from .masking import mask_nik
+from ..nik import mask_nik
 
 # What the Kasubag decided, read from the status the visit reached.
 DECISION_OF_STATUS = {

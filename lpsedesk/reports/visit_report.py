@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..exports.dates import WIB, Period
 from ..models import User, Visit
 from ..workflow import VisitStatus
-from .masking import mask_nik
+from ..nik import mask_nik
 
 
 @dataclass(frozen=True)

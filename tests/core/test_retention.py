@@ -10,7 +10,7 @@ from lpsedesk import settings
 from lpsedesk.extensions import db
 from lpsedesk.jobs import JOBS, run_once
 from lpsedesk.models import AuditEvent, RemoteAccessRequest, Visit, Visitor
-from lpsedesk.reports.masking import mask_nik
+from lpsedesk.nik import mask_nik
 from lpsedesk.retention import purge
 
 from .. import factories
