@@ -35,6 +35,13 @@ class Actor:
         return bool(self.roles.intersection(roles))
 
     @property
+    def signature(self) -> str:
+        """How a decision is signed: "Budi a.n. Bambang" for a Plh./Plt., the plain name otherwise."""
+        if self.on_behalf_of_label:
+            return f"{self.label} a.n. {self.on_behalf_of_label}"
+        return self.label
+
+    @property
     def user_id(self) -> int | None:
         return self.id if self.kind == "user" else None
 

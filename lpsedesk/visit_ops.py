@@ -64,13 +64,6 @@ def _require(actor: Actor, *roles: Role) -> None:
         raise NotAllowed("Your role may not make this change.")
 
 
-def decider_label(actor: Actor) -> str:
-    """"Budi a.n. Bambang" when a Plh./Plt. decides in the Kasubag's place; the plain name otherwise."""
-    if actor.on_behalf_of_label:
-        return f"{actor.label} a.n. {actor.on_behalf_of_label}"[:120]
-    return actor.label
-
-
 def decide(session: Session, record, decision: str, actor: Actor, *, reason: str = "",
            require_ktp_check: bool = False, now: datetime | None = None):
     """The Kasubag's (or a delegate's) decision on a visit or a remote-access request."""
@@ -82,7 +75,6 @@ def decide(session: Session, record, decision: str, actor: Actor, *, reason: str
             and record.status == VisitStatus.PENDING):
         raise KtpNotChecked("The helpdesk has not checked the original KTP yet.")
     event = audit.apply_transition(session, record, target.value, actor, reason=reason, now=now)
-    record.decided_by_label = decider_label(actor)
     if isinstance(record, Visit) and target == VisitStatus.APPROVED:
         record.approved_until = now + timedelta(minutes=record.planned_minutes)
     return event

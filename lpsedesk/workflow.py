@@ -86,6 +86,8 @@ def _stamp(prefix: str, *, reason_field: str | None = None) -> Callable[[object,
 def _decision_stamp(record: object, actor: Actor, now: datetime, reason: str) -> None:
     _stamp("decided", reason_field="decision_reason")(record, actor, now, reason)
     record.decided_on_behalf_of_id = actor.on_behalf_of_id  # type: ignore[attr-defined]
+    if hasattr(record, "decided_by_label"):
+        record.decided_by_label = actor.signature[:120]
 
 
 def _not_the_recorder(record: object, actor: Actor) -> str | None:

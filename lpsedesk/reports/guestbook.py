@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..exports.dates import WIB, Period
-from ..models import User, Visit
+from ..models import Visit
 from ..nik import mask_nik
 
 # What the Kasubag decided, read from the status the visit reached.
@@ -43,12 +43,10 @@ class GuestBookRow:
     signature_key: str | None
 
 
-def decided_by_text(visit: Visit, principals: dict[int, str]) -> str:
+def decided_by_text(visit: Visit) -> str:
+    """Who decided, as the workflow signed it ("Dewi a.n. Bambang" for a delegate)."""
     label = visit.decided_by_label or ""
-    if label == "system":
-        return ""  # an expiry is nobody's decision
-    principal = principals.get(visit.decided_on_behalf_of_id or 0)
-    return f"{label} a.n. {principal}" if principal else label
+    return "" if label == "system" else label  # an expiry is nobody's decision
 
 
 def visits_in(session: Session, period: Period) -> list[Visit]:
@@ -58,17 +56,9 @@ def visits_in(session: Session, period: Period) -> list[Visit]:
         .order_by(Visit.submitted_at, Visit.id)).unique())
 
 
-def principal_names(session: Session, visits: list[Visit]) -> dict[int, str]:
-    ids = {v.decided_on_behalf_of_id for v in visits if v.decided_on_behalf_of_id}
-    if not ids:
-        return {}
-    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
-
-
 def guestbook_rows(session: Session, period: Period, *, full_nik: bool = False) -> list[GuestBookRow]:
     """Rows of the guest book; NIKs masked unless `full_nik` (an Admin's audited export)."""
     visits = visits_in(session, period)
-    principals = principal_names(session, visits)
     rows = []
     for number, visit in enumerate(visits, start=1):
         who = visit.visitor
@@ -80,7 +70,7 @@ def guestbook_rows(session: Session, period: Period, *, full_nik: bool = False) 
             facility=visit.facility, time_in=time_in,
             time_out=visit.checked_out_at.astimezone(WIB) if visit.checked_out_at else None,
             status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
-            decided_by=decided_by_text(visit, principals) if visit.decided_at else "",
+            decided_by=decided_by_text(visit) if visit.decided_at else "",
             decision_reason=visit.decision_reason or "", signature_key=visit.signature_key,
         ))
     return rows

@@ -117,6 +117,7 @@ def test_a_delegate_decision_names_the_principal():
     visit = FakeVisit(status="pending")
     event = transition(visit, "approved", plh)
     assert visit.decided_on_behalf_of_id == 2
+    assert visit.decided_by_label == "Plh Person a.n. Kasubag Person"
     assert event.details["on_behalf_of"] == "Kasubag Person"
 
 
