@@ -1,10 +1,21 @@
-"""Staff screens (helpdesk, Kasubag, Admin) under /admin."""
+"""Staff screens (helpdesk, Kasubag, Admin) under /admin, a package per subject."""
+from __future__ import annotations
+
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-# Routes register on import; each module holds one subject.
-from . import (  # noqa: E402,F401
-    account_views, dashboard_views, kiosk_admin_views, remote_views, report_views, settings_views,
-    staff_views,
-)
+
+def _register_routes() -> None:
+    """Every module that adds routes to `bp`, in one visible list (their decorators run on import)."""
+    from .account import views as account_views  # noqa: F401
+    from .remote import actions, printing, views as remote_views  # noqa: F401
+    from .reports import views as report_views  # noqa: F401
+    from .settings import delegations, kiosks, office, users, views as settings_views  # noqa: F401
+    from .staff import board, home, live, queue, search, visit  # noqa: F401
+    from .context import register_context
+
+    register_context(bp)
+
+
+_register_routes()

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from admin.remote_letters import MAX_LETTER_BYTES, LetterError, clean_letter
+from admin.remote.letters import MAX_LETTER_BYTES, LetterError, clean_letter
 from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest
 

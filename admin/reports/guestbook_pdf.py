@@ -20,7 +20,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate
 from lpsedesk.exports import DocumentSpec
 from lpsedesk.exports.pdf import fonts
 
-from .report_documents import GUESTBOOK_SIGNATURE_COLUMN
+from .documents import GUESTBOOK_SIGNATURE_COLUMN
 
 MARGIN = 12 * mm
 THUMB_W, THUMB_H = 24 * mm, 8 * mm

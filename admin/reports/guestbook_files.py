@@ -16,7 +16,7 @@ from lpsedesk.exports import DocumentSpec, render_xlsx
 from lpsedesk.reports.guestbook import GuestBookRow
 from lpsedesk.storage import StorageError
 
-from .report_documents import GUESTBOOK_SIGNATURE_COLUMN
+from .documents import GUESTBOOK_SIGNATURE_COLUMN
 
 log = logging.getLogger(__name__)
 THUMB_PX = (150, 50)  # wide and low, like the signing box on the kiosk
@@ -68,6 +68,6 @@ def guestbook_xlsx(spec: DocumentSpec, rows: list[GuestBookRow], storage) -> byt
 
 
 def guestbook_pdf(spec: DocumentSpec, rows: list[GuestBookRow], storage) -> bytes:
-    from .report_guestbook_pdf import render_guestbook_pdf
+    from .guestbook_pdf import render_guestbook_pdf
 
     return render_guestbook_pdf(spec, [signature_thumbnail(storage, r.signature_key) for r in rows])

@@ -11,7 +11,7 @@ from lpsedesk.auth import requires
 from lpsedesk.extensions import db
 from lpsedesk.workflow import VisitStatus
 
-from . import bp
+from .. import bp
 
 PER_PAGE = 25
 

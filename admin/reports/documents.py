@@ -15,7 +15,7 @@ from lpsedesk.reports.guestbook import GuestBookRow
 from lpsedesk.reports.statistics import Statistics
 from lpsedesk.reports.visit_report import ReportedVisit
 
-from .staff_common import category_label
+from ..staff.common import category_label
 
 
 def choices() -> dict[str, dict[str, str]]:

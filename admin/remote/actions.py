@@ -12,10 +12,10 @@ from lpsedesk.passwords import generate_password
 from lpsedesk.roles import Role
 from lpsedesk.workflow import InvalidTransition, NotAllowed, RemoteStatus
 
-from . import bp
-from .remote_common import access_rights_options, check_version, input_error, load, render_detail
-from .remote_forms import CloseForm, DecisionForm, GiveForm, rights_text, wib_to_utc, with_rights_choices
-from .remote_messages import input_message
+from .. import bp
+from .common import access_rights_options, check_version, input_error, load, render_detail
+from .forms import CloseForm, DecisionForm, GiveForm, rights_text, wib_to_utc, with_rights_choices
+from .messages import input_message
 
 
 def _expect(req, current: RemoteStatus, target: RemoteStatus) -> None:

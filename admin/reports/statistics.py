@@ -10,8 +10,8 @@ from lpsedesk.exports.dates import MONTHS
 from lpsedesk.reports import charts
 from lpsedesk.reports.statistics import Statistics
 
-from .report_documents import duration_text, labeller
-from .staff_common import category_label
+from .documents import duration_text, labeller
+from ..staff.common import category_label
 
 
 

@@ -11,8 +11,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
 
-from . import bp
-from .staff_common import field_labels, ktp_first, office_close, safe_next
+from .. import bp
+from .common import field_labels, ktp_first, office_close, safe_next
 
 
 def board_context() -> dict:

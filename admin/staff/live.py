@@ -8,7 +8,7 @@ from lpsedesk.extensions import db
 from lpsedesk.live import sse_response
 from lpsedesk.models import AuditEvent
 
-from . import bp
+from .. import bp
 
 WATCHED = {"visit", "remote_access"}
 

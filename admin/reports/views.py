@@ -27,13 +27,13 @@ from lpsedesk.reports.visit_report import reported_visits
 from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
 
-from . import bp
-from .report_documents import (
+from .. import bp
+from .documents import (
     decision_label, duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, visit_report_spec,
 )
-from .report_guestbook_files import guestbook_pdf, guestbook_xlsx
-from .report_statistics import csv_tables, headline, labelled, svg_charts, titles
-from .staff_common import category_label
+from .guestbook_files import guestbook_pdf, guestbook_xlsx
+from .statistics import csv_tables, headline, labelled, svg_charts, titles
+from ..staff.common import category_label
 
 MIMETYPES = {
     "pdf": "application/pdf",

@@ -16,7 +16,7 @@ from lpsedesk.models import utcnow
 from lpsedesk.passwords import verify_password
 from lpsedesk.roles import Role
 
-from . import bp
+from .. import bp
 from .forms import LoginForm, SetupForm
 from .messages import user_error_message
 

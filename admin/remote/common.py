@@ -13,8 +13,8 @@ from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.workflow import RemoteStatus, allowed_targets
 
-from .remote_forms import CloseForm, DecisionForm, GiveForm, utc_to_local, with_rights_choices
-from .remote_messages import action_label, close_kind_label, input_message
+from .forms import CloseForm, DecisionForm, GiveForm, utc_to_local, with_rights_choices
+from .messages import action_label, close_kind_label, input_message
 
 VIEWERS = (Role.ADMIN, Role.KASUBAG)
 

@@ -13,9 +13,9 @@ from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
 from lpsedesk.workflow import allowed_targets
 
-from . import bp
+from .. import bp
 from .forms import DecisionForm
-from .staff_common import ktp_first, rule_error, safe_next
+from .common import ktp_first, rule_error, safe_next
 
 # Magic numbers of what the kiosk stores; anything else is sent as opaque bytes.
 IMAGE_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"RIFF": "image/webp"}

@@ -15,11 +15,11 @@ from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.workflow import RemoteStatus
 
-from . import bp
-from .remote_common import VIEWERS, access_rights_options, load, render_detail, split_rights
-from .remote_forms import RequestForm, rights_text, utc_to_local, wib_to_utc, with_rights_choices
-from .remote_letters import MAX_LETTER_BYTES, LetterError, clean_letter
-from .remote_messages import input_message
+from .. import bp
+from .common import VIEWERS, access_rights_options, load, render_detail, split_rights
+from .forms import RequestForm, rights_text, utc_to_local, wib_to_utc, with_rights_choices
+from .letters import MAX_LETTER_BYTES, LetterError, clean_letter
+from .messages import input_message
 
 PAGE_SIZE = 50
 FILTERS = ("open", "received", "approved", "active", "closed", "denied", "all")
@@ -125,6 +125,3 @@ def remote_letter(request_id: int):
     response.headers["Content-Disposition"] = f'inline; filename="surat-permohonan-{req.id}.{ext}"'
     return response
 
-
-# The steps (decide, give, close) and the printable documents live in their own modules.
-from . import remote_actions, remote_print_views  # noqa: E402,F401

@@ -13,7 +13,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import KioskDevice, utcnow
 from lpsedesk.roles import Role
 
-from . import bp
+from .. import bp
 
 
 def _page(new_code: tuple[KioskDevice, str] | None = None, status: int = 200):

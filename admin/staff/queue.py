@@ -1,4 +1,4 @@
-"""The staff home, the Kasubag's approval queue, decisions and the acknowledgement of reports."""
+"""The Kasubag's approval queue, decisions and the acknowledgement of reports."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -15,26 +15,11 @@ from lpsedesk.roles import Role
 from lpsedesk.visit_ops import KtpNotChecked
 from lpsedesk.workflow import InvalidTransition, allowed_targets
 
-from . import bp
+from .. import bp
 from .forms import DecisionForm
-from .staff_common import ktp_first, rule_error, safe_next
+from .common import ktp_first, rule_error, safe_next
 
 DECISIONS = visit_ops.DECISIONS
-
-
-@bp.get("/")
-@requires()
-def dashboard():
-    """Each role lands on its own screen at the same address: the Kasubag's queue, the desk's board."""
-    actor = current_actor()
-    if actor.has(Role.KASUBAG):
-        return render_template("admin/staff/queue.html", **queue_context())
-    if actor.has(Role.HELPDESK):
-        from .staff_board_views import board_context
-
-        return render_template("admin/staff/board.html", **board_context())
-    return render_template("admin/dashboard.html", pending=q.pending(db.session),
-                           inside=q.inside_now(db.session), remote=q.remote_waiting(db.session))
 
 
 def queue_context() -> dict:

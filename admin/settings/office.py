@@ -11,8 +11,8 @@ from lpsedesk.extensions import db
 from lpsedesk.roles import Role
 from lpsedesk.settings_rules import SettingError
 
-from . import bp
-from .settings_messages import setting_label, setting_message
+from .. import bp
+from .messages import setting_label, setting_message
 
 
 def _saved(changed: list[str], endpoint: str):

@@ -1,8 +1,7 @@
-"""Staff screens: the Admin's settings overview; users, delegations and office settings live in
-settings_users.py, settings_delegations.py and settings_office.py (issue 5)."""
+"""The Admin's settings overview; users, delegations, office settings and kiosks have their own modules."""
 from __future__ import annotations
 
-from flask import current_app, render_template
+from flask import render_template
 from sqlalchemy import func, select
 
 from lpsedesk import settings
@@ -11,14 +10,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import Delegation, User, utcnow
 from lpsedesk.roles import Role
 
-from . import bp
-from .settings_delegations import delegation_groups
-
-
-@bp.context_processor
-def _settings_nav() -> dict:
-    # The kiosks page belongs to another module; link to it only once it exists.
-    return {"settings_kiosks_page": "admin.kiosks" in current_app.view_functions}
+from .. import bp
+from .delegations import delegation_groups
 
 
 @bp.get("/settings/")
@@ -36,5 +29,3 @@ def settings_index():
     }
     return render_template("admin/settings/index.html", values=values, counts=counts)
 
-
-from . import settings_office, settings_users  # noqa: E402,F401  (register their routes)

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 
 from lpsedesk.settings_rules import SettingError
 
-from .messages import user_error_message
+from ..account.messages import user_error_message
 
 
 def account_message(code: str) -> str:

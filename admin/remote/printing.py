@@ -13,9 +13,9 @@ from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 from lpsedesk.workflow import RemoteStatus
 
-from . import bp
-from .remote_common import VIEWERS, load
-from .remote_documents import form_spec, record_spec
+from .. import bp
+from .common import VIEWERS, load
+from .documents import form_spec, record_spec
 
 FORMATS = {
     "pdf": ("application/pdf", render_pdf),

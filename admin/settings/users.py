@@ -12,9 +12,9 @@ from lpsedesk.models import User
 from lpsedesk.passwords import generate_password
 from lpsedesk.roles import Role
 
-from . import bp
-from .settings_forms import PasswordForm, ProfileForm, RolesForm, UserCreateForm, role_choices
-from .settings_messages import account_message
+from .. import bp
+from .forms import PasswordForm, ProfileForm, RolesForm, UserCreateForm, role_choices
+from .messages import account_message
 
 
 def _user(user_id: int) -> User:

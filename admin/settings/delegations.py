@@ -14,8 +14,8 @@ from lpsedesk.i18n import WIB
 from lpsedesk.models import Delegation, User, utcnow
 from lpsedesk.roles import Role
 
-from . import bp
-from .settings_messages import account_message
+from .. import bp
+from .messages import account_message
 
 
 def delegation_groups(rows: list[Delegation], now: datetime) -> dict[str, list[Delegation]]:

@@ -1,0 +1,17 @@
+"""What every staff template may use: the navigation and the label and helper functions."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app
+
+from .nav import staff_nav
+from .staff.common import template_helpers
+
+
+def _context() -> dict:
+    return {"staff_nav": staff_nav, **template_helpers(),
+            # The kiosks page can be left out of an installation; link to it only when it is there.
+            "settings_kiosks_page": "admin.kiosks" in current_app.view_functions}
+
+
+def register_context(bp: Blueprint) -> None:
+    bp.context_processor(_context)

@@ -1,0 +1,1 @@
+"""SOP 2: the remote-access register, its decisions, accounts and official documents."""

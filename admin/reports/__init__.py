@@ -1,0 +1,1 @@
+"""The guest book, visit reports and statistics, on screen and as files."""

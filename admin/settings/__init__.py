@@ -1,0 +1,1 @@
+"""The Admin's settings: users, delegations, office settings and kiosks."""

@@ -1,0 +1,1 @@
+"""SOP 1 on the staff side: the Kasubag's queue, the helpdesk board, each visit, search, live feed."""
