@@ -10,6 +10,7 @@ from lpsedesk import devices
 from lpsedesk.extensions import db
 from lpsedesk.models import KioskDevice
 from lpsedesk.roles import Actor, kiosk_actor
+from lpsedesk.transaction import always
 
 from .messages import api_message
 
@@ -50,9 +51,8 @@ def kiosk_only(view):
         if check.device is None:
             return _refuse(check.problem or "invalid")
         g.kiosk_device = check.device
-        if devices.touch(check.device):
-            # Its own tiny transaction, at most once a minute per kiosk: "last seen" on the Admin page.
-            db.session.commit()
+        # "Last seen" on the Admin page, at most once a minute per kiosk, whatever the request's answer.
+        always(lambda: devices.touch(check.device))
         return view(*args, **kwargs)
 
     # Read by the authorisation test that walks every route.

@@ -114,7 +114,6 @@ def _capture(scan: ScanSession, frame, result) -> dict:
     token = _serializer().dumps({"k": key, "d": device.id, "b": codes})
     audit.record(db.session, current_kiosk_actor(), "kiosk.ktp_captured", device,
                  details={"card_found": result.crop is not None, "codes": len(codes), "nik_read": bool(nik)})
-    db.session.commit()
     return {"id": token, "nik": nik, "name": name, "nik_info": nik_info, "barcodes": codes,
             "preview": _preview(image)}
 
@@ -165,7 +164,6 @@ def discard_scan(session_id: str):
         audit.record(db.session, current_kiosk_actor(), "kiosk.captures_discarded", current_kiosk(),
                      details={"count": len(scan.pending_keys)})
         _forget(scan)
-        db.session.commit()
     return jsonify(discarded=True)
 
 

@@ -66,11 +66,9 @@ def enrol():
             try:
                 device = devices.enrol(db.session, code)
             except devices.DeviceError as exc:
-                db.session.rollback()
                 throttle.fail(key)
                 problem = exc.code
             else:
-                db.session.commit()
                 return set_credential(redirect(url_for("kiosk.welcome")), device)
     status = 400 if problem else 200
     return render_template("kiosk/enrol.html", code=devices.normalise_code(code),

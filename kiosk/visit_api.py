@@ -17,7 +17,7 @@ from lpsedesk.live import sse_response
 from lpsedesk.models import Visit
 from lpsedesk.nik import parse_nik
 from lpsedesk.throttle import LoginThrottle
-from lpsedesk.workflow import VisitStatus
+from lpsedesk.transaction import after_commit
 
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
@@ -120,12 +120,11 @@ def submit_visit():
     try:
         visit = checkin.submit(db.session, current_kiosk_actor(), entry, purposes=purposes, facilities=facilities,
                                device_id=device.id, id_capture_key=capture["k"], signature_key=signature_key)
-        db.session.commit()
     except Exception:
-        db.session.rollback()
         store.delete(signature_key)  # nothing half-saved: no orphan signature file
         raise
-    claim_capture(str(data.get("scan_session") or ""), capture["k"])
+    # The capture belongs to the visit only once the visit is saved.
+    after_commit(lambda: claim_capture(str(data.get("scan_session") or ""), capture["k"]))
     return jsonify(visit_status(visit)), 201
 
 
@@ -171,20 +170,15 @@ def check_out(ticket: str):
     visit = _visit_or_404(ticket)
     if visit is None:
         return api_error("bad_ticket", 404)
-    if visit.status in (VisitStatus.CHECKED_OUT, VisitStatus.REPORTED):
-        return api_error("already_checked_out", 409, status=visit.status)
-    if visit.status != VisitStatus.APPROVED:
-        return api_error("not_approved", 409, status=visit.status)
     rating = data.get("rating")
-    if rating in ("", None):
-        rating = None
-    elif not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5:
-        return api_error("rating", 400, fields={"rating": field_message("rating")})
-    comment = data.get("comment") or ""
-    if not isinstance(comment, str) or len(comment) > checkin.MAX_FEEDBACK:
-        return api_error("invalid_fields", 400, fields={"comment": field_message("too_long")})
-    checkin.check_out(db.session, current_kiosk_actor(), visit, rating=rating, feedback=comment)
-    db.session.commit()
+    try:
+        checkin.check_out(db.session, current_kiosk_actor(), visit, rating=None if rating == "" else rating,
+                          feedback=data.get("comment") or "")
+    except checkin.CheckoutRefused as exc:
+        return api_error(exc.code, 409, status=exc.status)
+    except checkin.CheckinError as exc:
+        code = "rating" if "rating" in exc.fields else "invalid_fields"
+        return api_error(code, 400, fields={k: field_message(v) for k, v in exc.fields.items()})
     return jsonify(visit_status(visit))
 
 
@@ -227,6 +221,5 @@ def recall_visitor():
         return api_error("recall_not_found", 404)
     nik_limit.succeed(keys_nik)
     audit.record(db.session, current_kiosk_actor(), "visitor.recalled", visitor)
-    db.session.commit()
     return jsonify(full_name=visitor.full_name, phone=visitor.phone, email=visitor.email or "",
                    institution=visitor.institution, category=visitor.category)

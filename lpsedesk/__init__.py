@@ -28,16 +28,16 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
 
     load_config(app, test_config)
     register_extensions(app)
+    register_jobs(app)
     register_blueprints(app)
     register_error_handlers(app)
+    register_transaction_boundary(app)
     register_commands(app)
     return app
 
 
 def register_extensions(app: Flask) -> None:
-    from . import auth, live  # noqa: F401  (register the user loader and the change-feed hooks)
-    from . import retention  # noqa: F401  (registers the daily purge job)
-    from . import visit_ops  # noqa: F401  (registers the expire_pending job)
+    from . import auth  # noqa: F401  (registers the user loader on login_manager)
     from .extensions import csrf, db, login_manager, migrate
     from .i18n import init_i18n
     from .security import register_security_headers
@@ -63,6 +63,16 @@ def register_extensions(app: Flask) -> None:
     from .storage import storage_for
 
     app.extensions["storage"] = storage_for(app.config)
+    from .live import register_change_hooks
+
+    register_change_hooks(db.session)
+
+
+def register_jobs(app: Flask) -> None:
+    """The periodic jobs this app runs (`serve` starts them; `run-jobs` runs them once)."""
+    from .jobs import default_jobs
+
+    app.extensions["jobs"] = default_jobs()
 
 
 def register_blueprints(app: Flask) -> None:
@@ -77,6 +87,13 @@ def register_error_handlers(app: Flask) -> None:
     from .errors import register_error_handlers as register
 
     register(app)
+
+
+def register_transaction_boundary(app: Flask) -> None:
+    """Commit each request's changes once, at its end; the last after_request hook, so it runs first."""
+    from .transaction import finish_request
+
+    app.after_request(finish_request)
 
 
 def register_commands(app: Flask) -> None:

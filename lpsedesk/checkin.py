@@ -161,14 +161,39 @@ def normalise_ticket(raw: str) -> str | None:
     return code if 6 <= len(code) <= 12 else None
 
 
+class CheckoutRefused(Exception):
+    """The visit cannot be checked out now; `code` says why, `status` is the visit's state."""
+
+    def __init__(self, code: str, status: str) -> None:
+        super().__init__(code)
+        self.code, self.status = code, status
+
+
+def checkout_problem(visit: Visit) -> str | None:
+    """Why `visit` cannot be checked out now, or None: only an approved visit leaves."""
+    if visit.status in (VisitStatus.CHECKED_OUT, VisitStatus.REPORTED):
+        return "already_checked_out"
+    if visit.status != VisitStatus.APPROVED:
+        return "not_approved"
+    return None
+
+
 def check_out(session: Session, actor: Actor, visit: Visit, *, rating: int | None = None,
               feedback: str = "", now: datetime | None = None) -> None:
-    """approved -> checked_out by the kiosk, with the optional rating; raises the workflow's errors."""
-    if rating is not None and rating not in range(1, 6):
+    """approved -> checked_out by the kiosk, with the optional rating 1-5.
+
+    Raises CheckoutRefused for a visit in another state, CheckinError for a bad rating or feedback.
+    """
+    if problem := checkout_problem(visit):
+        raise CheckoutRefused(problem, visit.status)
+    # bool is an int in Python: a JSON `true` is no rating.
+    if rating is not None and (type(rating) is not int or not 1 <= rating <= 5):
         raise CheckinError({"rating": "rating"})
+    if not isinstance(feedback, str):
+        raise CheckinError({"comment": "too_long"})
     feedback = (feedback or "").strip()
     if len(feedback) > MAX_FEEDBACK:
-        raise CheckinError({"feedback": "too_long"})
+        raise CheckinError({"comment": "too_long"})
     audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, now=now)
     visit.rating = rating
     visit.feedback = feedback or None

@@ -126,12 +126,14 @@ def serve(host: str | None, port: int | None, threads: int | None) -> None:
 @with_appcontext
 def run_jobs(names: tuple[str, ...]) -> None:
     """Run the periodic jobs once (all, or those named), e.g. from cron."""
-    from .jobs import JOBS, run_once
+    from .jobs import jobs_of, run_once
 
-    unknown = set(names) - set(JOBS)
+    app = current_app._get_current_object()
+    known = jobs_of(app)
+    unknown = set(names) - set(known)
     if unknown:
-        raise click.ClickException(f"unknown jobs: {', '.join(sorted(unknown))}; known: {', '.join(sorted(JOBS))}")
-    for name, result in run_once(current_app._get_current_object(), list(names) or None).items():
+        raise click.ClickException(f"unknown jobs: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+    for name, result in run_once(app, list(names) or None).items():
         click.echo(f"{name}: {result}")
 
 

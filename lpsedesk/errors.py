@@ -8,7 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
 
 from .extensions import db
-from .workflow import InvalidTransition, MissingReason, NotAllowed, WorkflowError
+from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, WorkflowError
 
 
 def _messages() -> dict[int, str]:
@@ -27,11 +27,15 @@ def _messages() -> dict[int, str]:
 
 def workflow_message(exc: WorkflowError) -> str:
     """The domain error in the user's language; the English source text is also the msgid."""
+    if exc.code == "note_empty":
+        return _("Write the note first.")
+    if exc.code == "note_too_long":
+        return _("A note may hold at most 2000 characters.")
     if isinstance(exc, MissingReason):
         return _("A reason is required.")
+    if exc.code == "not_the_recorder":
+        return _("Whoever recorded a remote-access request cannot decide it.")
     if isinstance(exc, NotAllowed):
-        if "recorded" in exc.message:
-            return _("Whoever recorded a remote-access request cannot decide it.")
         return _("Your role may not make this change.")
     if isinstance(exc, InvalidTransition) and "current" in exc.params:
         return _("This record is already %(current)s and cannot become %(target)s.",
@@ -63,18 +67,26 @@ def error_response(status: int, message: str, code: str | None = None, **extra):
     return response
 
 
+def conflict_response():
+    """Lost a race: another staff member changed the same record between read and write."""
+    return error_response(409, _messages()[409], "conflict")
+
+
+def server_error_response():
+    return error_response(500, _messages()[500])
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(WorkflowError)
     def _workflow(exc: WorkflowError):
         db.session.rollback()
-        status = 403 if isinstance(exc, NotAllowed) else 400 if isinstance(exc, MissingReason) else 409
+        status = 403 if isinstance(exc, NotAllowed) else 400 if isinstance(exc, (MissingReason, InvalidInput)) else 409
         return error_response(status, workflow_message(exc), exc.code)
 
     @app.errorhandler(StaleDataError)
     def _stale(_exc):
-        # Lost the race: another staff member changed the same record between read and write.
-        db.session.rollback()
-        return error_response(409, _messages()[409], "conflict")
+        db.session.rollback()  # the session is unusable until rolled back, even to render the page
+        return conflict_response()
 
     @app.errorhandler(CSRFError)
     def _csrf(_exc):
@@ -93,7 +105,7 @@ def register_error_handlers(app: Flask) -> None:
     def _unexpected(exc: Exception):
         db.session.rollback()
         app.logger.exception("unhandled error", exc_info=exc)
-        return error_response(500, _messages()[500])
+        return server_error_response()
 
 
 def user_error(status: int, message: str) -> HTTPException:

@@ -1,58 +1,78 @@
 """Periodic jobs run by the server itself (an office PC has no cron we can count on).
 
-A job is a function of the app, registered with how often it runs. `serve` starts one daemon
-thread that runs them; `flask --app wsgi run-jobs` runs each once (for cron or a test).
+The factory's `register_jobs` step lists them in `app.extensions["jobs"]`. `serve` starts one daemon
+thread that runs them; `flask --app wsgi run-jobs` runs each once (for cron or a test). A job only
+changes the session it is given; the runner commits once after it (or rolls back if it fails), then
+runs the job's `after_commit` step (e.g. deleting the files of the rows just deleted).
 """
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask import Flask
+from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Job:
     name: str
     every_seconds: float
-    run: Callable[[Flask], object]
+    run: Callable[[Session, Flask], object]
+    after_commit: Callable[[Flask, object], object] | None = None
 
 
-JOBS: dict[str, Job] = {}
+def _expire_pending(session: Session, _app: Flask) -> int:
+    from .visit_ops import expire_pending
+
+    return len(expire_pending(session))
 
 
-def job(name: str, every_seconds: float):
-    """Register `fn(app)` to run every `every_seconds` while the server runs."""
+def _purge(session: Session, _app: Flask):
+    from .retention import purge
 
-    def decorator(fn: Callable[[Flask], object]):
-        JOBS[name] = Job(name, every_seconds, fn)
-        return fn
+    return purge(session)
 
-    return decorator
+
+def _delete_purged_files(app: Flask, result) -> str:
+    result.delete_files(app.extensions["storage"])
+    return result.summary()
+
+
+def default_jobs() -> dict[str, Job]:
+    jobs = [
+        Job("expire_pending", 60, _expire_pending),  # SOP 1: undecided requests expire at closing time
+        Job("purge", 86400, _purge, _delete_purged_files),  # data retention, daily and at start
+    ]
+    return {j.name: j for j in jobs}
+
+
+def jobs_of(app: Flask) -> dict[str, Job]:
+    return app.extensions["jobs"]
 
 
 def run_once(app: Flask, names: list[str] | None = None) -> dict[str, object]:
+    from .extensions import db
+
     results = {}
-    for item in list(JOBS.values()):
+    for item in list(jobs_of(app).values()):
         if names and item.name not in names:
             continue
         with app.app_context():
             try:
-                results[item.name] = item.run(app)
+                result = item.run(db.session, app)
+                db.session.commit()
+                results[item.name] = item.after_commit(app, result) if item.after_commit else result
             except Exception:  # one failing job must not stop the others or the server
                 log.exception("job %s failed", item.name)
-                from .extensions import db
-
                 db.session.rollback()
                 results[item.name] = "failed"
             finally:
-                from .extensions import db
-
                 db.session.remove()
     return results
 
@@ -63,7 +83,7 @@ def start_scheduler(app: Flask, tick: float = 30.0) -> threading.Thread:
     def loop() -> None:
         while True:
             now = time.monotonic()
-            due = [j.name for j in JOBS.values() if now - last_run.get(j.name, -1e9) >= j.every_seconds]
+            due = [j.name for j in jobs_of(app).values() if now - last_run.get(j.name, -1e9) >= j.every_seconds]
             if due:
                 run_once(app, due)
                 for name in due:

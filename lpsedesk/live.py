@@ -51,23 +51,30 @@ class ChangeFeed:
 FEED = ChangeFeed()
 
 
-@event.listens_for(Session, "after_flush")
 def _remember_audit_ids(session: Session, _ctx) -> None:
     ids = [obj.id for obj in session.new if isinstance(obj, AuditEvent) and obj.id]
     if ids:
         session.info["audit_max_id"] = max(ids + [session.info.get("audit_max_id", 0)])
 
 
-@event.listens_for(Session, "after_commit")
 def _wake_streams(session: Session) -> None:
     latest = session.info.pop("audit_max_id", None)
     if latest:
         FEED.notify(latest)
 
 
-@event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop("audit_max_id", None)
+
+
+_HOOKS = (("after_flush", _remember_audit_ids), ("after_commit", _wake_streams), ("after_rollback", _forget))
+
+
+def register_change_hooks(sessions) -> None:
+    """Wake the open streams when a commit of `sessions` (the app's scoped session) wrote audit events."""
+    for name, fn in _HOOKS:
+        if not event.contains(sessions, name, fn):  # the factory runs once per app, tests make many
+            event.listen(sessions, name, fn)
 
 
 def latest_event_id(session: Session) -> int:

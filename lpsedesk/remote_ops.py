@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from . import audit
 from .models import AuditEvent, RemoteAccessRequest
 from .roles import Actor, Role
-from .workflow import NotAllowed, RemoteStatus, WorkflowError
+from .workflow import NotAllowed, RemoteStatus, WorkflowError, check_transition
 
 R = RemoteStatus
 # Clock skew allowed when staff type "now" by hand into a time field.
@@ -102,12 +102,14 @@ def approve(session: Session, req: RemoteAccessRequest, actor: Actor, *, approve
             now: datetime) -> AuditEvent:
     """Step 2: the Kasubag approves, always time-boxed (default: the end the letter asked for)."""
     until = approved_until or req.period_end
-    # The workflow's guards (role, not the recorder) run first, so a forbidden actor hears that.
-    event = audit.apply_transition(session, req, R.APPROVED.value, actor, now=now)
+    # The workflow's guards (role, not the recorder) run first, so a forbidden actor hears that;
+    # every check runs before anything changes, so a refusal leaves the record as it was.
+    check_transition(req, R.APPROVED.value, actor)
     if until <= now:
         raise RemoteInputError("until_in_past")
     if until - now > MAX_PERIOD:
         raise RemoteInputError("period_too_long")
+    event = audit.apply_transition(session, req, R.APPROVED.value, actor, now=now)
     req.approved_until = until
     event.details = {**event.details, "approved_until": until.isoformat()}
     return event
@@ -120,7 +122,7 @@ def deny(session: Session, req: RemoteAccessRequest, actor: Actor, *, reason: st
 def give_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, username: str,
                  rights_granted: str, granted_at: datetime, now: datetime) -> AuditEvent:
     """Step 3: the Admin records the account given. An extension closes the account it extends."""
-    event = audit.apply_transition(session, req, R.ACTIVE.value, actor, now=now)
+    check_transition(req, R.ACTIVE.value, actor)
     if granted_at > now + FUTURE_SLACK:
         raise RemoteInputError("time_in_future")
     if req.decided_at and granted_at < req.decided_at - FUTURE_SLACK:
@@ -133,6 +135,7 @@ def give_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, us
         RemoteAccessRequest.id != req.id)).all()
     if any(other != req.extends_id for other in clashes):
         raise RemoteInputError("username_in_use")
+    event = audit.apply_transition(session, req, R.ACTIVE.value, actor, now=now)
     req.username, req.rights_granted, req.granted_at = username, rights_granted, granted_at
     event.details = {**event.details, "username": username, "rights": rights_granted,
                      "granted_at": granted_at.isoformat()}
@@ -150,11 +153,12 @@ def give_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, us
 def close_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, closed_at: datetime,
                   note: str, now: datetime) -> AuditEvent:
     """Step 4: the Admin closes the account (work finished, or the planned end passed)."""
-    event = audit.apply_transition(session, req, R.CLOSED.value, actor, now=now)
+    check_transition(req, R.CLOSED.value, actor)
     if closed_at > now + FUTURE_SLACK:
         raise RemoteInputError("time_in_future")
     if req.granted_at and closed_at < req.granted_at:
         raise RemoteInputError("closed_before_given")
+    event = audit.apply_transition(session, req, R.CLOSED.value, actor, now=now)
     kind = "expired" if req.approved_until and closed_at > req.approved_until else "finished"
     req.closed_at, req.close_kind, req.close_note = closed_at, kind, note or None
     event.details = {**event.details, "kind": kind, "closed_at": closed_at.isoformat()}

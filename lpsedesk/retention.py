@@ -17,7 +17,6 @@ from sqlalchemy import null, or_, select
 from sqlalchemy.orm import Session
 
 from . import audit, settings
-from .jobs import job
 from .models import RemoteAccessRequest, Visit, Visitor
 from .nik import MASK_CHAR, mask_nik
 from .roles import SYSTEM_ACTOR, Actor
@@ -124,13 +123,3 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
         })
     return result
 
-
-@job("purge", 86400)
-def purge_job(app) -> str:
-    """Daily while the server runs (and once at start)."""
-    from .extensions import db
-
-    result = purge(db.session)
-    db.session.commit()
-    result.delete_files(app.extensions["storage"])
-    return result.summary()

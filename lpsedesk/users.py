@@ -23,6 +23,17 @@ class UserError(ValueError):
         self.code = code
 
 
+NIP = re.compile(r"^\d{18}$")  # Nomor Induk Pegawai of a civil servant: 18 digits
+
+
+def clean_nip(nip: str | None) -> str | None:
+    """The NIP without spaces (None when empty), or UserError("bad_nip")."""
+    nip = "".join((nip or "").split()) or None
+    if nip is not None and not NIP.match(nip):
+        raise UserError("bad_nip")
+    return nip
+
+
 def find(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
 
@@ -30,6 +41,7 @@ def find(session: Session, username: str) -> User | None:
 def create(session: Session, actor: Actor | None, *, username: str, full_name: str,
            password: str, roles: set[Role], nip: str | None = None) -> User:
     username = username.strip().lower()
+    nip = clean_nip(nip)
     if not USERNAME.match(username):
         raise UserError("bad_username")
     if find(session, username) is not None:
@@ -136,17 +148,12 @@ def revoke_delegation(session: Session, actor: Actor | None, delegation: Delegat
         "delegate": delegation.delegate.username, "principal": delegation.principal.username})
 
 
-NIP = re.compile(r"^\d{18}$")
-
-
 def update_profile(session: Session, actor: Actor | None, user: User, *, full_name: str, nip: str | None) -> None:
     """Correct the name and NIP shown on records; the user name never changes (it is the login)."""
     full_name = " ".join(full_name.split())
-    nip = "".join((nip or "").split()) or None
     if not full_name or len(full_name) > 120:
         raise UserError("name_required")
-    if nip is not None and not NIP.match(nip):
-        raise UserError("bad_nip")
+    nip = clean_nip(nip)
     old = {"full_name": user.full_name, "nip": user.nip}
     user.full_name, user.nip = full_name, nip
     new = {"full_name": user.full_name, "nip": user.nip}

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from . import settings as office
-from .jobs import job
 from .models import Visit, VisitNote
 from .roles import SYSTEM_ACTOR, Actor, Role
-from .workflow import InvalidTransition, MissingReason, NotAllowed, VisitStatus, WorkflowError
+from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, VisitStatus, WorkflowError
 
 WIB = ZoneInfo("Asia/Jakarta")
 NOTE_KINDS = ("note", "incident")
+MAX_NOTE = 2000
 DECISIONS = {"approve": VisitStatus.APPROVED, "deny": VisitStatus.DENIED}
 
 # SOP 1 step 6: the guest book is complete only when each of these holds a value. Keys only here;
@@ -99,12 +99,14 @@ def add_note(session: Session, visit: Visit, actor: Actor, body: str, kind: str 
     _require(actor, Role.HELPDESK)
     body = (body or "").strip()
     if not body:
-        raise MissingReason("A note needs some text.")
+        raise MissingReason("A note needs some text.", code="note_empty")
+    if len(body) > MAX_NOTE:
+        raise InvalidInput("A note may hold at most %(n)d characters.", code="note_too_long", n=MAX_NOTE)
     if kind not in NOTE_KINDS:
         kind = "note"
     if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED, VisitStatus.CHECKED_OUT):
         raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status, target="note")
-    note = VisitNote(visit=visit, author_id=actor.user_id, kind=kind, body=body[:2000], created_at=_now(now))
+    note = VisitNote(visit=visit, author_id=actor.user_id, kind=kind, body=body, created_at=_now(now))
     session.add(note)
     session.flush()  # the audit event names the note
     audit.record(session, actor, f"visit.{kind}_added", visit, details={"note_id": note.id}, at=note.created_at)
@@ -197,11 +199,3 @@ def expire_pending(session: Session, now: datetime | None = None) -> list[Visit]
             expired.append(visit)
     return expired
 
-
-@job("expire_pending", 60)
-def expire_pending_job(app) -> int:
-    from .extensions import db  # the job runner gives an app context; the domain stays Flask-free
-
-    expired = expire_pending(db.session)
-    db.session.commit()
-    return len(expired)

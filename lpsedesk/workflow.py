@@ -33,14 +33,19 @@ class RemoteStatus(enum.StrEnum):
 
 
 class WorkflowError(Exception):
-    """Base for errors the web layer turns into a readable 4xx."""
+    """Base for errors the web layer turns into a readable 4xx.
+
+    `code` names the rule that refused (the web layer translates it); the message is for logs.
+    """
 
     code = "workflow"
 
-    def __init__(self, message: str, **params: object) -> None:
+    def __init__(self, message: str, *, code: str | None = None, **params: object) -> None:
         super().__init__(message % params if params else message)
         self.message = message
         self.params = params
+        if code:
+            self.code = code
 
 
 class InvalidTransition(WorkflowError):
@@ -55,6 +60,12 @@ class MissingReason(WorkflowError):
     code = "missing_reason"
 
 
+class InvalidInput(WorkflowError):
+    """What was typed for a step breaks a rule (too long, say); `code` names the rule."""
+
+    code = "invalid_input"
+
+
 class Stateful(Protocol):
     id: int
     status: str
@@ -65,7 +76,7 @@ class Step:
     roles: frozenset[Role]
     action: str  # audit action, e.g. "visit.approved"
     needs_reason: bool = False
-    # Extra rule beyond roles; returns an error message or None.
+    # Extra rule beyond roles; returns the refusing rule's code or None.
     guard: Callable[[object, Actor], str | None] | None = None
     # Writes the step's timestamp and actor onto the record.
     stamp: Callable[[object, Actor, datetime, str], None] | None = None
@@ -93,7 +104,7 @@ def _decision_stamp(record: object, actor: Actor, now: datetime, reason: str) ->
 def _not_the_recorder(record: object, actor: Actor) -> str | None:
     # SOP 2 separation of duties: the Admin who recorded a letter never approves it too.
     if actor.user_id is not None and actor.user_id == getattr(record, "recorded_by_id", None):
-        return "Whoever recorded a remote-access request cannot decide it."
+        return "not_the_recorder"
     return None
 
 
@@ -154,10 +165,10 @@ class TransitionEvent:
     details: dict
 
 
-def transition(record: Stateful, to: str, actor: Actor, *, reason: str = "",
-               now: datetime | None = None) -> TransitionEvent:
-    """Move `record` to `to` on behalf of `actor`, or raise. The caller records the event and commits."""
-    table, status_enum, object_type = _machine_for(record)
+def check_transition(record: Stateful, to: str, actor: Actor, *, reason: str | None = None) -> Step:
+    """Raise if `actor` may not move `record` to `to` now; change nothing. The reason is checked
+    only when given (a caller may check the move before its form is read)."""
+    table, status_enum, _ = _machine_for(record)
     current = status_enum(record.status)
     try:
         target = status_enum(to)
@@ -170,10 +181,19 @@ def transition(record: Stateful, to: str, actor: Actor, *, reason: str = "",
     if not actor.has(*step.roles):
         raise NotAllowed("Your role may not make this change.")
     if step.guard and (problem := step.guard(record, actor)):
-        raise NotAllowed(problem)
-    reason = reason.strip()
-    if step.needs_reason and not reason:
+        raise NotAllowed("Refused by rule %(rule)s.", code=problem, rule=problem)
+    if reason is not None and step.needs_reason and not reason.strip():
         raise MissingReason("A reason is required.")
+    return step
+
+
+def transition(record: Stateful, to: str, actor: Actor, *, reason: str = "",
+               now: datetime | None = None) -> TransitionEvent:
+    """Move `record` to `to` on behalf of `actor`, or raise. The caller records the event and commits."""
+    _, status_enum, object_type = _machine_for(record)
+    step = check_transition(record, to, actor, reason=reason)
+    current, target = status_enum(record.status), status_enum(to)
+    reason = reason.strip()
     now = now or datetime.now(timezone.utc)
     record.status = target.value
     if step.stamp:

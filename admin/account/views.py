@@ -1,8 +1,6 @@
 """Logging in and out, and the first-run page that creates the first Admin."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
@@ -15,17 +13,12 @@ from lpsedesk.firstrun import consume_token, needs_setup, token_matches
 from lpsedesk.models import utcnow
 from lpsedesk.passwords import verify_password
 from lpsedesk.roles import Role
+from lpsedesk.transaction import after_commit, always
 
 from .. import bp
+from ..redirects import safe_next
 from .forms import LoginForm, SetupForm
 from .messages import user_error_message
-
-
-def _safe_next(target: str | None) -> str:
-    # Only same-site paths: never bounce a fresh login to another host.
-    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("admin.dashboard")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -48,12 +41,11 @@ def login():
             session.permanent = True  # ends after STAFF_SESSION_HOURS, not at some browser's whim
             login_user(user)
             audit.record(db.session, current_actor(), "user.login", user)
-            db.session.commit()
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next("admin.dashboard"))
         throttle.fail(*keys)
-        audit.record(db.session, None, "user.login_failed",
-                     details={"username": form.username.data[:64], "ip": request.remote_addr})
-        db.session.commit()
+        details = {"username": form.username.data[:64], "ip": request.remote_addr}
+        # The failed attempt stays in the audit log although the answer is a 401.
+        always(lambda: audit.record(db.session, None, "user.login_failed", details=details))
         flash(_("Wrong user name or password."), "error")
         return render_template("admin/login.html", form=form), 401
     return render_template("admin/login.html", form=form)
@@ -64,7 +56,6 @@ def logout():
     actor = current_actor()
     if actor is not None:
         audit.record(db.session, actor, "user.logout")
-        db.session.commit()
     logout_user()
     flash(_("You have logged out."), "info")
     return redirect(url_for("admin.login"))
@@ -83,8 +74,8 @@ def setup():
         except users.UserError as exc:
             flash(user_error_message(exc.code), "error")
         else:
-            consume_token(current_app.instance_path)
-            db.session.commit()
+            # The token is spent only once the account is really saved.
+            after_commit(lambda: consume_token(current_app.instance_path))
             login_user(user)
             flash(_("Welcome. Your Admin account is ready."), "info")
             return redirect(url_for("admin.dashboard"))

@@ -10,18 +10,12 @@ from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 from lpsedesk.passwords import generate_password
 from lpsedesk.roles import Role
-from lpsedesk.workflow import InvalidTransition, NotAllowed, RemoteStatus
+from lpsedesk.workflow import RemoteStatus, check_transition
 
 from .. import bp
 from .common import access_rights_options, check_version, input_error, load, render_detail
 from .forms import CloseForm, DecisionForm, GiveForm, rights_text, wib_to_utc, with_rights_choices
 from .messages import input_message
-
-
-def _expect(req, current: RemoteStatus, target: RemoteStatus) -> None:
-    """A step on a record in another state is a 409 the workflow phrases ("already closed"), not a form error."""
-    if req.status != current:
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=req.status, target=target.value)
 
 
 @bp.post("/remote/<int:request_id>/decision")
@@ -30,9 +24,9 @@ def decide_remote(request_id: int):
     req = load(request_id)
     actor = current_actor()
     decision = request.form.get("decision", "")
-    # Separation of duties comes before any form check: the recorder hears why, whatever was sent.
-    if req.status == RemoteStatus.RECEIVED and actor.user_id == req.recorded_by_id:
-        raise NotAllowed("Whoever recorded a remote-access request cannot decide it.")
+    # The workflow's verdict (state, role, separation of duties) comes before any form check: the
+    # recorder hears why, whatever was sent; a request already decided is a 409, not a form error.
+    check_transition(req, RemoteStatus.APPROVED, actor)
     form = DecisionForm()
     if decision not in ("approve", "deny") or not form.validate_on_submit():
         return render_detail(req, 400, decision_form=form, decision_error=input_message("bad_decision"))
@@ -45,7 +39,6 @@ def decide_remote(request_id: int):
             remote_ops.deny(db.session, req, actor, reason=form.reason.data or "", now=now)
     except remote_ops.RemoteInputError as exc:
         raise input_error(exc) from None
-    db.session.commit()  # one commit, at the edge; a lost race raises StaleDataError -> 409
     flash(_("Decision saved for %(name)s.", name=req.requester_name), "info")
     if request.form.get("back") == "dashboard":
         return redirect(url_for("admin.dashboard"))
@@ -56,7 +49,7 @@ def decide_remote(request_id: int):
 @requires(Role.ADMIN)
 def remote_give(request_id: int):
     req = load(request_id)
-    _expect(req, RemoteStatus.APPROVED, RemoteStatus.ACTIVE)
+    check_transition(req, RemoteStatus.ACTIVE, current_actor())  # a 409 before any form error
     form = with_rights_choices(GiveForm(), access_rights_options())
     if not form.validate_on_submit():
         return render_detail(req, 400, give_form=form)
@@ -75,7 +68,6 @@ def remote_give(request_id: int):
         # Shown once on this response and never stored: not in the database, the session or a log.
         password = generate_password(16)
         audit.record(db.session, actor, "remote.password_generated", req, details={"length": len(password)}, at=now)
-    db.session.commit()
     if password is None:
         flash(_("Account %(username)s recorded as given.", username=req.username), "info")
         return redirect(url_for("admin.remote_detail", request_id=req.id))
@@ -86,7 +78,7 @@ def remote_give(request_id: int):
 @requires(Role.ADMIN)
 def remote_close(request_id: int):
     req = load(request_id)
-    _expect(req, RemoteStatus.ACTIVE, RemoteStatus.CLOSED)
+    check_transition(req, RemoteStatus.CLOSED, current_actor())  # a 409 before any form error
     form = CloseForm()
     if not form.validate_on_submit():
         return render_detail(req, 400, close_form=form)
@@ -97,6 +89,5 @@ def remote_close(request_id: int):
                                  note=(form.note.data or "").strip(), now=now)
     except remote_ops.RemoteInputError as exc:
         raise input_error(exc) from None
-    db.session.commit()
     flash(_("Account %(username)s closed.", username=req.username or "-"), "info")
     return redirect(url_for("admin.remote_detail", request_id=req.id))

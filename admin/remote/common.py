@@ -30,8 +30,7 @@ def check_version(req: RemoteAccessRequest, seen: str | None) -> None:
 
 
 def input_error(exc: Exception, status: int = 400):
-    """A domain input error as a translated 4xx; the session is rolled back so nothing half-saved stays."""
-    db.session.rollback()
+    """A domain input error as a translated 4xx (the error response rolls the request back)."""
     return user_error(status, input_message(getattr(exc, "code", "")))
 
 

@@ -96,12 +96,10 @@ def remote_new():
     try:
         req = remote_ops.record_request(db.session, current_actor(), data, now=utcnow(), extends=extends)
     except remote_ops.RemoteInputError as exc:
-        db.session.rollback()
         storage.delete(key)  # nothing recorded, so no orphaned letter either
         # a state conflict with the extended account is a 409; bad dates are a 400
         status = 409 if exc.code in ("extend_not_active", "extension_pending") else 400
         return _render_new(form, extends, status, input_message(exc.code))
-    db.session.commit()
     flash(_("Request from %(name)s recorded; it now waits for the Kasubag's decision.",
             name=req.requester_name), "info")
     return redirect(url_for("admin.remote_detail", request_id=req.id))

@@ -110,7 +110,6 @@ def report_guestbook_export(fmt: str):
     audit.record(db.session, actor, "report.guestbook_exported", details={
         "format": fmt, "from": period.start.isoformat(), "to": period.end.isoformat(),
         "rows": len(rows), "full_nik": full_nik})
-    db.session.commit()
     return _download(data, spec.filename(fmt), fmt)
 
 

@@ -73,9 +73,7 @@ def settings_delegations():
             db.session, current_actor(), delegate=delegate, principal=principal, title=form["title"],
             starts_on=starts_on, ends_on=ends_on, today=utcnow().astimezone(WIB).date())
     except users.UserError as exc:
-        db.session.rollback()
         return _page(form, [account_message(exc.code)], 400)
-    db.session.commit()
     flash(_("%(title)s %(delegate)s decides for %(principal)s from %(start)s to %(end)s.",
             title=delegation.title, delegate=delegate.full_name, principal=principal.full_name,
             start=starts_on.strftime("%d/%m/%Y"), end=ends_on.strftime("%d/%m/%Y")), "info")
@@ -89,9 +87,7 @@ def settings_delegation_revoke(delegation_id: int):
     try:
         users.revoke_delegation(db.session, current_actor(), delegation, utcnow())
     except users.UserError as exc:
-        db.session.rollback()
         flash(account_message(exc.code), "error")
         return redirect(url_for("admin.settings_delegations"))
-    db.session.commit()
     flash(_("Delegation revoked."), "info")
     return redirect(url_for("admin.settings_delegations"))

@@ -44,9 +44,7 @@ def kiosk_create():
     try:
         device, code = devices.create_device(db.session, current_actor(), request.form.get("name", ""))
     except devices.DeviceError:
-        db.session.rollback()
         raise user_error(400, _("Give the kiosk a name, e.g. \"Lobby kiosk\"."))
-    db.session.commit()
     # The code is shown on this response only: it is never stored, so a reload cannot show it again.
     return _page((device, code), 201)
 
@@ -59,7 +57,6 @@ def kiosk_new_code(device_id: int):
         code = devices.new_enrol_code(db.session, current_actor(), device)
     except devices.DeviceError:
         raise user_error(409, _("A revoked kiosk cannot be enrolled again. Register a new kiosk instead."))
-    db.session.commit()
     return _page((device, code))
 
 
@@ -68,7 +65,6 @@ def kiosk_new_code(device_id: int):
 def kiosk_revoke(device_id: int):
     device = _device(device_id)
     devices.revoke(db.session, current_actor(), device)
-    db.session.commit()
     flash(_("Kiosk %(name)s revoked: it can no longer be used.", name=device.name), "info")
     return redirect(url_for("admin.kiosks"))
 
@@ -82,6 +78,5 @@ def kiosk_slip(device_id: int):
         raise user_error(400, _("Choose a slip format."))
     device.slip_format = choice
     audit.record(db.session, current_actor(), "kiosk.slip_format", device, details={"slip_format": choice})
-    db.session.commit()
     flash(_("Saved."), "info")
     return redirect(url_for("admin.kiosks"))

@@ -16,7 +16,6 @@ from .messages import setting_label, setting_message
 
 
 def _saved(changed: list[str], endpoint: str):
-    db.session.commit()
     if changed:
         flash(_("Saved: %(what)s.", what=", ".join(setting_label(k) for k in changed)), "info")
     else:

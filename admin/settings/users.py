@@ -41,18 +41,13 @@ def settings_user_new():
     if form.validate_on_submit():
         generated = not form.password.data
         password = generate_password() if generated else form.password.data
-        nip = "".join((form.nip.data or "").split()) or None
         try:
-            if nip and not users.NIP.match(nip):
-                raise users.UserError("bad_nip")
             user = users.create(db.session, current_actor(), username=form.username.data or "",
                                 full_name=" ".join((form.full_name.data or "").split()), password=password,
-                                roles={Role(r) for r in form.roles.data or []}, nip=nip)
+                                roles={Role(r) for r in form.roles.data or []}, nip=form.nip.data)
         except users.UserError as exc:
-            db.session.rollback()
             flash(account_message(exc.code), "error")
         else:
-            db.session.commit()
             if generated:
                 return _shown_once(user, password, 201)
             flash(_("Account %(username)s created.", username=user.username), "info")
@@ -79,7 +74,6 @@ def _edit_page_with_errors(user: User, **forms):
 
 
 def _refused(user: User, exc: users.UserError, **forms):
-    db.session.rollback()
     flash(account_message(exc.code), "error")
     return _edit_page_with_errors(user, **forms)
 
@@ -96,7 +90,6 @@ def settings_user_profile(user_id: int):
                              nip=form.nip.data)
     except users.UserError as exc:
         return _refused(user, exc, profile=form)
-    db.session.commit()
     flash(_("Saved."), "info")
     return redirect(url_for("admin.settings_user", user_id=user.id))
 
@@ -112,7 +105,6 @@ def settings_user_roles(user_id: int):
         users.set_roles(db.session, current_actor(), user, {Role(r) for r in form.roles.data or []})
     except users.UserError as exc:
         return _refused(user, exc, roles_form=form)
-    db.session.commit()
     flash(_("Roles saved. %(name)s must log in again.", name=user.full_name), "info")
     return redirect(url_for("admin.settings_user", user_id=user.id))
 
@@ -137,7 +129,6 @@ def _set_active(user: User, active: bool):
         users.set_active(db.session, current_actor(), user, active)
     except users.UserError as exc:
         return _refused(user, exc)
-    db.session.commit()
     if active:
         flash(_("%(name)s can log in again.", name=user.full_name), "info")
     else:
@@ -158,7 +149,6 @@ def settings_user_password(user_id: int):
         users.set_password(db.session, current_actor(), user, password)
     except users.UserError as exc:
         return _refused(user, exc, password_form=form)
-    db.session.commit()
     if generated:
         return _shown_once(user, password)
     flash(_("Password set. %(name)s must log in again.", name=user.full_name), "info")

@@ -12,7 +12,8 @@ from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
 
 from .. import bp
-from .common import field_labels, ktp_first, office_close, safe_next
+from ..redirects import safe_next
+from .common import field_labels, ktp_first, office_close
 
 
 def board_context() -> dict:
@@ -51,7 +52,6 @@ def report_batch():
     ids = {int(i) for i in request.form.getlist("ids") if i.isdigit()}
     chosen = [v for v in q.to_report(db.session) if v.id in ids]
     result = visit_ops.report_batch(db.session, chosen, current_actor())
-    db.session.commit()
     flash(_("%(n)d visits reported to the Kasubag.", n=len(result.reported)), "info")
     labels = field_labels()
     for visit, missing in result.skipped:

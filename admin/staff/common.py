@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from urllib.parse import urlsplit
-
-from flask import current_app, g, request, url_for
+from flask import current_app, g
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -107,15 +105,6 @@ def user_name(user_id: int | None) -> str:
         return ""
     user = db.session.get(User, user_id)
     return user.full_name if user else ""
-
-
-def safe_next(default_endpoint: str) -> str:
-    """Back to where the form was (a same-site path only), or to `default_endpoint`."""
-    target = request.form.get("next") or request.args.get("next")
-    if (target and target.startswith("/") and not target.startswith("//") and "\\" not in target
-            and not urlsplit(target).netloc):
-        return target
-    return url_for(default_endpoint)
 
 
 def ktp_first() -> bool:

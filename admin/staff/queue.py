@@ -16,8 +16,9 @@ from lpsedesk.visit_ops import KtpNotChecked
 from lpsedesk.workflow import InvalidTransition, allowed_targets
 
 from .. import bp
+from ..redirects import safe_next
+from .common import ktp_first, rule_error
 from .forms import DecisionForm
-from .common import ktp_first, rule_error, safe_next
 
 DECISIONS = visit_ops.DECISIONS
 
@@ -57,15 +58,12 @@ def _decide(record, success_message: str):
         visit_ops.decide(db.session, record, decision, current_actor(), reason=form.reason.data or "",
                          require_ktp_check=ktp_first())
     except KtpNotChecked as exc:
-        db.session.rollback()
         raise rule_error(exc) from None
     except InvalidTransition:
-        db.session.rollback()
         db.session.refresh(record)
         if record.status == "pending" or record.decided_at is None:
             raise
         return render_template("admin/staff/conflict.html", message=_already_decided(record)), 409
-    db.session.commit()  # one commit, at the edge; a lost race raises StaleDataError -> 409
     flash(success_message, "info")
     return redirect(safe_next("admin.dashboard"))
 
@@ -84,9 +82,7 @@ def acknowledge_visit(visit_id: int):
     try:
         visit_ops.acknowledge(db.session, visit, current_actor())
     except visit_ops.AlreadyDone as exc:
-        db.session.rollback()
         raise rule_error(exc) from None
-    db.session.commit()
     flash(_("Report of %(name)s acknowledged.", name=visit.visitor.full_name), "info")
     return redirect(safe_next("admin.queue"))
 
@@ -101,6 +97,5 @@ def acknowledge_all():
         if visit.id in ids:
             visit_ops.acknowledge(db.session, visit, current_actor())
             done += 1
-    db.session.commit()
     flash(_("%(n)d reports acknowledged.", n=done), "info")
     return redirect(safe_next("admin.queue"))

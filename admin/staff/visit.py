@@ -14,8 +14,9 @@ from lpsedesk.storage import StorageError
 from lpsedesk.workflow import allowed_targets
 
 from .. import bp
+from ..redirects import safe_next
+from .common import ktp_first, rule_error
 from .forms import DecisionForm
-from .common import ktp_first, rule_error, safe_next
 
 # Magic numbers of what the kiosk stores; anything else is sent as opaque bytes.
 IMAGE_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"RIFF": "image/webp"}
@@ -43,7 +44,6 @@ def ktp_image(visit_id: int):
         current_app.logger.exception("KTP image of visit %s unreadable", record.id)
         raise user_error(404, _("The KTP image cannot be read.")) from None
     audit.record(db.session, current_actor(), "visit.ktp_viewed", record)
-    db.session.commit()
     response = make_response(data)
     response.headers["Content-Type"] = next(
         (kind for magic, kind in IMAGE_TYPES.items() if data.startswith(magic)), "application/octet-stream")
@@ -53,7 +53,6 @@ def ktp_image(visit_id: int):
 
 
 def _done(message: str):
-    db.session.commit()
     flash(message, "info")
     return redirect(safe_next("admin.board"))
 
@@ -63,7 +62,6 @@ def _run(step, *args, **kwargs) -> None:
     try:
         step(*args, **kwargs)
     except (visit_ops.GuestBookIncomplete, visit_ops.KtpNotChecked, visit_ops.AlreadyDone) as exc:
-        db.session.rollback()
         raise rule_error(exc) from None
 
 
@@ -79,12 +77,8 @@ def check_ktp(visit_id: int):
 @requires(Role.HELPDESK)
 def add_note(visit_id: int):
     record = db.get_or_404(Visit, visit_id)
-    body = request.form.get("body", "")
-    if len(body) > 2000:
-        raise user_error(400, _("A note may hold at most 2000 characters."))
-    if not body.strip():
-        raise user_error(400, _("Write the note first."))
-    _run(visit_ops.add_note, db.session, record, current_actor(), body, request.form.get("kind", "note"))
+    _run(visit_ops.add_note, db.session, record, current_actor(), request.form.get("body", ""),
+         request.form.get("kind", "note"))
     return _done(_("Note saved."))
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from lpsedesk import settings as office
 from lpsedesk import visit_ops
 from lpsedesk.extensions import db
-from lpsedesk.jobs import JOBS
+from lpsedesk.jobs import jobs_of
 from lpsedesk.models import AuditEvent, Visit, utcnow
 
 from .. import factories
@@ -55,7 +55,7 @@ def test_a_request_left_from_an_earlier_day_expires_and_decided_visits_stay(app)
 
 
 def test_the_expiry_job_runs_every_minute_from_the_job_runner(app, runner):
-    assert JOBS["expire_pending"].every_seconds == 60
+    assert jobs_of(app)["expire_pending"].every_seconds == 60
     with app.app_context():
         visit_id = factories.visit(submitted_at=utcnow() - timedelta(days=1, hours=1)).id
     result = runner.invoke(args=["run-jobs", "expire_pending"])

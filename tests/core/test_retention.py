@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from lpsedesk import settings
 from lpsedesk.extensions import db
-from lpsedesk.jobs import JOBS, run_once
+from lpsedesk.jobs import jobs_of, run_once
 from lpsedesk.models import AuditEvent, RemoteAccessRequest, Visit, Visitor
 from lpsedesk.nik import mask_nik
 from lpsedesk.retention import purge
@@ -104,7 +104,7 @@ def test_a_bad_retention_setting_is_refused_without_deleting_anything(app, runne
 
 def test_the_daily_purge_job_runs_with_the_server(app):
     ids = _setup(app)
-    assert JOBS["purge"].every_seconds == 86400
+    assert jobs_of(app)["purge"].every_seconds == 86400
     results = run_once(app, ["purge"])
     assert "1 KTP captures" in results["purge"]
     assert not app.extensions["storage"].exists(ids["files"]["old_ktp"])
