@@ -14,7 +14,7 @@ bp = Blueprint("core", __name__)
 def index():
     if needs_setup(db.session) and "admin" in current_app.blueprints:
         return redirect(url_for("admin.setup"))
-    return render_template("index.html")
+    return render_template("index.html", blueprints=set(current_app.blueprints))
 
 
 @bp.get("/healthz")

@@ -1,6 +1,8 @@
 """The Kasubag's decisions through the web layer: roles, reasons, separation of duties, 409s, audit."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from lpsedesk.extensions import db
@@ -27,6 +29,22 @@ def test_kasubag_approves_a_pending_visit_and_the_audit_event_is_written(app, cl
         assert visit.status == "approved" and visit.decided_by_id == boss and visit.approved_until
         event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "visit.approved")).one()
         assert (event.actor_id, event.object_type, event.object_id) == (boss, "visit", visit_id)
+
+
+def test_an_approved_visit_is_allowed_for_the_duration_the_visitor_planned(app, client, make_user, login):
+    # SOP 1: the helpdesk keeps the visitor within what was permitted, so the permission ends when
+    # the planned visit does: decision time + planned minutes.
+    make_user("bambang", "kasubag")
+    login("bambang")
+    with app.app_context():
+        short = factories.visit(planned_minutes=30).id
+        long = factories.visit(planned_minutes=240, visitor=factories.visitor(nik="3373024107900002")).id
+    for visit_id in (short, long):
+        assert _decide(client, f"/admin/visits/{visit_id}/decision", "approve").status_code == 302
+    with app.app_context():
+        for visit_id, minutes in ((short, 30), (long, 240)):
+            visit = db.session.get(Visit, visit_id)
+            assert visit.approved_until - visit.decided_at == timedelta(minutes=minutes)
 
 
 def test_a_refusal_without_reason_is_a_400_and_changes_nothing(app, client, make_user, login):

@@ -33,7 +33,16 @@ def test_the_default_database_is_sqlite_in_the_instance_folder(make_app, tmp_pat
 def test_the_core_runs_without_either_blueprint(make_app, tmp_path, migrated):
     app = make_app({"DATABASE_URL": migrated, "INSTALLED_BLUEPRINTS": ()}, instance_path=str(tmp_path))
     assert set(app.blueprints) == {"core"}
-    assert app.test_client().get("/healthz").status_code == 200
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    front = client.get("/")
+    assert front.status_code == 200 and "/kiosk/" not in front.get_data(as_text=True)
+
+
+def test_with_only_the_kiosk_the_front_door_offers_the_kiosk_alone(make_app, tmp_path, migrated):
+    app = make_app({"DATABASE_URL": migrated, "INSTALLED_BLUEPRINTS": ("kiosk:bp",)}, instance_path=str(tmp_path))
+    page = app.test_client().get("/").get_data(as_text=True)
+    assert "/kiosk/" in page and "/admin/" not in page
 
 
 def test_the_core_package_imports_neither_blueprint():

@@ -18,7 +18,13 @@ def test_saved_bytes_come_back_and_are_encrypted_on_disk(tmp_path):
     assert store.delete(key) and not store.exists(key)
 
 
-@pytest.mark.parametrize("bad", ["../etc/passwd", "ktp/2026/11/../../x", "/abs/path", "ktp/x"])
+@pytest.mark.parametrize("bad", [
+    "../etc/passwd", "ktp/2026/11/../../x", "/abs/path", "ktp/x",
+    # long enough to pass a length check: only the characters allowed can refuse these
+    "ktp/2026/11/" + "../" * 8 + "etc/passwd", "ktp/2026/11/" + "a" * 20 + "/../../../x",
+    "ktp/2026/11/..%2F..%2F..%2Fetc%2Fpasswd", "ktp/2026/11/" + "a" * 20 + "\\..\\x",
+    "ktp/2026/11/" + "a" * 20 + "\n",
+])
 def test_keys_that_are_not_ours_are_refused(tmp_path, bad):
     store = EncryptedFileStorage(tmp_path, Fernet.generate_key())
     with pytest.raises(StorageError):

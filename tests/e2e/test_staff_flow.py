@@ -4,7 +4,6 @@ visit's timeline reads back every step in order with who did it."""
 from __future__ import annotations
 
 import io
-import time
 
 import numpy as np
 import pytest
@@ -30,10 +29,9 @@ def short_streams(app):
 
 
 def close_pages(*pages) -> None:
-    """Close the browsers' streams, then let the server end them before the test server stops."""
+    """Close the browsers; the live_server fixture ends their streams before it stops the server."""
     for page in pages:
         page.context.close()
-    time.sleep(STREAM_SECONDS + 1.5)
 
 
 def staff_page(browser, base: str, username: str, viewport: dict, errors: list):

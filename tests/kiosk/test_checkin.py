@@ -1,6 +1,8 @@
 """The guest-book rules in plain Python (lpsedesk/checkin.py), without the web layer."""
 from __future__ import annotations
 
+import pytest
+
 from lpsedesk import checkin, settings
 
 PURPOSES = settings.DEFAULTS["purposes"]
@@ -17,6 +19,18 @@ def _entry(**overrides) -> checkin.GuestEntry:
 
 def test_a_complete_entry_has_no_problems():
     assert checkin.validate(_entry(), purposes=PURPOSES, facilities=FACILITIES) == {}
+
+
+@pytest.mark.parametrize("phone", ["0812345", "08123456", "081234567890123", "0712345678", "62 712 3456 7890"])
+def test_a_phone_number_too_short_too_long_or_not_mobile_is_refused(phone):
+    # An Indonesian mobile number is 08 followed by 8 to 11 digits (or +62 8...), 10 to 13 digits in all.
+    problems = checkin.validate(_entry(phone=phone), purposes=PURPOSES, facilities=FACILITIES)
+    assert problems == {"phone": "phone_format"}
+
+
+@pytest.mark.parametrize("phone", ["0812345678", "0812-3456-7890", "0812345678901", "+62 811 234 567", "62812345678"])
+def test_every_length_of_indonesian_mobile_number_is_accepted(phone):
+    assert checkin.validate(_entry(phone=phone), purposes=PURPOSES, facilities=FACILITIES) == {}
 
 
 def test_the_phone_must_be_an_indonesian_mobile_number():
