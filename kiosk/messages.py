@@ -107,20 +107,6 @@ def js_messages() -> dict[str, str]:
     }
 
 
-def category_labels() -> list[tuple[str, str]]:
-    """Visitor categories (VisitorCategory values) with their labels, in the order shown."""
-    return [
-        ("penyedia", _("Vendor (penyedia)")),
-        ("pokja", _("Pokja Pemilihan")),
-        ("ppk", _("PPK")),
-        ("pa_kpa", _("PA/KPA")),
-        ("apip", _("APIP (auditor)")),
-        ("opd", _("Government office (OPD)")),
-        ("public", _("Member of the public")),
-        ("other", _("Other")),
-    ]
-
-
 def enrol_message(code: str) -> str:
     messages = {
         "bad_code": _("This code is not valid. Check it, or create a new one on the Admin's Kiosks page."),

@@ -6,11 +6,12 @@ from flask_babel import get_locale
 
 from lpsedesk import checkin, devices, settings
 from lpsedesk.extensions import db
+from lpsedesk.labels import category_choices
 from lpsedesk.throttle import LoginThrottle
 
 from . import bp
 from .device_auth import current_kiosk, kiosk_only, set_credential
-from .messages import category_labels, enrol_message, js_messages
+from .messages import enrol_message, js_messages
 
 ENROL_ATTEMPTS = (10, 600)  # wrong codes per address in 10 minutes
 
@@ -48,7 +49,7 @@ def welcome():
     return render_template(
         "kiosk/app.html", lpse_name=values["lpse_name"], retention_days=values["retention_days"],
         purposes=labelled(list(values["purposes"])), facilities=labelled(list(values["facilities"])),
-        categories=category_labels(), durations=checkin.PLANNED_MINUTES, kiosk_config=kiosk_config(),
+        categories=category_choices(), durations=checkin.PLANNED_MINUTES, kiosk_config=kiosk_config(),
         device=current_kiosk())
 
 

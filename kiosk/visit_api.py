@@ -10,7 +10,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from lpsedesk import audit, checkin, settings
-from lpsedesk.errors import status_label
+from lpsedesk.labels import status_label
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
 from lpsedesk.live import sse_response

@@ -3,18 +3,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import wraps
-from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, g, jsonify, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .clock import wib_date
 from .extensions import db, login_manager
 from .models import Delegation, User, utcnow
 from .roles import Actor, Role
 
-WIB = ZoneInfo("Asia/Jakarta")
 
 
 @login_manager.user_loader
@@ -43,7 +42,7 @@ def actor_for(session: Session, user: User, now: datetime) -> Actor:
     roles = set(user.roles)
     behalf_id = behalf_label = None
     if Role.KASUBAG not in roles:
-        delegation = active_delegation(session, user, now.astimezone(WIB).date())
+        delegation = active_delegation(session, user, wib_date(now))
         if delegation is not None and delegation.principal.active:
             roles.add(Role.KASUBAG)
             behalf_id, behalf_label = delegation.principal_id, delegation.principal.full_name

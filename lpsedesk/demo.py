@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit, users
+from .clock import WIB
 from .models import RemoteAccessRequest, User, Visit, VisitNote, Visitor, VisitorCategory
 from .passwords import generate_password
 from .roles import Actor, Role, SYSTEM_ACTOR
 
-WIB = ZoneInfo("Asia/Jakarta")
 FIRST = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hadi", "Indah", "Joko", "Kartika",
          "Lestari", "Made", "Nur", "Oki", "Putri", "Rizky", "Sari", "Teguh", "Utami", "Wahyu", "Yuni"]
 LAST = ["Santoso", "Wibowo", "Rahmawati", "Saputra", "Hidayat", "Kusuma", "Pratama", "Lestari",

@@ -8,6 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
 
 from .extensions import db
+from .labels import status_label
 from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, WorkflowError
 
 
@@ -42,16 +43,6 @@ def workflow_message(exc: WorkflowError) -> str:
                  current=status_label(str(exc.params["current"])),
                  target=status_label(str(exc.params["target"])))
     return _("This change is not possible now.")
-
-
-def status_label(status: str) -> str:
-    labels = {
-        "pending": _("pending"), "approved": _("approved"), "denied": _("refused"),
-        "cancelled": _("cancelled"), "expired": _("expired"), "checked_out": _("checked out"),
-        "reported": _("reported"), "received": _("received"), "active": _("active"),
-        "closed": _("closed"),
-    }
-    return labels.get(status, status)
 
 
 def _wants_json() -> bool:

@@ -4,17 +4,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, request, session
 from flask_babel import get_locale
 
+from .clock import WIB
 from .config import LOCALES
 from .extensions import babel
 
-WIB = ZoneInfo("Asia/Jakarta")
 SOURCE_DIR = Path(__file__).parent / "translations"
 
 

@@ -8,18 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit
 from . import settings as office
+from .clock import wib_at, wib_date
 from .models import Visit, VisitNote
 from .roles import SYSTEM_ACTOR, Actor, Role
 from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, VisitStatus, WorkflowError
 
-WIB = ZoneInfo("Asia/Jakarta")
 NOTE_KINDS = ("note", "incident")
 MAX_NOTE = 2000
 DECISIONS = {"approve": VisitStatus.APPROVED, "deny": VisitStatus.DENIED}
@@ -181,7 +180,7 @@ def parse_hhmm(value: object, fallback: str) -> time:
 
 def closing_time_on(moment: datetime, close: time) -> datetime:
     """Closing time (UTC) of the office day `moment` falls on, in WIB."""
-    return datetime.combine(moment.astimezone(WIB).date(), close, WIB).astimezone(timezone.utc)
+    return wib_at(wib_date(moment), close)
 
 
 def after_closing(now: datetime, close: time) -> bool:

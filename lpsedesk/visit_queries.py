@@ -2,28 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from .clock import wib_date, wib_day_bounds
 from .models import RemoteAccessRequest, Visit, Visitor
 from .workflow import RemoteStatus, VisitStatus
 
-WIB = ZoneInfo("Asia/Jakarta")
 V = VisitStatus
 CLOSED_TODAY = (V.DENIED, V.CANCELLED, V.EXPIRED, V.REPORTED, V.CHECKED_OUT)
-
-
-def wib_day_bounds(day: date) -> tuple[datetime, datetime]:
-    """[start, end) of a WIB calendar day, in UTC."""
-    start = datetime.combine(day, time(0, 0), WIB).astimezone(timezone.utc)
-    return start, start + timedelta(days=1)
-
-
-def today_wib(now: datetime) -> date:
-    return now.astimezone(WIB).date()
 
 
 def pending(session: Session) -> list[Visit]:
@@ -52,7 +41,7 @@ def to_report(session: Session) -> list[Visit]:
 
 
 def finished_today(session: Session, now: datetime) -> list[Visit]:
-    start, end = wib_day_bounds(today_wib(now))
+    start, end = wib_day_bounds(wib_date(now))
     ended = func.coalesce(Visit.checked_out_at, Visit.decided_at)
     return list(session.scalars(
         select(Visit).where(Visit.status.in_([s.value for s in CLOSED_TODAY]), ended >= start, ended < end)
@@ -60,7 +49,7 @@ def finished_today(session: Session, now: datetime) -> list[Visit]:
 
 
 def decided_today(session: Session, now: datetime, limit: int = 10) -> list[Visit]:
-    start, _end = wib_day_bounds(today_wib(now))
+    start, _end = wib_day_bounds(wib_date(now))
     return list(session.scalars(
         select(Visit).where(Visit.decided_at >= start, Visit.status != V.PENDING)
         .order_by(Visit.decided_at.desc()).limit(limit)))

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from lpsedesk import audit, remote_ops
 from lpsedesk.auth import current_actor, requires
+from lpsedesk.clock import local_to_utc
 from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 from lpsedesk.passwords import generate_password
@@ -14,7 +15,7 @@ from lpsedesk.workflow import RemoteStatus, check_transition
 
 from .. import bp
 from .common import access_rights_options, check_version, input_error, load, render_detail
-from .forms import CloseForm, DecisionForm, GiveForm, rights_text, wib_to_utc, with_rights_choices
+from .forms import CloseForm, DecisionForm, GiveForm, rights_text, with_rights_choices
 from .messages import input_message
 
 
@@ -34,7 +35,7 @@ def decide_remote(request_id: int):
     now = utcnow()
     try:
         if decision == "approve":
-            remote_ops.approve(db.session, req, actor, approved_until=wib_to_utc(form.approved_until.data), now=now)
+            remote_ops.approve(db.session, req, actor, approved_until=local_to_utc(form.approved_until.data), now=now)
         else:
             remote_ops.deny(db.session, req, actor, reason=form.reason.data or "", now=now)
     except remote_ops.RemoteInputError as exc:
@@ -60,7 +61,7 @@ def remote_give(request_id: int):
     actor, now = current_actor(), utcnow()
     try:
         remote_ops.give_account(db.session, req, actor, username=form.username.data.strip(),
-                                rights_granted=rights, granted_at=wib_to_utc(form.granted_at.data), now=now)
+                                rights_granted=rights, granted_at=local_to_utc(form.granted_at.data), now=now)
     except remote_ops.RemoteInputError as exc:
         raise input_error(exc, 409 if exc.code == "username_in_use" else 400) from None
     password = None
@@ -85,7 +86,7 @@ def remote_close(request_id: int):
     check_version(req, form.version.data)
     now = utcnow()
     try:
-        remote_ops.close_account(db.session, req, current_actor(), closed_at=wib_to_utc(form.closed_at.data),
+        remote_ops.close_account(db.session, req, current_actor(), closed_at=local_to_utc(form.closed_at.data),
                                  note=(form.note.data or "").strip(), now=now)
     except remote_ops.RemoteInputError as exc:
         raise input_error(exc) from None

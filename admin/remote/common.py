@@ -7,14 +7,16 @@ from sqlalchemy import select
 
 from lpsedesk import remote_ops, settings
 from lpsedesk.auth import current_actor
+from lpsedesk.clock import utc_to_local
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
+from lpsedesk.labels import close_kind_label, event_label
 from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.workflow import RemoteStatus, allowed_targets
 
-from .forms import CloseForm, DecisionForm, GiveForm, utc_to_local, with_rights_choices
-from .messages import action_label, close_kind_label, input_message
+from .forms import CloseForm, DecisionForm, GiveForm, with_rights_choices
+from .messages import input_message
 
 VIEWERS = (Role.ADMIN, Role.KASUBAG)
 
@@ -72,7 +74,7 @@ def render_detail(req: RemoteAccessRequest, status: int = 200, **overrides):
         allowed=allowed_targets(req, actor), overdue=remote_ops.is_overdue(req, now),
         recorded_by_me=actor.user_id is not None and actor.user_id == req.recorded_by_id,
         can_admin=actor.has(Role.ADMIN), is_kasubag=actor.has(Role.KASUBAG),
-        events=remote_ops.timeline(db.session, req.id), action_label=action_label,
+        events=remote_ops.timeline(db.session, req.id), action_label=event_label,
         close_kind_label=close_kind_label, extension=extension, successors=successors,
         S=RemoteStatus, **forms)
     return html, status

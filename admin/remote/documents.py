@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from lpsedesk import remote_ops, settings
+from lpsedesk.clock import wib_date
 from lpsedesk.exports import DocumentSpec, Period, Signatory, indonesian_date, indonesian_datetime
-from lpsedesk.exports.dates import WIB
 from lpsedesk.models import RemoteAccessRequest
 
 FORM_TITLE = "Formulir Pencatatan Pemberian Remote Akses"
@@ -44,7 +44,7 @@ def form_spec(session: Session, period: Period, today: datetime) -> DocumentSpec
     return DocumentSpec(
         title=FORM_TITLE, subtitle=f"Periode: {period.label}", columns=FORM_COLUMNS,
         rows=[form_row(i, r) for i, r in enumerate(rows, start=1)], widths=FORM_WIDTHS,
-        signed_on=today.astimezone(WIB).date(), orientation="landscape",
+        signed_on=wib_date(today), orientation="landscape",
         summary=[f"Jumlah pemberian remote akses: {len(rows)} (ditutup: {len(rows) - still_open}, "
                  f"belum ditutup: {still_open})"],
         empty_text="Tidak ada pemberian remote akses pada periode ini.",
@@ -96,5 +96,5 @@ def record_spec(session: Session, req: RemoteAccessRequest, today: datetime) -> 
         title="Catatan Pemberian Remote Akses (SOP 2)",
         subtitle=f"Permohonan No. {req.id}", columns=["Tahap", "Keterangan", "Waktu", "Oleh"],
         rows=record_rows(req), widths=[1.3, 3.2, 1.6, 1.6], orientation="portrait",
-        signed_on=today.astimezone(WIB).date(), centered=(), file_stem=f"catatan-remote-akses-{req.id}",
+        signed_on=wib_date(today), centered=(), file_stem=f"catatan-remote-akses-{req.id}",
         **_office(session))

@@ -1,9 +1,6 @@
 """Forms of the remote-access register; times are typed in WIB and stored in UTC."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -11,18 +8,7 @@ from wtforms import BooleanField, DateField, DateTimeLocalField, HiddenField, Se
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-WIB = ZoneInfo("Asia/Jakarta")
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def wib_to_utc(value: datetime | None) -> datetime | None:
-    """A naive datetime typed in WIB (datetime-local input) as an aware UTC datetime."""
-    return None if value is None else value.replace(tzinfo=WIB).astimezone(timezone.utc)
-
-
-def utc_to_local(value: datetime | None) -> datetime | None:
-    """An aware UTC datetime as the naive WIB value a datetime-local input shows."""
-    return None if value is None else value.astimezone(WIB).replace(tzinfo=None, second=0, microsecond=0)
 
 
 class MultiCheckboxField(SelectMultipleField):

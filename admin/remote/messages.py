@@ -26,21 +26,3 @@ def input_message(code: str) -> str:
     }.get(code, _("This change is not possible now."))
 
 
-def action_label(action: str) -> str:
-    return {
-        "remote.received": _("Request letter recorded"),
-        "remote.approved": _("Approved by the Kasubag"),
-        "remote.denied": _("Refused by the Kasubag"),
-        "remote.account_given": _("Account given"),
-        "remote.closed": _("Account closed"),
-        "remote.password_generated": _("One-time password generated (not stored)"),
-        "remote.extension_recorded": _("Extension requested"),
-    }.get(action, action)
-
-
-def close_kind_label(kind: str | None) -> str:
-    return {
-        "finished": _("work finished"),
-        "expired": _("closed after the planned end"),
-        "superseded": _("replaced by an extension"),
-    }.get(kind or "", "")

@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 
 from lpsedesk import remote_ops
 from lpsedesk.auth import requires
+from lpsedesk.clock import to_wib
 from lpsedesk.errors import user_error
 from lpsedesk.exports import DocumentSpec, PeriodError, parse_period, render_csv, render_pdf, render_xlsx
-from lpsedesk.exports.dates import WIB
 from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 from lpsedesk.workflow import RemoteStatus
@@ -26,7 +26,7 @@ FORMATS = {
 
 def _period():
     """The period asked for in the query string; the current WIB month by default."""
-    now = utcnow().astimezone(WIB)
+    now = to_wib(utcnow())
     kind = request.args.get("kind", "month")
     # The form's inputs are named "month" and "quarter" so both can sit on the page without JS.
     value = request.args.get("value") or request.args.get(kind, "")
@@ -56,7 +56,7 @@ def _download(spec: DocumentSpec, fmt: str) -> Response:
 def remote_form():
     period = _period()
     spec = form_spec(db.session, period, utcnow())
-    now = utcnow().astimezone(WIB)
+    now = to_wib(utcnow())
     value = {"month": f"{period.start:%Y-%m}",
              "quarter": f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"}.get(period.kind, "")
     return render_template("admin/remote/form.html", spec=spec, period=period, value=value,

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from lpsedesk import remote_ops
 from lpsedesk.auth import current_actor, requires
+from lpsedesk.clock import local_to_utc, utc_to_local
 from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.roles import Role
@@ -17,7 +18,7 @@ from lpsedesk.workflow import RemoteStatus
 
 from .. import bp
 from .common import VIEWERS, access_rights_options, load, render_detail, split_rights
-from .forms import RequestForm, rights_text, utc_to_local, wib_to_utc, with_rights_choices
+from .forms import RequestForm, rights_text, with_rights_choices
 from .letters import MAX_LETTER_BYTES, LetterError, clean_letter
 from .messages import input_message
 
@@ -91,7 +92,7 @@ def remote_new():
         requester_name=form.requester_name.data.strip(), instansi=form.instansi.data.strip(),
         letter_number=form.letter_number.data.strip(), letter_date=form.letter_date.data,
         purpose=form.purpose.data.strip(), rights_requested=rights,
-        period_start=wib_to_utc(form.period_start.data), period_end=wib_to_utc(form.period_end.data),
+        period_start=local_to_utc(form.period_start.data), period_end=local_to_utc(form.period_end.data),
         letter_key=key, letter_content_type=content_type)
     try:
         req = remote_ops.record_request(db.session, current_actor(), data, now=utcnow(), extends=extends)

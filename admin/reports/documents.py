@@ -7,15 +7,14 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from lpsedesk import settings as office
-from lpsedesk.errors import status_label
+from lpsedesk.clock import wib_today
 from lpsedesk.exports import DocumentSpec, Period, Signatory
-from lpsedesk.exports.dates import WIB
 from lpsedesk.extensions import db
+from lpsedesk.labels import category_label, decision_label, status_label
 from lpsedesk.reports.guestbook import GuestBookRow
 from lpsedesk.reports.statistics import Statistics
 from lpsedesk.reports.visit_report import ReportedVisit
 
-from ..staff.common import category_label
 
 
 def choices() -> dict[str, dict[str, str]]:
@@ -28,12 +27,6 @@ def choices() -> dict[str, dict[str, str]]:
 def labeller():
     names = choices()
     return lambda kind, key: names[kind].get(key, key)
-
-
-def decision_label(key: str) -> str:
-    labels = {"approved": _("Approved"), "denied": _("Refused"), "cancelled": _("Cancelled"),
-              "expired": _("Expired"), "pending": _("Waiting")}
-    return labels[key] if key in labels else status_label(key)
 
 
 def memo(label):
@@ -68,7 +61,7 @@ def _document(title: str, stem: str, period: Period, columns, rows, widths, summ
     values = office.get_all(db.session)
     return DocumentSpec(
         title=title, subtitle=_("Period: %(label)s", label=period.label), lpse_name=str(values["lpse_name"]),
-        columns=columns, rows=rows, widths=widths, place=str(values["lpse_place"]), signed_on=datetime.now(WIB).date(),
+        columns=columns, rows=rows, widths=widths, place=str(values["lpse_place"]), signed_on=wib_today(),
         signatory=Signatory(title=str(values["signatory_title"]), name=str(values["signatory_name"]),
                             rank=str(values["signatory_rank"]), nip=str(values["signatory_nip"])),
         orientation="landscape", summary=summary, empty_text=_("No data in this period."),

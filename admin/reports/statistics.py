@@ -5,13 +5,12 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from lpsedesk.errors import status_label
+from lpsedesk.labels import category_label, status_label
 from lpsedesk.exports.dates import MONTHS
 from lpsedesk.reports import charts
 from lpsedesk.reports.statistics import Statistics
 
 from .documents import duration_text, labeller
-from ..staff.common import category_label
 
 
 

@@ -16,10 +16,11 @@ from PIL import Image, UnidentifiedImageError
 from lpsedesk import audit
 from lpsedesk import settings as office
 from lpsedesk.auth import current_actor, requires
+from lpsedesk.clock import wib_today
 from lpsedesk.errors import user_error
 from lpsedesk.exports import Period, PeriodError, indonesian_date, parse_period, render_csv, render_pdf, render_xlsx
-from lpsedesk.exports.dates import WIB
 from lpsedesk.extensions import db
+from lpsedesk.labels import category_label, decision_label
 from lpsedesk.models import Visit
 from lpsedesk.reports import statistics
 from lpsedesk.reports.guestbook import guestbook_rows
@@ -29,11 +30,10 @@ from lpsedesk.storage import StorageError
 
 from .. import bp
 from .documents import (
-    decision_label, duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, visit_report_spec,
+    duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, visit_report_spec,
 )
 from .guestbook_files import guestbook_pdf, guestbook_xlsx
 from .statistics import csv_tables, headline, labelled, svg_charts, titles
-from ..staff.common import category_label
 
 MIMETYPES = {
     "pdf": "application/pdf",
@@ -44,7 +44,7 @@ THUMBNAIL = (240, 80)
 
 
 def _today():
-    return datetime.now(WIB).date()
+    return wib_today()
 
 
 def period_from_request(default_days: int) -> Period:

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from lpsedesk import users
 from lpsedesk.auth import current_actor, requires
+from lpsedesk.clock import wib_date
 from lpsedesk.extensions import db
-from lpsedesk.i18n import WIB
 from lpsedesk.models import Delegation, User, utcnow
 from lpsedesk.roles import Role
 
@@ -20,7 +20,7 @@ from .messages import account_message
 
 def delegation_groups(rows: list[Delegation], now: datetime) -> dict[str, list[Delegation]]:
     """Running today, starting later, and finished or revoked (WIB dates), each newest first."""
-    today = now.astimezone(WIB).date()
+    today = wib_date(now)
     groups: dict[str, list[Delegation]] = {"active": [], "future": [], "past": []}
     for row in sorted(rows, key=lambda d: (d.starts_on, d.id), reverse=True):
         if row.revoked_at is not None or row.ends_on < today:
@@ -42,7 +42,7 @@ def _parse_date(raw: str | None) -> date | None:
 def _page(form: dict, errors: list[str], status: int = 200):
     staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name)).all()
     rows = db.session.scalars(select(Delegation)).all()
-    today = utcnow().astimezone(WIB).date()
+    today = wib_date(utcnow())
     return render_template(
         "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, errors=errors,
         principals=[u for u in staff if Role.KASUBAG in u.roles],
@@ -71,7 +71,7 @@ def settings_delegations():
     try:
         delegation = users.create_delegation(
             db.session, current_actor(), delegate=delegate, principal=principal, title=form["title"],
-            starts_on=starts_on, ends_on=ends_on, today=utcnow().astimezone(WIB).date())
+            starts_on=starts_on, ends_on=ends_on, today=wib_date(utcnow()))
     except users.UserError as exc:
         return _page(form, [account_message(exc.code)], 400)
     flash(_("%(title)s %(delegate)s decides for %(principal)s from %(start)s to %(end)s.",

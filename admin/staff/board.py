@@ -8,12 +8,13 @@ from lpsedesk import visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
+from lpsedesk.labels import field_labels
 from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
 
 from .. import bp
 from ..redirects import safe_next
-from .common import field_labels, ktp_first, office_close
+from .common import ktp_first, office_close
 
 
 def board_context() -> dict:

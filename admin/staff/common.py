@@ -9,19 +9,12 @@ from flask_babel import gettext as _
 from lpsedesk import settings as office
 from lpsedesk import visit_ops
 from lpsedesk.auth import current_actor
-from lpsedesk.errors import status_label, user_error
+from lpsedesk.errors import user_error
+from lpsedesk.labels import category_label, event_label, field_labels, status_label, step_label
 from lpsedesk.extensions import db
 from lpsedesk.models import User, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
-
-
-def field_labels() -> dict[str, str]:
-    return {
-        "full_name": _("Visitor's name"), "nik": _("NIK"), "phone": _("Phone"),
-        "institution": _("Institution"), "category": _("Category"), "purpose": _("Purpose"),
-        "facility": _("Facility"), "signature": _("Signature"), "checked_out_at": _("Check-out time"),
-    }
 
 
 def missing_labels(keys: list[str]) -> str:
@@ -35,23 +28,6 @@ def missing_now(visit) -> list[str]:
     if visit.status in ("pending", "approved"):
         keys = [k for k in keys if k != "checked_out_at"]
     return keys
-
-
-def category_label(key: str) -> str:
-    return {
-        "penyedia": _("Vendor (penyedia)"), "pokja": _("Pokja"), "ppk": _("PPK"), "pa_kpa": _("PA/KPA"),
-        "apip": _("APIP"), "opd": _("Government office (OPD)"), "public": _("Public"), "other": _("Other"),
-    }.get(key, key)
-
-
-def step_label(kind: str) -> str:
-    return {
-        "submitted": _("Guest book filled in"), "ktp_checked": _("Original KTP checked"),
-        "approved": _("Approved"), "denied": _("Refused"), "cancelled": _("Cancelled"),
-        "expired": _("Expired: not decided by closing time"), "note": _("Note"), "incident": _("Incident"),
-        "checked_out": _("Checked out"), "reported": _("Reported to the Kasubag"),
-        "acknowledged": _("Report acknowledged by the Kasubag"), "audit": _("Audit event"),
-    }.get(kind, kind)
 
 
 def decision_status(visit) -> str:
@@ -74,12 +50,6 @@ def where_now(visit) -> str:
     if visit.status == "expired":
         return _("Expired: not decided by closing time")
     return _("Closed: %(status)s.", status=status_label(visit.status))
-
-
-def action_label(action: str) -> str:
-    return {
-        "visit.ktp_viewed": _("KTP image viewed"),
-    }.get(action, action)
 
 
 def choice(kind: str, key: str) -> str:
@@ -138,7 +108,7 @@ def endpoint_exists(name: str) -> bool:
 
 def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
-            "step_label": step_label, "action_label": action_label, "choice": choice, "waited": waited,
+            "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
             "missing_labels": missing_labels,
             "decision_status": decision_status, "where_now": where_now,

@@ -7,9 +7,10 @@ from flask_babel import gettext as _
 from lpsedesk import visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
-from lpsedesk.errors import status_label, user_error
+from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
+from lpsedesk.labels import status_label
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import KtpNotChecked

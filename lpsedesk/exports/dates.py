@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta
 
-WIB = ZoneInfo("Asia/Jakarta")
+from ..clock import WIB, wib_at
+
 
 MONTHS = {
     "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -56,8 +56,8 @@ class Period:
 
     def utc_bounds(self) -> tuple[datetime, datetime]:
         """[start, end) in UTC: from WIB midnight of `start` to WIB midnight after `end`."""
-        lo = datetime.combine(self.start, time(0), WIB).astimezone(timezone.utc)
-        hi = datetime.combine(self.end + timedelta(days=1), time(0), WIB).astimezone(timezone.utc)
+        lo = wib_at(self.start, time(0))
+        hi = wib_at(self.end + timedelta(days=1), time(0))
         return lo, hi
 
     @property

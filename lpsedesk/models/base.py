@@ -6,9 +6,7 @@ from datetime import datetime, timezone
 from sqlalchemy import DateTime, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+from ..clock import utcnow  # noqa: F401  (the models' callable default; imported from here elsewhere)
 
 
 class UTCDateTime(TypeDecorator):

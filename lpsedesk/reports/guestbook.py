@@ -11,7 +11,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..exports.dates import WIB, Period
+from ..clock import to_wib
+from ..exports.dates import Period
 from ..models import Visit
 from ..nik import mask_nik
 
@@ -62,13 +63,13 @@ def guestbook_rows(session: Session, period: Period, *, full_nik: bool = False) 
     rows = []
     for number, visit in enumerate(visits, start=1):
         who = visit.visitor
-        time_in = visit.submitted_at.astimezone(WIB)
+        time_in = to_wib(visit.submitted_at)
         rows.append(GuestBookRow(
             number=number, visit_id=visit.id, day=time_in.date(), name=who.full_name,
             nik=who.nik if full_nik else mask_nik(who.nik), institution=who.institution,
             category=who.category, purpose=visit.purpose, purpose_detail=visit.purpose_detail or "",
             facility=visit.facility, time_in=time_in,
-            time_out=visit.checked_out_at.astimezone(WIB) if visit.checked_out_at else None,
+            time_out=to_wib(visit.checked_out_at) if visit.checked_out_at else None,
             status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
             decided_by=decided_by_text(visit) if visit.decided_at else "",
             decision_reason=visit.decision_reason or "", signature_key=visit.signature_key,

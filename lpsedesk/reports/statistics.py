@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..exports.dates import WIB, Period
+from ..clock import wib_date
+from ..exports.dates import Period
 from ..models import RemoteAccessRequest, Visit
 from ..workflow import RemoteStatus
 from .guestbook import visits_in
@@ -105,7 +106,7 @@ def _time_series(days: list[date], period: Period) -> tuple[list, list, list]:
 def compute(session: Session, period: Period) -> Statistics:
     visits = visits_in(session, period)
     result = Statistics(period=period, total_visits=len(visits))
-    days = [v.submitted_at.astimezone(WIB).date() for v in visits]
+    days = [wib_date(v.submitted_at) for v in visits]
     result.per_day, result.per_week, result.per_month = _time_series(days, period)
     result.by_status = _ranked(Counter(v.status for v in visits))
     result.by_category = _ranked(Counter(v.visitor.category for v in visits))

@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..exports.dates import WIB, Period
+from ..clock import to_wib
+from ..exports.dates import Period
 from ..models import User, Visit
 from ..workflow import VisitStatus
 from ..nik import mask_nik
@@ -67,13 +68,13 @@ def reported_visits(session: Session, period: Period) -> list[ReportedVisit]:
             number=number, visit_id=visit.id, name=visit.visitor.full_name,
             nik=mask_nik(visit.visitor.nik), institution=visit.visitor.institution,
             purpose=visit.purpose, facility=visit.facility,
-            time_in=visit.submitted_at.astimezone(WIB),
-            time_out=visit.checked_out_at.astimezone(WIB) if visit.checked_out_at else None,
+            time_in=to_wib(visit.submitted_at),
+            time_out=to_wib(visit.checked_out_at) if visit.checked_out_at else None,
             stay=(visit.checked_out_at - visit.submitted_at) if visit.checked_out_at else None,
-            reported_at=visit.reported_at.astimezone(WIB),
+            reported_at=to_wib(visit.reported_at),
             reported_by=names.get(visit.reported_by_id or 0, ""),
             rating=visit.rating, feedback=visit.feedback or "",
-            notes=[NoteLine(n.kind, n.body, names.get(n.author_id or 0, ""), n.created_at.astimezone(WIB))
+            notes=[NoteLine(n.kind, n.body, names.get(n.author_id or 0, ""), to_wib(n.created_at))
                    for n in visit.notes],
         ))
     return out

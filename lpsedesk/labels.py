@@ -1,0 +1,83 @@
+"""Every domain value's label in the user's language, in one place for the kiosk, staff screens,
+reports and exports: a visitor category reads the same on the kiosk and in the guest book."""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "pending": _("pending"), "approved": _("approved"), "denied": _("refused"),
+        "cancelled": _("cancelled"), "expired": _("expired"), "checked_out": _("checked out"),
+        "reported": _("reported"), "received": _("received"), "active": _("active"),
+        "closed": _("closed"),
+    }
+    return labels.get(status, status)
+
+
+def decision_label(key: str) -> str:
+    """What the Kasubag decided, as a report column shows it."""
+    labels = {"approved": _("Approved"), "denied": _("Refused"), "cancelled": _("Cancelled"),
+              "expired": _("Expired"), "pending": _("Waiting")}
+    return labels[key] if key in labels else status_label(key)
+
+
+def category_choices() -> list[tuple[str, str]]:
+    """Visitor categories (VisitorCategory values) with their labels, in the order the kiosk offers them."""
+    return [
+        ("penyedia", _("Vendor (penyedia)")),
+        ("pokja", _("Pokja Pemilihan")),
+        ("ppk", _("PPK")),
+        ("pa_kpa", _("PA/KPA")),
+        ("apip", _("APIP (auditor)")),
+        ("opd", _("Government office (OPD)")),
+        ("public", _("Member of the public")),
+        ("other", _("Other")),
+    ]
+
+
+def category_label(key: str) -> str:
+    return dict(category_choices()).get(key, key)
+
+
+def field_labels() -> dict[str, str]:
+    """The guest book's fields, as a missing-field message names them."""
+    return {
+        "full_name": _("Visitor's name"), "nik": _("NIK"), "phone": _("Phone"),
+        "institution": _("Institution"), "category": _("Category"), "purpose": _("Purpose"),
+        "facility": _("Facility"), "signature": _("Signature"), "checked_out_at": _("Check-out time"),
+    }
+
+
+def step_label(kind: str) -> str:
+    """A step of a visit's timeline (lpsedesk.visit_timeline kinds)."""
+    return {
+        "submitted": _("Guest book filled in"), "ktp_checked": _("Original KTP checked"),
+        "approved": _("Approved"), "denied": _("Refused"), "cancelled": _("Cancelled"),
+        "expired": _("Expired: not decided by closing time"), "note": _("Note"), "incident": _("Incident"),
+        "checked_out": _("Checked out"), "reported": _("Reported to the Kasubag"),
+        "acknowledged": _("Report acknowledged by the Kasubag"), "audit": _("Audit event"),
+    }.get(kind, kind)
+
+
+def event_label(action: str) -> str:
+    """An audit action on a timeline; an action without a label reads as a generic event, never its key."""
+    return {
+        "visit.ktp_viewed": _("KTP image viewed"),
+        "visit.feedback": _("Visitor's rating and comment at check-out"),
+        "remote.received": _("Request letter recorded"),
+        "remote.approved": _("Approved by the Kasubag"),
+        "remote.denied": _("Refused by the Kasubag"),
+        "remote.account_given": _("Account given"),
+        "remote.closed": _("Account closed"),
+        "remote.password_generated": _("One-time password generated (not stored)"),
+        "remote.extension_recorded": _("Extension requested"),
+    }.get(action, _("Audit event"))
+
+
+def close_kind_label(kind: str | None) -> str:
+    return {
+        "finished": _("work finished"),
+        "expired": _("closed after the planned end"),
+        "superseded": _("replaced by an extension"),
+    }.get(kind or "", "")
