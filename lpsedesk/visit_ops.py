@@ -17,7 +17,9 @@ from . import settings as office
 from .clock import wib_at, wib_date
 from .models import Visit, VisitNote
 from .roles import SYSTEM_ACTOR, Actor, Role
-from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, VisitStatus, WorkflowError
+from .workflow import (
+    InvalidInput, InvalidTransition, MissingReason, NotAllowed, VisitStatus, WorkflowError, allowed_targets,
+)
 
 NOTE_KINDS = ("note", "incident")
 MAX_NOTE = 2000
@@ -70,8 +72,7 @@ def decide(session: Session, record, decision: str, actor: Actor, *, reason: str
     if target is None:
         raise InvalidTransition("Unknown state %(state)s.", state=decision)
     now = _now(now)
-    if (isinstance(record, Visit) and require_ktp_check and record.ktp_checked_at is None
-            and record.status == VisitStatus.PENDING):
+    if isinstance(record, Visit) and require_ktp_check and _waits_for_ktp_check(record):
         raise KtpNotChecked("The helpdesk has not checked the original KTP yet.")
     event = audit.apply_transition(session, record, target.value, actor, reason=reason, now=now)
     if isinstance(record, Visit) and target == VisitStatus.APPROVED:
@@ -79,14 +80,67 @@ def decide(session: Session, record, decision: str, actor: Actor, *, reason: str
     return event
 
 
+def _waits_for_ktp_check(visit: Visit) -> bool:
+    # The office setting "KTP first": a pending request reaches the Kasubag only once checked.
+    return visit.status == VisitStatus.PENDING and visit.ktp_checked_at is None
+
+
+def _ktp_check_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
+    if not actor.has(Role.HELPDESK):
+        return NotAllowed("Your role may not make this change.")
+    if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED):
+        return InvalidTransition("Cannot go from %(current)s to %(target)s.",
+                                 current=visit.status, target="ktp_checked")
+    if visit.ktp_checked_at is not None:
+        return AlreadyDone("The KTP was already checked.")
+    return None
+
+
+def _note_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
+    if not actor.has(Role.HELPDESK):
+        return NotAllowed("Your role may not make this change.")
+    if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED, VisitStatus.CHECKED_OUT):
+        return InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status, target="note")
+    return None
+
+
+def _acknowledge_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
+    if not actor.has(Role.KASUBAG):
+        return NotAllowed("Your role may not make this change.")
+    if visit.status != VisitStatus.REPORTED:
+        return InvalidTransition("Cannot go from %(current)s to %(target)s.",
+                                 current=visit.status, target="acknowledged")
+    if visit.acknowledged_at is not None:
+        return AlreadyDone("This report was already acknowledged.")
+    return None
+
+
+def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozenset[str]:
+    """What `actor` may do with `visit` now; the staff screens show exactly these buttons.
+
+    "decide" (grant or refuse), "await_ktp_check" (the Kasubag could decide once the desk has
+    checked the KTP), "check_out" (at the desk, or end early), "report", "acknowledge",
+    "check_ktp", "add_note". Each follows the same rule as the step it names.
+    """
+    moves = allowed_targets(visit, actor)
+    actions = set()
+    if VisitStatus.APPROVED in moves:
+        actions.add("await_ktp_check" if ktp_first and _waits_for_ktp_check(visit) else "decide")
+    if VisitStatus.CHECKED_OUT in moves and actor.has(Role.HELPDESK):
+        actions.add("check_out")
+    if VisitStatus.REPORTED in moves:
+        actions.add("report")
+    for name, refusal in (("acknowledge", _acknowledge_refusal), ("check_ktp", _ktp_check_refusal),
+                          ("add_note", _note_refusal)):
+        if refusal(visit, actor) is None:
+            actions.add(name)
+    return frozenset(actions)
+
+
 def check_ktp(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> None:
     """SOP step 2: the visitor showed the original KTP at the desk and it matches the capture."""
-    _require(actor, Role.HELPDESK)
-    if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED):
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.",
-                                current=visit.status, target="ktp_checked")
-    if visit.ktp_checked_at is not None:
-        raise AlreadyDone("The KTP was already checked.")
+    if problem := _ktp_check_refusal(visit, actor):
+        raise problem
     visit.ktp_checked_at = _now(now)
     visit.ktp_checked_by_id = actor.user_id
     audit.record(session, actor, "visit.ktp_checked", visit, at=visit.ktp_checked_at)
@@ -95,7 +149,8 @@ def check_ktp(session: Session, visit: Visit, actor: Actor, *, now: datetime | N
 def add_note(session: Session, visit: Visit, actor: Actor, body: str, kind: str = "note",
              *, now: datetime | None = None) -> VisitNote:
     """SOP step 5: what the helpdesk saw during the visit; an incident is flagged as such."""
-    _require(actor, Role.HELPDESK)
+    if problem := _note_refusal(visit, actor):
+        raise problem
     body = (body or "").strip()
     if not body:
         raise MissingReason("A note needs some text.", code="note_empty")
@@ -103,8 +158,6 @@ def add_note(session: Session, visit: Visit, actor: Actor, body: str, kind: str 
         raise InvalidInput("A note may hold at most %(n)d characters.", code="note_too_long", n=MAX_NOTE)
     if kind not in NOTE_KINDS:
         kind = "note"
-    if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED, VisitStatus.CHECKED_OUT):
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status, target="note")
     note = VisitNote(visit=visit, author_id=actor.user_id, kind=kind, body=body, created_at=_now(now))
     session.add(note)
     session.flush()  # the audit event names the note
@@ -158,12 +211,8 @@ def report_batch(session: Session, visits: list[Visit], actor: Actor, *, now: da
 
 def acknowledge(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> None:
     """The Kasubag has read the helpdesk's report of a finished visit."""
-    _require(actor, Role.KASUBAG)
-    if visit.status != VisitStatus.REPORTED:
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.",
-                                current=visit.status, target="acknowledged")
-    if visit.acknowledged_at is not None:
-        raise AlreadyDone("This report was already acknowledged.")
+    if problem := _acknowledge_refusal(visit, actor):
+        raise problem
     visit.acknowledged_at = _now(now)
     visit.acknowledged_by_id = actor.user_id
     audit.record(session, actor, "visit.acknowledged", visit, at=visit.acknowledged_at)

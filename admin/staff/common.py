@@ -106,10 +106,17 @@ def endpoint_exists(name: str) -> bool:
     return name in current_app.view_functions
 
 
+def actions_for(visit) -> frozenset[str]:
+    """The steps the signed-in staff member may take on `visit` now (the core decides)."""
+    if "ktp_first" not in g:  # one settings read per request, not one per row of the board
+        g.ktp_first = ktp_first()
+    return visit_ops.available_actions(visit, current_actor(), ktp_first=g.ktp_first)
+
+
 def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
             "missing_labels": missing_labels,
             "decision_status": decision_status, "where_now": where_now,
-            "endpoint_exists": endpoint_exists, "staff_actor": current_actor}
+            "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor}

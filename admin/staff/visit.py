@@ -11,7 +11,6 @@ from lpsedesk.extensions import db
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
-from lpsedesk.workflow import allowed_targets
 
 from .. import bp
 from ..redirects import safe_next
@@ -26,9 +25,9 @@ IMAGE_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"RIFF": 
 @requires()
 def visit(visit_id: int):
     record = db.get_or_404(Visit, visit_id)
+    actions = visit_ops.available_actions(record, current_actor(), ktp_first=ktp_first())
     return render_template("admin/staff/visit.html", visit=record, timeline=visit_timeline.build(db.session, record),
-                           actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm(),
-                           ktp_first=ktp_first())
+                           actor=current_actor(), actions=actions, now=utcnow(), form=DecisionForm())
 
 
 @bp.get("/visits/<int:visit_id>/ktp")
