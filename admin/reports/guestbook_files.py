@@ -1,18 +1,19 @@
 """Guest-book PDF and XLSX with a thumbnail of each visitor's signature in its cell.
 
-The XLSX comes from `lpsedesk.exports.render_xlsx`; the thumbnails are then anchored in the
-"Signature" column of the same workbook.
+The PDF is `lpsedesk.exports.render_pdf` with the thumbnails as the spec's pictures. The XLSX comes
+from `lpsedesk.exports.render_xlsx`; the thumbnails are then anchored in the "Signature" column.
 """
 from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 
 from openpyxl import load_workbook
 from openpyxl.drawing.image import Image as SheetImage
 from PIL import Image, UnidentifiedImageError
 
-from lpsedesk.exports import DocumentSpec, render_xlsx
+from lpsedesk.exports import DocumentSpec, render_pdf, render_xlsx
 from lpsedesk.reports.guestbook import GuestBookRow
 from lpsedesk.storage import StorageError
 
@@ -68,6 +69,6 @@ def guestbook_xlsx(spec: DocumentSpec, rows: list[GuestBookRow], storage) -> byt
 
 
 def guestbook_pdf(spec: DocumentSpec, rows: list[GuestBookRow], storage) -> bytes:
-    from .guestbook_pdf import render_guestbook_pdf
-
-    return render_guestbook_pdf(spec, [signature_thumbnail(storage, r.signature_key) for r in rows])
+    pictures = [signature_thumbnail(storage, r.signature_key) for r in rows]
+    return render_pdf(replace(spec, pictures=pictures, picture_column=GUESTBOOK_SIGNATURE_COLUMN, compact=True,
+                              centered=tuple(spec.centered) + (GUESTBOOK_SIGNATURE_COLUMN,)))

@@ -14,13 +14,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .spec import DocumentSpec
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("C:/Windows/Fonts"))
 MARGIN = 14 * mm
+PICTURE_W, PICTURE_H = 24 * mm, 8 * mm  # a signature: wide and low, like the kiosk's signing box
 
 
 @lru_cache(maxsize=1)
@@ -42,15 +43,16 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(compact: bool = False) -> dict[str, ParagraphStyle]:
     regular, bold = fonts()
+    size = 7.5 if compact else 8.5
     return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=13, leading=16, alignment=TA_CENTER,
                                 spaceAfter=3 * mm),
         "meta": ParagraphStyle("meta", fontName=regular, fontSize=10, leading=13, alignment=TA_LEFT),
-        "head": ParagraphStyle("head", fontName=bold, fontSize=8.5, leading=10.5, alignment=TA_CENTER),
-        "cell": ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=10.5),
-        "cell_c": ParagraphStyle("cell_c", fontName=regular, fontSize=8.5, leading=10.5, alignment=TA_CENTER),
+        "head": ParagraphStyle("head", fontName=bold, fontSize=size, leading=size + 2, alignment=TA_CENTER),
+        "cell": ParagraphStyle("cell", fontName=regular, fontSize=size, leading=size + 2),
+        "cell_c": ParagraphStyle("cell_c", fontName=regular, fontSize=size, leading=size + 2, alignment=TA_CENTER),
         "sign": ParagraphStyle("sign", fontName=regular, fontSize=10, leading=13, alignment=TA_CENTER),
         "sign_name": ParagraphStyle("sign_name", fontName=bold, fontSize=10, leading=13, alignment=TA_CENTER),
     }
@@ -81,12 +83,21 @@ def _canvas_class(label: str, font: str):
     return NumberedCanvas
 
 
+def _picture(png: bytes) -> Image:
+    image = Image(io.BytesIO(png))
+    scale = min(PICTURE_W / image.imageWidth, PICTURE_H / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    return image
+
+
 def _table(spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: float) -> Table:
     col_widths = [width * w for w in spec.relative_widths()]
     data: list[list] = [[_para(h, styles["head"]) for h in spec.columns]]
     centred = set(spec.centered)
-    for row in spec.rows:
-        data.append([_para(c, styles["cell_c"] if i in centred else styles["cell"]) for i, c in enumerate(row)])
+    pictures = list(spec.pictures) + [None] * (len(spec.rows) - len(spec.pictures))
+    for row, png in zip(spec.rows, pictures):
+        data.append([_picture(png) if png and i == spec.picture_column
+                     else _para(c, styles["cell_c"] if i in centred else styles["cell"]) for i, c in enumerate(row)])
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
@@ -95,6 +106,10 @@ def _table(spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: float) 
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
+    if spec.picture_column is not None:
+        commands.append(("ALIGN", (spec.picture_column, 1), (spec.picture_column, -1), "CENTER"))
+    if spec.compact:  # many narrow columns: less padding, so "No." still fits on one line
+        commands += [("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]
     if not spec.rows:
         data.append([_para(spec.empty_text, styles["cell_c"])] + [""] * (len(spec.columns) - 1))
         commands.append(("SPAN", (0, 1), (-1, 1)))
@@ -123,7 +138,7 @@ def render_pdf(spec: DocumentSpec) -> bytes:
     doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm, title=spec.title,
                             author="LPSE desk", subject=spec.subtitle)
-    styles = _styles()
+    styles = _styles(spec.compact)
     story: list = [_para(spec.title, styles["title"])]
     for line in (spec.subtitle, spec.lpse_line):
         if line:

@@ -45,6 +45,12 @@ class DocumentSpec:
     file_stem: str = ""
     # Columns whose cells are centred (e.g. "No."); indexes into `columns`.
     centered: Sequence[int] = (0,)
+    # A picture per row (PNG bytes, or None to print the cell's text) in column `picture_column`,
+    # e.g. the guest book's signatures. Formats without pictures print the text.
+    pictures: Sequence[bytes | None] = ()
+    picture_column: int | None = None
+    # Smaller type for a table with many columns (the guest book has eleven).
+    compact: bool = False
 
     def __post_init__(self) -> None:
         if self.widths is not None and len(self.widths) != len(self.columns):
