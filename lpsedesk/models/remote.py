@@ -9,9 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..workflow import RemoteStatus
 from .base import Base, UTCDateTime, utcnow
+from .decision import DecisionColumns
 
 
-class RemoteAccessRequest(Base):
+class RemoteAccessRequest(DecisionColumns, Base):
     __tablename__ = "remote_access_requests"
     __workflow__ = "remote_access"
 
@@ -36,12 +37,8 @@ class RemoteAccessRequest(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
-    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    decided_by_label: Mapped[str | None] = mapped_column(String(120))
-    decided_on_behalf_of_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    decision_reason: Mapped[str | None] = mapped_column(Text)
-    approved_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # decided_at, decided_by_id, decided_by_label, decided_on_behalf_of_id, decision_reason,
+    # approved_until: from DecisionColumns
 
     username: Mapped[str | None] = mapped_column(String(80))
     rights_granted: Mapped[str | None] = mapped_column(Text)
@@ -57,7 +54,7 @@ class RemoteAccessRequest(Base):
 
     # Read-only conveniences for the screens; the *_id columns stay the source of truth.
     recorded_by = relationship("User", foreign_keys=[recorded_by_id], viewonly=True, lazy="selectin")
-    decided_by = relationship("User", foreign_keys=[decided_by_id], viewonly=True, lazy="selectin")
+    decided_by = relationship("User", foreign_keys="RemoteAccessRequest.decided_by_id", viewonly=True, lazy="selectin")
     granted_by = relationship("User", foreign_keys=[granted_by_id], viewonly=True, lazy="selectin")
     closed_by = relationship("User", foreign_keys=[closed_by_id], viewonly=True, lazy="selectin")
     extends = relationship("RemoteAccessRequest", remote_side=[id], foreign_keys=[extends_id],

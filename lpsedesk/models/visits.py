@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..workflow import VisitStatus
 from .base import Base, UTCDateTime, utcnow
+from .decision import DecisionColumns
 from .visitors import Visitor
 
 # No 0/O, 1/I/L: a ticket is read aloud and typed on a touch keyboard.
@@ -21,7 +22,7 @@ def new_ticket_code() -> str:
     return "".join(secrets.choice(TICKET_ALPHABET) for _ in range(8))
 
 
-class Visit(Base):
+class Visit(DecisionColumns, Base):
     __tablename__ = "visits"
     __workflow__ = "visit"
 
@@ -49,12 +50,8 @@ class Visit(Base):
     ktp_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ktp_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
-    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    decided_by_label: Mapped[str | None] = mapped_column(String(120))
-    decided_on_behalf_of_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    decision_reason: Mapped[str | None] = mapped_column(Text)
-    approved_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # decided_at, decided_by_id, decided_by_label, decided_on_behalf_of_id, decision_reason,
+    # approved_until: from DecisionColumns
 
     checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     checked_out_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
