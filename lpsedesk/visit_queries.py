@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from .clock import wib_date, wib_day_bounds
 from .models import RemoteAccessRequest, Visit, Visitor
+from .pagination import Page, paginate
 from .workflow import RemoteStatus, VisitStatus
 
 V = VisitStatus
@@ -60,20 +61,8 @@ def reported_unacknowledged(session: Session) -> list[Visit]:
                                 .order_by(Visit.reported_at)))
 
 
-@dataclass
-class SearchPage:
-    rows: list[Visit]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
 def search(session: Session, *, text: str = "", status: str = "", date_from: date | None = None,
-           date_to: date | None = None, page: int = 1, per_page: int = 25) -> SearchPage:
+           date_to: date | None = None, page: int = 1, per_page: int = 25) -> Page:
     """Visits by name, NIK or institution, status and WIB date range (of submission), newest first."""
     query = select(Visit).join(Visitor)
     text = text.strip()
@@ -87,8 +76,4 @@ def search(session: Session, *, text: str = "", status: str = "", date_from: dat
         query = query.where(Visit.submitted_at >= wib_day_bounds(date_from)[0])
     if date_to:
         query = query.where(Visit.submitted_at < wib_day_bounds(date_to)[1])
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = max(1, page)
-    rows = session.scalars(query.order_by(Visit.submitted_at.desc(), Visit.id.desc())
-                           .offset((page - 1) * per_page).limit(per_page)).all()
-    return SearchPage(list(rows), total, page, per_page)
+    return paginate(session, query, Visit.submitted_at.desc(), Visit.id.desc(), page=page, per_page=per_page)

@@ -13,6 +13,7 @@ from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc, utc_to_local
 from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest, utcnow
+from lpsedesk.pagination import page_number, paginate
 from lpsedesk.roles import Role
 from lpsedesk.workflow import RemoteStatus
 
@@ -31,21 +32,20 @@ FILTERS = ("open", "received", "approved", "active", "closed", "denied", "all")
 def remote_index():
     shown = request.args.get("status", "open")
     shown = shown if shown in FILTERS else "open"
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = page_number(request.args.get("page"))
     query = select(RemoteAccessRequest)
     if shown == "open":  # everything not finished: waiting, approved, account open
         query = query.where(RemoteAccessRequest.status.in_(
             [RemoteStatus.RECEIVED, RemoteStatus.APPROVED, RemoteStatus.ACTIVE]))
     elif shown != "all":
         query = query.where(RemoteAccessRequest.status == shown)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db.session.scalars(query.order_by(RemoteAccessRequest.recorded_at.desc(), RemoteAccessRequest.id.desc())
-                              .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    listed = paginate(db.session, query, RemoteAccessRequest.recorded_at.desc(), RemoteAccessRequest.id.desc(),
+                      page=page, per_page=PAGE_SIZE)
     counts = dict(db.session.execute(select(RemoteAccessRequest.status, func.count())
                                      .group_by(RemoteAccessRequest.status)).all())
     now = utcnow()
-    return render_template("admin/remote/index.html", rows=rows, shown=shown, filters=FILTERS, page=page,
-                           pages=max(1, -(-total // PAGE_SIZE)), total=total, counts=counts, now=now,
+    return render_template("admin/remote/index.html", rows=listed.rows, shown=shown, filters=FILTERS,
+                           page=listed.page, pages=listed.pages, total=listed.total, counts=counts, now=now,
                            overdue=remote_ops.overdue_accounts(db.session, now),
                            is_overdue=remote_ops.is_overdue, actor=current_actor(),
                            can_record=current_actor().has(Role.ADMIN))

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import requires
 from lpsedesk.extensions import db
+from lpsedesk.pagination import page_number
 from lpsedesk.workflow import VisitStatus
 
 from .. import bp
@@ -39,8 +40,7 @@ def visits():
     date_from, date_to = _date("from", problems), _date("to", problems)
     if date_from and date_to and date_from > date_to:
         problems.append(_("The start date is after the end date."))
-    page_raw = request.args.get("page", "1")
-    page = int(page_raw) if page_raw.isdigit() and 0 < int(page_raw) < 100000 else 1
+    page = page_number(request.args.get("page"))
     result = q.search(db.session, text=text, status=status, date_from=date_from, date_to=date_to,
                       page=page, per_page=PER_PAGE)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
