@@ -10,7 +10,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, RemoteAccessRequest
 
 from .. import factories
-from .test_remote_support import local, now, post, record, staff_client
+from ..conftest import post_form
+from .test_remote_support import local, now, record, staff_client
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_the_whole_sop_from_letter_to_closed_account(app, people):
     until = now() + timedelta(days=1, hours=3)
     page = boss.get(f"/admin/remote/{req.id}").get_data(as_text=True)
     assert 'value="approve"' in page
-    response = post(boss, f"/admin/remote/{req.id}/decision",
+    response = post_form(boss, f"/admin/remote/{req.id}/decision",
                     {"decision": "approve", "approved_until": local(until), "version": str(req.version)})
     assert response.status_code == 302
     req = only(app, id=req.id)
@@ -63,7 +64,7 @@ def test_the_whole_sop_from_letter_to_closed_account(app, people):
 
     # the Admin records the account given, with a one-time password shown once and never stored
     given = now() - timedelta(minutes=1)
-    response = post(admin, f"/admin/remote/{req.id}/account",
+    response = post_form(admin, f"/admin/remote/{req.id}/account",
                     {"username": "vendor_ct01", "rights": ["Read only"], "rights_other": "",
                      "granted_at": local(given), "generate_password": "y", "version": str(req.version)})
     assert response.status_code == 200
@@ -79,7 +80,7 @@ def test_the_whole_sop_from_letter_to_closed_account(app, people):
 
     # the third party is done: the Admin closes the account
     closed = now()
-    response = post(admin, f"/admin/remote/{req.id}/close",
+    response = post_form(admin, f"/admin/remote/{req.id}/close",
                     {"closed_at": local(closed), "note": "Pekerjaan selesai", "version": str(req.version)})
     assert response.status_code == 302
     req = only(app, id=req.id)
@@ -100,14 +101,14 @@ def test_kasubag_can_refuse_with_a_reason_and_nothing_more_happens(app, people):
     admin, boss = staff_client(app, "ani"), staff_client(app, "bambang")
     record(admin)
     req = only(app, status="received")
-    no_reason = post(boss, f"/admin/remote/{req.id}/decision", {"decision": "deny", "reason": " "})
+    no_reason = post_form(boss, f"/admin/remote/{req.id}/decision", {"decision": "deny", "reason": " "})
     assert no_reason.status_code == 400 and "Alasan wajib diisi" in no_reason.get_data(as_text=True)
     assert only(app, id=req.id).status == "received"
-    assert post(boss, f"/admin/remote/{req.id}/decision",
+    assert post_form(boss, f"/admin/remote/{req.id}/decision",
                 {"decision": "deny", "reason": "Surat belum ditandatangani"}).status_code == 302
     req = only(app, id=req.id)
     assert req.status == "denied" and req.decision_reason == "Surat belum ditandatangani"
-    give = post(admin, f"/admin/remote/{req.id}/account",
+    give = post_form(admin, f"/admin/remote/{req.id}/account",
                 {"username": "x1", "rights": ["Read only"], "granted_at": local(now())})
     assert give.status_code == 409 and "ditolak" in give.get_data(as_text=True)
 
@@ -118,7 +119,7 @@ def test_approval_without_a_time_takes_the_end_the_letter_asked_for(app, people)
                                        period_start=now(), period_end=now() + timedelta(days=3))
         expected, req = req.period_end, only_id(req)
     boss = staff_client(app, "bambang")
-    assert post(boss, f"/admin/remote/{req.id}/decision", {"decision": "approve"}).status_code == 302
+    assert post_form(boss, f"/admin/remote/{req.id}/decision", {"decision": "approve"}).status_code == 302
     assert only(app, id=req.id).approved_until == expected
 
 
@@ -126,7 +127,7 @@ def test_an_approval_ending_in_the_past_is_refused_and_nothing_changes(app, peop
     with app.app_context():
         req = only_id(factories.remote_request(recorded_by_id=people["admin"]))
     boss = staff_client(app, "bambang")
-    response = post(boss, f"/admin/remote/{req.id}/decision",
+    response = post_form(boss, f"/admin/remote/{req.id}/decision",
                     {"decision": "approve", "approved_until": local(now() - timedelta(hours=1))})
     assert response.status_code == 400 and "masa depan" in response.get_data(as_text=True)
     assert only(app, id=req.id).status == "received"
@@ -139,7 +140,7 @@ def test_whoever_recorded_sees_no_decide_buttons_and_cannot_decide(app, make_use
     req = only(app, status="received")
     page = both.get(f"/admin/remote/{req.id}").get_data(as_text=True)
     assert 'value="approve"' not in page and 'id="cannot-decide"' in page
-    response = post(both, f"/admin/remote/{req.id}/decision", {"decision": "approve"})
+    response = post_form(both, f"/admin/remote/{req.id}/decision", {"decision": "approve"})
     assert response.status_code == 403 and "tidak dapat memutuskannya" in response.get_data(as_text=True)
     assert only(app, id=req.id).status == "received"
 
@@ -151,10 +152,10 @@ def test_the_admin_cannot_decide_and_the_kasubag_cannot_record_give_or_close(app
         approved = only_id(factories.remote_request(status="approved", recorded_by_id=people["admin"]))
         active = only_id(factories.remote_request(status="active", username="u1", recorded_by_id=people["admin"]))
     assert 'value="approve"' not in admin.get(f"/admin/remote/{waiting.id}").get_data(as_text=True)
-    assert post(admin, f"/admin/remote/{waiting.id}/decision", {"decision": "approve"}).status_code == 403
+    assert post_form(admin, f"/admin/remote/{waiting.id}/decision", {"decision": "approve"}).status_code == 403
     assert boss.get("/admin/remote/new").status_code == 403
-    assert post(boss, f"/admin/remote/{approved.id}/account", {"username": "x"}).status_code == 403
-    assert post(boss, f"/admin/remote/{active.id}/close", {"closed_at": local(now())}).status_code == 403
+    assert post_form(boss, f"/admin/remote/{approved.id}/account", {"username": "x"}).status_code == 403
+    assert post_form(boss, f"/admin/remote/{active.id}/close", {"closed_at": local(now())}).status_code == 403
 
 
 def test_the_helpdesk_has_no_business_with_remote_accounts(app, people):
@@ -171,7 +172,7 @@ def test_a_decision_on_a_stale_screen_is_a_409(app, people):
     with app.app_context():
         req = only_id(factories.remote_request(recorded_by_id=people["admin"]))
     boss = staff_client(app, "bambang")
-    response = post(boss, f"/admin/remote/{req.id}/decision",
+    response = post_form(boss, f"/admin/remote/{req.id}/decision",
                     {"decision": "approve", "version": str(req.version + 1)})
     assert response.status_code == 409
     assert only(app, id=req.id).status == "received"
@@ -184,7 +185,7 @@ def test_two_open_accounts_cannot_share_a_user_name(app, people):
                                                decided_at=now() - timedelta(hours=1),
                                                approved_until=now() + timedelta(days=1)))
     admin = staff_client(app, "ani")
-    response = post(admin, f"/admin/remote/{req.id}/account",
+    response = post_form(admin, f"/admin/remote/{req.id}/account",
                     {"username": "vendor01", "rights": ["Read only"], "granted_at": local(now())})
     assert response.status_code == 409 and "sudah memakai" in response.get_data(as_text=True)
     assert only(app, id=req.id).status == "approved"

@@ -9,7 +9,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, RemoteAccessRequest
 
 from .. import factories
-from .test_remote_support import local, now, post, record, staff_client
+from ..conftest import post_form
+from .test_remote_support import local, now, record, staff_client
 from .test_remote_flow import only, people  # noqa: F401 (fixture)
 
 
@@ -43,10 +44,10 @@ def test_an_account_past_its_end_is_flagged_on_the_register_the_page_and_the_dig
 def test_closing_after_the_planned_end_is_recorded_as_such(app, people):
     rid = open_account(app, people["admin"])
     admin = staff_client(app, "ani")
-    assert post(admin, f"/admin/remote/{rid}/close", {"closed_at": local(now())}).status_code == 302
+    assert post_form(admin, f"/admin/remote/{rid}/close", {"closed_at": local(now())}).status_code == 302
     req = only(app, id=rid)
     assert req.status == "closed" and req.close_kind == "expired"
-    again = post(admin, f"/admin/remote/{rid}/close", {"closed_at": local(now())})
+    again = post_form(admin, f"/admin/remote/{rid}/close", {"closed_at": local(now())})
     assert again.status_code == 409 and "sudah ditutup" in again.get_data(as_text=True)
 
 
@@ -64,11 +65,11 @@ def test_an_extension_is_a_new_request_that_closes_the_old_account_when_given(ap
     # until the Kasubag approves and the Admin gives it, the old account stays open (and overdue)
     assert only(app, id=old).status == "active"
     until = now() + timedelta(days=5)
-    assert post(boss, f"/admin/remote/{new.id}/decision",
+    assert post_form(boss, f"/admin/remote/{new.id}/decision",
                 {"decision": "approve", "approved_until": local(until)}).status_code == 302
     assert only(app, id=old).status == "active"
     given = now()
-    assert post(admin, f"/admin/remote/{new.id}/account",
+    assert post_form(admin, f"/admin/remote/{new.id}/account",
                 {"username": "vendor_lama", "rights": ["Read only"], "granted_at": local(given)}).status_code == 302
     old_row, new_row = only(app, id=old), only(app, id=new.id)
     assert new_row.status == "active" and new_row.username == "vendor_lama"
@@ -87,7 +88,7 @@ def test_a_refused_extension_leaves_the_old_account_open_to_be_closed(app, peopl
     admin, boss = staff_client(app, "ani"), staff_client(app, "bambang")
     record(admin, extends=str(old))
     new = only(app, extends_id=old)
-    post(boss, f"/admin/remote/{new.id}/decision", {"decision": "deny", "reason": "Tidak diperlukan lagi"})
+    post_form(boss, f"/admin/remote/{new.id}/decision", {"decision": "deny", "reason": "Tidak diperlukan lagi"})
     assert only(app, id=new.id).status == "denied" and only(app, id=old).status == "active"
     # and a new extension may be recorded again
     assert record(admin, extends=str(old)).status_code == 302

@@ -10,7 +10,7 @@ from PIL import Image
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
-from ..conftest import TEST_PASSWORD, csrf_from
+from ..conftest import TEST_PASSWORD, csrf_from, post_form
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -41,11 +41,6 @@ def staff_client(app, username: str):
     response = c.post("/admin/login", data={"csrf_token": token, "username": username, "password": TEST_PASSWORD})
     assert response.status_code == 302, response.get_data(as_text=True)[:400]
     return c
-
-
-def post(c, path: str, data: dict, **kwargs):
-    data = {"csrf_token": csrf_from(c, "/admin/remote/"), **data}
-    return c.post(path, data=data, **kwargs)
 
 
 def request_fields(**overrides) -> dict:

@@ -12,16 +12,11 @@ from lpsedesk.models import AuditEvent, Delegation, User, Visit, utcnow
 from lpsedesk.roles import Role
 
 from .. import factories
-from ..conftest import csrf_from
+from ..conftest import csrf_from, post_form
 
 
 def _today() -> date:
     return utcnow().astimezone(WIB).date()
-
-
-def _post(client, path: str, data: dict | None = None):
-    token = csrf_from(client, "/admin/settings/delegations")
-    return client.post(path, data={"csrf_token": token, **(data or {})})
 
 
 def _setup(make_user, login) -> dict[str, int]:
@@ -35,7 +30,7 @@ def _setup(make_user, login) -> dict[str, int]:
 def _delegate(client, ids, start: date, end: date, title: str = "Plh.", **overrides):
     data = {"delegate": ids["staff"], "principal": ids["kasubag"], "title": title,
             "starts_on": start.isoformat(), "ends_on": end.isoformat(), **overrides}
-    return _post(client, "/admin/settings/delegations", data)
+    return post_form(client, "/admin/settings/delegations", data)
 
 
 def test_a_plh_named_for_today_decides_as_the_kasubag_with_an_on_behalf_note(app, client, make_user, login):
@@ -92,7 +87,7 @@ def test_invalid_delegations_are_refused_with_a_reason_and_nothing_is_stored(app
         response = _delegate(client, ids, case["start"], case["end"], **extra)
         assert response.status_code == 400, case
         assert message in response.get_data(as_text=True), case
-    bad_date = _post(client, "/admin/settings/delegations", {"delegate": ids["staff"], "principal": ids["kasubag"],
+    bad_date = post_form(client, "/admin/settings/delegations", {"delegate": ids["staff"], "principal": ids["kasubag"],
                                                              "title": "Plh.", "starts_on": "kemarin", "ends_on": ""})
     assert bad_date.status_code == 400 and "Isi tanggal mulai" in bad_date.get_data(as_text=True)
     with app.app_context():
@@ -112,11 +107,11 @@ def test_revoking_ends_the_delegates_power_at_once_and_is_audited(app, client, m
     _delegate(client, ids, _today(), _today() + timedelta(days=1))
     with app.app_context():
         delegation_id = db.session.scalars(select(Delegation.id)).one()
-    assert _post(client, f"/admin/settings/delegations/{delegation_id}/revoke").status_code == 302
+    assert post_form(client, f"/admin/settings/delegations/{delegation_id}/revoke").status_code == 302
     with app.app_context():
         assert not actor_for(db.session, db.session.get(User, ids["staff"]), utcnow()).has(Role.KASUBAG)
         assert "delegation.revoked" in set(db.session.scalars(select(AuditEvent.action)))
-    again = _post(client, f"/admin/settings/delegations/{delegation_id}/revoke")
+    again = post_form(client, f"/admin/settings/delegations/{delegation_id}/revoke")
     assert again.status_code == 302
     assert "sudah dicabut" in client.get("/admin/settings/delegations").get_data(as_text=True)
-    assert _post(client, "/admin/settings/delegations/999999/revoke").status_code == 404
+    assert post_form(client, "/admin/settings/delegations/999999/revoke").status_code == 404

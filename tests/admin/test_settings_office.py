@@ -8,7 +8,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent
 
 from .. import factories
-from ..conftest import csrf_from
+from ..conftest import csrf_from, post_form
 
 GOOD = {
     "lpse_name": "Kabupaten Contoh", "lpse_place": "Contoh", "office_open": "07:00", "office_close": "15:30",
@@ -16,11 +16,6 @@ GOOD = {
     "signatory_rank": "Penata (III/c)", "signatory_nip": "198501012010011001", "kiosk_idle_seconds": "90",
     "retention_days": "730", "ktp_check_before_kasubag": "1",
 }
-
-
-def _post(client, path: str, data: dict):
-    token = csrf_from(client, "/admin/settings/")
-    return client.post(path, data={"csrf_token": token, **data})
 
 
 def _admin(make_user, login):
@@ -57,7 +52,7 @@ def test_the_overview_links_every_section(client, make_user, login, app):
 
 def test_saving_the_office_settings_stores_them_and_audits_old_and_new_values(app, client, make_user, login):
     _admin(make_user, login)
-    assert _post(client, "/admin/settings/office", GOOD).status_code == 302
+    assert post_form(client, "/admin/settings/office", GOOD).status_code == 302
     values = _values(app)
     assert values["lpse_name"] == "Kabupaten Contoh" and values["kiosk_idle_seconds"] == 90
     assert values["retention_days"] == 730 and values["ktp_check_before_kasubag"] is True
@@ -65,10 +60,10 @@ def test_saving_the_office_settings_stores_them_and_audits_old_and_new_values(ap
     assert changes["lpse_name"]["old"] == "Kota Salatiga" and changes["lpse_name"]["new"] == "Kabupaten Contoh"
     assert changes["kiosk_idle_seconds"] == {"key": "kiosk_idle_seconds", "old": 60, "new": 90}
     # Saving the same values again changes and audits nothing.
-    assert _post(client, "/admin/settings/office", GOOD).status_code == 302
+    assert post_form(client, "/admin/settings/office", GOOD).status_code == 302
     assert len(_changes(app)) == len(changes)
     unchecked = {k: v for k, v in GOOD.items() if k != "ktp_check_before_kasubag"}
-    _post(client, "/admin/settings/office", unchecked)
+    post_form(client, "/admin/settings/office", unchecked)
     assert _values(app)["ktp_check_before_kasubag"] is False
 
 
@@ -86,7 +81,7 @@ def test_wrong_office_values_are_refused_field_by_field_and_nothing_is_saved(app
         ({"lpse_place": "x" * 81}, "Paling banyak 80 karakter"),
     ]
     for change, message in cases:
-        response = _post(client, "/admin/settings/office", {**GOOD, **change})
+        response = post_form(client, "/admin/settings/office", {**GOOD, **change})
         assert response.status_code == 400, change
         assert message in response.get_data(as_text=True), change
     assert _changes(app) == {}
@@ -95,7 +90,7 @@ def test_wrong_office_values_are_refused_field_by_field_and_nothing_is_saved(app
 
 def test_an_office_time_like_7_30_is_read_as_07_30(app, client, make_user, login):
     _admin(make_user, login)
-    assert _post(client, "/admin/settings/office", {**GOOD, "office_open": "7:30"}).status_code == 302
+    assert post_form(client, "/admin/settings/office", {**GOOD, "office_open": "7:30"}).status_code == 302
     assert _values(app)["office_open"] == "07:30"
 
 
@@ -116,7 +111,7 @@ def test_renaming_a_facility_keeps_its_key_so_old_visits_still_point_at_it(app, 
     _admin(make_user, login)
     items = [dict(i) for i in settings.DEFAULTS["facilities"]]
     items[0]["id"] = "Ruang pelatihan lantai 2"
-    assert _post(client, "/admin/settings/facilities", _facility_form(items)).status_code == 302
+    assert post_form(client, "/admin/settings/facilities", _facility_form(items)).status_code == 302
     stored = _values(app)["facilities"]
     assert stored[0] == {"key": "training_room", "id": "Ruang pelatihan lantai 2", "en": "Training room",
                          "active": True}
@@ -126,14 +121,14 @@ def test_renaming_a_facility_keeps_its_key_so_old_visits_still_point_at_it(app, 
 def test_a_new_facility_gets_a_stable_key_from_its_label(app, client, make_user, login):
     _admin(make_user, login)
     items = list(settings.DEFAULTS["facilities"])
-    _post(client, "/admin/settings/facilities", _facility_form(items, {"id": "Ruang rapat", "en": "Meeting room"}))
+    post_form(client, "/admin/settings/facilities", _facility_form(items, {"id": "Ruang rapat", "en": "Meeting room"}))
     assert _values(app)["facilities"][-1] == {"key": "meeting_room", "id": "Ruang rapat", "en": "Meeting room",
                                               "active": True}
-    bad = _post(client, "/admin/settings/facilities", _facility_form(items, {"key": "Ruang!", "id": "A", "en": "B"}))
+    bad = post_form(client, "/admin/settings/facilities", _facility_form(items, {"key": "Ruang!", "id": "A", "en": "B"}))
     assert bad.status_code == 400 and "huruf kecil" in bad.get_data(as_text=True)
-    dup = _post(client, "/admin/settings/facilities", _facility_form(items, {"key": "helpdesk", "id": "A", "en": "B"}))
+    dup = post_form(client, "/admin/settings/facilities", _facility_form(items, {"key": "helpdesk", "id": "A", "en": "B"}))
     assert dup.status_code == 400 and "muncul dua kali" in dup.get_data(as_text=True)
-    half = _post(client, "/admin/settings/facilities", _facility_form(items, {"id": "Hanya Indonesia"}))
+    half = post_form(client, "/admin/settings/facilities", _facility_form(items, {"id": "Hanya Indonesia"}))
     assert half.status_code == 400 and "label bahasa Indonesia dan bahasa Inggris" in half.get_data(as_text=True)
 
 
@@ -143,7 +138,7 @@ def test_removing_a_facility_in_use_only_hides_it_from_new_visits(app, client, m
         factories.visit(facility="verification_desk")
     items = list(settings.DEFAULTS["facilities"])
     keys = [i["key"] for i in items]
-    response = _post(client, "/admin/settings/facilities",
+    response = post_form(client, "/admin/settings/facilities",
                      _facility_form(items, remove_1="1", **{f"remove_{keys.index('verification_desk')}": "1"}))
     assert response.status_code == 302
     stored = {i["key"]: i for i in _values(app)["facilities"]}
@@ -158,18 +153,18 @@ def test_removing_a_facility_in_use_only_hides_it_from_new_visits(app, client, m
 def test_at_least_one_purpose_stays_available(app, client, make_user, login):
     _admin(make_user, login)
     items = [{**i, "active": False} for i in settings.DEFAULTS["purposes"]]
-    response = _post(client, "/admin/settings/purposes", _facility_form(items))
+    response = post_form(client, "/admin/settings/purposes", _facility_form(items))
     assert response.status_code == 400 and "paling sedikit satu butir" in response.get_data(as_text=True)
     assert "purposes" not in _changes(app)
 
 
 def test_access_rights_are_one_per_line_without_duplicates(app, client, make_user, login):
     _admin(make_user, login)
-    ok = _post(client, "/admin/settings/access-rights", {"access_rights": "Read only\n\n  Server   (SSH) \nVPN\n"})
+    ok = post_form(client, "/admin/settings/access-rights", {"access_rights": "Read only\n\n  Server   (SSH) \nVPN\n"})
     assert ok.status_code == 302
     assert _values(app)["access_rights"] == ["Read only", "Server (SSH)", "VPN"]
-    dup = _post(client, "/admin/settings/access-rights", {"access_rights": "VPN\nvpn"})
+    dup = post_form(client, "/admin/settings/access-rights", {"access_rights": "VPN\nvpn"})
     assert dup.status_code == 400 and "muncul dua kali" in dup.get_data(as_text=True)
-    empty = _post(client, "/admin/settings/access-rights", {"access_rights": "  \n"})
+    empty = post_form(client, "/admin/settings/access-rights", {"access_rights": "  \n"})
     assert empty.status_code == 400
     assert _values(app)["access_rights"] == ["Read only", "Server (SSH)", "VPN"]

@@ -9,12 +9,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, User
 from lpsedesk.passwords import verify_password
 
-from ..conftest import TEST_PASSWORD, csrf_from
-
-
-def _post(client, path: str, data: dict | None = None):
-    token = csrf_from(client, "/admin/settings/users")
-    return client.post(path, data={"csrf_token": token, **(data or {})})
+from ..conftest import TEST_PASSWORD, csrf_from, post_form
 
 
 def _user(app, username: str) -> User:
@@ -54,7 +49,7 @@ def test_only_the_admin_opens_the_user_pages(client, make_user, login):
 def test_admin_creates_an_account_with_several_roles_and_a_generated_password_shown_once(app, client, make_user,
                                                                                          login):
     _admin(make_user, login)
-    response = _post(client, "/admin/settings/users/new", {
+    response = post_form(client, "/admin/settings/users/new", {
         "username": "Agus.Pratama", "full_name": "Agus  Pratama", "nip": "19800101 200501 1 001",
         "roles": ["helpdesk", "kasubag"]})
     assert response.status_code == 201
@@ -70,7 +65,7 @@ def test_admin_creates_an_account_with_several_roles_and_a_generated_password_sh
 
 def test_admin_creates_an_account_with_a_chosen_password(app, client, make_user, login):
     _admin(make_user, login)
-    response = _post(client, "/admin/settings/users/new", {
+    response = post_form(client, "/admin/settings/users/new", {
         "username": "dewi", "full_name": "Dewi", "roles": ["helpdesk"],
         "password": "Sandi-baru-2026", "confirm": "Sandi-baru-2026"})
     assert response.status_code == 302
@@ -92,7 +87,7 @@ def test_creating_an_account_with_bad_input_says_why_and_saves_nothing(app, clie
         ({"username": "dewi", "full_name": "Dewi", "roles": ["root"]}, ""),
     ]
     for data, message in cases:
-        response = _post(client, "/admin/settings/users/new", data)
+        response = post_form(client, "/admin/settings/users/new", data)
         assert response.status_code == 400, data
         assert message in response.get_data(as_text=True), data
     with app.app_context():
@@ -102,7 +97,7 @@ def test_creating_an_account_with_bad_input_says_why_and_saves_nothing(app, clie
 def test_a_user_name_with_a_space_is_refused_in_the_users_language(app, client, make_user, login):
     # The core's message for a bad user name, shown through the Admin's form.
     _admin(make_user, login)
-    page = _post(client, "/admin/settings/users/new", {"username": "a b", "full_name": "A", "roles": ["helpdesk"]})
+    page = post_form(client, "/admin/settings/users/new", {"username": "a b", "full_name": "A", "roles": ["helpdesk"]})
     assert "huruf kecil" in page.get_data(as_text=True)
 
 
@@ -112,7 +107,7 @@ def test_changing_roles_ends_that_users_sessions_and_is_audited(app, client, mak
     other = app.test_client()
     login("rina", c=other)
     assert other.get("/admin/").status_code == 200
-    assert _post(client, f"/admin/settings/users/{rina}/roles", {"roles": ["helpdesk", "kasubag"]}).status_code == 302
+    assert post_form(client, f"/admin/settings/users/{rina}/roles", {"roles": ["helpdesk", "kasubag"]}).status_code == 302
     assert {r.value for r in _user(app, "rina").roles} == {"helpdesk", "kasubag"}
     assert other.get("/admin/").status_code == 302  # back to the login page
     assert "user.roles_set" in _actions(app)
@@ -124,11 +119,11 @@ def test_deactivating_ends_sessions_at_once_and_reactivating_lets_the_user_log_i
     rina = make_user("rina", "helpdesk")
     other = app.test_client()
     login("rina", c=other)
-    assert _post(client, f"/admin/settings/users/{rina}/deactivate").status_code == 302
+    assert post_form(client, f"/admin/settings/users/{rina}/deactivate").status_code == 302
     assert not _user(app, "rina").active
     assert other.get("/admin/").status_code == 302
     assert login("rina", c=app.test_client()).status_code == 401
-    assert _post(client, f"/admin/settings/users/{rina}/reactivate").status_code == 302
+    assert post_form(client, f"/admin/settings/users/{rina}/reactivate").status_code == 302
     assert login("rina", c=app.test_client()).status_code == 302
     assert {"user.deactivated", "user.activated"} <= set(_actions(app))
 
@@ -136,9 +131,9 @@ def test_deactivating_ends_sessions_at_once_and_reactivating_lets_the_user_log_i
 def test_the_last_active_admin_cannot_deactivate_themselves_or_drop_the_admin_role(app, client, make_user, login):
     siti = _admin(make_user, login)
     make_user("lama", "admin", active=False)  # a deactivated Admin does not count
-    response = _post(client, f"/admin/settings/users/{siti}/deactivate")
+    response = post_form(client, f"/admin/settings/users/{siti}/deactivate")
     assert response.status_code == 400 and "satu-satunya Admin" in response.get_data(as_text=True)
-    response = _post(client, f"/admin/settings/users/{siti}/roles", {"roles": ["helpdesk"]})
+    response = post_form(client, f"/admin/settings/users/{siti}/roles", {"roles": ["helpdesk"]})
     assert response.status_code == 400 and "satu-satunya Admin" in response.get_data(as_text=True)
     user = _user(app, "siti")
     assert user.active and {r.value for r in user.roles} == {"admin"}
@@ -148,7 +143,7 @@ def test_the_last_active_admin_cannot_deactivate_themselves_or_drop_the_admin_ro
 def test_with_a_second_admin_an_admin_may_hand_over_and_drop_their_own_admin_role(app, client, make_user, login):
     siti = _admin(make_user, login)
     make_user("joko", "admin")
-    assert _post(client, f"/admin/settings/users/{siti}/roles", {"roles": ["kasubag"]}).status_code == 302
+    assert post_form(client, f"/admin/settings/users/{siti}/roles", {"roles": ["kasubag"]}).status_code == 302
     assert {r.value for r in _user(app, "siti").roles} == {"kasubag"}
     assert client.get("/admin/settings/users").status_code == 302  # own session ended with the change
 
@@ -158,7 +153,7 @@ def test_resetting_a_password_generates_one_shown_once_and_ends_sessions(app, cl
     rina = make_user("rina", "helpdesk")
     other = app.test_client()
     login("rina", c=other)
-    response = _post(client, f"/admin/settings/users/{rina}/password")
+    response = post_form(client, f"/admin/settings/users/{rina}/password")
     assert response.status_code == 200
     password = re.search(r'id="new-password">([^<]+)<', response.get_data(as_text=True)).group(1).strip()
     assert other.get("/admin/").status_code == 302
@@ -170,9 +165,9 @@ def test_resetting_a_password_generates_one_shown_once_and_ends_sessions(app, cl
 def test_the_admin_may_set_a_chosen_password_that_meets_the_rules(app, client, make_user, login):
     _admin(make_user, login)
     rina = make_user("rina", "helpdesk")
-    weak = _post(client, f"/admin/settings/users/{rina}/password", {"password": "abcdefghijk", "confirm": "abcdefghijk"})
+    weak = post_form(client, f"/admin/settings/users/{rina}/password", {"password": "abcdefghijk", "confirm": "abcdefghijk"})
     assert weak.status_code == 400 and "huruf dan angka" in weak.get_data(as_text=True)
-    ok = _post(client, f"/admin/settings/users/{rina}/password", {"password": "Sandi-baru-2026",
+    ok = post_form(client, f"/admin/settings/users/{rina}/password", {"password": "Sandi-baru-2026",
                                                                    "confirm": "Sandi-baru-2026"})
     assert ok.status_code == 302
     assert verify_password(_user(app, "rina").password_hash, "Sandi-baru-2026")
@@ -181,9 +176,9 @@ def test_the_admin_may_set_a_chosen_password_that_meets_the_rules(app, client, m
 def test_the_admin_corrects_a_name_and_nip_and_the_change_is_audited(app, client, make_user, login):
     _admin(make_user, login)
     rina = make_user("rina", "helpdesk")
-    bad = _post(client, f"/admin/settings/users/{rina}/profile", {"full_name": "Rina", "nip": "12345"})
+    bad = post_form(client, f"/admin/settings/users/{rina}/profile", {"full_name": "Rina", "nip": "12345"})
     assert bad.status_code == 400 and "18 angka" in bad.get_data(as_text=True)
-    ok = _post(client, f"/admin/settings/users/{rina}/profile", {"full_name": "Rina Wulandari",
+    ok = post_form(client, f"/admin/settings/users/{rina}/profile", {"full_name": "Rina Wulandari",
                                                                   "nip": "199001012015032001"})
     assert ok.status_code == 302
     assert _user(app, "rina").full_name == "Rina Wulandari"
@@ -195,4 +190,4 @@ def test_the_admin_corrects_a_name_and_nip_and_the_change_is_audited(app, client
 def test_a_missing_user_is_a_404(client, make_user, login):
     _admin(make_user, login)
     assert client.get("/admin/settings/users/999999").status_code == 404
-    assert _post(client, "/admin/settings/users/999999/deactivate").status_code == 404
+    assert post_form(client, "/admin/settings/users/999999/deactivate").status_code == 404

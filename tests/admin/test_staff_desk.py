@@ -11,12 +11,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, Visit, VisitNote, utcnow
 
 from .. import factories
-from ..conftest import csrf_from
-
-
-def post(client, path: str, **data):
-    data["csrf_token"] = csrf_from(client, "/admin/visits")
-    return client.post(path, data=data)
+from ..conftest import csrf_from, post_form
 
 
 def inside(**fields) -> int:
@@ -38,12 +33,12 @@ def test_helpdesk_marks_that_the_original_ktp_matches_the_capture(app, client, m
     login("rina")
     with app.app_context():
         visit_id = factories.visit().id
-    assert post(client, f"/admin/visits/{visit_id}/ktp-check", next="/admin/board").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/ktp-check", next="/admin/board").status_code == 302
     with app.app_context():
         visit = db.session.get(Visit, visit_id)
         assert visit.ktp_checked_at and visit.ktp_checked_by_id == desk
     assert actions(app, visit_id) == ["visit.ktp_checked"]
-    assert post(client, f"/admin/visits/{visit_id}/ktp-check").status_code == 409
+    assert post_form(client, f"/admin/visits/{visit_id}/ktp-check").status_code == 409
 
 
 def test_the_kasubag_alone_cannot_mark_the_ktp_checked(app, client, make_user, login):
@@ -51,7 +46,7 @@ def test_the_kasubag_alone_cannot_mark_the_ktp_checked(app, client, make_user, l
     login("bambang")
     with app.app_context():
         visit_id = factories.visit().id
-    assert post(client, f"/admin/visits/{visit_id}/ktp-check").status_code == 403
+    assert post_form(client, f"/admin/visits/{visit_id}/ktp-check").status_code == 403
 
 
 def test_helpdesk_adds_a_note_and_an_incident_to_a_visit_in_progress(app, client, make_user, login):
@@ -59,9 +54,9 @@ def test_helpdesk_adds_a_note_and_an_incident_to_a_visit_in_progress(app, client
     login("rina")
     with app.app_context():
         visit_id = inside()
-    assert post(client, f"/admin/visits/{visit_id}/notes", body="Memakai komputer nomor 3").status_code == 302
-    assert post(client, f"/admin/visits/{visit_id}/notes", body="Kabel printer lepas", kind="incident").status_code == 302
-    assert post(client, f"/admin/visits/{visit_id}/notes", body="   ").status_code == 400
+    assert post_form(client, f"/admin/visits/{visit_id}/notes", body="Memakai komputer nomor 3").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/notes", body="Kabel printer lepas", kind="incident").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/notes", body="   ").status_code == 400
     with app.app_context():
         notes = db.session.scalars(select(VisitNote).order_by(VisitNote.id)).all()
         assert [(n.kind, n.body, n.author_id) for n in notes] == [
@@ -74,9 +69,9 @@ def test_ending_a_visit_early_needs_a_reason_and_records_it(app, client, make_us
     login("rina")
     with app.app_context():
         visit_id = inside()
-    refused = post(client, f"/admin/visits/{visit_id}/checkout", early="1", reason=" ")
+    refused = post_form(client, f"/admin/visits/{visit_id}/checkout", early="1", reason=" ")
     assert refused.status_code == 400 and "Alasan wajib diisi" in refused.get_data(as_text=True)
-    assert post(client, f"/admin/visits/{visit_id}/checkout", early="1", reason="Listrik padam").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/checkout", early="1", reason="Listrik padam").status_code == 302
     with app.app_context():
         visit = db.session.get(Visit, visit_id)
         assert visit.status == "checked_out" and visit.end_reason == "Listrik padam"
@@ -90,10 +85,10 @@ def test_helpdesk_checks_out_a_visitor_who_forgot(app, client, make_user, login)
     login("rina")
     with app.app_context():
         visit_id = inside()
-    assert post(client, f"/admin/visits/{visit_id}/checkout").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/checkout").status_code == 302
     with app.app_context():
         assert db.session.get(Visit, visit_id).checked_out_at is not None
-    assert post(client, f"/admin/visits/{visit_id}/checkout").status_code == 409
+    assert post_form(client, f"/admin/visits/{visit_id}/checkout").status_code == 409
 
 
 def test_an_incomplete_guest_book_blocks_the_report_and_names_what_is_missing(app, client, make_user, login):
@@ -103,7 +98,7 @@ def test_an_incomplete_guest_book_blocks_the_report_and_names_what_is_missing(ap
         visit_id = factories.visit("checked_out", checked_out_at=utcnow()).id  # no signature
     board = client.get("/admin/board").get_data(as_text=True)
     assert "Buku tamu belum lengkap: Tanda tangan" in board
-    refused = post(client, f"/admin/visits/{visit_id}/report")
+    refused = post_form(client, f"/admin/visits/{visit_id}/report")
     assert refused.status_code == 409 and "Tanda tangan" in refused.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Visit, visit_id).status == "checked_out"
@@ -122,8 +117,8 @@ def test_helpdesk_reports_a_complete_visit_then_the_rest_of_the_day_at_once(app,
         done = [factories.visit("checked_out", checked_out_at=utcnow(), signature_key="sig/2026/11/" + "s" * 20).id
                 for _ in range(3)]
         incomplete = factories.visit("checked_out", checked_out_at=utcnow()).id
-    assert post(client, f"/admin/visits/{done[0]}/report").status_code == 302
-    response = post(client, "/admin/visits/report", ids=[str(i) for i in done[1:] + [incomplete]])
+    assert post_form(client, f"/admin/visits/{done[0]}/report").status_code == 302
+    response = post_form(client, "/admin/visits/report", ids=[str(i) for i in done[1:] + [incomplete]])
     assert response.status_code == 302
     follow = client.get("/admin/board").get_data(as_text=True)
     assert "2 kunjungan dilaporkan kepada Kasubag" in follow and "Belum dilaporkan" in follow
@@ -184,5 +179,5 @@ def test_the_kasubag_may_watch_the_board_but_not_act_on_it(app, client, make_use
         visit_id = inside()
     page = client.get("/admin/board").get_data(as_text=True)
     assert "Sari Uji Coba" in page and f"/admin/visits/{visit_id}/checkout" not in page
-    assert post(client, f"/admin/visits/{visit_id}/checkout").status_code == 403
-    assert post(client, f"/admin/visits/{visit_id}/notes", body="x").status_code == 403
+    assert post_form(client, f"/admin/visits/{visit_id}/checkout").status_code == 403
+    assert post_form(client, f"/admin/visits/{visit_id}/notes", body="x").status_code == 403

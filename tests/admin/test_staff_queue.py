@@ -8,12 +8,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, Visit, utcnow
 
 from .. import factories
-from ..conftest import csrf_from
-
-
-def post(client, path: str, **data):
-    data["csrf_token"] = csrf_from(client, "/admin/visits")
-    return client.post(path, data=data)
+from ..conftest import csrf_from, post_form
 
 
 def test_the_queue_shows_the_visitor_purpose_facility_ktp_check_and_waiting_time(app, client, make_user, login):
@@ -53,7 +48,7 @@ def test_kasubag_refuses_with_a_reason_and_returns_to_the_queue(app, client, mak
     login("bambang")
     with app.app_context():
         visit_id = factories.visit().id
-    response = post(client, f"/admin/visits/{visit_id}/decision", decision="deny", reason="Ruang penuh",
+    response = post_form(client, f"/admin/visits/{visit_id}/decision", decision="deny", reason="Ruang penuh",
                     next="/admin/queue")
     assert response.status_code == 302 and response.headers["Location"].endswith("/admin/queue")
     with app.app_context():
@@ -67,7 +62,7 @@ def test_a_decision_already_taken_by_another_kasubag_names_who_took_it(app, clie
     with app.app_context():
         visit_id = factories.visit().id
     login("bambang")
-    assert post(client, f"/admin/visits/{visit_id}/decision", decision="approve").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/decision", decision="approve").status_code == 302
     other = app.test_client()
     login("budi", c=other)
     token = csrf_from(other, "/admin/visits")
@@ -84,7 +79,7 @@ def test_a_delegate_decides_and_the_record_says_a_n_with_both_names(app, client,
         visit_id = factories.visit().id
     login("budi")
     assert "a.n. Bambang Wijaya" in client.get("/admin/queue").get_data(as_text=True)
-    assert post(client, f"/admin/visits/{visit_id}/decision", decision="approve").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/decision", decision="approve").status_code == 302
     with app.app_context():
         visit = db.session.get(Visit, visit_id)
         assert visit.decided_by_id == delegate and visit.decided_on_behalf_of_id == principal
@@ -105,14 +100,14 @@ def test_with_ktp_check_first_requests_reach_the_kasubag_only_after_the_helpdesk
     login("bambang")
     page = client.get("/admin/queue/fragment").get_data(as_text=True)
     assert f'data-key="visit-{visit_id}"' not in page and f'data-key="wait-{visit_id}"' in page
-    refused = post(client, f"/admin/visits/{visit_id}/decision", decision="approve")
+    refused = post_form(client, f"/admin/visits/{visit_id}/decision", decision="approve")
     assert refused.status_code == 409 and "Helpdesk belum memeriksa KTP asli" in refused.get_data(as_text=True)
     with app.app_context():
         visit = db.session.get(Visit, visit_id)
         visit.ktp_checked_at, visit.ktp_checked_by_id = utcnow(), desk
         db.session.commit()
     assert f'data-key="visit-{visit_id}"' in client.get("/admin/queue/fragment").get_data(as_text=True)
-    assert post(client, f"/admin/visits/{visit_id}/decision", decision="approve").status_code == 302
+    assert post_form(client, f"/admin/visits/{visit_id}/decision", decision="approve").status_code == 302
 
 
 def test_without_ktp_check_first_requests_reach_the_kasubag_at_once(app, client, make_user, login):
@@ -129,10 +124,10 @@ def test_kasubag_acknowledges_one_report_then_the_rest_at_once(app, client, make
     with app.app_context():
         ids = [factories.visit("reported", reported_at=utcnow()).id for _ in range(3)]
         later = factories.visit("reported", reported_at=utcnow()).id  # arrives after the screen was drawn
-    assert post(client, f"/admin/visits/{ids[0]}/acknowledge").status_code == 302
-    again = post(client, f"/admin/visits/{ids[0]}/acknowledge")
+    assert post_form(client, f"/admin/visits/{ids[0]}/acknowledge").status_code == 302
+    again = post_form(client, f"/admin/visits/{ids[0]}/acknowledge")
     assert again.status_code == 409
-    response = post(client, "/admin/reports/acknowledge", ids=[str(i) for i in ids[1:]])
+    response = post_form(client, "/admin/reports/acknowledge", ids=[str(i) for i in ids[1:]])
     assert response.status_code == 302
     with app.app_context():
         acked = {v.id for v in db.session.scalars(select(Visit).where(Visit.acknowledged_at.is_not(None)))}
@@ -146,7 +141,7 @@ def test_only_the_kasubag_acknowledges_reports(app, client, make_user, login):
     login("rina")
     with app.app_context():
         visit_id = factories.visit("reported").id
-    assert post(client, f"/admin/visits/{visit_id}/acknowledge").status_code == 403
+    assert post_form(client, f"/admin/visits/{visit_id}/acknowledge").status_code == 403
 
 
 def test_a_pending_visit_cannot_be_acknowledged(app, client, make_user, login):
@@ -154,7 +149,7 @@ def test_a_pending_visit_cannot_be_acknowledged(app, client, make_user, login):
     login("bambang")
     with app.app_context():
         visit_id = factories.visit().id
-    assert post(client, f"/admin/visits/{visit_id}/acknowledge").status_code == 409
+    assert post_form(client, f"/admin/visits/{visit_id}/acknowledge").status_code == 409
 
 
 def test_after_a_decision_the_browser_returns_only_to_a_page_of_this_site(app, client, make_user, login):
@@ -163,5 +158,5 @@ def test_after_a_decision_the_browser_returns_only_to_a_page_of_this_site(app, c
     with app.app_context():
         first, second = factories.visit().id, factories.visit().id
     for visit_id, target in ((first, "https://evil.example/"), (second, "/\\evil.example")):
-        response = post(client, f"/admin/visits/{visit_id}/decision", decision="approve", next=target)
+        response = post_form(client, f"/admin/visits/{visit_id}/decision", decision="approve", next=target)
         assert response.status_code == 302 and response.headers["Location"] == "/admin/"

@@ -7,18 +7,13 @@ from zoneinfo import ZoneInfo
 from lpsedesk.extensions import db
 
 from .. import factories
-from ..conftest import csrf_from
+from ..conftest import csrf_from, post_form
 
 WIB = ZoneInfo("Asia/Jakarta")
 
 
 def wib(day: int, hour: int = 10) -> datetime:
     return datetime(2026, 11, day, hour, tzinfo=WIB).astimezone(timezone.utc)
-
-
-def post(client, path: str, **data):
-    data["csrf_token"] = csrf_from(client, "/admin/visits")
-    return client.post(path, data=data)
 
 
 def test_visits_are_found_by_name_nik_institution_status_and_wib_dates(app, client, make_user, login):
@@ -73,12 +68,12 @@ def test_the_visit_page_shows_every_step_in_order_with_who_did_it(app, client, m
     desk, boss = client, app.test_client()
     login("rina")
     login("bambang", c=boss)
-    assert post(desk, f"/admin/visits/{visit_id}/ktp-check").status_code == 302
+    assert post_form(desk, f"/admin/visits/{visit_id}/ktp-check").status_code == 302
     token = csrf_from(boss, "/admin/visits")
     assert boss.post(f"/admin/visits/{visit_id}/decision", data={"csrf_token": token, "decision": "approve"}).status_code == 302
-    assert post(desk, f"/admin/visits/{visit_id}/notes", body="Memakai pojok internet", kind="note").status_code == 302
-    assert post(desk, f"/admin/visits/{visit_id}/checkout").status_code == 302
-    assert post(desk, f"/admin/visits/{visit_id}/report").status_code == 302
+    assert post_form(desk, f"/admin/visits/{visit_id}/notes", body="Memakai pojok internet", kind="note").status_code == 302
+    assert post_form(desk, f"/admin/visits/{visit_id}/checkout").status_code == 302
+    assert post_form(desk, f"/admin/visits/{visit_id}/report").status_code == 302
     token = csrf_from(boss, "/admin/visits")
     assert boss.post(f"/admin/visits/{visit_id}/acknowledge", data={"csrf_token": token}).status_code == 302
     page = desk.get(f"/admin/visits/{visit_id}").get_data(as_text=True)
