@@ -37,7 +37,10 @@ def live_server(app):
     # when nothing is left to watch.
     FEED.stop_streams()
     try:
-        server.trigger.pull_trigger(lambda: [obj.close() for obj in list(server._map.values())])
+        try:
+            server.trigger.pull_trigger(lambda: [obj.close() for obj in list(server._map.values())])
+        except OSError:  # the loop had already ended and closed its trigger: nothing left to close
+            pass
         thread.join(10)
         server.task_dispatcher.shutdown(timeout=5)
     finally:
