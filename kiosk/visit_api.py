@@ -147,7 +147,8 @@ def visit_events(ticket: str):
         return api_error("bad_ticket", 404)
     visit_id = visit.id
     return sse_response(db.engine, db.session,
-                        lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120)
+                        lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120,
+                        owner=f"kiosk:{current_kiosk().id}", per_owner=current_app.config["LIVE_STREAMS_PER_KIOSK"])
 
 
 @bp.get("/api/v1/visits/<ticket>/qr.svg")

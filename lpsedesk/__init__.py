@@ -63,6 +63,7 @@ def register_extensions(app: Flask) -> None:
     from .storage import storage_for
 
     app.extensions["storage"] = storage_for(app.config)
+    live.init_live(app)
 
 
 def register_blueprints(app: Flask) -> None:

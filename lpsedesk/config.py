@@ -30,6 +30,10 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
     "LIVE_STREAM_SECONDS": (300, int, "How long one staff live-update stream lasts before the browser reconnects"),
+    "LIVE_THREAD_RESERVE": (12, int, "Waitress threads live-update streams may never take: kept for pages, "
+                                     "the API and /healthz (streams get THREADS minus this)"),
+    "LIVE_STREAMS_PER_USER": (4, int, "Live-update streams one staff user may hold; a new one ends the oldest"),
+    "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
 }
 
 LOCALES = ("id", "en")
