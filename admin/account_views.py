@@ -5,9 +5,9 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
-from lpsedesk import audit, users
+from lpsedesk import audit, staff_sessions, users
 from lpsedesk.auth import current_actor
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
@@ -46,6 +46,7 @@ def login():
             throttle.succeed(*keys)
             user.last_login_at = utcnow()
             session.permanent = True  # ends after STAFF_SESSION_HOURS, not at some browser's whim
+            staff_sessions.start(db.session, user)
             login_user(user)
             audit.record(db.session, current_actor(), "user.login", user)
             db.session.commit()
@@ -64,6 +65,7 @@ def logout():
     actor = current_actor()
     if actor is not None:
         audit.record(db.session, actor, "user.logout")
+        staff_sessions.end(db.session, current_user.login_nonce)  # a copied cookie dies with it
         db.session.commit()
     logout_user()
     flash(_("You have logged out."), "info")
@@ -84,6 +86,7 @@ def setup():
             flash(user_error_message(exc.code), "error")
         else:
             consume_token(current_app.instance_path)
+            staff_sessions.start(db.session, user)
             db.session.commit()
             login_user(user)
             flash(_("Welcome. Your Admin account is ready."), "info")
