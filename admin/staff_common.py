@@ -14,6 +14,7 @@ from lpsedesk.auth import current_actor
 from lpsedesk.errors import status_label, user_error
 from lpsedesk.extensions import db
 from lpsedesk.models import User, utcnow
+from lpsedesk.nik import mask_nik
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
 
@@ -81,6 +82,7 @@ def where_now(visit) -> str:
 def action_label(action: str) -> str:
     return {
         "visit.ktp_viewed": _("KTP image viewed"),
+        "visit.nik_viewed": _("Full NIK viewed"),
     }.get(action, action)
 
 
@@ -153,4 +155,4 @@ def template_helpers() -> dict:
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
             "missing_labels": missing_labels,
             "decision_status": decision_status, "where_now": where_now,
-            "endpoint_exists": endpoint_exists, "staff_actor": current_actor}
+            "endpoint_exists": endpoint_exists, "staff_actor": current_actor, "mask_nik": mask_nik}
