@@ -21,7 +21,8 @@ from lpsedesk.nik import parse_nik
 
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
-from .images import UploadError, decode_frame, encode_jpeg
+from .frame_limits import FrameSlots, decode_bounded_frame
+from .images import UploadError, encode_jpeg
 from .messages import api_message, guidance_message
 from .scan_sessions import ScanSession, ScanSessions
 
@@ -39,6 +40,7 @@ def sessions() -> ScanSessions:
 @bp.record_once
 def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_scan_sessions", ScanSessions())
+    state.app.extensions.setdefault("kiosk_frame_slots", FrameSlots(state.app.config.get("KIOSK_FRAME_SLOTS", 2)))
 
 
 def api_error(code: str, http_status: int, **extra):
@@ -129,8 +131,17 @@ def scan():
     upload = request.files.get("frame")
     if upload is None:
         return api_error("image_missing", 400)
+    with current_app.extensions["kiosk_frame_slots"].hold() as free:
+        if not free:
+            response, status = api_error("busy", 503)
+            response.headers["Retry-After"] = "1"
+            return response, status
+        return _scan(upload, session_id)
+
+
+def _scan(upload, session_id: str):
     try:
-        frame = decode_frame(upload.read())
+        frame = decode_bounded_frame(upload.read())
     except UploadError as exc:
         return api_error(exc.code, exc.status)
     scan_session, dropped = sessions().get(current_kiosk().id, session_id)

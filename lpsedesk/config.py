@@ -33,6 +33,7 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "LIVE_THREAD_RESERVE": (12, int, "Waitress threads live-update streams may never take: kept for pages, "
                                      "the API and /healthz (streams get THREADS minus this)"),
     "LIVE_STREAMS_PER_USER": (4, int, "Live-update streams one staff user may hold; a new one ends the oldest"),
+    "KIOSK_FRAME_SLOTS": (2, int, "Kiosk camera frames decoded and scanned at once; more get 503 and come again"),
     "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
 }
 
