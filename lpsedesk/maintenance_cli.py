@@ -14,16 +14,15 @@ from .extensions import db
 @with_appcontext
 def purge_command() -> None:
     """Delete KTP captures, signatures and letters older than the retention period; mask old NIKs."""
-    from .retention import RetentionError, purge
+    from .retention import RetentionError, purge_and_sweep
 
     try:
-        result = purge(db.session)
+        # rows first, then the files (see lpsedesk/retention.py), then files no row names
+        summary = purge_and_sweep(db.session, current_app.extensions["storage"])
     except RetentionError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from None
-    db.session.commit()  # rows first, then the files (see lpsedesk/retention.py)
-    result.delete_files(current_app.extensions["storage"])
-    click.echo(result.summary())
+    click.echo(summary)
 
 
 def _keys() -> dict[str, str]:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import null, or_, select
 from sqlalchemy.orm import Session
 
-from . import audit, settings
+from . import audit, orphans, settings
 from .jobs import job
 from .models import RemoteAccessRequest, Visit, Visitor
 from .nik import MASK_CHAR, mask_nik
@@ -125,12 +125,28 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
     return result
 
 
+def purge_and_sweep(session: Session, storage) -> str:
+    """The whole purge: rows, then their files, then files no row names; SQLite's log emptied."""
+    result = purge(session)
+    session.commit()
+    result.delete_files(storage)
+    swept = orphans.sweep(session, storage)
+    session.commit()
+    # A masked NIK's old value would otherwise sit in the SQLite write-ahead log until the next
+    # automatic checkpoint, while the server runs.
+    checkpoint(session)
+    return f"{result.summary()}; {swept.summary()}"
+
+
+def checkpoint(session: Session) -> None:
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        session.commit()
+
+
 @job("purge", 86400)
 def purge_job(app) -> str:
-    """Daily while the server runs (and once at start)."""
+    """Daily while the server runs (and once at start, which also sweeps what a crash left)."""
     from .extensions import db
 
-    result = purge(db.session)
-    db.session.commit()
-    result.delete_files(app.extensions["storage"])
-    return result.summary()
+    return purge_and_sweep(db.session, app.extensions["storage"])
