@@ -13,7 +13,7 @@ from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.firstrun import consume_token, needs_setup, token_matches
 from lpsedesk.models import utcnow
-from lpsedesk.passwords import verify_password
+from lpsedesk.throttle import login_keys
 from lpsedesk.roles import Role
 
 from . import bp
@@ -35,15 +35,15 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         throttle = current_app.extensions["login_throttle"]
-        keys = (f"user:{form.username.data.strip().lower()}", f"ip:{request.remote_addr}")
+        keys = login_keys(form.username.data, request.remote_addr, throttle.max_attempts)
         if wait := throttle.retry_after(*keys):
             exc = user_error(429, _("Too many failed attempts. Try again in %(minutes)d minutes.",
                                     minutes=max(1, (wait + 59) // 60)))
             exc.retry_after = wait  # type: ignore[attr-defined]
             raise exc
-        user = users.find(db.session, form.username.data)
-        if user is not None and user.active and verify_password(user.password_hash, form.password.data):
-            throttle.succeed(*keys)
+        user = users.authenticate(db.session, form.username.data, form.password.data)
+        if user is not None:
+            throttle.succeed(keys[0], keys[2])  # the address keeps counting what it tried for other names
             user.last_login_at = utcnow()
             session.permanent = True  # ends after STAFF_SESSION_HOURS, not at some browser's whim
             staff_sessions.start(db.session, user)

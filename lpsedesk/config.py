@@ -25,7 +25,8 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "THREADS": (48, int, "Waitress worker threads; each open live-update stream holds one"),
     "DEFAULT_LOCALE": ("id", str, "Language of the UI unless a user chooses: `id` or `en`"),
     "MAX_UPLOAD_MB": (8, int, "Largest request body accepted (camera frames, uploads, letters)"),
-    "LOGIN_MAX_ATTEMPTS": (5, int, "Failed logins allowed per user name and per address in the window"),
+    "LOGIN_MAX_ATTEMPTS": (5, int, "Failed logins allowed for one user name from one address in the window "
+                                    "(one address: twice this over all names; one name: four times this from anywhere)"),
     "LOGIN_WINDOW_SECONDS": (600, int, "Window for LOGIN_MAX_ATTEMPTS"),
     "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
