@@ -1,7 +1,6 @@
 """Logging in and out, and the first-run page that creates the first Admin."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -13,6 +12,7 @@ from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.firstrun import consume_token, needs_setup, token_matches
 from lpsedesk.models import utcnow
+from lpsedesk.redirects import is_local_path
 from lpsedesk.throttle import login_keys
 from lpsedesk.roles import Role
 
@@ -23,7 +23,7 @@ from .messages import user_error_message
 
 def _safe_next(target: str | None) -> str:
     # Only same-site paths: never bounce a fresh login to another host.
-    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+    if is_local_path(target):
         return target
     return url_for("admin.dashboard")
 

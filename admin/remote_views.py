@@ -30,7 +30,7 @@ FILTERS = ("open", "received", "approved", "active", "closed", "denied", "all")
 def remote_index():
     shown = request.args.get("status", "open")
     shown = shown if shown in FILTERS else "open"
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = min(max(1, request.args.get("page", 1, type=int) or 1), 100_000)  # no SQL offset overflow
     query = select(RemoteAccessRequest)
     if shown == "open":  # everything not finished: waiting, approved, account open
         query = query.where(RemoteAccessRequest.status.in_(

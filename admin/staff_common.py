@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from flask import current_app, g, request, url_for
 from flask_babel import get_locale
@@ -15,6 +14,7 @@ from lpsedesk.errors import status_label, user_error
 from lpsedesk.extensions import db
 from lpsedesk.models import User, utcnow
 from lpsedesk.nik import mask_nik
+from lpsedesk.redirects import is_local_path
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
 
@@ -114,8 +114,7 @@ def user_name(user_id: int | None) -> str:
 def safe_next(default_endpoint: str) -> str:
     """Back to where the form was (a same-site path only), or to `default_endpoint`."""
     target = request.form.get("next") or request.args.get("next")
-    if (target and target.startswith("/") and not target.startswith("//") and "\\" not in target
-            and not urlsplit(target).netloc):
+    if is_local_path(target):
         return target
     return url_for(default_endpoint)
 
