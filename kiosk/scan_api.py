@@ -30,6 +30,9 @@ SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 CAPTURE_MAX_AGE = 30 * 60
 MAX_CODES = 8
 MAX_CODE_LEN = 512
+# Retakes a visitor may still submit: older captures of the session are deleted at once (the kiosk
+# submits the latest), so sixty retakes never keep sixty KTP images on disk.
+MAX_PENDING_CAPTURES = 3
 _SALT = "lpsedesk.kiosk-capture"
 
 
@@ -108,8 +111,11 @@ def _capture(scan: ScanSession, frame, result) -> dict:
     image = result.crop if result.crop is not None else frame
     if image.shape[1] > 1600:
         image = cv2.resize(image, (1600, int(1600 * image.shape[0] / image.shape[1])), interpolation=cv2.INTER_AREA)
-    key = current_app.extensions["storage"].save(encode_jpeg(image), kind="ktp")
+    store = current_app.extensions["storage"]
+    key = store.save(encode_jpeg(image), kind="ktp")
     scan.pending_keys.append(key)
+    while len(scan.pending_keys) > MAX_PENDING_CAPTURES:
+        store.delete(scan.pending_keys.pop(0))
     nik, name, nik_info = _ocr(result.crop) if result.crop is not None else (None, None, None)
     codes = clean_codes(scan.codes + result.barcodes)
     device = current_kiosk()
