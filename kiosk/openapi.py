@@ -10,6 +10,8 @@ from flask import jsonify
 from . import bp
 
 PREFIX = "/kiosk/api/v1"
+# A NIK as the API accepts it: 16 digits, spaces allowed between them (people type it in groups).
+NIK_PATTERN = "^\\s*(?:[0-9]\\s*){16}$"
 
 
 def _ref(name: str) -> dict:
@@ -75,8 +77,10 @@ SCHEMAS: dict = {
         "required": ["full_name", "nik", "phone", "institution", "category", "purpose", "facility",
                      "planned_minutes", "rules_accepted", "signature", "capture"],
         "properties": {
-            "full_name": {"type": "string"}, "nik": {"type": "string", "pattern": "^[0-9]{16}$"},
-            "phone": {"type": "string"}, "email": {"type": "string"}, "institution": {"type": "string"},
+            "full_name": {"type": "string", "minLength": 1, "maxLength": 120},
+            "nik": {"type": "string", "pattern": NIK_PATTERN},
+            "phone": {"type": "string", "minLength": 1}, "email": {"type": "string"},
+            "institution": {"type": "string", "minLength": 1, "maxLength": 160},
             "category": {"type": "string", "enum": ["penyedia", "pokja", "ppk", "pa_kpa", "apip", "opd",
                                                     "public", "other"]},
             "purpose": {"type": "string", "description": "a key of the `purposes` setting"},
@@ -84,8 +88,8 @@ SCHEMAS: dict = {
             "facility": {"type": "string", "description": "a key of the `facilities` setting"},
             "planned_minutes": {"type": "integer", "enum": [30, 60, 120, 240, 480]},
             "rules_accepted": {"type": "boolean", "const": True},
-            "signature": {"type": "string", "description": "data:image/png;base64,... from the canvas"},
-            "capture": {"type": "string", "description": "capture id from POST /scan"},
+            "signature": {"type": "string", "minLength": 1, "description": "data:image/png;base64,... from the canvas"},
+            "capture": {"type": "string", "minLength": 1, "description": "capture id from POST /scan"},
             "scan_session": {"type": "string"},
             "scanned_codes": {"type": "array", "items": {"type": "string"}},
             "validate_only": {"type": "boolean", "description": "check the fields only; nothing is saved"},
@@ -93,8 +97,9 @@ SCHEMAS: dict = {
     },
     "VisitStatus": {
         "type": "object",
-        "required": ["ticket", "status", "status_label", "message", "visitor_name", "facility", "facility_label",
-                     "purpose_label", "planned_minutes", "submitted_at", "approved_until", "decision_reason"],
+        "description": "purpose_label, planned_minutes, submitted_at, submitted_at_text, approved_until and "
+                       "decision_reason are given only to the kiosk where the visit was submitted",
+        "required": ["ticket", "status", "status_label", "message", "visitor_name", "facility", "facility_label"],
         "properties": {
             "ticket": {"type": "string"},
             "status": {"type": "string", "enum": ["pending", "approved", "denied", "cancelled", "expired",
@@ -124,6 +129,7 @@ SCHEMAS: dict = {
 }
 
 E401 = _json(ERR, "this browser is not an enrolled kiosk (403: the kiosk was revoked)")
+E429 = _json(ERR, "too many ticket lookups or unknown tickets from this kiosk; see Retry-After")
 
 
 def document() -> dict:
@@ -139,8 +145,10 @@ def document() -> dict:
                                "capture": {"type": "string", "enum": ["0", "1"]}}}}}},
             "responses": {"200": _json(_ref("ScanResponse"), "the engine's answer"),
                           "400": _json(ERR, "missing session or frame, damaged image"),
-                          "401": E401, "413": _json(ERR, "image or request too large"),
-                          "415": _json(ERR, "not a JPEG, PNG or WebP image")}}},
+                          "401": E401, "413": _json(ERR, "image or request too large, or more pixels than "
+                                                         "a camera sends (1920x1080)"),
+                          "415": _json(ERR, "not a JPEG, PNG or WebP image"),
+                          "503": _json(ERR, "busy decoding other frames; see Retry-After")}}},
         f"{PREFIX}/scan/{{session_id}}": {"delete": {
             "summary": "Forget a visitor's scan session and unused captures (idle reset)",
             "parameters": [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "string"}}],
@@ -150,7 +158,8 @@ def document() -> dict:
         f"{PREFIX}/nik/check": {"post": {
             "summary": "Check a NIK and say what it encodes",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                "type": "object", "required": ["nik"], "properties": {"nik": {"type": "string"}}}}}},
+                "type": "object", "required": ["nik"],
+                "properties": {"nik": {"type": "string", "pattern": NIK_PATTERN}}}}}},
             "responses": {"200": _json(_ref("NikCheck"), "valid NIK"),
                           "400": _json(ERR, "invalid NIK, with the reason in fields.nik"), "401": E401}}},
         f"{PREFIX}/visits": {"post": {
@@ -164,16 +173,16 @@ def document() -> dict:
         f"{PREFIX}/visits/{{ticket}}": {"get": {
             "summary": "A visit's status by ticket", "parameters": [TICKET],
             "responses": {"200": _json(_ref("VisitStatus"), "the visit"),
-                          "404": _json(ERR, "no visit has this ticket"), "401": E401}}},
+                          "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/events": {"get": {
             "summary": "Server-Sent Events: one `change` event per step of this visit", "parameters": [TICKET],
             "responses": {"200": {"description": "text/event-stream",
                                   "content": {"text/event-stream": {"schema": {"type": "string"}}}},
-                          "404": _json(ERR, "no visit has this ticket"), "401": E401}}},
+                          "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/qr.svg": {"get": {
             "summary": "The ticket's QR code (holds the bare ticket code)", "parameters": [TICKET],
             "responses": {"200": {"description": "SVG", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
-                          "404": _json(ERR, "no visit has this ticket"), "401": E401}}},
+                          "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/checkout": {"post": {
             "summary": "Check an approved visit out, with an optional rating (1-5) and comment",
             "parameters": [TICKET],
@@ -183,12 +192,14 @@ def document() -> dict:
             "responses": {"200": _json(_ref("VisitStatus"), "checked out"),
                           "400": _json(ERR, "bad rating or comment"),
                           "404": _json(ERR, "no visit has this ticket"),
-                          "409": _json(ERR, "already checked out, or not approved"), "401": E401}}},
+                          "409": _json(ERR, "already checked out, or not approved"), "401": E401,
+                          "429": E429}}},
         f"{PREFIX}/visitors/recall": {"post": {
             "summary": "A returning visitor's details: NIK plus the last 4 digits of their phone",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["nik", "phone_last4"],
-                "properties": {"nik": {"type": "string"}, "phone_last4": {"type": "string"}}}}}},
+                "properties": {"nik": {"type": "string", "pattern": NIK_PATTERN},
+                               "phone_last4": {"type": "string", "pattern": "^\\s*[0-9]{4}\\s*$"}}}}}},
             "responses": {"200": _json(_ref("Recalled"), "the details to fill in"),
                           "400": _json(ERR, "malformed NIK or digits"),
                           "404": _json(ERR, "no match (same answer for unknown NIK and wrong digits)"),

@@ -21,7 +21,8 @@ from lpsedesk.nik import parse_nik
 
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
-from .images import UploadError, decode_frame, encode_jpeg
+from .frame_limits import FrameSlots, decode_bounded_frame
+from .images import UploadError, encode_jpeg
 from .messages import api_message, guidance_message
 from .scan_sessions import ScanSession, ScanSessions
 
@@ -29,6 +30,9 @@ SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 CAPTURE_MAX_AGE = 30 * 60
 MAX_CODES = 8
 MAX_CODE_LEN = 512
+# Retakes a visitor may still submit: older captures of the session are deleted at once (the kiosk
+# submits the latest), so sixty retakes never keep sixty KTP images on disk.
+MAX_PENDING_CAPTURES = 3
 _SALT = "lpsedesk.kiosk-capture"
 
 
@@ -39,6 +43,7 @@ def sessions() -> ScanSessions:
 @bp.record_once
 def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_scan_sessions", ScanSessions())
+    state.app.extensions.setdefault("kiosk_frame_slots", FrameSlots(state.app.config.get("KIOSK_FRAME_SLOTS", 2)))
 
 
 def api_error(code: str, http_status: int, **extra):
@@ -106,8 +111,11 @@ def _capture(scan: ScanSession, frame, result) -> dict:
     image = result.crop if result.crop is not None else frame
     if image.shape[1] > 1600:
         image = cv2.resize(image, (1600, int(1600 * image.shape[0] / image.shape[1])), interpolation=cv2.INTER_AREA)
-    key = current_app.extensions["storage"].save(encode_jpeg(image), kind="ktp")
+    store = current_app.extensions["storage"]
+    key = store.save(encode_jpeg(image), kind="ktp")
     scan.pending_keys.append(key)
+    while len(scan.pending_keys) > MAX_PENDING_CAPTURES:
+        store.delete(scan.pending_keys.pop(0))
     nik, name, nik_info = _ocr(result.crop) if result.crop is not None else (None, None, None)
     codes = clean_codes(scan.codes + result.barcodes)
     device = current_kiosk()
@@ -128,8 +136,17 @@ def scan():
     upload = request.files.get("frame")
     if upload is None:
         return api_error("image_missing", 400)
+    with current_app.extensions["kiosk_frame_slots"].hold() as free:
+        if not free:
+            response, status = api_error("busy", 503)
+            response.headers["Retry-After"] = "1"
+            return response, status
+        return _scan(upload, session_id)
+
+
+def _scan(upload, session_id: str):
     try:
-        frame = decode_frame(upload.read())
+        frame = decode_bounded_frame(upload.read())
     except UploadError as exc:
         return api_error(exc.code, exc.status)
     scan_session, dropped = sessions().get(current_kiosk().id, session_id)

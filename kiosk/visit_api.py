@@ -29,12 +29,18 @@ from .scan_api import api_error, claim_capture, clean_codes, read_capture_token
 # 30 per kiosk in 10 minutes.
 RECALL_PER_NIK = (5, 600)
 RECALL_PER_DEVICE = (30, 600)
+# Ticket lookups: a visitor types or scans one code, the waiting screen re-reads its own every few
+# seconds; 20 unknown codes in 10 minutes or 120 lookups a minute is a kiosk guessing codes.
+TICKET_MISSES_PER_DEVICE = (20, 600)
+TICKET_LOOKUPS_PER_DEVICE = (120, 60)
 
 
 @bp.record_once
 def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_recall_nik", LoginThrottle(*RECALL_PER_NIK))
     state.app.extensions.setdefault("kiosk_recall_device", LoginThrottle(*RECALL_PER_DEVICE))
+    state.app.extensions.setdefault("kiosk_ticket_misses", LoginThrottle(*TICKET_MISSES_PER_DEVICE))
+    state.app.extensions.setdefault("kiosk_ticket_lookups", LoginThrottle(*TICKET_LOOKUPS_PER_DEVICE))
 
 
 def _json_body() -> dict | None:
@@ -50,10 +56,15 @@ def _choices(offered_only: bool = False) -> tuple[list[dict], list[dict]]:
 
 
 def visit_status(visit: Visit) -> dict:
-    """What the waiting screen, the slip and the check-out screen show about a visit."""
+    """What the ticket screens show about a visit.
+
+    The kiosk where the visit was submitted shows the visitor's waiting screen and slip: all of it,
+    the reason of a refusal included. Any other kiosk only checks a visit out, so it gets what the
+    check-out screen shows (whose visit, where, until when), never the refusal reason.
+    """
     locale = str(get_locale() or "id")
     purposes, facilities = _choices()
-    return {
+    status = {
         "ticket": visit.ticket_code,
         "status": visit.status,
         "status_label": status_label(visit.status),
@@ -62,19 +73,45 @@ def visit_status(visit: Visit) -> dict:
         "institution": visit.visitor.institution,
         "facility": visit.facility,
         "facility_label": settings.choice_label(facilities, visit.facility, locale),
-        "purpose_label": settings.choice_label(purposes, visit.purpose, locale),
-        "planned_minutes": visit.planned_minutes,
-        "submitted_at": visit.submitted_at.isoformat(),
-        "submitted_at_text": format_wib(visit.submitted_at),
-        "approved_until": visit.approved_until.isoformat() if visit.approved_until else None,
         "approved_until_text": format_wib(visit.approved_until, "%H:%M") if visit.approved_until else None,
-        "decision_reason": visit.decision_reason if visit.status in ("denied", "cancelled", "expired") else None,
         "checked_out_at_text": format_wib(visit.checked_out_at) if visit.checked_out_at else None,
     }
+    if visit.submitted_via_kiosk_id == current_kiosk().id:
+        status.update({
+            "purpose_label": settings.choice_label(purposes, visit.purpose, locale),
+            "planned_minutes": visit.planned_minutes,
+            "submitted_at": visit.submitted_at.isoformat(),
+            "submitted_at_text": format_wib(visit.submitted_at),
+            "approved_until": visit.approved_until.isoformat() if visit.approved_until else None,
+            "decision_reason": visit.decision_reason if visit.status in ("denied", "cancelled", "expired") else None,
+        })
+    return status
+
+
+class TicketLimit(Exception):
+    def __init__(self, wait: int) -> None:
+        super().__init__(wait)
+        self.wait = wait
+
+
+@bp.errorhandler(TicketLimit)
+def _ticket_limit(exc: TicketLimit):
+    response, status = api_error("too_many_attempts", 429)
+    response.headers["Retry-After"] = str(exc.wait)
+    return response, status
 
 
 def _visit_or_404(ticket: str) -> Visit | None:
-    return checkin.find_by_ticket(db.session, ticket)
+    """The visit with this ticket code, or None; every lookup and every miss counts per kiosk."""
+    misses, lookups = current_app.extensions["kiosk_ticket_misses"], current_app.extensions["kiosk_ticket_lookups"]
+    key = f"kiosk:{current_kiosk().id}"
+    if wait := max(misses.retry_after(key), lookups.retry_after(key)):
+        raise TicketLimit(wait)
+    lookups.fail(key)
+    visit = checkin.find_by_ticket(db.session, ticket)
+    if visit is None:
+        misses.fail(key)
+    return visit
 
 
 def _field_errors(fields: dict[str, str]):
@@ -146,7 +183,8 @@ def visit_events(ticket: str):
         return api_error("bad_ticket", 404)
     visit_id = visit.id
     return sse_response(db.engine, db.session,
-                        lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120)
+                        lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120,
+                        owner=f"kiosk:{current_kiosk().id}", per_owner=current_app.config["LIVE_STREAMS_PER_KIOSK"])
 
 
 @bp.get("/api/v1/visits/<ticket>/qr.svg")

@@ -63,9 +63,10 @@ def register_extensions(app: Flask) -> None:
     from .storage import storage_for
 
     app.extensions["storage"] = storage_for(app.config)
-    from .live import register_change_hooks
+    from .live import init_live, register_change_hooks
 
     register_change_hooks(db.session)
+    init_live(app)
 
 
 def register_jobs(app: Flask) -> None:

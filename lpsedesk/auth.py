@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import staff_sessions
 from .clock import wib_date
 from .extensions import db, login_manager
 from .models import Delegation, User, utcnow
@@ -18,13 +19,18 @@ from .roles import Actor, Role
 
 @login_manager.user_loader
 def load_user(cookie_id: str) -> User | None:
-    user_id, _, token = cookie_id.partition(":")
-    if not user_id.isdigit():
+    parsed = staff_sessions.parse_cookie_id(cookie_id)
+    if parsed is None:
         return None
-    user = db.session.get(User, int(user_id))
-    # A deactivated user or a rotated session token (password reset) ends the session at once.
+    user_id, token, nonce = parsed
+    user = db.session.get(User, user_id)
+    # A deactivated user or a rotated session token (password reset) ends the session at once;
+    # logout ends this one session on the server, so a copied cookie is worth nothing after it.
     if user is None or not user.active or user.session_token != token:
         return None
+    if not staff_sessions.is_live(db.session, user.id, nonce):
+        return None
+    user.login_nonce = nonce
     return user
 
 

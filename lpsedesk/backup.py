@@ -20,6 +20,8 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,8 +37,73 @@ DB_MEMBER = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 KEY_FILES = ("secret_key", "storage.key")
 
 
+WORK_PREFIX, RESTORE_PREFIX, PARTIAL_SUFFIX = "lpsedesk-backup-", "lpsedesk-restore-", ".partial"
+# Where flock is missing (Windows), a leftover is judged by its age instead.
+STALE_SECONDS = 24 * 3600
+
+
 class BackupError(Exception):
     """A backup or restore that cannot go ahead; the message says why and what to do."""
+
+
+def _lock(fd: int) -> bool:
+    """Take an exclusive lock on `fd` without waiting; True when taken (or locks are unsupported)."""
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def _held(folder: Path):
+    """Hold a lock on a working folder for as long as a backup or restore uses it."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        _lock(fd)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _abandoned(path: Path) -> bool:
+    """A leftover of a run that was killed: nobody holds its lock (or, without locks, it is old)."""
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:
+        return time.time() - path.stat().st_mtime > STALE_SECONDS
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return _lock(fd)
+    finally:
+        os.close(fd)  # releases the lock taken to test it
+
+
+def clean_leftovers(destination: Path) -> list[Path]:
+    """Delete what a killed backup or restore left: `.NAME.partial` archives in `destination` and
+    working folders (holding a plain database copy) in the temporary folder. Returns what went."""
+    removed: list[Path] = []
+    candidates = list(Path(destination).glob(f".*{PARTIAL_SUFFIX}"))
+    candidates += [p for p in Path(tempfile.gettempdir()).glob("lpsedesk-*")
+                   if p.name.startswith((WORK_PREFIX, RESTORE_PREFIX)) and p.is_dir()]
+    for path in candidates:
+        try:
+            if os.name == "posix" and path.stat().st_uid != os.getuid():
+                continue  # another user's: not ours to judge
+            if not _abandoned(path):
+                continue
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 @dataclass
@@ -88,6 +155,9 @@ def _alembic_revision(engine: Engine) -> str | None:
 
 
 def _dump_database(engine: Engine, dest: Path) -> None:
+    # The copy holds every NIK: created 0600 before anything is written into it, whatever the umask.
+    os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    os.chmod(dest, 0o600)
     if engine.dialect.name == "sqlite":
         source = sqlite3.connect(engine.url.database)
         target = sqlite3.connect(dest)
@@ -119,7 +189,8 @@ def create_backup(engine: Engine, storage: EncryptedFileStorage, keys: dict[str,
     if engine.dialect.name not in DB_MEMBER:
         raise BackupError(f"backups of {engine.dialect.name} databases are not supported")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lpsedesk-backup-") as work:
+    clean_leftovers(path.parent)
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as work, _held(Path(work)):
         db_copy = Path(work) / DB_MEMBER[engine.dialect.name]
         _dump_database(engine, db_copy)  # first: see the module docstring
         file_keys = list(storage.keys())
@@ -128,9 +199,10 @@ def create_backup(engine: Engine, storage: EncryptedFileStorage, keys: dict[str,
             "dialect": engine.dialect.name, "alembic_revision": _alembic_revision(engine),
             "database": db_copy.name, "files": len(file_keys), "keys": list(KEY_FILES),
         }
-        tmp = path.with_name(f".{path.name}.partial")
+        tmp = path.with_name(f".{path.name}{PARTIAL_SUFFIX}")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.fchmod(fd, 0o600)  # whatever the umask: the archive holds the decryption keys
+        _lock(fd)  # while held, clean_leftovers of another run leaves this file alone
         try:
             with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
                 _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2).encode())
@@ -225,7 +297,7 @@ def _write_secret(path: Path, value: str) -> None:
 def restore_backup(engine: Engine, storage_root: Path, instance_path: Path, path: Path, *,
                    force: bool = False, configured_keys: dict[str, str] | None = None) -> RestoreResult:
     """Bring back database, files and keys from `path`; refuses a database with rows unless `force`."""
-    with tempfile.TemporaryDirectory(prefix="lpsedesk-restore-") as work:
+    with tempfile.TemporaryDirectory(prefix=RESTORE_PREFIX) as work, _held(Path(work)):
         manifest, db_file, files, keys = _read_archive(Path(path), Path(work))
         if manifest["dialect"] != engine.dialect.name:
             raise BackupError(f"the backup is of a {manifest['dialect']} database but DATABASE_URL points "

@@ -117,8 +117,9 @@ def serve(host: str | None, port: int | None, threads: int | None) -> None:
     from .jobs import start_scheduler
 
     start_scheduler(app)
-    waitress_serve(app, host=host, port=port, threads=threads or app.config["THREADS"],
-                   channel_timeout=120, ident="lpsedesk")
+    from .serving import waitress_options
+
+    waitress_serve(app, host=host, port=port, **waitress_options(app, threads))
 
 
 @click.command("run-jobs")

@@ -25,11 +25,17 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "THREADS": (48, int, "Waitress worker threads; each open live-update stream holds one"),
     "DEFAULT_LOCALE": ("id", str, "Language of the UI unless a user chooses: `id` or `en`"),
     "MAX_UPLOAD_MB": (8, int, "Largest request body accepted (camera frames, uploads, letters)"),
-    "LOGIN_MAX_ATTEMPTS": (5, int, "Failed logins allowed per user name and per address in the window"),
+    "LOGIN_MAX_ATTEMPTS": (5, int, "Failed logins allowed for one user name from one address in the window "
+                                    "(one address: twice this over all names; one name: four times this from anywhere)"),
     "LOGIN_WINDOW_SECONDS": (600, int, "Window for LOGIN_MAX_ATTEMPTS"),
     "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
     "LIVE_STREAM_SECONDS": (300, int, "How long one staff live-update stream lasts before the browser reconnects"),
+    "LIVE_THREAD_RESERVE": (12, int, "Waitress threads live-update streams may never take: kept for pages, "
+                                     "the API and /healthz (streams get THREADS minus this)"),
+    "LIVE_STREAMS_PER_USER": (4, int, "Live-update streams one staff user may hold; a new one ends the oldest"),
+    "KIOSK_FRAME_SLOTS": (2, int, "Kiosk camera frames decoded and scanned at once; more get 503 and come again"),
+    "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
 }
 
 LOCALES = ("id", "en")

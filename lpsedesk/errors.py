@@ -88,6 +88,10 @@ def register_error_handlers(app: Flask) -> None:
     def _http(exc: HTTPException):
         message = exc.description if getattr(exc, "user_message", False) else _messages().get(exc.code or 500)
         response = error_response(exc.code or 500, message or exc.name)
+        # The exception's own headers (Allow on a 405, WWW-Authenticate...) belong to the answer.
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
         if exc.code == 429 and getattr(exc, "retry_after", None):
             response.headers["Retry-After"] = str(exc.retry_after)
         return response

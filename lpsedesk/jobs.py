@@ -39,15 +39,17 @@ def _purge(session: Session, _app: Flask):
     return purge(session)
 
 
-def _delete_purged_files(app: Flask, result) -> str:
-    result.delete_files(app.extensions["storage"])
-    return result.summary()
+def _after_purge(app: Flask, result) -> str:
+    from .extensions import db
+    from .retention import after_purge
+
+    return after_purge(db.session, app.extensions["storage"], result)
 
 
 def default_jobs() -> dict[str, Job]:
     jobs = [
         Job("expire_pending", 60, _expire_pending),  # SOP 1: undecided requests expire at closing time
-        Job("purge", 86400, _purge, _delete_purged_files),  # data retention, daily and at start
+        Job("purge", 86400, _purge, _after_purge),  # data retention and orphaned files, daily and at start
     ]
     return {j.name: j for j in jobs}
 

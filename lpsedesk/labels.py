@@ -64,6 +64,7 @@ def event_label(action: str) -> str:
     """An audit action on a timeline; an action without a label reads as a generic event, never its key."""
     return {
         "visit.ktp_viewed": _("KTP image viewed"),
+        "visit.nik_viewed": _("Full NIK viewed"),
         "visit.feedback": _("Visitor's rating and comment at check-out"),
         "remote.received": _("Request letter recorded"),
         "remote.approved": _("Approved by the Kasubag"),

@@ -4,9 +4,11 @@ Every change writes an audit event, so the audit log's id is the change cursor. 
 audit events wakes the waiting streams of this process at once; each stream also re-reads the log
 every second, which covers changes committed by another process (a CLI job, a second server).
 
-Each open stream holds one waitress thread, so streams end themselves after `lifetime` seconds
-(EventSource reconnects with Last-Event-ID and loses nothing) and send a heartbeat comment so a
-closed browser tab is noticed and its thread freed.
+Each open stream holds one waitress thread, so a stream first takes a slot (`live_slots`: a few per
+device or user, and never the threads kept in reserve for ordinary requests), ends itself after
+`lifetime` seconds (EventSource reconnects with Last-Event-ID and loses nothing), and stops as soon
+as its client has gone: waitress reports a closed connection (`waitress.client_disconnected`, which
+`serve` enables), checked every poll, and a heartbeat write fails on a dead socket elsewhere.
 """
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-from flask import Response, request, stream_with_context
+from flask import Response, current_app, request, stream_with_context
+from flask_babel import gettext as _
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from .live_slots import StreamSlots
 from .models import AuditEvent
 
 
@@ -33,9 +37,14 @@ class ChangeFeed:
             self._latest = max(self._latest, latest_id)
             self._cond.notify_all()
 
-    def wait(self, after_id: int, timeout: float) -> None:
+    def wait(self, after_id: int, timeout: float, stop: Callable[[], bool] = lambda: False) -> None:
         with self._cond:
-            self._cond.wait_for(lambda: self._latest > after_id or self.stopping, timeout)
+            self._cond.wait_for(lambda: self._latest > after_id or self.stopping or stop(), timeout)
+
+    def wake(self) -> None:
+        """Let every waiting stream look at its own stop condition now (one was evicted)."""
+        with self._cond:
+            self._cond.notify_all()
 
     def stop_streams(self) -> None:
         """Make every open stream end now (the server is shutting down); clients reconnect later."""
@@ -85,15 +94,32 @@ def event_payload(row: AuditEvent) -> dict:
     return {"id": row.id, "action": row.action, "object_type": row.object_type, "object_id": row.object_id}
 
 
+# An evicted stream tells its browser to come back later, not at once: two tabs over the limit
+# would otherwise evict each other every 1.5 s.
+EVICTED_RETRY_MS = 60_000
+
+
 def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, lifetime: float = 300,
-            heartbeat: float = 15, poll: float = 1.0) -> Iterator[str]:
-    """Yield SSE text for each audit event after `after_id` that `wanted` accepts."""
+            heartbeat: float = 15, poll: float = 1.0, evicted: threading.Event | None = None,
+            gone: Callable[[], bool] = lambda: False) -> Iterator[str]:
+    """Yield SSE text for each audit event after `after_id` that `wanted` accepts.
+
+    Ends after `lifetime`, when the server stops, when a newer stream of the same owner `evicted`
+    this one, or when `gone()` says the client has closed the connection.
+    """
+    evicted = evicted or threading.Event()
+
+    def stop() -> bool:
+        return FEED.stopping or evicted.is_set() or gone()
+
     yield "retry: 1500\n\n"
     deadline = time.monotonic() + lifetime
     quiet_since = time.monotonic()
-    while time.monotonic() < deadline and not FEED.stopping:
-        FEED.wait(after_id, timeout=poll)
-        if FEED.stopping:
+    while time.monotonic() < deadline:
+        FEED.wait(after_id, timeout=poll, stop=stop)
+        if stop():
+            if evicted.is_set() and not gone():
+                yield f"retry: {EVICTED_RETRY_MS}\n\n"
             break
         # A short session per read: an open stream never pins a pooled connection.
         with Session(engine) as session:
@@ -113,13 +139,47 @@ def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, life
             yield ": heartbeat\n\n"
 
 
-def sse_response(engine, session: Session, wanted: Callable[[AuditEvent], bool], **kwargs) -> Response:
-    """An SSE response starting after the client's Last-Event-ID (or now, for a new client)."""
-    raw = request.headers.get("Last-Event-ID") or request.args.get("after", "")
-    after_id = int(raw) if raw.isdigit() else latest_event_id(session)
+def sse_response(engine, session: Session, wanted: Callable[[AuditEvent], bool], *, owner: str,
+                 per_owner: int, **kwargs) -> Response:
+    """An SSE response starting after the client's Last-Event-ID (or now, for a new client).
+
+    `owner` ("kiosk:3", "user:7") may hold `per_owner` streams; a new one ends its oldest. When every
+    stream slot is taken the answer is 503 with Retry-After: the screens then poll until a retry.
+    """
+    slots: StreamSlots = current_app.extensions["live_slots"]
+    slot = slots.claim(owner, per_owner)
+    if slot is None:
+        session.close()
+        response = Response(_("Too many live screens are open. This screen refreshes by itself."),
+                            status=503, mimetype="text/plain")
+        response.headers["Retry-After"] = "30"
+        return response
+    try:
+        raw = request.headers.get("Last-Event-ID") or request.args.get("after", "")
+        after_id = int(raw) if raw.isdigit() and len(raw) < 19 else latest_event_id(session)
+    except BaseException:
+        slot.release()
+        raise
     session.close()  # release the request's connection before the long stream starts
-    response = Response(stream_with_context(changes(engine, wanted, after_id, **kwargs)),
-                        mimetype="text/event-stream")
+    gone = request.environ.get("waitress.client_disconnected") or (lambda: False)
+
+    def stream() -> Iterator[str]:
+        try:
+            yield from changes(engine, wanted, after_id, evicted=slot.evicted, gone=gone, **kwargs)
+        finally:
+            slot.release()
+
+    response = Response(stream_with_context(stream()), mimetype="text/event-stream")
+    response.call_on_close(slot.release)  # also when the body was never iterated
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Accel-Buffering"] = "no"  # nginx in front: do not buffer the stream
     return response
+
+
+def init_live(app) -> None:
+    """Stream slots sized from THREADS minus LIVE_THREAD_RESERVE (`serve --threads` resizes them)."""
+    app.extensions["live_slots"] = StreamSlots(stream_capacity(app.config, app.config["THREADS"]), wake=FEED.wake)
+
+
+def stream_capacity(config, threads: int) -> int:
+    return max(0, int(threads) - int(config["LIVE_THREAD_RESERVE"]))

@@ -14,16 +14,15 @@ from .extensions import db
 @with_appcontext
 def purge_command() -> None:
     """Delete KTP captures, signatures and letters older than the retention period; mask old NIKs."""
-    from .retention import RetentionError, purge
+    from .retention import RetentionError, after_purge, purge
 
     try:
         result = purge(db.session)
     except RetentionError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from None
-    db.session.commit()  # rows first, then the files (see lpsedesk/retention.py)
-    result.delete_files(current_app.extensions["storage"])
-    click.echo(result.summary())
+    db.session.commit()  # rows first, then the files (see lpsedesk/retention.py), then files no row names
+    click.echo(after_purge(db.session, current_app.extensions["storage"], result))
 
 
 def _keys() -> dict[str, str]:

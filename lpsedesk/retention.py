@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import null, or_, select
 from sqlalchemy.orm import Session
 
-from . import audit, settings
+from . import audit, orphans, settings
 from .models import RemoteAccessRequest, Visit, Visitor
 from .nik import MASK_CHAR, mask_nik
 from .roles import SYSTEM_ACTOR, Actor
@@ -123,3 +123,19 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
         })
     return result
 
+
+def after_purge(session: Session, storage, result: PurgeResult) -> str:
+    """Once the purge's row changes are committed: their files, then files no row names, then
+    SQLite's write-ahead log emptied (a masked NIK's old value would otherwise sit in it until the
+    next automatic checkpoint, while the server runs)."""
+    result.delete_files(storage)
+    swept = orphans.sweep(session, storage)
+    checkpoint(session)
+    return f"{result.summary()}; {swept.summary()}"
+
+
+def checkpoint(session: Session) -> None:
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite":
+        with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

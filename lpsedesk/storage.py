@@ -60,6 +60,30 @@ class EncryptedFileStorage:
         except FileNotFoundError:
             return False
 
+    def stored_before(self, cutoff: datetime) -> list[str]:
+        """Keys of files last written before `cutoff` (candidates for the orphan sweep)."""
+        limit = cutoff.timestamp()
+        out = []
+        for key in self.keys():
+            try:
+                if self._path(key).stat().st_mtime < limit:
+                    out.append(key)
+            except FileNotFoundError:
+                continue
+        return out
+
+    def remove_leftovers(self, cutoff: datetime) -> int:
+        """Delete `.tmp` files a killed save left behind (written before `cutoff`); returns how many."""
+        limit, removed = cutoff.timestamp(), 0
+        for path in self.root.glob("*/*/*/*.tmp"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
+        return removed
+
     def keys(self):
         """Every stored key (for backups and retention)."""
         for path in sorted(self.root.glob("*/*/*/*")):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .models import Delegation, User, UserRole
-from .passwords import hash_password, password_problem
+from .passwords import hash_password, password_problem, verify_password
 from .roles import STAFF_ROLES, Actor, Role
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
@@ -36,6 +36,18 @@ def clean_nip(nip: str | None) -> str | None:
 
 def find(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+
+
+def authenticate(session: Session, username: str, password: str) -> User | None:
+    """The active user with this name and password, or None.
+
+    A password is verified even for an unknown or inactive name (against a dummy hash), so the time
+    an answer takes does not tell which user names exist.
+    """
+    user = find(session, username)
+    known = user is not None and user.active
+    ok = verify_password(user.password_hash if known else None, password)
+    return user if known and ok else None
 
 
 def create(session: Session, actor: Actor | None, *, username: str, full_name: str,

@@ -63,13 +63,20 @@ def reported_unacknowledged(session: Session) -> list[Visit]:
 
 def search(session: Session, *, text: str = "", status: str = "", date_from: date | None = None,
            date_to: date | None = None, page: int = 1, per_page: int = 25) -> Page:
-    """Visits by name, NIK or institution, status and WIB date range (of submission), newest first."""
+    """Visits by name, NIK or institution, status and WIB date range (of submission), newest first.
+
+    A NIK matches only when all 16 digits are given: lists show NIKs masked, and a search for a
+    prefix would confirm the hidden digits one query at a time.
+    """
     query = select(Visit).join(Visitor)
     text = text.strip()
     if text:
         like = f"%{text.replace('%', '').replace('_', '')}%"
-        query = query.where(or_(Visitor.full_name.ilike(like), Visitor.institution.ilike(like),
-                                Visitor.nik.like(like)))
+        matches = [Visitor.full_name.ilike(like), Visitor.institution.ilike(like)]
+        nik = "".join(text.split())
+        if len(nik) == 16 and nik.isdigit():
+            matches.append(Visitor.nik == nik)
+        query = query.where(or_(*matches))
     if status:
         query = query.where(Visit.status == status)
     if date_from:

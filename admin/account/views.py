@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
-from lpsedesk import audit, users
+from lpsedesk import audit, staff_sessions, users
 from lpsedesk.auth import current_actor
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.firstrun import consume_token, needs_setup, token_matches
 from lpsedesk.models import utcnow
-from lpsedesk.passwords import verify_password
 from lpsedesk.roles import Role
+from lpsedesk.throttle import login_keys
 from lpsedesk.transaction import after_commit, always
 
 from .. import bp
@@ -28,17 +28,18 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         throttle = current_app.extensions["login_throttle"]
-        keys = (f"user:{form.username.data.strip().lower()}", f"ip:{request.remote_addr}")
+        keys = login_keys(form.username.data, request.remote_addr, throttle.max_attempts)
         if wait := throttle.retry_after(*keys):
             exc = user_error(429, _("Too many failed attempts. Try again in %(minutes)d minutes.",
                                     minutes=max(1, (wait + 59) // 60)))
             exc.retry_after = wait  # type: ignore[attr-defined]
             raise exc
-        user = users.find(db.session, form.username.data)
-        if user is not None and user.active and verify_password(user.password_hash, form.password.data):
-            throttle.succeed(*keys)
+        user = users.authenticate(db.session, form.username.data, form.password.data)
+        if user is not None:
+            throttle.succeed(keys[0], keys[2])  # the address keeps counting what it tried for other names
             user.last_login_at = utcnow()
             session.permanent = True  # ends after STAFF_SESSION_HOURS, not at some browser's whim
+            staff_sessions.start(db.session, user)
             login_user(user)
             audit.record(db.session, current_actor(), "user.login", user)
             return redirect(safe_next("admin.dashboard"))
@@ -56,6 +57,7 @@ def logout():
     actor = current_actor()
     if actor is not None:
         audit.record(db.session, actor, "user.logout")
+        staff_sessions.end(db.session, current_user.login_nonce)  # a copied cookie dies with it
     logout_user()
     flash(_("You have logged out."), "info")
     return redirect(url_for("admin.login"))
@@ -76,6 +78,7 @@ def setup():
         else:
             # The token is spent only once the account is really saved.
             after_commit(lambda: consume_token(current_app.instance_path))
+            staff_sessions.start(db.session, user)
             login_user(user)
             flash(_("Welcome. Your Admin account is ready."), "info")
             return redirect(url_for("admin.dashboard"))

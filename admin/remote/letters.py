@@ -6,6 +6,8 @@ import warnings
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from lpsedesk.pdf_check import PdfProblem, check_pdf
+
 MAX_LETTER_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # far above an A4 page at 300 dpi (8.7 MP); refuses decompression bombs
 MAX_SIDE = 3600  # longest side kept: still legible at 300 dpi on A4
@@ -25,9 +27,10 @@ def clean_letter(data: bytes) -> tuple[bytes, str]:
     if len(data) > MAX_LETTER_BYTES:
         raise LetterError("too_large")
     if data.startswith(b"%PDF-"):
-        # A real PDF ends with %%EOF (possibly followed by whitespace); a renamed file usually does not.
-        if b"%%EOF" not in data[-2048:]:
-            raise LetterError("bad_type")
+        try:
+            check_pdf(data)  # HTML dressed as a PDF, or JavaScript and actions inside one: refused
+        except PdfProblem as exc:
+            raise LetterError("bad_type" if exc.code == "not_pdf" else "active_pdf") from None
         return data, "application/pdf"
     return _reencode(data)
 

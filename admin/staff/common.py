@@ -13,6 +13,7 @@ from lpsedesk.errors import user_error
 from lpsedesk.labels import category_label, event_label, field_labels, status_label, step_label
 from lpsedesk.extensions import db
 from lpsedesk.models import User, utcnow
+from lpsedesk.nik import mask_nik
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
 
@@ -119,4 +120,5 @@ def template_helpers() -> dict:
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
             "missing_labels": missing_labels,
             "decision_status": decision_status, "where_now": where_now,
-            "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor}
+            "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
+            "mask_nik": mask_nik}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from lpsedesk.auth import requires
+from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
 from lpsedesk.live import sse_response
 from lpsedesk.models import AuditEvent
@@ -22,4 +22,5 @@ def staff_wants(row: AuditEvent) -> bool:
 @requires()
 def events():
     lifetime = float(current_app.config.get("LIVE_STREAM_SECONDS", 300))
-    return sse_response(db.engine, db.session, staff_wants, lifetime=lifetime)
+    return sse_response(db.engine, db.session, staff_wants, lifetime=lifetime, owner=f"user:{current_actor().id}",
+                        per_owner=current_app.config["LIVE_STREAMS_PER_USER"])

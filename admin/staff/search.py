@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import requires
+from lpsedesk.exports.dates import PeriodError, parse_date
 from lpsedesk.extensions import db
 from lpsedesk.pagination import page_number
 from lpsedesk.workflow import VisitStatus
@@ -22,8 +23,8 @@ def _date(name: str, problems: list[str]) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(raw)
-    except ValueError:
+        return parse_date(raw)
+    except PeriodError:
         problems.append(_("%(value)s is not a date; use the date picker (YYYY-MM-DD).", value=raw[:20]))
         return None
 

@@ -1,7 +1,7 @@
 """One visit: its page and timeline, the KTP image, and the helpdesk's steps 2, 5, 6 and 7."""
 from __future__ import annotations
 
-from flask import current_app, flash, make_response, redirect, render_template, request
+from flask import current_app, flash, jsonify, make_response, redirect, render_template, request
 from flask_babel import gettext as _
 
 from lpsedesk import audit, visit_ops, visit_timeline
@@ -48,6 +48,17 @@ def ktp_image(visit_id: int):
         (kind for magic, kind in IMAGE_TYPES.items() if data.startswith(magic)), "application/octet-stream")
     response.headers["Cache-Control"] = "no-store"
     response.headers["Content-Disposition"] = "inline"
+    return response
+
+
+@bp.get("/visits/<int:visit_id>/nik")
+@requires(Role.KASUBAG, Role.HELPDESK)
+def full_nik(visit_id: int):
+    """The full NIK for the visit's page, on request: lists show it masked; every viewing is audited."""
+    record = db.get_or_404(Visit, visit_id)
+    audit.record(db.session, current_actor(), "visit.nik_viewed", record)
+    response = jsonify(nik=record.visitor.nik)
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 

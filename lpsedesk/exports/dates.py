@@ -17,6 +17,9 @@ MONTHS = {
 ROMAN = ["I", "II", "III", "IV"]
 # Longest period a report may cover: guards the database and the PDF from a typo like 2206.
 MAX_RANGE_DAYS = 3 * 366
+# Years a date may have in any filter: 0001-01-01 or 9999-12-31 would overflow when turned into
+# UTC bounds (WIB is UTC+7, and the end bound is the day after).
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 def _lang(locale: str) -> str:
@@ -89,6 +92,8 @@ def quarter_period(year: int, quarter: int, locale: str = "id") -> Period:
 
 
 def range_period(start: date, end: date, locale: str = "id") -> Period:
+    if not (MIN_YEAR <= start.year <= MAX_YEAR and MIN_YEAR <= end.year <= MAX_YEAR):
+        raise PeriodError("bad_date")
     if end < start:
         raise PeriodError("reversed")
     if (end - start).days > MAX_RANGE_DAYS:
@@ -102,11 +107,18 @@ def range_period(start: date, end: date, locale: str = "id") -> Period:
     return Period(start, end, "range", label)
 
 
-def _iso(value: str) -> date:
+def parse_date(value: str) -> date:
+    """An ISO date (YYYY-MM-DD) in the years a filter may use, or PeriodError("bad_date")."""
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except (ValueError, AttributeError):
         raise PeriodError("bad_date") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise PeriodError("bad_date")
+    return day
+
+
+_iso = parse_date
 
 
 def parse_period(kind: str, value: str = "", start: str = "", end: str = "", locale: str = "id") -> Period:

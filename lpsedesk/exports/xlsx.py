@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .cells import set_xlsx_text
 from .spec import DocumentSpec
 
 THIN = Side(style="thin", color="000000")
@@ -15,17 +16,16 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 # Total characters across a landscape A4 page at Calibri 11: width hints are spread over this.
 LANDSCAPE_CHARS, PORTRAIT_CHARS = 150, 100
-ILLEGAL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
 
 
-def _clean(text: str) -> str:
-    # openpyxl refuses control characters; a pasted letter number must not break the export.
-    return "".join(ch for ch in (text or "") if ch not in ILLEGAL)
+def _text(ws: Worksheet, row: int, column: int, text: str):
+    # Every cell is text from a spec, much of it typed by visitors: never a formula (cells.py).
+    return set_xlsx_text(ws.cell(row=row, column=column), text)
 
 
 def _line(ws: Worksheet, row: int, text: str, ncols: int, *, bold: bool = False, size: int = 11,
           centre: bool = False) -> None:
-    ws.cell(row=row, column=1, value=_clean(text)).font = Font(bold=bold, size=size)
+    _text(ws, row, 1, text).font = Font(bold=bold, size=size)
     ws.cell(row=row, column=1).alignment = Alignment(horizontal="center" if centre else "left")
     if centre and ncols > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
@@ -47,20 +47,20 @@ def render_xlsx(spec: DocumentSpec) -> bytes:
     header_row = row
     fill = PatternFill("solid", fgColor="E6E6E6")
     for col, title in enumerate(spec.columns, start=1):
-        cell = ws.cell(row=row, column=col, value=_clean(title))
+        cell = _text(ws, row, col, title)
         cell.font, cell.border, cell.fill = Font(bold=True), BOX, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     centred = set(spec.centered)
     for data in spec.rows:
         row += 1
         for col, text in enumerate(data, start=1):
-            cell = ws.cell(row=row, column=col, value=_clean(text))
+            cell = _text(ws, row, col, text)
             cell.border = BOX
             cell.alignment = Alignment(wrap_text=True, vertical="top",
                                        horizontal="center" if col - 1 in centred else None)
     if not spec.rows:
         row += 1
-        ws.cell(row=row, column=1, value=spec.empty_text).alignment = Alignment(horizontal="center")
+        _text(ws, row, 1, spec.empty_text).alignment = Alignment(horizontal="center")
         for col in range(1, ncols + 1):
             ws.cell(row=row, column=col).border = BOX
         if ncols > 1:
@@ -100,7 +100,7 @@ def _signature(ws: Worksheet, spec: DocumentSpec, row: int, ncols: int) -> None:
         lines += [(spec.signatory.title, False), ("", False), ("", False), ("", False), (names[0], True)]
         lines += [(x, False) for x in names[1:]]
     for offset, (text, bold) in enumerate(lines):
-        cell = ws.cell(row=row + offset, column=col, value=_clean(text))
+        cell = _text(ws, row + offset, col, text)
         cell.font = Font(bold=bold, underline="single" if bold else None)
         cell.alignment = Alignment(horizontal="center")
         if ncols - col >= 1:

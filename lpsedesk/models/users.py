@@ -60,8 +60,11 @@ class User(Base):
     def is_anonymous(self) -> bool:
         return False
 
+    # The nonce of the login this object was loaded for (lpsedesk.staff_sessions); not a column.
+    login_nonce: str = ""
+
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
+        return f"{self.id}:{self.session_token}:{self.login_nonce}"
 
     def end_sessions(self) -> None:
         self.session_token = new_session_token()

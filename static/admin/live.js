@@ -118,6 +118,14 @@
       reveal.replaceWith(img);
       return;
     }
+    var nik = ev.target.closest("[data-nik-src]");
+    if (nik) {
+      // The full NIK is fetched on demand, and each viewing is audited by the server.
+      fetch(nik.dataset.nikSrc, {credentials: "same-origin", headers: {"Accept": "application/json"}})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) { if (d && d.nik) { nik.previousElementSibling.textContent = d.nik; nik.remove(); } });
+      return;
+    }
     if (ev.target.closest("[data-print]")) window.print();
   });
 

@@ -82,3 +82,47 @@ def test_session_cookie_is_httponly_and_samesite(client, make_user, login):
     make_user("rina", "helpdesk")
     cookie = login("rina").headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def _login_from(app, address: str, username: str, password: str):
+    c = app.test_client()
+    token = csrf_from(c, "/admin/login")
+    return c.post("/admin/login", data={"csrf_token": token, "username": username, "password": password},
+                  environ_base={"REMOTE_ADDR": address})
+
+
+def test_wrong_passwords_typed_elsewhere_do_not_lock_the_real_user_out(app, make_user):
+    from ..conftest import TEST_PASSWORD
+
+    make_user("rina", "helpdesk")
+    for _ in range(5):
+        assert _login_from(app, "10.0.0.66", "rina", "wrong-password-1").status_code == 401
+    assert _login_from(app, "10.0.0.66", "rina", TEST_PASSWORD).status_code == 429, "that address waits"
+    assert _login_from(app, "10.0.0.10", "rina", TEST_PASSWORD).status_code == 302, "her own desk does not"
+
+
+def test_one_address_trying_many_user_names_is_stopped_sooner_than_one_name_from_many_addresses(app, make_user):
+    from ..conftest import TEST_PASSWORD
+
+    make_user("rina", "helpdesk")
+    for i in range(10):
+        assert _login_from(app, "10.0.0.66", f"tebak{i}", "wrong-password-1").status_code == 401
+    assert _login_from(app, "10.0.0.66", "rina", TEST_PASSWORD).status_code == 429
+    for i in range(10):
+        assert _login_from(app, f"10.0.1.{i}", "budi", "wrong-password-1").status_code == 401
+    assert _login_from(app, "10.0.1.99", "budi", "wrong-password-1").status_code == 401, \
+        "ten addresses with one wrong try each do not lock a name yet"
+
+
+def test_an_unknown_user_name_costs_a_password_hash_like_a_known_one(app, make_user, monkeypatch):
+    """Time must not tell which user names exist: the unknown name is checked against a dummy hash."""
+    from argon2 import PasswordHasher
+
+    calls: list[str] = []
+    real = PasswordHasher.verify
+    monkeypatch.setattr(PasswordHasher, "verify", lambda self, h, p: calls.append("verify") or real(self, h, p))
+    make_user("rina", "helpdesk")
+    _login_from(app, "10.0.0.5", "rina", "wrong-password-1")
+    known = len(calls)
+    _login_from(app, "10.0.0.5", "tidak-ada", "wrong-password-1")
+    assert known == 1 and len(calls) - known == 1

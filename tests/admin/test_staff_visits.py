@@ -33,7 +33,8 @@ def test_visits_are_found_by_name_nik_institution_status_and_wib_dates(app, clie
         return [n for n in ("Ani Pertama", "Bima Kedua", "Citra Ketiga") if n in page]
 
     assert names("q=ani") == ["Ani Pertama"]
-    assert names("q=3373020202") == ["Bima Kedua"]
+    assert names("q=3373020202900002") == ["Bima Kedua"]
+    assert names("q=337302020290") == [], "a NIK matches only in full (lists mask it)"
     assert names("q=beta") == ["Bima Kedua", "Citra Ketiga"]
     assert names("status=denied") == ["Bima Kedua"]
     assert names("from=2026-11-10&to=2026-11-10") == ["Bima Kedua"]

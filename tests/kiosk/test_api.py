@@ -245,3 +245,16 @@ def test_a_submitted_capture_is_kept_even_without_its_scan_session_id(app, kiosk
     with app.app_context():
         visit = db.session.query(Visit).one()
         assert app.extensions["storage"].exists(visit.id_capture_key)
+
+
+def test_a_scan_session_keeps_only_its_last_few_captures(app, kiosk, ktp_scene):
+    """Sixty retakes must not keep sixty KTP images until the session ends (issue 12)."""
+    frame = jpeg(ktp_scene[0])
+    tokens = [kiosk.post_frame(frame, session="retake-session", capture=True).json["capture"]["id"]
+              for _ in range(8)]
+    with app.app_context():
+        stored = list(app.extensions["storage"].keys())
+    assert 1 <= len(stored) <= 3
+    # The latest capture is the one the visitor submits, and it is still there.
+    response = kiosk.post_json("/visits", entry(capture=tokens[-1], scan_session="retake-session"))
+    assert response.status_code == 201, response.json

@@ -86,3 +86,27 @@ def test_responses_carry_the_documented_fields(app, spec, kiosk, ktp_scene):
     check(spec, f"{api}/visits/{{ticket}}", "get", other.get(f"{api}/visits/{ticket}"))
     with app.app_context():
         db.session.remove()
+
+
+def request_schema(spec: dict, path: str) -> Draft202012Validator:
+    schema = spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    return Draft202012Validator({**schema, "components": spec["components"]})
+
+
+@pytest.mark.parametrize("path,body", [
+    ("/nik/check", {"nik": ""}),
+    ("/nik/check", {"nik": "12345"}),
+    ("/visitors/recall", {"nik": "", "phone_last4": "0001"}),
+    ("/visitors/recall", {"nik": "3373024107900001", "phone_last4": "12"}),
+    ("/visits", dict(entry(), capture="x", full_name="", validate_only=True)),
+    ("/visits", dict(entry(), capture="x", institution="", validate_only=True)),
+])
+def test_the_document_refuses_what_the_api_refuses(spec, kiosk, path, body):
+    """A client generated from the document must not send what the API answers with 400 (issue 12)."""
+    assert kiosk.post_json(path, body).status_code == 400
+    assert list(request_schema(spec, f"/kiosk/api/v1{path}").iter_errors(body)), f"the schema accepts {body}"
+
+
+def test_a_complete_visit_input_fits_the_document(spec):
+    """The refusals above are about the one bad field: a good entry is valid."""
+    assert not list(request_schema(spec, "/kiosk/api/v1/visits").iter_errors(dict(entry(), capture="x")))

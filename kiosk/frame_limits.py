@@ -1,0 +1,82 @@
+"""What one kiosk frame may cost: its pixels bounded before decoding, and a few decoded at once.
+
+A camera sends at most 1920x1080 (the kiosk asks for 1280x720 and sends 960 px wide), but a 47 KB
+PNG of zeros can claim 4096x3900 and cost 220 MiB once decoded and scanned; eight at once cost
+1.4 GiB. So the size is read from the header first: a frame over the bound is refused before a
+pixel is decoded, except a JPEG (a photo picked with the upload button), which is decoded straight
+at 1/2, 1/4 or 1/8 scale (JPEG can do that without the full-size pixels) and then fitted. And at
+most `slots` frames are decoded and scanned at once per process: the rest get 503 and the kiosk's
+camera loop simply sends its next frame.
+"""
+from __future__ import annotations
+
+import io
+import math
+import threading
+import warnings
+from contextlib import contextmanager
+from collections.abc import Iterator
+
+import cv2
+import numpy as np
+from PIL import Image, ImageOps
+
+from .images import UploadError, _open, decode_frame
+
+MAX_FRAME_PIXELS = 1920 * 1080
+MAX_FRAME_SIDE = 1920
+BUSY_WAIT_SECONDS = 1.0
+
+
+def within_bound(width: int, height: int) -> bool:
+    return width * height <= MAX_FRAME_PIXELS and max(width, height) <= MAX_FRAME_SIDE
+
+
+def _fit_scale(width: int, height: int) -> float:
+    return min(math.sqrt(MAX_FRAME_PIXELS / (width * height)), MAX_FRAME_SIDE / max(width, height), 1.0)
+
+
+def decode_bounded_frame(data: bytes) -> np.ndarray:
+    """A kiosk frame as BGR within the bound, or UploadError (413 when too many pixels)."""
+    img = _open(data)  # header only
+    width, height = img.size
+    if within_bound(width, height):
+        return decode_frame(data)
+    if img.format != "JPEG":
+        raise UploadError("frame_too_many_pixels", 413)
+    scale = _fit_scale(width, height)
+    target = (max(1, int(width * scale)), max(1, int(height * scale)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            img.draft("RGB", target)  # DCT scaling: decodes at <= 1/2 size, never the full picture
+            if not within_bound(*img.size) and img.size[0] * img.size[1] > 4 * MAX_FRAME_PIXELS:
+                raise UploadError("frame_too_many_pixels", 413)  # beyond what 1/8 scale can bring down
+            img = ImageOps.exif_transpose(img.convert("RGB"))
+        except UploadError:
+            raise
+        except Exception:
+            raise UploadError("image_damaged") from None
+    frame = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
+    if not within_bound(frame.shape[1], frame.shape[0]):
+        s = _fit_scale(frame.shape[1], frame.shape[0])
+        frame = cv2.resize(frame, (int(frame.shape[1] * s), int(frame.shape[0] * s)), interpolation=cv2.INTER_AREA)
+    return frame
+
+
+class FrameSlots:
+    """At most `slots` frames decoded and scanned at once in this process."""
+
+    def __init__(self, slots: int) -> None:
+        self.slots = max(1, slots)
+        self._semaphore = threading.BoundedSemaphore(self.slots)
+
+    @contextmanager
+    def hold(self, wait: float = BUSY_WAIT_SECONDS) -> Iterator[bool]:
+        """Yields True with a slot held, or False when none came free within `wait` seconds."""
+        got = self._semaphore.acquire(timeout=wait)
+        try:
+            yield got
+        finally:
+            if got:
+                self._semaphore.release()

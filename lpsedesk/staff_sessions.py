@@ -1,0 +1,57 @@
+"""Server-side staff sessions: a login starts one, logout ends it, and every request checks it.
+
+The signed session cookie names the user, the user's session token (rotated by a password reset,
+deactivation or new roles, which ends all of that user's sessions) and a random nonce for this one
+login. Only a hash of the nonce is stored, and logout marks it ended: a copy of the cookie taken
+before logout then reaches nothing. Plain Python; the caller commits.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from .models import StaffSession, User, utcnow
+
+
+def _hash(nonce: str) -> str:
+    return hashlib.sha256(nonce.encode()).hexdigest()
+
+
+def cookie_id(user: User, nonce: str) -> str:
+    """What the login cookie holds for this user and session (Flask-Login's user id)."""
+    return f"{user.id}:{user.session_token}:{nonce}"
+
+
+def parse_cookie_id(value: str) -> tuple[int, str, str] | None:
+    user_id, token, nonce = (value.split(":") + ["", "", ""])[:3]
+    if not user_id.isdigit() or not token or not nonce or value.count(":") != 2:
+        return None
+    return int(user_id), token, nonce
+
+
+def start(session: Session, user: User) -> str:
+    """A new session for `user`; returns the nonce the cookie carries."""
+    nonce = secrets.token_urlsafe(24)
+    session.add(StaffSession(nonce_hash=_hash(nonce), user_id=user.id))
+    user.login_nonce = nonce  # read by User.get_id when Flask-Login writes the cookie
+    return nonce
+
+
+def is_live(session: Session, user_id: int, nonce: str) -> bool:
+    row = session.scalar(select(StaffSession).where(StaffSession.nonce_hash == _hash(nonce)))
+    return row is not None and row.user_id == user_id and row.ended_at is None
+
+
+def end(session: Session, nonce: str, now: datetime | None = None) -> None:
+    row = session.scalar(select(StaffSession).where(StaffSession.nonce_hash == _hash(nonce)))
+    if row is not None and row.ended_at is None:
+        row.ended_at = now or utcnow()
+
+
+def forget_before(session: Session, cutoff: datetime) -> int:
+    """Delete session rows started before `cutoff` (older than any session may live)."""
+    return session.execute(delete(StaffSession).where(StaffSession.started_at < cutoff)).rowcount or 0
