@@ -126,6 +126,15 @@ def post_form(client, path: str, data: dict | None = None, *, token_page: str = 
     return client.post(path, data=form, **options)
 
 
+def logged_in_client(app, username: str, password: str = TEST_PASSWORD):
+    """A new browser (test client) in which `username` has logged in."""
+    c = app.test_client()
+    token = csrf_from(c, "/admin/login")
+    response = c.post("/admin/login", data={"csrf_token": token, "username": username, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)[:400]
+    return c
+
+
 @pytest.fixture
 def login(client):
     def do(username: str, password: str = TEST_PASSWORD, c=None):

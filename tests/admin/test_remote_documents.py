@@ -12,7 +12,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest
 
 from .. import factories
-from .test_remote_support import staff_client
+from ..conftest import logged_in_client
 from .test_remote_flow import people  # noqa: F401 (fixture)
 
 COLUMNS = ["No.", "Nama", "Instansi", "Username", "Hak Akses", "Tujuan", "Waktu Pemberian", "Waktu Penutupan"]
@@ -42,7 +42,7 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def test_the_form_for_an_empty_period_says_so_in_every_format(app, people):
-    boss = staff_client(app, "bambang")
+    boss = logged_in_client(app, "bambang")
     page = boss.get("/admin/remote/form?kind=month&value=2026-01").get_data(as_text=True)
     assert "Formulir Pencatatan Pemberian Remote Akses" in page and "Periode: Januari 2026" in page
     assert "Tidak ada pemberian remote akses pada periode ini." in page and "LPSE: Kota Salatiga" in page
@@ -60,7 +60,7 @@ def test_the_form_for_an_empty_period_says_so_in_every_format(app, people):
 
 def test_the_form_for_200_accounts_spans_pages_in_the_pdf_and_lists_all_in_the_xlsx(app, people):
     given(app, 200)
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     pages = pdf_pages(admin.get("/admin/remote/form.pdf?kind=month&value=2026-11").data)
     assert len(pages) > 5
     assert all(f"Halaman {i} dari {len(pages)}" in text for i, text in enumerate(pages, start=1))
@@ -85,7 +85,7 @@ def test_the_form_for_200_accounts_spans_pages_in_the_pdf_and_lists_all_in_the_x
 def test_the_form_prints_non_ascii_names_correctly(app, people):
     names = {1: "Ñoño Śuryadi", 2: "Bùi Thị Ánh"}
     given(app, 2, name=lambda i: names[i])
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     (text,) = pdf_pages(admin.get("/admin/remote/form.pdf?kind=range&start=2026-11-01&end=2026-11-30").data)
     assert "Ñoño Śuryadi" in text and "Bùi Thị Ánh" in text and "Periode: 1 - 30 November 2026" in text
     ws = openpyxl.load_workbook(io.BytesIO(admin.get("/admin/remote/form.xlsx?kind=quarter&value=2026-Q4").data)).active
@@ -99,14 +99,14 @@ def test_an_account_open_across_months_appears_in_each_month(app, people):
     with app.app_context():
         factories.remote_request(status="closed", username="lintas", granted_at=datetime(2026, 10, 30, 3, tzinfo=timezone.utc),
                                  closed_at=datetime(2026, 11, 2, 3, tzinfo=timezone.utc))
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     for month in ("2026-10", "2026-11"):
         assert "lintas" in admin.get(f"/admin/remote/form?kind=month&value={month}").get_data(as_text=True)
     assert "lintas" not in admin.get("/admin/remote/form?kind=month&value=2026-12").get_data(as_text=True)
 
 
 def test_a_bad_period_is_a_400_with_a_message(app, people):
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     response = admin.get("/admin/remote/form.pdf?kind=range&start=2026-11-30&end=2026-11-01")
     assert response.status_code == 400 and "Akhir periode" in response.get_data(as_text=True)
     assert admin.get("/admin/remote/form?kind=month&value=2026-13").status_code == 400
@@ -115,7 +115,7 @@ def test_a_bad_period_is_a_400_with_a_message(app, people):
 
 def test_one_request_prints_as_a_one_page_record_with_approvals_and_times(app, people):
     given(app, 1, name=lambda i: "Bùi Thị Ánh")
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     with app.app_context():
         rid = db.session.query(RemoteAccessRequest.id).scalar()
     page = admin.get(f"/admin/remote/{rid}/print").get_data(as_text=True)

@@ -10,8 +10,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, RemoteAccessRequest
 
 from .. import factories
-from ..conftest import post_form
-from .test_remote_support import local, now, record, staff_client
+from ..conftest import logged_in_client, post_form
+from .test_remote_support import local, now, record
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def actions(app, request_id: int) -> list[str]:
 
 
 def test_the_whole_sop_from_letter_to_closed_account(app, people):
-    admin, boss = staff_client(app, "ani"), staff_client(app, "bambang")
+    admin, boss = logged_in_client(app, "ani"), logged_in_client(app, "bambang")
     response = record(admin)
     assert response.status_code == 302
     req = only(app, requester_name="Ñoño Śuryadi")
@@ -98,7 +98,7 @@ def test_the_whole_sop_from_letter_to_closed_account(app, people):
 
 
 def test_kasubag_can_refuse_with_a_reason_and_nothing_more_happens(app, people):
-    admin, boss = staff_client(app, "ani"), staff_client(app, "bambang")
+    admin, boss = logged_in_client(app, "ani"), logged_in_client(app, "bambang")
     record(admin)
     req = only(app, status="received")
     no_reason = post_form(boss, f"/admin/remote/{req.id}/decision", {"decision": "deny", "reason": " "})
@@ -118,7 +118,7 @@ def test_approval_without_a_time_takes_the_end_the_letter_asked_for(app, people)
         req = factories.remote_request(recorded_by_id=people["admin"],
                                        period_start=now(), period_end=now() + timedelta(days=3))
         expected, req = req.period_end, only_id(req)
-    boss = staff_client(app, "bambang")
+    boss = logged_in_client(app, "bambang")
     assert post_form(boss, f"/admin/remote/{req.id}/decision", {"decision": "approve"}).status_code == 302
     assert only(app, id=req.id).approved_until == expected
 
@@ -126,7 +126,7 @@ def test_approval_without_a_time_takes_the_end_the_letter_asked_for(app, people)
 def test_an_approval_ending_in_the_past_is_refused_and_nothing_changes(app, people):
     with app.app_context():
         req = only_id(factories.remote_request(recorded_by_id=people["admin"]))
-    boss = staff_client(app, "bambang")
+    boss = logged_in_client(app, "bambang")
     response = post_form(boss, f"/admin/remote/{req.id}/decision",
                     {"decision": "approve", "approved_until": local(now() - timedelta(hours=1))})
     assert response.status_code == 400 and "masa depan" in response.get_data(as_text=True)
@@ -135,7 +135,7 @@ def test_an_approval_ending_in_the_past_is_refused_and_nothing_changes(app, peop
 
 def test_whoever_recorded_sees_no_decide_buttons_and_cannot_decide(app, make_user):
     make_user("sinta", "admin", "kasubag", name="Sinta Rangkap")
-    both = staff_client(app, "sinta")
+    both = logged_in_client(app, "sinta")
     assert record(both).status_code == 302
     req = only(app, status="received")
     page = both.get(f"/admin/remote/{req.id}").get_data(as_text=True)
@@ -146,7 +146,7 @@ def test_whoever_recorded_sees_no_decide_buttons_and_cannot_decide(app, make_use
 
 
 def test_the_admin_cannot_decide_and_the_kasubag_cannot_record_give_or_close(app, people):
-    admin, boss = staff_client(app, "ani"), staff_client(app, "bambang")
+    admin, boss = logged_in_client(app, "ani"), logged_in_client(app, "bambang")
     with app.app_context():
         waiting = only_id(factories.remote_request(recorded_by_id=people["admin"]))
         approved = only_id(factories.remote_request(status="approved", recorded_by_id=people["admin"]))
@@ -159,7 +159,7 @@ def test_the_admin_cannot_decide_and_the_kasubag_cannot_record_give_or_close(app
 
 
 def test_the_helpdesk_has_no_business_with_remote_accounts(app, people):
-    desk = staff_client(app, "rina")
+    desk = logged_in_client(app, "rina")
     with app.app_context():
         req = only_id(factories.remote_request(recorded_by_id=people["admin"]))
     for path in ("/admin/remote/", f"/admin/remote/{req.id}", f"/admin/remote/{req.id}/letter",
@@ -171,7 +171,7 @@ def test_the_helpdesk_has_no_business_with_remote_accounts(app, people):
 def test_a_decision_on_a_stale_screen_is_a_409(app, people):
     with app.app_context():
         req = only_id(factories.remote_request(recorded_by_id=people["admin"]))
-    boss = staff_client(app, "bambang")
+    boss = logged_in_client(app, "bambang")
     response = post_form(boss, f"/admin/remote/{req.id}/decision",
                     {"decision": "approve", "version": str(req.version + 1)})
     assert response.status_code == 409
@@ -184,7 +184,7 @@ def test_two_open_accounts_cannot_share_a_user_name(app, people):
         req = only_id(factories.remote_request(status="approved", recorded_by_id=people["admin"],
                                                decided_at=now() - timedelta(hours=1),
                                                approved_until=now() + timedelta(days=1)))
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     response = post_form(admin, f"/admin/remote/{req.id}/account",
                     {"username": "vendor01", "rights": ["Read only"], "granted_at": local(now())})
     assert response.status_code == 409 and "sudah memakai" in response.get_data(as_text=True)

@@ -12,7 +12,8 @@ from admin.remote.letters import MAX_LETTER_BYTES, LetterError, clean_letter
 from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest
 
-from .test_remote_support import png_letter, record, staff_client
+from ..conftest import logged_in_client
+from .test_remote_support import png_letter, record
 from .test_remote_flow import people  # noqa: F401 (fixture)
 
 
@@ -27,7 +28,7 @@ def stored_files(app) -> list[str]:
 
 
 def test_an_image_letter_is_re_encoded_and_stored_encrypted(app, people):
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     assert record(admin, letter=png_letter(), filename="surat.png").status_code == 302
     with app.app_context():
         req = db.session.scalars(select(RemoteAccessRequest)).one()
@@ -45,7 +46,7 @@ def test_an_image_letter_is_re_encoded_and_stored_encrypted(app, people):
     (b"%PDF-1.4\n" + b"0" * (MAX_LETTER_BYTES + 10) + b"\n%%EOF", "besar.pdf", 413, "lebih dari 5 MB"),
 ])
 def test_a_letter_that_is_not_a_pdf_or_image_is_refused(app, people, letter, filename, status, message):
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     response = record(admin, letter=letter, filename=filename)
     assert response.status_code == status
     assert message in response.get_data(as_text=True)
@@ -53,7 +54,7 @@ def test_a_letter_that_is_not_a_pdf_or_image_is_refused(app, people, letter, fil
 
 
 def test_a_request_without_letter_or_with_reversed_period_keeps_what_was_typed(app, people):
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     missing = record(admin, letter=False)
     assert missing.status_code == 400 and "Lampirkan hasil pindai surat" in missing.get_data(as_text=True)
     assert "012/CT/XI/2026" in missing.get_data(as_text=True)  # nothing typed is lost

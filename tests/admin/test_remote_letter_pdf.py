@@ -12,8 +12,9 @@ from reportlab.pdfgen import canvas
 from admin.remote.letters import LetterError, clean_letter
 from lpsedesk.extensions import db
 
+from ..conftest import logged_in_client
 from .test_remote_flow import people  # noqa: F401 (fixture)
-from .test_remote_support import record, staff_client
+from .test_remote_support import record
 
 
 def scanned_letter() -> bytes:
@@ -59,7 +60,7 @@ def test_a_pdf_that_is_html_or_carries_active_content_is_refused(name):
 
 
 def test_uploading_a_pdf_with_javascript_says_why_and_stores_nothing(app, people):
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     response = record(admin, letter=HOSTILE["open_action_js"], filename="surat.pdf")
     assert response.status_code == 400 and "skrip" in response.get_data(as_text=True)
     with app.app_context():

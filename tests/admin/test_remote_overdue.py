@@ -9,8 +9,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, RemoteAccessRequest
 
 from .. import factories
-from ..conftest import post_form
-from .test_remote_support import local, now, record, staff_client
+from ..conftest import logged_in_client, post_form
+from .test_remote_support import local, now, record
 from .test_remote_flow import only, people  # noqa: F401 (fixture)
 
 
@@ -29,7 +29,7 @@ def test_an_account_past_its_end_is_flagged_on_the_register_the_page_and_the_dig
     with app.app_context():
         waiting = factories.remote_request(recorded_by_id=people["admin"], requester_name="Bùi Thị Ánh").id
     for who in ("ani", "bambang"):
-        c = staff_client(app, who)
+        c = logged_in_client(app, who)
         register = c.get("/admin/remote/").get_data(as_text=True)
         flagged = register.split('id="overdue"')[1].split("</section>")[0]
         assert "vendor_lama" in flagged and "vendor_baru" not in flagged
@@ -43,7 +43,7 @@ def test_an_account_past_its_end_is_flagged_on_the_register_the_page_and_the_dig
 
 def test_closing_after_the_planned_end_is_recorded_as_such(app, people):
     rid = open_account(app, people["admin"])
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     assert post_form(admin, f"/admin/remote/{rid}/close", {"closed_at": local(now())}).status_code == 302
     req = only(app, id=rid)
     assert req.status == "closed" and req.close_kind == "expired"
@@ -53,7 +53,7 @@ def test_closing_after_the_planned_end_is_recorded_as_such(app, people):
 
 def test_an_extension_is_a_new_request_that_closes_the_old_account_when_given(app, people):
     old = open_account(app, people["admin"])
-    admin, boss = staff_client(app, "ani"), staff_client(app, "bambang")
+    admin, boss = logged_in_client(app, "ani"), logged_in_client(app, "bambang")
     form = admin.get(f"/admin/remote/new?extends={old}").get_data(as_text=True)
     assert "Perpanjangan permohonan" in form and f'value="{old}"' in form
     assert record(admin, extends=str(old), requester_name="Teknisi Uji").status_code == 302
@@ -85,7 +85,7 @@ def test_an_extension_is_a_new_request_that_closes_the_old_account_when_given(ap
 
 def test_a_refused_extension_leaves_the_old_account_open_to_be_closed(app, people):
     old = open_account(app, people["admin"])
-    admin, boss = staff_client(app, "ani"), staff_client(app, "bambang")
+    admin, boss = logged_in_client(app, "ani"), logged_in_client(app, "bambang")
     record(admin, extends=str(old))
     new = only(app, extends_id=old)
     post_form(boss, f"/admin/remote/{new.id}/decision", {"decision": "deny", "reason": "Tidak diperlukan lagi"})
@@ -96,7 +96,7 @@ def test_a_refused_extension_leaves_the_old_account_open_to_be_closed(app, peopl
 
 def test_only_an_open_account_can_be_extended(app, people):
     closed = open_account(app, people["admin"], status="closed", closed_at=now())
-    admin = staff_client(app, "ani")
+    admin = logged_in_client(app, "ani")
     response = record(admin, extends=str(closed))
     assert response.status_code == 409 and "masih aktif" in response.get_data(as_text=True)
     with app.app_context():

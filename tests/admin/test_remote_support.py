@@ -10,7 +10,7 @@ from PIL import Image
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
-from ..conftest import TEST_PASSWORD, csrf_from, post_form
+from ..conftest import TEST_PASSWORD, csrf_from, logged_in_client, post_form
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -33,14 +33,6 @@ def local(dt: datetime) -> str:
 
 def now() -> datetime:
     return datetime.now(timezone.utc).replace(second=0, microsecond=0)
-
-
-def staff_client(app, username: str):
-    c = app.test_client()
-    token = csrf_from(c, "/admin/login")
-    response = c.post("/admin/login", data={"csrf_token": token, "username": username, "password": TEST_PASSWORD})
-    assert response.status_code == 302, response.get_data(as_text=True)[:400]
-    return c
 
 
 def request_fields(**overrides) -> dict:

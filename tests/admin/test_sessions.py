@@ -5,18 +5,10 @@ from __future__ import annotations
 import pytest
 
 from .. import factories
-from ..conftest import TEST_PASSWORD, csrf_from
+from ..conftest import TEST_PASSWORD, csrf_from, logged_in_client
 
 STAFF_ROUTES = ["/admin/", "/admin/board", "/admin/queue", "/admin/visits", "/admin/visits/{id}",
                 "/admin/visits/{id}/ktp", "/admin/reports/guestbook.csv", "/admin/events", "/admin/remote/"]
-
-
-def logged_in(app, username: str):
-    c = app.test_client()
-    token = csrf_from(c, "/admin/login")
-    assert c.post("/admin/login", data={"csrf_token": token, "username": username,
-                                        "password": TEST_PASSWORD}).status_code == 302
-    return c
 
 
 def copied(app, c):
@@ -34,7 +26,7 @@ def visit_id(app):
 
 def test_a_cookie_copied_before_logout_reaches_no_staff_route_after_it(app, make_user, visit_id):
     make_user("bambang", "kasubag", "helpdesk", "admin")
-    c = logged_in(app, "bambang")
+    c = logged_in_client(app, "bambang")
     thief = copied(app, c)
     assert thief.get("/admin/board").status_code == 200, "the copy works while the session lives"
     assert c.post("/admin/logout", data={"csrf_token": csrf_from(c, "/admin/")}).status_code == 302
@@ -47,7 +39,7 @@ def test_a_cookie_copied_before_logout_reaches_no_staff_route_after_it(app, make
 
 def test_logging_out_in_one_browser_leaves_the_other_logins_of_that_user(app, make_user):
     make_user("rina", "helpdesk")
-    desk, phone = logged_in(app, "rina"), logged_in(app, "rina")
+    desk, phone = logged_in_client(app, "rina"), logged_in_client(app, "rina")
     desk.post("/admin/logout", data={"csrf_token": csrf_from(desk, "/admin/")})
     assert desk.get("/admin/board").status_code == 302
     assert phone.get("/admin/board").status_code == 200
