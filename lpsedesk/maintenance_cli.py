@@ -18,7 +18,8 @@ def purge_command() -> None:
 
     try:
         # rows first, then the files (see lpsedesk/retention.py), then files no row names
-        summary = purge_and_sweep(db.session, current_app.extensions["storage"])
+        summary = purge_and_sweep(db.session, current_app.extensions["storage"],
+                                  session_hours=current_app.config["STAFF_SESSION_HOURS"])
     except RetentionError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from None

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import null, or_, select
 from sqlalchemy.orm import Session
 
-from . import audit, orphans, settings
+from . import audit, orphans, settings, staff_sessions
 from .jobs import job
 from .models import RemoteAccessRequest, Visit, Visitor
 from .nik import MASK_CHAR, mask_nik
@@ -125,12 +125,16 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
     return result
 
 
-def purge_and_sweep(session: Session, storage) -> str:
-    """The whole purge: rows, then their files, then files no row names; SQLite's log emptied."""
+def purge_and_sweep(session: Session, storage, *, session_hours: int = 12) -> str:
+    """The whole purge: rows, then their files, then files no row names; SQLite's log emptied.
+
+    Staff-session records older than any session may live (`session_hours`, plus a day) go too.
+    """
     result = purge(session)
     session.commit()
     result.delete_files(storage)
     swept = orphans.sweep(session, storage)
+    staff_sessions.forget_before(session, datetime.now(timezone.utc) - timedelta(hours=session_hours, days=1))
     session.commit()
     # A masked NIK's old value would otherwise sit in the SQLite write-ahead log until the next
     # automatic checkpoint, while the server runs.
@@ -149,4 +153,4 @@ def purge_job(app) -> str:
     """Daily while the server runs (and once at start, which also sweeps what a crash left)."""
     from .extensions import db
 
-    return purge_and_sweep(db.session, app.extensions["storage"])
+    return purge_and_sweep(db.session, app.extensions["storage"], session_hours=app.config["STAFF_SESSION_HOURS"])
