@@ -206,13 +206,17 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="lpsedesk-bench-"))
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp / 'bench.db'}", "SECRET_KEY": "bench-" + "x" * 32,
                       "STORAGE_KEY": Fernet.generate_key().decode(), "STORAGE_DIR": str(tmp / "files"),
-                      "LIVE_STREAM_SECONDS": 600}, instance_path=str(tmp / "instance"))
+                      "LIVE_STREAM_SECONDS": 600,
+                      # The bench's screens share two logins and one kiosk cookie; real ones do not.
+                      "LIVE_STREAMS_PER_USER": args.streams, "LIVE_STREAMS_PER_KIOSK": args.streams},
+                     instance_path=str(tmp / "instance"))
     with app.app_context():
         upgrade()
     kiosk_streams = args.streams // 2
     ids, tickets, kiosk_cookie = seed(app, args.decisions, kiosk_streams)
-    server = create_server(app, host="127.0.0.1", port=0, threads=args.threads, channel_timeout=120,
-                           ident="lpsedesk-bench")
+    from lpsedesk.serving import waitress_options
+
+    server = create_server(app, host="127.0.0.1", port=0, **waitress_options(app, args.threads))
     port = server.effective_port
     threading.Thread(target=server.run, daemon=True).start()
 

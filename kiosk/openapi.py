@@ -77,14 +77,16 @@ SCHEMAS: dict = {
         "required": ["full_name", "nik", "phone", "institution", "category", "purpose", "facility",
                      "planned_minutes", "rules_accepted", "signature", "capture"],
         "properties": {
-            "full_name": {"type": "string", "minLength": 1, "maxLength": 120},
+            "full_name": {"type": "string", "pattern": "\\S.*\\S", "description": "2-120 characters once "
+                          "runs of spaces are made one"},
             "nik": {"type": "string", "pattern": NIK_PATTERN},
             "phone": {"type": "string", "minLength": 1}, "email": {"type": "string"},
-            "institution": {"type": "string", "minLength": 1, "maxLength": 160},
+            "institution": {"type": "string", "pattern": "\\S", "description": "at most 160 characters once "
+                            "runs of spaces are made one"},
             "category": {"type": "string", "enum": ["penyedia", "pokja", "ppk", "pa_kpa", "apip", "opd",
                                                     "public", "other"]},
             "purpose": {"type": "string", "description": "a key of the `purposes` setting"},
-            "purpose_detail": {"type": "string"},
+            "purpose_detail": {"type": "string", "maxLength": 500},
             "facility": {"type": "string", "description": "a key of the `facilities` setting"},
             "planned_minutes": {"type": "integer", "enum": [30, 60, 120, 240, 480]},
             "rules_accepted": {"type": "boolean", "const": True},

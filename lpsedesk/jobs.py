@@ -33,10 +33,10 @@ def _expire_pending(session: Session, _app: Flask) -> int:
     return len(expire_pending(session))
 
 
-def _purge(session: Session, _app: Flask):
+def _purge(session: Session, app: Flask):
     from .retention import purge
 
-    return purge(session)
+    return purge(session, session_hours=app.config["STAFF_SESSION_HOURS"])
 
 
 def _after_purge(app: Flask, result) -> str:

@@ -17,7 +17,7 @@ def purge_command() -> None:
     from .retention import RetentionError, after_purge, purge
 
     try:
-        result = purge(db.session)
+        result = purge(db.session, session_hours=current_app.config["STAFF_SESSION_HOURS"])
     except RetentionError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from None

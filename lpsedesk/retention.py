@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import null, or_, select
 from sqlalchemy.orm import Session
 
-from . import audit, orphans, settings
+from . import audit, orphans, settings, staff_sessions
 from .models import RemoteAccessRequest, Visit, Visitor
 from .nik import MASK_CHAR, mask_nik
 from .roles import SYSTEM_ACTOR, Actor
@@ -74,14 +74,18 @@ def retention_days(session: Session) -> int:
 
 
 def purge(session: Session, *, now: datetime | None = None, days: int | None = None,
-          actor: Actor = SYSTEM_ACTOR) -> PurgeResult:
-    """Clear what is older than the retention period and audit it; the caller commits."""
+          actor: Actor = SYSTEM_ACTOR, session_hours: int = 12) -> PurgeResult:
+    """Clear what is older than the retention period and audit it; the caller commits.
+
+    Staff-session records older than any session may live (`session_hours`, plus a day) go too.
+    """
     days = retention_days(session) if days is None else days
     if days < 1:
         raise RetentionError("retention_days must be at least 1")
     now = now or datetime.now(timezone.utc)
     result = PurgeResult(days=days, cutoff=now - timedelta(days=days))
     cutoff = result.cutoff
+    staff_sessions.forget_before(session, now - timedelta(hours=session_hours, days=1))
 
     for visit in session.scalars(select(Visit).where(
             Visit.submitted_at < cutoff,

@@ -43,3 +43,24 @@ def test_logging_out_in_one_browser_leaves_the_other_logins_of_that_user(app, ma
     desk.post("/admin/logout", data={"csrf_token": csrf_from(desk, "/admin/")})
     assert desk.get("/admin/board").status_code == 302
     assert phone.get("/admin/board").status_code == 200
+
+
+def test_the_purge_forgets_session_records_older_than_any_session_may_live(app, make_user, runner):
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import select
+
+    from lpsedesk.extensions import db
+    from lpsedesk.models import StaffSession
+
+    make_user("rina", "helpdesk")
+    logged_in_client(app, "rina")
+    logged_in_client(app, "rina")
+    with app.app_context():
+        old = db.session.scalars(select(StaffSession).order_by(StaffSession.id)).first()
+        old.started_at = datetime.now(timezone.utc) - timedelta(days=3)
+        db.session.commit()
+    assert runner.invoke(args=["purge"]).exit_code == 0
+    with app.app_context():
+        assert len(db.session.scalars(select(StaffSession)).all()) == 1
+        db.session.remove()
