@@ -20,16 +20,17 @@ from lpsedesk.roles import Actor, Role
 from lpsedesk.workflow import MissingReason, NotAllowed
 
 from .. import factories
+from .test_rules_visit_ops import staff_user
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc)  # Monday 10.00 WIB
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 
 
 @pytest.fixture
-def staff(app, make_user):
+def staff(app):
     """An app context with an Admin, a second Admin and a Kasubag: (admin, admin2, kasubag)."""
-    ids = make_user("ani", "admin"), make_user("agus", "admin"), make_user("bambang", "kasubag")
     with app.app_context():
+        ids = staff_user("ani"), staff_user("agus"), staff_user("bambang")
         yield (Actor("user", ids[0], "Ani", frozenset({Role.ADMIN})),
                Actor("user", ids[1], "Agus", frozenset({Role.ADMIN})),
                Actor("user", ids[2], "Bambang", frozenset({Role.KASUBAG})))
