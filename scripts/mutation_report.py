@@ -61,9 +61,9 @@ def main() -> int:
     not_run: list[str] = []
     print(f"{'module':34} {'mutants':>7} {'killed':>7} {'survived':>8} {'no test':>7} {'equiv.':>6} {'score':>7}")
     for module, codes in sorted(results.items()):
-        if not codes:
-            continue
-        total = len(codes)
+        if not codes or all(c is None for c in codes.values()):
+            continue  # not mutated in this run (`make mutation MUTATE=...` picked other modules)
+        total = sum(1 for c in codes.values() if c is not None)
         killed = sum(1 for c in codes.values() if c in KILLED)
         no_tests = sum(1 for c in codes.values() if c in NO_TESTS)
         survivors = [n for n, c in codes.items() if c not in KILLED and c is not None]
@@ -77,13 +77,16 @@ def main() -> int:
         if args.list:
             for name in sorted(survivors):
                 print("    survived:", name, "(equivalent)" if name in equivalent else "")
+    if not total_all:
+        print("no mutant was run")
+        return 1
     score = 100.0 * killed_all / total_all
     without_equivalent = 100.0 * killed_all / max(1, total_all - equivalent_all)
     print(f"{'overall':34} {total_all:7d} {killed_all:7d} {'':8} {'':7} {equivalent_all:6d} {score:6.1f}%")
     print(f"mutation score: {score:.1f} % of all mutants killed; {without_equivalent:.1f} % of the "
           f"{total_all - equivalent_all} that are not listed as equivalent")
     if not_run:
-        print(f"{len(not_run)} mutants were not run (interrupted?), e.g. {not_run[0]}")
+        print(f"{len(not_run)} mutants of the modules above were not run (interrupted?), e.g. {not_run[0]}")
     if unlisted:
         print(f"{len(unlisted)} surviving mutants are not listed in {args.doc.relative_to(ROOT)}:")
         for name in sorted(unlisted):

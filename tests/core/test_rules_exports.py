@@ -105,7 +105,7 @@ def test_a_range_is_labelled_as_briefly_as_it_can_be_read(start, end, label):
 
 def test_a_range_in_english():
     assert range_period(date(2026, 11, 28), date(2026, 12, 3), "en").label == "28 November 2026 - 3 December 2026"
-    assert range_period(date(2026, 11, 1), date(2026, 11, 15), "en").label == "1 - 15 November 2026"
+    assert range_period(date(2026, 8, 1), date(2026, 8, 15), "en").label == "1 - 15 August 2026"
     assert range_period(date(2026, 8, 17), date(2026, 8, 17), "en").label == "17 August 2026"
 
 
@@ -124,6 +124,23 @@ def test_a_period_covers_whole_wib_days():
     assert lo == datetime(2026, 11, 17, tzinfo=WIB) and hi == datetime(2026, 11, 18, tzinfo=WIB)
     assert lo.tzinfo == timezone.utc and hi.tzinfo == timezone.utc
     assert (lo.hour, hi.hour) == (17, 17)  # midnight in Jakarta is 17.00 UTC the evening before
+
+
+def test_a_period_is_the_same_whatever_time_zone_the_server_runs_in(monkeypatch):
+    # An office server is often set to Asia/Jakarta, a developer's laptop to anything.
+    import time
+
+    expected = range_period(date(2026, 11, 17), date(2026, 11, 17)).utc_bounds()
+    try:
+        for zone in ("Asia/Jakarta", "America/New_York"):
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            lo, hi = range_period(date(2026, 11, 17), date(2026, 11, 17)).utc_bounds()
+            assert (lo, hi) == expected and lo.utcoffset() == hi.utcoffset() == timedelta(0)
+            assert (lo.hour, hi.hour) == (17, 17)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 @pytest.mark.parametrize("period,slug", [
@@ -412,3 +429,19 @@ def test_pdf_signature_block_reads_top_to_bottom_at_the_right():
     assert all(found[line][0] > width / 2 for line in order)  # in the right-hand part of the page
     assert found["Kepala Sub Bagian Pengelolaan LPSE"][1] - found["Nama Pejabat Uji"][1] > 40  # room to sign
     assert found["Jumlah: 2"][1] > found["Salatiga, 30 November 2026"][1]
+
+
+def test_xlsx_of_a_two_column_form_still_spans_title_signature_and_empty_notice_across_both():
+    two = dict(title="Daftar", columns=["No.", "Nama"], place="Salatiga", signed_on=date(2026, 11, 30))
+    ws = workbook(DocumentSpec(rows=[], **two))
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    # title row 1, header row 3, the notice row 4, then place and date two rows under the table
+    assert {"A1:B1", "A4:B4", "A7:B7"} <= merged
+    assert ws["A7"].value == "Salatiga, 30 November 2026"
+
+
+def test_xlsx_header_text_sits_in_the_middle_of_its_cell_and_lines_under_the_title_are_body_size():
+    ws = workbook(spec([["1", "Sari", "CV Contoh"]], **SIGNED))
+    assert ws["A5"].alignment.vertical == "center"
+    body = ws["B6"].font.sz  # a data cell: the workbook's body text size
+    assert ws["A2"].font.sz == ws["A3"].font.sz == ws["A8"].font.sz == body
