@@ -445,3 +445,55 @@ def test_xlsx_header_text_sits_in_the_middle_of_its_cell_and_lines_under_the_tit
     assert ws["A5"].alignment.vertical == "center"
     body = ws["B6"].font.sz  # a data cell: the workbook's body text size
     assert ws["A2"].font.sz == ws["A3"].font.sz == ws["A8"].font.sz == body
+
+
+def placed(reader: PdfReader, page: int = 0) -> dict[str, tuple[float, float, str]]:
+    """Each piece of text on a page with where it starts (x, y in points) and its font."""
+    found: dict[str, tuple[float, float, str]] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x, y = tm[4], tm[5]
+            name = str((font or {}).get("/BaseFont", ""))
+            found.setdefault(text.strip(), (cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5], name))
+
+    reader.pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def test_pdf_title_and_header_are_bold_and_the_number_column_is_centred():
+    rows = [["1", "Sari", "CV Contoh"]]
+    centred = placed(pdf(spec(rows, widths=[2, 2, 2])))
+    left = placed(pdf(spec(rows, widths=[2, 2, 2], centered=())))
+    assert "Bold" in centred["Formulir Pencatatan Uji"][2] and "Bold" in centred["Nama"][2]
+    assert "Bold" not in centred["Sari"][2]
+    assert centred["1"][0] > left["1"][0] + 30  # a centred number stands well inside its column
+    assert centred["Sari"][0] == pytest.approx(left["Sari"][0])
+
+
+def test_pdf_columns_share_the_width_by_their_hints():
+    at = placed(pdf(spec([["1", "Sari", "CV Contoh"]], widths=[1, 2, 2], centered=())))
+    first, second, third = at["1"][0], at["Sari"][0], at["CV Contoh"][0]
+    assert third - second == pytest.approx(2 * (second - first), rel=0.02)
+
+
+def test_pdf_title_is_centred_on_the_page_and_the_page_number_sits_at_the_bottom_right():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from lpsedesk.exports.pdf import fonts
+
+    reader = pdf(spec([], title="Judul"))
+    width = float(reader.pages[0].mediabox.width)
+    at = placed(reader)
+    notice = "Tidak ada data pada periode ini."
+    # the notice spans the whole table, so it is centred on the page (within a few points)
+    notice_width = stringWidth(notice, fonts()[0], 8.5)
+    assert at[notice][0] + notice_width / 2 == pytest.approx(width / 2, abs=6)
+    assert abs(at["Judul"][0] + stringWidth("Judul", fonts()[1], 13) / 2 - width / 2) < 12
+    x, y, _ = at["Halaman 1 dari 1"]
+    assert width / 2 < x < width - 20 and 10 < y < 40
+
+
+def test_pdf_leaves_an_empty_cell_empty():
+    text = pdf(spec([["1", "", "CV Contoh"]])).pages[0].extract_text()
+    assert "CV Contoh" in text and "XX" not in text
