@@ -339,3 +339,21 @@ def test_an_approved_visit_has_no_checkout_problem(kiosk):
 def test_the_kiosk_actor_is_a_kiosk():
     actor = kiosk_actor(3, "Kiosk Lobi")
     assert actor.has(Role.KIOSK) and actor.user_id is None
+
+
+def test_the_barcodes_seen_on_the_card_are_kept_with_the_visit(kiosk):
+    seen = [{"format": "QRCode", "text": "IKD-UJI-0001"}]
+    assert submit(kiosk, barcodes=seen).id_barcodes == seen
+
+
+def test_without_a_given_time_the_entry_is_stamped_now_in_utc(kiosk):
+    before = datetime.now(timezone.utc)
+    visit = checkin.submit(db.session, kiosk, entry(), purposes=PURPOSES, facilities=FACILITIES, device_id=None,
+                           id_capture_key=None, signature_key=None)
+    assert before <= visit.submitted_at <= datetime.now(timezone.utc)
+
+
+def test_the_problems_read_as_a_list_in_the_log():
+    error = checkin.CheckinError({"phone": "phone_format", "rules_accepted": "rules"})
+    assert str(error) == "phone=phone_format, rules_accepted=rules"
+    assert str(checkin.CheckoutRefused("not_approved", "pending")) == "not_approved"

@@ -152,3 +152,19 @@ def test_a_masked_nik_keeps_where_it_was_issued_and_the_serial_and_hides_the_bir
 @pytest.mark.parametrize("value,masked", [(None, ""), ("", ""), ("12345", "*****"), ("3373021708450001999", "*" * 19)])
 def test_anything_that_is_not_a_nik_is_hidden_whole(value, masked):
     assert mask_nik(value) == masked
+
+
+@pytest.mark.parametrize("typed,error", [
+    (" 3373 0217 0845 000 ", "length"), ("3373 0217 0845 00O1", "digits"), ("9999 0217 0845 0001", "region"),
+    ("3373 0232 0845 0001", "date"), ("3373 0217 0845 0000", "serial"),
+])
+def test_a_refused_nik_keeps_the_digits_as_typed_without_spaces(typed, error):
+    info = parse_nik(typed, today=TODAY)
+    assert (info.error, info.nik) == (error, "".join(typed.split()))
+
+
+@pytest.mark.parametrize("birth,serial,error", [("329999", "0001", "date"), ("170845", "0000", "serial")])
+def test_a_nik_refused_for_its_date_or_serial_still_says_where_it_is_from(birth, serial, error):
+    info = parse_nik(nik(region="317101", birth=birth, serial=serial), today=TODAY)
+    assert info.error == error
+    assert "Jakarta" in info.province and "Jakarta Pusat" in info.regency and info.kecamatan == "Gambir"

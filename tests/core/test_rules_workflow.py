@@ -172,3 +172,17 @@ def test_without_a_given_time_the_step_is_stamped_now():
     before = datetime.now(timezone.utc)
     event = transition(visit, "approved", person(Role.KASUBAG))
     assert before <= visit.decided_at <= datetime.now(timezone.utc) and event.at == visit.decided_at
+
+
+def test_refusals_read_as_sentences_in_the_log():
+    with pytest.raises(InvalidTransition) as unknown:
+        check_transition(Visitish("pending"), "teleported", person(Role.KASUBAG))
+    assert str(unknown.value) == "Unknown state teleported."
+    with pytest.raises(NotAllowed) as by_rule:
+        check_transition(Remoteish("received", recorded_by_id=5), "denied", Actor("user", 5, "Ani", frozenset({Role.KASUBAG})))
+    assert str(by_rule.value) == "Refused by rule not_the_recorder."
+    with pytest.raises(MissingReason) as no_reason:
+        check_transition(Visitish("pending"), "denied", person(Role.KASUBAG), reason="")
+    assert str(no_reason.value) == "A reason is required."
+    with pytest.raises(TypeError, match="^object has no workflow$"):
+        check_transition(object(), "approved", person(Role.KASUBAG))
