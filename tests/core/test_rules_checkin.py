@@ -271,6 +271,8 @@ def test_an_approved_visitor_checks_out_with_a_rating_and_a_comment(kiosk):
         .order_by(AuditEvent.id))]
     assert acts == [("visit.checked_out", {"from": "approved", "to": "checked_out"}),
                     ("visit.feedback", {"rating": 5})]
+    feedback = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "visit.feedback")).one()
+    assert (feedback.actor_type, feedback.actor_label, feedback.at) == ("kiosk", "Kiosk Lobi", NOW)
 
 
 def test_checking_out_without_rating_or_comment_writes_no_feedback(kiosk):
@@ -357,3 +359,22 @@ def test_the_problems_read_as_a_list_in_the_log():
     error = checkin.CheckinError({"phone": "phone_format", "rules_accepted": "rules"})
     assert str(error) == "phone=phone_format, rules_accepted=rules"
     assert str(checkin.CheckoutRefused("not_approved", "pending")) == "not_approved"
+
+
+def test_the_kiosk_that_took_the_entry_is_recorded(kiosk):
+    from lpsedesk.models import KioskDevice
+
+    device = KioskDevice(name="Kiosk Lobi")
+    db.session.add(device)
+    db.session.flush()
+    visit = checkin.submit(db.session, kiosk, entry(), purposes=PURPOSES, facilities=FACILITIES, device_id=device.id,
+                           id_capture_key=None, signature_key=None, now=NOW)
+    assert visit.submitted_via_kiosk_id == device.id
+
+
+def test_text_fields_sent_as_numbers_are_read_as_text():
+    # A JSON client may send a phone or a NIK typed on a number pad as a number.
+    fields = ("full_name", "nik", "phone", "email", "institution", "category", "purpose", "purpose_detail",
+              "facility", "locale")
+    read = checkin.GuestEntry.from_mapping({name: 12345 for name in fields})
+    assert all(getattr(read, name) == "12345" for name in fields)
