@@ -49,6 +49,12 @@ def actions(visit) -> list[tuple[str, dict]]:
         .order_by(AuditEvent.id))]
 
 
+def assert_event_by(visit, action: str, actor: Actor, at: datetime) -> None:
+    event = db.session.scalars(select(AuditEvent).where(
+        AuditEvent.object_type == "visit", AuditEvent.object_id == visit.id, AuditEvent.action == action)).one()
+    assert (event.actor_type, event.actor_id, event.at) == ("user", actor.id, at)
+
+
 def finished(**fields):
     """A visit that was approved and checked out, with everything the guest book asks for."""
     fields = {"signature_key": SIGNATURE, "checked_out_at": NOW, **fields}
@@ -65,7 +71,7 @@ def test_an_approved_visit_may_last_as_long_as_the_visitor_planned(desk, minutes
     assert visit.status == "approved"
     assert visit.approved_until == NOW + timedelta(minutes=minutes)
     assert (visit.decided_at, visit.decided_by_id) == (NOW, kasubag.id)
-    assert actions(visit)[0][0] == "visit.approved"
+    assert actions(visit) == [("visit.approved", {"from": "pending", "to": "approved"})]
 
 
 def test_a_refusal_needs_a_reason_and_grants_no_time(desk):
@@ -84,8 +90,9 @@ def test_only_approve_and_deny_are_decisions(desk):
     _, kasubag = desk
     visit = factories.visit()
     for word in ("approved", "cancel", "", "APPROVE"):
-        with pytest.raises(InvalidTransition):
+        with pytest.raises(InvalidTransition) as refused:
             visit_ops.decide(db.session, visit, word, kasubag, now=NOW)
+        assert refused.value.params == {"state": word}  # the refusal names what was asked for
     assert visit.status == "pending" and actions(visit) == []
 
 
@@ -138,6 +145,7 @@ def test_the_helpdesk_marks_the_original_ktp_checked_once(desk):
     visit_ops.check_ktp(db.session, visit, helpdesk, now=NOW)
     assert (visit.ktp_checked_at, visit.ktp_checked_by_id) == (NOW, helpdesk.id)
     assert [a for a, _ in actions(visit)] == ["visit.ktp_checked"]
+    assert_event_by(visit, "visit.ktp_checked", helpdesk, NOW)
     with pytest.raises(visit_ops.AlreadyDone):
         visit_ops.check_ktp(db.session, visit, helpdesk, now=NOW + timedelta(minutes=1))
     assert visit.ktp_checked_at == NOW
@@ -150,9 +158,10 @@ def test_the_ktp_can_still_be_checked_after_approval_but_not_after_the_visit(des
     assert approved.ktp_checked_at == NOW
     for status in ("denied", "cancelled", "expired", "checked_out", "reported"):
         visit = factories.visit(status)
-        with pytest.raises(InvalidTransition):
+        with pytest.raises(InvalidTransition) as refused:
             visit_ops.check_ktp(db.session, visit, helpdesk, now=NOW)
         assert visit.ktp_checked_at is None
+        assert refused.value.params["current"] == status and refused.value.params["target"]
 
 
 def test_only_the_helpdesk_checks_the_ktp(desk):
@@ -172,6 +181,7 @@ def test_a_note_is_kept_as_written_without_the_surrounding_blank_space(desk):
     assert (note.body, note.kind, note.author_id, note.created_at) == \
         ("Tamu membawa laptop sendiri.", "note", helpdesk.id, NOW)
     assert actions(visit) == [("visit.note_added", {"note_id": note.id})]
+    assert_event_by(visit, "visit.note_added", helpdesk, NOW)
 
 
 def test_an_incident_is_flagged_as_an_incident(desk):
@@ -182,6 +192,7 @@ def test_an_incident_is_flagged_as_an_incident(desk):
     assert actions(visit)[0][0] == "visit.incident_added"
     other = visit_ops.add_note(db.session, visit, helpdesk, "Catatan biasa.", "rumour", now=NOW)
     assert other.kind == "note"  # an unknown kind is an ordinary note, not a new category
+    assert [a for a, _ in actions(visit)] == ["visit.incident_added", "visit.note_added"]
 
 
 def test_an_empty_note_is_refused(desk):
@@ -208,8 +219,9 @@ def test_notes_are_for_visits_still_open_or_just_finished(desk):
     for status in ("pending", "approved", "checked_out"):
         visit_ops.add_note(db.session, factories.visit(status), helpdesk, "Catatan.", now=NOW)
     for status in ("denied", "cancelled", "expired", "reported"):
-        with pytest.raises(InvalidTransition):
+        with pytest.raises(InvalidTransition) as refused:
             visit_ops.add_note(db.session, factories.visit(status), helpdesk, "Catatan.", now=NOW)
+        assert refused.value.params["current"] == status and refused.value.params["target"]
 
 
 def test_only_the_helpdesk_writes_notes(desk):
@@ -297,10 +309,11 @@ def test_a_visit_still_inside_cannot_be_reported(desk):
 def test_the_end_of_day_report_takes_every_complete_finished_visit_and_names_the_rest(desk):
     helpdesk, _ = desk
     done, lacking, inside = finished(), finished(signature_key=None), factories.visit("approved")
-    result = visit_ops.report_batch(db.session, [inside, done, lacking], helpdesk, now=NOW)
+    result = visit_ops.report_batch(db.session, [inside, lacking, done], helpdesk, now=NOW)
     assert result.reported == [done]
     assert result.skipped == [(lacking, ["signature"])]
     assert (done.status, lacking.status, inside.status) == ("reported", "checked_out", "approved")
+    assert done.reported_at == NOW
 
 
 def test_the_kasubag_acknowledges_a_report_once(desk):
@@ -311,6 +324,7 @@ def test_the_kasubag_acknowledges_a_report_once(desk):
     visit_ops.acknowledge(db.session, visit, kasubag, now=NOW)
     assert (visit.acknowledged_at, visit.acknowledged_by_id) == (NOW, kasubag.id)
     assert [a for a, _ in actions(visit)] == ["visit.acknowledged"]
+    assert_event_by(visit, "visit.acknowledged", kasubag, NOW)
     with pytest.raises(visit_ops.AlreadyDone):
         visit_ops.acknowledge(db.session, visit, kasubag, now=NOW + timedelta(minutes=5))
     assert visit.acknowledged_at == NOW
@@ -320,9 +334,10 @@ def test_only_a_reported_visit_can_be_acknowledged(desk):
     _, kasubag = desk
     for status in ("pending", "approved", "checked_out"):
         visit = factories.visit(status)
-        with pytest.raises(InvalidTransition):
+        with pytest.raises(InvalidTransition) as refused:
             visit_ops.acknowledge(db.session, visit, kasubag, now=NOW)
         assert visit.acknowledged_at is None
+        assert refused.value.params["current"] == status and refused.value.params["target"]
 
 
 # --- expiry at closing time (WIB) ---------------------------------------------------------------
@@ -347,6 +362,7 @@ def test_closing_time_is_a_wib_clock_time_on_the_wib_day():
 ])
 def test_a_closing_time_that_cannot_be_read_falls_back_to_the_given_default(value, expected):
     assert visit_ops.parse_hhmm(value, "16:00") == expected
+    assert visit_ops.parse_hhmm("bogus", "15:45") == time(15, 45)
 
 
 def test_a_request_nobody_decided_expires_at_closing_time_of_its_day(desk):
@@ -370,3 +386,32 @@ def test_without_a_closing_time_setting_the_office_closes_at_four(desk):
     visit = factories.visit(submitted_at=wib(23, 8))
     assert visit_ops.expire_pending(db.session, now=wib(23, 15, 59)) == []
     assert visit_ops.expire_pending(db.session, now=wib(23, 16)) == [visit]
+
+
+def test_an_unreadable_closing_time_setting_means_four_oclock(desk):
+    office.put(db.session, "office_close", "jam empat")
+    visit = factories.visit(submitted_at=wib(23, 8))
+    assert visit_ops.expire_pending(db.session, now=wib(23, 15, 59)) == []
+    assert visit_ops.expire_pending(db.session, now=wib(23, 16)) == [visit]
+
+
+def test_closing_time_does_not_depend_on_the_servers_time_zone(monkeypatch):
+    import time as clock
+
+    try:
+        for zone in ("Asia/Jakarta", "America/New_York"):
+            monkeypatch.setenv("TZ", zone)
+            clock.tzset()
+            closing = visit_ops.closing_time_on(wib(23, 9), time(16, 0))
+            assert closing == wib(23, 16) and closing.utcoffset() == timedelta(0)
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
+
+
+def test_without_a_given_time_the_desk_steps_are_stamped_now_in_utc(desk):
+    helpdesk, _ = desk
+    visit = factories.visit()
+    before = datetime.now(timezone.utc)
+    visit_ops.check_ktp(db.session, visit, helpdesk)
+    assert before <= visit.ktp_checked_at <= datetime.now(timezone.utc)
