@@ -157,8 +157,9 @@ def test_a_refusal_needs_a_reason(staff):
     req = remote_ops.record_request(db.session, admin, letter(), now=NOW)
     with pytest.raises(MissingReason):
         remote_ops.deny(db.session, req, kasubag, reason=" ", now=NOW)
-    remote_ops.deny(db.session, req, kasubag, reason="Surat tidak ditandatangani", now=NOW)
-    assert (req.status, req.decision_reason) == ("denied", "Surat tidak ditandatangani")
+    event = remote_ops.deny(db.session, req, kasubag, reason="Surat tidak ditandatangani", now=NOW)
+    assert (req.status, req.decision_reason, req.decided_at, event.at) == \
+        ("denied", "Surat tidak ditandatangani", NOW, NOW)
 
 
 # --- step 3: the account given -----------------------------------------------------------------
@@ -251,6 +252,7 @@ def test_closing_before_the_planned_end_means_the_work_is_finished(staff):
     req = active(admin, kasubag, until=NOW + 2 * DAY)
     later = NOW + DAY
     event = remote_ops.close_account(db.session, req, admin, closed_at=later, note="Selesai", now=later)
+    assert event.at == later
     assert (req.status, req.closed_at, req.close_kind, req.close_note) == ("closed", later, "finished", "Selesai")
     assert event.details == {"from": "active", "to": "closed", "kind": "finished", "closed_at": later.isoformat(),
                              "note": "Selesai"}
@@ -286,8 +288,8 @@ def test_an_account_cannot_close_in_the_future_or_before_it_was_given(staff):
 
 def test_an_open_account_past_its_approved_end_is_overdue(staff):
     admin, _, kasubag = staff
+    later = active(admin, kasubag, until=NOW + 2 * DAY, username="b")  # recorded first, due last
     soon = active(admin, kasubag, until=NOW + DAY, username="a")
-    later = active(admin, kasubag, until=NOW + 2 * DAY, username="b")
     pending = remote_ops.record_request(db.session, admin, letter(), now=NOW)
     db.session.flush()
     assert not remote_ops.is_overdue(soon, NOW + DAY)  # at the end itself, not yet
@@ -368,3 +370,29 @@ def test_the_register_of_a_month_lists_every_account_open_at_some_moment_of_it(s
     factories.remote_request("approved", requester_name="never_given")
     listed = [r.requester_name for r in remote_ops.register_rows(db.session, nov_start, dec_start)]
     assert listed == ["closed_at_the_first_moment", "october_to_november", "inside_november", "still_open"]
+
+
+def test_requests_waiting_for_the_kasubag_are_listed_oldest_letter_first(staff):
+    admin, _, _ = staff
+    newer = remote_ops.record_request(db.session, admin, letter(requester_name="Baru"), now=NOW)
+    older = remote_ops.record_request(db.session, admin, letter(requester_name="Lama"), now=NOW - DAY)
+    assert remote_ops.by_status(db.session, "received") == [older, newer]
+
+
+def test_a_requests_timeline_is_its_own_events_in_the_order_they_happened(staff):
+    from lpsedesk import audit
+
+    admin, _, kasubag = staff
+    req = remote_ops.record_request(db.session, admin, letter(), now=NOW)
+    audit.record(db.session, admin, "remote.password_generated", req, details={"length": 16}, at=NOW - HOUR)
+    visit = factories.visit()
+    audit.record(db.session, admin, "visit.ktp_viewed", visit, at=NOW)  # another kind of record
+    assert visit.id == req.id  # same number, different register
+    assert [action for action, _ in events(req)] == ["remote.password_generated", "remote.received"]
+    assert str(RemoteInputError("period_reversed")) == "period_reversed"
+
+
+def test_the_register_lists_accounts_in_the_order_they_were_given(staff):
+    late = factories.remote_request("active", requester_name="late", granted_at=NOW + HOUR)
+    early = factories.remote_request("active", requester_name="early", granted_at=NOW - HOUR)
+    assert remote_ops.register_rows(db.session, NOW - DAY, NOW + DAY) == [early, late]
