@@ -324,6 +324,7 @@ def test_an_extension_goes_through_the_whole_sop_and_closes_the_old_account_when
     assert event.details["supersedes"] == old.id
     # one row ends exactly where the next begins: no gap, no overlap
     assert (old.status, old.closed_at, old.close_kind, old.close_note) == ("closed", given, "superseded", f"#{ext.id}")
+    assert remote_ops.timeline(db.session, old.id)[-1].at == given
     closing = events(old)[-1]
     assert closing == ("remote.closed", {"from": "active", "to": "closed", "kind": "superseded",
                                          "superseded_by": ext.id, "closed_at": given.isoformat()})
@@ -396,3 +397,18 @@ def test_the_register_lists_accounts_in_the_order_they_were_given(staff):
     late = factories.remote_request("active", requester_name="late", granted_at=NOW + HOUR)
     early = factories.remote_request("active", requester_name="early", granted_at=NOW - HOUR)
     assert remote_ops.register_rows(db.session, NOW - DAY, NOW + DAY) == [early, late]
+
+
+def test_the_scanned_letter_and_who_recorded_it_are_kept(staff):
+    admin, admin2, kasubag = staff
+    req = remote_ops.record_request(db.session, admin, letter(letter_key="letter/2026/11/" + "l" * 20,
+                                                              letter_content_type="application/pdf"), now=NOW)
+    assert (req.letter_key, req.letter_content_type) == ("letter/2026/11/" + "l" * 20, "application/pdf")
+    remote_ops.approve(db.session, req, kasubag, approved_until=None, now=NOW)
+    remote_ops.give_account(db.session, req, admin, username="v", rights_granted="r", granted_at=NOW, now=NOW)
+    ext = remote_ops.record_request(db.session, admin2, letter(), now=NOW, extends=req)
+    db.session.flush()
+    received = remote_ops.timeline(db.session, ext.id)[0]
+    noted = remote_ops.timeline(db.session, req.id)[-1]
+    assert (received.action, received.actor_type, received.actor_id) == ("remote.received", "user", admin2.id)
+    assert (noted.action, noted.actor_id) == ("remote.extension_recorded", admin2.id)
