@@ -50,8 +50,8 @@ initial-migration: $(VENV)/.installed
 	  || { cp /tmp/lpsedesk-0001.bak $(INITIAL); exit 1; }
 	sed -i 's/^Create Date: .*/Create Date: 2026-11-22/' $(INITIAL)
 
-# Mutation testing of the rule modules (docs/mutation.md). Not part of `make test`: about 25 minutes
-# on 2 cores. `make mutation MUTATE="nik urls"` mutates only those modules (lpsedesk/<name>, or the
+# Mutation testing of the rule modules (docs/mutation.md). Not part of `make test`: 10 to 15 minutes
+# on 2 shared cores. `make mutation MUTATE="nik urls"` mutates only those modules (lpsedesk/<name>, or the
 # exports/ package). Exits non-zero below 90 % killed or when a survivor is not listed in the doc.
 MUTATE ?= workflow nik checkin visit_ops remote_ops exports storage urls
 MUTATION_JOBS ?= 2
