@@ -497,3 +497,22 @@ def test_pdf_title_is_centred_on_the_page_and_the_page_number_sits_at_the_bottom
 def test_pdf_leaves_an_empty_cell_empty():
     text = pdf(spec([["1", "", "CV Contoh"]])).pages[0].extract_text()
     assert "CV Contoh" in text and "XX" not in text
+
+
+def test_pdf_signature_block_appears_with_whatever_part_of_it_is_known():
+    signatory = Signatory("Kepala Sub Bagian Pengelolaan LPSE", "Nama Pejabat Uji")
+    only_signatory = pdf(spec([], signatory=signatory)).pages[0].extract_text()
+    assert "Kepala Sub Bagian Pengelolaan LPSE" in only_signatory and "Nama Pejabat Uji" in only_signatory
+    only_place = pdf(spec([], place="Salatiga", signed_on=date(2026, 11, 30))).pages[0].extract_text()
+    assert "Salatiga, 30 November 2026" in only_place and "NIP" not in only_place
+    neither = pdf(spec([])).pages[0].extract_text()
+    assert "NIP" not in neither and "Kepala" not in neither
+
+
+def test_pdf_repeats_only_the_header_row_on_each_page():
+    rows = [[str(i), f"Peserta {i:03d}", "Instansi Uji"] for i in range(1, 121)]
+    reader = pdf(spec(rows, orientation="portrait"))
+    assert len(reader.pages) > 1
+    for page in reader.pages[1:]:
+        text = page.extract_text()
+        assert "Nama" in text and "Peserta 001" not in text
