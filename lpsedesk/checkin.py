@@ -20,7 +20,8 @@ from .roles import Actor
 from .workflow import VisitStatus
 
 PLANNED_MINUTES = (30, 60, 120, 240, 480)
-PHONE = re.compile(r"^(\+62|62|0)8[0-9]{7,12}$")
+# An Indonesian mobile number: 08 and 8 to 11 more digits (10 to 13 in all), or +62/62 for the 0.
+PHONE = re.compile(r"^(\+62|62|0)8[0-9]{8,11}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 MAX_FEEDBACK = 1000
 
