@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from lpsedesk.extensions import db
 from lpsedesk.jobs import run_once
-from lpsedesk.models import Visit, Visitor
+from lpsedesk.models import User, Visit, Visitor, utcnow
 
 from ..query_plans import analyze, capture, full_scans
 from ..synthetic.history import build_history
@@ -69,3 +69,32 @@ def test_a_visits_timeline_reads_its_own_audit_events_only(app, client, login, h
         assert client.get(f"/admin/visits/{history['visit']}").status_code == 200
 
     assert _no_full_scans(app, timeline) == []
+
+
+def _open_visits(app, first: int, n: int) -> None:
+    """n visits in each open state, each KTP check and report by a different staff member."""
+    from .. import factories
+
+    with app.app_context():
+        for i in range(first, first + n):
+            staff = User(username=f"staf{i}", full_name=f"Staf Uji {i}", password_hash="-")
+            db.session.add(staff)
+            db.session.flush()
+            for j, status in enumerate(("pending", "approved", "checked_out")):
+                factories.visit(status=status, visitor=factories.visitor(nik=f"33730201019{j}{i:04d}"),
+                                ktp_checked_at=utcnow(), ktp_checked_by_id=staff.id, reported_by_id=staff.id,
+                                decided_at=None if status == "pending" else utcnow(),
+                                checked_out_at=utcnow() if status == "checked_out" else None)
+
+
+@pytest.mark.parametrize("path", ["/admin/queue/fragment", "/admin/board/fragment", "/admin/visits"])
+def test_a_page_runs_as_many_queries_for_thirty_rows_as_for_three(app, client, login, make_user, path):
+    make_user("dewi", "kasubag", "helpdesk", name="Dewi Kasubag")
+    login("dewi")
+    counts = []
+    for first, n in ((0, 1), (1, 9)):
+        _open_visits(app, first, n)
+        with app.app_context(), capture(db.engine) as statements:
+            assert client.get(path).status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1], f"queries grew with the rows: {counts}"
