@@ -38,7 +38,8 @@ class Visit(DecisionColumns, Base):
         Index("ix_visits_status_submitted_at", "status", "submitted_at"),
         # Only visits that still hold personal files: the purge (and the orphan sweep) read this
         # short list instead of all history. The retention query repeats this exact condition.
-        Index("ix_visits_holding_files", "submitted_at", sqlite_where=text(HOLDING_FILES),
+        # It carries the keys, so the orphan sweep's "which files do rows still name" reads it alone.
+        Index("ix_visits_holding_files", "submitted_at", "id_capture_key", "signature_key", sqlite_where=text(HOLDING_FILES),
               postgresql_where=text(HOLDING_FILES)),
     )
 
@@ -50,7 +51,8 @@ class Visit(DecisionColumns, Base):
     facility: Mapped[str] = mapped_column(String(64))
     planned_minutes: Mapped[int] = mapped_column(Integer)
     id_capture_key: Mapped[str | None] = mapped_column(String(128))
-    id_barcodes: Mapped[list | None] = mapped_column(JSON)
+    # None is SQL NULL, not JSON null: a visit without barcodes stays out of ix_visits_holding_files.
+    id_barcodes: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
     signature_key: Mapped[str | None] = mapped_column(String(128))
     rules_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     locale: Mapped[str | None] = mapped_column(String(8))

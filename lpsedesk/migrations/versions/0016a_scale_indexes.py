@@ -57,7 +57,8 @@ def upgrade():
     op.drop_index('ix_visits_status', table_name='visits')
     for table, name, columns in PLAIN:
         op.create_index(name, table, columns, unique=False)
-    op.create_index('ix_visits_holding_files', 'visits', ['submitted_at'], unique=False,
+    op.create_index('ix_visits_holding_files', 'visits', ['submitted_at', 'id_capture_key', 'signature_key'],
+                    unique=False,
                     sqlite_where=sa.text(HOLDING_FILES), postgresql_where=sa.text(HOLDING_FILES))
     op.create_index('ix_visitors_unmasked', 'visitors', ['id'], unique=False,
                     sqlite_where=sa.text(NIK_UNMASKED), postgresql_where=sa.text(NIK_UNMASKED))
