@@ -88,3 +88,53 @@ def analyze(engine: Engine) -> None:
     """Fresh planner statistics, as a database that has been running a while has."""
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
+
+
+def forget_statistics(engine: Engine) -> None:
+    """SQLite as it runs in an office: no ANALYZE ever (the test database may hold an earlier test's)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+            conn.exec_driver_sql("DELETE FROM sqlite_stat1")
+    engine.dispose()  # connections read the statistics when they load the schema
+
+
+def _sqlite_work(conn, statement: str, parameters) -> int:
+    """Virtual-machine steps SQLite took to run the statement: a plan that walks an index range
+    over most of history shows here even though EXPLAIN calls it a SEARCH."""
+    raw = conn.connection.driver_connection
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    raw.set_progress_handler(count, 1)
+    try:
+        conn.exec_driver_sql(statement, parameters).all()
+    finally:
+        raw.set_progress_handler(None, 1)
+    return steps[0]
+
+
+def _pg_work(conn, statement: str, parameters) -> int:
+    """Rows PostgreSQL read from the big tables (returned or filtered out), over all loops."""
+    plan = conn.exec_driver_sql("EXPLAIN (ANALYZE, FORMAT JSON) " + statement, parameters).scalar()
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    return int(sum((node.get("Actual Rows", 0) + node.get("Rows Removed by Filter", 0)
+                    + node.get("Rows Removed by Index Recheck", 0)) * node.get("Actual Loops", 1)
+                   for node in _pg_nodes(plan[0]["Plan"]) if node.get("Relation Name") in BIG_TABLES))
+
+
+def heavy(engine: Engine, statements: list[tuple[str, object]], limit: int) -> list[tuple[str, int]]:
+    """(statement, work) for each statement whose work reaches `limit`: SQLite's VM steps, or the
+    rows PostgreSQL read from the big tables."""
+    found = []
+    with engine.connect() as conn:
+        for statement, parameters in statements:
+            with conn.begin():
+                work = (_sqlite_work if engine.dialect.name == "sqlite" else _pg_work)(conn, statement, parameters)
+            if work >= limit:
+                found.append((" ".join(statement.split())[:300], work))
+    return found
