@@ -82,10 +82,9 @@ def iter_guestbook_rows(session: Session, period: Period, *, full_nik: bool = Fa
     memory holds one chunk, whatever the period."""
     query = (select(Visit).where(*_in(period)).order_by(Visit.submitted_at, Visit.id)
              .execution_options(yield_per=chunk))
+    # The identity map holds objects weakly: a visit turned into its row is let go with its chunk.
     for number, visit in enumerate(session.scalars(query), start=1):
         yield _row(number, visit, full_nik)
-        if number % chunk == 0:
-            session.expunge_all()  # the rows already written need not stay in the identity map
 
 
 def guestbook_rows(session: Session, period: Period, *, full_nik: bool = False) -> list[GuestBookRow]:

@@ -65,3 +65,15 @@ def test_the_xlsx_of_a_long_period_holds_every_row_between_header_and_signatory(
     assert ws.freeze_panes == f"A{header + 2}"
     flat = " ".join(str(c) for row in values[header + 1 + total:] for c in row if c)
     assert f"Jumlah tamu: {total}" in flat
+
+
+def test_the_rows_are_read_in_chunks_and_none_is_lost_between_them(app):
+    from lpsedesk.exports.dates import range_period
+    from lpsedesk.reports.guestbook import iter_guestbook_rows
+
+    with app.app_context():
+        with db.engine.begin() as conn:
+            build_history(conn, 300, years=3 / 365)
+        today = wib_today()
+        rows = list(iter_guestbook_rows(db.session, range_period(today - timedelta(days=4), today), chunk=50))
+        assert [r.number for r in rows] == list(range(1, 301)) and len({r.visit_id for r in rows}) == 300
