@@ -99,7 +99,8 @@ def _run(app: Flask, item: Job) -> object:
         if not (item.batched and getattr(result, "more", False)):
             return output
         previous = result
-        _pause(app)
+        if getattr(result, "changed", True):  # a batch that only read held no write lock
+            _pause(app)
     return output
 
 

@@ -30,7 +30,7 @@ def purge_command() -> None:
         if not result.more:
             break
         previous = result
-        if db.engine.dialect.name == "sqlite":
+        if result.changed and db.engine.dialect.name == "sqlite":
             time.sleep(SQLITE_PAUSE)  # the server's writers get the lock between batches
     click.echo(summary)
 

@@ -65,6 +65,7 @@ class PurgeResult:
     missing_files: int = 0
     more: bool = False  # a kind filled its batch: run another
     after_visitor: int = 0  # the visitors' keyset cursor: the next batch looks at ids above it
+    finished: set[str] = field(default_factory=set)  # kinds found exhausted: later batches skip them
     totals: PurgeTotals = field(default_factory=PurgeTotals)  # shared by the batches of one run
 
     @property
@@ -115,10 +116,12 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
     now = now or datetime.now(timezone.utc)
     result = PurgeResult(days=days, cutoff=now - timedelta(days=days), now=now,
                          after_visitor=previous.after_visitor if previous else 0,
+                         finished=set(previous.finished) if previous else set(),
                          totals=previous.totals if previous else PurgeTotals())
-    full = [_visit_files(session, result, limit), _letters(session, result, limit),
-            _visitors(session, result, limit)]
-    result.more = any(full)
+    for kind, step in (("visit_files", _visit_files), ("letters", _letters), ("visitors", _visitors)):
+        if kind not in result.finished and not step(session, result, limit):
+            result.finished.add(kind)  # a batch that was not full: nothing of this kind is left
+    result.more = len(result.finished) < 3
     totals = result.totals
     totals.batches += 1
     totals.captures += len(result.captures)
