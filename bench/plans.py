@@ -72,9 +72,12 @@ def main() -> None:
                             if not BIG.search(head) or head in seen:
                                 continue
                             seen.add(head)
-                            short = re.sub(r"SELECT .*? FROM", "SELECT ... FROM", " ".join(statement.split()), count=1)
+                            short = re.sub(r"SELECT (?:(?!SELECT).)*? FROM", "SELECT ... FROM", " ".join(statement.split()))
+                            short = re.sub(r"(\S+)::\w+( WITH TIME ZONE)?", r"\1", short)
+                            short = re.sub(r"IN \((?:[^()]|\([^()]*\))*\)", "IN (...)", short)
+                            lines = [re.sub(r"'\{[^}]*\}'", "'{...}'", line) for line in plan(conn, statement, parameters)]
                             print("```text\n" + short)
-                            print("\n".join("  " + line for line in plan(conn, statement, parameters)) + "\n```")
+                            print("\n".join("  " + line for line in lines) + "\n```")
                     print()
                 db.engine.dispose()
     finally:
