@@ -26,8 +26,10 @@ VISITS = 3_000
 def history(request, app, make_user):
     """Plans with the planner's statistics as after ANALYZE, and without any (an SQLite database
     is never analysed unless someone does it by hand; PostgreSQL's autovacuum does it)."""
-    make_user("dewi", "kasubag", "helpdesk", name="Dewi Kasubag")
     app.config["TEST_ANALYZE"] = request.param == "fresh statistics"
+    if not app.config["TEST_ANALYZE"] and not app.config["DATABASE_URL"].startswith("sqlite"):
+        pytest.skip("PostgreSQL's autovacuum keeps its statistics fresh")
+    make_user("dewi", "kasubag", "helpdesk", name="Dewi Kasubag")
     with app.app_context():
         with db.engine.begin() as conn:
             build_history(conn, VISITS, purged=False)
