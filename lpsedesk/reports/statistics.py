@@ -131,15 +131,24 @@ def compute(session: Session, period: Period) -> Statistics:
             query = query.join_from(Visit, Visitor, Visit.visitor_id == Visitor.id)
         return [tuple(r) for r in session.execute(query).all()]
 
-    day = _wib_day(session, Visit.submitted_at)
-    per_day = Counter({_as_date(d): n for d, n in grouped(day)})
+    # One pass over the period's visits for the counts by day, status, purpose and facility (a few
+    # thousand groups at most), one pass with their visitors for category and institution.
+    per_day, status, purpose, facility = Counter(), Counter(), Counter(), Counter()
+    for day, *keys, n in grouped(_wib_day(session, Visit.submitted_at), Visit.status, Visit.purpose, Visit.facility):
+        per_day[_as_date(day)] += n
+        for counter, key in zip((status, purpose, facility), keys):
+            counter[key] += n
+    category, spellings = Counter(), Counter()
+    for kind, institution, n in grouped(Visitor.category, Visitor.institution, join=True):
+        category[kind] += n
+        spellings[institution] += n
     result = Statistics(period=period, total_visits=sum(per_day.values()))
     result.per_day, result.per_week, result.per_month = _time_series(per_day, period)
-    result.by_status = _ranked(Counter(dict(grouped(Visit.status))))
-    result.by_category = _ranked(Counter(dict(grouped(Visitor.category, join=True))))
-    result.by_purpose = _ranked(Counter(dict(grouped(Visit.purpose))))
-    result.by_facility = _ranked(Counter(dict(grouped(Visit.facility))))
-    result.by_institution = merged_spellings(grouped(Visitor.institution, join=True))
+    result.by_status = _ranked(status)
+    result.by_category = _ranked(category)
+    result.by_purpose = _ranked(purpose)
+    result.by_facility = _ranked(facility)
+    result.by_institution = merged_spellings(list(spellings.items()))
 
     stay = _seconds_between(session, Visit.submitted_at, Visit.checked_out_at)
     stays, average = session.execute(select(func.count(), func.avg(stay))
