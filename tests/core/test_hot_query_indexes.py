@@ -114,6 +114,8 @@ def test_a_page_runs_as_many_queries_for_thirty_rows_as_for_three(app, client, l
             assert client.get(path).status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1], f"queries grew with the rows: {counts}"
+
+
 def test_the_retention_purge_finds_its_candidates_through_indexes(app, history):
     def purge():
         assert run_once(app, ["purge"])["purge"] != "failed"
