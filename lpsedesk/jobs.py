@@ -4,6 +4,11 @@ The factory's `register_jobs` step lists them in `app.extensions["jobs"]`. `serv
 thread that runs them; `flask --app wsgi run-jobs` runs each once (for cron or a test). A job only
 changes the session it is given; the runner commits once after it (or rolls back if it fails), then
 runs the job's `after_commit` step (e.g. deleting the files of the rows just deleted).
+
+A batched job (`batched=True`) does one bounded batch per call and is given its previous result;
+while that result says `more`, the runner commits and calls it again, pausing between batches on
+SQLite so the desk's writers (one at a time there) get the lock in between. A job with
+`first_after` waits that long after the server starts before its first run: start-up serves first.
 """
 from __future__ import annotations
 
@@ -23,8 +28,15 @@ log = logging.getLogger(__name__)
 class Job:
     name: str
     every_seconds: float
-    run: Callable[[Session, Flask], object]
+    run: Callable[..., object]  # (session, app), or (session, app, previous result) when batched
     after_commit: Callable[[Flask, object], object] | None = None
+    batched: bool = False
+    first_after: float = 0.0  # seconds after start-up before the first run
+
+
+MAX_BATCHES = 100_000  # a guard against a job that always says "more"
+# Longer than SQLite's longest busy-handler sleep (100 ms): a waiting writer gets its turn.
+SQLITE_PAUSE = 0.15
 
 
 def _expire_pending(session: Session, _app: Flask) -> int:
@@ -33,10 +45,11 @@ def _expire_pending(session: Session, _app: Flask) -> int:
     return len(expire_pending(session))
 
 
-def _purge(session: Session, app: Flask):
+def _purge(session: Session, app: Flask, previous=None):
     from .retention import purge
 
-    return purge(session, session_hours=app.config["STAFF_SESSION_HOURS"])
+    return purge(session, previous=previous, limit=app.config["PURGE_BATCH"],
+                 session_hours=app.config["STAFF_SESSION_HOURS"])
 
 
 def _after_purge(app: Flask, result) -> str:
@@ -49,7 +62,8 @@ def _after_purge(app: Flask, result) -> str:
 def default_jobs() -> dict[str, Job]:
     jobs = [
         Job("expire_pending", 60, _expire_pending),  # SOP 1: undecided requests expire at closing time
-        Job("purge", 86400, _purge, _after_purge),  # data retention and orphaned files, daily and at start
+        # data retention and orphaned files, daily, first ten minutes after start-up
+        Job("purge", 86400, _purge, _after_purge, batched=True, first_after=600),
     ]
     return {j.name: j for j in jobs}
 
@@ -58,29 +72,48 @@ def jobs_of(app: Flask) -> dict[str, Job]:
     return app.extensions["jobs"]
 
 
-def run_once(app: Flask, names: list[str] | None = None) -> dict[str, object]:
+def _pause(app: Flask) -> None:
     from .extensions import db
 
-    results = {}
-    for item in list(jobs_of(app).values()):
-        if names and item.name not in names:
-            continue
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            time.sleep(SQLITE_PAUSE)
+
+
+def _run(app: Flask, item: Job) -> object:
+    """One job to the end: each batch its own transaction, committed here and nowhere else."""
+    from .extensions import db
+
+    previous = None
+    for _batch in range(MAX_BATCHES):
         with app.app_context():
             try:
-                result = item.run(db.session, app)
+                result = item.run(db.session, app, previous) if item.batched else item.run(db.session, app)
                 db.session.commit()
-                results[item.name] = item.after_commit(app, result) if item.after_commit else result
+                output = item.after_commit(app, result) if item.after_commit else result
             except Exception:  # one failing job must not stop the others or the server
                 log.exception("job %s failed", item.name)
                 db.session.rollback()
-                results[item.name] = "failed"
+                return "failed"
             finally:
                 db.session.remove()
-    return results
+        if not (item.batched and getattr(result, "more", False)):
+            return output
+        previous = result
+        if getattr(result, "changed", True):  # a batch that only read held no write lock
+            _pause(app)
+    return output
+
+
+def run_once(app: Flask, names: list[str] | None = None) -> dict[str, object]:
+    return {item.name: _run(app, item) for item in list(jobs_of(app).values())
+            if not names or item.name in names}
 
 
 def start_scheduler(app: Flask, tick: float = 30.0) -> threading.Thread:
-    last_run: dict[str, float] = {}
+    started = time.monotonic()
+    # A job with `first_after` counts as having run so that its first run falls `first_after` in.
+    last_run = {j.name: started - j.every_seconds + j.first_after for j in jobs_of(app).values() if j.first_after}
 
     def loop() -> None:
         while True:

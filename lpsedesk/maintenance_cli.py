@@ -1,6 +1,7 @@
 """Maintenance commands: `flask --app wsgi purge | backup PATH | restore PATH [--force]`."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
@@ -14,15 +15,25 @@ from .extensions import db
 @with_appcontext
 def purge_command() -> None:
     """Delete KTP captures, signatures and letters older than the retention period; mask old NIKs."""
+    from .jobs import SQLITE_PAUSE
     from .retention import RetentionError, after_purge, purge
 
-    try:
-        result = purge(db.session, session_hours=current_app.config["STAFF_SESSION_HOURS"])
-    except RetentionError as exc:
-        db.session.rollback()
-        raise click.ClickException(str(exc)) from None
-    db.session.commit()  # rows first, then the files (see lpsedesk/retention.py), then files no row names
-    click.echo(after_purge(db.session, current_app.extensions["storage"], result))
+    storage, previous = current_app.extensions["storage"], None
+    while True:  # one short transaction per batch (see lpsedesk/retention.py)
+        try:
+            result = purge(db.session, previous=previous, limit=current_app.config["PURGE_BATCH"],
+                           session_hours=current_app.config["STAFF_SESSION_HOURS"])
+        except RetentionError as exc:
+            db.session.rollback()
+            raise click.ClickException(str(exc)) from None
+        db.session.commit()  # rows first, then the files, then (after the last batch) files no row names
+        summary = after_purge(db.session, storage, result)
+        if not result.more:
+            break
+        previous = result
+        if result.changed and db.engine.dialect.name == "sqlite":
+            time.sleep(SQLITE_PAUSE)  # the server's writers get the lock between batches
+    click.echo(summary)
 
 
 def _keys() -> dict[str, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from .models import RemoteAccessRequest, Visit
@@ -31,8 +31,14 @@ class SweepResult:
 
 def referenced_keys(session: Session) -> set[str]:
     keys: set[str] = set()
-    for column in (Visit.id_capture_key, Visit.signature_key, RemoteAccessRequest.letter_key):
-        keys.update(k for k in session.scalars(select(column).where(column.is_not(None))) if k)
+    # Only the visits of the retention period: the partial index of visits still holding files
+    # (ix_visits_holding_files) carries both keys and holds every row this condition can match.
+    for capture, signature in session.execute(
+            select(Visit.id_capture_key, Visit.signature_key)
+            .where(or_(Visit.id_capture_key.is_not(None), Visit.signature_key.is_not(None)))):
+        keys.update(k for k in (capture, signature) if k)
+    keys.update(k for k in session.scalars(select(RemoteAccessRequest.letter_key)
+                                           .where(RemoteAccessRequest.letter_key.is_not(None))) if k)
     return keys
 
 

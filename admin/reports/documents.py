@@ -1,6 +1,7 @@
 """The reports as `lpsedesk.exports` documents: columns and labels in the user's language."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from flask_babel import get_locale
@@ -11,7 +12,7 @@ from lpsedesk.clock import wib_today
 from lpsedesk.exports import DocumentSpec, Period, Signatory
 from lpsedesk.extensions import db
 from lpsedesk.labels import category_label, decision_label, status_label
-from lpsedesk.reports.guestbook import GuestBookRow
+from lpsedesk.reports.guestbook import GuestBookRow, Tally
 from lpsedesk.reports.statistics import Statistics
 from lpsedesk.reports.visit_report import ReportedVisit
 
@@ -71,23 +72,24 @@ def _document(title: str, stem: str, period: Period, columns, rows, widths, summ
 GUESTBOOK_SIGNATURE_COLUMN = 12  # index of the "Signature" column in the guest book
 
 
-def guestbook_spec(rows: list[GuestBookRow], period: Period) -> DocumentSpec:
+def guestbook_spec(rows: Iterable[GuestBookRow], period: Period, counts: Tally) -> DocumentSpec:
+    """The guest book as a document; `rows` may be a generator (CSV and XLSX stream it), the
+    summary line comes from the database's counts."""
     choice, category, decision = labeller(), memo(category_label), memo(decision_label)
     columns = [_("No."), _("Date"), _("Name"), _("NIK"), _("Institution"), _("Category"), _("Purpose"),
                _("Facility"), _("Time in"), _("Time out"), _("Decision"), _("Note"), _("Signature")]
     signed = _("signed")
-    cells = [[
+    cells = ([
         str(r.number), r.day.strftime("%d/%m/%Y"), r.name, r.nik, r.institution, category(r.category),
         choice("purposes", r.purpose) + (f" ({r.purpose_detail})" if r.purpose_detail else ""),
         choice("facilities", r.facility), hhmm(r.time_in), hhmm(r.time_out),
         decision(r.decision) + (f"\n{r.decided_by}" if r.decided_by else ""),
         r.decision_reason if r.decision in ("denied", "cancelled", "expired") else "",
         signed if r.signature_key else "-",
-    ] for r in rows]
+    ] for r in rows)
     widths = [0.45, 0.95, 1.5, 1.6, 1.5, 1.0, 1.15, 1.3, 0.68, 0.68, 1.45, 1.0, 1.05]
-    approved = sum(1 for r in rows if r.decision == "approved")
-    summary = [_("Visitors: %(n)d; approved: %(a)d; refused: %(d)d.", n=len(rows), a=approved,
-                 d=sum(1 for r in rows if r.decision == "denied")),
+    summary = [_("Visitors: %(n)d; approved: %(a)d; refused: %(d)d.", n=counts.visits, a=counts.approved,
+                 d=counts.denied),
                _("Times in WIB. NIKs are masked unless an Admin exported them in full.")]
     return _document(_("Guest book").upper(), "buku-tamu", period, columns, cells, widths, summary)
 

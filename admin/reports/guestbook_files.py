@@ -1,19 +1,20 @@
 """Guest-book PDF and XLSX with a thumbnail of each visitor's signature in its cell.
 
-The PDF is `lpsedesk.exports.render_pdf` with the thumbnails as the spec's pictures. The XLSX comes
-from `lpsedesk.exports.render_xlsx`; the thumbnails are then anchored in the "Signature" column.
+The PDF is `lpsedesk.exports.render_pdf` with the thumbnails as the spec's pictures. The XLSX is
+written once by `lpsedesk.exports.write_xlsx`, streaming the rows, each thumbnail anchored in the
+"Signature" column as its row is written.
 """
 from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable, Iterable
+from typing import IO
 from dataclasses import replace
 
-from openpyxl import load_workbook
-from openpyxl.drawing.image import Image as SheetImage
 from PIL import Image, UnidentifiedImageError
 
-from lpsedesk.exports import DocumentSpec, render_pdf, render_xlsx
+from lpsedesk.exports import DocumentSpec, render_pdf, write_xlsx
 from lpsedesk.reports.guestbook import GuestBookRow
 from lpsedesk.storage import StorageError
 
@@ -38,34 +39,23 @@ def signature_thumbnail(storage, key: str | None, size: tuple[int, int] = THUMB_
         return None
 
 
-def _header_row(ws, spec: DocumentSpec) -> int:
-    for row in ws.iter_rows(min_col=1, max_col=1):
-        cell = row[0]
-        if cell.value == spec.columns[0] and ws.cell(row=cell.row, column=len(spec.columns)).value == spec.columns[-1]:
-            return cell.row
-    raise ValueError("the guest-book table header was not found in the workbook")
+def guestbook_xlsx(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[GuestBookRow]], DocumentSpec],
+                   storage, out: IO[bytes]) -> int:
+    """Write the guest book workbook to `out` in one pass, a thumbnail in each signed row's cell.
 
+    The rows stream from the database; `spec_for` turns them into the document's cells, so the
+    row whose cells the writer is at is the last one taken from `rows`: its signature is the one
+    drawn. Returns the number of rows written.
+    """
+    current: dict[str, str | None] = {}
 
-def guestbook_xlsx(spec: DocumentSpec, rows: list[GuestBookRow], storage) -> bytes:
-    wb = load_workbook(io.BytesIO(render_xlsx(spec)))
-    ws = wb.active
-    header = _header_row(ws, spec)
-    column = GUESTBOOK_SIGNATURE_COLUMN + 1
-    letter = ws.cell(row=header, column=column).column_letter
-    ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 22)
-    for offset, row in enumerate(rows, start=1):
-        png = signature_thumbnail(storage, row.signature_key)
-        if png is None:
-            continue
-        picture = SheetImage(io.BytesIO(png))
-        picture.width, picture.height = 120, 40  # pixels on the sheet
-        cell = ws.cell(row=header + offset, column=column)
-        cell.value = None  # the picture says it; the text "signed" would sit under it
-        ws.add_image(picture, cell.coordinate)
-        ws.row_dimensions[cell.row].height = max(ws.row_dimensions[cell.row].height or 0, 34)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    def tracked():
+        for row in rows:
+            current["key"] = row.signature_key
+            yield row
+
+    spec = replace(spec_for(tracked()), picture_column=GUESTBOOK_SIGNATURE_COLUMN)
+    return write_xlsx(spec, out, pictures=lambda _n, _cells: signature_thumbnail(storage, current.get("key")))
 
 
 def guestbook_pdf(spec: DocumentSpec, rows: list[GuestBookRow], storage) -> bytes:

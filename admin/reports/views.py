@@ -6,9 +6,10 @@ guest book with full NIKs (`full_nik=1`), and every guest-book download is writt
 from __future__ import annotations
 
 import io
+import tempfile
 from datetime import datetime, timedelta
 
-from flask import current_app, render_template, request, send_file
+from flask import Response, current_app, render_template, request, send_file, stream_with_context
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -18,12 +19,15 @@ from lpsedesk import settings as office
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import wib_today
 from lpsedesk.errors import user_error
-from lpsedesk.exports import Period, PeriodError, indonesian_date, parse_period, render_csv, render_pdf, render_xlsx
+from lpsedesk.exports import (
+    Period, PeriodError, indonesian_date, iter_csv, parse_period, render_csv, render_pdf, render_xlsx,
+)
 from lpsedesk.extensions import db
 from lpsedesk.labels import category_label, decision_label
 from lpsedesk.models import Visit
 from lpsedesk.reports import statistics
-from lpsedesk.reports.guestbook import guestbook_rows
+from lpsedesk.pagination import page_number
+from lpsedesk.reports.guestbook import guestbook_page, guestbook_rows, iter_guestbook_rows, tally
 from lpsedesk.reports.visit_report import reported_visits
 from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
@@ -81,14 +85,24 @@ def reports_index():
     return render_template("admin/reports/index.html", today=_today(), actor=current_actor())
 
 
+GUESTBOOK_PAGE = 100  # rows per screen page; the printout and the files hold the whole period
+
+
 @bp.get("/reports/guestbook")
 @requires()
 def report_guestbook():
     period = period_from_request(1)
-    rows = guestbook_rows(db.session, period)
-    return render_template("admin/reports/guestbook.html", period=period, rows=rows, office=_office(),
-                           category_label=memo(category_label), choice=labeller(), decision_label=memo(decision_label),
-                           hhmm=hhmm, actor=current_actor(), signed_on=_signed_on(), Role=Role)
+    listed = guestbook_page(db.session, period, page=page_number(request.args.get("page")), per_page=GUESTBOOK_PAGE)
+    return render_template("admin/reports/guestbook.html", period=period, rows=listed.rows, listed=listed,
+                           office=_office(), category_label=memo(category_label), choice=labeller(),
+                           decision_label=memo(decision_label), hhmm=hhmm, actor=current_actor(),
+                           signed_on=_signed_on(), Role=Role)
+
+
+def _attachment(body, filename: str, fmt: str) -> Response:
+    response = Response(body, mimetype=MIMETYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @bp.get("/reports/guestbook.<fmt>")
@@ -101,16 +115,24 @@ def report_guestbook_export(fmt: str):
     full_nik = request.args.get("full_nik") == "1"
     if full_nik and not actor.has(Role.ADMIN):
         raise user_error(403, _("Only an Admin may export full NIKs."))
-    rows = guestbook_rows(db.session, period, full_nik=full_nik)
-    spec = guestbook_spec(rows, period)
+    counts = tally(db.session, period)
     storage = current_app.extensions["storage"]
-    data = {"pdf": lambda: guestbook_pdf(spec, rows, storage), "xlsx": lambda: guestbook_xlsx(spec, rows, storage),
-            "csv": lambda: render_csv(spec)}[fmt]()
     # Personal data leaves the system: who took which period, in which form, masked or not.
     audit.record(db.session, actor, "report.guestbook_exported", details={
         "format": fmt, "from": period.start.isoformat(), "to": period.end.isoformat(),
-        "rows": len(rows), "full_nik": full_nik})
-    return _download(data, spec.filename(fmt), fmt)
+        "rows": counts.visits, "full_nik": full_nik})
+    filename = guestbook_spec([], period, counts).filename(fmt)
+    if fmt == "csv":  # streamed as the rows are read, a chunk at a time
+        rows = iter_guestbook_rows(db.session, period, full_nik=full_nik)
+        return _attachment(stream_with_context(iter_csv(guestbook_spec(rows, period, counts))), filename, fmt)
+    if fmt == "xlsx":  # written once as the rows are read; only the finished (zipped) file is held
+        with tempfile.TemporaryFile() as out:
+            guestbook_xlsx(iter_guestbook_rows(db.session, period, full_nik=full_nik),
+                           lambda rows: guestbook_spec(rows, period, counts), storage, out)
+            out.seek(0)
+            return _download(out.read(), filename, fmt)
+    rows = guestbook_rows(db.session, period, full_nik=full_nik)
+    return _download(guestbook_pdf(guestbook_spec(rows, period, counts), rows, storage), filename, fmt)
 
 
 @bp.get("/reports/signatures/<int:visit_id>.png")

@@ -5,6 +5,7 @@ from datetime import datetime
 from flask import current_app, g
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from lpsedesk import settings as office
 from lpsedesk import visit_ops
@@ -72,10 +73,12 @@ def waited(since: datetime | None, now: datetime | None = None) -> str:
 
 
 def user_name(user_id: int | None) -> str:
+    """A staff member's name; every name is read in one query per request, not one per row."""
     if not user_id:
         return ""
-    user = db.session.get(User, user_id)
-    return user.full_name if user else ""
+    if "user_names" not in g:  # staff accounts are a few dozen rows, however long the history
+        g.user_names = dict(db.session.execute(select(User.id, User.full_name)).all())
+    return g.user_names.get(user_id, "")
 
 
 def ktp_first() -> bool:

@@ -37,17 +37,17 @@ pass `locale="en"` for English labels.
 """
 from __future__ import annotations
 
-from .csvfile import render_csv
+from .csvfile import iter_csv, render_csv
 from .dates import (
     Period, PeriodError, indonesian_date, indonesian_datetime, month_period, parse_period,
     quarter_period, range_period,
 )
 from .pdf import render_pdf
 from .spec import DocumentSpec, Signatory
-from .xlsx import render_xlsx
+from .xlsx import render_xlsx, write_xlsx
 
 __all__ = [
     "DocumentSpec", "Period", "PeriodError", "Signatory", "indonesian_date", "indonesian_datetime",
-    "month_period", "parse_period", "quarter_period", "range_period", "render_csv", "render_pdf",
-    "render_xlsx",
+    "iter_csv", "month_period", "parse_period", "quarter_period", "range_period", "render_csv", "render_pdf",
+    "render_xlsx", "write_xlsx",
 ]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -133,6 +134,8 @@ def _signature(spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: flo
 
 
 def render_pdf(spec: DocumentSpec) -> bytes:
+    if not isinstance(spec.rows, (list, tuple)):  # the PDF is laid out whole (page count in the footer)
+        spec = replace(spec, rows=list(spec.rows))
     pagesize = landscape(A4) if spec.orientation == "landscape" else portrait(A4)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Sequence
+from typing import Iterable, Literal, Sequence
 
 from .dates import indonesian_date
 
@@ -31,7 +31,7 @@ class Signatory:
 class DocumentSpec:
     title: str
     columns: Sequence[str]
-    rows: Sequence[Sequence[str]]
+    rows: Iterable[Sequence[str]]  # a list, or a generator read once (CSV and XLSX stream it)
     lpse_name: str = ""
     subtitle: str = ""
     widths: Sequence[float] | None = None
@@ -55,7 +55,9 @@ class DocumentSpec:
     def __post_init__(self) -> None:
         if self.widths is not None and len(self.widths) != len(self.columns):
             raise ValueError("one width hint per column")
-        for row in self.rows:
+        # Rows given as a list are checked now; rows streamed from the database (any other
+        # iterable, read once) are checked as each format writes them.
+        for row in self.rows if isinstance(self.rows, (list, tuple)) else ():
             if len(row) != len(self.columns):
                 raise ValueError("every row needs one cell per column")
 

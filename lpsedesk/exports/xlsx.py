@@ -1,95 +1,150 @@
-"""A DocumentSpec as an Excel workbook laid out like the paper form, ready to print."""
+"""A DocumentSpec as an Excel workbook laid out like the paper form, ready to print.
+
+Written in openpyxl's write-only mode: rows go to disk as they come (the spec's rows may be a
+generator reading the database in chunks), so a year of guest book costs the memory of one row,
+and the workbook is saved once. Write-only sheets have no merged cells: titles and the signature
+block are centred across their columns ("centerContinuous") instead, which prints the same.
+"""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import IO
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.drawing.image import Image as SheetImage
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import set_xlsx_text
 from .spec import DocumentSpec
 
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
+ACROSS = Alignment(horizontal="centerContinuous")
 # Total characters across a landscape A4 page at Calibri 11: width hints are spread over this.
 LANDSCAPE_CHARS, PORTRAIT_CHARS = 150, 100
+PICTURE_PX = (120, 40)  # a picture's size on the sheet (the guest book's signature thumbnails)
+PICTURE_ROW_POINTS = 34
+
+# A picture for a data row: (0-based row number, the row's cells) -> PNG bytes, or None for none.
+Pictures = Callable[[int, list[str]], bytes | None]
 
 
-def _text(ws: Worksheet, row: int, column: int, text: str):
+def _cell(ws, text: str):
     # Every cell is text from a spec, much of it typed by visitors: never a formula (cells.py).
-    return set_xlsx_text(ws.cell(row=row, column=column), text)
+    return set_xlsx_text(WriteOnlyCell(ws), text)
 
 
-def _line(ws: Worksheet, row: int, text: str, ncols: int, *, bold: bool = False, size: int = 11,
-          centre: bool = False) -> None:
-    _text(ws, row, 1, text).font = Font(bold=bold, size=size)
-    ws.cell(row=row, column=1).alignment = Alignment(horizontal="center" if centre else "left")
-    if centre and ncols > 1:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+def _across(ws, text: str, ncols: int, *, bold: bool = False, size: int = 11, first: int = 1) -> list:
+    """A line centred across columns `first`..`ncols` (the write-only stand-in for a merge)."""
+    head = _cell(ws, text)
+    head.font, head.alignment = Font(bold=bold, size=size), ACROSS
+    rest = []
+    for _ in range(first + 1, ncols + 1):
+        blank = WriteOnlyCell(ws)
+        blank.alignment = ACROSS
+        rest.append(blank)
+    return [None] * (first - 1) + [head] + rest
 
 
-def render_xlsx(spec: DocumentSpec) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Formulir"[:31] if not spec.file_stem else spec.file_stem[:31]
+def _line(ws, text: str, *, bold: bool = False, size: int = 11) -> list:
+    cell = _cell(ws, text)
+    cell.font = Font(bold=bold, size=size)
+    return [cell]
+
+
+def write_xlsx(spec: DocumentSpec, out: IO[bytes], pictures: Pictures | None = None) -> int:
+    """Write the workbook to `out`; returns the number of data rows. `pictures` fills the
+    column `spec.picture_column` with an image per row where it returns PNG bytes."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Formulir"[:31] if not spec.file_stem else spec.file_stem[:31])
     ncols = len(spec.columns)
-    row = 1
-    _line(ws, row, spec.title, ncols, bold=True, size=14, centre=True)
-    row += 1
-    for text in (spec.subtitle, spec.lpse_line):
-        if text:
-            _line(ws, row, text, ncols)
-            row += 1
-    row += 1
-    header_row = row
-    fill = PatternFill("solid", fgColor="E6E6E6")
-    for col, title in enumerate(spec.columns, start=1):
-        cell = _text(ws, row, col, title)
-        cell.font, cell.border, cell.fill = Font(bold=True), BOX, fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    centred = set(spec.centered)
-    for data in spec.rows:
-        row += 1
-        for col, text in enumerate(data, start=1):
-            cell = _text(ws, row, col, text)
-            cell.border = BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="top",
-                                       horizontal="center" if col - 1 in centred else None)
-    if not spec.rows:
-        row += 1
-        _text(ws, row, 1, spec.empty_text).alignment = Alignment(horizontal="center")
-        for col in range(1, ncols + 1):
-            ws.cell(row=row, column=col).border = BOX
-        if ncols > 1:
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    row += 1
-    for text in spec.summary:
-        row += 1
-        _line(ws, row, text, ncols)
-    _signature(ws, spec, row + 2, ncols)
-
     chars = LANDSCAPE_CHARS if spec.orientation == "landscape" else PORTRAIT_CHARS
     for col, share in enumerate(spec.relative_widths(), start=1):
         ws.column_dimensions[get_column_letter(col)].width = max(5.0, round(chars * share, 1))
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    if pictures is not None and spec.picture_column is not None:
+        letter = get_column_letter(spec.picture_column + 1)
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 22)
+
+    # Sheet properties are written with the first row: fit to the page width before any row.
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # The sheet's view is written with its first row: freeze below the header before any row.
+    header_row = 1 + sum(1 for text in (spec.subtitle, spec.lpse_line) if text) + 2
+    ws.freeze_panes = f"A{header_row + 1}"
     ws.print_title_rows = f"{header_row}:{header_row}"
+    row = 0
+
+    def append(cells) -> None:
+        nonlocal row
+        ws.append(cells)
+        row += 1
+
+    append(_across(ws, spec.title, ncols, bold=True, size=14))
+    for text in (spec.subtitle, spec.lpse_line):
+        if text:
+            append(_line(ws, text))
+    append([])
+    fill = PatternFill("solid", fgColor="E6E6E6")
+    header = []
+    for title in spec.columns:
+        cell = _cell(ws, title)
+        cell.font, cell.border, cell.fill = Font(bold=True), BOX, fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header.append(cell)
+    append(header)
+
+    centred = set(spec.centered)
+    top, middle = Alignment(wrap_text=True, vertical="top"), Alignment(wrap_text=True, vertical="top",
+                                                                       horizontal="center")
+    count = 0
+    for data in spec.rows:
+        data = list(data)
+        if len(data) != ncols:
+            raise ValueError("every row needs one cell per column")
+        picture = pictures(count, data) if pictures is not None and spec.picture_column is not None else None
+        cells = []
+        for col, text in enumerate(data):
+            cell = _cell(ws, "" if picture is not None and col == spec.picture_column else text)
+            cell.border, cell.alignment = BOX, middle if col in centred else top
+            cells.append(cell)
+        if picture is not None:
+            image = SheetImage(io.BytesIO(picture))
+            image.width, image.height = PICTURE_PX
+            ws.add_image(image, f"{get_column_letter(spec.picture_column + 1)}{row + 1}")
+            ws.row_dimensions[row + 1].height = PICTURE_ROW_POINTS
+        append(cells)
+        count += 1
+    if count == 0:
+        cells = _across(ws, spec.empty_text, ncols)
+        for cell in cells:
+            cell.border = BOX
+        append(cells)
+    append([])
+    for text in spec.summary:
+        append(_line(ws, text))
+    append([])
+    _signature(ws, spec, ncols, append)
+
     ws.page_setup.orientation = spec.orientation
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddFooter.right.text = "Halaman &P dari &N"
     wb.properties.title = spec.title
     wb.properties.creator = "LPSE desk"
-    out = io.BytesIO()
     wb.save(out)
+    return count
+
+
+def render_xlsx(spec: DocumentSpec, pictures: Pictures | None = None) -> bytes:
+    out = io.BytesIO()
+    write_xlsx(spec, out, pictures)
     return out.getvalue()
 
 
-def _signature(ws: Worksheet, spec: DocumentSpec, row: int, ncols: int) -> None:
+def _signature(ws, spec: DocumentSpec, ncols: int, append) -> None:
     """Place-and-date and the signatory in the right-hand columns, as on the paper form."""
     col = max(1, ncols - 2)
     lines: list[tuple[str, bool]] = []
@@ -99,9 +154,7 @@ def _signature(ws: Worksheet, spec: DocumentSpec, row: int, ncols: int) -> None:
         names = spec.signatory.lines()
         lines += [(spec.signatory.title, False), ("", False), ("", False), ("", False), (names[0], True)]
         lines += [(x, False) for x in names[1:]]
-    for offset, (text, bold) in enumerate(lines):
-        cell = _text(ws, row + offset, col, text)
-        cell.font = Font(bold=bold, underline="single" if bold else None)
-        cell.alignment = Alignment(horizontal="center")
-        if ncols - col >= 1:
-            ws.merge_cells(start_row=row + offset, start_column=col, end_row=row + offset, end_column=ncols)
+    for text, bold in lines:
+        cells = _across(ws, text, ncols, first=col)
+        cells[col - 1].font = Font(bold=bold, underline="single" if bold else None)
+        append(cells)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Integer, String
+from sqlalchemy import JSON, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 
@@ -12,6 +12,8 @@ from .base import Base, UTCDateTime, utcnow
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
+    # One record's history (a visit's timeline, a request's log) in time order, without reading the log.
+    __table_args__ = (Index("ix_audit_events_object", "object_type", "object_id", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

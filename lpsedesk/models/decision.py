@@ -16,9 +16,9 @@ class DecisionColumns:
     then ("Budi a.n. Bambang"), whatever the accounts become later.
     """
 
-    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     decided_by_label: Mapped[str | None] = mapped_column(String(120))
-    decided_on_behalf_of_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_on_behalf_of_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     decision_reason: Mapped[str | None] = mapped_column(Text)
     approved_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

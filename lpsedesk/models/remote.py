@@ -29,13 +29,13 @@ class RemoteAccessRequest(DecisionColumns, Base):
     period_start: Mapped[datetime] = mapped_column(UTCDateTime)
     period_end: Mapped[datetime] = mapped_column(UTCDateTime)
     # An extension is a new request that points at the one it extends.
-    extends_id: Mapped[int | None] = mapped_column(ForeignKey("remote_access_requests.id"))
+    extends_id: Mapped[int | None] = mapped_column(ForeignKey("remote_access_requests.id"), index=True)
 
     status: Mapped[str] = mapped_column(String(16), default=RemoteStatus.RECEIVED.value, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
     # decided_at, decided_by_id, decided_by_label, decided_on_behalf_of_id, decision_reason,
     # approved_until: from DecisionColumns
@@ -43,10 +43,10 @@ class RemoteAccessRequest(DecisionColumns, Base):
     username: Mapped[str | None] = mapped_column(String(80))
     rights_granted: Mapped[str | None] = mapped_column(Text)
     granted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # Waktu Pemberian
-    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # Waktu Penutupan
-    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     close_note: Mapped[str | None] = mapped_column(Text)
     # Why it closed: "finished" (third party done), "expired" (planned end passed) or "superseded"
     # (an approved extension took over this account).

@@ -87,12 +87,12 @@ class Delegation(Base):
     __tablename__ = "delegations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    delegate_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    principal_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    delegate_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    principal_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     title: Mapped[str] = mapped_column(String(8), default="Plh.")
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

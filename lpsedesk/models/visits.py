@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, JSON, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, JSON, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 
@@ -15,6 +15,9 @@ from .visitors import Visitor
 
 # No 0/O, 1/I/L: a ticket is read aloud and typed on a touch keyboard.
 TICKET_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# Literal SQL, not bound parameters: SQLite uses a partial index only for a query whose WHERE
+# holds the index's condition as written.
+HOLDING_FILES = "id_capture_key IS NOT NULL OR signature_key IS NOT NULL OR id_barcodes IS NOT NULL"
 
 
 def new_ticket_code() -> str:
@@ -25,6 +28,20 @@ def new_ticket_code() -> str:
 class Visit(DecisionColumns, Base):
     __tablename__ = "visits"
     __workflow__ = "visit"
+    __table_args__ = (
+        # A visitor's visits by date: the purge's "seen since the cutoff?" probe and a visitor's history.
+        Index("ix_visits_visitor_id_submitted_at", "visitor_id", "submitted_at"),
+        # "reported" is where most of history ends: the Kasubag's unacknowledged reports are found
+        # by (status, acknowledged_at IS NULL), not by reading every reported visit.
+        Index("ix_visits_status_acknowledged_at", "status", "acknowledged_at"),
+        # The open visits of one state in arrival order (the queue), without sorting or a full walk.
+        Index("ix_visits_status_submitted_at", "status", "submitted_at"),
+        # Only visits that still hold personal files: the purge (and the orphan sweep) read this
+        # short list instead of all history. The retention query repeats this exact condition.
+        # It carries the keys, so the orphan sweep's "which files do rows still name" reads it alone.
+        Index("ix_visits_holding_files", "submitted_at", "id_capture_key", "signature_key", sqlite_where=text(HOLDING_FILES),
+              postgresql_where=text(HOLDING_FILES)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_code: Mapped[str] = mapped_column(String(12), unique=True, default=new_ticket_code)
@@ -34,36 +51,37 @@ class Visit(DecisionColumns, Base):
     facility: Mapped[str] = mapped_column(String(64))
     planned_minutes: Mapped[int] = mapped_column(Integer)
     id_capture_key: Mapped[str | None] = mapped_column(String(128))
-    id_barcodes: Mapped[list | None] = mapped_column(JSON)
+    # None is SQL NULL, not JSON null: a visit without barcodes stays out of ix_visits_holding_files.
+    id_barcodes: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
     signature_key: Mapped[str | None] = mapped_column(String(128))
     rules_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     locale: Mapped[str | None] = mapped_column(String(8))
 
-    status: Mapped[str] = mapped_column(String(16), default=VisitStatus.PENDING.value, index=True)
+    status: Mapped[str] = mapped_column(String(16), default=VisitStatus.PENDING.value)
     # Optimistic lock: two staff deciding at once, exactly one UPDATE matches.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    submitted_via_kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk_devices.id"))
-    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_via_kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk_devices.id"), index=True)
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
     ktp_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    ktp_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    ktp_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
     # decided_at, decided_by_id, decided_by_label, decided_on_behalf_of_id, decision_reason,
     # approved_until: from DecisionColumns
 
-    checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    checked_out_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    checked_out_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     checked_out_by_label: Mapped[str | None] = mapped_column(String(120))
     end_reason: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None] = mapped_column(Integer)
     feedback: Mapped[str | None] = mapped_column(Text)
 
-    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    reported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    reported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -79,7 +97,7 @@ class VisitNote(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="note")  # note | incident
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -5,16 +5,18 @@ recorded check-out. Both are shown in WIB, so a visit belongs to the WIB day it 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..clock import to_wib
 from ..exports.dates import Period
 from ..models import Visit
 from ..nik import mask_nik
+from ..pagination import Page, paginate
 
 # What the Kasubag decided, read from the status the visit reached.
 DECISION_OF_STATUS = {
@@ -50,28 +52,66 @@ def decided_by_text(visit: Visit) -> str:
     return "" if label == "system" else label  # an expiry is nobody's decision
 
 
-def visits_in(session: Session, period: Period) -> list[Visit]:
+def _in(period: Period):
     lo, hi = period.utc_bounds()
-    return list(session.scalars(
-        select(Visit).where(Visit.submitted_at >= lo, Visit.submitted_at < hi)
-        .order_by(Visit.submitted_at, Visit.id)).unique())
+    return Visit.submitted_at >= lo, Visit.submitted_at < hi
+
+
+def visits_in(session: Session, period: Period) -> list[Visit]:
+    return list(session.scalars(select(Visit).where(*_in(period)).order_by(Visit.submitted_at, Visit.id)).unique())
+
+
+def _row(number: int, visit: Visit, full_nik: bool) -> GuestBookRow:
+    who = visit.visitor
+    time_in = to_wib(visit.submitted_at)
+    return GuestBookRow(
+        number=number, visit_id=visit.id, day=time_in.date(), name=who.full_name,
+        nik=who.nik if full_nik else mask_nik(who.nik), institution=who.institution,
+        category=who.category, purpose=visit.purpose, purpose_detail=visit.purpose_detail or "",
+        facility=visit.facility, time_in=time_in,
+        time_out=to_wib(visit.checked_out_at) if visit.checked_out_at else None,
+        status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
+        decided_by=decided_by_text(visit) if visit.decided_at else "",
+        decision_reason=visit.decision_reason or "", signature_key=visit.signature_key,
+    )
+
+
+def iter_guestbook_rows(session: Session, period: Period, *, full_nik: bool = False,
+                        chunk: int = 500) -> Iterator[GuestBookRow]:
+    """The guest book's rows read from the database `chunk` visits at a time (for streamed exports):
+    memory holds one chunk, whatever the period."""
+    query = (select(Visit).where(*_in(period)).order_by(Visit.submitted_at, Visit.id)
+             .execution_options(yield_per=chunk))
+    # The identity map holds objects weakly: a visit turned into its row is let go with its chunk.
+    for number, visit in enumerate(session.scalars(query), start=1):
+        yield _row(number, visit, full_nik)
 
 
 def guestbook_rows(session: Session, period: Period, *, full_nik: bool = False) -> list[GuestBookRow]:
     """Rows of the guest book; NIKs masked unless `full_nik` (an Admin's audited export)."""
-    visits = visits_in(session, period)
-    rows = []
-    for number, visit in enumerate(visits, start=1):
-        who = visit.visitor
-        time_in = to_wib(visit.submitted_at)
-        rows.append(GuestBookRow(
-            number=number, visit_id=visit.id, day=time_in.date(), name=who.full_name,
-            nik=who.nik if full_nik else mask_nik(who.nik), institution=who.institution,
-            category=who.category, purpose=visit.purpose, purpose_detail=visit.purpose_detail or "",
-            facility=visit.facility, time_in=time_in,
-            time_out=to_wib(visit.checked_out_at) if visit.checked_out_at else None,
-            status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
-            decided_by=decided_by_text(visit) if visit.decided_at else "",
-            decision_reason=visit.decision_reason or "", signature_key=visit.signature_key,
-        ))
-    return rows
+    return list(iter_guestbook_rows(session, period, full_nik=full_nik))
+
+
+def guestbook_page(session: Session, period: Period, *, page: int, per_page: int) -> Page:
+    """One page of the guest book on screen, numbered as in the whole book."""
+    listed = paginate(session, select(Visit).where(*_in(period)), Visit.submitted_at, Visit.id,
+                      page=page, per_page=per_page)
+    first = (listed.page - 1) * per_page + 1
+    listed.rows = [_row(first + i, visit, False) for i, visit in enumerate(listed.rows)]
+    return listed
+
+
+@dataclass(frozen=True)
+class Tally:
+    visits: int
+    approved: int
+    denied: int
+
+
+def tally(session: Session, period: Period) -> Tally:
+    """The guest book's summary line, counted by the database."""
+    approved = [s for s, d in DECISION_OF_STATUS.items() if d == "approved"]
+    row = session.execute(select(
+        func.count(), func.count(case((Visit.status.in_(approved), 1))),
+        func.count(case((Visit.status == "denied", 1)))).where(*_in(period))).one()
+    return Tally(*row)

@@ -1,7 +1,10 @@
-"""Figures for the statistics page, computed in Python over the period's visits.
+"""Figures for the statistics page, computed by aggregate queries over the period's visits.
 
-One query loads the period's visits (a busy office makes a few thousand a year), then every
-figure is counted from the same rows, so the page, the charts and the CSV always agree.
+The database counts and groups (per WIB day, per status, category, purpose, facility, institution
+spelling, refusal reason) through the submitted_at index and hands back a few hundred rows, not
+a year of visits; merging spellings (case, spaces) and filling the calendar are done here.
+Order statistics (median, 95th percentile, longest stay) are read as the one row at their rank,
+and their durations computed from that row's own timestamps, exactly as before.
 Durations: stay = check-out - time in (submission), the two times printed in the guest book;
 approval waiting = decided_at - submitted_at over the Kasubag's decisions (approved or refused).
 Median is the middle value (mean of the two middle ones for an even count); p95 uses the
@@ -18,11 +21,9 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..clock import wib_date
 from ..exports.dates import Period
-from ..models import RemoteAccessRequest, Visit
+from ..models import RemoteAccessRequest, Visit, Visitor
 from ..workflow import RemoteStatus
-from .guestbook import visits_in
 
 DECIDED_BY_KASUBAG = ("approved", "checked_out", "reported", "denied")
 TOP_INSTITUTIONS = 10
@@ -78,22 +79,22 @@ def _normalise(name: str) -> str:
     return " ".join(name.split())
 
 
-def institutions(visits: list[Visit], top: int = TOP_INSTITUTIONS) -> list[tuple[str, int]]:
-    """Counted case-insensitively, shown in their most common spelling; the rest summed as ""."""
-    counts: Counter = Counter()
+def merged_spellings(counts: list[tuple[str | None, int]], top: int = TOP_INSTITUTIONS) -> list[tuple[str, int]]:
+    """Counts per raw spelling merged case- and space-insensitively, shown in their most common
+    spelling; beyond `top`, the rest summed as ""."""
+    merged: Counter = Counter()
     spellings: dict[str, Counter] = {}
-    for visit in visits:
-        name = _normalise(visit.visitor.institution)
-        counts[name.casefold()] += 1
-        spellings.setdefault(name.casefold(), Counter())[name] += 1
-    ranked = _ranked(counts)
+    for raw, n in counts:
+        name = _normalise(raw or "")
+        merged[name.casefold()] += n
+        spellings.setdefault(name.casefold(), Counter())[name] += n
+    ranked = _ranked(merged)
     head = [(spellings[k].most_common(1)[0][0], n) for k, n in ranked[:top]]
     rest = sum(n for _k, n in ranked[top:])
     return head + ([("", rest)] if rest else [])
 
 
-def _time_series(days: list[date], period: Period) -> tuple[list, list, list]:
-    per_day = Counter(days)
+def _time_series(per_day: Counter, period: Period) -> tuple[list, list, list]:
     span = [period.start + timedelta(days=i) for i in range((period.end - period.start).days + 1)]
     weeks: Counter = Counter()
     months: Counter = Counter()
@@ -103,34 +104,83 @@ def _time_series(days: list[date], period: Period) -> tuple[list, list, list]:
     return ([(d, per_day[d]) for d in span], sorted(weeks.items()), sorted(months.items()))
 
 
+def _wib_day(session: Session, column):
+    """The WIB calendar day of a UTC timestamp, in SQL."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(column, "+7 hours")  # stored as naive UTC text; WIB has no DST
+    return func.date(func.timezone("Asia/Jakarta", column))
+
+
+def _seconds_between(session: Session, start, end):
+    if session.get_bind().dialect.name == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 86400.0
+    return func.extract("epoch", end - start)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
 def compute(session: Session, period: Period) -> Statistics:
-    visits = visits_in(session, period)
-    result = Statistics(period=period, total_visits=len(visits))
-    days = [wib_date(v.submitted_at) for v in visits]
-    result.per_day, result.per_week, result.per_month = _time_series(days, period)
-    result.by_status = _ranked(Counter(v.status for v in visits))
-    result.by_category = _ranked(Counter(v.visitor.category for v in visits))
-    result.by_purpose = _ranked(Counter(v.purpose for v in visits))
-    result.by_facility = _ranked(Counter(v.facility for v in visits))
-    result.by_institution = institutions(visits)
-
-    stays = [(v.checked_out_at - v.submitted_at, v.id) for v in visits if v.checked_out_at]
-    if stays:
-        result.stays = len(stays)
-        result.stay_average = _seconds(sum(s.total_seconds() for s, _ in stays) / len(stays))
-        result.stay_longest, result.stay_longest_visit_id = max(stays, key=lambda s: (s[0], -s[1]))
-
-    waits = [(v.decided_at - v.submitted_at).total_seconds() for v in visits
-             if v.decided_at and v.status in DECIDED_BY_KASUBAG]
-    result.decisions = len(waits)
-    result.wait_median = _seconds(median(waits))
-    result.wait_p95 = _seconds(percentile_nearest_rank(waits, 95))
-
-    refused = [v for v in visits if v.status == "denied"]
-    result.refusals = len(refused)
-    result.refusal_reasons = _ranked(Counter(_normalise(v.decision_reason or "") for v in refused))
-
     lo, hi = period.utc_bounds()
+    in_period = (Visit.submitted_at >= lo, Visit.submitted_at < hi)
+
+    def grouped(*columns, where=(), join=False) -> list[tuple]:
+        query = select(*columns, func.count()).where(*in_period, *where).group_by(*columns)
+        if join:
+            query = query.join_from(Visit, Visitor, Visit.visitor_id == Visitor.id)
+        return [tuple(r) for r in session.execute(query).all()]
+
+    # One pass over the period's visits for the counts by day, status, purpose and facility (a few
+    # thousand groups at most), one pass with their visitors for category and institution.
+    per_day, status, purpose, facility = Counter(), Counter(), Counter(), Counter()
+    for day, *keys, n in grouped(_wib_day(session, Visit.submitted_at), Visit.status, Visit.purpose, Visit.facility):
+        per_day[_as_date(day)] += n
+        for counter, key in zip((status, purpose, facility), keys):
+            counter[key] += n
+    category, spellings = Counter(), Counter()
+    for kind, institution, n in grouped(Visitor.category, Visitor.institution, join=True):
+        category[kind] += n
+        spellings[institution] += n
+    result = Statistics(period=period, total_visits=sum(per_day.values()))
+    result.per_day, result.per_week, result.per_month = _time_series(per_day, period)
+    result.by_status = _ranked(status)
+    result.by_category = _ranked(category)
+    result.by_purpose = _ranked(purpose)
+    result.by_facility = _ranked(facility)
+    result.by_institution = merged_spellings(list(spellings.items()))
+
+    stay = _seconds_between(session, Visit.submitted_at, Visit.checked_out_at)
+    stays, average = session.execute(select(func.count(), func.avg(stay))
+                                     .where(*in_period, Visit.checked_out_at.is_not(None))).one()
+    if stays:
+        result.stays = stays
+        result.stay_average = _seconds(float(average))
+        longest = session.execute(select(Visit.id, Visit.submitted_at, Visit.checked_out_at)
+                                  .where(*in_period, Visit.checked_out_at.is_not(None))
+                                  .order_by(stay.desc(), Visit.id).limit(1)).one()
+        result.stay_longest, result.stay_longest_visit_id = longest[2] - longest[1], longest[0]
+
+    decided = (*in_period, Visit.decided_at.is_not(None), Visit.status.in_(DECIDED_BY_KASUBAG))
+    result.decisions = session.scalar(select(func.count()).where(*decided)) or 0
+    if result.decisions:
+        wait = _seconds_between(session, Visit.submitted_at, Visit.decided_at)
+
+        def wait_at(rank: int, count: int = 1) -> list[float]:
+            """The waits at 1-based `rank` (and the next ones), computed from their own timestamps."""
+            rows = session.execute(select(Visit.submitted_at, Visit.decided_at).where(*decided)
+                                   .order_by(wait, Visit.id).offset(rank - 1).limit(count)).all()
+            return [(b - a).total_seconds() for a, b in rows]
+
+        n = result.decisions
+        middle = wait_at((n + 1) // 2, 1 if n % 2 else 2)
+        result.wait_median = _seconds(sum(middle) / len(middle))
+        result.wait_p95 = _seconds(wait_at(max(1, math.ceil(0.95 * n)))[0])
+
+    reasons = grouped(Visit.decision_reason, where=(Visit.status == "denied",))
+    result.refusals = sum(n for _r, n in reasons)
+    result.refusal_reasons = _ranked(Counter(_merge_reasons(reasons)))
+
     remote = session.execute(
         select(RemoteAccessRequest.status, func.count()).where(
             RemoteAccessRequest.recorded_at >= lo, RemoteAccessRequest.recorded_at < hi)
@@ -141,3 +191,10 @@ def compute(session: Session, period: Period) -> Statistics:
         select(func.count()).select_from(RemoteAccessRequest)
         .where(RemoteAccessRequest.status == RemoteStatus.ACTIVE)) or 0
     return result
+
+
+def _merge_reasons(rows: list[tuple[str | None, int]]) -> Counter:
+    counts: Counter = Counter()
+    for reason, n in rows:
+        counts[_normalise(reason or "")] += n
+    return counts

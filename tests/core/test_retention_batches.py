@@ -1,0 +1,100 @@
+"""The purge works in short batches, each its own transaction: it resumes where it stopped, and
+the desk's own writes go on while it runs (on SQLite, where one writer at a time holds the lock)."""
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from lpsedesk import audit
+from lpsedesk.extensions import db
+from lpsedesk.jobs import jobs_of, run_once
+from lpsedesk.models import AuditEvent, Visit, Visitor
+from lpsedesk.retention import purge
+from lpsedesk.roles import SYSTEM_ACTOR
+
+from ..synthetic.history import build_history
+
+NOW = datetime.now(timezone.utc)
+
+
+def _backlog(app, visits: int) -> dict:
+    with app.app_context(), db.engine.begin() as conn:
+        return build_history(conn, visits, now=NOW, purged=False)
+
+
+def _old_with_files(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Visit).where(
+            Visit.submitted_at < NOW - timedelta(days=365), Visit.signature_key.is_not(None)))
+
+
+def test_each_batch_is_its_own_transaction_with_its_own_audit_event(app):
+    _backlog(app, 300)
+    old = _old_with_files(app)
+    assert old > 100
+    with app.app_context():
+        previous, batches = None, 0
+        while True:
+            result = purge(db.session, now=NOW, limit=50, previous=previous)
+            db.session.commit()
+            result.delete_files(app.extensions["storage"])
+            batches += 1
+            assert len(result.signatures) <= 50 and len(result.masked_visitors) <= 50
+            if not result.more:
+                break
+            previous = result
+        assert result.totals.signatures == old and batches == result.totals.batches > old // 50
+        events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "retention.purged")).all()
+        assert len(events) >= old // 50 and sum(len(e.details["signatures"]) for e in events) == old
+    assert _old_with_files(app) == 0
+
+
+def test_a_purge_stopped_half_way_is_finished_by_the_next_run_without_doing_anything_twice(app):
+    _backlog(app, 300)
+    old = _old_with_files(app)
+    with app.app_context():
+        first = purge(db.session, now=NOW, limit=40)
+        db.session.commit()
+        assert first.more and len(first.signatures) == 40
+        # The server stops here; the next run starts from nothing and only finds what is left.
+        app.config["PURGE_BATCH"] = 40
+    rest = run_once(app, ["purge"])["purge"]
+    assert f"{old - 40} signatures" in rest
+    with app.app_context():
+        done = [s for e in db.session.scalars(select(AuditEvent).where(AuditEvent.action == "retention.purged"))
+                for s in e.details["signatures"]]
+        assert len(done) == len(set(done)) == old
+        whole = db.session.scalar(select(func.count()).select_from(Visitor).where(~Visitor.nik.contains("*")))
+        recent = db.session.scalar(select(func.count(func.distinct(Visit.visitor_id))).where(
+            Visit.submitted_at >= NOW - timedelta(days=365)))
+        assert whole == recent, "exactly the visitors seen within the period keep their NIK"
+
+
+def test_the_purge_waits_ten_minutes_after_start_up_and_never_runs_before_serving(app):
+    assert jobs_of(app)["purge"].first_after >= 60 and jobs_of(app)["purge"].batched
+
+
+def test_the_desk_keeps_writing_while_a_long_purge_runs(app):
+    """Staff writes committed between the purge's batches: it never holds the database for its whole run."""
+    if not app.config["DATABASE_URL"].startswith("sqlite"):
+        pytest.skip("the single-writer lock is SQLite's")
+    _backlog(app, 3000)
+    app.config["PURGE_BATCH"] = 100
+    outcome: dict = {}
+    worker = threading.Thread(target=lambda: outcome.update(run_once(app, ["purge"])))
+    with app.app_context():
+        worker.start()
+        writes = 0
+        while worker.is_alive() or writes == 0:  # write as the desk does, one short transaction each
+            audit.record(db.session, SYSTEM_ACTOR, "test.desk_write")
+            db.session.commit()  # raises OperationalError "database is locked" if the purge starves us
+            writes += 1
+        worker.join()
+        assert outcome["purge"] != "failed"
+        order = db.session.execute(select(AuditEvent.action).where(
+            AuditEvent.action.in_(["test.desk_write", "retention.purged"])).order_by(AuditEvent.id)).scalars().all()
+        first, last = order.index("retention.purged"), len(order) - 1 - order[::-1].index("retention.purged")
+        assert "test.desk_write" in order[first:last], "no desk write got in between the purge's batches"
