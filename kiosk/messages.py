@@ -24,6 +24,8 @@ def api_message(code: str, **params: object) -> str:
         "capture_expired": _("The KTP photo has expired. Please show your KTP to the camera again."),
         "signature_required": _("Please sign with your finger in the box."),
         "recall_not_found": _("No earlier visit matches this NIK and phone number."),
+        "visit_not_found": _("No visit today matches this NIK and these 4 digits. Check them, or ask the helpdesk."),
+        "digits_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
         "too_many_attempts": _("Too many attempts. Please wait a few minutes or ask the helpdesk."),
         "bad_request": _("The request could not be understood. Please try again."),
         "rating": _("Choose a rating from 1 to 5."),
@@ -46,6 +48,10 @@ def field_message(code: str) -> str:
         "email_format": _("Enter a valid e-mail address, or leave it empty."),
         "rules": _("Please read the rules and tick the box to agree."),
         "rating": _("Choose a rating from 1 to 5."),
+        "last4": _("Enter the last 4 digits of your mobile number."),
+        "last4_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
+        "signature_required": _("Please sign with your finger in the box."),
+        "signature_damaged": _("The signature could not be read. Please clear it and sign again."),
     }
     return messages.get(code, messages["required"])
 
