@@ -110,6 +110,18 @@ def js_messages() -> dict[str, str]:
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
         "nik_not_read": _("The NIK could not be read; please type it on the next screen."),
+        "no_card_seen": _("No card was found in this photo."),
+        "photo_kept": _("The photo is kept as it is."),
+        "hold_card": _("Hold your KTP in front of the camera"),
+        "upload_again": _("Choose another photo, or hold your KTP in front of the camera."),
+        "welcome_back": _("Welcome back!"),
+        "welcome_back_name": _("Welcome back, %(name)s!"),
+        "fix_marked": _("Some details need attention. Please check the marked fields."),
+        "nik_16": _("A NIK has exactly 16 digits."),
+        "last4": _("Enter the last 4 digits of your mobile number."),
+        "inside_since": _("inside since %(time)s"),
+        "read_nik": _("NIK"),
+        "read_name": _("Name"),
     }
 
 
