@@ -1,12 +1,13 @@
 """Shared by the staff screens: labels in the user's language, safe redirects, the page context."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app, g, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from lpsedesk import settings as office
 from lpsedesk import visit_ops
@@ -81,7 +82,10 @@ def where_now(visit) -> str:
 def action_label(action: str) -> str:
     return {
         "visit.ktp_viewed": _("KTP image viewed"),
-    }.get(action, action)
+        "visit.feedback": _("Rating and comment given at check-out"),
+        "visit.found_at_kiosk": _("Found again at the kiosk without the ticket"),
+        "visitor.recalled": _("Returning visitor's details recalled at the kiosk"),
+    }.get(action, _("Audit event"))
 
 
 def choice(kind: str, key: str) -> str:
@@ -93,13 +97,25 @@ def choice(kind: str, key: str) -> str:
     return office.choice_label(g.staff_choices[kind], key, str(get_locale()))
 
 
+STALE_AFTER = timedelta(days=1)
+
+
 def waited(since: datetime | None, now: datetime | None = None) -> str:
+    """How long something has waited, in the largest sensible units: 5 min, 2 h 10 min, 3 days 4 h."""
     if since is None:
         return ""
     minutes = max(0, int(((now or utcnow()) - since).total_seconds() // 60))
     if minutes < 60:
         return _("%(n)d min", n=minutes)
-    return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
+    if minutes < 24 * 60:
+        return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
+    days, hours = minutes // (24 * 60), minutes % (24 * 60) // 60
+    return ngettext("%(num)d day %(h)d h", "%(num)d days %(h)d h", days, h=hours)
+
+
+def stale(since: datetime | None, now: datetime | None = None) -> bool:
+    """A request left waiting longer than a day: no visitor is still standing at the desk for it."""
+    return since is not None and (now or utcnow()) - since > STALE_AFTER
 
 
 def user_name(user_id: int | None) -> str:
@@ -153,4 +169,5 @@ def template_helpers() -> dict:
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
             "missing_labels": missing_labels,
             "decision_status": decision_status, "where_now": where_now,
-            "endpoint_exists": endpoint_exists, "staff_actor": current_actor}
+            "endpoint_exists": endpoint_exists, "staff_actor": current_actor, "stale": stale,
+            "refusal_reasons": lambda: office.get(db.session, "refusal_reasons")}

@@ -69,6 +69,7 @@ export function createCapture({ api, T, visitor, onCaptured }) {
     img.hidden = false;
     $("[data-video=ktp]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = true;
+    $("[data-howto]", screen).hidden = true;
   }
 
   function captured(capture) {
@@ -123,6 +124,7 @@ export function createCapture({ api, T, visitor, onCaptured }) {
     $("[data-no-card]", screen).hidden = true;
     $("[data-returning]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = false;
+    $("[data-howto]", screen).hidden = false;
     guidance(T.hold_card);
     start();
   }
