@@ -31,10 +31,11 @@ def settings_office():
     errors: dict[str, str] = {}
     if request.method == "POST":
         cleaned, problems = settings_rules.clean_office(request.form)
-        try:
-            cleaned["refusal_reasons"] = settings_rules.clean_refusal_reasons(request.form.get("refusal_reasons"))
-        except SettingError as exc:
-            problems.append(exc)
+        if "refusal_reasons" in request.form:  # a form without the list leaves it as it is
+            try:
+                cleaned["refusal_reasons"] = settings_rules.clean_refusal_reasons(request.form["refusal_reasons"])
+            except SettingError as exc:
+                problems.append(exc)
         if not problems:
             return _saved(settings_rules.apply(db.session, current_actor(), cleaned), "admin.settings_office")
         errors = {exc.key: setting_message(exc) for exc in problems}
