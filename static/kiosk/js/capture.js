@@ -70,6 +70,7 @@ export function createCapture({ api, T, visitor, onCaptured }) {
     $("[data-video=ktp]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = true;
     $("[data-howto]", screen).hidden = true;
+    $("[data-camera-off]", screen).hidden = true;
   }
 
   function captured(capture) {

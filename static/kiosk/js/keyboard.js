@@ -81,7 +81,17 @@ export function installKeyboard(panel) {
     panel.hidden = false;
     document.body.classList.add("k-osk-open");
     document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
-    el.scrollIntoView({ block: "center", behavior: "smooth" });
+    requestAnimationFrame(() => reveal(el));
+  }
+
+  /* The field being typed in the middle of what the keyboard and the button bar leave visible. */
+  function reveal(el) {
+    const bar = el.closest("[data-screen]") && el.closest("[data-screen]").querySelector(".k-actions");
+    const bottom = window.innerHeight - panel.offsetHeight - (bar ? bar.offsetHeight : 0);
+    const r = el.getBoundingClientRect();
+    const label = el.closest("label") || el;
+    const top = Math.min(r.top, label.getBoundingClientRect().top);
+    window.scrollBy({ top: top - Math.max(8, (bottom - (r.bottom - top)) / 2), behavior: "smooth" });
   }
 
   function hide() {
@@ -98,6 +108,10 @@ export function installKeyboard(panel) {
     // A tapped choice (chip, star, tick box) needs no keyboard: make room for the page again.
     else if (e.target.matches("input[type=radio], input[type=checkbox]")) hide();
   });
+  // Its height changes with the screen (a kiosk turned, a resized window): keep the bar above it.
+  new ResizeObserver(() => {
+    if (!panel.hidden) document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
+  }).observe(panel);
   panel.addEventListener("pointerdown", (e) => e.preventDefault());
   panel.addEventListener("mousedown", (e) => e.preventDefault());
   panel.addEventListener("click", (e) => {
