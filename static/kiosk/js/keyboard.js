@@ -91,7 +91,7 @@ export function installKeyboard(panel) {
     const r = el.getBoundingClientRect();
     const label = el.closest("label") || el;
     const top = Math.min(r.top, label.getBoundingClientRect().top);
-    window.scrollBy({ top: top - Math.max(8, (bottom - (r.bottom - top)) / 2), behavior: "smooth" });
+    window.scrollBy({ top: top - Math.max(8, (bottom - (r.bottom - top)) / 2) });
   }
 
   function hide() {
@@ -103,10 +103,12 @@ export function installKeyboard(panel) {
   }
 
   document.addEventListener("focusin", (e) => {
-    if (!e.target.matches) return;
-    if (e.target.matches("[data-osk]")) show(e.target);
-    // A tapped choice (chip, star, tick box) needs no keyboard: make room for the page again.
-    else if (e.target.matches("input[type=radio], input[type=checkbox]")) hide();
+    if (e.target.matches && e.target.matches("[data-osk]")) show(e.target);
+  });
+  // A tapped choice (chip, star, tick box) needs no keyboard: make room for the page again, once the
+  // tap is over (hiding it on focus would move the page under the finger between press and release).
+  document.addEventListener("change", (e) => {
+    if (e.target.matches && e.target.matches("input[type=radio], input[type=checkbox]") && !panel.hidden) hide();
   });
   // Its height changes with the screen (a kiosk turned, a resized window): keep the bar above it.
   new ResizeObserver(() => {
