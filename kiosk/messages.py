@@ -25,6 +25,7 @@ def api_message(code: str, **params: object) -> str:
         "signature_required": _("Please sign with your finger in the box."),
         "recall_not_found": _("No earlier visit matches this NIK and phone number."),
         "visit_not_found": _("No visit today matches this NIK and these 4 digits. Check them, or ask the helpdesk."),
+        "card_unreadable": _("The NIK could not be read from the card. Please type your NIK and the 4 digits instead."),
         "digits_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
         "too_many_attempts": _("Too many attempts. Please wait a few minutes or ask the helpdesk."),
         "bad_request": _("The request could not be understood. Please try again."),
@@ -88,6 +89,7 @@ def js_messages() -> dict[str, str]:
     """The sentences the kiosk's JavaScript shows, handed over in a data attribute."""
     return {
         "camera_unavailable": _("The camera is not available. Use the button below to upload a photo of your KTP."),
+        "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
         "network": _("No connection to the server. Please try again."),
         "scanning": _("Reading your KTP..."),

@@ -215,6 +215,14 @@ def document() -> dict:
                           "400": _json(ERR, "malformed NIK or digits"),
                           "404": _json(ERR, "no match (same answer for an unknown NIK and wrong digits)"),
                           "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
+        f"{PREFIX}/visits/find-by-card": {"post": {
+            "summary": "Today's visit for the KTP just held up to this kiosk's camera (its capture token)",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["capture"], "properties": {"capture": {"type": "string"}}}}}},
+            "responses": {"200": _json(_ref("FoundVisit"), "the visit, its ticket and whether it can check out"),
+                          "400": _json(ERR, "no valid capture token from this kiosk"),
+                          "404": _json(ERR, "no NIK read from the card, or no visit today"),
+                          "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
         f"{PREFIX}/inside": {"get": {
             "summary": "Today's visitors inside, names masked, to choose one's own",
             "responses": {"200": _json(_ref("Inside"), "the list"), "401": E401}}},

@@ -13,7 +13,7 @@ from lpsedesk.i18n import format_wib
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .messages import field_message
-from .scan_api import api_error
+from .scan_api import api_error, read_capture_token, sessions
 from .visit_api import _json_body, visit_status
 
 # Guesses of the 4 digits: 5 misses per NIK or per picked name, 20 per kiosk, in 10 minutes. A
@@ -81,6 +81,31 @@ def find_visit():
         _missed(target)
         return api_error("visit_not_found", 404)
     return _found(visit, target, "nik")
+
+
+@bp.post("/api/v1/visits/find-by-card")
+@kiosk_only
+def find_visit_by_card():
+    """Today's visit for the KTP just held up to this kiosk's camera (the capture token of POST /scan).
+    The picture served only to read the NIK: it is deleted at once."""
+    data = _json_body() or {}
+    device = current_kiosk()
+    capture = read_capture_token(str(data.get("capture") or ""), device.id)
+    if capture is None:
+        return api_error("capture_required", 400)
+    current_app.extensions["storage"].delete(capture["k"])
+    sessions().release(device.id, capture["k"])
+    nik = capture.get("n")
+    if not nik:
+        return api_error("card_unreadable", 404)
+    target = f"nik:{nik}"
+    if (refused := _throttled(target)) is not None:
+        return refused
+    visit = kiosk_recovery.todays_visit_by_card(db.session, nik)
+    if visit is None:
+        _missed(target)
+        return api_error("visit_not_found", 404)
+    return _found(visit, target, "card")
 
 
 @bp.get("/api/v1/inside")

@@ -111,7 +111,9 @@ def _capture(scan: ScanSession, frame, result) -> dict:
     nik, name, nik_info = _ocr(result.crop) if result.crop is not None else (None, None, None)
     codes = clean_codes(scan.codes + result.barcodes)
     device = current_kiosk()
-    token = _serializer().dumps({"k": key, "d": device.id, "b": codes})
+    # "n": the NIK read from this card, so a visitor who walked away can find the visit again by
+    # holding the same card up (kiosk/recovery_api.py); the token is signed, so it cannot be made up.
+    token = _serializer().dumps({"k": key, "d": device.id, "b": codes, "n": nik})
     audit.record(db.session, current_kiosk_actor(), "kiosk.ktp_captured", device,
                  details={"card_found": result.crop is not None, "codes": len(codes), "nik_read": bool(nik)})
     db.session.commit()

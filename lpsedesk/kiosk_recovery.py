@@ -1,10 +1,11 @@
 """Finding one's own visit again at the kiosk without the ticket: the answer for a visitor who walked
 away, and check-out for one who lost the ticket. Plain Python, no Flask; the caller commits.
 
-What proves "this is my visit" is something a stranger at the kiosk does not know: the NIK plus the
-last 4 digits of the phone given that day, or, picking one's own (masked) name from today's visitors
-inside, those 4 digits. The NIK alone never does (it is printed on every KTP and photocopy), and the
-web layer throttles the guesses.
+What proves "this is my visit" is something a stranger at the kiosk does not know or hold: the NIK plus
+the last 4 digits of the phone given that day; picking one's own (masked) name from today's visitors
+inside, confirmed with those 4 digits; or the KTP itself held up to the kiosk's camera again, as at
+check-in. A typed NIK alone never does (it is printed on every photocopy), and the web layer
+throttles the guesses.
 """
 from __future__ import annotations
 
@@ -58,6 +59,18 @@ def todays_visit(session: Session, nik: str, last4: str, *, now: datetime | None
         if phone_ends_with(visit.visitor.phone, last4):
             return visit
     return None
+
+
+def todays_visit_by_card(session: Session, nik: str, *, now: datetime | None = None) -> Visit | None:
+    """The latest visit submitted today by the NIK read from a card held up to the kiosk's camera just
+    now: the card itself is the proof, as it was at check-in (the helpdesk still checks the original)."""
+    nik = "".join(str(nik or "").split())
+    if len(nik) != 16 or not nik.isdigit():
+        return None
+    start, end = wib_day_bounds(today_wib(now or datetime.now(timezone.utc)))
+    return session.scalars(select(Visit).join(Visitor).where(
+        Visitor.nik == nik, Visit.submitted_at >= start, Visit.submitted_at < end)
+        .order_by(Visit.submitted_at.desc(), Visit.id.desc()).limit(1)).first()
 
 
 @dataclass(frozen=True)

@@ -200,3 +200,22 @@ def test_a_returning_visitor_is_greeted_after_the_ktp_and_fills_everything_as_la
     assert page.input_value("input[name=institution]") == "CV Langganan"
     page.click("[data-action=to-rules]")
     page.wait_for_selector("[data-screen=rules]:not([hidden])")
+
+
+@needs_ocr
+def test_a_visitor_who_walked_away_holds_the_ktp_up_again_and_sees_the_answer(
+        app, live_server, launch_browser, tmp_path, shot):
+    video, person = ktp_video(tmp_path / "ktp.y4m", seed=33)
+    with app.app_context():
+        visit = factories.visit("denied", submitted_at=datetime.now(timezone.utc),
+                                decision_reason="Ruang pelatihan sedang dipakai",
+                                visitor=factories.visitor(full_name=person.name, nik=person.nik))
+        ticket = visit.ticket_code
+    page = enrol_page(app, launch_browser(fake_video=video), live_server, LANDSCAPE)
+    page.click("[data-action=find-answer]")
+    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=30000)
+    assert page.inner_text("[data-ticket-code]") == ticket
+    assert "Ruang pelatihan sedang dipakai" in page.inner_text("[data-status-reason]")
+    assert not page.is_visible("[data-ticket-qr]"), "a refused visit shows no check-out QR"
+    shot(page, "kiosk-21-found-by-card-landscape", full_page=False)
+    assert list(app.extensions["storage"].keys()) == [], "the card was only read, never kept"

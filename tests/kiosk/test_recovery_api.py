@@ -6,7 +6,9 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, Visit
 from tests import factories
 
-from .conftest import NIK, capture_id, entry
+from tests.support import needs_ocr
+
+from .conftest import NIK, capture_id, entry, jpeg
 
 
 def _submitted(kiosk, frame) -> str:
@@ -81,3 +83,17 @@ def test_a_returning_visitor_is_recalled_with_same_as_last_time(app, kiosk):
     assert response.status_code == 200
     assert response.json["purpose"] == "verification" and response.json["facility"] == "verification_desk"
     assert response.json["planned_minutes"] == 120
+
+
+@needs_ocr
+def test_holding_the_same_ktp_up_again_brings_the_answer_back_and_keeps_no_picture(app, kiosk, ktp_scene):
+    frame, person = ktp_scene
+    with app.app_context():
+        visit = factories.visit("approved", visitor=factories.visitor(nik=person.nik))
+        ticket = visit.ticket_code
+    token = kiosk.post_frame(jpeg(frame), session="find-session-1", capture=True).json["capture"]["id"]
+    found = kiosk.post_json("/visits/find-by-card", {"capture": token})
+    assert found.status_code == 200 and found.json["ticket"] == ticket and found.json["may_check_out"] is True
+    assert list(app.extensions["storage"].keys()) == [], "the card was only read, never kept"
+    forged = kiosk.post_json("/visits/find-by-card", {"capture": "forged.token"})
+    assert forged.status_code == 400

@@ -4,10 +4,10 @@
    from the waiting screen. Then confirm, rate, done. */
 import { Camera } from "./camera.js";
 import { showErrors, clearErrors, clearField } from "./errors.js";
-import { $, $$, digits, fmt } from "./util.js";
+import { $, $$, digits, fmt, newId } from "./util.js";
 
 export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome }) {
-  let camera = null, current = null, findMode = "answer", picked = null;
+  let camera = null, current = null, findMode = "answer", picked = null, cardSession = null;
 
   /* ---- by ticket ---- */
   function startCamera() {
@@ -94,9 +94,55 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
         $("[data-find-error]", scope).textContent = res.data.message || T.network;
         return;
       }
-      if (findMode === "checkout" && res.data.may_check_out) confirm(res.data);
-      else ticket.show(res.data);  // the answer and the ticket, followed live if still pending
+      found(res.data);
     });
+  }
+
+  /* ---- by the KTP held up to the camera again ---- */
+  function startCardCamera() {
+    const scope = $("[data-screen=find]");
+    cardSession = newId();
+    const session = cardSession;
+    camera = new Camera($("[data-video=find]", scope), $("[data-overlay=find]", scope));
+    let busy = false;
+    camera.start().then(() => {
+      camera.loop((blob) => sendFrame(blob, "ktp", session), (res) => {
+        if (!res.ok || busy) return;
+        const d = res.data;
+        if (camera) camera.draw(d.result.corners, d.guidance === "ready" || d.guidance === "hold_still");
+        $("[data-find-guidance]", scope).textContent = d.message;
+        if (d.captured && d.capture) { busy = true; findByCard(d.capture.id).then(() => { busy = false; }); }
+      });
+    }).catch(() => {
+      const off = $("[data-camera-off]", scope);
+      off.textContent = T.camera_unavailable_find;
+      off.hidden = false;
+      $("[data-find-guidance]", scope).hidden = true;
+    });
+  }
+
+  function stopCardCamera() {
+    stopCamera();
+    // Forget the frames' session and any picture it kept (the card was only read, never stored).
+    if (cardSession) api("/scan/" + cardSession, { method: "DELETE", keepalive: true });
+    cardSession = null;
+  }
+
+  function findByCard(captureId) {
+    const scope = $("[data-screen=find]");
+    return api("/visits/find-by-card", { method: "POST", json: { capture: captureId } }).then((res) => {
+      if (!res.ok) {
+        clearErrors(scope);
+        $("[data-find-error]", scope).textContent = res.data.message || T.network;
+        return;
+      }
+      found(res.data);
+    });
+  }
+
+  function found(visit) {
+    if (findMode === "checkout" && visit.may_check_out) confirm(visit);
+    else ticket.show(visit);  // the answer and the ticket, followed live if still pending
   }
 
   /* ---- by choosing one's name ---- */
@@ -172,6 +218,8 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
   });
   screens.onEnter("checkout", startCamera);
   screens.onLeave("checkout", stopCamera);
+  screens.onEnter("find", startCardCamera);
+  screens.onLeave("find", stopCardCamera);
 
   return {
     lookupTicket, confirmCheckout, confirmInside, find,

@@ -36,18 +36,18 @@ const form = createForm({ api, T, screens });
 const capture = createCapture({ api, T, visitor, onCaptured: (c) => form.prefillFromCard(c) });
 const ticket = createTicket({ api, cfg, T, screens, onDecided: () => idle.touch() });
 const rules = createRules({ api, T, visitor, form, capture, screens, onSubmitted: (s) => ticket.show(s) });
-const checkout = createCheckout({ api, cfg, T, screens, ticket, goHome,
-                                  sendFrame: (blob, mode) => sendTicketFrame(blob, mode) });
+const checkout = createCheckout({ api, cfg, T, screens, ticket, goHome, sendFrame: scanFrame });
 const idle = createIdle({
   box: $("[data-idle]"), count: $("[data-idle-count]"), countdownSeconds: cfg.countdown_seconds,
   currentScreen: screens.current, onExpire: goHome,
   secondsFor: (screen) => (screen === "welcome" ? null : screen === "ticket" ? ticket.idleSeconds() : cfg.idle_seconds),
 });
 
-function sendTicketFrame(blob, mode) {
+/* A camera frame for the check-out and find screens, in their own scan session. */
+function scanFrame(blob, mode, session) {
   const fd = new FormData();
   fd.append("frame", blob, "frame.jpg");
-  fd.append("session", visitor.scanSession || newId());
+  fd.append("session", session || visitor.scanSession || newId());
   fd.append("mode", mode);
   return api("/scan", { method: "POST", body: fd });
 }
