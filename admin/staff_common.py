@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 from flask import current_app, g, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from lpsedesk import settings as office
 from lpsedesk import visit_ops
@@ -110,7 +109,8 @@ def waited(since: datetime | None, now: datetime | None = None) -> str:
     if minutes < 24 * 60:
         return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
     days, hours = minutes // (24 * 60), minutes % (24 * 60) // 60
-    return ngettext("%(num)d day %(h)d h", "%(num)d days %(h)d h", days, h=hours)
+    # Two messages rather than ngettext: Indonesian has one form, and the catalogue check reads singulars.
+    return _("1 day %(h)d h", h=hours) if days == 1 else _("%(d)d days %(h)d h", d=days, h=hours)
 
 
 def stale(since: datetime | None, now: datetime | None = None) -> bool:

@@ -9,12 +9,13 @@ from flask import current_app, jsonify
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
+from lpsedesk.throttle import LoginThrottle
 
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .messages import field_message
 from .scan_api import api_error, read_capture_token, sessions
-from .visit_api import _json_body, visit_status
+from .visit_api import json_body, visit_status
 
 # Guesses of the 4 digits: 5 misses per NIK or per picked name, 20 per kiosk, in 10 minutes. A
 # stranger trying every name inside is stopped long before 10^4 guesses.
@@ -24,8 +25,6 @@ FIND_PER_KIOSK = (20, 600)
 
 @bp.record_once
 def _setup(state) -> None:
-    from lpsedesk.throttle import LoginThrottle
-
     state.app.extensions.setdefault("kiosk_find_target", LoginThrottle(*FIND_PER_TARGET))
     state.app.extensions.setdefault("kiosk_find_kiosk", LoginThrottle(*FIND_PER_KIOSK))
 
@@ -63,7 +62,7 @@ def _last4(data: dict) -> str:
 @kiosk_only
 def find_visit():
     """Today's visit for NIK + last 4 phone digits: its status and ticket, and whether it can end."""
-    data = _json_body() or {}
+    data = json_body() or {}
     nik = "".join(str(data.get("nik") or "").split())
     last4 = _last4(data)
     fields = {}
@@ -88,7 +87,7 @@ def find_visit():
 def find_visit_by_card():
     """Today's visit for the KTP just held up to this kiosk's camera (the capture token of POST /scan).
     The picture served only to read the NIK: it is deleted at once."""
-    data = _json_body() or {}
+    data = json_body() or {}
     device = current_kiosk()
     capture = read_capture_token(str(data.get("capture") or ""), device.id)
     if capture is None:
@@ -121,7 +120,7 @@ def inside():
 @kiosk_only
 def confirm_inside(visit_id: int):
     """The picked name is mine: the last 4 digits of the phone I gave today prove it."""
-    last4 = _last4(_json_body() or {})
+    last4 = _last4(json_body() or {})
     if not kiosk_recovery.LAST4.match(last4):
         return api_error("invalid_fields", 400, fields={"phone_last4": field_message("last4")})
     target = f"visit:{visit_id}"

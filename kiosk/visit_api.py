@@ -37,7 +37,7 @@ def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_recall_device", LoginThrottle(*RECALL_PER_DEVICE))
 
 
-def _json_body() -> dict | None:
+def json_body() -> dict | None:
     data = request.get_json(silent=True)
     return data if isinstance(data, dict) else None
 
@@ -92,7 +92,7 @@ def _field_errors(fields: dict[str, str]):
 @bp.post("/api/v1/visits")
 @kiosk_only
 def submit_visit():
-    data = _json_body()
+    data = json_body()
     if data is None:
         return api_error("bad_request", 400)
     device = current_kiosk()
@@ -176,7 +176,7 @@ def visit_qr(ticket: str):
 @bp.post("/api/v1/visits/<ticket>/checkout")
 @kiosk_only
 def check_out(ticket: str):
-    data = _json_body()
+    data = json_body()
     if data is None:
         data = {}
     visit = _visit_or_404(ticket)
@@ -203,7 +203,7 @@ def check_out(ticket: str):
 @kiosk_only
 def check_nik():
     """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong."""
-    data = _json_body() or {}
+    data = json_body() or {}
     info = parse_nik(str(data.get("nik") or ""))
     if not info.valid:
         code = f"nik_{info.error}"
@@ -218,7 +218,7 @@ def check_nik():
 @kiosk_only
 def recall_visitor():
     """A returning visitor's details, only for NIK plus the last 4 digits of their phone."""
-    data = _json_body() or {}
+    data = json_body() or {}
     nik = "".join(str(data.get("nik") or "").split())
     last4 = str(data.get("phone_last4") or "").strip()
     if len(nik) != 16 or not nik.isdigit() or len(last4) != 4 or not last4.isdigit():

@@ -4,8 +4,8 @@
 import { $, $$ } from "./util.js";
 
 const STEPS = ["ktp", "who", "from", "what", "rules", "ticket"];
-// Screens where "Start over" would only throw away a finished or empty visit: no button there.
-const NO_START_OVER = ["welcome", "ticket", "checkout-done"];
+// Screens with nothing to throw away, or with their own Back or Cancel: no "Start over" there.
+const NO_START_OVER = ["welcome", "ticket", "checkout", "find", "inside", "checkout-confirm", "checkout-done"];
 
 export function createScreens() {
   let current = null;
