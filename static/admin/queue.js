@@ -5,7 +5,7 @@
 const live = document.getElementById("live");
 const phone = window.matchMedia("(max-width: 640px)");
 const ORDER_KEY = "lpsedesk.queue-order";
-let currentKey = null;
+let currentKey = null, shownKey = null;
 
 function order() {
   try { return localStorage.getItem(ORDER_KEY) || "oldest"; } catch (e) { return "oldest"; }
@@ -27,7 +27,13 @@ function arrange() {
   document.body.classList.toggle("queue-bar", phone.matches && list.length > 0);
   let current = list.find((el) => el.dataset.key === currentKey) || list[0] || null;
   list.forEach((el) => el.classList.toggle("current", el === current));
-  currentKey = current ? current.dataset.key : null;
+  // Slide in only a request that has just become the current one: live.js re-inserts unchanged
+  // cards on every refresh, and a re-inserted element would replay its animation.
+  if (current && current.dataset.key !== shownKey) {
+    current.classList.add("entering");
+    current.addEventListener("animationend", () => current.classList.remove("entering"), { once: true });
+  }
+  currentKey = shownKey = current ? current.dataset.key : null;
   const position = queue.querySelector("[data-position]");
   if (position && current) position.textContent = `${list.indexOf(current) + 1} / ${list.length}`;
 }
