@@ -10,7 +10,7 @@ run: sysdeps-run $(VENV)/.installed
 	$(BIN)/flask --app wsgi db upgrade
 	$(BIN)/flask --app wsgi serve
 
-test: sysdeps-test $(VENV)/.installed-dev
+test: sysdeps-test $(VENV)/.installed-dev $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ -n "$${TEST_POSTGRES_URL:-}" ]; then \
 	  echo "== the same suite on PostgreSQL =="; \
@@ -22,6 +22,14 @@ sysdeps-run:
 
 sysdeps-test:
 	@sh scripts/sysdeps.sh test
+
+# axe-core for the accessibility test only (tests/e2e/vendor, never served): the exact version in
+# package-lock.json. Without npm the test is skipped and listed at the end of the run.
+AXE := tests/e2e/vendor/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/vendor/package.json tests/e2e/vendor/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/e2e/vendor --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is missing: the accessibility test will be skipped (apt-get install npm)" >&2; fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

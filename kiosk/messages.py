@@ -27,6 +27,9 @@ def api_message(code: str, **params: object) -> str:
         "capture_expired": _("The KTP photo has expired. Please show your KTP to the camera again."),
         "signature_required": _("Please sign with your finger in the box."),
         "recall_not_found": _("No earlier visit matches this NIK and phone number."),
+        "visit_not_found": _("No visit today matches this NIK and these 4 digits. Check them, or ask the helpdesk."),
+        "card_unreadable": _("The NIK could not be read from the card. Please type your NIK and the 4 digits instead."),
+        "digits_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
         "too_many_attempts": _("Too many attempts. Please wait a few minutes or ask the helpdesk."),
         "bad_request": _("The request could not be understood. Please try again."),
         "rating": _("Choose a rating from 1 to 5."),
@@ -49,6 +52,10 @@ def field_message(code: str) -> str:
         "email_format": _("Enter a valid e-mail address, or leave it empty."),
         "rules": _("Please read the rules and tick the box to agree."),
         "rating": _("Choose a rating from 1 to 5."),
+        "last4": _("Enter the last 4 digits of your mobile number."),
+        "last4_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
+        "signature_required": _("Please sign with your finger in the box."),
+        "signature_damaged": _("The signature could not be read. Please clear it and sign again."),
     }
     return messages.get(code, messages["required"])
 
@@ -85,6 +92,7 @@ def js_messages() -> dict[str, str]:
     """The sentences the kiosk's JavaScript shows, handed over in a data attribute."""
     return {
         "camera_unavailable": _("The camera is not available. Use the button below to upload a photo of your KTP."),
+        "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
         "network": _("No connection to the server. Please try again."),
         "scanning": _("Reading your KTP..."),
@@ -107,6 +115,18 @@ def js_messages() -> dict[str, str]:
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
         "nik_not_read": _("The NIK could not be read; please type it on the next screen."),
+        "no_card_seen": _("No card was found in this photo."),
+        "photo_kept": _("The photo is kept as it is."),
+        "hold_card": _("Hold your KTP in front of the camera"),
+        "upload_again": _("Choose another photo, or hold your KTP in front of the camera."),
+        "welcome_back": _("Welcome back!"),
+        "welcome_back_name": _("Welcome back, %(name)s!"),
+        "fix_marked": _("Some details need attention. Please check the marked fields."),
+        "nik_16": _("A NIK has exactly 16 digits."),
+        "last4": _("Enter the last 4 digits of your mobile number."),
+        "inside_since": _("inside since %(time)s"),
+        "read_nik": _("NIK"),
+        "read_name": _("Name"),
     }
 
 

@@ -62,6 +62,10 @@ SCHEMAS: dict = {
             "nik_info": {"type": ["object", "null"]},
             "barcodes": {"type": "array", "items": _ref("Code")},
             "preview": {"type": "string", "description": "small JPEG data URL of the stored card"},
+            "card_found": {"type": "boolean", "description": "false: no card was seen, the whole picture was kept"},
+            "returning": {"oneOf": [{"type": "null"}, {"type": "object", "properties": {
+                "name": {"type": ["string", "null"]}}}],
+                "description": "set when the NIK read from the card has visited before: greet, offer recall"},
         },
     },
     "ScanResponse": {
@@ -126,8 +130,17 @@ SCHEMAS: dict = {
     },
     "Recalled": {
         "type": "object", "required": ["full_name", "phone", "email", "institution", "category"],
-        "properties": {k: {"type": "string"} for k in ("full_name", "phone", "email", "institution", "category")},
+        "properties": {**{k: {"type": "string"} for k in ("full_name", "phone", "email", "institution", "category",
+                                                          "purpose", "purpose_detail", "facility")},
+                       "planned_minutes": {"type": ["integer", "null"]}},
+        "description": "the details of the latest visit; purpose, facility and duration for 'same as last time'",
     },
+    "FoundVisit": {"allOf": [_ref("VisitStatus"), {"type": "object", "required": ["may_check_out"],
+                                                    "properties": {"may_check_out": {"type": "boolean"}}}]},
+    "Inside": {"type": "object", "required": ["visitors"], "properties": {"visitors": {"type": "array", "items": {
+        "type": "object", "required": ["id", "name"],
+        "properties": {"id": {"type": "integer"}, "name": {"type": "string", "description": "masked: Bu** San****"},
+                       "since_text": {"type": "string"}}}}}},
 }
 
 E401 = _json(ERR, "this browser is not an enrolled kiosk (403: the kiosk was revoked)")
@@ -205,6 +218,35 @@ def document() -> dict:
             "responses": {"200": _json(_ref("Recalled"), "the details to fill in"),
                           "400": _json(ERR, "malformed NIK or digits"),
                           "404": _json(ERR, "no match (same answer for unknown NIK and wrong digits)"),
+                          "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
+        f"{PREFIX}/visits/find": {"post": {
+            "summary": "Today's visit for NIK + the last 4 phone digits (a visitor without the ticket)",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["nik", "phone_last4"],
+                "properties": {"nik": {"type": "string"}, "phone_last4": {"type": "string"}}}}}},
+            "responses": {"200": _json(_ref("FoundVisit"), "the visit, its ticket and whether it can check out"),
+                          "400": _json(ERR, "malformed NIK or digits"),
+                          "404": _json(ERR, "no match (same answer for an unknown NIK and wrong digits)"),
+                          "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
+        f"{PREFIX}/visits/find-by-card": {"post": {
+            "summary": "Today's visit for the KTP just held up to this kiosk's camera (its capture token)",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["capture"], "properties": {"capture": {"type": "string"}}}}}},
+            "responses": {"200": _json(_ref("FoundVisit"), "the visit, its ticket and whether it can check out"),
+                          "400": _json(ERR, "no valid capture token from this kiosk"),
+                          "404": _json(ERR, "no NIK read from the card, or no visit today"),
+                          "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
+        f"{PREFIX}/inside": {"get": {
+            "summary": "Today's visitors inside, names masked, to choose one's own",
+            "responses": {"200": _json(_ref("Inside"), "the list"), "401": E401}}},
+        f"{PREFIX}/inside/{{visit_id}}/confirm": {"post": {
+            "summary": "Confirm a name from the list with the last 4 digits of the phone given at check-in",
+            "parameters": [{"name": "visit_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["phone_last4"], "properties": {"phone_last4": {"type": "string"}}}}}},
+            "responses": {"200": _json(_ref("FoundVisit"), "the visit"),
+                          "400": _json(ERR, "malformed digits"),
+                          "404": _json(ERR, "wrong digits, or the visit is no longer inside"),
                           "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
     }
     return {

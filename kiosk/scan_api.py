@@ -15,7 +15,7 @@ from flask import current_app, jsonify, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from kiosk.idscan import read_card, scan_frame
-from lpsedesk import audit
+from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
 from lpsedesk.nik import parse_nik
 
@@ -119,11 +119,22 @@ def _capture(scan: ScanSession, frame, result) -> dict:
     nik, name, nik_info = _ocr(result.crop) if result.crop is not None else (None, None, None)
     codes = clean_codes(scan.codes + result.barcodes)
     device = current_kiosk()
-    token = _serializer().dumps({"k": key, "d": device.id, "b": codes})
+    # "n": the NIK read from this card, so a visitor who walked away can find the visit again by
+    # holding the same card up (kiosk/recovery_api.py); the token is signed, so it cannot be made up.
+    token = _serializer().dumps({"k": key, "d": device.id, "b": codes, "n": nik})
     audit.record(db.session, current_kiosk_actor(), "kiosk.ktp_captured", device,
                  details={"card_found": result.crop is not None, "codes": len(codes), "nik_read": bool(nik)})
     return {"id": token, "nik": nik, "name": name, "nik_info": nik_info, "barcodes": codes,
-            "preview": _preview(image)}
+            "preview": _preview(image), "card_found": result.crop is not None,
+            "returning": returning_greeting(nik, name)}
+
+
+def returning_greeting(nik: str | None, name: str | None) -> dict | None:
+    """A known NIK read from the card held up to this camera: greet the visitor by the name on the
+    card (or the masked name on file), and offer the 4-digit recall. Never any detail of the record."""
+    if not nik or not kiosk_recovery.is_returning(db.session, nik):
+        return None
+    return {"name": (name or "").title() or None}
 
 
 @bp.post("/api/v1/scan")

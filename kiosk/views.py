@@ -14,6 +14,8 @@ from .device_auth import current_kiosk, kiosk_only, set_credential
 from .messages import enrol_message, js_messages
 
 ENROL_ATTEMPTS = (10, 600)  # wrong codes per address in 10 minutes
+TICKET_WAIT_SECONDS = 15 * 60
+TICKET_DECIDED_SECONDS = 180
 
 
 @bp.record_once
@@ -31,6 +33,10 @@ def kiosk_config() -> dict:
         "locale": str(get_locale() or "id"),
         "idle_seconds": idle,
         "countdown_seconds": max(3, min(10, idle // 4)),
+        # The ticket screen keeps its own time: while the answer is awaited it stays (up to the
+        # waiting limit), and a fresh answer stays long enough to be read by someone who looked away.
+        "ticket_wait_seconds": TICKET_WAIT_SECONDS,
+        "ticket_decided_seconds": max(TICKET_DECIDED_SECONDS, idle * 2),
         "slip_format": current_kiosk().slip_format or "receipt80",
         "messages": js_messages(),
     }

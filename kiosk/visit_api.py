@@ -9,7 +9,7 @@ from flask import Response, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from lpsedesk import audit, checkin, settings
+from lpsedesk import audit, checkin, kiosk_recovery, settings
 from lpsedesk.labels import status_label
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
@@ -43,7 +43,7 @@ def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_ticket_lookups", LoginThrottle(*TICKET_LOOKUPS_PER_DEVICE))
 
 
-def _json_body() -> dict | None:
+def json_body() -> dict | None:
     data = request.get_json(silent=True)
     return data if isinstance(data, dict) else None
 
@@ -114,6 +114,13 @@ def _visit_or_404(ticket: str) -> Visit | None:
     return visit
 
 
+def _signature(value: object) -> tuple[bytes | None, UploadError | None]:
+    try:
+        return signature_png(data_url_bytes(value if isinstance(value, str) else "")), None
+    except UploadError as exc:
+        return None, exc
+
+
 def _field_errors(fields: dict[str, str]):
     return api_error("invalid_fields", 400, fields={k: field_message(v) for k, v in fields.items()},
                      codes=fields)
@@ -122,7 +129,7 @@ def _field_errors(fields: dict[str, str]):
 @bp.post("/api/v1/visits")
 @kiosk_only
 def submit_visit():
-    data = _json_body()
+    data = json_body()
     if data is None:
         return api_error("bad_request", 400)
     device = current_kiosk()
@@ -141,17 +148,21 @@ def submit_visit():
     store = current_app.extensions["storage"]
     if capture is None:
         problems["capture"] = "capture_required"
+    # The signature is checked in the same round as the fields, so the rules screen names every
+    # problem at once (the tick box and the signature), in words.
+    signature, signature_problem = _signature(data.get("signature"))
+    if signature_problem is not None:
+        if signature_problem.status == 413:
+            return api_error(signature_problem.code, 413, fields={"signature": api_message(signature_problem.code)})
+        problems["signature"] = ("signature_required" if signature_problem.code == "signature_required"
+                                 else "signature_damaged")
     if problems:
         messages = {k: field_message(v) for k, v in problems.items()}
         if "capture" in problems:
             messages["capture"] = api_message("capture_required")
         return api_error("invalid_fields", 400, fields=messages, codes=problems)
     if not store.exists(capture["k"]):
-        return api_error("capture_expired", 400, fields={"capture": "capture_expired"})
-    try:
-        signature = signature_png(data_url_bytes(data.get("signature") or ""))
-    except UploadError as exc:
-        return api_error(exc.code, exc.status, fields={"signature": exc.code})
+        return api_error("capture_expired", 400, fields={"capture": api_message("capture_expired")})
     entry.barcodes = clean_codes(capture.get("b", []) + clean_codes(data.get("scanned_codes")))
     signature_key = store.save(signature, kind="signature")
     try:
@@ -202,7 +213,7 @@ def visit_qr(ticket: str):
 @bp.post("/api/v1/visits/<ticket>/checkout")
 @kiosk_only
 def check_out(ticket: str):
-    data = _json_body()
+    data = json_body()
     if data is None:
         data = {}
     visit = _visit_or_404(ticket)
@@ -224,7 +235,7 @@ def check_out(ticket: str):
 @kiosk_only
 def check_nik():
     """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong."""
-    data = _json_body() or {}
+    data = json_body() or {}
     info = parse_nik(str(data.get("nik") or ""))
     if not info.valid:
         code = f"nik_{info.error}"
@@ -239,7 +250,7 @@ def check_nik():
 @kiosk_only
 def recall_visitor():
     """A returning visitor's details, only for NIK plus the last 4 digits of their phone."""
-    data = _json_body() or {}
+    data = json_body() or {}
     nik = "".join(str(data.get("nik") or "").split())
     last4 = str(data.get("phone_last4") or "").strip()
     if len(nik) != 16 or not nik.isdigit() or len(last4) != 4 or not last4.isdigit():
@@ -259,5 +270,13 @@ def recall_visitor():
         return api_error("recall_not_found", 404)
     nik_limit.succeed(keys_nik)
     audit.record(db.session, current_kiosk_actor(), "visitor.recalled", visitor)
+    # "Same as last time": what that visit was for, if it is still offered today.
+    last = kiosk_recovery.last_visit(db.session, visitor)
+    purposes, facilities = _choices(offered_only=True)
+    offered = {"purpose": {p.get("key") for p in purposes}, "facility": {f.get("key") for f in facilities}}
     return jsonify(full_name=visitor.full_name, phone=visitor.phone, email=visitor.email or "",
-                   institution=visitor.institution, category=visitor.category)
+                   institution=visitor.institution, category=visitor.category,
+                   purpose=last.purpose if last and last.purpose in offered["purpose"] else "",
+                   purpose_detail=(last.purpose_detail or "") if last else "",
+                   facility=last.facility if last and last.facility in offered["facility"] else "",
+                   planned_minutes=last.planned_minutes if last else None)

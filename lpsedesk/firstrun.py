@@ -1,4 +1,7 @@
-"""First run: with no staff account yet, a one-time setup link (printed on the server console) creates the first Admin.
+"""First run: while no active Admin exists, a one-time setup link (printed on the server console) creates one.
+
+An account made another way first (a Kasubag from the command line) does not end the setup: without
+an Admin nobody could manage users or settings.
 
 There is never a default password; the link's token lives in instance/setup_token until used.
 """
@@ -11,12 +14,21 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .models import User
+from .models import User, UserRole
+from .roles import Role
 
 TOKEN_FILE = "setup_token"
 
 
 def needs_setup(session: Session) -> bool:
+    """No active Admin yet: the setup link still works."""
+    admins = select(func.count()).select_from(User).join(UserRole).where(
+        User.active.is_(True), UserRole.role == Role.ADMIN.value)
+    return session.scalar(admins) == 0
+
+
+def no_accounts(session: Session) -> bool:
+    """No staff account at all: the login page has nobody to log in, so it sends to the setup."""
     return session.scalar(select(func.count()).select_from(User)) == 0
 
 

@@ -66,6 +66,8 @@ def event_label(action: str) -> str:
         "visit.ktp_viewed": _("KTP image viewed"),
         "visit.nik_viewed": _("Full NIK viewed"),
         "visit.feedback": _("Visitor's rating and comment at check-out"),
+        "visit.found_at_kiosk": _("Found again at the kiosk without the ticket"),
+        "visitor.recalled": _("Returning visitor's details recalled at the kiosk"),
         "remote.received": _("Request letter recorded"),
         "remote.approved": _("Approved by the Kasubag"),
         "remote.denied": _("Refused by the Kasubag"),

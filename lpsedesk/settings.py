@@ -32,6 +32,13 @@ DEFAULTS: dict[str, object] = {
     "office_close": "16:00",
     "retention_days": 365,
     "kiosk_idle_seconds": 60,
+    # Offered as one-tap chips when the Kasubag refuses a request (free text stays possible).
+    "refusal_reasons": [
+        "Ruang/fasilitas sedang dipakai",
+        "Di luar jam layanan",
+        "Data buku tamu belum lengkap",
+        "Keperluan tidak sesuai dengan fasilitas",
+    ],
     # False: requests reach the Kasubag at once; True: only after the helpdesk has checked the KTP.
     "ktp_check_before_kasubag": False,
 }

@@ -182,6 +182,26 @@ def clean_access_rights(text: str | None) -> list[str]:
     return rights
 
 
+REASON_MAX = 120
+
+
+def clean_refusal_reasons(text: str | None) -> list[str]:
+    """One refusal reason per line, offered to the Kasubag as chips; none at all is allowed (free text)."""
+    reasons: list[str] = []
+    for line in (text or "").splitlines():
+        reason = " ".join(line.split())
+        if not reason:
+            continue
+        if len(reason) > REASON_MAX:
+            raise SettingError("refusal_reasons", "label_too_long", max=REASON_MAX)
+        if reason.lower() in {r.lower() for r in reasons}:
+            raise SettingError("refusal_reasons", "duplicate_right", right=reason)
+        reasons.append(reason)
+    if len(reasons) > MAX_ITEMS:
+        raise SettingError("refusal_reasons", "too_many", max=MAX_ITEMS)
+    return reasons
+
+
 def apply(session: Session, actor: Actor | None, values: Mapping[str, object]) -> list[str]:
     """Store the values that differ from the current ones, one "settings.changed" event each.
 

@@ -5,14 +5,14 @@ from flask import Blueprint, current_app, redirect, render_template, url_for
 from sqlalchemy import text
 
 from .extensions import db
-from .firstrun import needs_setup
+from .firstrun import no_accounts
 
 bp = Blueprint("core", __name__)
 
 
 @bp.get("/")
 def index():
-    if needs_setup(db.session) and "admin" in current_app.blueprints:
+    if no_accounts(db.session) and "admin" in current_app.blueprints:
         return redirect(url_for("admin.setup"))
     return render_template("index.html", blueprints=set(current_app.blueprints))
 

@@ -25,6 +25,10 @@ def missing_capabilities() -> dict[str, str]:
         missing["libzbar0"] = "pyzbar tests skipped: sudo apt-get install libzbar0"
     if shutil.which("tesseract") is None:
         missing["tesseract-ocr"] = "KTP OCR tests skipped: sudo apt-get install tesseract-ocr"
+    from .e2e.axe import AXE_JS
+
+    if not AXE_JS.exists():
+        missing["axe-core"] = "accessibility tests skipped: make test (needs npm: sudo apt-get install npm)"
     return missing
 
 

@@ -75,6 +75,8 @@ ROLES: dict[str, frozenset[str]] = {
 KIOSK_ONLY = {
     "kiosk.welcome", "kiosk.check_nik", "kiosk.scan", "kiosk.discard_scan", "kiosk.recall_visitor",
     "kiosk.submit_visit", "kiosk.get_visit", "kiosk.check_out", "kiosk.visit_events", "kiosk.visit_qr",
+    # a visitor without the ticket finds the answer or checks out (NIK + phone digits, or own name)
+    "kiosk.find_visit", "kiosk.find_visit_by_card", "kiosk.inside", "kiosk.confirm_inside",
 }
 
 # GET pages an allowed role may see answered with 4xx for the dummy records we fill in.

@@ -9,7 +9,7 @@ from lpsedesk import audit, staff_sessions, users
 from lpsedesk.auth import current_actor
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
-from lpsedesk.firstrun import consume_token, needs_setup, token_matches
+from lpsedesk.firstrun import consume_token, needs_setup, no_accounts, token_matches
 from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
 from lpsedesk.throttle import login_keys
@@ -23,7 +23,7 @@ from .messages import user_error_message
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    if needs_setup(db.session):
+    if no_accounts(db.session):
         return redirect(url_for("admin.setup"))
     form = LoginForm()
     if form.validate_on_submit():

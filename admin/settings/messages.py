@@ -40,6 +40,7 @@ def setting_label(key: str) -> str:
         "facilities": _("Facilities"),
         "purposes": _("Purposes of visit"),
         "access_rights": _("Remote access rights"),
+        "refusal_reasons": _("Refusal reasons offered to the Kasubag"),
     }.get(key, key)
 
 

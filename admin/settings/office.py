@@ -30,11 +30,17 @@ def settings_office():
     errors: dict[str, str] = {}
     if request.method == "POST":
         cleaned, problems = settings_rules.clean_office(request.form)
+        if "refusal_reasons" in request.form:  # a form without the list leaves it as it is
+            try:
+                cleaned["refusal_reasons"] = settings_rules.clean_refusal_reasons(request.form["refusal_reasons"])
+            except SettingError as exc:
+                problems.append(exc)
         if not problems:
             return _saved(settings_rules.apply(db.session, current_actor(), cleaned), "admin.settings_office")
         errors = {exc.key: setting_message(exc) for exc in problems}
         values = {**values, **{k: request.form.get(k, "") for k in settings_rules.OFFICE_KEYS},
-                  "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1"}
+                  "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1",
+                  "refusal_reasons": request.form.get("refusal_reasons", "").splitlines()}
         flash(_("Nothing was saved: please correct the marked fields."), "error")
     return render_template("admin/settings/office.html", values=values, errors=errors,
                            label=setting_label, ranges=settings_rules.NUMBERS), 400 if errors else 200

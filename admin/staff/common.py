@@ -1,7 +1,8 @@
 """Shared by the staff screens: labels in the user's language, safe redirects, the page context."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+
 from flask import current_app, g
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -63,13 +64,26 @@ def choice(kind: str, key: str) -> str:
     return office.choice_label(g.staff_choices[kind], key, str(get_locale()))
 
 
+STALE_AFTER = timedelta(days=1)
+
+
 def waited(since: datetime | None, now: datetime | None = None) -> str:
+    """How long something has waited, in the largest sensible units: 5 min, 2 h 10 min, 3 days 4 h."""
     if since is None:
         return ""
     minutes = max(0, int(((now or utcnow()) - since).total_seconds() // 60))
     if minutes < 60:
         return _("%(n)d min", n=minutes)
-    return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
+    if minutes < 24 * 60:
+        return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
+    days, hours = minutes // (24 * 60), minutes % (24 * 60) // 60
+    # Two messages rather than ngettext: Indonesian has one form, and the catalogue check reads singulars.
+    return _("1 day %(h)d h", h=hours) if days == 1 else _("%(d)d days %(h)d h", d=days, h=hours)
+
+
+def stale(since: datetime | None, now: datetime | None = None) -> bool:
+    """A request left waiting longer than a day: no visitor is still standing at the desk for it."""
+    return since is not None and (now or utcnow()) - since > STALE_AFTER
 
 
 def user_name(user_id: int | None) -> str:
@@ -117,6 +131,13 @@ def actions_for(visit) -> frozenset[str]:
     return visit_ops.available_actions(visit, current_actor(), ktp_first=g.ktp_first)
 
 
+def refusal_reasons() -> list:
+    """The Admin's refusal-reason chips; read once per request, not once per queued request."""
+    if "refusal_reasons" not in g:
+        g.refusal_reasons = office.get(db.session, "refusal_reasons")
+    return g.refusal_reasons
+
+
 def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
@@ -124,4 +145,5 @@ def template_helpers() -> dict:
             "missing_labels": missing_labels,
             "decision_status": decision_status, "where_now": where_now,
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
-            "mask_nik": mask_nik}
+            "mask_nik": mask_nik, "stale": stale,
+            "refusal_reasons": refusal_reasons}

@@ -58,6 +58,7 @@
     live.replaceChildren.apply(live, Array.prototype.slice.call(fresh.childNodes));
     if (keep && document.contains(keep)) keep.focus({ preventScroll: true });
     notice();
+    live.dispatchEvent(new CustomEvent("live:swapped"));  // queue.js arranges the new list
   }
 
   var busy = false, again = false, timer = null;

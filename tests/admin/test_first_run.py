@@ -34,3 +34,20 @@ def test_a_wrong_setup_token_creates_nothing(app, client):
     assert client.post("/admin/setup", data=form).status_code == 400
     with app.app_context():
         assert db.session.query(User).count() == 0
+
+
+def test_the_setup_link_keeps_working_while_no_admin_exists(app, client, make_user):
+    make_user("kasubag1", "kasubag", name="Kasubag dari CLI")  # e.g. `flask create-user` first
+    token = setup_token(app.instance_path)
+    csrf = csrf_from(client, f"/admin/setup?token={token}")
+    form = {"csrf_token": csrf, "token": token, "username": "kepala", "full_name": "Admin Pertama",
+            "password": "pass-kuat-2026", "confirm": "pass-kuat-2026"}
+    assert client.post("/admin/setup", data=form).status_code == 302
+    with app.app_context():
+        assert db.session.query(User).filter_by(username="kepala").one().roles == {Role.ADMIN}
+    assert client.get("/admin/setup").headers["Location"].endswith("/admin/login")
+
+
+def test_the_login_page_stays_for_a_kasubag_while_no_admin_exists(client, make_user):
+    make_user("kasubag1", "kasubag", name="Kasubag dari CLI")
+    assert client.get("/admin/login").status_code == 200

@@ -25,8 +25,8 @@ def _check_in(page, person, shot, name_prefix: str | None):
     page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=30000)
     assert person.nik in page.inner_text("[data-capture-read]")
     take("3-ktp-captured")
-    page.click("[data-action=to-form]")
-    page.wait_for_selector("[data-screen=form]:not([hidden])")
+    page.click("[data-action=to-who]")
+    page.wait_for_selector("[data-screen=who]:not([hidden])")
     assert page.input_value("input[name=nik]") == person.nik, "the NIK read from the card pre-fills the form"
     page.wait_for_selector("[data-nik-info]:not(:empty)")
     # The phone typed on the on-screen number pad, as a visitor without a keyboard would.
@@ -34,22 +34,31 @@ def _check_in(page, person, shot, name_prefix: str | None):
     for digit in "081234560077":
         page.click(f".k-osk [data-key='{digit}']")
     assert page.input_value("input[name=phone]") == "081234560077"
-    take("4-form-keyboard")
+    take("4-who-keyboard")
     page.click(".k-osk [data-key='{hide}']")
     page.fill("input[name=full_name]", person.name)
+    take("5-who-filled")
+    page.click("[data-action=to-from]")
+    page.wait_for_selector("[data-screen=from]:not([hidden])")
     page.fill("input[name=institution]", "CV Contoh Sejahtera")
     page.click("label.k-chip:has(input[name=category][value=penyedia])")
+    take("6-from-filled")
+    page.click("[data-action=to-what]")
+    page.wait_for_selector("[data-screen=what]:not([hidden])")
     page.click("label.k-chip:has(input[name=purpose][value=verification])")
     page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
     page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
-    take("5-form-filled")
+    take("7-what-filled")
     page.click("[data-action=to-rules]")
     page.wait_for_selector("[data-screen=rules]:not([hidden])")
     page.click("[data-action=submit]")  # nothing ticked or signed yet: both are named
     page.wait_for_selector("[data-error-for=rules_accepted]:not(:empty)")
+    # Both problems of the screen at once, in words (never a code such as signature_required).
+    assert page.inner_text("[data-error-for=signature]").strip()
+    assert "_" not in page.inner_text("[data-screen=rules]")
     page.check("[data-rules]")
     sign(page)
-    take("6-rules-signed")
+    take("8-rules-signed")
     page.click("[data-action=submit]")
     page.wait_for_selector("[data-screen=ticket]:not([hidden])")
     assert page.get_attribute("[data-status]", "data-state") == "pending"
@@ -69,7 +78,7 @@ def test_a_first_time_visitor_checks_in_by_touch_and_sees_the_decision_live(
         assert visit.status == "pending" and visit.visitor.nik == person.nik
         visit_id = visit.id
     if decision == "approve":
-        both_orientations(page, shot, "7-ticket-pending")
+        both_orientations(page, shot, "9-ticket-pending")
     page.evaluate("window.__sameDocument = true")
     reason = "Ruang pelatihan sedang dipakai" if decision == "deny" else ""
     assert staff_decides(app, login, make_user, visit_id, decision, reason) == 302
@@ -79,7 +88,7 @@ def test_a_first_time_visitor_checks_in_by_touch_and_sees_the_decision_live(
     assert page.evaluate("window.__sameDocument") is True
     if decision == "approve":
         assert page.is_visible("[data-status-until]")
-        both_orientations(page, shot, "8-ticket-approved")
+        both_orientations(page, shot, "10-ticket-approved")
         page.emulate_media(media="print")
         shot(page, "kiosk-slip-receipt80-print", full_page=False)
         _slip_is_an_80mm_receipt_with_the_ticket(page, ticket)
@@ -87,7 +96,8 @@ def test_a_first_time_visitor_checks_in_by_touch_and_sees_the_decision_live(
     else:
         assert reason in page.inner_text("[data-status-reason]")
         assert page.is_visible("[data-status-help]")
-        both_orientations(page, shot, "8-ticket-refused")
+        both_orientations(page, shot, "10-ticket-refused")
+        assert not page.is_visible("[data-ticket-qr]"), "a refused visit shows no check-out QR"
     # The one 400 is the submit before ticking and signing, answered with the named errors.
     assert [e for e in page.errors if "status of 400" not in e] == [], page.errors
 
@@ -112,12 +122,15 @@ def test_an_idle_kiosk_counts_down_and_clears_everything(app, live_server, launc
     page = enrol_page(app, launch_browser(fake_video=video), live_server, LANDSCAPE)
     page.click("[data-action=checkin]")
     page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=30000)
-    page.click("[data-action=to-form]")
+    page.click("[data-action=to-who]")
     page.fill("input[name=full_name]", person.name)
+    page.fill("input[name=phone]", "081234560077")
+    page.click("[data-action=to-from]")
+    page.wait_for_selector("[data-screen=from]:not([hidden])")
     page.fill("input[name=institution]", "CV Rahasia")
     assert len(app.extensions["kiosk_scan_sessions"]) == 1
     page.wait_for_selector("[data-idle]:not([hidden])", timeout=15000)
-    both_orientations(page, shot, "9-idle-countdown")
+    both_orientations(page, shot, "11-idle-countdown")
     page.wait_for_selector("body[data-screen=welcome]", timeout=15000)
     for field in ("nik", "full_name", "institution", "phone"):
         assert page.input_value(f"input[name={field}]") == ""

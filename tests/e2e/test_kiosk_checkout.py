@@ -49,7 +49,7 @@ def test_a_visitor_checks_out_with_a_usb_scanner_without_touching_a_field(app, l
     with app.app_context():
         assert db.session.get(Visit, visit_id).status == "checked_out"
     # The same ticket again: the kiosk says it is already checked out.
-    page.click("[data-screen=checkout-done] [data-action=home]")
+    page.click("section[data-screen=checkout-done] [data-action=home-now]")
     page.wait_for_selector("body[data-screen=welcome]")
     page.keyboard.type(ticket)
     page.keyboard.press("Enter")

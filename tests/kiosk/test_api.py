@@ -167,9 +167,17 @@ def test_a_visit_without_a_signature_is_refused(kiosk, ktp_scene):
 
     url = "data:image/png;base64," + base64.b64encode(blank.getvalue()).decode()
     response = _submit(kiosk, ktp_scene[0], signature=url)
-    assert response.status_code == 400 and response.json["error"] == "signature_required"
+    assert response.status_code == 400 and response.json["codes"]["signature"] == "signature_required"
+    assert "tanda tangan" in response.json["fields"]["signature"].lower(), "said in words, not a code"
     response = _submit(kiosk, ktp_scene[0], signature="")
-    assert response.status_code == 400 and response.json["error"] == "signature_required"
+    assert response.status_code == 400 and response.json["codes"]["signature"] == "signature_required"
+
+
+def test_the_rules_screen_hears_every_problem_in_one_round(kiosk, ktp_scene):
+    response = _submit(kiosk, ktp_scene[0], signature="", rules_accepted=False)
+    assert response.status_code == 400
+    assert set(response.json["fields"]) == {"signature", "rules_accepted"}
+    assert all("_" not in message for message in response.json["fields"].values()), response.json["fields"]
 
 
 def test_a_capture_token_from_another_kiosk_or_forged_is_refused(app, kiosk, ktp_scene):

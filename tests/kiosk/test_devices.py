@@ -112,7 +112,9 @@ def test_kiosk_enroll_command_prints_a_one_time_code(app, runner, client):
     result = runner.invoke(args=["kiosk-enroll", "Kios lobi"])
     assert result.exit_code == 0, result.output
     code = re.search(r"code: ([A-Z0-9]{5}-[A-Z0-9]{5})", result.output).group(1)
-    assert "/kiosk/enrol?code=" in result.output
+    assert re.search(r"open: http://[^/\s]+:\d+/kiosk/enrol\?code=", result.output), "a full link, not a path"
+    result = runner.invoke(args=["kiosk-enroll", "Kios dua", "--base-url", "http://10.0.0.5:8080/"])
+    assert "open: http://10.0.0.5:8080/kiosk/enrol?code=" in result.output
     with app.app_context():
         device = devices.enrol(db.session, code)
         assert device.name == "Kios lobi"

@@ -1,16 +1,15 @@
 /* USB barcode scanner (keyboard wedge): it "types" the code very fast and ends with Enter. Works on
    every screen without a focused field: a burst of at least MIN_LENGTH keys, each within MAX_GAP ms
-   of the one before, followed by Enter, becomes a "kiosk:scan" event, and the characters it typed
-   into a focused field are taken out again. People do not type 6 keys 40 ms apart. */
-(function () {
-  "use strict";
-  var MAX_GAP = 40, MIN_LENGTH = 6;
-  var buffer = "", last = 0, field = null;
+   of the one before, followed by Enter, is handed to onScan, and the characters it typed into a
+   focused field are taken out again. People do not type 6 keys 40 ms apart. */
+const MAX_GAP = 40, MIN_LENGTH = 6;
 
-  document.addEventListener("keydown", function (e) {
-    var now = performance.now();
+export function installScanner(onScan) {
+  let buffer = "", last = 0, field = null;
+  document.addEventListener("keydown", (e) => {
+    const now = performance.now();
     if (e.key === "Enter") {
-      var burst = buffer;
+      const burst = buffer;
       buffer = "";
       if (burst.length >= MIN_LENGTH && now - last <= MAX_GAP * 3) {
         e.preventDefault();
@@ -19,7 +18,7 @@
           field.value = field.value.slice(0, -burst.length);
           field.dispatchEvent(new Event("input", { bubbles: true }));
         }
-        document.dispatchEvent(new CustomEvent("kiosk:scan", { detail: { text: burst } }));
+        onScan(burst);
       }
       return;
     }
@@ -28,4 +27,4 @@
     buffer += e.key;
     last = now;
   }, true);
-})();
+}

@@ -1,0 +1,132 @@
+"""Kiosk API for a visitor without the ticket: find today's visit by NIK + the last 4 phone digits (the
+answer for one who walked away, or to leave), or pick one's masked name from today's visitors inside
+and confirm with those 4 digits. The rules are in lpsedesk.kiosk_recovery; this file says them over
+HTTP and throttles the guesses."""
+from __future__ import annotations
+
+from flask import current_app, jsonify
+
+from lpsedesk import audit, kiosk_recovery
+from lpsedesk.extensions import db
+from lpsedesk.i18n import format_wib
+from lpsedesk.throttle import LoginThrottle
+
+from . import bp
+from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
+from .messages import field_message
+from .scan_api import api_error, read_capture_token, sessions
+from .visit_api import json_body, visit_status
+
+# Guesses of the 4 digits: 5 misses per NIK or per picked name, 20 per kiosk, in 10 minutes. A
+# stranger trying every name inside is stopped long before 10^4 guesses.
+FIND_PER_TARGET = (5, 600)
+FIND_PER_KIOSK = (20, 600)
+
+
+@bp.record_once
+def _setup(state) -> None:
+    state.app.extensions.setdefault("kiosk_find_target", LoginThrottle(*FIND_PER_TARGET))
+    state.app.extensions.setdefault("kiosk_find_kiosk", LoginThrottle(*FIND_PER_KIOSK))
+
+
+def _throttled(target: str):
+    """A 429 answer while this target or this kiosk has had too many misses, else None."""
+    per_target, per_kiosk = current_app.extensions["kiosk_find_target"], current_app.extensions["kiosk_find_kiosk"]
+    wait = max(per_target.retry_after(target), per_kiosk.retry_after(f"kiosk:{current_kiosk().id}"))
+    if not wait:
+        return None
+    response, status = api_error("too_many_attempts", 429)
+    response.headers["Retry-After"] = str(wait)
+    return response, status
+
+
+def _missed(target: str) -> None:
+    current_app.extensions["kiosk_find_target"].fail(target)
+    current_app.extensions["kiosk_find_kiosk"].fail(f"kiosk:{current_kiosk().id}")
+
+
+def _found(visit, target: str, how: str):
+    current_app.extensions["kiosk_find_target"].succeed(target)
+    audit.record(db.session, current_kiosk_actor(), "visit.found_at_kiosk", visit, details={"by": how})
+    body = visit_status(visit)
+    body["may_check_out"] = kiosk_recovery.may_check_out(visit)
+    return jsonify(body)
+
+
+def _last4(data: dict) -> str:
+    return "".join(str(data.get("phone_last4") or "").split())
+
+
+@bp.post("/api/v1/visits/find")
+@kiosk_only
+def find_visit():
+    """Today's visit for NIK + last 4 phone digits: its status and ticket, and whether it can end."""
+    data = json_body() or {}
+    nik = "".join(str(data.get("nik") or "").split())
+    last4 = _last4(data)
+    fields = {}
+    if len(nik) != 16 or not nik.isdigit():
+        fields["nik"] = field_message("nik_length")
+    if not kiosk_recovery.LAST4.match(last4):
+        fields["phone_last4"] = field_message("last4")
+    if fields:
+        return api_error("invalid_fields", 400, fields=fields)
+    target = f"nik:{nik}"
+    if (refused := _throttled(target)) is not None:
+        return refused
+    visit = kiosk_recovery.todays_visit(db.session, nik, last4)
+    if visit is None:
+        _missed(target)
+        return api_error("visit_not_found", 404)
+    return _found(visit, target, "nik")
+
+
+@bp.post("/api/v1/visits/find-by-card")
+@kiosk_only
+def find_visit_by_card():
+    """Today's visit for the KTP just held up to this kiosk's camera (the capture token of POST /scan).
+    The picture served only to read the NIK: it is deleted at once."""
+    data = json_body() or {}
+    device = current_kiosk()
+    capture = read_capture_token(str(data.get("capture") or ""), device.id)
+    if capture is None:
+        return api_error("capture_required", 400)
+    current_app.extensions["storage"].delete(capture["k"])
+    sessions().release(device.id, capture["k"])
+    nik = capture.get("n")
+    if not nik:
+        return api_error("card_unreadable", 404)
+    target = f"nik:{nik}"
+    if (refused := _throttled(target)) is not None:
+        return refused
+    visit = kiosk_recovery.todays_visit_by_card(db.session, nik)
+    if visit is None:
+        _missed(target)
+        return api_error("visit_not_found", 404)
+    return _found(visit, target, "card")
+
+
+@bp.get("/api/v1/inside")
+@kiosk_only
+def inside():
+    """Today's visitors inside, names masked ("Bu** San****"), for "choose your name"."""
+    return jsonify(visitors=[{"id": e.visit_id, "name": e.masked_name,
+                              "since_text": format_wib(e.since, "%H:%M") if e.since else ""}
+                             for e in kiosk_recovery.inside_today(db.session)])
+
+
+@bp.post("/api/v1/inside/<int:visit_id>/confirm")
+@kiosk_only
+def confirm_inside(visit_id: int):
+    """The picked name is mine: the last 4 digits of the phone I gave today prove it."""
+    last4 = _last4(json_body() or {})
+    if not kiosk_recovery.LAST4.match(last4):
+        return api_error("invalid_fields", 400, fields={"phone_last4": field_message("last4")})
+    target = f"visit:{visit_id}"
+    if (refused := _throttled(target)) is not None:
+        return refused
+    visit = kiosk_recovery.confirm_inside(db.session, visit_id, last4)
+    if visit is None:
+        _missed(target)
+        return api_error("digits_wrong", 404, fields={"phone_last4": field_message("last4_wrong")})
+    return _found(visit, target, "name")

@@ -1,0 +1,104 @@
+/* The Kasubag's queue. On a phone: one request at a time (newest or oldest first, by choice), its
+   decision buttons in a bar at the bottom of the screen, and after a decision the next request slides
+   in without a reload. Everywhere: a decision is sent in the background, and a refusal reason can be
+   one tap on a chip. live.js keeps swapping in the server's fresh list; this arranges it again. */
+const live = document.getElementById("live");
+const phone = window.matchMedia("(max-width: 640px)");
+const ORDER_KEY = "lpsedesk.queue-order";
+let currentKey = null, shownKey = null;
+
+function order() {
+  try { return localStorage.getItem(ORDER_KEY) || "oldest"; } catch (e) { return "oldest"; }
+}
+
+function items(queue) { return Array.from(queue.querySelectorAll(":scope > .req")); }
+
+function arrange() {
+  const queue = live && live.querySelector("[data-queue]");
+  if (!queue) return;
+  const newest = order() === "newest";
+  const list = items(queue).filter((el) => !el.classList.contains("leaving"));
+  list.sort((a, b) => (a.dataset.submitted < b.dataset.submitted ? -1 : 1) * (newest ? -1 : 1));
+  const anchor = queue.querySelector("[data-queue-tools]");
+  let after = anchor || queue.querySelector("h2");
+  for (const el of list) { after.after(el); after = el; }
+  queue.querySelectorAll("[data-order]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.order === order())));
+  queue.classList.toggle("one-at-a-time", phone.matches && list.length > 0);
+  document.body.classList.toggle("queue-bar", phone.matches && list.length > 0);
+  let current = list.find((el) => el.dataset.key === currentKey) || list[0] || null;
+  list.forEach((el) => el.classList.toggle("current", el === current));
+  // Slide in only a request that has just become the current one: live.js re-inserts unchanged
+  // cards on every refresh, and a re-inserted element would replay its animation.
+  if (current && current.dataset.key !== shownKey) {
+    current.classList.add("entering");
+    current.addEventListener("animationend", () => current.classList.remove("entering"), { once: true });
+  }
+  currentKey = shownKey = current ? current.dataset.key : null;
+  const position = queue.querySelector("[data-position]");
+  if (position && current) position.textContent = `${list.indexOf(current) + 1} / ${list.length}`;
+}
+
+function stepBy(delta) {
+  const queue = live.querySelector("[data-queue]");
+  const list = items(queue).filter((el) => !el.classList.contains("leaving"));
+  const at = list.findIndex((el) => el.dataset.key === currentKey);
+  const next = list[(at + delta + list.length) % list.length];
+  if (next) { currentKey = next.dataset.key; arrange(); }
+}
+
+/* Send the decision in the background; the decided request leaves and the next one slides in. */
+function decide(form, submitter) {
+  const card = form.closest(".req");
+  const body = new FormData(form, submitter);
+  return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "text/html" } })
+    .then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
+      const i = items(form.closest("[data-queue]")).indexOf(card);
+      currentKey = list.length ? (list[Math.min(i, list.length - 1)] || list[0]).dataset.key : null;
+      card.classList.add("leaving");
+      const gone = () => { card.remove(); arrange(); };
+      card.addEventListener("animationend", gone, { once: true });
+      setTimeout(() => { if (card.isConnected) gone(); }, 600);  // no animation (reduced motion)
+    })
+    .catch(() => {
+      // Let the browser post it the ordinary way: the server's page says what went wrong.
+      delete form.dataset.sent;
+      form.dataset.plain = "1";
+      form.requestSubmit(submitter);
+    });
+}
+
+if (live) {
+  live.addEventListener("submit", (e) => {
+    const form = e.target.closest("[data-decide]");
+    if (!form || form.dataset.plain) return;
+    e.preventDefault();
+    if (form.dataset.busy) return;
+    form.dataset.busy = "1";
+    decide(form, e.submitter).finally(() => { delete form.dataset.busy; });
+  });
+  live.addEventListener("click", (e) => {
+    const chip = e.target.closest("[data-reason]");
+    if (chip) {
+      const box = chip.closest("form").querySelector("textarea[name=reason]");
+      box.value = chip.dataset.reason;
+      box.focus();
+      return;
+    }
+    const cancel = e.target.closest("[data-refuse-cancel]");
+    if (cancel) { cancel.closest("details").open = false; return; }
+    const sorter = e.target.closest("[data-order]");
+    if (sorter) {
+      try { localStorage.setItem(ORDER_KEY, sorter.dataset.order); } catch (err) { /* private mode */ }
+      currentKey = null;
+      arrange();
+      return;
+    }
+    const step = e.target.closest("[data-step-by]");
+    if (step) stepBy(Number(step.dataset.stepBy));
+  });
+  live.addEventListener("live:swapped", arrange);
+  phone.addEventListener("change", arrange);
+  arrange();
+}

@@ -1,0 +1,99 @@
+/* Live camera preview and the frame loop: a JPEG from a canvas goes to the server, the next one
+ only after the answer (so a slow server never builds a queue), at most FPS a second. The
+ engine's card corners are drawn over the picture. */
+const FPS = 5, MAX_WIDTH = 960;
+
+export function Camera(video, overlay) {
+  this.video = video;
+  this.overlay = overlay;
+  this.stream = null;
+  this.running = false;
+  this.grab = document.createElement("canvas");
+  this.sent = { w: 0, h: 0 };
+}
+
+Camera.prototype.start = function () {
+  var self = this;
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+    return Promise.reject(new Error("no camera API"));
+  }
+  return navigator.mediaDevices.getUserMedia({
+    audio: false, video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: "environment" }
+  }).then(function (stream) {
+    self.stream = stream;
+    self.video.srcObject = stream;
+    return self.video.play().catch(function () {});
+  });
+};
+
+Camera.prototype.stop = function () {
+  this.running = false;
+  clearTimeout(this.timer);
+  if (this.stream) this.stream.getTracks().forEach(function (t) { t.stop(); });
+  this.stream = null;
+  this.video.srcObject = null;
+  this.clearOverlay();
+};
+
+/* send(blob) -> Promise; resolves to the server's answer or rejects. */
+Camera.prototype.loop = function (send, onAnswer) {
+  var self = this;
+  this.running = true;
+  function tick() {
+    if (!self.running) return;
+    var started = performance.now();
+    self.frame().then(function (blob) {
+      if (!blob || !self.running) return null;
+      return send(blob).then(function (answer) {
+        if (self.running && answer) onAnswer(answer);
+      });
+    }).catch(function () { /* a lost frame is not worth a message; the next one follows */ })
+      .then(function () {
+        if (!self.running) return;
+        var wait = Math.max(0, 1000 / FPS - (performance.now() - started));
+        self.timer = setTimeout(tick, wait);
+      });
+  }
+  tick();
+};
+
+Camera.prototype.frame = function () {
+  var v = this.video;
+  if (!v.videoWidth) return Promise.resolve(null);
+  var scale = Math.min(1, MAX_WIDTH / v.videoWidth);
+  this.grab.width = Math.round(v.videoWidth * scale);
+  this.grab.height = Math.round(v.videoHeight * scale);
+  this.grab.getContext("2d").drawImage(v, 0, 0, this.grab.width, this.grab.height);
+  this.sent = { w: this.grab.width, h: this.grab.height };
+  var grab = this.grab;
+  return new Promise(function (resolve) { grab.toBlob(resolve, "image/jpeg", 0.85); });
+};
+
+Camera.prototype.clearOverlay = function () {
+  var o = this.overlay;
+  if (o) o.getContext("2d").clearRect(0, 0, o.width, o.height);
+};
+
+/* corners: [[x,y] x4] in sent-frame pixels; the video is shown with object-fit: contain. */
+Camera.prototype.draw = function (corners, good) {
+  var o = this.overlay, v = this.video;
+  var rect = v.getBoundingClientRect();
+  o.width = Math.round(rect.width);
+  o.height = Math.round(rect.height);
+  var ctx = o.getContext("2d");
+  ctx.clearRect(0, 0, o.width, o.height);
+  if (!corners || !this.sent.w) return;
+  var s = Math.min(o.width / this.sent.w, o.height / this.sent.h);
+  var dx = (o.width - this.sent.w * s) / 2, dy = (o.height - this.sent.h * s) / 2;
+  ctx.lineWidth = 8;
+  ctx.lineJoin = "round";
+  ctx.strokeStyle = good ? "#22c55e" : "#facc15";
+  ctx.beginPath();
+  corners.forEach(function (p, i) {
+    var x = dx + p[0] * s, y = dy + p[1] * s;
+    if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+  });
+  ctx.closePath();
+  ctx.stroke();
+};
+

@@ -1,0 +1,159 @@
+/* Step 1: the KTP in front of the camera. The frames go to the server, which decides when the card
+   is steady and stores it; "Take the photo now" and an upload are the fallbacks, and a photo without
+   a card says so (keep it as a photo, or try again). A known NIK read from the card is greeted. */
+import { Camera } from "./camera.js";
+import { $, fmt } from "./util.js";
+
+export function createCapture({ api, T, visitor, onCaptured }) {
+  const screen = $("[data-screen=ktp]");
+  let camera = null, manualNext = false;
+
+  function sendFrame(blob, mode, capture) {
+    const fd = new FormData();
+    fd.append("frame", blob, "frame.jpg");
+    fd.append("session", visitor.scanSession);
+    fd.append("mode", mode);
+    if (capture) fd.append("capture", "1");
+    return api("/scan", { method: "POST", body: fd });
+  }
+
+  function guidance(text, ok) {
+    const el = $("[data-guidance]", screen);
+    el.textContent = text;
+    el.classList.toggle("k-guidance-ok", !!ok);
+  }
+
+  /* An error that must stay until the visitor does something (not replaced by the camera's tips). */
+  function problem(text) { $("[data-ktp-error]", screen).textContent = text || ""; }
+
+  function start() {
+    if (visitor.capture) return;
+    const off = $("[data-camera-off]", screen);
+    off.hidden = true;
+    camera = new Camera($("[data-video=ktp]", screen), $("[data-overlay=ktp]", screen));
+    camera.start().then(() => {
+      camera.loop((blob) => {
+        const manual = manualNext;
+        manualNext = false;
+        return sendFrame(blob, "ktp", manual);
+      }, onAnswer);
+    }).catch(() => {
+      off.textContent = T.camera_unavailable;
+      off.hidden = false;
+      guidance(T.camera_unavailable);
+    });
+  }
+
+  function stop() { if (camera) { camera.stop(); camera = null; } }
+
+  function onAnswer(res) {
+    if (!res.ok) { problem(res.data.message || T.network); return; }
+    const d = res.data;
+    if (camera) camera.draw(d.result.corners, d.guidance === "ready" || d.guidance === "hold_still");
+    guidance(d.message);
+    if (d.result.barcodes && d.result.barcodes.length) noteCodes(d.result.barcodes.map((b) => b.text));
+    if (d.captured && d.capture) captured(d.capture);
+  }
+
+  function noteCodes(texts) {
+    for (const t of texts) if (!visitor.codes.includes(t)) visitor.codes.push(t);
+    const p = $("[data-codes]", screen);
+    p.textContent = fmt(T.codes_read, { count: visitor.codes.length });
+    p.hidden = false;
+  }
+
+  function preview(capture) {
+    stop();
+    const img = $("[data-preview]", screen);
+    img.src = capture.preview;
+    img.hidden = false;
+    $("[data-video=ktp]", screen).hidden = true;
+    $("[data-capture-tools]", screen).hidden = true;
+    $("[data-howto]", screen).hidden = true;
+    $("[data-camera-off]", screen).hidden = true;
+  }
+
+  function captured(capture) {
+    problem("");
+    preview(capture);
+    if (capture.card_found === false) {
+      // Say what was seen: no card. The visitor decides; nothing is assumed.
+      visitor.pendingPhoto = capture;
+      guidance(T.no_card_seen);
+      $("[data-no-card]", screen).hidden = false;
+      $("[data-no-card] [data-action=retake]", screen).focus();
+      return;
+    }
+    accept(capture);
+  }
+
+  function accept(capture) {
+    visitor.capture = capture;
+    visitor.pendingPhoto = null;
+    $("[data-no-card]", screen).hidden = true;
+    $("[data-capture-done]", screen).hidden = false;
+    guidance(capture.card_found === false ? T.photo_kept : T.captured, true);
+    $("[data-capture-read]", screen).textContent = capture.nik ? fmt(T.nik_read, { nik: capture.nik }) : T.nik_not_read;
+    (capture.barcodes || []).forEach((b) => noteCodes([b.text]));
+    const readList = $("[data-read-from-card]", screen);
+    readList.textContent = "";
+    for (const field of capture.read_from_card || []) {  // issue 10: the fields the engine read
+      const li = document.createElement("li");
+      li.textContent = T["read_" + field] || field;
+      readList.appendChild(li);
+    }
+    readList.hidden = !readList.childElementCount;
+    const back = $("[data-returning]", screen);
+    back.hidden = !capture.returning;
+    if (capture.returning) {
+      $("[data-returning-title]", screen).textContent = capture.returning.name
+        ? fmt(T.welcome_back_name, { name: capture.returning.name }) : T.welcome_back;
+    }
+    onCaptured(capture);
+    $(capture.returning ? "input[name=returning_last4]" : "[data-action=to-who]", screen).focus();
+  }
+
+  function retake() {
+    visitor.capture = null;
+    visitor.pendingPhoto = null;
+    problem("");
+    const img = $("[data-preview]", screen);
+    img.hidden = true;
+    img.removeAttribute("src");
+    $("[data-video=ktp]", screen).hidden = false;
+    $("[data-capture-done]", screen).hidden = true;
+    $("[data-no-card]", screen).hidden = true;
+    $("[data-returning]", screen).hidden = true;
+    $("[data-capture-tools]", screen).hidden = false;
+    $("[data-howto]", screen).hidden = false;
+    guidance(T.hold_card);
+    start();
+  }
+
+  function upload(input) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    problem("");
+    stop();  // the camera's tips would otherwise replace the upload's answer at once
+    guidance(T.scanning);
+    sendFrame(file, "ktp", true).then((res) => {
+      input.value = "";
+      if (!res.ok) {
+        problem(res.data.message || T.network);
+        guidance(T.upload_again);
+        start();
+        return;
+      }
+      if (res.data.capture) captured(res.data.capture);
+    });
+  }
+
+  $("[data-upload]", screen).addEventListener("change", (e) => upload(e.target));
+
+  return {
+    start, stop, retake, noteCodes,
+    takeNow() { manualNext = true; problem(""); guidance(T.scanning); },
+    keepPhoto() { if (visitor.pendingPhoto) accept(visitor.pendingPhoto); },
+    captureProblem(message) { retake(); problem(message); },
+  };
+}

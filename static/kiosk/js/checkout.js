@@ -1,0 +1,228 @@
+/* Leaving: the ticket's QR to the camera, a USB scanner or the typed code; or, without the ticket,
+   the NIK + the last 4 phone digits, or one's own (masked) name from today's visitors inside confirmed
+   with those digits. The same NIK + digits also bring back the answer for a visitor who walked away
+   from the waiting screen. Then confirm, rate, done. */
+import { Camera } from "./camera.js";
+import { showErrors, clearErrors, clearField } from "./errors.js";
+import { $, $$, digits, fmt, newId } from "./util.js";
+
+export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome }) {
+  let camera = null, current = null, findMode = "answer", picked = null, cardSession = null;
+
+  /* ---- by ticket ---- */
+  function startCamera() {
+    const scope = $("[data-screen=checkout]");
+    camera = new Camera($("[data-video=checkout]", scope), $("[data-overlay=checkout]", scope));
+    let busy = false;
+    camera.start().then(() => {
+      camera.loop((blob) => sendFrame(blob, "ticket", false), (res) => {
+        if (!res.ok || busy) return;
+        const codes = res.data.result.barcodes || [];
+        if (codes.length) { busy = true; lookupTicket(codes[0].text).then(() => { busy = false; }); }
+      });
+    }).catch(() => {
+      const off = $("[data-camera-off]", scope);
+      off.textContent = T.camera_unavailable_ticket;
+      off.hidden = false;
+    });
+  }
+
+  function stopCamera() { if (camera) { camera.stop(); camera = null; } }
+
+  function lookupTicket(text) {
+    const code = String(text || "").replace(/[^A-Za-z0-9]/g, "").toUpperCase();
+    const err = $("[data-screen=checkout] [data-error-for=ticket]");
+    if (code.length < 6) { err.textContent = T.ticket_not_found; return Promise.resolve(); }
+    return api("/visits/" + encodeURIComponent(code)).then((res) => {
+      if (!res.ok) {
+        if (screens.current() !== "checkout") screens.show("checkout");
+        err.textContent = res.data.message || T.network;
+        return;
+      }
+      confirm(res.data);
+    });
+  }
+
+  function confirm(visit) {
+    current = visit;
+    $("[data-out-name]").textContent = visit.visitor_name;
+    $("[data-out-institution]").textContent = visit.institution || "";
+    $("[data-out-facility]").textContent = visit.facility_label;
+    $("[data-out-ticket]").textContent = visit.ticket;
+    // Only an approved visit can be checked out; otherwise say why and offer no button.
+    $("[data-checkout-error]").textContent = visit.status === "approved" ? "" : visit.message;
+    $("[data-action=confirm-checkout]").hidden = visit.status !== "approved";
+    screens.show("checkout-confirm");
+  }
+
+  function confirmCheckout() {
+    const scope = $("[data-screen=checkout-confirm]");
+    const rated = $("input[name=rating]:checked", scope);
+    const payload = { rating: rated ? parseInt(rated.value, 10) : null, comment: $("textarea[name=comment]", scope).value };
+    api("/visits/" + encodeURIComponent(current.ticket) + "/checkout", { method: "POST", json: payload })
+      .then((res) => {
+        if (!res.ok) { $("[data-checkout-error]").textContent = res.data.message || T.network; return; }
+        const time = (res.data.checked_out_at_text || "").split(" ")[1] || "";
+        $("[data-done-message]").textContent = fmt(T.checked_out_at, { time });
+        screens.show("checkout-done");
+        setTimeout(() => { if (screens.current() === "checkout-done") goHome(); }, 8000);
+      });
+  }
+
+  /* ---- by NIK + the last 4 phone digits ---- */
+  function openFind(mode) {
+    findMode = mode;
+    const scope = $("[data-screen=find]");
+    $("[data-find-title-answer]", scope).hidden = mode !== "answer";
+    $("[data-find-title-checkout]", scope).hidden = mode !== "checkout";
+    clearErrors(scope);
+    screens.show("find");
+  }
+
+  function find() {
+    const scope = $("[data-screen=find]");
+    const form = $("[data-find-form]", scope);
+    const nik = digits(form.find_nik.value), last4 = digits(form.find_last4.value);
+    const local = {};
+    if (nik.length !== 16) local.nik = T.nik_16;
+    if (last4.length !== 4) local.phone_last4 = T.last4;
+    if (showErrors(scope, local, T.fix_marked)) return;
+    api("/visits/find", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {
+      if (!res.ok) {
+        if (res.data.fields) { showErrors(scope, res.data.fields, res.data.message); return; }
+        clearErrors(scope);
+        $("[data-find-error]", scope).textContent = res.data.message || T.network;
+        return;
+      }
+      found(res.data);
+    });
+  }
+
+  /* ---- by the KTP held up to the camera again ---- */
+  function startCardCamera() {
+    const scope = $("[data-screen=find]");
+    cardSession = newId();
+    const session = cardSession;
+    camera = new Camera($("[data-video=find]", scope), $("[data-overlay=find]", scope));
+    let busy = false;
+    camera.start().then(() => {
+      camera.loop((blob) => sendFrame(blob, "ktp", session), (res) => {
+        if (!res.ok || busy) return;
+        const d = res.data;
+        if (camera) camera.draw(d.result.corners, d.guidance === "ready" || d.guidance === "hold_still");
+        $("[data-find-guidance]", scope).textContent = d.message;
+        if (d.captured && d.capture) { busy = true; findByCard(d.capture.id).then(() => { busy = false; }); }
+      });
+    }).catch(() => {
+      const off = $("[data-camera-off]", scope);
+      off.textContent = T.camera_unavailable_find;
+      off.hidden = false;
+      $("[data-find-guidance]", scope).hidden = true;
+    });
+  }
+
+  function stopCardCamera() {
+    stopCamera();
+    // Forget the frames' session and any picture it kept (the card was only read, never stored).
+    if (cardSession) api("/scan/" + cardSession, { method: "DELETE", keepalive: true });
+    cardSession = null;
+  }
+
+  function findByCard(captureId) {
+    const scope = $("[data-screen=find]");
+    return api("/visits/find-by-card", { method: "POST", json: { capture: captureId } }).then((res) => {
+      if (!res.ok) {
+        clearErrors(scope);
+        $("[data-find-error]", scope).textContent = res.data.message || T.network;
+        return;
+      }
+      found(res.data);
+    });
+  }
+
+  function found(visit) {
+    if (findMode === "checkout" && visit.may_check_out) confirm(visit);
+    else ticket.show(visit);  // the answer and the ticket, followed live if still pending
+  }
+
+  /* ---- by choosing one's name ---- */
+  function openInside() {
+    const scope = $("[data-screen=inside]");
+    const list = $("[data-inside-list]", scope);
+    list.textContent = "";
+    picked = null;
+    $("[data-inside-confirm]", scope).hidden = true;
+    $("[data-action=inside-confirm]", scope).disabled = true;
+    clearErrors(scope);
+    screens.show("inside");
+    api("/inside").then((res) => {
+      const people = res.ok ? res.data.visitors : [];
+      $("[data-inside-empty]", scope).hidden = people.length > 0;
+      for (const person of people) {
+        const li = document.createElement("li");
+        const b = document.createElement("button");
+        b.type = "button";
+        b.className = "k-name";
+        b.dataset.visit = person.id;
+        b.setAttribute("aria-pressed", "false");
+        b.textContent = person.name;
+        if (person.since_text) {
+          const small = document.createElement("small");
+          small.textContent = fmt(T.inside_since, { time: person.since_text });
+          b.appendChild(small);
+        }
+        li.appendChild(b);
+        list.appendChild(li);
+      }
+    });
+  }
+
+  function pick(button) {
+    const scope = $("[data-screen=inside]");
+    picked = Number(button.dataset.visit);
+    $$(".k-name", scope).forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    $("[data-inside-name]", scope).textContent = button.firstChild.textContent;
+    $("[data-inside-confirm]", scope).hidden = false;
+    $("[data-action=inside-confirm]", scope).disabled = false;
+    const input = $("input[name=inside_last4]", scope);
+    input.value = "";
+    clearErrors(scope);
+    input.focus();
+  }
+
+  function confirmInside() {
+    const scope = $("[data-screen=inside]");
+    const last4 = digits($("input[name=inside_last4]", scope).value);
+    if (last4.length !== 4) { showErrors(scope, { inside_last4: T.last4 }); return; }
+    api(`/inside/${picked}/confirm`, { method: "POST", json: { phone_last4: last4 } }).then((res) => {
+      if (!res.ok) {
+        const f = res.data.fields || {};
+        showErrors(scope, { inside_last4: f.phone_last4 || res.data.message || T.network });
+        return;
+      }
+      confirm(res.data);
+    });
+  }
+
+  $("[data-ticket-form]").addEventListener("submit", (e) => {
+    e.preventDefault();
+    lookupTicket(e.target.ticket.value);
+  });
+  $("[data-find-form]").addEventListener("submit", (e) => { e.preventDefault(); find(); });
+  $("[data-find-form]").addEventListener("input", (e) => {
+    clearField($("[data-screen=find]"), e.target.name === "find_nik" ? "nik" : "phone_last4");
+  });
+  $("[data-inside-list]").addEventListener("click", (e) => {
+    const b = e.target.closest(".k-name");
+    if (b) pick(b);
+  });
+  screens.onEnter("checkout", startCamera);
+  screens.onLeave("checkout", stopCamera);
+  screens.onEnter("find", startCardCamera);
+  screens.onLeave("find", stopCardCamera);
+
+  return {
+    lookupTicket, confirmCheckout, confirmInside, find,
+    openFind, openInside,
+  };
+}

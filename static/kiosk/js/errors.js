@@ -1,0 +1,49 @@
+/* Field errors beside their fields, all of a screen's at once, and the screen's summary line that
+   lives only as long as some field is still marked. */
+import { $, $$ } from "./util.js";
+
+function fieldOf(el) { return el.closest(".k-field, .k-recall, .k-two > div"); }
+
+export function showErrors(scope, fields, summary) {
+  clearErrors(scope);
+  let first = null;
+  for (const [name, message] of Object.entries(fields || {})) {
+    const el = $(`[data-error-for="${name}"]`, scope);
+    if (!el) continue;
+    el.textContent = message;
+    const field = fieldOf(el);
+    if (field) field.classList.add("k-invalid");
+    const input = field && field.querySelector("input, textarea, canvas");
+    if (input) input.setAttribute("aria-invalid", "true");
+    if (!first) first = field || el;
+  }
+  const box = $("[data-form-error], [data-submit-error], [data-find-error]", scope);
+  if (box) box.textContent = first ? (summary || "") : "";
+  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  return !!first;
+}
+
+export function clearErrors(scope) {
+  $$("[data-error-for]", scope).forEach((el) => { el.textContent = ""; });
+  $$(".k-invalid", scope).forEach((el) => el.classList.remove("k-invalid"));
+  $$("[aria-invalid]", scope).forEach((el) => el.removeAttribute("aria-invalid"));
+  const box = $("[data-form-error], [data-submit-error], [data-find-error]", scope);
+  if (box) box.textContent = "";
+}
+
+/* The visitor fixed one field: its error goes, and the summary goes with the last one. */
+export function clearField(scope, errorName) {
+  const el = $(`[data-error-for="${errorName}"]`, scope);
+  if (!el) return;
+  el.textContent = "";
+  const field = fieldOf(el);
+  if (field) {
+    field.classList.remove("k-invalid");
+    const input = field.querySelector("[aria-invalid]");
+    if (input) input.removeAttribute("aria-invalid");
+  }
+  if (!$(".k-invalid", scope)) {
+    const box = $("[data-form-error], [data-submit-error], [data-find-error]", scope);
+    if (box) box.textContent = "";
+  }
+}

@@ -1,0 +1,147 @@
+/* Steps 2-4: the guest book as three short screens (who you are, where you come from, what you come
+   for). Each screen asks the server to check the whole entry (validate_only) and shows the problems
+   of its own fields, all at once, beside them; the next screen opens when they are all fine. */
+import { showErrors, clearField } from "./errors.js";
+import { $, $$, digits } from "./util.js";
+
+export const FORM_SCREENS = {
+  who: ["nik", "full_name", "phone", "email"],
+  from: ["institution", "category"],
+  what: ["purpose", "purpose_detail", "facility", "planned_minutes"],
+};
+
+export function createForm({ api, T, screens }) {
+  const form = $("[data-form]");
+
+  function val(name) {
+    const el = form.elements[name];
+    return el ? String(el.value || "").trim() : "";
+  }
+
+  function data() {
+    return {
+      nik: digits(val("nik")), full_name: val("full_name"), phone: val("phone"),
+      email: val("email"), institution: val("institution"), category: val("category"),
+      purpose: val("purpose"), purpose_detail: val("purpose_detail"), facility: val("facility"),
+      planned_minutes: parseInt(val("planned_minutes"), 10) || null,
+    };
+  }
+
+  function screenOf(field) {
+    return Object.keys(FORM_SCREENS).find((s) => FORM_SCREENS[s].includes(field));
+  }
+
+  /* Server field errors after a submit: open the first screen that has any and mark them all. */
+  function showServerErrors(fields, message) {
+    const first = Object.keys(FORM_SCREENS).find((s) => FORM_SCREENS[s].some((f) => fields[f]));
+    if (!first) return false;
+    screens.show(first);
+    showErrors($(`[data-screen=${first}]`), pick(fields, first), message);
+    return true;
+  }
+
+  function pick(fields, screen) {
+    const out = {};
+    for (const f of FORM_SCREENS[screen]) if (fields[f]) out[f] = fields[f];
+    return out;
+  }
+
+  function next(screen, target) {
+    const scope = $(`[data-screen=${screen}]`);
+    const payload = data();
+    payload.validate_only = true;
+    return api("/visits", { method: "POST", json: payload }).then((res) => {
+      const mine = res.ok ? {} : pick(res.data.fields || {}, screen);
+      if (!res.ok && !res.data.fields) {  // no connection, or something unexpected: say it here
+        showErrors(scope, {}, "");
+        $("[data-form-error]", scope).textContent = res.data.message || T.network;
+        return;
+      }
+      if (showErrors(scope, mine, T.fix_marked)) return;
+      screens.show(target);
+    });
+  }
+
+  function setChoice(name, value) {
+    $$(`input[name=${name}]`, form).forEach((r) => { r.checked = String(r.value) === String(value); });
+  }
+
+  function fill(details) {
+    for (const k of ["full_name", "phone", "email", "institution"]) {
+      if (details[k] != null) form.elements[k].value = details[k];
+    }
+    if (details.category) setChoice("category", details.category);
+    if (details.purpose) setChoice("purpose", details.purpose);
+    if (details.purpose_detail != null) form.elements.purpose_detail.value = details.purpose_detail;
+    if (details.facility) setChoice("facility", details.facility);
+    if (details.planned_minutes) setChoice("planned_minutes", details.planned_minutes);
+    $("[data-purpose-detail]").hidden = val("purpose") !== "other";
+  }
+
+  let nikAsked = "";
+  function checkNik() {
+    const nik = digits(form.nik.value);
+    const info = $("[data-nik-info]");
+    const scope = $("[data-screen=who]");
+    info.textContent = "";
+    // Any change of the NIK drops what was said about the previous one (its region error too).
+    clearField(scope, "nik");
+    nikAsked = nik;
+    if (nik.length !== 16) return;
+    api("/nik/check", { method: "POST", json: { nik } }).then((res) => {
+      if (digits(form.nik.value) !== nik || nikAsked !== nik) return;  // typed on meanwhile
+      if (res.ok) {
+        info.textContent = `${T.nik_birth} ${res.data.birth_date_text} \u00b7 ${res.data.sex_label} \u00b7 ${res.data.regency}`;
+      } else if (res.data.fields) {
+        showErrors(scope, { nik: res.data.fields.nik }, "");
+      }
+    });
+  }
+
+  /* Recall by NIK + the last 4 phone digits; resolves to the details or rejects with a message. */
+  function recall(nik, last4) {
+    return api("/visitors/recall", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {
+      if (!res.ok) throw new Error(res.data.message || T.network);
+      fill(res.data);
+      return res.data;
+    });
+  }
+
+  function recallHere() {
+    const status = $("[data-error-for=recall]");
+    recall(digits(val("nik")), digits(form.phone_last4.value)).then(() => {
+      form.phone_last4.value = "";
+      status.textContent = T.recall_ok;
+    }, (err) => { status.textContent = err.message; });
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const at = screens.current();
+    if (at === "who") next("who", "from");
+    else if (at === "from") next("from", "what");
+    else if (at === "what") next("what", "rules");
+  });
+  form.nik.addEventListener("input", checkNik);
+  $$("input[name=purpose]", form).forEach((r) => r.addEventListener("change", () => {
+    $("[data-purpose-detail]").hidden = val("purpose") !== "other";
+  }));
+  // An error goes as soon as the visitor touches its field; the summary with the last one.
+  form.addEventListener("input", (e) => {
+    if (!e.target.name || e.target.name === "nik") return;
+    clearField(e.target.closest("[data-screen]"), e.target.name);
+  });
+  form.addEventListener("change", (e) => {
+    if (e.target.type === "radio") clearField(e.target.closest("[data-screen]"), e.target.name);
+  });
+
+  return {
+    data, fill, recall, showServerErrors, screenOf,
+    prefillFromCard(capture) {
+      if (capture.nik && !form.nik.value) { form.nik.value = capture.nik; checkNik(); }
+      if (capture.name && !form.full_name.value) form.full_name.value = capture.name;
+    },
+    nik: () => digits(val("nik")),
+    recallHere,
+  };
+}

@@ -1,0 +1,130 @@
+/* On-screen keyboard: letters for names, a number pad for NIK and phone, so no physical keyboard
+   is needed. Fields ask for it with data-osk="text|numeric|email"; inputmode="none" keeps a tablet's
+   own keyboard away. Keys never take the focus (pointerdown is cancelled), so the caret stays put.
+   While it is open, --k-osk-h holds its height, so the screen's main button bar sits just above it. */
+const LAYOUTS = {
+  text: [
+    "1234567890".split(""),
+    "QWERTYUIOP".split(""),
+    "ASDFGHJKL'".split(""),
+    [..."ZXCVBNM".split(""), ".", ",", "-"],
+    ["{space}", "{back}", "{next}", "{hide}"],
+  ],
+  email: [
+    "1234567890".split(""),
+    "qwertyuiop".split(""),
+    "asdfghjkl@".split(""),
+    [..."zxcvbnm".split(""), ".", "-", "_"],
+    [".com", ".id", ".go.id", "{back}", "{next}", "{hide}"],
+  ],
+  numeric: [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], ["{back}", "0", "{next}"], ["{hide}"]],
+};
+
+export function installKeyboard(panel) {
+  let target = null, kind = null;
+
+  function label(key) {
+    const names = { "{space}": panel.dataset.labelSpace, "{next}": panel.dataset.labelNext,
+                    "{hide}": panel.dataset.labelHide, "{back}": "\u232B" };
+    return names[key] || key;
+  }
+
+  function build(layout) {
+    panel.textContent = "";
+    panel.className = "k-osk k-osk-" + layout;
+    for (const row of LAYOUTS[layout]) {
+      const line = document.createElement("div");
+      line.className = "k-osk-row";
+      for (const key of row) {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.className = "k-key" + (key.charAt(0) === "{" ? " k-key-" + key.slice(1, -1) : "");
+        b.dataset.key = key;
+        b.textContent = label(key);
+        if (key === "{back}") b.setAttribute("aria-label", panel.dataset.labelBack);
+        line.appendChild(b);
+      }
+      panel.appendChild(line);
+    }
+  }
+
+  function insert(text) {
+    if (!target) return;
+    const max = target.maxLength > 0 ? target.maxLength : 1e6;
+    const start = target.selectionStart == null ? target.value.length : target.selectionStart;
+    const end = target.selectionEnd == null ? target.value.length : target.selectionEnd;
+    if (target.value.length - (end - start) + text.length > max) return;
+    target.setRangeText(text, start, end, "end");
+    target.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function backspace() {
+    if (!target) return;
+    let start = target.selectionStart;
+    const end = target.selectionEnd;
+    if (start === end && start > 0) start -= 1;
+    target.setRangeText("", start, end, "end");
+    target.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function next() {
+    const fields = Array.from(document.querySelectorAll("[data-osk]")).filter((el) => el.offsetParent !== null);
+    const i = fields.indexOf(target);
+    if (i >= 0 && i + 1 < fields.length) fields[i + 1].focus();
+    else hide();
+  }
+
+  function show(el) {
+    target = el;
+    const wanted = el.dataset.osk;
+    if (wanted !== kind) { build(wanted); kind = wanted; }
+    panel.hidden = false;
+    document.body.classList.add("k-osk-open");
+    document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
+    requestAnimationFrame(() => reveal(el));
+  }
+
+  /* The field being typed in the middle of what the keyboard and the button bar leave visible. */
+  function reveal(el) {
+    const bar = el.closest("[data-screen]") && el.closest("[data-screen]").querySelector(".k-actions");
+    const bottom = window.innerHeight - panel.offsetHeight - (bar ? bar.offsetHeight : 0);
+    const r = el.getBoundingClientRect();
+    const label = el.closest("label") || el;
+    const top = Math.min(r.top, label.getBoundingClientRect().top);
+    window.scrollBy({ top: top - Math.max(8, (bottom - (r.bottom - top)) / 2) });
+  }
+
+  function hide() {
+    panel.hidden = true;
+    document.body.classList.remove("k-osk-open");
+    document.documentElement.style.setProperty("--k-osk-h", "0px");
+    if (target) target.blur();
+    target = null;
+  }
+
+  document.addEventListener("focusin", (e) => {
+    if (e.target.matches && e.target.matches("[data-osk]")) show(e.target);
+  });
+  // A tapped choice (chip, star, tick box) needs no keyboard: make room for the page again, once the
+  // tap is over (hiding it on focus would move the page under the finger between press and release).
+  document.addEventListener("change", (e) => {
+    if (e.target.matches && e.target.matches("input[type=radio], input[type=checkbox]") && !panel.hidden) hide();
+  });
+  // Its height changes with the screen (a kiosk turned, a resized window): keep the bar above it.
+  new ResizeObserver(() => {
+    if (!panel.hidden) document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
+  }).observe(panel);
+  panel.addEventListener("pointerdown", (e) => e.preventDefault());
+  panel.addEventListener("mousedown", (e) => e.preventDefault());
+  panel.addEventListener("click", (e) => {
+    const b = e.target.closest("[data-key]");
+    if (!b || !target) return;
+    const key = b.dataset.key;
+    if (key === "{back}") backspace();
+    else if (key === "{space}") insert(" ");
+    else if (key === "{next}") next();
+    else if (key === "{hide}") hide();
+    else insert(key);
+  });
+  return { hide };
+}

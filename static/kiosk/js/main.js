@@ -1,0 +1,126 @@
+/* The visitor kiosk: every screen on one page, as ES modules (no build step, no global state).
+   This module builds the parts, hands each what it needs, and owns the one click handler that maps
+   a button's data-action to what it does (so there is one print handler, one "start over").
+   Leaving the visitor's path (Finish, Start over, idle) reloads the page, so nothing of one visitor
+   is left in the DOM, a canvas or a variable for the next. */
+import { createApi } from "./api.js";
+import { createCapture } from "./capture.js";
+import { createCheckout } from "./checkout.js";
+import { ask } from "./dialog.js";
+import { createForm } from "./form.js";
+import { createIdle } from "./idle.js";
+import { installKeyboard } from "./keyboard.js";
+import { createRules } from "./rules.js";
+import { installScanner } from "./scanner.js";
+import { createScreens } from "./screens.js";
+import { createTicket } from "./ticket.js";
+import { $, digits, newId, root } from "./util.js";
+
+const cfg = JSON.parse(root.dataset.config);
+const T = cfg.messages;
+const api = createApi(cfg.api, document.querySelector('meta[name="csrf-token"]').content, T.network);
+const screens = createScreens();
+const keyboard = installKeyboard($("[data-osk-panel]"));
+
+/* What this visitor has given so far; owned here, lent to the check-in parts, gone with the reload. */
+const visitor = { scanSession: newId(), capture: null, pendingPhoto: null, codes: [] };
+
+function goHome() {
+  // A full reload is the surest way to forget everything on the page (fields, images, canvas).
+  if (visitor.scanSession) api("/scan/" + visitor.scanSession, { method: "DELETE", keepalive: true });
+  ticket.stop();
+  window.location.replace(cfg.home);
+}
+
+const form = createForm({ api, T, screens });
+const capture = createCapture({ api, T, visitor, onCaptured: (c) => form.prefillFromCard(c) });
+const ticket = createTicket({ api, cfg, T, screens, onDecided: () => idle.touch() });
+const rules = createRules({ api, T, visitor, form, capture, screens, onSubmitted: (s) => ticket.show(s) });
+const checkout = createCheckout({ api, cfg, T, screens, ticket, goHome, sendFrame: scanFrame });
+const idle = createIdle({
+  box: $("[data-idle]"), count: $("[data-idle-count]"), countdownSeconds: cfg.countdown_seconds,
+  currentScreen: screens.current, onExpire: goHome,
+  secondsFor: (screen) => (screen === "welcome" ? null : screen === "ticket" ? ticket.idleSeconds() : cfg.idle_seconds),
+});
+
+/* A camera frame for the check-out and find screens, in their own scan session. */
+function scanFrame(blob, mode, session) {
+  const fd = new FormData();
+  fd.append("frame", blob, "frame.jpg");
+  fd.append("session", session || visitor.scanSession || newId());
+  fd.append("mode", mode);
+  return api("/scan", { method: "POST", body: fd });
+}
+
+screens.onEnter("ktp", () => capture.start());
+screens.onLeave("ktp", () => capture.stop());
+screens.onChange(() => { keyboard.hide(); idle.touch(); });
+
+function sameAsLastTime() {
+  const scope = $("[data-returning]");
+  const input = $("input[name=returning_last4]", scope);
+  const err = $("[data-error-for=returning_last4]", scope);
+  const last4 = digits(input.value);
+  if (last4.length !== 4) { err.textContent = T.last4; return; }
+  err.textContent = "";
+  form.recall(form.nik() || (visitor.capture && visitor.capture.nik) || "", last4)
+    .then(() => screens.show("what"), (e) => { err.textContent = e.message; });
+}
+
+const actions = {
+  checkin: () => screens.show("ktp"),
+  checkout: () => screens.show("checkout"),
+  "find-answer": () => checkout.openFind("answer"),
+  "find-checkout": () => checkout.openFind("checkout"),
+  inside: () => checkout.openInside(),
+  "inside-confirm": () => checkout.confirmInside(),
+  "confirm-checkout": () => checkout.confirmCheckout(),
+  capture: () => capture.takeNow(),
+  retake: () => capture.retake(),
+  "keep-photo": () => capture.keepPhoto(),
+  "same-as-last": sameAsLastTime,
+  "to-who": () => screens.show("who"),
+  "back-ktp": () => screens.show("ktp"),
+  "back-who": () => screens.show("who"),
+  "back-from": () => screens.show("from"),
+  "back-what": () => screens.show("what"),
+  recall: () => form.recallHere(),
+  "clear-signature": () => rules.clearSignature(),
+  submit: () => rules.submit(),
+  print: () => window.print(),
+  "idle-continue": () => idle.touch(),
+  "home-now": goHome,
+  // Throwing away what the visitor entered takes a second tap; an empty start does not.
+  home: () => ask("start-over").then((yes) => { if (yes) goHome(); }),
+  // Leaving before the answer: say where the answer can be found again.
+  finish: () => (ticket.status() === "pending" ? ask("leave-pending") : Promise.resolve(true))
+    .then((yes) => { if (yes) goHome(); }),
+};
+
+document.addEventListener("click", (e) => {
+  const b = e.target.closest("[data-action]");
+  if (!b || !actions[b.dataset.action] || b.type === "submit") return;
+  e.preventDefault();
+  actions[b.dataset.action]();
+});
+
+// "Touch the screen to begin": a touch anywhere on the welcome screen but its other buttons and
+// links starts the check-in.
+$("[data-screen=welcome]").addEventListener("click", (e) => {
+  if (e.target.closest("a, button, [data-action], .k-privacy")) return;
+  screens.show("ktp");
+});
+
+installScanner((text) => {
+  idle.touch();
+  const at = screens.current();
+  if (at === "ktp" || at === "who" || at === "from" || at === "what") { capture.noteCodes([text]); return; }
+  if (["welcome", "checkout", "checkout-confirm", "checkout-done"].includes(at)) {
+    if (at === "welcome") screens.show("checkout");
+    checkout.lookupTicket(text);
+  }
+});
+
+if (cfg.slip_format === "none") $("[data-action=print]").hidden = true;
+screens.show("welcome");
+document.body.dataset.ready = "1";

@@ -1,0 +1,38 @@
+/* Step 5: the rules, the tick box and the signature; then the request is sent. Every problem the
+   server names comes back at once: those of this screen beside their fields, a form field's on its
+   screen, a lost KTP photo on the camera screen. */
+import { showErrors, clearField } from "./errors.js";
+import { SignaturePad } from "./signature.js";
+import { $ } from "./util.js";
+
+export function createRules({ api, T, visitor, form, capture, screens, onSubmitted }) {
+  const screen = $("[data-screen=rules]");
+  const box = $("[data-rules]", screen);
+  const pad = new SignaturePad($("[data-signature]", screen), () => clearField(screen, "signature"));
+
+  function submit() {
+    const payload = form.data();
+    payload.rules_accepted = box.checked;
+    payload.signature = pad.isEmpty() ? "" : pad.toDataURL();
+    payload.capture = visitor.capture ? visitor.capture.id : "";
+    payload.scan_session = visitor.scanSession;
+    payload.scanned_codes = visitor.codes;
+    const button = $("[data-action=submit]", screen);
+    button.disabled = true;
+    api("/visits", { method: "POST", json: payload }).then((res) => {
+      button.disabled = false;
+      if (res.status === 201) { visitor.scanSession = null; onSubmitted(res.data); return; }
+      const fields = res.data.fields || {};
+      if (fields.capture) { screens.show("ktp"); capture.captureProblem(fields.capture); return; }
+      if (form.showServerErrors(fields, res.data.message)) return;
+      const mine = {};
+      for (const k of ["rules_accepted", "signature"]) if (fields[k]) mine[k] = fields[k];
+      if (!showErrors(screen, mine, res.data.message)) {
+        $("[data-submit-error]", screen).textContent = res.data.message || T.network;
+      }
+    });
+  }
+
+  box.addEventListener("change", () => clearField(screen, "rules_accepted"));
+  return { submit, clearSignature: () => pad.clear() };
+}

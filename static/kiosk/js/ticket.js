@@ -1,0 +1,81 @@
+/* Step 6: the ticket and the Kasubag's answer, followed live (Server-Sent Events, a slow poll behind
+   them). The same screen shows a visit found again without the ticket. A refused or lapsed visit
+   shows no check-out QR: there is nothing to check out. */
+import { $, $$, fmt } from "./util.js";
+
+const CLOSED = ["denied", "cancelled", "expired"];
+
+export function createTicket({ api, cfg, T, screens, onDecided }) {
+  const screen = $("[data-screen=ticket]");
+  let ticket = null, status = null, events = null, poll = null;
+
+  function show(s) {
+    ticket = s.ticket;
+    status = null;
+    $("[data-ticket-code]", screen).textContent = s.ticket;
+    const qr = cfg.api + "/visits/" + encodeURIComponent(s.ticket) + "/qr.svg";
+    $("[data-ticket-qr]", screen).src = qr;
+    $("[data-slip-qr]").src = qr;
+    render(s);
+    screens.show("ticket");
+    if (s.status === "pending") follow();
+  }
+
+  function render(s) {
+    const changed = status !== null && status !== s.status;
+    status = s.status;
+    const box = $("[data-status]", screen);
+    box.dataset.state = s.status;
+    $("[data-status-title]", screen).textContent = T["title_" + s.status] || s.status_label;
+    $("[data-status-message]", screen).textContent = s.message;
+    $("[data-status-name]", screen).textContent = s.visitor_name;
+    $("[data-status-facility]", screen).textContent = s.facility_label;
+    const until = s.status === "approved" && s.approved_until_text;
+    $$("[data-until-row]", screen).forEach((el) => { el.hidden = !until; });
+    $("[data-status-until]", screen).textContent = until ? s.approved_until_text : "";
+    const reason = $("[data-status-reason]", screen);
+    reason.hidden = !s.decision_reason;
+    reason.textContent = s.decision_reason || "";
+    const closed = CLOSED.includes(s.status);
+    $("[data-status-help]", screen).hidden = !closed;
+    $("[data-status-later]", screen).hidden = s.status !== "pending";
+    $("[data-ticket-qr-box]", screen).hidden = closed;
+    $("[data-ticket-noqr]", screen).hidden = !closed;
+    $("[data-action=print]", screen).hidden = closed || cfg.slip_format === "none";
+    $("[data-slip-ticket]").textContent = s.ticket;
+    $("[data-slip-name]").textContent = s.visitor_name;
+    $("[data-slip-facility]").textContent = s.facility_label;
+    $("[data-slip-time]").textContent = s.submitted_at_text;
+    $("[data-slip-status]").textContent = s.status_label + (until ? " \u00b7 " + fmt(T.until_time, { time: s.approved_until_text }) : "");
+    if (s.status !== "pending") stop();
+    if (changed) onDecided(s.status);
+  }
+
+  function refresh() {
+    if (!ticket) return;
+    api("/visits/" + encodeURIComponent(ticket)).then((res) => { if (res.ok) render(res.data); });
+  }
+
+  function follow() {
+    stop();
+    if (window.EventSource) {
+      events = new EventSource(cfg.api + "/visits/" + encodeURIComponent(ticket) + "/events");
+      events.addEventListener("change", refresh);
+      events.addEventListener("open", refresh);  // covers a decision made while reconnecting
+    }
+    poll = setInterval(refresh, 15000);  // belt and braces behind a proxy that buffers streams
+  }
+
+  function stop() {
+    if (events) { events.close(); events = null; }
+    if (poll) { clearInterval(poll); poll = null; }
+  }
+
+  return {
+    show, stop,
+    status: () => status,
+    /* How long this screen may sit untouched: long while the answer is awaited, then long enough
+       to read it. */
+    idleSeconds: () => (status === "pending" ? cfg.ticket_wait_seconds : cfg.ticket_decided_seconds),
+  };
+}
