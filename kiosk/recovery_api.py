@@ -48,7 +48,7 @@ def _missed(target: str) -> None:
 def _found(visit, target: str, how: str):
     current_app.extensions["kiosk_find_target"].succeed(target)
     audit.record(db.session, current_kiosk_actor(), "visit.found_at_kiosk", visit, details={"by": how})
-    body = visit_status(visit)
+    body = visit_status(visit, identified=True)
     body["may_check_out"] = kiosk_recovery.may_check_out(visit)
     return jsonify(body)
 

@@ -55,12 +55,13 @@ def _choices(offered_only: bool = False) -> tuple[list[dict], list[dict]]:
     return purposes, facilities
 
 
-def visit_status(visit: Visit) -> dict:
+def visit_status(visit: Visit, *, identified: bool = False) -> dict:
     """What the ticket screens show about a visit.
 
     The kiosk where the visit was submitted shows the visitor's waiting screen and slip: all of it,
     the reason of a refusal included. Any other kiosk only checks a visit out, so it gets what the
-    check-out screen shows (whose visit, where, until when), never the refusal reason.
+    check-out screen shows (whose visit, where, until when), never the refusal reason, unless the
+    visitor has just proved who they are there (`identified`: KTP, or NIK and phone digits).
     """
     locale = str(get_locale() or "id")
     purposes, facilities = _choices()
@@ -76,7 +77,7 @@ def visit_status(visit: Visit) -> dict:
         "approved_until_text": format_wib(visit.approved_until, "%H:%M") if visit.approved_until else None,
         "checked_out_at_text": format_wib(visit.checked_out_at) if visit.checked_out_at else None,
     }
-    if visit.submitted_via_kiosk_id == current_kiosk().id:
+    if identified or visit.submitted_via_kiosk_id == current_kiosk().id:
         status.update({
             "purpose_label": settings.choice_label(purposes, visit.purpose, locale),
             "planned_minutes": visit.planned_minutes,
