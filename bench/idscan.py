@@ -13,9 +13,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from kiosk.idscan import barcodes as bc  # noqa: E402
-from kiosk.idscan.engine import scan_frame  # noqa: E402
-from kiosk.idscan.ocr import available_engines, read_card  # noqa: E402
+from idscan import barcodes as bc  # noqa: E402
+from idscan.engine import scan_frame  # noqa: E402
+from idscan.ocr import available_engines, read_card  # noqa: E402
 from tests.synthetic import (NEGATIVE_KINDS, code128_scene, make_person, negative_scene,  # noqa: E402
                              place_in_scene, qr_scene, render_ktp)
 

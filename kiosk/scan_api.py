@@ -14,7 +14,7 @@ import cv2
 from flask import current_app, jsonify, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from kiosk.idscan import read_card, scan_frame
+from idscan import read_card, scan_frame
 from lpsedesk import audit
 from lpsedesk.extensions import db
 from lpsedesk.nik import parse_nik

@@ -14,7 +14,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from kiosk.idscan import CaptureTracker
+from idscan import CaptureTracker
 
 MAX_SESSIONS = 64
 TTL_SECONDS = 30 * 60

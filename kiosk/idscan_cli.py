@@ -1,7 +1,6 @@
-"""`idscan FILE...`: scan image files, print one JSON object per file per line.
+"""`flask --app wsgi idscan FILE...`: scan image files, print one JSON object per file per line.
 
-Exported as idscan_command; the app registers it so `flask --app wsgi idscan`
-works. Plain click, no Flask import, so it also runs on its own.
+The engine is the pure `idscan` package; this command gives it the region table from lpsedesk.
 """
 from __future__ import annotations
 
@@ -10,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from .engine import scan_bytes
-from .result import ScanResult
+from idscan import ScanResult, scan_bytes
+from lpsedesk.nik import regions
 
 
 @click.command("idscan")
@@ -27,7 +26,7 @@ def idscan_command(files: tuple[Path, ...], no_ocr: bool, engine: str | None) ->
         except OSError:
             result = ScanResult(error="unreadable")
         else:
-            result = scan_bytes(data, ocr=not no_ocr, ocr_engine=engine)
+            result = scan_bytes(data, ocr=not no_ocr, ocr_engine=engine, regions=regions())
         click.echo(json.dumps({"file": str(path), **result.to_json_dict()}, ensure_ascii=False))
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 import cv2
 import numpy as np
 
-from lpsedesk.nik import parse_nik
+from .nik import nik_facts
 
 # Line boxes as fractions of the card (x0, y0, x1, y1), with slack for print offsets.
 NIK_BOX = (0.245, 0.16, 0.71, 0.265)
@@ -128,7 +128,7 @@ def available_engines() -> list[str]:
 
 
 def _valid_nik(nik: str | None) -> bool:
-    return bool(nik) and parse_nik(nik).valid
+    return bool(nik) and nik_facts(nik).valid
 
 
 def read_card(crop: np.ndarray, engine: str | None = None, *, try_rotated: bool = True) -> OcrText:
