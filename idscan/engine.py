@@ -6,32 +6,39 @@ import time
 import cv2
 import numpy as np
 
-from . import ocr as ocr_mod
 from .barcodes import read_barcodes
 from .card import detect_card, warp
-from .nik import Regions, nik_facts
 from .decode import ImageError, check_frame, decode_image_bytes
+from .nik import Regions, nik_facts
 from .quality import glare, guidance, sharpness
+from .reader import CardReading, read_card
 from .result import ScanResult
 
 
 def _apply_ocr(result: ScanResult, crop: np.ndarray, engine: str | None, regions: Regions | None) -> None:
     try:
-        text = ocr_mod.read_card(crop, engine)
+        reading = read_card(crop, engine, regions)
     except (RuntimeError, OSError) as exc:  # engine missing or crashed: report, do not fail the scan
         result.error = "ocr_unavailable" if "no OCR engine" in str(exc) or "not installed" in str(exc) else "ocr_failed"
         return
     except Exception:  # subprocess timeout and the like
         result.error = "ocr_failed"
         return
-    if text.rotated and result.corners is not None:
+    if reading.rotated and result.corners is not None:
         # The NIK read only with the crop turned over: the layout cues had the card upside down.
         result.crop = cv2.rotate(crop, cv2.ROTATE_180)
         result.corners = result.corners[2:] + result.corners[:2]
-    result.name = text.name
-    result.nik = text.nik
-    if text.nik:
-        info = nik_facts(text.nik, regions)
+    apply_reading(result, reading, regions)
+
+
+def apply_reading(result: ScanResult, reading: CardReading, regions: Regions | None) -> None:
+    """Put what the card gave into the result: only what passed the checks is filled."""
+    result.name = reading.name
+    result.nik = reading.nik
+    result.nik_status = reading.status
+    result.read_from_card = list(reading.read_from_card)
+    if reading.nik:
+        info = nik_facts(reading.nik, regions)
         if info.valid:
             result.nik_info = info.to_dict()
             result.confidence = 1.0

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_importing_idscan_loads_no_flask_sqlalchemy_or_app_code():
-    code = ("import json, sys, idscan\n"
+    code = ("import json, sys, idscan, idscan.lines, idscan.vote, idscan.crosscheck\n"
             "print(json.dumps(sorted(m for m in sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     loaded = json.loads(out.stdout)

@@ -1,0 +1,90 @@
+"""Check a NIK read from a card against the rest of the card, and mend one digit when they agree.
+
+Digits 7-12 of a NIK are the birth date (day + 40 for women), digits 1-4 the regency: the
+printed birth date, sex and header (PROVINSI / KABUPATEN or KOTA, names from the region table the
+caller passes in) must say the same. A reading that disagrees is rejected; a single digit that
+disagrees while everything else agrees is corrected from the printed evidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping
+
+from .fields import CardFields, similar
+from .nik import nik_facts
+
+NAME_MATCH = 0.8  # similarity of a header line and a region name
+
+
+@dataclass
+class Check:
+    nik: str | None  # the NIK to use (maybe with one digit corrected), None when rejected
+    status: str  # accepted, corrected, unconfirmed (valid but nothing printed to compare), rejected
+    agree: tuple[str, ...] = ()  # which checks agreed: date, region
+    corrected: int | None = None  # index of the corrected digit
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.upper().replace("KABUPATEN", "KAB").replace("KAB.", "KAB").split())
+
+
+def _regency_matches(code: str, regency: str | None, province: str | None, regions: Mapping[str, str]) -> bool | None:
+    if not regency and not province:
+        return None
+    ok = []
+    if regency and code in regions:
+        ok.append(similar(_norm(regions[code]), _norm(regency)) >= NAME_MATCH)
+    if province and code[:2] in regions:
+        ok.append(similar(_norm(regions[code[:2]]), _norm(province)) >= NAME_MATCH)
+    if not ok:
+        return False
+    return all(ok)
+
+
+def _date_digits(fields: CardFields) -> str | None:
+    if fields.birth is None or fields.sex is None:
+        return None
+    day, month, year = fields.birth
+    return f"{day + (40 if fields.sex == 'P' else 0):02d}{month:02d}{year % 100:02d}"
+
+
+def check_nik(fields: CardFields, regions: Mapping[str, str] | None, today: dt.date | None = None) -> Check:
+    nik = fields.nik
+    if not nik or len(nik) != 16:
+        return Check(None, "rejected")
+    agree: list[str] = []
+    corrected = None
+    want_date = _date_digits(fields)
+    if want_date is not None:
+        diff = [i for i in range(6) if nik[6 + i] != want_date[i]]
+        if len(diff) == 1:
+            corrected = 6 + diff[0]
+            nik = nik[:corrected] + want_date[diff[0]] + nik[corrected + 1:]
+        elif len(diff) > 1:
+            return Check(None, "rejected")
+        agree.append("date")
+    if regions is not None:
+        match = _regency_matches(nik[:4], fields.regency, fields.province, regions)
+        if match is False and corrected is None and fields.regency:
+            # One misread digit in the region code: the neighbour code whose name is on the header.
+            options = []
+            for i in range(4):
+                for d in "0123456789":
+                    code = nik[:i] + d + nik[i + 1:4]
+                    if d != nik[i] and code in regions and _regency_matches(code, fields.regency, fields.province, regions):
+                        options.append((i, code))
+            if len(options) == 1:
+                corrected = options[0][0]
+                nik = options[0][1] + nik[4:]
+                match = True
+        if match is False:
+            return Check(None, "rejected")
+        if match:
+            agree.append("region")
+    facts = nik_facts(nik, regions, today)
+    if not facts.valid:
+        return Check(None, "rejected")
+    if not agree:
+        return Check(nik, "unconfirmed")
+    return Check(nik, "corrected" if corrected is not None else "accepted", tuple(agree), corrected)

@@ -1,0 +1,118 @@
+"""Which text line is which KTP field, decided by what each line says.
+
+Order on every KTP: PROVINSI ..., KABUPATEN/KOTA ..., NIK : <16 digits>, Nama, Tempat/Tgl Lahir,
+Jenis Kelamin. The NIK line is the one with 16 digits after "NIK" (or a run of 14-17 digit-like
+characters); the name is the line after it; the other lines are found by their words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "U": "0", "I": "1", "l": "1", "i": "1",
+                            "|": "1", "!": "1", "L": "1", "J": "1", "Z": "2", "z": "2", "B": "8", "S": "5",
+                            "s": "5", "G": "6", "b": "6", "T": "7", "?": "7", "g": "9", "q": "9", "A": "4"})
+# Characters Tesseract may put for a digit (each maps to one digit above); anything else splits a run.
+_DIGITISH = "0-9OoDQUIl|!LJZzBSsGbT?gqA"
+
+
+@dataclass
+class CardFields:
+    nik: str | None = None  # 16 digits as read (look-alike letters mapped), not yet checked
+    name: str | None = None
+    birth: tuple[int, int, int] | None = None  # day, month, year as printed
+    sex: str | None = None  # "L" or "P"
+    province: str | None = None  # text after PROVINSI
+    regency: str | None = None  # "KABUPATEN X" or "KOTA X"
+    lines: list[str] = field(default_factory=list)
+
+
+def similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def nik_from_text(text: str) -> str | None:
+    """The 16 digits of a NIK line: the value after the label, look-alike letters mapped."""
+    value = re.sub(r"^.*?N\s*[I1l|]\s*K\s*[:;.]?", "", text, count=1) if re.search(r"N\s*[I1l|]\s*K", text[:8]) else text
+    runs = re.findall(f"[{_DIGITISH}][{_DIGITISH} ]*[{_DIGITISH}]", value)
+    for run in sorted(runs, key=len, reverse=True):
+        digits = run.replace(" ", "").translate(_DIGIT_FIX)
+        if not digits.isdigit():
+            continue
+        if len(digits) == 16:
+            return digits
+        if len(digits) == 17 and digits[0] == "1":  # the colon read as a 1
+            return digits[1:]
+    return None
+
+
+def _value(text: str) -> str:
+    """What follows the label's colon (or the label words when the colon was lost)."""
+    if ":" in text:
+        return text.split(":", 1)[1]
+    return text
+
+
+def clean_name(text: str) -> str | None:
+    value = _value(text)
+    value = re.sub(r"^\s*(nama|nam|ama)\b\s*[:;.]?", "", value.strip(), flags=re.I)
+    value = value.upper().replace("0", "O").replace("1", "I").replace("5", "S").replace("’", "'").replace("`", "'")
+    value = re.sub(r"[^A-Z .,'\-]", "", value)
+    value = re.sub(r"\s*([-'])\s*", r"\1", value)
+    value = re.sub(r"\s+", " ", value).strip(" .,-'")
+    return value or None
+
+
+_DATE = re.compile(r"([0-9OIlSB]{2})\s*[-.]\s*([0-9OIlSB]{2})\s*[-.]\s*([0-9OIlSB]{4})")
+
+
+def birth_from_text(text: str) -> tuple[int, int, int] | None:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    d, mth, y = (g.translate(_DIGIT_FIX) for g in m.groups())
+    if not (d + mth + y).isdigit():
+        return None
+    day, month, year = int(d), int(mth), int(y)
+    if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
+        return day, month, year
+    return None
+
+
+def sex_from_text(text: str) -> str | None:
+    up = text.upper()
+    if re.search(r"PER[EF]M|EMPUAN|REMPU", up):
+        return "P"
+    if re.search(r"LAKI|AKI-L|KI-LAK", up):
+        return "L"
+    return None
+
+
+def identify(lines: list[str]) -> CardFields:
+    """Fields from the lines of one card, top to bottom."""
+    out = CardFields(lines=list(lines))
+    nik_at = None
+    for i, text in enumerate(lines):
+        nik = nik_from_text(text)
+        if nik:
+            out.nik, nik_at = nik, i
+            break
+    if nik_at is None:
+        for i, text in enumerate(lines):  # the label read, the digits not: the name still follows
+            if re.match(r"\s*N\s*[I1l|]\s*K\b", text):
+                nik_at = i
+                break
+    if nik_at is not None and nik_at + 1 < len(lines):
+        out.name = clean_name(lines[nik_at + 1])
+    for i, text in enumerate(lines):
+        up = text.upper()
+        if out.birth is None and (nik_at is None or i > nik_at):
+            out.birth = birth_from_text(text)
+        if out.sex is None and (nik_at is None or i > nik_at + 1):
+            out.sex = sex_from_text(text)
+        if out.province is None and re.search(r"PR[O0]V[I1l]NS[I1l]", up):
+            out.province = re.sub(r".*PR[O0]V[I1l]NS[I1l]\s*", "", up).strip()
+            if i + 1 < len(lines) and (nik_at is None or i + 1 < nik_at):
+                out.regency = re.sub(r"[^A-Z ]", "", lines[i + 1].upper()).strip() or None
+    return out
