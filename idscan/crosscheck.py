@@ -58,10 +58,12 @@ def check_nik(fields: CardFields, regions: Mapping[str, str] | None, today: dt.d
     want_date = _date_digits(fields)
     if want_date is not None:
         diff = [i for i in range(6) if nik[6 + i] != want_date[i]]
-        if len(diff) == 1:
+        # The printed date is read as fallibly as the NIK: a digit is mended from it only where
+        # the NIK itself showed a look-alike letter there.
+        if len(diff) == 1 and 6 + diff[0] in fields.nik_doubt:
             corrected = 6 + diff[0]
             nik = nik[:corrected] + want_date[diff[0]] + nik[corrected + 1:]
-        elif len(diff) > 1:
+        elif diff:
             return Check(None, "rejected")
         agree.append("date")
     if regions is not None:

@@ -20,6 +20,8 @@ _DIGITISH = "0-9OoDQUIl|!LJZzBSsGbT?gqA"
 @dataclass
 class CardFields:
     nik: str | None = None  # 16 digits as read (look-alike letters mapped), not yet checked
+    nik_doubt: tuple[int, ...] = ()  # positions read as a look-alike letter, not as a digit
+    nik_conf: float = 0.0  # the recogniser's confidence in the NIK (0..100)
     name: str | None = None
     birth: tuple[int, int, int] | None = None  # day, month, year as printed
     sex: str | None = None  # "L" or "P"
@@ -33,17 +35,24 @@ def similar(a: str, b: str) -> float:
 
 
 def nik_from_text(text: str) -> str | None:
-    """The 16 digits of a NIK line: the value after the label, look-alike letters mapped."""
+    found = nik_with_doubt(text)
+    return found[0] if found else None
+
+
+def nik_with_doubt(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """The 16 digits of a NIK line (the value after the label, look-alike letters mapped) and the
+    positions that were letters."""
     value = re.sub(r"^.*?N\s*[I1l|]\s*K\s*[:;.]?", "", text, count=1) if re.search(r"N\s*[I1l|]\s*K", text[:8]) else text
     runs = re.findall(f"[{_DIGITISH}][{_DIGITISH} ]*[{_DIGITISH}]", value)
     for run in sorted(runs, key=len, reverse=True):
-        digits = run.replace(" ", "").translate(_DIGIT_FIX)
+        raw = run.replace(" ", "")
+        digits = raw.translate(_DIGIT_FIX)
         if not digits.isdigit():
             continue
+        if len(digits) == 17 and not raw[0].isdigit() or len(digits) == 17 and raw[0] in "17":
+            raw, digits = raw[1:], digits[1:]  # the colon read as a character
         if len(digits) == 16:
-            return digits
-        if len(digits) == 17 and digits[0] == "1":  # the colon read as a 1
-            return digits[1:]
+            return digits, tuple(i for i, ch in enumerate(raw) if not ch.isdigit())
     return None
 
 
@@ -89,14 +98,18 @@ def sex_from_text(text: str) -> str | None:
     return None
 
 
-def identify(lines: list[str]) -> CardFields:
-    """Fields from the lines of one card, top to bottom."""
+def identify(lines: list[str], confs: list[list[float]] | None = None) -> CardFields:
+    """Fields from the lines of one card, top to bottom (confs: word confidences per line)."""
     out = CardFields(lines=list(lines))
     nik_at = None
     for i, text in enumerate(lines):
-        nik = nik_from_text(text)
-        if nik:
-            out.nik, nik_at = nik, i
+        found = nik_with_doubt(text)
+        if found:
+            out.nik, out.nik_doubt = found
+            nik_at = i
+            # The digits are the line's last word(s): the weakest of those words counts.
+            words = confs[i] if confs and confs[i] else [0.0]
+            out.nik_conf = min(words[-2:]) if len(text.split()) > 1 and len(words) > 1 else words[-1]
             break
     if nik_at is None:
         for i, text in enumerate(lines):  # the label read, the digits not: the name still follows

@@ -21,7 +21,7 @@ def rapidocr_available() -> bool:
     return _rapid() is not None
 
 
-def read_lines(lines: list[np.ndarray]) -> list[str]:
+def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     """Whole lines, recognised in batches (the det and cls models are not needed: lines are found)."""
     engine = _rapid()
     if engine is None:
@@ -29,4 +29,5 @@ def read_lines(lines: list[np.ndarray]) -> list[str]:
     if not lines:
         return []
     res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines])
-    return [text for text, _score in res]
+    # One score for the whole line, on Tesseract's 0..100 scale.
+    return [(text, [100.0 * score] * max(1, len(text.split()))) for text, score in res]

@@ -48,7 +48,7 @@ def card_lines(crop: np.ndarray) -> list[np.ndarray]:
     return [line_image(clean, line) for line in find_lines(clean, LINES_PER_CARD)]
 
 
-def _read_sets(crops: list[np.ndarray], engine: str) -> list[list[str]]:
+def _read_sets(crops: list[np.ndarray], engine: str) -> list[list[tuple[str, list[float]]]]:
     per_card = [card_lines(c) for c in crops]
     flat = [img for lines in per_card for img in lines]
     if engine == "rapidocr":
@@ -61,6 +61,10 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> list[list[str]]:
         out.append(texts[i:i + len(lines)])
         i += len(lines)
     return out
+
+
+def _identify(lines: list[tuple[str, list[float]]]) -> CardFields:
+    return identify([t for t, _c in lines], [c for _t, c in lines])
 
 
 def available_engines() -> list[str]:
@@ -81,12 +85,12 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         raise RuntimeError("no OCR engine: install tesseract-ocr or rapidocr-onnxruntime")
     engine = engines[0]
     sets = _read_sets(crops, engine)
-    frames = [identify(lines) for lines in sets]
+    frames = [_identify(lines) for lines in sets]
     rotated = False
     if try_rotated and not any(f.nik for f in frames):
         # No NIK line anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
-        turned_frames = [identify(lines) for lines in _read_sets(turned, engine)]
+        turned_frames = [_identify(lines) for lines in _read_sets(turned, engine)]
         if any(f.nik for f in turned_frames):
             frames, rotated = turned_frames, True
     checks = [check_nik(f, regions, today) for f in frames]

@@ -36,8 +36,8 @@ def make_sheet(lines: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int
     return sheet, spans
 
 
-def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list[tuple[int, int, int, str]]:
-    """Words as (left, top, height, text), in reading order."""
+def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list[tuple[int, int, int, str, float]]:
+    """Words as (left, top, height, text, confidence 0..100), in reading order."""
     ok, png = cv2.imencode(".png", img)
     cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng",
            "-c", "preserve_interword_spaces=1"]
@@ -54,20 +54,24 @@ def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list
         parts = row.split("\t")
         if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
             continue
-        words.append((int(parts[6]), int(parts[7]), int(parts[9]), parts[11].strip()))
+        words.append((int(parts[6]), int(parts[7]), int(parts[9]), parts[11].strip(), float(parts[10])))
     return words
 
 
-def read_lines(lines: list[np.ndarray], whitelist: str | None = None) -> list[str]:
-    """Text of each line image, read in one Tesseract call."""
+def read_lines(lines: list[np.ndarray], whitelist: str | None = None) -> list[tuple[str, list[float]]]:
+    """Text of each line image with the confidence of each of its words, read in one call."""
     if not lines:
         return []
     sheet, spans = make_sheet(lines)
     words = run_tsv(sheet, whitelist=whitelist)
-    texts: list[list[tuple[int, str]]] = [[] for _ in lines]
-    for left, top, height, text in words:
+    found: list[list[tuple[int, str, float]]] = [[] for _ in lines]
+    for left, top, height, text, conf in words:
         mid = top + height / 2
         best = min(range(len(spans)), key=lambda i: 0 if spans[i][0] <= mid <= spans[i][1]
                    else min(abs(mid - spans[i][0]), abs(mid - spans[i][1])))
-        texts[best].append((left, text))
-    return [" ".join(t for _, t in sorted(ws)) for ws in texts]
+        found[best].append((left, text, conf))
+    out = []
+    for ws in found:
+        ws.sort()
+        out.append((" ".join(t for _, t, _c in ws), [c for _, _t, c in ws]))
+    return out
