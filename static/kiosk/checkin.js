@@ -70,10 +70,23 @@
     guidance(T.captured, true);
     $("[data-capture-read]").textContent = capture.nik ? fmt(T.nik_read, { nik: capture.nik }) : T.nik_not_read;
     var form = $("[data-form]");
-    if (capture.nik && !form.nik.value) { form.nik.value = capture.nik; checkNik(); }
-    if (capture.name && !form.full_name.value) form.full_name.value = capture.name;
+    if (capture.nik && !form.nik.value) { form.nik.value = capture.nik; checkNik(); markFromCard("nik"); }
+    if (capture.name && !form.full_name.value) { form.full_name.value = capture.name; markFromCard("name"); }
     (capture.barcodes || []).forEach(function (b) { noteCodes([b.text]); });
     $("[data-action=to-form]").focus();
+  }
+
+  // A field filled from the card says so until the visitor changes it: they must check it.
+  function markFromCard(field) {
+    var mark = $("[data-from-card=" + field + "]");
+    var input = $("[data-form]")[field === "name" ? "full_name" : field];
+    if (!mark || !input) return;
+    mark.hidden = false;
+    input.closest(".k-field").classList.add("k-read-from-card");
+    input.addEventListener("input", function () {
+      mark.hidden = true;
+      input.closest(".k-field").classList.remove("k-read-from-card");
+    }, { once: true });
   }
 
   function retake() {

@@ -28,6 +28,8 @@ def _check_in(page, person, shot, name_prefix: str | None):
     page.click("[data-action=to-form]")
     page.wait_for_selector("[data-screen=form]:not([hidden])")
     assert page.input_value("input[name=nik]") == person.nik, "the NIK read from the card pre-fills the form"
+    assert page.is_visible("[data-from-card=nik]"), "a field filled from the card asks the visitor to check it"
+    assert "dibaca dari KTP" in page.inner_text("[data-from-card=nik]")
     page.wait_for_selector("[data-nik-info]:not(:empty)")
     # The phone typed on the on-screen number pad, as a visitor without a keyboard would.
     page.click("input[name=phone]")
