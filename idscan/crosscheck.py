@@ -8,13 +8,14 @@ disagrees while everything else agrees is corrected from the printed evidence.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from .fields import CardFields, similar
 from .nik import nik_facts
 
-NAME_MATCH = 0.8  # similarity of a header line and a region name
+NAME_MATCH = 0.8  # similarity of a header line and a region name: at least this agrees
+NAME_MISMATCH = 0.5  # at most this contradicts; between the two (or a cut-off header) says nothing
 
 
 @dataclass
@@ -29,17 +30,29 @@ def _norm(name: str) -> str:
     return " ".join(name.upper().replace("KABUPATEN", "KAB").replace("KAB.", "KAB").split())
 
 
+def _name_verdict(expected: str, read: str) -> bool | None:
+    exp, got = _norm(expected), _norm(read)
+    score = similar(exp, got)
+    if score >= NAME_MATCH:
+        return True
+    if len(got) >= 3 and exp.startswith(got):  # the header cut off (a thumb, the crop's edge)
+        return None
+    return False if score <= NAME_MISMATCH else None
+
+
 def _regency_matches(code: str, regency: str | None, province: str | None, regions: Mapping[str, str]) -> bool | None:
+    """True: the header names this code's regency; False: it names another regency or province;
+    None: unclear (the province alone cannot confirm a regency code)."""
     if not regency and not province:
         return None
-    ok = []
-    if regency and code in regions:
-        ok.append(similar(_norm(regions[code]), _norm(regency)) >= NAME_MATCH)
-    if province and code[:2] in regions:
-        ok.append(similar(_norm(regions[code[:2]]), _norm(province)) >= NAME_MATCH)
-    if not ok:
+    prov = None
+    if province:
+        prov = _name_verdict(regions[code[:2]], province) if code[:2] in regions else False
+    if prov is False:
         return False
-    return all(ok)
+    if regency:
+        return _name_verdict(regions[code], regency) if code in regions else False
+    return None
 
 
 def _date_digits(fields: CardFields) -> str | None:
@@ -50,6 +63,18 @@ def _date_digits(fields: CardFields) -> str | None:
 
 
 def check_nik(fields: CardFields, regions: Mapping[str, str] | None, today: dt.date | None = None) -> Check:
+    """Accept, correct or reject the NIK read on one card (or voted across frames)."""
+    if fields.nik is None and fields.nik_options:
+        # A 17-character run: keep the one reading of it the card confirms, if exactly one is.
+        results = [_check_one(replace(fields, nik=o, nik_options=()), regions, today) for o in fields.nik_options]
+        good = {c.nik for c in results if c.status in ("accepted", "corrected")}
+        if len(good) == 1:
+            return next(c for c in results if c.nik in good)
+        return Check(None, "rejected")
+    return _check_one(fields, regions, today)
+
+
+def _check_one(fields: CardFields, regions: Mapping[str, str] | None, today: dt.date | None) -> Check:
     nik = fields.nik
     if not nik or len(nik) != 16:
         return Check(None, "rejected")
@@ -68,13 +93,13 @@ def check_nik(fields: CardFields, regions: Mapping[str, str] | None, today: dt.d
         agree.append("date")
     if regions is not None:
         match = _regency_matches(nik[:4], fields.regency, fields.province, regions)
-        if match is False and corrected is None and fields.regency:
+        if match is not True and corrected is None and fields.regency:
             # One misread digit in the region code: the neighbour code whose name is on the header.
             options = []
             for i in range(4):
                 for d in "0123456789":
                     code = nik[:i] + d + nik[i + 1:4]
-                    if d != nik[i] and code in regions and _regency_matches(code, fields.regency, fields.province, regions):
+                    if d != nik[i] and code in regions and _regency_matches(code, fields.regency, fields.province, regions) is True:
                         options.append((i, code))
             if len(options) == 1:
                 corrected = options[0][0]

@@ -12,9 +12,11 @@ from difflib import SequenceMatcher
 
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "U": "0", "I": "1", "l": "1", "i": "1",
                             "|": "1", "!": "1", "L": "1", "J": "1", "Z": "2", "z": "2", "B": "8", "S": "5",
-                            "s": "5", "G": "6", "b": "6", "T": "7", "?": "7", "g": "9", "q": "9", "A": "4"})
+                            "s": "5", "G": "6", "b": "6", "T": "7", "?": "7", "g": "9", "q": "9", "A": "4",
+                            "e": "2", "%": "6", "§": "5", "$": "5"})
 # Characters Tesseract may put for a digit (each maps to one digit above); anything else splits a run.
-_DIGITISH = "0-9OoDQUIl|!LJZzBSsGbT?gqA"
+# ("e" is how it reads OCR-A's 2, "%" a 6 touching its neighbour.)
+_DIGITISH = "0-9OoDQUIl|!LJZzBSsGbT?gqAe%§$"
 
 
 @dataclass
@@ -22,6 +24,7 @@ class CardFields:
     nik: str | None = None  # 16 digits as read (look-alike letters mapped), not yet checked
     nik_doubt: tuple[int, ...] = ()  # positions read as a look-alike letter, not as a digit
     nik_conf: float = 0.0  # the recogniser's confidence in the NIK (0..100)
+    nik_options: tuple[str, ...] = ()  # other 16-digit readings of a 17-digit run (one extra character)
     name: str | None = None
     birth: tuple[int, int, int] | None = None  # day, month, year as printed
     sex: str | None = None  # "L" or "P"
@@ -37,6 +40,17 @@ def similar(a: str, b: str) -> float:
 def nik_from_text(text: str) -> str | None:
     found = nik_with_doubt(text)
     return found[0] if found else None
+
+
+def seventeen(text: str) -> tuple[str, ...]:
+    """Every 16-digit string one character shorter than a 17-digit run on the line: one character
+    too many (a colon or a doubled digit) can be anywhere; the cross-checks choose."""
+    value = re.sub(r"^.*?N\s*[I1l|]\s*K\s*[:;.]?", "", text, count=1)
+    for run in re.findall(f"[{_DIGITISH}][{_DIGITISH} ]*[{_DIGITISH}]", value):
+        digits = run.replace(" ", "").translate(_DIGIT_FIX)
+        if len(digits) == 17 and digits.isdigit():
+            return tuple(dict.fromkeys(digits[:i] + digits[i + 1:] for i in range(17)))
+    return ()
 
 
 def nik_with_doubt(text: str) -> tuple[str, tuple[int, ...]] | None:
@@ -66,7 +80,10 @@ def _value(text: str) -> str:
 def clean_name(text: str) -> str | None:
     value = _value(text)
     value = re.sub(r"^\s*(nama|nam|ama)\b\s*[:;.]?", "", value.strip(), flags=re.I)
-    value = value.upper().replace("0", "O").replace("1", "I").replace("5", "S").replace("’", "'").replace("`", "'")
+    for quote in "’‘`´\"":
+        value = value.replace(quote, "'")
+    value = re.sub(r"!(?=\s|$)", "I", value)  # a final I read as "!"
+    value = value.upper().replace("0", "O").replace("1", "I").replace("5", "S").replace("|", "I")
     value = re.sub(r"[^A-Z .,'\-]", "", value)
     value = re.sub(r"\s*([-'])\s*", r"\1", value)
     value = re.sub(r"\s+", " ", value).strip(" .,-'")
@@ -98,8 +115,18 @@ def sex_from_text(text: str) -> str | None:
     return None
 
 
-def identify(lines: list[str], confs: list[list[float]] | None = None) -> CardFields:
-    """Fields from the lines of one card, top to bottom (confs: word confidences per line)."""
+def _drop_label(text: str) -> str:
+    """The name line with its label still on it (no colon found): drop a first word like NAMA."""
+    words = text.split()
+    if len(words) > 1 and len(words[0]) <= 5 and similar(words[0].upper().strip(":;."), "NAMA") >= 0.5:
+        return " ".join(words[1:])
+    return text
+
+
+def identify(lines: list[str], confs: list[list[float]] | None = None,
+             labelled: list[bool] | None = None) -> CardFields:
+    """Fields from the lines of one card, top to bottom (confs: word confidences per line;
+    labelled: the line image still shows its label, no colon was found to cut it at)."""
     out = CardFields(lines=list(lines))
     nik_at = None
     for i, text in enumerate(lines):
@@ -112,20 +139,52 @@ def identify(lines: list[str], confs: list[list[float]] | None = None) -> CardFi
             out.nik_conf = min(words[-2:]) if len(text.split()) > 1 and len(words) > 1 else words[-1]
             break
     if nik_at is None:
+        for i, text in enumerate(lines):
+            options = seventeen(text)
+            if options:
+                out.nik_options, nik_at = options, i
+                words = confs[i] if confs and confs[i] else [0.0]
+                out.nik_conf = words[-1]
+                break
+    if nik_at is None:
         for i, text in enumerate(lines):  # the label read, the digits not: the name still follows
             if re.match(r"\s*N\s*[I1l|]\s*K\b", text):
                 nik_at = i
                 break
     if nik_at is not None and nik_at + 1 < len(lines):
-        out.name = clean_name(lines[nik_at + 1])
+        text = lines[nik_at + 1]
+        if labelled is None or labelled[nik_at + 1]:
+            text = _drop_label(text)
+        out.name = clean_name(text)
     for i, text in enumerate(lines):
-        up = text.upper()
         if out.birth is None and (nik_at is None or i > nik_at):
             out.birth = birth_from_text(text)
         if out.sex is None and (nik_at is None or i > nik_at + 1):
             out.sex = sex_from_text(text)
-        if out.province is None and re.search(r"PR[O0]V[I1l]NS[I1l]", up):
-            out.province = re.sub(r".*PR[O0]V[I1l]NS[I1l]\s*", "", up).strip()
-            if i + 1 < len(lines) and (nik_at is None or i + 1 < nik_at):
-                out.regency = re.sub(r"[^A-Z ]", "", lines[i + 1].upper()).strip() or None
+    _header(out, lines, nik_at)
     return out
+
+
+def _first_word_like(text: str, word: str) -> str | None:
+    """The rest of the line if its first word reads like `word` (a letter or two misread)."""
+    words = re.sub(r"[^A-Z0-9!| ]", " ", text.upper()).split()
+    if words and similar(words[0], word) >= 0.75:
+        return " ".join(words[1:])
+    return None
+
+
+def _header(out: CardFields, lines: list[str], nik_at: int | None) -> None:
+    """PROVINSI <name> and KABUPATEN/KOTA <name>: the two lines above the NIK, or found by their
+    first word anywhere above it."""
+    above = lines[:nik_at] if nik_at is not None else lines
+    for i, text in enumerate(above):
+        rest = _first_word_like(text, "PROVINSI")
+        if rest is not None:
+            out.province = rest.strip() or None
+            if i + 1 < len(above):
+                out.regency = re.sub(r"[^A-Z ]", "", above[i + 1].upper()).strip() or None
+            return
+    if nik_at is not None and nik_at >= 1:
+        reg = re.sub(r"[^A-Z ]", "", lines[nik_at - 1].upper()).strip()
+        if _first_word_like(reg, "KABUPATEN") is not None or _first_word_like(reg, "KOTA") is not None:
+            out.regency = reg

@@ -184,7 +184,7 @@ def _after_colon(band: np.ndarray, x0: int, x1: int) -> int | None:
     return None if best is None else int(best)
 
 
-def line_image(clean: np.ndarray, line: TextLine, height: int = 40, pad: int = 6,
+def line_image(clean: np.ndarray, line: TextLine, height: int = 32, pad: int = 6,
                value_only: bool = True) -> np.ndarray:
     """The line cut with a margin and scaled so its row is `height` px tall (Tesseract's sweet spot)."""
     h, w = clean.shape

@@ -42,15 +42,16 @@ class CardReading:
         return max(set(read), key=read.count) if read else None
 
 
-def card_lines(crop: np.ndarray) -> list[np.ndarray]:
+def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool]]:
+    """Line images of the card's top lines, each with whether it still shows its label."""
     clean = clean_gray(crop)
     clean = rotate(clean, skew_angle(ink_mask(clean)))
-    return [line_image(clean, line) for line in find_lines(clean, LINES_PER_CARD)]
+    return [(line_image(clean, line), line.value_x0 is None) for line in find_lines(clean, LINES_PER_CARD)]
 
 
-def _read_sets(crops: list[np.ndarray], engine: str) -> list[list[tuple[str, list[float]]]]:
+def _read_sets(crops: list[np.ndarray], engine: str) -> list[list[tuple[str, list[float], bool]]]:
     per_card = [card_lines(c) for c in crops]
-    flat = [img for lines in per_card for img in lines]
+    flat = [img for lines in per_card for img, _labelled in lines]
     if engine == "rapidocr":
         from .rapid import read_lines as rapid_lines
         texts = rapid_lines(flat)
@@ -58,13 +59,13 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> list[list[tuple[str, lis
         texts = tesseract.read_lines(flat)
     out, i = [], 0
     for lines in per_card:
-        out.append(texts[i:i + len(lines)])
+        out.append([(text, conf, labelled) for (text, conf), (_img, labelled) in zip(texts[i:i + len(lines)], lines)])
         i += len(lines)
     return out
 
 
-def _identify(lines: list[tuple[str, list[float]]]) -> CardFields:
-    return identify([t for t, _c in lines], [c for _t, c in lines])
+def _identify(lines: list[tuple[str, list[float], bool]]) -> CardFields:
+    return identify([t for t, _c, _l in lines], [c for _t, c, _l in lines], [lab for _t, _c, lab in lines])
 
 
 def available_engines() -> list[str]:
@@ -87,11 +88,11 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
     sets = _read_sets(crops, engine)
     frames = [_identify(lines) for lines in sets]
     rotated = False
-    if try_rotated and not any(f.nik for f in frames):
+    if try_rotated and not any(f.nik or f.nik_options for f in frames):
         # No NIK line anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
         turned_frames = [_identify(lines) for lines in _read_sets(turned, engine)]
-        if any(f.nik for f in turned_frames):
+        if any(f.nik or f.nik_options for f in turned_frames):
             frames, rotated = turned_frames, True
     checks = [check_nik(f, regions, today) for f in frames]
     nik, name, check = vote(frames, checks, regions, today)

@@ -77,6 +77,8 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
          today: dt.date | None = None) -> tuple[str | None, str | None, Check]:
     """(NIK to fill, name to fill, the check of the voted NIK)."""
     candidates = [c.nik if c.nik else f.nik for f, c in zip(frames, checks)]
+    if not any(candidates) and any(c.nik for c in checks):
+        candidates = [c.nik for c in checks]
     candidates = [c for c in candidates if c]
     if len(candidates) == 1 and max(f.nik_conf for f in frames) < SINGLE_CONF:
         candidates = []
