@@ -25,6 +25,8 @@ class CardFields:
     nik_doubt: tuple[int, ...] = ()  # positions read as a look-alike letter, not as a digit
     nik_conf: float = 0.0  # the recogniser's confidence in the NIK (0..100)
     nik_options: tuple[str, ...] = ()  # other 16-digit readings of a 17-digit run (one extra character)
+    nik_line: int | None = None  # index of the NIK line among the lines read
+    second_opinion: bool = False  # a second recogniser's reading of the NIK line only
     name: str | None = None
     birth: tuple[int, int, int] | None = None  # day, month, year as printed
     sex: str | None = None  # "L" or "P"
@@ -133,7 +135,7 @@ def identify(lines: list[str], confs: list[list[float]] | None = None,
         found = nik_with_doubt(text)
         if found:
             out.nik, out.nik_doubt = found
-            nik_at = i
+            nik_at = out.nik_line = i
             # The digits are the line's last word(s): the weakest of those words counts.
             words = confs[i] if confs and confs[i] else [0.0]
             out.nik_conf = min(words[-2:]) if len(text.split()) > 1 and len(words) > 1 else words[-1]
@@ -143,13 +145,14 @@ def identify(lines: list[str], confs: list[list[float]] | None = None,
             options = seventeen(text)
             if options:
                 out.nik_options, nik_at = options, i
+                out.nik_line = i
                 words = confs[i] if confs and confs[i] else [0.0]
                 out.nik_conf = words[-1]
                 break
     if nik_at is None:
         for i, text in enumerate(lines):  # the label read, the digits not: the name still follows
             if re.match(r"\s*N\s*[I1l|]\s*K\b", text):
-                nik_at = i
+                nik_at = out.nik_line = i
                 break
     if nik_at is not None and nik_at + 1 < len(lines):
         text = lines[nik_at + 1]
@@ -183,8 +186,47 @@ def _header(out: CardFields, lines: list[str], nik_at: int | None) -> None:
             out.province = rest.strip() or None
             if i + 1 < len(above):
                 out.regency = re.sub(r"[^A-Z ]", "", above[i + 1].upper()).strip() or None
+            if out.nik_line is None and i + 2 < len(lines):
+                out.nik_line = i + 2  # unread, but where the NIK line must be
             return
     if nik_at is not None and nik_at >= 1:
         reg = re.sub(r"[^A-Z ]", "", lines[nik_at - 1].upper()).strip()
         if _first_word_like(reg, "KABUPATEN") is not None or _first_word_like(reg, "KOTA") is not None:
             out.regency = reg
+
+
+def respace(spaced: str, letters: str | None) -> str:
+    """`letters` (a reading without the spaces between words, as RapidOCR gives) with the spaces
+    of `spaced` (Tesseract's reading of the same line) put back where the two align. Keeps
+    `spaced` when the two readings are too different to align."""
+    if not letters:
+        return spaced
+    a, b = spaced.replace(" ", ""), letters.replace(" ", "")
+    if not a or similar(a, b) < 0.6:
+        return spaced
+    cuts, n = [], 0
+    for ch in spaced:
+        if ch == " ":
+            cuts.append(n)
+        else:
+            n += 1
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # Letters only RapidOCR saw before or after the name (its label, a stray mark) are dropped.
+    if ops and ops[-1][0] == "insert":
+        b = b[:ops[-1][3]]
+        ops = ops[:-1]
+    if ops and ops[0][0] == "insert":
+        cut = ops[0][4]
+        b = b[cut:]
+        ops = [(t, i1, i2, j1 - cut, j2 - cut) for t, i1, i2, j1, j2 in ops[1:]]
+    mapping = {}
+    for tag, i1, i2, j1, j2 in ops:
+        for k in range(i1, i2 + 1):
+            mapping.setdefault(k, j1 + round((k - i1) * (j2 - j1) / max(1, i2 - i1)))
+    spots = sorted({mapping.get(c, c) for c in cuts if 0 < mapping.get(c, c) < len(b)})
+    out, last = [], 0
+    for j in spots:
+        out.append(b[last:j])
+        last = j
+    out.append(b[last:])
+    return re.sub(r"\s*([-'])\s*", r"\1", " ".join(part for part in out if part))

@@ -14,7 +14,8 @@ def _rapid() -> Callable | None:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
         return None
-    return RapidOCR()
+    # One thread: the kiosk's other core runs Tesseract at the same time (reader.py).
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
 
 
 def rapidocr_available() -> bool:

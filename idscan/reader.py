@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 import cv2
@@ -16,7 +17,7 @@ import numpy as np
 
 from . import tesseract
 from .crosscheck import Check, check_nik
-from .fields import CardFields, identify
+from .fields import CardFields, clean_name, identify, nik_with_doubt, respace, seventeen
 from .lines import clean_gray, find_lines, ink_mask, line_image, rotate, skew_angle
 from .vote import vote
 
@@ -34,6 +35,7 @@ class CardReading:
     engine: str = "tesseract"
     rotated: bool = False
     ms: float = 0.0
+    voters: int = 0  # crops read (frames of the steady run)
 
     @property
     def raw_nik(self) -> str | None:
@@ -49,18 +51,53 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool]]:
     return [(line_image(clean, line), line.value_x0 is None) for line in find_lines(clean, LINES_PER_CARD)]
 
 
-def _read_sets(crops: list[np.ndarray], engine: str) -> list[list[tuple[str, list[float], bool]]]:
+RAPID_LINES = slice(1, 5)  # the lines RapidOCR reads beside Tesseract: where NIK and name lie
+
+
+def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list]:
+    """Each crop's lines as (text, word confidences, labelled), the line images, and (engine
+    "both") RapidOCR's texts of each crop's lines RAPID_LINES, read while Tesseract runs."""
     per_card = [card_lines(c) for c in crops]
     flat = [img for lines in per_card for img, _labelled in lines]
+    second: list[list[str]] = [[] for _ in crops]
     if engine == "rapidocr":
         from .rapid import read_lines as rapid_lines
         texts = rapid_lines(flat)
+    elif engine == "both":
+        from .rapid import read_lines as rapid_lines
+        with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract is a subprocess: both cores work
+            job = pool.submit(tesseract.read_lines, flat)
+            picks = [(k, img) for k, lines in enumerate(per_card) for img, _l in lines[RAPID_LINES]]
+            for (k, _img), (text, _conf) in zip(picks, rapid_lines([img for _k, img in picks]) if picks else []):
+                second[k].append(text)
+            texts = job.result()
     else:
         texts = tesseract.read_lines(flat)
     out, i = [], 0
     for lines in per_card:
         out.append([(text, conf, labelled) for (text, conf), (_img, labelled) in zip(texts[i:i + len(lines)], lines)])
         i += len(lines)
+    return out, per_card, second
+
+
+def _second_opinions(frames: list[CardFields], second: list[list[str]]) -> list[CardFields]:
+    """RapidOCR's reading of each crop's NIK line: its model reads digits (OCR-A's above all)
+    better than Tesseract; the printed evidence stays Tesseract's. Its name, which lacks the
+    spaces, gets them back from Tesseract's reading of the same line."""
+    out = []
+    for f, texts in zip(frames, second):
+        start = RAPID_LINES.start
+        at = f.nik_line - start if f.nik_line is not None and 0 <= f.nik_line - start < len(texts) else None
+        order = ([at] if at is not None else []) + [j for j in range(len(texts)) if j != at]
+        for j in order:
+            found = nik_with_doubt(texts[j])
+            options = () if found else seventeen(texts[j])
+            if found or options:
+                out.append(replace(f, nik=found[0] if found else None, nik_doubt=found[1] if found else (),
+                                   nik_options=options, nik_conf=90.0, second_opinion=True, lines=[texts[j]]))
+                if j + 1 < len(texts) and f.name:
+                    f.name = respace(f.name, clean_name(texts[j + 1]))
+                break
     return out
 
 
@@ -73,7 +110,7 @@ def available_engines() -> list[str]:
 
     found = ["tesseract"] if tesseract.tesseract_path() else []
     if rapidocr_available():
-        found.append("rapidocr")
+        found = (["both"] if found else []) + found + ["rapidocr"]
     return found
 
 
@@ -85,20 +122,24 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
     if not engines:
         raise RuntimeError("no OCR engine: install tesseract-ocr or rapidocr-onnxruntime")
     engine = engines[0]
-    sets = _read_sets(crops, engine)
+    both = engine == "both"
+    sets, images, second = _read_sets(crops, engine)
     frames = [_identify(lines) for lines in sets]
     rotated = False
-    if try_rotated and not any(f.nik or f.nik_options for f in frames):
-        # No NIK line anywhere: the card may lie upside down (orientation cues fooled).
+    if try_rotated and not any(f.nik or f.nik_options or f.province for f in frames):
+        # No NIK line and no header anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
-        turned_frames = [_identify(lines) for lines in _read_sets(turned, engine)]
+        turned_sets, turned_images, turned_second = _read_sets(turned, engine)
+        turned_frames = [_identify(lines) for lines in turned_sets]
         if any(f.nik or f.nik_options for f in turned_frames):
-            frames, rotated = turned_frames, True
+            frames, images, second, rotated = turned_frames, turned_images, turned_second, True
+    if both:
+        frames = frames + _second_opinions(frames, second)
     checks = [check_nik(f, regions, today) for f in frames]
     nik, name, check = vote(frames, checks, regions, today)
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
-                       (time.perf_counter() - t0) * 1000)
+                       (time.perf_counter() - t0) * 1000, len(crops))
 
 
 def read_card(crop: np.ndarray, engine: str | None = None, regions: Mapping[str, str] | None = None, *,

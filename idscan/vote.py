@@ -35,16 +35,24 @@ def merge_fields(frames: list[CardFields]) -> CardFields:
     return merged
 
 
-def vote_nik(candidates: list[str]) -> str | None:
-    """Per-position majority over 16-digit readings; None if any position is unclear."""
-    candidates = [c for c in candidates if c and len(c) == 16]
-    if not candidates:
+def vote_nik(candidates: list[str] | list[tuple[str, float]]) -> str | None:
+    """Per-position weighted majority over 16-digit readings; None if any position is unclear.
+
+    A candidate is a string (weight 1) or (string, weight). Each position's winner needs MAJORITY
+    of the total weight and, with more than one reading, the weight of two readings."""
+    weighted = [(c, 1.0) if isinstance(c, str) else c for c in candidates]
+    weighted = [(c, w) for c, w in weighted if c and len(c) == 16 and w > 0]
+    if not weighted:
         return None
-    need = max(1 if len(candidates) == 1 else 2, -(-len(candidates) * MAJORITY // 1))
+    total = sum(w for _c, w in weighted)
+    need = max(MAJORITY * total, 2.0 if len(weighted) > 1 else 0.0)
     out = []
     for i in range(16):
-        digit, count = Counter(c[i] for c in candidates).most_common(1)[0]
-        if count < need:
+        score: Counter = Counter()
+        for c, w in weighted:
+            score[c[i]] += w
+        digit, got = score.most_common(1)[0]
+        if got < need - 1e-9:
             return None
         out.append(digit)
     return "".join(out)
@@ -73,13 +81,18 @@ def vote_name(names: list[str | None]) -> str | None:
     return "".join(out)
 
 
+WEIGHT = {"accepted": 2.0, "corrected": 2.0, "unconfirmed": 1.0, "rejected": 0.5}
+
+
 def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, str] | None,
          today: dt.date | None = None) -> tuple[str | None, str | None, Check]:
-    """(NIK to fill, name to fill, the check of the voted NIK)."""
-    candidates = [c.nik if c.nik else f.nik for f, c in zip(frames, checks)]
-    if not any(candidates) and any(c.nik for c in checks):
-        candidates = [c.nik for c in checks]
-    candidates = [c for c in candidates if c]
+    """(NIK to fill, name to fill, the check of the voted NIK). A reading the card confirmed
+    counts twice, one it contradicts half."""
+    candidates = []
+    for f, c in zip(frames, checks):
+        nik = c.nik or f.nik
+        if nik:
+            candidates.append((nik, WEIGHT[c.status]))
     if len(candidates) == 1 and max(f.nik_conf for f in frames) < SINGLE_CONF:
         candidates = []
     voted = vote_nik(candidates)
@@ -87,5 +100,5 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
     evidence.nik = voted
     check = check_nik(evidence, regions, today) if voted else Check(None, "rejected")
     nik = check.nik if check.status in ("accepted", "corrected") else None
-    name = vote_name([f.name for f in frames]) if nik or any(f.nik for f in frames) else None
+    name = vote_name([f.name for f in frames if not f.second_opinion]) if nik or any(f.nik for f in frames) else None
     return nik, name, check

@@ -29,7 +29,7 @@ def _sequence(directory: Path, engine: str | None) -> dict:
                 "skipped": skipped}
     result, reading = scan_sequence(frames, engine=engine, regions=regions())
     return {"sequence": str(directory), **result.to_json_dict(), "frames": len(frames),
-            "voters": len(reading.frames) if reading else 0, "skipped": skipped}
+            "voters": reading.voters if reading else 0, "skipped": skipped}
 
 
 @click.command("idscan")
