@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from difflib import SequenceMatcher
 from typing import Mapping
 
 from .crosscheck import Check, check_nik
@@ -59,6 +60,9 @@ def vote_nik(candidates: list[str] | list[tuple[str, float]]) -> str | None:
 
 
 def vote_name(names: list[str | None]) -> str | None:
+    """The line most readings agree on; else a per-character vote aligned on the most central
+    reading (the one closest to all others), so that no two frames need to read the whole name
+    alike for a letter one frame got wrong to be outvoted."""
     names = [n for n in names if n]
     if not names:
         return None
@@ -67,16 +71,23 @@ def vote_name(names: list[str | None]) -> str | None:
     best, count = Counter(names).most_common(1)[0]
     if count >= 2:
         return best
-    # No two frames agree on the whole line: vote per character among the commonest length.
-    length, _n = Counter(len(n) for n in names).most_common(1)[0]
-    same = [n for n in names if len(n) == length]
-    if len(same) < 2:
-        return None
+    centre = max(names, key=lambda n: sum(SequenceMatcher(None, n, m).ratio() for m in names))
+    if sum(SequenceMatcher(None, centre, m).ratio() >= 0.7 for m in names) < 2:
+        return None  # the readings disagree too much to tell
+    votes = [Counter({ch: 1}) for ch in centre]
+    for other in names:
+        if other is centre:
+            continue
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, centre, other, autojunk=False).get_opcodes():
+            if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+                for k in range(i2 - i1):
+                    votes[i1 + k][other[j1 + k]] += 1
     out = []
-    for i in range(length):
-        ch, c = Counter(n[i] for n in same).most_common(1)[0]
-        if c < 2:
-            return None
+    for i, v in enumerate(votes):
+        ch, n = v.most_common(1)[0]
+        ch = ch if n > v[centre[i]] else centre[i]
+        if v[ch] < 2:
+            return None  # a letter no two readings agree on: the visitor types the name
         out.append(ch)
     return "".join(out)
 
