@@ -110,7 +110,7 @@ def main() -> None:
     ap.add_argument("--sequences", type=int, default=40)
     ap.add_argument("--frames", type=int, default=5)
     ap.add_argument("--negatives", type=int, default=80)
-    ap.add_argument("--engine", choices=["tesseract", "rapidocr"], default=None)
+    ap.add_argument("--engine", choices=["both", "tesseract", "rapidocr"], default=None)
     ap.add_argument("--no-baseline", action="store_true")
     args = ap.parse_args()
     split = SPLITS[args.split]

@@ -128,16 +128,16 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         raise RuntimeError("no OCR engine: install tesseract-ocr or rapidocr-onnxruntime")
     engine = engines[0]
     both = engine == "both"
-    sets, images, second = _read_sets(crops, engine)
+    sets, _images, second = _read_sets(crops, engine)
     frames = [_identify(lines) for lines in sets]
     rotated = False
     if try_rotated and not any(f.nik or f.nik_options or f.province for f in frames):
         # No NIK line and no header anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
-        turned_sets, turned_images, turned_second = _read_sets(turned, engine)
+        turned_sets, _turned_images, turned_second = _read_sets(turned, engine)
         turned_frames = [_identify(lines) for lines in turned_sets]
         if any(f.nik or f.nik_options for f in turned_frames):
-            frames, images, second, rotated = turned_frames, turned_images, turned_second, True
+            frames, second, rotated = turned_frames, turned_second, True
     if both:
         frames = frames + _second_opinions(frames, second)
     checks = [check_nik(f, regions, today) for f in frames]

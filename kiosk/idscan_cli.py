@@ -37,8 +37,8 @@ def _sequence(directory: Path, engine: str | None) -> dict:
 @click.option("--sequence", "sequence", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="A folder of frames of one card: read the sharpest 3-5 together and vote, as the kiosk does.")
 @click.option("--no-ocr", is_flag=True, help="Skip reading NIK and name.")
-@click.option("--engine", type=click.Choice(["tesseract", "rapidocr"]), default=None,
-              help="OCR engine (default: the first installed, Tesseract preferred).")
+@click.option("--engine", type=click.Choice(["both", "tesseract", "rapidocr"]), default=None,
+              help="OCR engine (default: both when RapidOCR is installed, else Tesseract).")
 def idscan_command(files: tuple[Path, ...], sequence: Path | None, no_ocr: bool, engine: str | None) -> None:
     """Find a KTP card and barcodes in each image FILE (or in a --sequence folder) and print JSON lines."""
     if sequence is None and not files:
