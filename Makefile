@@ -35,12 +35,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# RapidOCR (models inside the wheel, offline) without its opencv-python requirement, which would
+# overwrite the headless OpenCV; its other requirements are in pyproject.toml.
+RAPIDOCR := rapidocr-onnxruntime==1.4.4
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps $(RAPIDOCR)
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q --no-deps $(RAPIDOCR)
 	@touch $@ $(VENV)/.installed
 
 # Rebuild the Indonesian catalogue from the code and lpsedesk/translations/id/*.json.

@@ -6,6 +6,6 @@ bp = Blueprint("kiosk", __name__, url_prefix="/kiosk", cli_group=None)
 
 from . import cli, openapi, recovery_api, scan_api, views, visit_api  # noqa: E402,F401
 
-from .idscan.cli import idscan_command  # noqa: E402
+from .idscan_cli import idscan_command  # noqa: E402
 
 bp.cli.add_command(idscan_command)  # `flask --app wsgi idscan FILE...`

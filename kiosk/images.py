@@ -12,8 +12,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from kiosk.idscan import ImageError, decode_image_bytes
-from kiosk.idscan.decode import check_dimensions
+from idscan import ImageError, decode_image_bytes
+from idscan.decode import check_dimensions
 
 ACCEPTED = {"JPEG", "PNG", "WEBP"}
 MAX_SIGNATURE_SIDE = 2000

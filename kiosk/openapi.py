@@ -49,18 +49,23 @@ SCHEMAS: dict = {
             "barcodes": {"type": "array", "items": _ref("Code")},
             "nik": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]},
             "nik_info": {"type": ["object", "null"]}, "confidence": {"type": "number"},
+            "nik_status": {"type": ["string", "null"], "enum": ["accepted", "corrected", "unconfirmed", "rejected", None]},
+            "read_from_card": {"type": "array", "items": {"type": "string", "enum": ["nik", "name"]}},
             "error": {"type": ["string", "null"]}, "ms": {"type": "number"},
         },
     },
     "Code": {"type": "object", "required": ["format", "text"],
              "properties": {"format": {"type": "string"}, "text": {"type": "string"}}},
     "Capture": {
-        "type": "object", "required": ["id", "nik", "name", "nik_info", "barcodes", "preview"],
+        "type": "object", "required": ["id", "nik", "name", "nik_info", "barcodes", "read_from_card", "preview"],
         "properties": {
             "id": {"type": "string", "description": "signed capture token; send it back as `capture`"},
             "nik": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]},
             "nik_info": {"type": ["object", "null"]},
             "barcodes": {"type": "array", "items": _ref("Code")},
+            "read_from_card": {"type": "array", "items": {"type": "string", "enum": ["nik", "name"]},
+                               "description": "fields read from the card by a vote across the steady frames and "
+                                              "cross-checked; the form marks them for the visitor to check"},
             "preview": {"type": "string", "description": "small JPEG data URL of the stored card"},
             "card_found": {"type": "boolean", "description": "false: no card was seen, the whole picture was kept"},
             "returning": {"oneOf": [{"type": "null"}, {"type": "object", "properties": {

@@ -14,10 +14,10 @@ import cv2
 from flask import current_app, jsonify, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from kiosk.idscan import read_card, scan_frame
+from idscan import read_cards, scan_frame
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
-from lpsedesk.nik import parse_nik
+from lpsedesk.nik import parse_nik, regions
 
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
@@ -96,14 +96,16 @@ def _preview(crop) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(encode_jpeg(small, 80)).decode()
 
 
-def _ocr(crop) -> tuple[str | None, str | None, dict | None]:
+def _ocr(crops: list) -> tuple[str | None, str | None, dict | None, list[str]]:
+    """Read the steady run's sharpest crops together (a vote across frames); only what passed the
+    cross-checks comes back, with the names of the fields read from the card."""
     try:
-        text = read_card(crop)
+        reading = read_cards(crops, regions=regions())
     except Exception:  # no engine or a crashed one: the visitor types the NIK instead
         current_app.logger.warning("OCR unavailable for a kiosk capture", exc_info=True)
-        return None, None, None
-    info = parse_nik(text.nik) if text.nik else None
-    return text.nik, text.name, info.to_dict() if info and info.valid else None
+        return None, None, None, []
+    info = parse_nik(reading.nik) if reading.nik else None
+    return reading.nik, reading.name, info.to_dict() if info and info.valid else None, reading.read_from_card
 
 
 def _capture(scan: ScanSession, frame, result) -> dict:
@@ -116,7 +118,9 @@ def _capture(scan: ScanSession, frame, result) -> dict:
     scan.pending_keys.append(key)
     while len(scan.pending_keys) > MAX_PENDING_CAPTURES:
         store.delete(scan.pending_keys.pop(0))
-    nik, name, nik_info = _ocr(result.crop) if result.crop is not None else (None, None, None)
+    crops = scan.steady.crops() or ([result.crop] if result.crop is not None else [])
+    scan.steady.clear()
+    nik, name, nik_info, from_card = _ocr(crops) if crops else (None, None, None, [])
     codes = clean_codes(scan.codes + result.barcodes)
     device = current_kiosk()
     # "n": the NIK read from this card, so a visitor who walked away can find the visit again by
@@ -126,7 +130,7 @@ def _capture(scan: ScanSession, frame, result) -> dict:
                  details={"card_found": result.crop is not None, "codes": len(codes), "nik_read": bool(nik)})
     return {"id": token, "nik": nik, "name": name, "nik_info": nik_info, "barcodes": codes,
             "preview": _preview(image), "card_found": result.crop is not None,
-            "returning": returning_greeting(nik, name)}
+            "read_from_card": from_card, "returning": returning_greeting(nik, name)}
 
 
 def returning_greeting(nik: str | None, name: str | None) -> dict | None:
@@ -171,6 +175,14 @@ def _scan(upload, session_id: str):
         if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
         state = scan_session.tracker.update(result)
+        # The crops of the steady run are voted at capture; a moved or lost card starts a new run.
+        if state.steady_frames == 0 or result.crop is None:
+            scan_session.steady.clear()
+        elif state.steady_frames == 1:
+            scan_session.steady.clear()
+            scan_session.steady.add(result.sharpness, result.crop)
+        else:
+            scan_session.steady.add(result.sharpness, result.crop)
         body["guidance"] = state.guidance
         body["message"] = guidance_message(state.guidance)
         body["steady_frames"] = state.steady_frames

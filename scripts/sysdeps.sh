@@ -3,7 +3,8 @@
 # Usage: scripts/sysdeps.sh run|test
 set -eu
 RUN_PKGS="python3-venv libzbar0 tesseract-ocr"
-TEST_PKGS="$RUN_PKGS chromium fonts-dejavu-core poppler-utils npm"
+# The synthetic KTP generator draws cards in these font families (tests/synthetic/styles.py).
+TEST_PKGS="$RUN_PKGS chromium fonts-dejavu-core poppler-utils npm fonts-ocr-a fonts-liberation fonts-freefont-ttf fonts-noto-core"
 case "${1:-run}" in
   run) want="$RUN_PKGS" ;;
   test) want="$TEST_PKGS" ;;

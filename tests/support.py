@@ -37,7 +37,7 @@ def has_zbar() -> bool:
 
 
 def ocr_available() -> bool:
-    from kiosk.idscan import available_engines
+    from idscan import available_engines
 
     return bool(available_engines())
 

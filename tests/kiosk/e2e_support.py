@@ -19,14 +19,19 @@ TABLET = {"width": 1280, "height": 800}
 
 def ktp_video(path: Path, seed: int = 11):
     """An empty desk, then a synthetic KTP moving a little (the hand settling), then held still:
-    returns (video path, person)."""
+    returns (video path, person). The card is printed in a font family the engine was never tuned
+    on (the held-out set of tests/synthetic/styles.py), with guilloche and its fields moved."""
     from tests.synthetic.ktp import render_ktp
     from tests.synthetic.people import make_person
     from tests.synthetic.scenes import background, place_in_scene
+    from tests.synthetic.styles import HELD_OUT_FONTS, CardStyle
 
     rng = np.random.default_rng(seed)
     person = make_person(rng)
-    frame, _quad = place_in_scene(render_ktp(person), rng, width_px=620, angle=0, tilt=2, jpeg=None, noise=1)
+    style = CardStyle(family=HELD_OUT_FONTS[0], shift=(-0.03, 0.02), values=(-0.02, 0.0), rotation=1.0,
+                      guilloche=True)
+    frame, _quad = place_in_scene(render_ktp(person, rng, style), rng, width_px=620, angle=0, tilt=2, jpeg=None,
+                                  noise=1)
     empty = cv2.resize(background(np.random.default_rng(seed + 1)), (frame.shape[1], frame.shape[0]))
     moving = [np.roll(frame, shift=(8 * (i % 5), 10 * (i % 5)), axis=(0, 1)) for i in range(20)]
     return write_y4m(path, [empty] * 8 + moving + [frame] * 40), person

@@ -31,6 +31,9 @@ def test_a_steady_card_is_captured_automatically_with_its_nik_read(kiosk, ktp_sc
     capture = fired[0]["capture"]
     assert capture["id"] and capture["preview"].startswith("data:image/jpeg;base64,")
     assert capture["nik"] == person.nik
+    # The answer names the fields read from the card, so the form can ask the visitor to check them.
+    assert "nik" in capture["read_from_card"]
+    assert ("name" in capture["read_from_card"]) == (capture["name"] is not None)
 
 
 def test_a_visit_submitted_at_the_kiosk_is_pending_for_the_kasubag_with_its_files_stored(app, kiosk, ktp_scene):

@@ -97,3 +97,27 @@ def make_person(rng: np.random.Generator) -> Person:
         marital="KAWIN" if rng.random() < 0.6 else "BELUM KAWIN",
         job=_JOBS[int(rng.integers(len(_JOBS)))],
     )
+
+
+_NAME_PARTS = ["NUR'AINI", "MA'RUF", "SITI", "ABDUL", "MUHAMMAD", "DEWI", "PUTRI", "AGUS", "SRI", "RAHMAT",
+               "JUM'AT", "FATHUR-RAHMAN", "AL-FARISI", "NGABEHI", "KHOIRUN-NISA", "WIDYA-NINGSIH", "O'NEIL"]
+
+
+def varied_name(rng: np.random.Generator) -> str:
+    """Names as they are printed: 1-5 words, some long, some with an apostrophe or a hyphen."""
+    words = []
+    for _ in range(int(rng.integers(1, 6))):
+        if rng.random() < 0.3:
+            words.append(_NAME_PARTS[int(rng.integers(len(_NAME_PARTS)))])
+        else:
+            words.append(make_word(rng, (2, 4)))
+    name = " ".join(words)
+    while len(name) > 34:  # the longest names still fit the value column at a smaller size
+        name = name.rsplit(" ", 1)[0]
+    return name
+
+
+def make_varied_person(rng: np.random.Generator) -> Person:
+    from dataclasses import replace
+
+    return replace(make_person(rng), name=varied_name(rng))

@@ -2,9 +2,9 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.idscan import available_engines, read_card, scan_frame
-from kiosk.idscan import card as card_mod
-from kiosk.idscan.orient import orientation_score
+from idscan import available_engines, read_card, scan_frame
+from idscan import card as card_mod
+from idscan.orient import orientation_score
 from tests.synthetic import add_glare_at, make_person, place_in_scene, render_ktp
 
 NO_OCR = "NO OCR ENGINE INSTALLED: apt-get install tesseract-ocr"

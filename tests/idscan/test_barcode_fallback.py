@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kiosk.idscan import barcodes
+from idscan import barcodes
 from tests.support import has_zbar
 from tests.synthetic import code128_scene, qr_scene
 

@@ -20,6 +20,8 @@ class ScanResult:
     nik: str | None = None
     name: str | None = None
     nik_info: dict[str, Any] | None = None
+    nik_status: str | None = None  # accepted, corrected, unconfirmed, rejected (None: not read)
+    read_from_card: list[str] = field(default_factory=list)  # fields filled from the card: the visitor checks them
     confidence: float = 0.0  # 0..1: card detection (edge support), raised to 1 by a valid OCR'd NIK
     error: str | None = None  # ImageError code, or "ocr_unavailable"
     ms: float = 0.0
@@ -38,6 +40,8 @@ class ScanResult:
             "nik": self.nik,
             "name": self.name,
             "nik_info": self.nik_info,
+            "nik_status": self.nik_status,
+            "read_from_card": self.read_from_card,
             "confidence": round(self.confidence, 3),
             "error": self.error,
             "ms": round(self.ms, 1),

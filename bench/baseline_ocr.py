@@ -1,4 +1,6 @@
-"""Offline OCR of the NIK and name lines of a straightened KTP (856x540 crop).
+"""The previous engine's reader, kept as the benchmark's baseline: fixed NIK and name boxes.
+
+(Was idscan/ocr.py before issue 10; replaced by lines.py + fields.py + reader.py.)
 
 The KTP layout is fixed, so only two small line images are read instead of
 running text detection over the whole card. Two engines are supported:
@@ -18,7 +20,7 @@ from typing import Callable
 import cv2
 import numpy as np
 
-from lpsedesk.nik import parse_nik
+from idscan.nik import nik_facts
 
 # Line boxes as fractions of the card (x0, y0, x1, y1), with slack for print offsets.
 NIK_BOX = (0.245, 0.16, 0.71, 0.265)
@@ -128,7 +130,7 @@ def available_engines() -> list[str]:
 
 
 def _valid_nik(nik: str | None) -> bool:
-    return bool(nik) and parse_nik(nik).valid
+    return bool(nik) and nik_facts(nik).valid
 
 
 def read_card(crop: np.ndarray, engine: str | None = None, *, try_rotated: bool = True) -> OcrText:
@@ -152,3 +154,15 @@ def read_card(crop: np.ndarray, engine: str | None = None, *, try_rotated: bool 
             turned.rotated = True
             return turned
     return text
+
+
+def plain_tesseract(crop: np.ndarray) -> tuple[str | None, str | None]:
+    """No engine at all: Tesseract's own layout analysis on the whole grey card (psm 6);
+    the NIK is the first 16-digit run, the name the line after it."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
+    lines = [t for t in _tesseract(gray, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,:'/-", psm=6).splitlines() if t.strip()]
+    for i, line in enumerate(lines):
+        nik = clean_nik(line.split(":", 1)[-1])
+        if nik and len(nik) == 16:
+            return nik, clean_name(lines[i + 1].split(":", 1)[-1]) if i + 1 < len(lines) else None
+    return None, None

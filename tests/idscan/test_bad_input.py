@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from kiosk.idscan import ImageError, decode_image_bytes, scan_bytes, scan_frame
-from kiosk.idscan.cli import idscan_command
+from idscan import ImageError, decode_image_bytes, scan_bytes, scan_frame
+from kiosk.idscan_cli import idscan_command
 from tests.synthetic import make_person, place_in_scene, render_ktp
 
 

@@ -2,8 +2,8 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.idscan import barcodes, scan_frame
-from kiosk.idscan.quality import glare
+from idscan import barcodes, scan_frame
+from idscan.quality import glare
 from tests.synthetic import FRAME_H, FRAME_W, code128_scene, make_person, place_in_scene, qr_scene, render_ktp
 
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from kiosk.idscan import available_engines, barcodes, scan_frame
+from idscan import available_engines, barcodes, scan_frame
 from tests.support import has_zbar
 from tests.synthetic import code128_scene, make_person, place_in_scene, qr_scene, render_ktp
 

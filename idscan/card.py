@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from .content import looks_printed
 from .orient import upright
 from .outline import Outline, candidates, hypothesis
 from .sides import refine_corners, side_fit
@@ -176,6 +177,8 @@ def _judge_partial(o: Outline, frame: np.ndarray, gray: np.ndarray, scale: float
     q = _with_long_side_first(q)
     area = float(cv2.contourArea(q)) / (w * h)
     if area < MIN_AREA_SHARE:
+        return None
+    if not looks_printed(frame, q):  # paper, keyboard or phone edge at the frame border
         return None
     return CardDetection(q, False, area, true_aspect(q, frame.shape), support, partial=True)
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from kiosk.idscan import CaptureTracker, scan_frame
+from idscan import CaptureTracker, scan_frame
 from tests.synthetic import NEGATIVE_KINDS, make_person, negative_scene, place_in_scene, render_ktp
 
 

@@ -6,40 +6,46 @@ import time
 import cv2
 import numpy as np
 
-from lpsedesk.nik import parse_nik
-
-from . import ocr as ocr_mod
 from .barcodes import read_barcodes
 from .card import detect_card, warp
 from .decode import ImageError, check_frame, decode_image_bytes
+from .nik import Regions, nik_facts
 from .quality import glare, guidance, sharpness
+from .reader import CardReading, read_card
 from .result import ScanResult
 
 
-def _apply_ocr(result: ScanResult, crop: np.ndarray, engine: str | None) -> None:
+def _apply_ocr(result: ScanResult, crop: np.ndarray, engine: str | None, regions: Regions | None) -> None:
     try:
-        text = ocr_mod.read_card(crop, engine)
+        reading = read_card(crop, engine, regions)
     except (RuntimeError, OSError) as exc:  # engine missing or crashed: report, do not fail the scan
         result.error = "ocr_unavailable" if "no OCR engine" in str(exc) or "not installed" in str(exc) else "ocr_failed"
         return
     except Exception:  # subprocess timeout and the like
         result.error = "ocr_failed"
         return
-    if text.rotated and result.corners is not None:
+    if reading.rotated and result.corners is not None:
         # The NIK read only with the crop turned over: the layout cues had the card upside down.
         result.crop = cv2.rotate(crop, cv2.ROTATE_180)
         result.corners = result.corners[2:] + result.corners[:2]
-    result.name = text.name
-    result.nik = text.nik
-    if text.nik:
-        info = parse_nik(text.nik)
+    apply_reading(result, reading, regions)
+
+
+def apply_reading(result: ScanResult, reading: CardReading, regions: Regions | None) -> None:
+    """Put what the card gave into the result: only what passed the checks is filled."""
+    result.name = reading.name
+    result.nik = reading.nik
+    result.nik_status = reading.status
+    result.read_from_card = list(reading.read_from_card)
+    if reading.nik:
+        info = nik_facts(reading.nik, regions)
         if info.valid:
             result.nik_info = info.to_dict()
             result.confidence = 1.0
 
 
 def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
-               ocr_engine: str | None = None) -> ScanResult:
+               ocr_engine: str | None = None, regions: Regions | None = None) -> ScanResult:
     """Analyse one BGR frame. OCR runs only when asked and a card is fully in frame."""
     t0 = time.perf_counter()
     try:
@@ -65,19 +71,19 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
     if barcodes:
         result.barcodes = read_barcodes(gray)
     if ocr and result.crop is not None:
-        _apply_ocr(result, result.crop, ocr_engine)
+        _apply_ocr(result, result.crop, ocr_engine, regions)
     result.ms = (time.perf_counter() - t0) * 1000
     return result
 
 
 def scan_bytes(data: bytes, *, ocr: bool = False, barcodes: bool = True,
-               ocr_engine: str | None = None) -> ScanResult:
+               ocr_engine: str | None = None, regions: Regions | None = None) -> ScanResult:
     """Decode untrusted image bytes and scan them; bad input gives result.error."""
     t0 = time.perf_counter()
     try:
         frame = decode_image_bytes(data)
     except ImageError as exc:
         return ScanResult(error=exc.code, ms=(time.perf_counter() - t0) * 1000)
-    result = scan_frame(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine)
+    result = scan_frame(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine, regions=regions)
     result.ms = (time.perf_counter() - t0) * 1000
     return result

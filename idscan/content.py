@@ -1,0 +1,40 @@
+"""Does the visible part of a card cut by the frame border look like a KTP's print?
+
+A partial hypothesis rests on two or three straight, two-toned sides, which the edge of a sheet of
+paper, a keyboard or a phone at the frame border also has ("move into frame" with no card there).
+A KTP shows rows of printed text wherever it is seen: on dev scenes a cut KTP showed 4-15 text rows,
+edge clutter 0-2 (a printed page can show more; it stays a known limit). The card is also one of
+the brightest things in view (a pale laminated card under the kiosk's light), which a keyboard's
+rows of keys, dark between pale letters, are not.
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .lines import clean_gray, find_lines
+
+MIN_TEXT_ROWS = 3
+MIN_BRIGHTNESS = 0.75  # median of the visible card / 95th percentile of the frame (max channel); KTP >= 0.97 on dev
+_W, _H = 856, 540
+
+
+def text_rows(frame: np.ndarray, corners: np.ndarray) -> int:
+    """Text rows (9-45 px tall at 856 px card width) on the part of the card inside the frame;
+    0 when that part is much darker than the frame's bright end."""
+    h, w = frame.shape[:2]
+    m = cv2.getPerspectiveTransform(corners.astype(np.float32), np.float32([[0, 0], [_W, 0], [_W, _H], [0, _H]]))
+    crop = cv2.warpPerspective(frame, m, (_W, _H), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    seen = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, (_W, _H))
+    bright = crop.max(axis=2)[seen >= 128]
+    small = cv2.resize(frame, (frame.shape[1] // 4, frame.shape[0] // 4), interpolation=cv2.INTER_AREA).max(axis=2)
+    if bright.size == 0 or np.median(bright) < MIN_BRIGHTNESS * np.percentile(small, 95):
+        return 0
+    clean = clean_gray(crop)
+    clean[seen < 128] = 255
+    rows = find_lines(clean, 20)
+    return sum(1 for r in rows if 9 <= r.height <= 45 and r.x1 - r.x0 > 40)
+
+
+def looks_printed(frame: np.ndarray, corners: np.ndarray) -> bool:
+    return text_rows(frame, corners) >= MIN_TEXT_ROWS

@@ -1,0 +1,118 @@
+"""Check a NIK read from a card against the rest of the card, and mend one digit when they agree.
+
+Digits 7-12 of a NIK are the birth date (day + 40 for women), digits 1-4 the regency: the
+printed birth date, sex and header (PROVINSI / KABUPATEN or KOTA, names from the region table the
+caller passes in) must say the same. A reading that disagrees is rejected; a single digit that
+disagrees while everything else agrees is corrected from the printed evidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+from .fields import CardFields, similar
+from .nik import nik_facts
+
+NAME_MATCH = 0.8  # similarity of a header line and a region name: at least this agrees
+NAME_MISMATCH = 0.5  # at most this contradicts; between the two (or a cut-off header) says nothing
+
+
+@dataclass
+class Check:
+    nik: str | None  # the NIK to use (maybe with one digit corrected), None when rejected
+    status: str  # accepted, corrected, unconfirmed (valid but nothing printed to compare), rejected
+    agree: tuple[str, ...] = ()  # which checks agreed: date, region
+    corrected: int | None = None  # index of the corrected digit
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.upper().replace("KABUPATEN", "KAB").replace("KAB.", "KAB").split())
+
+
+def _name_verdict(expected: str, read: str) -> bool | None:
+    exp, got = _norm(expected), _norm(read)
+    score = similar(exp, got)
+    if score >= NAME_MATCH:
+        return True
+    cut = " ".join(read.upper().split())
+    if len(got) >= 3 and (exp.startswith(got) or " ".join(expected.upper().split()).startswith(cut)):
+        return None  # the header cut off (a thumb, the crop's edge)
+    return False if score <= NAME_MISMATCH else None
+
+
+def _regency_matches(code: str, regency: str | None, province: str | None, regions: Mapping[str, str]) -> bool | None:
+    """True: the header names this code's regency; False: it names another regency or province;
+    None: unclear (the province alone cannot confirm a regency code)."""
+    if not regency and not province:
+        return None
+    prov = None
+    if province:
+        prov = _name_verdict(regions[code[:2]], province) if code[:2] in regions else False
+    if prov is False:
+        return False
+    if regency:
+        return _name_verdict(regions[code], regency) if code in regions else False
+    return None
+
+
+def _date_digits(fields: CardFields) -> str | None:
+    if fields.birth is None or fields.sex is None:
+        return None
+    day, month, year = fields.birth
+    return f"{day + (40 if fields.sex == 'P' else 0):02d}{month:02d}{year % 100:02d}"
+
+
+def check_nik(fields: CardFields, regions: Mapping[str, str] | None, today: dt.date | None = None) -> Check:
+    """Accept, correct or reject the NIK read on one card (or voted across frames)."""
+    if fields.nik is None and fields.nik_options:
+        # A 17-character run: keep the one reading of it the card confirms, if exactly one is.
+        results = [_check_one(replace(fields, nik=o, nik_options=()), regions, today) for o in fields.nik_options]
+        good = {c.nik for c in results if c.status in ("accepted", "corrected")}
+        if len(good) == 1:
+            return next(c for c in results if c.nik in good)
+        return Check(None, "rejected")
+    return _check_one(fields, regions, today)
+
+
+def _check_one(fields: CardFields, regions: Mapping[str, str] | None, today: dt.date | None) -> Check:
+    nik = fields.nik
+    if not nik or len(nik) != 16:
+        return Check(None, "rejected")
+    agree: list[str] = []
+    corrected = None
+    want_date = _date_digits(fields)
+    if want_date is not None:
+        diff = [i for i in range(6) if nik[6 + i] != want_date[i]]
+        # The printed date is read as fallibly as the NIK: a digit is mended from it only where
+        # the NIK itself showed a look-alike letter there.
+        if len(diff) == 1 and 6 + diff[0] in fields.nik_doubt:
+            corrected = 6 + diff[0]
+            nik = nik[:corrected] + want_date[diff[0]] + nik[corrected + 1:]
+        elif diff:
+            return Check(None, "rejected")
+        agree.append("date")
+    if regions is not None:
+        match = _regency_matches(nik[:4], fields.regency, fields.province, regions)
+        if match is not True and corrected is None and fields.regency:
+            # One misread digit in the region code: the neighbour code whose name is on the header.
+            options = []
+            for i in range(4):
+                for d in "0123456789":
+                    code = nik[:i] + d + nik[i + 1:4]
+                    if d != nik[i] and code in regions and _regency_matches(code, fields.regency, fields.province, regions) is True:
+                        options.append((i, code))
+            if len(options) == 1:
+                corrected = options[0][0]
+                nik = options[0][1] + nik[4:]
+                match = True
+        if match is False:
+            return Check(None, "rejected")
+        if match:
+            agree.append("region")
+    facts = nik_facts(nik, regions, today)
+    if not facts.valid:
+        return Check(None, "rejected")
+    if not agree:
+        return Check(nik, "unconfirmed")
+    return Check(nik, "corrected" if corrected is not None else "accepted", tuple(agree), corrected)

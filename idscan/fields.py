@@ -1,0 +1,232 @@
+"""Which text line is which KTP field, decided by what each line says.
+
+Order on every KTP: PROVINSI ..., KABUPATEN/KOTA ..., NIK : <16 digits>, Nama, Tempat/Tgl Lahir,
+Jenis Kelamin. The NIK line is the one with 16 digits after "NIK" (or a run of 14-17 digit-like
+characters); the name is the line after it; the other lines are found by their words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "U": "0", "I": "1", "l": "1", "i": "1",
+                            "|": "1", "!": "1", "L": "1", "J": "1", "Z": "2", "z": "2", "B": "8", "S": "5",
+                            "s": "5", "G": "6", "b": "6", "T": "7", "?": "7", "g": "9", "q": "9", "A": "4",
+                            "e": "2", "%": "6", "§": "5", "$": "5"})
+# Characters Tesseract may put for a digit (each maps to one digit above); anything else splits a run.
+# ("e" is how it reads OCR-A's 2, "%" a 6 touching its neighbour.)
+_DIGITISH = "0-9OoDQUIl|!LJZzBSsGbT?gqAe%§$"
+
+
+@dataclass
+class CardFields:
+    nik: str | None = None  # 16 digits as read (look-alike letters mapped), not yet checked
+    nik_doubt: tuple[int, ...] = ()  # positions read as a look-alike letter, not as a digit
+    nik_conf: float = 0.0  # the recogniser's confidence in the NIK (0..100)
+    nik_options: tuple[str, ...] = ()  # other 16-digit readings of a 17-digit run (one extra character)
+    nik_line: int | None = None  # index of the NIK line among the lines read
+    second_opinion: bool = False  # a second recogniser's reading of the NIK line only
+    name: str | None = None
+    birth: tuple[int, int, int] | None = None  # day, month, year as printed
+    sex: str | None = None  # "L" or "P"
+    province: str | None = None  # text after PROVINSI
+    regency: str | None = None  # "KABUPATEN X" or "KOTA X"
+    lines: list[str] = field(default_factory=list)
+
+
+def similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def nik_from_text(text: str) -> str | None:
+    found = nik_with_doubt(text)
+    return found[0] if found else None
+
+
+def seventeen(text: str) -> tuple[str, ...]:
+    """Every 16-digit string one character shorter than a 17-digit run on the line: one character
+    too many (a colon or a doubled digit) can be anywhere; the cross-checks choose."""
+    value = re.sub(r"^.*?N\s*[I1l|]\s*K\s*[:;.]?", "", text, count=1)
+    for run in re.findall(f"[{_DIGITISH}][{_DIGITISH} ]*[{_DIGITISH}]", value):
+        digits = run.replace(" ", "").translate(_DIGIT_FIX)
+        if len(digits) == 17 and digits.isdigit():
+            return tuple(dict.fromkeys(digits[:i] + digits[i + 1:] for i in range(17)))
+    return ()
+
+
+def nik_with_doubt(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """The 16 digits of a NIK line (the value after the label, look-alike letters mapped) and the
+    positions that were letters."""
+    value = re.sub(r"^.*?N\s*[I1l|]\s*K\s*[:;.]?", "", text, count=1) if re.search(r"N\s*[I1l|]\s*K", text[:8]) else text
+    runs = re.findall(f"[{_DIGITISH}][{_DIGITISH} ]*[{_DIGITISH}]", value)
+    for run in sorted(runs, key=len, reverse=True):
+        raw = run.replace(" ", "")
+        digits = raw.translate(_DIGIT_FIX)
+        if not digits.isdigit():
+            continue
+        if len(digits) == 17 and not raw[0].isdigit() or len(digits) == 17 and raw[0] in "17":
+            raw, digits = raw[1:], digits[1:]  # the colon read as a character
+        if len(digits) == 16:
+            return digits, tuple(i for i, ch in enumerate(raw) if not ch.isdigit())
+    return None
+
+
+def _value(text: str) -> str:
+    """What follows the label's colon (or the label words when the colon was lost)."""
+    if ":" in text:
+        return text.split(":", 1)[1]
+    return text
+
+
+def clean_name(text: str) -> str | None:
+    value = _value(text)
+    value = re.sub(r"^\s*(nama|nam|ama)\b\s*[:;.]?", "", value.strip(), flags=re.I)
+    for quote in "’‘`´\"":
+        value = value.replace(quote, "'")
+    value = re.sub(r"!(?=\s|$)", "I", value)  # a final I read as "!"
+    value = value.upper().replace("0", "O").replace("1", "I").replace("5", "S").replace("|", "I")
+    value = re.sub(r"[^A-Z .,'\-]", "", value)
+    value = re.sub(r"\s*([-'])\s*", r"\1", value)
+    value = re.sub(r"\s+", " ", value).strip(" .,-'")
+    return value or None
+
+
+_DATE = re.compile(r"([0-9OIlSB]{2})\s*[-.]\s*([0-9OIlSB]{2})\s*[-.]\s*([0-9OIlSB]{4})")
+
+
+def birth_from_text(text: str) -> tuple[int, int, int] | None:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    d, mth, y = (g.translate(_DIGIT_FIX) for g in m.groups())
+    if not (d + mth + y).isdigit():
+        return None
+    day, month, year = int(d), int(mth), int(y)
+    if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
+        return day, month, year
+    return None
+
+
+def sex_from_text(text: str) -> str | None:
+    up = text.upper()
+    if re.search(r"PER[EF]M|EMPUAN|REMPU", up):
+        return "P"
+    if re.search(r"LAKI|AKI-L|KI-LAK", up):
+        return "L"
+    return None
+
+
+def _drop_label(text: str) -> str:
+    """The name line with its label still on it (no colon found): drop a first word like NAMA."""
+    words = text.split()
+    if len(words) > 1 and len(words[0]) <= 5 and similar(words[0].upper().strip(":;."), "NAMA") >= 0.5:
+        return " ".join(words[1:])
+    return text
+
+
+def identify(lines: list[str], confs: list[list[float]] | None = None,
+             labelled: list[bool] | None = None) -> CardFields:
+    """Fields from the lines of one card, top to bottom (confs: word confidences per line;
+    labelled: the line image still shows its label, no colon was found to cut it at)."""
+    out = CardFields(lines=list(lines))
+    nik_at = None
+    for i, text in enumerate(lines):
+        found = nik_with_doubt(text)
+        if found:
+            out.nik, out.nik_doubt = found
+            nik_at = out.nik_line = i
+            # The digits are the line's last word(s): the weakest of those words counts.
+            words = confs[i] if confs and confs[i] else [0.0]
+            out.nik_conf = min(words[-2:]) if len(text.split()) > 1 and len(words) > 1 else words[-1]
+            break
+    if nik_at is None:
+        for i, text in enumerate(lines):
+            options = seventeen(text)
+            if options:
+                out.nik_options, nik_at = options, i
+                out.nik_line = i
+                words = confs[i] if confs and confs[i] else [0.0]
+                out.nik_conf = words[-1]
+                break
+    if nik_at is None:
+        for i, text in enumerate(lines):  # the label read, the digits not: the name still follows
+            if re.match(r"\s*N\s*[I1l|]\s*K\b", text):
+                nik_at = out.nik_line = i
+                break
+    if nik_at is not None and nik_at + 1 < len(lines):
+        text = lines[nik_at + 1]
+        if labelled is None or labelled[nik_at + 1]:
+            text = _drop_label(text)
+        out.name = clean_name(text)
+    for i, text in enumerate(lines):
+        if out.birth is None and (nik_at is None or i > nik_at):
+            out.birth = birth_from_text(text)
+        if out.sex is None and (nik_at is None or i > nik_at + 1):
+            out.sex = sex_from_text(text)
+    _header(out, lines, nik_at)
+    return out
+
+
+def _first_word_like(text: str, word: str) -> str | None:
+    """The rest of the line if its first word reads like `word` (a letter or two misread)."""
+    words = re.sub(r"[^A-Z0-9!| ]", " ", text.upper()).split()
+    if words and similar(words[0], word) >= 0.75:
+        return " ".join(words[1:])
+    return None
+
+
+def _header(out: CardFields, lines: list[str], nik_at: int | None) -> None:
+    """PROVINSI <name> and KABUPATEN/KOTA <name>: the two lines above the NIK, or found by their
+    first word anywhere above it."""
+    above = lines[:nik_at] if nik_at is not None else lines
+    for i, text in enumerate(above):
+        rest = _first_word_like(text, "PROVINSI")
+        if rest is not None:
+            out.province = rest.strip() or None
+            if i + 1 < len(above):
+                out.regency = re.sub(r"[^A-Z ]", "", above[i + 1].upper()).strip() or None
+            if out.nik_line is None and i + 2 < len(lines):
+                out.nik_line = i + 2  # unread, but where the NIK line must be
+            return
+    if nik_at is not None and nik_at >= 1:
+        reg = re.sub(r"[^A-Z ]", "", lines[nik_at - 1].upper()).strip()
+        if _first_word_like(reg, "KABUPATEN") is not None or _first_word_like(reg, "KOTA") is not None:
+            out.regency = reg
+
+
+def respace(spaced: str, letters: str | None) -> str:
+    """`letters` (a reading without the spaces between words, as RapidOCR gives) with the spaces
+    of `spaced` (Tesseract's reading of the same line) put back where the two align. Keeps
+    `spaced` when the two readings are too different to align."""
+    if not letters:
+        return spaced
+    a, b = spaced.replace(" ", ""), letters.replace(" ", "")
+    if not a or similar(a, b) < 0.6:
+        return spaced
+    cuts, n = [], 0
+    for ch in spaced:
+        if ch == " ":
+            cuts.append(n)
+        else:
+            n += 1
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # Letters only RapidOCR saw before or after the name (its label, a stray mark) are dropped.
+    if ops and ops[-1][0] == "insert":
+        b = b[:ops[-1][3]]
+        ops = ops[:-1]
+    if ops and ops[0][0] == "insert":
+        cut = ops[0][4]
+        b = b[cut:]
+        ops = [(t, i1, i2, j1 - cut, j2 - cut) for t, i1, i2, j1, j2 in ops[1:]]
+    mapping = {}
+    for tag, i1, i2, j1, j2 in ops:
+        for k in range(i1, i2 + 1):
+            mapping.setdefault(k, j1 + round((k - i1) * (j2 - j1) / max(1, i2 - i1)))
+    spots = sorted({mapping.get(c, c) for c in cuts if 0 < mapping.get(c, c) < len(b)})
+    out, last = [], 0
+    for j in spots:
+        out.append(b[last:j])
+        last = j
+    out.append(b[last:])
+    return re.sub(r"\s*([-'])\s*", r"\1", " ".join(part for part in out if part))

@@ -1,0 +1,219 @@
+"""Find the text lines of a straightened card instead of assuming where they are.
+
+Print batches move the fields by millimetres and the straightened crop is off by a few percent
+(a rounded corner, a thumb), so fixed boxes cut digits off. Here the ink is separated from the
+card's background and guilloche line work by dividing by a local background estimate (ink is
+much darker than its surroundings, the pale security print is not), the residual rotation is
+found by maximising the sharpness of the horizontal ink profile, and the rows of that profile
+are the text lines. Which line is which is decided later by what it says (fields.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+INK_LEVEL = 150  # on the cleaned card (0 darkest ink .. 255 background): below this is ink
+TEXT_SPAN = 0.74  # the text columns lie left of the photo (share of the card width)
+MAX_SKEW = 5.0  # degrees searched either way
+MIN_ROW_PX = 7  # at 856 px card width; a text row is 16-40 px tall
+
+
+@dataclass
+class TextLine:
+    y0: int
+    y1: int
+    x0: int
+    x1: int
+    value_x0: int | None = None  # where the value starts after the label's colon, if one was seen
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+
+def clean_gray(crop: np.ndarray) -> np.ndarray:
+    """Grey card with the background and pale guilloche lifted to white, ink kept dark (uint8)."""
+    if crop.ndim == 3:
+        # Ink is dark in every channel; guilloche and backdrop are bright in at least one.
+        b, g, r = cv2.split(crop)
+        gray = cv2.max(cv2.max(b, g), r)
+    else:
+        gray = crop
+    gray = gray.astype(np.float32) + 1.0
+    bg = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (17, 17)))
+    bg = cv2.GaussianBlur(bg, (0, 0), 6)
+    ratio = gray / np.maximum(bg, 1.0)
+    # Black at the darkest ink, white a little below the background: a blurred or small card's
+    # ink is never as dark as a sharp one's, so the scale follows what this card shows.
+    h, w = ratio.shape
+    lo = float(np.percentile(ratio[: int(h * 0.7), : int(w * TEXT_SPAN)], 0.7))
+    lo = min(lo, 0.6)
+    hi = lo + (1.0 - lo) * 0.8
+    out = (ratio - lo) / (hi - lo) * 255.0
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def ink_mask(clean: np.ndarray) -> np.ndarray:
+    return (clean < INK_LEVEL).astype(np.uint8)
+
+
+def _profile_score(mask: np.ndarray, angle: float) -> float:
+    h, w = mask.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    rot = cv2.warpAffine(mask, m, (w, h), flags=cv2.INTER_NEAREST)
+    prof = rot.sum(axis=1).astype(np.float64)
+    return float((np.diff(prof) ** 2).sum())
+
+
+def skew_angle(mask: np.ndarray) -> float:
+    """Rotation (degrees, cv2 convention) that makes the text rows horizontal."""
+    h, w = mask.shape
+    # As float: INTER_AREA on a 0/1 uint8 mask would round thin strokes away.
+    # Margins left out: a dark strip along the crop's edge (desk beyond a rounded corner) is a
+    # perfectly straight "line" at 0 degrees and would outvote the text.
+    inner = mask[int(h * 0.04): int(h * 0.96), int(w * 0.03): int(w * TEXT_SPAN)]
+    small = cv2.resize(inner.astype(np.float32), None, fx=0.5, fy=0.5,
+                       interpolation=cv2.INTER_AREA)
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 1.0)
+    best = max(coarse, key=lambda a: _profile_score(small, a))
+    fine = np.arange(best - 0.75, best + 0.76, 0.25)
+    return float(max(fine, key=lambda a: _profile_score(small, a)))
+
+
+def rotate(img: np.ndarray, angle: float, border: int | tuple = 255) -> np.ndarray:
+    if abs(angle) < 0.1:
+        return img
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+
+
+def find_lines(clean: np.ndarray, max_lines: int = 9) -> list[TextLine]:
+    """Text rows from the top of the (deskewed, cleaned) card, at most max_lines."""
+    mask = ink_mask(clean)
+    h, w = mask.shape
+    span = mask[:, : int(w * TEXT_SPAN)]
+    # Drop specks (noise, guilloche crossings) before the profile: a letter spans several pixels.
+    span = cv2.morphologyEx(span, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    prof = span.sum(axis=1).astype(np.float32)
+    prof = np.convolve(prof, np.ones(3) / 3, mode="same")
+    on = prof > max(6.0, 0.012 * span.shape[1])
+    rows: list[list[int]] = []
+    y = 0
+    while y < h:
+        if on[y]:
+            y0 = y
+            while y < h and on[y]:
+                y += 1
+            rows.append([y0, y])
+        y += 1
+    # Merge a row split by a thin gap (the dots of i and j, a colon).
+    merged: list[list[int]] = []
+    for r in rows:
+        if merged and r[0] - merged[-1][1] <= 2 and r[1] - merged[-1][0] < 48:
+            merged[-1][1] = r[1]
+        else:
+            merged.append(r)
+    lines = []
+    for y0, y1 in merged:
+        if y1 - y0 < MIN_ROW_PX:
+            continue
+        # A row taller than two text lines is two lines touching: split at its weakest row.
+        parts = [(y0, y1)]
+        if y1 - y0 > 52:
+            cut = y0 + 16 + int(np.argmin(prof[y0 + 16:y1 - 16]))
+            parts = [(y0, cut), (cut, y1)]
+        for a, b in parts:
+            # A few rows of margin: the ends of a line still tilted by a degree leave the band.
+            band = mask[max(0, a - 3):b + 3]
+            extent = _extent(band, int(w * TEXT_SPAN))
+            if extent is not None:
+                x0 = _after_colon(band, *extent)
+                lines.append(TextLine(a, b, *extent, value_x0=x0))
+    return lines[:max_lines]
+
+
+def _extent(band: np.ndarray, span_end: int, gap: int = 60) -> tuple[int, int] | None:
+    """Left and right end of a row's text: the header runs across the whole card, a field row
+    stops before the photo (a gap wider than `gap` px after the text columns ends it)."""
+    cols = np.flatnonzero(band.sum(axis=0) > 0)
+    cols = cols[cols >= 4]
+    if cols.size < 10:
+        return None
+    start = int(cols[0])
+    end = int(cols[0])
+    for c in cols[1:]:
+        if c - end > gap and end >= span_end * 0.5:
+            break
+        end = int(c)
+    return start, end + 1
+
+
+def _after_colon(band: np.ndarray, x0: int, x1: int) -> int | None:
+    """The x where a field's value (or its colon) starts after the label ("Nama  :  SITI"), or None.
+
+    Labels are read badly and are not needed (fields are told apart by their values), and a
+    misread label glued to a name ("Nama" -> "MARNE") would end up in the name.
+    """
+    h = band.shape[0]
+    cols = band[:, x0:x1].sum(axis=0) > 0
+    segs, start = [], None
+    for i, on in enumerate(np.append(cols, False)):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            segs.append((start + x0, i + x0))
+            start = None
+    # Merge letters into words/blobs: gaps shorter than a third of the row height.
+    blobs: list[list[int]] = []
+    for a, b in segs:
+        if blobs and a - blobs[-1][1] < max(3, h // 3):
+            blobs[-1][1] = b
+        else:
+            blobs.append([a, b])
+    # The label ends where the widest gap in the left half of the line begins (the colon and the
+    # value follow it); a gap narrower than the row is a space between words, not a label's end.
+    limit = x0 + (x1 - x0) * 0.55
+    best, best_gap = None, h * 1.2
+    for i in range(1, len(blobs)):
+        gap = blobs[i][0] - blobs[i - 1][1]
+        if blobs[i][0] < limit and gap > best_gap:
+            best, best_gap = blobs[i][0], gap
+    return None if best is None else int(best)
+
+
+def line_image(clean: np.ndarray, line: TextLine, height: int = 32, pad: int = 6,
+               value_only: bool = True) -> np.ndarray:
+    """The line cut with a margin and scaled so its row is `height` px tall (Tesseract's sweet spot)."""
+    h, w = clean.shape
+    y0, y1 = max(0, line.y0 - pad), min(h, line.y1 + pad)
+    start = line.value_x0 if value_only and line.value_x0 is not None else line.x0
+    x0 = max(0, start - 8)
+    x1 = min(w, line.x1 + 8)
+    cut = clean[y0:y1, x0:x1]
+    scale = height / max(1, line.height + 2 * pad) * 1.0
+    scale = min(max(scale, 0.8), 3.0)
+    return cv2.resize(cut, (max(1, round(cut.shape[1] * scale)), max(1, round(cut.shape[0] * scale))),
+                      interpolation=cv2.INTER_CUBIC)
+
+
+def split_words(line: np.ndarray, gap_share: float = 0.2) -> list[np.ndarray]:
+    """Cut a line image at the blank gaps between words (a recogniser without a space model,
+    like RapidOCR's, reads "SITI AMINAH" as "SITIAMINAH" from the whole line)."""
+    h = line.shape[0]
+    ink = (line < INK_LEVEL).sum(axis=0) > 0
+    cols = np.flatnonzero(ink)
+    if cols.size == 0:
+        return []
+    min_gap = max(5, int(h * gap_share))
+    words, start, last = [], int(cols[0]), int(cols[0])
+    for c in cols[1:]:
+        if c - last > min_gap:
+            words.append((start, last + 1))
+            start = int(c)
+        last = int(c)
+    words.append((start, last + 1))
+    pad = max(2, h // 8)
+    return [line[:, max(0, a - pad):min(line.shape[1], b + pad)] for a, b in words if b - a >= 3]

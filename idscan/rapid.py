@@ -1,0 +1,34 @@
+"""RapidOCR (rapidocr-onnxruntime, ONNX models inside the wheel): recognition only, line by line."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+import cv2
+import numpy as np
+
+
+@lru_cache(maxsize=1)
+def _rapid() -> Callable | None:
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        return None
+    # One thread: the kiosk's other core runs Tesseract at the same time (reader.py).
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+
+
+def rapidocr_available() -> bool:
+    return _rapid() is not None
+
+
+def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
+    """Whole lines, recognised in batches (the det and cls models are not needed: lines are found)."""
+    engine = _rapid()
+    if engine is None:
+        raise RuntimeError("rapidocr-onnxruntime is not installed")
+    if not lines:
+        return []
+    res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines])
+    # One score for the whole line, on Tesseract's 0..100 scale.
+    return [(text, [100.0 * score] * max(1, len(text.split()))) for text, score in res]

@@ -1,0 +1,152 @@
+"""Read NIK and name from one or several straightened crops of the same card.
+
+Per crop: clean and deskew the card, find its text lines (lines.py). The first lines of every crop
+go into one sheet and one OCR call; each crop's lines are then named by content (fields.py),
+checked against the card (crosscheck.py) and the crops are voted (vote.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+import cv2
+import numpy as np
+
+from . import tesseract
+from .crosscheck import Check, check_nik
+from .fields import CardFields, clean_name, identify, nik_with_doubt, respace, seventeen
+from .lines import clean_gray, find_lines, ink_mask, line_image, rotate, skew_angle
+from .vote import vote
+
+LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
+
+
+@dataclass
+class CardReading:
+    nik: str | None  # filled only when confident and cross-checked
+    name: str | None
+    status: str  # the NIK check: accepted, corrected, unconfirmed, rejected
+    read_from_card: list[str]
+    frames: list[CardFields] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    engine: str = "tesseract"
+    rotated: bool = False
+    ms: float = 0.0
+    voters: int = 0  # crops read (frames of the steady run)
+
+    @property
+    def raw_nik(self) -> str | None:
+        """The most common 16-digit reading, filled or not (for measurements)."""
+        read = [f.nik for f in self.frames if f.nik]
+        return max(set(read), key=read.count) if read else None
+
+
+def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool]]:
+    """Line images of the card's top lines, each with whether it still shows its label."""
+    clean = clean_gray(crop)
+    clean = rotate(clean, skew_angle(ink_mask(clean)))
+    return [(line_image(clean, line), line.value_x0 is None) for line in find_lines(clean, LINES_PER_CARD)]
+
+
+RAPID_LINES = slice(2, 5)  # the lines RapidOCR reads beside Tesseract: where NIK and name lie
+RAPID_CROPS = 1  # ... of the sharpest crop only: each line costs RapidOCR ~50 ms of CPU
+OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
+                           # there whether or not a stray line (the crop's edge) comes first
+
+
+def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list]:
+    """Each crop's lines as (text, word confidences, labelled), the line images, and (engine
+    "both") RapidOCR's texts of each crop's lines RAPID_LINES, read while Tesseract runs."""
+    # The sharpest crop gives the printed evidence (header, birth, sex); the others add NIK and
+    # name readings to the vote: each line read costs ~10 ms of Tesseract CPU.
+    per_card = [card_lines(c) if k == 0 else card_lines(c)[OTHER_LINES] for k, c in enumerate(crops)]
+    flat = [img for lines in per_card for img, _labelled in lines]
+    second: list[list[str]] = [[] for _ in crops]
+    if engine == "rapidocr":
+        from .rapid import read_lines as rapid_lines
+        texts = rapid_lines(flat)
+    elif engine == "both":
+        from .rapid import read_lines as rapid_lines
+        with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract is a subprocess: both cores work
+            job = pool.submit(tesseract.read_lines, flat)
+            picks = [(k, img) for k, lines in enumerate(per_card[:RAPID_CROPS]) for img, _l in lines[RAPID_LINES]]
+            for (k, _img), (text, _conf) in zip(picks, rapid_lines([img for _k, img in picks]) if picks else []):
+                second[k].append(text)
+            texts = job.result()
+    else:
+        texts = tesseract.read_lines(flat)
+    out, i = [], 0
+    for lines in per_card:
+        out.append([(text, conf, labelled) for (text, conf), (_img, labelled) in zip(texts[i:i + len(lines)], lines)])
+        i += len(lines)
+    return out, per_card, second
+
+
+def _second_opinions(frames: list[CardFields], second: list[list[str]]) -> list[CardFields]:
+    """RapidOCR's reading of each crop's NIK line: its model reads digits (OCR-A's above all)
+    better than Tesseract; the printed evidence stays Tesseract's. Its name, which lacks the
+    spaces, gets them back from Tesseract's reading of the same line."""
+    out = []
+    for f, texts in zip(frames, second):
+        start = RAPID_LINES.start
+        at = f.nik_line - start if f.nik_line is not None and 0 <= f.nik_line - start < len(texts) else None
+        order = ([at] if at is not None else []) + [j for j in range(len(texts)) if j != at]
+        for j in order:
+            found = nik_with_doubt(texts[j])
+            options = () if found else seventeen(texts[j])
+            if found or options:
+                out.append(replace(f, nik=found[0] if found else None, nik_doubt=found[1] if found else (),
+                                   nik_options=options, nik_conf=90.0, second_opinion=True, lines=[texts[j]]))
+                if j + 1 < len(texts) and f.name:
+                    f.name = respace(f.name, clean_name(texts[j + 1]))
+                break
+    return out
+
+
+def _identify(lines: list[tuple[str, list[float], bool]]) -> CardFields:
+    return identify([t for t, _c, _l in lines], [c for _t, c, _l in lines], [lab for _t, _c, lab in lines])
+
+
+def available_engines() -> list[str]:
+    from .rapid import rapidocr_available
+
+    found = ["tesseract"] if tesseract.tesseract_path() else []
+    if rapidocr_available():
+        found = (["both"] if found else []) + found + ["rapidocr"]
+    return found
+
+
+def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapping[str, str] | None = None, *,
+               try_rotated: bool = True, today: dt.date | None = None) -> CardReading:
+    """Read crops of one card (sharpest first is best; 1-5 of them) and vote."""
+    t0 = time.perf_counter()
+    engines = [engine] if engine else available_engines()
+    if not engines:
+        raise RuntimeError("no OCR engine: install tesseract-ocr or rapidocr-onnxruntime")
+    engine = engines[0]
+    both = engine == "both"
+    sets, _images, second = _read_sets(crops, engine)
+    frames = [_identify(lines) for lines in sets]
+    rotated = False
+    if try_rotated and not any(f.nik or f.nik_options or f.province for f in frames):
+        # No NIK line and no header anywhere: the card may lie upside down (orientation cues fooled).
+        turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
+        turned_sets, _turned_images, turned_second = _read_sets(turned, engine)
+        turned_frames = [_identify(lines) for lines in turned_sets]
+        if any(f.nik or f.nik_options for f in turned_frames):
+            frames, second, rotated = turned_frames, turned_second, True
+    if both:
+        frames = frames + _second_opinions(frames, second)
+    checks = [check_nik(f, regions, today) for f in frames]
+    nik, name, check = vote(frames, checks, regions, today)
+    fields = [k for k, v in (("nik", nik), ("name", name)) if v]
+    return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
+                       (time.perf_counter() - t0) * 1000, len(crops))
+
+
+def read_card(crop: np.ndarray, engine: str | None = None, regions: Mapping[str, str] | None = None, *,
+              try_rotated: bool = True) -> CardReading:
+    return read_cards([crop], engine, regions, try_rotated=try_rotated)

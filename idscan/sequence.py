@@ -1,0 +1,38 @@
+"""A steady run of frames of one card: keep the sharpest few, read them together and vote.
+
+This is what the kiosk does at capture and what `flask idscan --sequence DIR` runs.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+
+from .engine import scan_frame
+from .reader import CardReading, read_cards
+from .result import ScanResult
+
+MAX_VOTERS = 3  # the tracker fires after 3 steady frames; each more voter costs ~40 ms of OCR CPU
+MIN_VOTERS = 3
+
+
+def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS) -> list[ScanResult]:
+    """The n sharpest results the kiosk would capture (whole card, sharp enough, no glare)."""
+    usable = [r for r in results if r.crop is not None and r.in_frame and r.guidance == "ready"]
+    usable.sort(key=lambda r: r.sharpness, reverse=True)
+    return usable[:n]
+
+
+def scan_sequence(frames: list[np.ndarray], *, engine: str | None = None,
+                  regions: Mapping[str, str] | None = None) -> tuple[ScanResult, CardReading | None]:
+    """Scan every frame, read the sharpest 3-5 together; returns the sharpest frame's result
+    (with the voted NIK and name filled in) and the reading."""
+    results = [scan_frame(f, barcodes=False) for f in frames]
+    best = pick_sharpest(results)
+    if not best:
+        return (results[0] if results else ScanResult(error="empty")), None
+    reading = read_cards([r.crop for r in best], engine, regions)
+    top = best[0]
+    top.nik, top.name, top.read_from_card = reading.nik, reading.name, reading.read_from_card
+    top.nik_status = reading.status
+    return top, reading

@@ -1,0 +1,77 @@
+"""Tesseract (Debian tesseract-ocr) as a subprocess: one call reads a whole sheet of line images.
+
+Process start-up costs more than recognising a dozen lines, so every line of every frame that
+needs reading goes into one sheet image and one call; TSV output gives each word's position,
+which maps it back to the line it came from.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import lru_cache
+
+import cv2
+import numpy as np
+
+GAP = 18  # white rows between two lines of the sheet
+MARGIN = 16
+
+
+@lru_cache(maxsize=1)
+def tesseract_path() -> str | None:
+    return shutil.which("tesseract")
+
+
+def make_sheet(lines: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Stack grey line images on white; returns the sheet and each line's (top, bottom) rows."""
+    width = max(img.shape[1] for img in lines) + 2 * MARGIN
+    height = sum(img.shape[0] for img in lines) + GAP * (len(lines) - 1) + 2 * MARGIN
+    sheet = np.full((height, width), 255, np.uint8)
+    spans = []
+    y = MARGIN
+    for img in lines:
+        sheet[y:y + img.shape[0], MARGIN:MARGIN + img.shape[1]] = img
+        spans.append((y, y + img.shape[0]))
+        y += img.shape[0] + GAP
+    return sheet, spans
+
+
+def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list[tuple[int, int, int, str, float]]:
+    """Words as (left, top, height, text, confidence 0..100), in reading order."""
+    ok, png = cv2.imencode(".png", img)
+    cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng",
+           "-c", "preserve_interword_spaces=1"]
+    if whitelist:
+        cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
+    cmd.append("tsv")
+    # One OMP thread: the camera loop needs the kiosk's other core.
+    out = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=20,
+                         env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+    if out.returncode != 0:
+        raise RuntimeError(f"tesseract failed: {out.stderr[:200]!r}")
+    words = []
+    for row in out.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        parts = row.split("\t")
+        if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
+            continue
+        words.append((int(parts[6]), int(parts[7]), int(parts[9]), parts[11].strip(), float(parts[10])))
+    return words
+
+
+def read_lines(lines: list[np.ndarray], whitelist: str | None = None) -> list[tuple[str, list[float]]]:
+    """Text of each line image with the confidence of each of its words, read in one call."""
+    if not lines:
+        return []
+    sheet, spans = make_sheet(lines)
+    words = run_tsv(sheet, whitelist=whitelist)
+    found: list[list[tuple[int, str, float]]] = [[] for _ in lines]
+    for left, top, height, text, conf in words:
+        mid = top + height / 2
+        best = min(range(len(spans)), key=lambda i: 0 if spans[i][0] <= mid <= spans[i][1]
+                   else min(abs(mid - spans[i][0]), abs(mid - spans[i][1])))
+        found[best].append((left, text, conf))
+    out = []
+    for ws in found:
+        ws.sort()
+        out.append((" ".join(t for _, t, _c in ws), [c for _, _t, c in ws]))
+    return out

@@ -1,0 +1,76 @@
+"""The NIK is filled only when the card agrees with it (issue 10): digits 7-12 are the birth date,
+day + 40 for women; digits 1-4 the regency named in the header. Frames are voted per character."""
+from __future__ import annotations
+
+import datetime as dt
+
+from idscan.crosscheck import check_nik
+from idscan.fields import CardFields, identify
+from idscan.vote import vote, vote_name, vote_nik
+
+# A made-up table in the shape lpsedesk passes in (dotless code -> name); not the real one.
+REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo",
+           "3374": "Kota Semarang", "337401": "Semarang Tengah"}
+TODAY = dt.date(2026, 1, 1)
+
+
+def card(nik: str, **kw) -> CardFields:
+    base = dict(nik=nik, birth=(5, 6, 1990), sex="P", province="JAWA TENGAH", regency="KOTA SALATIGA", nik_conf=90.0)
+    base.update(kw)
+    return CardFields(**base)
+
+
+def test_a_nik_that_agrees_with_the_printed_birth_date_sex_and_header_is_accepted():
+    check = check_nik(card("3373014506900001"), REGIONS, TODAY)
+    assert check.status == "accepted" and check.nik == "3373014506900001"
+    assert set(check.agree) == {"date", "region"}
+
+
+def test_a_man_whose_nik_has_a_womans_day_is_rejected():
+    assert check_nik(card("3373014506900001", sex="L"), REGIONS, TODAY).nik is None
+
+
+def test_a_region_digit_misread_is_corrected_from_the_header_name():
+    # 3374 is Semarang, but the header says Salatiga: the one-digit neighbour 3373 is meant.
+    check = check_nik(card("3374014506900001"), REGIONS, TODAY)
+    assert check.status == "corrected" and check.nik == "3373014506900001" and check.corrected == 3
+
+
+def test_a_date_digit_is_mended_only_where_the_nik_showed_a_look_alike_letter():
+    misread = card("3373014506980001")  # year 98 against the printed 1990
+    assert check_nik(misread, REGIONS, TODAY).nik is None
+    doubtful = card("3373014506980001", nik_doubt=(11,))  # the 8 was read as a B
+    assert check_nik(doubtful, REGIONS, TODAY).nik == "3373014506900001"
+
+
+def test_a_nik_with_nothing_printed_to_compare_is_not_confirmed():
+    bare = CardFields(nik="3373014506900001", nik_conf=95.0)
+    assert check_nik(bare, REGIONS, TODAY).status == "unconfirmed"
+    nik, _name, _check = vote([bare], [check_nik(bare, REGIONS, TODAY)], REGIONS, TODAY)
+    assert nik is None, "an unconfirmed NIK is not filled in"
+
+
+def test_frames_vote_per_character_and_an_unclear_position_fills_nothing():
+    assert vote_nik(["3373014506900001", "3373014506900007", "3373014506900001"]) == "3373014506900001"
+    assert vote_nik(["3373014506900001", "3373014506900007"]) is None
+
+
+def test_names_vote_by_line_then_by_character():
+    assert vote_name(["SITI NUR'AINI", "SITI NUR'AINI", "SITL NUR'AINI"]) == "SITI NUR'AINI"
+    assert vote_name(["SITI NURAINI", "SITL NURAINI", "SITI NURAlNI"]) == "SITI NURAINI"
+
+
+def test_a_wrong_serial_read_once_is_outvoted_by_two_frames():
+    frames = [card("3373014506900001"), card("3373014506900007"), card("3373014506900001")]
+    checks = [check_nik(f, REGIONS, TODAY) for f in frames]
+    nik, _name, check = vote(frames, checks, REGIONS, TODAY)
+    assert nik == "3373014506900001" and check.status == "accepted"
+
+
+def test_fields_are_named_by_content_not_by_position():
+    lines = ["a", "PROVINSI JAWA TENGAH", "KOTA SALATIGA", "NIK : 33730145O6900001", "SITI NUR'AINI",
+             "SALATIGA, 05-06-1990", "PEREMPUAN Gol. Darah : -"]
+    fields = identify(lines)
+    assert fields.nik == "3373014506900001" and fields.nik_doubt == (8,)
+    assert fields.name == "SITI NUR'AINI" and fields.birth == (5, 6, 1990) and fields.sex == "P"
+    assert fields.province == "JAWA TENGAH" and fields.regency == "KOTA SALATIGA"
