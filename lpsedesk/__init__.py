@@ -30,6 +30,7 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
     register_extensions(app)
     register_jobs(app)
     register_blueprints(app)
+    register_template_helpers(app)
     register_error_handlers(app)
     register_transaction_boundary(app)
     register_commands(app)
@@ -82,6 +83,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(core_bp)
     for dotted in app.config["INSTALLED_BLUEPRINTS"]:
         app.register_blueprint(import_string(dotted))
+
+
+def register_template_helpers(app: Flask) -> None:
+    from .template_globals import register_template_globals
+
+    register_template_globals(app)
 
 
 def register_error_handlers(app: Flask) -> None:
