@@ -6,7 +6,6 @@ A refusal names the rule that refused, so the edge can say it in the user's lang
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import pytest
@@ -17,43 +16,10 @@ from lpsedesk.workflow import (
     InvalidInput, InvalidTransition, MissingReason, NotAllowed, WorkflowError, allowed_targets, check_transition,
     transition,
 )
+from tests.core.workflow_fakes import FakeRemote, FakeVisit
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc)
 LABEL_COLUMN = Visit.__table__.c.decided_by_label.type.length  # what the record can hold
-
-
-@dataclass
-class Visitish:
-    __workflow__ = "visit"
-    status: str
-    id: int = 3
-    decided_at: object = None
-    decided_by_id: object = None
-    decided_by_label: object = None
-    decided_on_behalf_of_id: object = None
-    decision_reason: object = None
-    checked_out_at: object = None
-    checked_out_by_id: object = None
-    checked_out_by_label: object = None
-    end_reason: object = None
-    reported_at: object = None
-    reported_by_id: object = None
-
-
-@dataclass
-class Remoteish:
-    __workflow__ = "remote_access"
-    status: str
-    id: int = 4
-    recorded_by_id: int | None = None
-    decided_at: object = None
-    decided_by_id: object = None
-    decided_on_behalf_of_id: object = None
-    decision_reason: object = None
-    granted_at: object = None
-    granted_by_id: object = None
-    closed_at: object = None
-    closed_by_id: object = None
 
 
 def person(role: Role, user_id: int = 5, label: str = "Rina Helpdesk") -> Actor:
@@ -61,27 +27,27 @@ def person(role: Role, user_id: int = 5, label: str = "Rina Helpdesk") -> Actor:
 
 
 def test_checking_out_writes_when_who_and_the_name_shown_on_screens():
-    visit = Visitish("approved")
+    visit = FakeVisit("approved")
     transition(visit, "checked_out", person(Role.HELPDESK), reason="  Dipanggil kantor ", now=NOW)
     assert (visit.checked_out_at, visit.checked_out_by_id, visit.checked_out_by_label, visit.end_reason) == \
         (NOW, 5, "Rina Helpdesk", "Dipanggil kantor")
 
 
 def test_a_kiosk_check_out_names_the_kiosk_but_no_user():
-    visit = Visitish("approved")
+    visit = FakeVisit("approved")
     transition(visit, "checked_out", Actor("kiosk", 9, "Kiosk Lobi", frozenset({Role.KIOSK})), now=NOW)
     assert (visit.checked_out_by_id, visit.checked_out_by_label, visit.end_reason) == (None, "Kiosk Lobi", None)
 
 
 def test_a_step_without_a_reason_column_ignores_the_reason():
-    visit = Visitish("checked_out")
+    visit = FakeVisit("checked_out")
     event = transition(visit, "reported", person(Role.HELPDESK), reason="Selesai", now=NOW)
     assert (visit.status, visit.reported_at, visit.reported_by_id) == ("reported", NOW, 5)
     assert event.details["reason"] == "Selesai"  # still in the audit log
 
 
 def test_an_approval_without_a_reason_keeps_the_reason_column_empty():
-    visit = Visitish("pending")
+    visit = FakeVisit("pending")
     event = transition(visit, "approved", person(Role.KASUBAG, 2, "Bambang"), now=NOW)
     assert (visit.decision_reason, visit.decided_by_label, visit.decided_on_behalf_of_id) == (None, "Bambang", None)
     assert event.details == {"from": "pending", "to": "approved"}
@@ -90,34 +56,34 @@ def test_an_approval_without_a_reason_keeps_the_reason_column_empty():
 
 def test_a_delegates_long_signature_is_cut_to_what_the_record_holds():
     plh = Actor("user", 3, "P" * 100, frozenset({Role.KASUBAG}), on_behalf_of_id=2, on_behalf_of_label="K" * 100)
-    visit = Visitish("pending")
+    visit = FakeVisit("pending")
     transition(visit, "approved", plh, now=NOW)
     assert visit.decided_by_label == ("P" * 100 + " a.n. " + "K" * 100)[:LABEL_COLUMN]
     assert len(visit.decided_by_label) == LABEL_COLUMN
 
 
-def test_a_remote_record_without_a_label_column_is_still_signed_by_id():
-    request = Remoteish("received", recorded_by_id=9)
+def test_a_delegate_signs_a_remote_decision_once_by_id_and_name():
+    request = FakeRemote("received", recorded_by_id=9)
     plh = Actor("user", 3, "Plh", frozenset({Role.KASUBAG}), on_behalf_of_id=2, on_behalf_of_label="Kasubag")
     event = transition(request, "approved", plh, now=NOW)
     assert (request.decided_by_id, request.decided_on_behalf_of_id, request.decided_at) == (3, 2, NOW)
-    assert not hasattr(request, "decided_by_label")
+    assert request.decided_by_label == "Plh a.n. Kasubag"
     assert event.object_type == "remote_access" and event.details["on_behalf_of"] == "Kasubag"
 
 
 def test_a_request_recorded_by_nobody_known_can_be_decided_by_any_kasubag():
-    request = Remoteish("received", recorded_by_id=None)
+    request = FakeRemote("received", recorded_by_id=None)
     assert allowed_targets(request, person(Role.KASUBAG)) == ["approved", "denied"]
     # a kiosk or the system is no user and never "the recorder"
-    assert allowed_targets(Remoteish("received", recorded_by_id=None),
+    assert allowed_targets(FakeRemote("received", recorded_by_id=None),
                            Actor("system", None, "system", frozenset({Role.KASUBAG}))) == ["approved", "denied"]
 
 
 def test_allowed_targets_lists_only_moves_the_actor_may_make_now():
-    assert allowed_targets(Visitish("pending"), person(Role.HELPDESK)) == ["cancelled"]
-    assert allowed_targets(Visitish("approved"), person(Role.KASUBAG)) == []
-    assert allowed_targets(Visitish("approved"), person(Role.HELPDESK)) == ["checked_out"]
-    assert allowed_targets(Visitish("reported"), person(Role.HELPDESK)) == []
+    assert allowed_targets(FakeVisit("pending"), person(Role.HELPDESK)) == ["cancelled"]
+    assert allowed_targets(FakeVisit("approved"), person(Role.KASUBAG)) == []
+    assert allowed_targets(FakeVisit("approved"), person(Role.HELPDESK)) == ["checked_out"]
+    assert allowed_targets(FakeVisit("reported"), person(Role.HELPDESK)) == []
 
 
 def test_something_without_a_workflow_is_refused():
@@ -127,27 +93,27 @@ def test_something_without_a_workflow_is_refused():
 
 def test_a_refusal_carries_the_states_for_the_message_and_reads_well_in_a_log():
     with pytest.raises(InvalidTransition) as refused:
-        transition(Visitish("reported"), "approved", person(Role.KASUBAG), now=NOW)
+        transition(FakeVisit("reported"), "approved", person(Role.KASUBAG), now=NOW)
     assert refused.value.code == "invalid_transition"
     assert refused.value.params == {"current": "reported", "target": "approved"}
     assert refused.value.message == "Cannot go from %(current)s to %(target)s."
     assert str(refused.value) == "Cannot go from reported to approved."
     with pytest.raises(InvalidTransition) as unknown:
-        check_transition(Visitish("pending"), "teleported", person(Role.KASUBAG))
+        check_transition(FakeVisit("pending"), "teleported", person(Role.KASUBAG))
     assert unknown.value.params == {"state": "teleported"} and "teleported" in str(unknown.value)
 
 
 def test_a_refusal_by_role_or_by_rule_says_which():
     with pytest.raises(NotAllowed) as by_role:
-        transition(Visitish("pending"), "approved", person(Role.HELPDESK), now=NOW)
+        transition(FakeVisit("pending"), "approved", person(Role.HELPDESK), now=NOW)
     assert (by_role.value.code, by_role.value.params) == ("not_allowed", {})
     assert str(by_role.value) == "Your role may not make this change."
     with pytest.raises(NotAllowed) as by_rule:
-        transition(Remoteish("received", recorded_by_id=5), "approved",
+        transition(FakeRemote("received", recorded_by_id=5), "approved",
                    Actor("user", 5, "Ani", frozenset({Role.KASUBAG})), now=NOW)
     assert by_rule.value.code == "not_the_recorder" and "not_the_recorder" in str(by_rule.value)
     with pytest.raises(MissingReason) as no_reason:
-        transition(Visitish("pending"), "denied", person(Role.KASUBAG), reason="", now=NOW)
+        transition(FakeVisit("pending"), "denied", person(Role.KASUBAG), reason="", now=NOW)
     assert no_reason.value.code == "missing_reason"
 
 
@@ -161,14 +127,14 @@ def test_error_codes_can_be_named_per_rule():
 
 def test_a_move_can_be_checked_before_the_reason_is_known():
     # The web layer checks a refusal before reading its form; the reason is checked when given.
-    assert check_transition(Visitish("pending"), "denied", person(Role.KASUBAG)).needs_reason
+    assert check_transition(FakeVisit("pending"), "denied", person(Role.KASUBAG)).needs_reason
     with pytest.raises(MissingReason):
-        check_transition(Visitish("pending"), "denied", person(Role.KASUBAG), reason=" ")
-    assert not check_transition(Visitish("pending"), "approved", person(Role.KASUBAG), reason="").needs_reason
+        check_transition(FakeVisit("pending"), "denied", person(Role.KASUBAG), reason=" ")
+    assert not check_transition(FakeVisit("pending"), "approved", person(Role.KASUBAG), reason="").needs_reason
 
 
 def test_without_a_given_time_the_step_is_stamped_now():
-    visit = Visitish("pending")
+    visit = FakeVisit("pending")
     before = datetime.now(timezone.utc)
     event = transition(visit, "approved", person(Role.KASUBAG))
     assert before <= visit.decided_at <= datetime.now(timezone.utc) and event.at == visit.decided_at
@@ -176,13 +142,13 @@ def test_without_a_given_time_the_step_is_stamped_now():
 
 def test_refusals_read_as_sentences_in_the_log():
     with pytest.raises(InvalidTransition) as unknown:
-        check_transition(Visitish("pending"), "teleported", person(Role.KASUBAG))
+        check_transition(FakeVisit("pending"), "teleported", person(Role.KASUBAG))
     assert str(unknown.value) == "Unknown state teleported."
     with pytest.raises(NotAllowed) as by_rule:
-        check_transition(Remoteish("received", recorded_by_id=5), "denied", Actor("user", 5, "Ani", frozenset({Role.KASUBAG})))
+        check_transition(FakeRemote("received", recorded_by_id=5), "denied", Actor("user", 5, "Ani", frozenset({Role.KASUBAG})))
     assert str(by_rule.value) == "Refused by rule not_the_recorder."
     with pytest.raises(MissingReason) as no_reason:
-        check_transition(Visitish("pending"), "denied", person(Role.KASUBAG), reason="")
+        check_transition(FakeVisit("pending"), "denied", person(Role.KASUBAG), reason="")
     assert str(no_reason.value) == "A reason is required."
     with pytest.raises(TypeError, match="^object has no workflow$"):
         check_transition(object(), "approved", person(Role.KASUBAG))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import pytest
@@ -11,44 +10,10 @@ from lpsedesk.roles import Actor, Role
 from lpsedesk.workflow import (
     InvalidTransition, MissingReason, NotAllowed, RemoteStatus, VisitStatus, allowed_targets, transition,
 )
+from tests.core.workflow_fakes import FakeRemote, FakeVisit
 
 ALL_ROLES = list(Role)
 NOW = datetime(2026, 11, 22, 3, 0, tzinfo=timezone.utc)
-
-
-@dataclass
-class FakeVisit:
-    __workflow__ = "visit"
-    status: str
-    id: int = 7
-    decided_at: object = None
-    decided_by_id: object = None
-    decided_by_label: object = None
-    decided_on_behalf_of_id: object = None
-    decision_reason: object = None
-    checked_out_at: object = None
-    checked_out_by_id: object = None
-    checked_out_by_label: object = None
-    end_reason: object = None
-    reported_at: object = None
-    reported_by_id: object = None
-
-
-@dataclass
-class FakeRemote:
-    __workflow__ = "remote_access"
-    status: str
-    id: int = 9
-    recorded_by_id: int | None = 100
-    decided_at: object = None
-    decided_by_id: object = None
-    decided_by_label: object = None
-    decided_on_behalf_of_id: object = None
-    decision_reason: object = None
-    granted_at: object = None
-    granted_by_id: object = None
-    closed_at: object = None
-    closed_by_id: object = None
 
 
 def actor(role: Role, user_id: int = 1) -> Actor:
