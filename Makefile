@@ -65,16 +65,18 @@ initial-migration: $(VENV)/.installed
 	sed -i 's/^Create Date: .*/Create Date: 2026-11-22/' $(INITIAL)
 
 # Mutation testing of the rule modules (docs/mutation.md). Not part of `make test`: 10 to 15 minutes
-# on 2 shared cores. `make mutation MUTATE="nik urls"` mutates only those modules (lpsedesk/<name>, or the
-# exports/ package). Exits non-zero below 90 % killed or when a survivor is not listed in the doc.
-MUTATE ?= workflow nik checkin visit_ops remote_ops exports storage urls
+# on 2 shared cores. `make mutation MUTATE="nik urls"` mutates only those modules (lpsedesk/<name>, the
+# exports/ package, or a dotted name such as idscan.nik). Exits non-zero below 90 % killed or when a
+# survivor is not listed in the doc.
+MUTATE ?= workflow nik idscan.nik checkin visit_ops remote_ops exports storage urls
 MUTATION_JOBS ?= 2
 mutation: sysdeps-test $(VENV)/.installed-mutation
 	rm -rf mutants
 	@for m in $(MUTATE); do \
-	  echo "== mutating lpsedesk/$$m (log: mutants/run-$$m.log) =="; \
+	  case $$m in *.*) pattern=$$m ;; *) pattern=lpsedesk.$$m ;; esac; \
+	  echo "== mutating $$pattern (log: mutants/run-$$m.log) =="; \
 	  mkdir -p mutants; \
-	  nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) "lpsedesk.$$m*" > mutants/run-$$m.log 2>&1 \
+	  nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) "$$pattern*" > mutants/run-$$m.log 2>&1 \
 	    || { tail -n 40 mutants/run-$$m.log; exit 1; }; \
 	done
 	$(BIN)/python scripts/mutation_report.py

@@ -1,21 +1,36 @@
 """ID capture engine for the kiosk: find a KTP in a webcam frame, judge quality, straighten it,
 find its text lines, read NIK and name offline, check the NIK against the card, vote across
 frames, and read QR/1D codes. Pure library: numpy, OpenCV, Pillow, the OCR and barcode readers;
-the region table comes in as data (a mapping of dotless code to name)."""
-from .barcodes import read_barcodes
-from .card import CROP_H, CROP_W, CardDetection, detect_card, warp
-from .decode import ImageError, decode_image_bytes
-from .engine import scan_bytes, scan_frame
-from .nik import NikFacts, nik_facts
-from .quality import GUIDANCE
-from .reader import CardReading, available_engines, read_card, read_cards
-from .result import ScanResult
-from .sequence import pick_sharpest, scan_sequence
-from .tracker import CaptureTracker, TrackerState
+the region table comes in as data (a mapping of dotless code to name).
 
-__all__ = [
-    "CROP_H", "CROP_W", "GUIDANCE", "CaptureTracker", "CardDetection", "CardReading", "ImageError",
-    "NikFacts", "ScanResult", "TrackerState", "available_engines", "decode_image_bytes", "detect_card",
-    "nik_facts", "pick_sharpest", "read_barcodes", "read_card", "read_cards", "scan_bytes", "scan_frame",
-    "scan_sequence", "warp",
-]
+Names are loaded on first use, so `idscan.nik` (pure Python, used by the core's NIK check) can be
+imported without OpenCV and the OCR engines.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "read_barcodes": "barcodes",
+    "CROP_H": "card", "CROP_W": "card", "CardDetection": "card", "detect_card": "card", "warp": "card",
+    "ImageError": "decode", "decode_image_bytes": "decode",
+    "scan_bytes": "engine", "scan_frame": "engine",
+    "NikFacts": "nik", "nik_facts": "nik",
+    "GUIDANCE": "quality",
+    "CardReading": "reader", "available_engines": "reader", "read_card": "reader", "read_cards": "reader",
+    "ScanResult": "result",
+    "pick_sharpest": "sequence", "scan_sequence": "sequence",
+    "CaptureTracker": "tracker", "TrackerState": "tracker",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'idscan' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

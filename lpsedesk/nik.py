@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from idscan.nik import NikFacts, nik_facts
 
 REGION_CSV = Path(__file__).resolve().parent / "data" / "wilayah_kecamatan.csv"
 
@@ -41,28 +42,12 @@ def mask_nik(nik: str | None) -> str:
 
 
 @dataclass(frozen=True)
-class NikInfo:
-    nik: str
-    valid: bool
-    error: str | None = None
-    birth_date: dt.date | None = None
-    sex: str | None = None  # "L" (laki-laki) or "P" (perempuan)
-    province: str | None = None
-    regency: str | None = None
-    kecamatan: str | None = None  # None when the code is unknown (not an error)
+class NikInfo(NikFacts):
+    """What a NIK says, decoded by the ID engine's `nik_facts` with the region table applied."""
 
     def mask(self) -> str:
         """Show the region prefix and the serial only, e.g. 3373********0001."""
         return mask_nik(self.nik)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
-            "sex": self.sex,
-            "province": self.province,
-            "regency": self.regency,
-            "kecamatan": self.kecamatan,
-        }
 
 
 @lru_cache(maxsize=1)
@@ -75,44 +60,14 @@ def regions() -> dict[str, str]:
     return table
 
 
-def _birth_date(day: int, month: int, yy: int, today: dt.date) -> dt.date | None:
-    # Two-digit year: prefer 20yy unless that lies in the future, then 19yy.
-    for century in (2000, 1900):
-        try:
-            candidate = dt.date(century + yy, month, day)
-        except ValueError:
-            continue
-        if candidate <= today:
-            return candidate
-    return None
-
-
 def parse_nik(value: str, *, today: dt.date | None = None) -> NikInfo:
-    """Check a NIK; whitespace inside is ignored (people type it in groups)."""
-    nik = "".join(str(value).split())
-    if len(nik) != 16:
-        return NikInfo(nik, False, "length")
-    if not (nik.isascii() and nik.isdigit()):
-        return NikInfo(nik, False, "digits")
-    table = regions()
-    province = table.get(nik[:2])
-    regency = table.get(nik[:4])
-    if province is None or regency is None:
-        return NikInfo(nik, False, "region", province=province)
-    kecamatan = table.get(nik[:6])
-    day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
-    sex = "L"
-    if day > 40:
-        day, sex = day - 40, "P"
-    born = None
-    if 1 <= day <= 31 and 1 <= month <= 12:
-        born = _birth_date(day, month, yy, today or dt.date.today())
-    if born is None:
-        return NikInfo(nik, False, "date", province=province, regency=regency,
-                       kecamatan=kecamatan)
-    if nik[12:] == "0000":
-        return NikInfo(nik, False, "serial", born, sex, province, regency, kecamatan)
-    return NikInfo(nik, True, None, born, sex, province, regency, kecamatan)
+    """Check a NIK; whitespace inside is ignored (people type it in groups).
+
+    The structure is decoded once, by the ID engine's pure `nik_facts` (the card reader and the
+    form must agree on what a NIK says); this adds the region table and the core's own type.
+    """
+    facts = nik_facts("".join(str(value).split()), regions(), today or dt.date.today())
+    return NikInfo(**{field.name: getattr(facts, field.name) for field in fields(NikFacts)})
 
 
 def is_valid_nik(value: str) -> bool:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KILLED = {1, 3, 24, -24, 36, 152, 255}  # test failure, pytest internal error, timeouts
 NO_TESTS = {5, 33}
 # A mutant name in docs/mutation.md: `lpsedesk.nik.x_parse_nik__mutmut_12`.
-LISTED = re.compile(r"`(lpsedesk\.[\w.ǁ]+__mutmut_\d+)`")
+LISTED = re.compile(r"`((?:lpsedesk|idscan)\.[\w.ǁ]+__mutmut_\d+)`")
 EQUIVALENT_SECTION = re.compile(r"^## Equivalent mutants\b.*?(?=^## |\Z)", re.S | re.M)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from idscan.nik import nik_facts
 from lpsedesk.nik import is_valid_nik, mask_nik, parse_nik
 
 TODAY = dt.date(2026, 11, 23)
@@ -168,3 +169,10 @@ def test_a_nik_refused_for_its_date_or_serial_still_says_where_it_is_from(birth,
     info = parse_nik(nik(region="317101", birth=birth, serial=serial), today=TODAY)
     assert info.error == error
     assert "Jakarta" in info.province and "Jakarta Pusat" in info.regency and info.kecamatan == "Gambir"
+
+
+def test_without_a_region_table_only_the_date_and_serial_are_checked():
+    # The ID engine runs without the region table (the caller passes it); the names stay unknown.
+    facts = nik_facts(nik(region="990101", birth="570845"), None, TODAY)  # a woman born 17-08-1945
+    assert (facts.valid, facts.province, facts.regency, facts.kecamatan) == (True, None, None, None)
+    assert (facts.birth_date.isoformat(), facts.sex) == ("1945-08-17", "P")
