@@ -47,6 +47,8 @@ def test_the_kasubag_decides_three_requests_in_a_row_on_a_phone_without_a_reload
     page.evaluate("window.__sameDocument = true")
     page.wait_for_function("() => document.getAnimations().length === 0")
     shot(page, "kasubag-phone-queue-360", full_page=False)
+    # Header, tabs and queue tools leave most of the screen to the request itself.
+    assert page.locator(".req.current .name").bounding_box()["y"] < PHONE["height"] * 0.45
 
     # 1: approve. The button is in the bottom bar, inside the first 740 px.
     box = _approve_button(page).bounding_box()
