@@ -117,7 +117,7 @@ def invitation_card(code: str):
     if inv is None:
         return render_template("kiosk/invitation_card.html", inv=None), 404
     qr = Markup(segno.make(codes.code_of(inv.selector, inv.verifier), error="m", micro=False)
-                .svg_inline(scale=6, border=3))
+                .svg_inline(scale=6, border=3, omitsize=True))
     facilities = settings.get(db.session, "facilities")
     return render_template(
         "kiosk/invitation_card.html", inv=inv, qr=qr, window=_window(inv), code=codes.pretty(codes.code_of(inv.selector, inv.verifier)),

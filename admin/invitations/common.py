@@ -66,7 +66,7 @@ def link(invitation: Invitation) -> str:
 
 def qr(invitation: Invitation, scale: int = 4) -> Markup:
     # The QR holds the bare code (letters and digits): a USB scanner types it back unchanged.
-    return Markup(segno.make(code(invitation), error="m", micro=False).svg_inline(scale=scale, border=2))
+    return Markup(segno.make(code(invitation), error="m", micro=False).svg_inline(scale=scale, border=2, omitsize=True))
 
 
 def choice(kind: str, key: str) -> str:
