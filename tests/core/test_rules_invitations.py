@@ -208,3 +208,15 @@ def test_the_kiosk_offers_a_stay_that_covers_the_rest_of_the_window(people):
     invitation = invite(people[0], ends_at=NOW + timedelta(minutes=100))
     assert use.planned_minutes(invitation, NOW) == 120
     assert use.planned_minutes(invite(people[0], ends_at=NOW + timedelta(hours=12)), NOW) == 480
+
+
+def test_invitations_go_with_the_personal_data_once_past_the_retention_period(people):
+    from lpsedesk import retention
+
+    old = invite(people[0], nik=NIK)
+    old.starts_at, old.ends_at = NOW - timedelta(days=400, hours=8), NOW - timedelta(days=400)
+    recent = invite(people[0])
+    db.session.flush()
+    retention.purge(db.session, now=NOW, days=365)
+    db.session.flush()
+    assert db.session.scalars(select(Invitation.id)).all() == [recent.id]

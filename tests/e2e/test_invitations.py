@@ -135,3 +135,25 @@ def test_the_invitation_screens_have_no_wcag_violation(app, live_server, browser
     close_pages(desk, boss, visitor)
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
     assert not errors, errors
+
+
+def test_a_usb_scanner_typing_the_invitation_on_the_welcome_screen_fills_the_guest_book(
+        app, live_server, browser):
+    inv_id, code = training(app, nik="3373024107900001", name="Sari Uji Coba")
+    page = enrol_page(app, browser, live_server, TABLET)
+    page.keyboard.type(code)  # a keyboard-wedge scanner: a fast burst of keys, then Enter
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-screen=ktp]:not([hidden])")
+    page.wait_for_selector("[data-invitation]:not([hidden])")
+    assert page.input_value("input[name=full_name]") == "SARI UJI COBA"
+    assert page.input_value("input[name=invitation]") == code
+    # The same code once more (e.g. scanned twice): nothing changes, no error.
+    page.keyboard.type(code)
+    page.keyboard.press("Enter")
+    assert "k-invitation-problem" not in (page.get_attribute("[data-invitation]", "class") or "")
+    # A code that is not (or no longer) valid: said in words, and the visitor goes on as usual.
+    page.keyboard.type("INV" + "A" * 28)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-invitation].k-invitation-problem")
+    assert "tidak dikenal" in page.inner_text("[data-invitation]")
+    assert page.is_visible("[data-screen=ktp]")
