@@ -9,6 +9,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def _register_routes() -> None:
     """Every module that adds routes to `bp`, in one visible list (their decorators run on import)."""
     from .account import views as account_views  # noqa: F401
+    from .invitations import batch_import, decisions, printing as invitation_printing, views as invitation_views  # noqa: F401
     from .remote import actions, printing, views as remote_views  # noqa: F401
     from .reports import views as report_views  # noqa: F401
     from .settings import delegations, kiosks, office, users, views as settings_views  # noqa: F401

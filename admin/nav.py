@@ -24,6 +24,7 @@ def _links() -> list[tuple[str, str, tuple[Role, ...]]]:
         ("admin.queue", _("Approvals"), (Role.KASUBAG,)),
         ("admin.board", _("Helpdesk board"), STAFF_ROLES),
         ("admin.visits", _("Visits"), STAFF_ROLES),
+        ("admin.invitations", _("Invitations"), STAFF_ROLES),
         ("admin.remote_index", _("Remote access"), (Role.ADMIN, Role.KASUBAG)),
         ("admin.reports_index", _("Reports"), STAFF_ROLES),
         ("admin.settings_index", _("Settings"), (Role.ADMIN,)),

@@ -48,6 +48,11 @@ def field_message(code: str) -> str:
         "nik_region": _("The first 6 digits are not a known region code. Check your NIK."),
         "nik_date": _("Digits 7 to 12 are not a valid date of birth. Check your NIK."),
         "nik_serial": _("The last 4 digits cannot be 0000. Check your NIK."),
+        # Issue 15: the KTP at the kiosk is not the invited person's.
+        "nik_mismatch": _("This NIK is not the one on the invitation. Check it, or touch Start over to fill in "
+                          "the guest book without the invitation."),
+        "name_mismatch": _("This name is not the one on the invitation (as on the KTP). Check it, or touch Start "
+                           "over to fill in the guest book without the invitation."),
         "phone_format": _("Enter a mobile number such as 081234567890."),
         "email_format": _("Enter a valid e-mail address, or leave it empty."),
         "rules": _("Please read the rules and tick the box to agree."),

@@ -104,6 +104,7 @@ SCHEMAS: dict = {
             "scan_session": {"type": "string"},
             "scanned_codes": {"type": "array", "items": {"type": "string"}},
             "validate_only": {"type": "boolean", "description": "check the fields only; nothing is saved"},
+            "invitation": {"type": "string", "description": "a scanned invitation code (issue 15): the visit uses it"},
         },
     },
     "VisitStatus": {
@@ -241,6 +242,18 @@ def document() -> dict:
                           "400": _json(ERR, "no valid capture token from this kiosk"),
                           "404": _json(ERR, "no NIK read from the card, or no visit today"),
                           "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
+        f"{PREFIX}/invitations/lookup": {"post": {
+            "summary": "A scanned invitation code: the guest book's details to fill in (issue 15)",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}}}}},
+            "responses": {"200": _json({"type": "object", "required": ["code", "message", "full_name"],
+                                        "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                                                       "full_name": {"type": "string"},
+                                                       "approved_in_advance": {"type": "boolean"}}},
+                                       "the details to fill in"),
+                          "404": _json(ERR, "no invitation has this code"),
+                          "409": _json(ERR, "used, cancelled, refused, or outside its time window"),
+                          "429": E429, "401": E401}}},
         f"{PREFIX}/inside": {"get": {
             "summary": "Today's visitors inside, names masked, to choose one's own",
             "responses": {"200": _json(_ref("Inside"), "the list"), "401": E401}}},

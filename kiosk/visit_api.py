@@ -20,6 +20,7 @@ from lpsedesk.throttle import LoginThrottle
 from lpsedesk.transaction import after_commit
 
 from . import bp
+from . import invitation_api
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .images import UploadError, data_url_bytes, signature_png
 from .messages import api_message, field_message, status_message
@@ -137,14 +138,16 @@ def submit_visit():
     entry = checkin.GuestEntry.from_mapping(data)
     entry.locale = str(get_locale() or "id")
     purposes, facilities = _choices(offered_only=True)
+    # Issue 15: a scanned invitation; its NIK (or name) must be the one typed or read from the KTP.
+    invitation, not_invited = invitation_api.for_entry(data, entry)
     if data.get("validate_only") is True:
         # The form step asks before moving on to the rules: every field problem at once.
         entry.rules_accepted = True
-        problems = checkin.validate(entry, purposes=purposes, facilities=facilities)
+        problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
         if problems:
             return _field_errors(problems)
         return jsonify(valid=True)
-    problems = checkin.validate(entry, purposes=purposes, facilities=facilities)
+    problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
     capture = read_capture_token(str(data.get("capture") or ""), device.id)
     store = current_app.extensions["storage"]
     if capture is None:
@@ -172,6 +175,7 @@ def submit_visit():
     except Exception:
         store.delete(signature_key)  # nothing half-saved: no orphan signature file
         raise
+    invitation_api.attach(invitation, visit)
     # The capture belongs to the visit only once the visit is saved.
     after_commit(lambda: claim_capture(str(data.get("scan_session") or ""), capture["k"]))
     return jsonify(visit_status(visit)), 201

@@ -22,6 +22,7 @@ from sqlalchemy import null, select, text, update
 from sqlalchemy.orm import Session
 
 from . import audit, orphans, settings, staff_sessions
+from .invitations import retention as invitation_retention
 from .models import RemoteAccessRequest, Visit, Visitor
 from .models.visitors import NIK_UNMASKED
 from .models.visits import HOLDING_FILES
@@ -125,6 +126,7 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
                          totals=previous.totals if previous else PurgeTotals())
     if previous is None:
         staff_sessions.forget_before(session, now - timedelta(hours=session_hours, days=1))
+        invitation_retention.forget_before(session, result.cutoff)  # issue 15: invitations past retention
     for kind, step in (("visit_files", _visit_files), ("letters", _letters), ("visitors", _visitors)):
         if kind not in result.finished and not step(session, result, limit):
             result.finished.add(kind)  # a batch that was not full: nothing of this kind is left

@@ -28,6 +28,7 @@ PUBLIC = {
     "admin.login", "admin.logout", "admin.setup",  # logout of nobody is harmless; setup needs its token
     "kiosk.enrol",  # a browser becomes a kiosk here with a one-time code
     "kiosk_openapi",  # the kiosk API's description, no data
+    "kiosk.invitation_card",  # issue 15: the invited visitor's own QR page, from the link; the code is the secret
 }
 H, K, A = "helpdesk", "kasubag", "admin"
 STAFF = frozenset({H, K, A})
@@ -70,6 +71,13 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.settings_user_roles": ADMIN_ONLY, "admin.settings_user_new": ADMIN_ONLY,
     "admin.kiosks": ADMIN_ONLY, "admin.kiosk_create": ADMIN_ONLY, "admin.kiosk_new_code": ADMIN_ONLY,
     "admin.kiosk_revoke": ADMIN_ONLY, "admin.kiosk_slip": ADMIN_ONLY,
+    # Issue 15 invitations: the helpdesk and the Admin invite (one, or a training's file) and cancel;
+    # SOP 1 step 4 in advance is the Kasubag's; every staff member may look and print.
+    "admin.invitations": STAFF, "admin.invitation": STAFF, "admin.invitation_print": STAFF,
+    "admin.invitation_training": STAFF,
+    "admin.invitation_new": frozenset({H, A}), "admin.invitation_import": frozenset({H, A}),
+    "admin.invitation_template": frozenset({H, A}), "admin.invitation_cancel": frozenset({H, A}),
+    "admin.invitation_decide": KASUBAG_ONLY, "admin.invitation_approve_all": KASUBAG_ONLY,
 }
 # The kiosk's screens and API answer only an enrolled kiosk browser.
 KIOSK_ONLY = {
@@ -77,6 +85,7 @@ KIOSK_ONLY = {
     "kiosk.submit_visit", "kiosk.get_visit", "kiosk.check_out", "kiosk.visit_events", "kiosk.visit_qr",
     # a visitor without the ticket finds the answer or checks out (NIK + phone digits, or own name)
     "kiosk.find_visit", "kiosk.find_visit_by_card", "kiosk.inside", "kiosk.confirm_inside",
+    "kiosk.invitation_lookup",  # issue 15: a scanned invitation fills the guest book
 }
 
 # GET pages an allowed role may see answered with 4xx for the dummy records we fill in.
@@ -121,8 +130,21 @@ def _records(app) -> dict:
         if devices is not None:
             device, _code = devices.create_device(db.session, None, "Target kiosk")
             values["kiosk"] = device.id
+        values["invitation"] = _invitation()
         db.session.commit()
         return values
+
+
+def _invitation() -> int:
+    from lpsedesk.invitations import rules
+
+    draft = rules.InvitationDraft(full_name="Target", phone="081234560001", institution="CV", category="penyedia",
+                                  purpose="training", facility="training_room", starts_at=utcnow(),
+                                  ends_at=utcnow() + timedelta(hours=2), event_name="x")
+    invitation = rules.build(draft, None)
+    db.session.add(invitation)
+    db.session.flush()
+    return invitation.id
 
 
 def _fill(rule, records: dict) -> dict:
@@ -141,6 +163,8 @@ def _fill(rule, records: dict) -> dict:
             value = records["kiosk"]
         elif "delegation" in lowered:
             value = records["delegation"]
+        elif "invitation" in lowered:
+            value = records["invitation"]
         elif "ticket" in lowered or lowered == "code":
             value = records["ticket"]
         elif lowered == "filename":

@@ -2,6 +2,7 @@
 from .audit import AuditEvent
 from .base import Base, UTCDateTime, utcnow
 from .devices import KioskDevice
+from .invitations import Invitation, InvitationStatus
 from .remote import RemoteAccessRequest
 from .sessions import StaffSession
 from .settings import Setting
@@ -10,7 +11,7 @@ from .visitors import Visitor, VisitorCategory
 from .visits import Visit, VisitNote, new_ticket_code
 
 __all__ = [
-    "AuditEvent", "Base", "Delegation", "KioskDevice", "RemoteAccessRequest", "Setting", "StaffSession",
+    "AuditEvent", "Base", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest", "Setting", "StaffSession",
     "User", "UserRole", "UTCDateTime", "Visit", "VisitNote", "Visitor", "VisitorCategory",
     "new_ticket_code", "utcnow",
 ]

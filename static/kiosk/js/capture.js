@@ -4,7 +4,7 @@
 import { Camera } from "./camera.js";
 import { $, fmt } from "./util.js";
 
-export function createCapture({ api, T, visitor, onCaptured }) {
+export function createCapture({ api, T, visitor, onCaptured, onCode }) {
   const screen = $("[data-screen=ktp]");
   let camera = null, manualNext = false;
 
@@ -56,6 +56,8 @@ export function createCapture({ api, T, visitor, onCaptured }) {
   }
 
   function noteCodes(texts) {
+    texts = texts.filter((t) => !(onCode && onCode(t)));  // an invitation's QR is not an ID code
+    if (!texts.length) return;
     for (const t of texts) if (!visitor.codes.includes(t)) visitor.codes.push(t);
     const p = $("[data-codes]", screen);
     p.textContent = fmt(T.codes_read, { count: visitor.codes.length });

@@ -24,6 +24,7 @@ export function createForm({ api, T, screens }) {
       email: val("email"), institution: val("institution"), category: val("category"),
       purpose: val("purpose"), purpose_detail: val("purpose_detail"), facility: val("facility"),
       planned_minutes: parseInt(val("planned_minutes"), 10) || null,
+      invitation: val("invitation"),
     };
   }
 
@@ -142,6 +143,7 @@ export function createForm({ api, T, screens }) {
       if (capture.name && !form.full_name.value) form.full_name.value = capture.name;
     },
     nik: () => digits(val("nik")),
+    setInvitation(code) { form.elements.invitation.value = code; },
     recallHere,
   };
 }

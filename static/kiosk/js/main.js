@@ -9,6 +9,7 @@ import { createCheckout } from "./checkout.js";
 import { ask } from "./dialog.js";
 import { createForm } from "./form.js";
 import { createIdle } from "./idle.js";
+import { createInvitation, isInvitation } from "./invitation.js";
 import { installKeyboard } from "./keyboard.js";
 import { createRules } from "./rules.js";
 import { installScanner } from "./scanner.js";
@@ -33,7 +34,11 @@ function goHome() {
 }
 
 const form = createForm({ api, T, screens });
-const capture = createCapture({ api, T, visitor, onCaptured: (c) => form.prefillFromCard(c) });
+const invitation = createInvitation({ api, form, T });
+const capture = createCapture({
+  api, T, visitor, onCaptured: (c) => form.prefillFromCard(c),
+  onCode: (text) => isInvitation(text) && (invitation.use(text), true),
+});
 const ticket = createTicket({ api, cfg, T, screens, onDecided: () => idle.touch() });
 const rules = createRules({ api, T, visitor, form, capture, screens, onSubmitted: (s) => ticket.show(s) });
 const checkout = createCheckout({ api, cfg, T, screens, ticket, goHome, sendFrame: scanFrame });
@@ -114,6 +119,11 @@ $("[data-screen=welcome]").addEventListener("click", (e) => {
 installScanner((text) => {
   idle.touch();
   const at = screens.current();
+  if (isInvitation(text) && ["welcome", "ktp", "who", "from", "what", "checkout"].includes(at)) {
+    if (at === "welcome" || at === "checkout") screens.show("ktp");
+    invitation.use(text);
+    return;
+  }
   if (at === "ktp" || at === "who" || at === "from" || at === "what") { capture.noteCodes([text]); return; }
   if (["welcome", "checkout", "checkout-confirm", "checkout-done"].includes(at)) {
     if (at === "welcome") screens.show("checkout");

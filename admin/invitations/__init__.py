@@ -1,0 +1,1 @@
+"""Invitations (issue 15): invite expected visitors and trainings, decide them in advance."""

@@ -1,0 +1,67 @@
+"""An invitation used at the kiosk: it becomes the visit, once; approved in advance, the visit starts
+approved (SOP 1 step 4 was taken by the Kasubag before the visit, and the audit log says so)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..checkin import PLANNED_MINUTES
+from ..models import Invitation, InvitationStatus, Visit
+from ..roles import Actor, Role
+from ..workflow import InvalidTransition, VisitStatus, transition
+from .rules import identity_problem, use_problem
+
+
+class InvitationNotUsable(Exception):
+    """The invitation cannot be used now; `code` says why (used, too_late, nik_mismatch, ...)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def planned_minutes(invitation: Invitation, now: datetime | None = None) -> int:
+    """The kiosk's "how long" choice that covers the rest of the window (the longest if none does)."""
+    now = now or datetime.now(timezone.utc)
+    left = (invitation.ends_at - now).total_seconds() / 60
+    return next((m for m in PLANNED_MINUTES if m >= left), PLANNED_MINUTES[-1])
+
+
+def check(invitation: Invitation, *, nik: str, full_name: str, now: datetime | None = None) -> None:
+    """Raise InvitationNotUsable unless this person may use this invitation now."""
+    problem = use_problem(invitation, now) or identity_problem(invitation, nik=nik, full_name=full_name)
+    if problem:
+        raise InvitationNotUsable(problem)
+
+
+def _approver(invitation: Invitation) -> Actor:
+    # The Kasubag (or the Plh./Plt. signing for them) who approved in advance is the visit's decider.
+    return Actor(kind="user", id=invitation.decided_by_id, label=invitation.decided_by_label or "-",
+                 roles=frozenset({Role.KASUBAG}))
+
+
+def attach(session: Session, invitation: Invitation, visit: Visit, actor: Actor, *,
+           now: datetime | None = None) -> None:
+    """Mark the invitation used by `visit` (just submitted, pending) and, if the Kasubag approved it
+    in advance, approve the visit now on that decision. The caller has run `check` and commits."""
+    now = now or datetime.now(timezone.utc)
+    if use_problem(invitation, now) or visit.status != VisitStatus.PENDING:
+        raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=invitation.status,
+                                target=InvitationStatus.USED.value)
+    approved_in_advance = invitation.status == InvitationStatus.APPROVED
+    invitation.status = InvitationStatus.USED.value
+    invitation.used_at = now
+    invitation.visit_id = visit.id
+    audit.record(session, actor, "invitation.used", invitation, at=now,
+                 details={"visit": visit.id, "ticket": visit.ticket_code, "approved_in_advance": approved_in_advance})
+    if not approved_in_advance:
+        return
+    event = transition(visit, VisitStatus.APPROVED.value, _approver(invitation), now=now)
+    visit.approved_until = now + timedelta(minutes=visit.planned_minutes)
+    event.details.update({
+        "via": "invitation", "invitation": invitation.id, "approver": invitation.decided_by_label,
+        "approved_in_advance_at": invitation.decided_at.isoformat() if invitation.decided_at else None,
+    })
+    audit.record_transition(session, event)
