@@ -12,7 +12,8 @@ def _register_routes() -> None:
     from .remote import actions, printing, views as remote_views  # noqa: F401
     from .reports import views as report_views  # noqa: F401
     from .settings import delegations, kiosks, office, users, views as settings_views  # noqa: F401
-    from .staff import board, home, live, queue, search, visit  # noqa: F401
+    from .staff import board, home, live, queue, restricted, search, visit  # noqa: F401
+    from .watchlist import views as watchlist_views  # noqa: F401
     from .context import register_context
 
     register_context(bp)

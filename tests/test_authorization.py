@@ -70,6 +70,12 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.settings_user_roles": ADMIN_ONLY, "admin.settings_user_new": ADMIN_ONLY,
     "admin.kiosks": ADMIN_ONLY, "admin.kiosk_create": ADMIN_ONLY, "admin.kiosk_new_code": ADMIN_ONLY,
     "admin.kiosk_revoke": ADMIN_ONLY, "admin.kiosk_slip": ADMIN_ONLY,
+    # Issue 15: the Admin keeps the watch list; only the Kasubag and the Admin may read it.
+    "admin.watchlist_index": frozenset({K, A}), "admin.watchlist_add": ADMIN_ONLY,
+    "admin.watchlist_change": ADMIN_ONLY, "admin.watchlist_remove": ADMIN_ONLY,
+    # Issue 15: the helpdesk records the restricted area's entry and exit and checks the devices at
+    # check-out (the escort is named by the Kasubag with the decision, admin.decide_visit).
+    "admin.area_entry": DESK_ONLY, "admin.area_exit": DESK_ONLY, "admin.devices_check": DESK_ONLY,
 }
 # The kiosk's screens and API answer only an enrolled kiosk browser.
 KIOSK_ONLY = {
