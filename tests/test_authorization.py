@@ -76,6 +76,8 @@ ROLES: dict[str, frozenset[str]] = {
     # Issue 15: the helpdesk records the restricted area's entry and exit and checks the devices at
     # check-out (the escort is named by the Kasubag with the decision, admin.decide_visit).
     "admin.area_entry": DESK_ONLY, "admin.area_exit": DESK_ONLY, "admin.devices_check": DESK_ONLY,
+    # The server room access log is a report like the guest book: every staff role reads it.
+    "admin.report_server_room": STAFF, "admin.report_server_room_export": STAFF,
 }
 # The kiosk's screens and API answer only an enrolled kiosk browser.
 KIOSK_ONLY = {

@@ -89,6 +89,10 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
     visitor: Mapped[Visitor] = relationship(back_populates="visits", lazy="joined")
     notes: Mapped[list[VisitNote]] = relationship(
         back_populates="visit", order_by="VisitNote.created_at", cascade="all, delete-orphan")
+    # Issue 15, read only for a restricted visit (the guest book, the server room log).
+    escort: Mapped["User | None"] = relationship(foreign_keys="Visit.escort_id", lazy="select", viewonly=True)  # noqa: F821
+    devices_checked_by: Mapped["User | None"] = relationship(  # noqa: F821
+        foreign_keys="Visit.devices_checked_by_id", lazy="select", viewonly=True)
     # Loaded only where shown (the visit's page, the exports), never on the queue or the board.
     devices: Mapped[list[VisitDevice]] = relationship(
         order_by="VisitDevice.position", cascade="all, delete-orphan", lazy="select")
