@@ -129,7 +129,8 @@ def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozens
 
     "decide" (grant or refuse), "await_ktp_check" (the Kasubag could decide once the desk has
     checked the KTP), "check_out" (at the desk, or end early), "report", "acknowledge",
-    "check_ktp", "add_note". Each follows the same rule as the step it names.
+    "check_ktp", "add_note"; for a restricted facility also "enter_area", "leave_area" and
+    "check_devices" (lpsedesk.restricted). Each follows the same rule as the step it names.
     """
     moves = allowed_targets(visit, actor)
     actions = set()
