@@ -5,10 +5,11 @@ from flask import Blueprint, current_app
 
 from .nav import staff_nav
 from .staff.common import template_helpers
+from .staff.restricted import restricted_helpers
 
 
 def _context() -> dict:
-    return {"staff_nav": staff_nav, **template_helpers(),
+    return {"staff_nav": staff_nav, **template_helpers(), **restricted_helpers(),
             # The kiosks page can be left out of an installation; link to it only when it is there.
             "settings_kiosks_page": "admin.kiosks" in current_app.view_functions}
 

@@ -27,6 +27,7 @@ def _links() -> list[tuple[str, str, tuple[Role, ...]]]:
         ("admin.invitations", _("Invitations"), STAFF_ROLES),
         ("admin.remote_index", _("Remote access"), (Role.ADMIN, Role.KASUBAG)),
         ("admin.reports_index", _("Reports"), STAFF_ROLES),
+        ("admin.watchlist_index", _("Watch list"), (Role.KASUBAG, Role.ADMIN)),
         ("admin.settings_index", _("Settings"), (Role.ADMIN,)),
         ("admin.kiosks", _("Kiosk"), (Role.ADMIN,)),
     ]

@@ -61,6 +61,11 @@ def field_message(code: str) -> str:
         "last4_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
         "signature_required": _("Please sign with your finger in the box."),
         "signature_damaged": _("The signature could not be read. Please clear it and sign again."),
+        # Issue 15: the devices brought into a restricted facility
+        "devices_required": _("List each device you bring in, or tick \"I bring no devices\"."),
+        "devices_incomplete": _("Give the kind, the brand and the serial number of each device."),
+        "devices_none_and_listed": _("You listed devices and also ticked \"I bring no devices\": choose one."),
+        "devices_too_many": _("At most 10 devices can be listed; ask the helpdesk."),
     }
     return messages.get(code, messages["required"])
 

@@ -39,6 +39,8 @@ def kiosk_config() -> dict:
         "ticket_decided_seconds": max(TICKET_DECIDED_SECONDS, idle * 2),
         "slip_format": current_kiosk().slip_format or "receipt80",
         "messages": js_messages(),
+        # Issue 15: a request for these facilities asks for the devices brought in.
+        "restricted_facilities": [str(i["key"]) for i in values["facilities"] if i.get("restricted")],
     }
 
 

@@ -9,7 +9,7 @@ from flask import Response, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from lpsedesk import audit, checkin, kiosk_recovery, settings
+from lpsedesk import audit, checkin, kiosk_recovery, restricted, settings
 from lpsedesk.labels import status_label
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
@@ -144,10 +144,13 @@ def submit_visit():
         # The form step asks before moving on to the rules: every field problem at once.
         entry.rules_accepted = True
         problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
+        # Issue 15: the devices step (restricted facility) sends its answer; earlier steps do not.
+        problems.update(restricted.device_problems(facilities, data, asked="devices_none" in data))
         if problems:
             return _field_errors(problems)
         return jsonify(valid=True)
     problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
+    problems.update(restricted.device_problems(facilities, data))
     capture = read_capture_token(str(data.get("capture") or ""), device.id)
     store = current_app.extensions["storage"]
     if capture is None:
@@ -172,6 +175,7 @@ def submit_visit():
     try:
         visit = checkin.submit(db.session, current_kiosk_actor(), entry, purposes=purposes, facilities=facilities,
                                device_id=device.id, id_capture_key=capture["k"], signature_key=signature_key)
+        restricted.attach_declared(visit, facilities, data)
     except Exception:
         store.delete(signature_key)  # nothing half-saved: no orphan signature file
         raise

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, watchlist
 from .models import Visit, Visitor, VisitorCategory
 from .nik import parse_nik
 from .roles import Actor
@@ -146,6 +146,8 @@ def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[
     session.flush()  # the audit event needs the visit's id
     audit.record(session, actor, "visit.submitted", visit, at=now,
                  details={"ticket": visit.ticket_code, "facility": visit.facility, "via": "kiosk"})
+    # Issue 15: a watch-list match flags the request for the Kasubag; it never refuses by itself.
+    watchlist.screen(session, visit, actor, now=now)
     return visit
 
 

@@ -32,6 +32,12 @@ def workflow_message(exc: WorkflowError) -> str:
         return _("Write the note first.")
     if exc.code == "note_too_long":
         return _("A note may hold at most 2000 characters.")
+    if exc.code == "escort_required":
+        return _("A visit to a restricted facility needs an escort: choose one from the staff before approving.")
+    if exc.code == "escort_invalid":
+        return _("Choose the escort from the active staff.")
+    if exc.code == "devices_not_checked":
+        return _("Check the devices the visitor brought in before checking out.")
     if isinstance(exc, MissingReason):
         return _("A reason is required.")
     if exc.code == "not_the_recorder":

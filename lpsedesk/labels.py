@@ -46,6 +46,7 @@ def field_labels() -> dict[str, str]:
         "full_name": _("Visitor's name"), "nik": _("NIK"), "phone": _("Phone"),
         "institution": _("Institution"), "category": _("Category"), "purpose": _("Purpose"),
         "facility": _("Facility"), "signature": _("Signature"), "checked_out_at": _("Check-out time"),
+        "devices_checked": _("Devices checked at check-out"), "area_left": _("Exit from the restricted area"),
     }
 
 
@@ -66,6 +67,11 @@ def event_label(action: str) -> str:
         "visit.ktp_viewed": _("KTP image viewed"),
         "visit.nik_viewed": _("Full NIK viewed"),
         "visit.feedback": _("Visitor's rating and comment at check-out"),
+        "visit.escort_named": _("Escort named by the Kasubag"),
+        "visit.area_entered": _("Entered the restricted area"),
+        "visit.area_left": _("Left the restricted area"),
+        "visit.devices_checked": _("Devices checked at check-out"),
+        "visit.device_mismatch": _("Device mismatch at check-out"),
         "visit.found_at_kiosk": _("Found again at the kiosk without the ticket"),
         "visitor.recalled": _("Returning visitor's details recalled at the kiosk"),
         "remote.received": _("Request letter recorded"),

@@ -120,7 +120,8 @@ def keys_in_use(session: Session, list_key: str) -> set[str]:
 def clean_choices(list_key: str, rows: list[dict], old: list[dict], in_use: set[str]) -> tuple[list[dict], list[str]]:
     """The facility/purpose list from edited rows.
 
-    rows: {"key" (empty for a new item), "id", "en", "active": bool, "remove": bool}. Returns the new
+    rows: {"key" (empty for a new item), "id", "en", "active": bool, "remove": bool; for facilities
+    also "restricted": bool}. Returns the new
     list and the keys that were asked to be removed but are in use, so were only hidden.
     """
     old_keys = {str(item.get("key")) for item in old}
@@ -150,7 +151,10 @@ def clean_choices(list_key: str, rows: list[dict], old: list[dict], in_use: set[
         if key in seen:
             raise SettingError(list_key, "duplicate_key", key=key)
         seen.add(key)
-        items.append({"key": key, "id": label_id, "en": label_en, "active": bool(row.get("active", True))})
+        item = {"key": key, "id": label_id, "en": label_en, "active": bool(row.get("active", True))}
+        if list_key == "facilities" and row.get("restricted"):
+            item["restricted"] = True  # issue 15: devices asked at the kiosk, an escort to approve
+        items.append(item)
     # A key that vanished from the form (not asked to be removed) is kept: nothing is lost silently.
     for item in old:
         if item.get("key") not in seen and item.get("key") in in_use:

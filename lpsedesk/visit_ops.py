@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, restricted
 from . import settings as office
 from .clock import wib_at, wib_date
 from .models import Visit, VisitNote
@@ -37,6 +37,9 @@ REQUIRED_FIELDS: dict[str, Callable[[Visit], object]] = {
     "facility": lambda v: v.facility,
     "signature": lambda v: v.signature_key,
     "checked_out_at": lambda v: v.checked_out_at,
+    # Issue 15: a restricted visit is complete once its devices were checked and it left the area.
+    "devices_checked": lambda v: None if restricted.devices_to_check(v) else True,
+    "area_left": lambda v: None if v.area_entered_at is not None and v.area_left_at is None else True,
 }
 
 
@@ -66,14 +69,20 @@ def _require(actor: Actor, *roles: Role) -> None:
 
 
 def decide(session: Session, record, decision: str, actor: Actor, *, reason: str = "",
-           require_ktp_check: bool = False, now: datetime | None = None):
-    """The Kasubag's (or a delegate's) decision on a visit or a remote-access request."""
+           require_ktp_check: bool = False, escort_id: object = None, now: datetime | None = None):
+    """The Kasubag's (or a delegate's) decision on a visit or a remote-access request.
+
+    A restricted visit's approval names its escort (`escort_id`); without one the workflow refuses.
+    """
     target = DECISIONS.get(decision)
     if target is None:
         raise InvalidTransition("Unknown state %(state)s.", state=decision)
     now = _now(now)
     if isinstance(record, Visit) and require_ktp_check and _waits_for_ktp_check(record):
         raise KtpNotChecked("The helpdesk has not checked the original KTP yet.")
+    if (isinstance(record, Visit) and record.restricted and target == VisitStatus.APPROVED
+            and escort_id not in (None, "") and record.status == VisitStatus.PENDING):
+        restricted.name_escort(session, record, actor, escort_id)
     event = audit.apply_transition(session, record, target.value, actor, reason=reason, now=now)
     if isinstance(record, Visit) and target == VisitStatus.APPROVED:
         record.approved_until = now + timedelta(minutes=record.planned_minutes)
@@ -120,13 +129,15 @@ def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozens
 
     "decide" (grant or refuse), "await_ktp_check" (the Kasubag could decide once the desk has
     checked the KTP), "check_out" (at the desk, or end early), "report", "acknowledge",
-    "check_ktp", "add_note". Each follows the same rule as the step it names.
+    "check_ktp", "add_note"; for a restricted facility also "enter_area", "leave_area" and
+    "check_devices" (lpsedesk.restricted). Each follows the same rule as the step it names.
     """
     moves = allowed_targets(visit, actor)
     actions = set()
     if VisitStatus.APPROVED in moves:
         actions.add("await_ktp_check" if ktp_first and _waits_for_ktp_check(visit) else "decide")
-    if VisitStatus.CHECKED_OUT in moves and actor.has(Role.HELPDESK):
+    # A restricted visit's devices are checked before the desk checks it out (issue 15).
+    if VisitStatus.CHECKED_OUT in moves and actor.has(Role.HELPDESK) and not restricted.devices_to_check(visit):
         actions.add("check_out")
     if VisitStatus.REPORTED in moves:
         actions.add("report")
@@ -134,6 +145,7 @@ def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozens
                           ("add_note", _note_refusal)):
         if refusal(visit, actor) is None:
             actions.add(name)
+    actions |= restricted.actions(visit, actor)
     return frozenset(actions)
 
 
@@ -170,6 +182,8 @@ def check_out(session: Session, visit: Visit, actor: Actor, *, reason: str = "",
     """SOP step 6 at the desk (the visitor forgot), or step 5's early end, which needs a reason."""
     if early and not (reason or "").strip():
         raise MissingReason("A reason is required.")
+    if restricted.devices_to_check(visit):
+        raise restricted.DevicesNotChecked("Check the devices first.")
     event = audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, reason=reason,
                                    now=_now(now))
     event.details = {**event.details, "at_desk": True, **({"early": True} if early else {})}

@@ -80,6 +80,9 @@ class Step:
     guard: Callable[[object, Actor], str | None] | None = None
     # Writes the step's timestamp and actor onto the record.
     stamp: Callable[[object, Actor, datetime, str], None] | None = None
+    # Something the actor must supply with the step (not who they are): checked when the step is
+    # taken, not when offering it, so the screen still shows the step and asks for what is missing.
+    needs: Callable[[object], str | None] | None = None
 
 
 def _stamp(prefix: str, *, reason_field: str | None = None) -> Callable[[object, Actor, datetime, str], None]:
@@ -108,12 +111,19 @@ def _not_the_recorder(record: object, actor: Actor) -> str | None:
     return None
 
 
+def _escort_named(record: object) -> str | None:
+    # Issue 15: a visit to a restricted facility (the server room) is approved only with an escort.
+    if getattr(record, "restricted", False) and not getattr(record, "escort_id", None):
+        return "escort_required"
+    return None
+
+
 V, R = VisitStatus, RemoteStatus
 _KASUBAG = frozenset({Role.KASUBAG})
 _DESK = frozenset({Role.HELPDESK})
 
 VISIT_TRANSITIONS: dict[tuple[VisitStatus, VisitStatus], Step] = {
-    (V.PENDING, V.APPROVED): Step(_KASUBAG, "visit.approved", stamp=_decision_stamp),
+    (V.PENDING, V.APPROVED): Step(_KASUBAG, "visit.approved", stamp=_decision_stamp, needs=_escort_named),
     (V.PENDING, V.DENIED): Step(_KASUBAG, "visit.denied", needs_reason=True, stamp=_decision_stamp),
     (V.PENDING, V.CANCELLED): Step(frozenset({Role.KIOSK, Role.HELPDESK}), "visit.cancelled",
                                    stamp=_stamp("decided", reason_field="decision_reason")),
@@ -184,6 +194,8 @@ def check_transition(record: Stateful, to: str, actor: Actor, *, reason: str | N
         raise NotAllowed("Refused by rule %(rule)s.", code=problem, rule=problem)
     if reason is not None and step.needs_reason and not reason.strip():
         raise MissingReason("A reason is required.")
+    if step.needs and (missing := step.needs(record)):
+        raise InvalidInput("Missing for this step: %(what)s.", code=missing, what=missing)
     return step
 
 

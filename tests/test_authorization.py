@@ -78,6 +78,14 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.invitation_new": frozenset({H, A}), "admin.invitation_import": frozenset({H, A}),
     "admin.invitation_template": frozenset({H, A}), "admin.invitation_cancel": frozenset({H, A}),
     "admin.invitation_decide": KASUBAG_ONLY, "admin.invitation_approve_all": KASUBAG_ONLY,
+    # Issue 15: the Admin keeps the watch list; only the Kasubag and the Admin may read it.
+    "admin.watchlist_index": frozenset({K, A}), "admin.watchlist_add": ADMIN_ONLY,
+    "admin.watchlist_change": ADMIN_ONLY, "admin.watchlist_remove": ADMIN_ONLY,
+    # Issue 15: the helpdesk records the restricted area's entry and exit and checks the devices at
+    # check-out (the escort is named by the Kasubag with the decision, admin.decide_visit).
+    "admin.area_entry": DESK_ONLY, "admin.area_exit": DESK_ONLY, "admin.devices_check": DESK_ONLY,
+    # The server room access log is a report like the guest book: every staff role reads it.
+    "admin.report_server_room": STAFF, "admin.report_server_room_export": STAFF,
 }
 # The kiosk's screens and API answer only an enrolled kiosk browser.
 KIOSK_ONLY = {

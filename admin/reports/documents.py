@@ -16,6 +16,8 @@ from lpsedesk.reports.guestbook import GuestBookRow, Tally
 from lpsedesk.reports.statistics import Statistics
 from lpsedesk.reports.visit_report import ReportedVisit
 
+from .area_text import area_text
+
 
 
 def choices() -> dict[str, dict[str, str]]:
@@ -84,7 +86,8 @@ def guestbook_spec(rows: Iterable[GuestBookRow], period: Period, counts: Tally) 
         choice("purposes", r.purpose) + (f" ({r.purpose_detail})" if r.purpose_detail else ""),
         choice("facilities", r.facility), hhmm(r.time_in), hhmm(r.time_out),
         decision(r.decision) + (f"\n{r.decided_by}" if r.decided_by else ""),
-        r.decision_reason if r.decision in ("denied", "cancelled", "expired") else "",
+        "\n".join(filter(None, [r.decision_reason if r.decision in ("denied", "cancelled", "expired") else "",
+                                 area_text(r.area)])),  # issue 15: escort, area times, devices
         signed if r.signature_key else "-",
     ] for r in rows)
     widths = [0.45, 0.95, 1.5, 1.6, 1.5, 1.0, 1.15, 1.3, 0.68, 0.68, 1.45, 1.0, 1.05]

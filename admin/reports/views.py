@@ -36,6 +36,7 @@ from .. import bp
 from .documents import (
     duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, visit_report_spec,
 )
+from .area_text import area_text
 from .guestbook_files import guestbook_pdf, guestbook_xlsx
 from .statistics import csv_tables, headline, labelled, svg_charts, titles
 
@@ -96,7 +97,7 @@ def report_guestbook():
     return render_template("admin/reports/guestbook.html", period=period, rows=listed.rows, listed=listed,
                            office=_office(), category_label=memo(category_label), choice=labeller(),
                            decision_label=memo(decision_label), hhmm=hhmm, actor=current_actor(),
-                           signed_on=_signed_on(), Role=Role)
+                           signed_on=_signed_on(), Role=Role, area_text=area_text)
 
 
 def _attachment(body, filename: str, fmt: str) -> Response:

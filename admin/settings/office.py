@@ -55,6 +55,7 @@ def _rows_from_form() -> list[dict]:
             "en": request.form.get(f"en-{n}", ""),
             "active": n == "new" or request.form.get(f"active-{n}") == "1",
             "remove": request.form.get(f"remove-{n}") == "1",
+            "restricted": request.form.get(f"restricted-{n}") == "1",
         })
     return rows
 

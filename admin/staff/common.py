@@ -29,7 +29,8 @@ def missing_now(visit) -> list[str]:
     """Missing guest-book fields worth showing now: the check-out time only once it is due."""
     keys = visit_ops.missing_fields(visit)
     if visit.status in ("pending", "approved"):
-        keys = [k for k in keys if k != "checked_out_at"]
+        # Due at check-out, not before (the device check and the area's exit too, issue 15).
+        keys = [k for k in keys if k not in ("checked_out_at", "devices_checked", "area_left")]
     return keys
 
 

@@ -57,7 +57,7 @@ def _decide(record, success_message: str):
         raise user_error(400, _("Choose approve or refuse; a refusal needs a reason of at most 500 characters."))
     try:
         visit_ops.decide(db.session, record, decision, current_actor(), reason=form.reason.data or "",
-                         require_ktp_check=ktp_first())
+                         require_ktp_check=ktp_first(), escort_id=request.form.get("escort_id") or None)
     except KtpNotChecked as exc:
         raise rule_error(exc) from None
     except InvalidTransition:

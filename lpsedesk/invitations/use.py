@@ -10,7 +10,7 @@ from .. import audit
 from ..checkin import PLANNED_MINUTES
 from ..models import Invitation, InvitationStatus, Visit
 from ..roles import Actor, Role
-from ..workflow import InvalidTransition, VisitStatus, transition
+from ..workflow import InvalidInput, InvalidTransition, VisitStatus, check_transition, transition
 from .rules import identity_problem, use_problem
 
 
@@ -42,6 +42,22 @@ def _approver(invitation: Invitation) -> Actor:
                  roles=frozenset({Role.KASUBAG}))
 
 
+def held_for_kasubag(visit: Visit, approver: Actor) -> str | None:
+    """Why an advance approval cannot stand at check-in, so the Kasubag decides the visit again.
+
+    A watch-list match must reach the Kasubag flagged (issue 15: a match never decides by itself,
+    and an approval given before the match was known is no decision on it); a restricted facility
+    is approved only with an escort, which an invitation does not name.
+    """
+    if visit.watch_entry_id is not None:
+        return "watch_list"
+    try:
+        check_transition(visit, VisitStatus.APPROVED.value, approver)
+    except InvalidInput as exc:
+        return exc.code
+    return None
+
+
 def attach(session: Session, invitation: Invitation, visit: Visit, actor: Actor, *,
            now: datetime | None = None) -> None:
     """Mark the invitation used by `visit` (just submitted, pending) and, if the Kasubag approved it
@@ -51,12 +67,14 @@ def attach(session: Session, invitation: Invitation, visit: Visit, actor: Actor,
         raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=invitation.status,
                                 target=InvitationStatus.USED.value)
     approved_in_advance = invitation.status == InvitationStatus.APPROVED
+    held = held_for_kasubag(visit, _approver(invitation)) if approved_in_advance else None
     invitation.status = InvitationStatus.USED.value
     invitation.used_at = now
     invitation.visit_id = visit.id
     audit.record(session, actor, "invitation.used", invitation, at=now,
-                 details={"visit": visit.id, "ticket": visit.ticket_code, "approved_in_advance": approved_in_advance})
-    if not approved_in_advance:
+                 details={"visit": visit.id, "ticket": visit.ticket_code, "approved_in_advance": approved_in_advance,
+                          "held_for_kasubag": held})
+    if not approved_in_advance or held:
         return
     event = transition(visit, VisitStatus.APPROVED.value, _approver(invitation), now=now)
     visit.approved_until = now + timedelta(minutes=visit.planned_minutes)

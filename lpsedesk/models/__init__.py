@@ -4,14 +4,17 @@ from .base import Base, UTCDateTime, utcnow
 from .devices import KioskDevice
 from .invitations import Invitation, InvitationStatus
 from .remote import RemoteAccessRequest
+from .restricted import VisitDevice
 from .sessions import StaffSession
 from .settings import Setting
 from .users import Delegation, User, UserRole
 from .visitors import Visitor, VisitorCategory
 from .visits import Visit, VisitNote, new_ticket_code
+from .watchlist import WatchEntry
 
 __all__ = [
-    "AuditEvent", "Base", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest", "Setting", "StaffSession",
-    "User", "UserRole", "UTCDateTime", "Visit", "VisitNote", "Visitor", "VisitorCategory",
+    "AuditEvent", "Base", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest",
+    "Setting", "StaffSession", "User", "UserRole", "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor",
+    "VisitorCategory", "WatchEntry",
     "new_ticket_code", "utcnow",
 ]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..workflow import VisitStatus
 from .base import Base, UTCDateTime, utcnow
 from .decision import DecisionColumns
+from .restricted import RestrictedColumns, VisitDevice, WatchColumns
 from .visitors import Visitor
 
 # No 0/O, 1/I/L: a ticket is read aloud and typed on a touch keyboard.
@@ -25,7 +26,7 @@ def new_ticket_code() -> str:
     return "".join(secrets.choice(TICKET_ALPHABET) for _ in range(8))
 
 
-class Visit(DecisionColumns, Base):
+class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
     __tablename__ = "visits"
     __workflow__ = "visit"
     __table_args__ = (
@@ -88,6 +89,13 @@ class Visit(DecisionColumns, Base):
     visitor: Mapped[Visitor] = relationship(back_populates="visits", lazy="joined")
     notes: Mapped[list[VisitNote]] = relationship(
         back_populates="visit", order_by="VisitNote.created_at", cascade="all, delete-orphan")
+    # Issue 15, read only for a restricted visit (the guest book, the server room log).
+    escort: Mapped["User | None"] = relationship(foreign_keys="Visit.escort_id", lazy="select", viewonly=True)  # noqa: F821
+    devices_checked_by: Mapped["User | None"] = relationship(  # noqa: F821
+        foreign_keys="Visit.devices_checked_by_id", lazy="select", viewonly=True)
+    # Loaded only where shown (the visit's page, the exports), never on the queue or the board.
+    devices: Mapped[list[VisitDevice]] = relationship(
+        order_by="VisitDevice.position", cascade="all, delete-orphan", lazy="select")
 
 
 class VisitNote(Base):

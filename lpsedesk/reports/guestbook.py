@@ -17,6 +17,7 @@ from ..exports.dates import Period
 from ..models import Visit
 from ..nik import mask_nik
 from ..pagination import Page, paginate
+from .restricted_log import NONE, AreaFacts, area_facts
 
 # What the Kasubag decided, read from the status the visit reached.
 DECISION_OF_STATUS = {
@@ -44,6 +45,8 @@ class GuestBookRow:
     decided_by: str  # "Dewi", or "Dewi a.n. Bambang" when a delegate decided
     decision_reason: str
     signature_key: str | None
+    # Issue 15: escort, area times and devices of a visit to a restricted facility.
+    area: AreaFacts = NONE
 
 
 def decided_by_text(visit: Visit) -> str:
@@ -61,6 +64,16 @@ def visits_in(session: Session, period: Period) -> list[Visit]:
     return list(session.scalars(select(Visit).where(*_in(period)).order_by(Visit.submitted_at, Visit.id)).unique())
 
 
+def _area(visit: Visit) -> AreaFacts:
+    # Restricted visits are few: their escort's name and devices are read only for them.
+    if not visit.restricted:
+        return NONE
+    names = {visit.escort.id: visit.escort.full_name} if visit.escort else {}
+    if visit.devices_checked_by:
+        names[visit.devices_checked_by.id] = visit.devices_checked_by.full_name
+    return area_facts(visit, names)
+
+
 def _row(number: int, visit: Visit, full_nik: bool) -> GuestBookRow:
     who = visit.visitor
     time_in = to_wib(visit.submitted_at)
@@ -72,7 +85,7 @@ def _row(number: int, visit: Visit, full_nik: bool) -> GuestBookRow:
         time_out=to_wib(visit.checked_out_at) if visit.checked_out_at else None,
         status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
         decided_by=decided_by_text(visit) if visit.decided_at else "",
-        decision_reason=visit.decision_reason or "", signature_key=visit.signature_key,
+        decision_reason=visit.decision_reason or "", signature_key=visit.signature_key, area=_area(visit),
     )
 
 

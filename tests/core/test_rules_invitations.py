@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from lpsedesk import checkin, settings
+from lpsedesk import checkin, restricted, settings, watchlist
 from lpsedesk.extensions import db
 from lpsedesk.invitations import codes, rules, use
 from lpsedesk.models import AuditEvent, Invitation, User
@@ -152,6 +152,33 @@ def test_an_approved_invitation_starts_its_visit_approved_with_the_approver_in_t
     assert approved.object_id == visit.id and approved.actor_id == kasubag.id
     assert approved.details["via"] == "invitation" and approved.details["invitation"] == invitation.id
     assert approved.details["approver"] == "Bambang"
+
+
+def test_an_advance_approval_does_not_stand_for_a_visitor_on_the_watch_list(people):
+    # Issue 15: a watch-list match never decides by itself; the request reaches the Kasubag flagged.
+    desk, kasubag, admin = people
+    watchlist.add(db.session, admin, watchlist.EntryInput(nik=NIK, reason="Sanksi daftar hitam",
+                                                          expires_on=NOW.date() + timedelta(days=30)),
+                  today=NOW.date())
+    invitation = invite(desk)
+    rules.decide(db.session, invitation, "approve", kasubag, now=NOW - timedelta(days=1))
+    visit = submit_visit()
+    use.attach(db.session, invitation, visit, kiosk_actor(1, "Kiosk"), now=NOW)
+    assert visit.status == "pending" and visit.watch_reason == "Sanksi daftar hitam"
+    assert invitation.status == "used"
+    used = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "invitation.used")).one()
+    assert used.details["held_for_kasubag"] == "watch_list"
+
+
+def test_an_advance_approval_does_not_stand_for_a_restricted_facility_without_an_escort(people):
+    # Issue 15: the server room is approved only with an escort named by the Kasubag.
+    desk, kasubag, _admin = people
+    invitation = invite(desk)
+    rules.decide(db.session, invitation, "approve", kasubag, now=NOW - timedelta(days=1))
+    visit = submit_visit()
+    restricted.attach(visit, [], True)
+    use.attach(db.session, invitation, visit, kiosk_actor(1, "Kiosk"), now=NOW)
+    assert visit.status == "pending"
 
 
 def test_an_invitation_not_approved_in_advance_leaves_the_visit_pending_for_the_kasubag(people):

@@ -10,7 +10,9 @@ export const FORM_SCREENS = {
   what: ["purpose", "purpose_detail", "facility", "planned_minutes"],
 };
 
-export function createForm({ api, T, screens }) {
+/* `steps` may add screens after "what" (issue 15: the devices step): afterWhat() names the next
+   screen, extra() what those screens add to the request, and steps[screen]() moves on from one. */
+export function createForm({ api, T, screens, steps = {} }) {
   const form = $("[data-form]");
 
   function val(name) {
@@ -25,6 +27,7 @@ export function createForm({ api, T, screens }) {
       purpose: val("purpose"), purpose_detail: val("purpose_detail"), facility: val("facility"),
       planned_minutes: parseInt(val("planned_minutes"), 10) || null,
       invitation: val("invitation"),
+      ...(steps.extra ? steps.extra() : {}),
     };
   }
 
@@ -121,7 +124,8 @@ export function createForm({ api, T, screens }) {
     const at = screens.current();
     if (at === "who") next("who", "from");
     else if (at === "from") next("from", "what");
-    else if (at === "what") next("what", "rules");
+    else if (at === "what") next("what", steps.afterWhat ? steps.afterWhat() : "rules");
+    else if (steps[at]) steps[at]();
   });
   form.nik.addEventListener("input", checkNik);
   $$("input[name=purpose]", form).forEach((r) => r.addEventListener("change", () => {

@@ -6,6 +6,7 @@
 import { createApi } from "./api.js";
 import { createCapture } from "./capture.js";
 import { createCheckout } from "./checkout.js";
+import { createDevices } from "./devices.js";
 import { ask } from "./dialog.js";
 import { createForm } from "./form.js";
 import { createIdle } from "./idle.js";
@@ -33,7 +34,15 @@ function goHome() {
   window.location.replace(cfg.home);
 }
 
-const form = createForm({ api, T, screens });
+// The devices step (issue 15) joins the form after "what" for a restricted facility only.
+const steps = {};
+const form = createForm({ api, T, screens, steps });
+const devices = createDevices({ api, T, screens, form, restricted: cfg.restricted_facilities || [] });
+Object.assign(steps, {
+  afterWhat: () => (devices.needed() ? "devices" : "rules"),
+  extra: () => devices.answer(),
+  devices: () => devices.next(),
+});
 const invitation = createInvitation({ api, form, T });
 const capture = createCapture({
   api, T, visitor, onCaptured: (c) => form.prefillFromCard(c),
@@ -88,7 +97,7 @@ const actions = {
   "back-ktp": () => screens.show("ktp"),
   "back-who": () => screens.show("who"),
   "back-from": () => screens.show("from"),
-  "back-what": () => screens.show("what"),
+  "back-what": () => screens.show(screens.current() === "rules" && devices.needed() ? "devices" : "what"),
   recall: () => form.recallHere(),
   "clear-signature": () => rules.clearSignature(),
   submit: () => rules.submit(),
