@@ -5,12 +5,14 @@ from .devices import KioskDevice
 from .remote import RemoteAccessRequest
 from .sessions import StaffSession
 from .settings import Setting
+from .skm import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse
 from .users import Delegation, User, UserRole
 from .visitors import Visitor, VisitorCategory
 from .visits import Visit, VisitNote, new_ticket_code
 
 __all__ = [
-    "AuditEvent", "Base", "Delegation", "KioskDevice", "RemoteAccessRequest", "Setting", "StaffSession",
+    "AuditEvent", "Base", "Delegation", "KioskDevice", "RemoteAccessRequest", "Setting", "SkmAnsweredVisit", "SkmFollowUp",
+    "SkmQuestion", "SkmResponse", "StaffSession",
     "User", "UserRole", "UTCDateTime", "Visit", "VisitNote", "Visitor", "VisitorCategory",
     "new_ticket_code", "utcnow",
 ]
