@@ -77,6 +77,8 @@ KIOSK_ONLY = {
     "kiosk.submit_visit", "kiosk.get_visit", "kiosk.check_out", "kiosk.visit_events", "kiosk.visit_qr",
     # a visitor without the ticket finds the answer or checks out (NIK + phone digits, or own name)
     "kiosk.find_visit", "kiosk.find_visit_by_card", "kiosk.inside", "kiosk.confirm_inside",
+    # the satisfaction survey (SKM) answered at the kiosk just after check-out
+    "kiosk.answer_survey",
 }
 
 # GET pages an allowed role may see answered with 4xx for the dummy records we fill in.
