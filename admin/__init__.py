@@ -10,7 +10,7 @@ def _register_routes() -> None:
     """Every module that adds routes to `bp`, in one visible list (their decorators run on import)."""
     from .account import views as account_views  # noqa: F401
     from .remote import actions, printing, views as remote_views  # noqa: F401
-    from .reports import views as report_views  # noqa: F401
+    from .reports import skm as skm_reports, views as report_views  # noqa: F401
     from .settings import delegations, kiosks, office, users, views as settings_views  # noqa: F401
     from .staff import board, home, live, queue, search, visit  # noqa: F401
     from .context import register_context

@@ -45,6 +45,10 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.reports_index": STAFF, "admin.report_guestbook": STAFF, "admin.report_guestbook_export": STAFF,
     "admin.report_signature": STAFF, "admin.report_statistics": STAFF, "admin.report_statistics_csv": STAFF,
     "admin.report_visits": STAFF, "admin.report_visits_export": STAFF,
+    # Issue 14: the SKM report (IKM) is read by every staff role; the follow-up plan is decided by the
+    # head of the unit (Kasubag) and kept up by the Admin.
+    "admin.report_skm": STAFF, "admin.report_skm_export": STAFF, "admin.report_skm_answers_csv": STAFF,
+    "admin.report_skm_follow_up": frozenset({K, A}),
     # SOP 1 step 4: only the Kasubag grants or refuses, and acknowledges the finished visits reported.
     "admin.queue": KASUBAG_ONLY, "admin.queue_fragment": KASUBAG_ONLY, "admin.decide_visit": KASUBAG_ONLY,
     "admin.acknowledge_visit": KASUBAG_ONLY, "admin.acknowledge_all": KASUBAG_ONLY,
