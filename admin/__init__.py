@@ -12,6 +12,7 @@ def _register_routes() -> None:
     from .remote import actions, printing, views as remote_views  # noqa: F401
     from .reports import skm as skm_reports, views as report_views  # noqa: F401
     from .settings import delegations, kiosks, office, users, views as settings_views  # noqa: F401
+    from .skm import handover, questions  # noqa: F401
     from .staff import board, home, live, queue, search, visit  # noqa: F401
     from .context import register_context
 

@@ -49,6 +49,8 @@ ROLES: dict[str, frozenset[str]] = {
     # head of the unit (Kasubag) and kept up by the Admin.
     "admin.report_skm": STAFF, "admin.report_skm_export": STAFF, "admin.report_skm_answers_csv": STAFF,
     "admin.report_skm_follow_up": frozenset({K, A}),
+    # The helpdesk hands the survey to a visitor whose service ended at the desk (SOP 1 step 6).
+    "admin.skm_handover": DESK_ONLY, "admin.skm_handover_answer": DESK_ONLY,
     # SOP 1 step 4: only the Kasubag grants or refuses, and acknowledges the finished visits reported.
     "admin.queue": KASUBAG_ONLY, "admin.queue_fragment": KASUBAG_ONLY, "admin.decide_visit": KASUBAG_ONLY,
     "admin.acknowledge_visit": KASUBAG_ONLY, "admin.acknowledge_all": KASUBAG_ONLY,
@@ -72,6 +74,7 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.settings_user_deactivate": ADMIN_ONLY, "admin.settings_user_password": ADMIN_ONLY,
     "admin.settings_user_profile": ADMIN_ONLY, "admin.settings_user_reactivate": ADMIN_ONLY,
     "admin.settings_user_roles": ADMIN_ONLY, "admin.settings_user_new": ADMIN_ONLY,
+    "admin.settings_skm": ADMIN_ONLY,  # the SKM questions' wording
     "admin.kiosks": ADMIN_ONLY, "admin.kiosk_create": ADMIN_ONLY, "admin.kiosk_new_code": ADMIN_ONLY,
     "admin.kiosk_revoke": ADMIN_ONLY, "admin.kiosk_slip": ADMIN_ONLY,
 }

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -76,3 +77,41 @@ def test_a_bad_period_is_a_clear_400(client, login, make_user):
     login("helpdesk1")
     response = client.get("/admin/reports/skm?kind=range&from=2026-05-01&to=2026-01-01")
     assert response.status_code == 400
+
+
+def test_the_helpdesk_hands_the_survey_to_a_visitor_at_the_desk_once(app, client, login, make_user):
+    from tests import factories
+    from lpsedesk.models import SkmAnsweredVisit
+    from lpsedesk.clock import utcnow
+    with app.app_context():
+        visit_id = factories.visit("checked_out", checked_out_at=utcnow()).id
+    make_user("helpdesk1", "helpdesk")
+    login("helpdesk1")
+    visit_page = client.get(f"/admin/visits/{visit_id}").get_data(as_text=True)
+    assert f"/admin/visits/{visit_id}/survey" in visit_page
+    screen = client.get(f"/admin/visits/{visit_id}/survey").get_data(as_text=True)
+    assert screen.count("data-score=") == 36
+    token = re.search(r'name="csrf-token" content="([^"]+)"', screen).group(1)
+    sent = client.post(f"/admin/visits/{visit_id}/survey", json={"answers": {"waktu": 4}},
+                       headers={"X-CSRFToken": token})
+    assert sent.status_code == 201
+    with app.app_context():
+        assert db.session.get(SkmAnsweredVisit, visit_id) is not None
+        row = db.session.query(SkmResponse).one()
+        assert (row.channel, row.u3) == ("desk", 4)
+    assert f"/admin/visits/{visit_id}/survey" not in client.get(f"/admin/visits/{visit_id}").get_data(as_text=True)
+    again = client.post(f"/admin/visits/{visit_id}/survey", json={"answers": {"waktu": 1}},
+                        headers={"X-CSRFToken": token})
+    assert again.status_code == 409
+
+
+def test_the_admin_rewords_a_question_and_the_kiosk_asks_it(app, client, login, make_user):
+    make_user("admin1", "admin")
+    login("admin1")
+    token = csrf_from(client, "/admin/settings/skm")
+    saved = client.post("/admin/settings/skm", data={"csrf_token": token, "waktu_id": "Seberapa cepat kami melayani?",
+                                                    "waktu_en": "How fast did we serve you?"})
+    assert saved.status_code == 302
+    assert "Seberapa cepat kami melayani?" in client.get("/admin/settings/skm").get_data(as_text=True)
+    too_long = client.post("/admin/settings/skm", data={"csrf_token": token, "waktu_id": "x" * 301})
+    assert too_long.status_code == 400
