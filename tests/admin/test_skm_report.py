@@ -115,3 +115,15 @@ def test_the_admin_rewords_a_question_and_the_kiosk_asks_it(app, client, login, 
     assert "Seberapa cepat kami melayani?" in client.get("/admin/settings/skm").get_data(as_text=True)
     too_long = client.post("/admin/settings/skm", data={"csrf_token": token, "waktu_id": "x" * 301})
     assert too_long.status_code == 400
+
+
+def test_the_statistics_page_shows_this_semesters_ikm_and_the_monthly_trend(app, client, login, make_user):
+    from lpsedesk.clock import wib_today
+    today = wib_today()
+    with app.app_context():
+        db.session.add(SkmResponse(answered_on=today, channel="kiosk", **{f"u{n}": 4 for n in range(1, 10)}))
+        db.session.commit()
+    make_user("helpdesk1", "helpdesk")
+    login("helpdesk1")
+    page = client.get("/admin/reports/statistics").get_data(as_text=True)
+    assert "data-skm-tile-ikm>100,00<" in page and "A (Sangat Baik)" in page
