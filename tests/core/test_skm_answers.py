@@ -108,3 +108,14 @@ def test_the_report_counts_respondents_against_the_visits_served(ctx):
     assert (report.sample.population, report.sample.required, report.sample.still_needed) == (3, 3, 1)
     trend = monthly_trend(db.session, date(2026, 11, 30), months=2)
     assert [(p.month, p.respondents) for p in trend] == [(date(2026, 10, 1), 0), (date(2026, 11, 1), 2)]
+
+
+def test_demo_data_fills_a_year_of_answers_in_a_plausible_range(ctx):
+    from lpsedesk.demo import make_demo_data
+    lines = make_demo_data(db.session, weeks=2, seed=3, today=date(2026, 11, 23), survey_months=12)
+    db.session.commit()
+    assert "survey answers" in lines[-1]
+    report = build(db.session, date(2025, 11, 1), date(2026, 11, 23))
+    months = {r.answered_on.replace(day=1) for r in report.responses}
+    assert len(months) >= 12 and report.result.respondents > 300
+    assert report.result.category.grade in ("A", "B") and report.suggestions
