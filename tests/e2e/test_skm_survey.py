@@ -3,6 +3,10 @@ skips the survey; the SKM report for the period shows the IKM those answers give
 XLSX read back the same."""
 from __future__ import annotations
 
+import io
+import subprocess
+
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from lpsedesk import devices
@@ -10,10 +14,16 @@ from lpsedesk.extensions import db
 from lpsedesk.models import SkmAnsweredVisit, SkmResponse, Visit
 from lpsedesk.skm.elements import KEYS
 from tests import factories
+from lpsedesk.clock import wib_today
 from tests.kiosk.e2e_support import TABLET
 
-# The first visitor's taps, U1..U9 (4 = the happiest face); U4 (cost) is skipped.
-TAPS = [4, 3, 4, None, 3, 4, 4, 3, 4]
+from .test_staff_flow import staff_page
+
+# The first visitor's taps, U1..U9 (4 = the happiest face).
+TAPS = [4, 3, 4, 4, 3, 4, 4, 3, 4]
+# By hand: one respondent, so NRR = the tap; IKM = (4+3+4+4+3+4+4+3+4) x 1/9 = 33/9 = 3.6667;
+# converted 3.6667 x 25 = 91.67: A (Sangat Baik).
+EXPECTED_IKM, EXPECTED_CONVERTED = "3,6667", "91,67"
 
 
 def touch_kiosk(app, browser, base: str):
@@ -62,7 +72,8 @@ def answer_by_touch(page, shot=None) -> None:
         shot(page, "skm-kiosk-thanks-1280x800", full_page=False)
 
 
-def test_a_visitor_answers_the_nine_questions_by_touch_and_another_skips(app, live_server, browser, shot):
+def test_a_visitor_answers_the_nine_questions_by_touch_and_another_skips(app, live_server, browser, shot,
+                                                                         make_user, tmp_path):
     with app.app_context():
         first, second = factories.visit("approved"), factories.visit("approved")
         tickets = first.ticket_code, second.ticket_code
@@ -84,3 +95,31 @@ def test_a_visitor_answers_the_nine_questions_by_touch_and_another_skips(app, li
         assert db.session.scalar(select(func.count(Visit.id)).where(Visit.status == "checked_out")) == 2
     assert not page.errors, page.errors
     page.context.close()
+
+    # The helpdesk reads today's SKM report: the IKM those taps give, on the page and in the files.
+    make_user("rina", "helpdesk", name="Rina Helpdesk")
+    errors: list[str] = []
+    today = wib_today().isoformat()
+    query = f"kind=range&from={today}&to={today}"
+    for label, viewport in (("1280", {"width": 1280, "height": 900}), ("360", {"width": 360, "height": 780})):
+        desk = staff_page(browser, live_server, "rina", viewport, errors)
+        desk.goto(f"{live_server}/admin/reports/skm?{query}")
+        assert desk.inner_text("[data-skm-respondents]") == "1"
+        assert desk.inner_text("[data-skm-ikm]") == EXPECTED_IKM
+        assert desk.inner_text("[data-skm-converted]") == EXPECTED_CONVERTED
+        assert "A (Sangat Baik)" in desk.inner_text("[data-skm-category]")
+        assert "Ruang tunggu kurang kursi" in desk.inner_text("article")
+        shot(desk, f"skm-report-{label}")
+        if label == "1280":
+            pdf = desk.request.get(f"{live_server}/admin/reports/skm.pdf?{query}")
+            (tmp_path / "skm.pdf").write_bytes(pdf.body())
+            text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "skm.pdf"), "-"], capture_output=True,
+                                  text=True, check=True).stdout
+            assert "LAPORAN SURVEI KEPUASAN MASYARAKAT (SKM)" in text
+            assert EXPECTED_CONVERTED in text and "A (Sangat Baik)" in text and "Persyaratan" in text
+            xlsx = desk.request.get(f"{live_server}/admin/reports/skm.xlsx?{query}")
+            cells = [str(c) for row in load_workbook(io.BytesIO(xlsx.body())).active.iter_rows(values_only=True)
+                     for c in row if c is not None]
+            assert EXPECTED_CONVERTED in cells and any("A (Sangat Baik)" in c for c in cells)
+        desk.context.close()
+    assert not errors, errors
