@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, users
+from . import audit, users, visit_ops
 from .clock import WIB
 from .models import RemoteAccessRequest, User, Visit, VisitNote, Visitor, VisitorCategory
 from .passwords import generate_password
@@ -107,6 +107,11 @@ def make_demo_data(session: Session, *, weeks: int = 8, seed: int = 2022,
             older += 1
             _demo_visit(session, survey_rng, survey_rng.choice(people), day, is_today=False, desk=desk, boss=boss)
     session.flush()
+    if older:  # the Kasubag read those reports long ago: they do not fill today's list
+        window = datetime.combine(first, time(0), WIB).astimezone(timezone.utc)
+        for visit in session.scalars(select(Visit).where(Visit.status == "reported", Visit.acknowledged_at.is_(None),
+                                                         Visit.submitted_at < window)):
+            visit_ops.acknowledge(session, visit, boss, now=visit.reported_at + timedelta(days=1))
     answered = skm_demo.answer_some(session, survey_rng)
     lines.append(f"made {len(people)} visitors, {visits + older} visits, {remote} remote-access requests, "
                  f"{answered} survey answers")

@@ -119,3 +119,8 @@ def test_demo_data_fills_a_year_of_answers_in_a_plausible_range(ctx):
     months = {r.answered_on.replace(day=1) for r in report.responses}
     assert len(months) >= 12 and report.result.respondents > 300
     assert report.result.category.grade in ("A", "B") and report.suggestions
+    # The older visits' reports were read long ago: they do not fill the Kasubag's list today.
+    from lpsedesk.models import Visit
+    old_unread = db.session.scalars(select(Visit).where(Visit.status == "reported", Visit.acknowledged_at.is_(None),
+                                                        Visit.submitted_at < NOW - timedelta(days=15))).all()
+    assert old_unread == []
