@@ -17,7 +17,7 @@ from .skm_labels import (
     category_text, locale, lowest_text, number, percent, profile_label, profile_titles, sample_text,
 )
 
-MAX_SUGGESTIONS = 60  # in the printed document; the CSV has them all
+MAX_SUGGESTIONS = 15  # in the printed document (it then fits one page); the page and the CSV have them all
 
 
 def skm_spec(report: SkmReport, period: Period) -> DocumentSpec:
@@ -46,10 +46,10 @@ def skm_spec(report: SkmReport, period: Period) -> DocumentSpec:
         summary.append(_("Suggestions (%(n)d):", n=len(report.suggestions)))
         summary += [f"- {text}" for _day, text in report.suggestions[:MAX_SUGGESTIONS]]
         if len(report.suggestions) > MAX_SUGGESTIONS:
-            summary.append(_("... and %(n)d more (see the CSV of the answers).",
+            summary.append(_("... and %(n)d more (see the page or the CSV of the answers).",
                              n=len(report.suggestions) - MAX_SUGGESTIONS))
     spec = _document(_("Survey of public satisfaction (SKM) report").upper(), "laporan-skm", period, columns, rows,
-                     [0.5, 4.2, 1.1, 0.9, 1.2, 1.3], summary)
+                     [0.6, 3.9, 1.3, 0.8, 1.3, 1.3], summary)
     spec.orientation = "portrait"
     spec.centered = (0, 2, 3, 4, 5)
     return spec

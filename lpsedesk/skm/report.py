@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,7 +41,6 @@ def responses_between(session: Session, start: date, end: date) -> list[SkmRespo
 
 def visits_served(session: Session, start: date, end: date) -> int:
     """The population of the sample: visits checked out (served) between the WIB dates."""
-    from datetime import time
     lo, hi = wib_at(start, time(0)), wib_at(end + timedelta(days=1), time(0))
     return session.scalar(select(func.count(Visit.id)).where(Visit.checked_out_at >= lo,
                                                              Visit.checked_out_at < hi)) or 0
@@ -86,10 +85,3 @@ def monthly_trend(session: Session, last_month: date, months: int = 12) -> list[
         month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
     return out
 
-
-def semester_bounds(year: int, half: int) -> tuple[date, date]:
-    return (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
-
-
-def current_semester(today: date) -> tuple[date, date]:
-    return semester_bounds(today.year, 1 if today.month <= 6 else 2)
