@@ -204,7 +204,7 @@ def document() -> dict:
             "responses": {"200": {"description": "SVG", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
                           "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/checkout": {"post": {
-            "summary": "Check an approved visit out, with an optional rating (1-5) and comment",
+            "summary": "Check an approved visit out (rating and comment: legacy, no longer asked; the SKM survey replaces them)",
             "parameters": [TICKET],
             "requestBody": {"content": {"application/json": {"schema": {
                 "type": "object", "properties": {"rating": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
