@@ -54,8 +54,8 @@ def answer_by_touch(page, shot=None) -> None:
     for number, (key, score) in enumerate(zip(KEYS, TAPS), start=1):
         step = f"[data-survey-step][data-key={key}]:not([hidden])"
         page.wait_for_selector(step)
-        if shot and number == 1:
-            shot(page, "skm-kiosk-question-1280x800", full_page=False)
+        if shot and key in ("persyaratan", "pengaduan"):  # the first, and the longest answer words
+            shot(page, f"skm-kiosk-question-{key}-1280x800", full_page=False)
         if score is None:
             page.tap(f"{step} [data-survey-next]")
         else:
