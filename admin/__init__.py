@@ -11,8 +11,9 @@ def _register_routes() -> None:
     from .account import views as account_views  # noqa: F401
     from .invitations import batch_import, decisions, printing as invitation_printing, views as invitation_views  # noqa: F401
     from .remote import actions, printing, views as remote_views  # noqa: F401
-    from .reports import server_room, views as report_views  # noqa: F401
+    from .reports import server_room, skm as skm_reports, views as report_views  # noqa: F401
     from .settings import delegations, kiosks, office, users, views as settings_views  # noqa: F401
+    from .skm import handover, questions  # noqa: F401
     from .staff import board, home, live, queue, restricted, search, visit  # noqa: F401
     from .watchlist import views as watchlist_views  # noqa: F401
     from .context import register_context

@@ -205,7 +205,7 @@ def document() -> dict:
             "responses": {"200": {"description": "SVG", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
                           "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/checkout": {"post": {
-            "summary": "Check an approved visit out, with an optional rating (1-5) and comment",
+            "summary": "Check an approved visit out (rating and comment: legacy, no longer asked; the SKM survey replaces them)",
             "parameters": [TICKET],
             "requestBody": {"content": {"application/json": {"schema": {
                 "type": "object", "properties": {"rating": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
@@ -214,6 +214,21 @@ def document() -> dict:
                           "400": _json(ERR, "bad rating or comment"),
                           "404": _json(ERR, "no visit has this ticket"),
                           "409": _json(ERR, "already checked out, or not approved"), "401": E401,
+                          "429": E429}}},
+        f"{PREFIX}/visits/{{ticket}}/survey": {"post": {
+            "summary": "The satisfaction survey (SKM) of a visit just checked out; stored without the name",
+            "parameters": [TICKET],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "properties": {
+                    "answers": {"type": "object", "description": "element key -> 1-4, or null (skipped)",
+                                "additionalProperties": {"type": ["integer", "null"], "minimum": 1, "maximum": 4}},
+                    "education": {"type": ["string", "null"],
+                                  "enum": ["sd", "smp", "sma", "diploma", "s1", "s2", "s3", None]},
+                    "suggestion": {"type": ["string", "null"], "maxLength": 1000}}}}}},
+            "responses": {"201": {"description": "stored"},
+                          "400": _json(ERR, "a bad answer, or nothing answered"),
+                          "404": _json(ERR, "no visit has this ticket"),
+                          "409": _json(ERR, "not checked out, already answered, or too late"), "401": E401,
                           "429": E429}}},
         f"{PREFIX}/visitors/recall": {"post": {
             "summary": "A returning visitor's details: NIK plus the last 4 digits of their phone",

@@ -83,12 +83,14 @@ def deactivate_user(username: str) -> None:
 @click.command("demo-data")
 @click.option("--weeks", default=8, show_default=True, help="How many weeks of history to make.")
 @click.option("--seed", default=2022, show_default=True)
+@click.option("--survey-months", default=12, show_default=True,
+              help="Months of older finished visits before the weeks, for a year of survey (SKM) answers.")
 @with_appcontext
-def demo_data(weeks: int, seed: int) -> None:
-    """Fill the database with synthetic visitors, visits and remote-access requests."""
+def demo_data(weeks: int, seed: int, survey_months: int) -> None:
+    """Fill the database with synthetic visitors, visits, remote-access requests and survey answers."""
     from .demo import make_demo_data
 
-    summary = make_demo_data(db.session, weeks=weeks, seed=seed)
+    summary = make_demo_data(db.session, weeks=weeks, seed=seed, survey_months=survey_months)
     db.session.commit()
     for line in summary:
         click.echo(line)

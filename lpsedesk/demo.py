@@ -11,11 +11,12 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, users
+from . import audit, users, visit_ops
 from .clock import WIB
 from .models import RemoteAccessRequest, User, Visit, VisitNote, Visitor, VisitorCategory
 from .passwords import generate_password
 from .roles import Actor, Role, SYSTEM_ACTOR
+from .skm import demo as skm_demo
 
 FIRST = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hadi", "Indah", "Joko", "Kartika",
          "Lestari", "Made", "Nur", "Oki", "Putri", "Rizky", "Sari", "Teguh", "Utami", "Wahyu", "Yuni"]
@@ -66,7 +67,9 @@ def _actor(user: User) -> Actor:
 
 
 def make_demo_data(session: Session, *, weeks: int = 8, seed: int = 2022,
-                   today: date | None = None) -> list[str]:
+                   today: date | None = None, survey_months: int = 0) -> list[str]:
+    """`survey_months`: also that many months of older, finished visits before the `weeks`, so the
+    satisfaction survey (SKM) report has a year to show; about half of all checked-out visits answer."""
     rng = random.Random(seed)
     lines: list[str] = []
     staff = _staff(session, lines)
@@ -92,7 +95,26 @@ def make_demo_data(session: Session, *, weeks: int = 8, seed: int = 2022,
                         desk=desk, boss=boss)
     remote = sum(_demo_remote(session, rng, today - timedelta(days=rng.randint(0, weeks * 7)), admin, boss)
                  for _ in range(max(6, weeks * 2)))
-    lines.append(f"made {len(people)} visitors, {visits} visits, {remote} remote-access requests")
+    # The survey's own random stream: the visits above come out the same with or without it.
+    survey_rng = random.Random(seed + 14)
+    older = 0
+    first = today - timedelta(days=weeks * 7)
+    for offset in range(survey_months * 30, 0, -1):
+        day = first - timedelta(days=offset)
+        if day.weekday() >= 5:
+            continue
+        for _ in range(survey_rng.randint(2, 6)):
+            older += 1
+            _demo_visit(session, survey_rng, survey_rng.choice(people), day, is_today=False, desk=desk, boss=boss)
+    session.flush()
+    if older:  # the Kasubag read those reports long ago: they do not fill today's list
+        window = datetime.combine(first, time(0), WIB).astimezone(timezone.utc)
+        for visit in session.scalars(select(Visit).where(Visit.status == "reported", Visit.acknowledged_at.is_(None),
+                                                         Visit.submitted_at < window)):
+            visit_ops.acknowledge(session, visit, boss, now=visit.reported_at + timedelta(days=1))
+    answered = skm_demo.answer_some(session, survey_rng)
+    lines.append(f"made {len(people)} visitors, {visits + older} visits, {remote} remote-access requests, "
+                 f"{answered} survey answers")
     return lines
 
 
@@ -119,7 +141,7 @@ def _demo_visit(session, rng, visitor, day, *, is_today, desk, boss) -> None:
     if rng.random() < 0.3:
         session.add(VisitNote(visit=visit, author_id=desk.id, body=rng.choice(NOTES), created_at=out))
     audit.apply_transition(session, visit, "checked_out", desk, now=out)
-    visit.rating = rng.choice([None, 4, 5, 5, 3])
+    visit.rating = rng.choice([None, 4, 5, 5, 3])  # kept: drawing it keeps the demo's random sequence
     if not is_today:
         audit.apply_transition(session, visit, "reported", desk, now=out + timedelta(hours=1))
 

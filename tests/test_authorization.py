@@ -46,6 +46,12 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.reports_index": STAFF, "admin.report_guestbook": STAFF, "admin.report_guestbook_export": STAFF,
     "admin.report_signature": STAFF, "admin.report_statistics": STAFF, "admin.report_statistics_csv": STAFF,
     "admin.report_visits": STAFF, "admin.report_visits_export": STAFF,
+    # Issue 14: the SKM report (IKM) is read by every staff role; the follow-up plan is decided by the
+    # head of the unit (Kasubag) and kept up by the Admin.
+    "admin.report_skm": STAFF, "admin.report_skm_export": STAFF, "admin.report_skm_answers_csv": STAFF,
+    "admin.report_skm_follow_up": frozenset({K, A}),
+    # The helpdesk hands the survey to a visitor whose service ended at the desk (SOP 1 step 6).
+    "admin.skm_handover": DESK_ONLY, "admin.skm_handover_answer": DESK_ONLY,
     # SOP 1 step 4: only the Kasubag grants or refuses, and acknowledges the finished visits reported.
     "admin.queue": KASUBAG_ONLY, "admin.queue_fragment": KASUBAG_ONLY, "admin.decide_visit": KASUBAG_ONLY,
     "admin.acknowledge_visit": KASUBAG_ONLY, "admin.acknowledge_all": KASUBAG_ONLY,
@@ -69,6 +75,7 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.settings_user_deactivate": ADMIN_ONLY, "admin.settings_user_password": ADMIN_ONLY,
     "admin.settings_user_profile": ADMIN_ONLY, "admin.settings_user_reactivate": ADMIN_ONLY,
     "admin.settings_user_roles": ADMIN_ONLY, "admin.settings_user_new": ADMIN_ONLY,
+    "admin.settings_skm": ADMIN_ONLY,  # the SKM questions' wording
     "admin.kiosks": ADMIN_ONLY, "admin.kiosk_create": ADMIN_ONLY, "admin.kiosk_new_code": ADMIN_ONLY,
     "admin.kiosk_revoke": ADMIN_ONLY, "admin.kiosk_slip": ADMIN_ONLY,
     # Issue 15 invitations: the helpdesk and the Admin invite (one, or a training's file) and cancel;
@@ -94,6 +101,8 @@ KIOSK_ONLY = {
     # a visitor without the ticket finds the answer or checks out (NIK + phone digits, or own name)
     "kiosk.find_visit", "kiosk.find_visit_by_card", "kiosk.inside", "kiosk.confirm_inside",
     "kiosk.invitation_lookup",  # issue 15: a scanned invitation fills the guest book
+    # the satisfaction survey (SKM) answered at the kiosk just after check-out
+    "kiosk.answer_survey",
 }
 
 # GET pages an allowed role may see answered with 4xx for the dummy records we fill in.

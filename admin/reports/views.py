@@ -38,6 +38,7 @@ from .documents import (
 )
 from .area_text import area_text
 from .guestbook_files import guestbook_pdf, guestbook_xlsx
+from .skm_tile import skm_tile
 from .statistics import csv_tables, headline, labelled, svg_charts, titles
 
 MIMETYPES = {
@@ -181,7 +182,7 @@ def report_statistics():
     figures = statistics.compute(db.session, period)
     return render_template("admin/reports/statistics.html", period=period, figures=figures,
                            headline=headline(figures), data=labelled(figures), titles=titles(),
-                           charts=svg_charts(figures), today=_today())
+                           charts=svg_charts(figures), today=_today(), skm_tile=skm_tile(_today()))
 
 
 @bp.get("/reports/statistics.csv")

@@ -7,6 +7,7 @@ from .remote import RemoteAccessRequest
 from .restricted import VisitDevice
 from .sessions import StaffSession
 from .settings import Setting
+from .skm import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse
 from .users import Delegation, User, UserRole
 from .visitors import Visitor, VisitorCategory
 from .visits import Visit, VisitNote, new_ticket_code
@@ -14,7 +15,7 @@ from .watchlist import WatchEntry
 
 __all__ = [
     "AuditEvent", "Base", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest",
-    "Setting", "StaffSession", "User", "UserRole", "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor",
-    "VisitorCategory", "WatchEntry",
+    "Setting", "SkmAnsweredVisit", "SkmFollowUp", "SkmQuestion", "SkmResponse", "StaffSession", "User", "UserRole",
+    "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor", "VisitorCategory", "WatchEntry",
     "new_ticket_code", "utcnow",
 ]

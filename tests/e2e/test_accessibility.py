@@ -147,6 +147,22 @@ def test_every_kiosk_screen_has_no_wcag_violation(app, live_server, browser, sho
     page.click("[data-action=confirm-checkout]")
     page.wait_for_selector("section[data-screen=checkout-done]:not([hidden])")
     walk.check("18-checkout-done")
+    # Issue 14: the satisfaction survey offered on that screen, a question, education, suggestion.
+    page.click("[data-action=survey-start]")
+    page.wait_for_selector("[data-survey-step][data-key=persyaratan]:not([hidden])")
+    walk.check("19-survey-question")
+    page.click("[data-survey-step][data-key=persyaratan] [data-score='4']")
+    page.wait_for_selector("[data-survey-step][data-key=prosedur]:not([hidden])")
+    for _n in range(8):
+        page.click("[data-survey-step]:not([hidden]) [data-survey-next]")
+    page.wait_for_selector("[data-survey-step][data-education]:not([hidden])")
+    walk.check("20-survey-education")
+    page.click("[data-survey-step][data-education] [data-survey-next]")
+    page.wait_for_selector("[data-survey-step][data-suggestion]:not([hidden])")
+    walk.check("21-survey-suggestion")
+    page.click("[data-survey-send]")
+    page.wait_for_selector("[data-survey-step][data-thanks]:not([hidden])")
+    walk.check("22-survey-thanks")
     assert walk.found == {}, "\n".join(f"{k}: {v}" for k, v in walk.found.items())
 
 
@@ -171,6 +187,7 @@ def test_every_staff_page_has_no_wcag_violation(app, live_server, browser, make_
     ids = busy_day(app, desk_id, boss_id)
     with app.app_context():
         remote_id = db.session.query(factories.RemoteAccessRequest).first().id
+        out_id = db.session.query(Visit).filter_by(status="checked_out").first().id  # for the SKM hand-over
     errors: list[str] = []
     viewport = SIZES[size]
     anonymous = browser.new_context(viewport=viewport).new_page()
@@ -182,6 +199,7 @@ def test_every_staff_page_has_no_wcag_violation(app, live_server, browser, make_
              (desk, "/admin/board"), (desk, f"/admin/visits/{ids['inside']}"), (desk, "/admin/visits"),
              (desk, "/admin/evacuation"), (desk, "/admin/reports/"), (desk, "/admin/reports/guestbook"),
              (desk, "/admin/reports/statistics"), (desk, "/admin/reports/visits"),
+             (desk, "/admin/reports/skm"), (desk, f"/admin/visits/{out_id}/survey"), (admin, "/admin/settings/skm"),
              (admin, "/admin/"), (admin, "/admin/remote/"), (admin, "/admin/remote/new"),
              (admin, f"/admin/remote/{remote_id}"), (admin, "/admin/remote/digest"), (admin, "/admin/remote/form"),
              (admin, "/admin/settings/"), (admin, "/admin/settings/users"), (admin, "/admin/settings/users/new"),

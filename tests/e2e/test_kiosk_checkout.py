@@ -20,15 +20,14 @@ def test_a_visitor_checks_out_by_showing_the_ticket_qr_to_the_camera(app, live_s
     page.click("[data-action=checkout]")
     page.wait_for_selector("[data-screen=checkout-confirm]:not([hidden])", timeout=20000)
     assert page.inner_text("[data-out-ticket]") == ticket
-    page.click("label.k-star:has(input[value='4'])")
-    page.fill("textarea[name=comment]", "Petugas ramah")
+    assert not page.query_selector("label.k-star"), "the 1-5 stars are replaced by the SKM survey"
     both_orientations(page, shot, "11-checkout-confirm")
     page.click("[data-action=confirm-checkout]")
     page.wait_for_selector("[data-screen=checkout-done]:not([hidden])")
     both_orientations(page, shot, "12-checkout-done")
     with app.app_context():
         visit = db.session.get(Visit, visit_id)
-        assert visit.status == "checked_out" and visit.rating == 4 and visit.feedback == "Petugas ramah"
+        assert visit.status == "checked_out" and visit.rating is None
     assert not page.errors, page.errors
 
 

@@ -1,12 +1,12 @@
 /* Leaving: the ticket's QR to the camera, a USB scanner or the typed code; or, without the ticket,
    the NIK + the last 4 phone digits, or one's own (masked) name from today's visitors inside confirmed
    with those digits. The same NIK + digits also bring back the answer for a visitor who walked away
-   from the waiting screen. Then confirm, rate, done. */
+   from the waiting screen. Then confirm, done, and the offer of the satisfaction survey. */
 import { Camera } from "./camera.js";
 import { showErrors, clearErrors, clearField } from "./errors.js";
 import { $, $$, digits, fmt, newId } from "./util.js";
 
-export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome }) {
+export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome, survey = null }) {
   let camera = null, current = null, findMode = "answer", picked = null, cardSession = null;
 
   /* ---- by ticket ---- */
@@ -56,16 +56,17 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
   }
 
   function confirmCheckout() {
-    const scope = $("[data-screen=checkout-confirm]");
-    const rated = $("input[name=rating]:checked", scope);
-    const payload = { rating: rated ? parseInt(rated.value, 10) : null, comment: $("textarea[name=comment]", scope).value };
-    api("/visits/" + encodeURIComponent(current.ticket) + "/checkout", { method: "POST", json: payload })
+    // The 1-5 stars are gone: the satisfaction survey (SKM) is offered once the departure is recorded.
+    const ticketCode = current.ticket;
+    api("/visits/" + encodeURIComponent(ticketCode) + "/checkout", { method: "POST", json: {} })
       .then((res) => {
         if (!res.ok) { $("[data-checkout-error]").textContent = res.data.message || T.network; return; }
         const time = (res.data.checked_out_at_text || "").split(" ")[1] || "";
         $("[data-done-message]").textContent = fmt(T.checked_out_at, { time });
+        if (survey) survey.offer(ticketCode);
         screens.show("checkout-done");
-        setTimeout(() => { if (screens.current() === "checkout-done") goHome(); }, 8000);
+        // Long enough to read the offer; one tap on Finish skips it.
+        setTimeout(() => { if (screens.current() === "checkout-done") goHome(); }, survey ? 30000 : 8000);
       });
   }
 

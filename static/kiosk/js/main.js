@@ -15,6 +15,7 @@ import { installKeyboard } from "./keyboard.js";
 import { createRules } from "./rules.js";
 import { installScanner } from "./scanner.js";
 import { createScreens } from "./screens.js";
+import { createSurvey } from "./survey.js";
 import { createTicket } from "./ticket.js";
 import { $, digits, newId, root } from "./util.js";
 
@@ -50,7 +51,20 @@ const capture = createCapture({
 });
 const ticket = createTicket({ api, cfg, T, screens, onDecided: () => idle.touch() });
 const rules = createRules({ api, T, visitor, form, capture, screens, onSubmitted: (s) => ticket.show(s) });
-const checkout = createCheckout({ api, cfg, T, screens, ticket, goHome, sendFrame: scanFrame });
+/* The SKM survey after check-out: offered on the "done" screen, answered on its own screen. */
+const survey = (() => {
+  let surveyTicket = null;
+  const box = createSurvey({
+    root: $("[data-survey]"), networkMessage: T.network, onDone: () => goHome(),
+    onThanks: () => setTimeout(() => { if (screens.current() === "survey") goHome(); }, 10000),
+    submit: (payload) => api("/visits/" + encodeURIComponent(surveyTicket) + "/survey", { method: "POST", json: payload }),
+  });
+  return {
+    offer(code) { surveyTicket = code; $("[data-survey-offer]").hidden = !code; },
+    start() { box.start(); screens.show("survey"); },
+  };
+})();
+const checkout = createCheckout({ api, cfg, T, screens, ticket, goHome, sendFrame: scanFrame, survey });
 const idle = createIdle({
   box: $("[data-idle]"), count: $("[data-idle-count]"), countdownSeconds: cfg.countdown_seconds,
   currentScreen: screens.current, onExpire: goHome,
@@ -89,6 +103,7 @@ const actions = {
   inside: () => checkout.openInside(),
   "inside-confirm": () => checkout.confirmInside(),
   "confirm-checkout": () => checkout.confirmCheckout(),
+  "survey-start": () => survey.start(),
   capture: () => capture.takeNow(),
   retake: () => capture.retake(),
   "keep-photo": () => capture.keepPhoto(),

@@ -1,0 +1,88 @@
+"""Reports > SKM: the Indeks Kepuasan Masyarakat of a semester, a year or a range (PermenPANRB
+No. 14 Tahun 2017), as a printable page, PDF and XLSX, the raw anonymous answers as CSV, and the
+period's follow-up plan. Every staff role may read it; the Kasubag and the Admin write the plan."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.errors import user_error
+from lpsedesk.exports import PeriodError, render_csv, render_pdf, render_xlsx
+from lpsedesk.extensions import db
+from lpsedesk.roles import Role
+from lpsedesk.skm import answers as skm_answers
+from lpsedesk.skm import periods
+from lpsedesk.skm.report import build
+
+from .. import bp
+from .skm_documents import answers_spec, skm_spec
+from .skm_labels import category_text, locale, lowest_text, number, percent, profile_label, profile_titles, sample_text
+from .views import _download, _office, _signed_on, _today
+
+PLAN_WRITERS = (Role.KASUBAG, Role.ADMIN)
+
+
+def _period():
+    try:
+        return periods.parse(request.args, _today(), locale())
+    except PeriodError as exc:
+        messages = {"bad_date": _("Choose a valid year and semester, or enter the dates as YYYY-MM-DD."),
+                    "reversed": _("The end date is before the start date."),
+                    "too_long": _("A report may cover at most three years."),
+                    "unknown_kind": _("Choose a semester, a year or a range of dates.")}
+        raise user_error(400, messages.get(exc.code, messages["bad_date"])) from None
+
+
+def period_args(kind: str, period) -> dict[str, str]:
+    """The query that names this period again (links to the files, the form's return address)."""
+    if kind == "range":
+        return {"kind": kind, "from": period.start.isoformat(), "to": period.end.isoformat()}
+    args = {"kind": kind, "year": str(period.start.year)}
+    if kind == "semester":
+        args["half"] = "1" if period.start.month == 1 else "2"
+    return args
+
+
+@bp.get("/reports/skm")
+@requires()
+def report_skm():
+    kind, period = _period()
+    report = build(db.session, period.start, period.end)
+    actor = current_actor()
+    return render_template(
+        "admin/reports/skm.html", kind=kind, period=period, report=report, args=period_args(kind, period),
+        office=_office(), signed_on=_signed_on(), today=_today(), number=number, percent=percent,
+        category_text=category_text(report), sample_text=sample_text(report), lowest_text=lowest_text(report),
+        profile_titles=profile_titles(), profile_label=profile_label, locale=locale(),
+        may_write_plan=actor.has(*PLAN_WRITERS))
+
+
+@bp.post("/reports/skm/follow-up")
+@requires(*PLAN_WRITERS)
+def report_skm_follow_up():
+    kind, period = _period()
+    if not skm_answers.save_follow_up(db.session, current_actor(), period.start, period.end,
+                                      request.form.get("plan", "")):
+        raise user_error(400, _("The follow-up plan is too long (at most 5000 characters)."))
+    flash(_("Follow-up plan saved."), "success")
+    return redirect(url_for("admin.report_skm", **period_args(kind, period)) + "#follow-up")
+
+
+@bp.get("/reports/skm.<fmt>")
+@requires()
+def report_skm_export(fmt: str):
+    render = {"pdf": render_pdf, "xlsx": render_xlsx, "csv": render_csv}.get(fmt)
+    if render is None:
+        raise user_error(404, _("This export format does not exist."))
+    _kind, period = _period()
+    spec = skm_spec(build(db.session, period.start, period.end), period)
+    return _download(render(spec), spec.filename(fmt), fmt)
+
+
+@bp.get("/reports/skm-answers.csv")
+@requires()
+def report_skm_answers_csv():
+    _kind, period = _period()
+    spec = answers_spec(build(db.session, period.start, period.end), period)
+    return _download(render_csv(spec), spec.filename("csv"), "csv")
