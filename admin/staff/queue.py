@@ -10,6 +10,7 @@ from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
+from lpsedesk.invitations import queries as invitation_queries
 from lpsedesk.labels import status_label
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
@@ -26,7 +27,8 @@ DECISIONS = visit_ops.DECISIONS
 
 def queue_context() -> dict:
     ready, waiting_check = q.split_for_kasubag(q.pending(db.session), ktp_first())
-    return dict(ready=ready, waiting_check=waiting_check, remote=q.remote_waiting(db.session),
+    invited = invitation_queries.by_visit(db.session, [v.id for v in ready + waiting_check])
+    return dict(ready=ready, waiting_check=waiting_check, invited=invited, remote=q.remote_waiting(db.session),
                 decided=q.decided_today(db.session, utcnow()), reports=q.reported_unacknowledged(db.session),
                 actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm())
 

@@ -73,3 +73,11 @@ def roster(session: Session, name: str) -> Roster:
     for _inv, where in rows:
         counts[where] += 1
     return Roster(name, rows, counts)
+
+
+def by_visit(session: Session, visit_ids: list[int]) -> dict[int, Invitation]:
+    """The invitation each of these visits came from, if any (one query for a whole queue)."""
+    if not visit_ids:
+        return {}
+    rows = session.scalars(select(Invitation).where(Invitation.visit_id.in_(visit_ids)))
+    return {inv.visit_id: inv for inv in rows}

@@ -178,3 +178,23 @@ def test_a_cancelled_invitation_says_so_and_cannot_be_cancelled_twice(app, clien
     assert post_form(client, f"{page}/cancel", token_page=page).status_code == 409
     with app.app_context():
         assert db.session.get(Invitation, inv_id).status == "cancelled"
+
+
+def test_a_request_that_came_from_an_invitation_says_so_in_the_queue(app, client, make_user, login):
+    # A pending visit from an invitation approved in advance was held back (issue 15: the watch list
+    # flags it, or the server room needs an escort); the Kasubag sees who approved it and why it waits.
+    make_user("rina", "helpdesk")
+    make_user("bambang", "kasubag", name="Bambang Kasubag")
+    login("rina")
+    post_form(client, "/admin/invitations/new", one(), token_page="/admin/invitations/new")
+    with app.app_context():
+        inv = db.session.scalars(select(Invitation)).one()
+        visit = factories.visit("pending", visitor=factories.visitor(full_name="SARI UJI COBA"))
+        inv.status, inv.visit_id = "used", visit.id
+        inv.decided_at, inv.decided_by_label = utcnow(), "Bambang Kasubag"
+        db.session.commit()
+    kasubag = app.test_client()
+    login("bambang", c=kasubag)
+    queue = kasubag.get("/admin/queue").get_data(as_text=True)
+    assert "Undangan" in queue and "Pelatihan SPSE" in queue
+    assert "disetujui lebih awal oleh Bambang Kasubag" in queue
