@@ -132,7 +132,12 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
         nik = c.nik or f.nik
         if nik:
             candidates.append((nik, WEIGHT[c.status]))
-    if len(candidates) == 1 and max(f.nik_conf for f in frames) < SINGLE_CONF:
+    # A lone reading by the second recogniser has no confidence to go by (RapidOCR scores its
+    # misreads as high as its right readings): on dev it filled a misread serial digit that the
+    # printed date could not see. It fills nothing alone.
+    lone = [f for f in frames if (f.nik or f.nik_options)]
+    if len(candidates) == 1 and (max(f.nik_conf for f in frames) < SINGLE_CONF
+                                 or all(f.second_opinion for f in lone)):
         candidates = []
     voted = vote_nik(candidates)
     if voted and ENGINES_AGREE:
@@ -158,5 +163,11 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
             nik = check.nik
         elif "region" in check.agree and _engines_confirm(check.nik, frames, checks):
             nik = check.nik
-    name = vote_name([f.name for f in frames if not f.second_opinion]) if nik or any(f.nik for f in frames) else None
+    # Frame 0's name is RapidOCR's letters with Tesseract's spaces (reader._second_opinions); its
+    # second-opinion copy keeps Tesseract's own reading of that line, a further voter when other
+    # frames were read (alone beside frame 0 it would only turn one reading into a tie).
+    names = [f.name for f in frames if not f.second_opinion]
+    if len([n for n in names if n]) >= 2:
+        names += [f.name for f in frames if f.second_opinion]
+    name = vote_name(names) if nik or any(f.nik for f in frames) else None
     return nik, name, check

@@ -116,3 +116,11 @@ def test_a_date_misread_in_one_frame_does_not_overrule_two_engines():
     rapid = replace(others[0], second_opinion=True)
     assert _vote([tess, *others, rapid])[0] == "3373014506900001"
     assert _vote([tess, *others])[0] is None, "one engine: the contradiction stands"
+
+
+def test_a_lone_reading_by_the_second_recogniser_fills_nothing():
+    # Tesseract read no NIK; RapidOCR's single reading agrees with the date and the region, but
+    # nothing checks its serial digits and its score says nothing about them.
+    tess = card(None)
+    rapid = replace(card("3373014506900001"), second_opinion=True)
+    assert _vote([tess, rapid])[0] is None
