@@ -27,7 +27,16 @@ class Check:
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.upper().replace("KABUPATEN", "KAB").replace("KAB.", "KAB").split())
+    """Upper case, single spaces, and the first word (KABUPATEN or KOTA, often misread in
+    small print: "KABLPATEN", "MADUPATEN", "KOTAA") as KAB or KOTA."""
+    words = name.upper().replace("KAB.", "KAB ").split()
+    if words:
+        head = words[0].strip(".:,")
+        if head == "KAB" or similar(head, "KABUPATEN") >= 0.7:
+            words[0] = "KAB"
+        elif similar(head, "KOTA") >= 0.75:
+            words[0] = "KOTA"
+    return " ".join(words)
 
 
 def _name_verdict(expected: str, read: str) -> bool | None:
