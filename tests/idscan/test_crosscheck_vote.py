@@ -124,3 +124,15 @@ def test_a_lone_reading_by_the_second_recogniser_fills_nothing():
     tess = card(None)
     rapid = replace(card("3373014506900001"), second_opinion=True)
     assert _vote([tess, rapid])[0] is None
+
+
+def test_a_letter_rapidocr_dropped_is_put_back_from_tesseracts_reading():
+    from idscan.fields import respace
+    # RapidOCR has no spaces and drops thin letters; Tesseract kept both.
+    assert respace("DEWI RIRIPRIMOK PUTRI", "DEWRIRIPRIMOKPUTR") == "DEWI RIRIPRIMOK PUTRI"
+    assert respace("SITL AMINAH", "SITIAMINAH") == "SITI AMINAH"
+
+
+def test_a_misread_kabupaten_still_names_the_regency():
+    check = check_nik(card("3374014506900001", regency="KABLPATEN SALATIGA"), {**REGIONS, "3373": "Kabupaten Salatiga"}, TODAY)
+    assert check.nik == "3373014506900001"
