@@ -177,8 +177,9 @@ def main() -> None:
         g = groups.get(key, [])
         rd = [r for r in g if r.get("read")]
         label = key + (" (held out)" if key.startswith("font:") and key[5:] in HELD_OUT_FONTS else "")
+        old_nik = "-" if args.no_baseline else share(rd, "old_nik")  # not measured: not 0 %
         print(f"| {label} | {len(g)} | {share(g, 'found')} | {share(rd, 'nik_raw')} | {share(g, 'plain_nik', 'base')} | "
-              f"{share(rd, 'old_nik')} | {share(rd, 'name')} | {share(rd, 'wrong')} | {share(seq_groups.get(key, []), 'nik_filled')} |")
+              f"{old_nik} | {share(rd, 'name')} | {share(rd, 'wrong')} | {share(seq_groups.get(key, []), 'nik_filled')} |")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 A partial hypothesis rests on two or three straight, two-toned sides, which the edge of a sheet of
 paper, a keyboard or a phone at the frame border also has ("move into frame" with no card there).
 A KTP shows rows of printed text wherever it is seen: on dev scenes a cut KTP showed 4-15 text rows,
-edge clutter 0-2 (a printed page can show more; it stays a known limit). The card is also one of
+edge clutter 0-2 (a printed page can show more; it stays a known limit). A row counts only if its
+ink breaks into pieces (words, letters): the ruled lines of a form or notebook page do not. The card is also one of
 the brightest things in view (a pale laminated card under the kiosk's light), which a keyboard's
 rows of keys, dark between pale letters, are not.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .lines import clean_gray, find_lines
+from .lines import INK_LEVEL, clean_gray, find_lines
 
 MIN_TEXT_ROWS = 3
 MIN_BRIGHTNESS = 0.75  # median of the visible card / 95th percentile of the frame (max channel); KTP >= 0.97 on dev
@@ -33,7 +34,20 @@ def text_rows(frame: np.ndarray, corners: np.ndarray) -> int:
     clean = clean_gray(crop)
     clean[seen < 128] = 255
     rows = find_lines(clean, 20)
-    return sum(1 for r in rows if 9 <= r.height <= 45 and r.x1 - r.x0 > 40)
+    ink = clean < INK_LEVEL
+    return sum(1 for r in rows if 9 <= r.height <= 45 and r.x1 - r.x0 > 40 and _glyphs(ink[r.y0:r.y1, r.x0:r.x1]) >= MIN_GLYPHS)
+
+
+MIN_GLYPHS = 2  # pieces of ink along a text row (at least a label and its value); a ruled line is one
+# (dev: 13 of 16 edge-clutter desks told "move into frame" were ruled sheets; 54 of 60 cut KTPs
+# told so before and after; with 3 or 4 one more desk and one cut KTP fewer)
+
+
+def _glyphs(band: np.ndarray) -> int:
+    """Pieces of ink along a row, split by blank columns: letters and words are, a ruled line
+    drawn across the row is not."""
+    cols = np.append(band.any(axis=0), False)
+    return int(np.count_nonzero(cols[:-1] & ~cols[1:]))
 
 
 def looks_printed(frame: np.ndarray, corners: np.ndarray) -> bool:

@@ -27,7 +27,16 @@ class Check:
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.upper().replace("KABUPATEN", "KAB").replace("KAB.", "KAB").split())
+    """Upper case, single spaces, and the first word (KABUPATEN or KOTA, often misread in
+    small print: "KABLPATEN", "MADUPATEN", "KOTAA") as KAB or KOTA."""
+    words = name.upper().replace("KAB.", "KAB ").split()
+    if words:
+        head = words[0].strip(".:,")
+        if head == "KAB" or similar(head, "KABUPATEN") >= 0.7:
+            words[0] = "KAB"
+        elif similar(head, "KOTA") >= 0.75:
+            words[0] = "KOTA"
+    return " ".join(words)
 
 
 def _name_verdict(expected: str, read: str) -> bool | None:
@@ -56,11 +65,18 @@ def _regency_matches(code: str, regency: str | None, province: str | None, regio
     return None
 
 
-def _date_digits(fields: CardFields) -> str | None:
-    if fields.birth is None or fields.sex is None:
+def _date_digits(fields: CardFields, nik: str) -> str | None:
+    """Digits 7-12 the printed birth date (and sex) call for. With the sex line unread, the NIK's
+    own day says which of day / day + 40 is meant: the month and year still have to agree, and
+    the day must be one of the two (the sex is small print, unread on many soft frames)."""
+    if fields.birth is None:
         return None
     day, month, year = fields.birth
-    return f"{day + (40 if fields.sex == 'P' else 0):02d}{month:02d}{year % 100:02d}"
+    if fields.sex is None:
+        day += 40 if nik[6] in "4567" else 0
+    else:
+        day += 40 if fields.sex == "P" else 0
+    return f"{day:02d}{month:02d}{year % 100:02d}"
 
 
 def check_nik(fields: CardFields, regions: Mapping[str, str] | None, today: dt.date | None = None) -> Check:
@@ -81,7 +97,7 @@ def _check_one(fields: CardFields, regions: Mapping[str, str] | None, today: dt.
         return Check(None, "rejected")
     agree: list[str] = []
     corrected = None
-    want_date = _date_digits(fields)
+    want_date = _date_digits(fields, nik)
     if want_date is not None:
         diff = [i for i in range(6) if nik[6 + i] != want_date[i]]
         # The printed date is read as fallibly as the NIK: a digit is mended from it only where

@@ -204,6 +204,16 @@ def respace(spaced: str, letters: str | None) -> str:
     a, b = spaced.replace(" ", ""), letters.replace(" ", "")
     if not a or similar(a, b) < 0.6:
         return spaced
+    # RapidOCR drops thin letters (an I between two others: "DEWI" -> "DEW", "WIDYA" -> "WDYA");
+    # a letter or two only Tesseract saw (not before the name: that may be its label) is put back.
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    merged = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "delete" and k > 0 and re.fullmatch(r"[A-Z]+", a[i1:i2]) and i2 - i1 <= 2:
+            merged.append(a[i1:i2])
+        else:
+            merged.append(b[j1:j2])
+    b = "".join(merged)
     cuts, n = [], 0
     for ch in spaced:
         if ch == " ":

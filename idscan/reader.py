@@ -39,9 +39,19 @@ class CardReading:
 
     @property
     def raw_nik(self) -> str | None:
-        """The most common 16-digit reading, filled or not (for measurements)."""
-        read = [f.nik for f in self.frames if f.nik]
-        return max(set(read), key=read.count) if read else None
+        """The engine's best 16-digit reading, filled or not (for measurements): the filled NIK;
+        else the reading the card confirmed most often; else the most common reading. Ties go to
+        the second recogniser (it reads digits better: docs/idscan.md, OCR decision)."""
+        if self.nik:
+            return self.nik
+        checks = self.checks or [None] * len(self.frames)
+        confirmed = [(c.nik, f.second_opinion) for f, c in zip(self.frames, checks)
+                     if c is not None and c.nik and c.status in ("accepted", "corrected")]
+        read = confirmed or [(f.nik, f.second_opinion) for f in self.frames if f.nik]
+        if not read:
+            return None
+        niks = [n for n, _s in read]
+        return max(read, key=lambda r: (niks.count(r[0]), r[1]))[0]
 
 
 def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool]]:

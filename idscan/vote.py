@@ -1,8 +1,9 @@
 """Vote across the frames of one steady card: per character for the NIK, per line for the name.
 
 A webcam frame can lose a digit to noise or a glare band; the next frame rarely loses the same one.
-The NIK is filled only when every position has a clear majority and the voted NIK agrees with what
-the card prints (crosscheck.py); otherwise nothing is filled and the visitor types it.
+The NIK is filled only when every position has a clear majority, the voted NIK agrees with what
+the card prints (crosscheck.py) and the two recognisers do not contradict each other; otherwise
+nothing is filled and the visitor types it.
 """
 from __future__ import annotations
 
@@ -31,8 +32,17 @@ def _most_common(values: list) -> tuple[object, int]:
 def merge_fields(frames: list[CardFields]) -> CardFields:
     """The printed evidence (birth date, sex, header) most frames agree on."""
     merged = CardFields()
-    for name in ("birth", "sex", "province", "regency"):
+    for name in ("sex", "province", "regency"):
         setattr(merged, name, _most_common([getattr(f, name) for f in frames])[0])
+    # The date per part: three frames that read 27-02-1958, 27-03-1958 and 27-03-1988 agree on
+    # 27-03-1958 though no two of them agree on the whole date.
+    births = [f.birth for f in frames if f.birth]
+    if births:
+        parts = [_most_common([b[k] for b in births]) for k in range(3)]
+        if len(births) == 1 or all(n >= 2 for _v, n in parts):
+            merged.birth = tuple(v for v, _n in parts)
+        else:
+            merged.birth = _most_common(births)[0]
     return merged
 
 
@@ -93,10 +103,24 @@ def vote_name(names: list[str | None]) -> str | None:
 
 
 # The region check alone leaves digits 5-16 unchecked: on dev, 2 of 14 NIKs filled on region
-# agreement alone were wrong (a serial digit every reader misread alike); with the printed birth
-# date required as well, 0 of 39 captured runs were (and a third fewer were filled).
+# agreement alone were wrong (a serial digit every reader misread alike). So a NIK is filled when
+# the printed birth date agrees too, or when both recognisers read exactly this NIK (see
+# _engines_confirm; on dev 129 captured runs: 51 % filled with the date alone, 81 % with either,
+# no wrong fill). REQUIRE_DATE = False would fill on the region alone (measurements only).
 REQUIRE_DATE = True
+# Where two recognisers read the NIK line and one of them disagrees with the vote, nothing is
+# filled (dev: the only 2 wrong fills of 129 runs were one engine's alike misread in every frame).
+ENGINES_AGREE = True
 WEIGHT = {"accepted": 2.0, "corrected": 2.0, "unconfirmed": 1.0, "rejected": 0.5}
+
+
+def _engines_confirm(nik: str, frames: list[CardFields], checks: list[Check]) -> bool:
+    """Both recognisers read exactly this NIK: the printed birth date (small print, unread on many
+    soft or dim frames) is not needed then. Two engines with different models rarely misread a
+    digit alike; one engine's frames are near copies of one another and often do."""
+    def read(second: bool) -> set:
+        return {c.nik or f.nik for f, c in zip(frames, checks) if f.second_opinion is second and (c.nik or f.nik)}
+    return nik in read(False) and read(True) == {nik}
 
 
 def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, str] | None,
@@ -108,12 +132,42 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
         nik = c.nik or f.nik
         if nik:
             candidates.append((nik, WEIGHT[c.status]))
-    if len(candidates) == 1 and max(f.nik_conf for f in frames) < SINGLE_CONF:
+    # A lone reading by the second recogniser has no confidence to go by (RapidOCR scores its
+    # misreads as high as its right readings): on dev it filled a misread serial digit that the
+    # printed date could not see. It fills nothing alone.
+    lone = [f for f in frames if (f.nik or f.nik_options)]
+    if len(candidates) == 1 and (max(f.nik_conf for f in frames) < SINGLE_CONF
+                                 or all(f.second_opinion for f in lone)):
         candidates = []
     voted = vote_nik(candidates)
-    evidence = merge_fields(frames)
+    if voted and ENGINES_AGREE:
+        # Frames read by one engine are near copies of one another and share its blind spots
+        # (on dev, Tesseract read a 3 as 7 in all three frames, RapidOCR read it right): where a
+        # second engine read the line, its reading must be the voted NIK.
+        seconds = {c.nik or f.nik for f, c in zip(frames, checks) if f.second_opinion and (c.nik or f.nik)}
+        if seconds and seconds != {voted}:
+            voted = None
+    # A second opinion carries its frame's printed evidence: counted once, not twice.
+    evidence = merge_fields([f for f in frames if not f.second_opinion])
     evidence.nik = voted
     check = check_nik(evidence, regions, today) if voted else Check(None, "rejected")
-    nik = check.nik if check.status in ("accepted", "corrected") and (REQUIRE_DATE is False or "date" in check.agree) else None
-    name = vote_name([f.name for f in frames if not f.second_opinion]) if nik or any(f.nik for f in frames) else None
+    births = [f.birth for f in frames if f.birth and not f.second_opinion]
+    if voted and check.status == "rejected" and len(births) == 1:
+        # A date read in a single frame that contradicts the vote is more likely the misread one
+        # (a 1984 read as 1964): it is left out, and the NIK needs the engines' agreement instead.
+        evidence.birth = None
+        check = check_nik(evidence, regions, today)
+    nik = None
+    if check.status in ("accepted", "corrected"):
+        if "date" in check.agree or REQUIRE_DATE is False:
+            nik = check.nik
+        elif "region" in check.agree and _engines_confirm(check.nik, frames, checks):
+            nik = check.nik
+    # Frame 0's name is RapidOCR's letters with Tesseract's spaces (reader._second_opinions); its
+    # second-opinion copy keeps Tesseract's own reading of that line, a further voter when other
+    # frames were read (alone beside frame 0 it would only turn one reading into a tie).
+    names = [f.name for f in frames if not f.second_opinion]
+    if len([n for n in names if n]) >= 2:
+        names += [f.name for f in frames if f.second_opinion]
+    name = vote_name(names) if nik or any(f.nik for f in frames) else None
     return nik, name, check

@@ -29,6 +29,9 @@ def _check_in(page, person, shot, name_prefix: str | None):
     page.wait_for_selector("[data-screen=who]:not([hidden])")
     assert page.input_value("input[name=nik]") == person.nik, "the NIK read from the card pre-fills the form"
     page.wait_for_selector("[data-nik-info]:not(:empty)")
+    assert page.is_visible("[data-from-card=nik]"), "a field filled from the card says so, to be checked"
+    page.fill("input[name=nik]", person.nik)  # the visitor edits the field: it is theirs now
+    assert not page.is_visible("[data-from-card=nik]")
     # The phone typed on the on-screen number pad, as a visitor without a keyboard would.
     page.click("input[name=phone]")
     for digit in "081234560077":

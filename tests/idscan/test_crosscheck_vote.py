@@ -3,6 +3,7 @@ day + 40 for women; digits 1-4 the regency named in the header. Frames are voted
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from idscan.crosscheck import check_nik
 from idscan.fields import CardFields, identify
@@ -74,3 +75,64 @@ def test_fields_are_named_by_content_not_by_position():
     assert fields.nik == "3373014506900001" and fields.nik_doubt == (8,)
     assert fields.name == "SITI NUR'AINI" and fields.birth == (5, 6, 1990) and fields.sex == "P"
     assert fields.province == "JAWA TENGAH" and fields.regency == "KOTA SALATIGA"
+
+
+def _vote(frames):
+    return vote(frames, [check_nik(f, REGIONS, TODAY) for f in frames], REGIONS, TODAY)
+
+
+def test_the_birth_date_checks_the_nik_when_the_sex_line_is_unread():
+    # Day 45 = the 5th, a woman; the month and year must agree still.
+    assert check_nik(card("3373014506900001", sex=None), REGIONS, TODAY).agree == ("date", "region")
+    assert check_nik(card("3373014507900001", sex=None), REGIONS, TODAY).nik is None
+
+
+def test_two_recognisers_reading_the_same_nik_fill_it_without_the_printed_date():
+    # Header read, birth line not: the region alone leaves digits 5-16 unchecked; a second
+    # engine that reads the same 16 digits stands in for the date.
+    tess = card("3373014506900001", birth=None)
+    same = replace(tess, second_opinion=True)
+    assert _vote([tess])[0] is None, "one engine and the region alone fill nothing"
+    assert _vote([tess, same])[0] == "3373014506900001"
+
+
+def test_engines_that_disagree_on_a_digit_fill_nothing():
+    # Tesseract read the last digit alike in every frame; RapidOCR read it otherwise. The date
+    # agrees with both (a serial digit): nothing on the card tells which engine is right.
+    frames = [card("3373014506900007") for _ in range(3)]
+    frames.append(replace(card("3373014506900001"), second_opinion=True))
+    assert _vote(frames)[0] is None
+
+
+def test_the_printed_date_is_voted_per_part():
+    frames = [card("3373014506900001", birth=b) for b in [(5, 5, 1990), (5, 6, 1990), (5, 6, 1998)]]
+    nik, _name, check = _vote(frames)
+    assert nik == "3373014506900001" and "date" in check.agree
+
+
+def test_a_date_misread_in_one_frame_does_not_overrule_two_engines():
+    tess = card("3373014506900001", birth=(5, 6, 1960))  # 1990 read as 1960, once
+    others = [card("3373014506900001", birth=None) for _ in range(2)]
+    rapid = replace(others[0], second_opinion=True)
+    assert _vote([tess, *others, rapid])[0] == "3373014506900001"
+    assert _vote([tess, *others])[0] is None, "one engine: the contradiction stands"
+
+
+def test_a_lone_reading_by_the_second_recogniser_fills_nothing():
+    # Tesseract read no NIK; RapidOCR's single reading agrees with the date and the region, but
+    # nothing checks its serial digits and its score says nothing about them.
+    tess = card(None)
+    rapid = replace(card("3373014506900001"), second_opinion=True)
+    assert _vote([tess, rapid])[0] is None
+
+
+def test_a_letter_rapidocr_dropped_is_put_back_from_tesseracts_reading():
+    from idscan.fields import respace
+    # RapidOCR has no spaces and drops thin letters; Tesseract kept both.
+    assert respace("DEWI RIRIPRIMOK PUTRI", "DEWRIRIPRIMOKPUTR") == "DEWI RIRIPRIMOK PUTRI"
+    assert respace("SITL AMINAH", "SITIAMINAH") == "SITI AMINAH"
+
+
+def test_a_misread_kabupaten_still_names_the_regency():
+    check = check_nik(card("3374014506900001", regency="KABLPATEN SALATIGA"), {**REGIONS, "3373": "Kabupaten Salatiga"}, TODAY)
+    assert check.nik == "3373014506900001"

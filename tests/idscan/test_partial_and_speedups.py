@@ -66,3 +66,14 @@ def test_barcode_formats_limit_what_is_read():
     assert barcodes.read_barcodes(qr) == [{"format": "QRCode", "text": "IKD:3373020101900001"}]
     assert barcodes.read_barcodes(c128, formats=("QRCode",)) == []
     assert barcodes.read_barcodes(c128, formats=None) == [{"format": "Code128", "text": "TKT-2025-0042"}]
+
+
+@pytest.mark.parametrize("index", [9, 33, 37])
+def test_a_ruled_sheet_cut_by_the_frame_edge_is_not_a_cut_card(index):
+    # Dev desks whose ruled sheet at the frame edge was told "move into frame": its lines are
+    # rows, but not rows of words.
+    from tests.synthetic.splits import DEV
+    from tests.synthetic.webcam import NEGATIVE_DESKS, negative_desk
+
+    scene = negative_desk(NEGATIVE_DESKS[index % len(NEGATIVE_DESKS)], np.random.default_rng([DEV.seed, 10**6 + index]))
+    assert scan_frame(scene.frame).guidance != "move_into_frame"

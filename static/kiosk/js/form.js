@@ -70,9 +70,18 @@ export function createForm({ api, T, screens, steps = {} }) {
     $$(`input[name=${name}]`, form).forEach((r) => { r.checked = String(r.value) === String(value); });
   }
 
+  // A field the camera filled says "read from the KTP: please check" until the visitor (or a
+  // recalled visit) changes it (issue 10): the visitor must look at what the engine read.
+  function markFromCard(name, on = true) {
+    const mark = $(`[data-from-card=${name}]`, form);
+    if (!mark) return;
+    mark.hidden = !on;
+    form.elements[name].closest(".k-field").classList.toggle("k-field-from-card", on);
+  }
+
   function fill(details) {
     for (const k of ["full_name", "phone", "email", "institution"]) {
-      if (details[k] != null) form.elements[k].value = details[k];
+      if (details[k] != null) { form.elements[k].value = details[k]; markFromCard(k, false); }
     }
     if (details.category) setChoice("category", details.category);
     if (details.purpose) setChoice("purpose", details.purpose);
@@ -133,6 +142,7 @@ export function createForm({ api, T, screens, steps = {} }) {
   }));
   // An error goes as soon as the visitor touches its field; the summary with the last one.
   form.addEventListener("input", (e) => {
+    if (e.target.name === "nik" || e.target.name === "full_name") markFromCard(e.target.name, false);
     if (!e.target.name || e.target.name === "nik") return;
     clearField(e.target.closest("[data-screen]"), e.target.name);
   });
@@ -143,8 +153,8 @@ export function createForm({ api, T, screens, steps = {} }) {
   return {
     data, fill, recall, showServerErrors, screenOf,
     prefillFromCard(capture) {
-      if (capture.nik && !form.nik.value) { form.nik.value = capture.nik; checkNik(); }
-      if (capture.name && !form.full_name.value) form.full_name.value = capture.name;
+      if (capture.nik && !form.nik.value) { form.nik.value = capture.nik; checkNik(); markFromCard("nik"); }
+      if (capture.name && !form.full_name.value) { form.full_name.value = capture.name; markFromCard("full_name"); }
     },
     nik: () => digits(val("nik")),
     setInvitation(code) { form.elements.invitation.value = code; },
