@@ -9,6 +9,9 @@ trigram GIN indexes (pg_trgm), which serve ILIKE '%x%' directly. SQLite gets an 
 trigram tokenizer (SQLite 3.34 and later), holding only the two searched columns and reading the
 rest from `visitors` (external content); triggers keep it in step with every insert, update and
 delete, so the purge's deletions leave nothing behind in it.
+
+Also (issue 16, several app processes): `throttle_failures`, the rate limits' failed attempts,
+shared by every app process on PostgreSQL (lpsedesk/throttle.py). One migration per helper.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -37,6 +40,12 @@ SQLITE_TRIGGERS = {
 
 
 def upgrade():
+    op.create_table('throttle_failures',
+                    sa.Column('id', sa.Integer(), nullable=False),
+                    sa.Column('key', sa.String(length=255), nullable=False),
+                    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+                    sa.PrimaryKeyConstraint('id', name=op.f('pk_throttle_failures')))
+    op.create_index('ix_throttle_failures_key_at', 'throttle_failures', ['key', 'at'], unique=False)
     dialect = op.get_bind().dialect.name
     if dialect == 'postgresql':
         op.execute('CREATE EXTENSION IF NOT EXISTS pg_trgm')
@@ -54,6 +63,8 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_index('ix_throttle_failures_key_at', table_name='throttle_failures')
+    op.drop_table('throttle_failures')
     dialect = op.get_bind().dialect.name
     if dialect == 'postgresql':
         for name, _column in reversed(TRGM_INDEXES):
