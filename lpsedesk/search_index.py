@@ -9,7 +9,7 @@ migration 0016b_search_index.
 """
 from __future__ import annotations
 
-from sqlalchemy import Select, column, or_, select, table, text
+from sqlalchemy import ColumnElement, Select, column, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from .models import Visitor
@@ -39,9 +39,33 @@ def matching_visitor_ids(session: Session, text_: str) -> Select:
     if dialect == "sqlite" and len(text_) >= MIN_INDEXED and fts_available(session):
         phrase = '"' + text_.replace('"', '""') + '"'
         return select(_fts.c.rowid).where(text(f"{FTS_TABLE} MATCH :phrase").bindparams(phrase=phrase))
+    return select(Visitor.id).where(_contains(text_))
+
+
+FEW = 500  # matching visitors up to which their visits are looked up visitor by visitor
+
+
+def visits_matching(session: Session, visitor_id: ColumnElement, text_: str) -> ColumnElement[bool]:
+    """A condition on a visit's `visitor_id`: its visitor's name or institution contains `text_`.
+
+    The matching visitors come from the search index first, at most FEW + 1 of them. A few (a rare
+    name): their visits are read through the visitor_id index and sorted. Many (a common name, a
+    big institution): reading every matching visit to sort them would read a good part of
+    history, so instead the newest visits are walked in order and each one's visitor tested (by
+    primary key): with that many matches the first pages and the capped count fill within a few
+    thousand visits.
+    """
+    ids = list(session.scalars(matching_visitor_ids(session, text_).limit(FEW + 1)))
+    if len(ids) <= FEW:
+        return visitor_id.in_(ids)
+    return select(Visitor.id).where(Visitor.id == visitor_id, _contains(text_)).exists()
+
+
+def _contains(text_: str) -> ColumnElement[bool]:
     # autoescape: a "%" or "_" typed is looked for as itself, not as a wildcard
-    return select(Visitor.id).where(or_(Visitor.full_name.icontains(text_, autoescape=True),
-                                        Visitor.institution.icontains(text_, autoescape=True)))
+    text_ = " ".join(text_.split())
+    return or_(Visitor.full_name.icontains(text_, autoescape=True),
+               Visitor.institution.icontains(text_, autoescape=True))
 
 
 def include_object_for(dialect: str):

@@ -87,3 +87,31 @@ def test_the_search_screen_finds_by_part_of_a_name(app, client, make_user, login
     login("rina")
     page = client.get("/admin/visits?q=PERTIWI").get_data(as_text=True)
     assert "Ani Pertiwi Sintetis" in page and "Bima Kedua" not in page
+
+
+def test_a_name_hundreds_of_visitors_share_lists_the_newest_visits_first(app):
+    from datetime import datetime, timedelta, timezone
+
+    from lpsedesk import search_index
+    from lpsedesk.models import Visit
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    n = search_index.FEW + 20  # more than the index path takes: the newest visits are walked instead
+    with app.app_context():
+        people = [Visitor(full_name=f"Warga Umum {i}", nik=f"3373020101{i:06d}", phone="0812", institution="-",
+                          category="public") for i in range(n)]
+        db.session.add_all(people)
+        db.session.flush()
+        db.session.add_all([Visit(visitor_id=p.id, purpose="verification", facility="verification_desk",
+                                  planned_minutes=60, status="reported", submitted_at=start + timedelta(hours=i))
+                            for i, p in enumerate(people)])
+        db.session.add(Visit(visitor=factories.visitor(full_name="Orang Lain"), purpose="verification",
+                             facility="verification_desk", planned_minutes=60, status="reported",
+                             submitted_at=start + timedelta(hours=n + 1)))
+        db.session.commit()
+        page = visit_queries.search(db.session, text="WARGA umum", per_page=25)
+        assert [v.visitor.full_name for v in page.rows] == [f"Warga Umum {i}" for i in range(n - 1, n - 26, -1)]
+        assert page.more and page.total == 275
+        few = visit_queries.search(db.session, text="umum 51", per_page=25)  # 51, 510..519: the index path
+        assert sorted(v.visitor.full_name for v in few.rows) == sorted(
+            f"Warga Umum {i}" for i in [51] + list(range(510, min(520, n))))
