@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FLASK = str(ROOT / ".venv" / "bin" / "flask")
 
 
-def make_run_commands() -> list[list[str]]:
+def make_run_commands(makefile: Path) -> list[list[str]]:
     """The commands of the Makefile's `run` target (after its prerequisites), as written there."""
     lines, inside = [], False
-    for line in (ROOT / "Makefile").read_text().splitlines():
+    for line in makefile.read_text().splitlines():
         if line.startswith("run:"):
             inside = True
             continue
@@ -74,6 +74,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--port", type=int, default=5117)
+    parser.add_argument("--makefile", type=Path, default=ROOT / "Makefile",
+                        help="another Makefile's `run` target (e.g. `git show main:Makefile > /tmp/Makefile.old`)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="lpsedesk-startup-"))
     env = {**os.environ, "PORT": str(args.port), "DATABASE_URL": f"sqlite:///{workdir}/lpsedesk.db",
@@ -82,7 +84,7 @@ def main() -> None:
     from cryptography.fernet import Fernet
 
     env["STORAGE_KEY"] = Fernet.generate_key().decode()
-    commands = make_run_commands()
+    commands = make_run_commands(args.makefile)
     try:
         one_round(commands, env, args.port)  # first run: creates and migrates the database
         runs = [one_round(commands, env, args.port) for _ in range(args.rounds)]
