@@ -17,7 +17,7 @@ from lpsedesk.jobs import run_once
 from lpsedesk.models import User, Visit, Visitor, utcnow
 
 from .. import factories
-from ..query_plans import analyze, capture, forget_statistics, full_scans, heavy
+from ..query_plans import analyze, capture, forget_statistics, full_scans, heavy, settle_search_index
 from ..synthetic.history import build_history
 
 VISITS = 3_000
@@ -38,6 +38,7 @@ def history(request, app, make_user):
             full_name="Wulan Rajawali Sintetis", nik="3373025012900042", institution="CV Kenari Nusantara Uji"))
         with db.engine.begin() as conn:
             build_history(conn, VISITS, purged=False)
+        settle_search_index(db.engine)
         if app.config["TEST_ANALYZE"]:
             analyze(db.engine)
         else:
