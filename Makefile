@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 
 .PHONY: run test sysdeps-run sysdeps-test messages initial-migration bench mutation clean
 
+# One process: `serve --upgrade` migrates first when the database is behind (the app imported once).
 run: sysdeps-run $(VENV)/.installed
-	$(BIN)/flask --app wsgi db upgrade
-	$(BIN)/flask --app wsgi serve
+	$(BIN)/flask --app wsgi serve --upgrade
 
 test: sysdeps-test $(VENV)/.installed-dev $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

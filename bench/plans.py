@@ -1,7 +1,7 @@
 """The query plans of the hot pages and jobs, as docs/scale.md shows them.
 
 Builds synthetic history (default 10k visits) on SQLite and/or PostgreSQL, runs each hot page (the
-queue, the board, search by NIK, a visit's timeline) and the purge through the real app, and
+queue, the board, search by NIK, name and institution, a visit's timeline) and the purge through the real app, and
 prints EXPLAIN QUERY PLAN (SQLite) / EXPLAIN (PostgreSQL) of every SELECT each one issued on
 visits, visitors or the audit log.
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from scale import DEFAULT_PG, PASSWORD, prepare  # noqa: E402
 
-BIG = re.compile(r"\b(visits|visitors|audit_events)\b")
+BIG = re.compile(r"\b(visits|visitors|visitors_search|audit_events)\b")
 
 
 def plan(conn, statement: str, parameters) -> list[str]:
@@ -36,6 +36,7 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=10_000)
     parser.add_argument("--db", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--pg-url", default=DEFAULT_PG)
+    parser.add_argument("--only", nargs="+", help="only the actions naming one of these words (e.g. search)")
     args = parser.parse_args()
 
     from lpsedesk import create_app
@@ -55,6 +56,8 @@ def main() -> None:
                 "queue": lambda: client.get("/admin/queue"),
                 "board": lambda: client.get("/admin/board"),
                 "search by NIK": lambda: client.get("/admin/visits", query_string={"q": facts["nik"]}),
+                "search by part of a name": lambda: client.get("/admin/visits", query_string={"q": "contoh 47"}),
+                "search by part of an institution": lambda: client.get("/admin/visits", query_string={"q": "dinas"}),
                 "visit timeline": lambda: client.get(f"/admin/visits/{facts['visit']}"),
                 "purge": lambda: run_once(app, ["purge"]),
             }
@@ -62,6 +65,8 @@ def main() -> None:
             with app.app_context():
                 engine = db.engine
                 for name, action in actions.items():
+                    if args.only and not any(word in name for word in args.only):
+                        continue
                     with capture(engine) as statements:
                         action()
                     print(f"### {name}\n")

@@ -157,7 +157,8 @@ def purge_with_writer(url: str, instance: Path, port: int) -> tuple[float, str, 
     return seconds, summary, slowest[0], failed[0]
 
 
-def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path) -> dict[str, str]:
+def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path,
+        only: list[str] | None = None) -> dict[str, str]:
     from lpsedesk.clock import wib_today
 
     instance = workdir / f"{kind}-{visits}"
@@ -176,6 +177,7 @@ def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path)
             ("/admin/queue", "/admin/queue", rounds),
             ("/admin/visits page 1", "/admin/visits", rounds),
             ("search by name", "/admin/visits?q=Sari", rounds),
+            ("search by a rare name", "/admin/visits?q=Contoh+4711", rounds),
             ("search by NIK", f"/admin/visits?q={facts['nik']}", rounds),
             ("search by institution", "/admin/visits?q=Dinas", rounds),
             ("visit page (timeline)", f"/admin/visits/{facts['visit']}", rounds),
@@ -186,9 +188,13 @@ def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path)
             ("statistics, one year", f"/admin/reports/statistics?{year}", max(1, rounds // 2)),
         ]
         for name, path, n in pages:
+            if only and not any(word in name for word in only):
+                continue
             page, health = timed(client, path, n)
             out[name] = f"{page:.0f} ({health:.0f})"
         out["server peak RSS (MB)"] = f"{rss_mb(server.pid):.0f}"
+        if only:
+            return out
         seconds, summary, slowest, failed = purge_with_writer(url, instance, port)
         batches = summary.split("batches ")[-1].split(";")[0] if "batches" in summary else "?"
         out["purge with a backlog (s)"] = f"{seconds:.1f} ({batches} batches)"
@@ -209,6 +215,7 @@ def main() -> None:
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", DEFAULT_PG))
     parser.add_argument("--port", type=int, default=8160)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", nargs="+", help="time only the rows naming one of these words (e.g. search)")
     args = parser.parse_args()
     sizes = args.sizes + ([1_000_000] if args.million else [])
     workdir = Path(tempfile.mkdtemp(prefix="lpsedesk-scale-"))
@@ -218,7 +225,7 @@ def main() -> None:
             for kind in args.db:
                 url = f"sqlite:///{workdir}/{kind}-{visits}.db" if kind == "sqlite" else args.pg_url
                 print(f"... {kind}, {visits:,} visits", file=sys.stderr, flush=True)
-                results[(kind, visits)] = run(kind, url, visits, args.port, args.rounds, workdir)
+                results[(kind, visits)] = run(kind, url, visits, args.port, args.rounds, workdir, args.only)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     columns = list(results)

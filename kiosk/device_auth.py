@@ -7,6 +7,7 @@ from flask import current_app, g, jsonify, make_response, render_template, reque
 from flask.wrappers import Response
 
 from lpsedesk import devices
+from lpsedesk.kiosk_credentials import CredentialCache
 from lpsedesk.extensions import db
 from lpsedesk.models import KioskDevice
 from lpsedesk.roles import Actor, kiosk_actor
@@ -41,18 +42,32 @@ def _refuse(problem: str):
     return response
 
 
+def _credentials() -> CredentialCache:
+    cache = current_app.extensions.get("kiosk_credentials")
+    if cache is None:
+        cache = current_app.extensions["kiosk_credentials"] = CredentialCache(
+            float(current_app.config.get("KIOSK_CREDENTIAL_TTL", 5.0)))
+    return cache
+
+
 def kiosk_only(view):
     """Allow a view only to an enrolled, unrevoked kiosk browser; sets g.kiosk_device."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        check = devices.check_credential(db.session, request.cookies.get(devices.COOKIE_NAME),
-                                         current_app.config["SECRET_KEY"])
+        cache, token = _credentials(), request.cookies.get(devices.COOKIE_NAME)
+        check = cache.check(db.session, token, current_app.config["SECRET_KEY"])
         if check.device is None:
             return _refuse(check.problem or "invalid")
         g.kiosk_device = check.device
-        # "Last seen" on the Admin page, at most once a minute per kiosk, whatever the request's answer.
-        always(lambda: devices.touch(check.device))
+
+        def seen() -> bool:
+            # "Last seen" on the Admin page, at most once a minute per kiosk, whatever the request's answer.
+            if cache.recently_seen(token):
+                return False
+            return devices.touch(check.device)
+
+        always(seen)
         return view(*args, **kwargs)
 
     # Read by the authorisation test that walks every route.

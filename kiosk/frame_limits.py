@@ -41,7 +41,7 @@ def decode_bounded_frame(data: bytes) -> np.ndarray:
     img = _open(data)  # header only
     width, height = img.size
     if within_bound(width, height):
-        return decode_frame(data)
+        return decode_frame(data, img)
     if img.format != "JPEG":
         raise UploadError("frame_too_many_pixels", 413)
     scale = _fit_scale(width, height)

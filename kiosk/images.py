@@ -44,19 +44,44 @@ def _open(data: bytes) -> Image.Image:
     return img
 
 
-def decode_frame(data: bytes) -> np.ndarray:
-    """A camera frame or uploaded photo as a BGR array, or UploadError."""
-    _open(data)
+def decode_frame(data: bytes, header: Image.Image | None = None) -> np.ndarray:
+    """A camera frame or uploaded photo as a BGR array, or UploadError.
+
+    PIL reads the header (format, size: a bomb is refused before any pixel); OpenCV decodes the
+    pixels, about three times faster than PIL for a camera JPEG, straight into BGR. A picture
+    OpenCV will not take, or a JPEG cut short (which OpenCV would fill with grey), goes through
+    PIL's strict decoder, which says what is wrong with it.
+    """
+    img = header or _open(data)
+    try:
+        check_dimensions(*img.size)
+    except ImageError as exc:
+        raise _upload_error(exc) from None
+    if not (img.format == "JPEG" and not _jpeg_complete(data)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)
+        if frame is not None and frame.ndim == 3 and frame.shape[1::-1] == img.size:
+            return frame
     try:
         return decode_image_bytes(data)
     except ImageError as exc:
-        if exc.code == "too_large":
-            raise UploadError("image_too_large", 413) from None
-        if exc.code == "empty":
-            raise UploadError("image_missing") from None
-        if exc.code == "not_image":
-            raise UploadError("not_image", 415) from None
-        raise UploadError("image_damaged") from None
+        raise _upload_error(exc) from None
+
+
+def _jpeg_complete(data: bytes) -> bool:
+    """A JPEG ends with its EOI marker (some cameras pad a few bytes after it)."""
+    return b"\xff\xd9" in data[-64:]
+
+
+def _upload_error(exc: ImageError) -> UploadError:
+    if exc.code == "too_large":
+        return UploadError("image_too_large", 413)
+    if exc.code == "empty":
+        return UploadError("image_missing")
+    if exc.code == "not_image":
+        return UploadError("not_image", 415)
+    return UploadError("image_damaged")
 
 
 def encode_jpeg(image: np.ndarray, quality: int = 90) -> bytes:

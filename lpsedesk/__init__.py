@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
     register_jobs(app)
     register_blueprints(app)
     register_template_helpers(app)
+    share_throttles(app)
     register_error_handlers(app)
     register_transaction_boundary(app)
     register_commands(app)
@@ -68,6 +69,21 @@ def register_extensions(app: Flask) -> None:
 
     register_change_hooks(db.session)
     init_live(app)
+
+
+def share_throttles(app: Flask) -> None:
+    """On PostgreSQL (where several app processes may serve one desk) every rate limit counts its
+    failures in the database; SQLite serves one process, which counts in memory."""
+    from .extensions import db
+    from .throttle import LoginThrottle, SharedFailures
+
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "postgresql":
+        return
+    for name, extension in app.extensions.items():
+        if isinstance(extension, LoginThrottle):
+            extension.share(SharedFailures(lambda: engine, name))
 
 
 def register_jobs(app: Flask) -> None:

@@ -100,14 +100,21 @@ def demo_data(weeks: int, seed: int, survey_months: int) -> None:
 @click.option("--host", default=None, help="Default: HOST from config (127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Default: PORT from config (8080).")
 @click.option("--threads", default=None, type=int, help="Default: THREADS from config.")
+@click.option("--upgrade", is_flag=True, help="First bring the database to the latest migration "
+                                               "(as `flask db upgrade`), in this process.")
 @with_appcontext
-def serve(host: str | None, port: int | None, threads: int | None) -> None:
+def serve(host: str | None, port: int | None, threads: int | None, upgrade: bool = False) -> None:
     """Serve the product with waitress."""
     from waitress import serve as waitress_serve
 
     from .firstrun import needs_setup, setup_token
 
     app = current_app._get_current_object()
+    if upgrade:
+        from .schema_state import upgrade_if_behind
+
+        if upgrade_if_behind(app):
+            click.echo("Database upgraded to the latest migration.")
     host = host or app.config["HOST"]
     port = port or app.config["PORT"]
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host

@@ -35,6 +35,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
                                      "the API and /healthz (streams get THREADS minus this)"),
     "LIVE_STREAMS_PER_USER": (4, int, "Live-update streams one staff user may hold; a new one ends the oldest"),
     "KIOSK_FRAME_SLOTS": (2, int, "Kiosk camera frames decoded and scanned at once; more get 503 and come again"),
+    "KIOSK_CREDENTIAL_TTL": (5.0, float, "Seconds a kiosk's checked credential is trusted without reading the "
+                                         "database again: how long a kiosk revoked by another app process "
+                                         "keeps working here (0: check every request)"),
     "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
     "PURGE_BATCH": (1000, int, "Rows of each kind the retention purge changes per transaction (short "
                                "transactions keep the desk's writes waiting milliseconds)"),

@@ -15,7 +15,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from flask import Flask
@@ -80,8 +81,48 @@ def _pause(app: Flask) -> None:
             time.sleep(SQLITE_PAUSE)
 
 
+# Several app processes on one PostgreSQL each run the scheduler: a job holds a session-level
+# advisory lock while it runs, and a process that cannot take it leaves the job to the one that has.
+ADVISORY_LOCK_BASE = 0x16_00_00  # + a stable number per job name
+SKIPPED = "skipped: running in another process"
+
+
+def _lock_key(name: str) -> int:
+    return ADVISORY_LOCK_BASE + sum((i + 1) * ord(c) for i, c in enumerate(name)) % 65_536
+
+
+@contextmanager
+def once_across_processes(app: Flask, name: str) -> Iterator[bool]:
+    """Yields True when this process may run job `name` now: on PostgreSQL, while it holds the
+    job's advisory lock (on its own connection, released at the end); SQLite serves one host, where
+    its write lock already keeps two writers apart."""
+    from .extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        got = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({_lock_key(name)})").scalar()
+        try:
+            yield bool(got)
+        finally:
+            if got:
+                conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_lock_key(name)})")
+
+
 def _run(app: Flask, item: Job) -> object:
-    """One job to the end: each batch its own transaction, committed here and nowhere else."""
+    """One job to the end, in this process alone (see once_across_processes)."""
+    with once_across_processes(app, item.name) as mine:
+        if not mine:
+            log.info("job %s: %s", item.name, SKIPPED)
+            return SKIPPED
+        return _run_batches(app, item)
+
+
+def _run_batches(app: Flask, item: Job) -> object:
+    """Each batch its own transaction, committed here and nowhere else."""
     from .extensions import db
 
     previous = None

@@ -1,8 +1,9 @@
 """Live updates for kiosks and staff screens, as Server-Sent Events.
 
 Every change writes an audit event, so the audit log's id is the change cursor. A commit that wrote
-audit events wakes the waiting streams of this process at once; each stream also re-reads the log
-every second, which covers changes committed by another process (a CLI job, a second server).
+audit events wakes the waiting streams of this process at once, and on PostgreSQL those of every
+other app process too (LISTEN/NOTIFY, live_notify.py); each stream also re-reads the log every
+second, which covers changes committed by another process on SQLite (a CLI job, a second server).
 
 Each open stream holds one waitress thread, so a stream first takes a slot (`live_slots`: a few per
 device or user, and never the threads kept in reserve for ordinary requests), ends itself after
@@ -22,6 +23,7 @@ from flask_babel import gettext as _
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from .live_notify import ensure_listener, notify_in_transaction
 from .live_slots import StreamSlots
 from .models import AuditEvent
 
@@ -64,6 +66,9 @@ def _remember_audit_ids(session: Session, _ctx) -> None:
     ids = [obj.id for obj in session.new if isinstance(obj, AuditEvent) and obj.id]
     if ids:
         session.info["audit_max_id"] = max(ids + [session.info.get("audit_max_id", 0)])
+        connection = session.connection()
+        if connection.dialect.name == "postgresql":  # other app processes hear it at commit
+            notify_in_transaction(connection, session.info["audit_max_id"])
 
 
 def _wake_streams(session: Session) -> None:
@@ -146,6 +151,7 @@ def sse_response(engine, session: Session, wanted: Callable[[AuditEvent], bool],
     `owner` ("kiosk:3", "user:7") may hold `per_owner` streams; a new one ends its oldest. When every
     stream slot is taken the answer is 503 with Retry-After: the screens then poll until a retry.
     """
+    ensure_listener(engine, FEED.notify)  # PostgreSQL: changes committed by other processes wake us at once
     slots: StreamSlots = current_app.extensions["live_slots"]
     slot = slots.claim(owner, per_owner)
     if slot is None:

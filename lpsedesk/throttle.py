@@ -2,14 +2,62 @@
 
 A key is a string (limited to `max_attempts`) or a (string, limit) pair with its own limit.
 `login_keys` says how staff logins are limited.
+
+Failures are counted in this process's memory, or, once `share`d (PostgreSQL: several app
+processes behind a proxy), in the `throttle_failures` table, so a guesser spreading attempts over
+the processes meets one limit. Shared counts are written on their own short connection, outside
+the request's transaction, so a refused request's rollback does not undo them.
 """
 from __future__ import annotations
 
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.engine import Engine
 
 Key = str | tuple[str, int]
+
+
+class SharedFailures:
+    """Failed attempts in the database, under `namespace` (one per limit)."""
+
+    def __init__(self, engine: Callable[[], Engine], namespace: str) -> None:
+        self._engine = engine
+        self.namespace = namespace
+
+    def _key(self, key: str) -> str:
+        return f"{self.namespace}:{key}"[:255]
+
+    def recent(self, key: str, window: float) -> tuple[int, datetime | None]:
+        """(failures within the window, the oldest of them)."""
+        from .models import ThrottleFailure as F
+
+        since = datetime.now(timezone.utc) - timedelta(seconds=window)
+        with self._engine().connect() as conn:
+            count, oldest = conn.execute(select(func.count(), func.min(F.at))
+                                         .where(F.key == self._key(key), F.at > since)).one()
+        if oldest is not None and oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=timezone.utc)
+        return count, oldest
+
+    def add(self, keys: list[str], window: float) -> None:
+        from .models import ThrottleFailure as F
+
+        now = datetime.now(timezone.utc)
+        with self._engine().begin() as conn:
+            names = [self._key(k) for k in keys]
+            conn.execute(delete(F).where(F.key.in_(names), F.at <= now - timedelta(seconds=window)))
+            conn.execute(insert(F), [{"key": name, "at": now} for name in names])
+
+    def clear(self, keys: list[str]) -> None:
+        from .models import ThrottleFailure as F
+
+        with self._engine().begin() as conn:
+            conn.execute(delete(F).where(F.key.in_([self._key(k) for k in keys])))
 
 
 class LoginThrottle:
@@ -19,6 +67,11 @@ class LoginThrottle:
         self._clock = clock
         self._failures: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
+        self._shared: SharedFailures | None = None
+
+    def share(self, store: SharedFailures) -> None:
+        """Count in the database from now on (every app process sees the same failures)."""
+        self._shared = store
 
     def _recent(self, key: str, now: float) -> deque[float]:
         q = self._failures[key]
@@ -31,6 +84,13 @@ class LoginThrottle:
 
     def retry_after(self, *keys: Key) -> int:
         """Seconds until another attempt is allowed for all `keys`; 0 when allowed now."""
+        if self._shared is not None:
+            now_utc, waits = datetime.now(timezone.utc), []
+            for k, limit in map(self._limit, keys):
+                count, oldest = self._shared.recent(k, self.window)
+                if count >= limit and oldest is not None:
+                    waits.append(int((oldest - now_utc).total_seconds() + self.window) + 1)
+            return max(waits, default=0)
         now = self._clock()
         with self._lock:
             waits = [int(q[0] + self.window - now) + 1 for k, limit in map(self._limit, keys)
@@ -38,12 +98,18 @@ class LoginThrottle:
         return max(waits, default=0)
 
     def fail(self, *keys: Key) -> None:
+        if self._shared is not None:
+            self._shared.add([k for k, _limit in map(self._limit, keys)], self.window)
+            return
         now = self._clock()
         with self._lock:
             for k, _limit in map(self._limit, keys):
                 self._recent(k, now).append(now)
 
     def succeed(self, *keys: Key) -> None:
+        if self._shared is not None:
+            self._shared.clear([k for k, _limit in map(self._limit, keys)])
+            return
         with self._lock:
             for k, _limit in map(self._limit, keys):
                 self._failures.pop(k, None)

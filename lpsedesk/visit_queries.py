@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from .clock import wib_date, wib_day_bounds
 from .models import RemoteAccessRequest, Visit, Visitor
 from .pagination import Page, paginate
+from .search_index import visits_matching
 from .workflow import RemoteStatus, VisitStatus
 
 V = VisitStatus
@@ -101,8 +102,8 @@ def search(session: Session, *, text: str = "", status: str = "", date_from: dat
         # A whole NIK is never part of a name or an institution: one exact match through its index.
         query = query.join(Visit.visitor).where(Visitor.nik == nik)
     elif text:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        query = query.join(Visit.visitor).where(or_(Visitor.full_name.ilike(like), Visitor.institution.ilike(like)))
+        # Visitors found through the search index first, then their visits (search_index.py).
+        query = query.where(visits_matching(session, Visit.visitor_id, text))
     if status:
         query = query.where(Visit.status == status)
     if date_from:

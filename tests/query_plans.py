@@ -72,12 +72,21 @@ def _pg_scans(conn, statement: str, parameters) -> list[str]:
     return bad
 
 
-def full_scans(engine: Engine, statements: list[tuple[str, object]]) -> list[tuple[str, list[str]]]:
+def _price_out(conn, planner_off: tuple[str, ...]) -> None:
+    """PostgreSQL: make the planner avoid these plan kinds (enable_indexscan, say) in this transaction."""
+    if conn.dialect.name == "postgresql":
+        for setting in planner_off:
+            conn.exec_driver_sql(f"SET LOCAL {setting} = off")
+
+
+def full_scans(engine: Engine, statements: list[tuple[str, object]],
+               planner_off: tuple[str, ...] = ()) -> list[tuple[str, list[str]]]:
     """(statement, the scans of big tables in its plan) for each statement that has any."""
     found = []
     with engine.connect() as conn:
         for statement, parameters in statements:
             with conn.begin():
+                _price_out(conn, planner_off)
                 scans = (_sqlite_scans if engine.dialect.name == "sqlite" else _pg_scans)(conn, statement, parameters)
             if scans:
                 found.append((statement, scans))
@@ -88,6 +97,17 @@ def analyze(engine: Engine) -> None:
     """Fresh planner statistics, as a database that has been running a while has."""
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
+
+
+def settle_search_index(engine: Engine) -> None:
+    """SQLite: merge the FTS index's segments, as FTS5's automerge does over time. The test database
+    is emptied after every test (thousands of deletions each): its index would otherwise carry the
+    deletion markers of the whole test session, which no office database sees."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'visitors_search'").first():
+            conn.exec_driver_sql("INSERT INTO visitors_search(visitors_search) VALUES ('optimize')")
 
 
 def forget_statistics(engine: Engine) -> None:
@@ -127,13 +147,15 @@ def _pg_work(conn, statement: str, parameters) -> int:
                    for node in _pg_nodes(plan[0]["Plan"]) if node.get("Relation Name") in BIG_TABLES))
 
 
-def heavy(engine: Engine, statements: list[tuple[str, object]], limit: int) -> list[tuple[str, int]]:
+def heavy(engine: Engine, statements: list[tuple[str, object]], limit: int,
+          planner_off: tuple[str, ...] = ()) -> list[tuple[str, int]]:
     """(statement, work) for each statement whose work reaches `limit`: SQLite's VM steps, or the
     rows PostgreSQL read from the big tables."""
     found = []
     with engine.connect() as conn:
         for statement, parameters in statements:
             with conn.begin():
+                _price_out(conn, planner_off)
                 work = (_sqlite_work if engine.dialect.name == "sqlite" else _pg_work)(conn, statement, parameters)
             if work >= limit:
                 found.append((" ".join(statement.split())[:300], work))

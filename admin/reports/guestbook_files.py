@@ -1,6 +1,7 @@
 """Guest-book PDF and XLSX with a thumbnail of each visitor's signature in its cell.
 
-The PDF is `lpsedesk.exports.render_pdf` with the thumbnails as the spec's pictures. The XLSX is
+The PDF is `lpsedesk.exports.render_pdf`, built page by page from the streamed rows, each thumbnail
+read as its row is laid out. The XLSX is
 written once by `lpsedesk.exports.write_xlsx`, streaming the rows, each thumbnail anchored in the
 "Signature" column as its row is written.
 """
@@ -58,7 +59,18 @@ def guestbook_xlsx(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[Gu
     return write_xlsx(spec, out, pictures=lambda _n, _cells: signature_thumbnail(storage, current.get("key")))
 
 
-def guestbook_pdf(spec: DocumentSpec, rows: list[GuestBookRow], storage) -> bytes:
-    pictures = [signature_thumbnail(storage, r.signature_key) for r in rows]
-    return render_pdf(replace(spec, pictures=pictures, picture_column=GUESTBOOK_SIGNATURE_COLUMN, compact=True,
-                              centered=tuple(spec.centered) + (GUESTBOOK_SIGNATURE_COLUMN,)))
+def guestbook_pdf(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[GuestBookRow]], DocumentSpec],
+                  storage) -> bytes:
+    """The guest book PDF, built page by page as the rows stream from the database; each row's
+    signature thumbnail is read as its row is laid out (as for the XLSX)."""
+    current: dict[str, str | None] = {}
+
+    def tracked():
+        for row in rows:
+            current["key"] = row.signature_key
+            yield row
+
+    spec = spec_for(tracked())
+    return render_pdf(replace(spec, picture_column=GUESTBOOK_SIGNATURE_COLUMN, compact=True,
+                              centered=tuple(spec.centered) + (GUESTBOOK_SIGNATURE_COLUMN,)),
+                      pictures=lambda _n, _cells: signature_thumbnail(storage, current.get("key")))

@@ -27,7 +27,7 @@ from lpsedesk.labels import category_label, decision_label
 from lpsedesk.models import Visit
 from lpsedesk.reports import statistics
 from lpsedesk.pagination import page_number
-from lpsedesk.reports.guestbook import guestbook_page, guestbook_rows, iter_guestbook_rows, tally
+from lpsedesk.reports.guestbook import guestbook_page, iter_guestbook_rows, tally
 from lpsedesk.reports.visit_report import reported_visits
 from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
@@ -133,8 +133,9 @@ def report_guestbook_export(fmt: str):
                            lambda rows: guestbook_spec(rows, period, counts), storage, out)
             out.seek(0)
             return _download(out.read(), filename, fmt)
-    rows = guestbook_rows(db.session, period, full_nik=full_nik)
-    return _download(guestbook_pdf(guestbook_spec(rows, period, counts), rows, storage), filename, fmt)
+    # built page by page as the rows are read
+    return _download(guestbook_pdf(iter_guestbook_rows(db.session, period, full_nik=full_nik),
+                                   lambda rows: guestbook_spec(rows, period, counts), storage), filename, fmt)
 
 
 @bp.get("/reports/signatures/<int:visit_id>.png")

@@ -1,8 +1,13 @@
-"""A DocumentSpec as an A4 PDF: table with its header on every page, wrapped cells, page numbers."""
+"""A DocumentSpec as an A4 PDF: table with its header on every page, wrapped cells, page numbers.
+
+Built page by page: the rows are read (from a list or a generator) and laid out a chunk at a time
+as reportlab reaches them, so a long period never holds every row's flowables at once, and no
+single table is split over hundreds of pages (which costs reportlab time quadratic in its rows).
+"""
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -15,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .spec import DocumentSpec
 
@@ -91,32 +96,123 @@ def _picture(png: bytes) -> Image:
     return image
 
 
-def _table(spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: float) -> Table:
-    col_widths = [width * w for w in spec.relative_widths()]
-    data: list[list] = [[_para(h, styles["head"]) for h in spec.columns]]
-    centred = set(spec.centered)
-    pictures = list(spec.pictures) + [None] * (len(spec.rows) - len(spec.pictures))
-    for row, png in zip(spec.rows, pictures):
-        data.append([_picture(png) if png and i == spec.picture_column
-                     else _para(c, styles["cell_c"] if i in centred else styles["cell"]) for i, c in enumerate(row)])
+CHUNK_ROWS = 40  # rows laid out at a time: a page or so, never the whole period
+Pictures = Callable[[int, Sequence[str]], "bytes | None"]
+
+
+def _commands(spec: DocumentSpec, header: bool) -> list:
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
     if spec.picture_column is not None:
-        commands.append(("ALIGN", (spec.picture_column, 1), (spec.picture_column, -1), "CENTER"))
+        commands.append(("ALIGN", (spec.picture_column, 1 if header else 0), (spec.picture_column, -1), "CENTER"))
     if spec.compact:  # many narrow columns: less padding, so "No." still fits on one line
         commands += [("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]
-    if not spec.rows:
-        data.append([_para(spec.empty_text, styles["cell_c"])] + [""] * (len(spec.columns) - 1))
-        commands.append(("SPAN", (0, 1), (-1, 1)))
-    table = Table(data, colWidths=col_widths, repeatRows=1)
-    table.setStyle(TableStyle(commands))
-    return table
+    return commands
+
+
+class _RowsChunk(Flowable):
+    """A few rows of the table, laid out only when reached. The header row comes first when the
+    chunk opens the table or starts a page (where reportlab's repeatRows would have put it); a
+    chunk cut by the page end carries its remaining rows, with the header, to the next page."""
+
+    def __init__(self, doc, spec: DocumentSpec, header_cells: list, rows: list[list], widths: list[float],
+                 first: bool = False) -> None:
+        super().__init__()
+        self.doc, self.spec, self.header_cells, self.rows, self.widths, self.first = \
+            doc, spec, header_cells, rows, widths, first
+        self._table: Table | None = None
+        self._header = first
+
+    def _build(self) -> Table:
+        self._header = self.first or bool(getattr(self.doc.frame, "_atTop", 0))
+        data = ([self.header_cells] if self._header else []) + self.rows
+        table = Table(data, colWidths=self.widths, repeatRows=1 if self._header else 0)
+        table.setStyle(TableStyle(_commands(self.spec, self._header)))
+        return table
+
+    def wrap(self, available_width, available_height):
+        self._table = self._build()
+        self.width, self.height = self._table.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        table = self._build()
+        parts = table.split(available_width, available_height)
+        if not parts:
+            return []
+        fitted = len(parts[0]._cellvalues) - (1 if self._header else 0)
+        if fitted <= 0:
+            return []
+        rest = self.rows[fitted:]
+        return [parts[0]] + ([_RowsChunk(self.doc, self.spec, self.header_cells, rest, self.widths)] if rest else [])
+
+    def draw(self) -> None:
+        self._table.drawOn(self.canv, 0, 0)
+
+
+def _table(doc, spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: float,
+           pictures: Pictures | None) -> Iterator:
+    """The table as chunks of rows, made as the rows are read from `spec.rows`."""
+    col_widths = [width * w for w in spec.relative_widths()]
+    header = [_para(h, styles["head"]) for h in spec.columns]
+    centred = set(spec.centered)
+    given = list(spec.pictures) if pictures is None else []
+
+    def picture(n: int, row) -> bytes | None:
+        if spec.picture_column is None:
+            return None
+        if pictures is not None:
+            return pictures(n, row)
+        return given[n] if n < len(given) else None
+
+    chunk: list[list] = []
+    first = True
+    for n, row in enumerate(spec.rows):
+        if len(row) != len(spec.columns):
+            raise ValueError("every row needs one cell per column")
+        png = picture(n, row)
+        chunk.append([_picture(png) if png and i == spec.picture_column
+                      else _para(c, styles["cell_c"] if i in centred else styles["cell"]) for i, c in enumerate(row)])
+        if len(chunk) == CHUNK_ROWS:
+            yield _RowsChunk(doc, spec, header, chunk, col_widths, first)
+            chunk, first = [], False
+    if chunk:
+        yield _RowsChunk(doc, spec, header, chunk, col_widths, first)
+    elif first:  # no row at all: the header and one line saying so
+        table = Table([header, [_para(spec.empty_text, styles["cell_c"])] + [""] * (len(spec.columns) - 1)],
+                      colWidths=col_widths, repeatRows=1)
+        table.setStyle(TableStyle(_commands(spec, True) + [("SPAN", (0, 1), (-1, 1))]))
+        yield table
+
+
+class _Story(list):
+    """The story reportlab consumes from the front, topped up from an iterator a few flowables at a
+    time, so the period's rows are never all laid out (or all in memory) at once."""
+
+    def __init__(self, head: list, more: Iterator) -> None:
+        super().__init__(head)
+        self._more: Iterator | None = more
+
+    def _fill(self) -> None:
+        while self._more is not None and list.__len__(self) < 4:
+            try:
+                self.append(next(self._more))
+            except StopIteration:
+                self._more = None
+
+    def __len__(self) -> int:
+        self._fill()
+        return list.__len__(self)
+
+    def __getitem__(self, index):
+        self._fill()
+        return list.__getitem__(self, index)
 
 
 def _signature(spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: float) -> list:
@@ -133,22 +229,26 @@ def _signature(spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: flo
     return [Spacer(1, 6 * mm), outer]
 
 
-def render_pdf(spec: DocumentSpec) -> bytes:
-    if not isinstance(spec.rows, (list, tuple)):  # the PDF is laid out whole (page count in the footer)
-        spec = replace(spec, rows=list(spec.rows))
+def render_pdf(spec: DocumentSpec, pictures: Pictures | None = None) -> bytes:
+    """The document as PDF bytes. `spec.rows` may be a generator read once; `pictures(n, cells)`
+    gives row n's picture (PNG bytes or None) as it is laid out, instead of `spec.pictures`."""
     pagesize = landscape(A4) if spec.orientation == "landscape" else portrait(A4)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm, title=spec.title,
                             author="LPSE desk", subject=spec.subtitle)
     styles = _styles(spec.compact)
-    story: list = [_para(spec.title, styles["title"])]
+    head: list = [_para(spec.title, styles["title"])]
     for line in (spec.subtitle, spec.lpse_line):
         if line:
-            story.append(_para(line, styles["meta"]))
-    story += [Spacer(1, 4 * mm), _table(spec, styles, doc.width)]
-    # The totals stay with the signature so a signature never stands alone without context.
-    tail: list = [Spacer(1, 3 * mm)] + [_para(line, styles["meta"]) for line in spec.summary]
-    story.append(KeepTogether(tail + _signature(spec, styles, doc.width)))
-    doc.build(story, canvasmaker=_canvas_class(spec.page_label, fonts()[0]))
+            head.append(_para(line, styles["meta"]))
+    head.append(Spacer(1, 4 * mm))
+
+    def rest() -> Iterator:
+        yield from _table(doc, spec, styles, doc.width, pictures)
+        # The totals stay with the signature so a signature never stands alone without context.
+        tail: list = [Spacer(1, 3 * mm)] + [_para(line, styles["meta"]) for line in spec.summary]
+        yield KeepTogether(tail + _signature(spec, styles, doc.width))
+
+    doc.build(_Story(head, rest()), canvasmaker=_canvas_class(spec.page_label, fonts()[0]))
     return buffer.getvalue()

@@ -31,8 +31,12 @@ def run_migrations_online() -> None:
             directives[:] = []
             logger.info("No changes in schema detected.")
 
+    from lpsedesk.search_index import include_object_for
+
     args = dict(migrate_ext.configure_args)
     args.setdefault("process_revision_directives", skip_empty)
+    # The search index's FTS table (SQLite) and GIN indexes (PostgreSQL) are not in the models.
+    args.setdefault("include_object", include_object_for(engine.dialect.name))
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata, **args)
         with context.begin_transaction():

@@ -8,6 +8,7 @@ from .restricted import VisitDevice
 from .sessions import StaffSession
 from .settings import Setting
 from .skm import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse
+from .throttle import ThrottleFailure
 from .users import Delegation, User, UserRole
 from .visitors import Visitor, VisitorCategory
 from .visits import Visit, VisitNote, new_ticket_code
@@ -15,7 +16,7 @@ from .watchlist import WatchEntry
 
 __all__ = [
     "AuditEvent", "Base", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest",
-    "Setting", "SkmAnsweredVisit", "SkmFollowUp", "SkmQuestion", "SkmResponse", "StaffSession", "User", "UserRole",
-    "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor", "VisitorCategory", "WatchEntry",
+    "Setting", "SkmAnsweredVisit", "SkmFollowUp", "SkmQuestion", "SkmResponse", "StaffSession", "ThrottleFailure",
+    "User", "UserRole", "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor", "VisitorCategory", "WatchEntry",
     "new_ticket_code", "utcnow",
 ]

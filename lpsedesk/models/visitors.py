@@ -32,6 +32,12 @@ class Visitor(Base):
         # Visitors whose NIK is still whole: the only ones the purge may have to mask. Literal SQL for
         # the same reason as visits' HOLDING_FILES.
         Index("ix_visitors_unmasked", "id", sqlite_where=text(NIK_UNMASKED), postgresql_where=text(NIK_UNMASKED)),
+        # Search by part of a name or an institution (ILIKE '%x%') on PostgreSQL; SQLite has an FTS5
+        # table instead (migration 0016b_search_index, lpsedesk/search_index.py).
+        Index("ix_visitors_full_name_trgm", "full_name", postgresql_using="gin",
+              postgresql_ops={"full_name": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
+        Index("ix_visitors_institution_trgm", "institution", postgresql_using="gin",
+              postgresql_ops={"institution": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,0 +1,265 @@
+"""Benchmark of kiosk camera frames on the served app: N kiosks, each sending 5 frames a second.
+
+Serves the app with waitress in its own process on 127.0.0.1 (a temporary SQLite database migrated
+like `make run`), enrols `max(N)` kiosks, and for each N runs N kiosk threads for `--seconds`, each
+POSTing a synthetic KTP frame (960x540 JPEG, a card in view, as the kiosk sends) to
+/kiosk/api/v1/scan every 200 ms (the next frame goes as soon as the answer came when it is late,
+as the kiosk's camera loop does). Frames use the check-out screen's mode: the same decode and
+engine work as the KTP screen without its steady-card capture (which stores a file and runs OCR).
+A /healthz probe runs beside them. Printed per N: frames answered per second, 503 "busy" answers,
+p50/p95 of the frames and of /healthz, and the server's CPU (cores busy, and CPU ms per frame)
+beside the engine alone on the same frame in this process, and a /healthz baseline measured in
+the same run before any kiosk. Loopback only; stops by itself.
+
+Run from the repo root: nice .venv/bin/python bench/kiosks.py [--kiosks 1 2 4 6 8 10] [--seconds 10]
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scale import serve  # noqa: E402  (waitress in its own process, waits for /healthz)
+
+META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+BOUNDARY = "lpsedeskbenchboundary"
+PERIOD = 0.2  # 5 frames a second
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def frame_jpeg() -> tuple[bytes, object]:
+    import cv2
+    import numpy as np
+
+    from tests.synthetic.ktp import render_ktp
+    from tests.synthetic.people import make_person
+    from tests.synthetic.scenes import place_in_scene
+
+    rng = np.random.default_rng(16)
+    frame, _quad = place_in_scene(render_ktp(make_person(rng)), rng, width_px=420, angle=0, tilt=3,
+                                  jpeg=None, noise=1)
+    frame = cv2.resize(frame, (960, int(960 * frame.shape[0] / frame.shape[1])), interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    assert ok
+    return buf.tobytes(), frame
+
+
+def engine_alone_ms(data: bytes, rounds: int = 30) -> tuple[float, float]:
+    """CPU ms (p50) of decoding + scanning the frame in this process: what the server cannot beat."""
+    from idscan import scan_frame
+    from kiosk.frame_limits import decode_bounded_frame
+
+    decode, scan = [], []
+    for _ in range(rounds):
+        start = time.process_time()
+        frame = decode_bounded_frame(data)
+        middle = time.process_time()
+        scan_frame(frame, ocr=False, barcodes=True)
+        decode.append((middle - start) * 1000)
+        scan.append((time.process_time() - middle) * 1000)
+    return statistics.median(decode), statistics.median(scan)
+
+
+def app_alone_ms(url: str, instance: Path, cookie: str, data: bytes, rounds: int = 30) -> float:
+    """CPU ms (p50) of one frame through the whole app in this process (WSGI call, no network,
+    no waitress): what the app adds to the engine."""
+    import io
+
+    from werkzeug.test import EnvironBuilder
+
+    from lpsedesk import create_app
+
+    app = create_app({"DATABASE_URL": url}, instance_path=str(instance))
+    client = app.test_client()
+    client.set_cookie("lpsedesk_kiosk", cookie)
+    csrf = META_CSRF.search(client.get("/kiosk/").get_data(as_text=True)).group(1)
+    builder = EnvironBuilder(method="POST", path="/kiosk/api/v1/scan", headers={
+        "X-CSRFToken": csrf, "Cookie": f"lpsedesk_kiosk={cookie}; session={client.get_cookie('session').value}"},
+        data={"frame": (io.BytesIO(data), "frame.jpg"), "session": "bench-alone-01", "mode": "checkout"})
+    environ = builder.get_environ()
+    body = environ["wsgi.input"].read()
+    times = []
+    for i in range(rounds + 3):
+        env = {**environ, "wsgi.input": io.BytesIO(body)}
+        status: list[str] = []
+        start = time.process_time()
+        b"".join(app.wsgi_app(env, lambda s, h, e=None: status.append(s)))
+        if i >= 3:
+            times.append((time.process_time() - start) * 1000)
+        if not status[0].startswith("200"):
+            raise RuntimeError(f"frame through the app: {status[0]}")
+    return statistics.median(times)
+
+
+def prepare(url: str, instance: Path, kiosks: int) -> list[str]:
+    """A migrated database with `kiosks` enrolled kiosks; their device cookies."""
+    from flask_migrate import upgrade
+
+    from lpsedesk import create_app, devices
+    from lpsedesk.extensions import db
+
+    app = create_app({"DATABASE_URL": url}, instance_path=str(instance))
+    with app.app_context():
+        upgrade()
+        cookies = []
+        for i in range(kiosks):
+            device, code = devices.create_device(db.session, None, f"Kios uji {i + 1}")
+            devices.enrol(db.session, code)
+            db.session.flush()
+            cookies.append(devices.credential_for(device, app.config["SECRET_KEY"]))
+        db.session.commit()
+        db.engine.dispose()
+    return cookies
+
+
+class Kiosk(threading.Thread):
+    def __init__(self, port: int, cookie: str, data: bytes, number: int, stop_at: float) -> None:
+        super().__init__(daemon=True)
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies = {"lpsedesk_kiosk": cookie}
+        self.data, self.number, self.stop_at = data, number, stop_at
+        self.ok: list[float] = []
+        self.busy = 0
+        self.errors = 0
+
+    def _request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        headers = {**(headers or {}), "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        self.conn.request(method, path, body=body, headers=headers)
+        response = self.conn.getresponse()
+        text = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, text
+
+    def open_page(self) -> None:
+        status, page = self._request("GET", "/kiosk/")
+        if status != 200:
+            raise RuntimeError(f"kiosk page: HTTP {status}")
+        self.csrf = META_CSRF.search(page.decode()).group(1)
+        parts = [f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n".encode()
+                 for name, value in (("session", f"bench-kiosk-{self.number:03d}"), ("mode", "checkout"))]
+        parts.append(f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"frame\"; filename=\"frame.jpg\"\r\n"
+                     f"Content-Type: image/jpeg\r\n\r\n".encode() + self.data + b"\r\n")
+        self.body = b"".join(parts) + f"--{BOUNDARY}--\r\n".encode()
+
+    def run(self) -> None:
+        headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}", "X-CSRFToken": self.csrf}
+        due = time.perf_counter() + PERIOD * (self.number % 10) / 10  # kiosks not all in step
+        while True:
+            now = time.perf_counter()
+            if now >= self.stop_at:
+                return
+            if due > now:
+                time.sleep(due - now)
+            due = max(due + PERIOD, time.perf_counter())
+            start = time.perf_counter()
+            try:
+                status, _ = self._request("POST", "/kiosk/api/v1/scan", self.data and self.body, headers)
+            except OSError:
+                self.errors += 1
+                continue
+            if status == 200:
+                self.ok.append((time.perf_counter() - start) * 1000)
+            elif status == 503:
+                self.busy += 1
+            else:
+                self.errors += 1
+
+
+def probe_healthz(port: int, stop_at: float, out: list[float]) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    while time.perf_counter() < stop_at:
+        start = time.perf_counter()
+        conn.request("GET", "/healthz")
+        conn.getresponse().read()
+        out.append((time.perf_counter() - start) * 1000)
+        time.sleep(PERIOD)
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def round_of(port: int, pid: int, cookies: list[str], data: bytes, n: int, seconds: float) -> dict:
+    stop_at = time.perf_counter() + seconds + 1.0
+    kiosks = [Kiosk(port, cookies[i], data, i, stop_at) for i in range(n)]
+    for kiosk in kiosks:
+        kiosk.open_page()
+    stop_at = time.perf_counter() + seconds
+    for kiosk in kiosks:
+        kiosk.stop_at = stop_at
+    health: list[float] = []
+    prober = threading.Thread(target=probe_healthz, args=(port, stop_at, health), daemon=True)
+    cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+    for thread in (*kiosks, prober):
+        thread.start()
+    for thread in (*kiosks, prober):
+        thread.join()
+    cpu, wall = cpu_seconds(pid) - cpu0, time.perf_counter() - wall0
+    times = [t for kiosk in kiosks for t in kiosk.ok]
+    return {"n": n, "fps": len(times) / wall, "asked": n / PERIOD, "busy": sum(k.busy for k in kiosks),
+            "errors": sum(k.errors for k in kiosks), "p50": pct(times, 50), "p95": pct(times, 95),
+            "health50": pct(health, 50), "health95": pct(health, 95), "cores": cpu / wall,
+            "cpu_per_frame": 1000 * cpu / max(1, len(times))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kiosks", type=int, nargs="+", default=[1, 2, 4, 6, 8, 10])
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--port", type=int, default=5117)
+    args = parser.parse_args()
+    data, _frame = frame_jpeg()
+    decode_ms, scan_ms = engine_alone_ms(data)
+    workdir = Path(tempfile.mkdtemp(prefix="lpsedesk-kiosks-"))
+    try:
+        url = f"sqlite:///{workdir}/kiosks.db"
+        cookies = prepare(url, workdir, max(args.kiosks))
+        server = serve(url, workdir, args.port)
+        try:
+            baseline: list[float] = []
+            probe_healthz(args.port, time.perf_counter() + 3.0, baseline)
+            rows = [round_of(args.port, server.pid, cookies, data, n, args.seconds) for n in args.kiosks]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        app_ms = app_alone_ms(url, workdir, cookies[0], data)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f"\nframe: 960x540 JPEG, {len(data) // 1024} KB, a card in view; engine alone in this process: "
+          f"decode {decode_ms:.1f} + scan {scan_ms:.1f} = {decode_ms + scan_ms:.1f} ms CPU (p50); through the "
+          f"whole app in this process (WSGI, no network): {app_ms:.1f} ms CPU, "
+          f"{app_ms / (decode_ms + scan_ms):.2f}x the engine")
+    print(f"GET /healthz before any kiosk (same run): p50 {pct(baseline, 50):.1f} ms, "
+          f"p95 {pct(baseline, 95):.1f} ms; {os.cpu_count()} cores\n")
+    print("| kiosks | frames/s asked | frames/s answered | 503 busy | p50 ms | p95 ms | /healthz p50 / p95 ms "
+          "| server CPU (cores) | server CPU ms per frame |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print(f"| {r['n']} | {r['asked']:.0f} | {r['fps']:.1f} | {r['busy']}{' +' + str(r['errors']) + ' err' if r['errors'] else ''} "
+              f"| {r['p50']:.0f} | {r['p95']:.0f} | {r['health50']:.0f} / {r['health95']:.0f} "
+              f"| {r['cores']:.2f} | {r['cpu_per_frame']:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
