@@ -15,6 +15,8 @@ def api_message(code: str, **params: object) -> str:
         "already_checked_out": _("This visit has already been checked out. Thank you!"),
         "not_approved": _("This visit has not been approved, so there is nothing to check out. "
                           "Please ask the helpdesk."),
+        "devices_at_desk": _("Please check out at the helpdesk: the devices you brought into the restricted "
+                             "area are checked there before you leave."),
         "not_image": _("Only photos in JPEG, PNG or WebP format can be used."),
         "image_too_large": _("The photo is too large. Use a smaller photo (at most %(mb)s MB).", **params),
         "image_damaged": _("The photo could not be read. Please take it again."),

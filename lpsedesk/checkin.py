@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, watchlist
+from . import audit, restricted, watchlist
 from .models import Visit, Visitor, VisitorCategory
 from .nik import parse_nik
 from .roles import Actor
@@ -173,11 +173,15 @@ class CheckoutRefused(Exception):
 
 
 def checkout_problem(visit: Visit) -> str | None:
-    """Why `visit` cannot be checked out now, or None: only an approved visit leaves."""
+    """Why `visit` cannot be checked out now, or None: only an approved visit leaves, and one that
+    brought devices into a restricted area leaves through the desk, where they are checked."""
     if visit.status in (VisitStatus.CHECKED_OUT, VisitStatus.REPORTED):
         return "already_checked_out"
     if visit.status != VisitStatus.APPROVED:
         return "not_approved"
+    if restricted.devices_to_check(visit):
+        # Issue 15: the helpdesk sees each device brought into the server room leave with the visitor.
+        return "devices_at_desk"
     return None
 
 

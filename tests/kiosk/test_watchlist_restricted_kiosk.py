@@ -109,3 +109,27 @@ def test_a_request_for_a_restricted_facility_without_devices_answer_is_refused_w
     assert response.status_code == 400 and response.json["codes"]["devices"] == "devices_required"
     with app.app_context():
         assert db.session.scalars(select(Visit)).all() == []
+
+
+def test_a_visitor_who_brought_devices_into_the_server_room_checks_out_at_the_desk(app, kiosk):
+    # Issue 15: at check-out the helpdesk confirms each device left with the visitor, so the kiosk
+    # sends such a visitor to the desk; one who brought nothing may check out at the kiosk.
+    from lpsedesk.models import VisitDevice, utcnow
+    from tests import factories
+
+    with app.app_context():
+        with_laptop = factories.visit("approved", restricted=True, devices_none=False,
+                                      devices=[VisitDevice(position=0, kind="Laptop", brand="Lenovo", serial="PF-1")])
+        nothing = factories.visit("approved", restricted=True, devices_none=True,
+                                  visitor=factories.visitor(nik="3373024107900002"))
+        tickets = with_laptop.ticket_code, nothing.ticket_code
+    refused = kiosk.post_json(f"/visits/{tickets[0]}/checkout", {})
+    assert refused.status_code == 409 and refused.json["error"] == "devices_at_desk"
+    assert "helpdesk" in refused.json["message"]
+    assert kiosk.post_json(f"/visits/{tickets[1]}/checkout", {}).status_code == 200
+    with app.app_context():
+        visit = db.session.scalars(select(Visit).where(Visit.ticket_code == tickets[0])).one()
+        assert visit.status == "approved"  # nothing changed
+        visit.devices_checked_at = utcnow()
+        db.session.commit()
+    assert kiosk.post_json(f"/visits/{tickets[0]}/checkout", {}).status_code == 200
