@@ -41,6 +41,13 @@ def staff_nav() -> list[NavLink]:
     out = []
     for endpoint, label, roles in _links():
         if endpoint in current_app.view_functions and actor.has(*roles):
-            prefix = endpoint.rsplit("_", 1)[0] if endpoint.endswith(("_index", "_detail")) else endpoint
-            out.append(NavLink(endpoint, label, url_for(endpoint), here == endpoint or here.startswith(prefix + "_")))
+            url = url_for(endpoint)
+            out.append(NavLink(endpoint, label, url, here == endpoint or _inside(request.path, url)))
     return out
+
+
+def _inside(path: str, section_url: str) -> bool:
+    # A screen's sub-pages live under its URL (/admin/invitations/new, /admin/reports/skm), so the
+    # tab stays lit there; "/admin/visits" does not light for "/admin/visitsX".
+    root = section_url.rstrip("/")
+    return path == root or path.startswith(root + "/")

@@ -1,6 +1,7 @@
 """Reading every visit back: search and filters, the visit page's whole timeline, the navigation."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -102,3 +103,19 @@ def test_staff_navigation_shows_only_screens_that_exist_and_fit_the_role(client,
     login("bambang", c=other)
     page = other.get("/admin/visits").get_data(as_text=True)
     assert "/admin/queue" in page[page.index('class="staffnav"'):]
+
+
+def test_the_tab_of_a_screen_stays_lit_on_its_sub_pages(client, make_user, login):
+    # Someone who opened "Laporan" > SKM, or "Undangan" > new, still sees where they are.
+    make_user("rina", "helpdesk")
+    login("rina")
+
+    def lit(path: str) -> list[str]:
+        page = client.get(path).get_data(as_text=True)
+        nav = page[page.index('class="staffnav"'):page.index("</nav>", page.index('class="staffnav"'))]
+        return re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav)
+
+    assert lit("/admin/reports/skm") == ["/admin/reports/"]
+    assert lit("/admin/invitations/new") == ["/admin/invitations/"]
+    assert lit("/admin/visits") == ["/admin/visits"]
+    assert lit("/admin/board") == ["/admin/board"]
