@@ -16,6 +16,7 @@ from .clock import WIB
 from .models import RemoteAccessRequest, User, Visit, VisitNote, Visitor, VisitorCategory
 from .passwords import generate_password
 from .roles import Actor, Role, SYSTEM_ACTOR
+from .invitations import demo as invitations_demo
 from .skm import demo as skm_demo
 
 FIRST = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hadi", "Indah", "Joko", "Kartika",
@@ -115,6 +116,10 @@ def make_demo_data(session: Session, *, weeks: int = 8, seed: int = 2022,
     answered = skm_demo.answer_some(session, survey_rng)
     lines.append(f"made {len(people)} visitors, {visits + older} visits, {remote} remote-access requests, "
                  f"{answered} survey answers")
+    # Invitations and the watch list draw from their own stream too.
+    lines += invitations_demo.invite_a_training(
+        session, random.Random(seed + 15), desk=desk, boss=boss, admin=admin,
+        names=[f"{first} {last}" for first, last in zip(FIRST, LAST)], firms=FIRMS, today=today)
     return lines
 
 
