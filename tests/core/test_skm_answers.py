@@ -114,7 +114,7 @@ def test_demo_data_fills_a_year_of_answers_in_a_plausible_range(ctx):
     from lpsedesk.demo import make_demo_data
     lines = make_demo_data(db.session, weeks=2, seed=3, today=date(2026, 11, 23), survey_months=12)
     db.session.commit()
-    assert "survey answers" in lines[-1]
+    assert any("survey answers" in line for line in lines)
     report = build(db.session, date(2025, 11, 1), date(2026, 11, 23))
     months = {r.answered_on.replace(day=1) for r in report.responses}
     assert len(months) >= 12 and report.result.respondents > 300
