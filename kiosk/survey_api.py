@@ -12,7 +12,7 @@ from lpsedesk.skm.screens import education_choices, questions
 from . import bp
 from .device_auth import kiosk_only
 from .scan_api import api_error
-from .visit_api import _visit_or_404, json_body
+from .visit_api import visit_by_ticket, json_body
 
 
 @bp.app_context_processor
@@ -58,7 +58,7 @@ def store_answers(visit, data: dict | None, channel: str):
 @kiosk_only
 def answer_survey(ticket: str):
     """The answers of the visitor who has just checked this visit out; stored without the name."""
-    visit = _visit_or_404(ticket)
+    visit = visit_by_ticket(ticket)
     if visit is None:
         return api_error("bad_ticket", 404)
     if (problem := store_answers(visit, json_body(), "kiosk")) is not None:

@@ -103,7 +103,7 @@ def _ticket_limit(exc: TicketLimit):
     return response, status
 
 
-def _visit_or_404(ticket: str) -> Visit | None:
+def visit_by_ticket(ticket: str) -> Visit | None:
     """The visit with this ticket code, or None; every lookup and every miss counts per kiosk."""
     misses, lookups = current_app.extensions["kiosk_ticket_misses"], current_app.extensions["kiosk_ticket_lookups"]
     key = f"kiosk:{current_kiosk().id}"
@@ -188,7 +188,7 @@ def submit_visit():
 @bp.get("/api/v1/visits/<ticket>")
 @kiosk_only
 def get_visit(ticket: str):
-    visit = _visit_or_404(ticket)
+    visit = visit_by_ticket(ticket)
     if visit is None:
         return api_error("bad_ticket", 404)
     return jsonify(visit_status(visit))
@@ -198,7 +198,7 @@ def get_visit(ticket: str):
 @kiosk_only
 def visit_events(ticket: str):
     """Server-Sent Events for this one visit; the page then GETs the status."""
-    visit = _visit_or_404(ticket)
+    visit = visit_by_ticket(ticket)
     if visit is None:
         return api_error("bad_ticket", 404)
     visit_id = visit.id
@@ -210,7 +210,7 @@ def visit_events(ticket: str):
 @bp.get("/api/v1/visits/<ticket>/qr.svg")
 @kiosk_only
 def visit_qr(ticket: str):
-    visit = _visit_or_404(ticket)
+    visit = visit_by_ticket(ticket)
     if visit is None:
         return api_error("bad_ticket", 404)
     out = io.BytesIO()
@@ -225,7 +225,7 @@ def check_out(ticket: str):
     data = json_body()
     if data is None:
         data = {}
-    visit = _visit_or_404(ticket)
+    visit = visit_by_ticket(ticket)
     if visit is None:
         return api_error("bad_ticket", 404)
     rating = data.get("rating")
