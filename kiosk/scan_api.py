@@ -175,14 +175,14 @@ def _scan(upload, session_id: str):
         frame = decode_bounded_frame(upload.read())
     except UploadError as exc:
         return api_error(exc.code, exc.status)
-    scan_session, dropped = sessions().get(current_kiosk().id, session_id)
-    for old in dropped:
-        _forget(old)
     mode = request.form.get("mode", "ktp")
     result = scan_frame(frame, ocr=False, barcodes=True)
     body = {"result": result.to_json_dict(), "guidance": result.guidance,
             "message": guidance_message(result.guidance), "captured": False, "capture": None}
-    if mode == "ktp":
+    if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
+        scan_session, dropped = sessions().get(current_kiosk().id, session_id)
+        for old in dropped:
+            _forget(old)
         if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
         state = scan_session.tracker.update(result)
@@ -201,7 +201,7 @@ def _scan(upload, session_id: str):
             body["capture"] = _capture(scan_session, frame, result)
             body["captured"] = True
             body["message"] = guidance_message("captured")
-    sessions().save(scan_session)
+        sessions().save(scan_session)
     return jsonify(body)
 
 
