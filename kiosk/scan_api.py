@@ -46,6 +46,10 @@ def sessions() -> ScanSessions:
 def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_scan_sessions", _scan_session_store(state.app.config))
     state.app.extensions.setdefault("kiosk_frame_slots", FrameSlots(state.app.config.get("KIOSK_FRAME_SLOTS", 2)))
+    # Frames already run side by side in KIOSK_FRAME_SLOTS request threads; OpenCV's own thread
+    # pool on top of them only adds switching (bench/kiosks.py: 18-19 ms of CPU per frame instead
+    # of 20-22 with it, docs/scale.md).
+    cv2.setNumThreads(1)
 
 
 def _scan_session_store(config):
