@@ -107,3 +107,14 @@ def test_sessions_untouched_for_their_ttl_expire_with_their_captures_handed_back
         started = time.monotonic()
         assert fresh.get(device.id, "new-session-1")[1] == []
         assert time.monotonic() - started < 5
+
+
+def test_frames_of_the_check_out_screen_keep_no_scan_session(two_apps, ktp_scene):
+    """Only the KTP screen follows a steady card; other screens' frames are answered statelessly,
+    so they cost no row write."""
+    first_app, _ = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    answer = first.post_frame(jpeg(ktp_scene[0]), session="checkout-scan-1", mode="checkout")
+    assert answer.status_code == 200 and answer.json["result"]["card"] is True
+    with first_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ScanSessionRecord)) == 0
