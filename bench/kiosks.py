@@ -200,6 +200,12 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def machine_busy() -> float:
+    """CPU seconds every process on the machine has used (/proc/stat: all but idle and iowait)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def round_of(port: int, pid: int, cookies: list[str], data: bytes, n: int, seconds: float) -> dict:
     stop_at = time.perf_counter() + seconds + 1.0
     kiosks = [Kiosk(port, cookies[i], data, i, stop_at) for i in range(n)]
@@ -210,17 +216,21 @@ def round_of(port: int, pid: int, cookies: list[str], data: bytes, n: int, secon
         kiosk.stop_at = stop_at
     health: list[float] = []
     prober = threading.Thread(target=probe_healthz, args=(port, stop_at, health), daemon=True)
-    cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+    cpu0, wall0, busy0 = cpu_seconds(pid), time.perf_counter(), machine_busy()
     for thread in (*kiosks, prober):
         thread.start()
     for thread in (*kiosks, prober):
         thread.join()
     cpu, wall = cpu_seconds(pid) - cpu0, time.perf_counter() - wall0
     times = [t for kiosk in kiosks for t in kiosk.ok]
+    # The machine's load (other jobs too): the 1-minute average at the end of the round, and the
+    # CPU every other process took meanwhile, in cores.
+    load = os.getloadavg()[0]
     return {"n": n, "fps": len(times) / wall, "asked": n / PERIOD, "busy": sum(k.busy for k in kiosks),
             "errors": sum(k.errors for k in kiosks), "p50": pct(times, 50), "p95": pct(times, 95),
             "health50": pct(health, 50), "health95": pct(health, 95), "cores": cpu / wall,
-            "cpu_per_frame": 1000 * cpu / max(1, len(times))}
+            "cpu_per_frame": 1000 * cpu / max(1, len(times)), "load": load,
+            "others": max(0.0, (machine_busy() - busy0) / wall - cpu / wall)}
 
 
 def main() -> None:
@@ -253,12 +263,12 @@ def main() -> None:
     print(f"GET /healthz before any kiosk (same run): p50 {pct(baseline, 50):.1f} ms, "
           f"p95 {pct(baseline, 95):.1f} ms; {os.cpu_count()} cores\n")
     print("| kiosks | frames/s asked | frames/s answered | 503 busy | p50 ms | p95 ms | /healthz p50 / p95 ms "
-          "| server CPU (cores) | server CPU ms per frame |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "| server CPU (cores) | server CPU ms per frame | rest of the machine incl. the bench client (cores) | load avg 1 min |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(f"| {r['n']} | {r['asked']:.0f} | {r['fps']:.1f} | {r['busy']}{' +' + str(r['errors']) + ' err' if r['errors'] else ''} "
               f"| {r['p50']:.0f} | {r['p95']:.0f} | {r['health50']:.0f} / {r['health95']:.0f} "
-              f"| {r['cores']:.2f} | {r['cpu_per_frame']:.1f} |")
+              f"| {r['cores']:.2f} | {r['cpu_per_frame']:.1f} | {r['others']:.2f} | {r['load']:.1f} |")
 
 
 if __name__ == "__main__":

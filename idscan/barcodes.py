@@ -4,10 +4,11 @@ zxing-cpp runs first, restricted to the symbologies the desk meets (QR Code
 and Code 128 by default; `formats=` widens it) and without the inverted-image
 pass: on the benchmark frames that cut its median from ~50 to ~9 ms and its
 p95 from ~300 to ~25 ms with the same codes read (Data Matrix alone costs
-~20 ms a frame). pyzbar (libzbar0) runs whenever zxing-cpp finds nothing:
-first on the neighbourhood of any symbol zxing-cpp located but could not decode,
-then on the frame at half resolution (~7 ms instead of ~34 ms at full size), so
-no frame pays for two full-frame decoders.
+~20 ms a frame). pyzbar (libzbar0) is the second reader, and only where
+zxing-cpp saw a symbol it could not decode: on that symbol's neighbourhood, a
+few hundred pixels, never the whole frame. A frame in which zxing-cpp saw no
+symbol at all (every KTP frame: the card has no code) costs one decoder, not
+two (issue 16: the half-frame pyzbar pass was 5-8 ms of every kiosk frame).
 """
 from __future__ import annotations
 
@@ -113,12 +114,12 @@ def _around(gray: np.ndarray, box: np.ndarray) -> np.ndarray:
 
 
 def read_barcodes(img: np.ndarray, formats: tuple[str, ...] | None = DEFAULT_FORMATS) -> list[Barcode]:
-    """zxing-cpp first; pyzbar whenever zxing-cpp finds nothing.
+    """zxing-cpp first; pyzbar only on symbols zxing-cpp located but could not decode.
 
-    pyzbar reads the neighbourhood of any symbol zxing-cpp located but could not decode at full
-    resolution, then the whole frame at half resolution: ~7 ms on a frame with no code, against
-    ~34 ms at full size (docs/idscan.md), so the second reader fits the per-frame budget.
-    formats: zxing-cpp format names (e.g. ("QRCode", "Code128", "EAN13")); None reads all (slower).
+    The second reader looks at the neighbourhood of at most three such symbols at full resolution
+    (a symbol is "seen" when zxing-cpp found its finder pattern or bars, even unreadable); when
+    zxing-cpp saw no symbol at all, nothing else runs. formats: zxing-cpp format names (e.g.
+    ("QRCode", "Code128", "EAN13")); None reads all (slower).
     """
     gray = _gray(img)
     if zxingcpp is None:
@@ -129,9 +130,6 @@ def read_barcodes(img: np.ndarray, formats: tuple[str, ...] | None = DEFAULT_FOR
             roi = _around(gray, box)
             if roi.shape[0] >= 16 and roi.shape[1] >= 16:
                 found += read_pyzbar(roi, formats)
-    if not found:
-        half = cv2.resize(gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA)
-        found = read_pyzbar(half, formats)
     return _unique(found)
 
 

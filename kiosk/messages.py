@@ -72,19 +72,22 @@ def field_message(code: str) -> str:
     return messages.get(code, messages["required"])
 
 
+# Sent with every camera frame (5 a second per kiosk): translate only the one message asked for.
+_GUIDANCE = {
+    "no_card": lambda: _("Hold your KTP in front of the camera"),
+    "move_into_frame": lambda: _("Move the whole card into the picture"),
+    "move_closer": lambda: _("Bring the card closer"),
+    "glare": lambda: _("Avoid light reflections: tilt the card a little"),
+    "too_blurry": lambda: _("Hold still, the picture is blurred"),
+    "hold_still": lambda: _("Hold still..."),
+    "ready": lambda: _("Hold still..."),
+    "captured": lambda: _("Got it!"),
+}
+
+
 def guidance_message(code: str) -> str:
     """The plain instruction under the camera picture."""
-    messages = {
-        "no_card": _("Hold your KTP in front of the camera"),
-        "move_into_frame": _("Move the whole card into the picture"),
-        "move_closer": _("Bring the card closer"),
-        "glare": _("Avoid light reflections: tilt the card a little"),
-        "too_blurry": _("Hold still, the picture is blurred"),
-        "hold_still": _("Hold still..."),
-        "ready": _("Hold still..."),
-        "captured": _("Got it!"),
-    }
-    return messages.get(code, messages["no_card"])
+    return _GUIDANCE.get(code, _GUIDANCE["no_card"])()
 
 
 def status_message(status: str) -> str:

@@ -17,6 +17,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from idscan import read_cards, scan_frame
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
+from lpsedesk.transaction import after_commit
 from lpsedesk.nik import parse_nik, regions
 
 from . import bp
@@ -25,6 +26,7 @@ from .frame_limits import FrameSlots, decode_bounded_frame
 from .images import UploadError, encode_jpeg
 from .messages import api_message, guidance_message
 from .scan_sessions import ScanSession, ScanSessions
+from .shared_scan_sessions import DatabaseScanSessions
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 CAPTURE_MAX_AGE = 30 * 60
@@ -42,8 +44,21 @@ def sessions() -> ScanSessions:
 
 @bp.record_once
 def _setup(state) -> None:
-    state.app.extensions.setdefault("kiosk_scan_sessions", ScanSessions())
+    state.app.extensions.setdefault("kiosk_scan_sessions", _scan_session_store(state.app.config))
     state.app.extensions.setdefault("kiosk_frame_slots", FrameSlots(state.app.config.get("KIOSK_FRAME_SLOTS", 2)))
+    # Frames already run side by side in KIOSK_FRAME_SLOTS request threads; OpenCV's own thread
+    # pool on top of them only adds switching (bench/kiosks.py: 18-19 ms of CPU per frame instead
+    # of 20-22 with it, docs/scale.md).
+    cv2.setNumThreads(1)
+
+
+def _scan_session_store(config):
+    """In the database where several app processes may serve one kiosk (PostgreSQL), else in memory."""
+    where = config.get("KIOSK_SCAN_SESSIONS") or (
+        "database" if str(config.get("DATABASE_URL", "")).startswith("postgresql") else "memory")
+    if where == "database":
+        return DatabaseScanSessions(lambda: db.session)
+    return ScanSessions()
 
 
 def api_error(code: str, http_status: int, **extra):
@@ -164,14 +179,14 @@ def _scan(upload, session_id: str):
         frame = decode_bounded_frame(upload.read())
     except UploadError as exc:
         return api_error(exc.code, exc.status)
-    scan_session, dropped = sessions().get(current_kiosk().id, session_id)
-    for old in dropped:
-        _forget(old)
     mode = request.form.get("mode", "ktp")
     result = scan_frame(frame, ocr=False, barcodes=True)
     body = {"result": result.to_json_dict(), "guidance": result.guidance,
             "message": guidance_message(result.guidance), "captured": False, "capture": None}
-    if mode == "ktp":
+    if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
+        scan_session, dropped = sessions().get(current_kiosk().id, session_id)
+        for old in dropped:
+            _forget(old)
         if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
         state = scan_session.tracker.update(result)
@@ -190,6 +205,7 @@ def _scan(upload, session_id: str):
             body["capture"] = _capture(scan_session, frame, result)
             body["captured"] = True
             body["message"] = guidance_message("captured")
+        sessions().save(scan_session)
     return jsonify(body)
 
 
@@ -209,9 +225,20 @@ def discard_scan(session_id: str):
 
 def claim_capture(session_id: str, key: str) -> None:
     """A visit now owns this stored capture: no scan session may delete it; the visitor's own
-    session is over, so its other (retaken) captures go."""
-    device_id = current_kiosk().id
-    sessions().release(device_id, key)
-    if SESSION_ID.match(session_id or ""):
-        _forget(sessions().discard(device_id, session_id))
+    session is over, so its other (retaken) captures go, once the visit is committed.
 
+    Sessions in memory are changed after the commit (a refused visit leaves the session whole);
+    sessions in the database are changed in the visit's own transaction (undone with it), and only
+    the files wait for the commit."""
+    device_id = current_kiosk().id
+    store = sessions()
+
+    def release_and_end():
+        store.release(device_id, key)
+        return store.discard(device_id, session_id) if SESSION_ID.match(session_id or "") else None
+
+    if store.shared:
+        ended = release_and_end()
+        after_commit(lambda: _forget(ended))
+    else:
+        after_commit(lambda: _forget(release_and_end()))

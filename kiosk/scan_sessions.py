@@ -1,4 +1,5 @@
-"""Per-visitor scan sessions: the auto-capture tracker for one visitor at one kiosk, kept in memory.
+"""Per-visitor scan sessions: the auto-capture tracker for one visitor at one kiosk, kept in memory
+(one app process) or in the database (several, see shared_scan_sessions.py).
 
 Why server-side: the tracker compares each frame's card corners with the previous frame's, and the
 result decides when the server stores a KTP image. Keeping it here means the browser cannot claim
@@ -58,6 +59,11 @@ class ScanSession:
 
 
 class ScanSessions:
+    """In this process's memory: one app process (SQLite). Several processes on PostgreSQL share
+    them through the database instead (shared_scan_sessions.py)."""
+
+    shared = False
+
     def __init__(self, max_sessions: int = MAX_SESSIONS, ttl: float = TTL_SECONDS, clock=time.monotonic) -> None:
         self.max_sessions = max_sessions
         self.ttl = ttl
@@ -86,6 +92,9 @@ class ScanSessions:
             item.touched = now
             self._items[key] = item
             return item, self._expire(now)
+
+    def save(self, scan: ScanSession) -> None:
+        """Nothing to write: the session is this very object."""
 
     def discard(self, device_id: int, session_id: str) -> ScanSession | None:
         with self._lock:

@@ -17,7 +17,6 @@ from lpsedesk.live import sse_response
 from lpsedesk.models import Visit
 from lpsedesk.nik import parse_nik
 from lpsedesk.throttle import LoginThrottle
-from lpsedesk.transaction import after_commit
 
 from . import bp
 from . import invitation_api
@@ -180,8 +179,8 @@ def submit_visit():
         store.delete(signature_key)  # nothing half-saved: no orphan signature file
         raise
     invitation_api.attach(invitation, visit)
-    # The capture belongs to the visit only once the visit is saved.
-    after_commit(lambda: claim_capture(str(data.get("scan_session") or ""), capture["k"]))
+    # The capture belongs to the visit only once the visit is saved (claim_capture says when).
+    claim_capture(str(data.get("scan_session") or ""), capture["k"])
     return jsonify(visit_status(visit)), 201
 
 

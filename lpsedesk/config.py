@@ -38,6 +38,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "KIOSK_CREDENTIAL_TTL": (5.0, float, "Seconds a kiosk's checked credential is trusted without reading the "
                                          "database again: how long a kiosk revoked by another app process "
                                          "keeps working here (0: check every request)"),
+    "KIOSK_SCAN_SESSIONS": ("", str, "Where kiosk scan sessions live: database (every app process continues a "
+                                     "kiosk's scan) or memory (one process); empty: database on PostgreSQL, "
+                                     "memory on SQLite"),
     "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
     "PURGE_BATCH": (1000, int, "Rows of each kind the retention purge changes per transaction (short "
                                "transactions keep the desk's writes waiting milliseconds)"),

@@ -5,6 +5,7 @@ from .devices import KioskDevice
 from .invitations import Invitation, InvitationStatus
 from .remote import RemoteAccessRequest
 from .restricted import VisitDevice
+from .scan_sessions import ScanSessionRecord
 from .sessions import StaffSession
 from .settings import Setting
 from .skm import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse
@@ -16,7 +17,8 @@ from .watchlist import WatchEntry
 
 __all__ = [
     "AuditEvent", "Base", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest",
-    "Setting", "SkmAnsweredVisit", "SkmFollowUp", "SkmQuestion", "SkmResponse", "StaffSession", "ThrottleFailure",
+    "ScanSessionRecord", "Setting", "SkmAnsweredVisit", "SkmFollowUp", "SkmQuestion", "SkmResponse", "StaffSession",
+    "ThrottleFailure",
     "User", "UserRole", "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor", "VisitorCategory", "WatchEntry",
     "new_ticket_code", "utcnow",
 ]

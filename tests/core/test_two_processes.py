@@ -21,6 +21,7 @@ import pytest
 
 from lpsedesk import devices
 from lpsedesk.extensions import db
+from lpsedesk.storage import EncryptedFileStorage
 
 from ..kiosk.conftest import META_CSRF, entry, jpeg, ktp_scene  # noqa: F401  (a fixture)
 
@@ -184,3 +185,46 @@ def test_a_check_in_on_one_process_and_the_decision_on_the_other_reach_the_first
     # the capture stored by the first process opens on the second (one shared storage folder)
     status, _data, _ = _request(second, "GET", f"/admin/visits/{visit_id}", cookies=staff)
     assert status == 200
+
+
+def test_frames_of_one_scan_session_go_to_both_processes_and_the_capture_is_claimed_on_either(
+        app, two_processes, ktp_scene, tmp_path):
+    """Behind a proxy without kiosk affinity: the steady run is counted across both processes,
+    the capture fires on the frame that completes it, and the visit claims it on the other one."""
+    first, second = two_processes
+    frame, person = ktp_scene
+    with app.app_context():
+        device, code = devices.create_device(db.session, None, "Kios lobi")
+        devices.enrol(db.session, code)
+        db.session.flush()
+        kiosk = {devices.COOKIE_NAME: devices.credential_for(device, app.config["SECRET_KEY"])}
+        db.session.commit()
+    status, page, _ = _request(first, "GET", "/kiosk/", cookies=kiosk)
+    assert status == 200
+    csrf = META_CSRF.search(page.decode()).group(1)
+
+    answers = []
+    for port in (first, second, first):
+        body, content_type = _multipart({"session": "two-process-steady", "mode": "ktp"}, jpeg(frame))
+        status, data, _ = _request(port, "POST", "/kiosk/api/v1/scan", cookies=dict(kiosk), body=body,
+                                   headers={"Content-Type": content_type, "X-CSRFToken": csrf})
+        assert status == 200, data
+        answers.append(json.loads(data))
+    assert [a["steady_frames"] for a in answers] == [1, 2, 3]
+    assert [a["captured"] for a in answers] == [False, False, True]
+    capture = answers[2]["capture"]
+    assert capture["nik"] == person.nik
+
+    status, data, _ = _request(second, "POST", "/kiosk/api/v1/visits", cookies=dict(kiosk),
+                               body=json.dumps({**entry(), "capture": capture["id"],
+                                                "scan_session": "two-process-steady"}).encode(),
+                               headers={"Content-Type": "application/json", "X-CSRFToken": csrf})
+    assert status in (200, 201), data
+    with app.app_context():
+        from sqlalchemy import func, select
+
+        from lpsedesk.models import ScanSessionRecord, Visit
+
+        assert db.session.scalar(select(func.count()).select_from(ScanSessionRecord)) == 0  # over everywhere
+        key = db.session.scalars(select(Visit.id_capture_key)).one()
+    assert EncryptedFileStorage(tmp_path / "shared-files", app.config["STORAGE_KEY"]).exists(key)  # claimed, kept

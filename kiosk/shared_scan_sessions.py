@@ -1,0 +1,164 @@
+"""Scan sessions in the database, so several app processes continue one kiosk's scan (issue 16).
+
+Behind a proxy a kiosk's frames may reach any app process, and the visit that claims the capture
+may reach another. Each frame reads its session's row FOR UPDATE (two frames of one session, on two
+processes, take turns), rebuilds the tracker and steady run, and writes back what changed in the
+request's own transaction. Only what changed is written: a frame without a steady card writes a few
+bytes of tracker state; the steady run's crops (up to five JPEGs of ~120 KB) are rewritten only
+when a sharper crop joins them, a few frames per visitor. Rows untouched for the TTL are swept
+(at most once a minute per process) and their unclaimed captures handed back for deletion.
+"""
+from __future__ import annotations
+
+import struct
+import time
+from collections.abc import Callable
+from datetime import timedelta
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from lpsedesk.clock import utcnow
+from lpsedesk.models import ScanSessionRecord
+
+from .scan_sessions import TTL_SECONDS, ScanSession
+
+SWEEP_EVERY = 60.0  # seconds between two sweeps of expired rows by one process
+_ITEM = struct.Struct("<dI")  # sharpness, JPEG length
+
+
+def pack_steady(items: list[tuple[float, bytes]]) -> bytes | None:
+    return b"".join(_ITEM.pack(s, len(data)) + data for s, data in items) or None
+
+
+def unpack_steady(blob: bytes | None) -> list[tuple[float, bytes]]:
+    items, at = [], 0
+    blob = blob or b""
+    while at + _ITEM.size <= len(blob):
+        sharpness, size = _ITEM.unpack_from(blob, at)
+        at += _ITEM.size
+        items.append((sharpness, bytes(blob[at:at + size])))
+        at += size
+    return items
+
+
+def tracker_state(scan: ScanSession) -> dict:
+    # CaptureTracker (idscan/tracker.py) keeps three fields; they are written here rather than in
+    # the pure image package, which knows nothing of storage.
+    t = scan.tracker
+    prev = None if t._prev is None else [[float(x), float(y)] for x, y in t._prev]
+    return {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired)}
+
+
+def _restore_tracker(scan: ScanSession, state: dict) -> None:
+    t = scan.tracker
+    prev = state.get("prev")
+    t._prev = None if prev is None else np.asarray(prev, dtype=np.float32)
+    t._steady = int(state.get("steady", 0))
+    t._fired = bool(state.get("fired", False))
+
+
+class SharedScanSession(ScanSession):
+    """A ScanSession read from its row; save() writes back what the frame changed."""
+
+    record: ScanSessionRecord | None = None
+
+
+def _from_record(record: ScanSessionRecord) -> SharedScanSession:
+    scan = SharedScanSession(device_id=record.device_id)
+    scan.record = record
+    _restore_tracker(scan, record.tracker or {})
+    scan.steady.items = unpack_steady(record.steady)
+    scan.codes = list(record.codes or [])
+    scan.pending_keys = list(record.pending_keys or [])
+    return scan
+
+
+class DatabaseScanSessions:
+    """The same calls as ScanSessions (kiosk/scan_sessions.py), plus save(); the caller's
+    transaction (the request's) commits."""
+
+    shared = True
+
+    def __init__(self, session: Callable[[], Session], ttl: float = TTL_SECONDS, clock=time.monotonic) -> None:
+        self._session = session
+        self.ttl = ttl
+        self._clock = clock
+        self._swept = float("-inf")
+
+    def _expire(self) -> list[ScanSession]:
+        now = self._clock()
+        if now - self._swept < SWEEP_EVERY:
+            return []
+        self._swept = now
+        db = self._session()
+        old = utcnow() - timedelta(seconds=self.ttl)
+        rows = db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.touched_at < old)
+                          .with_for_update(skip_locked=True)).all()
+        dropped = [_from_record(r) for r in rows]
+        for row in rows:
+            db.delete(row)
+        return dropped
+
+    def get(self, device_id: int, session_id: str) -> tuple[ScanSession, list[ScanSession]]:
+        db = self._session()
+        dropped = self._expire()
+        query = (select(ScanSessionRecord).where(ScanSessionRecord.device_id == device_id,
+                                                 ScanSessionRecord.session_id == session_id)
+                 .with_for_update())
+        record = db.scalar(query)
+        if record is None:
+            record = ScanSessionRecord(device_id=device_id, session_id=session_id, tracker={}, codes=[],
+                                       pending_keys=[], steady=None, touched_at=utcnow())
+            # A first frame of the same session on another process at the same moment: the unique
+            # index refuses one insert; its nested transaction rolls back and the row is read.
+            try:
+                with db.begin_nested():
+                    db.add(record)
+                    db.flush()
+            except IntegrityError:
+                record = db.scalar(query)
+                if record is None:
+                    raise
+        record.touched_at = utcnow()
+        return _from_record(record), dropped
+
+    def save(self, scan: ScanSession) -> None:
+        record = getattr(scan, "record", None)
+        if record is None:
+            return
+        state = tracker_state(scan)
+        if record.tracker != state:
+            record.tracker = state
+        steady = pack_steady(scan.steady.items)
+        if record.steady != steady:
+            record.steady = steady
+        if list(record.codes or []) != scan.codes:
+            record.codes = list(scan.codes)
+        if list(record.pending_keys or []) != scan.pending_keys:
+            record.pending_keys = list(scan.pending_keys)
+
+    def discard(self, device_id: int, session_id: str) -> ScanSession | None:
+        db = self._session()
+        record = db.scalar(select(ScanSessionRecord).where(ScanSessionRecord.device_id == device_id,
+                                                           ScanSessionRecord.session_id == session_id)
+                           .with_for_update())
+        if record is None:
+            return None
+        scan = _from_record(record)
+        scan.record = None  # gone: nothing to write back
+        db.delete(record)
+        return scan
+
+    def release(self, device_id: int, key: str) -> None:
+        """A visit now owns stored file `key`: no session of this kiosk may delete it any more."""
+        db = self._session()
+        for record in db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.device_id == device_id)
+                                 .with_for_update()):
+            if key in (record.pending_keys or []):
+                record.pending_keys = [k for k in record.pending_keys if k != key]
+
+    def __len__(self) -> int:
+        return int(self._session().scalar(select(func.count()).select_from(ScanSessionRecord)) or 0)

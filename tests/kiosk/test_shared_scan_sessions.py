@@ -1,0 +1,120 @@
+"""Scan sessions shared by several app processes (issue 16): a kiosk's frames may reach any process
+behind the proxy, and the visit that claims the capture may reach another. Two apps on one database
+stand for two processes here (each has its own memory); tests/core/test_two_processes.py does the
+same with two real servers on PostgreSQL."""
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.scan_sessions import ScanSessions
+from kiosk.shared_scan_sessions import DatabaseScanSessions
+from lpsedesk import devices
+from lpsedesk.clock import utcnow
+from lpsedesk.extensions import db
+from lpsedesk.models import ScanSessionRecord
+
+from .conftest import KioskClient, enrol_client, entry, jpeg
+
+
+@pytest.fixture
+def two_apps(app, make_app):
+    """Two apps on the test database, sharing the instance (secrets) and the storage folder."""
+    config = {"DATABASE_URL": app.config["DATABASE_URL"], "TESTING": True,
+              "STORAGE_DIR": app.config["STORAGE_DIR"], "KIOSK_SCAN_SESSIONS": "database"}
+    return [make_app(dict(config), instance_path=app.instance_path) for _ in range(2)]
+
+
+def _same_kiosk_on(other_app, kiosk: KioskClient) -> KioskClient:
+    """The same kiosk browser (its cookies) talking to another process."""
+    client = other_app.test_client()
+    for name in (devices.COOKIE_NAME, "session"):
+        cookie = kiosk.client.get_cookie(name)
+        if cookie is not None:
+            client.set_cookie(name, cookie.value)
+    return KioskClient(client, kiosk.device_id, kiosk.csrf)
+
+
+def test_postgresql_keeps_scan_sessions_in_the_database_and_sqlite_in_memory(make_app, tmp_path):
+    pg = make_app({"DATABASE_URL": "postgresql+psycopg://u:p@127.0.0.1:1/none", "TESTING": True},
+                  instance_path=str(tmp_path / "pg"))
+    lite = make_app({"DATABASE_URL": f"sqlite:///{tmp_path}/one.db", "TESTING": True},
+                    instance_path=str(tmp_path / "lite"))
+    assert isinstance(pg.extensions["kiosk_scan_sessions"], DatabaseScanSessions)
+    assert isinstance(lite.extensions["kiosk_scan_sessions"], ScanSessions)
+
+
+def test_frames_of_one_scan_alternating_between_two_processes_make_one_steady_run(two_apps, ktp_scene):
+    first_app, second_app = two_apps
+    frame, person = ktp_scene
+    first = enrol_client(first_app, first_app.test_client())
+    second = _same_kiosk_on(second_app, first)
+    answers = [kiosk.post_frame(jpeg(frame), session="shared-scan-1").json for kiosk in (first, second, first)]
+    # Each process saw one or two of the frames; only the shared tracker counts three steady ones.
+    assert [a["steady_frames"] for a in answers] == [1, 2, 3], [a["guidance"] for a in answers]
+    assert [a["captured"] for a in answers] == [False, False, True]
+    capture = answers[2]["capture"]
+    assert capture["nik"] == person.nik  # the vote read crops kept by both processes
+
+    # the visit claims the capture on the other process; the session is over everywhere
+    response = second.post_json("/visits", {**entry(), "capture": capture["id"], "scan_session": "shared-scan-1"})
+    assert response.status_code in (200, 201), response.json
+    with first_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ScanSessionRecord)) == 0
+        from lpsedesk.models import Visit
+
+        visit = db.session.scalar(select(Visit))
+        assert first_app.extensions["storage"].exists(visit.id_capture_key)  # claimed: never deleted
+
+
+def test_a_session_discarded_on_one_process_deletes_its_unclaimed_capture_stored_by_the_other(two_apps, ktp_scene):
+    first_app, second_app = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    second = _same_kiosk_on(second_app, first)
+    answer = first.post_frame(jpeg(ktp_scene[0]), session="shared-scan-2", capture=True).json
+    assert answer["captured"]
+    with first_app.app_context():
+        (keys,) = db.session.scalars(select(ScanSessionRecord.pending_keys)).all()
+    assert len(keys) == 1
+    assert second.client.delete("/kiosk/api/v1/scan/shared-scan-2", headers={"X-CSRFToken": second.csrf}).json == {
+        "discarded": True}
+    with first_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ScanSessionRecord)) == 0
+        assert not first_app.extensions["storage"].exists(keys[0])
+
+
+def test_sessions_untouched_for_their_ttl_expire_with_their_captures_handed_back(app, two_apps):
+    first_app, _ = two_apps
+    with first_app.app_context():
+        device, _code = devices.create_device(db.session, None, "Kios lobi")
+        db.session.flush()
+        store = DatabaseScanSessions(lambda: db.session, ttl=60)
+        old, _ = store.get(device.id, "old-session-1")
+        old.pending_keys.append("ktp/old-capture")
+        store.save(old)
+        old.record.touched_at = utcnow() - timedelta(seconds=61)
+        db.session.commit()
+
+        fresh = DatabaseScanSessions(lambda: db.session, ttl=60)  # another process, its first sweep
+        _new, dropped = fresh.get(device.id, "new-session-1")
+        db.session.commit()
+        assert [d.pending_keys for d in dropped] == [["ktp/old-capture"]]
+        assert db.session.scalars(select(ScanSessionRecord.session_id)).all() == ["new-session-1"]
+        # a sweep at most once a minute per process: the next frame does not sweep again
+        started = time.monotonic()
+        assert fresh.get(device.id, "new-session-1")[1] == []
+        assert time.monotonic() - started < 5
+
+
+def test_frames_of_the_check_out_screen_keep_no_scan_session(two_apps, ktp_scene):
+    """Only the KTP screen follows a steady card; other screens' frames are answered statelessly,
+    so they cost no row write."""
+    first_app, _ = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    answer = first.post_frame(jpeg(ktp_scene[0]), session="checkout-scan-1", mode="checkout")
+    assert answer.status_code == 200 and answer.json["result"]["card"] is True
+    with first_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ScanSessionRecord)) == 0
