@@ -17,7 +17,8 @@ import numpy as np
 
 from . import tesseract
 from .crosscheck import Check, check_nik
-from .fields import CardFields, clean_name, identify, nik_with_doubt, respace, seventeen
+from .fields import (CardFields, name_like, clean_name, drop_glued_label, identify, nik_with_doubt, respace,
+                     seventeen, similar)
 from .lines import clean_gray, find_lines, ink_mask, line_image, rotate, skew_angle
 from .vote import vote
 
@@ -83,8 +84,11 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list]:
         with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract is a subprocess: both cores work
             job = pool.submit(tesseract.read_lines, flat)
             picks = [(k, img) for k, lines in enumerate(per_card[:RAPID_CROPS]) for img, _l in lines[RAPID_LINES]]
-            for (k, _img), (text, _conf) in zip(picks, rapid_lines([img for _k, img in picks]) if picks else []):
-                second[k].append(text)
+            labels = [labelled for lines in per_card[:RAPID_CROPS] for _img, labelled in lines[RAPID_LINES]]
+            read = rapid_lines([img for _k, img in picks]) if picks else []
+            for (k, _img), (text, _conf), labelled in zip(picks, read, labels):
+                # Its model reads the label glued to the name ("NAMASRI"): dropped where it shows.
+                second[k].append(drop_glued_label(text) if labelled else text)
             texts = job.result()
     else:
         texts = tesseract.read_lines(flat)
@@ -112,6 +116,16 @@ def _second_opinions(frames: list[CardFields], second: list[list[str]]) -> list[
                                    nik_options=options, nik_conf=90.0, second_opinion=True, lines=[texts[j]]))
                 if j + 1 < len(texts) and f.name:
                     f.name = respace(f.name, clean_name(texts[j + 1]))
+                elif j + 1 < len(texts) and name_like(texts[j + 1]):
+                    # Tesseract read neither the NIK's digits nor (so) a name: the line after the
+                    # NIK RapidOCR read is the name, spaced like Tesseract's reading of that line
+                    # where the two agree.
+                    own = clean_name(f.lines[start + j + 1]) if start + j + 1 < len(f.lines) else None
+                    letters = clean_name(texts[j + 1])
+                    if own and letters and similar(own.replace(" ", ""), letters.replace(" ", "")) >= 0.6:
+                        f.name = respace(own, letters)
+                    else:
+                        f.name = letters
                 break
     return out
 
