@@ -51,3 +51,20 @@ def test_the_end_of_a_long_name_only_the_second_recogniser_read_is_kept():
     # A long name is printed small; Tesseract lost its last letters, RapidOCR read them.
     assert respace("PROMUPA PUTRI MAMISON TIGUS", "PROMUPAPUTRIMAMISONTIGUSRIKIR") == \
         "PROMUPA PUTRI MAMISON TIGUSRIKIR"
+
+
+def test_every_frame_of_a_steady_card_gets_the_second_recognisers_name_reading(monkeypatch):
+    # Frames after the sharpest: Tesseract read SITL for SITI on the name line; RapidOCR's letters
+    # (without spaces) of that same line are taken, with Tesseract's spaces.
+    import numpy as np
+
+    import idscan.rapid
+    from idscan.reader import _second_names
+
+    monkeypatch.setattr(idscan.rapid, "read_lines", lambda images: [("SITIAMINAH", [90.0])] * len(images))
+    first = CardFields(name="SITI AMINAH", nik_line=2)
+    second = CardFields(name="SITL AMINAH", nik_line=1)
+    blank = np.full((32, 200), 255, np.uint8)
+    images = [[(blank, False)] * 5, [(blank, False)] * 4]
+    _second_names([first, second], images, {})
+    assert second.name == "SITI AMINAH"
