@@ -268,6 +268,13 @@ def respace(spaced: str, letters: str | None) -> str:
         ops = [(t, i1, i2, j1 - cut, j2 - cut) for t, i1, i2, j1, j2 in ops[1:]]
     mapping = {}
     for tag, i1, i2, j1, j2 in ops:
+        if tag == "insert":
+            # Letters only RapidOCR saw at a word boundary end the word before (Tesseract drops a
+            # final thin I: SIT DEWI for SITI DEWI, SR HOBIS for SRI HOBIS), not start the next.
+            mapping[i1] = j2
+            continue
+        if tag == "replace" and j2 - j1 > i2 - i1:
+            mapping[i1] = j2 - (i2 - i1)  # likewise the extra letters of a longer replacement
         for k in range(i1, i2 + 1):
             mapping.setdefault(k, j1 + round((k - i1) * (j2 - j1) / max(1, i2 - i1)))
     spots = sorted({mapping.get(c, c) for c in cuts if 0 < mapping.get(c, c) < len(b)})
