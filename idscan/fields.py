@@ -125,6 +125,30 @@ def _drop_label(text: str) -> str:
     return text
 
 
+def drop_glued_label(text: str | None) -> str | None:
+    """A reading without spaces of a name line that still shows its label ("NAMASRI", "NAMSYUHANG"
+    for "Nama  : SRI"): the label's letters at its start are dropped. Only for lines whose label
+    was seen in the image: a name may itself begin with NAMA."""
+    if not text:
+        return text
+    up = text.upper()
+    m = re.match(r"\s*N\s*[AEO]\s*[MN]\s*(?:[AEO]|R\s*[EN]?)?\s*[:;.]?\s*", up)
+    if m and len(up) - m.end() >= 2:
+        return text[m.end():]
+    return text
+
+
+def name_like(text: str) -> bool:
+    """A line that can be the name: letters, no digits (the birth line has a date), not another
+    field's label (Tempat/Tgl Lahir, Jenis Kelamin, Gol. Darah, Alamat)."""
+    if re.search(r"[0-9]", text):
+        return False
+    up = text.upper()
+    if re.search(r"LAHIR|KELAMIN|DARAH|ALAMAT|TEMPAT|LAKI|PEREMPUAN", up):
+        return False
+    return len(re.sub(r"[^A-Z]", "", up)) >= 3
+
+
 def identify(lines: list[str], confs: list[list[float]] | None = None,
              labelled: list[bool] | None = None) -> CardFields:
     """Fields from the lines of one card, top to bottom (confs: word confidences per line;
@@ -165,6 +189,14 @@ def identify(lines: list[str], confs: list[list[float]] | None = None,
         if out.sex is None and (nik_at is None or i > nik_at + 1):
             out.sex = sex_from_text(text)
     _header(out, lines, nik_at)
+    if out.name is None and nik_at is None and out.nik_line is not None and out.nik_line + 1 < len(lines):
+        # The NIK's digits unread (small, soft print) but its line placed under the header: the
+        # name still is the line after it, when that line reads like a name.
+        text = lines[out.nik_line + 1]
+        if labelled is None or labelled[out.nik_line + 1]:
+            text = _drop_label(text)
+        if name_like(text):
+            out.name = clean_name(text)
     return out
 
 
@@ -206,14 +238,17 @@ def respace(spaced: str, letters: str | None) -> str:
         return spaced
     # RapidOCR drops thin letters (an I between two others: "DEWI" -> "DEW", "WIDYA" -> "WDYA");
     # a letter or two only Tesseract saw (not before the name: that may be its label) is put back.
+    # Its model also has no apostrophe or hyphen inside a word (O'NEIL -> ONEIL): those Tesseract
+    # read are put back too.
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     merged = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "delete" and k > 0 and re.fullmatch(r"[A-Z]+", a[i1:i2]) and i2 - i1 <= 2:
+        if tag == "delete" and (k > 0 and re.fullmatch(r"[A-Z]+", a[i1:i2]) and i2 - i1 <= 2
+                                or 0 < i1 and i2 < len(a) and a[i1:i2] in ("'", "-")):
             merged.append(a[i1:i2])
         else:
             merged.append(b[j1:j2])
-    b = "".join(merged)
+    b = re.sub(r"([-'])\1+", r"\1", "".join(merged))
     cuts, n = [], 0
     for ch in spaced:
         if ch == " ":
@@ -221,8 +256,10 @@ def respace(spaced: str, letters: str | None) -> str:
         else:
             n += 1
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    # Letters only RapidOCR saw before or after the name (its label, a stray mark) are dropped.
-    if ops and ops[-1][0] == "insert":
+    # Letters only RapidOCR saw before the name (its label) or just after it (a stray mark) are
+    # dropped; three or more after it are the end of a long name, printed small, that
+    # Tesseract lost (TIGUS for TIGUSRIKIR).
+    if ops and ops[-1][0] == "insert" and ops[-1][4] - ops[-1][3] <= 2:
         b = b[:ops[-1][3]]
         ops = ops[:-1]
     if ops and ops[0][0] == "insert":
@@ -231,6 +268,13 @@ def respace(spaced: str, letters: str | None) -> str:
         ops = [(t, i1, i2, j1 - cut, j2 - cut) for t, i1, i2, j1, j2 in ops[1:]]
     mapping = {}
     for tag, i1, i2, j1, j2 in ops:
+        if tag == "insert":
+            # Letters only RapidOCR saw at a word boundary end the word before (Tesseract drops a
+            # final thin I: SIT DEWI for SITI DEWI, SR HOBIS for SRI HOBIS), not start the next.
+            mapping[i1] = j2
+            continue
+        if tag == "replace" and j2 - j1 > i2 - i1:
+            mapping[i1] = j2 - (i2 - i1)  # likewise the extra letters of a longer replacement
         for k in range(i1, i2 + 1):
             mapping.setdefault(k, j1 + round((k - i1) * (j2 - j1) / max(1, i2 - i1)))
     spots = sorted({mapping.get(c, c) for c in cuts if 0 < mapping.get(c, c) < len(b)})

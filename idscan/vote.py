@@ -169,5 +169,7 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
     names = [f.name for f in frames if not f.second_opinion]
     if len([n for n in names if n]) >= 2:
         names += [f.name for f in frames if f.second_opinion]
-    name = vote_name(names) if nik or any(f.nik for f in frames) else None
+    # A name only from a card whose NIK line was found (by its digits, its label or its place
+    # under the header): without it the "name" may be any line of any paper.
+    name = vote_name(names) if nik or any(f.nik or f.nik_line is not None for f in frames) else None
     return nik, name, check
