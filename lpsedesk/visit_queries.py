@@ -24,7 +24,8 @@ def visits() -> Select:
 
 
 def pending(session: Session) -> list[Visit]:
-    return list(session.scalars(visits().where(Visit.status == V.PENDING).order_by(Visit.submitted_at)))
+    # Sorted here, as the other open states are (see _in_order): a handful of rows by status alone.
+    return _in_order(session.scalars(visits().where(Visit.status == V.PENDING)), lambda v: v.submitted_at)
 
 
 def split_for_kasubag(visits: list[Visit], ktp_first: bool) -> tuple[list[Visit], list[Visit]]:
@@ -84,8 +85,10 @@ def decided_today(session: Session, now: datetime, limit: int = 10) -> list[Visi
 
 
 def reported_unacknowledged(session: Session) -> list[Visit]:
-    return list(session.scalars(visits().where(Visit.status == V.REPORTED, Visit.acknowledged_at.is_(None))
-                                .order_by(Visit.reported_at)))
+    # Through (status, acknowledged_at) and sorted here: an ORDER BY reported_at may lead PostgreSQL to walk
+    # every reported visit of history by that column instead.
+    return _in_order(session.scalars(visits().where(Visit.status == V.REPORTED, Visit.acknowledged_at.is_(None))),
+                     lambda v: v.reported_at)
 
 
 def search(session: Session, *, text: str = "", status: str = "", date_from: date | None = None,
