@@ -16,7 +16,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 BIG_TABLES = {"visits", "visitors", "audit_events"}
-PARTIAL_INDEXES = {"ix_visits_holding_files", "ix_visitors_unmasked"}
+PARTIAL_INDEXES = {"ix_visits_holding_files", "ix_visitors_unmasked", "ix_visits_reports_waiting"}
 
 
 @contextmanager
