@@ -67,7 +67,8 @@ def attach(session: Session, invitation: Invitation, visit: Visit, actor: Actor,
         raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=invitation.status,
                                 target=InvitationStatus.USED.value)
     approved_in_advance = invitation.status == InvitationStatus.APPROVED
-    held = held_for_kasubag(visit, _approver(invitation)) if approved_in_advance else None
+    approver = _approver(invitation)
+    held = held_for_kasubag(visit, approver) if approved_in_advance else None
     invitation.status = InvitationStatus.USED.value
     invitation.used_at = now
     invitation.visit_id = visit.id
@@ -76,7 +77,7 @@ def attach(session: Session, invitation: Invitation, visit: Visit, actor: Actor,
                           "held_for_kasubag": held})
     if not approved_in_advance or held:
         return
-    event = transition(visit, VisitStatus.APPROVED.value, _approver(invitation), now=now)
+    event = transition(visit, VisitStatus.APPROVED.value, approver, now=now)
     visit.approved_until = now + timedelta(minutes=visit.planned_minutes)
     event.details.update({
         "via": "invitation", "invitation": invitation.id, "approver": invitation.decided_by_label,
