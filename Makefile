@@ -10,6 +10,9 @@ BIN := $(VENV)/bin
 run: sysdeps-run $(VENV)/.installed
 	$(BIN)/flask --app wsgi serve --upgrade
 
+# Defined before the rule that needs it: make expands a rule's prerequisites as it reads them.
+AXE := tests/e2e/vendor/node_modules/axe-core/axe.min.js
+
 test: sysdeps-test $(VENV)/.installed-dev $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ -n "$${TEST_POSTGRES_URL:-}" ]; then \
@@ -25,7 +28,6 @@ sysdeps-test:
 
 # axe-core for the accessibility test only (tests/e2e/vendor, never served): the exact version in
 # package-lock.json. Without npm the test is skipped and listed at the end of the run.
-AXE := tests/e2e/vendor/node_modules/axe-core/axe.min.js
 $(AXE): tests/e2e/vendor/package.json tests/e2e/vendor/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm ci --prefix tests/e2e/vendor --no-audit --no-fund --loglevel=error && touch $@; \
