@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test sysdeps-run sysdeps-test messages initial-migration bench mutation clean
+.PHONY: mutation-recheck run test sysdeps-run sysdeps-test messages initial-migration bench mutation clean
 
 # One process: `serve --upgrade` migrates first when the database is behind (the app imported once).
 run: sysdeps-run $(VENV)/.installed
@@ -81,6 +81,17 @@ mutation: sysdeps-test $(VENV)/.installed-mutation
 	  nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) "$$pattern*" > mutants/run-$$m.log 2>&1 \
 	    || { tail -n 40 mutants/run-$$m.log; exit 1; }; \
 	done
+	$(BIN)/python scripts/mutation_report.py
+
+# After adding tests or changing a mutated module: keep mutants/ and run again only what the last
+# run did not kill (mutmut also re-tests every function whose code changed), then report.
+mutation-recheck: $(VENV)/.installed-mutation
+	@test -d mutants || { echo "no mutants/ yet: run make mutation first"; exit 1; }
+	nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) > mutants/run-changed.log 2>&1 \
+	  || { tail -n 40 mutants/run-changed.log; exit 1; }
+	$(BIN)/python scripts/mutation_report.py --survivors > mutants/survivors.txt
+	test ! -s mutants/survivors.txt || nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) \
+	  $$(cat mutants/survivors.txt) > mutants/run-survivors.log 2>&1 || { tail -n 40 mutants/run-survivors.log; exit 1; }
 	$(BIN)/python scripts/mutation_report.py
 
 $(VENV)/.installed-mutation: pyproject.toml $(VENV)/.installed-dev

@@ -85,20 +85,28 @@ class Step:
     needs: Callable[[object], str | None] | None = None
 
 
-def _stamp(prefix: str, *, reason_field: str | None = None) -> Callable[[object, Actor, datetime, str], None]:
-    def apply(record: object, actor: Actor, now: datetime, reason: str) -> None:
-        setattr(record, f"{prefix}_at", now)
-        setattr(record, f"{prefix}_by_id", actor.user_id)
-        if hasattr(record, f"{prefix}_by_label"):
-            setattr(record, f"{prefix}_by_label", actor.label)
-        if reason_field and reason:
-            setattr(record, reason_field, reason)
+@dataclass(frozen=True)
+class _Stamp:
+    """What a step writes on the record: `<prefix>_at`, `<prefix>_by_id`, the label where the
+    record keeps one, and the reason where the step has a column for it.
 
-    return apply
+    A callable value rather than a closure made when the table is built, so the stamp's code runs
+    at each transition (and a mutation of it is seen by the tests, docs/mutation.md)."""
+
+    prefix: str
+    reason_field: str | None = None
+
+    def __call__(self, record: object, actor: Actor, now: datetime, reason: str) -> None:
+        setattr(record, f"{self.prefix}_at", now)
+        setattr(record, f"{self.prefix}_by_id", actor.user_id)
+        if hasattr(record, f"{self.prefix}_by_label"):
+            setattr(record, f"{self.prefix}_by_label", actor.label)
+        if self.reason_field and reason:
+            setattr(record, self.reason_field, reason)
 
 
 def _decision_stamp(record: object, actor: Actor, now: datetime, reason: str) -> None:
-    _stamp("decided", reason_field="decision_reason")(record, actor, now, reason)
+    _Stamp("decided", reason_field="decision_reason")(record, actor, now, reason)
     record.decided_on_behalf_of_id = actor.on_behalf_of_id  # type: ignore[attr-defined]
     if hasattr(record, "decided_by_label"):
         record.decided_by_label = actor.signature[:120]
@@ -126,12 +134,12 @@ VISIT_TRANSITIONS: dict[tuple[VisitStatus, VisitStatus], Step] = {
     (V.PENDING, V.APPROVED): Step(_KASUBAG, "visit.approved", stamp=_decision_stamp, needs=_escort_named),
     (V.PENDING, V.DENIED): Step(_KASUBAG, "visit.denied", needs_reason=True, stamp=_decision_stamp),
     (V.PENDING, V.CANCELLED): Step(frozenset({Role.KIOSK, Role.HELPDESK}), "visit.cancelled",
-                                   stamp=_stamp("decided", reason_field="decision_reason")),
+                                   stamp=_Stamp("decided", reason_field="decision_reason")),
     (V.PENDING, V.EXPIRED): Step(frozenset({Role.SYSTEM}), "visit.expired",
-                                 stamp=_stamp("decided", reason_field="decision_reason")),
+                                 stamp=_Stamp("decided", reason_field="decision_reason")),
     (V.APPROVED, V.CHECKED_OUT): Step(frozenset({Role.KIOSK, Role.HELPDESK}), "visit.checked_out",
-                                      stamp=_stamp("checked_out", reason_field="end_reason")),
-    (V.CHECKED_OUT, V.REPORTED): Step(_DESK, "visit.reported", stamp=_stamp("reported")),
+                                      stamp=_Stamp("checked_out", reason_field="end_reason")),
+    (V.CHECKED_OUT, V.REPORTED): Step(_DESK, "visit.reported", stamp=_Stamp("reported")),
 }
 
 REMOTE_TRANSITIONS: dict[tuple[RemoteStatus, RemoteStatus], Step] = {
@@ -139,8 +147,8 @@ REMOTE_TRANSITIONS: dict[tuple[RemoteStatus, RemoteStatus], Step] = {
                                    stamp=_decision_stamp),
     (R.RECEIVED, R.DENIED): Step(_KASUBAG, "remote.denied", needs_reason=True,
                                  guard=_not_the_recorder, stamp=_decision_stamp),
-    (R.APPROVED, R.ACTIVE): Step(frozenset({Role.ADMIN}), "remote.account_given", stamp=_stamp("granted")),
-    (R.ACTIVE, R.CLOSED): Step(frozenset({Role.ADMIN}), "remote.closed", stamp=_stamp("closed")),
+    (R.APPROVED, R.ACTIVE): Step(frozenset({Role.ADMIN}), "remote.account_given", stamp=_Stamp("granted")),
+    (R.ACTIVE, R.CLOSED): Step(frozenset({Role.ADMIN}), "remote.closed", stamp=_Stamp("closed")),
 }
 
 

@@ -49,12 +49,20 @@ def main() -> int:
     parser.add_argument("--doc", type=Path, default=ROOT / "docs" / "mutation.md")
     parser.add_argument("--min", type=float, default=90.0, help="lowest acceptable overall score, percent")
     parser.add_argument("--list", action="store_true", help="print every surviving mutant's name")
+    parser.add_argument("--survivors", action="store_true",
+                        help="print only the names of the mutants not killed (and not run), one per line, and exit")
     args = parser.parse_args()
 
     results = load_results(args.mutants)
     if not results:
         print("no mutmut results under", args.mutants)
         return 1
+    if args.survivors:
+        for codes in results.values():
+            for name, code in sorted(codes.items()):
+                if code not in KILLED:
+                    print(name)
+        return 0
     listed, equivalent = listed_mutants(args.doc)
     total_all = killed_all = equivalent_all = 0
     unlisted: list[str] = []

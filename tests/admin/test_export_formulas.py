@@ -105,3 +105,16 @@ def test_the_remote_access_form_never_holds_a_formula(app, make_user):
     assert formula_cells(xlsx.data) == []
     assert LINK in cell_texts(xlsx.data)
     assert_quoted_in_csv(c.get("/admin/remote/form.csv?kind=month&value=2026-11").data, [LINK, "+1+2"])
+
+
+def test_formula_looking_text_keeps_excels_text_mark_so_editing_the_cell_does_not_run_it():
+    # Excel evaluates a string cell starting with "=" once someone edits it, unless the cell carries
+    # the quote prefix (Format Cells > "text"); plain names and numbers are left unmarked.
+    spec = DocumentSpec(title="Uji", columns=["No.", "Nama"],
+                        rows=[[str(i), text] for i, text in enumerate(HOSTILE, start=1)] + [["7", "Sari Uji"]])
+    ws = load_workbook(io.BytesIO(render_xlsx(spec))).active
+    marks = {c.value: (c.data_type, c.quotePrefix) for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)}
+    for text in HOSTILE:
+        assert marks[text.replace("\r", "\n")] == ("s", True), text
+    assert marks["Sari Uji"] == ("s", False)

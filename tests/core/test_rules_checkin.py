@@ -378,3 +378,32 @@ def test_text_fields_sent_as_numbers_are_read_as_text():
               "facility", "locale")
     read = checkin.GuestEntry.from_mapping({name: 12345 for name in fields})
     assert all(getattr(read, name) == "12345" for name in fields)
+
+
+def test_a_watch_listed_visitor_is_flagged_at_check_in_and_the_kiosk_is_named_in_the_log(kiosk):
+    # Issue 15: a match flags the request with the reason for the Kasubag, and every match is
+    # audited: who submitted it (this kiosk) and when (the moment of the check-in).
+    from datetime import date
+
+    from lpsedesk.models import WatchEntry
+
+    listed = WatchEntry(nik=NIK, reason="Dokumen palsu pada tender 2025", expires_on=date(2027, 1, 31))
+    db.session.add(listed)
+    db.session.flush()
+    visit = submit(kiosk)
+    assert (visit.status, visit.watch_entry_id, visit.watch_reason) == \
+        ("pending", listed.id, "Dokumen palsu pada tender 2025")
+    match = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "watchlist.matched")).one()
+    assert (match.actor_type, match.actor_id, match.actor_label, match.at) == ("kiosk", 7, "Kiosk Lobi", NOW)
+    assert match.details["visit_id"] == visit.id and match.details["by"] == "nik"
+
+
+def test_a_visitor_who_brought_devices_into_the_server_room_checks_out_at_the_desk(kiosk):
+    # Issue 15: the helpdesk sees each device leave with the visitor, so the kiosk sends them there.
+    visit = factories.visit("approved", restricted=True, devices_none=False)
+    assert checkin.checkout_problem(visit) == "devices_at_desk"
+    with pytest.raises(checkin.CheckoutRefused) as refused:
+        checkin.check_out(db.session, kiosk, visit, now=NOW)
+    assert refused.value.code == "devices_at_desk" and visit.status == "approved"
+    said_none = factories.visit("approved", restricted=True, devices_none=True)
+    assert checkin.checkout_problem(said_none) is None

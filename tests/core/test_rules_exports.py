@@ -542,3 +542,87 @@ def test_pdf_repeats_only_the_header_row_on_each_page():
     for page in reader.pages[1:]:
         text = page.extract_text()
         assert "Nama" in text and "Peserta 001" not in text
+
+
+def test_a_long_csv_is_sent_in_pieces_while_its_rows_are_still_being_read():
+    # Issue 16: an export of a long period streams; the first piece leaves before the last row is
+    # read, no piece holds more than a few hundred rows, and the pieces join to every row once.
+    from lpsedesk.exports.csvfile import iter_csv
+
+    read: list[int] = []
+
+    def rows():
+        for number in range(1, 1301):
+            read.append(number)
+            yield [str(number), f"Pengunjung {number}"]
+
+    pieces = []
+    for piece in iter_csv(DocumentSpec(title="Uji", columns=["No.", "Nama"], rows=rows())):
+        pieces.append((len(read), piece))
+    assert len(pieces) >= 3 and pieces[0][0] < 1300, "the first piece waited for every row"
+    assert all(piece.count(b"\r\n") <= 600 for _, piece in pieces)
+    text = b"".join(piece for _, piece in pieces).decode("utf-8")
+    assert text == "\ufeffNo.,Nama\r\n" + "".join(f"{n},Pengunjung {n}\r\n" for n in range(1, 1301))
+
+
+def _png(width: int = 300, height: int = 100) -> bytes:
+    from PIL import Image as PILImage
+
+    out = io.BytesIO()
+    PILImage.new("RGB", (width, height), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def test_each_signature_sits_in_its_own_rows_signature_cell_of_the_workbook():
+    # The guest book's XLSX: a visitor's signature is a picture in that visitor's row, in the
+    # signature column, which is wide and tall enough to show it; a row without one keeps its text.
+    asked = []
+
+    def signatures(index, row):
+        asked.append((index, row[1]))
+        return None if row[1] == "Budi" else _png()
+
+    document = spec(rows=[["1", "Ani", ""], ["2", "Budi", "tidak ada"], ["3", "Citra", ""]],
+                    columns=["No.", "Nama", "Tanda tangan"], picture_column=2)
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(document, signatures))).active
+    assert asked == [(0, "Ani"), (1, "Budi"), (2, "Citra")]
+    row_of = {c.value: c.row for line in sheet.iter_rows() for c in line if c.column == 2 and c.value}
+    anchored = sorted((image.anchor._from.col, image.anchor._from.row + 1) for image in sheet._images)
+    assert anchored == [(2, row_of["Ani"]), (2, row_of["Citra"])]  # column C, the visitor's own row
+    assert sheet.cell(row_of["Budi"], 3).value == "tidak ada"
+    assert not sheet.cell(row_of["Ani"], 3).value
+    assert sheet.column_dimensions["C"].width >= 22  # a 120 px thumbnail fits
+    assert all(sheet.row_dimensions[row_of[name]].height >= 30 for name in ("Ani", "Citra"))  # 40 px tall
+
+
+def test_without_a_picture_source_the_workbook_keeps_every_cells_text_and_has_no_picture():
+    document = spec(rows=[["1", "Ani", "ada"]], columns=["No.", "Nama", "Tanda tangan"], picture_column=2)
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(document))).active
+    assert sheet._images == [] and "ada" in {c.value for line in sheet.iter_rows() for c in line}
+
+
+def _drawn_pictures(pdf: bytes) -> list[tuple[float, float]]:
+    """(width, height) in points of every picture drawn on the PDF's pages (the `cm` before `Do`)."""
+    import re
+
+    sizes = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        for w, h in re.findall(r"([\d.]+) 0 0 ([\d.]+) [\d.-]+ [\d.-]+ cm\s*/\S+ Do", content):
+            sizes.append((float(w), float(h)))
+    return sizes
+
+
+def test_each_signature_is_drawn_in_the_pdf_small_and_undistorted():
+    # The guest book's PDF: one picture per signed row, scaled into a signature cell of about
+    # 24 x 8 mm (68 x 23 pt) whatever the picture's own size, keeping its proportions.
+    document = spec(rows=[["1", "Ani", ""], ["2", "Budi", "tidak ada"], ["3", "Citra", ""]],
+                    columns=["No.", "Nama", "Tanda tangan"], picture_column=2)
+    wide, tall = _png(600, 100), _png(100, 100)
+    pdf = render_pdf(document, lambda index, row: {"Ani": wide, "Citra": tall}.get(row[1]))
+    sizes = _drawn_pictures(pdf)
+    assert len(sizes) == 2
+    (w1, h1), (w2, h2) = sizes
+    assert 60 <= w1 <= 70 and abs(w1 / h1 - 6) < 0.05  # the wide one fills the width
+    assert 20 <= h2 <= 24 and abs(w2 / h2 - 1) < 0.05  # the square one fills the height
+    assert "tidak ada" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()

@@ -152,3 +152,15 @@ def test_refusals_read_as_sentences_in_the_log():
     assert str(no_reason.value) == "A reason is required."
     with pytest.raises(TypeError, match="^object has no workflow$"):
         check_transition(object(), "approved", person(Role.KASUBAG))
+
+
+def test_a_step_that_lacks_something_says_what_in_the_error_and_its_text():
+    # Issue 15: a restricted visit is approved only with an escort. The page translates the code;
+    # the error's own text (log, CLI) names the same missing thing.
+    visit = FakeVisit("pending")
+    visit.restricted, visit.escort_id = True, None
+    with pytest.raises(InvalidInput) as refused:
+        transition(visit, "approved", person(Role.KASUBAG, 2, "Bambang"), now=NOW)
+    assert refused.value.code == "escort_required"
+    assert "escort_required" in str(refused.value)
+    assert visit.status == "pending" and visit.decided_at is None
