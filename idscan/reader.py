@@ -70,8 +70,9 @@ OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK
 
 def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, dict]:
     """Each crop's lines as (text, word confidences, labelled), the line images, and (engine
-    "both") RapidOCR's texts of the first crop's lines RAPID_LINES and of the other crops' name
-    lines ({crop: (line index, text)}), read while Tesseract runs."""
+    "both") RapidOCR's texts of the first crop's lines RAPID_LINES, of the other crops' NIK lines
+    (second[k] = [(line index, text)]) and their name lines ({crop: (line index, text)}), read
+    while Tesseract runs."""
     # The sharpest crop gives the printed evidence (header, birth, sex); the others add NIK and
     # name readings to the vote: each line read costs ~10 ms of Tesseract CPU.
     per_card = [card_lines(c) if k == 0 else card_lines(c)[OTHER_LINES] for k, c in enumerate(crops)]
@@ -97,8 +98,11 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
             if at is not None:
                 idx = RAPID_LINES.start + at + 1 - OTHER_LINES.start
                 for k in range(1, len(per_card)):
-                    if 0 <= idx < len(per_card[k]):
-                        names[k] = (idx, rapid_lines([per_card[k][idx][0]])[0][0])
+                    if 0 < idx < len(per_card[k]):
+                        # ... and their NIK lines, for vote.rapid_consensus.
+                        (nik_text, _c), (name_text, _c2) = rapid_lines([per_card[k][idx - 1][0], per_card[k][idx][0]])
+                        names[k] = (idx, name_text)
+                        second[k].append((idx - 1, nik_text))
             texts = job.result()
     else:
         texts = tesseract.read_lines(flat)
@@ -114,7 +118,18 @@ def _second_opinions(frames: list[CardFields], second: list[list[str]]) -> list[
     better than Tesseract; the printed evidence stays Tesseract's. Its name, which lacks the
     spaces, gets them back from Tesseract's reading of the same line."""
     out = []
-    for f, texts in zip(frames, second):
+    for k, (f, texts) in enumerate(zip(frames, second)):
+        if k > 0:
+            # The 2nd..nth crop: RapidOCR read its NIK line where the first crop's lies (`second`
+            # holds (line, text) there); kept only where Tesseract placed it there too or nowhere.
+            for line, text in texts:
+                found = nik_with_doubt(text)
+                options = () if found else seventeen(text)
+                if (found or options) and line == (f.nik_line if f.nik_line is not None else line):
+                    out.append(replace(f, nik=found[0] if found else None, nik_doubt=found[1] if found else (),
+                                       nik_options=options, nik_conf=90.0, second_opinion=True, lines=[text],
+                                       name=None, crop=k))
+            continue
         start = RAPID_LINES.start
         at = f.nik_line - start if f.nik_line is not None and 0 <= f.nik_line - start < len(texts) else None
         order = ([at] if at is not None else []) + [j for j in range(len(texts)) if j != at]
