@@ -83,7 +83,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
     # name readings to the vote: each line read costs ~10 ms of Tesseract CPU.
     per_card = [card_lines(c) if k == 0 else card_lines(c)[OTHER_LINES] for k, c in enumerate(crops)]
     flat = [img for lines in per_card for img, _labelled, _soft in lines]
-    second: list[list[str]] = [[] for _ in crops]
+    second: list[list] = [[] for _ in crops]  # crop 0: texts; later crops: (line, text)
     names: dict[int, tuple[int, str]] = {}
     if engine == "rapidocr":
         from .rapid import read_lines as rapid_lines
@@ -102,8 +102,9 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
             # (frames of one steady card show the same lines), for _second_names.
             at = next((j for j, t in enumerate(second[0]) if nik_with_doubt(t) or seventeen(t)), None)
             if at is not None and at + 1 < len(picks):
-                # The line after the NIK (the name) once more, cut for RapidOCR: its digits are
-                # read from the clean cut, as measured (the gentle cut changed NIK readings).
+                # The line after the NIK (the name) once more, cut for RapidOCR (lines.clean_grays).
+                # The NIK stays read from the clean cut its rules were measured on (re-cutting
+                # every RapidOCR line let one wrong NIK through on dev).
                 soft = per_card[0][RAPID_LINES][at + 1][2]
                 text = rapid_lines([soft])[0][0]
                 second[0][at + 1] = drop_glued_label(text) if labels[at + 1] else text
@@ -111,7 +112,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 idx = RAPID_LINES.start + at + 1 - OTHER_LINES.start
                 for k in range(1, len(per_card)):
                     if 0 < idx < len(per_card[k]):
-                        # ... and their NIK lines, for vote.rapid_consensus.
+                        # ... and their NIK lines, which may veto a fill (vote._later_crops_object).
                         (nik_text, _c), (name_text, _c2) = rapid_lines([per_card[k][idx - 1][0], per_card[k][idx][2]])
                         names[k] = (idx, name_text)
                         second[k].append((idx - 1, nik_text))
@@ -125,7 +126,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
     return out, per_card, second, names
 
 
-def _second_opinions(frames: list[CardFields], second: list[list[str]]) -> list[CardFields]:
+def _second_opinions(frames: list[CardFields], second: list[list]) -> list[CardFields]:
     """RapidOCR's reading of each crop's NIK line: its model reads digits (OCR-A's above all)
     better than Tesseract; the printed evidence stays Tesseract's. Its name, which lacks the
     spaces, gets them back from Tesseract's reading of the same line."""
