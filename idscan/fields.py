@@ -27,6 +27,7 @@ class CardFields:
     nik_options: tuple[str, ...] = ()  # other 16-digit readings of a 17-digit run (one extra character)
     nik_line: int | None = None  # index of the NIK line among the lines read
     second_opinion: bool = False  # a second recogniser's reading of the NIK line only
+    crop: int = 0  # which crop of the steady run (0: the sharpest)
     name: str | None = None
     birth: tuple[int, int, int] | None = None  # day, month, year as printed
     sex: str | None = None  # "L" or "P"

@@ -19,7 +19,7 @@ from . import tesseract
 from .crosscheck import Check, check_nik
 from .fields import (CardFields, name_like, clean_name, drop_glued_label, identify, nik_with_doubt, respace,
                      seventeen, similar)
-from .lines import clean_gray, find_lines, ink_mask, line_image, rotate, skew_angle
+from .lines import clean_grays, find_lines, ink_mask, line_image, rotate, skew_angle
 from .vote import vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -55,11 +55,17 @@ class CardReading:
         return max(read, key=lambda r: (niks.count(r[0]), r[1]))[0]
 
 
-def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool]]:
-    """Line images of the card's top lines, each with whether it still shows its label."""
-    clean = clean_gray(crop)
-    clean = rotate(clean, skew_angle(ink_mask(clean)))
-    return [(line_image(clean, line), line.value_x0 is None) for line in find_lines(clean, LINES_PER_CARD)]
+NAME_HEIGHT = 48  # px: RapidOCR's recogniser input height (dev: 68 of 145 name lines at 48, 65 at 64)
+
+
+def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
+    """Line images of the card's top lines, each with whether it still shows its label, and the
+    same line for RapidOCR's name reading (gentle grey at its input height: lines.clean_grays)."""
+    clean, gentle = clean_grays(crop)
+    angle = skew_angle(ink_mask(clean))
+    clean, gentle = rotate(clean, angle), rotate(gentle, angle)
+    return [(line_image(clean, line), line.value_x0 is None, line_image(gentle, line, height=NAME_HEIGHT))
+            for line in find_lines(clean, LINES_PER_CARD)]
 
 
 RAPID_LINES = slice(2, 5)  # the lines RapidOCR reads beside Tesseract: where NIK and name lie
@@ -70,13 +76,14 @@ OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK
 
 def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, dict]:
     """Each crop's lines as (text, word confidences, labelled), the line images, and (engine
-    "both") RapidOCR's texts of the first crop's lines RAPID_LINES and of the other crops' name
-    lines ({crop: (line index, text)}), read while Tesseract runs."""
+    "both") RapidOCR's texts of the first crop's lines RAPID_LINES, of the other crops' NIK lines
+    (second[k] = [(line index, text)]) and their name lines ({crop: (line index, text)}), read
+    while Tesseract runs."""
     # The sharpest crop gives the printed evidence (header, birth, sex); the others add NIK and
     # name readings to the vote: each line read costs ~10 ms of Tesseract CPU.
     per_card = [card_lines(c) if k == 0 else card_lines(c)[OTHER_LINES] for k, c in enumerate(crops)]
-    flat = [img for lines in per_card for img, _labelled in lines]
-    second: list[list[str]] = [[] for _ in crops]
+    flat = [img for lines in per_card for img, _labelled, _soft in lines]
+    second: list[list] = [[] for _ in crops]  # crop 0: texts; later crops: (line, text)
     names: dict[int, tuple[int, str]] = {}
     if engine == "rapidocr":
         from .rapid import read_lines as rapid_lines
@@ -85,8 +92,8 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
         from .rapid import read_lines as rapid_lines
         with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract is a subprocess: both cores work
             job = pool.submit(tesseract.read_lines, flat)
-            picks = [(k, img) for k, lines in enumerate(per_card[:RAPID_CROPS]) for img, _l in lines[RAPID_LINES]]
-            labels = [labelled for lines in per_card[:RAPID_CROPS] for _img, labelled in lines[RAPID_LINES]]
+            picks = [(k, img) for k, lines in enumerate(per_card[:RAPID_CROPS]) for img, _l, _s in lines[RAPID_LINES]]
+            labels = [labelled for lines in per_card[:RAPID_CROPS] for _img, labelled, _s in lines[RAPID_LINES]]
             read = rapid_lines([img for _k, img in picks]) if picks else []
             for (k, _img), (text, _conf), labelled in zip(picks, read, labels):
                 # Its model reads the label glued to the name ("NAMASRI"): dropped where it shows.
@@ -94,27 +101,48 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
             # While Tesseract still reads: the other crops' name lines, where the first crop's lies
             # (frames of one steady card show the same lines), for _second_names.
             at = next((j for j, t in enumerate(second[0]) if nik_with_doubt(t) or seventeen(t)), None)
+            if at is not None and at + 1 < len(picks):
+                # The line after the NIK (the name) once more, cut for RapidOCR (lines.clean_grays).
+                # The NIK stays read from the clean cut its rules were measured on (re-cutting
+                # every RapidOCR line let one wrong NIK through on dev).
+                soft = per_card[0][RAPID_LINES][at + 1][2]
+                text = rapid_lines([soft])[0][0]
+                second[0][at + 1] = drop_glued_label(text) if labels[at + 1] else text
             if at is not None:
                 idx = RAPID_LINES.start + at + 1 - OTHER_LINES.start
                 for k in range(1, len(per_card)):
-                    if 0 <= idx < len(per_card[k]):
-                        names[k] = (idx, rapid_lines([per_card[k][idx][0]])[0][0])
+                    if 0 < idx < len(per_card[k]):
+                        # ... and their NIK lines, which may veto a fill (vote._later_crops_object).
+                        (nik_text, _c), (name_text, _c2) = rapid_lines([per_card[k][idx - 1][0], per_card[k][idx][2]])
+                        names[k] = (idx, name_text)
+                        second[k].append((idx - 1, nik_text))
             texts = job.result()
     else:
         texts = tesseract.read_lines(flat)
     out, i = [], 0
     for lines in per_card:
-        out.append([(text, conf, labelled) for (text, conf), (_img, labelled) in zip(texts[i:i + len(lines)], lines)])
+        out.append([(text, conf, labelled) for (text, conf), (_img, labelled, _soft) in zip(texts[i:i + len(lines)], lines)])
         i += len(lines)
     return out, per_card, second, names
 
 
-def _second_opinions(frames: list[CardFields], second: list[list[str]]) -> list[CardFields]:
+def _second_opinions(frames: list[CardFields], second: list[list]) -> list[CardFields]:
     """RapidOCR's reading of each crop's NIK line: its model reads digits (OCR-A's above all)
     better than Tesseract; the printed evidence stays Tesseract's. Its name, which lacks the
     spaces, gets them back from Tesseract's reading of the same line."""
     out = []
-    for f, texts in zip(frames, second):
+    for k, (f, texts) in enumerate(zip(frames, second)):
+        if k > 0:
+            # The 2nd..nth crop: RapidOCR read its NIK line where the first crop's lies (`second`
+            # holds (line, text) there); kept only where Tesseract placed it there too or nowhere.
+            for line, text in texts:
+                found = nik_with_doubt(text)
+                options = () if found else seventeen(text)
+                if (found or options) and line == (f.nik_line if f.nik_line is not None else line):
+                    out.append(replace(f, nik=found[0] if found else None, nik_doubt=found[1] if found else (),
+                                       nik_options=options, nik_conf=90.0, second_opinion=True, lines=[text],
+                                       name=None, crop=k))
+            continue
         start = RAPID_LINES.start
         at = f.nik_line - start if f.nik_line is not None and 0 <= f.nik_line - start < len(texts) else None
         order = ([at] if at is not None else []) + [j for j in range(len(texts)) if j != at]
@@ -151,10 +179,10 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
     for k, f in enumerate(frames):
         if k == 0 or f.nik_line is None or f.nik_line + 1 >= len(images[k]):
             continue
-        img, labelled = images[k][f.nik_line + 1]
+        _img, labelled, soft = images[k][f.nik_line + 1]
         idx, text = read.get(k, (None, ""))
         if idx != f.nik_line + 1:
-            text = rapid_lines([img])[0][0]
+            text = rapid_lines([soft])[0][0]
         letters = clean_name(drop_glued_label(text) if labelled else text)
         if not letters:
             continue

@@ -65,7 +65,7 @@ def test_every_frame_of_a_steady_card_gets_the_second_recognisers_name_reading(m
     first = CardFields(name="SITI AMINAH", nik_line=2)
     second = CardFields(name="SITL AMINAH", nik_line=1)
     blank = np.full((32, 200), 255, np.uint8)
-    images = [[(blank, False)] * 5, [(blank, False)] * 4]
+    images = [[(blank, False, blank)] * 5, [(blank, False, blank)] * 4]
     _second_names([first, second], images, {})
     assert second.name == "SITI AMINAH"
 
