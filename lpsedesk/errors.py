@@ -45,10 +45,32 @@ def workflow_message(exc: WorkflowError) -> str:
     if isinstance(exc, NotAllowed):
         return _("Your role may not make this change.")
     if isinstance(exc, InvalidTransition) and "current" in exc.params:
+        # A desk step that is no state of its own (KTP check, note, acknowledgement, the area and the
+        # devices of a restricted visit) says when it is possible instead of "cannot become ktp_checked".
+        step = _step_refused(str(exc.params.get("target")), status_label(str(exc.params["current"])))
+        if step:
+            return step
         return _("This record is already %(current)s and cannot become %(target)s.",
                  current=status_label(str(exc.params["current"])),
                  target=status_label(str(exc.params["target"])))
     return _("This change is not possible now.")
+
+
+def _step_refused(target: str, current: str) -> str | None:
+    sentences = {
+        "ktp_checked": lambda: _("The KTP is checked while the visitor waits or is inside; this visit is %(current)s.",
+                                 current=current),
+        "note": lambda: _("Notes are written until the visit is reported; this visit is %(current)s.", current=current),
+        "acknowledged": lambda: _("Only a reported visit is acknowledged; this visit is %(current)s.", current=current),
+        "area_entered": lambda: _("Entering the area is recorded once, during an approved visit to a restricted "
+                                  "facility; this visit is %(current)s.", current=current),
+        "area_left": lambda: _("Leaving the area is recorded once, after entering it; this visit is %(current)s.",
+                               current=current),
+        "devices_checked": lambda: _("The devices are checked once, as the visitor leaves; this visit is "
+                                     "%(current)s.", current=current),
+    }
+    sentence = sentences.get(target)
+    return sentence() if sentence else None
 
 
 def _wants_json() -> bool:

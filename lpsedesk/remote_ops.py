@@ -54,7 +54,7 @@ class RequestInput:
 
 def _require(actor: Actor, role: Role) -> None:
     if not actor.has(role):
-        raise NotAllowed("Your role may not make this change.")
+        raise NotAllowed()
 
 
 def open_extension(session: Session, req: RemoteAccessRequest) -> RemoteAccessRequest | None:

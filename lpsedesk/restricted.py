@@ -80,7 +80,7 @@ def escort_candidates(session: Session) -> list[User]:
 def name_escort(session: Session, visit: Visit, actor: Actor, escort_id: object) -> None:
     """Record the escort the Kasubag named for a restricted visit (before the approval itself)."""
     if not actor.has(Role.KASUBAG):
-        raise NotAllowed("Your role may not make this change.")
+        raise NotAllowed()
     try:
         user = session.get(User, int(escort_id))  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -104,14 +104,14 @@ def devices_to_check(visit: Visit) -> bool:
 
 
 def _desk(actor: Actor) -> WorkflowError | None:
-    return None if actor.has(Role.HELPDESK) else NotAllowed("Your role may not make this change.")
+    return None if actor.has(Role.HELPDESK) else NotAllowed()
 
 
 def _enter_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
     if problem := _desk(actor):
         return problem
     if not visit.restricted or visit.status != VisitStatus.APPROVED or visit.area_entered_at is not None:
-        return InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status,
+        return InvalidTransition(current=visit.status,
                                  target="area_entered")
     return None
 
@@ -121,7 +121,7 @@ def _leave_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
         return problem
     if visit.area_entered_at is None or visit.area_left_at is not None or visit.status not in (
             VisitStatus.APPROVED, VisitStatus.CHECKED_OUT):
-        return InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status,
+        return InvalidTransition(current=visit.status,
                                  target="area_left")
     return None
 
@@ -130,7 +130,7 @@ def _devices_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
     if problem := _desk(actor):
         return problem
     if not devices_to_check(visit) or visit.status not in (VisitStatus.APPROVED, VisitStatus.CHECKED_OUT):
-        return InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status,
+        return InvalidTransition(current=visit.status,
                                  target="devices_checked")
     return None
 

@@ -65,7 +65,7 @@ def _now(now: datetime | None) -> datetime:
 
 def _require(actor: Actor, *roles: Role) -> None:
     if not actor.has(*roles):
-        raise NotAllowed("Your role may not make this change.")
+        raise NotAllowed()
 
 
 def decide(session: Session, record, decision: str, actor: Actor, *, reason: str = "",
@@ -96,10 +96,9 @@ def _waits_for_ktp_check(visit: Visit) -> bool:
 
 def _ktp_check_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
     if not actor.has(Role.HELPDESK):
-        return NotAllowed("Your role may not make this change.")
+        return NotAllowed()
     if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED):
-        return InvalidTransition("Cannot go from %(current)s to %(target)s.",
-                                 current=visit.status, target="ktp_checked")
+        return InvalidTransition(current=visit.status, target="ktp_checked")
     if visit.ktp_checked_at is not None:
         return AlreadyDone("The KTP was already checked.")
     return None
@@ -107,18 +106,17 @@ def _ktp_check_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
 
 def _note_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
     if not actor.has(Role.HELPDESK):
-        return NotAllowed("Your role may not make this change.")
+        return NotAllowed()
     if visit.status not in (VisitStatus.PENDING, VisitStatus.APPROVED, VisitStatus.CHECKED_OUT):
-        return InvalidTransition("Cannot go from %(current)s to %(target)s.", current=visit.status, target="note")
+        return InvalidTransition(current=visit.status, target="note")
     return None
 
 
 def _acknowledge_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
     if not actor.has(Role.KASUBAG):
-        return NotAllowed("Your role may not make this change.")
+        return NotAllowed()
     if visit.status != VisitStatus.REPORTED:
-        return InvalidTransition("Cannot go from %(current)s to %(target)s.",
-                                 current=visit.status, target="acknowledged")
+        return InvalidTransition(current=visit.status, target="acknowledged")
     if visit.acknowledged_at is not None:
         return AlreadyDone("This report was already acknowledged.")
     return None
@@ -181,7 +179,7 @@ def check_out(session: Session, visit: Visit, actor: Actor, *, reason: str = "",
               now: datetime | None = None):
     """SOP step 6 at the desk (the visitor forgot), or step 5's early end, which needs a reason."""
     if early and not (reason or "").strip():
-        raise MissingReason("A reason is required.")
+        raise MissingReason()
     if restricted.devices_to_check(visit):
         raise restricted.DevicesNotChecked("Check the devices first.")
     event = audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, reason=reason,

@@ -124,7 +124,7 @@ def _require_editor(actor: Actor) -> None:
     from .workflow import NotAllowed
 
     if not may_edit(actor):
-        raise NotAllowed("Your role may not make this change.")
+        raise NotAllowed()
 
 
 def add(session: Session, actor: Actor, raw: EntryInput, *, today: date | None = None) -> WatchEntry:

@@ -39,8 +39,11 @@ class WorkflowError(Exception):
     """
 
     code = "workflow"
+    # The log's sentence when the raiser gives none: one per kind of refusal, written once here.
+    default_message = "This change is not possible now."
 
-    def __init__(self, message: str, *, code: str | None = None, **params: object) -> None:
+    def __init__(self, message: str | None = None, *, code: str | None = None, **params: object) -> None:
+        message = message or self.default_message
         super().__init__(message % params if params else message)
         self.message = message
         self.params = params
@@ -50,14 +53,17 @@ class WorkflowError(Exception):
 
 class InvalidTransition(WorkflowError):
     code = "invalid_transition"
+    default_message = "Cannot go from %(current)s to %(target)s."
 
 
 class NotAllowed(WorkflowError):
     code = "not_allowed"
+    default_message = "Your role may not make this change."
 
 
 class MissingReason(WorkflowError):
     code = "missing_reason"
+    default_message = "A reason is required."
 
 
 class InvalidInput(WorkflowError):
@@ -194,14 +200,13 @@ def check_transition(record: Stateful, to: str, actor: Actor, *, reason: str | N
         raise InvalidTransition("Unknown state %(state)s.", state=to) from None
     step = table.get((current, target))
     if step is None:
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.",
-                                current=current.value, target=target.value)
+        raise InvalidTransition(current=current.value, target=target.value)
     if not actor.has(*step.roles):
-        raise NotAllowed("Your role may not make this change.")
+        raise NotAllowed()
     if step.guard and (problem := step.guard(record, actor)):
         raise NotAllowed("Refused by rule %(rule)s.", code=problem, rule=problem)
     if reason is not None and step.needs_reason and not reason.strip():
-        raise MissingReason("A reason is required.")
+        raise MissingReason()
     if step.needs and (missing := step.needs(record)):
         raise InvalidInput("Missing for this step: %(what)s.", code=missing, what=missing)
     return step

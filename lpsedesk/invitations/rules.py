@@ -132,24 +132,23 @@ def create(session: Session, actor: Actor, draft: InvitationDraft, *, purposes: 
 def _require_desk(actor: Actor) -> None:
     # SOP: the helpdesk and the Admin LPSE register expected visitors.
     if not actor.has(Role.HELPDESK, Role.ADMIN):
-        raise NotAllowed("Your role may not make this change.")
+        raise NotAllowed()
 
 
 def decide(session: Session, invitation: Invitation, decision: str, actor: Actor, *, reason: str = "",
            now: datetime | None = None) -> None:
     """The Kasubag approves or refuses in advance (SOP 1 step 4, taken before the visit)."""
     if not actor.has(Role.KASUBAG):
-        raise NotAllowed("Your role may not make this change.")
+        raise NotAllowed()
     target = {"approve": S.APPROVED, "deny": S.REFUSED}.get(decision)
     if target is None:
         raise InvalidTransition("Unknown state %(state)s.", state=decision)
     now = now or datetime.now(timezone.utc)
     if invitation.status != S.OPEN or invitation.ends_at <= now:
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.",
-                                current=invitation.status, target=target.value)
+        raise InvalidTransition(current=invitation.status, target=target.value)
     reason = (reason or "").strip()
     if target == S.REFUSED and not reason:
-        raise MissingReason("A reason is required.")
+        raise MissingReason()
     if len(reason) > MAX_REASON:
         raise WorkflowError("The reason is too long.", code="too_long")
     invitation.status = target.value
@@ -167,8 +166,7 @@ def cancel(session: Session, invitation: Invitation, actor: Actor, *, now: datet
     """The desk withdraws an invitation that has not been used."""
     _require_desk(actor)
     if invitation.status in (S.USED, S.CANCELLED):
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.",
-                                current=invitation.status, target=S.CANCELLED.value)
+        raise InvalidTransition(current=invitation.status, target=S.CANCELLED.value)
     now = now or datetime.now(timezone.utc)
     invitation.status = S.CANCELLED.value
     invitation.cancelled_at = now

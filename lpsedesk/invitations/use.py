@@ -64,7 +64,7 @@ def attach(session: Session, invitation: Invitation, visit: Visit, actor: Actor,
     in advance, approve the visit now on that decision. The caller has run `check` and commits."""
     now = now or datetime.now(timezone.utc)
     if use_problem(invitation, now) or visit.status != VisitStatus.PENDING:
-        raise InvalidTransition("Cannot go from %(current)s to %(target)s.", current=invitation.status,
+        raise InvalidTransition(current=invitation.status,
                                 target=InvitationStatus.USED.value)
     approved_in_advance = invitation.status == InvitationStatus.APPROVED
     approver = _approver(invitation)

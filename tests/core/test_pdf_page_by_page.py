@@ -3,6 +3,7 @@ whole period first), each page of the table starts with its header row once (iss
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 from pypdf import PdfReader
@@ -44,6 +45,10 @@ def test_rows_are_read_as_the_pages_reach_them(monkeypatch):
     assert all(t.count("Keterangan") == 1 for t in text if "Peserta Uji" in t), "one header per page"
     everything = "\n".join(text)
     assert all(f"Peserta Uji {i}\n" in everything for i in (1, 40, 41, 80, 81, 599, 600)), "no row lost at a chunk"
+    found = [int(n) for n in re.findall(r"Peserta Uji (\d+)\n", everything)]
+    assert found == list(range(1, 601)), "every row exactly once and in order, across chunks and pages"
+    first_page = text[0]
+    assert first_page.index("Keterangan") < first_page.index("Peserta Uji 1\n"), "the header heads the table"
 
 
 def test_a_picture_is_asked_for_as_its_row_is_laid_out():

@@ -453,3 +453,37 @@ def _visit_in(status: str, *, ktp_checked: bool = False, acknowledged: bool = Fa
 def test_each_role_is_offered_exactly_its_sop_steps(status, ktp_checked, acknowledged, role, ktp_first, expected):
     record = _visit_in(status, ktp_checked=ktp_checked, acknowledged=acknowledged)
     assert visit_ops.available_actions(record, _staff(role), ktp_first=ktp_first) == expected
+
+
+def test_a_refused_desk_step_says_when_it_is_possible_in_the_users_language(app, desk):
+    # Bad input gets a clear message in the user's language: the helpdesk reads when the step can be
+    # done and the visit's state, never an internal step name such as "ktp_checked".
+    from lpsedesk.errors import workflow_message
+
+    helpdesk, kasubag = desk
+    reported, inside = factories.visit("reported"), factories.visit("approved")
+    attempts = [
+        (lambda: visit_ops.check_ktp(db.session, reported, helpdesk),
+         "KTP diperiksa selama pengunjung menunggu atau berada di dalam; kunjungan ini dilaporkan."),
+        (lambda: visit_ops.add_note(db.session, reported, helpdesk, "Tamu kembali"),
+         "Catatan dapat ditulis sampai kunjungan dilaporkan; kunjungan ini dilaporkan."),
+        (lambda: visit_ops.acknowledge(db.session, inside, kasubag),
+         "Hanya kunjungan yang sudah dilaporkan yang dapat diterima; kunjungan ini disetujui."),
+    ]
+    for attempt, sentence in attempts:
+        with app.test_request_context("/", headers={"Accept-Language": "id"}):
+            with pytest.raises(InvalidTransition) as refused:
+                attempt()
+            assert workflow_message(refused.value) == sentence
+    with app.test_request_context("/?lang=en"):
+        with pytest.raises(InvalidTransition) as refused:
+            visit_ops.check_ktp(db.session, reported, helpdesk)
+        assert str(refused.value) == "Cannot go from reported to ktp_checked."  # the log keeps the step's name
+        assert "_" not in workflow_message(refused.value)
+
+
+def test_a_refusal_reads_in_the_log_as_its_rule_and_states():
+    assert str(NotAllowed()) == "Your role may not make this change."
+    assert str(MissingReason()) == "A reason is required."
+    assert str(InvalidTransition(current="reported", target="note")) == "Cannot go from reported to note."
+    assert str(InvalidInput("Too long: %(n)d.", code="x", n=3)) == "Too long: 3."
