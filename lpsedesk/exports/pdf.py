@@ -168,13 +168,18 @@ class _RowsChunk(Flowable):
             doc, spec, header_cells, rows, widths, first
         self._table: Table | None = None
         self._header = first
+        self._built: dict[bool, Table] = {}
 
     def _build(self) -> Table:
+        # reportlab wraps a flowable again and again (to place it, to split it at the page end):
+        # the table with or without its header is made once, its style applied to every cell once.
         self._header = self.first or bool(getattr(self.doc.frame, "_atTop", 0))
-        data = ([self.header_cells] if self._header else []) + self.rows
-        table = Table(data, colWidths=self.widths, repeatRows=1 if self._header else 0)
-        table.setStyle(TableStyle(_commands(self.spec, self._header)))
-        return table
+        if self._header not in self._built:
+            data = ([self.header_cells] if self._header else []) + self.rows
+            table = Table(data, colWidths=self.widths, repeatRows=1 if self._header else 0)
+            table.setStyle(TableStyle(_commands(self.spec, self._header)))
+            self._built[self._header] = table
+        return self._built[self._header]
 
     def wrap(self, available_width, available_height):
         self._table = self._build()
