@@ -195,18 +195,24 @@ def _visitors(session: Session, result: PurgeResult, limit: int) -> bool:
     """
     seen_since = (select(Visit.id).where(Visit.visitor_id == Visitor.id, Visit.submitted_at >= result.cutoff)
                   .exists())
-    seen_ever = select(Visit.id).where(Visit.visitor_id == Visitor.id).exists()
     window = session.execute(
-        select(Visitor.id, Visitor.nik)
+        select(Visitor.id, Visitor.nik, Visitor.created_at)
         .where(text(f"({NIK_UNMASKED})"), Visitor.id > result.after_visitor,  # the partial index's condition
-               ~seen_since, seen_ever | (Visitor.created_at < result.cutoff))
+               ~seen_since)
         .order_by(Visitor.id).limit(limit)).all()
     if not window:
         return False
     result.after_visitor = window[-1][0]
-    masked = [{"id": vid, "nik": mask_nik(nik)} for vid, nik in window]
-    session.execute(update(Visitor), masked)  # by primary key, one statement for the batch
-    result.masked_visitors.extend(m["id"] for m in masked)
+    # A record made within the period is kept unless it has a visit (all before the cutoff): asked
+    # for these few only (as an EXISTS in the query above PostgreSQL read the whole visitor index).
+    young = [vid for vid, _nik, created in window if created >= result.cutoff]
+    visited = set(session.scalars(select(Visit.visitor_id).where(Visit.visitor_id.in_(young)).distinct())) \
+        if young else set()
+    masked = [{"id": vid, "nik": mask_nik(nik)} for vid, nik, created in window
+              if created < result.cutoff or vid in visited]
+    if masked:
+        session.execute(update(Visitor), masked)  # by primary key, one statement for the batch
+        result.masked_visitors.extend(m["id"] for m in masked)
     return len(window) == limit
 
 
