@@ -42,10 +42,10 @@ def pct(values: list[float], q: float) -> float:
 class Client:
     """A tiny cookie-keeping HTTP client over one keep-alive connection."""
 
-    def __init__(self, port: int, cookies: dict[str, str] | None = None) -> None:
+    def __init__(self, port: int, cookies: dict[str, str] | None = None, timeout: float = 30) -> None:
         self.port = port
         self.cookies = dict(cookies or {})
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
 
     def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}

@@ -43,6 +43,26 @@ def p50(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def built_facts(url: str, instance: Path, visits: int) -> dict | None:
+    """The facts of a database an earlier run with --keep built for `visits` visits, else None."""
+    from sqlalchemy import create_engine, func, select
+
+    from lpsedesk.models import Visit, Visitor
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if (conn.execute(select(func.count()).select_from(Visit)).scalar() or 0) < visits:
+                return None
+            row = conn.execute(select(Visit.id, Visitor.nik).join(Visitor, Visitor.id == Visit.visitor_id)
+                               .where(Visit.status == "reported").order_by(Visit.id.desc()).limit(1)).one()
+    except Exception:  # no such file, no such table: build it
+        return None
+    finally:
+        engine.dispose()
+    return {"visit": row.id, "nik": row.nik, "built_s": float("nan")}
+
+
 def prepare(url: str, instance: Path, visits: int) -> dict:
     """A migrated database holding `visits` visits of history and two staff accounts."""
     from flask_migrate import upgrade
@@ -158,16 +178,17 @@ def purge_with_writer(url: str, instance: Path, port: int) -> tuple[float, str, 
 
 
 def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path,
-        only: list[str] | None = None) -> dict[str, str]:
+        only: list[str] | None = None, keep: bool = False) -> dict[str, str]:
     from lpsedesk.clock import wib_today
 
     instance = workdir / f"{kind}-{visits}"
     instance.mkdir(parents=True, exist_ok=True)
-    facts = prepare(url, instance, visits)
+    facts = (built_facts(url, instance, visits) if keep else None) or prepare(url, instance, visits)
     server = serve(url, instance, port)
     out: dict[str, str] = {"build (s)": f"{facts['built_s']:.0f}"}
+    print(f"    build (s): {out['build (s)']}", file=sys.stderr, flush=True)
     try:
-        client = Client(port).login("dewi")
+        client = Client(port, timeout=900).login("dewi")  # at 1M an export before its fix took minutes
         today = wib_today()
         month_end = today.replace(day=1) - timedelta(days=1)
         month = urlencode({"from": month_end.replace(day=1).isoformat(), "to": month_end.isoformat()})
@@ -192,6 +213,7 @@ def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path,
                 continue
             page, health = timed(client, path, n)
             out[name] = f"{page:.0f} ({health:.0f})"
+            print(f"    {name}: {out[name]}, load average {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
         out["server peak RSS (MB)"] = f"{rss_mb(server.pid):.0f}"
         if only:
             return out
@@ -216,21 +238,27 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8160)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--only", nargs="+", help="time only the rows naming one of these words (e.g. search)")
+    parser.add_argument("--keep", metavar="DIR", help="keep the built databases in DIR and time again what an "
+                        "earlier run with the same DIR built (pages only with --only: the purge changes them); "
+                        "with PostgreSQL give each size its own --pg-url")
     args = parser.parse_args()
     sizes = args.sizes + ([1_000_000] if args.million else [])
-    workdir = Path(tempfile.mkdtemp(prefix="lpsedesk-scale-"))
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lpsedesk-scale-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     results: dict[tuple[str, int], dict[str, str]] = {}
     try:
         for visits in sizes:
             for kind in args.db:
                 url = f"sqlite:///{workdir}/{kind}-{visits}.db" if kind == "sqlite" else args.pg_url
                 print(f"... {kind}, {visits:,} visits", file=sys.stderr, flush=True)
-                results[(kind, visits)] = run(kind, url, visits, args.port, args.rounds, workdir, args.only)
+                results[(kind, visits)] = run(kind, url, visits, args.port, args.rounds, workdir, args.only,
+                                              keep=bool(args.keep))
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
     columns = list(results)
     names = list(next(iter(results.values())))
-    print(f"\np50 in ms over {args.rounds} rounds (exports and statistics over half as many), "
+    print(f"\nload average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; p50 in ms over {args.rounds} rounds (exports and statistics over half as many), "
           f"GET /healthz in the same rounds in brackets; bench process peak RSS "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB\n")
     print("| page, export or job | " + " | ".join(f"{k} {n:,}" for k, n in columns) + " |")

@@ -184,25 +184,32 @@ def _letters(session: Session, result: PurgeResult, limit: int) -> bool:
 
 
 def _visitors(session: Session, result: PurgeResult, limit: int) -> bool:
-    """Mask the NIKs of visitors not seen since the cutoff, among the next `limit` unmasked ones.
+    """Mask the NIKs of the next `limit` visitors not seen since the cutoff.
 
     The period runs from a visitor's last visit: a returning visitor's NIK is still needed. A
-    visitor with no visit at all is judged by when the record was made. Two set queries per
-    window (who came since the cutoff, who came at all), each through (visitor_id, submitted_at).
+    visitor with no visit at all is judged by when the record was made. One query picks only the
+    visitors to mask, each checked through (visitor_id, submitted_at): the visitors seen within the
+    period (all of the recent ones, which stay whole) are passed over inside the database instead of
+    being read 1,000 at a time with two queries each (a purge with nothing to do at 1M visits walked
+    211 windows: 11.7 s).
     """
+    seen_since = (select(Visit.id).where(Visit.visitor_id == Visitor.id, Visit.submitted_at >= result.cutoff)
+                  .exists())
     window = session.execute(
         select(Visitor.id, Visitor.nik, Visitor.created_at)
-        .where(text(f"({NIK_UNMASKED})"), Visitor.id > result.after_visitor)  # the partial index's condition
+        .where(text(f"({NIK_UNMASKED})"), Visitor.id > result.after_visitor,  # the partial index's condition
+               ~seen_since)
         .order_by(Visitor.id).limit(limit)).all()
     if not window:
         return False
-    ids = [row[0] for row in window]
-    result.after_visitor = ids[-1]
-    recent = set(session.scalars(select(Visit.visitor_id).where(
-        Visit.visitor_id.in_(ids), Visit.submitted_at >= result.cutoff).distinct()))
-    visited = set(session.scalars(select(Visit.visitor_id).where(Visit.visitor_id.in_(ids)).distinct()))
+    result.after_visitor = window[-1][0]
+    # A record made within the period is kept unless it has a visit (all before the cutoff): asked
+    # for these few only (as an EXISTS in the query above PostgreSQL read the whole visitor index).
+    young = [vid for vid, _nik, created in window if created >= result.cutoff]
+    visited = set(session.scalars(select(Visit.visitor_id).where(Visit.visitor_id.in_(young)).distinct())) \
+        if young else set()
     masked = [{"id": vid, "nik": mask_nik(nik)} for vid, nik, created in window
-              if vid not in recent and (vid in visited or created < result.cutoff)]
+              if created < result.cutoff or vid in visited]
     if masked:
         session.execute(update(Visitor), masked)  # by primary key, one statement for the batch
         result.masked_visitors.extend(m["id"] for m in masked)

@@ -27,7 +27,8 @@ from .spec import DocumentSpec
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("C:/Windows/Fonts"))
 MARGIN = 14 * mm
-PICTURE_W, PICTURE_H = 24 * mm, 8 * mm  # a signature: wide and low, like the kiosk's signing box
+PICTURE_W, PICTURE_H = 24 * mm, 8 * mm
+DEFAULT_PADDING, COMPACT_PADDING = 6, 2.5  # reportlab's cell padding left and right; the compact one  # a signature: wide and low, like the kiosk's signing box
 
 
 @lru_cache(maxsize=1)
@@ -45,19 +46,38 @@ def fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
+class _CellParagraph(Paragraph):
+    """A paragraph that breaks its lines once per width. reportlab lays a table cell out again on
+    every wrap and split of its table (a row's cells were broken into lines about seven times before
+    the row was drawn: most of a long guest book's time); Paragraph.wrap breaks by the width alone
+    (the height offered changes nothing: a cell is never split)."""
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        if availWidth != self._wrapped_width:
+            super().wrap(availWidth, availHeight)
+            self._wrapped_width = availWidth
+        return self.width, self.height
+
+
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
 
 
+def _cell_para(text: str, style: ParagraphStyle) -> Paragraph:
+    return _CellParagraph(escape(text or "").replace("\n", "<br/>"), style)
+
+
 def _styles(compact: bool = False) -> dict[str, ParagraphStyle]:
     regular, bold = fonts()
-    size = 7.5 if compact else 8.5
+    size = _cell_size(compact)
     return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=13, leading=16, alignment=TA_CENTER,
                                 spaceAfter=3 * mm),
         "meta": ParagraphStyle("meta", fontName=regular, fontSize=10, leading=13, alignment=TA_LEFT),
         "head": ParagraphStyle("head", fontName=bold, fontSize=size, leading=size + 2, alignment=TA_CENTER),
-        "cell": ParagraphStyle("cell", fontName=regular, fontSize=size, leading=size + 2),
+        "cell": ParagraphStyle("cell", fontName=regular, fontSize=size, leading=size + 2),  # also _commands' FONT
         "cell_c": ParagraphStyle("cell_c", fontName=regular, fontSize=size, leading=size + 2, alignment=TA_CENTER),
         "sign": ParagraphStyle("sign", fontName=regular, fontSize=10, leading=13, alignment=TA_CENTER),
         "sign_name": ParagraphStyle("sign_name", fontName=bold, fontSize=10, leading=13, alignment=TA_CENTER),
@@ -101,7 +121,10 @@ Pictures = Callable[[int, Sequence[str]], "bytes | None"]
 
 
 def _commands(spec: DocumentSpec, header: bool) -> list:
+    regular, size = fonts()[0], _cell_size(spec.compact)
     commands = [
+        # The cells given as plain text (one line that fits, see _cell) are set as the cell style says.
+        ("FONT", (0, 1 if header else 0), (-1, -1), regular, size, size + 2),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -111,9 +134,26 @@ def _commands(spec: DocumentSpec, header: bool) -> list:
         commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
     if spec.picture_column is not None:
         commands.append(("ALIGN", (spec.picture_column, 1 if header else 0), (spec.picture_column, -1), "CENTER"))
+    for col in spec.centered:
+        commands.append(("ALIGN", (col, 1 if header else 0), (col, -1), "CENTER"))
     if spec.compact:  # many narrow columns: less padding, so "No." still fits on one line
-        commands += [("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]
+        commands += [("LEFTPADDING", (0, 0), (-1, -1), COMPACT_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), COMPACT_PADDING)]
     return commands
+
+
+def _cell_size(compact: bool) -> float:
+    return 7.5 if compact else 8.5
+
+
+def _cell(text: str, style: ParagraphStyle, room: float):
+    """A data cell: the text itself when it is one line that fits `room` points (a date, a time, a
+    NIK, most names), else a paragraph that wraps. A plain string costs the table one width
+    measurement; a paragraph is parsed as markup, broken into lines and drawn fragment by fragment,
+    which was most of a long guest book's time."""
+    text = text or ""
+    if "\n" not in text and pdfmetrics.stringWidth(text, style.fontName, style.fontSize) <= room:
+        return text
+    return _cell_para(text, style)
 
 
 class _RowsChunk(Flowable):
@@ -128,13 +168,18 @@ class _RowsChunk(Flowable):
             doc, spec, header_cells, rows, widths, first
         self._table: Table | None = None
         self._header = first
+        self._built: dict[bool, Table] = {}
 
     def _build(self) -> Table:
+        # reportlab wraps a flowable again and again (to place it, to split it at the page end):
+        # the table with or without its header is made once, its style applied to every cell once.
         self._header = self.first or bool(getattr(self.doc.frame, "_atTop", 0))
-        data = ([self.header_cells] if self._header else []) + self.rows
-        table = Table(data, colWidths=self.widths, repeatRows=1 if self._header else 0)
-        table.setStyle(TableStyle(_commands(self.spec, self._header)))
-        return table
+        if self._header not in self._built:
+            data = ([self.header_cells] if self._header else []) + self.rows
+            table = Table(data, colWidths=self.widths, repeatRows=1 if self._header else 0)
+            table.setStyle(TableStyle(_commands(self.spec, self._header)))
+            self._built[self._header] = table
+        return self._built[self._header]
 
     def wrap(self, available_width, available_height):
         self._table = self._build()
@@ -162,6 +207,9 @@ def _table(doc, spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: fl
     col_widths = [width * w for w in spec.relative_widths()]
     header = [_para(h, styles["head"]) for h in spec.columns]
     centred = set(spec.centered)
+    padding = 2 * (COMPACT_PADDING if spec.compact else DEFAULT_PADDING)
+    room = [w - padding for w in col_widths]
+    cell_styles = [styles["cell_c"] if i in centred else styles["cell"] for i in range(len(spec.columns))]
     given = list(spec.pictures) if pictures is None else []
 
     def picture(n: int, row) -> bytes | None:
@@ -178,7 +226,7 @@ def _table(doc, spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: fl
             raise ValueError("every row needs one cell per column")
         png = picture(n, row)
         chunk.append([_picture(png) if png and i == spec.picture_column
-                      else _para(c, styles["cell_c"] if i in centred else styles["cell"]) for i, c in enumerate(row)])
+                      else _cell(c, cell_styles[i], room[i]) for i, c in enumerate(row)])
         if len(chunk) == CHUNK_ROWS:
             yield _RowsChunk(doc, spec, header, chunk, col_widths, first)
             chunk, first = [], False

@@ -125,19 +125,26 @@ def compute(session: Session, period: Period) -> Statistics:
     lo, hi = period.utc_bounds()
     in_period = (Visit.submitted_at >= lo, Visit.submitted_at < hi)
 
-    def grouped(*columns, where=(), join=False) -> list[tuple]:
-        query = select(*columns, func.count()).where(*in_period, *where).group_by(*columns)
+    def grouped(*columns, where=(), join=False, totals=()) -> list[tuple]:
+        query = select(*columns, func.count(), *totals).where(*in_period, *where).group_by(*columns)
         if join:
             query = query.join_from(Visit, Visitor, Visit.visitor_id == Visitor.id)
         return [tuple(r) for r in session.execute(query).all()]
 
     # One pass over the period's visits for the counts by day, status, purpose and facility (a few
     # thousand groups at most), one pass with their visitors for category and institution.
+    # The same pass sums the stays and counts the Kasubag's decisions (each was a pass of its own).
+    stay = _seconds_between(session, Visit.submitted_at, Visit.checked_out_at)
     per_day, status, purpose, facility = Counter(), Counter(), Counter(), Counter()
-    for day, *keys, n in grouped(_wib_day(session, Visit.submitted_at), Visit.status, Visit.purpose, Visit.facility):
+    stays, stay_total, decisions = 0, 0.0, 0
+    for day, *keys, n, out, stay_sum, decided in grouped(
+            _wib_day(session, Visit.submitted_at), Visit.status, Visit.purpose, Visit.facility,
+            totals=(func.count(Visit.checked_out_at), func.sum(stay), func.count(Visit.decided_at))):
         per_day[_as_date(day)] += n
         for counter, key in zip((status, purpose, facility), keys):
             counter[key] += n
+        stays, stay_total = stays + out, stay_total + float(stay_sum or 0)
+        decisions += decided if keys[0] in DECIDED_BY_KASUBAG else 0
     category, spellings = Counter(), Counter()
     for kind, institution, n in grouped(Visitor.category, Visitor.institution, join=True):
         category[kind] += n
@@ -150,32 +157,24 @@ def compute(session: Session, period: Period) -> Statistics:
     result.by_facility = _ranked(facility)
     result.by_institution = merged_spellings(list(spellings.items()))
 
-    stay = _seconds_between(session, Visit.submitted_at, Visit.checked_out_at)
-    stays, average = session.execute(select(func.count(), func.avg(stay))
-                                     .where(*in_period, Visit.checked_out_at.is_not(None))).one()
     if stays:
         result.stays = stays
-        result.stay_average = _seconds(float(average))
+        result.stay_average = _seconds(stay_total / stays)
         longest = session.execute(select(Visit.id, Visit.submitted_at, Visit.checked_out_at)
                                   .where(*in_period, Visit.checked_out_at.is_not(None))
                                   .order_by(stay.desc(), Visit.id).limit(1)).one()
         result.stay_longest, result.stay_longest_visit_id = longest[2] - longest[1], longest[0]
 
     decided = (*in_period, Visit.decided_at.is_not(None), Visit.status.in_(DECIDED_BY_KASUBAG))
-    result.decisions = session.scalar(select(func.count()).where(*decided)) or 0
+    result.decisions = decisions
     if result.decisions:
         wait = _seconds_between(session, Visit.submitted_at, Visit.decided_at)
-
-        def wait_at(rank: int, count: int = 1) -> list[float]:
-            """The waits at 1-based `rank` (and the next ones), computed from their own timestamps."""
-            rows = session.execute(select(Visit.submitted_at, Visit.decided_at).where(*decided)
-                                   .order_by(wait, Visit.id).offset(rank - 1).limit(count)).all()
-            return [(b - a).total_seconds() for a, b in rows]
-
         n = result.decisions
-        middle = wait_at((n + 1) // 2, 1 if n % 2 else 2)
-        result.wait_median = _seconds(sum(middle) / len(middle))
-        result.wait_p95 = _seconds(wait_at(max(1, math.ceil(0.95 * n)))[0])
+        middle = [(n + 1) // 2] if n % 2 else [n // 2, n // 2 + 1]
+        p95 = max(1, math.ceil(0.95 * n))
+        at = _waits_at_ranks(session, decided, wait, {*middle, p95})
+        result.wait_median = _seconds(sum(at[r] for r in middle) / len(middle))
+        result.wait_p95 = _seconds(at[p95])
 
     reasons = grouped(Visit.decision_reason, where=(Visit.status == "denied",))
     result.refusals = sum(n for _r, n in reasons)
@@ -191,6 +190,18 @@ def compute(session: Session, period: Period) -> Statistics:
         select(func.count()).select_from(RemoteAccessRequest)
         .where(RemoteAccessRequest.status == RemoteStatus.ACTIVE)) or 0
     return result
+
+
+def _waits_at_ranks(session: Session, decided, wait, ranks: set[int]) -> dict[int, float]:
+    """The waits (seconds, from their own timestamps) at the 1-based `ranks` of the period's decided
+    visits ordered by wait: one sort of the period for every rank (each rank as its own ORDER BY ...
+    OFFSET sorted the period again: seconds at a million visits)."""
+    ranked = (select(Visit.submitted_at, Visit.decided_at,
+                     func.row_number().over(order_by=(wait, Visit.id)).label("rank"))
+              .where(*decided).subquery())
+    rows = session.execute(select(ranked.c.rank, ranked.c.submitted_at, ranked.c.decided_at)
+                           .where(ranked.c["rank"].in_(sorted(ranks)))).all()
+    return {rank: (b - a).total_seconds() for rank, a, b in rows}
 
 
 def _merge_reasons(rows: list[tuple[str | None, int]]) -> Counter:
