@@ -87,6 +87,7 @@ mutation: sysdeps-test $(VENV)/.installed-mutation
 # run did not kill (mutmut also re-tests every function whose code changed), then report.
 mutation-recheck: $(VENV)/.installed-mutation
 	@test -d mutants || { echo "no mutants/ yet: run make mutation first"; exit 1; }
+	cp -r lpsedesk/translations mutants/lpsedesk/  # mutmut re-copies only Python files; the catalogues too
 	nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) > mutants/run-changed.log 2>&1 \
 	  || { tail -n 40 mutants/run-changed.log; exit 1; }
 	$(BIN)/python scripts/mutation_report.py --survivors > mutants/survivors.txt
