@@ -213,3 +213,25 @@ def test_bad_dates_get_a_clear_400_and_an_unknown_format_a_404(staff):
 def test_reports_need_a_staff_login(client):
     assert client.get("/admin/reports/").status_code == 302
     assert client.get("/admin/reports/guestbook.csv").status_code == 302
+
+
+def test_a_busy_months_row_number_and_date_stay_on_one_line_in_the_pdf(app):
+    # A province-wide desk numbers tens of thousands of visits a month: "No." and the date must not
+    # break over two lines of the printed guest book.
+    from admin.reports.documents import guestbook_spec
+    from admin.reports.guestbook_files import guestbook_pdf
+    from lpsedesk.reports.guestbook import GuestBookRow, Tally
+
+    day = date(2026, 11, 2)
+    at = datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    rows = [GuestBookRow(number=n, visit_id=n, day=day, name="SARI UJI COBA", nik="3373**********01",
+                         institution="CV Contoh", category="penyedia", purpose="verification", purpose_detail="",
+                         facility="verification_desk", time_in=at, time_out=at, status="reported",
+                         decision="approved", decided_by="Bambang", decision_reason="", signature_key=None)
+            for n in (7, 987, 9876, 19876, 98765)]
+    with app.test_request_context("/"):
+        period = range_period(day, day)
+        pdf = guestbook_pdf(rows, lambda r: guestbook_spec(r, period, Tally(5, 5, 0)), storage=None)
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    for number in (7, 987, 9876, 19876, 98765):
+        assert re.search(rf"(^|\n){number}\n02/11/2026\n", text), f"row {number} broken over lines"
