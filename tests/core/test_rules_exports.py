@@ -582,7 +582,7 @@ def test_each_signature_sits_in_its_own_rows_signature_cell_of_the_workbook():
         asked.append((index, row[1]))
         return None if row[1] == "Budi" else _png()
 
-    document = spec(rows=[["1", "Ani", ""], ["2", "Budi", "tidak ada"], ["3", "Citra", ""]],
+    document = spec(rows=[["1", "Ani", "ditandatangani"], ["2", "Budi", "tidak ada"], ["3", "Citra", ""]],
                     columns=["No.", "Nama", "Tanda tangan"], picture_column=2)
     sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(document, signatures))).active
     assert asked == [(0, "Ani"), (1, "Budi"), (2, "Citra")]
@@ -590,7 +590,7 @@ def test_each_signature_sits_in_its_own_rows_signature_cell_of_the_workbook():
     anchored = sorted((image.anchor._from.col, image.anchor._from.row + 1) for image in sheet._images)
     assert anchored == [(2, row_of["Ani"]), (2, row_of["Citra"])]  # column C, the visitor's own row
     assert sheet.cell(row_of["Budi"], 3).value == "tidak ada"
-    assert not sheet.cell(row_of["Ani"], 3).value
+    assert not sheet.cell(row_of["Ani"], 3).value, "the picture replaces the cell's text"
     assert sheet.column_dimensions["C"].width >= 22  # a 120 px thumbnail fits
     assert all(sheet.row_dimensions[row_of[name]].height >= 30 for name in ("Ani", "Citra"))  # 40 px tall
 
@@ -626,3 +626,15 @@ def test_each_signature_is_drawn_in_the_pdf_small_and_undistorted():
     assert 60 <= w1 <= 70 and abs(w1 / h1 - 6) < 0.05  # the wide one fills the width
     assert 20 <= h2 <= 24 and abs(w2 / h2 - 1) < 0.05  # the square one fills the height
     assert "tidak ada" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_an_empty_value_is_an_empty_cell_in_every_format():
+    from lpsedesk.exports.cells import csv_text, set_xlsx_text
+
+    assert (csv_text(None), csv_text(0), csv_text("")) == ("", "0", "")
+    sheet = openpyxl.Workbook().active
+    assert set_xlsx_text(sheet["A1"], None).value in ("", None)
+    assert set_xlsx_text(sheet["A2"], 0).value == "0"
+    document = spec(rows=[[str(n), f"Nama {n}", ""] for n in range(1, 1201)])
+    expected = "\ufeffNo.,Nama,Instansi\r\n" + "".join(f"{n},Nama {n},\r\n" for n in range(1, 1201))
+    assert render_csv(document) == expected.encode("utf-8"), "header and every row, nothing between the pieces"

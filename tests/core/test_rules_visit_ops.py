@@ -487,3 +487,13 @@ def test_a_refusal_reads_in_the_log_as_its_rule_and_states():
     assert str(MissingReason()) == "A reason is required."
     assert str(InvalidTransition(current="reported", target="note")) == "Cannot go from reported to note."
     assert str(InvalidInput("Too long: %(n)d.", code="x", n=3)) == "Too long: 3."
+
+
+def test_approving_a_server_room_visit_with_the_escort_left_unchosen_asks_for_an_escort(desk):
+    # Issue 15: the Kasubag names the escort; an empty choice is "no escort yet", not a wrong one.
+    _, kasubag = desk
+    visit = factories.visit("pending", restricted=True, devices_none=True)
+    for unchosen in (None, ""):
+        with pytest.raises(InvalidInput) as refused:
+            visit_ops.decide(db.session, visit, "approve", kasubag, escort_id=unchosen, now=NOW)
+        assert refused.value.code == "escort_required" and visit.status == "pending"
