@@ -47,12 +47,12 @@ def workflow_message(exc: WorkflowError) -> str:
     if isinstance(exc, InvalidTransition) and "current" in exc.params:
         # A desk step that is no state of its own (KTP check, note, acknowledgement, the area and the
         # devices of a restricted visit) says when it is possible instead of "cannot become ktp_checked".
-        step = _step_refused(str(exc.params.get("target")), status_label(str(exc.params["current"])))
+        current = status_label(str(exc.params["current"]))
+        step = _step_refused(str(exc.params.get("target")), current)
         if step:
             return step
         return _("This record is already %(current)s and cannot become %(target)s.",
-                 current=status_label(str(exc.params["current"])),
-                 target=status_label(str(exc.params["target"])))
+                 current=current, target=status_label(str(exc.params["target"])))
     return _("This change is not possible now.")
 
 

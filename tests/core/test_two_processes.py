@@ -129,18 +129,24 @@ class StaffStream(threading.Thread):
         return None
 
 
+def _enrolled_kiosk(app) -> dict[str, str]:
+    """The cookie of a kiosk enrolled in the shared database, as either process will accept it."""
+    with app.app_context():
+        device, code = devices.create_device(db.session, None, "Kios lobi")
+        devices.enrol(db.session, code)
+        db.session.flush()
+        cookie = {devices.COOKIE_NAME: devices.credential_for(device, app.config["SECRET_KEY"])}
+        db.session.commit()
+    return cookie
+
+
 def test_a_check_in_on_one_process_and_the_decision_on_the_other_reach_the_first_ones_staff_screen(
         app, client, make_user, login, two_processes, ktp_scene):
     first, second = two_processes
     make_user("dewi", "kasubag", "helpdesk", name="Dewi Kasubag")
     login("dewi")
     staff = {"session": client.get_cookie("session").value}  # a server-side staff session: any process knows it
-    with app.app_context():
-        device, code = devices.create_device(db.session, None, "Kios lobi")
-        devices.enrol(db.session, code)
-        db.session.flush()
-        kiosk = {devices.COOKIE_NAME: devices.credential_for(device, app.config["SECRET_KEY"])}
-        db.session.commit()
+    kiosk = _enrolled_kiosk(app)
 
     stream = StaffStream(first, staff)
     stream.start()
@@ -193,12 +199,7 @@ def test_frames_of_one_scan_session_go_to_both_processes_and_the_capture_is_clai
     the capture fires on the frame that completes it, and the visit claims it on the other one."""
     first, second = two_processes
     frame, person = ktp_scene
-    with app.app_context():
-        device, code = devices.create_device(db.session, None, "Kios lobi")
-        devices.enrol(db.session, code)
-        db.session.flush()
-        kiosk = {devices.COOKIE_NAME: devices.credential_for(device, app.config["SECRET_KEY"])}
-        db.session.commit()
+    kiosk = _enrolled_kiosk(app)
     status, page, _ = _request(first, "GET", "/kiosk/", cookies=kiosk)
     assert status == 200
     csrf = META_CSRF.search(page.decode()).group(1)

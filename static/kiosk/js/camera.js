@@ -2,6 +2,13 @@
  only after the answer (so a slow server never builds a queue), at most FPS a second. The
  engine's card corners are drawn over the picture. */
 const FPS = 5, MAX_WIDTH = 960;
+export const CAMERA_ACTIVITY = "kiosk:camera-activity";
+
+function showsSomething(answer) {
+  const d = answer.ok && answer.data;
+  if (!d || !d.result) return false;
+  return (d.guidance && d.guidance !== "no_card") || (d.result.barcodes || []).length > 0;
+}
 
 export function Camera(video, overlay) {
   this.video = video;
@@ -45,7 +52,11 @@ Camera.prototype.loop = function (send, onAnswer) {
     self.frame().then(function (blob) {
       if (!blob || !self.running) return null;
       return send(blob).then(function (answer) {
-        if (self.running && answer) onAnswer(answer);
+        if (!self.running || !answer) return;
+        onAnswer(answer);
+        // A visitor holding a card or a ticket up to any camera screen is busy, not idle, however long
+        // the reading takes: the idle timer (idle.js) listens for this.
+        if (showsSomething(answer)) document.dispatchEvent(new CustomEvent(CAMERA_ACTIVITY));
       });
     }).catch(function () { /* a lost frame is not worth a message; the next one follows */ })
       .then(function () {

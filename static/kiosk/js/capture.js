@@ -4,7 +4,7 @@
 import { Camera } from "./camera.js";
 import { $, fmt } from "./util.js";
 
-export function createCapture({ api, T, visitor, onCaptured, onCode, onCardSeen }) {
+export function createCapture({ api, T, visitor, onCaptured, onCode }) {
   const screen = $("[data-screen=ktp]");
   let camera = null, manualNext = false;
 
@@ -49,8 +49,6 @@ export function createCapture({ api, T, visitor, onCaptured, onCode, onCardSeen 
   function onAnswer(res) {
     if (!res.ok) { problem(res.data.message || T.network); return; }
     const d = res.data;
-    // A visitor holding a card up to the camera is busy, not idle, however long the reading takes.
-    if (d.guidance && d.guidance !== "no_card" && onCardSeen) onCardSeen();
     if (camera) camera.draw(d.result.corners, d.guidance === "ready" || d.guidance === "hold_still");
     guidance(d.message);
     if (d.result.barcodes && d.result.barcodes.length) noteCodes(d.result.barcodes.map((b) => b.text));

@@ -1,6 +1,9 @@
 /* Idle: after a screen's own timeout without a touch, a countdown, then onExpire (a clean reload).
    secondsFor(screen) says how long each screen may sit untouched; null means forever (the welcome
-   screen). While the countdown shows, only its button brings the visitor back. */
+   screen). While the countdown shows, only its button (or a card or ticket shown to a camera, see
+   camera.js) brings the visitor back. */
+import { CAMERA_ACTIVITY } from "./camera.js";
+
 export function createIdle({ box, count, countdownSeconds, secondsFor, currentScreen, onExpire }) {
   let lastActive = Date.now(), left = null;
 
@@ -31,5 +34,6 @@ export function createIdle({ box, count, countdownSeconds, secondsFor, currentSc
       touch();
     }, true);
   }
+  document.addEventListener(CAMERA_ACTIVITY, touch);
   return { touch };
 }

@@ -48,7 +48,6 @@ const invitation = createInvitation({ api, form, T });
 const capture = createCapture({
   api, T, visitor, onCaptured: (c) => form.prefillFromCard(c),
   onCode: (text) => isInvitation(text) && (invitation.use(text), true),
-  onCardSeen: () => idle.touch(),
 });
 const ticket = createTicket({ api, cfg, T, screens, onDecided: () => idle.touch() });
 const rules = createRules({ api, T, visitor, form, capture, screens, onSubmitted: (s) => ticket.show(s) });
