@@ -23,7 +23,8 @@ def window(hours_from_now: float = -1, length: float = 8) -> dict:
     start = to_wib(utcnow() + timedelta(hours=hours_from_now))
     end = start + timedelta(hours=length)
     if end.date() != start.date():  # keep the window on one WIB day, as the form has one date
-        start = start.replace(hour=0, minute=1)
+        today = to_wib(utcnow())  # and on the day it is now: just after midnight WIB, not yesterday
+        start = today.replace(hour=0, minute=0) if start.date() < today.date() else start
         end = start.replace(hour=23, minute=59)
     return {"day": start.strftime("%Y-%m-%d"), "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
 

@@ -65,14 +65,17 @@ def test_the_guest_book_and_the_visit_record_show_the_escort_the_devices_and_the
     visit_id = _finished_server_room_visit(app, make_user)
     make_user("bambang", "kasubag")
     boss = logged_in_client(app, "bambang")
-    page = boss.get("/admin/reports/guestbook").get_data(as_text=True)
+    # The visit's own WIB day: two hours ago may be yesterday just after midnight WIB.
+    day = (NOW - timedelta(hours=2)).astimezone(timezone(timedelta(hours=7))).date().isoformat()
+    period = f"?from={day}&to={day}"
+    page = boss.get(f"/admin/reports/guestbook{period}").get_data(as_text=True)
     for expected in ("Eko Pendamping", "PF-12345", _wib(100), _wib(40)):
         assert expected in page, expected
-    xlsx = boss.get("/admin/reports/guestbook.xlsx")
+    xlsx = boss.get(f"/admin/reports/guestbook.xlsx{period}")
     cells = " ".join(str(c.value) for row in load_workbook(io.BytesIO(xlsx.data)).active.iter_rows()
                      for c in row if c.value is not None)
     assert "Eko Pendamping" in cells and "PF-12345" in cells and _wib(100) in cells
-    pdf = boss.get("/admin/reports/guestbook.pdf")
+    pdf = boss.get(f"/admin/reports/guestbook.pdf{period}")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages).split())
     assert "Eko Pendamping" in text and "PF-12345" in text
     record = boss.get(f"/admin/visits/{visit_id}").get_data(as_text=True)
