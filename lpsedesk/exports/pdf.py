@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from PIL.Image import Image as PILImage
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape, portrait
@@ -25,6 +27,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 
 from .pdf_table import HEADER_BACKGROUND, PAD_Y, Look, RowSource, TableRows
 from .spec import DocumentSpec
+
+# Streams (pages, pictures) are written binary, not as ASCII85 text: reportlab's encoder is pure
+# Python and cost more than drawing a guest book row with its signature (issue 16). Set for every
+# PDF of the process; a PDF reader reads either.
+rl_config.useA85 = 0
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("C:/Windows/Fonts"))
@@ -92,7 +99,7 @@ def _canvas_class(label: str, font: str):
     return NumberedCanvas
 
 
-Pictures = Callable[[int, Sequence[str]], "bytes | None"]
+Pictures = Callable[[int, Sequence[str]], "bytes | PILImage | None"]
 
 
 def _commands(spec: DocumentSpec, header: bool) -> list:
@@ -158,7 +165,7 @@ def _signature(spec: DocumentSpec, styles: dict[str, ParagraphStyle], width: flo
 
 def render_pdf(spec: DocumentSpec, pictures: Pictures | None = None) -> bytes:
     """The document as PDF bytes. `spec.rows` may be a generator read once; `pictures(n, cells)`
-    gives row n's picture (PNG bytes or None) as it is laid out, instead of `spec.pictures`."""
+    gives row n's picture (PNG bytes, a PIL image, or None) as it is laid out, instead of `spec.pictures`."""
     pagesize = landscape(A4) if spec.orientation == "landscape" else portrait(A4)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,

@@ -53,6 +53,7 @@ class Look:
         self.header_height = max(heights, default=0) + 2 * PAD_Y
         self._widths: dict[str, float] = {}
         self._lines: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._operators: dict[str, str] = {}
 
     # -- text --------------------------------------------------------------------------------
     def width_of(self, text: str) -> float:
@@ -62,6 +63,20 @@ class Look:
                 self._widths.clear()
             width = self._widths[text] = stringWidth(text, self.font, self.size)
         return width
+
+    def text_operators(self, canv, text: str) -> str:
+        """What reportlab's drawString writes for `text` after the text origin (font subset
+        selection, the encoded string, "Tj T*"), made by reportlab once per distinct text of the
+        document: a busy month repeats its dates, times, labels and names, and formatting them was
+        most of the drawing. Valid within one document (its font subsets)."""
+        found = self._operators.get(text)
+        if found is None:
+            if len(self._operators) > WRAP_CACHE:
+                self._operators.clear()
+            made = canv.beginText(0, 0)
+            made.textLine(text)
+            found = self._operators[text] = made._code[-1]
+        return found
 
     def lines(self, column: int, text: str) -> tuple[str, ...]:
         """The cell's text broken into the lines its column holds, as reportlab's Paragraph broke
@@ -138,9 +153,10 @@ class Picture:
     height: float
 
     @classmethod
-    def of(cls, png: bytes, most: tuple[float, float]) -> Picture:
-        """The picture scaled to fit `most` (w, h) points, its proportions kept."""
-        image = ImageReader(io.BytesIO(png))
+    def of(cls, picture, most: tuple[float, float]) -> Picture:
+        """The picture (PNG bytes, or a PIL image) scaled to fit `most` (w, h) points, its
+        proportions kept."""
+        image = ImageReader(io.BytesIO(picture) if isinstance(picture, bytes) else picture)
         w, h = image.getSize()
         scale = min(most[0] / w, most[1] / h)
         return cls(image, w * scale, h * scale)
@@ -152,12 +168,12 @@ class Row:
     cells: list  # per column: a tuple of lines, or a Picture
 
 
-def make_row(look: Look, texts: Sequence[str], png: bytes | None) -> Row:
+def make_row(look: Look, texts: Sequence[str], picture) -> Row:
     cells: list = []
     tallest = 0.0
     for column, text in enumerate(texts):
-        if png and column == look.picture_column:  # inside its cell's padding, however narrow the column
-            cell = Picture.of(png, (min(look.picture_size[0], look.rooms[column]), look.picture_size[1]))
+        if column == look.picture_column and picture is not None and picture != b"":  # inside its cell's padding, however narrow the column
+            cell = Picture.of(picture, (min(look.picture_size[0], look.rooms[column]), look.picture_size[1]))
             tall = cell.height
         else:
             cell = look.lines(column, text or "")
@@ -274,7 +290,9 @@ def draw_rows(canv, look: Look, rows: list[Row]) -> None:
         paragraph.drawOn(canv, left + look.pad_x, top - (look.header_height + paragraph.height) / 2)
     canv.setFillColor(colors.black)
     canv.setFont(look.font, look.size, look.leading)
-    draw, centred = canv.drawString, canv.drawCentredString
+    # Each line is what canv.drawString / drawCentredString would write (one text object, so text
+    # extraction reads the cells as before), with its operators made once per distinct text.
+    code, operators, width_of = canv._code, look.text_operators, look.width_of
     y = top - look.header_height
     for row in rows:
         first = y - PAD_Y - look.size  # the first line's baseline
@@ -283,14 +301,12 @@ def draw_rows(canv, look: Look, rows: list[Row]) -> None:
                 canv.drawImage(cell.image, left + (width - cell.width) / 2, y - PAD_Y - cell.height,
                                cell.width, cell.height)
                 continue
-            if column in look.centred:
-                x, put = left + width / 2, centred
-            else:
-                x, put = left + look.pad_x, draw
+            centre = column in look.centred
             baseline = first
             for line in cell:
                 if line:
-                    put(x, baseline, line)
+                    x = left + width / 2 - width_of(line) / 2 if centre else left + look.pad_x
+                    code.append(f"BT 1 0 0 1 {_number(x)} {_number(baseline)} Tm {operators(canv, line)} ET")
                 baseline -= look.leading
         y -= row.height
     canv.setStrokeColor(colors.black)
@@ -302,3 +318,9 @@ def draw_rows(canv, look: Look, rows: list[Row]) -> None:
     canv.lines([(0, e, look.width, e) for e in edges] +
                [(x, top, x, edges[-1]) for x in look.lefts + [look.width]])
     canv.restoreState()
+
+
+def _number(value: float) -> str:
+    """A coordinate for the content stream, to a thousandth of a point (reportlab's fp_str is
+    pure Python and slower than the rest of a line)."""
+    return f"{value:.3f}".rstrip("0").rstrip(".")
