@@ -292,12 +292,22 @@ def draw_rows(canv, look: Look, rows: list[Row]) -> None:
     canv.setFont(look.font, look.size, look.leading)
     # Each line is what canv.drawString / drawCentredString would write (one text object, so text
     # extraction reads the cells as before), with its operators made once per distinct text.
-    code, operators, width_of = canv._code, look.text_operators, look.width_of
+    # The page's lines go to the canvas as one string (flushed before each picture, which the
+    # canvas writes itself): the numbering canvas keeps every page until the end, and one string a
+    # line cost a hundred bytes of object each.
+    code, operators, width_of = [], look.text_operators, look.width_of
+
+    def flush() -> None:
+        if code:
+            canv._code.append("\n".join(code))
+            code.clear()
+
     y = top - look.header_height
     for row in rows:
         first = y - PAD_Y - look.size  # the first line's baseline
         for column, (cell, left, width) in enumerate(zip(row.cells, look.lefts, look.widths)):
             if isinstance(cell, Picture):  # centred at the top of its cell
+                flush()
                 canv.drawImage(cell.image, left + (width - cell.width) / 2, y - PAD_Y - cell.height,
                                cell.width, cell.height)
                 continue
@@ -309,6 +319,7 @@ def draw_rows(canv, look: Look, rows: list[Row]) -> None:
                     code.append(f"BT 1 0 0 1 {_number(x)} {_number(baseline)} Tm {operators(canv, line)} ET")
                 baseline -= look.leading
         y -= row.height
+    flush()
     canv.setStrokeColor(colors.black)
     canv.setLineWidth(GRID_WIDTH)
     canv.setLineCap(1)
