@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -172,7 +171,8 @@ def make_row(look: Look, texts: Sequence[str], picture) -> Row:
     cells: list = []
     tallest = 0.0
     for column, text in enumerate(texts):
-        if column == look.picture_column and picture is not None and picture != b"":  # inside its cell's padding, however narrow the column
+        if column == look.picture_column and picture is not None and picture != b"":
+            # inside its cell's padding, however narrow the column (the guest book's is 20 mm)
             cell = Picture.of(picture, (min(look.picture_size[0], look.rooms[column]), look.picture_size[1]))
             tall = cell.height
         else:
@@ -187,7 +187,7 @@ class RowSource:
     """The table's rows read one at a time and made into `Row`s as they are read; a row read but
     not placed (it did not fit the page) waits for the next page."""
 
-    def __init__(self, look: Look, rows: Iterator[Sequence[str]], picture: Callable[[int, Sequence[str]], bytes | None],
+    def __init__(self, look: Look, rows: Iterator[Sequence[str]], picture: Callable[[int, Sequence[str]], object],
                  columns: int) -> None:
         self.look, self._rows, self._picture, self._columns = look, rows, picture, columns
         self._waiting: list[Row] = []  # a stack: the next row last

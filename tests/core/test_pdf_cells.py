@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import io
 
+from PIL import Image
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from lpsedesk.exports import pdf
-from lpsedesk.exports.pdf_table import Look
+from lpsedesk.exports.pdf_table import Look, make_row
 
 from .test_exports import many_rows, pdf_text, spec
 
@@ -91,15 +92,11 @@ def test_a_long_table_keeps_every_row():
         assert f"Peserta Uji {i}" in text
 
 
-def test_a_picture_stays_inside_its_cell(tmp_path):
-    from PIL import Image
-
+def test_a_picture_stays_inside_its_cell():
     wide = io.BytesIO()
     Image.new("L", (600, 200), 0).save(wide, format="PNG")
     look = _look(widths=(40.0, 50.0, 60.0))
     look.picture_column = 1
-    from lpsedesk.exports.pdf_table import make_row
-
     row = make_row(look, ["1", "x", "y"], wide.getvalue())
     picture = row.cells[1]
     assert picture.width <= look.rooms[1] + 1e-6 and picture.height <= look.picture_size[1] + 1e-6
