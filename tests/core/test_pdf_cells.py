@@ -1,28 +1,77 @@
 """PDF table cells cost what their text needs (issue 16, guest book month at 1M visits): a short
-one-line cell is set as plain text, a long or multi-line one still wraps inside its column, and a
-wrapping cell is broken into lines once per width however often reportlab lays its table out."""
+one-line cell is set as written, a long or multi-line one wraps inside its column where reportlab's
+Paragraph wrapped it (so the page reads as before), and a text is broken into lines once per column
+however often it comes back (names, institutions and labels repeat through a month)."""
 from __future__ import annotations
 
+import io
+
+from PIL import Image
+from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from lpsedesk.exports import pdf
+from lpsedesk.exports.pdf_table import Look, make_row
 
 from .test_exports import many_rows, pdf_text, spec
 
 
-def _styles():
-    return pdf._styles(False)
+def _look(widths=(40.0, 100.0, 60.0), size=8.5) -> Look:
+    return Look(widths=list(widths), pad_x=6, font=pdf.fonts()[0], size=size, leading=size + 2,
+                centred=frozenset({0}), picture_column=None, picture_size=(68, 22), header=[])
 
 
-def test_short_text_is_a_plain_cell_long_or_multi_line_text_wraps():
-    style = _styles()["cell"]
-    assert pdf._cell("Sari Uji", style, 100) == "Sari Uji"
-    assert pdf._cell("", style, 100) == ""
-    long = pdf._cell("Dinas Pekerjaan Umum dan Penataan Ruang Kota Contoh", style, 60)
-    assert isinstance(long, Paragraph)
-    assert isinstance(pdf._cell("baris satu\nbaris dua", style, 500), Paragraph)
-    # Markup characters are text in either kind of cell.
-    assert pdf._cell("PT A & B <Uji>", style, 200) == "PT A & B <Uji>"
+def test_short_text_is_one_line_as_written_long_or_multi_line_text_wraps():
+    look = _look()
+    assert look.lines(1, "Sari Uji") == ("Sari Uji",)
+    assert look.lines(1, "") == ("",)
+    assert len(look.lines(2, "Dinas Pekerjaan Umum dan Penataan Ruang Kota Contoh")) > 2
+    assert look.lines(1, "baris satu\nbaris dua") == ("baris satu", "baris dua")
+    # Markup characters are text.
+    assert look.lines(1, "PT A & B <Uji>") == ("PT A & B <Uji>",)
+
+
+def test_wrapped_cells_break_where_reportlabs_paragraph_broke_them():
+    look = _look(widths=(40.0, 90.0, 60.0))
+    style = ParagraphStyle("cell", fontName=look.font, fontSize=look.size, leading=look.leading)
+    texts = ["Dinas Pekerjaan Umum dan Penataan Ruang Kota Contoh", "Raden Ajeng Kartika Dewi Sekar Ayu Ningrum",
+             "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kabupaten Contoh",
+             "Bùi Thị Ánh Nguyễn Śmigły Ørsted", "Catatan panjang " * 8, "PT " + "Pengembangan" * 3 + " Kota",
+             "Pengembangan" * 3]
+    for column in (1, 2):
+        room = look.rooms[column]
+        for text in texts:
+            paragraph = Paragraph(text, style)
+            paragraph.wrap(room, 10_000)
+            expected = tuple(" ".join(line[1]) for line in paragraph.blPara.lines)
+            assert look.lines(column, text) == expected, text
+
+
+def test_a_word_wider_than_its_column_is_cut_not_clipped():
+    look = _look(widths=(40.0, 50.0, 60.0))
+    word = "Pengembangan" * 4
+    lines = look.lines(1, word)
+    assert len(lines) > 1 and "".join(lines) == word
+    assert all(look.width_of(line) <= look.rooms[1] for line in lines)
+
+
+def test_a_text_is_broken_into_lines_once_per_column(monkeypatch):
+    look = _look()
+    calls = [0]
+    breaks = Look._break
+
+    def counting(self, text, room):
+        calls[0] += 1
+        return breaks(self, text, room)
+
+    monkeypatch.setattr(Look, "_break", counting)
+    text = "Catatan panjang " * 8
+    first = look.lines(1, text)
+    assert look.lines(1, text) == first and look.lines(1, text) == first
+    assert calls[0] == 1
+    narrower = look.lines(2, text)
+    assert calls[0] == 2 and len(narrower) > len(first)
 
 
 def test_every_word_of_plain_and_wrapped_cells_is_in_the_pdf():
@@ -35,26 +84,22 @@ def test_every_word_of_plain_and_wrapped_cells_is_in_the_pdf():
     assert flat.count("sangat panjang sekali") == 6
 
 
-def test_a_wrapping_cell_breaks_its_lines_once_per_width(monkeypatch):
-    calls = [0]
-    breaks = Paragraph.breakLines
-
-    def counting(self, widths):
-        calls[0] += 1
-        return breaks(self, widths)
-
-    monkeypatch.setattr(Paragraph, "breakLines", counting)
-    cell = pdf._cell("Catatan panjang " * 8, _styles()["cell"], 80)
-    first = cell.wrap(80, 1000)
-    assert cell.wrap(80, 500) == first and cell.wrap(80, 1000) == first
-    assert calls[0] == 1
-    narrower = cell.wrap(50, 1000)
-    assert calls[0] == 2 and narrower[1] > first[1]
-
-
 def test_a_long_table_keeps_every_row():
     rows = many_rows(300)
     pages, text = pdf_text(pdf.render_pdf(spec(rows)))
     assert pages > 3
     for i in (1, 150, 300):
         assert f"Peserta Uji {i}" in text
+
+
+def test_a_picture_stays_inside_its_cell():
+    wide = io.BytesIO()
+    Image.new("L", (600, 200), 0).save(wide, format="PNG")
+    look = _look(widths=(40.0, 50.0, 60.0))
+    look.picture_column = 1
+    row = make_row(look, ["1", "x", "y"], wide.getvalue())
+    picture = row.cells[1]
+    assert picture.width <= look.rooms[1] + 1e-6 and picture.height <= look.picture_size[1] + 1e-6
+    assert abs(picture.width / picture.height - 3) < 1e-6, "its proportions kept"
+    data = pdf.render_pdf(spec([["1", "a", "b", "c"]], picture_column=3, pictures=[wide.getvalue()]))
+    assert len(PdfReader(io.BytesIO(data)).pages[0].images) == 1
