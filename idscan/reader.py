@@ -68,8 +68,10 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
             for line in find_lines(clean, LINES_PER_CARD)]
 
 
-RAPID_LINES = slice(2, 5)  # the lines RapidOCR reads beside Tesseract: where NIK and name lie
-RAPID_CROPS = 1  # ... of the sharpest crop only: each line costs RapidOCR ~50 ms of CPU
+RAPID_LINES = slice(2, 5)  # the sharpest crop's lines RapidOCR reads beside Tesseract: NIK and name lie there
+# Skip RapidOCR on the later crops' name lines when every reading already agrees (_names_settled;
+# dev: the same names on 129 + 63 runs, ~0.8 fewer lines per capture). False: measurements.
+SETTLE_NAMES = True
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -113,15 +115,19 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 _img, labelled, soft = first[at + 1]
                 text = rapid_lines([soft])[0][0]
                 second[0][at + 1] = drop_glued_label(text) if labelled else text
+            texts = job.result()
             if at is not None:
                 # The other crops' name lines, where the first crop's lies (frames of one steady
                 # card show the same lines), for _second_names; their NIK lines for the veto.
+                # Read after Tesseract: where it read every crop's name with the letters
+                # RapidOCR read on the sharpest crop, more readings cannot change the name.
                 idx = RAPID_LINES.start + at + 1 - OTHER_LINES.start
+                settled = (SETTLE_NAMES and at + 1 < len(first)
+                           and _names_settled(texts, per_card, idx, second[0][at + 1]))
                 for k in range(1, len(per_card)):
                     if 0 < idx < len(per_card[k]):
-                        names[k] = (idx, rapid_lines([per_card[k][idx][2]])[0][0])
+                        names[k] = (idx, None if settled else rapid_lines([per_card[k][idx][2]])[0][0])
                         later[k] = (idx - 1, per_card[k][idx - 1][0])
-            texts = job.result()
     else:
         texts = tesseract.read_lines(flat)
     out, i = [], 0
@@ -129,6 +135,18 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
         out.append([(text, conf, labelled) for (text, conf), (_img, labelled, _soft) in zip(texts[i:i + len(lines)], lines)])
         i += len(lines)
     return out, per_card, second, names, later
+
+
+def _names_settled(texts: list, per_card: list, idx: int, rapid_name: str) -> bool:
+    """Tesseract read the name line of every crop with the same letters as RapidOCR read the
+    sharpest crop's: RapidOCR's reading of the later crops' name lines is not needed then."""
+    first = idx + OTHER_LINES.start  # the sharpest crop reads every line from its top
+    at, readings = len(per_card[0]), [texts[first][0], rapid_name]
+    for lines in per_card[1:]:
+        readings.append(texts[at + idx][0] if idx < len(lines) else "")
+        at += len(lines)
+    letters = {(clean_name(t) or "").replace(" ", "") for t in readings}
+    return len(letters) == 1 and "" not in letters
 
 
 def _veto_readings(frames: list[CardFields], later: dict[int, tuple[int, np.ndarray]]) -> list[CardFields]:
@@ -198,7 +216,9 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
             continue
         _img, labelled, soft = images[k][f.nik_line + 1]
         idx, text = read.get(k, (None, ""))
-        if idx != f.nik_line + 1:
+        if idx == f.nik_line + 1 and text is None:
+            continue  # the name settled (_names_settled): Tesseract's reading stands
+        if idx != f.nik_line + 1 or text is None:
             text = rapid_lines([soft])[0][0]
         letters = clean_name(drop_glued_label(text) if labelled else text)
         if not letters:

@@ -32,9 +32,11 @@ def _crops(n: int) -> list[np.ndarray]:
     return [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
 
 
-def _fake(monkeypatch, birth: str, rapid_niks: dict[int, str] | None = None) -> None:
+def _fake(monkeypatch, birth: str, rapid_niks: dict[int, str] | None = None,
+          tess_names: dict[int, str] | None = None) -> None:
     """Crop k's line j is an image marked k * 10 + j; Tesseract reads the card's text on every
-    crop, RapidOCR the same (the NIK line of crop k as rapid_niks[k] where given)."""
+    crop (the name of crop k as tess_names[k] where given), RapidOCR the same without spaces
+    (the NIK line of crop k as rapid_niks[k] where given)."""
     text = _card(birth)
 
     def lines(crop):
@@ -43,13 +45,18 @@ def _fake(monkeypatch, birth: str, rapid_niks: dict[int, str] | None = None) -> 
                 for j in range(7)]
 
     def tess(images, whitelist=None):
-        return [(text[int(img[0, 0]) % 10], [90.0] * len(text[int(img[0, 0]) % 10].split())) for img in images]
+        out = []
+        for img in images:
+            k, j = divmod(int(img[0, 0]), 10)
+            read = (tess_names or {}).get(k, NAME) if j == 3 else text[j]
+            out.append((read, [90.0] * len(read.split())))
+        return out
 
     def rapid(images):
         out = []
         for img in images:
             k, j = divmod(int(img[0, 0]), 10)
-            read = f"NIK : {(rapid_niks or {}).get(k, NIK)}" if j == 2 else text[j]
+            read = f"NIK : {(rapid_niks or {}).get(k, NIK)}" if j == 2 else text[j].replace(" ", "")
             out.append((read, [90.0]))
         return out
 
@@ -79,6 +86,16 @@ def test_a_later_crop_read_otherwise_still_leaves_the_nik_to_the_visitor(monkeyp
 def test_the_printed_date_outweighs_a_later_crop_read_otherwise(monkeypatch):
     _fake(monkeypatch, birth="SALATIGA, 05-06-1990", rapid_niks={2: OTHER})
     assert _read().nik == NIK
+
+
+def test_the_second_recogniser_still_mends_a_name_tesseract_misread_alike_on_every_crop(monkeypatch):
+    _fake(monkeypatch, birth="SALATIGA, 05-06-1990", tess_names={0: "SITI AMINAN", 1: "SITI AMINAN", 2: "SITI AMINAN"})
+    assert _read().name == NAME
+
+
+def test_a_name_every_reading_agrees_on_is_filled(monkeypatch):
+    _fake(monkeypatch, birth="SALATIGA, 05-06-1990")
+    assert _read().name == NAME
 
 
 def test_a_single_sharp_crop_still_fills(monkeypatch):
