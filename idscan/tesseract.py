@@ -46,8 +46,9 @@ def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list
     if lib is not None:
         return _words(lib.tsv(img, psm, whitelist).splitlines())
     ok, png = cv2.imencode(".png", img)
-    cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng",
-           "-c", "preserve_interword_spaces=1"]
+    cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng"]
+    for name, value in tesslib.SETTINGS:
+        cmd += ["-c", f"{name}={value}"]
     if whitelist:
         cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
     cmd.append("tsv")
