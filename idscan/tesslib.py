@@ -19,10 +19,10 @@ from functools import lru_cache
 import numpy as np
 
 RESOLUTION = 70  # dpi the CLI assumes for our sheets (a PNG without a resolution)
-# As the CLI is called (tesseract.py). No second pass over a line read with low confidence as
-# light-on-dark text: the sheets are dark ink on white by construction (lines.clean_grays); on
-# dev the same outcome on every card, 5-8 % less Tesseract CPU.
-SETTINGS = (("preserve_interword_spaces", "1"), ("tessedit_do_invert", "0"))
+# As the CLI is called (tesseract.py). Not `tessedit_do_invert=0` (no second pass over a
+# low-confidence line as light-on-dark text): 5-8 % less Tesseract CPU and the same dev outcomes,
+# but it changed Tesseract's readings on 45 of 243 dev frames (docs/idscan.md, Run 7).
+SETTINGS = (("preserve_interword_spaces", "1"),)
 
 
 class TessApi:
