@@ -20,7 +20,7 @@ from .crosscheck import Check, check_nik
 from .fields import (CardFields, name_like, clean_name, drop_glued_label, identify, nik_with_doubt, respace,
                      seventeen, similar)
 from .lines import clean_grays, find_lines, ink_mask, line_image, rotate, skew_angle
-from .vote import vote
+from .vote import later_crops_may_veto, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
 
@@ -68,62 +68,97 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
             for line in find_lines(clean, LINES_PER_CARD)]
 
 
-RAPID_LINES = slice(2, 5)  # the lines RapidOCR reads beside Tesseract: where NIK and name lie
-RAPID_CROPS = 1  # ... of the sharpest crop only: each line costs RapidOCR ~50 ms of CPU
+RAPID_LINES = slice(2, 5)  # the sharpest crop's lines RapidOCR reads beside Tesseract: NIK and name lie there
+# Skip RapidOCR on the later crops' name lines when every reading already agrees (_names_settled;
+# dev: the same names on 129 + 63 runs, ~0.8 fewer lines per capture). False: measurements.
+SETTLE_NAMES = True
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
 
-def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, dict]:
+def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, dict, dict]:
     """Each crop's lines as (text, word confidences, labelled), the line images, and (engine
-    "both") RapidOCR's texts of the first crop's lines RAPID_LINES, of the other crops' NIK lines
-    (second[k] = [(line index, text)]) and their name lines ({crop: (line index, text)}), read
-    while Tesseract runs."""
+    "both") RapidOCR's texts of the first crop's lines RAPID_LINES up to its NIK line and the
+    name line after it (second[0], "" where unread), the other crops' name lines ({crop: (line
+    index, text)}), read while Tesseract runs, and their NIK line images ({crop: (line index,
+    image)}), read only when they may veto a fill (_veto_readings)."""
     # The sharpest crop gives the printed evidence (header, birth, sex); the others add NIK and
     # name readings to the vote: each line read costs ~10 ms of Tesseract CPU.
     per_card = [card_lines(c) if k == 0 else card_lines(c)[OTHER_LINES] for k, c in enumerate(crops)]
     flat = [img for lines in per_card for img, _labelled, _soft in lines]
     second: list[list] = [[] for _ in crops]  # crop 0: texts; later crops: (line, text)
     names: dict[int, tuple[int, str]] = {}
+    later: dict[int, tuple[int, np.ndarray]] = {}
     if engine == "rapidocr":
         from .rapid import read_lines as rapid_lines
         texts = rapid_lines(flat)
     elif engine == "both":
         from .rapid import read_lines as rapid_lines
-        with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract is a subprocess: both cores work
+        with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract releases the GIL: both cores work
             job = pool.submit(tesseract.read_lines, flat)
-            picks = [(k, img) for k, lines in enumerate(per_card[:RAPID_CROPS]) for img, _l, _s in lines[RAPID_LINES]]
-            labels = [labelled for lines in per_card[:RAPID_CROPS] for _img, labelled, _s in lines[RAPID_LINES]]
-            read = rapid_lines([img for _k, img in picks]) if picks else []
-            for (k, _img), (text, _conf), labelled in zip(picks, read, labels):
+            # Line by line from the top of RAPID_LINES until one reads as a NIK: each line costs
+            # RapidOCR ~35-50 ms of CPU, and the lines below the name are not its to read.
+            first = per_card[0][RAPID_LINES]
+            second[0] = [""] * len(first)
+            at = None
+            for j, (img, labelled, _soft) in enumerate(first):
+                text = rapid_lines([img])[0][0]
                 # Its model reads the label glued to the name ("NAMASRI"): dropped where it shows.
-                second[k].append(drop_glued_label(text) if labelled else text)
-            # While Tesseract still reads: the other crops' name lines, where the first crop's lies
-            # (frames of one steady card show the same lines), for _second_names.
-            at = next((j for j, t in enumerate(second[0]) if nik_with_doubt(t) or seventeen(t)), None)
-            if at is not None and at + 1 < len(picks):
-                # The line after the NIK (the name) once more, cut for RapidOCR (lines.clean_grays).
-                # The NIK stays read from the clean cut its rules were measured on (re-cutting
-                # every RapidOCR line let one wrong NIK through on dev).
-                soft = per_card[0][RAPID_LINES][at + 1][2]
+                second[0][j] = drop_glued_label(text) if labelled else text
+                if nik_with_doubt(second[0][j]) or seventeen(second[0][j]):
+                    at = j
+                    break
+            if at is not None and at + 1 < len(first):
+                # The line after the NIK (the name), cut for RapidOCR (lines.clean_grays). The NIK
+                # stays read from the clean cut its rules were measured on (re-cutting every
+                # RapidOCR line let one wrong NIK through on dev).
+                _img, labelled, soft = first[at + 1]
                 text = rapid_lines([soft])[0][0]
-                second[0][at + 1] = drop_glued_label(text) if labels[at + 1] else text
+                second[0][at + 1] = drop_glued_label(text) if labelled else text
+            texts = job.result()
             if at is not None:
+                # The other crops' name lines, where the first crop's lies (frames of one steady
+                # card show the same lines), for _second_names; their NIK lines for the veto.
+                # Read after Tesseract: where it read every crop's name with the letters
+                # RapidOCR read on the sharpest crop, more readings cannot change the name.
                 idx = RAPID_LINES.start + at + 1 - OTHER_LINES.start
+                settled = (SETTLE_NAMES and at + 1 < len(first)
+                           and _names_settled(texts, per_card, idx, second[0][at + 1]))
                 for k in range(1, len(per_card)):
                     if 0 < idx < len(per_card[k]):
-                        # ... and their NIK lines, which may veto a fill (vote._later_crops_object).
-                        (nik_text, _c), (name_text, _c2) = rapid_lines([per_card[k][idx - 1][0], per_card[k][idx][2]])
-                        names[k] = (idx, name_text)
-                        second[k].append((idx - 1, nik_text))
-            texts = job.result()
+                        names[k] = (idx, None if settled else rapid_lines([per_card[k][idx][2]])[0][0])
+                        later[k] = (idx - 1, per_card[k][idx - 1][0])
     else:
         texts = tesseract.read_lines(flat)
     out, i = [], 0
     for lines in per_card:
         out.append([(text, conf, labelled) for (text, conf), (_img, labelled, _soft) in zip(texts[i:i + len(lines)], lines)])
         i += len(lines)
-    return out, per_card, second, names
+    return out, per_card, second, names, later
+
+
+def _names_settled(texts: list, per_card: list, idx: int, rapid_name: str) -> bool:
+    """Tesseract read the name line of every crop with the same letters as RapidOCR read the
+    sharpest crop's: RapidOCR's reading of the later crops' name lines is not needed then."""
+    first = idx + OTHER_LINES.start  # the sharpest crop reads every line from its top
+    at, readings = len(per_card[0]), [texts[first][0], rapid_name]
+    for lines in per_card[1:]:
+        readings.append(texts[at + idx][0] if idx < len(lines) else "")
+        at += len(lines)
+    letters = {(clean_name(t) or "").replace(" ", "") for t in readings}
+    return len(letters) == 1 and "" not in letters
+
+
+def _veto_readings(frames: list[CardFields], later: dict[int, tuple[int, np.ndarray]]) -> list[CardFields]:
+    """RapidOCR's readings of the later crops' NIK lines (vote._later_crops_object): read only
+    when the vote filled a NIK that they may veto (vote.later_crops_may_veto); they fill nothing."""
+    from .rapid import read_lines as rapid_lines
+
+    second: list[list] = [[] for _ in frames]
+    for k, (line, img) in later.items():
+        if k < len(second):
+            second[k].append((line, rapid_lines([img])[0][0]))
+    return _second_opinions(frames, second)
 
 
 def _second_opinions(frames: list[CardFields], second: list[list]) -> list[CardFields]:
@@ -132,7 +167,7 @@ def _second_opinions(frames: list[CardFields], second: list[list]) -> list[CardF
     spaces, gets them back from Tesseract's reading of the same line."""
     out = []
     for k, (f, texts) in enumerate(zip(frames, second)):
-        if k > 0:
+        if k > 0 or not texts:
             # The 2nd..nth crop: RapidOCR read its NIK line where the first crop's lies (`second`
             # holds (line, text) there); kept only where Tesseract placed it there too or nowhere.
             for line, text in texts:
@@ -181,7 +216,9 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
             continue
         _img, labelled, soft = images[k][f.nik_line + 1]
         idx, text = read.get(k, (None, ""))
-        if idx != f.nik_line + 1:
+        if idx == f.nik_line + 1 and text is None:
+            continue  # the name settled (_names_settled): Tesseract's reading stands
+        if idx != f.nik_line + 1 or text is None:
             text = rapid_lines([soft])[0][0]
         letters = clean_name(drop_glued_label(text) if labelled else text)
         if not letters:
@@ -214,21 +251,29 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         raise RuntimeError("no OCR engine: install tesseract-ocr or rapidocr-onnxruntime")
     engine = engines[0]
     both = engine == "both"
-    sets, images, second, names = _read_sets(crops, engine)
+    sets, images, second, names, later = _read_sets(crops, engine)
     frames = [_identify(lines) for lines in sets]
     rotated = False
     if try_rotated and not any(f.nik or f.nik_options or f.province for f in frames):
         # No NIK line and no header anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
-        turned_sets, turned_images, turned_second, turned_names = _read_sets(turned, engine)
+        turned_sets, turned_images, turned_second, turned_names, turned_later = _read_sets(turned, engine)
         turned_frames = [_identify(lines) for lines in turned_sets]
         if any(f.nik or f.nik_options for f in turned_frames):
-            frames, images, second, names, rotated = turned_frames, turned_images, turned_second, turned_names, True
+            frames, images, second, names, later, rotated = (turned_frames, turned_images, turned_second, turned_names,
+                                                             turned_later, True)
+    own = frames
     if both:
         _second_names(frames, images, names)
         frames = frames + _second_opinions(frames, second)
     checks = [check_nik(f, regions, today) for f in frames]
     nik, name, check = vote(frames, checks, regions, today)
+    if both and later and later_crops_may_veto(nik, check):
+        # Only now the later crops' NIK lines: on most captures the printed date confirmed the
+        # NIK or nothing was filled, and their readings could not change the outcome.
+        extra = _veto_readings(own, later)
+        frames, checks = frames + extra, checks + [check_nik(f, regions, today) for f in extra]
+        nik, name, check = vote(frames, checks, regions, today)
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
                        (time.perf_counter() - t0) * 1000, len(crops))

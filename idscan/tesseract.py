@@ -1,8 +1,9 @@
-"""Tesseract (Debian tesseract-ocr) as a subprocess: one call reads a whole sheet of line images.
+"""Tesseract (Debian tesseract-ocr): one call reads a whole sheet of line images.
 
-Process start-up costs more than recognising a dozen lines, so every line of every frame that
-needs reading goes into one sheet image and one call; TSV output gives each word's position,
-which maps it back to the line it came from.
+Starting Tesseract costs more than recognising a dozen lines, so every line of every frame that
+needs reading goes into one sheet image and one call: in this process through libtesseract where
+it is installed (tesslib.py: the model is loaded once), else the CLI as a subprocess. The TSV
+output gives each word's position, which maps it back to the line it came from.
 """
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
+from . import tesslib
+
 GAP = 18  # white rows between two lines of the sheet
 MARGIN = 16
 
 
 @lru_cache(maxsize=1)
 def tesseract_path() -> str | None:
-    return shutil.which("tesseract")
+    """The CLI, or the library's name when only libtesseract is there (tesslib.py)."""
+    return shutil.which("tesseract") or ("libtesseract" if tesslib.api() is not None else None)
 
 
 def make_sheet(lines: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
@@ -38,9 +42,13 @@ def make_sheet(lines: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int
 
 def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list[tuple[int, int, int, str, float]]:
     """Words as (left, top, height, text, confidence 0..100), in reading order."""
+    lib = tesslib.api()
+    if lib is not None:
+        return _words(lib.tsv(img, psm, whitelist).splitlines())
     ok, png = cv2.imencode(".png", img)
-    cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng",
-           "-c", "preserve_interword_spaces=1"]
+    cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng"]
+    for name, value in tesslib.SETTINGS:
+        cmd += ["-c", f"{name}={value}"]
     if whitelist:
         cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
     cmd.append("tsv")
@@ -49,8 +57,12 @@ def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list
                          env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
     if out.returncode != 0:
         raise RuntimeError(f"tesseract failed: {out.stderr[:200]!r}")
+    return _words(out.stdout.decode("utf-8", "replace").splitlines()[1:])  # [0]: the header row
+
+
+def _words(rows: list[str]) -> list[tuple[int, int, int, str, float]]:
     words = []
-    for row in out.stdout.decode("utf-8", "replace").splitlines()[1:]:
+    for row in rows:
         parts = row.split("\t")
         if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
             continue

@@ -129,6 +129,12 @@ def _later_crops_object(nik: str, frames: list[CardFields]) -> bool:
     return any(f.second_opinion and f.crop > 0 and f.nik and f.nik != nik for f in frames)
 
 
+def later_crops_may_veto(nik: str | None, check: Check) -> bool:
+    """Whether the later crops' NIK readings could change this outcome of vote(): only a fill
+    without the printed date can be vetoed (reader.read_cards reads them only then)."""
+    return bool(nik) and "date" not in check.agree and LATER_VETO
+
+
 def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, str] | None,
          today: dt.date | None = None) -> tuple[str | None, str | None, Check]:
     """(NIK to fill, name to fill, the check of the voted NIK). A reading the card confirmed
@@ -175,7 +181,7 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
             nik = check.nik
         elif "region" in check.agree and _engines_confirm(check.nik, frames, checks):
             nik = check.nik
-    if nik and "date" not in check.agree and LATER_VETO and _later_crops_object(nik, every):
+    if later_crops_may_veto(nik, check) and _later_crops_object(nik, every):
         # Filled on the region and the engines' agreement on the sharpest crop alone: the
         # digits 5-16 rest on that one crop's pixels (on 63 further dev runs both engines read
         # a 1980 as 1960 there; a later crop, read by RapidOCR, said 1980). Any later crop

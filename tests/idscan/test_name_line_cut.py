@@ -46,21 +46,22 @@ def test_rapidocr_reads_the_name_from_its_cut_and_the_nik_from_the_clean_one(mon
     import idscan.tesseract
     from idscan.reader import _read_sets
 
-    seen: list[list[int]] = []
+    seen: list[int] = []
 
     def rapid(images):
-        seen.append([img.shape[0] for img in images])
-        # The first batch is the sharpest crop's lines 3-5: NIK, name, birth.
-        texts = [f": {NIK}", "SITI AMINAH", "JAKARTA"] if len(seen) == 1 else ["SITI AMINAH"] * len(images)
-        if len(seen) > 1 and len(images) == 2:
-            texts = [f": {NIK}", "SITI AMINAH"]
+        texts = []
+        for img in images:
+            seen.append(img.shape[0])
+            # The sharpest crop's first line read is its NIK line; every line after it a name.
+            texts.append(f": {NIK}" if len(seen) == 1 else "SITI AMINAH")
         return [(t, [90.0]) for t in texts]
 
     monkeypatch.setattr(idscan.rapid, "read_lines", rapid)
     monkeypatch.setattr(idscan.tesseract, "read_lines", lambda images, whitelist=None: [("", [])] * len(images))
     card = _soft_card()
-    _sets, _images, second, names = _read_sets([card, card], "both")
-    assert all(h < NAME_HEIGHT for h in seen[0]), "the first crop's NIK line: the clean cut"
-    assert seen[1] == [NAME_HEIGHT], "then its name line once more, cut for RapidOCR"
-    assert seen[2][0] < NAME_HEIGHT and seen[2][1] == NAME_HEIGHT, "later crops: clean NIK, soft name"
-    assert second[0][1] == "SITI AMINAH" and second[1] == [(1, f": {NIK}")] and names[1] == (2, "SITI AMINAH")
+    _sets, _images, second, names, later = _read_sets([card, card], "both")
+    assert seen[0] < NAME_HEIGHT, "the first crop's NIK line: the clean cut"
+    assert seen[1:] == [NAME_HEIGHT, NAME_HEIGHT], "the name lines (first and later crop): RapidOCR's cut"
+    assert second[0][:2] == [f": {NIK}", "SITI AMINAH"] and names[1] == (2, "SITI AMINAH")
+    line, nik_img = later[1]
+    assert line == 1 and nik_img.shape[0] < NAME_HEIGHT, "the later crop's NIK line: the clean cut, kept for the veto"
