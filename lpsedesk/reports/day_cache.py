@@ -62,7 +62,8 @@ def figures(session: Session, first: date, last: date, today: date | None = None
     total, per_day = _read_kept(session, current)
     counted: dict[date, DayFigures] = {}
     for a, b in _runs([d for d in day_figures.span(first, last) if d not in current]):
-        counted.update({d: day_figures.from_rows(session, a, b).get(d, DayFigures()) for d in day_figures.span(a, b)})
+        found = day_figures.from_rows(session, a, b)
+        counted.update({d: found.get(d, DayFigures()) for d in day_figures.span(a, b)})
     store(session, {d: f for d, f in counted.items() if d <= settled},
           {d: rows[d].version if d in rows else None for d in counted})
     for d, f in counted.items():
