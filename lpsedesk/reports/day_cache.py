@@ -144,25 +144,26 @@ class Warmed:
 
 
 def warm(session: Session, earliest: date | None, today: date | None = None, previous: Warmed | None = None) -> Warmed:
-    """Count and keep up to WARM_DAYS settled days not kept (newest first), from `earliest` on."""
-    if previous is None:
-        forget_stale_counts(session)
+    """Count and keep up to WARM_DAYS settled days not kept (newest first), from `earliest` on; the
+    last batch forgets stale counts."""
     settled = last_settled(today)
-    if earliest is None or earliest > settled:
-        return Warmed(0, False, previous is None)
-    kept = set(session.scalars(select(DayTotal.day).where(
-        DayTotal.day >= earliest, DayTotal.day <= settled,
-        and_(DayTotal.summarised.is_not(None), DayTotal.summarised == DayTotal.version))))
-    missing = [d for d in reversed(day_figures.span(earliest, settled)) if d not in kept][:WARM_DAYS]
-    if not missing:
-        return Warmed(0, False, previous is None)
-    versions = dict(session.execute(select(DayTotal.day, DayTotal.version).where(DayTotal.day.in_(missing))).all())
-    counted: dict[date, DayFigures] = {}
-    for a, b in _runs(missing):
-        found = day_figures.from_rows(session, a, b)
-        counted.update({d: found.get(d, DayFigures()) for d in day_figures.span(a, b)})
-    stored = store(session, counted, {d: versions.get(d) for d in counted})
-    return Warmed(stored, len(missing) == WARM_DAYS, True)
+    missing: list[date] = []
+    if earliest is not None and earliest <= settled:
+        kept = set(session.scalars(select(DayTotal.day).where(
+            DayTotal.day >= earliest, DayTotal.day <= settled,
+            and_(DayTotal.summarised.is_not(None), DayTotal.summarised == DayTotal.version))))
+        missing = [d for d in reversed(day_figures.span(earliest, settled)) if d not in kept][:WARM_DAYS]
+    stored = 0
+    if missing:
+        versions = dict(session.execute(select(DayTotal.day, DayTotal.version).where(DayTotal.day.in_(missing))).all())
+        counted: dict[date, DayFigures] = {}
+        for a, b in _runs(missing):
+            found = day_figures.from_rows(session, a, b)
+            counted.update({d: found.get(d, DayFigures()) for d in day_figures.span(a, b)})
+        stored = store(session, counted, {d: versions.get(d) for d in counted})
+    more = len(missing) == WARM_DAYS
+    forgotten = 0 if more else forget_stale_counts(session)
+    return Warmed(stored, more, bool(stored or forgotten))
 
 
 def counter_of(total: DayFigures, kind: str) -> Counter:
