@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, delete, func, or_, select, tuple_, update
+from sqlalchemy import Date, Integer, and_, column, delete, func, or_, select, tuple_, update, values
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -81,17 +81,26 @@ def _read_kept(session: Session, current: dict) -> tuple[DayFigures, dict[date, 
                              longest=None if r.longest_visit_id is None else (r.longest_seconds, r.longest_visit_id)))
     if current:
         pairs = [(d, r.version) for d, r in current.items()]
-        counts = session.execute(
-            select(DayCount.kind, DayCount.value, DayCount.seconds, func.sum(DayCount.visits))
-            .where(DayCount.day >= min(current), DayCount.day <= max(current),
-                   tuple_(DayCount.day, DayCount.version).in_(pairs))
-            .group_by(DayCount.kind, DayCount.value, DayCount.seconds))
+        query = (select(DayCount.kind, DayCount.value, DayCount.seconds, func.sum(DayCount.visits))
+                 .where(DayCount.day >= min(current), DayCount.day <= max(current))
+                 .group_by(DayCount.kind, DayCount.value, DayCount.seconds))
+        counts = session.execute(_of_versions(session, query, pairs))
         for kind, value, seconds, n in counts:
             if kind == "wait":
                 total.waits[seconds] += n
             else:
                 total.counts[(kind, value)] += n
     return total, per_day
+
+
+def _of_versions(session: Session, query, pairs: list[tuple[date, int]]):
+    """`query` narrowed to the counts of these (day, version) pairs: on PostgreSQL joined to a VALUES
+    list (a row-value IN list of a year is planned as 365 ORs, 40-75 ms against 20); SQLite has no
+    column names for VALUES and runs the IN list through the index."""
+    if session.get_bind().dialect.name == "postgresql":
+        kept = values(column("day", Date), column("version", Integer), name="kept").data(pairs)
+        return query.join(kept, and_(DayCount.day == kept.c.day, DayCount.version == kept.c.version))
+    return query.where(tuple_(DayCount.day, DayCount.version).in_(pairs))
 
 
 def _values(f: DayFigures) -> dict:
