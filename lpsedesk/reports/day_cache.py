@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Date, Integer, and_, column, delete, func, or_, select, tuple_, update, values
+from sqlalchemy import Date, Integer, and_, bindparam, column, delete, func, or_, select, tuple_, update, values
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -129,6 +129,10 @@ def store(session: Session, days: dict[date, DayFigures], versions: dict[date, i
                 .values(summarised=version, **_values(f))).rowcount
         if done:
             stored.append((day, version, f))
+    if stored:  # nothing should be there; a hand-emptied day_totals must not double a day's counts
+        counts = DayCount.__table__
+        conn.execute(delete(counts).where(counts.c.day == bindparam("d"), counts.c.version == bindparam("v")),
+                     [{"d": day, "v": version} for day, version, _f in stored])
     rows = [{"day": day, "version": version, "kind": kind, "value": value, "seconds": None, "visits": n}
             for day, version, f in stored for (kind, value), n in f.counts.items()]
     rows += [{"day": day, "version": version, "kind": "wait", "value": None, "seconds": s, "visits": n}

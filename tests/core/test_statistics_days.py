@@ -355,3 +355,23 @@ def test_staff_writing_while_others_read_the_statistics_never_leave_wrong_kept_f
     with app.app_context():
         agree(period)
         assert kept_days() >= 15
+
+
+def test_day_totals_emptied_by_hand_never_double_a_days_counts(app):
+    """Versions start again at 0 when day_totals is emptied (say, by an administrator to force a
+    recount) while day_counts keeps its rows: the old counts of version 0 must not add up again."""
+    from sqlalchemy import delete
+
+    period, visit_id = old_day_period(app, random.Random(8))
+    with app.app_context():
+        kept_at = db.session.scalar(select(DayTotal.summarised).where(DayTotal.summarised.is_not(None),
+                                                                      DayTotal.visits == 1))
+        db.session.execute(delete(DayTotal))
+        db.session.commit()
+        for _ in range(kept_at):  # the day's version climbs back to the one its old counts carry
+            visit = db.session.get(Visit, visit_id)
+            visit.purpose = "training" if visit.purpose != "training" else "other"
+            db.session.commit()
+        figures = agree(period)
+        assert figures.total_visits == 1 and figures.by_status == [("pending", 1)]
+        assert len(figures.by_purpose) == 1 and figures.by_purpose[0][1] == 1
