@@ -32,14 +32,6 @@ def last_settled(today: date | None = None) -> date:
     return (today or wib_today()) - SETTLED_AFTER
 
 
-@dataclass
-class Kept:
-    """Figures of the period's days that were current, each day's visits apart (the calendar)."""
-
-    total: DayFigures
-    per_day: dict[date, int]
-
-
 def _runs(days: list[date]) -> list[tuple[date, date]]:
     runs: list[tuple[date, date]] = []
     for day in sorted(days):
