@@ -143,9 +143,13 @@ def forget_stale_counts(session: Session) -> int:
 
 @dataclass
 class Warmed:
-    days: int
+    days: int  # kept in this batch
     more: bool
     changed: bool
+    total: int = 0  # kept in this run, this batch included
+
+    def __str__(self) -> str:
+        return f"{self.total} settled days counted and kept"
 
 
 def warm(session: Session, earliest: date | None, today: date | None = None, previous: Warmed | None = None) -> Warmed:
@@ -168,7 +172,7 @@ def warm(session: Session, earliest: date | None, today: date | None = None, pre
         stored = store(session, counted, {d: versions.get(d) for d in counted})
     more = len(missing) == WARM_DAYS
     forgotten = 0 if more else forget_stale_counts(session)
-    return Warmed(stored, more, bool(stored or forgotten))
+    return Warmed(stored, more, bool(stored or forgotten), (previous.total if previous else 0) + stored)
 
 
 def counter_of(total: DayFigures, kind: str) -> Counter:
