@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
 
 def register_extensions(app: Flask) -> None:
     from . import auth  # noqa: F401  (registers the user loader on login_manager)
+    from .reports import day_versions  # noqa: F401  (changes to visits void the statistics' kept days)
     from .extensions import csrf, db, login_manager, migrate
     from .i18n import init_i18n
     from .security import register_security_headers

@@ -60,11 +60,25 @@ def _after_purge(app: Flask, result) -> str:
     return after_purge(db.session, app.extensions["storage"], result)
 
 
+def _statistics_days(session: Session, _app: Flask, previous=None):
+    """Settled days' statistics counted and kept ahead of the page (lpsedesk/reports/day_cache.py)."""
+    from sqlalchemy import func, select
+
+    from .clock import wib_date
+    from .models import Visit
+    from .reports.day_cache import warm
+
+    first = session.scalar(select(func.min(Visit.submitted_at)))
+    return warm(session, wib_date(first) if first else None, previous=previous)
+
+
 def default_jobs() -> dict[str, Job]:
     jobs = [
         Job("expire_pending", 60, _expire_pending),  # SOP 1: undecided requests expire at closing time
         # data retention and orphaned files, daily, first ten minutes after start-up
         Job("purge", 86400, _purge, _after_purge, batched=True, first_after=600),
+        # statistics of past days kept ahead of the page, daily, first fifteen minutes after start-up
+        Job("statistics_days", 86400, _statistics_days, batched=True, first_after=900),
     ]
     return {j.name: j for j in jobs}
 

@@ -1,6 +1,7 @@
 """Every model, importable from one place (Alembic and the app factory import this)."""
 from .audit import AuditEvent
 from .base import Base, UTCDateTime, utcnow
+from .day_totals import DayCount, DayTotal
 from .devices import KioskDevice
 from .invitations import Invitation, InvitationStatus
 from .remote import RemoteAccessRequest
@@ -16,7 +17,7 @@ from .visits import Visit, VisitNote, new_ticket_code
 from .watchlist import WatchEntry
 
 __all__ = [
-    "AuditEvent", "Base", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest",
+    "AuditEvent", "Base", "DayCount", "DayTotal", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest",
     "ScanSessionRecord", "Setting", "SkmAnsweredVisit", "SkmFollowUp", "SkmQuestion", "SkmResponse", "StaffSession",
     "ThrottleFailure",
     "User", "UserRole", "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor", "VisitorCategory", "WatchEntry",

@@ -1,14 +1,15 @@
-"""Figures for the statistics page, computed by aggregate queries over the period's visits.
+"""Figures for the statistics page: each WIB day's figures added up over the period.
 
-The database counts and groups (per WIB day, per status, category, purpose, facility, institution
-spelling, refusal reason) through the submitted_at index and hands back a few hundred rows, not
-a year of visits; merging spellings (case, spaces) and filling the calendar are done here.
-Order statistics (median, 95th percentile, longest stay) are read as the one row at their rank,
-and their durations computed from that row's own timestamps, exactly as before.
+Each day is counted by aggregate SQL over its visits (lpsedesk/reports/day_figures.py: per status,
+category, purpose, facility, institution spelling, refusal reason; stays; decisions; approval waits
+per whole second; the longest stay); settled days' figures are kept and read back while none of
+their visits changed (lpsedesk/reports/day_cache.py), so a year reads a few thousand rows, not a
+third of a million visits. Merging spellings (case, spaces) and filling the calendar are done here.
 Durations: stay = check-out - time in (submission), the two times printed in the guest book;
-approval waiting = decided_at - submitted_at over the Kasubag's decisions (approved or refused).
-Median is the middle value (mean of the two middle ones for an even count); p95 uses the
-nearest-rank method (the smallest value with at least 95 % of the values at or below it).
+approval waiting = decided_at - submitted_at over the Kasubag's decisions (approved or refused),
+each counted in whole seconds (rounded half up). Median is the middle value (mean of the two middle
+ones for an even count); p95 uses the nearest-rank method (the smallest value with at least 95 % of
+the values at or below it). The longest stay is computed from its visit's own timestamps.
 """
 from __future__ import annotations
 
@@ -22,10 +23,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..exports.dates import Period
-from ..models import RemoteAccessRequest, Visit, Visitor
+from ..models import RemoteAccessRequest, Visit
 from ..workflow import RemoteStatus
-
-DECIDED_BY_KASUBAG = ("approved", "checked_out", "reported", "denied")
+from . import day_cache
 TOP_INSTITUTIONS = 10
 
 
@@ -104,81 +104,38 @@ def _time_series(per_day: Counter, period: Period) -> tuple[list, list, list]:
     return ([(d, per_day[d]) for d in span], sorted(weeks.items()), sorted(months.items()))
 
 
-def _wib_day(session: Session, column):
-    """The WIB calendar day of a UTC timestamp, in SQL."""
-    if session.get_bind().dialect.name == "sqlite":
-        return func.date(column, "+7 hours")  # stored as naive UTC text; WIB has no DST
-    return func.date(func.timezone("Asia/Jakarta", column))
-
-
-def _seconds_between(session: Session, start, end):
-    if session.get_bind().dialect.name == "sqlite":
-        return (func.julianday(end) - func.julianday(start)) * 86400.0
-    return func.extract("epoch", end - start)
-
-
-def _as_date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def compute(session: Session, period: Period) -> Statistics:
+def compute(session: Session, period: Period, today: date | None = None) -> Statistics:
     lo, hi = period.utc_bounds()
-    in_period = (Visit.submitted_at >= lo, Visit.submitted_at < hi)
-
-    def grouped(*columns, where=(), join=False, totals=()) -> list[tuple]:
-        query = select(*columns, func.count(), *totals).where(*in_period, *where).group_by(*columns)
-        if join:
-            query = query.join_from(Visit, Visitor, Visit.visitor_id == Visitor.id)
-        return [tuple(r) for r in session.execute(query).all()]
-
-    # One pass over the period's visits for the counts by day, status, purpose and facility (a few
-    # thousand groups at most), one pass with their visitors for category and institution.
-    # The same pass sums the stays and counts the Kasubag's decisions (each was a pass of its own).
-    stay = _seconds_between(session, Visit.submitted_at, Visit.checked_out_at)
-    per_day, status, purpose, facility = Counter(), Counter(), Counter(), Counter()
-    stays, stay_total, decisions = 0, 0.0, 0
-    for day, *keys, n, out, stay_sum, decided in grouped(
-            _wib_day(session, Visit.submitted_at), Visit.status, Visit.purpose, Visit.facility,
-            totals=(func.count(Visit.checked_out_at), func.sum(stay), func.count(Visit.decided_at))):
-        per_day[_as_date(day)] += n
-        for counter, key in zip((status, purpose, facility), keys):
-            counter[key] += n
-        stays, stay_total = stays + out, stay_total + float(stay_sum or 0)
-        decisions += decided if keys[0] in DECIDED_BY_KASUBAG else 0
-    category, spellings = Counter(), Counter()
-    for kind, institution, n in grouped(Visitor.category, Visitor.institution, join=True):
-        category[kind] += n
-        spellings[institution] += n
-    result = Statistics(period=period, total_visits=sum(per_day.values()))
+    total, per_day_counts = day_cache.figures(session, period.start, period.end, today)
+    per_day = Counter({d: n for d, n in per_day_counts.items() if n})
+    result = Statistics(period=period, total_visits=total.visits)
     result.per_day, result.per_week, result.per_month = _time_series(per_day, period)
-    result.by_status = _ranked(status)
-    result.by_category = _ranked(category)
-    result.by_purpose = _ranked(purpose)
-    result.by_facility = _ranked(facility)
-    result.by_institution = merged_spellings(list(spellings.items()))
+    result.by_status = _ranked(day_cache.counter_of(total, "status"))
+    result.by_category = _ranked(day_cache.counter_of(total, "category"))
+    result.by_purpose = _ranked(day_cache.counter_of(total, "purpose"))
+    result.by_facility = _ranked(day_cache.counter_of(total, "facility"))
+    result.by_institution = merged_spellings(list(day_cache.counter_of(total, "institution").items()))
 
-    if stays:
-        result.stays = stays
-        result.stay_average = _seconds(stay_total / stays)
-        longest = session.execute(select(Visit.id, Visit.submitted_at, Visit.checked_out_at)
-                                  .where(*in_period, Visit.checked_out_at.is_not(None))
-                                  .order_by(stay.desc(), Visit.id).limit(1)).one()
-        result.stay_longest, result.stay_longest_visit_id = longest[2] - longest[1], longest[0]
+    if total.stays:
+        result.stays = total.stays
+        result.stay_average = _seconds(total.stay_seconds / total.stays)
+        visit_id = total.longest[1]
+        submitted, out = session.execute(select(Visit.submitted_at, Visit.checked_out_at)
+                                         .where(Visit.id == visit_id)).one()
+        result.stay_longest, result.stay_longest_visit_id = out - submitted, visit_id
 
-    decided = (*in_period, Visit.decided_at.is_not(None), Visit.status.in_(DECIDED_BY_KASUBAG))
-    result.decisions = decisions
-    if result.decisions:
-        wait = _seconds_between(session, Visit.submitted_at, Visit.decided_at)
-        n = result.decisions
+    result.decisions = total.decisions
+    if total.waits:
+        n = sum(total.waits.values())
         middle = [(n + 1) // 2] if n % 2 else [n // 2, n // 2 + 1]
         p95 = max(1, math.ceil(0.95 * n))
-        at = _waits_at_ranks(session, decided, wait, {*middle, p95})
+        at = _at_ranks(total.waits, {*middle, p95})
         result.wait_median = _seconds(sum(at[r] for r in middle) / len(middle))
         result.wait_p95 = _seconds(at[p95])
 
-    reasons = grouped(Visit.decision_reason, where=(Visit.status == "denied",))
-    result.refusals = sum(n for _r, n in reasons)
-    result.refusal_reasons = _ranked(Counter(_merge_reasons(reasons)))
+    reasons = day_cache.counter_of(total, "reason")
+    result.refusals = sum(reasons.values())
+    result.refusal_reasons = _ranked(_merge_reasons(list(reasons.items())))
 
     remote = session.execute(
         select(RemoteAccessRequest.status, func.count()).where(
@@ -192,16 +149,18 @@ def compute(session: Session, period: Period) -> Statistics:
     return result
 
 
-def _waits_at_ranks(session: Session, decided, wait, ranks: set[int]) -> dict[int, float]:
-    """The waits (seconds, from their own timestamps) at the 1-based `ranks` of the period's decided
-    visits ordered by wait: one sort of the period for every rank (each rank as its own ORDER BY ...
-    OFFSET sorted the period again: seconds at a million visits)."""
-    ranked = (select(Visit.submitted_at, Visit.decided_at,
-                     func.row_number().over(order_by=(wait, Visit.id)).label("rank"))
-              .where(*decided).subquery())
-    rows = session.execute(select(ranked.c.rank, ranked.c.submitted_at, ranked.c.decided_at)
-                           .where(ranked.c["rank"].in_(sorted(ranks)))).all()
-    return {rank: (b - a).total_seconds() for rank, a, b in rows}
+def _at_ranks(histogram: Counter, ranks: set[int]) -> dict[int, int]:
+    """The values at the 1-based `ranks` of the sorted values a histogram (value -> count) holds."""
+    at: dict[int, int] = {}
+    seen = 0
+    wanted = sorted(ranks)
+    for value in sorted(histogram):
+        seen += histogram[value]
+        while wanted and wanted[0] <= seen:
+            at[wanted.pop(0)] = value
+        if not wanted:
+            break
+    return at
 
 
 def _merge_reasons(rows: list[tuple[str | None, int]]) -> Counter:

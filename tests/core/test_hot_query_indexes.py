@@ -152,3 +152,29 @@ def test_the_retention_purge_finds_its_candidates_through_indexes(app, history):
                                                        Visit.signature_key.is_not(None)).limit(1)) is None
         assert db.session.scalar(select(Visitor.id).where(~Visitor.nik.contains("*"), ~Visitor.visits.any(
             Visit.submitted_at >= cutoff)).limit(1)) is None
+
+
+
+def test_a_years_statistics_read_kept_days_and_only_the_last_two_days_visits(app, history):
+    """Issue 16: statistics of a year at a million visits under 1 s. Settled days' figures kept by
+    the daily job are read through their keys (a year of them is the same few thousand rows at any
+    size of history, so only the visits' and visitors' queries are held to the light limit); only
+    today's and yesterday's visits are counted, through the submitted_at index."""
+    from lpsedesk.clock import wib_today
+    from lpsedesk.exports import range_period
+    from lpsedesk.reports.statistics import compute
+
+    assert run_once(app, ["statistics_days"])["statistics_days"] != "failed"
+    today = wib_today()
+    with app.app_context():
+        engine = db.engine
+        with capture(engine) as statements:
+            figures = compute(db.session, range_period(today - timedelta(days=364), today))
+        assert figures.total_visits > 500
+        if app.config.get("TEST_ANALYZE"):
+            analyze(engine)
+        of_history = [(s, p) for s, p in statements if " visits" in s or " visitors" in s]
+        assert len(of_history) >= 5, "today's and yesterday's visits were counted"
+        limit = VISITS if engine.dialect.name == "sqlite" else VISITS // 10
+        assert full_scans(engine, statements) == []
+        assert heavy(engine, of_history, limit) == []
