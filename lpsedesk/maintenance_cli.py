@@ -15,11 +15,12 @@ from .extensions import db
 @with_appcontext
 def purge_command() -> None:
     """Delete KTP captures, signatures and letters older than the retention period; mask old NIKs."""
-    from .jobs import SQLITE_PAUSE
+    from .jobs import writer_pause
     from .retention import RetentionError, after_purge, purge
 
     storage, previous = current_app.extensions["storage"], None
     while True:  # one short transaction per batch (see lpsedesk/retention.py)
+        started = time.monotonic()
         try:
             result = purge(db.session, previous=previous, limit=current_app.config["PURGE_BATCH"],
                            session_hours=current_app.config["STAFF_SESSION_HOURS"])
@@ -27,12 +28,14 @@ def purge_command() -> None:
             db.session.rollback()
             raise click.ClickException(str(exc)) from None
         db.session.commit()  # rows first, then the files, then (after the last batch) files no row names
+        committed = time.monotonic()
         summary = after_purge(db.session, storage, result)
         if not result.more:
             break
         previous = result
         if result.changed and db.engine.dialect.name == "sqlite":
-            time.sleep(SQLITE_PAUSE)  # the server's writers get the lock between batches
+            # the server's writers get the lock between batches (see jobs.writer_pause)
+            time.sleep(max(0.0, writer_pause(committed - started) - (time.monotonic() - committed)))
     click.echo(summary)
 
 

@@ -48,6 +48,11 @@ class PurgeTotals:
     masked_visitors: int = 0
     deleted_files: int = 0
     missing_files: int = 0
+    forgotten: int = 0  # staff-session and invitation rows deleted by the first batch
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.captures or self.signatures or self.letters or self.masked_visitors or self.forgotten)
 
 
 @dataclass
@@ -125,8 +130,8 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
                          finished=set(previous.finished) if previous else set(),
                          totals=previous.totals if previous else PurgeTotals())
     if previous is None:
-        staff_sessions.forget_before(session, now - timedelta(hours=session_hours, days=1))
-        invitation_retention.forget_before(session, result.cutoff)  # issue 15: invitations past retention
+        result.totals.forgotten += staff_sessions.forget_before(session, now - timedelta(hours=session_hours, days=1))
+        result.totals.forgotten += invitation_retention.forget_before(session, result.cutoff)  # issue 15
     for kind, step in (("visit_files", _visit_files), ("letters", _letters), ("visitors", _visitors)):
         if kind not in result.finished and not step(session, result, limit):
             result.finished.add(kind)  # a batch that was not full: nothing of this kind is left
@@ -218,13 +223,16 @@ def _visitors(session: Session, result: PurgeResult, limit: int) -> bool:
 
 def after_purge(session: Session, storage, result: PurgeResult) -> str:
     """Once a batch's row changes are committed: its files; after the last batch, files no row
-    names, then SQLite's write-ahead log emptied (a masked NIK's old value would otherwise sit in it
-    until the next automatic checkpoint, while the server runs)."""
+    names (when a full sweep is due, see orphans.py), then, if the run changed anything, SQLite's
+    write-ahead log emptied (a masked NIK's old value would otherwise sit in it until the next
+    automatic checkpoint, while the server runs). A run that changed nothing skips the checkpoint:
+    it would wait for every reader while holding the write lock, for nothing."""
     result.delete_files(storage)
     if result.more:
         return result.summary()
-    swept = orphans.sweep(session, storage)
-    checkpoint(session)
+    swept = orphans.sweep_if_due(session, storage, now=result.now)
+    if result.totals.changed:
+        checkpoint(session)
     return f"{result.summary()}; {swept.summary()}"
 
 
