@@ -20,13 +20,13 @@ def purge_command() -> None:
 
     storage, previous = current_app.extensions["storage"], None
     while True:  # one short transaction per batch (see lpsedesk/retention.py)
-        started = time.monotonic()
         try:
             result = purge(db.session, previous=previous, limit=current_app.config["PURGE_BATCH"],
                            session_hours=current_app.config["STAFF_SESSION_HOURS"])
         except RetentionError as exc:
             db.session.rollback()
             raise click.ClickException(str(exc)) from None
+        committing = time.monotonic()
         db.session.commit()  # rows first, then the files, then (after the last batch) files no row names
         committed = time.monotonic()
         summary = after_purge(db.session, storage, result)
@@ -35,7 +35,7 @@ def purge_command() -> None:
         previous = result
         if result.changed and db.engine.dialect.name == "sqlite":
             # the server's writers get the lock between batches (see jobs.writer_pause)
-            time.sleep(max(0.0, writer_pause(committed - started) - (time.monotonic() - committed)))
+            time.sleep(max(0.0, writer_pause(result.took + committed - committing) - (time.monotonic() - committed)))
     click.echo(summary)
 
 
