@@ -63,6 +63,9 @@ def built_facts(url: str, instance: Path, visits: int) -> dict | None:
     return {"visit": row.id, "nik": row.nik, "built_s": float("nan")}
 
 
+IN_TIME_ORDER = False  # --in-time-order
+
+
 def prepare(url: str, instance: Path, visits: int) -> dict:
     """A migrated database holding `visits` visits of history and two staff accounts."""
     from flask_migrate import upgrade
@@ -88,7 +91,7 @@ def prepare(url: str, instance: Path, visits: int) -> dict:
         db.session.commit()
         started = time.perf_counter()
         with db.engine.begin() as conn:
-            build_history(conn, visits, purged=False)
+            build_history(conn, visits, purged=False, in_time_order=IN_TIME_ORDER)
         built = time.perf_counter() - started
         if url.startswith("postgresql"):
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -147,7 +150,7 @@ def purge_with_writer(url: str, instance: Path, port: int) -> tuple[float, str, 
 
     app = create_app({"DATABASE_URL": url}, instance_path=str(instance))
     done = threading.Event()
-    times, failed = [], [0]
+    times, health, failed = [], [], [0]
 
     def logins() -> None:
         while not done.is_set():
@@ -162,6 +165,12 @@ def purge_with_writer(url: str, instance: Path, port: int) -> tuple[float, str, 
             except OSError:
                 failed[0] += 1
             times.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            try:
+                client.request("GET", "/healthz")
+                health.append((time.perf_counter() - start) * 1000)
+            except OSError:
+                pass
 
     writer = threading.Thread(target=logins, daemon=True)
     writer.start()
@@ -176,6 +185,7 @@ def purge_with_writer(url: str, instance: Path, port: int) -> tuple[float, str, 
 
     with app.app_context():
         db.engine.dispose()
+    print(f"    /healthz meanwhile: p50 {p50(health):.0f} ms over {len(health)}", file=sys.stderr, flush=True)
     return seconds, summary, times, failed[0]
 
 
@@ -247,7 +257,12 @@ def main() -> None:
     parser.add_argument("--keep", metavar="DIR", help="keep the built databases in DIR and time again what an "
                         "earlier run with the same DIR built (pages only with --only: the purge changes them); "
                         "with PostgreSQL give each size its own --pg-url")
+    parser.add_argument("--in-time-order", action="store_true", help="build visits whose ids follow their "
+                        "submission time, as on a real desk (default: times drawn at random, a visit's "
+                        "neighbours in time on other pages)")
     args = parser.parse_args()
+    global IN_TIME_ORDER
+    IN_TIME_ORDER = args.in_time_order
     sizes = args.sizes + ([1_000_000] if args.million else [])
     workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lpsedesk-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)

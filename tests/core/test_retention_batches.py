@@ -112,3 +112,20 @@ def test_a_batch_that_holds_the_database_too_long_is_followed_by_a_smaller_one_n
     assert batch(1000, BATCH_SECONDS / 10).next_limit(4000) > 1000
     assert batch(4000, BATCH_SECONDS / 10).next_limit(4000) == 4000
     assert batch(50, BATCH_SECONDS * 3).next_limit(50) >= 1, "a slow batch still makes progress"
+
+
+def test_after_a_purge_the_desks_connections_copy_the_sqlite_log_back_by_themselves(app):
+    """The purge's batches leave the log's copy to a checkpoint after their commit; the connection
+    it used goes back to the desk with SQLite's automatic checkpoint on again."""
+    if not app.config["DATABASE_URL"].startswith("sqlite"):
+        pytest.skip("SQLite's write-ahead log")
+    _backlog(app, 300)
+    app.config["PURGE_BATCH"] = 50
+    assert run_once(app, ["purge"])["purge"] != "failed"
+    with app.app_context():
+        held = [db.engine.raw_connection() for _ in range(3)]  # the pool's connections, the purge's among them
+        try:
+            assert all(c.cursor().execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000 for c in held)
+        finally:
+            for c in held:
+                c.close()
