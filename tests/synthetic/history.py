@@ -61,8 +61,8 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
     span = years * 365 * 86400
     rows, events = [], []
     open_today = [s for s, n in TODAY_OPEN for _ in range(n)]
-    ages = sorted((random.Random(seed + 1).uniform(86400, span) for _ in range(visits)), reverse=True) \
-        if in_time_order else None
+    ordered = random.Random(seed + 1)  # its own draws: the default build stays as it was
+    ages = sorted((ordered.uniform(86400, span) for _ in range(visits)), reverse=True) if in_time_order else None
     for i in range(visits):
         vid = first_visit + i
         if i < len(open_today):
