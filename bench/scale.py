@@ -63,6 +63,9 @@ def built_facts(url: str, instance: Path, visits: int) -> dict | None:
     return {"visit": row.id, "nik": row.nik, "built_s": float("nan")}
 
 
+IN_TIME_ORDER = False  # --in-time-order
+
+
 def prepare(url: str, instance: Path, visits: int) -> dict:
     """A migrated database holding `visits` visits of history and two staff accounts."""
     from flask_migrate import upgrade
@@ -88,7 +91,7 @@ def prepare(url: str, instance: Path, visits: int) -> dict:
         db.session.commit()
         started = time.perf_counter()
         with db.engine.begin() as conn:
-            build_history(conn, visits, purged=False)
+            build_history(conn, visits, purged=False, in_time_order=IN_TIME_ORDER)
         built = time.perf_counter() - started
         if url.startswith("postgresql"):
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -147,7 +150,7 @@ def purge_with_writer(url: str, instance: Path, port: int) -> tuple[float, str, 
 
     app = create_app({"DATABASE_URL": url}, instance_path=str(instance))
     done = threading.Event()
-    slowest, failed = [0.0], [0]
+    times, health, failed = [], [], [0]
 
     def logins() -> None:
         while not done.is_set():
@@ -161,20 +164,29 @@ def purge_with_writer(url: str, instance: Path, port: int) -> tuple[float, str, 
                     failed[0] += 1
             except OSError:
                 failed[0] += 1
-            slowest[0] = max(slowest[0], (time.perf_counter() - start) * 1000)
+            times.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            try:
+                client.request("GET", "/healthz")
+                health.append((time.perf_counter() - start) * 1000)
+            except OSError:
+                pass
 
     writer = threading.Thread(target=logins, daemon=True)
     writer.start()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summary = str(run_once(app, ["purge"])["purge"])
     seconds = time.perf_counter() - start
+    print(f"    purge CPU {time.process_time() - cpu:.1f} s of this process (the job; the logins' client "
+          f"a little), wall {seconds:.1f} s, load average {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
     done.set()
     writer.join()
     from lpsedesk.extensions import db
 
     with app.app_context():
         db.engine.dispose()
-    return seconds, summary, slowest[0], failed[0]
+    print(f"    /healthz meanwhile: p50 {p50(health):.0f} ms over {len(health)}", file=sys.stderr, flush=True)
+    return seconds, summary, times, failed[0]
 
 
 def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path,
@@ -215,13 +227,16 @@ def run(kind: str, url: str, visits: int, port: int, rounds: int, workdir: Path,
             out[name] = f"{page:.0f} ({health:.0f})"
             print(f"    {name}: {out[name]}, load average {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
         out["server peak RSS (MB)"] = f"{rss_mb(server.pid):.0f}"
-        if only:
+        if only and "purge" not in only:  # --only purge: the two purge rows alone
             return out
-        seconds, summary, slowest, failed = purge_with_writer(url, instance, port)
+        seconds, summary, logins, failed = purge_with_writer(url, instance, port)
+        print(f"    purge: {summary}", file=sys.stderr, flush=True)
         batches = summary.split("batches ")[-1].split(";")[0] if "batches" in summary else "?"
         out["purge with a backlog (s)"] = f"{seconds:.1f} ({batches} batches)"
-        out["  slowest login meanwhile (ms)"] = f"{slowest:.0f}, {failed} failed"
-        seconds, summary, slowest, failed = purge_with_writer(url, instance, port)
+        out["  logins meanwhile: p50 / slowest (ms)"] = \
+            f"{p50(logins):.0f} / {max(logins, default=0):.0f}, {len(logins)} logins, {failed} failed"
+        seconds, summary, logins, failed = purge_with_writer(url, instance, port)
+        print(f"    purge again: {summary}", file=sys.stderr, flush=True)
         out["purge with nothing to do (s)"] = f"{seconds:.2f}"
     finally:
         server.terminate()
@@ -237,11 +252,17 @@ def main() -> None:
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", DEFAULT_PG))
     parser.add_argument("--port", type=int, default=8160)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", nargs="+", help="time only the rows naming one of these words (e.g. search)")
+    parser.add_argument("--only", nargs="+", help="time only the rows naming one of these words (e.g. search); "
+                        "'purge' times the purge with its backlog and again with nothing to do")
     parser.add_argument("--keep", metavar="DIR", help="keep the built databases in DIR and time again what an "
                         "earlier run with the same DIR built (pages only with --only: the purge changes them); "
                         "with PostgreSQL give each size its own --pg-url")
+    parser.add_argument("--in-time-order", action="store_true", help="build visits whose ids follow their "
+                        "submission time, as on a real desk (default: times drawn at random, a visit's "
+                        "neighbours in time on other pages)")
     args = parser.parse_args()
+    global IN_TIME_ORDER
+    IN_TIME_ORDER = args.in_time_order
     sizes = args.sizes + ([1_000_000] if args.million else [])
     workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lpsedesk-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)

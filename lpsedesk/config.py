@@ -42,8 +42,8 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
                                      "kiosk's scan) or memory (one process); empty: database on PostgreSQL, "
                                      "memory on SQLite"),
     "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
-    "PURGE_BATCH": (1000, int, "Rows of each kind the retention purge changes per transaction (short "
-                               "transactions keep the desk's writes waiting milliseconds)"),
+    "PURGE_BATCH": (4000, int, "Most rows of each kind the retention purge changes per transaction (fewer "
+                               "while a batch holds the database longer than 0.1 s, so the desk's writes wait milliseconds)"),
 }
 
 LOCALES = ("id", "en")

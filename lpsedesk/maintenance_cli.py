@@ -15,7 +15,7 @@ from .extensions import db
 @with_appcontext
 def purge_command() -> None:
     """Delete KTP captures, signatures and letters older than the retention period; mask old NIKs."""
-    from .jobs import SQLITE_PAUSE
+    from .jobs import writer_pause
     from .retention import RetentionError, after_purge, purge
 
     storage, previous = current_app.extensions["storage"], None
@@ -26,13 +26,16 @@ def purge_command() -> None:
         except RetentionError as exc:
             db.session.rollback()
             raise click.ClickException(str(exc)) from None
+        committing = time.monotonic()
         db.session.commit()  # rows first, then the files, then (after the last batch) files no row names
+        committed = time.monotonic()
         summary = after_purge(db.session, storage, result)
         if not result.more:
             break
         previous = result
         if result.changed and db.engine.dialect.name == "sqlite":
-            time.sleep(SQLITE_PAUSE)  # the server's writers get the lock between batches
+            # the server's writers get the lock between batches (see jobs.writer_pause)
+            time.sleep(max(0.0, writer_pause(result.took + committed - committing) - (time.monotonic() - committed)))
     click.echo(summary)
 
 

@@ -15,10 +15,11 @@ deletion leaves only unreferenced encrypted files, which the orphan sweep delete
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import null, select, text, update
+from sqlalchemy import bindparam, null, select, text, update
 from sqlalchemy.orm import Session
 
 from . import audit, orphans, settings, staff_sessions
@@ -28,9 +29,14 @@ from .models.visitors import NIK_UNMASKED
 from .models.visits import HOLDING_FILES
 from .nik import mask_nik
 from .roles import SYSTEM_ACTOR, Actor
+from .sqlite import AUTOCHECKPOINT_OFF
 
 log = logging.getLogger(__name__)
-BATCH = 1000  # rows of each kind changed per transaction: a few milliseconds of writing
+BATCH = 4000  # at most this many rows of each kind changed per transaction
+# How long a batch's writes may hold SQLite's one write lock: a longer batch makes the next one
+# smaller (a loaded machine), a much shorter one lets it grow back, never beyond `limit`.
+BATCH_SECONDS = 0.1
+SMALLEST = 100
 
 
 class RetentionError(ValueError):
@@ -48,6 +54,11 @@ class PurgeTotals:
     masked_visitors: int = 0
     deleted_files: int = 0
     missing_files: int = 0
+    forgotten: int = 0  # staff-session and invitation rows deleted by the first batch
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.captures or self.signatures or self.letters or self.masked_visitors or self.forgotten)
 
 
 @dataclass
@@ -65,6 +76,8 @@ class PurgeResult:
     deleted_files: int = 0
     missing_files: int = 0
     more: bool = False  # a kind filled its batch: run another
+    limit: int = BATCH  # the most rows of each kind this batch could change
+    took: float = 0.0  # seconds from its first write to its last statement (the commit comes after)
     after_visitor: int = 0  # the visitors' keyset cursor: the next batch looks at ids above it
     finished: set[str] = field(default_factory=set)  # kinds found exhausted: later batches skip them
     totals: PurgeTotals = field(default_factory=PurgeTotals)  # shared by the batches of one run
@@ -72,6 +85,15 @@ class PurgeResult:
     @property
     def changed(self) -> bool:
         return bool(self.captures or self.signatures or self.letters or self.masked_visitors)
+
+    def next_limit(self, most: int) -> int:
+        """The next batch's size: halved after a batch that held the lock too long, doubled (up to
+        `most`) after one that took less than half as long."""
+        if self.took > BATCH_SECONDS:
+            return max(min(SMALLEST, most), self.limit // 2)
+        if self.took < BATCH_SECONDS / 2:
+            return min(most, self.limit * 2)
+        return self.limit
 
     def summary(self) -> str:
         t = self.totals
@@ -109,27 +131,40 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
           actor: Actor = SYSTEM_ACTOR, limit: int = BATCH, previous: PurgeResult | None = None,
           session_hours: int = 12) -> PurgeResult:
     """One batch of the purge, audited; the caller commits, then calls again with `previous` while
-    `result.more` (the run keeps its first batch's cutoff, cursor and totals).
+    `result.more` (the run keeps its first batch's cutoff, cursor and totals). `limit` is the most
+    rows of each kind a batch changes; later batches change fewer while a batch takes longer than
+    BATCH_SECONDS (see `PurgeResult.next_limit`).
 
     The first batch also forgets staff-session records older than any session may live
     (`session_hours`, plus a day).
     """
     if previous is not None:
-        days, now = previous.days, previous.now
+        days, now, limit = previous.days, previous.now, previous.next_limit(limit)
     days = retention_days(session) if days is None else days
     if days < 1:
         raise RetentionError("retention_days must be at least 1")
     now = now or datetime.now(timezone.utc)
-    result = PurgeResult(days=days, cutoff=now - timedelta(days=days), now=now,
+    _checkpoint_after_commit(session)
+    result = PurgeResult(days=days, cutoff=now - timedelta(days=days), now=now, limit=limit,
                          after_visitor=previous.after_visitor if previous else 0,
                          finished=set(previous.finished) if previous else set(),
                          totals=previous.totals if previous else PurgeTotals())
+    # Old visits' and letters' files are read before the first write: on SQLite that write takes
+    # the one write lock until the commit, and this read is half a batch's time at a million
+    # visits (it reads each visit's row). Nothing changes them once their period has passed.
+    visits = _old_visit_files(session, result, limit) if "visit_files" not in result.finished else None
+    letters = _old_letters(session, result, limit) if "letters" not in result.finished else None
+    writing = time.monotonic()
     if previous is None:
-        staff_sessions.forget_before(session, now - timedelta(hours=session_hours, days=1))
-        invitation_retention.forget_before(session, result.cutoff)  # issue 15: invitations past retention
-    for kind, step in (("visit_files", _visit_files), ("letters", _letters), ("visitors", _visitors)):
-        if kind not in result.finished and not step(session, result, limit):
-            result.finished.add(kind)  # a batch that was not full: nothing of this kind is left
+        result.totals.forgotten += staff_sessions.forget_before(session, now - timedelta(hours=session_hours, days=1))
+        result.totals.forgotten += invitation_retention.forget_before(session, result.cutoff)  # issue 15
+    if visits is not None and not _clear_visit_files(session, result, visits, limit):
+        result.finished.add("visit_files")  # a batch that was not full: nothing of this kind is left
+    if letters is not None and not _clear_letters(session, result, letters, limit):
+        result.finished.add("letters")
+    # Visitors are judged inside the write: a visitor checking in meanwhile keeps the NIK.
+    if "visitors" not in result.finished and not _visitors(session, result, limit):
+        result.finished.add("visitors")
     result.more = len(result.finished) < 3
     totals = result.totals
     totals.batches += 1
@@ -143,15 +178,20 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
             "signatures": result.signatures, "letters": result.letters,
             "masked_visitors": result.masked_visitors, "files": len(result.files),
         })
+    result.took = time.monotonic() - writing
     return result
 
 
-def _visit_files(session: Session, result: PurgeResult, limit: int) -> bool:
-    """KTP captures, their barcodes and signatures of old visits; True if the batch was full."""
-    rows = session.execute(
+def _old_visit_files(session: Session, result: PurgeResult, limit: int) -> list:
+    """The next `limit` old visits still holding a KTP capture, its barcodes or a signature."""
+    return session.execute(
         select(Visit.id, Visit.id_capture_key, Visit.signature_key, Visit.id_barcodes.is_not(None))
         .where(text(f"({HOLDING_FILES})"), Visit.submitted_at < result.cutoff)  # the partial index's condition
         .order_by(Visit.submitted_at).limit(limit)).all()
+
+
+def _clear_visit_files(session: Session, result: PurgeResult, rows: list, limit: int) -> bool:
+    """Their keys and barcodes cleared, the files listed for deletion; True if the batch was full."""
     for visit_id, capture, signature, has_barcodes in rows:
         if capture:
             result.files.append(capture)
@@ -169,11 +209,14 @@ def _visit_files(session: Session, result: PurgeResult, limit: int) -> bool:
     return len(rows) == limit
 
 
-def _letters(session: Session, result: PurgeResult, limit: int) -> bool:
-    rows = session.execute(
+def _old_letters(session: Session, result: PurgeResult, limit: int) -> list:
+    return session.execute(
         select(RemoteAccessRequest.id, RemoteAccessRequest.letter_key)
         .where(RemoteAccessRequest.recorded_at < result.cutoff, RemoteAccessRequest.letter_key.is_not(None))
         .order_by(RemoteAccessRequest.recorded_at).limit(limit)).all()
+
+
+def _clear_letters(session: Session, result: PurgeResult, rows: list, limit: int) -> bool:
     for request_id, key in rows:
         result.files.append(key)
         result.letters.append(request_id)
@@ -211,25 +254,46 @@ def _visitors(session: Session, result: PurgeResult, limit: int) -> bool:
     masked = [{"id": vid, "nik": mask_nik(nik)} for vid, nik, created in window
               if created < result.cutoff or vid in visited]
     if masked:
-        session.execute(update(Visitor), masked)  # by primary key, one statement for the batch
+        # by primary key, one statement for the batch (Core: the ORM's bulk update costs 60 ms a
+        # thousand rows in Python)
+        session.execute(update(Visitor.__table__).where(Visitor.__table__.c.id == bindparam("vid"))
+                        .values(nik=bindparam("masked")),  # updated_at: the column's onupdate
+                        [{"vid": m["id"], "masked": m["nik"]} for m in masked])
         result.masked_visitors.extend(m["id"] for m in masked)
     return len(window) == limit
 
 
 def after_purge(session: Session, storage, result: PurgeResult) -> str:
     """Once a batch's row changes are committed: its files; after the last batch, files no row
-    names, then SQLite's write-ahead log emptied (a masked NIK's old value would otherwise sit in it
-    until the next automatic checkpoint, while the server runs)."""
+    names (when a full sweep is due, see orphans.py), then, if the run changed anything, SQLite's
+    write-ahead log emptied (a masked NIK's old value would otherwise sit in it until the next
+    automatic checkpoint, while the server runs). A run that changed nothing skips the checkpoint:
+    it would wait for every reader while holding the write lock, for nothing."""
     result.delete_files(storage)
+    if result.changed:
+        checkpoint(session, "PASSIVE")
     if result.more:
         return result.summary()
-    swept = orphans.sweep(session, storage)
-    checkpoint(session)
+    swept = orphans.sweep_if_due(session, storage, now=result.now)
+    if result.totals.changed:
+        checkpoint(session)
     return f"{result.summary()}; {swept.summary()}"
 
 
-def checkpoint(session: Session) -> None:
+def _checkpoint_after_commit(session: Session) -> None:
+    """On SQLite, the batch's commit does not copy the write-ahead log into the database itself
+    (with a thousand rows, 60 ms inside the commit, timed as if the lock were held): `after_purge`
+    does it once the lock is free. The pool turns the automatic checkpoint back on (lpsedesk/sqlite.py)."""
+    if session.get_bind().dialect.name == "sqlite":
+        connection = session.connection()
+        connection.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        connection.connection.info[AUTOCHECKPOINT_OFF] = True
+
+
+def checkpoint(session: Session, mode: str = "TRUNCATE") -> None:
+    """TRUNCATE empties the log (waiting for readers, holding the write lock); PASSIVE copies
+    what it can without waiting and lets writers go on."""
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
         with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql(f"PRAGMA wal_checkpoint({mode})")

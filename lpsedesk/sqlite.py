@@ -24,9 +24,18 @@ def _owner_only(engine: Engine) -> None:
             continue
 
 
+# A connection whose automatic checkpoint a job turned off (see retention._checkpoint_after_commit).
+AUTOCHECKPOINT_OFF = "lpsedesk.autocheckpoint_off"
+
+
 def tune_sqlite(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_conn, record) -> None:
+        if dbapi_conn is not None and record.info.pop(AUTOCHECKPOINT_OFF, False):
+            dbapi_conn.execute("PRAGMA wal_autocheckpoint=1000")  # SQLite's default, for the next user
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:

@@ -98,3 +98,34 @@ def test_the_desk_keeps_writing_while_a_long_purge_runs(app):
             AuditEvent.action.in_(["test.desk_write", "retention.purged"])).order_by(AuditEvent.id)).scalars().all()
         first, last = order.index("retention.purged"), len(order) - 1 - order[::-1].index("retention.purged")
         assert "test.desk_write" in order[first:last], "no desk write got in between the purge's batches"
+
+
+def test_a_batch_that_holds_the_database_too_long_is_followed_by_a_smaller_one_never_a_larger_than_allowed():
+    """Time-boxed batches: on a loaded machine the purge writes less at a time (the desk's writers
+    wait less); when batches are quick again they grow back, up to the configured most."""
+    from lpsedesk.retention import BATCH_SECONDS, PurgeResult
+
+    def batch(limit: int, took: float) -> PurgeResult:
+        return PurgeResult(days=365, cutoff=NOW, now=NOW, limit=limit, took=took)
+
+    assert batch(4000, BATCH_SECONDS * 3).next_limit(4000) < 4000
+    assert batch(1000, BATCH_SECONDS / 10).next_limit(4000) > 1000
+    assert batch(4000, BATCH_SECONDS / 10).next_limit(4000) == 4000
+    assert batch(50, BATCH_SECONDS * 3).next_limit(50) >= 1, "a slow batch still makes progress"
+
+
+def test_after_a_purge_the_desks_connections_copy_the_sqlite_log_back_by_themselves(app):
+    """The purge's batches leave the log's copy to a checkpoint after their commit; the connection
+    it used goes back to the desk with SQLite's automatic checkpoint on again."""
+    if not app.config["DATABASE_URL"].startswith("sqlite"):
+        pytest.skip("SQLite's write-ahead log")
+    _backlog(app, 300)
+    app.config["PURGE_BATCH"] = 50
+    assert run_once(app, ["purge"])["purge"] != "failed"
+    with app.app_context():
+        held = [db.engine.raw_connection() for _ in range(3)]  # the pool's connections, the purge's among them
+        try:
+            assert all(c.cursor().execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000 for c in held)
+        finally:
+            for c in held:
+                c.close()

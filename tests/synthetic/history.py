@@ -35,11 +35,14 @@ def _chunks(conn: Connection, table, rows: list[dict]) -> None:
 
 
 def build_history(conn: Connection, visits: int, *, now: datetime | None = None, years: float = 3.0,
-                  retention_days: int = 365, purged: bool = True, seed: int = 16) -> dict:
+                  retention_days: int = 365, purged: bool = True, seed: int = 16,
+                  in_time_order: bool = False) -> dict:
     """Insert `visits` visits spread over `years` up to `now`, plus today's open ones.
 
     `purged`: visits older than the retention period have had their files cleared already (a desk
     whose daily purge ran); False leaves the whole backlog for the purge to do.
+    `in_time_order`: ids follow submission time as on a real desk (visits of one day share pages);
+    by default each visit's time is drawn at random, so neighbours in time lie pages apart.
     """
     rnd = random.Random(seed)
     now = now or datetime.now(timezone.utc)
@@ -58,6 +61,8 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
     span = years * 365 * 86400
     rows, events = [], []
     open_today = [s for s, n in TODAY_OPEN for _ in range(n)]
+    ordered = random.Random(seed + 1)  # its own draws: the default build stays as it was
+    ages = sorted((ordered.uniform(86400, span) for _ in range(visits)), reverse=True) if in_time_order else None
     for i in range(visits):
         vid = first_visit + i
         if i < len(open_today):
@@ -65,6 +70,8 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
         else:
             status = rnd.choices(["reported", "denied", "expired", "cancelled"], [90, 5, 3, 2])[0]
             submitted = now - timedelta(seconds=rnd.uniform(86400, span))
+            if ages:
+                submitted = now - timedelta(seconds=ages[i])
         decided = submitted + timedelta(minutes=rnd.randint(2, 40)) if status != "pending" else None
         out = decided + timedelta(minutes=rnd.randint(20, 180)) if status in ("reported", "checked_out") else None
         reported = out + timedelta(hours=2) if status == "reported" else None
