@@ -79,6 +79,11 @@ class PurgeResult:
     limit: int = BATCH  # the most rows of each kind this batch could change
     took: float = 0.0  # seconds from its first write to its last statement (the commit comes after)
     after_visitor: int = 0  # the visitors' keyset cursor: the next batch looks at ids above it
+    # The old visits' and letters' cursors: the next batch starts its index scan where this one
+    # stopped. Without them PostgreSQL walks, at every batch, the index entries of every row the
+    # earlier batches cleared (dead until vacuumed): 14 s at 100k visits, 1,937 s at 1M.
+    visits_from: datetime | None = None
+    letters_from: datetime | None = None
     finished: set[str] = field(default_factory=set)  # kinds found exhausted: later batches skip them
     totals: PurgeTotals = field(default_factory=PurgeTotals)  # shared by the batches of one run
 
@@ -147,6 +152,8 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
     _checkpoint_after_commit(session)
     result = PurgeResult(days=days, cutoff=now - timedelta(days=days), now=now, limit=limit,
                          after_visitor=previous.after_visitor if previous else 0,
+                         visits_from=previous.visits_from if previous else None,
+                         letters_from=previous.letters_from if previous else None,
                          finished=set(previous.finished) if previous else set(),
                          totals=previous.totals if previous else PurgeTotals())
     # Old visits' and letters' files are read before the first write: on SQLite that write takes
@@ -183,11 +190,20 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
 
 
 def _old_visit_files(session: Session, result: PurgeResult, limit: int) -> list:
-    """The next `limit` old visits still holding a KTP capture, its barcodes or a signature."""
-    return session.execute(
-        select(Visit.id, Visit.id_capture_key, Visit.signature_key, Visit.id_barcodes.is_not(None))
-        .where(text(f"({HOLDING_FILES})"), Visit.submitted_at < result.cutoff)  # the partial index's condition
+    """The next `limit` old visits still holding a KTP capture, its barcodes or a signature.
+
+    From the time the last batch reached (>=: a visit sharing that time and not cleared yet is still
+    found; the ones cleared no longer match). A visit before the cutoff never gains files again.
+    """
+    after = () if result.visits_from is None else (Visit.submitted_at >= result.visits_from,)
+    rows = session.execute(
+        select(Visit.id, Visit.id_capture_key, Visit.signature_key, Visit.id_barcodes.is_not(None),
+               Visit.submitted_at)
+        .where(text(f"({HOLDING_FILES})"), Visit.submitted_at < result.cutoff, *after)  # the partial index's condition
         .order_by(Visit.submitted_at).limit(limit)).all()
+    if rows:
+        result.visits_from = rows[-1][4]
+    return [r[:4] for r in rows]
 
 
 def _clear_visit_files(session: Session, result: PurgeResult, rows: list, limit: int) -> bool:
@@ -210,10 +226,15 @@ def _clear_visit_files(session: Session, result: PurgeResult, rows: list, limit:
 
 
 def _old_letters(session: Session, result: PurgeResult, limit: int) -> list:
-    return session.execute(
-        select(RemoteAccessRequest.id, RemoteAccessRequest.letter_key)
-        .where(RemoteAccessRequest.recorded_at < result.cutoff, RemoteAccessRequest.letter_key.is_not(None))
+    """The next `limit` old request letters, from where the last batch stopped (as the visits)."""
+    after = () if result.letters_from is None else (RemoteAccessRequest.recorded_at >= result.letters_from,)
+    rows = session.execute(
+        select(RemoteAccessRequest.id, RemoteAccessRequest.letter_key, RemoteAccessRequest.recorded_at)
+        .where(RemoteAccessRequest.recorded_at < result.cutoff, RemoteAccessRequest.letter_key.is_not(None), *after)
         .order_by(RemoteAccessRequest.recorded_at).limit(limit)).all()
+    if rows:
+        result.letters_from = rows[-1][2]
+    return [r[:2] for r in rows]
 
 
 def _clear_letters(session: Session, result: PurgeResult, rows: list, limit: int) -> bool:

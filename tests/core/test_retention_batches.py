@@ -129,3 +129,25 @@ def test_after_a_purge_the_desks_connections_copy_the_sqlite_log_back_by_themsel
         finally:
             for c in held:
                 c.close()
+
+
+def test_old_visits_sharing_one_time_across_batch_boundaries_all_lose_their_files(app):
+    """A batch starts where the last one stopped; visits made at the very same second as the last
+    one it cleared (an import, a clock that ticks in seconds) must not be passed over."""
+    from .. import factories
+
+    same = NOW - timedelta(days=800)
+    with app.app_context():
+        ids = [factories.visit(status="reported", submitted_at=same, signature_key=f"sig-{i}").id for i in range(7)]
+        ids.append(factories.visit(status="reported", submitted_at=same - timedelta(seconds=1),
+                                   signature_key="sig-earlier").id)
+        previous, cleared = None, []
+        while True:
+            result = purge(db.session, now=NOW, limit=3, previous=previous)
+            db.session.commit()
+            cleared += result.signatures
+            if not result.more:
+                break
+            previous = result
+        assert sorted(cleared) == sorted(ids)
+        assert db.session.scalar(select(func.count()).select_from(Visit).where(Visit.signature_key.is_not(None))) == 0
