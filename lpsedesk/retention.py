@@ -149,10 +149,10 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
 def _visit_files(session: Session, result: PurgeResult, limit: int) -> bool:
     """KTP captures, their barcodes and signatures of old visits; True if the batch was full."""
     rows = session.execute(
-        select(Visit.id, Visit.id_capture_key, Visit.signature_key, Visit.id_barcodes.is_not(None))
+        select(Visit.id, Visit.id_capture_key, Visit.signature_key, Visit.signature_small_key, Visit.id_barcodes.is_not(None))
         .where(text(f"({HOLDING_FILES})"), Visit.submitted_at < result.cutoff)  # the partial index's condition
         .order_by(Visit.submitted_at).limit(limit)).all()
-    for visit_id, capture, signature, has_barcodes in rows:
+    for visit_id, capture, signature, small, has_barcodes in rows:
         if capture:
             result.files.append(capture)
         if capture or has_barcodes:
@@ -160,11 +160,13 @@ def _visit_files(session: Session, result: PurgeResult, limit: int) -> bool:
         if signature:
             result.files.append(signature)
             result.signatures.append(visit_id)
+        if small:  # the signature's small copy (guest book PDF) goes with it
+            result.files.append(small)
     if rows:
         # The barcodes were read from the same KTP image and carry the same personal data. SQL NULL,
         # not JSON null, so the row leaves the partial index and is not selected again.
         session.execute(update(Visit).where(Visit.id.in_([r[0] for r in rows]))
-                        .values(id_capture_key=None, signature_key=None, id_barcodes=null())
+                        .values(id_capture_key=None, signature_key=None, signature_small_key=None, id_barcodes=null())
                         .execution_options(synchronize_session=False))
     return len(rows) == limit
 
