@@ -8,7 +8,7 @@ that hands back a kiosk-sized PNG), and renders them through the same code as th
 (`guestbook_spec` + `guestbook_pdf`). `GET /healthz` is timed in the same process before and
 after, as the load reference, with the load average.
 
-    nice -n 10 .venv/bin/python bench/guestbook_pdf.py [--rows 20000] [--signed 0.9] [--rounds 1] [--profile FILE]
+    nice -n 10 .venv/bin/python bench/guestbook_pdf.py [--rows 20000] [--signed 0.9] [--no-small] [--rounds 1] [--profile FILE]
 """
 from __future__ import annotations
 
@@ -38,28 +38,39 @@ INSTITUTIONS = ["CV Contoh", "PT Contoh Teknologi Nusantara", "Dinas Pekerjaan U
 
 class Storage:
     """Every key opens its own signature image (like the kiosk's signing box, greyscale PNG), so
-    no two rows share a picture as in a real month. Making the image is timed apart (`spent`):
-    the real storage reads and decrypts a file instead."""
+    no two rows share a picture as in a real month; a "sigsmall-" key opens the small copy the
+    kiosk stores beside it. Making the image (and encrypting it) is timed apart (`spent`); decrypting
+    it, as the real storage does, is counted."""
 
     def __init__(self) -> None:
+        from cryptography.fernet import Fernet
+
         self.spent = self.spent_cpu = 0.0
+        self.fernet = Fernet(Fernet.generate_key())
 
     def open(self, key: str) -> bytes:
         from PIL import Image, ImageDraw
+
+        from lpsedesk.signatures import small_png
 
         start, start_cpu = time.perf_counter(), time.process_time()
         k = int(key.rsplit("-", 1)[-1])
         image = Image.new("L", (900, 360), 255)  # the kiosk's signing box, stored as kiosk/images.py does
         ImageDraw.Draw(image).line([(60, 270), (250, 60 + k % 97), (420, 290 - k % 89), (600, 90 + k % 13),
                                     (700, 250), (840, 120)], fill=0, width=6, joint="curve")
-        out = io.BytesIO()
-        image.save(out, format="PNG", optimize=True)
+        if key.startswith("sigsmall-"):
+            data = small_png(image)
+        else:
+            out = io.BytesIO()
+            image.save(out, format="PNG", optimize=True)
+            data = out.getvalue()
+        token = self.fernet.encrypt(data)
         self.spent += time.perf_counter() - start
         self.spent_cpu += time.process_time() - start_cpu
-        return out.getvalue()
+        return self.fernet.decrypt(token)
 
 
-def rows(n: int, signed: float, seed: int = 16):
+def rows(n: int, signed: float, seed: int = 16, small: bool = True):
     from lpsedesk.reports.guestbook import GuestBookRow
     from lpsedesk.reports.restricted_log import AreaFacts, DeviceLine
 
@@ -81,7 +92,8 @@ def rows(n: int, signed: float, seed: int = 16):
             status="reported" if decision == "approved" else decision, decision=decision,
             decided_by=rnd.choice(["Bambang", "Dewi Plh a.n. Bambang Kasubag"]) if decision in ("approved", "denied") else "",
             decision_reason="Dokumen tidak lengkap, mohon datang kembali" if decision == "denied" else "",
-            signature_key=f"sig-{number}" if rnd.random() < signed else None, area=area)
+            signature_key=f"sig-{number}" if (sign := rnd.random() < signed) else None, area=area,
+            signature_small_key=f"sigsmall-{number}" if sign and small else None)
 
 
 def healthz(client, rounds: int = 20) -> float:
@@ -99,6 +111,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--signed", type=float, default=0.9, help="share of rows with a signature (bench/scale.py's "
                         "history has none that can be read: 0)")
+    parser.add_argument("--no-small", action="store_true", help="signatures stored before their small copy "
+                        "was kept (each read whole and made small)")
     parser.add_argument("--profile", help="write a cProfile of one round to this file")
     parser.add_argument("--out", help="write the PDF here")
     args = parser.parse_args()
@@ -118,7 +132,7 @@ def main() -> None:
         upgrade()
     storage = Storage()
     client = app.test_client()
-    print(f"{args.rows} rows, {args.signed:.0%} signed; /healthz p50 before {healthz(client):.1f} ms; load {os.getloadavg()[0]:.1f}")
+    print(f"{args.rows} rows, {args.signed:.0%} signed{' (no small copies)' if args.no_small else ''}; /healthz p50 before {healthz(client):.1f} ms; load {os.getloadavg()[0]:.1f}")
     for _ in range(args.rounds):
         with app.test_request_context("/"):
             period = range_period(date(2026, 11, 1), date(2026, 11, 30))
@@ -128,10 +142,10 @@ def main() -> None:
                 import cProfile
 
                 profiler = cProfile.Profile()
-                pdf = profiler.runcall(guestbook_pdf, rows(args.rows, args.signed), spec_for, storage)
+                pdf = profiler.runcall(guestbook_pdf, rows(args.rows, args.signed, small=not args.no_small), spec_for, storage)
                 profiler.dump_stats(args.profile)
             else:
-                pdf = guestbook_pdf(rows(args.rows, args.signed), spec_for, storage)
+                pdf = guestbook_pdf(rows(args.rows, args.signed, small=not args.no_small), spec_for, storage)
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             made, made_cpu = storage.spent, storage.spent_cpu
             storage.spent = storage.spent_cpu = 0.0

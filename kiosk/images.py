@@ -13,6 +13,7 @@ import numpy as np
 from PIL import Image
 
 from idscan import ImageError, decode_image_bytes
+from lpsedesk.signatures import small_png
 from idscan.decode import check_dimensions
 
 ACCEPTED = {"JPEG", "PNG", "WEBP"}
@@ -103,6 +104,12 @@ def data_url_bytes(value: str) -> bytes:
 
 def signature_png(data: bytes) -> bytes:
     """A drawn signature re-encoded as a small greyscale PNG; a blank canvas counts as no signature."""
+    return signature_pngs(data)[0]
+
+
+def signature_pngs(data: bytes) -> tuple[bytes, bytes]:
+    """`signature_png` and, made from the same pixels, the small copy the guest book's PDF and
+    workbook show (lpsedesk/signatures.py)."""
     img = _open(data)
     check = img.size
     try:
@@ -127,4 +134,4 @@ def signature_png(data: bytes) -> bytes:
         raise UploadError("signature_required")
     out = io.BytesIO()
     grey.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    return out.getvalue(), small_png(grey)

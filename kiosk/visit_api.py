@@ -21,7 +21,7 @@ from lpsedesk.throttle import LoginThrottle
 from . import bp
 from . import invitation_api
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
-from .images import UploadError, data_url_bytes, signature_png
+from .images import UploadError, data_url_bytes, signature_pngs
 from .messages import api_message, field_message, status_message
 from .scan_api import api_error, claim_capture, clean_codes, read_capture_token
 
@@ -115,9 +115,10 @@ def visit_by_ticket(ticket: str) -> Visit | None:
     return visit
 
 
-def _signature(value: object) -> tuple[bytes | None, UploadError | None]:
+def _signature(value: object) -> tuple[tuple[bytes, bytes] | None, UploadError | None]:
+    """(the signature as drawn, its small copy), or the problem with it."""
     try:
-        return signature_png(data_url_bytes(value if isinstance(value, str) else "")), None
+        return signature_pngs(data_url_bytes(value if isinstance(value, str) else "")), None
     except UploadError as exc:
         return None, exc
 
@@ -170,13 +171,18 @@ def submit_visit():
     if not store.exists(capture["k"]):
         return api_error("capture_expired", 400, fields={"capture": api_message("capture_expired")})
     entry.barcodes = clean_codes(capture.get("b", []) + clean_codes(data.get("scanned_codes")))
-    signature_key = store.save(signature, kind="signature")
+    signature_key = store.save(signature[0], kind="signature")
+    small_key = None
     try:
+        small_key = store.save(signature[1], kind="signature")
         visit = checkin.submit(db.session, current_kiosk_actor(), entry, purposes=purposes, facilities=facilities,
-                               device_id=device.id, id_capture_key=capture["k"], signature_key=signature_key)
+                               device_id=device.id, id_capture_key=capture["k"], signature_key=signature_key,
+                               signature_small_key=small_key)
         restricted.attach_declared(visit, facilities, data)
     except Exception:
-        store.delete(signature_key)  # nothing half-saved: no orphan signature file
+        for key in (signature_key, small_key):  # nothing half-saved: no orphan signature file
+            if key:
+                store.delete(key)
         raise
     invitation_api.attach(invitation, visit)
     # The capture belongs to the visit only once the visit is saved (claim_capture says when).

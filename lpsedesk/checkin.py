@@ -126,7 +126,7 @@ def find_returning(session: Session, nik: str, phone_last4: str) -> Visitor | No
 
 def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[dict], facilities: list[dict],
            device_id: int | None, id_capture_key: str | None, signature_key: str | None,
-           now: datetime | None = None) -> Visit:
+           signature_small_key: str | None = None, now: datetime | None = None) -> Visit:
     """Create the visitor (a fresh row per visit: the guest book records what was said that day) and
     a pending visit, with its audit event. Raises CheckinError with every field problem."""
     errors = validate(entry, purposes=purposes, facilities=facilities)
@@ -140,7 +140,7 @@ def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[
     visit = Visit(visitor=visitor, purpose=entry.purpose, purpose_detail=entry.purpose_detail.strip() or None,
                   facility=entry.facility, planned_minutes=int(entry.planned_minutes),  # type: ignore[arg-type]
                   id_capture_key=id_capture_key, id_barcodes=entry.barcodes or None,
-                  signature_key=signature_key, rules_accepted_at=now, locale=entry.locale,
+                  signature_key=signature_key, signature_small_key=signature_small_key, rules_accepted_at=now, locale=entry.locale,
                   status=VisitStatus.PENDING.value, submitted_at=now, submitted_via_kiosk_id=device_id)
     session.add(visit)
     session.flush()  # the audit event needs the visit's id

@@ -45,11 +45,11 @@ class SweepResult:
 def referenced_keys(session: Session) -> set[str]:
     keys: set[str] = set()
     # Only the visits of the retention period: the partial index of visits still holding files
-    # (ix_visits_holding_files) carries both keys and holds every row this condition can match.
-    for capture, signature in session.execute(
-            select(Visit.id_capture_key, Visit.signature_key)
+    # (ix_visits_holding_files) carries the keys and holds every row this condition can match.
+    for names in session.execute(
+            select(Visit.id_capture_key, Visit.signature_key, Visit.signature_small_key)
             .where(or_(Visit.id_capture_key.is_not(None), Visit.signature_key.is_not(None)))):
-        keys.update(k for k in (capture, signature) if k)
+        keys.update(k for k in names if k)
     keys.update(k for k in session.scalars(select(RemoteAccessRequest.letter_key)
                                            .where(RemoteAccessRequest.letter_key.is_not(None))) if k)
     return keys

@@ -197,18 +197,18 @@ def _old_visit_files(session: Session, result: PurgeResult, limit: int) -> list:
     """
     after = () if result.visits_from is None else (Visit.submitted_at >= result.visits_from,)
     rows = session.execute(
-        select(Visit.id, Visit.id_capture_key, Visit.signature_key, Visit.id_barcodes.is_not(None),
-               Visit.submitted_at)
+        select(Visit.id, Visit.id_capture_key, Visit.signature_key, Visit.signature_small_key,
+               Visit.id_barcodes.is_not(None), Visit.submitted_at)
         .where(text(f"({HOLDING_FILES})"), Visit.submitted_at < result.cutoff, *after)  # the partial index's condition
         .order_by(Visit.submitted_at).limit(limit)).all()
     if rows:
-        result.visits_from = rows[-1][4]
-    return [r[:4] for r in rows]
+        result.visits_from = rows[-1][5]
+    return [r[:5] for r in rows]
 
 
 def _clear_visit_files(session: Session, result: PurgeResult, rows: list, limit: int) -> bool:
     """Their keys and barcodes cleared, the files listed for deletion; True if the batch was full."""
-    for visit_id, capture, signature, has_barcodes in rows:
+    for visit_id, capture, signature, small, has_barcodes in rows:
         if capture:
             result.files.append(capture)
         if capture or has_barcodes:
@@ -216,11 +216,13 @@ def _clear_visit_files(session: Session, result: PurgeResult, rows: list, limit:
         if signature:
             result.files.append(signature)
             result.signatures.append(visit_id)
+        if small:  # the signature's small copy (guest book PDF) goes with it
+            result.files.append(small)
     if rows:
         # The barcodes were read from the same KTP image and carry the same personal data. SQL NULL,
         # not JSON null, so the row leaves the partial index and is not selected again.
         session.execute(update(Visit).where(Visit.id.in_([r[0] for r in rows]))
-                        .values(id_capture_key=None, signature_key=None, id_barcodes=null())
+                        .values(id_capture_key=None, signature_key=None, signature_small_key=None, id_barcodes=null())
                         .execution_options(synchronize_session=False))
     return len(rows) == limit
 

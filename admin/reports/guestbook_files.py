@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import logging
-import math
 from collections.abc import Callable, Iterable
 from typing import IO
 from dataclasses import replace
@@ -18,36 +17,41 @@ from PIL import Image, UnidentifiedImageError
 
 from lpsedesk.exports import DocumentSpec, render_pdf, write_xlsx
 from lpsedesk.reports.guestbook import GuestBookRow
+from lpsedesk.signatures import make_small
 from lpsedesk.storage import StorageError
 
 from .documents import GUESTBOOK_SIGNATURE_COLUMN
 
 log = logging.getLogger(__name__)
-THUMB_PX = (150, 50)  # wide and low, like the signing box on the kiosk
 
 
-def signature_image(storage, key: str | None, size: tuple[int, int] = THUMB_PX) -> Image.Image | None:
-    """The stored signature made small and greyscale, or None when it is gone (retention) or unreadable."""
+def signature_image(storage, key: str | None, small_key: str | None = None) -> bytes | Image.Image | None:
+    """The signature small and greyscale, or None when it is gone (retention) or unreadable.
+
+    The small copy stored when the visit was submitted, as its PNG file, when there is one: a busy
+    month's PDF embeds thousands and takes such a file as it is (lpsedesk/exports/pdf_png.py);
+    storage is authenticated encryption, so a file that opens is the one the kiosk wrote. Else the
+    signature as drawn, decoded and made small the same way (visits signed before small copies).
+    """
+    if small_key:
+        try:
+            return storage.open(small_key)
+        except StorageError:
+            log.warning("signature %s could not be read for the guest book", small_key)
     if not key:
         return None
     try:
-        image = Image.open(io.BytesIO(storage.open(key)))
-        if image.mode != "L":
-            image = image.convert("L")
-        # Averaged down by a whole factor (box filter): a busy month's PDF reads thousands of
-        # signatures, and this costs a third of thumbnail()'s resampling for line art that looks the same.
-        factor = math.ceil(max(image.width / size[0], image.height / size[1]))
-        return image.reduce(factor) if factor > 1 else image
+        return make_small(Image.open(io.BytesIO(storage.open(key))))
     except (StorageError, UnidentifiedImageError, OSError):
         log.warning("signature %s could not be read for the guest book", key)
         return None
 
 
-def signature_thumbnail(storage, key: str | None, size: tuple[int, int] = THUMB_PX) -> bytes | None:
+def signature_thumbnail(storage, key: str | None, small_key: str | None = None) -> bytes | None:
     """`signature_image` as PNG bytes (the workbook embeds a file)."""
-    image = signature_image(storage, key, size)
-    if image is None:
-        return None
+    image = signature_image(storage, key, small_key)
+    if image is None or isinstance(image, bytes):
+        return image
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
@@ -65,11 +69,12 @@ def guestbook_xlsx(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[Gu
 
     def tracked():
         for row in rows:
-            current["key"] = row.signature_key
+            current["key"], current["small"] = row.signature_key, row.signature_small_key
             yield row
 
     spec = replace(spec_for(tracked()), picture_column=GUESTBOOK_SIGNATURE_COLUMN)
-    return write_xlsx(spec, out, pictures=lambda _n, _cells: signature_thumbnail(storage, current.get("key")))
+    return write_xlsx(spec, out, pictures=lambda _n, _cells: signature_thumbnail(storage, current.get("key"),
+                                                                          current.get("small")))
 
 
 def guestbook_pdf(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[GuestBookRow]], DocumentSpec],
@@ -80,10 +85,10 @@ def guestbook_pdf(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[Gue
 
     def tracked():
         for row in rows:
-            current["key"] = row.signature_key
+            current["key"], current["small"] = row.signature_key, row.signature_small_key
             yield row
 
     spec = spec_for(tracked())
     return render_pdf(replace(spec, picture_column=GUESTBOOK_SIGNATURE_COLUMN, compact=True,
                               centered=tuple(spec.centered) + (GUESTBOOK_SIGNATURE_COLUMN,)),
-                      pictures=lambda _n, _cells: signature_image(storage, current.get("key")))
+                      pictures=lambda _n, _cells: signature_image(storage, current.get("key"), current.get("small")))

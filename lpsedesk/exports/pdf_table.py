@@ -24,6 +24,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from .pdf_png import PlainPng, draw_png, plain_png
+
 HEADER_BACKGROUND = colors.HexColor("#e6e6e6")
 PAD_Y = 2.5  # top and bottom padding of every cell
 GRID_WIDTH = 0.5
@@ -147,15 +149,16 @@ class Look:
 
 @dataclass
 class Picture:
-    image: ImageReader
+    image: ImageReader | PlainPng
     width: float
     height: float
 
     @classmethod
     def of(cls, picture, most: tuple[float, float]) -> Picture:
         """The picture (PNG bytes, or a PIL image) scaled to fit `most` (w, h) points, its
-        proportions kept."""
-        image = ImageReader(io.BytesIO(picture) if isinstance(picture, bytes) else picture)
+        proportions kept. A plain greyscale PNG goes into the PDF as it is (pdf_png), not decoded."""
+        png = plain_png(picture) if isinstance(picture, bytes) else None
+        image = png or ImageReader(io.BytesIO(picture) if isinstance(picture, bytes) else picture)
         w, h = image.getSize()
         scale = min(most[0] / w, most[1] / h)
         return cls(image, w * scale, h * scale)
@@ -308,8 +311,11 @@ def draw_rows(canv, look: Look, rows: list[Row]) -> None:
         for column, (cell, left, width) in enumerate(zip(row.cells, look.lefts, look.widths)):
             if isinstance(cell, Picture):  # centred at the top of its cell
                 flush()
-                canv.drawImage(cell.image, left + (width - cell.width) / 2, y - PAD_Y - cell.height,
-                               cell.width, cell.height)
+                at = (left + (width - cell.width) / 2, y - PAD_Y - cell.height, cell.width, cell.height)
+                if isinstance(cell.image, PlainPng):
+                    draw_png(canv, cell.image, *at)
+                else:
+                    canv.drawImage(cell.image, *at)
                 continue
             centre = column in look.centred
             baseline = first

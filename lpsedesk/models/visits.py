@@ -46,8 +46,8 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
         # Only visits that still hold personal files: the purge (and the orphan sweep) read this
         # short list instead of all history. The retention query repeats this exact condition.
         # It carries the keys, so the orphan sweep's "which files do rows still name" reads it alone.
-        Index("ix_visits_holding_files", "submitted_at", "id_capture_key", "signature_key", sqlite_where=text(HOLDING_FILES),
-              postgresql_where=text(HOLDING_FILES)),
+        Index("ix_visits_holding_files", "submitted_at", "id_capture_key", "signature_key", "signature_small_key",
+              sqlite_where=text(HOLDING_FILES), postgresql_where=text(HOLDING_FILES)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -61,6 +61,9 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
     # None is SQL NULL, not JSON null: a visit without barcodes stays out of ix_visits_holding_files.
     id_barcodes: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
     signature_key: Mapped[str | None] = mapped_column(String(128))
+    # Issue 16: the signature made small when the visit was submitted (lpsedesk/signatures.py), for
+    # the guest book's PDF and workbook; set only with signature_key and purged with it.
+    signature_small_key: Mapped[str | None] = mapped_column(String(128))
     rules_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     locale: Mapped[str | None] = mapped_column(String(8))
 

@@ -47,6 +47,8 @@ class GuestBookRow:
     signature_key: str | None
     # Issue 15: escort, area times and devices of a visit to a restricted facility.
     area: AreaFacts = NONE
+    # Issue 16: the signature's small copy (None for visits signed before it was kept).
+    signature_small_key: str | None = None
 
 
 def decided_by_text(visit: Visit) -> str:
@@ -86,6 +88,7 @@ def _row(number: int, visit: Visit, full_nik: bool) -> GuestBookRow:
         status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
         decided_by=decided_by_text(visit) if visit.decided_at else "",
         decision_reason=visit.decision_reason or "", signature_key=visit.signature_key, area=_area(visit),
+        signature_small_key=visit.signature_small_key,
     )
 
 
