@@ -1,0 +1,114 @@
+"""A stranger at the 1280x800 kiosk tablet, read at arm's length and used by touch (some visitors are
+elderly and not used to screens): on every screen of the guest book and of check-out, in Bahasa
+Indonesia and in English, no text a visitor reads is under 18 px, every button, chip and link is at
+least 48 px tall, nothing runs off the side of the screen, even with a 70-character name and a
+76-character institution, and a mistyped NIK says what to fix in the visitor's own language."""
+from __future__ import annotations
+
+import pytest
+
+from tests.kiosk.e2e_support import TABLET, enrol_page
+
+from .test_accessibility import _ktp_jpeg
+
+LONG_NAME = "RADEN MAS BAGUS HADININGRAT KUSUMAWARDHANA PUTRA SEJATI WIBOWO SANTOSO"
+LONG_INSTITUTION = "Koperasi Serba Usaha Karya Mandiri Sejahtera Bersama Kabupaten Semarang Timur"
+
+# What a visitor sees on the current screen: text under 18 px, touch targets under 48 px tall, and
+# anything wider than the screen. The print-only slip and the hidden native radio/checkbox inputs
+# (their label is what is touched) are left out.
+PROBLEMS = """() => {
+  const out = [], width = document.documentElement.clientWidth;
+  const shown = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden'
+                        && !el.closest('[hidden], [data-slip]');
+  for (const el of document.querySelectorAll('body *')) {
+    if (!shown(el)) continue;
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    const label = el.tagName + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '"';
+    const ownText = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (ownText && parseFloat(style.fontSize) < 18) out.push('text ' + style.fontSize + ' ' + label);
+    const target = el.matches('button, a[href], select, textarea, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), .k-chip span, .k-check');
+    if (target && box.width > 2 && box.height < 48) out.push('target ' + Math.round(box.height) + ' px ' + label);
+    if (box.right > width + 1) out.push('off the screen ' + label);
+  }
+  if (document.documentElement.scrollWidth > width) out.push('the page scrolls sideways');
+  return out;
+}"""
+
+
+class Look:
+    def __init__(self, page):
+        self.page, self.found = page, {}
+
+    def at(self, name: str) -> None:
+        problems = self.page.evaluate(PROBLEMS)
+        if problems:
+            self.found[name] = problems[:10]
+
+
+@pytest.mark.parametrize("lang,nik_words", [("id", "16 angka"), ("en", "16 digits")])
+def test_every_kiosk_screen_reads_at_arms_length_with_long_names(app, live_server, browser, lang, nik_words):
+    page = enrol_page(app, browser, live_server, TABLET)
+    page.goto(f"{live_server}/kiosk/?lang={lang}")
+    page.wait_for_selector("body[data-ready]")
+    look = Look(page)
+    look.at("welcome")
+    page.click("[data-action=checkin]")
+    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
+    look.at("ktp")
+    jpeg, person = _ktp_jpeg()
+    page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": jpeg}])
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=30000)
+    look.at("ktp captured")
+    page.click("[data-action=to-who]")
+    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    page.fill("input[name=full_name]", "")
+    page.fill("input[name=nik]", person.nik[:11])  # five digits forgotten
+    page.click("[data-action=to-from]")
+    page.wait_for_selector("[data-error-for=nik]:not(:empty)")
+    message = page.inner_text("[data-error-for=nik]")
+    assert nik_words in message, f"a short NIK must say how many digits it needs: {message!r}"
+    page.click(".k-osk [data-key='{hide}']") if page.is_visible(".k-osk") else None
+    look.at("who, with errors")
+    page.fill("input[name=nik]", person.nik)
+    page.fill("input[name=full_name]", LONG_NAME)
+    page.fill("input[name=phone]", "081234560077")
+    if page.is_visible(".k-osk"):
+        page.click(".k-osk [data-key='{hide}']")
+    look.at("who, filled")
+    page.click("[data-action=to-from]")
+    page.wait_for_selector("section[data-screen=from]:not([hidden])")
+    page.click("[data-action=to-what]")
+    page.wait_for_selector("section[data-screen=from] [data-error-for=institution]:not(:empty)")
+    look.at("from, with errors")
+    page.fill("input[name=institution]", LONG_INSTITUTION)
+    if page.is_visible(".k-osk"):
+        page.click(".k-osk [data-key='{hide}']")
+    page.click("label.k-chip:has(input[name=category][value=penyedia])")
+    look.at("from, filled")
+    page.click("[data-action=to-what]")
+    page.wait_for_selector("section[data-screen=what]:not([hidden])")
+    page.click("[data-action=to-rules]")
+    page.wait_for_selector("section[data-screen=what] .k-error:not(:empty)")
+    look.at("what, with errors")
+    page.click("label.k-chip:has(input[name=purpose][value=verification])")
+    page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
+    page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
+    page.click("[data-action=to-rules]")
+    page.wait_for_selector("section[data-screen=rules]:not([hidden])")
+    page.click("[data-action=submit]")
+    page.wait_for_selector("[data-error-for=signature]:not(:empty)")
+    look.at("rules, with errors")
+    page.goto(f"{live_server}/kiosk/?lang={lang}")
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=checkout]")
+    page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
+    page.fill(".k-ticket-form input", "ZZZZ1234")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("section[data-screen=checkout] .k-error:not(:empty)")
+    if page.is_visible(".k-osk"):
+        page.click(".k-osk [data-key='{hide}']")
+    look.at("check-out, unknown ticket")
+    assert not look.found, look.found
+    # A 400 (form with errors) or 404 (unknown ticket) answer is how the kiosk learns what to say.
+    assert not [e for e in page.errors if "status of 40" not in e], page.errors
