@@ -1,0 +1,67 @@
+"""Staff screens on a 360 px phone as a newcomer meets them: the highlighted tab of the menu (which
+scrolls sideways on a phone) is on the screen, so the Admin on the remote-access register sees where
+they are; the ID/EN switch is a thumb's size; and a 70-character name with a 76-character institution
+never makes the Kasubag's queue or the register scroll sideways."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from tests import factories
+from tests.conftest import TEST_PASSWORD
+
+PHONE = {"width": 360, "height": 740}
+LONG_NAME = "RADEN MAS BAGUS HADININGRAT KUSUMAWARDHANA PUTRA SEJATI WIBOWO SANTOSO"
+LONG_INSTITUTION = "Koperasi Serba Usaha Karya Mandiri Sejahtera Bersama Kabupaten Semarang Timur"
+
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def _phone(browser, base_url, username):
+    page = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+    page.goto(f"{base_url}/admin/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    return page
+
+
+def _long_requests(app):
+    with app.app_context():
+        factories.visit("pending", submitted_at=datetime.now(timezone.utc),
+                        visitor=factories.visitor(full_name=LONG_NAME, institution=LONG_INSTITUTION))
+        factories.remote_request("received", requester_name=LONG_NAME, instansi=LONG_INSTITUTION)
+
+
+def _current_tab_box(page):
+    return page.evaluate("""() => { const a = document.querySelector('.staffnav a.current').getBoundingClientRect();
+                                    return {left: a.left, right: a.right}; }""")
+
+
+def test_the_admin_sees_which_screen_they_are_on_and_nothing_scrolls_sideways(
+        app, live_server, browser, make_user, shot):
+    make_user("sinta", "admin", name="Sinta Admin")
+    _long_requests(app)
+    page = _phone(browser, live_server, "sinta")
+    page.goto(f"{live_server}/admin/remote/")
+    page.wait_for_load_state()
+    shot(page, "stranger-admin-remote-phone", full_page=False)
+    tab = _current_tab_box(page)
+    assert tab["left"] >= 0 and tab["right"] <= PHONE["width"], f"the current tab is off the screen: {tab}"
+    assert LONG_NAME in page.inner_text("main")
+    assert page.evaluate(SIDEWAYS) <= 0, "the register scrolls sideways on a phone"
+    for link in page.locator(".lang a").all():
+        assert link.bounding_box()["height"] >= 44, "the ID/EN switch is smaller than a thumb"
+
+
+def test_the_kasubag_queue_with_long_names_fits_a_phone(app, live_server, browser, make_user, shot):
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    _long_requests(app)
+    page = _phone(browser, live_server, "bambang")
+    page.goto(f"{live_server}/admin/queue")
+    page.wait_for_selector("[data-queue]")
+    shot(page, "stranger-kasubag-queue-long-phone", full_page=True)
+    assert LONG_NAME in page.inner_text("main")
+    assert page.evaluate(SIDEWAYS) <= 0, "the queue scrolls sideways on a phone"
+    tab = _current_tab_box(page)
+    assert tab["left"] >= 0 and tab["right"] <= PHONE["width"]
