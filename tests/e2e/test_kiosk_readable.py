@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .test_accessibility import _ktp_jpeg
@@ -112,3 +113,36 @@ def test_every_kiosk_screen_reads_at_arms_length_with_long_names(app, live_serve
     assert not look.found, look.found
     # A 400 (form with errors) or 404 (unknown ticket) answer is how the kiosk learns what to say.
     assert not [e for e in page.errors if "status of 40" not in e], page.errors
+
+
+@pytest.mark.parametrize("lang,question,back", [("id", "Catat keluar sekarang?", "Kembali"),
+                                               ("en", "Check out now?", "Back")])
+def test_a_visitor_still_waiting_is_not_asked_to_check_out_without_a_button(app, live_server, browser,
+                                                                            lang, question, back):
+    """A visitor whose request is still waiting shows the ticket at check-out: the kiosk says why it
+    cannot record the departure, and does not ask "Check out now?" with no button to answer it."""
+    with app.app_context():
+        waiting = factories.visit("pending", visitor=factories.visitor(full_name=LONG_NAME, institution=LONG_INSTITUTION))
+        inside = factories.visit("approved", visitor=factories.visitor(full_name="BUDI SANTOSO", nik="3373024107900002"))
+        codes = waiting.ticket_code, inside.ticket_code
+    page = enrol_page(app, browser, live_server, TABLET)
+    for code, may_leave in zip(codes, (False, True)):
+        page.goto(f"{live_server}/kiosk/?lang={lang}")  # the kiosk starts each visitor in Indonesian
+        page.wait_for_selector("body[data-ready]")
+        page.click("[data-action=checkout]")
+        page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
+        page.fill(".k-ticket-form input", code)
+        page.keyboard.press("Enter")
+        screen = page.locator("section[data-screen=checkout-confirm]")
+        screen.wait_for()
+        heading = screen.locator("h1").inner_text()
+        leave = screen.locator("[data-action=home-now]").inner_text()
+        if may_leave:
+            assert heading == question and screen.locator("[data-action=confirm-checkout]").is_visible()
+        else:
+            assert heading != question, "asked to check out, with no button to do it"
+            assert leave == back and not screen.locator("[data-action=confirm-checkout]").is_visible()
+            assert screen.locator("[data-checkout-error]").inner_text().strip(), "nothing says why"
+            assert not Look(page).found and not page.evaluate(PROBLEMS), page.evaluate(PROBLEMS)
+        screen.locator("[data-action=home-now]").click()
+        page.wait_for_selector("body[data-screen=welcome]")

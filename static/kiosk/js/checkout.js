@@ -52,6 +52,10 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     // Only an approved visit can be checked out; otherwise say why and offer no button.
     $("[data-checkout-error]").textContent = visit.status === "approved" ? "" : visit.message;
     $("[data-action=confirm-checkout]").hidden = visit.status !== "approved";
+    // No question without the button that answers it, and nothing to "cancel" then: just go back.
+    const title = $("[data-checkout-title]"), leave = $("[data-checkout-leave]");
+    title.textContent = visit.status === "approved" ? title.dataset.titleOk : title.dataset.titleNo;
+    leave.textContent = visit.status === "approved" ? leave.dataset.labelOk : leave.dataset.labelNo;
     screens.show("checkout-confirm");
   }
 
