@@ -37,6 +37,17 @@ PROBLEMS = """() => {
 }"""
 
 
+# Error lines with text that the visitor cannot see: outside the screen, or under something else
+# (the sticky action bar, the on-screen keyboard).
+HIDDEN_ERRORS = """() => Array.from(document.querySelectorAll('section[data-screen]:not([hidden]) .k-error'))
+  .filter(el => el.textContent.trim() && el.getClientRects().length).filter(el => {
+    const box = el.getBoundingClientRect(), x = box.left + Math.min(box.width, 40) / 2, y = box.top + box.height / 2;
+    if (y < 0 || y > innerHeight) return true;
+    const top = document.elementFromPoint(x, y);
+    return !(top && (top === el || el.contains(top)));
+  }).map(el => el.textContent.trim().slice(0, 50))"""
+
+
 class Look:
     def __init__(self, page):
         self.page, self.found = page, {}
@@ -71,6 +82,8 @@ def test_every_kiosk_screen_reads_at_arms_length_with_long_names(app, live_serve
     assert nik_words in message, f"a short NIK must say how many digits it needs: {message!r}"
     page.click(".k-osk [data-key='{hide}']") if page.is_visible(".k-osk") else None
     look.at("who, with errors")
+    page.wait_for_timeout(300)
+    assert not page.evaluate(HIDDEN_ERRORS), f"error lines hidden: {page.evaluate(HIDDEN_ERRORS)}"
     page.fill("input[name=nik]", person.nik)
     page.fill("input[name=full_name]", LONG_NAME)
     page.fill("input[name=phone]", "081234560077")
@@ -99,6 +112,8 @@ def test_every_kiosk_screen_reads_at_arms_length_with_long_names(app, live_serve
     page.wait_for_selector("section[data-screen=rules]:not([hidden])")
     page.click("[data-action=submit]")
     page.wait_for_selector("[data-error-for=signature]:not(:empty)")
+    page.wait_for_timeout(300)  # the scroll to the errors
+    assert not page.evaluate(HIDDEN_ERRORS), f"error lines hidden: {page.evaluate(HIDDEN_ERRORS)}"
     look.at("rules, with errors")
     page.goto(f"{live_server}/kiosk/?lang={lang}")
     page.wait_for_selector("body[data-ready]")
