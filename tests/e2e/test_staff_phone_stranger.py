@@ -71,3 +71,21 @@ def test_the_kasubag_queue_with_long_names_fits_a_phone(app, live_server, browse
     shot(page, "stranger-kasubag-queue-long-phone", full_page=False)
     tab = _current_tab_box(page)
     assert tab["left"] >= 0 and tab["right"] <= PHONE["width"]
+
+
+def test_refusing_without_a_reason_is_explained_in_the_page_language_not_the_browsers(
+        app, live_server, browser, make_user):
+    """The Kasubag's phone is set to English, the page is in Bahasa Indonesia: "Tolak dengan alasan
+    ini" with an empty reason is answered in Indonesian, not with the browser's "Please fill out"."""
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    _long_requests(app)
+    page = _phone(browser, live_server, "bambang")  # chromium's own language here is English
+    page.goto(f"{live_server}/admin/queue?lang=id")
+    page.wait_for_selector(".req.current")
+    page.wait_for_timeout(400)  # the card's slide-in
+    page.locator(".req.current .refuse summary").click()
+    page.locator(".req.current button[value=deny]").click()
+    reason = page.locator(".req.current textarea[name=reason]")
+    assert reason.evaluate("t => t.validationMessage") == "Kolom ini wajib diisi."
+    reason.fill("Ruang sedang dipakai")
+    assert reason.evaluate("t => t.validationMessage") == "", "the message must go once a reason is written"
