@@ -138,6 +138,8 @@ def js_messages() -> dict[str, str]:
         "welcome_back_name": _("Welcome back, %(name)s!"),
         "fix_marked": _("Some details need attention. Please check the marked fields."),
         "nik_16": _("A NIK has exactly 16 digits."),
+        # Said after a NIK of the wrong length: a visitor who forgot or doubled a digit sees how far off.
+        "nik_typed": _("Digits typed: %(count)s."),
         "last4": _("Enter the last 4 digits of your mobile number."),
         "inside_since": _("inside since %(time)s"),
         "read_nik": _("NIK"),

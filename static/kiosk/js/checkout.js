@@ -52,6 +52,10 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     // Only an approved visit can be checked out; otherwise say why and offer no button.
     $("[data-checkout-error]").textContent = visit.status === "approved" ? "" : visit.message;
     $("[data-action=confirm-checkout]").hidden = visit.status !== "approved";
+    // No question without the button that answers it, and nothing to "cancel" then: just go back.
+    const title = $("[data-checkout-title]"), leave = $("[data-checkout-leave]");
+    title.textContent = visit.status === "approved" ? title.dataset.titleOk : title.dataset.titleNo;
+    leave.textContent = visit.status === "approved" ? leave.dataset.labelOk : leave.dataset.labelNo;
     screens.show("checkout-confirm");
   }
 
@@ -85,7 +89,7 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     const form = $("[data-find-form]", scope);
     const nik = digits(form.find_nik.value), last4 = digits(form.find_last4.value);
     const local = {};
-    if (nik.length !== 16) local.nik = T.nik_16;
+    if (nik.length !== 16) local.nik = nik.length ? `${T.nik_16} ${fmt(T.nik_typed, { count: nik.length })}` : T.nik_16;
     if (last4.length !== 4) local.phone_last4 = T.last4;
     if (showErrors(scope, local, T.fix_marked)) return;
     api("/visits/find", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {

@@ -19,7 +19,14 @@ export function showErrors(scope, fields, summary) {
   }
   const box = $("[data-form-error], [data-submit-error], [data-find-error]", scope);
   if (box) box.textContent = first ? (summary || "") : "";
-  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  if (first) {
+    // The action bar (and the on-screen keyboard) stick to the bottom of the screen and covered what
+    // sits just above them: on the rules screen the summary line and the error under the tick box
+    // were both hidden. Bring the summary above the bar (its scroll-margin in kiosk.css), then the
+    // first marked field, if that scrolled away.
+    if (box && box.textContent) box.scrollIntoView({ block: "nearest" });
+    first.scrollIntoView({ block: "nearest" });
+  }
   return !!first;
 }
 
