@@ -33,7 +33,7 @@ def test_remote_access_requests_appear_in_the_queue_marked_as_remote_access(app,
         factories.remote_request()
     login("bambang")
     page = client.get("/admin/queue/fragment").get_data(as_text=True)
-    assert 'class="req remote"' in page and "Akses jarak jauh" in page and "Teknisi Uji" in page
+    assert 'class="req remote"' in page and "Remote akses" in page and "Teknisi Uji" in page
 
 
 def test_the_helpdesk_cannot_open_the_kasubag_queue(client, make_user, login):
