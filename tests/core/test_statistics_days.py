@@ -292,6 +292,17 @@ def test_the_daily_job_keeps_every_settled_day_and_forgets_stale_counts(app):
         assert day_cache.forget_stale_counts(db.session) == 0
 
 
+def test_after_an_upgrade_the_settled_days_are_kept_within_minutes_of_start_up_not_a_quarter_hour(app):
+    """Until the job has run once the page counts a year from the visits (seconds at a million):
+    it runs a few minutes after start-up (never at start-up, which must serve at once), and
+    before the purge, so the two long first runs do not share the machine."""
+    from lpsedesk.jobs import jobs_of
+
+    job = jobs_of(app)["statistics_days"]
+    assert 60 <= job.first_after <= 300 and job.batched
+    assert job.first_after < jobs_of(app)["purge"].first_after
+
+
 @pytest.mark.parametrize("days_back", [0, 1])
 def test_today_and_yesterday_are_always_counted_from_the_visits(app, days_back):
     rng = random.Random(6)
