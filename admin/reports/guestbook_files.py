@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 from dataclasses import replace
 
@@ -57,6 +57,19 @@ def signature_thumbnail(storage, key: str | None, small_key: str | None = None) 
     return out.getvalue()
 
 
+def _signatures_as_read(rows: Iterable[GuestBookRow], storage, read: Callable) -> tuple[Iterator[GuestBookRow], Callable]:
+    """The rows passed through, and the writer's `pictures` callback: the signature (by `read`) of
+    the row last taken from them, which is the row whose cells the writer is at."""
+    current: dict[str, str | None] = {}
+
+    def tracked() -> Iterator[GuestBookRow]:
+        for row in rows:
+            current["key"], current["small"] = row.signature_key, row.signature_small_key
+            yield row
+
+    return tracked(), lambda _n, _cells: read(storage, current.get("key"), current.get("small"))
+
+
 def guestbook_xlsx(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[GuestBookRow]], DocumentSpec],
                    storage, out: IO[bytes]) -> int:
     """Write the guest book workbook to `out` in one pass, a thumbnail in each signed row's cell.
@@ -65,30 +78,17 @@ def guestbook_xlsx(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[Gu
     row whose cells the writer is at is the last one taken from `rows`: its signature is the one
     drawn. Returns the number of rows written.
     """
-    current: dict[str, str | None] = {}
-
-    def tracked():
-        for row in rows:
-            current["key"], current["small"] = row.signature_key, row.signature_small_key
-            yield row
-
-    spec = replace(spec_for(tracked()), picture_column=GUESTBOOK_SIGNATURE_COLUMN)
-    return write_xlsx(spec, out, pictures=lambda _n, _cells: signature_thumbnail(storage, current.get("key"),
-                                                                          current.get("small")))
+    tracked, pictures = _signatures_as_read(rows, storage, signature_thumbnail)
+    spec = replace(spec_for(tracked), picture_column=GUESTBOOK_SIGNATURE_COLUMN)
+    return write_xlsx(spec, out, pictures=pictures)
 
 
 def guestbook_pdf(rows: Iterable[GuestBookRow], spec_for: Callable[[Iterable[GuestBookRow]], DocumentSpec],
                   storage) -> bytes:
     """The guest book PDF, built page by page as the rows stream from the database; each row's
     signature thumbnail is read as its row is laid out (as for the XLSX)."""
-    current: dict[str, str | None] = {}
-
-    def tracked():
-        for row in rows:
-            current["key"], current["small"] = row.signature_key, row.signature_small_key
-            yield row
-
-    spec = spec_for(tracked())
+    tracked, pictures = _signatures_as_read(rows, storage, signature_image)
+    spec = spec_for(tracked)
     return render_pdf(replace(spec, picture_column=GUESTBOOK_SIGNATURE_COLUMN, compact=True,
                               centered=tuple(spec.centered) + (GUESTBOOK_SIGNATURE_COLUMN,)),
-                      pictures=lambda _n, _cells: signature_image(storage, current.get("key"), current.get("small")))
+                      pictures=pictures)
