@@ -42,6 +42,16 @@ def _runs(days: list[date]) -> list[tuple[date, date]]:
     return runs
 
 
+def _count(session: Session, days: list[date]) -> dict[date, DayFigures]:
+    """The figures of `days` counted from the visits, one pass per run of consecutive days; a day
+    without visits gets empty figures (kept too: it was counted)."""
+    counted: dict[date, DayFigures] = {}
+    for a, b in _runs(days):
+        found = day_figures.from_rows(session, a, b)
+        counted.update({d: found.get(d, DayFigures()) for d in day_figures.span(a, b)})
+    return counted
+
+
 def figures(session: Session, first: date, last: date, today: date | None = None) -> tuple[DayFigures, dict[date, int]]:
     """The period's figures (all days added) and visits per day, kept figures where current, the
     rest counted from the visits (and stored for settled days)."""
@@ -52,10 +62,7 @@ def figures(session: Session, first: date, last: date, today: date | None = None
         .where(DayTotal.day >= first, DayTotal.day <= last))}
     current = {d: r for d, r in rows.items() if d <= settled and r.summarised is not None and r.summarised == r.version}
     total, per_day = _read_kept(session, current)
-    counted: dict[date, DayFigures] = {}
-    for a, b in _runs([d for d in day_figures.span(first, last) if d not in current]):
-        found = day_figures.from_rows(session, a, b)
-        counted.update({d: found.get(d, DayFigures()) for d in day_figures.span(a, b)})
+    counted = _count(session, [d for d in day_figures.span(first, last) if d not in current])
     store(session, {d: f for d, f in counted.items() if d <= settled},
           {d: rows[d].version if d in rows else None for d in counted})
     for d, f in counted.items():
@@ -165,10 +172,7 @@ def warm(session: Session, earliest: date | None, today: date | None = None, pre
     stored = 0
     if missing:
         versions = dict(session.execute(select(DayTotal.day, DayTotal.version).where(DayTotal.day.in_(missing))).all())
-        counted: dict[date, DayFigures] = {}
-        for a, b in _runs(missing):
-            found = day_figures.from_rows(session, a, b)
-            counted.update({d: found.get(d, DayFigures()) for d in day_figures.span(a, b)})
+        counted = _count(session, missing)
         stored = store(session, counted, {d: versions.get(d) for d in counted})
     more = len(missing) == WARM_DAYS
     forgotten = 0 if more else forget_stale_counts(session)
