@@ -104,14 +104,19 @@ def writer_pause(held: float) -> float:
     return min(SQLITE_PAUSE, held + 0.002 + PAUSE_MARGIN)
 
 
+def pause_for_writers(engine, held: float, since: float) -> None:
+    """After a batch that held the write lock `held` seconds and committed at `since` (monotonic),
+    on SQLite: the rest of `writer_pause(held)`, as its file deletions already gave writers that much
+    of it. The job runner and `flask purge` both pause this way."""
+    if engine.dialect.name == "sqlite":
+        time.sleep(max(0.0, writer_pause(held) - (time.monotonic() - since)))
+
+
 def _pause(app: Flask, held: float, since: float) -> None:
-    """After a batch that held the write lock `held` seconds and committed at `since` (monotonic):
-    its file deletions already gave writers that much of the pause."""
     from .extensions import db
 
     with app.app_context():
-        if db.engine.dialect.name == "sqlite":
-            time.sleep(max(0.0, writer_pause(held) - (time.monotonic() - since)))
+        pause_for_writers(db.engine, held, since)
 
 
 # Several app processes on one PostgreSQL each run the scheduler: a job holds a session-level

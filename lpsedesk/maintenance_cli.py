@@ -15,7 +15,7 @@ from .extensions import db
 @with_appcontext
 def purge_command() -> None:
     """Delete KTP captures, signatures and letters older than the retention period; mask old NIKs."""
-    from .jobs import writer_pause
+    from .jobs import pause_for_writers
     from .retention import RetentionError, after_purge, purge
 
     storage, previous = current_app.extensions["storage"], None
@@ -33,9 +33,8 @@ def purge_command() -> None:
         if not result.more:
             break
         previous = result
-        if result.changed and db.engine.dialect.name == "sqlite":
-            # the server's writers get the lock between batches (see jobs.writer_pause)
-            time.sleep(max(0.0, writer_pause(result.took + committed - committing) - (time.monotonic() - committed)))
+        if result.changed:  # the server's writers get the lock between batches
+            pause_for_writers(db.engine, result.took + committed - committing, committed)
     click.echo(summary)
 
 
