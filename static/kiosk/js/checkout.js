@@ -4,7 +4,7 @@
    from the waiting screen. Then confirm, done, and the offer of the satisfaction survey. */
 import { Camera } from "./camera.js";
 import { showErrors, clearErrors, clearField } from "./errors.js";
-import { $, $$, digits, fmt, newId } from "./util.js";
+import { $, $$, digits, fmt, newId, withDigitsTyped } from "./util.js";
 
 export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome, survey = null }) {
   let camera = null, current = null, findMode = "answer", picked = null, cardSession = null;
@@ -89,7 +89,7 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     const form = $("[data-find-form]", scope);
     const nik = digits(form.find_nik.value), last4 = digits(form.find_last4.value);
     const local = {};
-    if (nik.length !== 16) local.nik = nik.length ? `${T.nik_16} ${fmt(T.nik_typed, { count: nik.length })}` : T.nik_16;
+    if (nik.length !== 16) local.nik = withDigitsTyped(T.nik_16, T, nik.length);
     if (last4.length !== 4) local.phone_last4 = T.last4;
     if (showErrors(scope, local, T.fix_marked)) return;
     api("/visits/find", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {

@@ -2,7 +2,7 @@
    for). Each screen asks the server to check the whole entry (validate_only) and shows the problems
    of its own fields, all at once, beside them; the next screen opens when they are all fine. */
 import { showErrors, clearField } from "./errors.js";
-import { $, $$, digits, fmt } from "./util.js";
+import { $, $$, digits, withDigitsTyped } from "./util.js";
 
 export const FORM_SCREENS = {
   who: ["nik", "full_name", "phone", "email"],
@@ -61,8 +61,7 @@ export function createForm({ api, T, screens, steps = {} }) {
         $("[data-form-error]", scope).textContent = res.data.message || T.network;
         return;
       }
-      const typed = digits(form.nik.value).length;  // "exactly 16 digits" alone leaves them counting
-      if (mine.nik && typed && typed !== 16) mine.nik += " " + fmt(T.nik_typed, { count: typed });
+      if (mine.nik) mine.nik = withDigitsTyped(mine.nik, T, digits(form.nik.value).length);
       if (showErrors(scope, mine, T.fix_marked)) return;
       screens.show(target);
     });

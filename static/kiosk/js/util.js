@@ -16,3 +16,9 @@ export function newId() {
 }
 
 export function digits(value) { return String(value || "").replace(/\D/g, ""); }
+
+/* A NIK message followed by how many digits were typed, when some were but not 16: "exactly 16
+   digits" alone leaves a visitor who forgot or doubled one counting. */
+export function withDigitsTyped(message, T, typed) {
+  return typed && typed !== 16 ? `${message} ${fmt(T.nik_typed, { count: typed })}` : message;
+}
