@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
     from .reports import day_versions  # noqa: F401  (changes to visits void the statistics' kept days)
     from .extensions import csrf, db, login_manager, migrate
     from .i18n import init_i18n
+    from .input_guard import register_input_guard
     from .security import register_security_headers
     from .sqlite import tune_sqlite
 
@@ -59,6 +60,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "basic"
     init_i18n(app)
     register_security_headers(app)
+    register_input_guard(app)
     from .throttle import LoginThrottle
 
     app.extensions["login_throttle"] = LoginThrottle(
@@ -95,8 +97,10 @@ def register_jobs(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .urls import RowIdConverter
     from .views import bp as core_bp
 
+    app.url_map.converters["int"] = RowIdConverter  # before any rule is added: every id route gets it
     app.register_blueprint(core_bp)
     for dotted in app.config["INSTALLED_BLUEPRINTS"]:
         app.register_blueprint(import_string(dotted))

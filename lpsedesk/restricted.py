@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .clock import utcnow
+from .ids import row_id
 from .models import User, Visit, VisitDevice, VisitNote
 from .roles import STAFF_ROLES, Actor, Role
 from .workflow import InvalidInput, InvalidTransition, NotAllowed, VisitStatus, WorkflowError
@@ -81,10 +82,7 @@ def name_escort(session: Session, visit: Visit, actor: Actor, escort_id: object)
     """Record the escort the Kasubag named for a restricted visit (before the approval itself)."""
     if not actor.has(Role.KASUBAG):
         raise NotAllowed()
-    try:
-        user = session.get(User, int(escort_id))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        user = None
+    user = session.get(User, user_id) if (user_id := row_id(str(escort_id))) else None
     if user is None or not user.active or not user.has_role(*STAFF_ROLES):
         raise InvalidInput("Choose the escort from the staff.", code="escort_invalid")
     if visit.escort_id != user.id:

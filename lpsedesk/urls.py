@@ -1,7 +1,12 @@
-"""Where a `next=` parameter may send a browser: a path on this site, nothing else."""
+"""URL rules: where a `next=` parameter may send a browser (a path on this site, nothing else), and
+which numbers an id in a route may be."""
 from __future__ import annotations
 
 import re
+
+from werkzeug.routing import IntegerConverter
+
+from .ids import ROW_ID_MAX
 
 # A path of this site: one leading slash not followed by another slash or a backslash (browsers read
 # "//host", "/\host" and "\\host" as another host), and no whitespace, control character or
@@ -14,3 +19,15 @@ def same_site_path(target: str | None) -> str | None:
     if target and len(target) <= 2000 and _SAME_SITE_PATH.fullmatch(target):
         return target
     return None
+
+
+class RowIdConverter(IntegerConverter):
+    """`<int:...>` in every route: 1 .. 2**31-1, the range of the id columns.
+
+    A larger number in a URL would reach the database and fail there (SQLite cannot bind it,
+    PostgreSQL refuses it as out of range): a 500 for what is only a page that does not exist.
+    """
+
+    def __init__(self, map, fixed_digits=0, min=1, max=ROW_ID_MAX, signed=False):  # noqa: A002
+        super().__init__(map, fixed_digits, min, max, signed)
+

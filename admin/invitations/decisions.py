@@ -13,6 +13,7 @@ from lpsedesk.extensions import db
 from lpsedesk.invitations import queries, rules
 from lpsedesk.models import Invitation, utcnow
 from lpsedesk.roles import Role
+from lpsedesk.ids import row_ids
 from lpsedesk.workflow import InvalidTransition, MissingReason, WorkflowError
 
 from .. import bp
@@ -58,7 +59,7 @@ def invitation_approve_all():
     """Approve in advance the open invitations the Kasubag had on screen (not ones added since)."""
     if not DecisionForm().validate_on_submit():
         raise user_error(400, _("The form has expired. Reload the page and try again."))
-    ids = {int(i) for i in request.form.getlist("ids") if i.isdigit()}
+    ids = row_ids(request.form.getlist("ids"))
     done = 0
     for inv in queries.awaiting_decision(db.session, utcnow()):
         if inv.id in ids:

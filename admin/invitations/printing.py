@@ -13,6 +13,7 @@ from lpsedesk.extensions import db
 from lpsedesk.invitations import codes, queries
 from lpsedesk.models import Invitation
 from lpsedesk.roles import STAFF_ROLES
+from lpsedesk.ids import row_ids
 
 from .. import bp
 from . import common
@@ -28,7 +29,7 @@ def invitation_print():
     if layout not in LAYOUTS:
         layout = "a4"
     event = request.args.get("event", "").strip()
-    ids = [int(i) for i in request.args.getlist("id") if i.isdigit()][:MAX_PRINT]
+    ids = sorted(row_ids(request.args.getlist("id")))[:MAX_PRINT]
     if event:
         rows = [i for i in queries.of_event(db.session, event) if i.status in ("open", "approved")]
     elif ids:

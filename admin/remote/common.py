@@ -27,7 +27,7 @@ def load(request_id: int) -> RemoteAccessRequest:
 
 def check_version(req: RemoteAccessRequest, seen: str | None) -> None:
     """The screen the person acted on must still show the current record, else 409."""
-    if seen and (not seen.isdigit() or int(seen) != req.version):
+    if seen and (not (seen.isascii() and seen.isdigit()) or int(seen) != req.version):
         abort(409)
 
 

@@ -15,6 +15,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.pagination import page_number, paginate
 from lpsedesk.roles import Role
+from lpsedesk.ids import row_id
 from lpsedesk.workflow import RemoteStatus
 
 from .. import bp
@@ -73,7 +74,7 @@ def _render_new(form: RequestForm, extends: RemoteAccessRequest | None, status: 
 @requires(Role.ADMIN)
 def remote_new():
     raw = request.values.get("extends", "")
-    extends = load(int(raw)) if raw.isdigit() else None
+    extends = load(extends_id) if (extends_id := row_id(raw)) else None
     form = _new_form(extends)
     if request.method == "GET":
         return _render_new(form, extends)

@@ -13,6 +13,7 @@ from lpsedesk.clock import wib_date
 from lpsedesk.extensions import db
 from lpsedesk.models import Delegation, User, utcnow
 from lpsedesk.roles import Role
+from lpsedesk.ids import row_id
 
 from .. import bp
 from .messages import account_message
@@ -58,8 +59,8 @@ def settings_delegations():
     form = {k: request.form.get(k, "").strip() for k in ("delegate", "principal", "title", "starts_on", "ends_on")}
     errors = []
     starts_on, ends_on = _parse_date(form["starts_on"]), _parse_date(form["ends_on"])
-    delegate = db.session.get(User, int(form["delegate"])) if form["delegate"].isdigit() else None
-    principal = db.session.get(User, int(form["principal"])) if form["principal"].isdigit() else None
+    delegate = db.session.get(User, delegate_id) if (delegate_id := row_id(form["delegate"])) else None
+    principal = db.session.get(User, principal_id) if (principal_id := row_id(form["principal"])) else None
     if delegate is None:
         errors.append(_("Choose the delegate."))
     if principal is None:

@@ -11,6 +11,7 @@ from lpsedesk.extensions import db
 from lpsedesk.labels import field_labels
 from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
+from lpsedesk.ids import row_ids
 
 from .. import bp
 from ..redirects import safe_next
@@ -50,7 +51,7 @@ def evacuation():
 @requires(Role.HELPDESK)
 def report_batch():
     """SOP step 7 at the end of the day: report the finished visits shown on the board at once."""
-    ids = {int(i) for i in request.form.getlist("ids") if i.isdigit()}
+    ids = row_ids(request.form.getlist("ids"))
     chosen = [v for v in q.to_report(db.session) if v.id in ids]
     result = visit_ops.report_batch(db.session, chosen, current_actor())
     flash(_("%(n)d visits reported to the Kasubag.", n=len(result.reported)), "info")

@@ -14,6 +14,7 @@ from lpsedesk.invitations import queries as invitation_queries
 from lpsedesk.labels import status_label
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
+from lpsedesk.ids import row_ids
 from lpsedesk.visit_ops import KtpNotChecked
 from lpsedesk.workflow import InvalidTransition, allowed_targets
 
@@ -94,7 +95,7 @@ def acknowledge_visit(visit_id: int):
 @requires(Role.KASUBAG)
 def acknowledge_all():
     """Acknowledge at once every report the Kasubag had on screen (not ones that arrived since)."""
-    ids = {int(i) for i in request.form.getlist("ids") if i.isdigit()}
+    ids = row_ids(request.form.getlist("ids"))
     done = 0
     for visit in q.reported_unacknowledged(db.session):
         if visit.id in ids:

@@ -10,6 +10,7 @@ from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
 from lpsedesk.roles import Role
+from lpsedesk.ids import row_ids
 
 from .. import bp
 from ..redirects import safe_next
@@ -57,7 +58,7 @@ def area_exit(visit_id: int):
 def devices_check(visit_id: int):
     """Each device ticked left with the visitor; one not ticked is recorded as an incident."""
     record = db.get_or_404(Visit, visit_id)
-    confirmed = {int(i) for i in request.form.getlist("left") if i.isdigit()}
+    confirmed = row_ids(request.form.getlist("left"))
     result = restricted.check_devices(db.session, record, current_actor(), confirmed)
     if result.missing:
         flash(_("Device mismatch recorded as an incident: %(devices)s.",
