@@ -9,6 +9,7 @@ from flask import current_app, jsonify
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
+from lpsedesk.ids import ascii_digits
 from lpsedesk.throttle import LoginThrottle
 
 from . import bp
@@ -65,7 +66,7 @@ def find_visit():
     nik = "".join(str(data.get("nik") or "").split())
     last4 = _last4(data)
     fields = {}
-    if len(nik) != 16 or not nik.isdigit():
+    if len(nik) != 16 or not ascii_digits(nik):
         fields["nik"] = field_message("nik_length")
     if not kiosk_recovery.LAST4.match(last4):
         fields["phone_last4"] = field_message("last4")

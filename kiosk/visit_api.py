@@ -10,6 +10,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from lpsedesk import audit, checkin, kiosk_recovery, restricted, settings
+from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import status_label
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
@@ -267,7 +268,7 @@ def recall_visitor():
     data = json_body() or {}
     nik = "".join(str(data.get("nik") or "").split())
     last4 = str(data.get("phone_last4") or "").strip()
-    if len(nik) != 16 or not nik.isdigit() or len(last4) != 4 or not last4.isdigit():
+    if len(nik) != 16 or not ascii_digits(nik) or len(last4) != 4 or not ascii_digits(last4):
         return api_error("invalid_fields", 400, fields={"nik": field_message("nik_length")})
     nik_limit = current_app.extensions["kiosk_recall_nik"]
     device_limit = current_app.extensions["kiosk_recall_device"]

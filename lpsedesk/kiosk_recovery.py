@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .ids import ascii_digits
 from .models import Visit, Visitor
 from .clock import wib_date as today_wib, wib_day_bounds
 from .workflow import VisitStatus
@@ -49,7 +50,7 @@ def todays_visit(session: Session, nik: str, last4: str, *, now: datetime | None
     a pending one (the answer), a decided one (the answer and the ticket), an approved one (to
     leave). None when either does not match; the caller says the same for both."""
     nik = "".join(str(nik or "").split())
-    if len(nik) != 16 or not nik.isdigit() or not LAST4.match(last4 or ""):
+    if len(nik) != 16 or not ascii_digits(nik) or not LAST4.match(last4 or ""):
         return None
     start, end = wib_day_bounds(today_wib(now or datetime.now(timezone.utc)))
     rows = session.scalars(select(Visit).join(Visitor).where(
@@ -65,7 +66,7 @@ def todays_visit_by_card(session: Session, nik: str, *, now: datetime | None = N
     """The latest visit submitted today by the NIK read from a card held up to the kiosk's camera just
     now: the card itself is the proof, as it was at check-in (the helpdesk still checks the original)."""
     nik = "".join(str(nik or "").split())
-    if len(nik) != 16 or not nik.isdigit():
+    if len(nik) != 16 or not ascii_digits(nik):
         return None
     start, end = wib_day_bounds(today_wib(now or datetime.now(timezone.utc)))
     return session.scalars(select(Visit).join(Visitor).where(

@@ -23,6 +23,7 @@ from flask_babel import gettext as _
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from .ids import ascii_digits
 from .live_notify import ensure_listener, notify_in_transaction
 from .live_slots import StreamSlots
 from .models import AuditEvent
@@ -162,7 +163,7 @@ def sse_response(engine, session: Session, wanted: Callable[[AuditEvent], bool],
         return response
     try:
         raw = request.headers.get("Last-Event-ID") or request.args.get("after", "")
-        after_id = int(raw) if raw.isdigit() and len(raw) < 19 else latest_event_id(session)
+        after_id = int(raw) if ascii_digits(raw) and len(raw) < 19 else latest_event_id(session)
     except BaseException:
         slot.release()
         raise

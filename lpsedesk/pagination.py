@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from .ids import ascii_digits
+
 MAX_PAGE = 100_000  # beyond any real list; a larger number in the URL is someone typing
 AHEAD = 10  # pages counted beyond the one shown
 
@@ -32,7 +34,7 @@ class Page:
 def page_number(raw: object) -> int:
     """The page asked for in a query string; anything that is not a sane page number is page 1."""
     text = str(raw or "").strip()
-    return int(text) if text.isdigit() and 0 < int(text) <= MAX_PAGE else 1
+    return int(text) if ascii_digits(text) and 0 < int(text) <= MAX_PAGE else 1
 
 
 def paginate(session: Session, query: Select, *order_by, page: int, per_page: int, ahead: int = AHEAD) -> Page:

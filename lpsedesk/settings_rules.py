@@ -13,12 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit, settings
+from .ids import ascii_digits
 from .models import Visit
 from .roles import Actor
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]{1,31}$")  # fits Visit.purpose (32 chars) and Visit.facility
-CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-NIP = re.compile(r"^\d{18}$")
+CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$", re.ASCII)
+NIP = re.compile(r"^\d{18}$", re.ASCII)
 TEXTS: dict[str, tuple[int, int]] = {  # key -> (min, max) length after trimming
     "lpse_name": (1, 120), "lpse_place": (1, 80), "signatory_title": (1, 160),
     "signatory_name": (0, 120), "signatory_rank": (0, 80),
@@ -49,7 +50,7 @@ def clean_text(key: str, raw: str | None) -> str:
 def clean_number(key: str, raw: str | None) -> int:
     low, high = NUMBERS[key]
     text = (raw or "").strip()
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not ascii_digits(text) or not low <= int(text) <= high:
         raise SettingError(key, "out_of_range", min=low, max=high)
     return int(text)
 

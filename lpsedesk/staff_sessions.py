@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from .ids import ascii_digits
 from .models import StaffSession, User, utcnow
 
 
@@ -28,7 +29,7 @@ def cookie_id(user: User, nonce: str) -> str:
 
 def parse_cookie_id(value: str) -> tuple[int, str, str] | None:
     user_id, token, nonce = (value.split(":") + ["", "", ""])[:3]
-    if not user_id.isdigit() or not token or not nonce or value.count(":") != 2:
+    if not ascii_digits(user_id) or not token or not nonce or value.count(":") != 2:
         return None
     return int(user_id), token, nonce
 

@@ -23,7 +23,7 @@ class UserError(ValueError):
         self.code = code
 
 
-NIP = re.compile(r"^\d{18}$")  # Nomor Induk Pegawai of a civil servant: 18 digits
+NIP = re.compile(r"^\d{18}$", re.ASCII)  # Nomor Induk Pegawai of a civil servant: 18 digits
 
 
 def clean_nip(nip: str | None) -> str | None:

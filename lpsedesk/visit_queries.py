@@ -8,6 +8,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .clock import wib_date, wib_day_bounds
+from .ids import ascii_digits
 from .models import RemoteAccessRequest, Visit, Visitor
 from .pagination import Page, paginate
 from .search_index import visits_matching
@@ -100,7 +101,7 @@ def search(session: Session, *, text: str = "", status: str = "", date_from: dat
     query = visits()
     text = text.strip()
     nik = "".join(text.split())
-    if len(nik) == 16 and nik.isdigit():
+    if len(nik) == 16 and ascii_digits(nik):
         # A whole NIK is never part of a name or an institution: one exact match through its index.
         query = query.join(Visit.visitor).where(Visitor.nik == nik)
     elif text:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..clock import utcnow, wib_date
+from ..ids import ascii_digits
 from ..models import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse, Visit
 from ..nik import parse_nik
 from ..roles import Actor
@@ -64,7 +65,7 @@ class SurveyAnswers:
         scores: dict[str, int | None] = {}
         for key in KEYS:
             value = raw.get(key)
-            if isinstance(value, str) and value.strip().isdigit():
+            if isinstance(value, str) and ascii_digits(value.strip()):
                 value = int(value)
             if value is None or value == "":
                 scores[key] = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..exports.dates import MONTHS, Period, PeriodError, parse_date, range_period
+from ..ids import ascii_digits
 
 KINDS = ("semester", "year", "range")
 
@@ -41,7 +42,7 @@ def parse(args, today: date, locale: str = "id") -> tuple[str, Period]:
     if kind == "range":
         return kind, range_period(parse_date(args.get("from") or ""), parse_date(args.get("to") or ""), locale)
     raw_year = (args.get("year") or str(today.year)).strip()
-    if not raw_year.isdigit():
+    if not ascii_digits(raw_year):
         raise PeriodError("bad_date")
     if kind == "year":
         return kind, year(int(raw_year), locale)
