@@ -119,6 +119,10 @@ def test_every_kiosk_screen_has_no_wcag_violation(app, live_server, browser, sho
     page.click("[data-action=checkout]")
     page.wait_for_selector("section[data-screen=checkout] [data-camera-off]:not([hidden])")
     walk.check("15-checkout")
+    page.click(".k-ticket-form input")  # the on-screen keyboard open, the heading kept in sight
+    page.wait_for_selector(".k-osk:not([hidden])")
+    walk.check("15b-checkout-keyboard")
+    page.click(".k-osk [data-key='{hide}']")
     page.click("[data-action=inside]")
     page.wait_for_selector(".k-name")
     page.click(".k-name")
