@@ -60,13 +60,29 @@ function stepBy(delta) {
   if (next) { currentKey = next.dataset.key; arrange(); }
 }
 
+/* The decision's confirmation ("Decision saved for ..."), shown above the queue where the next request
+   slides in, so the tap is seen to have worked. */
+function said(message) {
+  if (!message) return;
+  let line = document.querySelector("[data-queue-said]");
+  if (!line) {
+    line = document.createElement("p");
+    line.className = "flash flash-info";
+    line.dataset.queueSaid = "";
+    line.setAttribute("role", "status");
+    live.before(line);
+  }
+  line.textContent = message;
+}
+
 /* Send the decision in the background; the decided request leaves and the next one slides in. */
 function decide(form, submitter) {
   const card = form.closest(".req");
   const body = new FormData(form, submitter);
-  return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "text/html" } })
+  return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json", "X-Background": "1" } })
     .then((r) => {
       if (!r.ok) throw new Error(String(r.status));
+      r.json().then((answer) => said(answer.message), () => {});
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
       const i = items(form.closest("[data-queue]")).indexOf(card);
       currentKey = list.length ? (list[Math.min(i, list.length - 1)] || list[0]).dataset.key : null;

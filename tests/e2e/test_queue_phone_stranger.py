@@ -42,3 +42,26 @@ def test_the_approve_bar_shows_only_while_its_request_is_in_sight(app, live_serv
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_function(f"() => document.querySelector('{APPROVE}').getClientRects().length > 0", timeout=3000)
     assert page.evaluate(ON_SCREEN, APPROVE)
+
+
+def test_an_approval_on_the_phone_is_confirmed_at_once_and_only_once(app, live_server, browser, make_user, shot):
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    now = datetime.now(timezone.utc)
+    with app.app_context():
+        for name in ("TAMU PERTAMA", "TAMU KEDUA"):
+            factories.visit("pending", submitted_at=now, ktp_checked_at=now, visitor=factories.visitor(full_name=name))
+    page = staff_page(browser, live_server, "bambang", PHONE, [])
+    page.goto(f"{live_server}/admin/queue")
+    page.wait_for_selector(APPROVE)
+    first = page.inner_text("[data-queue] .req.current .name")
+    page.click(APPROVE)
+    # The next request slides in; above it, on the screen, the line that says the tap worked.
+    said = page.wait_for_selector("[data-queue-said]", timeout=5000)
+    assert said.inner_text() == f"Keputusan untuk {first} tersimpan."
+    assert page.evaluate(ON_SCREEN, "[data-queue-said]")
+    page.wait_for_function("(name) => !document.querySelector('[data-queue] .req.current .name')"
+                           ".textContent.includes(name)", arg=first, timeout=5000)
+    shot(page, "ux2-queue-phone-approved", full_page=False)
+    # Said once: the next page does not greet the Kasubag with it again.
+    page.goto(f"{live_server}/admin/reports/")
+    assert first not in page.inner_text("main")
