@@ -90,3 +90,14 @@ def test_the_admin_closing_an_account_at_a_time_to_come_is_told_to_enter_when_it
     page.click("button:has-text('Tutup akun')")
     page.wait_for_load_state()
     assert "Akun remote_007 telah ditutup" in page.inner_text("main") and _status(app, rid) == "closed"
+
+
+def test_tabs_and_filters_on_a_phone_are_a_thumb_high(app, live_server, browser, make_user):
+    """The register's status filters and the settings tabs are tapped like buttons: 44 px at least."""
+    make_user("sinta", "admin", name="Sinta Admin")
+    page = staff_page(browser, live_server, "sinta", PHONE, [])
+    for path, tabs in (("/admin/remote/", "nav.filters a"), ("/admin/settings/", "nav.settings-nav a")):
+        page.goto(f"{live_server}{path}")
+        heights = page.eval_on_selector_all(tabs, "els => els.map(e => e.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 44, (path, heights)
+        assert page.evaluate(SIDEWAYS) <= 0
