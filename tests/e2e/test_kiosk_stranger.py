@@ -113,11 +113,13 @@ def test_the_screen_question_stays_in_sight_while_typing_on_the_keyboard(app, li
         if lang == "id":
             shot(page, f"ux2-kiosk-typing-{name}", full_page=False)
 
-    # Check-out: the ticket code, typed on the letter keyboard.
+    # Check-out: the ticket code, typed on the letter keyboard; the button to go on shows too.
     page.click("[data-action=checkout]")
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
     _type_on_pad(page, ".k-ticket-form input", "AB12")
     look("checkout-ticket", ".k-ticket-form input")
+    go = page.evaluate(TYPING_VIEW, ".k-ticket-form button[type=submit]")["field_hidden"]
+    assert go == "", f"'Find my visit' while typing: {go}"
     # Leaving without the ticket: the last field of the NIK form.
     page.click(".k-osk [data-key='{hide}']")
     page.click("[data-action=find-checkout]")

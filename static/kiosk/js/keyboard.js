@@ -97,8 +97,13 @@ export function installKeyboard(panel) {
     const r = el.getBoundingClientRect();
     const label = el.closest("label") || el;
     const top = Math.min(r.top, label.getBoundingClientRect().top);
+    // A short form's own button just under the field (the check-out screen's "Find my visit") is
+    // shown too when it fits, so the visitor sees how to go on (a button in the bar is always shown).
+    const go = el.form && el.form.querySelector("[type=submit]");
+    const goBox = go && !go.closest(".k-actions") && go.offsetParent !== null ? go.getBoundingClientRect() : null;
+    const goal = goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom;
     let by = 0;
-    if (r.bottom > bottom) by = r.bottom - bottom;
+    if (goal > bottom) by = goal - bottom;
     if (top - by < ceiling) by = top - ceiling;
     if (by) window.scrollBy({ top: by });
   }
