@@ -143,3 +143,26 @@ def test_the_screen_question_stays_in_sight_while_typing_on_the_keyboard(app, li
     problems = {name: view for name, view in seen.items()
                 if view["heading_hidden"] or view["field_hidden"] or view["heading"] != headings[lang][name]}
     assert problems == {}
+
+
+def test_a_waiting_visitor_at_check_out_is_told_why_calmly_not_in_error_red(app, live_server, browser, shot):
+    """Nothing to check out while the request waits: that is news for the visitor, not a mistake they
+    made, so it is not written in the red of an error (an unknown ticket still is)."""
+    waiting = _today_visit(app, "pending", nik="3373024107900001", phone="081234560001")
+    page = enrol_page(app, browser, live_server, TABLET)
+    page.click("[data-action=checkout]")
+    page.fill(".k-ticket-form input", waiting)
+    page.keyboard.press("Enter")
+    why = page.wait_for_selector("section[data-screen=checkout-confirm] [data-checkout-error]:not(:empty)")
+    red = "rgb(180, 35, 24)"  # the kiosk's error colour (--k-danger)
+    assert why.evaluate("el => getComputedStyle(el).color") != red
+    shot(page, "ux2-kiosk-checkout-waiting", full_page=False)
+    assert violations(page, axe_source()) == []
+    page.click("section[data-screen=checkout-confirm] [data-action=home-now]")
+    page.wait_for_selector("body[data-screen=welcome]")
+    page.click("[data-action=checkout]")
+    page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
+    page.fill(".k-ticket-form input", "ZZZZ1234")
+    page.keyboard.press("Enter")
+    unknown = page.wait_for_selector("section[data-screen=checkout] .k-error:not(:empty)")
+    assert unknown.evaluate("el => getComputedStyle(el).color") == red
