@@ -16,6 +16,8 @@ from .messages import enrol_message, js_messages
 ENROL_ATTEMPTS = (10, 600)  # wrong codes per address in 10 minutes
 TICKET_WAIT_SECONDS = 15 * 60
 TICKET_DECIDED_SECONDS = 180
+# Each language in its own name, as the language switch shows it.
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 @bp.record_once
@@ -49,6 +51,7 @@ def kiosk_config() -> dict:
 def welcome():
     values = settings.get_all(db.session)
     locale = str(get_locale() or "id")
+    home = current_app.config["DEFAULT_LOCALE"]  # where every visitor starts, and the kiosk returns
 
     def labelled(items: list[dict]) -> list[tuple[str, str]]:
         # Only what the Admin offers for new visits (hidden items stay valid for old visits).
@@ -58,7 +61,7 @@ def welcome():
         "kiosk/app.html", lpse_name=values["lpse_name"], retention_days=values["retention_days"],
         purposes=labelled(list(values["purposes"])), facilities=labelled(list(values["facilities"])),
         categories=category_choices(), durations=checkin.PLANNED_MINUTES, kiosk_config=kiosk_config(),
-        device=current_kiosk())
+        device=current_kiosk(), home_locale=home, home_language=LANGUAGE_NAMES.get(home, home))
 
 
 @bp.route("/enrol", methods=["GET", "POST"])

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..form_language import Form
 
-class WindowForm(FlaskForm):
+
+class WindowForm(Form):
     """What a single invitation and a whole training share: when, where, what for."""
 
     event_name = StringField(_l("Training or event (optional)"), validators=[Optional(), Length(max=120)])
@@ -33,5 +34,5 @@ class ImportForm(WindowForm):
                              validators=[FileRequired(_l("Choose the participants' file."))])
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     reason = TextAreaField(_l("Reason"), validators=[Length(max=500)])

@@ -7,16 +7,25 @@ from flask_babel import gettext as _
 from lpsedesk import audit, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc
+from lpsedesk.errors import workflow_message
 from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 from lpsedesk.passwords import generate_password
 from lpsedesk.roles import Role
-from lpsedesk.workflow import RemoteStatus, check_transition
+from lpsedesk.workflow import MissingReason, RemoteStatus, WorkflowError, check_transition
 
 from .. import bp
 from .common import access_rights_options, check_version, input_error, load, render_detail
 from .forms import CloseForm, DecisionForm, GiveForm, rights_text, with_rights_choices
 from .messages import input_message
+
+
+def typed_again(req, exc: WorkflowError, field, status: int = 400, **forms):
+    """What was typed refused by the core: the same page again with the reason beside the field to
+    change and everything typed kept, rather than a page that only says "Back" (nothing is saved)."""
+    message = input_message(exc.code) if isinstance(exc, remote_ops.RemoteInputError) else workflow_message(exc)
+    field.errors = [*field.errors, message]
+    return render_detail(req, status, **forms)
 
 
 @bp.post("/remote/<int:request_id>/decision")
@@ -38,8 +47,8 @@ def decide_remote(request_id: int):
             remote_ops.approve(db.session, req, actor, approved_until=local_to_utc(form.approved_until.data), now=now)
         else:
             remote_ops.deny(db.session, req, actor, reason=form.reason.data or "", now=now)
-    except remote_ops.RemoteInputError as exc:
-        raise input_error(exc) from None
+    except (remote_ops.RemoteInputError, MissingReason) as exc:
+        return typed_again(req, exc, form.approved_until if decision == "approve" else form.reason, decision_form=form)
     flash(_("Decision saved for %(name)s.", name=req.requester_name), "info")
     if request.form.get("back") == "dashboard":
         return redirect(url_for("admin.dashboard"))
@@ -63,7 +72,10 @@ def remote_give(request_id: int):
         remote_ops.give_account(db.session, req, actor, username=form.username.data.strip(),
                                 rights_granted=rights, granted_at=local_to_utc(form.granted_at.data), now=now)
     except remote_ops.RemoteInputError as exc:
-        raise input_error(exc, 409 if exc.code == "username_in_use" else 400) from None
+        if exc.code == "approval_lapsed":
+            raise input_error(exc) from None
+        field = form.username if exc.code == "username_in_use" else form.granted_at
+        return typed_again(req, exc, field, 409 if exc.code == "username_in_use" else 400, give_form=form)
     password = None
     if form.generate_password.data:
         # Shown once on this response and never stored: not in the database, the session or a log.
@@ -89,6 +101,6 @@ def remote_close(request_id: int):
         remote_ops.close_account(db.session, req, current_actor(), closed_at=local_to_utc(form.closed_at.data),
                                  note=(form.note.data or "").strip(), now=now)
     except remote_ops.RemoteInputError as exc:
-        raise input_error(exc) from None
+        return typed_again(req, exc, form.closed_at, close_form=form)
     flash(_("Account %(username)s closed.", username=req.username or "-"), "info")
     return redirect(url_for("admin.remote_detail", request_id=req.id))

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, DateTimeLocalField, HiddenField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..form_language import Form
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -22,12 +23,12 @@ def rights_text(chosen: list[str], other: str | None) -> str:
     return ", ".join(parts)
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(Form):
     # The record's version the person saw: acting on a stale screen is a 409, not a silent overwrite.
     version = HiddenField()
 
 
-class RequestForm(FlaskForm):
+class RequestForm(Form):
     requester_name = StringField(_l("Requester's name"), validators=[DataRequired(), Length(max=120)])
     instansi = StringField(_l("Institution"), validators=[DataRequired(), Length(max=160)])
     letter_number = StringField(_l("Letter number"), validators=[DataRequired(), Length(max=80)])

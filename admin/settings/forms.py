@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from lpsedesk.roles import STAFF_ROLES
+
+from ..form_language import Form
 
 
 def role_choices() -> list[tuple[str, str]]:
@@ -20,7 +21,7 @@ class RolesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class RolesForm(FlaskForm):
+class RolesForm(Form):
     roles = RolesField(_l("Roles"), validators=[DataRequired(message=_l("Choose at least one role."))])
 
     def __init__(self, *args, **kwargs) -> None:
@@ -28,14 +29,14 @@ class RolesForm(FlaskForm):
         self.roles.choices = role_choices()
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     full_name = StringField(_l("Full name"), validators=[
         DataRequired(message=_l("A full name is required.")),
         Length(max=120, message=_l("At most %(max)d characters."))])
     nip = StringField(_l("NIP (optional)"), validators=[Optional(), Length(max=32, message=_l("A NIP has 18 digits."))])
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     """Leave both fields empty to have a strong password generated and shown once."""
 
     password = PasswordField(_l("New password"), validators=[Optional(), Length(max=256)])

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import Length
 
+from ..form_language import Form
 
-class DecisionForm(FlaskForm):
+
+class DecisionForm(Form):
     reason = TextAreaField(_l("Reason"), validators=[Length(max=500)])

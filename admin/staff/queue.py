@@ -68,6 +68,10 @@ def _decide(record, success_message: str):
         if record.status == "pending" or record.decided_at is None:
             raise
         return render_template("admin/staff/conflict.html", message=_already_decided(record)), 409
+    if request.headers.get("X-Background") == "1":
+        # The queue sent it in the background (queue.js) and shows this line at once; flashed, it
+        # would wait in the session and greet the Kasubag on some later page instead.
+        return {"message": success_message}
     flash(success_message, "info")
     return redirect(safe_next("admin.dashboard"))
 

@@ -7,6 +7,15 @@ const phone = window.matchMedia("(max-width: 640px)");
 const ORDER_KEY = "lpsedesk.queue-order";
 let currentKey = null, shownKey = null;
 
+/* On a phone the current request's buttons sit in a bar fixed at the bottom of the screen. Scrolled
+   down to the reports or the invitations, an "Approve" there would decide a request no longer in
+   sight: the bar shows only while some of its request is on the screen above it. */
+const inSight = "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.target.classList.contains("current")) document.body.classList.toggle("queue-card-away", !entry.isIntersecting);
+  }
+}, { rootMargin: "0px 0px -90px 0px" }) : null;
+
 function order() {
   try { return localStorage.getItem(ORDER_KEY) || "oldest"; } catch (e) { return "oldest"; }
 }
@@ -34,6 +43,11 @@ function arrange() {
     current.addEventListener("animationend", () => current.classList.remove("entering"), { once: true });
   }
   currentKey = shownKey = current ? current.dataset.key : null;
+  if (inSight) {
+    inSight.disconnect();
+    document.body.classList.remove("queue-card-away");
+    if (current && phone.matches) inSight.observe(current);
+  }
   const position = queue.querySelector("[data-position]");
   if (position && current) position.textContent = `${list.indexOf(current) + 1} / ${list.length}`;
 }
@@ -46,13 +60,29 @@ function stepBy(delta) {
   if (next) { currentKey = next.dataset.key; arrange(); }
 }
 
+/* The decision's confirmation ("Decision saved for ..."), shown above the queue where the next request
+   slides in, so the tap is seen to have worked. */
+function said(message) {
+  if (!message) return;
+  let line = document.querySelector("[data-queue-said]");
+  if (!line) {
+    line = document.createElement("p");
+    line.className = "flash flash-info";
+    line.dataset.queueSaid = "";
+    line.setAttribute("role", "status");
+    live.before(line);
+  }
+  line.textContent = message;
+}
+
 /* Send the decision in the background; the decided request leaves and the next one slides in. */
 function decide(form, submitter) {
   const card = form.closest(".req");
   const body = new FormData(form, submitter);
-  return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "text/html" } })
+  return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json", "X-Background": "1" } })
     .then((r) => {
       if (!r.ok) throw new Error(String(r.status));
+      r.json().then((answer) => said(answer.message), () => {});
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
       const i = items(form.closest("[data-queue]")).indexOf(card);
       currentKey = list.length ? (list[Math.min(i, list.length - 1)] || list[0]).dataset.key : null;

@@ -81,7 +81,7 @@ def test_the_visit_page_shows_every_step_in_order_with_who_did_it(app, client, m
     page = desk.get(f"/admin/visits/{visit_id}").get_data(as_text=True)
     timeline = page[page.index('class="timeline"'):]
     steps = [("Buku tamu diisi", None), ("KTP asli diperiksa", "Rina Helpdesk"), ("Disetujui", "Bambang Wijaya"),
-             ("Memakai pojok internet", None), ("Keluar (check-out)", "Rina Helpdesk"),
+             ("Memakai pojok internet", None), ("Sudah keluar", "Rina Helpdesk"),
              ("Dilaporkan kepada Kasubag", "Rina Helpdesk"), ("Laporan diterima Kasubag", "Bambang Wijaya")]
     positions = [timeline.index(label) for label, _who in steps]
     assert positions == sorted(positions)

@@ -13,11 +13,11 @@ from lpsedesk.extensions import db
 from lpsedesk.invitations import rules
 from lpsedesk.models import Invitation, User, Visit, utcnow
 from lpsedesk.roles import Actor, Role
-from tests.kiosk.e2e_support import TABLET, enrol_page, qr_video, sign
+from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_jpeg, qr_video, sign, upload_ktp
 
 from .. import factories
 from .axe import axe_source, violations
-from .test_accessibility import SMALL_TARGETS, _ktp_jpeg
+from .test_accessibility import SMALL_TARGETS
 from .test_staff_flow import close_pages, staff_page
 from .test_staff_screens import SIZES
 
@@ -57,7 +57,7 @@ def training(app, *, nik: str, name: str) -> tuple[int, str]:
 
 def test_an_invited_visitor_checks_in_by_showing_the_qr_to_the_camera_in_under_30_seconds(
         app, live_server, launch_browser, tmp_path, shot):
-    jpeg, person = _ktp_jpeg()
+    jpeg, person = ktp_jpeg()
     inv_id, code = training(app, nik=person.nik, name=person.name)
     video = qr_video(tmp_path / "invitation.y4m", code)
     page = enrol_page(app, launch_browser(fake_video=video), live_server, TABLET)
@@ -69,8 +69,7 @@ def test_an_invited_visitor_checks_in_by_showing_the_qr_to_the_camera_in_under_3
     shot(page, "invitation-kiosk-after-scan-1280x800", full_page=False)
     problems = violations(page, axe_source())
     # The KTP is still shown (here uploaded, as the camera is showing the invitation) and signed.
-    page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": jpeg}])
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=20000)
+    upload_ktp(page, jpeg, timeout=20000)
     page.click("[data-action=to-who]")
     page.wait_for_selector("[data-screen=who]:not([hidden])")
     page.fill("input[name=nik]", person.nik)

@@ -12,7 +12,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import Visit
 from tests import factories
 from tests.e2e.video import write_y4m
-from tests.kiosk.e2e_support import LANDSCAPE, TABLET, enrol_page, ktp_video, staff_decides
+from tests.kiosk.e2e_support import LANDSCAPE, TABLET, enrol_page, ktp_video, staff_decides, upload_not_a_photo
 from tests.support import needs_ocr
 
 
@@ -143,10 +143,7 @@ def test_every_error_of_a_screen_shows_at_once_and_goes_when_fixed(app, live_ser
     page.click("[data-action=checkin]")
     page.wait_for_selector("[data-screen=ktp]:not([hidden])")
     # An upload that is not a photo: the error stays while the camera keeps giving its tips.
-    page.set_input_files("[data-upload]", files=[{"name": "ktp.txt", "mimeType": "image/jpeg",
-                                                  "buffer": b"this is not a picture"}])
-    page.wait_for_selector("[data-ktp-error]:not(:empty)")
-    message = page.inner_text("[data-ktp-error]")
+    message = upload_not_a_photo(page)
     page.wait_for_function("() => document.querySelector('[data-guidance]').textContent.length > 0")
     started = page.evaluate("performance.now()")
     page.wait_for_function("(until) => performance.now() > until", arg=started + 1500)

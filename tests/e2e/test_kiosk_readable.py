@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from tests.kiosk.e2e_support import TABLET, enrol_page
-
-from .test_accessibility import _ktp_jpeg
+from tests.kiosk.e2e_support import TABLET, enrol_page, upload_ktp
 
 LONG_NAME = "RADEN MAS BAGUS HADININGRAT KUSUMAWARDHANA PUTRA SEJATI WIBOWO SANTOSO"
 LONG_INSTITUTION = "Koperasi Serba Usaha Karya Mandiri Sejahtera Bersama Kabupaten Semarang Timur"
@@ -68,9 +66,7 @@ def test_every_kiosk_screen_reads_at_arms_length_with_long_names(app, live_serve
     page.click("[data-action=checkin]")
     page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
     look.at("ktp")
-    jpeg, person = _ktp_jpeg()
-    page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": jpeg}])
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=30000)
+    person = upload_ktp(page)
     look.at("ktp captured")
     page.click("[data-action=to-who]")
     page.wait_for_selector("section[data-screen=who]:not([hidden])")

@@ -11,11 +11,11 @@ from lpsedesk import settings
 from lpsedesk.clock import utcnow
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit, VisitDevice, WatchEntry
-from tests.kiosk.e2e_support import TABLET, enrol_page, sign
+from tests.kiosk.e2e_support import TABLET, enrol_page, sign, upload_ktp
 
 from .. import factories
 from .axe import axe_source, violations
-from .test_accessibility import SMALL_TARGETS, _ktp_jpeg
+from .test_accessibility import SMALL_TARGETS
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
 from .test_staff_screens import SIZES
 
@@ -129,9 +129,7 @@ def test_a_visitor_to_the_server_room_lists_the_devices_at_the_kiosk(app, live_s
     page.wait_for_selector("body[data-ready]")
     page.click("[data-action=checkin]")
     page.wait_for_selector("section[data-screen=ktp] [data-camera-off]:not([hidden])")
-    jpeg, person = _ktp_jpeg()
-    page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": jpeg}])
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=30000)
+    person = upload_ktp(page)
     page.click("[data-action=to-who]")
     page.fill("input[name=nik]", person.nik)
     page.fill("input[name=full_name]", person.name)

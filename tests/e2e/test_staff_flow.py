@@ -90,8 +90,8 @@ def test_sop1_from_the_kasubags_phone_and_the_helpdesk_desk(app, live_server, br
     desk.fill("textarea[name=body]", "Memakai pojok internet, komputer 2")
     desk.click("button:has-text('Simpan catatan')")
     desk.wait_for_selector("text=Catatan tersimpan")
-    desk.click("button:has-text('Check-out di meja helpdesk')")
-    desk.wait_for_selector("text=telah keluar")
+    desk.click("button:has-text('Catat keluar di meja helpdesk')")
+    desk.wait_for_selector("text=sudah dicatat keluar")
     desk.click("button:has-text('Laporkan kepada Kasubag')")
     desk.wait_for_selector("text=telah dilaporkan kepada Kasubag")
 
@@ -103,7 +103,7 @@ def test_sop1_from_the_kasubags_phone_and_the_helpdesk_desk(app, live_server, br
     desk.goto(f"{live_server}/admin/visits/{visit_id}")
     items = desk.locator(".timeline li").all_inner_texts()
     kinds = ["Buku tamu diisi", "KTP asli diperiksa", "Foto KTP dilihat", "Disetujui", "Catatan",
-             "Keluar (check-out)", "Dilaporkan kepada Kasubag", "Laporan diterima Kasubag"]
+             "Sudah keluar", "Dilaporkan kepada Kasubag", "Laporan diterima Kasubag"]
     found = [next(i for i, text in enumerate(items) if text.split("\n")[1].startswith(k)) for k in kinds]
     assert found == sorted(found), items
     text = "\n".join(items)

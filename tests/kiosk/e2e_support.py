@@ -93,3 +93,35 @@ def sign(page) -> None:
     for i in range(1, 12):
         page.mouse.move(x + w * (0.15 + i * 0.06), y + h * (0.7 - 0.35 * ((i % 3) / 2)))
     page.mouse.up()
+
+
+def ktp_jpeg(seed: int = 41) -> tuple[bytes, object]:
+    """A photo of a synthetic KTP as the kiosk's upload button takes it: (JPEG bytes, person)."""
+    from tests.synthetic.ktp import render_ktp
+    from tests.synthetic.people import make_person
+    from tests.synthetic.scenes import place_in_scene
+
+    rng = np.random.default_rng(seed)
+    person = make_person(rng)
+    frame, _quad = place_in_scene(render_ktp(person), rng, width_px=620, angle=0, tilt=2, jpeg=None, noise=1)
+    ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    assert ok
+    return buf.tobytes(), person
+
+
+def upload_ktp(page, jpeg: bytes | None = None, timeout: int = 30000):
+    """On the KTP screen, give the KTP photo through the upload button (no camera) and wait until
+    the kiosk has taken it; returns the synthetic person on the card (None when `jpeg` was given)."""
+    person = None
+    if jpeg is None:
+        jpeg, person = ktp_jpeg()
+    page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": jpeg}])
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=timeout)
+    return person
+
+
+def upload_not_a_photo(page, data: bytes = b"this is not a picture") -> str:
+    """On the KTP screen, upload a file that claims to be a JPEG but is not; returns the error shown."""
+    page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": data}])
+    page.wait_for_selector("[data-ktp-error]:not(:empty)")
+    return page.inner_text("[data-ktp-error]")

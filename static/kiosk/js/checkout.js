@@ -51,6 +51,9 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     $("[data-out-ticket]").textContent = visit.ticket;
     // Only an approved visit can be checked out; otherwise say why and offer no button.
     $("[data-checkout-error]").textContent = visit.status === "approved" ? "" : visit.message;
+    // Why a waiting (or refused, or finished) visit has nothing to check out is news, not the
+    // visitor's mistake: said calmly, not in the alarm red of an error (kiosk.css .k-why).
+    $("[data-checkout-error]").classList.toggle("k-why", visit.status !== "approved");
     $("[data-action=confirm-checkout]").hidden = visit.status !== "approved";
     // No question without the button that answers it, and nothing to "cancel" then: just go back.
     const title = $("[data-checkout-title]"), leave = $("[data-checkout-leave]");
@@ -64,7 +67,11 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     const ticketCode = current.ticket;
     api("/visits/" + encodeURIComponent(ticketCode) + "/checkout", { method: "POST", json: {} })
       .then((res) => {
-        if (!res.ok) { $("[data-checkout-error]").textContent = res.data.message || T.network; return; }
+        if (!res.ok) {
+          $("[data-checkout-error]").classList.remove("k-why");
+          $("[data-checkout-error]").textContent = res.data.message || T.network;
+          return;
+        }
         const time = (res.data.checked_out_at_text || "").split(" ")[1] || "";
         $("[data-done-message]").textContent = fmt(T.checked_out_at, { time });
         if (survey) survey.offer(ticketCode);

@@ -84,14 +84,28 @@ export function installKeyboard(panel) {
     requestAnimationFrame(() => reveal(el));
   }
 
-  /* The field being typed in the middle of what the keyboard and the button bar leave visible. */
+  /* The field being typed shows between the screen's heading and the keyboard (with the button bar),
+     scrolled as little as that needs: the visitor keeps seeing what the screen asks. While the
+     keyboard is open the heading is sticky (kiosk.css), so a field further down scrolls up to just
+     under it, never behind it. */
   function reveal(el) {
-    const bar = el.closest("[data-screen]") && el.closest("[data-screen]").querySelector(".k-actions");
-    const bottom = window.innerHeight - panel.offsetHeight - (bar ? bar.offsetHeight : 0);
+    const screen = el.closest("[data-screen]");
+    const bar = screen && screen.querySelector(".k-actions");
+    const heading = screen && Array.from(screen.querySelectorAll("h1")).find((h) => h.offsetParent !== null);
+    const bottom = window.innerHeight - panel.offsetHeight - (bar ? bar.offsetHeight : 0) - 8;
+    const ceiling = (heading ? heading.offsetHeight : 0) + 8;
     const r = el.getBoundingClientRect();
     const label = el.closest("label") || el;
     const top = Math.min(r.top, label.getBoundingClientRect().top);
-    window.scrollBy({ top: top - Math.max(8, (bottom - (r.bottom - top)) / 2) });
+    // A short form's own button just under the field (the check-out screen's "Find my visit") is
+    // shown too when it fits, so the visitor sees how to go on (a button in the bar is always shown).
+    const go = el.form && el.form.querySelector("[type=submit]");
+    const goBox = go && !go.closest(".k-actions") && go.offsetParent !== null ? go.getBoundingClientRect() : null;
+    const goal = goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom;
+    let by = 0;
+    if (goal > bottom) by = goal - bottom;
+    if (top - by < ceiling) by = top - ceiling;
+    if (by) window.scrollBy({ top: by });
   }
 
   function hide() {
