@@ -16,7 +16,9 @@ import pytest
 import idscan.rapid
 import idscan.reader
 import idscan.tesseract
-from idscan.reader import NAME_HEIGHT, read_cards
+from idscan.reader import read_cards
+
+from .ocr_fakes import marked_lines, recogniser
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900001"  # Salatiga, a woman born 05-06-1990
@@ -39,30 +41,15 @@ def _fake(monkeypatch, birth: str, rapid_niks: dict[int, str] | None = None,
     (the NIK line of crop k as rapid_niks[k] where given)."""
     text = _card(birth)
 
-    def lines(crop):
-        k = int(crop[0, 0, 0])
-        return [(np.full((20, 60), k * 10 + j, np.uint8), False, np.full((NAME_HEIGHT, 90), k * 10 + j, np.uint8))
-                for j in range(7)]
+    def tess(k, j):
+        return (tess_names or {}).get(k, NAME) if j == 3 else text[j]
 
-    def tess(images, whitelist=None):
-        out = []
-        for img in images:
-            k, j = divmod(int(img[0, 0]), 10)
-            read = (tess_names or {}).get(k, NAME) if j == 3 else text[j]
-            out.append((read, [90.0] * len(read.split())))
-        return out
+    def rapid(k, j):
+        return f"NIK : {(rapid_niks or {}).get(k, NIK)}" if j == 2 else text[j].replace(" ", "")
 
-    def rapid(images):
-        out = []
-        for img in images:
-            k, j = divmod(int(img[0, 0]), 10)
-            read = f"NIK : {(rapid_niks or {}).get(k, NIK)}" if j == 2 else text[j].replace(" ", "")
-            out.append((read, [90.0]))
-        return out
-
-    monkeypatch.setattr(idscan.reader, "card_lines", lines)
-    monkeypatch.setattr(idscan.tesseract, "read_lines", tess)
-    monkeypatch.setattr(idscan.rapid, "read_lines", rapid)
+    monkeypatch.setattr(idscan.reader, "card_lines", marked_lines)
+    monkeypatch.setattr(idscan.tesseract, "read_lines", recogniser(tess))
+    monkeypatch.setattr(idscan.rapid, "read_lines", recogniser(rapid, per_word=False))
 
 
 def _read(n: int = 3):

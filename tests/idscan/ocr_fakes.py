@@ -1,0 +1,28 @@
+"""Recognisers replaced by what they would read on each line: crop k's line j is an image marked
+k * 10 + j, and a fake recogniser reads the text `read(k, j)` gives for it."""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from idscan.reader import NAME_HEIGHT
+
+
+def marked_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
+    """reader.card_lines for a crop marked k (its first pixel): 7 lines marked k * 10 + j."""
+    k = int(crop[0, 0, 0])
+    return [(np.full((20, 60), k * 10 + j, np.uint8), False, np.full((NAME_HEIGHT, 90), k * 10 + j, np.uint8))
+            for j in range(7)]
+
+
+def recogniser(read: Callable[[int, int], str], per_word: bool = True):
+    """A read_lines that reads read(k, j) on line j of crop k, 90 % sure of each word (per_word,
+    as Tesseract reports) or of the line (as RapidOCR does)."""
+    def read_lines(images, whitelist=None):
+        out = []
+        for img in images:
+            text = read(*divmod(int(img[0, 0]), 10))
+            out.append((text, [90.0] * len(text.split()) if per_word else [90.0]))
+        return out
+    return read_lines
