@@ -136,14 +136,18 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
           session_hours: int = 12) -> PurgeResult:
     """One batch of the purge, audited; the caller commits, then calls again with `previous` while
     `result.more` (the run keeps its first batch's cutoff, cursor and totals). `limit` is the most
-    rows of each kind a batch changes; later batches change fewer while a batch takes longer than
-    BATCH_SECONDS (see `PurgeResult.next_limit`).
+    rows of each kind a batch changes; on SQLite later batches change fewer while a batch takes
+    longer than BATCH_SECONDS (see `PurgeResult.next_limit`). PostgreSQL locks rows, not the
+    database: the desk's writers never wait for a batch (bar a visitor checking in at the very
+    moment the batch masks that NIK), so its batches stay `limit` whatever the machine's load (on
+    a loaded machine the time box made them a hundred rows: 1,260 batches, 223 s at 1M visits).
 
     The first batch also forgets staff-session records older than any session may live
     (`session_hours`, plus a day).
     """
     if previous is not None:
-        days, now, limit = previous.days, previous.now, previous.next_limit(limit)
+        days, now = previous.days, previous.now
+        limit = previous.next_limit(limit) if session.get_bind().dialect.name == "sqlite" else limit
     days = retention_days(session) if days is None else days
     if days < 1:
         raise RetentionError("retention_days must be at least 1")
