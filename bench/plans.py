@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from scale import DEFAULT_PG, PASSWORD, prepare  # noqa: E402
 
-BIG = re.compile(r"\b(visits|visitors|visitors_search|audit_events)\b")
+BIG = re.compile(r"\b(visits|visitors|visitors_search|audit_events|visit_files)\b")
 
 
 def plan(conn, statement: str, parameters) -> list[str]:

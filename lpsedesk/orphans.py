@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import RemoteAccessRequest, Visit
+from .models import RemoteAccessRequest, VisitFiles
 
 MIN_AGE = timedelta(hours=1)
 # Shorter than the daily job's period, so every daily run sweeps; a run after a restart within
@@ -44,11 +44,9 @@ class SweepResult:
 
 def referenced_keys(session: Session) -> set[str]:
     keys: set[str] = set()
-    # Only the visits of the retention period: the partial index of visits still holding files
-    # (ix_visits_holding_files) carries the keys and holds every row this condition can match.
+    # Only the visits of the retention period: the narrow rows of visits still holding files.
     for names in session.execute(
-            select(Visit.id_capture_key, Visit.signature_key, Visit.signature_small_key)
-            .where(or_(Visit.id_capture_key.is_not(None), Visit.signature_key.is_not(None)))):
+            select(VisitFiles.id_capture_key, VisitFiles.signature_key, VisitFiles.signature_small_key)):
         keys.update(k for k in names if k)
     keys.update(k for k in session.scalars(select(RemoteAccessRequest.letter_key)
                                            .where(RemoteAccessRequest.letter_key.is_not(None))) if k)

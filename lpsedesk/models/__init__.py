@@ -13,6 +13,7 @@ from .skm import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse
 from .throttle import ThrottleFailure
 from .users import Delegation, User, UserRole
 from .visitors import Visitor, VisitorCategory
+from .visit_files import VisitFiles
 from .visits import Visit, VisitNote, new_ticket_code
 from .watchlist import WatchEntry
 
@@ -20,6 +21,6 @@ __all__ = [
     "AuditEvent", "Base", "DayCount", "DayTotal", "Delegation", "Invitation", "InvitationStatus", "KioskDevice", "RemoteAccessRequest",
     "ScanSessionRecord", "Setting", "SkmAnsweredVisit", "SkmFollowUp", "SkmQuestion", "SkmResponse", "StaffSession",
     "ThrottleFailure",
-    "User", "UserRole", "UTCDateTime", "Visit", "VisitDevice", "VisitNote", "Visitor", "VisitorCategory", "WatchEntry",
+    "User", "UserRole", "UTCDateTime", "Visit", "VisitDevice", "VisitFiles", "VisitNote", "Visitor", "VisitorCategory", "WatchEntry",
     "new_ticket_code", "utcnow",
 ]

@@ -30,7 +30,7 @@ class Visitor(Base):
     __tablename__ = "visitors"
     __table_args__ = (
         # Visitors whose NIK is still whole: the only ones the purge may have to mask. Literal SQL for
-        # the same reason as visits' HOLDING_FILES.
+        # the same reason as visits' REPORTS_WAITING.
         Index("ix_visitors_unmasked", "id", sqlite_where=text(NIK_UNMASKED), postgresql_where=text(NIK_UNMASKED)),
         # Search by part of a name or an institution (ILIKE '%x%') on PostgreSQL; SQLite has an FTS5
         # table instead (migration 0016b_search_index, lpsedesk/search_index.py).

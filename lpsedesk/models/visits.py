@@ -4,14 +4,16 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, JSON, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, event, select, text
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 
 from ..workflow import VisitStatus
 from .base import Base, UTCDateTime, utcnow
 from .decision import DecisionColumns
 from .restricted import RestrictedColumns, VisitDevice, WatchColumns
+from .visit_files import FILE_ATTRIBUTES, VisitFiles
 from .visitors import Visitor
 
 # No 0/O, 1/I/L: a ticket is read aloud and typed on a touch keyboard.
@@ -19,7 +21,6 @@ TICKET_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 # Literal SQL, not bound parameters: SQLite uses a partial index only for a query whose WHERE
 # holds the index's condition as written.
 REPORTS_WAITING = "status = 'reported' AND acknowledged_at IS NULL"
-HOLDING_FILES = "id_capture_key IS NOT NULL OR signature_key IS NOT NULL OR id_barcodes IS NOT NULL"
 
 
 def new_ticket_code() -> str:
@@ -43,11 +44,6 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
               postgresql_where=text(REPORTS_WAITING)),
         # The open visits of one state in arrival order (the queue), without sorting or a full walk.
         Index("ix_visits_status_submitted_at", "status", "submitted_at"),
-        # Only visits that still hold personal files: the purge (and the orphan sweep) read this
-        # short list instead of all history. The retention query repeats this exact condition.
-        # It carries the keys, so the orphan sweep's "which files do rows still name" reads it alone.
-        Index("ix_visits_holding_files", "submitted_at", "id_capture_key", "signature_key", "signature_small_key",
-              sqlite_where=text(HOLDING_FILES), postgresql_where=text(HOLDING_FILES)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,13 +53,8 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
     purpose_detail: Mapped[str | None] = mapped_column(Text)
     facility: Mapped[str] = mapped_column(String(64))
     planned_minutes: Mapped[int] = mapped_column(Integer)
-    id_capture_key: Mapped[str | None] = mapped_column(String(128))
-    # None is SQL NULL, not JSON null: a visit without barcodes stays out of ix_visits_holding_files.
-    id_barcodes: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
-    signature_key: Mapped[str | None] = mapped_column(String(128))
-    # Issue 16: the signature made small when the visit was submitted (lpsedesk/signatures.py), for
-    # the guest book's PDF and workbook; set only with signature_key and purged with it.
-    signature_small_key: Mapped[str | None] = mapped_column(String(128))
+    # id_capture_key, id_barcodes, signature_key, signature_small_key: the visit's personal files,
+    # kept in their own row (models/visit_files.py), read and set through the attributes below.
     rules_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     locale: Mapped[str | None] = mapped_column(String(8))
 
@@ -105,6 +96,49 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
     # Loaded only where shown (the visit's page, the exports), never on the queue or the board.
     devices: Mapped[list[VisitDevice]] = relationship(
         order_by="VisitDevice.position", cascade="all, delete-orphan", lazy="select")
+    # Loaded with the visits of every list, by primary key in one more query (no join in the
+    # hot queries' plans); None once the purge took the files, or for a visit made without any.
+    files: Mapped[VisitFiles | None] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", passive_deletes=True, lazy="selectin")
+
+    @validates("submitted_at")
+    def _files_follow_the_time(self, _key: str, value: datetime) -> datetime:
+        files = self.__dict__.get("files")  # never loads them for this
+        if files is not None:
+            files.submitted_at = value
+        return value
+
+
+def _file_attribute(name: str) -> hybrid_property:
+    """Visit.<name>: the value in the visit's files row (None without one); setting a value makes
+    the row; in SQL, the value read from that row."""
+
+    def get(visit: Visit):
+        return getattr(visit.files, name) if visit.files is not None else None
+
+    def set_(visit: Visit, value) -> None:
+        if visit.files is None:
+            if value is None:
+                return
+            visit.files = VisitFiles(submitted_at=visit.submitted_at)
+        setattr(visit.files, name, value)
+
+    def expression(cls):
+        return (select(getattr(VisitFiles, name)).where(VisitFiles.visit_id == cls.id)
+                .correlate_except(VisitFiles).scalar_subquery())
+
+    return hybrid_property(get, set_, expr=expression)
+
+
+for _name in FILE_ATTRIBUTES:
+    setattr(Visit, _name, _file_attribute(_name))
+
+
+@event.listens_for(VisitFiles, "before_insert")
+def _files_take_the_visits_time(_mapper, _connection, files: VisitFiles) -> None:
+    # A new visit's time is its column default, set when the visit was inserted, just before.
+    if files.visit is not None and files.visit.submitted_at is not None:
+        files.submitted_at = files.visit.submitted_at
 
 
 class VisitNote(Base):

@@ -142,10 +142,16 @@ def test_a_page_runs_as_many_queries_for_thirty_rows_as_for_three(app, client, l
 
 
 def test_the_retention_purge_finds_its_candidates_through_indexes(app, history):
+    ran = []
+
     def purge():
-        assert run_once(app, ["purge"])["purge"] != "failed"
+        with capture(db.engine) as statements:
+            assert run_once(app, ["purge"])["purge"] != "failed"
+        ran.extend(" ".join(s.split()) for s, _ in statements)
 
     assert _no_full_scans(app, purge, light=False) == []  # the purge reads its backlog, by design
+    assert any("FROM visit_files WHERE" in s and "ORDER BY visit_files.submitted_at" in s for s in ran), \
+        "the oldest visits' files are found in their own table, in time order (its index checked above)"
     with app.app_context():  # and it did its work: no old visit holds files, no old visitor a whole NIK
         cutoff = utcnow() - timedelta(days=365)
         assert db.session.scalar(select(Visit.id).where(Visit.submitted_at < cutoff,

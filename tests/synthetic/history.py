@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import insert, select, func
 from sqlalchemy.engine import Connection
 
-from lpsedesk.models import AuditEvent, User, Visit, Visitor
+from lpsedesk.models import AuditEvent, User, Visit, VisitFiles, Visitor
 
 CHUNK = 5_000
 _FIRST = ["Sari", "Budi", "Dewi", "Agus", "Rina", "Joko", "Wati", "Hadi", "Lina", "Eko", "Tuti", "Yudi"]
@@ -59,7 +59,7 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
 
     first_visit = (conn.execute(select(func.max(Visit.id))).scalar() or 0) + 1
     span = years * 365 * 86400
-    rows, events = [], []
+    rows, events, files = [], [], []
     open_today = [s for s, n in TODAY_OPEN for _ in range(n)]
     ordered = random.Random(seed + 1)  # its own draws: the default build stays as it was
     ages = sorted((ordered.uniform(86400, span) for _ in range(visits)), reverse=True) if in_time_order else None
@@ -81,8 +81,6 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
             id=vid, ticket_code=f"T{vid:09d}"[-12:], visitor_id=first_visitor + rnd.randrange(n_visitors),
             purpose=rnd.choice(["verification", "consultation", "training"]), purpose_detail=None,
             facility=rnd.choice(["verification_desk", "training_room"]), planned_minutes=60,
-            id_capture_key=f"ktp/2020/01/synthetic{vid:012d}" if holds_files else None,
-            signature_key=f"signature/2020/01/synthetic{vid:012d}" if holds_files else None,
             status=status, version=1, submitted_at=submitted, decided_at=decided,
             decided_by_id=user if decided and status != "expired" else None,
             decided_by_label="system" if status == "expired" else ("Kasubag Uji" if decided else None),
@@ -92,6 +90,9 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
             acknowledged_at=reported + timedelta(hours=1) if reported else None,
             acknowledged_by_id=user if reported else None,
         ))
+        if holds_files:
+            files.append(dict(visit_id=vid, submitted_at=submitted, id_capture_key=f"ktp/2020/01/synthetic{vid:012d}",
+                              signature_key=f"signature/2020/01/synthetic{vid:012d}"))
         steps = [("visit.submitted", submitted), ("visit." + ("approved" if out else status), decided),
                  ("visit.checked_out", out), ("visit.reported", reported),
                  ("visit.acknowledged", reported + timedelta(hours=1) if reported else None)]
@@ -99,8 +100,10 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
                         object_type="visit", object_id=vid, details={}) for action, at in steps if at]
         if len(rows) >= CHUNK:
             _chunks(conn, Visit.__table__, rows)
+            _chunks(conn, VisitFiles.__table__, files)
             _chunks(conn, AuditEvent.__table__, events)
-            rows, events = [], []
+            rows, events, files = [], [], []
     _chunks(conn, Visit.__table__, rows)
+    _chunks(conn, VisitFiles.__table__, files)
     _chunks(conn, AuditEvent.__table__, events)
     return {"visitors": n_visitors, "visits": visits, "first_visit": first_visit}
