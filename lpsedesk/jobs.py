@@ -74,6 +74,13 @@ def _statistics_days(session: Session, _app: Flask, previous=None):
     return warm(session, wib_date(first) if first else None, previous=previous)
 
 
+def _signature_small_copies(session: Session, app: Flask, previous=None):
+    """Small copies of signatures stored before the kiosk made them (lpsedesk/signature_copies.py)."""
+    from .signature_copies import make_missing
+
+    return make_missing(session, app.extensions["storage"], previous)
+
+
 def default_jobs() -> dict[str, Job]:
     jobs = [
         Job("expire_pending", 60, _expire_pending),  # SOP 1: undecided requests expire at closing time
@@ -83,6 +90,9 @@ def default_jobs() -> dict[str, Job]:
         # after an upgrade the statistics page counts from the visits (seconds at a million) until
         # this has run once (50 s at 1M), well before the purge's first run.
         Job("statistics_days", 86400, _statistics_days, batched=True, first_after=120),
+        # guest book months signed before the kiosk kept small copies, made as fast as new ones;
+        # daily (a visit saved without its copy, e.g. by an older kiosk page), first after five minutes
+        Job("signature_small_copies", 86400, _signature_small_copies, batched=True, first_after=300),
     ]
     return {j.name: j for j in jobs}
 
