@@ -19,7 +19,8 @@ from . import tesseract
 from .crosscheck import Check, check_nik
 from .fields import (CardFields, name_like, clean_name, drop_glued_label, identify, nik_with_doubt, respace,
                      seventeen, similar)
-from .lines import clean_grays, find_lines, ink_mask, line_image, rotate, skew_angle
+from . import lines as lines_mod
+from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .vote import later_crops_may_veto, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -58,14 +59,31 @@ class CardReading:
 NAME_HEIGHT = 48  # px: RapidOCR's recogniser input height (dev: 68 of 145 name lines at 48, 65 at 64)
 
 
-def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
-    """Line images of the card's top lines, each with whether it still shows its label, and the
-    same line for RapidOCR's name reading (gentle grey at its input height: lines.clean_grays)."""
+def card_rows(crop: np.ndarray) -> tuple[list[tuple[TextLine, bool]], tuple, tuple | None]:
+    """The card's top text rows, each with whether it was found only on the lifted image (a row
+    a glare band washed out: lines.merge_faint_rows), and the deskewed (clean, gentle) images,
+    plain and lifted, to cut them from."""
     clean, gentle = clean_grays(crop)
     angle = skew_angle(ink_mask(clean))
     clean, gentle = rotate(clean, angle), rotate(gentle, angle)
-    return [(line_image(clean, line), line.value_x0 is None, line_image(gentle, line, height=NAME_HEIGHT))
-            for line in find_lines(clean, LINES_PER_CARD)]
+    rows = [(line, False) for line in find_lines(clean, LINES_PER_CARD)]
+    lifted = None
+    if lines_mod.GLARE_LIFT and missed_row([r for r, _f in rows]):
+        lifted = tuple(rotate(img, angle) for img in clean_grays(crop, lift=True))
+        rows = merge_faint_rows([r for r, _f in rows], find_lines(lifted[0], LINES_PER_CARD + 3),
+                                clean.shape[1], LINES_PER_CARD)
+    return rows, (clean, gentle), lifted
+
+
+def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
+    """Line images of the card's top lines, each with whether it still shows its label, and the
+    same line for RapidOCR's name reading (gentle grey at its input height: lines.clean_grays)."""
+    rows, (clean, gentle), lifted = card_rows(crop)
+    out = []
+    for line, faint in rows:
+        c, g = lifted if faint else (clean, gentle)
+        out.append((line_image(c, line), line.value_x0 is None, line_image(g, line, height=NAME_HEIGHT)))
+    return out
 
 
 RAPID_LINES = slice(2, 5)  # the sharpest crop's lines RapidOCR reads beside Tesseract: NIK and name lie there
