@@ -166,3 +166,16 @@ def test_a_waiting_visitor_at_check_out_is_told_why_calmly_not_in_error_red(app,
     page.keyboard.press("Enter")
     unknown = page.wait_for_selector("section[data-screen=checkout] .k-error:not(:empty)")
     assert unknown.evaluate("el => getComputedStyle(el).color") == red
+
+
+def test_next_on_the_keyboard_after_the_ticket_code_finds_the_visit(app, live_server, browser):
+    """The check-out screen asks for one thing, the ticket code: the keyboard's Next key after it goes
+    on to the visit, as the Enter key and the screen's button do (it only closed the keyboard)."""
+    ticket = _today_visit(app, "pending", nik="3373024107900001", phone="081234560001")
+    page = enrol_page(app, browser, live_server, TABLET)
+    page.click("[data-action=checkout]")
+    page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
+    _type_on_pad(page, ".k-ticket-form input", ticket)
+    page.click(".k-osk [data-key='{next}']")
+    page.wait_for_selector("section[data-screen=checkout-confirm]:not([hidden])")
+    assert page.is_hidden(".k-osk"), "the keyboard makes room for the visit found"

@@ -67,11 +67,19 @@ export function installKeyboard(panel) {
     target.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  /* Next moves to the following field. On the last field of a short form with its own button (the
+     check-out screen's "Find my visit") it goes on, as a phone keyboard's Go key does: a visitor who
+     taps Next after the ticket code expects the next step, not a closed keyboard and a hunt for the
+     button. A longer form's last field only closes the keyboard: its button is in the bar, to be
+     pressed once the visitor has looked the screen over. */
   function next() {
     const fields = Array.from(document.querySelectorAll("[data-osk]")).filter((el) => el.offsetParent !== null);
     const i = fields.indexOf(target);
-    if (i >= 0 && i + 1 < fields.length) fields[i + 1].focus();
-    else hide();
+    if (i >= 0 && i + 1 < fields.length) { fields[i + 1].focus(); return; }
+    const form = target && target.form;
+    const go = form && form.querySelector("[type=submit]");
+    hide();
+    if (go && !go.closest(".k-actions") && go.offsetParent !== null) form.requestSubmit(go);
   }
 
   function show(el) {
