@@ -89,3 +89,18 @@ def test_refusing_without_a_reason_is_explained_in_the_page_language_not_the_bro
     assert reason.evaluate("t => t.validationMessage") == "Kolom ini wajib diisi."
     reason.fill("Ruang sedang dipakai")
     assert reason.evaluate("t => t.validationMessage") == "", "the message must go once a reason is written"
+
+
+def test_every_word_on_the_kasubags_queue_is_at_least_14_px_on_a_phone(app, live_server, browser, make_user):
+    """The Kasubag decides on a phone, often at arm's length: no label, badge or fact on the queue is
+    set smaller than 14 px (the uppercase fact labels were 12.8 px, the status badges 13.6 px)."""
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    _long_requests(app)
+    page = _phone(browser, live_server, "bambang")
+    page.goto(f"{live_server}/admin/queue")
+    page.wait_for_selector("[data-queue]")
+    small = page.evaluate("""() => Array.from(document.querySelectorAll('main *'))
+        .filter(el => el.offsetParent !== null && Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(el => [el.tagName + '.' + el.className, el.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(el).fontSize)])
+        .filter(([, , px]) => px < 14)""")
+    assert small == [], f"text under 14 px on the phone queue: {small[:10]}"
