@@ -16,10 +16,10 @@ from . import audit, settings
 from .ids import ascii_digits
 from .models import Visit
 from .roles import Actor
+from .users import NIP
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]{1,31}$")  # fits Visit.purpose (32 chars) and Visit.facility
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$", re.ASCII)
-NIP = re.compile(r"^\d{18}$", re.ASCII)
 TEXTS: dict[str, tuple[int, int]] = {  # key -> (min, max) length after trimming
     "lpse_name": (1, 120), "lpse_place": (1, 80), "signatory_title": (1, 160),
     "signatory_name": (0, 120), "signatory_rank": (0, 80),

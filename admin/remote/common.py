@@ -10,6 +10,7 @@ from lpsedesk.auth import current_actor
 from lpsedesk.clock import utc_to_local
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
+from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import close_kind_label, event_label
 from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.roles import Role
@@ -27,7 +28,7 @@ def load(request_id: int) -> RemoteAccessRequest:
 
 def check_version(req: RemoteAccessRequest, seen: str | None) -> None:
     """The screen the person acted on must still show the current record, else 409."""
-    if seen and (not (seen.isascii() and seen.isdigit()) or int(seen) != req.version):
+    if seen and (not ascii_digits(seen) or int(seen) != req.version):
         abort(409)
 
 
