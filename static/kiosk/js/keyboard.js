@@ -76,10 +76,16 @@ export function installKeyboard(panel) {
     const fields = Array.from(document.querySelectorAll("[data-osk]")).filter((el) => el.offsetParent !== null);
     const i = fields.indexOf(target);
     if (i >= 0 && i + 1 < fields.length) { fields[i + 1].focus(); return; }
-    const form = target && target.form;
-    const go = form && form.querySelector("[type=submit]");
+    const form = target && target.form, go = ownButton(form);
     hide();
-    if (go && !go.closest(".k-actions") && go.offsetParent !== null) form.requestSubmit(go);
+    if (go) form.requestSubmit(go);
+  }
+
+  /* A short form's own submit button, shown beside its fields (check-out's "Find my visit"); null for
+     a form whose button is in the screen's bar at the bottom. */
+  function ownButton(form) {
+    const go = form && form.querySelector("[type=submit]");
+    return go && !go.closest(".k-actions") && go.offsetParent !== null ? go : null;
   }
 
   function show(el) {
@@ -107,8 +113,8 @@ export function installKeyboard(panel) {
     const top = Math.min(r.top, label.getBoundingClientRect().top);
     // A short form's own button just under the field (the check-out screen's "Find my visit") is
     // shown too when it fits, so the visitor sees how to go on (a button in the bar is always shown).
-    const go = el.form && el.form.querySelector("[type=submit]");
-    const goBox = go && !go.closest(".k-actions") && go.offsetParent !== null ? go.getBoundingClientRect() : null;
+    const go = ownButton(el.form);
+    const goBox = go ? go.getBoundingClientRect() : null;
     const goal = goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom;
     let by = 0;
     if (goal > bottom) by = goal - bottom;
