@@ -10,10 +10,10 @@ from flask_babel import gettext as _
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
+from lpsedesk.ids import row_ids
 from lpsedesk.invitations import queries, rules
 from lpsedesk.models import Invitation, utcnow
 from lpsedesk.roles import Role
-from lpsedesk.ids import row_ids
 from lpsedesk.workflow import InvalidTransition, MissingReason, WorkflowError
 
 from .. import bp

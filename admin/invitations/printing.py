@@ -10,10 +10,10 @@ from lpsedesk import settings as office
 from lpsedesk.auth import requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
+from lpsedesk.ids import row_ids
 from lpsedesk.invitations import codes, queries
 from lpsedesk.models import Invitation
 from lpsedesk.roles import STAFF_ROLES
-from lpsedesk.ids import row_ids
 
 from .. import bp
 from . import common

@@ -12,10 +12,10 @@ from lpsedesk import remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc, utc_to_local
 from lpsedesk.extensions import db
+from lpsedesk.ids import row_id
 from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.pagination import page_number, paginate
 from lpsedesk.roles import Role
-from lpsedesk.ids import row_id
 from lpsedesk.workflow import RemoteStatus
 
 from .. import bp

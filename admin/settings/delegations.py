@@ -11,9 +11,9 @@ from lpsedesk import users
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import wib_date
 from lpsedesk.extensions import db
+from lpsedesk.ids import row_id
 from lpsedesk.models import Delegation, User, utcnow
 from lpsedesk.roles import Role
-from lpsedesk.ids import row_id
 
 from .. import bp
 from .messages import account_message

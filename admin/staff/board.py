@@ -8,10 +8,10 @@ from lpsedesk import visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
+from lpsedesk.ids import row_ids
 from lpsedesk.labels import field_labels
 from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
-from lpsedesk.ids import row_ids
 
 from .. import bp
 from ..redirects import safe_next

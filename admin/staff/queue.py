@@ -10,11 +10,11 @@ from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
+from lpsedesk.ids import row_ids
 from lpsedesk.invitations import queries as invitation_queries
 from lpsedesk.labels import status_label
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
-from lpsedesk.ids import row_ids
 from lpsedesk.visit_ops import KtpNotChecked
 from lpsedesk.workflow import InvalidTransition, allowed_targets
 

@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from lpsedesk import restricted, watchlist
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
+from lpsedesk.ids import row_ids
 from lpsedesk.models import Visit
 from lpsedesk.roles import Role
-from lpsedesk.ids import row_ids
 
 from .. import bp
 from ..redirects import safe_next
