@@ -8,6 +8,7 @@ block are centred across their columns ("centerContinuous") instead, which print
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from copy import copy
 from typing import IO
@@ -78,6 +79,32 @@ def write_xlsx(spec: DocumentSpec, out: IO[bytes], pictures: Pictures | None = N
     column `spec.picture_column` with an image per row where it returns PNG bytes."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Formulir"[:31] if not spec.file_stem else spec.file_stem[:31])
+    try:
+        return _write_sheet(wb, ws, spec, out, pictures)
+    except BaseException:
+        _discard_rows(ws)
+        raise
+
+
+def _discard_rows(ws) -> None:
+    """Remove the temporary file a write-only sheet keeps its rows in. openpyxl deletes it only when
+    the workbook is saved or the process exits, so an export that fails half way (a database error,
+    an unreadable signature) would leave visitors' names and NIKs in the temp folder for as long as
+    the server runs."""
+    writer = ws._writer
+    if writer is None:
+        return
+    try:
+        if ws._rows is not None:
+            ws._rows.close()  # ends the sheet's row generator while its file is still open
+        writer.close()
+    except (OSError, ValueError, StopIteration):
+        pass  # a half-written file: it is removed below all the same
+    if isinstance(writer.out, str) and os.path.exists(writer.out):
+        writer.cleanup()
+
+
+def _write_sheet(wb: Workbook, ws, spec: DocumentSpec, out: IO[bytes], pictures: Pictures | None) -> int:
     ncols = len(spec.columns)
     chars = LANDSCAPE_CHARS if spec.orientation == "landscape" else PORTRAIT_CHARS
     for col, share in enumerate(spec.relative_widths(), start=1):

@@ -147,3 +147,22 @@ def test_a_spec_with_ragged_rows_is_refused():
 def test_signatory_without_name_leaves_space_to_write_by_hand():
     lines = Signatory("Kepala Sub Bagian Pengelolaan LPSE").lines()
     assert lines[0].startswith("(....") and lines[-1].startswith("NIP. ....")
+
+
+def test_an_xlsx_export_that_fails_half_way_leaves_no_visitor_rows_on_disk(tmp_path, monkeypatch):
+    """Guest book rows hold names and NIKs: an export that breaks off (a database error while the
+    rows are read) must not leave them in the temp folder for as long as the server runs."""
+    import dataclasses
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def rows_then_failure():
+        yield ["1", "Siti Rahmawati", "CV Maju Jaya", "3374015507900001"]
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        render_xlsx(dataclasses.replace(spec([]), rows=rows_then_failure()))
+    assert list(tmp_path.iterdir()) == []
+    # The next export still works.
+    assert render_xlsx(spec([["1", "Budi", "CV Uji", "-"]]))[:2] == b"PK"
