@@ -7,7 +7,10 @@ on whichever of waitress's threads, faults the same pages in again. Served by wa
 500-900 minor page faults and 1.4-3 ms of kernel time per frame (the engine alone in a loop: none);
 fixed thresholds bring it to about 50 faults and 0.4 ms (docs/scale.md, "Frames that cost what the
 engine costs"). The price is memory kept: each arena keeps up to KIOSK_FRAME_MEMORY_MB of freed
-blocks (about +17 MB of resident memory with ten kiosks).
+blocks. So the arenas are capped as well, at one per frame slot (at least two): glibc would make up
+to eight per core, and waitress's 48 threads take turns at the frames, so each arena would keep a
+frame's working set (+44 MB resident after 8 s of ten kiosks, and growing; with the cap, 36 MB
+less than glibc's own behaviour: 211 MB against 247).
 
 Only glibc has mallopt; elsewhere (musl, macOS, Windows) nothing is changed.
 """
@@ -18,6 +21,7 @@ import ctypes.util
 
 M_TRIM_THRESHOLD = -1
 M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
 # Blocks at least this big still get an mmap of their own (freed at once): above the largest frame
 # the kiosk may send (1920x1080x3 = 6.2 MB, kiosk/frame_limits.py), so no frame array is one.
 MMAP_THRESHOLD_MB = 8
@@ -31,13 +35,14 @@ def _libc():
     return libc
 
 
-def keep_freed_frame_memory(keep_mb: int, libc=None) -> bool:
-    """Let each malloc arena keep up to `keep_mb` MB of freed memory (0: glibc's own behaviour).
-    Whether the allocator took it."""
+def keep_freed_frame_memory(keep_mb: int, arenas: int = 2, libc=None) -> bool:
+    """Let each malloc arena keep up to `keep_mb` MB of freed memory, and have at most `arenas`
+    of them (0 MB: glibc's own behaviour). Whether the allocator took it."""
     if keep_mb <= 0:
         return False
     libc = libc or _libc()
     if not hasattr(libc, "mallopt"):
         return False
     mmap_bytes = min(MMAP_THRESHOLD_MB, keep_mb) << 20
-    return bool(libc.mallopt(M_MMAP_THRESHOLD, mmap_bytes)) and bool(libc.mallopt(M_TRIM_THRESHOLD, keep_mb << 20))
+    return (bool(libc.mallopt(M_ARENA_MAX, max(2, arenas))) and bool(libc.mallopt(M_MMAP_THRESHOLD, mmap_bytes))
+            and bool(libc.mallopt(M_TRIM_THRESHOLD, keep_mb << 20)))

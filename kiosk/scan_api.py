@@ -51,7 +51,8 @@ def _setup(state) -> None:
     # pool on top of them only adds switching (bench/kiosks.py: 18-19 ms of CPU per frame instead
     # of 20-22 with it, docs/scale.md).
     cv2.setNumThreads(1)
-    keep_freed_frame_memory(int(state.app.config.get("KIOSK_FRAME_MEMORY_MB", 32)))
+    keep_freed_frame_memory(int(state.app.config.get("KIOSK_FRAME_MEMORY_MB", 32)),
+                            arenas=int(state.app.config.get("KIOSK_FRAME_SLOTS", 2)))
 
 
 def _scan_session_store(config):

@@ -92,4 +92,4 @@ def test_the_setting_is_left_alone_where_asked_or_where_there_is_no_glibc():
     assert keep_freed_frame_memory(32, libc=NoMallopt()) is False
     libc = Recording()
     assert keep_freed_frame_memory(0, libc=libc) is False and libc.calls == []
-    assert keep_freed_frame_memory(32, libc=libc) is True and len(libc.calls) == 2
+    assert keep_freed_frame_memory(32, libc=libc) is True and len(libc.calls) == 3
