@@ -5,8 +5,8 @@ the frame is answered. glibc's malloc hands big freed blocks back to the kernel 
 own above a threshold it moves by itself, and trimming of each thread's arena), and the next frame,
 on whichever of waitress's threads, faults the same pages in again. Served by waitress that cost
 500-900 minor page faults and 1.4-3 ms of kernel time per frame (the engine alone in a loop: none);
-fixed thresholds bring it to about 50 faults and 0.4 ms (docs/scale.md, "Frames that cost what the
-engine costs"). The price is memory kept: each arena keeps up to KIOSK_FRAME_MEMORY_MB of freed
+fixed thresholds bring it to 20-70 faults and 0.2-0.4 ms (docs/scale.md, "The served frame's own
+cost"). The price is memory kept: each arena keeps up to KIOSK_FRAME_MEMORY_MB of freed
 blocks. So the arenas are capped as well, at one per frame slot (at least two): glibc would make up
 to eight per core, and waitress's 48 threads take turns at the frames, so each arena would keep a
 frame's working set (+44 MB resident after 8 s of ten kiosks, and growing; with the cap, 36 MB
