@@ -23,6 +23,7 @@ from lpsedesk.nik import parse_nik, regions
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .frame_limits import FrameSlots, decode_bounded_frame
+from .frame_memory import keep_freed_frame_memory
 from .images import UploadError, encode_jpeg
 from .messages import api_message, guidance_message
 from .scan_sessions import ScanSession, ScanSessions
@@ -50,6 +51,8 @@ def _setup(state) -> None:
     # pool on top of them only adds switching (bench/kiosks.py: 18-19 ms of CPU per frame instead
     # of 20-22 with it, docs/scale.md).
     cv2.setNumThreads(1)
+    keep_freed_frame_memory(int(state.app.config.get("KIOSK_FRAME_MEMORY_MB", 32)),
+                            arenas=int(state.app.config.get("KIOSK_FRAME_SLOTS", 2)))
 
 
 def _scan_session_store(config):

@@ -3,10 +3,13 @@
 Behind a proxy a kiosk's frames may reach any app process, and the visit that claims the capture
 may reach another. Each frame reads its session's row FOR UPDATE (two frames of one session, on two
 processes, take turns), rebuilds the tracker and steady run, and writes back what changed in the
-request's own transaction. Only what changed is written: a frame without a steady card writes a few
-bytes of tracker state; the steady run's crops (up to five JPEGs of ~120 KB) are rewritten only
-when a sharper crop joins them, a few frames per visitor. Rows untouched for the TTL are swept
-(at most once a minute per process) and their unclaimed captures handed back for deletion.
+request's own transaction. Only what changed is written: a frame that changed nothing (no card in
+view, as most frames of an idle kiosk) writes nothing, not even the row's time (that is refreshed
+once a minute, TOUCH_EVERY, which the 30-minute expiry does not notice); a frame without a steady
+card writes a few bytes of tracker state; the steady run's crops (up to five JPEGs of ~120 KB) are
+rewritten only when a sharper crop joins them, a few frames per visitor. Rows untouched for the
+TTL are swept (at most once a minute per process) and their unclaimed captures handed back for
+deletion.
 """
 from __future__ import annotations
 
@@ -26,6 +29,9 @@ from lpsedesk.models import ScanSessionRecord
 from .scan_sessions import TTL_SECONDS, ScanSession
 
 SWEEP_EVERY = 60.0  # seconds between two sweeps of expired rows by one process
+# A row's time is written with a frame's other changes, or on its own once it is this old: five
+# unchanged frames a second never rewrite the row only to say "still here".
+TOUCH_EVERY = timedelta(seconds=60)
 _ITEM = struct.Struct("<dI")  # sharpness, JPEG length
 
 
@@ -122,23 +128,26 @@ class DatabaseScanSessions:
                 record = db.scalar(query)
                 if record is None:
                     raise
-        record.touched_at = utcnow()
         return _from_record(record), dropped
 
     def save(self, scan: ScanSession) -> None:
         record = getattr(scan, "record", None)
         if record is None:
             return
+        changed = False
         state = tracker_state(scan)
         if record.tracker != state:
-            record.tracker = state
+            record.tracker, changed = state, True
         steady = pack_steady(scan.steady.items)
         if record.steady != steady:
-            record.steady = steady
+            record.steady, changed = steady, True
         if list(record.codes or []) != scan.codes:
-            record.codes = list(scan.codes)
+            record.codes, changed = list(scan.codes), True
         if list(record.pending_keys or []) != scan.pending_keys:
-            record.pending_keys = list(scan.pending_keys)
+            record.pending_keys, changed = list(scan.pending_keys), True
+        now = utcnow()
+        if changed or record.touched_at < now - TOUCH_EVERY:
+            record.touched_at = now
 
     def discard(self, device_id: int, session_id: str) -> ScanSession | None:
         db = self._session()

@@ -41,6 +41,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "KIOSK_SCAN_SESSIONS": ("", str, "Where kiosk scan sessions live: database (every app process continues a "
                                      "kiosk's scan) or memory (one process); empty: database on PostgreSQL, "
                                      "memory on SQLite"),
+    "KIOSK_FRAME_MEMORY_MB": (32, int, "Freed memory each allocator arena keeps for the next camera frame instead of "
+                                       "handing it back to the kernel and faulting it in again (glibc only; 0: the "
+                                       "allocator's own behaviour)"),
     "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
     "PURGE_BATCH": (4000, int, "Most rows of each kind the retention purge changes per transaction (fewer "
                                "while a batch holds the database longer than 0.1 s, so the desk's writes wait milliseconds)"),

@@ -48,6 +48,9 @@ class _Entry:
     values: dict
     generation: int
     expires: float
+    # Built once per entry, not per frame: merge(load=False) only reads it, copying its values
+    # into the request's own instance.
+    copy: KioskDevice | None = None
 
 
 class CredentialCache:
@@ -63,7 +66,7 @@ class CredentialCache:
         now = self._clock()
         entry = self._entries.get(token)
         if entry is not None and entry.expires > now and entry.generation == generation.value:
-            return devices.CredentialCheck(session.merge(_detached(entry.values), load=False), None)
+            return devices.CredentialCheck(session.merge(entry.copy, load=False), None)
         seen_generation = generation.value  # before reading: a change committed meanwhile voids the entry
         result = devices.check_credential(session, token, secret_key)
         with self._lock:
@@ -74,7 +77,8 @@ class CredentialCache:
                 self._entries = {k: e for k, e in self._entries.items() if e.expires > now}
                 if len(self._entries) >= MAX_ENTRIES:
                     self._entries.clear()
-            self._entries[token] = _Entry(_values(result.device), seen_generation, now + self.ttl)
+            values = _values(result.device)
+            self._entries[token] = _Entry(values, seen_generation, now + self.ttl, _detached(values))
         return result
 
     def recently_seen(self, token: str | None, every: timedelta = timedelta(minutes=1)) -> bool:

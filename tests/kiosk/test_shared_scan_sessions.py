@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
+import numpy as np
 import pytest
 from sqlalchemy import func, select
 
@@ -118,3 +119,62 @@ def test_frames_of_the_check_out_screen_keep_no_scan_session(two_apps, ktp_scene
     assert answer.status_code == 200 and answer.json["result"]["card"] is True
     with first_app.app_context():
         assert db.session.scalar(select(func.count()).select_from(ScanSessionRecord)) == 0
+
+
+def _writes_to_scan_sessions(app):
+    """The INSERT/UPDATE/DELETE statements sent for the scan_sessions table, as they happen."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args):
+        words = statement.lstrip().split(None, 1)
+        if words and words[0].upper() in ("INSERT", "UPDATE", "DELETE") and "scan_sessions" in statement:
+            seen.append(statement)
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", note)
+    return seen
+
+
+def test_a_frame_that_changes_nothing_writes_nothing_to_the_scan_session_row(two_apps, ktp_scene):
+    """An idle kiosk's KTP screen sends five frames a second with no card in view: they change
+    nothing of the scan, so they must not rewrite its row (issue 16: frames cost what the engine
+    costs). A card coming into view changes the tracker, and that is written."""
+    first_app, second_app = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    second = _same_kiosk_on(second_app, first)
+    empty = jpeg(np.full((540, 960, 3), 128, np.uint8))
+    assert first.post_frame(empty, session="idle-scan-1").status_code == 200  # the row is made
+    first_writes, second_writes = _writes_to_scan_sessions(first_app), _writes_to_scan_sessions(second_app)
+    for kiosk in (first, second, first):
+        answer = kiosk.post_frame(empty, session="idle-scan-1")
+        assert answer.status_code == 200 and answer.json["steady_frames"] == 0
+    assert first_writes == [] and second_writes == []
+
+    answer = second.post_frame(jpeg(ktp_scene[0]), session="idle-scan-1")
+    assert answer.json["steady_frames"] == 1
+    assert any(s.lstrip().upper().startswith("UPDATE") for s in second_writes)
+    # the other process continues from the written state
+    assert first.post_frame(jpeg(ktp_scene[0]), session="idle-scan-1").json["steady_frames"] == 2
+
+
+def test_an_unchanged_scan_still_says_it_is_in_use_once_a_minute(two_apps):
+    """The row's time is not rewritten by every frame, but a kiosk in use for longer than the
+    expiry never loses its scan: a frame finding the time a minute old refreshes it."""
+    first_app, _ = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    empty = jpeg(np.full((540, 960, 3), 128, np.uint8))
+    first.post_frame(empty, session="long-scan-1")
+    with first_app.app_context():
+        record = db.session.scalar(select(ScanSessionRecord))
+        fresh = record.touched_at
+        first.post_frame(empty, session="long-scan-1")
+        db.session.expire_all()
+        assert db.session.scalar(select(ScanSessionRecord.touched_at)) == fresh  # a second later: unchanged
+        record = db.session.scalar(select(ScanSessionRecord))
+        record.touched_at = utcnow() - timedelta(seconds=61)
+        db.session.commit()
+    first.post_frame(empty, session="long-scan-1")
+    with first_app.app_context():
+        assert utcnow() - db.session.scalar(select(ScanSessionRecord.touched_at)) < timedelta(seconds=10)
