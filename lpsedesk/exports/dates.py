@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from ..clock import WIB, wib_at
+from ..typed_time import TypedTimeError, parse_day
 
 
 MONTHS = {
@@ -108,10 +109,11 @@ def range_period(start: date, end: date, locale: str = "id") -> Period:
 
 
 def parse_date(value: str) -> date:
-    """An ISO date (YYYY-MM-DD) in the years a filter may use, or PeriodError("bad_date")."""
+    """A date typed day first (25/12/2026) or ISO (2026-12-25, as links carry it) in the years a filter
+    may use, or PeriodError("bad_date")."""
     try:
-        day = date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
+        day = parse_day(value)
+    except TypedTimeError:
         raise PeriodError("bad_date") from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise PeriodError("bad_date")
