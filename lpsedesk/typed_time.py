@@ -16,12 +16,13 @@ from datetime import date, datetime, time
 EMPTY, BAD_DAY, NO_SUCH_DAY, BAD_CLOCK, NO_CLOCK = "empty", "bad_day", "no_such_day", "bad_clock", "no_clock"
 
 # day/month/four-digit year; "/", "-" or "." between (phones' number pads have "." and "-")
-_DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# (re.ASCII: digits are 0-9 only, as everywhere the desk reads numbers; lpsedesk/ids.py)
+_DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 # 14:30 or 14.30 (the Indonesian way of writing the time); never AM/PM
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
 # the day and the clock, apart by spaces, a comma, "T" (ISO) or the word "pukul"/"jam"/"at"
-_MOMENT = re.compile(r"(?P<day>[\d/.-]+?)\s*(?:,|T|\s)\s*(?:(?:pukul|jam|at)\s+)?(?P<clock>\S+)", re.IGNORECASE)
+_MOMENT = re.compile(r"(?P<day>[\d/.-]+?)\s*(?:,|T|\s)\s*(?:(?:pukul|jam|at)\s+)?(?P<clock>\S+)", re.IGNORECASE | re.ASCII)
 
 
 class TypedTimeError(ValueError):
@@ -30,8 +31,17 @@ class TypedTimeError(ValueError):
         self.code = code
 
 
+MAX_LENGTH = 40  # "25 / 12 / 2026 pukul 14.30" and then some; anything longer is not a date
+
+
 def _clean(text: object) -> str:
-    return " ".join(str(text or "").split())
+    raw = str(text or "")
+    if len(raw) > MAX_LENGTH * 4:  # never split or scan a pasted page
+        raise TypedTimeError(BAD_DAY)
+    raw = " ".join(raw.split())
+    if len(raw) > MAX_LENGTH:
+        raise TypedTimeError(BAD_DAY)
+    return raw
 
 
 def parse_day(text: object) -> date:

@@ -58,3 +58,14 @@ def test_what_is_shown_is_read_back_the_same():
     assert show_moment(datetime(2026, 4, 3, 7, 5)) == "03/04/2026 07:05"
     assert parse_moment(show_moment(datetime(2026, 4, 3, 7, 5))) == datetime(2026, 4, 3, 7, 5)
     assert show_day(None) == show_moment(None) == ""
+
+
+@pytest.mark.parametrize("text", ["٢٥/١٢/٢٠٢٦", "25/12/２０２６", "²5/12/2026"])
+def test_only_the_digits_0_to_9_are_read(text):
+    with pytest.raises(TypedTimeError):
+        parse_day(text)
+
+
+def test_a_pasted_page_is_not_a_date():
+    with pytest.raises(TypedTimeError):
+        parse_moment("25/12/2026 " + "1" * 100_000)
