@@ -128,10 +128,12 @@ def parse_period(kind: str, value: str = "", start: str = "", end: str = "", loc
     kind = (kind or "month").strip()
     value = (value or "").strip()
     if kind == "month":
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
-        if not m:
-            raise PeriodError("bad_month")
-        return month_period(int(m[1]), int(m[2]), locale)
+        # 2026-11 (links), or 11/2026 as the month field shows it (month first, as Indonesians write it)
+        if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", value):
+            return month_period(int(m[1]), int(m[2]), locale)
+        if m := re.fullmatch(r"([0-9]{1,2})\s*[/.]\s*([0-9]{4})", value):
+            return month_period(int(m[2]), int(m[1]), locale)
+        raise PeriodError("bad_month")
     if kind == "quarter":
         m = re.fullmatch(r"(\d{4})-?[Qq](\d)", value)
         if not m:

@@ -143,3 +143,12 @@ def test_a_watch_list_entry_ending_on_a_day_first_date_is_kept_and_a_wrong_one_r
     ok = post_form(admin, "/admin/watchlist/", nik="3373024107900001", reason="Melanggar tata tertib",
                    expires_on="31/12/2099")
     assert ok.status_code == 302 and rows(app, WatchEntry) == 1
+
+
+def test_the_remote_form_month_is_typed_month_first_and_a_wrong_one_says_how(app, admin):
+    page = admin.get("/admin/remote/form?kind=month&month=11/2026")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and inputs(html)["month"] == "text" and 'value="11/2026"' in html
+    assert "November 2026" in html
+    wrong = admin.get("/admin/remote/form?kind=month&month=November")
+    assert wrong.status_code == 400 and "Tulis bulan sebagai bb/tttt, mis. 11/2026." in wrong.get_data(as_text=True)

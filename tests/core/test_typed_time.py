@@ -69,3 +69,10 @@ def test_only_the_digits_0_to_9_are_read(text):
 def test_a_pasted_page_is_not_a_date():
     with pytest.raises(TypedTimeError):
         parse_moment("25/12/2026 " + "1" * 100_000)
+
+
+def test_a_month_is_read_as_the_field_shows_it_or_as_links_carry_it():
+    from lpsedesk.exports.dates import parse_period
+
+    assert parse_period("month", "11/2026").start == parse_period("month", "2026-11").start
+    assert parse_period("month", "03/2026").start.month == 3

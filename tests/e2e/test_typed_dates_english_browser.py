@@ -18,7 +18,7 @@ from .test_staff_flow import staff_page
 
 PHONE = {"width": 360, "height": 740}
 DESK = {"width": 1366, "height": 768}
-PICKERS = "input[type=date], input[type=datetime-local], input[type=time]"
+PICKERS = "input[type=date], input[type=datetime-local], input[type=time], input[type=month]"
 DAY = re.compile(r"\d\d/\d\d/\d{4}")
 MOMENT = re.compile(r"\d\d/\d\d/\d{4} \d\d:\d\d")
 
@@ -111,7 +111,8 @@ def test_every_other_date_field_shows_day_first_in_an_english_browser(app, live_
                          ("/admin/reports/server-room", {"from": DAY, "to": DAY}),
                          ("/admin/visits", {"from": None, "to": None}),
                          ("/admin/settings/delegations", {"starts_on": DAY, "ends_on": None}),
-                         ("/admin/watchlist/", {"expires_on": None})):
+                         ("/admin/watchlist/", {"expires_on": None}),
+                         ("/admin/remote/form", {"month": re.compile(r"\d\d/\d{4}"), "start": DAY, "end": DAY})):
         desk.goto(f"{live_server}{path}")
         assert desk.locator(PICKERS).count() == 0, path
         for name, shape in fields.items():
