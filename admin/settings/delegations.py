@@ -41,12 +41,12 @@ def _parse_date(raw: str | None) -> date | None:
         return None
 
 
-def _page(form: dict, errors: list[str], status: int = 200):
+def _page(form: dict, errors: list[str], status: int = 200, day_error: str = ""):
     staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name)).all()
     rows = db.session.scalars(select(Delegation)).all()
     today = wib_date(utcnow())
     return render_template(
-        "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, errors=errors,
+        "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, errors=errors, day_error=day_error,
         principals=[u for u in staff if Role.KASUBAG in u.roles],
         delegates=[u for u in staff if Role.KASUBAG not in u.roles],
         titles=users.DELEGATION_TITLES, today=today), status
@@ -66,12 +66,14 @@ def settings_delegations():
         errors.append(_("Choose the delegate."))
     if principal is None:
         errors.append(_("Choose the Kasubag represented."))
+    # said beside the two day fields, where the Admin is to type again
+    day_error = ""
     if not (form["starts_on"] and form["ends_on"]):
-        errors.append(_("Enter the first and the last day."))
+        day_error = _("Enter the first and the last day.")
     elif starts_on is None or ends_on is None:
-        errors.append(_("Write the days as dd/mm/yyyy, e.g. 25/12/2026."))
-    if errors:
-        return _page(form, errors, 400)
+        day_error = _("Write the days as dd/mm/yyyy, e.g. 25/12/2026.")
+    if errors or day_error:
+        return _page(form, errors, 400, day_error)
     try:
         delegation = users.create_delegation(
             db.session, current_actor(), delegate=delegate, principal=principal, title=form["title"],
