@@ -13,6 +13,7 @@ from flask_babel import get_locale
 from .clock import WIB
 from .config import LOCALES
 from .extensions import babel
+from .typed_time import show_day
 
 SOURCE_DIR = Path(__file__).parent / "translations"
 
@@ -63,6 +64,8 @@ def init_i18n(app: Flask) -> None:
     app.jinja_env.filters["wib"] = format_wib
     app.jinja_env.filters["wib_time"] = lambda v: format_wib(v, "%H:%M")
     app.jinja_env.filters["wib_date"] = lambda v: format_wib(v, "%d/%m/%Y")[:-4] if v else ""
+    # a date as a typed date field shows it (dd/mm/yyyy); text (what was typed) stays as it was
+    app.jinja_env.filters["typed_day"] = lambda v: v if isinstance(v, str) else show_day(v)
 
     @app.context_processor
     def _locale_context() -> dict:

@@ -19,6 +19,7 @@ from .clock import utcnow, wib_today
 from .models import Visit, WatchEntry
 from .nik import mask_nik, parse_nik
 from .roles import Actor, Role
+from .typed_time import TypedTimeError, parse_day
 
 MAX_REASON = 500
 # Only the Kasubag and the Admin read the list and a match's reason; the helpdesk sees a flag only.
@@ -99,8 +100,8 @@ def clean(raw: EntryInput, *, today: date) -> dict[str, object]:
     expires = raw.expires_on
     if not isinstance(expires, date):
         try:
-            expires = date.fromisoformat(str(expires).strip())
-        except ValueError:
+            expires = parse_day(expires)
+        except TypedTimeError:
             expires = None
     if expires is None:
         errors["expires_on"] = "bad_date"

@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..form_language import Form
+from ..typed_fields import ClockField, DayField, Required
 
 
 class WindowForm(Form):
     """What a single invitation and a whole training share: when, where, what for."""
 
     event_name = StringField(_l("Training or event (optional)"), validators=[Optional(), Length(max=120)])
-    day = DateField(_l("Date"), validators=[DataRequired()])
-    start = TimeField(_l("From (WIB)"), validators=[DataRequired()])
-    end = TimeField(_l("Until (WIB)"), validators=[DataRequired()])
+    day = DayField(_l("Date"), validators=[Required()])
+    start = ClockField(_l("From (WIB)"), validators=[Required()])
+    end = ClockField(_l("Until (WIB)"), validators=[Required()])
     purpose = SelectField(_l("Purpose"), choices=[], validate_choice=False)
     purpose_detail = StringField(_l("Purpose, in words (for Other)"), validators=[Optional(), Length(max=500)])
     facility = SelectField(_l("Facility"), choices=[], validate_choice=False)

@@ -15,6 +15,7 @@ from lpsedesk.roles import Role
 from lpsedesk.workflow import MissingReason, RemoteStatus, WorkflowError, check_transition
 
 from .. import bp
+from ..decided import decided_message
 from .common import access_rights_options, check_version, input_error, load, render_detail
 from .forms import CloseForm, DecisionForm, GiveForm, rights_text, with_rights_choices
 from .messages import input_message
@@ -49,7 +50,7 @@ def decide_remote(request_id: int):
             remote_ops.deny(db.session, req, actor, reason=form.reason.data or "", now=now)
     except (remote_ops.RemoteInputError, MissingReason) as exc:
         return typed_again(req, exc, form.approved_until if decision == "approve" else form.reason, decision_form=form)
-    flash(_("Decision saved for %(name)s.", name=req.requester_name), "info")
+    flash(decided_message(decision, req.requester_name), "info")
     if request.form.get("back") == "dashboard":
         return redirect(url_for("admin.dashboard"))
     return redirect(url_for("admin.remote_detail", request_id=req.id))

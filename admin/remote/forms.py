@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, DateTimeLocalField, HiddenField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..form_language import Form
-
-LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+from ..typed_fields import DayField, MomentField, Required
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -32,21 +31,20 @@ class RequestForm(Form):
     requester_name = StringField(_l("Requester's name"), validators=[DataRequired(), Length(max=120)])
     instansi = StringField(_l("Institution"), validators=[DataRequired(), Length(max=160)])
     letter_number = StringField(_l("Letter number"), validators=[DataRequired(), Length(max=80)])
-    letter_date = DateField(_l("Letter date"), validators=[DataRequired()])
+    letter_date = DayField(_l("Letter date"), validators=[Required()])
     letter = FileField(_l("Scanned letter (PDF, JPEG, PNG or WebP)"),
                        validators=[FileRequired(_l("Attach the scanned letter."))])
     purpose = TextAreaField(_l("Purpose"), validators=[DataRequired(), Length(max=1000)])
     rights = MultiCheckboxField(_l("Access rights requested"), choices=[], validate_choice=True)
     rights_other = StringField(_l("Other access rights"), validators=[Optional(), Length(max=200)])
-    period_start = DateTimeLocalField(_l("From (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
-    period_end = DateTimeLocalField(_l("Until (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
+    period_start = MomentField(_l("From (WIB)"), validators=[Required()])
+    period_end = MomentField(_l("Until (WIB)"), validators=[Required()])
     extends = HiddenField()
 
 
 class DecisionForm(VersionedForm):
     reason = TextAreaField(_l("Reason"), validators=[Length(max=500)])
-    approved_until = DateTimeLocalField(_l("Access ends at (WIB)"), format=LOCAL_FORMAT,
-                                        validators=[Optional()])
+    approved_until = MomentField(_l("Access ends at (WIB)"), validators=[Optional()])
 
 
 class GiveForm(VersionedForm):
@@ -55,12 +53,12 @@ class GiveForm(VersionedForm):
         Regexp(r"^[A-Za-z0-9._@-]+$", message=_l("Use letters, digits, dots, dashes, underscores or @ only."))])
     rights = MultiCheckboxField(_l("Access rights granted"), choices=[], validate_choice=True)
     rights_other = StringField(_l("Other access rights"), validators=[Optional(), Length(max=200)])
-    granted_at = DateTimeLocalField(_l("Time given (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
+    granted_at = MomentField(_l("Time given (WIB)"), validators=[Required()])
     generate_password = BooleanField(_l("Generate a one-time password to hand over"))
 
 
 class CloseForm(VersionedForm):
-    closed_at = DateTimeLocalField(_l("Time closed (WIB)"), format=LOCAL_FORMAT, validators=[DataRequired()])
+    closed_at = MomentField(_l("Time closed (WIB)"), validators=[Required()])
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=500)])
 
 

@@ -38,6 +38,7 @@ def _period():
         messages = {
             "reversed": _("The end of the period must come after its start."),
             "too_long": _("A period may cover at most three years."),
+            "bad_month": _("Write the month as mm/yyyy, e.g. 11/2026."),
         }
         raise user_error(400, messages.get(exc.code, _("Choose a month, a quarter or two dates."))) from None
 
@@ -60,7 +61,8 @@ def remote_form():
     value = {"month": f"{period.start:%Y-%m}",
              "quarter": f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"}.get(period.kind, "")
     return render_template("admin/remote/form.html", spec=spec, period=period, value=value,
-                           month=value if period.kind == "month" else f"{now:%Y-%m}",
+                           # shown as 11/2026 whatever the browser (its month picker spoke its own language)
+                           month=f"{period.start:%m/%Y}" if period.kind == "month" else f"{now:%m/%Y}",
                            quarter=value if period.kind == "quarter" else f"{now.year}-Q{(now.month - 1) // 3 + 1}")
 
 

@@ -27,7 +27,7 @@ def _period():
     try:
         return periods.parse(request.args, _today(), locale())
     except PeriodError as exc:
-        messages = {"bad_date": _("Choose a valid year and semester, or enter the dates as YYYY-MM-DD."),
+        messages = {"bad_date": _("Choose a valid year and semester, or write the dates as dd/mm/yyyy, e.g. 25/12/2026."),
                     "reversed": _("The end date is before the start date."),
                     "too_long": _("A report may cover at most three years."),
                     "unknown_kind": _("Choose a semester, a year or a range of dates.")}

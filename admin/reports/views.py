@@ -54,7 +54,7 @@ def _today():
 
 
 def period_from_request(default_days: int) -> Period:
-    """The WIB dates `from` and `to` of the query (ISO), defaulting to the last `default_days` days."""
+    """The WIB dates `from` and `to` of the query (dd/mm/yyyy or ISO), defaulting to the last `default_days` days."""
     today = _today()
     start = request.args.get("from") or (today - timedelta(days=default_days - 1)).isoformat()
     end = request.args.get("to") or today.isoformat()
@@ -62,11 +62,11 @@ def period_from_request(default_days: int) -> Period:
         return parse_period("range", start=start, end=end, locale=str(get_locale()))
     except PeriodError as exc:
         messages = {
-            "bad_date": _("Enter the dates as YYYY-MM-DD."),
+            "bad_date": _("Write the dates as dd/mm/yyyy, e.g. 25/12/2026."),
             "reversed": _("The end date is before the start date."),
             "too_long": _("A report may cover at most three years."),
         }
-        raise user_error(400, messages.get(exc.code, _("Enter the dates as YYYY-MM-DD."))) from None
+        raise user_error(400, messages.get(exc.code, _("Write the dates as dd/mm/yyyy, e.g. 25/12/2026."))) from None
 
 
 def _download(data: bytes, filename: str, fmt: str):

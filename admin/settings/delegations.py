@@ -14,6 +14,7 @@ from lpsedesk.extensions import db
 from lpsedesk.ids import row_id
 from lpsedesk.models import Delegation, User, utcnow
 from lpsedesk.roles import Role
+from lpsedesk.typed_time import TypedTimeError, parse_day
 
 from .. import bp
 from .messages import account_message
@@ -35,20 +36,20 @@ def delegation_groups(rows: list[Delegation], now: datetime) -> dict[str, list[D
 
 def _parse_date(raw: str | None) -> date | None:
     try:
-        return date.fromisoformat((raw or "").strip())
-    except ValueError:
+        return parse_day(raw)
+    except TypedTimeError:
         return None
 
 
-def _page(form: dict, errors: list[str], status: int = 200):
+def _page(form: dict, errors: list[str], status: int = 200, day_error: str = ""):
     staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name)).all()
     rows = db.session.scalars(select(Delegation)).all()
     today = wib_date(utcnow())
     return render_template(
-        "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, errors=errors,
+        "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, errors=errors, day_error=day_error,
         principals=[u for u in staff if Role.KASUBAG in u.roles],
         delegates=[u for u in staff if Role.KASUBAG not in u.roles],
-        titles=users.DELEGATION_TITLES, today=today.isoformat()), status
+        titles=users.DELEGATION_TITLES, today=today), status
 
 
 @bp.route("/settings/delegations", methods=["GET", "POST"])
@@ -65,10 +66,14 @@ def settings_delegations():
         errors.append(_("Choose the delegate."))
     if principal is None:
         errors.append(_("Choose the Kasubag represented."))
-    if starts_on is None or ends_on is None:
-        errors.append(_("Enter the first and the last day."))
-    if errors:
-        return _page(form, errors, 400)
+    # said beside the two day fields, where the Admin is to type again
+    day_error = ""
+    if not (form["starts_on"] and form["ends_on"]):
+        day_error = _("Enter the first and the last day.")
+    elif starts_on is None or ends_on is None:
+        day_error = _("Write the days as dd/mm/yyyy, e.g. 25/12/2026.")
+    if errors or day_error:
+        return _page(form, errors, 400, day_error)
     try:
         delegation = users.create_delegation(
             db.session, current_actor(), delegate=delegate, principal=principal, title=form["title"],

@@ -19,6 +19,7 @@ from lpsedesk.visit_ops import KtpNotChecked
 from lpsedesk.workflow import InvalidTransition, allowed_targets
 
 from .. import bp
+from ..decided import decided_message
 from ..redirects import safe_next
 from .common import ktp_first, rule_error
 from .forms import DecisionForm
@@ -52,7 +53,7 @@ def _already_decided(record) -> str:
              status=status_label(record.status), who=record.decided_by_label or "-", time=when)
 
 
-def _decide(record, success_message: str):
+def _decide(record, name: str):
     """Approve or refuse a visit or a remote-access request; one commit, a 409 page if already decided."""
     form = DecisionForm()
     decision = request.form.get("decision", "")
@@ -68,6 +69,7 @@ def _decide(record, success_message: str):
         if record.status == "pending" or record.decided_at is None:
             raise
         return render_template("admin/staff/conflict.html", message=_already_decided(record)), 409
+    success_message = decided_message(decision, name)
     if request.headers.get("X-Background") == "1":
         # The queue sent it in the background (queue.js) and shows this line at once; flashed, it
         # would wait in the session and greet the Kasubag on some later page instead.
@@ -80,7 +82,7 @@ def _decide(record, success_message: str):
 @requires(Role.KASUBAG)
 def decide_visit(visit_id: int):
     visit = db.get_or_404(Visit, visit_id)
-    return _decide(visit, _("Decision saved for %(name)s.", name=visit.visitor.full_name))
+    return _decide(visit, visit.visitor.full_name)
 
 
 @bp.post("/visits/<int:visit_id>/acknowledge")

@@ -25,7 +25,7 @@ def _date(name: str, problems: list[str]) -> date | None:
     try:
         return parse_date(raw)
     except PeriodError:
-        problems.append(_("%(value)s is not a date; use the date picker (YYYY-MM-DD).", value=raw[:20]))
+        problems.append(_("%(value)s is not a date: write it as dd/mm/yyyy, e.g. 25/12/2026.", value=raw[:20]))
         return None
 
 

@@ -14,6 +14,6 @@ def field_message(code: str) -> str:
         "nik_date": _("Digits 7 to 12 are not a valid date of birth."),
         "nik_serial": _("The last 4 digits cannot be 0000."),
         "nik_or_name_institution": _("Give a NIK, or a name together with its institution."),
-        "bad_date": _("Give the last day as a date."),
+        "bad_date": _("Write the last day as dd/mm/yyyy, e.g. 25/12/2026."),
         "in_the_past": _("The last day has already passed."),
     }.get(code, _("Please check this field."))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from ..clock import WIB, wib_at
+from ..typed_time import TypedTimeError, parse_day
 
 
 MONTHS = {
@@ -108,10 +109,11 @@ def range_period(start: date, end: date, locale: str = "id") -> Period:
 
 
 def parse_date(value: str) -> date:
-    """An ISO date (YYYY-MM-DD) in the years a filter may use, or PeriodError("bad_date")."""
+    """A date typed day first (25/12/2026) or ISO (2026-12-25, as links carry it) in the years a filter
+    may use, or PeriodError("bad_date")."""
     try:
-        day = date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
+        day = parse_day(value)
+    except TypedTimeError:
         raise PeriodError("bad_date") from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise PeriodError("bad_date")
@@ -126,10 +128,12 @@ def parse_period(kind: str, value: str = "", start: str = "", end: str = "", loc
     kind = (kind or "month").strip()
     value = (value or "").strip()
     if kind == "month":
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
-        if not m:
-            raise PeriodError("bad_month")
-        return month_period(int(m[1]), int(m[2]), locale)
+        # 2026-11 (links), or 11/2026 as the month field shows it (month first, as Indonesians write it)
+        if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", value):
+            return month_period(int(m[1]), int(m[2]), locale)
+        if m := re.fullmatch(r"([0-9]{1,2})\s*[/.]\s*([0-9]{4})", value):
+            return month_period(int(m[2]), int(m[1]), locale)
+        raise PeriodError("bad_month")
     if kind == "quarter":
         m = re.fullmatch(r"(\d{4})-?[Qq](\d)", value)
         if not m:

@@ -57,7 +57,7 @@ def test_an_approval_on_the_phone_is_confirmed_at_once_and_only_once(app, live_s
     page.click(APPROVE)
     # The next request slides in; above it, on the screen, the line that says the tap worked.
     said = page.wait_for_selector("[data-queue-said]", timeout=5000)
-    assert said.inner_text() == f"Keputusan untuk {first} tersimpan."
+    assert said.inner_text() == f"Disetujui: {first}."  # which way it went, not only "saved"
     assert page.evaluate(ON_SCREEN, "[data-queue-said]")
     page.wait_for_function("(name) => !document.querySelector('[data-queue] .req.current .name')"
                            ".textContent.includes(name)", arg=first, timeout=5000)

@@ -64,7 +64,7 @@ def test_the_kasubag_on_a_phone_is_told_beside_the_box_what_a_decision_still_nee
     page.fill("input[name=approved_until]", local(datetime.now(timezone.utc) + timedelta(days=1)))
     page.click("button[value=approve]")
     page.wait_for_load_state()
-    assert "Keputusan untuk Teknisi Uji tersimpan" in page.inner_text("main") and _status(app, rid) == "approved"
+    assert "Disetujui: Teknisi Uji." in page.inner_text("main") and _status(app, rid) == "approved"
 
 
 def test_the_admin_closing_an_account_at_a_time_to_come_is_told_to_enter_when_it_happened(

@@ -104,7 +104,7 @@ export function createCapture({ api, T, visitor, onCaptured, onCode }) {
       li.textContent = T["read_" + field] || field;
       readList.appendChild(li);
     }
-    readList.hidden = !readList.childElementCount;
+    $("[data-read-from-card-box]", screen).hidden = !readList.childElementCount;
     const back = $("[data-returning]", screen);
     back.hidden = !capture.returning;
     if (capture.returning) {

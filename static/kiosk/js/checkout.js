@@ -72,7 +72,8 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
           $("[data-checkout-error]").textContent = res.data.message || T.network;
           return;
         }
-        const time = (res.data.checked_out_at_text || "").split(" ")[1] || "";
+        // "06:15 WIB": the clock without the date, still naming the zone as every other time does
+        const time = (res.data.checked_out_at_text || "").split(" ").slice(1).join(" ");
         $("[data-done-message]").textContent = fmt(T.checked_out_at, { time });
         if (survey) survey.offer(ticketCode);
         screens.show("checkout-done");
