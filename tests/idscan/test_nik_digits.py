@@ -215,3 +215,18 @@ def test_the_nik_line_recut_at_48_px_reads_as_the_drawn_nik_with_digits_only():
         text, _conf = read_lines([img], whitelist=DIGITS)[0]
         assert nik_with_doubt(text)[0] == person.nik
     assert nik_line_cuts([np.zeros((2, 2, 3), np.uint8)], NIK_LINE) == []
+
+
+def test_a_header_fragment_of_two_letters_neither_confirms_nor_contradicts():
+    # A thumb over the header leaves "KO" of KOTA SALATIGA: it names no region, so the printed
+    # birth date decides; a header naming another regency still rejects.
+    from idscan.crosscheck import check_nik
+    from idscan.fields import CardFields
+
+    def card(regency):
+        return CardFields(nik=NIK, birth=(5, 6, 1990), sex="P", regency=regency, nik_conf=90.0)
+
+    today = dt.date(2026, 1, 1)
+    assert check_nik(card("KO"), REGIONS, today).agree == ("date",)
+    assert check_nik(card("KOTA SALATIGA"), REGIONS, today).agree == ("date", "region")
+    assert check_nik(card("KABUPATEN BOYOLALI"), REGIONS, today).nik is None
