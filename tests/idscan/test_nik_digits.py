@@ -230,3 +230,19 @@ def test_a_header_fragment_of_two_letters_neither_confirms_nor_contradicts():
     assert check_nik(card("KO"), REGIONS, today).agree == ("date",)
     assert check_nik(card("KOTA SALATIGA"), REGIONS, today).agree == ("date", "region")
     assert check_nik(card("KABUPATEN BOYOLALI"), REGIONS, today).nik is None
+
+
+@pytest.mark.parametrize("header", ["KABUL PATEN BOYOLALI", "KABL PATEN BOYOLALI", "I ABUPATEN BOYOLALI"])
+def test_a_kabupaten_split_by_a_misread_letter_still_names_the_regency(header):
+    # The region check confirms the regency (digits 1-4) from the header; a misread letter that
+    # splits its first word must not turn an agreeing header into one that says nothing.
+    from idscan.crosscheck import check_nik
+    from idscan.fields import CardFields
+
+    regions = {"33": "Jawa Tengah", "3309": "Kabupaten Boyolali", "330901": "Selo"}
+    nik = "3309014506900001"
+    check = check_nik(CardFields(nik=nik, regency=header, nik_conf=90.0), regions, dt.date(2026, 1, 1))
+    assert (check.nik, check.agree) == (nik, ("region",))
+    other = check_nik(CardFields(nik=nik, regency="KABUL PATEN KLATEN", nik_conf=90.0),
+                      {**regions, "3310": "Kabupaten Klaten"}, dt.date(2026, 1, 1))
+    assert other.agree != ("region",) or other.nik != nik
