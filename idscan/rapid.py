@@ -32,3 +32,20 @@ def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines])
     # One score for the whole line, on Tesseract's 0..100 scale.
     return [(text, [100.0 * score] * max(1, len(text.split()))) for text, score in res]
+
+
+def read_chars(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
+    """Whole lines as read_lines reads them, each with the confidence (0..1) of every character:
+    the recogniser's own doubt about one digit (vote._disputed) where its line score averages it
+    away."""
+    engine = _rapid()
+    if engine is None:
+        raise RuntimeError("rapidocr-onnxruntime is not installed")
+    if not lines:
+        return []
+    res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines], True)
+    out = []
+    for text, _score, info in res:
+        confs = [float(c) for c in info[4]] if text else []
+        out.append((text, confs if len(confs) == len(text) else []))
+    return out

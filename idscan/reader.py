@@ -7,6 +7,7 @@ checked against the card (crosscheck.py) and the crops are voted (vote.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -17,11 +18,12 @@ import numpy as np
 
 from . import tesseract
 from .crosscheck import Check, check_nik
+from .fields import _DIGIT_FIX, _DIGITISH
 from .fields import (CardFields, name_like, clean_name, drop_glued_label, identify, nik_with_doubt, respace,
                      seventeen, similar)
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
-from .vote import later_crops_may_veto, vote
+from .vote import disputed, later_crops_may_veto, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
 
@@ -96,6 +98,18 @@ SETTLE_NAMES = True
 # filled right, 0 wrong before and after; fused on 27 of them (~80-140 ms CPU each). False: measurements.
 FUSED_CONFIRM = True
 FUSED_CROPS = 3  # the kiosk's captures hold 3 crops (the tracker fires after 3 steady frames)
+# After the fusion, the same case: Tesseract reads the NIK line of each crop once more, cut anew
+# at 48 px (its sheet's cut is 32 px) and restricted to digits (_digit_frames). Dev, 344 captured
+# runs: on no crop did such a reading equal a NIK RapidOCR misread on the sharpest crop; single
+# frames filled right 257 -> 260, no vote changed (docs/idscan.md, Run 10). False: measurements.
+DIGITS_CONFIRM = True
+DIGITS_HEIGHT = 48
+DIGITS = "0123456789"
+# A NIK filled without the printed date rests on the two recognisers agreeing on one crop: where
+# Tesseract's digits-only reading of that line reads a digit otherwise and RapidOCR was unsure of
+# that digit (vote.disputed), nothing is filled (dev: the one wrong single-frame fill, a 1980 read
+# as 1960 by both, refused; no right fill lost). False: measurements.
+DIGITS_VETO = True
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -271,6 +285,78 @@ def _fused_frame(crops: list[np.ndarray]) -> CardFields | None:
                       lines=[f.lines[f.nik_line]] if f.nik_line is not None else [])
 
 
+def nik_line_cuts(crops: list[np.ndarray], at: int) -> list[tuple[int, np.ndarray]]:
+    """Line `at` of each crop (the NIK line: frames of one steady card show the same lines), cut
+    anew from the cleaned card at DIGITS_HEIGHT, as (crop, image)."""
+    out = []
+    for k, crop in enumerate(crops):
+        if min(crop.shape[:2]) < 64:
+            continue  # no card's text lines in so few pixels (a crop is ~430x270 px and more)
+        rows, plain, lifted = card_rows(crop)
+        if at < len(rows):
+            line, faint = rows[at]
+            out.append((k, line_image((lifted if faint else plain)[0], line, height=DIGITS_HEIGHT)))
+    return out
+
+
+def _digit_frames(crops: list[np.ndarray], at: int) -> list[CardFields]:
+    """Tesseract's readings of the NIK line of each crop cut at 48 px and read with digits only,
+    further readings of the first recogniser (a NIK only; the printed evidence stays
+    the sharpest crop's). Another scale and alphabet than its sheet's reading of the same line."""
+    cuts = nik_line_cuts(crops, at)
+    if not cuts:
+        return []
+    out = []
+    # Each line in its own call: in a shared sheet the lines sway each other's readings (Run 9).
+    for k, img in cuts:
+        text, conf = tesseract.read_lines([img], whitelist=DIGITS)[0]
+        found = nik_with_doubt(text)
+        options = () if found else seventeen(text)
+        if found or options:
+            out.append(CardFields(nik=found[0] if found else None, nik_doubt=found[1] if found else (),
+                                  nik_conf=min(conf) if conf else 0.0, nik_options=options, crop=k, lines=[text]))
+    return out
+
+
+def _nik_char_confs(text: str, confs: list[float], nik: str) -> list[float] | None:
+    """The confidences of the 16 characters of `text` that read as `nik` (a run of digits and
+    look-alike letters, as fields.nik_with_doubt finds it), or None."""
+    if len(confs) != len(text):
+        return None
+    for m in re.finditer(f"[{_DIGITISH}][{_DIGITISH} ]*[{_DIGITISH}]", text):
+        at = [m.start() + i for i, ch in enumerate(m.group()) if ch != " "]
+        for start in range(len(at) - 15):
+            if "".join(text[i] for i in at[start:start + 16]).translate(_DIGIT_FIX) == nik:
+                return [confs[i] for i in at[start:start + 16]]
+    return None
+
+
+def _digits_dispute(nik: str, crop: np.ndarray, at: int, line: np.ndarray, done: list[CardFields]) -> bool:
+    """Tesseract's digits-only reading of the sharpest crop's NIK line (from `done` where
+    _digit_frames read it) differs from `nik` at a digit RapidOCR read unsure (vote.disputed)."""
+    from .rapid import read_chars
+
+    other = next((f.nik for f in done if f.crop == 0 and not f.second_opinion), None) if done else None
+    if other is None:
+        cuts = nik_line_cuts([crop], at)
+        if not cuts:
+            return False
+        found = nik_with_doubt(tesseract.read_lines([cuts[0][1]], whitelist=DIGITS)[0][0])
+        other = found[0] if found else None
+    if not other or other == nik:
+        return False
+    text, confs = read_chars([line])[0]  # RapidOCR once more, for its per-character doubt
+    return disputed(nik, other, _nik_char_confs(text, confs, nik))
+
+
+def _rapid_nik_line(second: list[list]) -> int | None:
+    """Index (among the sharpest crop's lines) of the line RapidOCR read as the NIK, if any."""
+    for j, text in enumerate(second[0] if second else []):
+        if isinstance(text, str) and (nik_with_doubt(text) or seventeen(text)):
+            return RAPID_LINES.start + j
+    return None
+
+
 def _identify(lines: list[tuple[str, list[float], bool]]) -> CardFields:
     return identify([t for t, _c, _l in lines], [c for _t, c, _l in lines], [lab for _t, _c, lab in lines])
 
@@ -310,14 +396,28 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         frames = frames + _second_opinions(frames, second)
     checks = [check_nik(f, regions, today) for f in frames]
     nik, name, check = vote(frames, checks, regions, today)
+    at = _rapid_nik_line(second) if both else None
+    cards = [cv2.rotate(c, cv2.ROTATE_180) for c in crops] if rotated else crops
     if (both and FUSED_CONFIRM and nik is None and len(crops) >= 2
             and any(f.second_opinion and f.crop == 0 and (f.nik or f.nik_options) for f in frames)):
         # RapidOCR read a NIK that Tesseract's readings of the single crops did not confirm
         # (dev: the commonest reason a right NIK stayed unfilled): Tesseract reads it once more
         # on the fused crops, an image with less noise than any one of them.
-        extra = _fused_frame([cv2.rotate(c, cv2.ROTATE_180) for c in crops] if rotated else crops)
+        extra = _fused_frame(cards)
         if extra is not None:
             frames, checks = frames + [extra], checks + [check_nik(extra, regions, today)]
+            nik, name, check = vote(frames, checks, regions, today)
+    digit_frames: list[CardFields] = []
+    if (both and DIGITS_CONFIRM and nik is None and at is not None
+            and any(f.second_opinion and f.crop == 0 and c.status != "rejected" for f, c in zip(frames, checks))):
+        # RapidOCR read a NIK that the card does not contradict and that neither Tesseract's
+        # sheet nor the fused crops confirmed: Tesseract reads that line of every crop once more,
+        # at another scale and with digits only. (Run after the fusion: its wrong readings would
+        # outvote the fused one's right reading on dev. A printed date or header contradicting
+        # RapidOCR's NIK is not outvoted by more readings of the NIK line.)
+        extra = digit_frames = _digit_frames(cards, at)
+        if extra:
+            frames, checks = frames + extra, checks + [check_nik(f, regions, today) for f in extra]
             nik, name, check = vote(frames, checks, regions, today)
     if both and later and later_crops_may_veto(nik, check):
         # Only now the later crops' NIK lines: on most captures the printed date confirmed the
@@ -325,6 +425,12 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         extra = _veto_readings(own, later)
         frames, checks = frames + extra, checks + [check_nik(f, regions, today) for f in extra]
         nik, name, check = vote(frames, checks, regions, today)
+    if (both and DIGITS_VETO and at is not None and later_crops_may_veto(nik, check)
+            and _digits_dispute(nik, cards[0], at, images[0][at][0], digit_frames)):
+        # Filled on the two recognisers' agreement on the sharpest crop, the printed date unread:
+        # a digit RapidOCR doubted and Tesseract's digits-only reading disputes leaves the NIK to
+        # the visitor (on a single frame no later crop can object: vote._later_crops_object).
+        nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
                        (time.perf_counter() - t0) * 1000, len(crops))

@@ -129,6 +129,23 @@ def _later_crops_object(nik: str, frames: list[CardFields]) -> bool:
     return any(f.second_opinion and f.crop > 0 and f.nik and f.nik != nik for f in frames)
 
 
+# A digit RapidOCR read with less than this confidence (its per-character score, 0..1) and that
+# Tesseract's digits-only reading of the same line reads otherwise is in doubt. Dev, 344 single
+# frames filled without the printed date: the one wrong fill's disputed digit scored 0.54, the right
+# fills' disputed digits 0.80-1.00 (docs/idscan.md, Run 10).
+DOUBT = 0.7
+
+
+def disputed(nik: str, other: str | None, confs: list[float] | None) -> bool:
+    """Whether another reading of the NIK line differs from `nik` at a digit the recogniser that
+    read `nik` was itself unsure of (confs: its confidence per digit of `nik`). A difference at a
+    digit it read sure is the other reader's slip (Tesseract drops or misreads the first digit on
+    many right fills), not a reason to refuse."""
+    if not other or len(other) != 16 or other == nik or not confs or len(confs) != 16:
+        return False
+    return any(a != b and c < DOUBT for a, b, c in zip(nik, other, confs))
+
+
 def later_crops_may_veto(nik: str | None, check: Check) -> bool:
     """Whether the later crops' NIK readings could change this outcome of vote(): only a fill
     without the printed date can be vetoed (reader.read_cards reads them only then)."""
