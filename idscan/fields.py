@@ -89,6 +89,8 @@ def clean_name(text: str) -> str | None:
     value = value.upper().replace("0", "O").replace("1", "I").replace("5", "S").replace("|", "I")
     value = re.sub(r"[^A-Z .,'\-]", "", value)
     value = re.sub(r"\s*([-'])\s*", r"\1", value)
+    # A KTP name has at most one mark in a row (a doubled apostrophe is one read twice).
+    value = re.sub(r"([-'.,])[-'.,]+", r"\1", value)
     value = re.sub(r"\s+", " ", value).strip(" .,-'")
     return value or None
 
@@ -228,6 +230,26 @@ def _header(out: CardFields, lines: list[str], nik_at: int | None) -> None:
             out.regency = reg
 
 
+_MARK = re.compile(r"['-]")
+
+
+def _with_marks(marked: str, letters: str) -> str:
+    """`letters` with the apostrophes and hyphens of `marked` (another reading of the same
+    letters) at the same share of the way along."""
+    if not re.search(r"[A-Z]", letters):
+        return marked  # RapidOCR saw a mark of its own there (".", ","): Tesseract's stands
+    plain = _MARK.sub("", marked)
+    out, last = [], 0
+    for m in _MARK.finditer(marked):
+        before = len(_MARK.sub("", marked[:m.start()]))
+        at = round(before * len(letters) / max(1, len(plain)))
+        out.append(letters[last:at])
+        out.append(m.group())
+        last = at
+    out.append(letters[last:])
+    return "".join(out)
+
+
 def respace(spaced: str, letters: str | None) -> str:
     """`letters` (a reading without the spaces between words, as RapidOCR gives) with the spaces
     of `spaced` (Tesseract's reading of the same line) put back where the two align. Keeps
@@ -247,6 +269,10 @@ def respace(spaced: str, letters: str | None) -> str:
         if tag == "delete" and (k > 0 and re.fullmatch(r"[A-Z]+", a[i1:i2]) and i2 - i1 <= 2
                                 or 0 < i1 and i2 < len(a) and a[i1:i2] in ("'", "-")):
             merged.append(a[i1:i2])
+        elif tag == "replace" and 0 < i1 and i2 < len(a) and _MARK.search(a[i1:i2]) and not _MARK.search(b[j1:j2]):
+            # Tesseract's apostrophe or hyphen beside a letter the two read differently
+            # (MA'KUF against MARUF): the mark is put back at its place among RapidOCR's letters.
+            merged.append(_with_marks(a[i1:i2], b[j1:j2]))
         else:
             merged.append(b[j1:j2])
     b = re.sub(r"([-'])\1+", r"\1", "".join(merged))

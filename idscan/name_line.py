@@ -1,0 +1,89 @@
+"""The name row cut once more at the card's value column, and read in a call of its own.
+
+A row's value starts after the widest gap in its left half (lines._after_colon). That fails on
+the name row more than on any other: its label ("Nama") is the shortest, so a short name starts
+beyond half of its row, and a speck left of the label makes a wider gap than the label's own
+(dev run 9: the label left in the name's image in 5 of 48 wrong names: "NEEM PIUABUS ABDUL").
+Every KTP field's value starts in one column, and the rows below the name (birth, sex, address)
+have long labels whose gap is found reliably: where they agree on a column and the name row's own
+cut disagrees with it, the name row is cut at the column.
+
+The re-cut is not put into the Tesseract sheet of the other lines: in that one call each line's
+image sways the others' readings (run 9: cutting the birth and sex rows anew moved NIK fills).
+It is read in a call of its own (reader._recut_names), so the NIK's readings cannot move.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from .lines import TextLine, ink_mask, line_image
+
+COLUMN_ROWS = 3  # rows below the name whose value starts give the column
+COLUMN_AGREE = 12  # px at 856 px card width: two rows' value starts this close agree on the column
+COLUMN_SPAN = (0.2, 0.42)  # share of the card width where the value column lies (dev: 0.23-0.34)
+COLUMN_MIN = 1  # rows that must agree on it
+COLUMN_TOL = 0.025  # share of the card width: a value start this close to the column is on it
+
+
+class LineCut(tuple):
+    """One line as reader.card_lines gives it: (Tesseract's image, still showing its label,
+    RapidOCR's image); `name_cut`: the same pair cut at the value column when this row's own
+    label gap disagrees with it (read only when the row turns out to be the name)."""
+
+    name_cut: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def value_column(rows: list[TextLine], at: int, width: int) -> int | None:
+    """The x where the values of the rows below row `at` start, when at least two of the next
+    COLUMN_ROWS rows agree on it (a row without a found gap says nothing)."""
+    # Only starts where a value column can lie: a gap inside a two-word label ("Jenis Kelamin")
+    # lies left of it, one inside a long value right of it.
+    lo, hi = COLUMN_SPAN[0] * width, COLUMN_SPAN[1] * width
+    starts = sorted(r.value_x0 for r in rows[at + 1:at + 1 + COLUMN_ROWS]
+                    if r.value_x0 is not None and lo <= r.value_x0 <= hi)
+    agree = COLUMN_AGREE * width / 856
+    best: list[int] = []
+    for s in starts:
+        near = [t for t in starts if abs(t - s) <= agree]
+        if len(near) > len(best):
+            best = near
+    if len(best) < COLUMN_MIN:
+        return None
+    return int(np.median(best))
+
+
+def start_at_column(band: np.ndarray, line: TextLine, column: int, width: int) -> int | None:
+    """Where this row's value starts at the column: the first word (ink with a gap before it)
+    that begins no further left than COLUMN_TOL of the column, with ink of a label left of it.
+    None when the row has no label left of the column or nothing on it."""
+    tol = COLUMN_TOL * width
+    cols = band[:, line.x0:line.x1].sum(axis=0) > 0
+    xs = np.flatnonzero(cols) + line.x0
+    if xs.size == 0 or xs[0] >= column - tol:
+        return None  # nothing left of the column: no label to cut off
+    gap = max(3, band.shape[0] // 3)  # as lines._after_colon: narrower gaps are inside a word
+    for prev, x in zip(xs[:-1], xs[1:]):
+        if x - prev > gap and x >= column - tol:
+            return int(x) if x <= column + tol else None
+    return None
+
+
+def name_cut(row: TextLine, rows: list[TextLine], at: int, images: tuple[np.ndarray, np.ndarray],
+             soft_height: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Row `at` cut at the value column of the rows below it, (Tesseract's image, RapidOCR's),
+    when its own cut (`value_x0`, or none) lies elsewhere; else None."""
+    clean, gentle = images
+    width = clean.shape[1]
+    column = value_column(rows, at, width)
+    if column is None:
+        return None
+    if row.value_x0 is not None and abs(row.value_x0 - column) <= COLUMN_TOL * width:
+        return None  # its own cut is on the column already
+    band = ink_mask(clean[max(0, row.y0 - 3):row.y1 + 3])
+    x0 = start_at_column(band, row, column, width)
+    if x0 is None or x0 == row.value_x0:
+        return None
+    cut = replace(row, value_x0=x0)
+    return line_image(clean, cut), line_image(gentle, cut, height=soft_height)
