@@ -21,7 +21,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
                      seventeen, similar)
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
-from .name_line import LineCut, name_cut
+from .name_line import LineCut, drop_split_spaces, name_cut
 from .vote import later_crops_may_veto, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -61,6 +61,8 @@ NAME_HEIGHT = 48  # px: RapidOCR's recogniser input height (dev: 68 of 145 name 
 # The name row cut at the value column where its own label gap disagrees (name_line.py), and read
 # in Tesseract and RapidOCR calls of its own. False: measurements.
 RECUT_NAMES = True
+# Spaces Tesseract put inside a word dropped where the name line's image shows no gap (name_line.py).
+SPLIT_SPACES = True
 NAME_ROWS = (2, 6)  # the rows that can be the name (below the NIK; a header row may be lost under a thumb)
 
 
@@ -293,6 +295,17 @@ def _recut_names(frames: list[CardFields], images: list, second: list[list], nam
                 second[0][j] = rapid_lines([soft])[0][0]
 
 
+def _drop_split_spaces(frames: list[CardFields], images: list, own: int) -> None:
+    """Each name read from a crop's name line loses the spaces that split off a short word where
+    that line's image shows no word gap (name_line.drop_split_spaces): the crop's own frame and
+    the copy that keeps Tesseract's reading of the sharpest crop's line. Names only."""
+    for i, f in enumerate(frames):
+        k = i if i < own else (f.crop if f.second_opinion else None)
+        if not f.name or k is None or f.nik_line is None or k >= len(images) or f.nik_line + 1 >= len(images[k]):
+            continue
+        f.name = drop_split_spaces(f.name, images[k][f.nik_line + 1][0])
+
+
 def _fused_frame(crops: list[np.ndarray]) -> CardFields | None:
     """Tesseract's reading of the NIK line of the crops fused into one (fuse.py: aligned to the
     sharpest and averaged, so the sensor noise of each frame falls away), as one more reading of
@@ -350,6 +363,8 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
     if both:
         _second_names(frames, images, names)
         frames = frames + _second_opinions(frames, second)
+    if SPLIT_SPACES and engine in ("tesseract", "both"):
+        _drop_split_spaces(frames, images, len(own))
     checks = [check_nik(f, regions, today) for f in frames]
     nik, name, check = vote(frames, checks, regions, today)
     if (both and FUSED_CONFIRM and nik is None and len(crops) >= 2
