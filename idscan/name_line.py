@@ -97,6 +97,12 @@ SPACE_GAP = 0.16  # share of the line image's height: a gap narrower than this i
 SHORT_WORD = 2  # only a space that splits off a word this short is checked
 
 
+def _full_height(part: np.ndarray, band: int) -> bool:
+    """Inked from the letters' top to their bottom without a break (a thin letter, not a colon)."""
+    rows = np.flatnonzero((part < INK_LEVEL).any(axis=1))
+    return rows.size > 0 and rows.size >= 0.85 * band and rows.size >= 0.9 * (rows[-1] + 1 - rows[0])
+
+
 def _segments(img: np.ndarray) -> list[tuple[int, int]]:
     """Runs of inked columns of a line image, without a leading colon or speck."""
     h = img.shape[0]
@@ -108,7 +114,11 @@ def _segments(img: np.ndarray) -> list[tuple[int, int]]:
         elif not on and start is not None:
             segs.append((start, x))
             start = None
-    while segs and segs[0][1] - segs[0][0] < 0.25 * h:
+    # A colon is two dots: most of its height is blank. A thin letter (I) is inked from top to
+    # bottom and stays.
+    letters = np.flatnonzero((img < INK_LEVEL).sum(axis=1) > 0.02 * img.shape[1])
+    band = int(letters[-1] + 1 - letters[0]) if letters.size else h
+    while segs and segs[0][1] - segs[0][0] < 0.25 * h and not _full_height(img[:, segs[0][0]:segs[0][1]], band):
         segs = segs[1:]
     while segs and segs[-1][1] - segs[-1][0] < 0.15 * h:
         segs = segs[:-1]
