@@ -286,7 +286,8 @@ def _recut_names(frames: list[CardFields], images: list, second: list[list], nam
         frames[k].name = clean_name(text)
         images[k][at] = LineCut((img, False, soft))
         if both and k > 0:
-            names[k] = (None, None)  # _second_names reads the new cut
+            if k in names and names[k][1] is not None:
+                names[k] = (None, None)  # _second_names reads the new cut
         elif both and second[0]:
             j = at - RAPID_LINES.start
             if 0 < j < len(second[0]) and second[0][j - 1] is not None and (
