@@ -89,6 +89,8 @@ def clean_name(text: str) -> str | None:
     value = value.upper().replace("0", "O").replace("1", "I").replace("5", "S").replace("|", "I")
     value = re.sub(r"[^A-Z .,'\-]", "", value)
     value = re.sub(r"\s*([-'])\s*", r"\1", value)
+    # A KTP name has at most one mark in a row (a doubled apostrophe is one read twice).
+    value = re.sub(r"([-'.,])[-'.,]+", r"\1", value)
     value = re.sub(r"\s+", " ", value).strip(" .,-'")
     return value or None
 
@@ -190,6 +192,8 @@ def identify(lines: list[str], confs: list[list[float]] | None = None,
         if out.sex is None and (nik_at is None or i > nik_at + 1):
             out.sex = sex_from_text(text)
     _header(out, lines, nik_at)
+    if out.nik_line is None:
+        out.nik_line = _nik_line_above_birth(lines)
     if out.name is None and nik_at is None and out.nik_line is not None and out.nik_line + 1 < len(lines):
         # The NIK's digits unread (small, soft print) but its line placed under the header: the
         # name still is the line after it, when that line reads like a name.
@@ -199,6 +203,22 @@ def identify(lines: list[str], confs: list[list[float]] | None = None,
         if name_like(text):
             out.name = clean_name(text)
     return out
+
+
+def _nik_line_above_birth(lines: list[str]) -> int | None:
+    """Where the NIK line lies when neither its 16 digits nor the header were read (a thumb over
+    the header, small soft print): two lines above the birth line (its date read), when the line
+    between reads like a name and the line above it shows most of a NIK's digits (dev run 10:
+    3 of 48 wrong names had the name read right and no NIK line placed)."""
+    for i, text in enumerate(lines):
+        if birth_from_text(text):
+            if i >= 2 and name_like(lines[i - 1]) and len(re.findall(r"[0-9]", lines[i - 2])) >= NIK_DIGITS_SEEN:
+                return i - 2
+            return None
+    return None
+
+
+NIK_DIGITS_SEEN = 10  # of 16: a line with this many digits above the name is the NIK line, misread
 
 
 def _first_word_like(text: str, word: str) -> str | None:
@@ -228,6 +248,26 @@ def _header(out: CardFields, lines: list[str], nik_at: int | None) -> None:
             out.regency = reg
 
 
+_MARK = re.compile(r"['-]")
+
+
+def _with_marks(marked: str, letters: str) -> str:
+    """`letters` with the apostrophes and hyphens of `marked` (another reading of the same
+    letters) at the same share of the way along."""
+    if not re.search(r"[A-Z]", letters):
+        return marked  # RapidOCR saw a mark of its own there (".", ","): Tesseract's stands
+    plain = _MARK.sub("", marked)
+    out, last = [], 0
+    for m in _MARK.finditer(marked):
+        before = len(_MARK.sub("", marked[:m.start()]))
+        at = round(before * len(letters) / max(1, len(plain)))
+        out.append(letters[last:at])
+        out.append(m.group())
+        last = at
+    out.append(letters[last:])
+    return "".join(out)
+
+
 def respace(spaced: str, letters: str | None) -> str:
     """`letters` (a reading without the spaces between words, as RapidOCR gives) with the spaces
     of `spaced` (Tesseract's reading of the same line) put back where the two align. Keeps
@@ -247,6 +287,10 @@ def respace(spaced: str, letters: str | None) -> str:
         if tag == "delete" and (k > 0 and re.fullmatch(r"[A-Z]+", a[i1:i2]) and i2 - i1 <= 2
                                 or 0 < i1 and i2 < len(a) and a[i1:i2] in ("'", "-")):
             merged.append(a[i1:i2])
+        elif tag == "replace" and 0 < i1 and i2 < len(a) and _MARK.search(a[i1:i2]) and not _MARK.search(b[j1:j2]):
+            # Tesseract's apostrophe or hyphen beside a letter the two read differently
+            # (MA'KUF against MARUF): the mark is put back at its place among RapidOCR's letters.
+            merged.append(_with_marks(a[i1:i2], b[j1:j2]))
         else:
             merged.append(b[j1:j2])
     b = re.sub(r"([-'])\1+", r"\1", "".join(merged))

@@ -23,6 +23,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
                      seventeen, similar)
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
+from .name_line import LineCut, drop_split_spaces, name_cut
 from .vote import disputed, later_crops_may_veto, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -59,6 +60,12 @@ class CardReading:
 
 
 NAME_HEIGHT = 48  # px: RapidOCR's recogniser input height (dev: 68 of 145 name lines at 48, 65 at 64)
+# The name row cut at the value column where its own label gap disagrees (name_line.py), and read
+# in Tesseract and RapidOCR calls of its own. False: measurements.
+RECUT_NAMES = True
+# Spaces Tesseract put inside a word dropped where the name line's image shows no gap (name_line.py).
+SPLIT_SPACES = True
+NAME_ROWS = (2, 6)  # the rows that can be the name (below the NIK; a header row may be lost under a thumb)
 
 
 def card_rows(crop: np.ndarray) -> tuple[list[tuple[TextLine, bool]], tuple, tuple | None]:
@@ -81,10 +88,15 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
     """Line images of the card's top lines, each with whether it still shows its label, and the
     same line for RapidOCR's name reading (gentle grey at its input height: lines.clean_grays)."""
     rows, (clean, gentle), lifted = card_rows(crop)
+    found = [line for line, _faint in rows]
     out = []
-    for line, faint in rows:
+    for at, (line, faint) in enumerate(rows):
         c, g = lifted if faint else (clean, gentle)
-        out.append((line_image(c, line), line.value_x0 is None, line_image(g, line, height=NAME_HEIGHT)))
+        cut = LineCut((line_image(c, line), line.value_x0 is None, line_image(g, line, height=NAME_HEIGHT)))
+        if RECUT_NAMES and NAME_ROWS[0] <= at < NAME_ROWS[1]:
+            # The name row's cut at the value column (name_line.py), read in a call of its own.
+            cut.name_cut = name_cut(line, found, at, (c, g), NAME_HEIGHT)
+        out.append(cut)
     return out
 
 
@@ -267,6 +279,48 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
             f.name = letters
 
 
+def _recut_names(frames: list[CardFields], images: list, second: list[list], names: dict, both: bool) -> None:
+    """Each crop's name row cut anew at the value column (name_line.py) where that cut differs
+    from the sheet's: Tesseract reads those cuts in a call of their own (the sheet of the other
+    lines stays as it was, so no NIK reading moves) and its reading replaces the crop's name;
+    RapidOCR's name reading (the sharpest crop's, and the later crops' through _second_names)
+    is taken from the new cut too."""
+    todo = []
+    for k, f in enumerate(frames):
+        at = f.nik_line + 1 if f.nik_line is not None else None
+        if at is None or at >= len(images[k]):
+            continue
+        cut = getattr(images[k][at], "name_cut", None)
+        if cut is not None:
+            todo.append((k, at, cut))
+    if not todo:
+        return
+    texts = tesseract.read_lines([img for _k, _at, (img, _soft) in todo])
+    for (k, at, (img, soft)), (text, _conf) in zip(todo, texts):
+        frames[k].name = clean_name(text)
+        images[k][at] = LineCut((img, False, soft))
+        if both and k > 0:
+            if k in names and names[k][1] is not None:
+                names[k] = (None, None)  # _second_names reads the new cut
+        elif both and second[0]:
+            j = at - RAPID_LINES.start
+            if 0 < j < len(second[0]) and second[0][j - 1] is not None and (
+                    nik_with_doubt(second[0][j - 1]) or seventeen(second[0][j - 1])):
+                from .rapid import read_lines as rapid_lines
+                second[0][j] = rapid_lines([soft])[0][0]
+
+
+def _drop_split_spaces(frames: list[CardFields], images: list, own: int) -> None:
+    """Each name read from a crop's name line loses the spaces that split off a short word where
+    that line's image shows no word gap (name_line.drop_split_spaces): the crop's own frame and
+    the copy that keeps Tesseract's reading of the sharpest crop's line. Names only."""
+    for i, f in enumerate(frames):
+        k = i if i < own else (f.crop if f.second_opinion else None)
+        if not f.name or k is None or f.nik_line is None or k >= len(images) or f.nik_line + 1 >= len(images[k]):
+            continue
+        f.name = drop_split_spaces(f.name, images[k][f.nik_line + 1][0])
+
+
 def _fused_frame(crops: list[np.ndarray]) -> CardFields | None:
     """Tesseract's reading of the NIK line of the crops fused into one (fuse.py: aligned to the
     sharpest and averaged, so the sensor noise of each frame falls away), as one more reading of
@@ -391,9 +445,13 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
             frames, images, second, names, later, rotated = (turned_frames, turned_images, turned_second, turned_names,
                                                              turned_later, True)
     own = frames
+    if RECUT_NAMES and engine in ("tesseract", "both"):
+        _recut_names(frames, images, second, names, both)
     if both:
         _second_names(frames, images, names)
         frames = frames + _second_opinions(frames, second)
+    if SPLIT_SPACES and engine in ("tesseract", "both"):
+        _drop_split_spaces(frames, images, len(own))
     checks = [check_nik(f, regions, today) for f in frames]
     nik, name, check = vote(frames, checks, regions, today)
     at = _rapid_nik_line(second) if both else None

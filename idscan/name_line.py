@@ -1,0 +1,163 @@
+"""The name row cut once more at the card's value column, and read in a call of its own.
+
+A row's value starts after the widest gap in its left half (lines._after_colon). That fails on
+the name row more than on any other: its label ("Nama") is the shortest, so a short name starts
+beyond half of its row, and a speck left of the label makes a wider gap than the label's own
+(dev run 9: the label left in the name's image in 5 of 48 wrong names: "NEEM PIUABUS ABDUL").
+Every KTP field's value starts in one column, and the rows below the name (birth, sex, address)
+have long labels whose gap is found reliably: where they agree on a column and the name row's own
+cut disagrees with it, the name row is cut at the column.
+
+The re-cut is not put into the Tesseract sheet of the other lines: in that one call each line's
+image sways the others' readings (run 9: cutting the birth and sex rows anew moved NIK fills).
+It is read in a call of its own (reader._recut_names), so the NIK's readings cannot move.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from .lines import INK_LEVEL, TextLine, ink_mask, line_image
+
+COLUMN_ROWS = 3  # rows below the name whose value starts give the column
+COLUMN_AGREE = 12  # px at 856 px card width: two rows' value starts this close agree on the column
+COLUMN_SPAN = (0.2, 0.42)  # share of the card width where the value column lies (dev: 0.23-0.34)
+COLUMN_MIN = 1  # rows that must agree on it
+COLUMN_TOL = 0.025  # share of the card width: a value start this close to the column is on it
+
+
+class LineCut(tuple):
+    """One line as reader.card_lines gives it: (Tesseract's image, still showing its label,
+    RapidOCR's image); `name_cut`: the same pair cut at the value column when this row's own
+    label gap disagrees with it (read only when the row turns out to be the name)."""
+
+    name_cut: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def value_column(rows: list[TextLine], at: int, width: int) -> int | None:
+    """The x where the values of the rows below row `at` start, when at least two of the next
+    COLUMN_ROWS rows agree on it (a row without a found gap says nothing)."""
+    # Only starts where a value column can lie: a gap inside a two-word label ("Jenis Kelamin")
+    # lies left of it, one inside a long value right of it.
+    lo, hi = COLUMN_SPAN[0] * width, COLUMN_SPAN[1] * width
+    starts = sorted(r.value_x0 for r in rows[at + 1:at + 1 + COLUMN_ROWS]
+                    if r.value_x0 is not None and lo <= r.value_x0 <= hi)
+    agree = COLUMN_AGREE * width / 856
+    best: list[int] = []
+    for s in starts:
+        near = [t for t in starts if abs(t - s) <= agree]
+        if len(near) > len(best):
+            best = near
+    if len(best) < COLUMN_MIN:
+        return None
+    return int(np.median(best))
+
+
+def start_at_column(band: np.ndarray, line: TextLine, column: int, width: int) -> int | None:
+    """Where this row's value starts at the column: the first word (ink with a gap before it)
+    that begins no further left than COLUMN_TOL of the column, with ink of a label left of it.
+    None when the row has no label left of the column or nothing on it."""
+    tol = COLUMN_TOL * width
+    cols = band[:, line.x0:line.x1].sum(axis=0) > 0
+    xs = np.flatnonzero(cols) + line.x0
+    if xs.size == 0 or xs[0] >= column - tol:
+        return None  # nothing left of the column: no label to cut off
+    gap = max(3, band.shape[0] // 3)  # as lines._after_colon: narrower gaps are inside a word
+    for prev, x in zip(xs[:-1], xs[1:]):
+        if x - prev > gap and x >= column - tol:
+            return int(x) if x <= column + tol else None
+    return None
+
+
+def name_cut(row: TextLine, rows: list[TextLine], at: int, images: tuple[np.ndarray, np.ndarray],
+             soft_height: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Row `at` cut at the value column of the rows below it, (Tesseract's image, RapidOCR's),
+    when its own cut (`value_x0`, or none) lies elsewhere; else None."""
+    clean, gentle = images
+    width = clean.shape[1]
+    column = value_column(rows, at, width)
+    if column is None:
+        return None
+    if row.value_x0 is not None and abs(row.value_x0 - column) <= COLUMN_TOL * width:
+        return None  # its own cut is on the column already
+    band = ink_mask(clean[max(0, row.y0 - 3):row.y1 + 3])
+    x0 = start_at_column(band, row, column, width)
+    if x0 is None or x0 == row.value_x0:
+        return None
+    cut = replace(row, value_x0=x0)
+    return line_image(clean, cut), line_image(gentle, cut, height=soft_height)
+
+
+# Tesseract puts a space inside a word where two letters stand a little apart (JE BONG, WE NER,
+# KOGOSOMU T: dev run 10, 9 of 130 wrong voted names only a space off). Where the line image shows
+# no gap near such a space's place, as wide as a word space, the space is dropped.
+_WIDTH = {"I": 0.4, "J": 0.75, "M": 1.25, "W": 1.35, "'": 0.35, "-": 0.55, ".": 0.35, ",": 0.35, " ": 0.45}
+SPACE_GAP = 0.16  # share of the line image's height: a gap narrower than this is between letters
+SHORT_WORD = 2  # only a space that splits off a word this short is checked
+
+
+def _full_height(part: np.ndarray, band: int) -> bool:
+    """Inked from the letters' top to their bottom without a break (a thin letter, not a colon)."""
+    rows = np.flatnonzero((part < INK_LEVEL).any(axis=1))
+    return rows.size > 0 and rows.size >= 0.85 * band and rows.size >= 0.9 * (rows[-1] + 1 - rows[0])
+
+
+def _segments(img: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of inked columns of a line image, without a leading colon or speck."""
+    h = img.shape[0]
+    ink = np.append((img < INK_LEVEL).sum(axis=0) > 0, False)
+    segs, start = [], None
+    for x, on in enumerate(ink):
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            segs.append((start, x))
+            start = None
+    # A colon is two dots: most of its height is blank. A thin letter (I) is inked from top to
+    # bottom and stays.
+    letters = np.flatnonzero((img < INK_LEVEL).sum(axis=1) > 0.02 * img.shape[1])
+    band = int(letters[-1] + 1 - letters[0]) if letters.size else h
+    while segs and segs[0][1] - segs[0][0] < 0.25 * h and not _full_height(img[:, segs[0][0]:segs[0][1]], band):
+        segs = segs[1:]
+    while segs and segs[-1][1] - segs[-1][0] < 0.15 * h:
+        segs = segs[:-1]
+    return segs
+
+
+def space_gaps(name: str, img: np.ndarray) -> list[int | None]:
+    """For each space of `name`, the widest gap (px) of the line image near where that space
+    lies (its share of the name's width, letters weighted by their usual width); None where the
+    image gives no measure."""
+    segs = _segments(img)
+    if len(segs) < 2:
+        return [None] * name.count(" ")
+    x0, x1 = segs[0][0], segs[-1][1]
+    widths = [_WIDTH.get(ch, 1.0) for ch in name]
+    total = sum(widths)
+    unit = (x1 - x0) / total  # px per average letter
+    out, at = [], 0.0
+    gaps = [(a[1], b[0]) for a, b in zip(segs, segs[1:])]
+    for ch, w in zip(name, widths):
+        if ch == " ":
+            x = x0 + (at + w / 2) * unit
+            near = [g1 - g0 for g0, g1 in gaps if abs((g0 + g1) / 2 - x) <= 0.9 * unit]
+            out.append(max(near) if near else 0)
+        at += w
+    return out
+
+
+def drop_split_spaces(name: str | None, img: np.ndarray | None) -> str | None:
+    """`name` without the spaces that split off a short word (SHORT_WORD letters or fewer)
+    where the image shows no word gap."""
+    if not name or img is None or " " not in name:
+        return name
+    words = name.split(" ")
+    gaps = space_gaps(name, img)
+    limit = SPACE_GAP * img.shape[0]
+    out = words[0]
+    for k, word in enumerate(words[1:]):
+        short = min(len(words[k]), len(word)) <= SHORT_WORD
+        gap = gaps[k] if k < len(gaps) else None
+        out += ("" if short and gap is not None and gap < limit else " ") + word
+    return out
