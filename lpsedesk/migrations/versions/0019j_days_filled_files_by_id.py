@@ -83,8 +83,11 @@ def _fill_settled_days(conn, dialect: str) -> None:
     if first_day > settled:
         return
     # A row for every settled day, empty ones included (the page would count each gap it met).
+    # SQLite keeps dates as ISO text (sqlite3's own date adapter is deprecated)
+    param = (lambda d: d.isoformat()) if dialect == "sqlite" else (lambda d: d)  # noqa: E731
     have = {d if isinstance(d, date) else date.fromisoformat(d) for d in conn.execute(sa.text(
-        "SELECT day FROM day_totals WHERE day >= :a AND day <= :b"), {"a": first_day, "b": settled}).scalars()}
+        "SELECT day FROM day_totals WHERE day >= :a AND day <= :b"), {"a": param(first_day), "b": param(settled)})
+        .scalars()}
     days = [first_day + timedelta(days=i) for i in range((settled - first_day).days + 1)]
     table = sa.table("day_totals", sa.column("day", sa.Date), sa.column("version", sa.Integer),
                      sa.column("visits", sa.Integer), sa.column("stays", sa.Integer),
@@ -94,12 +97,12 @@ def _fill_settled_days(conn, dialect: str) -> None:
     if missing:
         conn.execute(table.insert(), missing)
     stale_first = conn.execute(sa.text(f"SELECT min(day) FROM day_totals t WHERE {STALE} AND day <= :b"),
-                               {"b": settled}).scalar()
+                               {"b": param(settled)}).scalar()
     if stale_first is None:
         return
     stale_first = stale_first if isinstance(stale_first, date) else date.fromisoformat(stale_first)
     bounds = {"lo": _utc_bound(stale_first, dialect), "hi": _utc_bound(settled + timedelta(days=1), dialect),
-              "settled": settled}
+              "settled": param(settled)}
     sql = _sql(dialect)
     # SQLite: `+` keeps the planner off the indexes (time, check-out, decision): most of history is
     # read, in table order, not row by row through an index (4-14 s a pass at 1M, random-time ids).
@@ -133,8 +136,8 @@ def _fill_settled_days(conn, dialect: str) -> None:
         f"WHERE {span} AND v.status = 'denied' GROUP BY {day}, v.decision_reason) g JOIN {target}")
     run(f"{insert}SELECT t.day, t.version, 'wait', NULL, g.wait, g.n FROM ("
         f"SELECT {day} AS day, {sql['wait']} AS wait, count(*) AS n FROM visits v WHERE {span} "
-        f"AND {plus}v.decided_at IS NOT NULL AND {plus}v.status IN {DECIDED_BY_KASUBAG} GROUP BY {day}, {sql['wait']}) g "
-        f"JOIN {target}")
+        f"AND {plus}v.decided_at IS NOT NULL AND {plus}v.status IN {DECIDED_BY_KASUBAG} "
+        f"GROUP BY {day}, {sql['wait']}) g JOIN {target}")
 
     # The day's totals in one row each (indexed), so the update below looks each day up once.
     run("CREATE TEMPORARY TABLE fill_days AS SELECT g.day, sum(g.n) AS visits, sum(g.stays) AS stays, "
