@@ -86,9 +86,9 @@ def default_jobs() -> dict[str, Job]:
         Job("expire_pending", 60, _expire_pending),  # SOP 1: undecided requests expire at closing time
         # data retention and orphaned files, daily, first ten minutes after start-up
         Job("purge", 86400, _purge, _after_purge, batched=True, first_after=600),
-        # statistics of past days kept ahead of the page, daily. First two minutes after start-up:
-        # after an upgrade the statistics page counts from the visits (seconds at a million) until
-        # this has run once (50 s at 1M), well before the purge's first run.
+        # statistics of past days kept ahead of the page, daily. First two minutes after start-up,
+        # well before the purge's first run: the upgrade (migration 0019j) keeps every settled day
+        # already; this keeps the days that have settled since and those a change voided.
         Job("statistics_days", 86400, _statistics_days, batched=True, first_after=120),
         # guest book months signed before the kiosk kept small copies, made as fast as new ones;
         # daily (a visit saved without its copy, e.g. by an older kiosk page), first after five minutes

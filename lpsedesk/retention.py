@@ -83,6 +83,9 @@ class PurgeResult:
     # earlier batches cleared (dead until vacuumed): 14 s at 100k visits, 1,937 s at 1M.
     visits_from: datetime | None = None
     letters_from: datetime | None = None
+    # SQLite: the old visits' files rows are taken in visit id order (see `_old_visit_files`):
+    # the last id a batch reached.
+    files_after: int = 0
     finished: set[str] = field(default_factory=set)  # kinds found exhausted: later batches skip them
     totals: PurgeTotals = field(default_factory=PurgeTotals)  # shared by the batches of one run
 
@@ -157,6 +160,7 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
                          after_visitor=previous.after_visitor if previous else 0,
                          visits_from=previous.visits_from if previous else None,
                          letters_from=previous.letters_from if previous else None,
+                         files_after=previous.files_after if previous else 0,
                          finished=set(previous.finished) if previous else set(),
                          totals=previous.totals if previous else PurgeTotals())
     # Old visits' and letters' files are read before the first write: on SQLite that write takes
@@ -194,20 +198,40 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
 
 def _old_visit_files(session: Session, result: PurgeResult, limit: int) -> list:
     """The next `limit` old visits still holding a KTP capture, its barcodes or a signature: rows of
-    `visit_files` (every row there holds something), through its index on the visit's time.
+    `visit_files` (every row there holds something). A visit before the cutoff never gains files
+    again.
 
-    From the time the last batch reached (>=: a visit sharing that time and not cleared yet is still
-    found; the ones cleared are gone). A visit before the cutoff never gains files again.
+    PostgreSQL: the oldest first, through the index on the visit's time, from the time the last
+    batch reached (>=: a visit sharing that time and not cleared yet is still found; the ones
+    cleared are gone).
+
+    SQLite: in visit id order, walking the table (which holds only the visits not purged yet) from
+    the id the last batch reached. Taken by time, through an index on it, the old rows had ids
+    spread over the whole table when ids do not follow time (the bench's random history, a desk
+    that imported an old guest book): each deleted row, or each entry of the index when taken by
+    id, on a page of its own, written to the log and copied back by the checkpoint (16 s of DELETE
+    and 25 s of checkpoint of a 99-107 s purge at 1M visits). So SQLite has no such index
+    (migration 0019j) and a batch empties neighbouring rows of a few pages; where ids follow time
+    the old rows are the lowest ids and come first.
     """
-    after = () if result.visits_from is None else (VisitFiles.submitted_at >= result.visits_from,)
+    if session.get_bind().dialect.name != "sqlite":
+        after = () if result.visits_from is None else (VisitFiles.submitted_at >= result.visits_from,)
+        rows = session.execute(
+            select(VisitFiles.visit_id, VisitFiles.id_capture_key, VisitFiles.signature_key,
+                   VisitFiles.signature_small_key, VisitFiles.id_barcodes.is_not(None), VisitFiles.submitted_at)
+            .where(VisitFiles.submitted_at < result.cutoff, *after)
+            .order_by(VisitFiles.submitted_at).limit(limit)).all()
+        if rows:
+            result.visits_from = rows[-1][5]
+        return [r[:5] for r in rows]
     rows = session.execute(
         select(VisitFiles.visit_id, VisitFiles.id_capture_key, VisitFiles.signature_key,
-               VisitFiles.signature_small_key, VisitFiles.id_barcodes.is_not(None), VisitFiles.submitted_at)
-        .where(VisitFiles.submitted_at < result.cutoff, *after)
-        .order_by(VisitFiles.submitted_at).limit(limit)).all()
+               VisitFiles.signature_small_key, VisitFiles.id_barcodes.is_not(None))
+        .where(VisitFiles.visit_id > result.files_after, VisitFiles.submitted_at < result.cutoff)
+        .order_by(VisitFiles.visit_id).limit(limit)).all()
     if rows:
-        result.visits_from = rows[-1][5]
-    return [r[:5] for r in rows]
+        result.files_after = rows[-1][0]
+    return rows
 
 
 def _clear_visit_files(session: Session, result: PurgeResult, rows: list, limit: int) -> bool:

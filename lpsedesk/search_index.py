@@ -16,6 +16,9 @@ from .models import Visitor
 
 FTS_TABLE = "visitors_search"
 TRGM_INDEXES = {"ix_visitors_full_name_trgm", "ix_visitors_institution_trgm"}
+# Indexes only PostgreSQL has (models: `ddl_if(dialect="postgresql")`): the trigram ones, and the
+# purge's time index on visit_files (SQLite walks that table by id: lpsedesk/retention.py).
+POSTGRESQL_ONLY_INDEXES = TRGM_INDEXES | {"ix_visit_files_submitted_at"}
 MIN_INDEXED = 3  # characters a trigram index needs to narrow anything
 
 _fts = table(FTS_TABLE, column("rowid"))
@@ -70,12 +73,12 @@ def _contains(text_: str) -> ColumnElement[bool]:
 
 def include_object_for(dialect: str):
     """Alembic's include_object: the search index objects the models cannot describe for `dialect`
-    (the FTS table and its shadow tables; the GIN indexes, PostgreSQL only) are left out of the
-    comparison of models and database."""
+    (the FTS table and its shadow tables; the GIN indexes and the purge's time index, PostgreSQL
+    only) are left out of the comparison of models and database."""
     def include(obj, name, type_, reflected, compare_to) -> bool:
         if type_ == "table" and name and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_")):
             return False
-        if type_ == "index" and name in TRGM_INDEXES and dialect != "postgresql":
+        if type_ == "index" and name in POSTGRESQL_ONLY_INDEXES and dialect != "postgresql":
             return False
         return True
 
