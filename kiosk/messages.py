@@ -92,7 +92,8 @@ def guidance_message(code: str) -> str:
 
 def status_message(status: str) -> str:
     messages = {
-        "pending": _("Please wait: your request has been sent to the Kasubbag Pengelolaan LPSE."),
+        "pending": _("Please wait: your request has been sent to the LPSE official who gives "
+                     "permission (the Kasubbag Pengelolaan LPSE)."),
         "approved": _("Your visit is approved. Please show your original KTP to the helpdesk, then go to the facility."),
         "denied": _("Sorry, your request was refused."),
         "cancelled": _("This request was cancelled."),
