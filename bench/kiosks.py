@@ -37,6 +37,7 @@ from scale import serve  # noqa: E402  (waitress in its own process, waits for /
 
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 BOUNDARY = "lpsedeskbenchboundary"
+FORM = False  # --form
 PERIOD = 0.2  # 5 frames a second
 
 
@@ -168,7 +169,12 @@ class Kiosk(threading.Thread):
         self.body = b"".join(parts) + f"--{BOUNDARY}--\r\n".encode()
 
     def run(self) -> None:
-        headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}", "X-CSRFToken": self.csrf}
+        if FORM:  # a frame as the kiosk sent it before 2 December (and an uploaded photo still goes)
+            path, body = "/kiosk/api/v1/scan", self.body
+            headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}", "X-CSRFToken": self.csrf}
+        else:  # the camera loop's frame: the JPEG as the body, the rest in the query
+            path, body = f"/kiosk/api/v1/scan?session=bench-kiosk-{self.number:03d}&mode=checkout", self.data
+            headers = {"Content-Type": "image/jpeg", "X-CSRFToken": self.csrf}
         due = time.perf_counter() + PERIOD * (self.number % 10) / 10  # kiosks not all in step
         while True:
             now = time.perf_counter()
@@ -179,7 +185,7 @@ class Kiosk(threading.Thread):
             due = max(due + PERIOD, time.perf_counter())
             start = time.perf_counter()
             try:
-                status, _ = self._request("POST", "/kiosk/api/v1/scan", self.data and self.body, headers)
+                status, _ = self._request("POST", path, body, headers)
             except OSError:
                 self.errors += 1
                 continue
@@ -274,7 +280,11 @@ def main() -> None:
     parser.add_argument("--kiosks", type=int, nargs="+", default=[1, 2, 4, 6, 8, 10])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--port", type=int, default=5117)
+    parser.add_argument("--form", action="store_true",
+                        help="send each frame as a multipart form (as the camera loop did before 2 December)")
     args = parser.parse_args()
+    global FORM
+    FORM = args.form
     data, _frame = frame_jpeg()
     decode_ms, scan_ms = engine_alone_ms(data)
     workdir = Path(tempfile.mkdtemp(prefix="lpsedesk-kiosks-"))

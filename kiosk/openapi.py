@@ -157,7 +157,15 @@ def document() -> dict:
     paths = {
         f"{PREFIX}/scan": {"post": {
             "summary": "Scan one camera frame; captures the KTP when steady (or at once with capture=1)",
-            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+            "description": "The camera loop sends the JPEG as the body (image/jpeg) with session, mode and "
+                           "capture in the query; an uploaded photo goes as a multipart form with the same "
+                           "fields.",
+            "parameters": [{"name": name, "in": "query", "required": False, "schema": {"type": "string"},
+                            "description": f"{name}, when the body is the JPEG itself"}
+                           for name in ("session", "mode", "capture")],
+            "requestBody": {"required": True, "content": {
+                "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+                "multipart/form-data": {"schema": {
                 "type": "object", "required": ["frame", "session"],
                 "properties": {"frame": {"type": "string", "format": "binary",
                                          "description": "JPEG, PNG or WebP"},

@@ -7,6 +7,8 @@ export function createApi(base, csrf, networkMessage) {
     if (options.json !== undefined) {
       headers["Content-Type"] = "application/json";
       body = JSON.stringify(options.json);
+    } else if (options.contentType) {
+      headers["Content-Type"] = options.contentType;
     }
     return fetch(base + path, { method: options.method || "GET", headers, body,
                                 credentials: "same-origin", keepalive: !!options.keepalive })

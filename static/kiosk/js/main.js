@@ -73,11 +73,8 @@ const idle = createIdle({
 
 /* A camera frame for the check-out and find screens, in their own scan session. */
 function scanFrame(blob, mode, session) {
-  const fd = new FormData();
-  fd.append("frame", blob, "frame.jpg");
-  fd.append("session", session || visitor.scanSession || newId());
-  fd.append("mode", mode);
-  return api("/scan", { method: "POST", body: fd });
+  const query = new URLSearchParams({ session: session || visitor.scanSession || newId(), mode });
+  return api("/scan?" + query, { method: "POST", body: blob, contentType: "image/jpeg" });
 }
 
 screens.onEnter("ktp", () => capture.start());
