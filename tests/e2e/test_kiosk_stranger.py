@@ -12,7 +12,7 @@ import pytest
 from lpsedesk import settings
 from lpsedesk.extensions import db
 from tests import factories
-from tests.kiosk.e2e_support import TABLET, enrol_page, upload_ktp
+from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, upload_ktp
 
 from .axe import axe_source, violations
 
@@ -82,11 +82,7 @@ def test_an_english_speaking_visitor_is_told_the_kiosk_goes_back_to_indonesian(a
     # Checked out in English: the last screen says it too.
     page.goto(f"{live_server}/kiosk/?lang=en")
     page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=checkout]")
-    page.fill(".k-ticket-form input", leaving)
-    page.keyboard.press("Enter")
-    page.click("[data-action=confirm-checkout]")
-    page.wait_for_selector("section[data-screen=checkout-done]:not([hidden])")
+    check_out_by_ticket(page, leaving)
     assert "Bahasa Indonesia" in page.inner_text(f"section[data-screen=checkout-done] {NOTE}")
     shot(page, "ux2-kiosk-checkout-done-lang-note-en", full_page=False)
 

@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timezone
 
 from tests import factories
-from tests.kiosk.e2e_support import TABLET, enrol_page, upload_ktp
+from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, upload_ktp
 
 from .axe import axe_source, violations
 from .test_kiosk_stranger import _type_on_pad
@@ -93,10 +93,6 @@ def test_the_time_of_leaving_is_said_in_wib(app, live_server, browser):
     page = enrol_page(app, browser, live_server, TABLET)
     page.goto(f"{live_server}/kiosk/")
     page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=checkout]")
-    page.fill(".k-ticket-form input", ticket)
-    page.keyboard.press("Enter")
-    page.click("[data-action=confirm-checkout]")
-    page.wait_for_selector("section[data-screen=checkout-done]:not([hidden])")
+    check_out_by_ticket(page, ticket)
     said = page.inner_text("[data-done-message]")
     assert re.fullmatch(r"Anda tercatat keluar pukul \d\d:\d\d WIB\.", said), said

@@ -120,6 +120,15 @@ def upload_ktp(page, jpeg: bytes | None = None, timeout: int = 30000):
     return person
 
 
+def check_out_by_ticket(page, ticket: str) -> None:
+    """From the welcome screen: "Keluar", the ticket code typed, confirmed; waits for the last screen."""
+    page.click("[data-action=checkout]")
+    page.fill(".k-ticket-form input", ticket)
+    page.keyboard.press("Enter")
+    page.click("[data-action=confirm-checkout]")
+    page.wait_for_selector("section[data-screen=checkout-done]:not([hidden])")
+
+
 def upload_not_a_photo(page, data: bytes = b"this is not a picture") -> str:
     """On the KTP screen, upload a file that claims to be a JPEG but is not; returns the error shown."""
     page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": data}])
