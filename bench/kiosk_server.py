@@ -1,7 +1,9 @@
 """The app under waitress for bench/kiosks.py, counting the engine's CPU inside the served frames.
 
 Run as a script: `python bench/kiosk_server.py INSTANCE PORT [THREADS [APP_ROOT]]` (DATABASE_URL
-in the environment; APP_ROOT: the checkout whose app is served, this one by default). The same app and waitress settings as bench/scale.py's `serve`; in addition the
+in the environment; THREADS 0: the app's THREADS setting, 48 by default; APP_ROOT: the checkout
+whose app is served, this one by default). Waitress gets the options `flask serve` gives it
+(lpsedesk/serving.py: threads, channel_request_lookahead), so the frames are served as in production. In addition the
 decode and the scan of each frame (kiosk/scan_api.py's `decode_bounded_frame` and `scan_frame`)
 are timed in thread CPU where they run, and GET /__bench/engine answers the totals as JSON. So
 the engine's cost is known for the very frames the server answered: same JPEG, same decode, same
@@ -69,12 +71,14 @@ def with_counters(wsgi_app):
 
 def main() -> None:
     instance, port = sys.argv[1], int(sys.argv[2])
-    threads = int(sys.argv[3]) if len(sys.argv) > 3 else 8
+    threads = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     scan_api.decode_bounded_frame = _timed("decode", scan_api.decode_bounded_frame)
     scan_api.scan_frame = _timed("scan", scan_api.scan_frame)
     app = create_app(instance_path=instance)
     app.wsgi_app = with_counters(app.wsgi_app)
-    serve(app, host="127.0.0.1", port=port, threads=threads)
+    from lpsedesk.serving import waitress_options
+
+    serve(app, host="127.0.0.1", port=port, **waitress_options(app, threads or None))
 
 
 if __name__ == "__main__":

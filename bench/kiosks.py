@@ -1,7 +1,8 @@
 """Benchmark of kiosk camera frames on the served app: N kiosks, each sending 5 frames a second.
 
-Serves the app with waitress in its own process on 127.0.0.1 (a temporary SQLite database migrated
-like `make run`), enrols `max(N)` kiosks, and for each N runs N kiosk threads for `--seconds`, each
+Serves the app with waitress in its own process on 127.0.0.1, with the options `flask serve` gives
+it (the app's THREADS, 48 by default; `--threads 8` as this bench did before 2 December), on a
+temporary SQLite database migrated like `make run`; enrols `max(N)` kiosks, and for each N runs N kiosk threads for `--seconds`, each
 POSTing a synthetic KTP frame (960x540 JPEG, a card in view, as the kiosk sends) to
 /kiosk/api/v1/scan every 200 ms (the next frame goes as soon as the answer came when it is late,
 as the kiosk's camera loop does). Frames use the check-out screen's mode: the same decode and
@@ -142,11 +143,12 @@ def app_alone_ms(url: str, instance: Path, cookie: str, data: bytes, rounds: int
     return statistics.median(times), statistics.median(engine)
 
 
-def serve(url: str, instance: Path, port: int, root: Path = ROOT) -> subprocess.Popen:
-    """The app of `root` under waitress (8 threads) in its own process, counting its engine's CPU."""
+def serve(url: str, instance: Path, port: int, root: Path = ROOT, threads: int = 0) -> subprocess.Popen:
+    """The app of `root` under waitress in its own process, counting its engine's CPU; waitress as
+    `flask serve` runs it (the app's THREADS, 48 by default, unless `threads`)."""
     env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(root)}
     server = subprocess.Popen([sys.executable, str(ROOT / "bench" / "kiosk_server.py"), str(instance), str(port),
-                               "8", str(root)], cwd=root, env=env,
+                               str(threads), str(root)], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
@@ -338,6 +340,9 @@ def main() -> None:
                         help="send each frame as a multipart form (as the camera loop did before 2 December)")
     parser.add_argument("--against", type=Path, metavar="DIR",
                         help="another checkout of the app (e.g. a git archive of main): each round runs on both")
+    parser.add_argument("--threads", type=int, default=0,
+                        help="waitress threads (default: the app's THREADS, as `flask serve`; the bench used 8 "
+                             "before 2 December)")
     parser.add_argument("--rounds", type=int, default=1, help="times to run the list of --kiosks")
     args = parser.parse_args()
     global FORM
@@ -354,7 +359,7 @@ def main() -> None:
         url = f"sqlite:///{workdir}/kiosks.db"
         cookies = prepare(url, workdir, max(args.kiosks))
         for i, (name, root) in enumerate(codes):
-            server = serve(url, workdir, args.port + i, root)
+            server = serve(url, workdir, args.port + i, root, args.threads)
             servers[name] = (server, args.port + i, 0.0)
         baseline: list[float] = []
         probe_healthz(args.port, time.perf_counter() + 3.0, baseline)
