@@ -5,8 +5,10 @@ it (the app's THREADS, 48 by default; `--threads 8` as this bench did before 2 D
 temporary SQLite database migrated like `make run`; enrols `max(N)` kiosks, and for each N runs N kiosk threads for `--seconds`, each
 POSTing a synthetic KTP frame (960x540 JPEG, a card in view, as the kiosk sends) to
 /kiosk/api/v1/scan every 200 ms (the next frame goes as soon as the answer came when it is late,
-as the kiosk's camera loop does). Frames use the check-out screen's mode: the same decode and
-engine work as the KTP screen without its steady-card capture (which stores a file and runs OCR).
+as the kiosk's camera loop does). Frames use the check-out screen's mode by default: the same decode
+and engine work as the KTP screen without its scan session (kept per frame) or its steady-card
+capture (which stores a file and runs OCR); `--mode ktp` sends the KTP screen's frames, a card in
+two places in turn so that it never holds still and is never captured.
 A /healthz probe runs beside them (its five requests a second are part of the server's CPU, which
 weighs most at N = 1). Printed per N: frames answered per second, 503 "busy" answers,
 p50/p95 of the frames and of /healthz, and the server's CPU (cores busy, and CPU ms per frame)
@@ -53,6 +55,7 @@ import subprocess  # noqa: E402
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 BOUNDARY = "lpsedeskbenchboundary"
 FORM = False  # --form
+MODE = "checkout"  # --mode
 PERIOD = 0.2  # 5 frames a second
 
 
@@ -63,7 +66,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
-def frame_jpeg() -> tuple[bytes, object]:
+def frame_jpeg(seed: int = 16) -> tuple[bytes, object]:
     import cv2
     import numpy as np
 
@@ -71,13 +74,21 @@ def frame_jpeg() -> tuple[bytes, object]:
     from tests.synthetic.people import make_person
     from tests.synthetic.scenes import place_in_scene
 
-    rng = np.random.default_rng(16)
+    rng = np.random.default_rng(seed)
     frame, _quad = place_in_scene(render_ktp(make_person(rng)), rng, width_px=420, angle=0, tilt=3,
                                   jpeg=None, noise=1)
     frame = cv2.resize(frame, (960, int(960 * frame.shape[0] / frame.shape[1])), interpolation=cv2.INTER_AREA)
     ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
     assert ok
     return buf.tobytes(), frame
+
+
+def frames_to_send() -> list[bytes]:
+    """One frame for the stateless screens; for the KTP screen two, a card in two places sent in
+    turn, so the card never holds still: every frame does the scan session's work and none is
+    captured (a capture stores a file and runs OCR, not a frame's cost)."""
+    first = frame_jpeg()[0]
+    return [first] if MODE != "ktp" else [first, frame_jpeg(21)[0]]
 
 
 def engine_alone_ms(data: bytes, rounds: int = 30) -> tuple[float, float]:
@@ -100,7 +111,7 @@ def engine_alone_ms(data: bytes, rounds: int = 30) -> tuple[float, float]:
     return statistics.median(decode), statistics.median(scan)
 
 
-def app_alone_ms(url: str, instance: Path, cookie: str, data: bytes, rounds: int = 30) -> tuple[float, float]:
+def app_alone_ms(url: str, instance: Path, cookie: str, frames: list[bytes], rounds: int = 30) -> tuple[float, float]:
     """CPU ms (p50) of one frame through the whole app in this process (WSGI call, no network,
     no waitress), sent as the served rounds send it: what the app adds to the engine. Each call
     is followed by the engine alone on the same frame in the same thread (thread CPU), so the two
@@ -119,16 +130,19 @@ def app_alone_ms(url: str, instance: Path, cookie: str, data: bytes, rounds: int
     client.set_cookie("lpsedesk_kiosk", cookie)
     csrf = META_CSRF.search(client.get("/kiosk/").get_data(as_text=True)).group(1)
     headers = {"X-CSRFToken": csrf, "Cookie": f"lpsedesk_kiosk={cookie}; session={client.get_cookie('session').value}"}
-    if FORM:
-        builder = EnvironBuilder(method="POST", path="/kiosk/api/v1/scan", headers=headers, data={
-            "frame": (io.BytesIO(data), "frame.jpg"), "session": "bench-alone-01", "mode": "checkout"})
-    else:  # what the camera loop sends (and what the served rounds send)
-        builder = EnvironBuilder(method="POST", path="/kiosk/api/v1/scan", headers=headers, data=data,
-                                 query_string="session=bench-alone-01&mode=checkout", content_type="image/jpeg")
-    environ = builder.get_environ()
-    body = environ["wsgi.input"].read()
+    environs = []
+    for data in frames:
+        if FORM:
+            builder = EnvironBuilder(method="POST", path="/kiosk/api/v1/scan", headers=headers, data={
+                "frame": (io.BytesIO(data), "frame.jpg"), "session": "bench-alone-01", "mode": MODE})
+        else:  # what the camera loop sends (and what the served rounds send)
+            builder = EnvironBuilder(method="POST", path="/kiosk/api/v1/scan", headers=headers, data=data,
+                                     query_string=f"session=bench-alone-01&mode={MODE}", content_type="image/jpeg")
+        environ = builder.get_environ()
+        environs.append((environ, environ["wsgi.input"].read(), data))
     times, engine = [], []
     for i in range(rounds + 3):
+        environ, body, data = environs[i % len(environs)]
         env = {**environ, "wsgi.input": io.BytesIO(body)}
         status: list[str] = []
         start = time.thread_time()
@@ -188,11 +202,12 @@ def prepare(url: str, instance: Path, kiosks: int) -> list[str]:
 
 
 class Kiosk(threading.Thread):
-    def __init__(self, port: int, cookie: str, data: bytes, number: int, stop_at: float) -> None:
+    def __init__(self, port: int, cookie: str, frames: list[bytes], number: int, stop_at: float) -> None:
         super().__init__(daemon=True)
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         self.cookies = {"lpsedesk_kiosk": cookie}
-        self.data, self.number, self.stop_at = data, number, stop_at
+        self.frames, self.number, self.stop_at = frames, number, stop_at
+        self.captured = 0
         self.ok: list[float] = []
         self.busy = 0
         self.errors = 0
@@ -213,19 +228,20 @@ class Kiosk(threading.Thread):
             raise RuntimeError(f"kiosk page: HTTP {status}")
         self.csrf = META_CSRF.search(page.decode()).group(1)
         parts = [f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n".encode()
-                 for name, value in (("session", f"bench-kiosk-{self.number:03d}"), ("mode", "checkout"))]
-        parts.append(f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"frame\"; filename=\"frame.jpg\"\r\n"
-                     f"Content-Type: image/jpeg\r\n\r\n".encode() + self.data + b"\r\n")
-        self.body = b"".join(parts) + f"--{BOUNDARY}--\r\n".encode()
+                 for name, value in (("session", f"bench-kiosk-{self.number:03d}"), ("mode", MODE))]
+        self.bodies = [b"".join(parts) + f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"frame\"; "
+                       f"filename=\"frame.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".encode() + data
+                       + f"\r\n--{BOUNDARY}--\r\n".encode() for data in self.frames]
 
     def run(self) -> None:
         if FORM:  # a frame as the kiosk sent it before 2 December (and an uploaded photo still goes)
-            path, body = "/kiosk/api/v1/scan", self.body
+            path, bodies = "/kiosk/api/v1/scan", self.bodies
             headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}", "X-CSRFToken": self.csrf}
         else:  # the camera loop's frame: the JPEG as the body, the rest in the query
-            path, body = f"/kiosk/api/v1/scan?session=bench-kiosk-{self.number:03d}&mode=checkout", self.data
+            path, bodies = f"/kiosk/api/v1/scan?session=bench-kiosk-{self.number:03d}&mode={MODE}", self.frames
             headers = {"Content-Type": "image/jpeg", "X-CSRFToken": self.csrf}
         due = time.perf_counter() + PERIOD * (self.number % 10) / 10  # kiosks not all in step
+        sent = 0
         while True:
             now = time.perf_counter()
             if now >= self.stop_at:
@@ -234,27 +250,30 @@ class Kiosk(threading.Thread):
                 time.sleep(due - now)
             due = max(due + PERIOD, time.perf_counter())
             start = time.perf_counter()
+            body = bodies[sent % len(bodies)]
+            sent += 1
             try:
-                status, _ = self._request("POST", path, body, headers)
+                status, text = self._request("POST", path, body, headers)
             except OSError:
                 self.errors += 1
                 continue
             if status == 200:
                 self.ok.append((time.perf_counter() - start) * 1000)
+                self.captured += b'"captured":true' in text
             elif status == 503:
                 self.busy += 1
             else:
                 self.errors += 1
 
 
-def engine_beside(data: bytes, stop_at: float, out: list[float]) -> None:
-    """Thread CPU ms of decode + scan of the frame, every 0.5 s until `stop_at`."""
+def engine_beside(frames: list[bytes], stop_at: float, out: list[float]) -> None:
+    """Thread CPU ms of decode + scan of the frames in turn, every 0.5 s until `stop_at`."""
     from idscan import scan_frame
     from kiosk.frame_limits import decode_bounded_frame
 
     while time.perf_counter() < stop_at:
         start = time.thread_time()
-        scan_frame(decode_bounded_frame(data), ocr=False, barcodes=True)
+        scan_frame(decode_bounded_frame(frames[len(out) % len(frames)]), ocr=False, barcodes=True)
         out.append((time.thread_time() - start) * 1000)
         time.sleep(0.5)
 
@@ -290,10 +309,10 @@ def machine_busy() -> float:
     return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def round_of(port: int, pid: int, cookies: list[str], data: bytes, n: int, seconds: float,
+def round_of(port: int, pid: int, cookies: list[str], frames: list[bytes], n: int, seconds: float,
              probe_cpu: float = 0.0) -> dict:
     stop_at = time.perf_counter() + seconds + 1.0
-    kiosks = [Kiosk(port, cookies[i], data, i, stop_at) for i in range(n)]
+    kiosks = [Kiosk(port, cookies[i], frames, i, stop_at) for i in range(n)]
     for kiosk in kiosks:
         kiosk.open_page()
     stop_at = time.perf_counter() + seconds
@@ -304,7 +323,7 @@ def round_of(port: int, pid: int, cookies: list[str], data: bytes, n: int, secon
     # The engine alone on the same frame in this process, beside the round (so under the same load,
     # which moves a lot on a shared machine), two frames a second: the ratio is taken per round.
     engine_ms: list[float] = []
-    beside = threading.Thread(target=engine_beside, args=(data, stop_at, engine_ms), daemon=True)
+    beside = threading.Thread(target=engine_beside, args=(frames, stop_at, engine_ms), daemon=True)
     counts0 = engine_counts(port)
     cpu0, wall0, busy0 = cpu_seconds(pid), time.perf_counter(), machine_busy()
     for thread in (*kiosks, prober, beside):
@@ -322,7 +341,7 @@ def round_of(port: int, pid: int, cookies: list[str], data: bytes, n: int, secon
     # CPU every other process took meanwhile, in cores.
     load = os.getloadavg()[0]
     return {"n": n, "fps": len(times) / wall, "asked": n / PERIOD, "busy": sum(k.busy for k in kiosks),
-            "errors": sum(k.errors for k in kiosks), "p50": pct(times, 50), "p95": pct(times, 95),
+            "errors": sum(k.errors for k in kiosks), "captured": sum(k.captured for k in kiosks), "p50": pct(times, 50), "p95": pct(times, 95),
             "health50": pct(health, 50), "health95": pct(health, 95), "cores": cpu / wall,
             "cpu_per_frame": 1000 * cpu / max(1, len(times)), "load": load, "engine": engine,
             "in_server": in_server, "app_call": app_call,
@@ -338,6 +357,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5117, help="and the next one with --against")
     parser.add_argument("--form", action="store_true",
                         help="send each frame as a multipart form (as the camera loop did before 2 December)")
+    parser.add_argument("--mode", default="checkout", choices=["checkout", "ktp"],
+                        help="the screen the frames come from: checkout (stateless, as before) or ktp (the KTP "
+                             "screen: its scan session kept per frame; a card in two places in turn, never captured)")
     parser.add_argument("--against", type=Path, metavar="DIR",
                         help="another checkout of the app (e.g. a git archive of main): each round runs on both")
     parser.add_argument("--threads", type=int, default=0,
@@ -345,11 +367,12 @@ def main() -> None:
                              "before 2 December)")
     parser.add_argument("--rounds", type=int, default=1, help="times to run the list of --kiosks")
     args = parser.parse_args()
-    global FORM
-    FORM = args.form
+    global FORM, MODE
+    FORM, MODE = args.form, args.mode
     print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}\nload average at the start: "
           f"{' '.join(f'{v:.1f}' for v in os.getloadavg())}", flush=True)
-    data, _frame = frame_jpeg()
+    frames = frames_to_send()
+    data = frames[0]
     decode_ms, scan_ms = engine_alone_ms(data)
     codes = [("this", ROOT)] + ([("against", args.against.resolve())] if args.against else [])
     workdir = Path(tempfile.mkdtemp(prefix="lpsedesk-kiosks-"))
@@ -374,7 +397,7 @@ def main() -> None:
                 turn += 1
                 for name, _root in order:
                     server, port, probe_cpu = servers[name]
-                    row = round_of(port, server.pid, cookies, data, n, args.seconds, probe_cpu)
+                    row = round_of(port, server.pid, cookies, frames, n, args.seconds, probe_cpu)
                     rows.append((name, row))
                     print(f"  {name}: {n} kiosks, server {row['frame_cpu']:.1f} ms a frame, app call "
                           f"{row['app_call']:.1f}, engine in it {row['in_server']:.1f}: "
@@ -383,12 +406,15 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
         servers.clear()
-        app_ms, app_engine_ms = app_alone_ms(url, workdir, cookies[0], data)
+        app_ms, app_engine_ms = app_alone_ms(url, workdir, cookies[0], frames)
     finally:
         for server, _port, _cpu in servers.values():
             server.kill()
         shutil.rmtree(workdir, ignore_errors=True)
-    print(f"\nframe: 960x540 JPEG, {len(data) // 1024} KB, a card in view, sent "
+    captured = sum(r["captured"] for _name, r in rows)
+    print(f"\nframes from the {MODE} screen"
+          + (f" (a card in two places in turn; captures: {captured})" if MODE == "ktp" else "")
+          + f": 960x540 JPEG, {len(data) // 1024} KB, a card in view, sent "
           f"{'as a multipart form' if FORM else 'as the body (image/jpeg)'}; engine alone in this process: "
           f"decode {decode_ms:.1f} + scan {scan_ms:.1f} = {decode_ms + scan_ms:.1f} ms CPU (p50); through the "
           f"whole app of this checkout in this process (WSGI, no network): {app_ms:.1f} ms CPU against "
