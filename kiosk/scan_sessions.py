@@ -28,11 +28,29 @@ STEADY_KEEP = 5  # crops of the current steady run kept for the vote at capture 
 @dataclass
 class SteadyRun:
     """The sharpest straightened crops of the card while it is held still, JPEG-encoded (about
-    120 KB each instead of 1.4 MB raw: 64 sessions stay small)."""
+    120 KB each instead of 1.4 MB raw: 64 sessions stay small).
+
+    The newest crop waits unencoded until the next frame continues the run (or a capture or a
+    shared store's save asks for it): a card that moves starts a new run on every frame, and each
+    of those crops was encoded (JPEG quality 95: 2-4 ms of CPU, the largest cost of a KTP-screen
+    frame beyond the ID engine) only to be thrown away at the next frame (docs/scale.md). One raw
+    crop per session at most, dropped when the run ends."""
 
     items: list[tuple[float, bytes]] = field(default_factory=list)
+    pending: tuple[float, np.ndarray] | None = None
 
     def add(self, sharpness: float, crop: np.ndarray) -> None:
+        self.settle()
+        self.pending = (sharpness, crop)
+
+    def settle(self) -> None:
+        """Encode the newest crop into the kept ones."""
+        if self.pending is None:
+            return
+        sharpness, crop = self.pending
+        self.pending = None
+        if len(self.items) >= STEADY_KEEP and sharpness <= self.items[-1][0]:
+            return  # it would be dropped at once: the kept five are sharper
         ok, buf = cv2.imencode(".jpg", crop, [cv2.IMWRITE_JPEG_QUALITY, 95])
         if ok:
             self.items.append((sharpness, buf.tobytes()))
@@ -40,10 +58,12 @@ class SteadyRun:
             del self.items[STEADY_KEEP:]
 
     def crops(self) -> list[np.ndarray]:
+        self.settle()
         return [cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) for _s, data in self.items]
 
     def clear(self) -> None:
         self.items.clear()
+        self.pending = None
 
 
 @dataclass

@@ -138,6 +138,7 @@ class DatabaseScanSessions:
         state = tracker_state(scan)
         if record.tracker != state:
             record.tracker, changed = state, True
+        scan.steady.settle()  # another process may continue the run: it gets JPEGs, never a raw crop
         steady = pack_steady(scan.steady.items)
         if record.steady != steady:
             record.steady, changed = steady, True

@@ -93,3 +93,37 @@ def test_the_sentence_under_the_camera_follows_the_kiosk_language(kiosk):
     assert _frame(kiosk, empty).json["message"] == "Hold your KTP in front of the camera"
     assert kiosk.client.get("/kiosk/?lang=id").status_code == 200
     assert _frame(kiosk, empty).json["message"] == indonesian["message"]
+
+
+def test_a_card_moving_in_front_of_the_camera_is_not_encoded_on_every_frame(kiosk, ktp_scene, monkeypatch):
+    import cv2
+
+    here = ktp_scene[0]
+    there = np.roll(here, 40, axis=1)  # the same card 40 px to the side: it moved
+    frames = [jpeg(here), jpeg(there)]
+    encoded: list[int] = []
+    real = cv2.imencode
+    monkeypatch.setattr(cv2, "imencode", lambda *a, **k: encoded.append(1) or real(*a, **k))
+    answers = [_frame(kiosk, frames[i % 2], mode="ktp").json for i in range(4)]
+    # readable each time, so each frame starts a steady run of one; never captured, never encoded
+    assert [(a["guidance"], a["steady_frames"]) for a in answers] == [("hold_still", 1)] * 4
+    assert not any(a["captured"] for a in answers)
+    assert encoded == []
+    # held still from here on: the run's crops are kept (encoded) as before and it is captured
+    answers = [_frame(kiosk, frames[1], mode="ktp", capture="0").json for _ in range(3)]
+    assert [(a["steady_frames"], a["captured"]) for a in answers] == [(2, False), (3, True), (4, False)]
+    assert encoded
+
+
+def test_a_steady_run_keeps_its_five_sharpest_crops_the_newest_among_them():
+    from kiosk.scan_sessions import STEADY_KEEP, SteadyRun
+
+    run = SteadyRun()
+    crops = {s: np.full((54, 86, 3), s * 20, np.uint8) for s in range(1, 8)}
+    for sharpness in (3, 1, 5, 2, 4, 6, 7):
+        run.add(float(sharpness), crops[sharpness])
+    kept = run.crops()
+    assert len(kept) == STEADY_KEEP == 5
+    assert [round(float(c.mean()) / 20) for c in kept] == [7, 6, 5, 4, 3]
+    run.clear()
+    assert run.crops() == []
