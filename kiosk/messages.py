@@ -91,10 +91,9 @@ _GUIDANCE = {
 def guidance_message(code: str) -> str:
     """The plain instruction under the camera picture."""
     # The catalogue does not change while the app runs: each sentence is translated once per
-    # language and app, not on every frame (gettext's lookup took 0.1-0.2 ms of a frame's CPU,
-    # with the caches cooled by the ID engine; docs/scale.md).
-    # Keyed by what the app's locale selector answers (Flask-Babel's get_locale would also parse it
-    # into a babel Locale on each request).
+    # language and app, not on every frame (the lookup took 0.18 ms of a frame's CPU with the
+    # caches cooled by the ID engine, 0.11 now; docs/scale.md). Keyed by what the app's locale
+    # selector answers: Flask-Babel's get_locale would also parse it into a Locale per request.
     key = (select_locale(), code if code in _GUIDANCE else "no_card")
     texts = current_app.extensions.setdefault("kiosk_guidance_texts", {})
     text = texts.get(key)
