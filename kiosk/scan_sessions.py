@@ -32,7 +32,7 @@ class SteadyRun:
 
     The newest crop waits unencoded until the next frame continues the run (or a capture or a
     shared store's save asks for it): a card that moves starts a new run on every frame, and each
-    of those crops was encoded (JPEG quality 95: 2-4 ms of CPU, the largest cost of a KTP-screen
+    of those crops was encoded (JPEG quality 95: 1.5-2.2 ms of CPU, the largest cost of a KTP-screen
     frame beyond the ID engine) only to be thrown away at the next frame (docs/scale.md). One raw
     crop per session at most, dropped when the run ends."""
 
