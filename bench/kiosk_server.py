@@ -8,7 +8,8 @@ decode and the scan of each frame (kiosk/scan_api.py's `decode_bounded_frame` an
 are timed in thread CPU where they run, and GET /__bench/engine answers the totals as JSON. So
 the engine's cost is known for the very frames the server answered: same JPEG, same decode, same
 threads, same process, same cadence and the same neighbours in the caches. The whole app call of
-each frame is timed the same way, so what waitress adds is the rest of the process's CPU. Bench only: nothing
+each frame (and of each other request: the bench's /healthz probes) is timed the same way, so what
+waitress adds is the rest of the process's CPU. Bench only: nothing
 here is part of the app. The timing adds two clock reads per part (about a microsecond).
 """
 from __future__ import annotations
@@ -26,7 +27,8 @@ from waitress import serve  # noqa: E402
 import kiosk.scan_api as scan_api  # noqa: E402
 from lpsedesk import create_app  # noqa: E402
 
-COUNTS = {"decode_s": 0.0, "scan_s": 0.0, "decodes": 0, "scans": 0, "frame_s": 0.0, "frames": 0}
+COUNTS = {"decode_s": 0.0, "scan_s": 0.0, "decodes": 0, "scans": 0, "frame_s": 0.0, "frames": 0,
+          "other_s": 0.0, "others": 0}
 FRAME_PATH = "/kiosk/api/v1/scan"
 _lock = threading.Lock()
 
@@ -51,9 +53,8 @@ def with_counters(wsgi_app):
                 body = json.dumps(COUNTS).encode()
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
-        if environ.get("PATH_INFO") != FRAME_PATH:
-            return wsgi_app(environ, start_response)
-        # the whole app call of a frame (Flask, the view, the engine), its answer drawn out here
+        kind = "frame" if environ.get("PATH_INFO") == FRAME_PATH else "other"  # other: the /healthz probes
+        # the whole app call (Flask, the view, for a frame the engine), its answer drawn out here
         start = time.thread_time()
         answer = wsgi_app(environ, start_response)
         try:
@@ -63,8 +64,8 @@ def with_counters(wsgi_app):
                 answer.close()
         spent = time.thread_time() - start
         with _lock:
-            COUNTS["frame_s"] += spent
-            COUNTS["frames"] += 1
+            COUNTS[f"{kind}_s"] += spent
+            COUNTS[f"{kind}s"] += 1
         return body
     return app
 

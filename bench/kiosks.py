@@ -10,7 +10,8 @@ and engine work as the KTP screen without its scan session (kept per frame) or i
 capture (which stores a file and runs OCR); `--mode ktp` sends the KTP screen's frames, a card in
 two places in turn so that it never holds still and is never captured.
 A /healthz probe runs beside them (its five requests a second are part of the server's CPU, which
-weighs most at N = 1). Printed per N: frames answered per second, 503 "busy" answers,
+weighs most at N = 1: it is taken off, the probes' app calls as timed in the server during the
+round, waitress's part of each from a burst of 300 before any kiosk). Printed per N: frames answered per second, 503 "busy" answers,
 p50/p95 of the frames and of /healthz, and the server's CPU (cores busy, and CPU ms per frame)
 beside the engine's own CPU per frame measured two ways, and the ratio to each:
 
@@ -289,13 +290,15 @@ def probe_healthz(port: int, stop_at: float, out: list[float]) -> None:
 
 
 def healthz_cpu(port: int, pid: int, requests: int = 300) -> float:
-    """Server CPU seconds of one /healthz (a burst, so the clock ticks of /proc resolve it)."""
+    """Server CPU seconds of one /healthz outside the app call, i.e. waitress's part (a burst, so
+    the clock ticks of /proc resolve it). The app call's part is timed in the server in each round."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    cpu0 = cpu_seconds(pid)
+    counts0, cpu0 = engine_counts(port), cpu_seconds(pid)
     for _ in range(requests):
         conn.request("GET", "/healthz")
         conn.getresponse().read()
-    return (cpu_seconds(pid) - cpu0) / requests
+    cpu, counts = cpu_seconds(pid) - cpu0, engine_counts(port)
+    return max(0.0, cpu - (counts["other_s"] - counts0["other_s"])) / requests
 
 
 def cpu_seconds(pid: int) -> float:
@@ -310,7 +313,7 @@ def machine_busy() -> float:
 
 
 def round_of(port: int, pid: int, cookies: list[str], frames: list[bytes], n: int, seconds: float,
-             probe_cpu: float = 0.0) -> dict:
+             probe_waitress: float = 0.0) -> dict:
     stop_at = time.perf_counter() + seconds + 1.0
     kiosks = [Kiosk(port, cookies[i], frames, i, stop_at) for i in range(n)]
     for kiosk in kiosks:
@@ -336,6 +339,9 @@ def round_of(port: int, pid: int, cookies: list[str], frames: list[bytes], n: in
     scans = max(1, counts["scans"] - counts0["scans"])
     in_server = 1000 * (counts["decode_s"] + counts["scan_s"] - counts0["decode_s"] - counts0["scan_s"]) / scans
     app_call = 1000 * (counts["frame_s"] - counts0["frame_s"]) / max(1, counts["frames"] - counts0["frames"])
+    # the probes' CPU: their app calls timed in the server during this round, waitress's part of each
+    # from the burst before any kiosk (the counter requests themselves are not counted: two a round)
+    probes = (counts["other_s"] - counts0["other_s"]) + probe_waitress * (counts["others"] - counts0["others"])
     times = [t for kiosk in kiosks for t in kiosk.ok]
     # The machine's load (other jobs too): the 1-minute average at the end of the round, and the
     # CPU every other process took meanwhile, in cores.
@@ -345,8 +351,8 @@ def round_of(port: int, pid: int, cookies: list[str], frames: list[bytes], n: in
             "health50": pct(health, 50), "health95": pct(health, 95), "cores": cpu / wall,
             "cpu_per_frame": 1000 * cpu / max(1, len(times)), "load": load, "engine": engine,
             "in_server": in_server, "app_call": app_call,
-            # less the /healthz probes' share (their CPU each measured before any kiosk)
-            "frame_cpu": 1000 * max(0.0, cpu - probe_cpu * len(health)) / max(1, len(times)),
+            # less the /healthz probes' share (their app calls timed in the server, waitress's part from the burst)
+            "frame_cpu": 1000 * max(0.0, cpu - probes) / max(1, len(times)),
             "others": max(0.0, (machine_busy() - busy0) / wall - cpu / wall)}
 
 
@@ -396,8 +402,8 @@ def main() -> None:
                 order = codes if turn % 2 == 0 or len(codes) == 1 else codes[::-1]
                 turn += 1
                 for name, _root in order:
-                    server, port, probe_cpu = servers[name]
-                    row = round_of(port, server.pid, cookies, frames, n, args.seconds, probe_cpu)
+                    server, port, probe_waitress = servers[name]
+                    row = round_of(port, server.pid, cookies, frames, n, args.seconds, probe_waitress)
                     rows.append((name, row))
                     print(f"  {name}: {n} kiosks, server {row['frame_cpu']:.1f} ms a frame, app call "
                           f"{row['app_call']:.1f}, engine in it {row['in_server']:.1f}: "
@@ -421,7 +427,7 @@ def main() -> None:
           f"{app_engine_ms:.1f} for the engine alone in turn with it, {app_ms / app_engine_ms:.2f}x")
     print(f"GET /healthz before any kiosk (same run): p50 {pct(baseline, 50):.1f} ms, "
           f"p95 {pct(baseline, 95):.1f} ms, "
-          + ", ".join(f"{1000 * cpu:.2f} ms of server CPU each ({name})" for name, cpu in probe_cpus.items())
+          + ", ".join(f"{1000 * cpu:.2f} ms of waitress CPU each ({name})" for name, cpu in probe_cpus.items())
           + f"; {os.cpu_count()} cores; load average at the end: {' '.join(f'{v:.1f}' for v in os.getloadavg())}\n")
     print("| code | kiosks | frames/s asked | frames/s answered | 503 busy | p50 ms | p95 ms | /healthz p50 / p95 ms "
           "| server CPU (cores) | server CPU ms per frame (less /healthz) | engine in the server ms per frame "
