@@ -11,6 +11,7 @@ the line image's gaps did not tell word spaces from letter gaps on dev's soft ro
 """
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from .fields import respace, similar
@@ -19,6 +20,21 @@ from .name_line import _WIDTH
 # False: measurements (respace alone: Tesseract's reading where the two do not align).
 FAR_PICK = True
 FAR = 0.6  # respace's own limit: below it the two readings are not aligned
+# Tesseract puts a space inside a word where two letters stand a little apart (JE BONG, YEK A,
+# ME BOHA: dev run 11a, 6 of the 10 sharpest-crop names whose letters were right). RapidOCR's
+# model places each letter it reads at a column of its input (one column per 4 px at 48 px
+# height): two letters of one word lie 2-3 columns apart, two letters across a word space 4-5
+# (dev: 2905 of 3327 letter pairs inside words at <= 3, 66 of 335 across spaces). A space that
+# splits off a word of one or two letters is dropped where RapidOCR read the letters on both
+# sides of it at most TIGHT columns apart (dev: 6 such spaces, all wrong; none right), unless
+# one of those letters is an I (THIN).
+# False: measurements.
+JOIN_TIGHT = True
+TIGHT = 3
+SHORT_WORD = 2
+THIN = "I"
+_STEPS: dict[str, list[int]] = {}  # RapidOCR's letters (no spaces) -> column steps between them
+_KEEP = 64  # readings remembered (those of one capture are looked up while it is read)
 
 
 def merge(spaced: str | None, letters: str | None) -> str | None:
@@ -27,10 +43,75 @@ def merge(spaced: str | None, letters: str | None) -> str | None:
         return spaced
     a, b = spaced.replace(" ", ""), letters.replace(" ", "")
     if not FAR_PICK or not a or similar(a, b) >= FAR:
-        return respace(spaced, letters)
+        return join_tight(respace(spaced, letters), _STEPS.get(b))
     if " " in letters:
         return letters
-    return spaced_like(letters, spaced)
+    return join_tight(spaced_like(letters, spaced), _STEPS.get(b))
+
+
+def read_names(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
+    """RapidOCR's readings of name rows, as rapid.read_lines gives them; the columns at which
+    its model placed each letter are kept (_STEPS) for join_tight."""
+    out = []
+    for img in lines:
+        text, score, cols = _read_one(img)
+        letters, at = _letter_columns(text, cols)
+        if letters and len(at) == len(letters):
+            if len(_STEPS) >= _KEEP:
+                _STEPS.pop(next(iter(_STEPS)))
+            _STEPS[letters] = [b - a for a, b in zip(at, at[1:])]
+        out.append((text, [100.0 * score] * max(1, len(text.split()))))
+    return out
+
+
+def _read_one(img: np.ndarray) -> tuple[str, float, list[int]]:
+    """RapidOCR's text of one line image, its score, and the input column of each character."""
+    from .rapid import _rapid
+
+    engine = _rapid()
+    if engine is None:
+        raise RuntimeError("rapidocr-onnxruntime is not installed")
+    res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)], True)
+    text, score, info = res[0]
+    cols = [int(c) for word in info[2] for c in word] if text else []
+    return text, float(score), cols if len(cols) == len(text) else []
+
+
+_AS_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "|": "I", "!": "I"})  # as fields.clean_name reads them
+
+
+def _letter_columns(text: str, cols: list[int]) -> tuple[str, list[int]]:
+    """The letters and marks of `text` after its label's colon, as fields.clean_name keeps them
+    (without spaces), each with its column; ("", []) without columns."""
+    if not cols:
+        return "", []
+    start = text.rfind(":") + 1
+    kept = [(ch, c) for ch, c in zip(text[start:].upper().translate(_AS_LETTER), cols[start:])
+            if "A" <= ch <= "Z" or ch in "'-.,"]
+    while kept and kept[0][0] in "'-.,":
+        kept = kept[1:]
+    while kept and kept[-1][0] in "'-.,":
+        kept = kept[:-1]
+    return "".join(ch for ch, _c in kept), [c for _ch, c in kept]
+
+
+def join_tight(name: str, steps: list[int] | None) -> str:
+    """`name` without the spaces that split off a word of SHORT_WORD letters or fewer where
+    RapidOCR read the letters on both sides at most TIGHT columns apart (`steps`: between
+    consecutive letters of `name` without its spaces; None: no such reading, `name` stays)."""
+    if not JOIN_TIGHT or not steps or " " not in name or len(steps) != len(name.replace(" ", "")) - 1:
+        return name
+    words = name.split(" ")
+    letters = name.replace(" ", "")
+    out, n = words[0], len(words[0])
+    for k, word in enumerate(words[1:]):
+        short = min(len(words[k]), len(word)) <= SHORT_WORD
+        # An I stands narrow: its column lies close to its neighbours' across a word space too
+        # (I KETUT, NI LUH on the synthetic cards: 3 columns), so a space beside it stays.
+        thin = THIN in (letters[n - 1], letters[n]) if 0 < n < len(letters) else True
+        out += ("" if short and not thin and steps[n - 1] <= TIGHT else " ") + word
+        n += len(word)
+    return out
 
 
 def spaced_like(letters: str, spaced: str) -> str:
