@@ -11,7 +11,6 @@ the line image's gaps did not tell word spaces from letter gaps on dev's soft ro
 """
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from .fields import respace, similar
@@ -33,8 +32,6 @@ JOIN_TIGHT = True
 TIGHT = 3
 SHORT_WORD = 2
 THIN = "I"
-_STEPS: dict[str, list[int]] = {}  # RapidOCR's letters (no spaces) -> column steps between them
-_KEEP = 64  # readings remembered (those of one capture are looked up while it is read)
 
 
 def merge(spaced: str | None, letters: str | None) -> str | None:
@@ -43,38 +40,22 @@ def merge(spaced: str | None, letters: str | None) -> str | None:
         return spaced
     a, b = spaced.replace(" ", ""), letters.replace(" ", "")
     if not FAR_PICK or not a or similar(a, b) >= FAR:
-        return join_tight(respace(spaced, letters), _STEPS.get(b))
+        return join_tight(respace(spaced, letters), steps(b))
     if " " in letters:
         return letters
-    return join_tight(spaced_like(letters, spaced), _STEPS.get(b))
+    return join_tight(spaced_like(letters, spaced), steps(b))
 
 
-def read_names(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
-    """RapidOCR's readings of name rows, as rapid.read_lines gives them; the columns at which
-    its model placed each letter are kept (_STEPS) for join_tight."""
-    out = []
-    for img in lines:
-        text, score, cols = _read_one(img)
-        letters, at = _letter_columns(text, cols)
-        if letters and len(at) == len(letters):
-            if len(_STEPS) >= _KEEP:
-                _STEPS.pop(next(iter(_STEPS)))
-            _STEPS[letters] = [b - a for a, b in zip(at, at[1:])]
-        out.append((text, [100.0 * score] * max(1, len(text.split()))))
-    return out
+def steps(letters: str) -> list[int] | None:
+    """Column steps between consecutive letters of `letters` (no spaces) where RapidOCR read
+    them so in one of its last readings (rapid.columns); None where it did not."""
+    from .rapid import columns
 
-
-def _read_one(img: np.ndarray) -> tuple[str, float, list[int]]:
-    """RapidOCR's text of one line image, its score, and the input column of each character."""
-    from .rapid import _rapid
-
-    engine = _rapid()
-    if engine is None:
-        raise RuntimeError("rapidocr-onnxruntime is not installed")
-    res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)], True)
-    text, score, info = res[0]
-    cols = [int(c) for word in info[2] for c in word] if text else []
-    return text, float(score), cols if len(cols) == len(text) else []
+    for text, cols in reversed(list(columns().items())):
+        found, at = _letter_columns(text, cols)
+        if found == letters and len(at) == len(found):
+            return [b - a for a, b in zip(at, at[1:])]
+    return None
 
 
 _AS_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "|": "I", "!": "I"})  # as fields.clean_name reads them

@@ -24,7 +24,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut
-from .name_pick import merge as merge_name, read_names
+from .name_pick import merge as merge_name
 from .vote import disputed, later_crops_may_veto, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -164,7 +164,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 # stays read from the clean cut its rules were measured on (re-cutting every
                 # RapidOCR line let one wrong NIK through on dev).
                 _img, labelled, soft = first[at + 1]
-                text = read_names([soft])[0][0]
+                text = rapid_lines([soft])[0][0]
                 second[0][at + 1] = drop_glued_label(text) if labelled else text
             texts = job.result()
             if at is not None:
@@ -177,7 +177,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                            and _names_settled(texts, per_card, idx, second[0][at + 1]))
                 for k in range(1, len(per_card)):
                     if 0 < idx < len(per_card[k]):
-                        names[k] = (idx, None if settled else read_names([per_card[k][idx][2]])[0][0])
+                        names[k] = (idx, None if settled else rapid_lines([per_card[k][idx][2]])[0][0])
                         later[k] = (idx - 1, per_card[k][idx - 1][0])
     else:
         texts = tesseract.read_lines(flat)
@@ -260,6 +260,8 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
     and more readings of that quality give the name vote something to agree on (dev, 129 steady
     runs: names right 74 -> 79). Read while Tesseract ran where the first crop's NIK line says
     (`read`); a crop whose lines lie otherwise is read now. The NIK stays Tesseract's there."""
+    from .rapid import read_lines as rapid_lines
+
     for k, f in enumerate(frames):
         if k == 0 or f.nik_line is None or f.nik_line + 1 >= len(images[k]):
             continue
@@ -268,7 +270,7 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
         if idx == f.nik_line + 1 and text is None:
             continue  # the name settled (_names_settled): Tesseract's reading stands
         if idx != f.nik_line + 1 or text is None:
-            text = read_names([soft])[0][0]
+            text = rapid_lines([soft])[0][0]
         letters = clean_name(drop_glued_label(text) if labelled else text)
         if not letters:
             continue
@@ -305,7 +307,8 @@ def _recut_names(frames: list[CardFields], images: list, second: list[list], nam
             j = at - RAPID_LINES.start
             if 0 < j < len(second[0]) and second[0][j - 1] is not None and (
                     nik_with_doubt(second[0][j - 1]) or seventeen(second[0][j - 1])):
-                second[0][j] = read_names([soft])[0][0]
+                from .rapid import read_lines as rapid_lines
+                second[0][j] = rapid_lines([soft])[0][0]
 
 
 def _drop_split_spaces(frames: list[CardFields], images: list, own: int) -> None:

@@ -53,7 +53,7 @@ def test_switched_off_tesseracts_other_words_stay(monkeypatch):
 
 # A space Tesseract put inside a word (JE BONG, YEK A): RapidOCR read the letters of the row
 # close together there, so the space is not in the printed name.
-from idscan.name_pick import join_tight, read_names  # noqa: E402
+from idscan.name_pick import join_tight  # noqa: E402
 
 
 def _rapid_reading(name: str) -> str:
@@ -67,7 +67,9 @@ def _rapid_reading(name: str) -> str:
 
     rng = np.random.default_rng(3)
     card = render_ktp(dataclasses.replace(make_person(rng), name=name), rng, CardStyle(family=DEV_FONTS[0]))
-    return read_names([card_lines(card)[3][2]])[0][0]  # the name row, as RapidOCR reads it
+    from idscan.rapid import read_lines
+
+    return read_lines([card_lines(card)[3][2]])[0][0]  # the name row, as RapidOCR reads it
 
 
 needs_rapidocr = pytest.mark.skipif(not reader.available_engines() or "both" not in reader.available_engines(),
