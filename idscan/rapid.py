@@ -1,6 +1,7 @@
 """RapidOCR (rapidocr-onnxruntime, ONNX models inside the wheel): recognition only, line by line."""
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Callable
 
@@ -27,6 +28,7 @@ def rapidocr_available() -> bool:
 # stood. A few dozen readings: those of one capture are looked up while it is read.
 _COLUMNS: dict[str, list[int]] = {}
 _KEEP = 64
+_COLUMNS_LOCK = threading.Lock()  # kiosks' captures may be read in several threads at once
 
 
 def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
@@ -40,16 +42,18 @@ def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     for text, _score, info in res:
         cols = [int(c) for word in info[2] for c in word] if text else []
         if len(cols) == len(text):
-            if len(_COLUMNS) >= _KEEP:
-                _COLUMNS.pop(next(iter(_COLUMNS)))
-            _COLUMNS[text] = cols
+            with _COLUMNS_LOCK:
+                if len(_COLUMNS) >= _KEEP:
+                    _COLUMNS.pop(next(iter(_COLUMNS)))
+                _COLUMNS[text] = cols
     # One score for the whole line, on Tesseract's 0..100 scale.
     return [(text, [100.0 * score] * max(1, len(text.split()))) for text, score, _info in res]
 
 
 def columns() -> dict[str, list[int]]:
     """The columns of each character of the last readings (read_lines), by the text read."""
-    return dict(_COLUMNS)
+    with _COLUMNS_LOCK:
+        return dict(_COLUMNS)
 
 
 def read_chars(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
