@@ -24,6 +24,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut
+from .name_pick import merge as merge_name
 from .vote import disputed, later_crops_may_veto, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -238,7 +239,7 @@ def _second_opinions(frames: list[CardFields], second: list[list]) -> list[CardF
                 out.append(replace(f, nik=found[0] if found else None, nik_doubt=found[1] if found else (),
                                    nik_options=options, nik_conf=90.0, second_opinion=True, lines=[texts[j]]))
                 if j + 1 < len(texts) and f.name:
-                    f.name = respace(f.name, clean_name(texts[j + 1]))
+                    f.name = merge_name(f.name, clean_name(texts[j + 1]))
                 elif j + 1 < len(texts) and name_like(texts[j + 1]):
                     # Tesseract read neither the NIK's digits nor (so) a name: the line after the
                     # NIK RapidOCR read is the name, spaced like Tesseract's reading of that line
@@ -274,7 +275,7 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
         if not letters:
             continue
         if f.name:
-            f.name = respace(f.name, letters)
+            f.name = merge_name(f.name, letters)
         elif name_like(text):
             f.name = letters
 
