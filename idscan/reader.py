@@ -123,6 +123,11 @@ DIGITS = "0123456789"
 # that digit (vote.disputed), nothing is filled (dev: the one wrong single-frame fill, a 1980 read
 # as 1960 by both, refused; no right fill lost). False: measurements.
 DIGITS_VETO = True
+# A NIK whose last digit RapidOCR doubted on the sharpest crop (or read no digit there) is not
+# filled, whatever else agreed: nothing on the card checks that digit, and the photo box or a
+# thumb can half hide it (last_digit.py; dev: 4 wrong fills refused, 3 right ones too, all on
+# half-hidden last digits). False: measurements.
+LAST_DIGIT_VETO = True
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -417,6 +422,18 @@ def _digits_dispute(nik: str, crop: np.ndarray, at: int, line: np.ndarray, done:
     return disputed(nik, other, _nik_char_confs(text, confs, nik))
 
 
+def _last_digit_unsure(nik: str, line: int | None, lines: list) -> bool:
+    """RapidOCR doubted the last digit of `nik` on the sharpest crop's NIK line (last_digit.py),
+    from the scores of the reading it already made of that line (none made: no doubt known)."""
+    from .last_digit import last_digit_unsure
+    from .rapid import chars_read
+
+    if line is None or not 0 <= line < len(lines):
+        return False
+    got = chars_read(lines[line][0])
+    return got is not None and last_digit_unsure(nik, *got)
+
+
 def _rapid_nik_line(second: list[list]) -> int | None:
     """Index (among the sharpest crop's lines) of the line RapidOCR read as the NIK, if any."""
     for j, text in enumerate(second[0] if second else []):
@@ -502,6 +519,8 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # Filled on the two recognisers' agreement on the sharpest crop, the printed date unread:
         # a digit RapidOCR doubted and Tesseract's digits-only reading disputes leaves the NIK to
         # the visitor (on a single frame no later crop can object: vote._later_crops_object).
+        nik = None
+    if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
