@@ -1,6 +1,7 @@
 """RapidOCR (rapidocr-onnxruntime, ONNX models inside the wheel): recognition only, line by line."""
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Callable
 
@@ -25,19 +26,24 @@ def rapidocr_available() -> bool:
 # The per-character scores of the lines read_lines read last, by image (the same object): the
 # last-digit check (last_digit.py) takes them from the reading already made instead of running
 # the recogniser on the NIK line again (~40 ms of CPU).
+# Kept by id with the image itself (an id is not reused while the image lives); a kiosk may read
+# captures in several threads.
 _CHARS: dict[int, tuple[np.ndarray, str, list[float]]] = {}
-_CHARS_KEPT = 32
+_CHARS_KEPT = 256  # ~8 lines a capture, ~13 KB a line: room for many captures read at once
+_CHARS_LOCK = threading.Lock()
 
 
 def remember_chars(img: np.ndarray, text: str, confs: list[float]) -> None:
-    if len(_CHARS) >= _CHARS_KEPT:
-        _CHARS.pop(next(iter(_CHARS)))
-    _CHARS[id(img)] = (img, text, confs)
+    with _CHARS_LOCK:
+        while len(_CHARS) >= _CHARS_KEPT:
+            _CHARS.pop(next(iter(_CHARS)))
+        _CHARS[id(img)] = (img, text, confs)
 
 
 def chars_read(img: np.ndarray) -> tuple[str, list[float]] | None:
     """(text, per-character scores) of `img` if read_lines read this very image, else None."""
-    got = _CHARS.get(id(img))
+    with _CHARS_LOCK:
+        got = _CHARS.get(id(img))
     return (got[1], got[2]) if got is not None and got[0] is img else None
 
 
