@@ -23,12 +23,36 @@ def rapidocr_available() -> bool:
     return _rapid() is not None
 
 
-# The input column (4 px each at 48 px height) at which the model placed each character of its
-# last readings, by the text read: name_pick.join_tight asks how far apart two letters of a name
-# stood. A few dozen readings: those of one capture are looked up while it is read.
-_COLUMNS: dict[str, list[int]] = {}
-_KEEP = 64
-_COLUMNS_LOCK = threading.Lock()  # kiosks' captures may be read in several threads at once
+# What read_lines saw of its last readings, by image (the same object), at no extra cost: the
+# score of every character (the last-digit check, last_digit.py, takes them from the reading
+# already made instead of running the recogniser on the NIK line again, ~40 ms of CPU) and the
+# input column (4 px each at 48 px height) where the model placed each character
+# (name_pick.join_tight asks how far apart two letters of a name stood).
+# Kept by id with the image itself (an id is not reused while the image lives); a kiosk may read
+# captures in several threads.
+_READ: dict[int, tuple[np.ndarray, str, list[float], list[int]]] = {}
+_READ_KEPT = 256  # ~8 lines a capture, ~13 KB a line: room for many captures read at once
+_READ_LOCK = threading.Lock()
+
+
+def remember_chars(img: np.ndarray, text: str, confs: list[float], cols: list[int] | None = None) -> None:
+    with _READ_LOCK:
+        while len(_READ) >= _READ_KEPT:
+            _READ.pop(next(iter(_READ)))
+        _READ[id(img)] = (img, text, confs, cols or [])
+
+
+def chars_read(img: np.ndarray) -> tuple[str, list[float]] | None:
+    """(text, per-character scores) of `img` if read_lines read this very image, else None."""
+    with _READ_LOCK:
+        got = _READ.get(id(img))
+    return (got[1], got[2]) if got is not None and got[0] is img else None
+
+
+def columns() -> dict[str, list[int]]:
+    """The columns of each character of the last readings (read_lines), by the text read."""
+    with _READ_LOCK:
+        return {text: cols for _img, text, _confs, cols in _READ.values() if cols}
 
 
 def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
@@ -38,22 +62,17 @@ def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
         raise RuntimeError("rapidocr-onnxruntime is not installed")
     if not lines:
         return []
+    # With the word boxes: the same recognition, and each character's score and column besides.
     res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines], True)
-    for text, _score, info in res:
-        cols = [int(c) for word in info[2] for c in word] if text else []
-        if len(cols) == len(text):
-            with _COLUMNS_LOCK:
-                if len(_COLUMNS) >= _KEEP:
-                    _COLUMNS.pop(next(iter(_COLUMNS)))
-                _COLUMNS[text] = cols
-    # One score for the whole line, on Tesseract's 0..100 scale.
-    return [(text, [100.0 * score] * max(1, len(text.split()))) for text, score, _info in res]
-
-
-def columns() -> dict[str, list[int]]:
-    """The columns of each character of the last readings (read_lines), by the text read."""
-    with _COLUMNS_LOCK:
-        return dict(_COLUMNS)
+    out = []
+    for img, (text, score, *info) in zip(lines, res):
+        confs = [float(c) for c in info[0][4]] if text and info else []
+        cols = [int(c) for word in info[0][2] for c in word] if text and info else []
+        remember_chars(img, text, confs if len(confs) == len(text) else [],
+                       cols if len(cols) == len(text) else [])
+        # One score for the whole line, on Tesseract's 0..100 scale.
+        out.append((text, [100.0 * score] * max(1, len(text.split()))))
+    return out
 
 
 def read_chars(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
