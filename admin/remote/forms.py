@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..form_language import Form
-from ..typed_fields import DayField, MomentField, Required
+from ..typed_fields import DayAndClockField, DayField, MomentField, Required
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -44,7 +44,7 @@ class RequestForm(Form):
 
 class DecisionForm(VersionedForm):
     reason = TextAreaField(_l("Reason"), validators=[Length(max=500)])
-    approved_until = MomentField(_l("Access ends at (WIB)"), validators=[Optional()])
+    approved_until = DayAndClockField(_l("Access ends at (WIB)"), validators=[Optional()])
 
 
 class GiveForm(VersionedForm):
