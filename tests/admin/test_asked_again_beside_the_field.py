@@ -189,3 +189,28 @@ def test_a_part_that_cannot_be_read_is_said_beside_that_part_and_both_are_kept(a
     assert "Pilih setujui atau tolak" not in page  # the problem is the date, not the choice
     with app.app_context():
         assert db.session.get(RemoteAccessRequest, waiting).status == "received"
+
+
+def test_the_admin_gives_and_closes_the_account_with_the_day_and_time_apart(app, people):
+    with app.app_context():
+        rid = factories.remote_request("approved", recorded_by_id=people["admin"],
+                                       approved_until=datetime.now(timezone.utc) + timedelta(days=1)).id
+    admin = logged_in_client(app, "ani")
+    page = admin.get(f"/admin/remote/{rid}").get_data(as_text=True)
+    assert len(re.findall(r'<input\b[^>]*name="granted_at"[^>]*inputmode="numeric"', fieldset_of(page, "granted_at"))) == 2
+    given = datetime.now(timezone.utc) - timedelta(minutes=30)
+    wib = given.astimezone(timezone(timedelta(hours=7)))
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
+    response = admin.post(f"/admin/remote/{rid}/account", data={
+        "csrf_token": token, "username": "budi_sa", "rights_other": "Read only", "granted_at": [wib.strftime("%d/%m/%Y"), wib.strftime("%H:%M")],
+        "version": re.search(r'name="version"[^>]*value="(\d+)"', page)[1]})
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    with app.app_context():
+        req = db.session.get(RemoteAccessRequest, rid)
+        assert req.status == "active"
+        assert req.granted_at.astimezone(timezone.utc).strftime("%d/%m %H:%M") == given.strftime("%d/%m %H:%M")
+    page = admin.get(f"/admin/remote/{rid}").get_data(as_text=True)
+    response = admin.post(f"/admin/remote/{rid}/close", data={
+        "csrf_token": token, "closed_at": ["", "10:00"], "version": re.search(r'name="version"[^>]*value="(\d+)"', page)[1]})
+    closed = fieldset_of(response.get_data(as_text=True), "closed_at")
+    assert response.status_code == 400 and "Isi juga tanggalnya" in closed and 'value="10:00"' in closed

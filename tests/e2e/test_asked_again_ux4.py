@@ -126,3 +126,26 @@ def test_the_kasubag_changes_the_end_of_access_as_a_day_and_a_time_on_the_number
         req = db.session.get(RemoteAccessRequest, rid)
         assert req.status == "approved"
         assert req.approved_until.astimezone(timezone.utc).strftime("%H:%M") == "10:00"  # 17:00 WIB
+
+
+def test_note_or_incident_are_circles_one_can_see_and_hit_at_the_helpdesk_desk(app, live_server, browser, make_user, shot):
+    # a phone already had 24 px circles (staff.css, ux1); the desk's were the browser's 13 px
+    make_user("rina", "helpdesk", name="Rina Helpdesk")
+    with app.app_context():
+        now = datetime.now(timezone.utc)
+        vid = factories.visit("approved", decided_at=now - timedelta(minutes=20),
+                              approved_until=now + timedelta(minutes=40)).id
+    page = staff_page(browser, live_server, "rina", DESK, [])
+    page.goto(f"{live_server}/admin/visits/{vid}")
+    radios = page.locator("input[name=kind]")
+    assert radios.count() == 2
+    for i in range(2):
+        circle = radios.nth(i).bounding_box()
+        label = page.locator("label.radio").nth(i).bounding_box()
+        assert circle["width"] >= 20 and circle["height"] >= 20, circle  # was 13 px
+        assert label["height"] >= 44 and label["width"] >= 44, label
+    page.locator("label.radio", has_text="Kejadian").scroll_into_view_if_needed()
+    page.locator("label.radio", has_text="Kejadian").click()
+    assert page.is_checked("input[value=incident]") and page.evaluate(SIDEWAYS) <= 0
+    shot(page, "ux4-note-kind-desk", full_page=False)
+    assert violations(page, axe_source()) == []

@@ -80,7 +80,9 @@ def test_the_admin_closing_an_account_at_a_time_to_come_is_told_to_enter_when_it
                                        granted_at=now - timedelta(hours=3), approved_until=now + timedelta(days=1)).id
     page = staff_page(browser, live_server, "sinta", DESK, [])
     page.goto(f"{live_server}/admin/remote/{rid}")
-    page.fill("input[name=closed_at]", local(now + timedelta(days=2)))
+    day, clock = local(now + timedelta(days=2)).split("T")
+    page.fill("#closed_at", "/".join(reversed(day.split("-"))))
+    page.fill("#closed_at-clock", clock)
     page.fill("textarea[name=note]", "pekerjaan selesai")
     page.click("button:has-text('Tutup akun')")
     page.wait_for_load_state()
@@ -90,7 +92,9 @@ def test_the_admin_closing_an_account_at_a_time_to_come_is_told_to_enter_when_it
     shot(page, "ux2-remote-close-future-desk", full_page=False)
     assert _status(app, rid) == "active"
 
-    page.fill("input[name=closed_at]", local(now))
+    day, clock = local(now).split("T")
+    page.fill("#closed_at", "/".join(reversed(day.split("-"))))
+    page.fill("#closed_at-clock", clock)
     page.click("button:has-text('Tutup akun')")
     page.wait_for_load_state()
     assert "Akun remote_007 telah ditutup" in page.inner_text("main") and _status(app, rid) == "closed"

@@ -105,7 +105,7 @@ def test_every_other_date_field_shows_day_first_in_an_english_browser(app, live_
                                           granted_at=now - timedelta(hours=2), approved_until=now + timedelta(days=1)).id
     browser = english_browser(launch_browser)
     desk = english_page(browser, live_server, "sinta", DESK)
-    for path, fields in ((f"/admin/remote/{active}", {"closed_at": MOMENT}),
+    for path, fields in ((f"/admin/remote/{active}", {"closed_at": DAY}),  # the day, then the time apart (ux4)
                          ("/admin/invitations/new", {"day": None, "start": None, "end": None}),
                          ("/admin/reports/", {"from": DAY, "to": DAY}),
                          ("/admin/reports/guestbook", {"from": DAY, "to": DAY}),
