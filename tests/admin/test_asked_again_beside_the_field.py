@@ -214,3 +214,22 @@ def test_the_admin_gives_and_closes_the_account_with_the_day_and_time_apart(app,
         "csrf_token": token, "closed_at": ["", "10:00"], "version": re.search(r'name="version"[^>]*value="(\d+)"', page)[1]})
     closed = fieldset_of(response.get_data(as_text=True), "closed_at")
     assert response.status_code == 400 and "Isi juga tanggalnya" in closed and 'value="10:00"' in closed
+
+
+# --- words a stranger reads ------------------------------------------------------------------------
+
+def test_an_invitations_times_are_called_times_not_dates(app, people):
+    desk = logged_in_client(app, "rina")
+    page = desk.get("/admin/invitations/new").get_data(as_text=True)
+    assert "Dari jam (WIB)" in label_of(page, "start") and "Sampai jam (WIB)" in label_of(page, "end")
+    assert "tanggal" not in label_of(page, "start").split("<input")[0].lower()
+
+
+@pytest.mark.parametrize("path,name", [("/admin/remote/new", "letter"), ("/admin/invitations/import", "participants")])
+def test_a_file_field_speaks_the_pages_language_not_the_browsers(app, people, path, name):
+    admin = logged_in_client(app, "ani")
+    field = label_of(admin.get(path).get_data(as_text=True), name)
+    assert 'type="file"' in field and "Pilih berkas" in field and "Belum ada berkas yang dipilih" in field
+    admin.get("/admin/?lang=en")
+    field = label_of(admin.get(path).get_data(as_text=True), name)
+    assert "Choose a file" in field and "No file chosen yet" in field

@@ -149,3 +149,27 @@ def test_note_or_incident_are_circles_one_can_see_and_hit_at_the_helpdesk_desk(a
     assert page.is_checked("input[value=incident]") and page.evaluate(SIDEWAYS) <= 0
     shot(page, "ux4-note-kind-desk", full_page=False)
     assert violations(page, axe_source()) == []
+
+
+def test_the_letter_is_chosen_with_a_button_in_the_pages_language(app, live_server, browser, make_user, shot):
+    make_user("sinta", "admin", name="Sinta Admin")
+    page = staff_page(browser, live_server, "sinta", PHONE, [])
+    page.goto(f"{live_server}/admin/remote/new")
+    button = page.locator("label.file-pick .file-pick-button")
+    assert button.inner_text() == "Pilih berkas" and button.bounding_box()["height"] >= 44
+    native = page.locator("input[name=letter]")
+    assert native.evaluate("e => getComputedStyle(e).opacity") == "0"  # the browser's "Choose File" is not shown
+    assert native.bounding_box() == button.bounding_box()  # it lies over our button: a tap there is a tap on it
+    assert page.inner_text("label.file-pick [data-file-name]") == "Belum ada berkas yang dipilih"
+    box = button.bounding_box()
+    with page.expect_file_chooser() as chooser:  # a tap where the button is drawn
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    chooser.value.set_files(files=[{"name": "surat-permohonan.pdf", "mimeType": "application/pdf",
+                                    "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    assert page.inner_text("label.file-pick [data-file-name]") == "surat-permohonan.pdf"
+    page.locator("input[name=letter]").focus()
+    assert button.evaluate("e => getComputedStyle(e).outlineStyle") != "none"  # the keyboard sees where it is
+    assert page.evaluate(SIDEWAYS) <= 0
+    button.scroll_into_view_if_needed()
+    shot(page, "ux4-letter-file-phone", full_page=False)
+    assert violations(page, axe_source()) == []
