@@ -30,16 +30,12 @@ class BadPeriod(Exception):
         self.typed = typed
 
 
-def period_from_request(default_days: int) -> Period:
-    """The WIB dates `from` and `to` of the query (dd/mm/yyyy or ISO), defaulting to the last
-    `default_days` days; BadPeriod when they cannot make a report's period."""
-    today = wib_today()
-    typed = {"from": request.args.get("from", "").strip(), "to": request.args.get("to", "").strip()}
-    defaults = {"from": today - timedelta(days=default_days - 1), "to": today}
+def _days(typed: dict[str, str], defaults: dict[str, date]) -> dict[str, date]:
+    """The two typed days, each problem said for its own field (BadPeriod)."""
     days: dict[str, date] = {}
     problems: dict[str, str] = {}
     for name in ("from", "to"):
-        if not typed[name]:
+        if not typed[name] and name in defaults:
             days[name] = defaults[name]
             continue
         try:
@@ -51,12 +47,31 @@ def period_from_request(default_days: int) -> Period:
             problems[name] = _("Check the year: write the date as dd/mm/yyyy, e.g. 25/12/2026.")
     if problems:
         raise BadPeriod(problems, typed)
+    return days
+
+
+def _range(days: dict[str, date], typed: dict[str, str]) -> Period:
     try:
         return range_period(days["from"], days["to"], locale=str(get_locale()))
     except PeriodError as exc:
         message = {"reversed": _("The end date is before the start date."),
                    "too_long": _("A report may cover at most three years.")}.get(exc.code)
         raise BadPeriod({"to": message or day_problem("")}, typed) from None
+
+
+def typed_range() -> Period:
+    """The query's `from` and `to`, both needed (the SKM report's date range)."""
+    typed = {"from": request.args.get("from", "").strip(), "to": request.args.get("to", "").strip()}
+    return _range(_days(typed, {}), typed)
+
+
+def period_from_request(default_days: int) -> Period:
+    """The WIB dates `from` and `to` of the query (dd/mm/yyyy or ISO), defaulting to the last
+    `default_days` days; BadPeriod when they cannot make a report's period."""
+    today = wib_today()
+    typed = {"from": request.args.get("from", "").strip(), "to": request.args.get("to", "").strip()}
+    defaults = {"from": today - timedelta(days=default_days - 1), "to": today}
+    return _range(_days(typed, defaults), typed)
 
 
 # the page whose form asks again, for each report route (its exports come back to the page too)
@@ -74,8 +89,16 @@ def _titles() -> dict[str, str]:
             "admin.report_statistics": _("Statistics"), "admin.report_server_room": _("Server room access log")}
 
 
+SKM_PAGES = {"admin.report_skm", "admin.report_skm_export", "admin.report_skm_answers_csv", "admin.report_skm_follow_up"}
+
+
 @bp.errorhandler(BadPeriod)
 def bad_period(exc: BadPeriod):
+    if request.endpoint in SKM_PAGES:
+        args = request.args
+        return render_template("admin/reports/bad_period.html", skm=True, title=_("SKM report"),
+                               kind=args.get("kind", "semester"), year=args.get("year", ""),
+                               half=args.get("half", "1"), typed=exc.typed, problems=exc.problems), 400
     page = PAGES.get(request.endpoint or "", "admin.report_guestbook")
     return render_template("admin/reports/bad_period.html", endpoint=page, title=_titles()[page],
                            typed=exc.typed, problems=exc.problems), 400

@@ -233,3 +233,23 @@ def test_a_file_field_speaks_the_pages_language_not_the_browsers(app, people, pa
     admin.get("/admin/?lang=en")
     field = label_of(admin.get(path).get_data(as_text=True), name)
     assert "Choose a file" in field and "No file chosen yet" in field
+
+
+@pytest.mark.parametrize("query,field,says", [
+    ({"kind": "range", "from": "31/02/2026", "to": "01/03/2026"}, "from", "Tanggal itu tidak ada"),
+    ({"kind": "range", "from": "01/03/2026", "to": "01/02/2026"}, "to", "Tanggal akhir lebih awal"),
+    ({"kind": "year", "year": "dua ribu"}, "year", "Pilih tahun dan semester yang benar")])
+def test_the_skm_period_comes_back_to_the_skm_form_beside_the_field(admin, query, field, says):
+    response = admin.get("/admin/reports/skm", query_string=query)
+    form = form_of(response.get_data(as_text=True), "/admin/reports/skm")
+    assert response.status_code == 400 and says in label_of(form, field)
+    for name, value in query.items():
+        if name in ("from", "to", "year"):
+            assert f'value="{value}"' in label_of(form, name)
+    assert "<h1>Maaf" not in response.get_data(as_text=True)
+    assert admin.get("/admin/reports/skm-answers.csv", query_string=query).status_code == 400
+
+
+def test_a_good_skm_period_still_shows_the_report(admin):
+    assert admin.get("/admin/reports/skm", query_string={"kind": "range", "from": "01/01/2026", "to": "30/06/2026"}).status_code == 200
+    assert admin.get("/admin/reports/skm", query_string={"kind": "semester", "year": "2026", "half": "2"}).status_code == 200

@@ -173,3 +173,26 @@ def test_the_letter_is_chosen_with_a_button_in_the_pages_language(app, live_serv
     button.scroll_into_view_if_needed()
     shot(page, "ux4-letter-file-phone", full_page=False)
     assert violations(page, axe_source()) == []
+
+
+def test_the_skm_period_on_a_phone_reads_whole_and_a_wrong_day_comes_back_beside_it(
+        app, live_server, browser, make_user, shot):
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    page = staff_page(browser, live_server, "bambang", PHONE, [])
+    page.goto(f"{live_server}/admin/reports/skm")
+    page.select_option("select[name=kind]", "range")
+    kind = page.locator("select[name=kind]")
+    # the chosen words fit their box ("Rentang tanggal", not "Rentang tangg")
+    assert kind.evaluate("""e => { const c = document.createElement('canvas').getContext('2d');
+        const s = getComputedStyle(e); c.font = s.font;
+        return c.measureText(e.options[e.selectedIndex].text).width + 40 <= e.clientWidth; }""")
+    page.fill("input[name=from]", "31/02/2026")
+    page.fill("input[name=to]", "01/03/2026")
+    page.click("form.skm-period button[type=submit]")
+    page.wait_for_load_state()
+    problem = page.evaluate(FOCUSED)
+    assert problem["name"] == "from" and "Tanggal itu tidak ada" in problem["text"] and problem["on_screen"], problem
+    assert page.input_value("select[name=kind]") == "range" and not page.is_visible("input[name=year]")
+    assert page.evaluate(SIDEWAYS) <= 0
+    shot(page, "ux4-skm-period-wrong-phone", full_page=False)
+    assert violations(page, axe_source()) == []
