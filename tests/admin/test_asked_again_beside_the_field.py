@@ -253,3 +253,13 @@ def test_the_skm_period_comes_back_to_the_skm_form_beside_the_field(admin, query
 def test_a_good_skm_period_still_shows_the_report(admin):
     assert admin.get("/admin/reports/skm", query_string={"kind": "range", "from": "01/01/2026", "to": "30/06/2026"}).status_code == 200
     assert admin.get("/admin/reports/skm", query_string={"kind": "semester", "year": "2026", "half": "2"}).status_code == 200
+
+
+def test_an_error_on_a_staff_screen_keeps_the_staff_menu(app, admin, client):
+    page = admin.get("/admin/visits/999999")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 404 and "Halaman atau data tidak ditemukan." in html
+    assert 'class="staffnav"' in html and 'href="/admin/remote/"' in html  # somewhere to go on
+    # not for someone who is not logged in, nor outside the staff screens
+    assert 'class="staffnav"' not in client.get("/admin/visits/999999", follow_redirects=True).get_data(as_text=True)
+    assert 'class="staffnav"' not in admin.get("/no-such-page").get_data(as_text=True)
