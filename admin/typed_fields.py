@@ -8,6 +8,8 @@ date / time / naive datetime the WTForms fields gave.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import StringField
@@ -109,3 +111,53 @@ class ClockField(_TypedField):
     placeholder = _l("HH:MM")
     hint = CLOCK_HINT
     size = 5
+
+
+class DayAndClockField(MomentField):
+    """A moment typed as two fields, the day and the 24-hour WIB clock (template macro `moment_apart`).
+
+    On a phone one "25/12/2026 14:30" text box opens the letter keyboard and asks the thumb to find
+    the space and the colon; two short fields open the number pad (inputmode=numeric), each with its
+    own label, and each problem is said beside its own part. Both inputs carry the field's name, so
+    the form sends two values in page order (day, clock); one value (a typed moment, as before) is
+    still read.
+    """
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.parts: tuple[str, str] | None = None
+        self.part_problems: dict[str, str] = {}
+
+    def process_formdata(self, valuelist):
+        if len(valuelist) != 2:
+            return super().process_formdata(valuelist)
+        day, clock = (" ".join(str(v or "").split()) for v in valuelist)
+        self.parts = (day, clock)
+        self.data = None
+        # Optional() reads only the first raw value: with the day left empty and a time typed it would
+        # take the field for empty and drop the "enter the date too" message
+        self.raw_data = [f"{day} {clock}".strip()]
+        if not day and not clock:
+            return
+        parsed = {}
+        for part, text, parse, problem, missing in (
+                ("day", day, tt.parse_day, day_problem, _("Enter the date too, e.g. 25/12/2026.")),
+                ("clock", clock, tt.parse_clock, clock_problem, _("Enter the time too (24-hour WIB), e.g. 14:30."))):
+            try:
+                parsed[part] = parse(text)
+            except tt.TypedTimeError as exc:
+                self.part_problems[part] = missing if exc.code == tt.EMPTY else problem(exc.code)
+        if self.part_problems:
+            raise ValueError(" ".join(self.part_problems.values()))
+        self.data = datetime.combine(parsed["day"], parsed["clock"])
+
+    def day_value(self) -> str:
+        return self.parts[0] if self.parts else (tt.show_day(self.data.date()) if self.data else "")
+
+    def clock_value(self) -> str:
+        return self.parts[1] if self.parts else (tt.show_clock(self.data.time()) if self.data else "")
+
+    def other_problems(self) -> list[str]:
+        """Problems of the moment as a whole (e.g. the core's "must be in the future"), said under both parts."""
+        own = " ".join(self.part_problems.values())
+        return [e for e in self.errors if e != own]

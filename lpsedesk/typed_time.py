@@ -21,6 +21,10 @@ _DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 # 14:30 or 14.30 (the Indonesian way of writing the time); never AM/PM
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
+# Digits alone, as a phone's number pad types them (some have no "/" or ":"): 25122026 is always day,
+# month, year; 1430 (or 930) is hours then minutes.
+_DMY_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4})", re.ASCII)
+_CLOCK_DIGITS = re.compile(r"(\d{1,2})(\d{2})", re.ASCII)
 # the day and the clock, apart by spaces, a comma, "T" (ISO) or the word "pukul"/"jam"/"at"
 _MOMENT = re.compile(r"(?P<day>[\d/.-]+?)\s*(?:,|T|\s)\s*(?:(?:pukul|jam|at)\s+)?(?P<clock>\S+)", re.IGNORECASE | re.ASCII)
 
@@ -49,7 +53,7 @@ def parse_day(text: object) -> date:
     raw = _clean(text)
     if not raw:
         raise TypedTimeError(EMPTY)
-    if m := _DMY.fullmatch(raw):
+    if m := _DMY.fullmatch(raw) or _DMY_DIGITS.fullmatch(raw):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     elif m := _ISO.fullmatch(raw):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
@@ -66,7 +70,7 @@ def parse_clock(text: object) -> time:
     raw = _clean(text)
     if not raw:
         raise TypedTimeError(EMPTY)
-    m = _CLOCK.fullmatch(raw)
+    m = _CLOCK.fullmatch(raw) or _CLOCK_DIGITS.fullmatch(raw)
     if not m or int(m[1]) > 23 or int(m[2]) > 59:
         raise TypedTimeError(BAD_CLOCK)
     return time(int(m[1]), int(m[2]))

@@ -15,8 +15,9 @@ class WindowForm(Form):
 
     event_name = StringField(_l("Training or event (optional)"), validators=[Optional(), Length(max=120)])
     day = DayField(_l("Date"), validators=[Required()])
-    start = ClockField(_l("From (WIB)"), validators=[Required()])
-    end = ClockField(_l("Until (WIB)"), validators=[Required()])
+    # times of day: "From (WIB)" reads "Dari tanggal (WIB)" in Indonesian, a date, where a time is typed
+    start = ClockField(_l("From time (WIB)"), validators=[Required()])
+    end = ClockField(_l("Until time (WIB)"), validators=[Required()])
     purpose = SelectField(_l("Purpose"), choices=[], validate_choice=False)
     purpose_detail = StringField(_l("Purpose, in words (for Other)"), validators=[Optional(), Length(max=500)])
     facility = SelectField(_l("Facility"), choices=[], validate_choice=False)

@@ -39,8 +39,12 @@ def decide_remote(request_id: int):
     # recorder hears why, whatever was sent; a request already decided is a 409, not a form error.
     check_transition(req, RemoteStatus.APPROVED, actor)
     form = DecisionForm()
-    if decision not in ("approve", "deny") or not form.validate_on_submit():
+    if decision not in ("approve", "deny"):
         return render_detail(req, 400, decision_form=form, decision_error=input_message("bad_decision"))
+    if not form.validate_on_submit():
+        # each problem is said beside its field (a day typed wrongly is no "choose approve or refuse")
+        said = form.approved_until.errors or form.reason.errors
+        return render_detail(req, 400, decision_form=form, decision_error="" if said else input_message("bad_decision"))
     check_version(req, form.version.data)
     now = utcnow()
     try:

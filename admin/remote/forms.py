@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..form_language import Form
-from ..typed_fields import DayField, MomentField, Required
+from ..typed_fields import DayAndClockField, DayField, MomentField, Required
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -44,7 +44,7 @@ class RequestForm(Form):
 
 class DecisionForm(VersionedForm):
     reason = TextAreaField(_l("Reason"), validators=[Length(max=500)])
-    approved_until = MomentField(_l("Access ends at (WIB)"), validators=[Optional()])
+    approved_until = DayAndClockField(_l("Access ends at (WIB)"), validators=[Optional()])
 
 
 class GiveForm(VersionedForm):
@@ -53,12 +53,12 @@ class GiveForm(VersionedForm):
         Regexp(r"^[A-Za-z0-9._@-]+$", message=_l("Use letters, digits, dots, dashes, underscores or @ only."))])
     rights = MultiCheckboxField(_l("Access rights granted"), choices=[], validate_choice=True)
     rights_other = StringField(_l("Other access rights"), validators=[Optional(), Length(max=200)])
-    granted_at = MomentField(_l("Time given (WIB)"), validators=[Required()])
+    granted_at = DayAndClockField(_l("Time given (WIB)"), validators=[Required()])
     generate_password = BooleanField(_l("Generate a one-time password to hand over"))
 
 
 class CloseForm(VersionedForm):
-    closed_at = MomentField(_l("Time closed (WIB)"), validators=[Required()])
+    closed_at = DayAndClockField(_l("Time closed (WIB)"), validators=[Required()])
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=500)])
 
 

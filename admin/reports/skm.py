@@ -18,20 +18,25 @@ from lpsedesk.skm.report import build
 from .. import bp
 from .skm_documents import answers_spec, skm_spec
 from .skm_labels import category_text, locale, lowest_text, number, percent, profile_label, profile_titles, sample_text
+from .period import BadPeriod, typed_range
 from .views import _download, _office, _signed_on, _today
 
 PLAN_WRITERS = (Role.KASUBAG, Role.ADMIN)
 
 
 def _period():
+    """(kind, period) of the query; a period that cannot be used comes back to the SKM form with the
+    message beside the field it concerns (admin/reports/period.py)."""
+    if (request.args.get("kind") or "").strip() == "range":
+        return "range", typed_range()
     try:
         return periods.parse(request.args, _today(), locale())
     except PeriodError as exc:
-        messages = {"bad_date": _("Choose a valid year and semester, or write the dates as dd/mm/yyyy, e.g. 25/12/2026."),
-                    "reversed": _("The end date is before the start date."),
-                    "too_long": _("A report may cover at most three years."),
-                    "unknown_kind": _("Choose a semester, a year or a range of dates.")}
-        raise user_error(400, messages.get(exc.code, messages["bad_date"])) from None
+        typed = {"from": request.args.get("from", ""), "to": request.args.get("to", "")}
+        if exc.code == "unknown_kind":
+            raise BadPeriod({"kind": _("Choose a semester, a year or a range of dates.")}, typed) from None
+        raise BadPeriod({"year": _("Choose a valid year and semester, or write the dates as dd/mm/yyyy, e.g. 25/12/2026.")},
+                        typed) from None
 
 
 def period_args(kind: str, period) -> dict[str, str]:

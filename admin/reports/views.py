@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import tempfile
-from datetime import datetime, timedelta
 
 from flask import Response, current_app, render_template, request, send_file, stream_with_context
 from flask_babel import get_locale
@@ -19,9 +18,7 @@ from lpsedesk import settings as office
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import wib_today
 from lpsedesk.errors import user_error
-from lpsedesk.exports import (
-    Period, PeriodError, indonesian_date, iter_csv, parse_period, render_csv, render_pdf, render_xlsx,
-)
+from lpsedesk.exports import indonesian_date, iter_csv, render_csv, render_pdf, render_xlsx
 from lpsedesk.extensions import db
 from lpsedesk.labels import category_label, decision_label
 from lpsedesk.models import Visit
@@ -38,6 +35,7 @@ from .documents import (
 )
 from .area_text import area_text
 from .guestbook_files import guestbook_pdf, guestbook_xlsx
+from .period import period_from_request  # also registers the form that asks again for a bad period
 from .skm_tile import skm_tile
 from .statistics import csv_tables, headline, labelled, svg_charts, titles
 
@@ -51,22 +49,6 @@ THUMBNAIL = (240, 80)
 
 def _today():
     return wib_today()
-
-
-def period_from_request(default_days: int) -> Period:
-    """The WIB dates `from` and `to` of the query (dd/mm/yyyy or ISO), defaulting to the last `default_days` days."""
-    today = _today()
-    start = request.args.get("from") or (today - timedelta(days=default_days - 1)).isoformat()
-    end = request.args.get("to") or today.isoformat()
-    try:
-        return parse_period("range", start=start, end=end, locale=str(get_locale()))
-    except PeriodError as exc:
-        messages = {
-            "bad_date": _("Write the dates as dd/mm/yyyy, e.g. 25/12/2026."),
-            "reversed": _("The end date is before the start date."),
-            "too_long": _("A report may cover at most three years."),
-        }
-        raise user_error(400, messages.get(exc.code, _("Write the dates as dd/mm/yyyy, e.g. 25/12/2026."))) from None
 
 
 def _download(data: bytes, filename: str, fmt: str):

@@ -41,12 +41,22 @@ def _parse_date(raw: str | None) -> date | None:
         return None
 
 
-def _page(form: dict, errors: list[str], status: int = 200, day_error: str = ""):
+# Each rule the core refuses is said beside the field it concerns: the days' rules under the two day
+# fields (where the Admin types again), who may stand in for whom beside the person to change.
+PROBLEM_FIELDS = {
+    "bad_delegation_title": "title",
+    "delegation_dates_reversed": "days", "delegation_in_past": "days", "delegation_too_long": "days",
+    "delegation_to_self": "delegate", "delegate_is_kasubag": "delegate", "delegation_inactive_user": "delegate",
+    "principal_not_kasubag": "principal",
+}
+
+
+def _page(form: dict, problems: dict[str, str], status: int = 200):
     staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name)).all()
     rows = db.session.scalars(select(Delegation)).all()
     today = wib_date(utcnow())
     return render_template(
-        "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, errors=errors, day_error=day_error,
+        "admin/settings/delegations.html", groups=delegation_groups(rows, utcnow()), form=form, problems=problems,
         principals=[u for u in staff if Role.KASUBAG in u.roles],
         delegates=[u for u in staff if Role.KASUBAG not in u.roles],
         titles=users.DELEGATION_TITLES, today=today), status
@@ -56,30 +66,28 @@ def _page(form: dict, errors: list[str], status: int = 200, day_error: str = "")
 @requires(Role.ADMIN)
 def settings_delegations():
     if request.method == "GET":
-        return _page({"title": "Plh.", "delegate": "", "principal": "", "starts_on": "", "ends_on": ""}, [])
+        return _page({"title": "Plh.", "delegate": "", "principal": "", "starts_on": "", "ends_on": ""}, {})
     form = {k: request.form.get(k, "").strip() for k in ("delegate", "principal", "title", "starts_on", "ends_on")}
-    errors = []
+    problems: dict[str, str] = {}
     starts_on, ends_on = _parse_date(form["starts_on"]), _parse_date(form["ends_on"])
     delegate = db.session.get(User, delegate_id) if (delegate_id := row_id(form["delegate"])) else None
     principal = db.session.get(User, principal_id) if (principal_id := row_id(form["principal"])) else None
-    if delegate is None:
-        errors.append(_("Choose the delegate."))
     if principal is None:
-        errors.append(_("Choose the Kasubag represented."))
-    # said beside the two day fields, where the Admin is to type again
-    day_error = ""
+        problems["principal"] = _("Choose the Kasubag represented.")
+    if delegate is None:
+        problems["delegate"] = _("Choose the delegate.")
     if not (form["starts_on"] and form["ends_on"]):
-        day_error = _("Enter the first and the last day.")
+        problems["days"] = _("Enter the first and the last day.")
     elif starts_on is None or ends_on is None:
-        day_error = _("Write the days as dd/mm/yyyy, e.g. 25/12/2026.")
-    if errors or day_error:
-        return _page(form, errors, 400, day_error)
+        problems["days"] = _("Write the days as dd/mm/yyyy, e.g. 25/12/2026.")
+    if problems:
+        return _page(form, problems, 400)
     try:
         delegation = users.create_delegation(
             db.session, current_actor(), delegate=delegate, principal=principal, title=form["title"],
             starts_on=starts_on, ends_on=ends_on, today=wib_date(utcnow()))
     except users.UserError as exc:
-        return _page(form, [account_message(exc.code)], 400)
+        return _page(form, {PROBLEM_FIELDS.get(exc.code, "form"): account_message(exc.code)}, 400)
     flash(_("%(title)s %(delegate)s decides for %(principal)s from %(start)s to %(end)s.",
             title=delegation.title, delegate=delegate.full_name, principal=principal.full_name,
             start=starts_on.strftime("%d/%m/%Y"), end=ends_on.strftime("%d/%m/%Y")), "info")

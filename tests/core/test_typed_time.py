@@ -18,7 +18,8 @@ def test_the_day_comes_before_the_month():
 
 
 @pytest.mark.parametrize("text,code", [("", EMPTY), ("   ", EMPTY), ("12/25/2026", NO_SUCH_DAY), ("31/02/2026", NO_SUCH_DAY),
-                                       ("25/12/26", BAD_DAY), ("besok", BAD_DAY), ("25122026", BAD_DAY)])
+                                       ("25/12/26", BAD_DAY), ("besok", BAD_DAY), ("2512202", BAD_DAY),
+                                       ("12252026", NO_SUCH_DAY), ("20261225", NO_SUCH_DAY)])
 def test_a_day_that_cannot_be_read_says_why(text, code):
     with pytest.raises(TypedTimeError) as err:
         parse_day(text)
@@ -31,7 +32,7 @@ def test_a_clock_is_24_hour(text, expected):
     assert parse_clock(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2:30 PM", "24:00", "14:60", "1430", "jam dua"])
+@pytest.mark.parametrize("text", ["2:30 PM", "24:00", "14:60", "2430", "14305", "jam dua"])
 def test_a_clock_not_24_hour_is_refused(text):
     with pytest.raises(TypedTimeError) as err:
         parse_clock(text)
@@ -76,3 +77,10 @@ def test_a_month_is_read_as_the_field_shows_it_or_as_links_carry_it():
 
     assert parse_period("month", "11/2026").start == parse_period("month", "2026-11").start
     assert parse_period("month", "03/2026").start.month == 3
+
+
+@pytest.mark.parametrize("day,clock,expected", [("25122026", "1430", datetime(2026, 12, 25, 14, 30)),
+                                                ("03042026", "930", datetime(2026, 4, 3, 9, 30))])
+def test_digits_alone_as_a_phone_number_pad_types_them_are_day_first_and_24_hour(day, clock, expected):
+    # iPhone's number pad (inputmode=numeric) has no "/" or ":"; the order is still day, month, year
+    assert datetime.combine(parse_day(day), parse_clock(clock)) == expected
