@@ -55,6 +55,9 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"),
                      render_as_batch=True, compare_type=True, render_item=render_item)
     csrf.init_app(app)
+    from .json_input import StrictJSONProvider
+
+    app.json = StrictJSONProvider(app)  # 1e400, NaN and deep nesting are bad requests, not 500s
     login_manager.init_app(app)
     login_manager.login_view = "admin.login"
     login_manager.session_protection = "basic"
