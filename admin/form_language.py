@@ -16,6 +16,11 @@ BUILT_IN = (
     _l("Not a valid date value."),
     _l("Not a valid time value."),
     _l("Not a valid choice."),
+    # a list field given a value its list does not offer (a tampered form, a list changed meanwhile)
+    lazy_ngettext("'%(value)s' is not a valid choice for this field.",
+                  "'%(value)s' are not valid choices for this field.", 1),
+    _l("Invalid Choice: could not coerce."),
+    _l("Invalid choice(s): one or more data inputs could not be coerced."),
     _l("Field must be between %(min)d and %(max)d characters long."),
     lazy_ngettext("Field must be at least %(min)d character long.", "Field must be at least %(min)d characters long.", 1),
     lazy_ngettext("Field cannot be longer than %(max)d character.", "Field cannot be longer than %(max)d characters.", 1),

@@ -27,6 +27,7 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
     from .config import load_config
 
     load_config(app, test_config)
+    trust_proxies(app)
     register_extensions(app)
     register_jobs(app)
     register_blueprints(app)
@@ -55,6 +56,9 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"),
                      render_as_batch=True, compare_type=True, render_item=render_item)
     csrf.init_app(app)
+    from .json_input import StrictJSONProvider
+
+    app.json = StrictJSONProvider(app)  # 1e400, NaN and deep nesting are bad requests, not 500s
     login_manager.init_app(app)
     login_manager.login_view = "admin.login"
     login_manager.session_protection = "basic"
@@ -72,6 +76,17 @@ def register_extensions(app: Flask) -> None:
 
     register_change_hooks(db.session)
     init_live(app)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind a reverse proxy every request comes from the proxy's address: the login limits per
+    address would then lock everyone out together, and links built from the request would name the
+    proxy's inside. TRUSTED_PROXIES proxies' X-Forwarded-* headers are believed; none by default."""
+    count = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if count > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
 
 def share_throttles(app: Flask) -> None:

@@ -102,7 +102,7 @@ def validate(entry: GuestEntry, *, purposes: list[dict], facilities: list[dict])
         errors["facility"] = "choose"
     try:
         minutes = int(entry.planned_minutes)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float
         minutes = 0
     if minutes not in PLANNED_MINUTES:
         errors["planned_minutes"] = "choose"

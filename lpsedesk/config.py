@@ -29,6 +29,8 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
                                     "(one address: twice this over all names; one name: four times this from anywhere)"),
     "LOGIN_WINDOW_SECONDS": (600, int, "Window for LOGIN_MAX_ATTEMPTS"),
     "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
+    "TRUSTED_PROXIES": (0, int, "Reverse proxies in front of the app whose X-Forwarded-For, -Proto and -Host are "
+                                "believed (1 behind one nginx, Caddy or IIS); 0: ignored, since anyone can send them"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
     "LIVE_STREAM_SECONDS": (300, int, "How long one staff live-update stream lasts before the browser reconnects"),
     "LIVE_THREAD_RESERVE": (12, int, "Waitress threads live-update streams may never take: kept for pages, "
@@ -97,6 +99,10 @@ def load_config(app: Flask, test_config: dict | None) -> None:
         BABEL_DEFAULT_TIMEZONE="Asia/Jakarta",
         PERMANENT_SESSION_LIFETIME=timedelta(hours=int(app.config["STAFF_SESSION_HOURS"])),
         WTF_CSRF_TIME_LIMIT=None,  # a kiosk page stays open all day; the token is tied to the session
+        # Over HTTPS Flask-WTF would also demand a same-site Referer, which our Referrer-Policy
+        # (no-referrer) never lets a browser send: every form behind a trusted HTTPS proxy would be
+        # refused. The session-bound token and the SameSite cookies are the defence.
+        WTF_CSRF_SSL_STRICT=False,
     )
     app.config.setdefault("INSTALLED_BLUEPRINTS", ("kiosk:bp", "admin:bp"))
 

@@ -1,0 +1,67 @@
+"""JSON bodies read strictly: a number no float can hold and nesting no form needs are bad requests.
+
+Python's json module reads `1e400` as infinity and `Infinity`/`NaN` as floats, which then fail deep in
+a rule (`int(inf)` raises OverflowError), and a body of a hundred thousand `[` ends in RecursionError:
+both were 500s. Here they are a ValueError, which `request.get_json(silent=True)` turns into None, so
+every JSON view answers them as it answers any body it cannot read (400 with a message).
+"""
+from __future__ import annotations
+
+import json
+import math
+
+from flask.json.provider import DefaultJSONProvider
+
+# The deepest body a screen sends is an object of lists of objects (the survey's answers, a
+# restricted visit's devices); a few dozen levels is far beyond any of them and far below the
+# interpreter's recursion limit.
+MAX_DEPTH = 32
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("number out of range")
+    return value
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _depth_within(text: str | bytes, limit: int) -> bool:
+    """Opening brackets outside strings never nest deeper than `limit` (checked before parsing, so
+    the parser's own recursion is never reached)."""
+    if isinstance(text, (bytes, bytearray)):
+        text = text.decode("utf-8", "replace")
+    if text.count("[") + text.count("{") <= limit:  # the usual body (a signature is one long string)
+        return True
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def loads_strict(text: str | bytes, max_depth: int = MAX_DEPTH):
+    if not _depth_within(text, max_depth):
+        raise ValueError("JSON nested too deeply")
+    return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+
+
+class StrictJSONProvider(DefaultJSONProvider):
+    def loads(self, s: str | bytes, **kwargs):
+        return loads_strict(s)
