@@ -106,6 +106,17 @@ RAPID_LINES = slice(2, 5)  # the sharpest crop's lines RapidOCR reads beside Tes
 # Skip RapidOCR on the later crops' name lines when every reading already agrees (_names_settled;
 # dev: the same names on 129 + 63 runs, ~0.8 fewer lines per capture). False: measurements.
 SETTLE_NAMES = True
+# ... and when the two recognisers read the sharpest crop's name alike and Tesseract read it so on
+# at least this many later crops (0: off; docs/idscan.md, Run 11c).
+SETTLE_AGREED = 1
+# The later crops' name lines read by RapidOCR only in _second_names, not in _read_sets: a crop
+# whose name row is cut anew (_recut_names) or whose NIK line lies elsewhere had it read twice,
+# the first reading thrown away (same readings otherwise: Run 11c). False: measurements.
+LAZY_NAMES = True
+# The sharpest crop's name row, where it has a cut at the value column, read by RapidOCR on that
+# cut at once (not on the sheet's cut first and then again in _recut_names). False: measurements.
+FIRST_CUT = True
+UNREAD = "\0"  # names[k] of a later crop's name line not read yet (_second_names reads it)
 # When the vote filled nothing but RapidOCR read a NIK on the sharpest crop, Tesseract reads the
 # NIK line of the fused crops (_fused_frame) once more: where it agrees, the two recognisers'
 # agreement fills as it does on one crop (vote._engines_confirm). Dev, 269 captured runs: 213 -> 216
@@ -170,6 +181,10 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 # stays read from the clean cut its rules were measured on (re-cutting every
                 # RapidOCR line let one wrong NIK through on dev).
                 _img, labelled, soft = first[at + 1]
+                cut = getattr(first[at + 1], "name_cut", None) if RECUT_NAMES and FIRST_CUT else None
+                if cut is not None:
+                    # The row cut anew at the value column, as _recut_names would read it next.
+                    labelled, soft = False, cut[1]
                 text = rapid_lines([soft])[0][0]
                 second[0][at + 1] = drop_glued_label(text) if labelled else text
             texts = job.result()
@@ -183,7 +198,8 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                            and _names_settled(texts, per_card, idx, second[0][at + 1]))
                 for k in range(1, len(per_card)):
                     if 0 < idx < len(per_card[k]):
-                        names[k] = (idx, None if settled else rapid_lines([per_card[k][idx][2]])[0][0])
+                        names[k] = (idx, None if settled else
+                                    UNREAD if LAZY_NAMES else rapid_lines([per_card[k][idx][2]])[0][0])
                         later[k] = (idx - 1, per_card[k][idx - 1][0])
     else:
         texts = tesseract.read_lines(flat)
@@ -202,8 +218,13 @@ def _names_settled(texts: list, per_card: list, idx: int, rapid_name: str) -> bo
     for lines in per_card[1:]:
         readings.append(texts[at + idx][0] if idx < len(lines) else "")
         at += len(lines)
-    letters = {(clean_name(t) or "").replace(" ", "") for t in readings}
-    return len(letters) == 1 and "" not in letters
+    letters = [(clean_name(t) or "").replace(" ", "") for t in readings]
+    if len(set(letters)) == 1 and "" not in letters:
+        return True
+    # The two recognisers read the sharpest crop's name alike and a later crop's Tesseract
+    # reading agrees: three readings of the name already carry the vote.
+    return bool(SETTLE_AGREED and letters[0] and letters[0] == letters[1]
+                and sum(t == letters[0] for t in letters[2:]) >= SETTLE_AGREED)
 
 
 def _veto_readings(frames: list[CardFields], later: dict[int, tuple[int, np.ndarray]]) -> list[CardFields]:
@@ -275,7 +296,7 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
         idx, text = read.get(k, (None, ""))
         if idx == f.nik_line + 1 and text is None:
             continue  # the name settled (_names_settled): Tesseract's reading stands
-        if idx != f.nik_line + 1 or text is None:
+        if idx != f.nik_line + 1 or text is None or text == UNREAD:
             text = rapid_lines([soft])[0][0]
         letters = clean_name(drop_glued_label(text) if labelled else text)
         if not letters:
@@ -313,8 +334,9 @@ def _recut_names(frames: list[CardFields], images: list, second: list[list], nam
             j = at - RAPID_LINES.start
             if 0 < j < len(second[0]) and second[0][j - 1] is not None and (
                     nik_with_doubt(second[0][j - 1]) or seventeen(second[0][j - 1])):
-                from .rapid import read_lines as rapid_lines
-                second[0][j] = rapid_lines([soft])[0][0]
+                from .rapid import chars_read, read_lines as rapid_lines
+                done = chars_read(soft) if FIRST_CUT else None  # read in _read_sets already
+                second[0][j] = done[0] if done is not None else rapid_lines([soft])[0][0]
 
 
 def _drop_split_spaces(frames: list[CardFields], images: list, own: int) -> None:

@@ -38,8 +38,8 @@ def _fake(monkeypatch, birth: str, rapid_niks: dict[int, str] | None = None,
           tess_names: dict[int, str] | None = None) -> None:
     """Crop k's line j is an image marked k * 10 + j; Tesseract reads the card's text on every
     crop (the name of crop k as tess_names[k] where given), RapidOCR the same without spaces
-    (the NIK line of crop k as rapid_niks[k] where given)."""
-    text = _card(birth)
+    (the NIK line of crop k as rapid_niks[k] where given). Line 8: the name row cut anew."""
+    text = _card(birth) + ["", NAME]
 
     def tess(k, j):
         return (tess_names or {}).get(k, NAME) if j == 3 else text[j]
@@ -113,3 +113,80 @@ def test_tesseract_in_the_process_reads_what_the_command_line_reads(monkeypatch)
     monkeypatch.setattr(tesslib, "api", lambda: None)
     assert inside == idscan.tesseract.run_tsv(_sheet())
     assert any("3373014506900001" in w[3] for w in inside)
+
+
+def _rapid_reads(monkeypatch) -> list[tuple[int, int]]:
+    """(crop, line) of every line RapidOCR reads."""
+    reads = []
+    inner = idscan.rapid.read_lines
+
+    def counting(images):
+        reads.extend(divmod(int(img[0, 0]), 10) for img in images)
+        out = inner(images)
+        for img, (text, _conf) in zip(images, out):
+            idscan.rapid.remember_chars(img, text, [])  # as the real read_lines does
+        return out
+    monkeypatch.setattr(idscan.rapid, "read_lines", counting)
+    return reads
+
+
+def test_a_name_both_recognisers_and_a_later_crop_read_alike_is_not_read_again(monkeypatch):
+    # "OCR at capture <= 400 ms median": the sharpest crop's name read alike by Tesseract and
+    # RapidOCR, and by Tesseract on the 2nd crop, carries the vote; RapidOCR (~45 ms a line) does
+    # not read the later crops' name lines, though the 3rd crop's Tesseract reading differs.
+    _fake(monkeypatch, birth="SALATIGA, 05-06-1990", tess_names={2: "SITI AMINAN"})
+    reads = _rapid_reads(monkeypatch)
+    reading = _read()
+    assert (reading.nik, reading.name) == (NIK, NAME)
+    assert [k for k, j in reads if j == 3] == [0]
+
+
+def test_a_name_only_the_sharpest_crop_reads_alike_is_still_read_on_the_later_crops(monkeypatch):
+    _fake(monkeypatch, birth="SALATIGA, 05-06-1990", tess_names={1: "SITI AMINAN", 2: "SITI AMlNAH"})
+    reads = _rapid_reads(monkeypatch)
+    reading = _read()
+    assert sorted(k for k, j in reads if j == 3) == [0, 1, 2]
+    assert reading.name == NAME
+
+
+def test_a_name_the_recognisers_read_otherwise_on_the_sharpest_crop_is_read_on_the_later_crops(monkeypatch):
+    _fake(monkeypatch, birth="SALATIGA, 05-06-1990", tess_names={0: "SITI AMINAN"})
+    reads = _rapid_reads(monkeypatch)
+    _read()
+    assert sorted(k for k, j in reads if j == 3) == [0, 1, 2]
+
+
+def test_a_later_crops_name_row_cut_anew_is_read_once_by_rapidocr(monkeypatch):
+    # The 2nd crop's name row is cut anew at the value column (marked as its line 8): RapidOCR
+    # reads only that cut, not the sheet's cut of the row first (a reading thrown away).
+    from idscan.name_line import LineCut
+
+    def lines(crop):
+        out = [LineCut(line) for line in marked_lines(crop)]
+        if int(crop[0, 0, 0]) == 1:
+            out[3].name_cut = (np.full((20, 60), 18, np.uint8), np.full((48, 90), 18, np.uint8))
+        return out
+    _fake(monkeypatch, birth="SALATIGA, 05-06-1990", tess_names={1: "SITI AMINAN", 2: "SITI AMlNAH"})
+    monkeypatch.setattr(idscan.reader, "card_lines", lines)
+    reads = _rapid_reads(monkeypatch)
+    reading = _read()
+    assert [j for k, j in reads if k == 1] == [8]
+    assert reading.name == NAME
+
+
+def test_the_sharpest_crops_name_row_cut_anew_is_read_once_by_rapidocr(monkeypatch):
+    # The sharpest crop's name row has a cut at the value column (marked as its line 8): RapidOCR
+    # reads that cut at once, not the sheet's cut first and the new one after (~45 ms CPU).
+    from idscan.name_line import LineCut
+
+    def lines(crop):
+        out = [LineCut(line) for line in marked_lines(crop)]
+        if int(crop[0, 0, 0]) == 0:
+            out[3].name_cut = (np.full((20, 60), 8, np.uint8), np.full((48, 90), 8, np.uint8))
+        return out
+    _fake(monkeypatch, birth="SALATIGA, 05-06-1990", tess_names={1: "SITI AMINAN", 2: "SITI AMlNAH"})
+    monkeypatch.setattr(idscan.reader, "card_lines", lines)
+    reads = _rapid_reads(monkeypatch)
+    reading = _read()
+    assert [j for k, j in reads if k == 0] == [2, 8]
+    assert reading.name == NAME

@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 
 from idscan.lines import clean_grays
+from idscan import reader
 from idscan.reader import NAME_HEIGHT, card_lines
 from tests.synthetic import make_person, render_ktp
 from tests.synthetic.styles import CardStyle, DEV_FONTS
@@ -59,9 +60,11 @@ def test_rapidocr_reads_the_name_from_its_cut_and_the_nik_from_the_clean_one(mon
     monkeypatch.setattr(idscan.rapid, "read_lines", rapid)
     monkeypatch.setattr(idscan.tesseract, "read_lines", lambda images, whitelist=None: [("", [])] * len(images))
     card = _soft_card()
-    _sets, _images, second, names, later = _read_sets([card, card], "both")
+    _sets, images, second, names, later = _read_sets([card, card], "both")
     assert seen[0] < NAME_HEIGHT, "the first crop's NIK line: the clean cut"
-    assert seen[1:] == [NAME_HEIGHT, NAME_HEIGHT], "the name lines (first and later crop): RapidOCR's cut"
-    assert second[0][:2] == [f": {NIK}", "SITI AMINAH"] and names[1] == (2, "SITI AMINAH")
+    assert seen[1:] == [NAME_HEIGHT], "the first crop's name line: RapidOCR's cut"
+    assert second[0][:2] == [f": {NIK}", "SITI AMINAH"]
+    # The later crop's name line: read by _second_names (reader.LAZY_NAMES), from RapidOCR's cut.
+    assert names[1] == (2, reader.UNREAD) and images[1][2][2].shape[0] == NAME_HEIGHT
     line, nik_img = later[1]
     assert line == 1 and nik_img.shape[0] < NAME_HEIGHT, "the later crop's NIK line: the clean cut, kept for the veto"
