@@ -76,8 +76,8 @@ def test_the_admin_creates_an_account_and_names_a_plh_in_the_browser(live_server
     page.fill("input[name=ends_on]", "2099-12-31")
     page.fill("input[name=starts_on]", "2099-12-01")
     page.click("main form:not([data-confirm]) button[type=submit]")
-    assert "Plh. Agus Pratama" in page.content()
+    page.get_by_text("Plh. Agus Pratama").first.wait_for()  # the click returns before the page has loaded
     page.on("dialog", lambda dialog: dialog.accept())
     page.click("main form[data-confirm] button[type=submit]")
-    assert "Penunjukan dicabut" in page.content()
+    page.get_by_text("Penunjukan dicabut").first.wait_for()
     shot(page, "settings-delegation-revoked-phone")
