@@ -55,21 +55,30 @@ def columns() -> dict[str, list[int]]:
         return {text: cols for _img, text, _confs, cols in _READ.values() if cols}
 
 
-def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
-    """Whole lines, recognised in batches (the det and cls models are not needed: lines are found)."""
+def _recognise(lines: list[np.ndarray]) -> list[tuple[str, float, list[float], list[int]]]:
+    """The recogniser's reading of each line with the word boxes: (text, line score, each
+    character's score, each character's input column); a list is empty where its length is not
+    the text's."""
     engine = _rapid()
     if engine is None:
         raise RuntimeError("rapidocr-onnxruntime is not installed")
     if not lines:
         return []
-    # With the word boxes: the same recognition, and each character's score and column besides.
     res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines], True)
     out = []
-    for img, (text, score, *info) in zip(lines, res):
+    for text, score, *info in res:
         confs = [float(c) for c in info[0][4]] if text and info else []
         cols = [int(c) for word in info[0][2] for c in word] if text and info else []
-        remember_chars(img, text, confs if len(confs) == len(text) else [],
-                       cols if len(cols) == len(text) else [])
+        out.append((text, score, confs if len(confs) == len(text) else [],
+                    cols if len(cols) == len(text) else []))
+    return out
+
+
+def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
+    """Whole lines, recognised in batches (the det and cls models are not needed: lines are found)."""
+    out = []
+    for img, (text, score, confs, cols) in zip(lines, _recognise(lines)):
+        remember_chars(img, text, confs, cols)
         # One score for the whole line, on Tesseract's 0..100 scale.
         out.append((text, [100.0 * score] * max(1, len(text.split()))))
     return out
@@ -78,15 +87,5 @@ def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
 def read_chars(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     """Whole lines as read_lines reads them, each with the confidence (0..1) of every character:
     the recogniser's own doubt about one digit (vote._disputed) where its line score averages it
-    away."""
-    engine = _rapid()
-    if engine is None:
-        raise RuntimeError("rapidocr-onnxruntime is not installed")
-    if not lines:
-        return []
-    res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines], True)
-    out = []
-    for text, _score, info in res:
-        confs = [float(c) for c in info[4]] if text else []
-        out.append((text, confs if len(confs) == len(text) else []))
-    return out
+    away. Not remembered: the reading read_lines made of the same image stays the one kept."""
+    return [(text, confs) for text, _score, confs, _cols in _recognise(lines)]
