@@ -59,9 +59,13 @@ def _range(days: dict[str, date], typed: dict[str, str]) -> Period:
         raise BadPeriod({"to": message or day_problem("")}, typed) from None
 
 
+def _typed() -> dict[str, str]:
+    return {name: request.args.get(name, "").strip() for name in ("from", "to")}
+
+
 def typed_range() -> Period:
     """The query's `from` and `to`, both needed (the SKM report's date range)."""
-    typed = {"from": request.args.get("from", "").strip(), "to": request.args.get("to", "").strip()}
+    typed = _typed()
     return _range(_days(typed, {}), typed)
 
 
@@ -69,7 +73,7 @@ def period_from_request(default_days: int) -> Period:
     """The WIB dates `from` and `to` of the query (dd/mm/yyyy or ISO), defaulting to the last
     `default_days` days; BadPeriod when they cannot make a report's period."""
     today = wib_today()
-    typed = {"from": request.args.get("from", "").strip(), "to": request.args.get("to", "").strip()}
+    typed = _typed()
     defaults = {"from": today - timedelta(days=default_days - 1), "to": today}
     return _range(_days(typed, defaults), typed)
 
