@@ -38,15 +38,17 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 # RapidOCR (models inside the wheel, offline) without its opencv-python requirement, which would
-# overwrite the headless OpenCV; its other requirements are in pyproject.toml.
-RAPIDOCR := rapidocr-onnxruntime==1.4.4
+# overwrite the headless OpenCV; its other requirements are in pyproject.toml. rapidocr 3.10.0 only
+# for the PP-OCRv6 recogniser file in its wheel (idscan/rapid.py reads the name rows with it; the
+# package is never imported, so none of its requirements are needed).
+RAPIDOCR := rapidocr-onnxruntime==1.4.4 rapidocr==3.10.0
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install -q -e .
 	$(BIN)/pip install -q --no-deps $(RAPIDOCR)
 	@touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install -q -e ".[dev]"
 	$(BIN)/pip install -q --no-deps $(RAPIDOCR)
 	@touch $@ $(VENV)/.installed

@@ -161,7 +161,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
         from .rapid import read_lines as rapid_lines
         texts = rapid_lines(flat)
     elif engine == "both":
-        from .rapid import read_lines as rapid_lines
+        from .rapid import read_lines as rapid_lines, read_names as rapid_names
         with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract releases the GIL: both cores work
             job = pool.submit(tesseract.read_lines, flat)
             # Line by line from the top of RAPID_LINES until one reads as a NIK: each line costs
@@ -185,7 +185,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 if cut is not None:
                     # The row cut anew at the value column, as _recut_names would read it next.
                     labelled, soft = False, cut[1]
-                text = rapid_lines([soft])[0][0]
+                text = rapid_names([soft])[0][0]
                 second[0][at + 1] = drop_glued_label(text) if labelled else text
             texts = job.result()
             if at is not None:
@@ -199,7 +199,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 for k in range(1, len(per_card)):
                     if 0 < idx < len(per_card[k]):
                         names[k] = (idx, None if settled else
-                                    UNREAD if LAZY_NAMES else rapid_lines([per_card[k][idx][2]])[0][0])
+                                    UNREAD if LAZY_NAMES else rapid_names([per_card[k][idx][2]])[0][0])
                         later[k] = (idx - 1, per_card[k][idx - 1][0])
     else:
         texts = tesseract.read_lines(flat)
@@ -287,7 +287,7 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
     and more readings of that quality give the name vote something to agree on (dev, 129 steady
     runs: names right 74 -> 79). Read while Tesseract ran where the first crop's NIK line says
     (`read`); a crop whose lines lie otherwise is read now. The NIK stays Tesseract's there."""
-    from .rapid import read_lines as rapid_lines
+    from .rapid import read_names as rapid_names
 
     for k, f in enumerate(frames):
         if k == 0 or f.nik_line is None or f.nik_line + 1 >= len(images[k]):
@@ -297,7 +297,7 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
         if idx == f.nik_line + 1 and text is None:
             continue  # the name settled (_names_settled): Tesseract's reading stands
         if idx != f.nik_line + 1 or text is None or text == UNREAD:
-            text = rapid_lines([soft])[0][0]
+            text = rapid_names([soft])[0][0]
         letters = clean_name(drop_glued_label(text) if labelled else text)
         if not letters:
             continue
@@ -334,9 +334,9 @@ def _recut_names(frames: list[CardFields], images: list, second: list[list], nam
             j = at - RAPID_LINES.start
             if 0 < j < len(second[0]) and second[0][j - 1] is not None and (
                     nik_with_doubt(second[0][j - 1]) or seventeen(second[0][j - 1])):
-                from .rapid import chars_read, read_lines as rapid_lines
+                from .rapid import chars_read, read_names as rapid_names
                 done = chars_read(soft) if FIRST_CUT else None  # read in _read_sets already
-                second[0][j] = done[0] if done is not None else rapid_lines([soft])[0][0]
+                second[0][j] = done[0] if done is not None else rapid_names([soft])[0][0]
 
 
 def _drop_split_spaces(frames: list[CardFields], images: list, own: int) -> None:
