@@ -65,18 +65,37 @@ def decode_bounded_frame(data: bytes) -> np.ndarray:
 
 
 class FrameSlots:
-    """At most `slots` frames decoded and scanned at once in this process."""
+    """At most `slots` frames decoded and scanned at once in this process, and at most `per_kiosk`
+    of them from one kiosk: a kiosk (or anything holding its credential) sending frames side by
+    side cannot take every slot while the other kiosks wait. The camera loop sends one frame at a
+    time, so it never meets the per-kiosk bound."""
 
-    def __init__(self, slots: int) -> None:
+    def __init__(self, slots: int, per_kiosk: int | None = None) -> None:
         self.slots = max(1, slots)
+        self.per_kiosk = max(1, per_kiosk if per_kiosk is not None else (self.slots + 1) // 2)
         self._semaphore = threading.BoundedSemaphore(self.slots)
+        self._held: dict[object, int] = {}
+        self._lock = threading.Lock()
 
     @contextmanager
-    def hold(self, wait: float = BUSY_WAIT_SECONDS) -> Iterator[bool]:
-        """Yields True with a slot held, or False when none came free within `wait` seconds."""
-        got = self._semaphore.acquire(timeout=wait)
+    def hold(self, wait: float = BUSY_WAIT_SECONDS, kiosk: object | None = None) -> Iterator[bool]:
+        """Yields True with a slot held, or False when none came free within `wait` seconds (at
+        once when `kiosk` already holds its share)."""
+        if kiosk is not None:
+            with self._lock:
+                if self._held.get(kiosk, 0) >= self.per_kiosk:
+                    yield False
+                    return
+                self._held[kiosk] = self._held.get(kiosk, 0) + 1
+        got = False
         try:
+            got = self._semaphore.acquire(timeout=wait)
             yield got
         finally:
             if got:
                 self._semaphore.release()
+            if kiosk is not None:
+                with self._lock:
+                    left = self._held.pop(kiosk) - 1
+                    if left:
+                        self._held[kiosk] = left

@@ -109,6 +109,11 @@ def _forget(scan: ScanSession | None) -> None:
     scan.pending_keys.clear()
 
 
+def forget_all(dropped: list[ScanSession]) -> None:
+    for old in dropped:
+        _forget(old)
+
+
 def _preview(crop) -> str:
     small = cv2.resize(crop, (428, int(428 * crop.shape[0] / crop.shape[1])), interpolation=cv2.INTER_AREA)
     return "data:image/jpeg;base64," + base64.b64encode(encode_jpeg(small, 80)).decode()
@@ -189,7 +194,9 @@ def scan():
         return _scan(data, session_id, fields.get("mode", "ktp"), fields.get("capture") == "1")
 
 
-def _scan(data: bytes, session_id: str, mode: str, capture: bool):
+def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: ScanSession | None = None):
+    """Decode and scan one frame; on the KTP screen, feed its scan session (`scan_session` when the
+    caller already holds it, else the one named `session_id`, made if new)."""
     try:
         frame = decode_bounded_frame(data)
     except UploadError as exc:
@@ -198,9 +205,9 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool):
     body = {"result": result.to_json_dict(), "guidance": result.guidance,
             "message": guidance_message(result.guidance), "captured": False, "capture": None}
     if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
-        scan_session, dropped = sessions().get(current_kiosk().id, session_id)
-        for old in dropped:
-            _forget(old)
+        if scan_session is None:
+            scan_session, dropped = sessions().get(current_kiosk().id, session_id)
+            forget_all(dropped)
         if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
         state = scan_session.tracker.update(result)
