@@ -186,7 +186,7 @@ def scan():
         if upload is None:
             return api_error("image_missing", 400)
         data = upload.read()
-    with current_app.extensions["kiosk_frame_slots"].hold() as free:
+    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=current_kiosk().id) as free:
         if not free:
             response, status = api_error("busy", 503)
             response.headers["Retry-After"] = "1"
@@ -202,8 +202,7 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
     except UploadError as exc:
         return api_error(exc.code, exc.status)
     result = scan_frame(frame, ocr=False, barcodes=True)
-    body = {"result": result.to_json_dict(), "guidance": result.guidance,
-            "message": guidance_message(result.guidance), "captured": False, "capture": None}
+    body = {"result": result.to_json_dict(), "guidance": result.guidance, "captured": False, "capture": None}
     if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
         if scan_session is None:
             scan_session, dropped = sessions().get(current_kiosk().id, session_id)
@@ -220,13 +219,13 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
         else:
             scan_session.steady.add(result.sharpness, result.crop)
         body["guidance"] = state.guidance
-        body["message"] = guidance_message(state.guidance)
         body["steady_frames"] = state.steady_frames
         if state.capture_now or capture:
             body["capture"] = _capture(scan_session, frame, result)
             body["captured"] = True
-            body["message"] = guidance_message("captured")
         sessions().save(scan_session)
+    # the sentence under the camera, once per frame
+    body["message"] = guidance_message("captured" if body["captured"] else body["guidance"])
     return jsonify(body)
 
 

@@ -174,6 +174,22 @@ def test_one_kiosk_cannot_take_every_frame_slot():
         assert again is True  # its share came back
 
 
+def test_a_kiosks_second_picture_waits_for_its_first_within_the_wait():
+    slots = FrameSlots(2)
+    got = []
+    with slots.hold(kiosk=1):
+        def second():
+            with slots.hold(wait=2, kiosk=1) as free:
+                got.append(free)
+
+        waiter = threading.Thread(target=second)
+        waiter.start()
+        waiter.join(0.1)
+        assert got == []  # still waiting for kiosk 1's first picture
+    waiter.join(2)
+    assert got == [True]
+
+
 def test_a_kiosks_frames_side_by_side_on_the_frame_route_leave_a_slot_for_others(app, kiosk, ktp_scene):
     slots = app.extensions["kiosk_frame_slots"]
     capability = _open(kiosk).json["capability"]
