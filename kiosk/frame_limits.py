@@ -86,10 +86,12 @@ class FrameSlots:
         deadline = time.monotonic() + wait
         if kiosk is not None:
             with self._turns:
-                if not self._turns.wait_for(lambda: self._held.get(kiosk, 0) < self.per_kiosk, timeout=wait):
-                    yield False
-                    return
-                self._held[kiosk] = self._held.get(kiosk, 0) + 1
+                turn = self._turns.wait_for(lambda: self._held.get(kiosk, 0) < self.per_kiosk, timeout=wait)
+                if turn:
+                    self._held[kiosk] = self._held.get(kiosk, 0) + 1
+            if not turn:  # answered outside the lock: the refusal is built while others take turns
+                yield False
+                return
         got = False
         try:
             got = self._semaphore.acquire(timeout=max(0.0, deadline - time.monotonic()))
