@@ -29,7 +29,8 @@ from lpsedesk import create_app  # noqa: E402
 
 COUNTS = {"decode_s": 0.0, "scan_s": 0.0, "decodes": 0, "scans": 0, "frame_s": 0.0, "frames": 0,
           "other_s": 0.0, "others": 0}
-FRAME_PATH = "/kiosk/api/v1/scan"
+# the form route, and the narrow path the camera loop takes since 2 December (kiosk/frame_api.py)
+FRAME_PATHS = ("/kiosk/api/v1/scan", "/kiosk/api/v1/frames")
 _lock = threading.Lock()
 
 
@@ -53,7 +54,7 @@ def with_counters(wsgi_app):
                 body = json.dumps(COUNTS).encode()
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
-        kind = "frame" if environ.get("PATH_INFO") == FRAME_PATH else "other"  # other: the /healthz probes
+        kind = "frame" if environ.get("PATH_INFO") in FRAME_PATHS else "other"  # other: the /healthz probes
         # the whole app call (Flask, the view, for a frame the engine), its answer drawn out here
         start = time.thread_time()
         answer = wsgi_app(environ, start_response)

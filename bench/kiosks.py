@@ -56,6 +56,7 @@ import subprocess  # noqa: E402
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 BOUNDARY = "lpsedeskbenchboundary"
 FORM = False  # --form
+OLD_PATH = False  # --old-path
 MODE = "checkout"  # --mode
 PERIOD = 0.2  # 5 frames a second
 
@@ -131,9 +132,15 @@ def app_alone_ms(url: str, instance: Path, cookie: str, frames: list[bytes], rou
     client.set_cookie("lpsedesk_kiosk", cookie)
     csrf = META_CSRF.search(client.get("/kiosk/").get_data(as_text=True)).group(1)
     headers = {"X-CSRFToken": csrf, "Cookie": f"lpsedesk_kiosk={cookie}; session={client.get_cookie('session').value}"}
+    opened = client.post("/kiosk/api/v1/scan/bench-alone-01/capability", headers={"X-CSRFToken": csrf})
+    capability = opened.json["capability"] if opened.status_code == 200 and not OLD_PATH else None
     environs = []
     for data in frames:
-        if FORM:
+        if capability and not FORM:  # the narrow path, as the served rounds send it
+            builder = EnvironBuilder(method="POST", path="/kiosk/api/v1/frames", data=data,
+                                     headers={"Cookie": headers["Cookie"], "X-Scan-Capability": capability},
+                                     query_string=f"session=bench-alone-01&mode={MODE}", content_type="image/jpeg")
+        elif FORM:
             builder = EnvironBuilder(method="POST", path="/kiosk/api/v1/scan", headers=headers, data={
                 "frame": (io.BytesIO(data), "frame.jpg"), "session": "bench-alone-01", "mode": MODE})
         else:  # what the camera loop sends (and what the served rounds send)
@@ -228,6 +235,12 @@ class Kiosk(threading.Thread):
         if status != 200:
             raise RuntimeError(f"kiosk page: HTTP {status}")
         self.csrf = META_CSRF.search(page.decode()).group(1)
+        # The camera loop's narrow path (kiosk/frame_api.py): open the scan session once, then send
+        # frames with its capability. An app without it (--against an older checkout) answers 404:
+        # its frames go to the form route's raw-body form as its camera loop sent them.
+        status, text = self._request("POST", f"/kiosk/api/v1/scan/bench-kiosk-{self.number:03d}/capability",
+                                     b"", {"X-CSRFToken": self.csrf})
+        self.capability = json.loads(text)["capability"] if status == 200 and not OLD_PATH else None
         parts = [f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n".encode()
                  for name, value in (("session", f"bench-kiosk-{self.number:03d}"), ("mode", MODE))]
         self.bodies = [b"".join(parts) + f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"frame\"; "
@@ -238,7 +251,10 @@ class Kiosk(threading.Thread):
         if FORM:  # a frame as the kiosk sent it before 2 December (and an uploaded photo still goes)
             path, bodies = "/kiosk/api/v1/scan", self.bodies
             headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}", "X-CSRFToken": self.csrf}
-        else:  # the camera loop's frame: the JPEG as the body, the rest in the query
+        elif self.capability:  # the camera loop's frame: the JPEG as the body, admitted by the capability
+            path, bodies = f"/kiosk/api/v1/frames?session=bench-kiosk-{self.number:03d}&mode={MODE}", self.frames
+            headers = {"Content-Type": "image/jpeg", "X-Scan-Capability": self.capability}
+        else:  # the camera loop's frame before the narrow path: the JPEG as the body, the rest in the query
             path, bodies = f"/kiosk/api/v1/scan?session=bench-kiosk-{self.number:03d}&mode={MODE}", self.frames
             headers = {"Content-Type": "image/jpeg", "X-CSRFToken": self.csrf}
         due = time.perf_counter() + PERIOD * (self.number % 10) / 10  # kiosks not all in step
@@ -363,6 +379,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5117, help="and the next one with --against")
     parser.add_argument("--form", action="store_true",
                         help="send each frame as a multipart form (as the camera loop did before 2 December)")
+    parser.add_argument("--old-path", action="store_true",
+                        help="send the JPEG body to the CSRF-checked form route even where the narrow path "
+                             "(/kiosk/api/v1/frames with the scan session's capability) is served")
     parser.add_argument("--mode", default="checkout", choices=["checkout", "ktp"],
                         help="the screen the frames come from: checkout (stateless, as before) or ktp (the KTP "
                              "screen: its scan session kept per frame; a card in two places in turn, never captured)")
@@ -373,8 +392,8 @@ def main() -> None:
                              "before 2 December)")
     parser.add_argument("--rounds", type=int, default=1, help="times to run the list of --kiosks")
     args = parser.parse_args()
-    global FORM, MODE
-    FORM, MODE = args.form, args.mode
+    global FORM, MODE, OLD_PATH
+    FORM, MODE, OLD_PATH = args.form, args.mode, args.old_path
     print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}\nload average at the start: "
           f"{' '.join(f'{v:.1f}' for v in os.getloadavg())}", flush=True)
     frames = frames_to_send()

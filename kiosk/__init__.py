@@ -4,7 +4,7 @@ from flask import Blueprint
 # cli_group=None: the engine's command is `flask idscan`, not `flask kiosk idscan`.
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk", cli_group=None)
 
-from . import cli, invitation_api, openapi, recovery_api, scan_api, survey_api, views, visit_api  # noqa: E402,F401
+from . import cli, frame_api, invitation_api, openapi, recovery_api, scan_api, survey_api, views, visit_api  # noqa: E402,F401
 
 from .idscan_cli import idscan_command  # noqa: E402
 

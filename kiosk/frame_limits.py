@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import threading
+import time
 import warnings
 from contextlib import contextmanager
 from collections.abc import Iterator
@@ -65,18 +66,42 @@ def decode_bounded_frame(data: bytes) -> np.ndarray:
 
 
 class FrameSlots:
-    """At most `slots` frames decoded and scanned at once in this process."""
+    """At most `slots` frames decoded and scanned at once in this process, and at most `per_kiosk`
+    of them from one kiosk: a kiosk (or anything holding its credential) sending frames side by
+    side cannot take every slot while the other kiosks wait. The camera loop sends one frame at a
+    time; an uploaded photo sent while its last frame is still scanned waits for it (within the
+    same `wait`)."""
 
-    def __init__(self, slots: int) -> None:
+    def __init__(self, slots: int, per_kiosk: int | None = None) -> None:
         self.slots = max(1, slots)
+        self.per_kiosk = max(1, per_kiosk if per_kiosk is not None else (self.slots + 1) // 2)
         self._semaphore = threading.BoundedSemaphore(self.slots)
+        self._held: dict[object, int] = {}
+        self._turns = threading.Condition()
 
     @contextmanager
-    def hold(self, wait: float = BUSY_WAIT_SECONDS) -> Iterator[bool]:
-        """Yields True with a slot held, or False when none came free within `wait` seconds."""
-        got = self._semaphore.acquire(timeout=wait)
+    def hold(self, wait: float = BUSY_WAIT_SECONDS, kiosk: object | None = None) -> Iterator[bool]:
+        """Yields True with a slot held, or False when none came free within `wait` seconds (for
+        `kiosk`: when its share stayed taken, or no slot came free, within `wait`)."""
+        deadline = time.monotonic() + wait
+        if kiosk is not None:
+            with self._turns:
+                turn = self._turns.wait_for(lambda: self._held.get(kiosk, 0) < self.per_kiosk, timeout=wait)
+                if turn:
+                    self._held[kiosk] = self._held.get(kiosk, 0) + 1
+            if not turn:  # answered outside the lock: the refusal is built while others take turns
+                yield False
+                return
+        got = False
         try:
+            got = self._semaphore.acquire(timeout=max(0.0, deadline - time.monotonic()))
             yield got
         finally:
             if got:
                 self._semaphore.release()
+            if kiosk is not None:
+                with self._turns:
+                    left = self._held.pop(kiosk) - 1
+                    if left:
+                        self._held[kiosk] = left
+                    self._turns.notify_all()

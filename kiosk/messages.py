@@ -38,6 +38,10 @@ def api_message(code: str, **params: object) -> str:
         "too_many_attempts": _("Too many attempts. Please wait a few minutes or ask the helpdesk."),
         "bad_request": _("The request could not be understood. Please try again."),
         "rating": _("Choose a rating from 1 to 5."),
+        "capability_invalid": _("This camera picture was not accepted for this scan. The kiosk starts the scan "
+                                "again by itself; if this stays, reload the page."),
+        "scan_session_over": _("This scan has ended (it was closed or left unused too long). The kiosk starts "
+                               "a new one by itself."),
     }
     return messages.get(code, messages["bad_request"])
 
@@ -62,6 +66,10 @@ def field_message(code: str) -> str:
         "email_format": _("Enter a valid e-mail address, or leave it empty."),
         "rules": _("Please read the rules and tick the box to agree."),
         "rating": _("Choose a rating from 1 to 5."),
+        "capability_invalid": _("This camera picture was not accepted for this scan. The kiosk starts the scan "
+                                "again by itself; if this stays, reload the page."),
+        "scan_session_over": _("This scan has ended (it was closed or left unused too long). The kiosk starts "
+                               "a new one by itself."),
         "last4": _("Enter the last 4 digits of your mobile number."),
         "last4_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
         "signature_required": _("Please sign with your finger in the box."),

@@ -178,6 +178,33 @@ def document() -> dict:
                                                          "a camera sends (1920x1080)"),
                           "415": _json(ERR, "not a JPEG, PNG or WebP image"),
                           "503": _json(ERR, "busy decoding other frames; see Retry-After")}}},
+        f"{PREFIX}/scan/{{session_id}}/capability": {"post": {
+            "summary": "Open (or reopen) a scan session for the camera loop; answers its capability",
+            "description": "An ordinary kiosk request (device credential, session cookie, CSRF token). Only "
+                           "the capability's hash is kept; a capability given before for the session is void.",
+            "parameters": [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": _json({"type": "object", "required": ["session", "capability", "header"],
+                                        "properties": {"session": {"type": "string"},
+                                                       "capability": {"type": "string"},
+                                                       "header": {"type": "string"}}}, "opened"),
+                          "400": _json(ERR, "bad session id or CSRF token"), "401": E401}}},
+        f"{PREFIX}/frames": {"post": {
+            "summary": "One camera frame on the narrow path: the JPEG as the body, admitted by the scan "
+                       "session's capability (X-Scan-Capability) instead of the session cookie and CSRF token",
+            "parameters": [{"name": name, "in": "query", "required": name == "session",
+                            "schema": {"type": "string"}, "description": name}
+                           for name in ("session", "mode", "capture", "lang")],
+            "requestBody": {"required": True, "content": {
+                "image/jpeg": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {"200": _json(_ref("ScanResponse"), "the engine's answer"),
+                          "400": _json(ERR, "missing session or frame, damaged image"),
+                          "401": E401,
+                          "403": _json(ERR, "no capability, not this session's (capability_invalid), or the "
+                                            "kiosk was revoked"),
+                          "410": _json(ERR, "the scan session expired or was closed (scan_session_over)"),
+                          "413": _json(ERR, "image or request too large, or more pixels than a camera sends"),
+                          "415": _json(ERR, "not a JPEG"),
+                          "503": _json(ERR, "busy decoding other frames; see Retry-After")}}},
         f"{PREFIX}/scan/{{session_id}}": {"delete": {
             "summary": "Forget a visitor's scan session and unused captures (idle reset)",
             "parameters": [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "string"}}],

@@ -109,6 +109,11 @@ def _forget(scan: ScanSession | None) -> None:
     scan.pending_keys.clear()
 
 
+def forget_all(dropped: list[ScanSession]) -> None:
+    for old in dropped:
+        _forget(old)
+
+
 def _preview(crop) -> str:
     small = cv2.resize(crop, (428, int(428 * crop.shape[0] / crop.shape[1])), interpolation=cv2.INTER_AREA)
     return "data:image/jpeg;base64," + base64.b64encode(encode_jpeg(small, 80)).decode()
@@ -181,7 +186,7 @@ def scan():
         if upload is None:
             return api_error("image_missing", 400)
         data = upload.read()
-    with current_app.extensions["kiosk_frame_slots"].hold() as free:
+    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=current_kiosk().id) as free:
         if not free:
             response, status = api_error("busy", 503)
             response.headers["Retry-After"] = "1"
@@ -189,18 +194,19 @@ def scan():
         return _scan(data, session_id, fields.get("mode", "ktp"), fields.get("capture") == "1")
 
 
-def _scan(data: bytes, session_id: str, mode: str, capture: bool):
+def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: ScanSession | None = None):
+    """Decode and scan one frame; on the KTP screen, feed its scan session (`scan_session` when the
+    caller already holds it, else the one named `session_id`, made if new)."""
     try:
         frame = decode_bounded_frame(data)
     except UploadError as exc:
         return api_error(exc.code, exc.status)
     result = scan_frame(frame, ocr=False, barcodes=True)
-    body = {"result": result.to_json_dict(), "guidance": result.guidance,
-            "message": guidance_message(result.guidance), "captured": False, "capture": None}
+    body = {"result": result.to_json_dict(), "guidance": result.guidance, "captured": False, "capture": None}
     if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
-        scan_session, dropped = sessions().get(current_kiosk().id, session_id)
-        for old in dropped:
-            _forget(old)
+        if scan_session is None:
+            scan_session, dropped = sessions().get(current_kiosk().id, session_id)
+            forget_all(dropped)
         if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
         state = scan_session.tracker.update(result)
@@ -213,13 +219,13 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool):
         else:
             scan_session.steady.add(result.sharpness, result.crop)
         body["guidance"] = state.guidance
-        body["message"] = guidance_message(state.guidance)
         body["steady_frames"] = state.steady_frames
         if state.capture_now or capture:
             body["capture"] = _capture(scan_session, frame, result)
             body["captured"] = True
-            body["message"] = guidance_message("captured")
         sessions().save(scan_session)
+    # the sentence under the camera, once per frame
+    body["message"] = guidance_message("captured" if body["captured"] else body["guidance"])
     return jsonify(body)
 
 

@@ -76,6 +76,9 @@ class ScanSession:
     # Codes seen so far (e.g. the IKD QR on a phone), kept with the capture.
     codes: list[dict] = field(default_factory=list)
     touched: float = field(default_factory=time.monotonic)
+    # SHA-256 of the capability the kiosk's camera loop sends with each frame (lpsedesk/scan_capability.py);
+    # None for a session the form route made, which the capability route never feeds.
+    capability_hash: str | None = None
 
 
 class ScanSessions:
@@ -111,6 +114,23 @@ class ScanSessions:
             item = self._items.pop(key, None) or ScanSession(device_id=device_id)
             item.touched = now
             self._items[key] = item
+            return item, self._expire(now)
+
+    def open(self, device_id: int, session_id: str, capability_hash: str) -> list[ScanSession]:
+        """Open (or reopen) this kiosk's session with a new capability; the one before is void."""
+        scan, dropped = self.get(device_id, session_id)
+        scan.capability_hash = capability_hash
+        return dropped
+
+    def find(self, device_id: int, session_id: str) -> tuple[ScanSession | None, list[ScanSession]]:
+        """This kiosk's open session (never created here), or None when it expired or was closed."""
+        now = self._clock()
+        with self._lock:
+            item = self._items.get((device_id, session_id))
+            if item is None or now - item.touched > self.ttl:
+                return None, self._expire(now)
+            item.touched = now
+            self._items.move_to_end((device_id, session_id))
             return item, self._expire(now)
 
     def save(self, scan: ScanSession) -> None:

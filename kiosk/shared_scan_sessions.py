@@ -79,6 +79,7 @@ def _from_record(record: ScanSessionRecord) -> SharedScanSession:
     scan.steady.items = unpack_steady(record.steady)
     scan.codes = list(record.codes or [])
     scan.pending_keys = list(record.pending_keys or [])
+    scan.capability_hash = record.capability_hash
     return scan
 
 
@@ -129,6 +130,25 @@ class DatabaseScanSessions:
                 if record is None:
                     raise
         return _from_record(record), dropped
+
+    def open(self, device_id: int, session_id: str, capability_hash: str) -> list[ScanSession]:
+        """Open (or reopen) this kiosk's session with a new capability; the one before is void."""
+        scan, dropped = self.get(device_id, session_id)
+        scan.record.capability_hash = scan.capability_hash = capability_hash
+        scan.record.touched_at = utcnow()
+        return dropped
+
+    def find(self, device_id: int, session_id: str) -> tuple[ScanSession | None, list[ScanSession]]:
+        """This kiosk's open session, read FOR UPDATE (never created here), or None when it expired
+        (untouched for the TTL, not yet swept) or was closed."""
+        db = self._session()
+        dropped = self._expire()
+        fresh = utcnow() - timedelta(seconds=self.ttl)
+        record = db.scalar(select(ScanSessionRecord).where(ScanSessionRecord.device_id == device_id,
+                                                           ScanSessionRecord.session_id == session_id,
+                                                           ScanSessionRecord.touched_at >= fresh)
+                           .with_for_update())
+        return (None if record is None else _from_record(record)), dropped
 
     def save(self, scan: ScanSession) -> None:
         record = getattr(scan, "record", None)

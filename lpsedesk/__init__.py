@@ -56,6 +56,9 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"),
                      render_as_batch=True, compare_type=True, render_item=render_item)
     csrf.init_app(app)
+    from .sessionless import SessionlessAware
+
+    app.session_interface = SessionlessAware()
     from .json_input import StrictJSONProvider
 
     app.json = StrictJSONProvider(app)  # 1e400, NaN and deep nesting are bad requests, not 500s

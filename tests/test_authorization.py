@@ -103,6 +103,8 @@ KIOSK_ONLY = {
     "kiosk.invitation_lookup",  # issue 15: a scanned invitation fills the guest book
     # the satisfaction survey (SKM) answered at the kiosk just after check-out
     "kiosk.answer_survey",
+    # issue 16: the camera loop opens its scan session, then sends frames with that session's capability
+    "kiosk.open_scan", "kiosk.frame",
 }
 
 # GET pages an allowed role may see answered with 4xx for the dummy records we fill in.

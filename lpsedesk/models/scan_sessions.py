@@ -29,3 +29,5 @@ class ScanSessionRecord(Base):
     pending_keys: Mapped[list] = mapped_column(JSON, default=list)
     steady: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     touched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # SHA-256 (hex) of the capability the kiosk's frames must carry (lpsedesk/scan_capability.py).
+    capability_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)

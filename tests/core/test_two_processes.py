@@ -229,3 +229,36 @@ def test_frames_of_one_scan_session_go_to_both_processes_and_the_capture_is_clai
         assert db.session.scalar(select(func.count()).select_from(ScanSessionRecord)) == 0  # over everywhere
         key = db.session.scalars(select(Visit.id_capture_key)).one()
     assert EncryptedFileStorage(tmp_path / "shared-files", app.config["STORAGE_KEY"]).exists(key)  # claimed, kept
+
+
+def test_a_scan_sessions_capability_admits_its_frames_on_either_process_until_it_is_reopened(
+        app, two_processes, ktp_scene):
+    """The camera loop's narrow path behind a proxy (issue 16): the capability given by one process
+    admits frames on the other (its hash is on the shared row), and reopening the session on either
+    voids the old capability on both."""
+    first, second = two_processes
+    kiosk = _enrolled_kiosk(app)
+    status, page, _ = _request(first, "GET", "/kiosk/", cookies=kiosk)
+    assert status == 200
+    csrf = META_CSRF.search(page.decode()).group(1)
+
+    def open_on(port: int) -> str:
+        status, data, _ = _request(port, "POST", "/kiosk/api/v1/scan/two-process-cap/capability",
+                                   cookies=dict(kiosk), body=b"", headers={"X-CSRFToken": csrf})
+        assert status == 200, data
+        return json.loads(data)["capability"]
+
+    def frame_on(port: int, capability: str) -> tuple[int, dict]:
+        device_only = {devices.COOKIE_NAME: kiosk[devices.COOKIE_NAME]}  # no session cookie, no CSRF token
+        status, data, set_cookies = _request(
+            port, "POST", "/kiosk/api/v1/frames?session=two-process-cap&mode=ktp", cookies=device_only,
+            body=jpeg(ktp_scene[0]), headers={"Content-Type": "image/jpeg", "X-Scan-Capability": capability})
+        assert "session" not in set_cookies
+        return status, json.loads(data)
+
+    old = open_on(first)
+    assert [frame_on(port, old)[0] for port in (second, first)] == [200, 200]
+    assert frame_on(second, old)[1]["steady_frames"] == 3  # one steady run across both processes
+    new = open_on(second)
+    assert [frame_on(port, old)[0] for port in (first, second)] == [403, 403]
+    assert frame_on(first, new)[0] == 200

@@ -60,6 +60,14 @@ def test_responses_carry_the_documented_fields(app, spec, kiosk, ktp_scene):
     check(spec, f"{api}/scan", "post", kiosk.post_frame(jpeg(frame)))
     check(spec, f"{api}/scan", "post", kiosk.post_frame(jpeg(frame), capture=True))
     check(spec, f"{api}/scan", "post", kiosk.post_frame(b"not an image"))
+    # the camera loop's narrow path (issue 16): open the scan session, then frames with its capability
+    opened = kiosk.client.post(f"{api}/scan/open-api-1/capability", headers={"X-CSRFToken": kiosk.csrf})
+    check(spec, f"{api}/scan/{{session_id}}/capability", "post", opened)
+    for capability, query in ((opened.json["capability"], {}), ("wrong", {}),
+                              (opened.json["capability"], {"session": "never-opened"})):
+        check(spec, f"{api}/frames", "post", kiosk.client.post(
+            f"{api}/frames", query_string={"session": "open-api-1", "mode": "ktp", **query}, data=jpeg(frame),
+            headers={"Content-Type": "image/jpeg", "X-Scan-Capability": capability}))
     check(spec, f"{api}/nik/check", "post", kiosk.post_json("/nik/check", {"nik": "3373024107900001"}))
     check(spec, f"{api}/nik/check", "post", kiosk.post_json("/nik/check", {"nik": "123"}))
     check(spec, f"{api}/visits", "post", kiosk.post_json("/visits", dict(entry(), validate_only=True)))

@@ -2,7 +2,7 @@
    turned into an answer like any other ({ok: false, status: 0, data: {message}}). */
 export function createApi(base, csrf, networkMessage) {
   return function api(path, options = {}) {
-    const headers = { "Accept": "application/json", "X-CSRFToken": csrf };
+    const headers = { "Accept": "application/json", "X-CSRFToken": csrf, ...(options.headers || {}) };
     let body = options.body;
     if (options.json !== undefined) {
       headers["Content-Type"] = "application/json";

@@ -4,16 +4,14 @@
 import { Camera } from "./camera.js";
 import { $, fmt } from "./util.js";
 
-export function createCapture({ api, T, visitor, onCaptured, onCode }) {
+export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
   const screen = $("[data-screen=ktp]");
   let camera = null, manualNext = false;
 
-  /* The JPEG as the request's body, the rest in the query: no multipart form to parse for each of
-     the five frames a second (an uploaded photo still goes as a form). */
+  /* The JPEG as the request's body on the narrow path (frames.js): no multipart form to parse for
+     each of the five frames a second (an uploaded photo still goes as a form). */
   function sendFrame(blob, mode, capture) {
-    const query = new URLSearchParams({ session: visitor.scanSession, mode });
-    if (capture) query.set("capture", "1");
-    return api("/scan?" + query, { method: "POST", body: blob, contentType: "image/jpeg" });
+    return frames(blob, mode, visitor.scanSession, capture);
   }
 
   /* A photo chosen from the device: whatever its format, as a form with the file in `frame`. */

@@ -7,6 +7,7 @@ import { createApi } from "./api.js";
 import { createCapture } from "./capture.js";
 import { createCheckout } from "./checkout.js";
 import { createDevices } from "./devices.js";
+import { createFrames } from "./frames.js";
 import { ask } from "./dialog.js";
 import { createForm } from "./form.js";
 import { createIdle } from "./idle.js";
@@ -22,6 +23,7 @@ import { $, digits, newId, root } from "./util.js";
 const cfg = JSON.parse(root.dataset.config);
 const T = cfg.messages;
 const api = createApi(cfg.api, document.querySelector('meta[name="csrf-token"]').content, T.network);
+const frames = createFrames(api, document.documentElement.lang);
 const screens = createScreens();
 const keyboard = installKeyboard($("[data-osk-panel]"));
 
@@ -46,7 +48,7 @@ Object.assign(steps, {
 });
 const invitation = createInvitation({ api, form, T });
 const capture = createCapture({
-  api, T, visitor, onCaptured: (c) => form.prefillFromCard(c),
+  api, frames, T, visitor, onCaptured: (c) => form.prefillFromCard(c),
   onCode: (text) => isInvitation(text) && (invitation.use(text), true),
 });
 const ticket = createTicket({ api, cfg, T, screens, onDecided: () => idle.touch() });
@@ -73,8 +75,7 @@ const idle = createIdle({
 
 /* A camera frame for the check-out and find screens, in their own scan session. */
 function scanFrame(blob, mode, session) {
-  const query = new URLSearchParams({ session: session || visitor.scanSession || newId(), mode });
-  return api("/scan?" + query, { method: "POST", body: blob, contentType: "image/jpeg" });
+  return frames(blob, mode, session || visitor.scanSession || newId());
 }
 
 screens.onEnter("ktp", () => capture.start());

@@ -1,0 +1,75 @@
+"""The camera loop's narrow path: a scan session opened once, then frames admitted by its capability.
+
+Opening (`POST /kiosk/api/v1/scan/<session>/capability`) is an ordinary kiosk request: the device
+credential, the session cookie and its CSRF token are checked as for every other call. It answers
+with a fresh capability (lpsedesk/scan_capability.py: only its hash is kept on the scan session).
+Each frame (`POST /kiosk/api/v1/frames`, the JPEG as the body) then carries the capability in the
+`X-Scan-Capability` header and is served without opening the session cookie or checking a CSRF
+token (about 0.5-0.6 ms of a frame's 2 ms of Python request work, docs/scale.md); the device
+credential is still checked on every frame (`kiosk_only`, cached), the frame's size and content
+are bounded as on the form route, frames share the per-process frame slots with at most a share
+per kiosk, and the request still ends in its one commit (lpsedesk/transaction.py).
+
+The form route (`POST /kiosk/api/v1/scan`, kiosk/scan_api.py) stays for an uploaded photo.
+"""
+from __future__ import annotations
+
+from flask import current_app, jsonify, request
+
+from lpsedesk.extensions import csrf
+from lpsedesk.scan_capability import HEADER, frame_refusal, new_capability
+from lpsedesk.sessionless import sessionless
+
+from . import bp
+from .device_auth import current_kiosk, kiosk_only
+from .scan_api import SESSION_ID, _scan, api_error, forget_all, sessions
+
+# 403: this frame is not admitted to the session it names; 410: that session is over. Either way
+# the camera loop opens the session again (one ordinary request) and goes on.
+REFUSAL_STATUS = {"capability_invalid": 403, "scan_session_over": 410}
+
+
+@bp.post("/api/v1/scan/<session_id>/capability")
+@kiosk_only
+def open_scan(session_id: str):
+    """Open (or reopen) this kiosk's scan session for the camera loop; any capability given for it
+    before is void from now on."""
+    if not SESSION_ID.match(session_id):
+        return api_error("bad_request", 400)
+    token, digest = new_capability()
+    forget_all(sessions().open(current_kiosk().id, session_id, digest))
+    return jsonify(session=session_id, capability=token, header=HEADER)
+
+
+@bp.post("/api/v1/frames")
+@csrf.exempt  # the capability admits the frame: a page of another site cannot know it
+@sessionless
+@kiosk_only
+def frame():
+    """One camera frame as the request's body (`Content-Type: image/jpeg`), `session`, `mode` and
+    `capture` in the query, the session's capability in the X-Scan-Capability header."""
+    session_id = request.args.get("session", "")
+    if not SESSION_ID.match(session_id):
+        return api_error("bad_request", 400, fields={"session": "required"})
+    presented = request.headers.get(HEADER)
+    if not presented:
+        return api_error("capability_invalid", REFUSAL_STATUS["capability_invalid"])
+    if request.mimetype != "image/jpeg":
+        return api_error("not_image", 415)
+    device = current_kiosk()
+    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=device.id) as free:
+        if not free:
+            response, status = api_error("busy", 503)
+            response.headers["Retry-After"] = "1"
+            return response, status
+        scan_session, dropped = sessions().find(device.id, session_id)
+        forget_all(dropped)
+        problem = frame_refusal(scan_session is not None,
+                                scan_session.capability_hash if scan_session is not None else None, presented)
+        if problem is not None:
+            return api_error(problem, REFUSAL_STATUS[problem])
+        data = request.get_data(cache=False)
+        if not data:
+            return api_error("image_missing", 400)
+        mode = request.args.get("mode", "ktp")
+        return _scan(data, session_id, mode, request.args.get("capture") == "1", scan_session)
