@@ -50,7 +50,16 @@ export function createCapture({ api, T, visitor, onCaptured, onCode }) {
       off.textContent = T.camera_unavailable;
       off.hidden = false;
       guidance(T.camera_unavailable);
+      withoutCamera();
     });
+  }
+
+  /* No camera, or the camera refused (ux5): what speaks of the camera goes ("Take the photo now" did
+     nothing, the how-to pushed the upload under the screen's edge); the upload is the one button. */
+  function withoutCamera() {
+    screen.classList.add("k-no-camera");
+    $("h1", screen).textContent = T.ktp_title_no_camera;
+    $(".k-file", screen).classList.remove("k-btn-secondary");
   }
 
   function stop() { if (camera) { camera.stop(); camera = null; } }
