@@ -145,3 +145,33 @@ def test_the_letter_chosen_on_a_phone_is_kept_after_a_mistake_and_sent_with_the_
     assert "/admin/remote/" in page.url and "new" not in page.url
     assert "Budi Teknisi" in page.inner_text("main")
     assert page.locator("a[href$='/letter']").count() >= 1
+
+
+# in the viewport, not only on the page: the helpdesk on a phone must not hunt for it
+IN_VIEW = """(sel) => { const el = document.querySelector(sel); if (!el) return 'missing';
+  const box = el.getBoundingClientRect();
+  return box.height && box.top >= 0 && box.bottom <= innerHeight ? '' : `at ${Math.round(box.top)}..${Math.round(box.bottom)}`; }"""
+
+
+def test_after_checking_a_visitor_out_on_a_phone_the_report_button_is_in_sight(app, live_server, browser, make_user, shot):
+    """The page came back at its top after "Check out at the desk": the guest book filled the phone's
+    screen and "Report to the Kasubag" was a thousand pixels down. It now comes back at "Next step",
+    whose first line says what changed."""
+    from datetime import datetime, timezone
+
+    from tests import factories
+    make_user("rina", "helpdesk", name="Rina Helpdesk")
+    with app.app_context():
+        now = datetime.now(timezone.utc)
+        vid = factories.visit("approved", decided_at=now - timedelta(minutes=50), ktp_checked_at=now - timedelta(minutes=45),
+                              approved_until=now + timedelta(minutes=10)).id
+    page = staff_page(browser, live_server, "rina", PHONE, [])
+    page.goto(f"{live_server}/admin/visits/{vid}")
+    page.locator("main form[action$='/checkout'] > button").first.click()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert page.evaluate(IN_VIEW, "main form[action$='/report'] button") == ""
+    assert "Kasubag" in page.inner_text("main p.where")  # says what is left to do
+    assert page.evaluate(SIDEWAYS) <= 0
+    shot(page, "ux5-helpdesk-checked-out-phone", full_page=False)
+    assert violations(page, axe_source()) == []
