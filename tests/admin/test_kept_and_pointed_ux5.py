@@ -185,3 +185,22 @@ def test_a_delegation_too_long_names_the_latest_last_day(app, admin, people):
     response = _delegate(admin, people, ends_on=(today + timedelta(days=400)).strftime("%d/%m/%Y"))
     latest = today + timedelta(days=365)
     assert f"paling lambat {latest:%d/%m/%Y}" in label_of(response.get_data(as_text=True), "ends_on")
+
+
+# --- the helpdesk's report button ------------------------------------------------------------------
+
+def test_a_report_button_that_cannot_be_used_yet_says_why_beside_it(app, people):
+    from datetime import datetime, timezone
+
+    from .. import factories
+    with app.app_context():
+        now = datetime.now(timezone.utc)
+        vid = factories.visit("checked_out", decided_at=now - timedelta(hours=1), checked_out_at=now,
+                              ktp_checked_at=now - timedelta(minutes=50)).id  # no signature on it
+    desk = logged_in_client(app, "rina")
+    page = desk.get(f"/admin/visits/{vid}").get_data(as_text=True)
+    form = re.search(r'<form[^>]*action="/admin/visits/%d/report".*?</form>' % vid, page, re.S)[0]
+    assert "disabled" in form and 'aria-describedby="report-blocked"' in form
+    assert re.search(r'id="report-blocked">Bisa dilaporkan setelah buku tamu lengkap\. Belum ada: [^<]*Tanda tangan', form)
+    # the next step's anchor: a step taken on this page comes back there
+    assert f'name="next" value="/admin/visits/{vid}#next-step"' in form and 'id="next-step"' in page
