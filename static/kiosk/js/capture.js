@@ -39,14 +39,18 @@ export function createCapture({ api, T, visitor, onCaptured, onCode }) {
     if (visitor.capture) return;
     const off = $("[data-camera-off]", screen);
     off.hidden = true;
-    camera = new Camera($("[data-video=ktp]", screen), $("[data-overlay=ktp]", screen));
-    camera.start().then(() => {
-      camera.loop((blob) => {
+    const cam = camera = new Camera($("[data-video=ktp]", screen), $("[data-overlay=ktp]", screen));
+    // Only getUserMedia's refusal means "no camera" (ux5): an upload stops the camera while it is
+    // still starting, and that start must neither loop nor hide the camera's buttons.
+    cam.start().then(() => {
+      if (camera !== cam) { cam.stop(); return; }
+      cam.loop((blob) => {
         const manual = manualNext;
         manualNext = false;
         return sendFrame(blob, "ktp", manual);
       }, onAnswer);
-    }).catch(() => {
+    }, () => {
+      if (camera !== cam) return;
       off.textContent = T.camera_unavailable;
       off.hidden = false;
       guidance(T.camera_unavailable);
