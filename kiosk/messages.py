@@ -127,7 +127,10 @@ def status_message(status: str) -> str:
 def js_messages() -> dict[str, str]:
     """The sentences the kiosk's JavaScript shows, handed over in a data attribute."""
     return {
-        "camera_unavailable": _("The camera is not available. Use the button below to upload a photo of your KTP."),
+        # ux5: name the one button left, and the person to ask where the kiosk has nothing to upload from
+        "camera_unavailable": _('The camera is not available. Touch "Upload a photo instead" below, or ask the '
+                                "helpdesk officer for help."),
+        "ktp_title_no_camera": _("A photo of your KTP"),
         "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
         "network": _("No connection to the server. Please try again."),

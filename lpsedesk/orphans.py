@@ -5,7 +5,8 @@ They come from crashes and restarts: a kiosk capture whose visitor walked away w
 was down (its scan session lived only in memory), a save killed half-way (a `.tmp` file), a purge
 killed between its commit and its file deletions. Nothing can reach such a file again, but it still
 holds a KTP image or a signature. An hour is far longer than any file waits for its row: a kiosk
-capture token lives 30 minutes, every other file is saved in the request that writes its row.
+capture token lives 30 minutes, a held letter 45 minutes (held_files.py, deleted by its own
+sweep), every other file is saved in the request that writes its row.
 
 A full sweep lists every stored file and reads every key the rows name (330,000 of each at a
 million visits: seconds of work), so it runs at most once per `SWEEP_EVERY`, whoever calls the

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import ARRAY, Integer, any_, bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from . import audit, orphans, settings, staff_sessions
+from . import audit, held_files, orphans, settings, staff_sessions
 from .invitations import retention as invitation_retention
 from .models import RemoteAccessRequest, Visit, VisitFiles, Visitor
 from .models.visitors import NIK_UNMASKED
@@ -329,9 +329,10 @@ def after_purge(session: Session, storage, result: PurgeResult) -> str:
     if result.more:
         return result.summary()
     swept = orphans.sweep_if_due(session, storage, now=result.now)
+    held = held_files.sweep_expired(storage, result.now)  # a form's held files nobody came back for
     if result.totals.changed:
         checkpoint(session)
-    return f"{result.summary()}; {swept.summary()}"
+    return f"{result.summary()}; {swept.summary()}; expired held files deleted {held}"
 
 
 def _checkpoint_after_commit(session: Session) -> None:

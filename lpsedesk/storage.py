@@ -63,11 +63,11 @@ class EncryptedFileStorage:
         except FileNotFoundError:
             return False
 
-    def stored_before(self, cutoff: datetime) -> list[str]:
-        """Keys of files last written before `cutoff` (candidates for the orphan sweep)."""
+    def stored_before(self, cutoff: datetime, *, kind: str = "*") -> list[str]:
+        """Keys of files last written before `cutoff` (candidates for the orphan sweep), of one `kind` if given."""
         limit = cutoff.timestamp()
         out = []
-        for key in self.keys():
+        for key in self.keys(kind):
             try:
                 if self._path(key).stat().st_mtime < limit:
                     out.append(key)
@@ -105,9 +105,11 @@ class EncryptedFileStorage:
     def _sweep_mark(self) -> Path:
         return self.root / ".orphan-sweep"  # never a key: keys are kind/yyyy/mm/token
 
-    def keys(self):
-        """Every stored key (for backups and retention)."""
-        for path in sorted(self.root.glob("*/*/*/*")):
+    def keys(self, kind: str = "*"):
+        """Every stored key (for backups and retention), or those of one `kind` ("letter", "pending")."""
+        if kind != "*" and not re.fullmatch(r"[a-z]{2,16}", kind):
+            raise StorageError(f"not a storage kind: {kind!r}")
+        for path in sorted(self.root.glob(f"{kind}/*/*/*")):
             key = path.relative_to(self.root).as_posix()
             if KEY_PATTERN.match(key):
                 yield key

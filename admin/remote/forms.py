@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -32,8 +32,8 @@ class RequestForm(Form):
     instansi = StringField(_l("Institution"), validators=[DataRequired(), Length(max=160)])
     letter_number = StringField(_l("Letter number"), validators=[DataRequired(), Length(max=80)])
     letter_date = DayField(_l("Letter date"), validators=[Required()])
-    letter = FileField(_l("Scanned letter (PDF, JPEG, PNG or WebP)"),
-                       validators=[FileRequired(_l("Attach the scanned letter."))])
+    # required, but checked in the view: a letter held from the form's last submission counts (ux5)
+    letter = FileField(_l("Scanned letter (PDF, JPEG, PNG or WebP)"))
     purpose = TextAreaField(_l("Purpose"), validators=[DataRequired(), Length(max=1000)])
     rights = MultiCheckboxField(_l("Access rights requested"), choices=[], validate_choice=True)
     rights_other = StringField(_l("Other access rights"), validators=[Optional(), Length(max=200)])

@@ -8,7 +8,7 @@ from flask import Response, current_app, flash, redirect, render_template, reque
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from lpsedesk import remote_ops
+from lpsedesk import held_files, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc, utc_to_local
 from lpsedesk.extensions import db
@@ -19,6 +19,7 @@ from lpsedesk.roles import Role
 from lpsedesk.workflow import RemoteStatus
 
 from .. import bp
+from . import held_letter
 from .common import VIEWERS, access_rights_options, load, render_detail, split_rights
 from .forms import RequestForm, rights_text, with_rights_choices
 from .letters import MAX_LETTER_BYTES, LetterError, clean_letter
@@ -65,9 +66,28 @@ def _new_form(extends: RemoteAccessRequest | None) -> RequestForm:
     return with_rights_choices(form, options)
 
 
-def _render_new(form: RequestForm, extends: RemoteAccessRequest | None, status: int = 200, error: str = ""):
-    return render_template("admin/remote/new.html", form=form, extends=extends, error=error,
+def _render_new(form: RequestForm, extends: RemoteAccessRequest | None, status: int = 200, error: str = "",
+                held: held_letter.HeldLetter | None = None):
+    return render_template("admin/remote/new.html", form=form, extends=extends, error=error, held=held,
                            max_mb=MAX_LETTER_BYTES // (1024 * 1024)), status
+
+
+def _letter(form: RequestForm, storage, now) -> tuple[held_letter.HeldLetter | None, int]:
+    """The letter for this submission: a newly chosen file, checked and held, or the one held from the
+    form's last submission. A problem is said beside the field; a held letter stays held through it."""
+    held = held_letter.find(storage, request.form.get(held_letter.FIELD), now)
+    upload = form.letter.data
+    if not upload:
+        if held is None:
+            form.letter.errors = [input_message("empty")]
+            return None, 400
+        return held, 200
+    try:
+        data, content_type = clean_letter(upload.read(MAX_LETTER_BYTES + 1))
+    except LetterError as exc:
+        form.letter.errors = [input_message(exc.code)]
+        return held, 413 if exc.code == "too_large" else 400
+    return held_letter.hold(storage, data, content_type, upload.filename, now, replacing=held), 200
 
 
 @bp.route("/remote/new", methods=["GET", "POST"])
@@ -78,30 +98,31 @@ def remote_new():
     form = _new_form(extends)
     if request.method == "GET":
         return _render_new(form, extends)
-    if not form.validate():
-        return _render_new(form, extends, 400)
+    storage = current_app.extensions["storage"]
+    now = utcnow()
+    held_files.sweep_expired(storage, now)  # letters held for forms nobody came back to
+    valid = form.validate()
+    held, letter_status = _letter(form, storage, now)
+    if not valid or letter_status != 200:
+        return _render_new(form, extends, letter_status if letter_status != 200 else 400, held=held)
     rights = rights_text(form.rights.data or [], form.rights_other.data)
     if not rights:
-        return _render_new(form, extends, 400, input_message("no_rights"))
-    try:
-        letter, content_type = clean_letter(form.letter.data.read(MAX_LETTER_BYTES + 1))
-    except LetterError as exc:
-        return _render_new(form, extends, 413 if exc.code == "too_large" else 400, input_message(exc.code))
-    storage = current_app.extensions["storage"]
-    key = storage.save(letter, kind="letter")
+        return _render_new(form, extends, 400, input_message("no_rights"), held=held)
+    key = storage.save(storage.open(held.key), kind="letter")
     data = remote_ops.RequestInput(
         requester_name=form.requester_name.data.strip(), instansi=form.instansi.data.strip(),
         letter_number=form.letter_number.data.strip(), letter_date=form.letter_date.data,
         purpose=form.purpose.data.strip(), rights_requested=rights,
         period_start=local_to_utc(form.period_start.data), period_end=local_to_utc(form.period_end.data),
-        letter_key=key, letter_content_type=content_type)
+        letter_key=key, letter_content_type=held.content_type)
     try:
-        req = remote_ops.record_request(db.session, current_actor(), data, now=utcnow(), extends=extends)
+        req = remote_ops.record_request(db.session, current_actor(), data, now=now, extends=extends)
     except remote_ops.RemoteInputError as exc:
-        storage.delete(key)  # nothing recorded, so no orphaned letter either
+        storage.delete(key)  # nothing recorded, so no orphaned letter either; the held one stays held
         # a state conflict with the extended account is a 409; bad dates are a 400
         status = 409 if exc.code in ("extend_not_active", "extension_pending") else 400
-        return _render_new(form, extends, status, input_message(exc.code))
+        return _render_new(form, extends, status, input_message(exc.code), held=held)
+    held_letter.release_after_commit(storage, held)
     flash(_("Request from %(name)s recorded; it now waits for the Kasubag's decision.",
             name=req.requester_name), "info")
     return redirect(url_for("admin.remote_detail", request_id=req.id))

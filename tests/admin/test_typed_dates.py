@@ -126,10 +126,10 @@ def test_a_delegation_with_an_unreadable_day_says_how_to_write_it(app, admin, ma
     response = post_form(admin, "/admin/settings/delegations", {
         "delegate": deputy, "principal": boss, "title": "Plh.", "starts_on": "12/31/2099", "ends_on": "31/12/2099"})
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and "Tulis hari pertama dan terakhir sebagai hh/bb/tttt" in page
-    # said beside the two day fields (after them in the form), and the fields point at it
-    assert page.index('name="ends_on"') < page.index("Tulis hari pertama") < page.index("</form>", page.index('name="ends_on"'))
-    assert page.count('aria-describedby="days-error"') == 2
+    # said beside the first day, the one typed month first (ux5: each day's problem beside that day)
+    assert response.status_code == 400 and "Tanggal itu tidak ada" in label_of(page, "starts_on")
+    assert 'aria-describedby="starts_on-error"' in label_of(page, "starts_on")
+    assert "aria-invalid" not in label_of(page, "ends_on")
     assert 'value="12/31/2099"' in page and 'value="31/12/2099"' in page
     assert rows(app, Delegation) == 0
     ok = post_form(admin, "/admin/settings/delegations", {

@@ -76,7 +76,9 @@ class Spy:
 
     def _counted(self, name, original):
         def counted(*args, **kwargs):
-            self.walks.append(name)
+            # a walk of one small kind (the held files of open forms, ux5) is named with it
+            kind = kwargs.get("kind", args[0] if name == "keys" and args else "*")
+            self.walks.append(name if kind == "*" else f"{name}({kind})")
             return original(*args, **kwargs)
         return counted
 
@@ -108,7 +110,9 @@ def test_a_purge_with_nothing_to_do_lists_no_stored_file_and_reads_no_file_key(a
     finally:
         spy.close()
     assert "0 KTP captures, 0 signatures, 0 letters, 0 NIKs masked" in again
-    assert spy.walks == [], "a run soon after a full sweep has no stored file to look at"
+    # only the held files' own folder (a few forms' letters for 45 minutes) is looked at every run
+    assert [w for w in spy.walks if not w.endswith("(pending)")] == [], \
+        "a run soon after a full sweep has no stored file to look at"
     assert unbounded_reads_of_file_rows(spy.statements) == []
     assert not any("wal_checkpoint" in s for s in spy.statements), \
         "a run that changed nothing does not wait for every reader holding the write lock"

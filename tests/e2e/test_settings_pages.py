@@ -70,7 +70,7 @@ def test_the_admin_creates_an_account_and_names_a_plh_in_the_browser(live_server
     page.fill("input[name=ends_on]", "2020-01-01")  # before the first day: refused with a reason
     page.click("main form:not([data-confirm]) button[type=submit]")
     # said under the two day fields, where the Admin types again (ux4), not in a box at the top
-    assert "tidak boleh sebelum" in page.locator("#days-error").inner_text()
+    assert "tidak boleh sebelum" in page.locator("#ends_on-error").inner_text()
     assert page.locator("main .flash-error").count() == 0
     shot(page, "settings-delegation-error-phone")
     page.fill("input[name=ends_on]", "2099-12-31")

@@ -37,18 +37,31 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
     if (visitor.capture) return;
     const off = $("[data-camera-off]", screen);
     off.hidden = true;
-    camera = new Camera($("[data-video=ktp]", screen), $("[data-overlay=ktp]", screen));
-    camera.start().then(() => {
-      camera.loop((blob) => {
+    const cam = camera = new Camera($("[data-video=ktp]", screen), $("[data-overlay=ktp]", screen));
+    // Only getUserMedia's refusal means "no camera" (ux5): an upload stops the camera while it is
+    // still starting, and that start must neither loop nor hide the camera's buttons.
+    cam.start().then(() => {
+      if (camera !== cam) { cam.stop(); return; }
+      cam.loop((blob) => {
         const manual = manualNext;
         manualNext = false;
         return sendFrame(blob, "ktp", manual);
       }, onAnswer);
-    }).catch(() => {
+    }, () => {
+      if (camera !== cam) return;
       off.textContent = T.camera_unavailable;
       off.hidden = false;
       guidance(T.camera_unavailable);
+      withoutCamera();
     });
+  }
+
+  /* No camera, or the camera refused (ux5): what speaks of the camera goes ("Take the photo now" did
+     nothing, the how-to pushed the upload under the screen's edge); the upload is the one button. */
+  function withoutCamera() {
+    screen.classList.add("k-no-camera");
+    $("h1", screen).textContent = T.ktp_title_no_camera;
+    $(".k-file", screen).classList.remove("k-btn-secondary");
   }
 
   function stop() { if (camera) { camera.stop(); camera = null; } }
