@@ -79,14 +79,21 @@ def _words(rows: list[str]) -> list[tuple[int, int, int, str, float]]:
     return words
 
 
-def read_lines(lines: list[np.ndarray], whitelist: str | None = None,
-               best: bool = False) -> list[tuple[str, list[float]]]:
-    """Text of each line image with the confidence of each of its words, read in one call
-    (`best`: with the second model, tesslib.use_best_tessdata)."""
+def read_lines(lines: list[np.ndarray], whitelist: str | None = None) -> list[tuple[str, list[float]]]:
+    """Text of each line image with the confidence of each of its words, read in one call."""
+    return _read_lines(lines, whitelist, second=False)
+
+
+def read_lines_best(lines: list[np.ndarray], whitelist: str | None = None) -> list[tuple[str, list[float]]]:
+    """read_lines with the second model (tesslib.use_best_tessdata; best_model() says it is there)."""
+    return _read_lines(lines, whitelist, second=True)
+
+
+def _read_lines(lines: list[np.ndarray], whitelist: str | None, second: bool) -> list[tuple[str, list[float]]]:
     if not lines:
         return []
     sheet, spans = make_sheet(lines)
-    words = run_tsv(sheet, whitelist=whitelist, best=best) if best else run_tsv(sheet, whitelist=whitelist)
+    words = run_tsv(sheet, whitelist=whitelist, best=True) if second else run_tsv(sheet, whitelist=whitelist)
     found: list[list[tuple[int, str, float]]] = [[] for _ in lines]
     for left, top, height, text, conf in words:
         mid = top + height / 2
@@ -98,8 +105,3 @@ def read_lines(lines: list[np.ndarray], whitelist: str | None = None,
         ws.sort()
         out.append((" ".join(t for _, t, _c in ws), [c for _, _t, c in ws]))
     return out
-
-
-def read_lines_best(lines: list[np.ndarray], whitelist: str | None = None) -> list[tuple[str, list[float]]]:
-    """read_lines with the second model (tesslib.use_best_tessdata; best_model() says it is there)."""
-    return read_lines(lines, whitelist, best=True)

@@ -32,19 +32,12 @@ DIGITS_MARK = 9  # the re-cut NIK lines are marked 90 + crop
 MODEL = Path(__file__).resolve().parents[2] / "var" / "tessdata"
 
 
-@pytest.fixture(autouse=True)
-def _no_model_left_over():
-    """Each test says whether the second model is there (an app created earlier may have set it)."""
-    before = idscan.tesslib.best_dir()
-    yield
-    idscan.tesslib.use_best_tessdata(before)
-
-
 def _fake(monkeypatch, *, tess: str | None, rapid: str, best: dict[int, str | None] | None,
           birth: str = "SALATIGA, ??-??-????") -> dict:
     """Tesseract's fast model reads the card with no NIK where `tess` is None (and its digits-only
     re-reading finds none); RapidOCR reads `rapid` on the sharpest crop's NIK line; the second
-    model reads best[k] on crop k's NIK line (None as `best`: no second model)."""
+    model reads best[k] on crop k's NIK line (None as `best`: no second model; tests/idscan/conftest.py
+    leaves the process without one)."""
     text = ["PROVINSI JAWA TENGAH", "KOTA SALATIGA", f"NIK : {tess or ''}", "SITI AMINAH", birth, "PEREMPUAN", ""]
     calls = {"best": 0}
 
