@@ -45,7 +45,7 @@ $(TESSDATA_BEST):
 	@mkdir -p var/tessdata var/npm; rm -f var/npm/*.tgz $@.part
 	@if ! command -v npm >/dev/null 2>&1; then \
 	  echo "npm is missing: the ID engine reads without its second Tesseract model (README, OCR)" >&2; \
-	elif npm pack $(TESSDATA_PKG) --pack-destination var/npm --silent >/dev/null \
+	elif npm pack $(TESSDATA_PKG) --pack-destination var/npm --silent --fetch-retries=1 --fetch-timeout=30000 >/dev/null \
 	  && echo "$(TESSDATA_SHA256)  var/npm/tesseract.js-data-eng-1.0.0.tgz" | sha256sum -c --quiet - \
 	  && tar -xzf var/npm/tesseract.js-data-eng-1.0.0.tgz -O package/4.0.0_best_int/eng.traineddata.gz \
 	     | gunzip > $@.part; then \
