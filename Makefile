@@ -7,13 +7,21 @@ BIN := $(VENV)/bin
 .PHONY: mutation-recheck run test sysdeps-run sysdeps-test messages initial-migration bench mutation clean
 
 # One process: `serve --upgrade` migrates first when the database is behind (the app imported once).
-run: sysdeps-run $(VENV)/.installed
+# Tesseract's tessdata_best English model converted to int (Apache-2.0, from tesseract-ocr, carried by
+# the npm package @tesseract.js-data/eng), read where the two recognisers disagree on the NIK
+# (docs/idscan.md, Run 12b). Fetched with npm into var/ (git-ignored), the package checked by its
+# sha256. Without npm, or without the file, the engine reads exactly as before (Debian's model alone).
+TESSDATA_PKG := @tesseract.js-data/eng@1.0.0
+TESSDATA_SHA256 := c9bddf2e2f0a214ac7918f3f4a3caf45e09ce8674fe26662ae7787ac8927f7bb
+TESSDATA_BEST := var/tessdata/eng.traineddata
+
+run: sysdeps-run $(VENV)/.installed $(TESSDATA_BEST)
 	$(BIN)/flask --app wsgi serve --upgrade
 
 # Defined before the rule that needs it: make expands a rule's prerequisites as it reads them.
 AXE := tests/e2e/vendor/node_modules/axe-core/axe.min.js
 
-test: sysdeps-test $(VENV)/.installed-dev $(AXE)
+test: sysdeps-test $(VENV)/.installed-dev $(AXE) $(TESSDATA_BEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ -n "$${TEST_POSTGRES_URL:-}" ]; then \
 	  echo "== the same suite on PostgreSQL =="; \
@@ -32,6 +40,19 @@ $(AXE): tests/e2e/vendor/package.json tests/e2e/vendor/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm ci --prefix tests/e2e/vendor --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm is missing: the accessibility test will be skipped (apt-get install npm)" >&2; fi
+
+$(TESSDATA_BEST):
+	@mkdir -p var/tessdata var/npm; rm -f var/npm/*.tgz $@.part
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm is missing: the ID engine reads without its second Tesseract model (README, OCR)" >&2; \
+	elif npm pack $(TESSDATA_PKG) --pack-destination var/npm --silent --fetch-retries=1 --fetch-timeout=30000 >/dev/null \
+	  && echo "$(TESSDATA_SHA256)  var/npm/tesseract.js-data-eng-1.0.0.tgz" | sha256sum -c --quiet - \
+	  && tar -xzf var/npm/tesseract.js-data-eng-1.0.0.tgz -O package/4.0.0_best_int/eng.traineddata.gz \
+	     | gunzip > $@.part; then \
+	  mv $@.part $@; \
+	else echo "$(TESSDATA_PKG) not fetched or not as expected: the ID engine reads without its second Tesseract model" >&2; \
+	  rm -f $@.part; fi
+	@rm -f var/npm/*.tgz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -105,4 +126,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/idscan.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache mutants
+	rm -rf $(VENV) build *.egg-info .pytest_cache mutants var

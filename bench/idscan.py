@@ -22,6 +22,7 @@ import numpy as np  # noqa: E402
 
 from bench import baseline_ocr  # noqa: E402
 from idscan import pick_sharpest, read_cards, scan_frame, warp  # noqa: E402
+from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
 from tests.synthetic.splits import SPLITS, cases, negatives  # noqa: E402
 from tests.synthetic.styles import HELD_OUT_FONTS  # noqa: E402
@@ -112,8 +113,12 @@ def main() -> None:
     ap.add_argument("--negatives", type=int, default=80)
     ap.add_argument("--engine", choices=["both", "tesseract", "rapidocr"], default=None)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--tessdata", default=str(Path(__file__).resolve().parents[1] / "var" / "tessdata"),
+                    help="folder of the second Tesseract model, as the kiosk's IDSCAN_TESSDATA ('' : none)")
     args = ap.parse_args()
+    use_best_tessdata(args.tessdata or None)
     split = SPLITS[args.split]
+    print(f"second Tesseract model: {tesslib_best_dir() or 'none'}")
     print(f"split: {split.name} (seed {split.seed}; fonts {', '.join(split.fonts)}; held out from dev: "
           f"{', '.join(f for f in split.fonts if f in HELD_OUT_FONTS) or 'none'})")
 

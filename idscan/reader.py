@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -140,6 +141,15 @@ DIGITS_VETO = True
 # thumb can half hide it (last_digit.py; dev: 4 wrong fills refused, 3 right ones too, all on
 # half-hidden last digits). False: measurements.
 LAST_DIGIT_VETO = True
+# Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
+# Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
+# int, tesslib.use_best_tessdata): it reads OCR-A's digits better than Debian's fast model, but
+# the engine's other rules were measured on the fast model's readings (docs/idscan.md, Run 12b).
+# Without the model nothing changes. False: measurements.
+BEST_CONFIRM = True
+# Both cuts of each crop's NIK line: the sheet's (one call for all crops) and the 48 px digits-only
+# one (_digit_frames'). "sheet" / "digits": one of them (measurements).
+BEST_CUT = "both"
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -394,6 +404,26 @@ def nik_line_cuts(crops: list[np.ndarray], at: int, images: list | None = None) 
     return out
 
 
+def _best_frames(crops: list[np.ndarray], at: int, images: list | None = None) -> list[CardFields]:
+    """The second model's readings of each crop's NIK line (reader.BEST_CONFIRM): NIK only."""
+    cuts, texts = [], []
+    if BEST_CUT in ("sheet", "both"):
+        cuts = [(k, lines[j][0]) for k, lines in enumerate(images or [])
+                for j in [at if k == 0 else at - OTHER_LINES.start] if 0 <= j < len(lines)]
+        texts = tesseract.read_lines_best([img for _k, img in cuts]) if cuts else []
+    if BEST_CUT in ("digits", "both"):
+        more = nik_line_cuts(crops, at, images)
+        cuts, texts = cuts + more, texts + [tesseract.read_lines_best([img], DIGITS)[0] for _k, img in more]
+    out = []
+    for (k, _img), (text, conf) in zip(cuts, texts):
+        found = nik_with_doubt(text)
+        options = () if found else seventeen(text)
+        if found or options:
+            out.append(CardFields(nik=found[0] if found else None, nik_doubt=found[1] if found else (),
+                                  nik_conf=min(conf) if conf else 0.0, nik_options=options, crop=k, lines=[text]))
+    return out
+
+
 def _digit_frames(crops: list[np.ndarray], at: int, images: list | None = None) -> list[CardFields]:
     """Tesseract's readings of the NIK line of each crop cut at 48 px and read with digits only,
     further readings of the first recogniser (a NIK only; the printed evidence stays
@@ -528,6 +558,16 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # outvote the fused one's right reading on dev. A printed date or header contradicting
         # RapidOCR's NIK is not outvoted by more readings of the NIK line.)
         extra = digit_frames = _digit_frames(cards, at, images)
+        if extra:
+            frames, checks = frames + extra, checks + [check_nik(f, regions, today) for f in extra]
+            nik, name, check = vote(frames, checks, regions, today)
+    if (both and BEST_CONFIRM and nik is None and at is not None and tesseract.best_model()
+            and any(f.second_opinion and f.crop == 0 and c.status != "rejected" for f, c in zip(frames, checks))):
+        # The same case after the digits-only readings: the second model reads the NIK lines.
+        try:
+            extra = _best_frames(cards, at, images)
+        except (RuntimeError, OSError, subprocess.SubprocessError):
+            extra = []  # a model file its reader cannot load: the capture goes on without it
         if extra:
             frames, checks = frames + extra, checks + [check_nik(f, regions, today) for f in extra]
             nik, name, check = vote(frames, checks, regions, today)

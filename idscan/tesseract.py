@@ -26,6 +26,11 @@ def tesseract_path() -> str | None:
     return shutil.which("tesseract") or ("libtesseract" if tesslib.api() is not None else None)
 
 
+def best_model() -> bool:
+    """Whether the second model can read (tesslib.use_best_tessdata: a model set and a reader)."""
+    return bool(tesslib.best_dir()) and (tesslib.best_api() is not None or shutil.which("tesseract") is not None)
+
+
 def make_sheet(lines: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """Stack grey line images on white; returns the sheet and each line's (top, bottom) rows."""
     width = max(img.shape[1] for img in lines) + 2 * MARGIN
@@ -40,13 +45,17 @@ def make_sheet(lines: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int
     return sheet, spans
 
 
-def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None) -> list[tuple[int, int, int, str, float]]:
-    """Words as (left, top, height, text, confidence 0..100), in reading order."""
-    lib = tesslib.api()
+def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None,
+            best: bool = False) -> list[tuple[int, int, int, str, float]]:
+    """Words as (left, top, height, text, confidence 0..100), in reading order. `best`: read with
+    the second model (tesslib.use_best_tessdata; the caller checks it is there)."""
+    lib = tesslib.best_api() if best else tesslib.api()
     if lib is not None:
         return _words(lib.tsv(img, psm, whitelist).splitlines())
     ok, png = cv2.imencode(".png", img)
     cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng"]
+    if best and tesslib.best_dir():
+        cmd += ["--tessdata-dir", tesslib.best_dir()]
     for name, value in tesslib.SETTINGS:
         cmd += ["-c", f"{name}={value}"]
     if whitelist:
@@ -72,10 +81,19 @@ def _words(rows: list[str]) -> list[tuple[int, int, int, str, float]]:
 
 def read_lines(lines: list[np.ndarray], whitelist: str | None = None) -> list[tuple[str, list[float]]]:
     """Text of each line image with the confidence of each of its words, read in one call."""
+    return _read_lines(lines, whitelist, second=False)
+
+
+def read_lines_best(lines: list[np.ndarray], whitelist: str | None = None) -> list[tuple[str, list[float]]]:
+    """read_lines with the second model (tesslib.use_best_tessdata; best_model() says it is there)."""
+    return _read_lines(lines, whitelist, second=True)
+
+
+def _read_lines(lines: list[np.ndarray], whitelist: str | None, second: bool) -> list[tuple[str, list[float]]]:
     if not lines:
         return []
     sheet, spans = make_sheet(lines)
-    words = run_tsv(sheet, whitelist=whitelist)
+    words = run_tsv(sheet, whitelist=whitelist, best=True) if second else run_tsv(sheet, whitelist=whitelist)
     found: list[list[tuple[int, str, float]]] = [[] for _ in lines]
     for left, top, height, text, conf in words:
         mid = top + height / 2

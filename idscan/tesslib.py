@@ -26,7 +26,7 @@ SETTINGS = (("preserve_interword_spaces", "1"),)
 
 
 class TessApi:
-    def __init__(self, lib: ctypes.CDLL) -> None:
+    def __init__(self, lib: ctypes.CDLL, datapath: str | None = None) -> None:
         vp, cp, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
         for fn, args, res in (("TessBaseAPICreate", [], vp), ("TessBaseAPIInit3", [vp, cp, cp], i),
                               ("TessBaseAPISetVariable", [vp, cp, cp], i), ("TessBaseAPISetPageSegMode", [vp, i], None),
@@ -37,7 +37,7 @@ class TessApi:
             getattr(lib, fn).argtypes, getattr(lib, fn).restype = args, res
         self.lib = lib
         self.handle = lib.TessBaseAPICreate()
-        if not self.handle or lib.TessBaseAPIInit3(self.handle, None, b"eng") != 0:
+        if not self.handle or lib.TessBaseAPIInit3(self.handle, datapath.encode() if datapath else None, b"eng") != 0:
             raise RuntimeError("tesseract: the eng model did not load")
         # Its warnings ("Invalid resolution", "Detected N diacritics") went to the CLI's stderr.
         lib.TessBaseAPISetVariable(self.handle, b"debug_file", b"/dev/null")
@@ -75,15 +75,44 @@ class TessApi:
                 self.handle = None
 
 
+# A directory holding a second eng.traineddata (tessdata_best converted to int: the Makefile's
+# var/tessdata), read only where the recognisers disagree on the NIK (reader.BEST_CONFIRM). Set by
+# the caller (use_best_tessdata); None or a directory without the file: no such reading.
+_best_dir: str | None = None
+
+
+def use_best_tessdata(directory: str | os.PathLike | None) -> None:
+    """Where the second model lies (a directory with eng.traineddata), or None for none."""
+    global _best_dir
+    found = str(directory) if directory and os.path.isfile(os.path.join(directory, "eng.traineddata")) else None
+    if found != _best_dir:
+        _best_dir = found
+        best_api.cache_clear()
+
+
+def best_dir() -> str | None:
+    return _best_dir
+
+
 @lru_cache(maxsize=1)
 def api() -> TessApi | None:
-    """The process's recogniser, or None (no libtesseract, or no eng model)."""
+    """The process's recogniser (the system's eng model), or None (no libtesseract, or no model)."""
+    return _load(None)
+
+
+@lru_cache(maxsize=1)
+def best_api() -> TessApi | None:
+    """The recogniser of the second model (use_best_tessdata), or None (none set, or no library)."""
+    return _load(_best_dir) if _best_dir else None
+
+
+def _load(datapath: str | None) -> TessApi | None:
     if os.environ.get("IDSCAN_TESSERACT_CLI"):
         return None  # measurements and tests of the command-line path
     # One OpenMP thread, as the CLI was run: the kiosk's other core reads with RapidOCR meanwhile
     # (read when libgomp loads, which is with libtesseract here).
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        return TessApi(ctypes.CDLL(ctypes.util.find_library("tesseract") or "libtesseract.so.5"))
+        return TessApi(ctypes.CDLL(ctypes.util.find_library("tesseract") or "libtesseract.so.5"), datapath)
     except (OSError, AttributeError, RuntimeError):
         return None

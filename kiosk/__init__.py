@@ -9,3 +9,11 @@ from . import cli, frame_api, invitation_api, openapi, recovery_api, scan_api, s
 from .idscan_cli import idscan_command  # noqa: E402
 
 bp.cli.add_command(idscan_command)  # `flask --app wsgi idscan FILE...`
+
+
+@bp.record_once
+def _second_ocr_model(state) -> None:
+    """The engine's second Tesseract model (IDSCAN_TESSDATA), handed to it as a path."""
+    from idscan.tesslib import use_best_tessdata
+
+    use_best_tessdata(state.app.config.get("IDSCAN_TESSDATA") or None)

@@ -47,11 +47,16 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
                                        "handing it back to the kernel and faulting it in again (glibc only; 0: the "
                                        "allocator's own behaviour)"),
     "LIVE_STREAMS_PER_KIOSK": (2, int, "Live-update streams one kiosk may hold; a new one ends the oldest"),
+    "IDSCAN_TESSDATA": ("{root}/var/tessdata", str, "Folder holding the second Tesseract model (eng.traineddata, "
+                                                 "tessdata_best as int; `make run` fetches it) that reads a KTP's NIK "
+                                                 "where the two recognisers disagree; without the file the engine reads "
+                                                 "as before"),
     "PURGE_BATCH": (4000, int, "Most rows of each kind the retention purge changes per transaction (fewer "
                                "while a batch holds the database longer than 0.1 s, so the desk's writes wait milliseconds)"),
 }
 
 LOCALES = ("id", "en")
+ROOT = Path(__file__).resolve().parent.parent  # the project folder (var/ lies there)
 
 
 def _as(kind: type, raw: str) -> object:
@@ -73,7 +78,7 @@ def load_config(app: Flask, test_config: dict | None) -> None:
     instance.mkdir(parents=True, exist_ok=True)
     for name, (default, _kind, _doc) in SETTINGS.items():
         if isinstance(default, str):
-            default = default.format(instance=instance.as_posix())
+            default = default.format(instance=instance.as_posix(), root=ROOT.as_posix())
         app.config[name] = default
     app.config.from_pyfile(str(instance / "config.py"), silent=True)
     for name, (_default, kind, _doc) in SETTINGS.items():
