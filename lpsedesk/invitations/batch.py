@@ -86,10 +86,15 @@ def _rows_csv(data: bytes) -> list[list[str]]:
             continue
     else:  # cp1252 fails on a few bytes only
         raise BatchFileError("unreadable")
+    if "\x00" in text:  # no spreadsheet writes NUL into a CSV, and PostgreSQL cannot store it
+        raise BatchFileError("unreadable")
     first = text.split("\n", 1)[0]
     # Excel in an Indonesian locale writes ";" between fields.
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error:  # a field past the csv module's 128 KB, e.g. a quote never closed
+        raise BatchFileError("unreadable") from None
 
 
 def _check_unpacked_size(data: bytes) -> None:

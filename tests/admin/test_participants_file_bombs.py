@@ -104,3 +104,29 @@ def test_the_import_page_says_what_is_wrong_imports_nothing_and_keeps_serving(ap
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Invitation)) == 0
     assert client.get("/admin/invitations/import").status_code == 200
+
+
+# A CSV is read by Python's csv module, which stops at a field of 128 KB: a quote never closed (the
+# rest of the file becomes one field) or one long cell was a 500. A NUL byte reached the database,
+# which PostgreSQL refuses (500), and SQLite would have cut the name short.
+UNCLOSED_QUOTE = b'NAMA,TELEPON,INSTANSI,KATEGORI\n"' + b"a" * 200_000 + b"\n"
+LONG_CELL = b"NAMA,TELEPON,INSTANSI,KATEGORI\n" + b"A" * 200_000 + b",081234567890,CV Uji,penyedia\n"
+NUL_IN_NAME = b"NAMA,TELEPON,INSTANSI,KATEGORI\nBudi\x00 Contoh,081234567890,CV Uji,penyedia\n"
+
+
+@pytest.mark.parametrize("data", [UNCLOSED_QUOTE, LONG_CELL, NUL_IN_NAME], ids=["unclosed-quote", "long-cell", "nul"])
+def test_a_csv_the_reader_cannot_take_is_unreadable(data):
+    with pytest.raises(batch.BatchFileError) as refused:
+        batch.read_rows(data, "peserta.csv")
+    assert refused.value.code == "unreadable"
+
+
+@pytest.mark.parametrize("data", [UNCLOSED_QUOTE, NUL_IN_NAME], ids=["unclosed-quote", "nul"])
+def test_the_import_page_says_a_broken_csv_cannot_be_read(app, client, make_user, login, data):
+    make_user("rina", "helpdesk")
+    login("rina")
+    response = import_form(client, data, "peserta.csv")
+    assert response.status_code == 400
+    assert "tidak dapat dibaca" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Invitation)) == 0
