@@ -72,6 +72,8 @@ def check_pdf(data: bytes) -> None:
             inflated = match.group(1)  # an object stream kept as plain text: searched as it is
         else:
             inflated = _inflate(match.group(1), budget)
+            if inflated is None and OBJECT_STREAM.search(head):
+                raise PdfProblem("unchecked")  # encrypted (an /Encrypt PDF) or damaged: unreadable here
         if inflated:
             budget -= len(inflated)
             if ACTIVE.search(_names(inflated)):

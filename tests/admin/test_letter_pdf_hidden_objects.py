@@ -61,3 +61,12 @@ def test_the_message_says_what_to_do(app):
 
     with app.test_request_context(headers={"Accept-Language": "id"}):
         assert "Pindai ulang surat" in input_message("unchecked_pdf")
+
+
+def test_an_object_stream_that_does_not_inflate_is_refused():
+    """An encrypted PDF's streams are ciphertext: a Flate object stream there cannot be searched."""
+    ciphertext = bytes((i * 73 + 41) % 256 for i in range(400))
+    with pytest.raises(pdf_check.PdfProblem) as refused:
+        pdf_check.check_pdf(letter_with_object_stream(b"/FlateDecode", ciphertext)
+                            .replace(b"trailer << /Root", b"trailer << /Encrypt 9 0 R /Root"))
+    assert refused.value.code == "unchecked"
