@@ -105,8 +105,6 @@ def demo_data(weeks: int, seed: int, survey_months: int) -> None:
 @with_appcontext
 def serve(host: str | None, port: int | None, threads: int | None, upgrade: bool = False) -> None:
     """Serve the product with waitress."""
-    from waitress import serve as waitress_serve
-
     from .firstrun import needs_setup, setup_token
 
     app = current_app._get_current_object()
@@ -126,9 +124,12 @@ def serve(host: str | None, port: int | None, threads: int | None, upgrade: bool
     from .jobs import start_scheduler
 
     start_scheduler(app)
-    from .serving import waitress_options
+    import logging
 
-    waitress_serve(app, host=host, port=port, **waitress_options(app, threads))
+    from .serving import create_server
+
+    logging.basicConfig()  # as waitress.serve does: its warnings (queue depth, refusals) reach the console
+    create_server(app, host, port, threads).run()
 
 
 @click.command("run-jobs")

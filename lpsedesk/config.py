@@ -31,6 +31,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
     "TRUSTED_PROXIES": (0, int, "Reverse proxies in front of the app whose X-Forwarded-For, -Proto and -Host are "
                                 "believed (1 behind one nginx, Caddy or IIS); 0: ignored, since anyone can send them"),
+    "CONNECTIONS_PER_ADDRESS": (24, int, "Connections one address may hold open at once; more are refused with 503, "
+                                         "so one slow or flooding client cannot take the kiosks' connections "
+                                         "(0: no limit; not applied behind TRUSTED_PROXIES)"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
     "LIVE_STREAM_SECONDS": (300, int, "How long one staff live-update stream lasts before the browser reconnects"),
     "LIVE_THREAD_RESERVE": (12, int, "Waitress threads live-update streams may never take: kept for pages, "

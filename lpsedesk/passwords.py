@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import functools
 import secrets
+import threading
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 MIN_LENGTH = 10
+# Each Argon2 hash takes 64 MiB and about 0.3 s of a core. Twenty wrong logins sent at once from one
+# computer (no password needed, only the login page's token) were all hashed together: +960 MB on
+# the served desk and both cores busy for 5 s, and waitress runs up to THREADS of them. At most this
+# many are hashed at once; the others wait their turn, which a real login never notices.
+HASHING_AT_ONCE = 2
+_slots = threading.BoundedSemaphore(HASHING_AT_ONCE)
 
 
 @functools.cache
@@ -20,12 +27,15 @@ def _dummy_hash() -> str:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _slots:
+        return _hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    stored = password_hash or _dummy_hash()
     try:
-        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
+        with _slots:
+            return _hasher.verify(stored, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -1,9 +1,15 @@
 """Waitress options for serving the app: one place for `flask serve`, the tests and bench/."""
 from __future__ import annotations
 
+import socket
+
 from flask import Flask
 
 from .live import stream_capacity
+
+# Open connections waitress keeps at once (its default is 100). Each address has its own smaller
+# share (CONNECTIONS_PER_ADDRESS), so several machines would have to flood together to fill this.
+CONNECTION_LIMIT = 250
 
 
 def waitress_options(app: Flask, threads: int | None = None) -> dict:
@@ -13,7 +19,97 @@ def waitress_options(app: Flask, threads: int | None = None) -> dict:
     # channel_request_lookahead keeps reading a connection while its request runs, so waitress sees
     # a closed live stream at once and says so (environ "waitress.client_disconnected").
     return {"threads": threads, "channel_timeout": 120, "ident": "lpsedesk", "channel_request_lookahead": 4,
-            "max_request_body_size": body_bound(app)}
+            "max_request_body_size": body_bound(app), "connection_limit": CONNECTION_LIMIT}
+
+
+def create_server(app: Flask, host: str, port: int, threads: int | None = None):
+    """The waitress server `flask serve` runs: waitress_options, and each address's share of connections."""
+    from waitress import create_server as waitress_server
+    from waitress.server import BaseWSGIServer
+
+    server = waitress_server(app, host=host, port=port, **waitress_options(app, threads))
+    limit = per_address_limit(app)
+    if limit:
+        channel = capped_channel(limit, refusal(app))
+        listeners = getattr(server, "map", None) or server._map  # several listeners, or the one
+        for listener in list(listeners.values()):
+            if isinstance(listener, BaseWSGIServer):
+                listener.channel_class = channel
+    return server
+
+
+def per_address_limit(app: Flask) -> int:
+    """Connections one address may hold; 0 (no limit) behind a trusted proxy, where every
+    connection comes from the proxy and the limit would be the whole office's."""
+    if int(app.config.get("TRUSTED_PROXIES") or 0) > 0:
+        return 0
+    return max(0, int(app.config["CONNECTIONS_PER_ADDRESS"]))
+
+
+def refusal(app: Flask) -> bytes:
+    """The whole answer to a connection over its address's share, in the desk's default language."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context(), force_locale(app.config["DEFAULT_LOCALE"]):
+        text = gettext("Too many connections are open from this computer. Close other tabs of the desk "
+                       "and try again in a moment.")
+    body = (text + "\n").encode()
+    return (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            b"Retry-After: 5\r\nConnection: close\r\nCache-Control: no-store\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(body)) + body
+
+
+def capped_channel(limit: int, answer: bytes):
+    """A waitress channel class that turns away an address already holding `limit` connections.
+
+    Waitress reads headers without a thread, so a slow client costs no worker; but it keeps at most
+    CONNECTION_LIMIT connections and stops accepting any once they are open. One machine opening
+    that many connections and trickling a header byte now and then (slowloris) shut out every kiosk
+    and staff browser: /healthz from elsewhere timed out. Browsers open at most six connections to
+    one site, so a share of CONNECTIONS_PER_ADDRESS leaves room for several browsers on one computer.
+    Accepting runs on waitress's single loop thread, so counting the open channels needs no lock."""
+    from waitress.channel import HTTPChannel
+
+    class AddressShareChannel(HTTPChannel):
+        def __init__(self, server, sock, addr, adj, map=None):  # noqa: A002 (waitress's own name)
+            peer = _peer(addr)
+            held = sum(1 for ch in (map or {}).values()
+                       if isinstance(ch, HTTPChannel) and _peer(ch.addr) == peer)
+            if held >= limit:
+                _turn_away(sock, answer)
+                return
+            super().__init__(server, sock, addr, adj, map)
+
+    return AddressShareChannel
+
+
+def _turn_away(sock, answer: bytes) -> None:
+    """Answer and close without a reset: what the client already sent is read and dropped first
+    (closing a socket with unread data makes the kernel send RST, and the client may then lose the
+    answer)."""
+    try:
+        sock.setblocking(False)
+        _drain(sock)
+        sock.send(answer)
+        sock.shutdown(socket.SHUT_WR)
+        _drain(sock)
+    except OSError:
+        pass  # the client is gone or not reading: closing is answer enough
+    finally:
+        sock.close()
+
+
+def _drain(sock) -> None:
+    for _ in range(16):  # a request head is a few KB; a client sending more is not waited for
+        try:
+            if not sock.recv(65536):
+                return
+        except (BlockingIOError, InterruptedError):
+            return
+
+
+def _peer(addr) -> object:
+    return addr[0] if isinstance(addr, tuple) else addr
 
 
 def body_bound(app: Flask) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -11,6 +12,7 @@ from . import audit
 from .models import Delegation, User, UserRole
 from .passwords import hash_password, password_problem, verify_password
 from .roles import STAFF_ROLES, Actor, Role
+from .throttle import LoginThrottle, login_keys
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 
@@ -48,6 +50,28 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     known = user is not None and user.active
     ok = verify_password(user.password_hash if known else None, password)
     return user if known and ok else None
+
+
+# Logins whose limits are read, password checked and failure counted at once. Read and count used
+# to be apart by the 0.3 s of the hash: twenty attempts sent together all found the address's limit
+# (ten) unreached and were all checked. Two at a time: at most one attempt past a limit.
+_checking = threading.BoundedSemaphore(2)
+
+
+def attempt_login(session: Session, throttle: LoginThrottle, username: str, password: str,
+                  address: str | None) -> tuple[User | None, int]:
+    """(the user, 0) for a right password; (None, 0) for a wrong one, counted against the limits
+    of `login_keys`; (None, seconds to wait) while a limit is reached, the password unchecked."""
+    keys = login_keys(username, address, throttle.max_attempts)
+    with _checking:
+        if wait := throttle.retry_after(*keys):
+            return None, wait
+        user = authenticate(session, username, password)
+        if user is None:
+            throttle.fail(*keys)
+        else:
+            throttle.succeed(keys[0], keys[2])  # the address keeps counting what it tried for other names
+    return user, 0
 
 
 def create(session: Session, actor: Actor | None, *, username: str, full_name: str,

@@ -12,7 +12,6 @@ from lpsedesk.extensions import db
 from lpsedesk.firstrun import consume_token, needs_setup, no_accounts, token_matches
 from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
-from lpsedesk.throttle import login_keys
 from lpsedesk.transaction import after_commit, always
 
 from .. import bp
@@ -27,23 +26,20 @@ def login():
         return redirect(url_for("admin.setup"))
     form = LoginForm()
     if form.validate_on_submit():
-        throttle = current_app.extensions["login_throttle"]
-        keys = login_keys(form.username.data, request.remote_addr, throttle.max_attempts)
-        if wait := throttle.retry_after(*keys):
+        user, wait = users.attempt_login(db.session, current_app.extensions["login_throttle"],
+                                         form.username.data, form.password.data, request.remote_addr)
+        if wait:
             exc = user_error(429, _("Too many failed attempts. Try again in %(minutes)d minutes.",
                                     minutes=max(1, (wait + 59) // 60)))
             exc.retry_after = wait  # type: ignore[attr-defined]
             raise exc
-        user = users.authenticate(db.session, form.username.data, form.password.data)
         if user is not None:
-            throttle.succeed(keys[0], keys[2])  # the address keeps counting what it tried for other names
             user.last_login_at = utcnow()
             session.permanent = True  # ends after STAFF_SESSION_HOURS, not at some browser's whim
             staff_sessions.start(db.session, user)
             login_user(user)
             audit.record(db.session, current_actor(), "user.login", user)
             return redirect(safe_next("admin.dashboard"))
-        throttle.fail(*keys)
         details = {"username": form.username.data[:64], "ip": request.remote_addr}
         # The failed attempt stays in the audit log although the answer is a 401.
         always(lambda: audit.record(db.session, None, "user.login_failed", details=details))

@@ -27,6 +27,8 @@ def file_message(code: str) -> str:
     messages = {
         "empty": _("The file has no participants."),
         "too_large": _("The file is too large (at most 2 MB)."),
+        "unpacks_too_large": _("The workbook holds far more data than a list of participants. Copy the "
+                               "participants into the template and import that."),
         "file_type": _("Use an XLSX or CSV file (download the template)."),
         "unreadable": _("The file could not be read. Save it again as XLSX or CSV from the template."),
         "columns": _("The file needs the columns NAMA, TELEPON, INSTANSI and KATEGORI (NIK is optional), "

@@ -17,7 +17,7 @@ IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 class LetterError(ValueError):
     def __init__(self, code: str) -> None:
         super().__init__(code)
-        self.code = code  # "too_large" | "empty" | "bad_type"
+        self.code = code  # "too_large" | "empty" | "bad_type" | "active_pdf" | "unpacks_too_large" | "unchecked_pdf"
 
 
 def clean_letter(data: bytes) -> tuple[bytes, str]:
@@ -30,7 +30,8 @@ def clean_letter(data: bytes) -> tuple[bytes, str]:
         try:
             check_pdf(data)  # HTML dressed as a PDF, or JavaScript and actions inside one: refused
         except PdfProblem as exc:
-            raise LetterError("bad_type" if exc.code == "not_pdf" else "active_pdf") from None
+            raise LetterError({"not_pdf": "bad_type", "too_much": "unpacks_too_large",
+                                "unchecked": "unchecked_pdf"}.get(exc.code, "active_pdf")) from None
         return data, "application/pdf"
     return _reencode(data)
 

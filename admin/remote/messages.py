@@ -21,6 +21,10 @@ def input_message(code: str) -> str:
         "too_large": _("The letter is larger than 5 MB. Scan it at a lower resolution or as a PDF."),
         "empty": _("Attach the scanned letter."),
         "bad_type": _("The letter must be a PDF or a JPEG, PNG or WebP image."),
+        "unpacks_too_large": _("This PDF unpacks to far more than a scanned letter. Scan the letter again, "
+                               "or save it as an image."),
+        "unchecked_pdf": _("This PDF hides part of its content in a form the desk cannot check. Scan the "
+                           "letter again, or save it as an image."),
         "active_pdf": _("This PDF carries scripts or actions that run when it is opened. Scan the letter "
                         "again, or save it as a plain PDF or an image."),
         "no_rights": _("Choose or type at least one access right."),

@@ -24,8 +24,17 @@ def looks_like_formula(text: str) -> bool:
 
 
 def csv_text(value: object) -> str:
-    """A CSV cell that a spreadsheet shows as text, never evaluates."""
+    """A CSV cell that a spreadsheet shows as text, never evaluates.
+
+    Excel splits a CSV file at the computer's list separator, and on an Indonesian Windows that is
+    ";" whatever separator the file uses: our comma file's unquoted cell `Budi;=1+1` opens there as
+    the two cells `Budi` and `=1+1`, a live formula. So every piece after a ";" gets the same text
+    mark as a whole cell would."""
     text = "" if value is None else str(value)
+    if ";" in text:
+        first, *rest = text.split(";")
+        text = ";".join([first, *("'" + piece if looks_like_formula(piece.lstrip(" ")) else piece
+                                  for piece in rest)])
     return "'" + text if looks_like_formula(text) else text
 
 

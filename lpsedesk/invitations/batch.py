@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -23,6 +24,12 @@ from .rules import InvitationDraft, _require_desk, build, validate
 
 MAX_ROWS = 500
 MAX_BYTES = 2 * 1024 * 1024
+# What an XLSX may hold once unpacked. The template with 500 participants unpacks to well under 1 MB;
+# a 400 KB file unpacking to 400 MB (one cell of repeated letters) made the server take 750 MB and
+# 6 s to read it, and a 2 MB one would take gigabytes. The sizes are read from the zip's directory,
+# which Python's zipfile also holds each member to, before anything is decompressed.
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_MEMBERS = 200
 # The template's columns, in order; the first name of each is what the template writes.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "full_name": ("nama", "name", "nama lengkap", "full name", "full_name"),
@@ -79,15 +86,32 @@ def _rows_csv(data: bytes) -> list[list[str]]:
             continue
     else:  # cp1252 fails on a few bytes only
         raise BatchFileError("unreadable")
+    if "\x00" in text:  # no spreadsheet writes NUL into a CSV, and PostgreSQL cannot store it
+        raise BatchFileError("unreadable")
     first = text.split("\n", 1)[0]
     # Excel in an Indonesian locale writes ";" between fields.
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error:  # a field past the csv module's 128 KB, e.g. a quote never closed
+        raise BatchFileError("unreadable") from None
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a zip bomb dressed as a workbook before openpyxl decompresses any of it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise BatchFileError("unreadable") from None
+    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+        raise BatchFileError("unpacks_too_large")
 
 
 def _rows_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    _check_unpacked_size(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # not a workbook, or a damaged one: openpyxl raises many kinds
@@ -100,6 +124,8 @@ def _rows_xlsx(data: bytes) -> list[list[str]]:
             if len(rows) > MAX_ROWS + 1:
                 break
         return rows
+    except Exception:  # the sheet is read lazily: broken XML or entity expansion surfaces only here
+        raise BatchFileError("unreadable") from None
     finally:
         book.close()
 
