@@ -414,14 +414,7 @@ def _best_frames(crops: list[np.ndarray], at: int, images: list | None = None) -
     if BEST_CUT in ("digits", "both"):
         more = nik_line_cuts(crops, at, images)
         cuts, texts = cuts + more, texts + [tesseract.read_lines_best([img], DIGITS)[0] for _k, img in more]
-    out = []
-    for (k, _img), (text, conf) in zip(cuts, texts):
-        found = nik_with_doubt(text)
-        options = () if found else seventeen(text)
-        if found or options:
-            out.append(CardFields(nik=found[0] if found else None, nik_doubt=found[1] if found else (),
-                                  nik_conf=min(conf) if conf else 0.0, nik_options=options, crop=k, lines=[text]))
-    return out
+    return _nik_readings((k, text, conf) for (k, _img), (text, conf) in zip(cuts, texts))
 
 
 def _digit_frames(crops: list[np.ndarray], at: int, images: list | None = None) -> list[CardFields]:
@@ -431,10 +424,15 @@ def _digit_frames(crops: list[np.ndarray], at: int, images: list | None = None) 
     cuts = nik_line_cuts(crops, at, images)
     if not cuts:
         return []
-    out = []
     # Each line in its own call: in a shared sheet the lines sway each other's readings (Run 9).
-    for k, img in cuts:
-        text, conf = tesseract.read_lines([img], whitelist=DIGITS)[0]
+    return _nik_readings((k, *tesseract.read_lines([img], whitelist=DIGITS)[0]) for k, img in cuts)
+
+
+def _nik_readings(readings) -> list[CardFields]:
+    """(crop, text, confidences) of NIK lines -> a CardFields (NIK only) for each that reads as a
+    NIK, or as 17 characters one of which may be dropped."""
+    out = []
+    for k, text, conf in readings:
         found = nik_with_doubt(text)
         options = () if found else seventeen(text)
         if found or options:
