@@ -24,9 +24,13 @@ Camera.prototype.start = function () {
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     return Promise.reject(new Error("no camera API"));
   }
+  this.stopped = false;
   return navigator.mediaDevices.getUserMedia({
     audio: false, video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: "environment" }
   }).then(function (stream) {
+    // Stopped while the camera was still being opened (an upload, another screen): a newer Camera
+    // may own the <video> by now, so this late stream must not take it over.
+    if (self.stopped) { stream.getTracks().forEach(function (t) { t.stop(); }); return; }
     self.stream = stream;
     self.video.srcObject = stream;
     return self.video.play().catch(function () {});
@@ -35,10 +39,14 @@ Camera.prototype.start = function () {
 
 Camera.prototype.stop = function () {
   this.running = false;
+  this.stopped = true;
   clearTimeout(this.timer);
-  if (this.stream) this.stream.getTracks().forEach(function (t) { t.stop(); });
+  if (this.stream) {
+    this.stream.getTracks().forEach(function (t) { t.stop(); });
+    // Only its own picture: the <video> is shared with the Camera that replaced this one.
+    if (this.video.srcObject === this.stream) this.video.srcObject = null;
+  }
   this.stream = null;
-  this.video.srcObject = null;
   this.clearOverlay();
 };
 
