@@ -15,9 +15,10 @@ from sqlalchemy import select
 from lpsedesk import held_files
 from lpsedesk.clock import wib_today
 from lpsedesk.extensions import db
-from lpsedesk.models import Delegation, RemoteAccessRequest
+from lpsedesk.models import RemoteAccessRequest
 
-from ..conftest import logged_in_client, post_form
+from ..conftest import logged_in_client
+from .test_asked_again_beside_the_field import _delegate, _no_delegation
 from .test_forms_say_what_to_fix import label_of
 from .test_remote_support import png_letter, record
 
@@ -136,18 +137,6 @@ def test_the_purge_deletes_held_letters_nobody_came_back_for(app, admin):
 
 
 # --- (b) a delegation's days --------------------------------------------------------------------
-
-def _delegate(admin, people, **fields):
-    today = wib_today()
-    data = {"principal": people["boss"], "delegate": people["desk"], "title": "Plh.",
-            "starts_on": today.strftime("%d/%m/%Y"), "ends_on": (today + timedelta(days=2)).strftime("%d/%m/%Y"), **fields}
-    return post_form(admin, "/admin/settings/delegations", data)
-
-
-def _no_delegation(app):
-    with app.app_context():
-        assert db.session.scalars(select(Delegation)).all() == []
-
 
 def test_a_last_day_already_past_is_said_beside_the_last_day_only_naming_it(app, admin, people):
     past = wib_today() - timedelta(days=3)
