@@ -134,6 +134,9 @@ def js_messages() -> dict[str, str]:
         "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
         "network": _("No connection to the server. Please try again."),
+        # ux6: what a screen reader hears of the idle countdown: when it starts and near its end only
+        "idle_said": _("Are you still there? For your privacy the screen will be cleared in %(n)s seconds. "
+                       "Touch \"I am still here\" to keep what you entered.", n="{n}"),
         "scanning": _("Reading your KTP..."),
         "captured": _("Got it!"),
         "nik_birth": _("Born"),

@@ -60,7 +60,10 @@ def _staff(session: Session, lines: list[str]) -> dict[str, User]:
 
 def _at(day: date, rng: random.Random, hour_from: int = 8, hour_to: int = 15) -> datetime:
     local = datetime.combine(day, time(rng.randint(hour_from, hour_to), rng.randint(0, 59)), WIB)
-    return local.astimezone(timezone.utc)
+    at = local.astimezone(timezone.utc)
+    # ux6: demo data made early in the day has nothing from the hours still to come (a request
+    # "waiting 0 minutes" first in the queue): those times move to between 20 and 80 minutes ago.
+    return min(at, datetime.now(timezone.utc) - timedelta(minutes=20 + at.minute))
 
 
 def _actor(user: User) -> Actor:
@@ -135,6 +138,9 @@ def _demo_visit(session, rng, visitor, day, *, is_today, desk, boss) -> None:
     if is_today and rng.random() < 0.3:
         return  # still waiting for the Kasubag
     decided = submitted + timedelta(minutes=rng.randint(1, 25))
+    now = datetime.now(timezone.utc)
+    if decided > now:
+        return  # not decided yet: a decision is never in the future
     if rng.random() < 0.08:
         audit.apply_transition(session, visit, "denied", boss, reason=rng.choice(REJECTIONS), now=decided)
         return
@@ -143,6 +149,8 @@ def _demo_visit(session, rng, visitor, day, *, is_today, desk, boss) -> None:
     if is_today and rng.random() < 0.5:
         return  # inside now
     out = decided + timedelta(minutes=rng.randint(15, visit.planned_minutes + 30))
+    if out > now:
+        return  # still inside
     if rng.random() < 0.3:
         session.add(VisitNote(visit=visit, author_id=desk.id, body=rng.choice(NOTES), created_at=out))
     audit.apply_transition(session, visit, "checked_out", desk, now=out)
@@ -167,6 +175,8 @@ def _demo_remote(session, rng, day, admin, boss) -> int:
     if rng.random() < 0.15:
         return 1
     decided = start + timedelta(hours=rng.randint(1, 6))
+    if decided + timedelta(minutes=30) > datetime.now(timezone.utc):
+        return 1  # still waiting for the Kasubag (its account would be given in the future)
     if rng.random() < 0.1:
         audit.apply_transition(session, req, "denied", boss, reason="Surat belum ditandatangani", now=decided)
         return 1
@@ -177,5 +187,7 @@ def _demo_remote(session, rng, day, admin, boss) -> int:
     req.rights_granted = req.rights_requested
     audit.apply_transition(session, req, "active", admin, now=given)
     if req.period_end < datetime.now(timezone.utc) - timedelta(days=1) or rng.random() < 0.5:
-        audit.apply_transition(session, req, "closed", admin, now=min(req.period_end, given + timedelta(days=1)))
+        closed = min(req.period_end, given + timedelta(days=1))
+        if closed <= datetime.now(timezone.utc):  # an account still open today stays open
+            audit.apply_transition(session, req, "closed", admin, now=closed)
     return 1

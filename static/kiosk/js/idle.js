@@ -1,15 +1,33 @@
 /* Idle: after a screen's own timeout without a touch, a countdown, then onExpire (a clean reload).
    secondsFor(screen) says how long each screen may sit untouched; null means forever (the welcome
    screen). While the countdown shows, only its button (or a card or ticket shown to a camera, see
-   camera.js) brings the visitor back. */
+   camera.js) brings the visitor back, with everything entered still in place.
+   ux6: a screen reader hears the warning politely when it starts and once more 10 s before the end
+   (`said`, a live region outside the box), never every second; the focus moves to the button and
+   comes back to the field the visitor was in. */
 import { CAMERA_ACTIVITY } from "./camera.js";
 
-export function createIdle({ box, count, countdownSeconds, secondsFor, currentScreen, onExpire }) {
-  let lastActive = Date.now(), left = null;
+const SAY_AGAIN_AT = 10;
+
+export function createIdle({ box, count, said, sayText, countdownSeconds, secondsFor, currentScreen, onExpire }) {
+  let lastActive = Date.now(), left = null, before = null;
+  const button = box.querySelector("[data-action=idle-continue]");
+
+  function say(n) { if (said) said.textContent = sayText.replace("{n}", String(n)); }
 
   function touch() {
     lastActive = Date.now();
-    if (left !== null) { left = null; box.hidden = true; }
+    if (left === null) return;
+    left = null; box.hidden = true;
+    if (said) said.textContent = "";
+  }
+
+  /* "I am still here": back to the field the visitor was in (after the button's own click, which
+     would take the focus again). */
+  function resume() {
+    touch();
+    if (before && before.isConnected && before !== document.body) before.focus({ preventScroll: true });
+    before = null;
   }
 
   setInterval(() => {
@@ -18,9 +36,13 @@ export function createIdle({ box, count, countdownSeconds, secondsFor, currentSc
     const idleFor = (Date.now() - lastActive) / 1000;
     if (left === null && idleFor >= limit) {
       left = countdownSeconds;
+      before = document.activeElement;
       box.hidden = false;
+      if (button) button.focus({ preventScroll: true });
+      say(left);
     } else if (left !== null) {
       left -= 1;
+      if (left === SAY_AGAIN_AT && countdownSeconds > SAY_AGAIN_AT) say(left);
     }
     if (left !== null) {
       count.textContent = String(Math.max(0, left));
@@ -30,10 +52,12 @@ export function createIdle({ box, count, countdownSeconds, secondsFor, currentSc
 
   for (const type of ["pointerdown", "keydown", "input"]) {
     document.addEventListener(type, (e) => {
-      if (left !== null && !(e.target.closest && e.target.closest("[data-idle]"))) return;
+      // While the warning shows, only its button's click ends it (resume): hiding the box on the
+      // press would drop the click under the finger and leave the focus nowhere.
+      if (left !== null) return;
       touch();
     }, true);
   }
   document.addEventListener(CAMERA_ACTIVITY, touch);
-  return { touch };
+  return { touch, resume };
 }

@@ -69,6 +69,7 @@ const survey = (() => {
 const checkout = createCheckout({ api, cfg, T, screens, ticket, goHome, sendFrame: scanFrame, survey });
 const idle = createIdle({
   box: $("[data-idle]"), count: $("[data-idle-count]"), countdownSeconds: cfg.countdown_seconds,
+  said: $("[data-idle-said]"), sayText: T.idle_said,
   currentScreen: screens.current, onExpire: goHome,
   secondsFor: (screen) => (screen === "welcome" ? null : screen === "ticket" ? ticket.idleSeconds() : cfg.idle_seconds),
 });
@@ -115,7 +116,7 @@ const actions = {
   "clear-signature": () => rules.clearSignature(),
   submit: () => rules.submit(),
   print: () => window.print(),
-  "idle-continue": () => idle.touch(),
+  "idle-continue": () => idle.resume(),
   "home-now": goHome,
   // Throwing away what the visitor entered takes a second tap; an empty start does not.
   home: () => ask("start-over").then((yes) => { if (yes) goHome(); }),
