@@ -150,6 +150,10 @@ BEST_CONFIRM = True
 # Both cuts of each crop's NIK line: the sheet's (one call for all crops) and the 48 px digits-only
 # one (_digit_frames'). "sheet" / "digits": one of them (measurements).
 BEST_CUT = "both"
+# Where the vote still filled nothing, no crop's birth date was read and RapidOCR read a NIK the
+# card does not contradict, RapidOCR reads the sharpest crop's birth line (birth_line.py;
+# docs/idscan.md, Run 13a). False: measurements.
+BIRTH_READ = True
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -485,6 +489,24 @@ def _last_digit_unsure(nik: str, line: int | None, lines: list) -> bool:
     return got is not None and last_digit_unsure(nik, *got)
 
 
+def _with_birth_line(frames: list[CardFields], checks: list[Check], lines: list, at: int,
+                     regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple):
+    """The frames and checks with the date RapidOCR read on the sharpest crop's birth line, and
+    the vote on them; all as they were where it read none."""
+    from .birth_line import birth_line_at, read_birth, with_birth
+    from .rapid import read_names
+
+    j = birth_line_at(at, len(lines))
+    # The gentle cut at RapidOCR's input height, read by the newer model that reads the name rows
+    # (dev: right dates on 46 of 136 such lines, the older model on the clean cut 9).
+    birth = read_birth(lines[j][2], read_names) if j is not None else None
+    if birth is None:
+        return (frames, checks, *voted)
+    frames = with_birth(frames, birth)
+    checks = [check_nik(f, regions, today) for f in frames]
+    return (frames, checks, *vote(frames, checks, regions, today))
+
+
 def _rapid_nik_line(second: list[list]) -> int | None:
     """Index (among the sharpest crop's lines) of the line RapidOCR read as the NIK, if any."""
     for j, text in enumerate(second[0] if second else []):
@@ -569,6 +591,13 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         if extra:
             frames, checks = frames + extra, checks + [check_nik(f, regions, today) for f in extra]
             nik, name, check = vote(frames, checks, regions, today)
+    if (both and BIRTH_READ and nik is None and at is not None
+            and not any(f.birth for f in own)
+            and any(f.second_opinion and f.crop == 0 and c.status != "rejected" for f, c in zip(frames, checks))):
+        # No crop's date read (the commonest reason a NIK read right stays unfilled): RapidOCR
+        # reads the sharpest crop's birth line (birth_line.py) and the vote runs again with it.
+        frames, checks, nik, name, check = _with_birth_line(frames, checks, images[0], at, regions, today,
+                                                            (nik, name, check))
     if both and later and later_crops_may_veto(nik, check):
         # Only now the later crops' NIK lines: on most captures the printed date confirmed the
         # NIK or nothing was filled, and their readings could not change the outcome.
