@@ -33,13 +33,16 @@ def current_kiosk_actor() -> Actor:
     return kiosk_actor(device.id, device.name)
 
 
+def api_refusal(problem: str):
+    """The JSON answer to a call from no allowed kiosk."""
+    return jsonify(error="kiosk_not_registered", message=api_message("kiosk_not_registered")), refusal_status(problem)
+
+
 def _refuse(problem: str):
-    # 401: no credential this server recognises; 403: a credential for a revoked kiosk.
-    status = 403 if problem == "revoked" else 401
     if "/api/" in request.path:
-        return jsonify(error="kiosk_not_registered", message=api_message("kiosk_not_registered")), status
-    response = make_response(render_template("kiosk/not_registered.html", revoked=problem == "revoked"), status)
-    return response
+        return api_refusal(problem)
+    return make_response(render_template("kiosk/not_registered.html", revoked=problem == "revoked"),
+                         refusal_status(problem))
 
 
 def _credentials() -> CredentialCache:
@@ -50,24 +53,40 @@ def _credentials() -> CredentialCache:
     return cache
 
 
+def admit_kiosk(token: str | None) -> str | None:
+    """Whether the device credential `token` names an enrolled, unrevoked kiosk: None when it does
+    (g.kiosk_device is then that kiosk, and its "last seen" is stamped with the request's end),
+    else the problem ("revoked", "invalid"...). The one check of `kiosk_only` and of the frame path
+    served ahead of Flask's request (kiosk/frame_endpoint.py)."""
+    cache = _credentials()
+    check = cache.check(db.session, token, current_app.config["SECRET_KEY"])
+    if check.device is None:
+        return check.problem or "invalid"
+    g.kiosk_device = check.device
+
+    def seen() -> bool:
+        # "Last seen" on the Admin page, at most once a minute per kiosk, whatever the request's answer.
+        if cache.recently_seen(token):
+            return False
+        return devices.touch(check.device)
+
+    always(seen)
+    return None
+
+
+def refusal_status(problem: str) -> int:
+    # 401: no credential this server recognises; 403: a credential for a revoked kiosk.
+    return 403 if problem == "revoked" else 401
+
+
 def kiosk_only(view):
     """Allow a view only to an enrolled, unrevoked kiosk browser; sets g.kiosk_device."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        cache, token = _credentials(), request.cookies.get(devices.COOKIE_NAME)
-        check = cache.check(db.session, token, current_app.config["SECRET_KEY"])
-        if check.device is None:
-            return _refuse(check.problem or "invalid")
-        g.kiosk_device = check.device
-
-        def seen() -> bool:
-            # "Last seen" on the Admin page, at most once a minute per kiosk, whatever the request's answer.
-            if cache.recently_seen(token):
-                return False
-            return devices.touch(check.device)
-
-        always(seen)
+        problem = admit_kiosk(request.cookies.get(devices.COOKIE_NAME))
+        if problem is not None:
+            return _refuse(problem)
         return view(*args, **kwargs)
 
     # Read by the authorisation test that walks every route.

@@ -14,7 +14,7 @@ The form route (`POST /kiosk/api/v1/scan`, kiosk/scan_api.py) stays for an uploa
 """
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import Request, current_app, jsonify, request
 
 from lpsedesk.extensions import csrf
 from lpsedesk.scan_capability import HEADER, frame_refusal, new_capability
@@ -47,14 +47,22 @@ def open_scan(session_id: str):
 @kiosk_only
 def frame():
     """One camera frame as the request's body (`Content-Type: image/jpeg`), `session`, `mode` and
-    `capture` in the query, the session's capability in the X-Scan-Capability header."""
-    session_id = request.args.get("session", "")
+    `capture` in the query, the session's capability in the X-Scan-Capability header.
+
+    Served by kiosk/frame_endpoint.py ahead of Flask's request machinery (the same steps, the same
+    functions); this view answers only where that front is not mounted."""
+    return answer_frame(request)
+
+
+def answer_frame(req: Request):
+    """The frame's answer, for an allowed kiosk (g.kiosk_device): every check but the kiosk's own."""
+    session_id = req.args.get("session", "")
     if not SESSION_ID.match(session_id):
         return api_error("bad_request", 400, fields={"session": "required"})
-    presented = request.headers.get(HEADER)
+    presented = req.headers.get(HEADER)
     if not presented:
         return api_error("capability_invalid", REFUSAL_STATUS["capability_invalid"])
-    if request.mimetype != "image/jpeg":
+    if req.mimetype != "image/jpeg":
         return api_error("not_image", 415)
     device = current_kiosk()
     with current_app.extensions["kiosk_frame_slots"].hold(kiosk=device.id) as free:
@@ -68,8 +76,15 @@ def frame():
                                 scan_session.capability_hash if scan_session is not None else None, presented)
         if problem is not None:
             return api_error(problem, REFUSAL_STATUS[problem])
-        data = request.get_data(cache=False)
+        data = req.get_data(cache=False)
         if not data:
             return api_error("image_missing", 400)
-        mode = request.args.get("mode", "ktp")
-        return _scan(data, session_id, mode, request.args.get("capture") == "1", scan_session)
+        mode = req.args.get("mode", "ktp")
+        return _scan(data, session_id, mode, req.args.get("capture") == "1", scan_session)
+
+
+@bp.record_once
+def _mount_frame_path(state) -> None:
+    from .frame_endpoint import mount
+
+    mount(state.app)
