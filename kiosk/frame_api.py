@@ -21,7 +21,7 @@ from lpsedesk.scan_capability import HEADER, frame_refusal, new_capability
 from lpsedesk.sessionless import sessionless
 
 from . import bp
-from .device_auth import current_kiosk, kiosk_only
+from .device_auth import current_kiosk, current_kiosk_id, kiosk_only
 from .scan_api import SESSION_ID, _scan, api_error, forget_all, sessions
 
 # 403: this frame is not admitted to the session it names; 410: that session is over. Either way
@@ -55,7 +55,7 @@ def frame():
 
 
 def answer_frame(req: Request):
-    """The frame's answer, for an allowed kiosk (g.kiosk_device): every check but the kiosk's own."""
+    """The frame's answer, for an allowed kiosk (admitted by `admit_kiosk`): every check but the kiosk's own."""
     session_id = req.args.get("session", "")
     if not SESSION_ID.match(session_id):
         return api_error("bad_request", 400, fields={"session": "required"})
@@ -64,13 +64,13 @@ def answer_frame(req: Request):
         return api_error("capability_invalid", REFUSAL_STATUS["capability_invalid"])
     if req.mimetype != "image/jpeg":
         return api_error("not_image", 415)
-    device = current_kiosk()
-    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=device.id) as free:
+    kiosk_id = current_kiosk_id()  # its row is attached only if asked for (a capture, "last seen")
+    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=kiosk_id) as free:
         if not free:
             response, status = api_error("busy", 503)
             response.headers["Retry-After"] = "1"
             return response, status
-        scan_session, dropped = sessions().find(device.id, session_id)
+        scan_session, dropped = sessions().find(kiosk_id, session_id)
         forget_all(dropped)
         problem = frame_refusal(scan_session is not None,
                                 scan_session.capability_hash if scan_session is not None else None, presented)

@@ -78,7 +78,7 @@ class FrameEndpoint:
         refusal = nul_refusal(req)
         if refusal is not None:
             raise refusal
-        problem = admit_kiosk(req.cookies.get(devices.COOKIE_NAME))
+        problem = admit_kiosk(req.cookies.get(devices.COOKIE_NAME), attach=False)
         if problem is not None:
             return api_refusal(problem)
         return answer_frame(req)

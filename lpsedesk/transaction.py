@@ -64,13 +64,16 @@ def finish_request(response: Response) -> Response:
     Flask request, and called as such by the kiosk's frame path, which is answered in an app context
     ahead of Flask's request machinery (kiosk/frame_endpoint.py): the same one transaction."""
     failed = response.status_code >= 400
-    if failed:
+    # A request that never opened a database session (a kiosk frame on the in-memory scan sessions,
+    # admitted from the credential cache) has nothing to roll back or commit: none is opened for it.
+    if failed and db.session.registry.has():
         db.session.rollback()
     for fn in g.pop("always", []):
         fn()
-    if failed and not db.session.dirty and not db.session.new:
+    opened = db.session.registry.has()
+    if failed and (not opened or (not db.session.dirty and not db.session.new)):
         return response
-    if not failed and not touched_database(db.session()):
+    if not failed and (not opened or not touched_database(db.session())):
         for fn in g.pop("after_commit", []):  # nothing to commit: what waited for it may go on
             fn()
         return response
