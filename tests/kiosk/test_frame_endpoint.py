@@ -105,3 +105,41 @@ def test_a_frame_stamps_the_kiosks_last_seen(app, kiosk, ktp_scene):
 def test_every_other_method_and_path_is_flasks(app, kiosk):
     assert kiosk.client.get(FRAMES).status_code == 405  # Flask's answer: the route takes POST only
     assert kiosk.client.post(FRAMES + "/", data=b"x").status_code == 404
+
+
+def test_a_frame_of_a_kiosk_known_to_the_credential_cache_takes_no_database_connection(app, kiosk, ktp_scene,
+                                                                                         monkeypatch):
+    """In one process's memory (SQLite): nothing of the frame is in the database, so it should not
+    even check out a connection, nor put the kiosk's row into a database session; a capture still
+    writes its audit event with the kiosk's row."""
+    if app.extensions["kiosk_scan_sessions"].shared:
+        return  # on PostgreSQL the scan session's row is read FOR UPDATE on every frame
+    from sqlalchemy import event
+
+    capability = _open(kiosk).json["capability"]
+    client = _device_only(app, kiosk)
+    assert _frame(client, jpeg(ktp_scene[0]), capability).status_code == 200  # cached, "last seen" stamped
+    checkouts: list[int] = []
+    with app.app_context():
+        engine = db.engine
+
+    def count(*_a):
+        checkouts.append(1)
+
+    from sqlalchemy.orm import Session
+
+    merged: list[int] = []
+    real_merge = Session.merge
+    monkeypatch.setattr(Session, "merge", lambda self, *a, **k: merged.append(1) or real_merge(self, *a, **k))
+    event.listen(engine, "checkout", count)
+    try:
+        assert _frame(client, jpeg(ktp_scene[0]), capability).status_code == 200
+        assert _frame(client, jpeg(ktp_scene[0]), "wrong").status_code == 403
+        assert checkouts == [] and merged == []
+        assert _frame(client, jpeg(ktp_scene[0]), capability, capture="1").json["captured"] is True
+        assert checkouts and merged  # the capture's audit event, with the kiosk's row attached for it
+    finally:
+        event.remove(engine, "checkout", count)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AuditEvent)
+                                 .where(AuditEvent.action == "kiosk.ktp_captured")) == 1
