@@ -1,9 +1,10 @@
 """The camera loop's frames, answered ahead of Flask's request machinery (issue 16).
 
-A kiosk sends five frames a second. Through Flask each one paid for a request context, the URL
-match, the before/after/teardown hooks and their signals: about 1 ms of CPU a frame with the caches
-the ID engine cools, where the engine costs 13-16 ms and the goal is the server within 1.15x of it
-(docs/scale.md). So `POST /kiosk/api/v1/frames` is recognised here by method and path before Flask
+A kiosk sends five frames a second, and the goal is the served frame within 1.15x of the ID engine
+(13-20 ms a frame). Through Flask each frame paid for a request context, the URL match, the
+before/after/teardown hooks and their signals, and the cached kiosk row merged into a database
+session it mostly never used: measured in process with the engine between frames, 1.9 ms over the
+engine before, 1.2 ms here (docs/scale.md, "The frame answered ahead of Flask's request"). So `POST /kiosk/api/v1/frames` is recognised here by method and path before Flask
 sees the request, and answered in an app context only (the database session, `g`, the translations,
 the JSON provider: what the steps below use), by the same functions the Flask path uses, in the
 same order:
