@@ -2,8 +2,9 @@
 
 In one process, one thread: the same JPEG frames sent in turn to the CSRF-checked route
 (`POST /kiosk/api/v1/scan`, session cookie and CSRF token: the camera loop's path until
-2 December) and to the narrow path (`POST /kiosk/api/v1/frames` with the scan session's
-capability, kiosk/frame_api.py), each through the app's WSGI call with the real engine inside (so
+2 December), to the narrow path (`POST /kiosk/api/v1/frames` with the scan session's
+capability, kiosk/frame_api.py) through Flask's request machinery (its view called by Flask, as
+until the front), and to the same path as served now, ahead of Flask (kiosk/frame_endpoint.py), each through the app's WSGI call with the real engine inside (so
 the rest meets the caches the engine cools, as a served frame does). Thread CPU (`time.thread_time`,
 which other processes' load does not add to) is summed around each part: the engine (decode +
 scan), the session cookie's open and save, every before/after-request hook (the CSRF check, the NUL
@@ -90,13 +91,23 @@ def main() -> None:
     client.set_cookie("lpsedesk_kiosk", cookie)
     csrf = bench.META_CSRF.search(client.get("/kiosk/").get_data(as_text=True)).group(1)
     cookies = f"lpsedesk_kiosk={cookie}; session={client.get_cookie('session').value}"
-    capability = client.post("/kiosk/api/v1/scan/parts-new-0001/capability",
-                             headers={"X-CSRFToken": csrf}).json["capability"]
+    # each path its own scan session: two paths feeding one session would make a steady run of the
+    # same frame sent twice (and pay the crop's encoding) where the bench's moving card never does
+    capability, front_capability = (
+        client.post(f"/kiosk/api/v1/scan/{session}/capability", headers={"X-CSRFToken": csrf}).json["capability"]
+        for session in ("parts-new-0001", "parts-front-001"))
+    front = app.wsgi_app  # kiosk/frame_endpoint.py: the frame path ahead of Flask's request
+    flask_only = getattr(front, "inner", front)  # Flask's own WSGI call (the same view behind it)
     paths = {
         "CSRF-checked route": ("/kiosk/api/v1/scan", {"Cookie": cookies, "X-CSRFToken": csrf}, "parts-old-0001"),
-        "narrow path": ("/kiosk/api/v1/frames", {"Cookie": cookies, "X-Scan-Capability": capability},
-                        "parts-new-0001"),
+        "narrow path through Flask": ("/kiosk/api/v1/frames", {"Cookie": cookies, "X-Scan-Capability": capability},
+                                      "parts-new-0001"),
+        "narrow path ahead of Flask": ("/kiosk/api/v1/frames", {"Cookie": cookies,
+                                                                "X-Scan-Capability": front_capability},
+                                       "parts-front-001"),
     }
+    callers = {"CSRF-checked route": flask_only, "narrow path through Flask": flask_only,
+               "narrow path ahead of Flask": front}
     environs = {}
     for name, (path, headers, session) in paths.items():
         environs[name] = []
@@ -112,7 +123,7 @@ def main() -> None:
             SPENT.clear()
             status: list[str] = []
             start = time.thread_time()
-            b"".join(app.wsgi_app({**environ, "wsgi.input": io.BytesIO(body)},
+            b"".join(callers[name]({**environ, "wsgi.input": io.BytesIO(body)},
                                   lambda s, h, e=None: status.append(s)))
             total = time.thread_time() - start
             if not status[0].startswith("200"):
@@ -142,10 +153,11 @@ def main() -> None:
             values = values + [0.0] * (args.frames - len(values))
             cells.append(f"{statistics.mean(values):.3f} ({statistics.median(values):.3f})")
         print(f"| {part} | " + " | ".join(cells) + " |")
-    old, new = (statistics.mean(per_path[n]["app beyond the engine"]) for n in paths)
     engine = statistics.mean(v for n in paths for v in per_path[n]["engine (decode + scan)"])
-    print(f"\napp beyond the engine: {old:.2f} ms -> {new:.2f} ms a frame; app call / engine: "
-          f"{(old + engine) / engine:.3f}x -> {(new + engine) / engine:.3f}x (engine {engine:.1f} ms)")
+    print(f"\nengine {engine:.1f} ms a frame; app beyond the engine, and app call / engine:")
+    for name in paths:
+        over = statistics.mean(per_path[name]["app beyond the engine"])
+        print(f"  {name}: {over:.2f} ms, {(over + engine) / engine:.3f}x")
 
 
 if __name__ == "__main__":

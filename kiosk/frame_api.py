@@ -14,14 +14,14 @@ The form route (`POST /kiosk/api/v1/scan`, kiosk/scan_api.py) stays for an uploa
 """
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import Request, current_app, jsonify, request
 
 from lpsedesk.extensions import csrf
 from lpsedesk.scan_capability import HEADER, frame_refusal, new_capability
 from lpsedesk.sessionless import sessionless
 
 from . import bp
-from .device_auth import current_kiosk, kiosk_only
+from .device_auth import current_kiosk, current_kiosk_id, kiosk_only
 from .scan_api import SESSION_ID, _scan, api_error, forget_all, sessions
 
 # 403: this frame is not admitted to the session it names; 410: that session is over. Either way
@@ -47,29 +47,44 @@ def open_scan(session_id: str):
 @kiosk_only
 def frame():
     """One camera frame as the request's body (`Content-Type: image/jpeg`), `session`, `mode` and
-    `capture` in the query, the session's capability in the X-Scan-Capability header."""
-    session_id = request.args.get("session", "")
+    `capture` in the query, the session's capability in the X-Scan-Capability header.
+
+    Served by kiosk/frame_endpoint.py ahead of Flask's request machinery (the same steps, the same
+    functions); this view answers only where that front is not mounted."""
+    return answer_frame(request)
+
+
+def answer_frame(req: Request):
+    """The frame's answer, for an allowed kiosk (admitted by `admit_kiosk`): every check but the kiosk's own."""
+    session_id = req.args.get("session", "")
     if not SESSION_ID.match(session_id):
         return api_error("bad_request", 400, fields={"session": "required"})
-    presented = request.headers.get(HEADER)
+    presented = req.headers.get(HEADER)
     if not presented:
         return api_error("capability_invalid", REFUSAL_STATUS["capability_invalid"])
-    if request.mimetype != "image/jpeg":
+    if req.mimetype != "image/jpeg":
         return api_error("not_image", 415)
-    device = current_kiosk()
-    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=device.id) as free:
+    kiosk_id = current_kiosk_id()  # its row is attached only if asked for (a capture, "last seen")
+    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=kiosk_id) as free:
         if not free:
             response, status = api_error("busy", 503)
             response.headers["Retry-After"] = "1"
             return response, status
-        scan_session, dropped = sessions().find(device.id, session_id)
+        scan_session, dropped = sessions().find(kiosk_id, session_id)
         forget_all(dropped)
         problem = frame_refusal(scan_session is not None,
                                 scan_session.capability_hash if scan_session is not None else None, presented)
         if problem is not None:
             return api_error(problem, REFUSAL_STATUS[problem])
-        data = request.get_data(cache=False)
+        data = req.get_data(cache=False)
         if not data:
             return api_error("image_missing", 400)
-        mode = request.args.get("mode", "ktp")
-        return _scan(data, session_id, mode, request.args.get("capture") == "1", scan_session)
+        mode = req.args.get("mode", "ktp")
+        return _scan(data, session_id, mode, req.args.get("capture") == "1", scan_session)
+
+
+@bp.record_once
+def _mount_frame_path(state) -> None:
+    from .frame_endpoint import mount
+
+    mount(state.app)

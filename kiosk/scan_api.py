@@ -21,7 +21,7 @@ from lpsedesk.transaction import after_commit
 from lpsedesk.nik import parse_nik, regions
 
 from . import bp
-from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
+from .device_auth import current_kiosk, current_kiosk_actor, current_kiosk_id, kiosk_only
 from .frame_limits import FrameSlots, decode_bounded_frame
 from .frame_memory import keep_freed_frame_memory
 from .images import UploadError, encode_jpeg
@@ -205,7 +205,7 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
     body = {"result": result.to_json_dict(), "guidance": result.guidance, "captured": False, "capture": None}
     if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
         if scan_session is None:
-            scan_session, dropped = sessions().get(current_kiosk().id, session_id)
+            scan_session, dropped = sessions().get(current_kiosk_id(), session_id)
             forget_all(dropped)
         if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)

@@ -27,10 +27,10 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
     from .config import load_config
 
     load_config(app, test_config)
-    trust_proxies(app)
     register_extensions(app)
     register_jobs(app)
     register_blueprints(app)
+    trust_proxies(app)  # after the blueprints: outside any WSGI front they mount (the kiosk's frames)
     register_template_helpers(app)
     share_throttles(app)
     register_error_handlers(app)

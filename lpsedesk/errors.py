@@ -1,7 +1,7 @@
 """Every error as a readable page (or JSON for API calls) in the user's language; never a bare 500."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, make_response, render_template, request
+from flask import Flask, current_app, has_request_context, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
@@ -74,6 +74,8 @@ def _step_refused(target: str, current: str) -> str | None:
 
 
 def _wants_json() -> bool:
+    if not has_request_context():  # the kiosk's frame path, answered ahead of Flask's request: JSON
+        return True
     return request.path.startswith("/api/") or "/api/" in request.path or request.is_json
 
 
@@ -112,23 +114,26 @@ def register_error_handlers(app: Flask) -> None:
         return error_response(400, _("The form expired or was sent from elsewhere. Reload the page and try again."),
                               "csrf")
 
-    @app.errorhandler(HTTPException)
-    def _http(exc: HTTPException):
-        message = exc.description if getattr(exc, "user_message", False) else _messages().get(exc.code or 500)
-        response = error_response(exc.code or 500, message or exc.name)
-        # The exception's own headers (Allow on a 405, WWW-Authenticate...) belong to the answer.
-        for name, value in exc.get_headers():
-            if name.lower() != "content-type":
-                response.headers[name] = value
-        if exc.code == 429 and getattr(exc, "retry_after", None):
-            response.headers["Retry-After"] = str(exc.retry_after)
-        return response
+    app.errorhandler(HTTPException)(http_error_response)
+    app.errorhandler(Exception)(unexpected_error_response)
 
-    @app.errorhandler(Exception)
-    def _unexpected(exc: Exception):
-        db.session.rollback()
-        app.logger.exception("unhandled error", exc_info=exc)
-        return server_error_response()
+
+def http_error_response(exc: HTTPException):
+    message = exc.description if getattr(exc, "user_message", False) else _messages().get(exc.code or 500)
+    response = error_response(exc.code or 500, message or exc.name)
+    # The exception's own headers (Allow on a 405, WWW-Authenticate...) belong to the answer.
+    for name, value in exc.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    if exc.code == 429 and getattr(exc, "retry_after", None):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def unexpected_error_response(exc: Exception):
+    db.session.rollback()
+    current_app.logger.exception("unhandled error", exc_info=exc)
+    return server_error_response()
 
 
 def user_error(status: int, message: str) -> HTTPException:

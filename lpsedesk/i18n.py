@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import get_locale
 
 from .clock import WIB
@@ -34,6 +34,11 @@ def compile_catalogs(src: Path, dst: Path) -> None:
 
 
 def select_locale() -> str:
+    if not has_request_context():
+        # The kiosk's frame path (answered ahead of Flask's request, no session): the language its
+        # request named (kiosk/frame_endpoint.py), else the default.
+        chosen = g.get("chosen_locale")
+        return chosen if chosen in LOCALES else current_app.config["DEFAULT_LOCALE"]
     chosen = request.args.get("lang")
     if chosen in LOCALES:
         session["lang"] = chosen

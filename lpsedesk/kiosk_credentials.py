@@ -60,13 +60,24 @@ class CredentialCache:
         self._entries: dict[str, _Entry] = {}
         self._lock = threading.Lock()
 
+    def cached(self, token: str | None) -> KioskDevice | None:
+        """The kiosk a valid cache entry names for `token`, as a detached copy no session holds yet
+        (None when there is no such entry: `check` then reads the row). Only to be read, or merged
+        into a session (`merge(copy, load=False)`) before anything is changed on it."""
+        if self.ttl <= 0 or not token:
+            return None
+        entry = self._entries.get(token)
+        if entry is not None and entry.expires > self._clock() and entry.generation == generation.value:
+            return entry.copy
+        return None
+
     def check(self, session: Session, token: str | None, secret_key: str) -> devices.CredentialCheck:
         if self.ttl <= 0 or not token:
             return devices.check_credential(session, token, secret_key)
         now = self._clock()
-        entry = self._entries.get(token)
-        if entry is not None and entry.expires > now and entry.generation == generation.value:
-            return devices.CredentialCheck(session.merge(entry.copy, load=False), None)
+        copy = self.cached(token)
+        if copy is not None:
+            return devices.CredentialCheck(session.merge(copy, load=False), None)
         seen_generation = generation.value  # before reading: a change committed meanwhile voids the entry
         result = devices.check_credential(session, token, secret_key)
         with self._lock:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response, request
+from werkzeug.datastructures import Headers
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -18,17 +19,21 @@ CSP = "; ".join([
 ])
 
 
+def apply_security_headers(h: Headers, path: str) -> None:
+    """The headers every answer carries; also called by the kiosk's frame path, served ahead of Flask."""
+    h.setdefault("Content-Security-Policy", CSP)
+    h.setdefault("X-Content-Type-Options", "nosniff")
+    h.setdefault("X-Frame-Options", "DENY")
+    h.setdefault("Referrer-Policy", "no-referrer")
+    h.setdefault("Permissions-Policy", "camera=(self), microphone=(), geolocation=()")
+    h.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    # Staff pages show personal data: never keep them in a shared browser's cache.
+    if not path.startswith("/static/"):
+        h["Cache-Control"] = "no-store"
+
+
 def register_security_headers(app: Flask) -> None:
     @app.after_request
     def _headers(response: Response) -> Response:
-        h = response.headers
-        h.setdefault("Content-Security-Policy", CSP)
-        h.setdefault("X-Content-Type-Options", "nosniff")
-        h.setdefault("X-Frame-Options", "DENY")
-        h.setdefault("Referrer-Policy", "no-referrer")
-        h.setdefault("Permissions-Policy", "camera=(self), microphone=(), geolocation=()")
-        h.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        # Staff pages show personal data: never keep them in a shared browser's cache.
-        if not request.path.startswith("/static/"):
-            h["Cache-Control"] = "no-store"
+        apply_security_headers(response.headers, request.path)
         return response

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Response, current_app, g, session
+from flask import Response, current_app, g, has_request_context, session
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -54,15 +54,26 @@ def touched_database(sess: Session) -> bool:
     return bool(sess.info.get(_BEGAN) or sess.new or sess.dirty or sess.deleted)
 
 
+def _drop_flashes() -> None:
+    if has_request_context():  # the kiosk's frame path runs in an app context only, and flashes nothing
+        session.pop("_flashes", None)
+
+
 def finish_request(response: Response) -> Response:
+    """Commit (or roll back) the request's changes by its answer. The after_request hook of every
+    Flask request, and called as such by the kiosk's frame path, which is answered in an app context
+    ahead of Flask's request machinery (kiosk/frame_endpoint.py): the same one transaction."""
     failed = response.status_code >= 400
-    if failed:
+    # A request that never opened a database session (a kiosk frame on the in-memory scan sessions,
+    # admitted from the credential cache) has nothing to roll back or commit: none is opened for it.
+    if failed and db.session.registry.has():
         db.session.rollback()
     for fn in g.pop("always", []):
         fn()
-    if failed and not db.session.dirty and not db.session.new:
+    opened = db.session.registry.has()
+    if failed and (not opened or (not db.session.dirty and not db.session.new)):
         return response
-    if not failed and not touched_database(db.session()):
+    if not failed and (not opened or not touched_database(db.session())):
         for fn in g.pop("after_commit", []):  # nothing to commit: what waited for it may go on
             fn()
         return response
@@ -71,13 +82,13 @@ def finish_request(response: Response) -> Response:
     except (StaleDataError, IntegrityError):
         # Lost a race: another staff member changed the same record between our read and write.
         db.session.rollback()
-        session.pop("_flashes", None)  # "saved" was flashed before the save failed
+        _drop_flashes()  # "saved" was flashed before the save failed
         from .errors import conflict_response
 
         return conflict_response()
     except Exception:
         db.session.rollback()
-        session.pop("_flashes", None)
+        _drop_flashes()
         current_app.logger.exception("commit at the end of the request failed")
         from .errors import server_error_response
 
