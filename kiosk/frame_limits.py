@@ -7,6 +7,12 @@ pixel is decoded, except a JPEG (a photo picked with the upload button), which i
 at 1/2, 1/4 or 1/8 scale (JPEG can do that without the full-size pixels) and then fitted. And at
 most `slots` frames are decoded and scanned at once per process: the rest get 503 and the kiosk's
 camera loop simply sends its next frame.
+
+Scaled decoding saves memory only for a JPEG decoded scan by scan in one pass. A progressive JPEG
+(or one sending each colour in a scan of its own) keeps the whole picture's DCT coefficients until
+its last scan, at any scale: a 568-byte progressive JPEG claiming 12000 x 12000 pixels took the
+server to 1.2 GB and 8.5 s of CPU per frame (sec4 probe). Such a JPEG may have at most
+`WHOLE_IMAGE_MAX_PIXELS` (a 16 MP phone photo: about 100 MB of coefficients).
 """
 from __future__ import annotations
 
@@ -26,11 +32,37 @@ from .images import UploadError, _open, decode_frame
 
 MAX_FRAME_PIXELS = 1920 * 1080
 MAX_FRAME_SIDE = 1920
+WHOLE_IMAGE_MAX_PIXELS = 8 * MAX_FRAME_PIXELS
+_PROGRESSIVE_SOF = {0xC2, 0xC6, 0xCA, 0xCE}
+_OTHER_SOF = {0xC0, 0xC1, 0xC3, 0xC5, 0xC7, 0xC9, 0xCB, 0xCD}
 BUSY_WAIT_SECONDS = 1.0
 
 
 def within_bound(width: int, height: int) -> bool:
     return width * height <= MAX_FRAME_PIXELS and max(width, height) <= MAX_FRAME_SIDE
+
+
+def holds_whole_image(data: bytes) -> bool:
+    """True when decoding this JPEG keeps every coefficient of the picture at once: progressive, or
+    its first scan carries fewer colours than the frame (one scan per colour). Read from the
+    markers before the first scan; a header that cannot be walked counts as True."""
+    at, components = 2, None
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return True
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if marker in _PROGRESSIVE_SOF:
+            return True
+        if marker in _OTHER_SOF and at + 10 <= len(data):
+            components = data[at + 9]
+        if marker == 0xDA:  # start of the first scan
+            return at + 4 >= len(data) or components is None or data[at + 4] < components
+        at += 2 + length
+    return True
 
 
 def _fit_scale(width: int, height: int) -> float:
@@ -43,7 +75,7 @@ def decode_bounded_frame(data: bytes) -> np.ndarray:
     width, height = img.size
     if within_bound(width, height):
         return decode_frame(data, img)
-    if img.format != "JPEG":
+    if img.format != "JPEG" or (width * height > WHOLE_IMAGE_MAX_PIXELS and holds_whole_image(data)):
         raise UploadError("frame_too_many_pixels", 413)
     scale = _fit_scale(width, height)
     target = (max(1, int(width * scale)), max(1, int(height * scale)))

@@ -21,6 +21,12 @@ import numpy as np
 from idscan import CaptureTracker
 
 MAX_SESSIONS = 64
+# Sessions one kiosk may hold: a visitor's scan, a check-out's card, a recovery's card, and a spare.
+# Opening one more drops that kiosk's own least recently used, never another kiosk's: without this,
+# one kiosk (or anything holding its credential) opening 65 sessions in 0.4 s pushed every other
+# kiosk's session out of the shared 64 and deleted its visitor's unclaimed KTP capture (sec4 probe);
+# in the database it bounds the rows, and the captures they keep (3 each), that one kiosk can hold.
+MAX_SESSIONS_PER_KIOSK = 6
 TTL_SECONDS = 30 * 60
 STEADY_KEEP = 5  # crops of the current steady run kept for the vote at capture (sharpest first)
 
@@ -87,8 +93,10 @@ class ScanSessions:
 
     shared = False
 
-    def __init__(self, max_sessions: int = MAX_SESSIONS, ttl: float = TTL_SECONDS, clock=time.monotonic) -> None:
+    def __init__(self, max_sessions: int = MAX_SESSIONS, ttl: float = TTL_SECONDS, clock=time.monotonic,
+                 per_kiosk: int = MAX_SESSIONS_PER_KIOSK) -> None:
         self.max_sessions = max_sessions
+        self.per_kiosk = per_kiosk
         self.ttl = ttl
         self._clock = clock
         self._items: OrderedDict[tuple[int, str], ScanSession] = OrderedDict()
@@ -111,10 +119,16 @@ class ScanSessions:
         now = self._clock()
         with self._lock:
             key = (device_id, session_id)
-            item = self._items.pop(key, None) or ScanSession(device_id=device_id)
+            item = self._items.pop(key, None)
+            crowded = []
+            if item is None:
+                item = ScanSession(device_id=device_id)
+                # Oldest first (every use moves a session to the end): this kiosk's own make room.
+                own = [k for k in self._items if k[0] == device_id]
+                crowded = [self._items.pop(k) for k in own[:max(0, len(own) - self.per_kiosk + 1)]]
             item.touched = now
             self._items[key] = item
-            return item, self._expire(now)
+            return item, crowded + self._expire(now)
 
     def open(self, device_id: int, session_id: str, capability_hash: str) -> list[ScanSession]:
         """Open (or reopen) this kiosk's session with a new capability; the one before is void."""

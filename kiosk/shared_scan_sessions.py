@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from lpsedesk.clock import utcnow
 from lpsedesk.models import ScanSessionRecord
 
-from .scan_sessions import TTL_SECONDS, ScanSession
+from .scan_sessions import MAX_SESSIONS_PER_KIOSK, TTL_SECONDS, ScanSession
 
 SWEEP_EVERY = 60.0  # seconds between two sweeps of expired rows by one process
 # A row's time is written with a frame's other changes, or on its own once it is this old: five
@@ -89,8 +89,10 @@ class DatabaseScanSessions:
 
     shared = True
 
-    def __init__(self, session: Callable[[], Session], ttl: float = TTL_SECONDS, clock=time.monotonic) -> None:
+    def __init__(self, session: Callable[[], Session], ttl: float = TTL_SECONDS, clock=time.monotonic,
+                 per_kiosk: int = MAX_SESSIONS_PER_KIOSK) -> None:
         self._session = session
+        self.per_kiosk = per_kiosk
         self.ttl = ttl
         self._clock = clock
         self._swept = float("-inf")
@@ -117,6 +119,7 @@ class DatabaseScanSessions:
                  .with_for_update())
         record = db.scalar(query)
         if record is None:
+            dropped += self._make_room(db, device_id)
             record = ScanSessionRecord(device_id=device_id, session_id=session_id, tracker={}, codes=[],
                                        pending_keys=[], steady=None, touched_at=utcnow())
             # A first frame of the same session on another process at the same moment: the unique
@@ -130,6 +133,17 @@ class DatabaseScanSessions:
                 if record is None:
                     raise
         return _from_record(record), dropped
+
+    def _make_room(self, db: Session, device_id: int) -> list[ScanSession]:
+        """This kiosk's least recently used sessions beyond MAX_SESSIONS_PER_KIOSK - 1, deleted (see
+        scan_sessions.py); a row a frame holds at this moment is left for the next new session."""
+        rows = db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.device_id == device_id)
+                          .order_by(ScanSessionRecord.touched_at.desc(), ScanSessionRecord.id.desc())
+                          .offset(max(0, self.per_kiosk - 1)).with_for_update(skip_locked=True)).all()
+        dropped = [_from_record(r) for r in rows]
+        for row in rows:
+            db.delete(row)
+        return dropped
 
     def open(self, device_id: int, session_id: str, capability_hash: str) -> list[ScanSession]:
         """Open (or reopen) this kiosk's session with a new capability; the one before is void."""

@@ -49,7 +49,10 @@ def actor_for(session: Session, user: User, now: datetime) -> Actor:
     behalf_id = behalf_label = None
     if Role.KASUBAG not in roles:
         delegation = active_delegation(session, user, wib_date(now))
-        if delegation is not None and delegation.principal.active:
+        # The delegate borrows the principal's power: gone with the principal's account or Kasubag
+        # role, even while the delegation's dates still run (sec4 probe).
+        principal = delegation.principal if delegation is not None else None
+        if principal is not None and principal.active and Role.KASUBAG in principal.roles:
             roles.add(Role.KASUBAG)
             behalf_id, behalf_label = delegation.principal_id, delegation.principal.full_name
     return Actor(kind="user", id=user.id, label=user.full_name, roles=frozenset(roles),

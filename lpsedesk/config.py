@@ -12,6 +12,8 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 from flask import Flask
 
+from . import secret_files
+
 # name: (default, type, description) -- the README's table is written from this.
 SETTINGS: dict[str, tuple[object, type, str]] = {
     "DATABASE_URL": ("sqlite:///{instance}/lpsedesk.db", str,
@@ -70,10 +72,7 @@ def _as(kind: type, raw: str) -> object:
 
 def _secret_file(path: Path, make) -> str:
     """Read a secret from `path`, creating it (readable by the owner only) on first start."""
-    if not path.exists():
-        path.write_text(make())
-        path.chmod(0o600)
-    return path.read_text().strip()
+    return secret_files.read_or_create(path, make)
 
 
 def load_config(app: Flask, test_config: dict | None) -> None:

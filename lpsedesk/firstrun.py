@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from . import secret_files
 from .models import User, UserRole
 from .roles import Role
 
@@ -34,11 +35,7 @@ def no_accounts(session: Session) -> bool:
 
 def setup_token(instance_path: str) -> str:
     """The current setup token, created on first call."""
-    path = Path(instance_path) / TOKEN_FILE
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(24))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    return secret_files.read_or_create(Path(instance_path) / TOKEN_FILE, lambda: secrets.token_urlsafe(24))
 
 
 def token_matches(instance_path: str, candidate: str | None) -> bool:
