@@ -1,4 +1,4 @@
-"""Vote across the frames of one steady card: per character for the NIK, per line for the name.
+"""Vote across the frames of one steady card: per character for the NIK and (name_vote.py) the name.
 
 A webcam frame can lose a digit to noise or a glare band; the next frame rarely loses the same one.
 The NIK is filled only when every position has a clear majority, the voted NIK agrees with what
