@@ -135,7 +135,7 @@ def drop_glued_label(text: str | None) -> str | None:
     if not text:
         return text
     up = text.upper()
-    m = re.match(r"\s*N\s*[AEO]\s*[MN]\s*(?:[AEO]|R\s*[EN]?)?\s*[:;.]?\s*", up)
+    m = re.match(r"\s*N\s*[AEO]\s*[MN]\s*(?:[AEOU]|R\s*[EN]?)?\s*[:;.]?\s*", up)
     if m and len(up) - m.end() >= 2:
         return text[m.end():]
     return text

@@ -15,6 +15,7 @@ import numpy as np
 
 from .fields import respace, similar
 from .name_line import _WIDTH
+from .name_vote import reads_spaces, with_marks
 
 # False: measurements (respace alone: Tesseract's reading where the two do not align).
 FAR_PICK = True
@@ -38,6 +39,10 @@ def merge(spaced: str | None, letters: str | None) -> str | None:
     """The name from Tesseract's reading `spaced` and RapidOCR's `letters` of the same row."""
     if not spaced or not letters:
         return spaced
+    if reads_spaces(letters):
+        # The newer model read the word spaces itself (name_vote.py, Run 13b): its reading stands,
+        # with Tesseract's apostrophes and hyphens where it read a space or nothing.
+        return with_marks(spaced, letters)
     a, b = spaced.replace(" ", ""), letters.replace(" ", "")
     if not FAR_PICK or not a or similar(a, b) >= FAR:
         return join_tight(respace(spaced, letters), steps(b))

@@ -135,9 +135,27 @@ def read_names(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     """Name rows, as read_lines reads lines, by the newer recogniser where it is installed."""
     _FOR.names = True
     try:
-        return read_lines(lines)
+        out = read_lines(lines)
     finally:
         _FOR.names = False
+    return [_without_label(img, text, conf) for img, (text, conf) in zip(lines, out)]
+
+
+def _without_label(img: np.ndarray, text: str, conf: list[float]) -> tuple[str, list[float]]:
+    """A name row's reading without the "Nama" label read glued to it in small letters
+    (name_vote.drop_label); what read_lines remembered of it is cut alike."""
+    from .name_vote import drop_label
+
+    kept = drop_label(text)
+    if kept == text:
+        return text, conf
+    cut = len(text) - len(kept)
+    got = chars_read(img)
+    if got is not None:
+        with _READ_LOCK:
+            cols = _READ[id(img)][3] if id(img) in _READ else []
+        remember_chars(img, kept, got[1][cut:], cols[cut:])
+    return kept, conf
 
 
 def read_chars(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:

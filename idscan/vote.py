@@ -1,4 +1,4 @@
-"""Vote across the frames of one steady card: per character for the NIK, per line for the name.
+"""Vote across the frames of one steady card: per character for the NIK and (name_vote.py) the name.
 
 A webcam frame can lose a digit to noise or a glare band; the next frame rarely loses the same one.
 The NIK is filled only when every position has a clear majority, the voted NIK agrees with what
@@ -13,7 +13,9 @@ from difflib import SequenceMatcher
 from typing import Mapping
 
 from .crosscheck import Check, check_nik
+from . import name_vote
 from .fields import CardFields
+from .name_vote import vote_names
 
 MAJORITY = 0.6  # share of the frames' readings a character needs at each position
 # With a single reading nothing can outvote a misread serial digit (the cross-checks cannot see
@@ -209,9 +211,10 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
     # second-opinion copy keeps Tesseract's own reading of that line, a further voter when other
     # frames were read (alone beside frame 0 it would only turn one reading into a tie).
     names = [f.name for f in frames if not f.second_opinion]
-    if len([n for n in names if n]) >= 2:
-        names += [f.name for f in frames if f.second_opinion]
+    others = [f.name for f in frames if f.second_opinion] if len([n for n in names if n]) >= 2 else []
     # A name only from a card whose NIK line was found (by its digits, its label or its place
     # under the header): without it the "name" may be any line of any paper.
-    name = vote_name(names) if nik or any(f.nik or f.nik_line is not None for f in frames) else None
+    found = nik or any(f.nik or f.nik_line is not None for f in frames)
+    # Per character, weighed by the letters' scores (name_vote.py, Run 13b).
+    name = (vote_names(names, others) if name_vote.ON else vote_name(names + others)) if found else None
     return nik, name, check
