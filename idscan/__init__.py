@@ -20,7 +20,7 @@ _EXPORTS = {
     "GUIDANCE": "quality",
     "CardReading": "reader", "available_engines": "reader", "read_card": "reader", "read_cards": "reader",
     "ScanResult": "result",
-    "pick_sharpest": "sequence", "scan_sequence": "sequence",
+    "MAX_VOTERS": "sequence", "pick_sharpest": "sequence", "scan_sequence": "sequence",
     "CaptureTracker": "tracker", "TrackerState": "tracker",
 }
 

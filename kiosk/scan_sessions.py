@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from idscan import CaptureTracker
+from idscan import MAX_VOTERS, CaptureTracker
 
 MAX_SESSIONS = 64
 # Sessions one kiosk may hold: a visitor's scan, a check-out's card, a recovery's card, and a spare.
@@ -28,7 +28,10 @@ MAX_SESSIONS = 64
 # in the database it bounds the rows, and the captures they keep (3 each), that one kiosk can hold.
 MAX_SESSIONS_PER_KIOSK = 6
 TTL_SECONDS = 30 * 60
-STEADY_KEEP = 5  # crops of the current steady run kept for the vote at capture (sharpest first)
+# The crops of the current steady run kept for the vote at capture (sharpest first): as many as the
+# vote reads, the sharpest three that bench/idscan.py measures. Five were kept and all five voted, a
+# reading nobody had measured; on dev it filled one wrong NIK (docs/idscan.md, Run 13b).
+STEADY_KEEP = MAX_VOTERS
 
 
 @dataclass
@@ -56,7 +59,7 @@ class SteadyRun:
         sharpness, crop = self.pending
         self.pending = None
         if len(self.items) >= STEADY_KEEP and sharpness <= self.items[-1][0]:
-            return  # it would be dropped at once: the kept five are sharper
+            return  # it would be dropped at once: the kept ones are sharper
         ok, buf = cv2.imencode(".jpg", crop, [cv2.IMWRITE_JPEG_QUALITY, 95])
         if ok:
             self.items.append((sharpness, buf.tobytes()))

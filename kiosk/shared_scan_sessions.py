@@ -6,7 +6,7 @@ processes, take turns), rebuilds the tracker and steady run, and writes back wha
 request's own transaction. Only what changed is written: a frame that changed nothing (no card in
 view, as most frames of an idle kiosk) writes nothing, not even the row's time (that is refreshed
 once a minute, TOUCH_EVERY, which the 30-minute expiry does not notice); a frame without a steady
-card writes a few bytes of tracker state; the steady run's crops (up to five JPEGs of ~120 KB) are
+card writes a few bytes of tracker state; the steady run's crops (up to three JPEGs of ~120 KB) are
 rewritten only when a sharper crop joins them, a few frames per visitor. Rows untouched for the
 TTL are swept (at most once a minute per process) and their unclaimed captures handed back for
 deletion.

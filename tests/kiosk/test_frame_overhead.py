@@ -118,15 +118,16 @@ def test_a_card_moving_in_front_of_the_camera_is_not_encoded_on_every_frame(app,
     assert encoded
 
 
-def test_a_steady_run_keeps_its_five_sharpest_crops_the_newest_among_them():
-    from kiosk.scan_sessions import STEADY_KEEP, SteadyRun
+def test_a_steady_run_keeps_the_three_sharpest_crops_the_capture_votes_the_newest_among_them():
+    # Issue 10: the vote reads the sharpest frames of the steady run, and the benchmark measures
+    # three (bench/idscan.py); the kiosk reads the same three, not a number nobody measured.
+    from kiosk.scan_sessions import SteadyRun
 
     run = SteadyRun()
     crops = {s: np.full((54, 86, 3), s * 20, np.uint8) for s in range(1, 8)}
     for sharpness in (3, 1, 5, 2, 4, 6, 7):
         run.add(float(sharpness), crops[sharpness])
     kept = run.crops()
-    assert len(kept) == STEADY_KEEP == 5
-    assert [round(float(c.mean()) / 20) for c in kept] == [7, 6, 5, 4, 3]
+    assert [round(float(c.mean()) / 20) for c in kept] == [7, 6, 5]
     run.clear()
     assert run.crops() == []
