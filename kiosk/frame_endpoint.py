@@ -29,7 +29,6 @@ from flask import Flask, g
 from werkzeug.exceptions import HTTPException
 
 from lpsedesk import devices
-from lpsedesk.config import LOCALES
 from lpsedesk.errors import http_error_response, unexpected_error_response
 from lpsedesk.input_guard import nul_refusal
 from lpsedesk.security import apply_security_headers
@@ -38,14 +37,6 @@ from lpsedesk.transaction import finish_request
 from .device_auth import admit_kiosk, api_refusal
 
 FRAME_PATH = "/kiosk/api/v1/frames"
-
-
-def chosen_locale(req) -> str | None:
-    """The language the frame's request names (`?lang=`: the camera loop sends its page's), None
-    for the default. Not Accept-Language: the kiosk's browser says English while its page, as the
-    rest of the desk, follows `?lang=` and is Indonesian by default."""
-    asked = req.args.get("lang")
-    return asked if asked in LOCALES else None
 
 
 class FrameEndpoint:
@@ -61,7 +52,10 @@ class FrameEndpoint:
         app = self.app
         with app.app_context():
             req = app.request_class(environ)  # reads MAX_CONTENT_LENGTH from the app's config
-            g.chosen_locale = chosen_locale(req)
+            # The language the request names (`?lang=`: the camera loop sends its page's), checked
+            # by lpsedesk/i18n.py select_locale as every page's is. Not Accept-Language: the kiosk's
+            # browser says English while its page, as the rest of the desk, follows `?lang=`.
+            g.chosen_locale = req.args.get("lang")
             try:
                 response = app.make_response(self._answer(req))
             except HTTPException as exc:  # e.g. 413: the body is over MAX_CONTENT_LENGTH
