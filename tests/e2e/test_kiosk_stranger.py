@@ -12,7 +12,7 @@ import pytest
 from lpsedesk import settings
 from lpsedesk.extensions import db
 from tests import factories
-from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, upload_ktp
+from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
 
@@ -47,6 +47,17 @@ def _type_on_pad(page, field: str, text: str) -> None:
         page.click(f".k-osk [data-key='{key}']")
 
 
+def find_my_ticket(page, nik: str, last4: str) -> None:
+    """From the ready welcome screen: "Show my answer and ticket", the NIK and the phone's last four
+    digits typed on the kiosk's keys, and the ticket screen shown."""
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=find-answer]")
+    _type_on_pad(page, "input[name=find_nik]", nik)
+    _type_on_pad(page, "input[name=find_last4]", last4)
+    page.click("[data-action=find-submit]")
+    page.wait_for_selector("[data-screen=ticket]:not([hidden])")
+
+
 def _today_visit(app, status: str, **visitor) -> str:
     with app.app_context():
         return factories.visit(status, submitted_at=datetime.now(timezone.utc),
@@ -66,11 +77,7 @@ def test_an_english_speaking_visitor_is_told_the_kiosk_goes_back_to_indonesian(a
     page.wait_for_selector("body[data-ready]")
     assert "Bahasa Indonesia for the next visitor" in page.inner_text(f"section[data-screen=welcome] {NOTE}")
     # The answer found again: the note stands beside Finish, the button that ends the visit here.
-    page.click("[data-action=find-answer]")
-    _type_on_pad(page, "input[name=find_nik]", "3373024107900001")
-    _type_on_pad(page, "input[name=find_last4]", "0001")
-    page.click("[data-action=find-submit]")
-    page.wait_for_selector("[data-screen=ticket]:not([hidden])")
+    find_my_ticket(page, "3373024107900001", "0001")
     assert page.inner_text("[data-ticket-code]") == waiting
     note = page.locator(f"section[data-screen=ticket] {NOTE}")
     assert note.is_visible() and "Bahasa Indonesia" in note.inner_text()
@@ -125,12 +132,7 @@ def test_the_screen_question_stays_in_sight_while_typing_on_the_keyboard(app, li
     look("find-last4", "input[name=find_last4]")
     # The guest book: the phone number, far down the "about you" screen.
     page.goto(f"{live_server}/kiosk/?lang={lang}")
-    page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=checkin]")
-    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
-    upload_ktp(page)
-    page.click("[data-action=to-who]")
-    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    to_the_who_screen(page)
     _type_on_pad(page, "input[name=phone]", "0812")
     look("who-phone", "input[name=phone]")
 

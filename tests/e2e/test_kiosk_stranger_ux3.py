@@ -12,7 +12,7 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, upload_ktp
 
 from .axe import axe_source, violations
-from .test_kiosk_stranger import _type_on_pad
+from .test_kiosk_stranger import find_my_ticket
 
 # Is `sel` on the screen and not under anything (the button bar): its middle and both ends are its own.
 IN_SIGHT = """(sel) => {
@@ -33,12 +33,7 @@ def test_the_ticket_screen_says_to_keep_the_ticket_without_scrolling(app, live_s
                                  visitor=factories.visitor(nik="3373024107900001", phone="081234560001")).ticket_code
     page = enrol_page(app, browser, live_server, TABLET)
     page.goto(f"{live_server}/kiosk/")
-    page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=find-answer]")
-    _type_on_pad(page, "input[name=find_nik]", "3373024107900001")
-    _type_on_pad(page, "input[name=find_last4]", "0001")
-    page.click("[data-action=find-submit]")
-    page.wait_for_selector("[data-screen=ticket]:not([hidden])")
+    find_my_ticket(page, "3373024107900001", "0001")
     assert page.inner_text("[data-ticket-code]") == ticket
     page.wait_for_timeout(300)
     assert page.evaluate(IN_SIGHT, "[data-ticket-keep]") == ""

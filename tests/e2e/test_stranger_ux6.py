@@ -16,10 +16,10 @@ import pytest
 from lpsedesk import settings
 from lpsedesk.extensions import db
 from tests import factories
-from tests.kiosk.e2e_support import TABLET, enrol_page, upload_ktp
+from tests.kiosk.e2e_support import TABLET, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
-from .test_kiosk_stranger import _type_on_pad
+from .test_kiosk_stranger import find_my_ticket
 from .test_staff_flow import staff_page
 
 PHONE = {"width": 360, "height": 740}
@@ -39,12 +39,7 @@ def test_a_visitor_who_steps_away_is_warned_calmly_and_keeps_what_was_typed(app,
     page = enrol_page(app, browser, live_server, TABLET)
     page.clock.install()  # the page's clock is moved on by the test: 60 s of nobody touching pass in moments
     page.goto(f"{live_server}/kiosk/?lang={lang}")
-    page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=checkin]")
-    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
-    upload_ktp(page)
-    page.click("[data-action=to-who]")
-    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    to_the_who_screen(page)
     page.fill("input[name=full_name]", "Sri Rahayu Lestari")
     page.fill("input[name=phone]", "081234560077")
     page.click("input[name=phone]")
@@ -97,12 +92,7 @@ def test_nothing_on_the_ticket_screen_is_hidden_under_the_button_bar(app, live_s
                         visitor=factories.visitor(nik="3373024107900001", phone="081234560001"))
     page = enrol_page(app, browser, live_server, TABLET)
     page.goto(f"{live_server}/kiosk/?lang={lang}")
-    page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=find-answer]")
-    _type_on_pad(page, "input[name=find_nik]", "3373024107900001")
-    _type_on_pad(page, "input[name=find_last4]", "0001")
-    page.click("[data-action=find-submit]")
-    page.wait_for_selector("[data-screen=ticket]:not([hidden])")
+    find_my_ticket(page, "3373024107900001", "0001")
     page.wait_for_timeout(300)
     shot(page, f"ux6-kiosk-ticket-{lang}", full_page=False)
     assert page.evaluate(UNDER_THE_BAR, "section[data-screen=ticket]") == []

@@ -134,3 +134,15 @@ def upload_not_a_photo(page, data: bytes = b"this is not a picture") -> str:
     page.set_input_files("[data-upload]", files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": data}])
     page.wait_for_selector("[data-ktp-error]:not(:empty)")
     return page.inner_text("[data-ktp-error]")
+
+
+def to_the_who_screen(page):
+    """From the ready welcome screen, as a visitor: check in, give the KTP photo by upload and go on to
+    the "about you" screen; returns the synthetic person on the card."""
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=checkin]")
+    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
+    person = upload_ktp(page)
+    page.click("[data-action=to-who]")
+    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    return person
