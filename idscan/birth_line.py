@@ -14,6 +14,7 @@ from typing import Callable
 
 import numpy as np
 
+from .crosscheck import _date_digits
 from .fields import CardFields, birth_from_text
 
 LINES_BELOW_NIK = 2  # NIK, name, then the birth line
@@ -35,3 +36,19 @@ def with_birth(frames: list[CardFields], birth: tuple[int, int, int]) -> list[Ca
     own frame and the second recogniser's copies of it, which carry its printed evidence."""
     return [replace(f, birth=birth) if f.crop == 0 and f.birth is None and (f.second_opinion or k == 0) else f
             for k, f in enumerate(frames)]
+
+
+def outvoted(frames: list[CardFields], nik: str, printed: CardFields,
+             birth: tuple[int, int, int] | None) -> list[CardFields] | None:
+    """The frames with `birth` (RapidOCR's reading of the sharpest crop's birth line) in place of
+    every date Tesseract read, where `birth` agrees with digits 7-12 of `nik` (the NIK both
+    recognisers read alike) and the date Tesseract's crops agree on (`printed`) does not; else
+    None. Two recognisers reading the NIK line alike and a third reading of another line of the
+    card agreeing with them outweigh one recogniser's reading of the small print."""
+    if birth is None or printed.birth is None:
+        return None
+    if _date_digits(replace(printed, birth=birth), nik) != nik[6:12]:
+        return None
+    if _date_digits(printed, nik) == nik[6:12]:
+        return None  # Tesseract's date agrees already: nothing to outvote
+    return [replace(f, birth=birth) if f.birth is not None or f.crop == 0 else f for f in frames]

@@ -9,7 +9,7 @@ the borders. Which way up the card lies is decided in orient.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -214,15 +214,24 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None) -> CardDetect
     reach = max(4.0, 4.0 / scale)
     best: CardDetection | None = None
     partial: CardDetection | None = None
-    seen: list[np.ndarray] = []
+    # Outlines the other pass does not judge again: those cut by the frame border (judged twice,
+    # a phone cut by the edge became "move into frame": tests/idscan/test_lines_and_sequence.py)
+    # and those accepted. An outline wholly in frame that the plain pass rejected is judged again
+    # when the text-closing pass finds it: closed, the same card's outline can lie a few pixels
+    # off, on its true sides (stranger dev, Run 14r: 3 of 100 cards in plain view were not found
+    # because their good outline was skipped as "the same" as a rejected plain one).
+    settled: list[np.ndarray] = []
     for close_text in (False, True):
         if best is not None and best.in_frame and best.support >= EARLY_SUPPORT:
             break
+        seen = list(settled)
         for o in candidates(small, close_text, MIN_AREA_SHARE, CLOSE_PX):
             q = o.quad / scale
-            if _same(q, seen, 2 * reach):  # the same outline again (other pass or a nested contour)
+            if _same(q, seen, 2 * reach):  # the same outline again (a nested contour, or settled before)
                 continue
             seen.append(q)
+            if o.partial or o.cut:
+                settled.append(q)
             if o.partial:
                 if best is None or best.support < WEAK_SUPPORT:
                     det = _judge_partial(o, frame, gray, scale, reach)
@@ -232,6 +241,10 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None) -> CardDetect
             if best is not None and float(cv2.contourArea(q)) / (w * h) <= best.area_share:
                 continue
             det = _judge_whole(o, gray, frame.shape, scale, reach)
+            if det is None and o.fitted is not None:  # its sides' own corners (outline.py)
+                det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach)
+            if det is not None:
+                settled.append(q)
             if det is not None and (best is None or det.area_share > best.area_share):
                 best = det
     if best is None or (partial is not None and _inside_cut_card(best, partial)):

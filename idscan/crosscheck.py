@@ -16,6 +16,7 @@ from .nik import nik_facts
 
 NAME_MATCH = 0.8  # similarity of a header line and a region name: at least this agrees
 NAME_MISMATCH = 0.5  # at most this contradicts; between the two (or a cut-off header) says nothing
+CUT_HEADER = True  # a header read as the start of the read code's name mends no region digit (False: measurements)
 
 
 @dataclass
@@ -72,6 +73,17 @@ def _regency_matches(code: str, regency: str | None, province: str | None, regio
     return None
 
 
+def _cut_from(code: str, regency: str, regions: Mapping[str, str]) -> bool:
+    """The header line read is the start of this code's regency name, the rest unread: a thumb or
+    the crop's edge cut "KABUPATEN KONAWE KEPULAUAN" to "KABUPATEN KONAWE KI". Such a header names
+    the read code as well as the shorter neighbour it reads like (Konawe, 7402 for 7412), so it
+    mends no region digit (stranger cards, Run 14w: two right codes "corrected" to wrong ones)."""
+    if code not in regions:
+        return False
+    exp, got = _norm(regions[code]), _norm(regency)
+    return 3 <= len(got) < len(exp) and similar(exp[:len(got)], got) >= NAME_MATCH
+
+
 def _date_digits(fields: CardFields, nik: str) -> str | None:
     """Digits 7-12 the printed birth date (and sex) call for. With the sex line unread, the NIK's
     own day says which of day / day + 40 is meant: the month and year still have to agree, and
@@ -117,7 +129,8 @@ def _check_one(fields: CardFields, regions: Mapping[str, str] | None, today: dt.
         agree.append("date")
     if regions is not None:
         match = _regency_matches(nik[:4], fields.regency, fields.province, regions)
-        if match is not True and corrected is None and fields.regency:
+        if match is not True and corrected is None and fields.regency \
+                and not (CUT_HEADER and _cut_from(nik[:4], fields.regency, regions)):
             # One misread digit in the region code: the neighbour code whose name is on the header.
             options = []
             for i in range(4):

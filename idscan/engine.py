@@ -9,6 +9,7 @@ import numpy as np
 from .barcodes import read_barcodes
 from .card import detect_card, warp
 from .decode import ImageError, check_frame, decode_image_bytes
+from .finger import finger_on_nik
 from .nik import Regions, nik_facts
 from .quality import glare, guidance, sharpness
 from .reader import CardReading, read_card
@@ -68,6 +69,8 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
             result.glare = glare(crop)
             result.crop = crop
     result.guidance = guidance(result.card, result.in_frame, result.size, result.sharpness, result.glare)
+    if result.guidance == "ready" and finger_on_nik(result.crop):  # only asked of a frame otherwise ready
+        result.guidance = "finger_on_text"
     if barcodes:
         result.barcodes = read_barcodes(gray)
     if ocr and result.crop is not None:

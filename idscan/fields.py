@@ -194,6 +194,8 @@ def identify(lines: list[str], confs: list[list[float]] | None = None,
     _header(out, lines, nik_at)
     if out.nik_line is None:
         out.nik_line = _nik_line_above_birth(lines)
+    if out.nik_line is None and NIK_LINE_BY_DIGITS:
+        out.nik_line = _nik_line_by_digits(lines)
     if out.name is None and nik_at is None and out.nik_line is not None and out.nik_line + 1 < len(lines):
         # The NIK's digits unread (small, soft print) but its line placed under the header: the
         # name still is the line after it, when that line reads like a name.
@@ -219,6 +221,24 @@ def _nik_line_above_birth(lines: list[str]) -> int | None:
 
 
 NIK_DIGITS_SEEN = 10  # of 16: a line with this many digits above the name is the NIK line, misread
+
+
+# The NIK line placed by its digits alone, where neither the 16-digit run, nor the label, nor the
+# header, nor a birth date placed it (dev run 14t: "3471v..1605675320", a thumb over the
+# header, the birth line unread; the name below read right and dropped). No other line of a
+# KTP's top rows carries this many digits: the birth line's date has 8, RT/RW 6. The NIK is not
+# read from it (nik stays None): only where the name lies. False: measurements.
+NIK_LINE_BY_DIGITS = True
+NIK_DIGITS_ALONE = 12  # of 16
+
+
+def _nik_line_by_digits(lines: list[str]) -> int | None:
+    """The first line with NIK_DIGITS_ALONE digits or more, when the line after it reads like a
+    name; else None."""
+    for i, text in enumerate(lines[:-1]):
+        if len(re.findall(r"[0-9]", text)) >= NIK_DIGITS_ALONE:
+            return i if name_like(lines[i + 1]) else None
+    return None
 
 
 def _first_word_like(text: str, word: str) -> str | None:

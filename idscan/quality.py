@@ -9,7 +9,8 @@ MIN_SHARPNESS = 150.0  # variance of Laplacian on the 428x270 grey crop
 MAX_GLARE = 0.015  # share of blown-out card pixels
 MIN_SIZE = 0.07  # card area / frame area; below this the NIK is too small to read
 
-GUIDANCE = ("no_card", "move_into_frame", "move_closer", "glare", "too_blurry", "hold_still", "ready")
+GUIDANCE = ("no_card", "move_into_frame", "move_closer", "glare", "too_blurry", "finger_on_text", "hold_still",
+            "ready")
 
 
 def sharpness(crop: np.ndarray) -> float:
@@ -28,7 +29,9 @@ def glare(crop: np.ndarray) -> float:
 
 
 def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float) -> str:
-    """The first problem the visitor should fix, in the order they can fix them."""
+    """The first problem the visitor should fix, in the order they can fix them. "finger_on_text"
+    (idscan/finger.py) comes after these, on a frame otherwise ready (scan_frame asks it there):
+    a capture made in spite of it after the wait (idscan/tracker.py) is as good as any other."""
     if not card:
         return "no_card"
     if not in_frame:

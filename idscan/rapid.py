@@ -131,13 +131,40 @@ def read_lines(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
 _FOR = threading.local()
 
 
+# The rows read_names reads (the name rows, the birth line) are handed to the recogniser with their
+# grey scale stretched: the row's darkest 1 % to black, its 90th percentile (the paper between the
+# letters) to white. A dim, soft or small card's row spans a narrow band of greys, in which the
+# thin strokes (an I between two letters) are lost; the gentle grey it is cut from (lines.
+# clean_grays) is scaled for the whole card, not for this row. Dev, run 14t: see docs/idscan.md.
+# False: measurements.
+NAME_STRETCH = True
+STRETCH = (1, 90)  # percentiles of the row's greys taken to black and to white
+STRETCH_MIN = 10  # grey levels: a row flatter than this (no ink) is left as it is
+
+
+def stretched(img: np.ndarray) -> np.ndarray:
+    """`img` (a grey row) with its greys from the STRETCH percentiles spread to 0..255."""
+    lo, hi = np.percentile(img, STRETCH)
+    if hi - lo < STRETCH_MIN:
+        return img
+    return np.clip((img.astype(np.float32) - lo) / (hi - lo) * 255.0, 0, 255).astype(np.uint8)
+
+
 def read_names(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     """Name rows, as read_lines reads lines, by the newer recogniser where it is installed."""
+    shown = [stretched(img) for img in lines] if NAME_STRETCH else lines
     _FOR.names = True
     try:
-        out = read_lines(lines)
+        out = read_lines(shown)
     finally:
         _FOR.names = False
+    for img, copy in zip(lines, shown):
+        with _READ_LOCK:
+            got = _READ.get(id(copy))
+        if copy is not img and got is not None and got[0] is copy:
+            # Remembered by the row given, not by its stretched copy: reader._recut_names asks
+            # whether this very row was read already (chars_read) instead of reading it again.
+            remember_chars(img, got[1], got[2], got[3])
     return [_without_label(img, text, conf) for img, (text, conf) in zip(lines, out)]
 
 

@@ -26,7 +26,7 @@ from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut
 from .name_pick import merge as merge_name
-from .vote import disputed, later_crops_may_veto, vote
+from .vote import disputed, later_crops_may_veto, merge_fields, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
 
@@ -141,6 +141,13 @@ DIGITS_VETO = True
 # thumb can half hide it (last_digit.py; dev: 4 wrong fills refused, 3 right ones too, all on
 # half-hidden last digits). False: measurements.
 LAST_DIGIT_VETO = True
+# The same veto where the printed date agreed but no Tesseract reading is this NIK: the fill rests
+# on RapidOCR's one reading (a rejected reading of other digits beside it counts as a second vote
+# in vote.vote_nik, so the "lone reading" rule passes), and the date cannot see digits 5-6 and
+# 13-16. Stranger cards (Run 14w): a serial 8 RapidOCR read as 6 at 0.67, Tesseract's second model
+# reading 8, filled. False: measurements.
+ALONE_VETO = True
+CHECKED_DIGITS = {"date": range(6, 12), "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
 # int, tesslib.use_best_tessdata): it reads OCR-A's digits better than Debian's fast model, but
@@ -154,6 +161,12 @@ BEST_CUT = "both"
 # card does not contradict, RapidOCR reads the sharpest crop's birth line (birth_line.py;
 # docs/idscan.md, Run 13a). False: measurements.
 BIRTH_READ = True
+# Where the vote filled nothing because the date Tesseract read contradicts the NIK both
+# recognisers read (RapidOCR on the sharpest crop, Tesseract on any), RapidOCR reads the sharpest
+# crop's birth line; a date there that agrees with that NIK outvotes Tesseract's dates
+# (birth_line.outvoted). Dev, 426 captured runs: votes 323 -> 330, single frames 305 -> 317
+# filled right, no wrong fill (docs/idscan.md, Run 14s). False: measurements.
+BIRTH_OUTVOTE = True
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -477,6 +490,30 @@ def _digits_dispute(nik: str, crop: np.ndarray, at: int, line: np.ndarray, done:
     return disputed(nik, other, _nik_char_confs(text, confs, nik))
 
 
+def _rapidocr_alone(nik: str | None, frames: list[CardFields], checks: list[Check]) -> bool:
+    """`nik` was filled and no Tesseract reading (of any crop, by any of its cuts) is this NIK."""
+    return bool(nik) and not any(not f.second_opinion and nik in (f.nik, c.nik) for f, c in zip(frames, checks))
+
+
+def _tesseract_disputes(nik: str, frames: list[CardFields], line: np.ndarray, agree: tuple[str, ...]) -> bool:
+    """A Tesseract reading of the sharpest crop's NIK line (its sheet, digits-only cut or second
+    model, as read already) differs from `nik` at a digit RapidOCR read unsure on that line
+    (vote.disputed) and that the checks in `agree` cannot see: the date sees digits 7-12, the
+    header's regency digits 1-4."""
+    from .rapid import read_chars
+
+    others = {f.nik for f in frames if f.crop == 0 and not f.second_opinion and f.nik and f.nik != nik}
+    if not others:
+        return False
+    text, confs = read_chars([line])[0]
+    doubt = _nik_char_confs(text, confs, nik)
+    if doubt is None:
+        return False
+    seen = set(CHECKED_DIGITS["date"] if "date" in agree else ()) | set(CHECKED_DIGITS["region"] if "region" in agree else ())
+    doubt = [1.0 if i in seen else c for i, c in enumerate(doubt)]
+    return any(disputed(nik, other, doubt) for other in others)
+
+
 def _last_digit_unsure(nik: str, line: int | None, lines: list) -> bool:
     """RapidOCR doubted the last digit of `nik` on the sharpest crop's NIK line (last_digit.py),
     from the scores of the reading it already made of that line (none made: no doubt known)."""
@@ -505,6 +542,37 @@ def _with_birth_line(frames: list[CardFields], checks: list[Check], lines: list,
     frames = with_birth(frames, birth)
     checks = [check_nik(f, regions, today) for f in frames]
     return (frames, checks, *vote(frames, checks, regions, today))
+
+
+def _read_alike(frames: list[CardFields]) -> str | None:
+    """The NIK RapidOCR read on the sharpest crop where Tesseract read it too (on any crop, in any
+    of its readings of the NIK line: its sheet, the fused crops, the digits-only cut, its second
+    model), or None."""
+    rapid = {f.nik for f in frames if f.second_opinion and f.crop == 0 and f.nik}
+    if len(rapid) == 1 and any(not f.second_opinion and f.nik in rapid for f in frames):
+        return rapid.pop()
+    return None
+
+
+def _outvoting_birth(frames: list[CardFields], checks: list[Check], lines: list, at: int, own: list[CardFields],
+                     regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple):
+    """The frames, checks and vote with RapidOCR's reading of the sharpest crop's birth line in
+    place of every date Tesseract read, where it agrees with the NIK both recognisers read alike
+    and Tesseract's dates do not; all as they were otherwise."""
+    from .birth_line import birth_line_at, outvoted, read_birth
+    from .rapid import read_names
+
+    nik = _read_alike(frames)
+    j = birth_line_at(at, len(lines))
+    if nik is None or j is None:
+        return (frames, checks, *voted)
+    printed = merge_fields(own)
+    birth = read_birth(lines[j][2], read_names)
+    changed = outvoted(frames, nik, printed, birth)
+    if changed is None:
+        return (frames, checks, *voted)
+    checks = [check_nik(f, regions, today) for f in changed]
+    return (changed, checks, *vote(changed, checks, regions, today))
 
 
 def _rapid_nik_line(second: list[list]) -> int | None:
@@ -598,6 +666,13 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # reads the sharpest crop's birth line (birth_line.py) and the vote runs again with it.
         frames, checks, nik, name, check = _with_birth_line(frames, checks, images[0], at, regions, today,
                                                             (nik, name, check))
+    if (both and BIRTH_OUTVOTE and nik is None and at is not None and any(f.birth for f in own)
+            and _read_alike(frames)):
+        # A date misread in the small print against a NIK both recognisers read alike (dev: 14 of
+        # 103 empty votes were refused by a misread date, 9 of them with both reading the NIK):
+        # RapidOCR reads the birth line; only a date that agrees with that NIK replaces Tesseract's.
+        frames, checks, nik, name, check = _outvoting_birth(frames, checks, images[0], at, own, regions, today,
+                                                            (nik, name, check))
     if both and later and later_crops_may_veto(nik, check):
         # Only now the later crops' NIK lines: on most captures the printed date confirmed the
         # NIK or nothing was filled, and their readings could not change the outcome.
@@ -609,6 +684,11 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # Filled on the two recognisers' agreement on the sharpest crop, the printed date unread:
         # a digit RapidOCR doubted and Tesseract's digits-only reading disputes leaves the NIK to
         # the visitor (on a single frame no later crop can object: vote._later_crops_object).
+        nik = None
+    if (both and ALONE_VETO and at is not None and _rapidocr_alone(nik, frames, checks)
+            and _tesseract_disputes(nik, frames, images[0][at][0], check.agree)):
+        # Filled on RapidOCR's reading alone: the same veto, against the Tesseract readings of
+        # the sharpest crop's NIK line, at the digits the printed date and header cannot see.
         nik = None
     if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
         nik = None

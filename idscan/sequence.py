@@ -18,8 +18,10 @@ MIN_VOTERS = 3
 
 def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS) -> list[ScanResult]:
     """The n sharpest results the kiosk would capture (whole card, sharp enough, no glare)."""
-    usable = [r for r in results if r.crop is not None and r.in_frame and r.guidance == "ready"]
-    usable.sort(key=lambda r: r.sharpness, reverse=True)
+    # A frame with a finger on the NIK is captured too once the kiosk has waited (tracker.py), but a
+    # frame without one comes first: its NIK digits are all in the image.
+    usable = [r for r in results if r.crop is not None and r.in_frame and r.guidance in ("ready", "finger_on_text")]
+    usable.sort(key=lambda r: (r.guidance == "ready", r.sharpness), reverse=True)
     return usable[:n]
 
 

@@ -16,19 +16,27 @@ class TrackerState:
     motion: float | None  # largest corner movement since the previous frame, px
 
 
+# Frames a finger on the NIK may hold the capture back: ~3 s at the kiosk's ~5 frames a second.
+# Then the card is captured as it is, so a finger wrongly seen costs the visitor seconds, never the
+# capture (docs/idscan.md, Run 14x).
+FINGER_PATIENCE = 15
+
+
 class CaptureTracker:
     """Feed one ScanResult per camera frame; capture_now is True exactly once per
     card presentation (the card must leave the frame before it fires again)."""
 
-    def __init__(self, frames: int = 3, max_motion: float = 4.0) -> None:
+    def __init__(self, frames: int = 3, max_motion: float = 4.0, finger_patience: int = FINGER_PATIENCE) -> None:
         self.frames = frames
         self.max_motion = max_motion
+        self.finger_patience = finger_patience
         self.reset()
 
     def reset(self) -> None:
         self._prev: np.ndarray | None = None
         self._steady = 0
         self._fired = False
+        self._finger = 0  # frames of this presentation that saw a finger on the NIK
 
     def update(self, result: ScanResult) -> TrackerState:
         if not result.card or result.corners is None:
@@ -38,6 +46,11 @@ class CaptureTracker:
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners
         good = result.guidance == "ready"
+        if result.guidance == "finger_on_text":
+            # Counted over the presentation, not in a row: a finger seen on and off still runs out.
+            self._finger += 1
+            if self._finger > self.finger_patience:
+                good = True  # waited long enough: capture as if no finger were seen
         if not good:
             self._steady = 0
         elif motion is None or motion > self.max_motion:

@@ -90,6 +90,8 @@ _GUIDANCE = {
     "move_closer": lambda: _("Bring the card closer"),
     "glare": lambda: _("Avoid light reflections: tilt the card a little"),
     "too_blurry": lambda: _("Hold still, the picture is blurred"),
+    # A thumb over the NIK: the digits under it cannot be read (docs/idscan.md, Run 14x).
+    "finger_on_text": lambda: _("Your finger covers the writing on the KTP. Hold the KTP by its edge."),
     "hold_still": lambda: _("Hold still..."),
     "ready": lambda: _("Hold still..."),
     "captured": lambda: _("Got it!"),

@@ -51,11 +51,11 @@ def unpack_steady(blob: bytes | None) -> list[tuple[float, bytes]]:
 
 
 def tracker_state(scan: ScanSession) -> dict:
-    # CaptureTracker (idscan/tracker.py) keeps three fields; they are written here rather than in
+    # CaptureTracker (idscan/tracker.py) keeps four fields; they are written here rather than in
     # the pure image package, which knows nothing of storage.
     t = scan.tracker
     prev = None if t._prev is None else [[float(x), float(y)] for x, y in t._prev]
-    return {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired)}
+    return {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "finger": int(t._finger)}
 
 
 def _restore_tracker(scan: ScanSession, state: dict) -> None:
@@ -64,6 +64,7 @@ def _restore_tracker(scan: ScanSession, state: dict) -> None:
     t._prev = None if prev is None else np.asarray(prev, dtype=np.float32)
     t._steady = int(state.get("steady", 0))
     t._fired = bool(state.get("fired", False))
+    t._finger = int(state.get("finger", 0))
 
 
 class SharedScanSession(ScanSession):

@@ -25,7 +25,8 @@ from .conftest import KioskClient, enrol_client, entry, jpeg
 def two_apps(app, make_app):
     """Two apps on the test database, sharing the instance (secrets) and the storage folder."""
     config = {"DATABASE_URL": app.config["DATABASE_URL"], "TESTING": True,
-              "STORAGE_DIR": app.config["STORAGE_DIR"], "KIOSK_SCAN_SESSIONS": "database"}
+              "STORAGE_DIR": app.config["STORAGE_DIR"], "KIOSK_SCAN_SESSIONS": "database",
+              "KIOSK_CLOCK": app.config["KIOSK_CLOCK"]}
     return [make_app(dict(config), instance_path=app.instance_path) for _ in range(2)]
 
 
