@@ -45,7 +45,7 @@ SCHEMAS: dict = {
             "in_frame": {"type": "boolean"}, "sharpness": {"type": "number"}, "glare": {"type": "number"},
             "size": {"type": "number"},
             "guidance": {"type": "string", "enum": ["no_card", "move_closer", "move_into_frame", "hold_still",
-                                                    "too_blurry", "glare", "ready"]},
+                                                    "too_blurry", "glare", "finger_on_text", "ready"]},
             "barcodes": {"type": "array", "items": _ref("Code")},
             "nik": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]},
             "nik_info": {"type": ["object", "null"]}, "confidence": {"type": "number"},
@@ -225,6 +225,8 @@ def document() -> dict:
                           "200": _json({"type": "object", "required": ["valid"],
                                         "properties": {"valid": {"type": "boolean"}}}, "validate_only: all fine"),
                           "400": _json(ERR, "invalid or missing fields (fields holds each message)"),
+                          "409": _json(ERR, "office_closed: outside office hours (before opening or after "
+                                            "closing, WIB); nothing was saved"),
                           "401": E401, "413": _json(ERR, "request too large")}}},
         f"{PREFIX}/visits/{{ticket}}": {"get": {
             "summary": "A visit's status by ticket", "parameters": [TICKET],

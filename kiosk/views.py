@@ -9,7 +9,7 @@ from lpsedesk.extensions import db
 from lpsedesk.labels import category_choices
 from lpsedesk.throttle import LoginThrottle
 
-from . import bp
+from . import bp, office_hours
 from .device_auth import current_kiosk, kiosk_only, set_credential
 from .messages import enrol_message, js_messages
 
@@ -28,7 +28,7 @@ def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_enrol_throttle", LoginThrottle(*ENROL_ATTEMPTS))
 
 
-def kiosk_config() -> dict:
+def kiosk_config(hours: dict) -> dict:
     """Everything the page's JavaScript needs, handed over in one data attribute (no inline script)."""
     values = settings.get_all(db.session)
     idle = max(5, int(values["kiosk_idle_seconds"]))
@@ -46,6 +46,9 @@ def kiosk_config() -> dict:
         "messages": js_messages(),
         # Issue 15: a request for these facilities asks for the devices brought in.
         "restricted_facilities": [str(i["key"]) for i in values["facilities"] if i.get("restricted")],
+        # ux7: outside office hours the start screen offers no check-in; it reloads when that changes.
+        "office_open": hours["open"],
+        "office_changes_in": hours["changes_in"],
     }
 
 
@@ -55,6 +58,7 @@ def welcome():
     values = settings.get_all(db.session)
     locale = str(get_locale() or "id")
     home = current_app.config["DEFAULT_LOCALE"]  # where every visitor starts, and the kiosk returns
+    office = office_hours.start_screen()
 
     def labelled(items: list[dict]) -> list[tuple[str, str]]:
         # Only what the Admin offers for new visits (hidden items stay valid for old visits).
@@ -63,8 +67,9 @@ def welcome():
     return render_template(
         "kiosk/app.html", lpse_name=values["lpse_name"], retention_days=values["retention_days"],
         purposes=labelled(list(values["purposes"])), facilities=labelled(list(values["facilities"])),
-        categories=category_choices(), durations=checkin.PLANNED_MINUTES, kiosk_config=kiosk_config(),
-        device=current_kiosk(), home_locale=home, home_language=LANGUAGE_NAMES.get(home, home))
+        categories=category_choices(), durations=checkin.PLANNED_MINUTES, kiosk_config=kiosk_config(office),
+        device=current_kiosk(), home_locale=home, home_language=LANGUAGE_NAMES.get(home, home),
+        office=office)
 
 
 @bp.route("/enrol", methods=["GET", "POST"])

@@ -20,7 +20,7 @@ from lpsedesk.nik import parse_nik
 from lpsedesk.throttle import LoginThrottle
 
 from . import bp
-from . import invitation_api
+from . import invitation_api, office_hours
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .images import UploadError, data_url_bytes, signature_pngs
 from .messages import api_message, field_message, status_message
@@ -135,6 +135,10 @@ def submit_visit():
     data = json_body()
     if data is None:
         return api_error("bad_request", 400)
+    # Outside office hours nobody approves and the expiry job would end the request at once: say so
+    # before anything is saved, on the form's first step as on the last.
+    if (closed := office_hours.refusal()) is not None:
+        return closed
     device = current_kiosk()
     entry = checkin.GuestEntry.from_mapping(data)
     entry.locale = str(get_locale() or "id")

@@ -30,7 +30,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Engine
 
 from .models import Base
-from .storage import KEY_PATTERN, EncryptedFileStorage
+from .storage import KEY_PATTERN, EncryptedFileStorage, make_private_dirs
 
 FORMAT, VERSION = "lpsedesk-backup", 1
 DB_MEMBER = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
@@ -310,7 +310,7 @@ def restore_backup(engine: Engine, storage_root: Path, instance_path: Path, path
     root = Path(storage_root)
     for key, data in files.items():
         target = root / key
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(target.parent)
         tmp = target.with_suffix(".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)

@@ -90,7 +90,8 @@ def demo_data(weeks: int, seed: int, survey_months: int) -> None:
     """Fill the database with synthetic visitors, visits, remote-access requests and survey answers."""
     from .demo import make_demo_data
 
-    summary = make_demo_data(db.session, weeks=weeks, seed=seed, survey_months=survey_months)
+    summary = make_demo_data(db.session, weeks=weeks, seed=seed, survey_months=survey_months,
+                             storage=current_app.extensions["storage"])
     db.session.commit()
     for line in summary:
         click.echo(line)

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, users, visit_ops
+from . import audit, demo_signatures, users, visit_ops
 from .clock import WIB
 from .models import RemoteAccessRequest, User, Visit, VisitNote, Visitor, VisitorCategory
 from .passwords import generate_password
@@ -71,9 +71,11 @@ def _actor(user: User) -> Actor:
 
 
 def make_demo_data(session: Session, *, weeks: int = 8, seed: int = 2022,
-                   today: date | None = None, survey_months: int = 0) -> list[str]:
+                   today: date | None = None, survey_months: int = 0, storage=None) -> list[str]:
     """`survey_months`: also that many months of older, finished visits before the `weeks`, so the
-    satisfaction survey (SKM) report has a year to show; about half of all checked-out visits answer."""
+    satisfaction survey (SKM) report has a year to show; about half of all checked-out visits answer.
+    `storage` (the app's file storage): every visit gets a drawn signature as at the kiosk, so a
+    finished one can be reported (SOP step 7); without it the visits have none."""
     rng = random.Random(seed)
     lines: list[str] = []
     staff = _staff(session, lines)
@@ -116,6 +118,11 @@ def make_demo_data(session: Session, *, weeks: int = 8, seed: int = 2022,
         for visit in session.scalars(select(Visit).where(Visit.status == "reported", Visit.acknowledged_at.is_(None),
                                                          Visit.submitted_at < window)):
             visit_ops.acknowledge(session, visit, boss, now=visit.reported_at + timedelta(days=1))
+    if storage is not None:  # their own random stream too: the visits come out the same either way
+        signing = random.Random(seed + 16)
+        made = select(Visit).where(Visit.visitor_id.in_([p.id for p in people])).order_by(Visit.id)
+        for visit in session.scalars(made):  # this run's visits only, never an office's real ones
+            demo_signatures.sign(storage, visit, signing)
     answered = skm_demo.answer_some(session, survey_rng)
     lines.append(f"made {len(people)} visitors, {visits + older} visits, {remote} remote-access requests, "
                  f"{answered} survey answers")
@@ -166,7 +173,7 @@ def _demo_remote(session, rng, day, admin, boss) -> int:
         instansi=rng.choice(["LKPP - Direktorat SPSE", "PT Teknologi Nusantara Abadi", "Inspektorat Kota Salatiga"]),
         letter_number=f"{rng.randint(1, 999):03d}/SPSE/{day:%m}/{day:%Y}", letter_date=day,
         purpose=rng.choice(["Pembaruan aplikasi SPSE", "Pemeriksaan log server", "Perbaikan basis data"]),
-        rights_requested=rng.choice(["Read only", "Administrator aplikasi", "Server (SSH)"]),
+        rights_requested=rng.choice(["Hanya baca", "Administrator aplikasi", "Server (SSH)"]),
         period_start=start, period_end=start + timedelta(days=rng.randint(1, 5)),
         recorded_at=start, recorded_by_id=admin.id)
     session.add(req)

@@ -27,7 +27,9 @@ DEFAULTS: dict[str, object] = {
         {"key": "audit", "id": "Pemeriksaan/audit", "en": "Inspection/audit"},
         {"key": "other", "id": "Lainnya", "en": "Other"},
     ],
-    "access_rights": ["Read only", "Administrator aplikasi", "Database (read only)", "Server (SSH)"],
+    # Office data, shown as written on Indonesian screens and the Indonesian form: Indonesian words
+    # (the English "Read only" stood out on every Indonesian page, str9); the Admin edits the list.
+    "access_rights": ["Hanya baca", "Administrator aplikasi", "Basis data (hanya baca)", "Server (SSH)"],
     "office_open": "07:30",
     "office_close": "16:00",
     "retention_days": 365,

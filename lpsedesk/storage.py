@@ -20,6 +20,28 @@ class StorageError(Exception):
     pass
 
 
+def make_private_dirs(path: Path) -> None:
+    """Create folder `path` and its missing parents owner-only (0700), whatever the umask.
+
+    The folders hold every KTP photo and signature (encrypted, but their names, count and dates
+    still say who came when): other local users may not list them (sec probe: they were 0755).
+    Folders that exist already are left as they are. POSIX only: Windows ignores the mode.
+    """
+    if path.is_dir():
+        return
+    missing = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            continue  # another process made it in the same moment, the same way
+        if os.name == "posix":
+            os.chmod(folder, 0o700)  # mkdir's mode is narrowed by the umask, never widened
+
+
 class EncryptedFileStorage:
     def __init__(self, root: str | os.PathLike, key: str | bytes) -> None:
         self.root = Path(root)
@@ -35,7 +57,7 @@ class EncryptedFileStorage:
         now = datetime.now(timezone.utc)
         key = f"{kind}/{now:%Y}/{now:%m}/{secrets.token_urlsafe(24)}"
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(self._fernet.encrypt(data))
         os.replace(tmp, path)  # never a half-written file under a real key
@@ -96,7 +118,7 @@ class EncryptedFileStorage:
 
     def mark_swept(self, at: datetime) -> None:
         """Kept beside the files it speaks of, so a restored or replaced folder is swept again."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(self.root)
         tmp = self._sweep_mark.with_name(self._sweep_mark.name + ".new")
         tmp.write_text(at.isoformat())
         os.replace(tmp, self._sweep_mark)

@@ -54,10 +54,21 @@ def _empty_tables(app) -> None:
         db.engine.dispose()
 
 
+def office_day_clock():
+    """The kiosk's office-hours clock in tests: 10:00 WIB today, so checking in works whatever the
+    real hour; a test of the hours themselves sets its own KIOSK_CLOCK (tests/kiosk/test_office_hours_ux7.py)."""
+    from datetime import time
+
+    from lpsedesk.clock import wib_at, wib_today
+
+    return wib_at(wib_today(), time(10))
+
+
 @pytest.fixture
 def app(migrated, tmp_path):
     app = create_app(
-        {"DATABASE_URL": migrated, "TESTING": True, "STORAGE_DIR": str(tmp_path / "files")},
+        {"DATABASE_URL": migrated, "TESTING": True, "STORAGE_DIR": str(tmp_path / "files"),
+         "KIOSK_CLOCK": office_day_clock},
         instance_path=str(tmp_path / "instance"),
     )
     yield app

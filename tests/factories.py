@@ -27,7 +27,7 @@ def visit(status: str = "pending", **overrides) -> Visit:
 def remote_request(status: str = "received", recorded_by_id: int | None = None, **overrides) -> RemoteAccessRequest:
     start = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
     fields = dict(requester_name="Teknisi Uji", instansi="PT Contoh Teknologi", letter_number="001/UJI/XI/2026",
-                  letter_date=date(2026, 11, 20), purpose="Pembaruan aplikasi", rights_requested="Read only",
+                  letter_date=date(2026, 11, 20), purpose="Pembaruan aplikasi", rights_requested="Hanya baca",
                   period_start=start, period_end=start + timedelta(days=2), status=status,
                   recorded_by_id=recorded_by_id)
     fields.update(overrides)

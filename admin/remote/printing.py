@@ -20,7 +20,7 @@ from .documents import form_spec, record_spec
 FORMATS = {
     "pdf": ("application/pdf", render_pdf),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx),
-    "csv": ("text/csv; charset=utf-8", render_csv),
+    "csv": ("text/csv", render_csv),  # Werkzeug adds "; charset=utf-8" to text/* once
 }
 
 

@@ -42,7 +42,7 @@ from .statistics import csv_tables, headline, labelled, svg_charts, titles
 MIMETYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Werkzeug adds "; charset=utf-8" to text/* once
 }
 THUMBNAIL = (240, 80)
 

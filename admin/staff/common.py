@@ -100,10 +100,6 @@ def ktp_first() -> bool:
     return bool(office.get(db.session, "ktp_check_before_kasubag"))
 
 
-def office_close():
-    return visit_ops.parse_hhmm(office.get(db.session, "office_close"), "16:00")
-
-
 def rule_error(exc: Exception):
     """A domain refusal of visit_ops as an HTTP error with a sentence in the user's language."""
     if isinstance(exc, GuestBookIncomplete):

@@ -202,7 +202,7 @@ def test_the_admin_gives_and_closes_the_account_with_the_day_and_time_apart(app,
     wib = given.astimezone(timezone(timedelta(hours=7)))
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
     response = admin.post(f"/admin/remote/{rid}/account", data={
-        "csrf_token": token, "username": "budi_sa", "rights_other": "Read only", "granted_at": [wib.strftime("%d/%m/%Y"), wib.strftime("%H:%M")],
+        "csrf_token": token, "username": "budi_sa", "rights_other": "Hanya baca", "granted_at": [wib.strftime("%d/%m/%Y"), wib.strftime("%H:%M")],
         "version": re.search(r'name="version"[^>]*value="(\d+)"', page)[1]})
     assert response.status_code == 302, response.get_data(as_text=True)[:3000]
     with app.app_context():

@@ -95,7 +95,7 @@ def test_the_remote_access_form_never_holds_a_formula(app, make_user):
     with app.app_context():
         db.session.add(RemoteAccessRequest(
             requester_name=LINK, instansi="+1+2", letter_number="-1", letter_date=DAY.date(),
-            purpose="@SUM(A1)", rights_requested="Read only", period_start=DAY, period_end=DAY + timedelta(days=1),
+            purpose="@SUM(A1)", rights_requested="Hanya baca", period_start=DAY, period_end=DAY + timedelta(days=1),
             status="closed", decided_at=DAY, approved_until=DAY + timedelta(days=1), username="=cmd|' /C calc'!A0",
             rights_granted="\t=1+1", granted_at=DAY, closed_at=DAY + timedelta(hours=5)))
         db.session.commit()

@@ -29,10 +29,10 @@ def given(app, n: int, name=lambda i: f"Teknisi Uji {i:03d}") -> None:
             at = NOV + timedelta(minutes=150 * i)
             db.session.add(RemoteAccessRequest(
                 requester_name=name(i), instansi="PT Contoh Teknologi", letter_number=f"{i:03d}/UJI/XI/2026",
-                letter_date=at.date(), purpose="Pembaruan aplikasi SPSE", rights_requested="Read only",
+                letter_date=at.date(), purpose="Pembaruan aplikasi SPSE", rights_requested="Hanya baca",
                 period_start=at, period_end=at + timedelta(days=1), status="closed" if i % 3 else "active",
                 decided_at=at, approved_until=at + timedelta(days=1), username=f"uji{i:03d}",
-                rights_granted="Read only", granted_at=at, closed_at=at + timedelta(hours=5) if i % 3 else None))
+                rights_granted="Hanya baca", granted_at=at, closed_at=at + timedelta(hours=5) if i % 3 else None))
         db.session.commit()
 
 
@@ -76,7 +76,7 @@ def test_the_form_for_200_accounts_spans_pages_in_the_pdf_and_lists_all_in_the_x
     assert [r[0] for r in data] == [str(i) for i in range(1, 201)]
     first = data[0]
     # 2 Nov 2026 01:00 UTC + 150 min = 10.30 WIB
-    assert first[1:7] == ("Teknisi Uji 001", "PT Contoh Teknologi", "uji001", "Read only", "Pembaruan aplikasi SPSE",
+    assert first[1:7] == ("Teknisi Uji 001", "PT Contoh Teknologi", "uji001", "Hanya baca", "Pembaruan aplikasi SPSE",
                           "2 November 2026 10.30 WIB")
     assert data[2][7] == "Belum ditutup"
     assert ws.page_setup.orientation == "landscape"

@@ -47,7 +47,7 @@ def test_the_whole_sop_from_letter_to_closed_account(app, people):
     assert response.status_code == 302
     req = only(app, requester_name="Ñoño Śuryadi")
     assert req.status == "received" and req.recorded_by_id == people["admin"]
-    assert req.rights_requested == "Read only, Log server" and req.letter_content_type == "application/pdf"
+    assert req.rights_requested == "Hanya baca, Log server" and req.letter_content_type == "application/pdf"
     with app.app_context():
         assert app.extensions["storage"].open(req.letter_key).startswith(b"%PDF-")
     assert admin.get(f"/admin/remote/{req.id}/letter").data.startswith(b"%PDF-")
@@ -65,14 +65,14 @@ def test_the_whole_sop_from_letter_to_closed_account(app, people):
     # the Admin records the account given, with a one-time password shown once and never stored
     given = now() - timedelta(minutes=1)
     response = post_form(admin, f"/admin/remote/{req.id}/account",
-                    {"username": "vendor_ct01", "rights": ["Read only"], "rights_other": "",
+                    {"username": "vendor_ct01", "rights": ["Hanya baca"], "rights_other": "",
                      "granted_at": local(given), "generate_password": "y", "version": str(req.version)})
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     password = html.split('id="one-time-password">')[1].split("<")[0]
     assert len(password) == 16
     req = only(app, id=req.id)
-    assert (req.status, req.username, req.rights_granted, req.granted_at) == ("active", "vendor_ct01", "Read only", given)
+    assert (req.status, req.username, req.rights_granted, req.granted_at) == ("active", "vendor_ct01", "Hanya baca", given)
     with app.app_context():
         stored = [str(v) for v in db.session.execute(select(RemoteAccessRequest)).scalars().one().__dict__.values()]
         stored += [str(e.details) for e in db.session.scalars(select(AuditEvent))]
@@ -109,7 +109,7 @@ def test_kasubag_can_refuse_with_a_reason_and_nothing_more_happens(app, people):
     req = only(app, id=req.id)
     assert req.status == "denied" and req.decision_reason == "Surat belum ditandatangani"
     give = post_form(admin, f"/admin/remote/{req.id}/account",
-                {"username": "x1", "rights": ["Read only"], "granted_at": local(now())})
+                {"username": "x1", "rights": ["Hanya baca"], "granted_at": local(now())})
     assert give.status_code == 409 and "ditolak" in give.get_data(as_text=True)
 
 
@@ -186,6 +186,6 @@ def test_two_open_accounts_cannot_share_a_user_name(app, people):
                                                approved_until=now() + timedelta(days=1)))
     admin = logged_in_client(app, "ani")
     response = post_form(admin, f"/admin/remote/{req.id}/account",
-                    {"username": "vendor01", "rights": ["Read only"], "granted_at": local(now())})
+                    {"username": "vendor01", "rights": ["Hanya baca"], "granted_at": local(now())})
     assert response.status_code == 409 and "sudah memakai" in response.get_data(as_text=True)
     assert only(app, id=req.id).status == "approved"

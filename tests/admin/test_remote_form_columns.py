@@ -37,7 +37,7 @@ def _request(app, **overrides) -> None:
             letter_date=date(2026, 11, 8), purpose="Pembaruan aplikasi SPSE", rights_requested="Administrator",
             period_start=GIVEN - timedelta(days=1), period_end=UNTIL + timedelta(days=3), status="closed",
             recorded_at=RECORDED, decided_at=DECIDED, approved_until=UNTIL, username="vendor77",
-            rights_granted="Read only", granted_at=GIVEN, closed_at=CLOSED, close_kind="finished")
+            rights_granted="Hanya baca", granted_at=GIVEN, closed_at=CLOSED, close_kind="finished")
         fields.update(overrides)
         db.session.add(RemoteAccessRequest(**fields))
         db.session.commit()
@@ -58,7 +58,7 @@ def test_the_form_has_the_sops_columns_in_the_sops_order_with_each_value_under_i
     record = dict(zip(COLUMNS, rows[header_at + 1]))
     assert record == {
         "No.": "1", "Nama": "Teknisi Satu", "Instansi": "PT Contoh Teknologi", "Username": "vendor77",
-        "Hak Akses": "Read only", "Tujuan": "Pembaruan aplikasi SPSE",
+        "Hak Akses": "Hanya baca", "Tujuan": "Pembaruan aplikasi SPSE",
         "Waktu Pemberian": "10 November 2026 14.15 WIB", "Waktu Penutupan": "12 November 2026 15.30 WIB",
     }
 

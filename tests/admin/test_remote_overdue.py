@@ -15,7 +15,7 @@ from .test_remote_flow import only, people  # noqa: F401 (fixture)
 
 
 def open_account(app, admin_id: int, **overrides) -> int:
-    fields = dict(status="active", username="vendor_lama", rights_granted="Read only", recorded_by_id=admin_id,
+    fields = dict(status="active", username="vendor_lama", rights_granted="Hanya baca", recorded_by_id=admin_id,
                   decided_at=now() - timedelta(days=3), approved_until=now() - timedelta(hours=2),
                   granted_at=now() - timedelta(days=3))
     fields.update(overrides)
@@ -70,7 +70,7 @@ def test_an_extension_is_a_new_request_that_closes_the_old_account_when_given(ap
     assert only(app, id=old).status == "active"
     given = now()
     assert post_form(admin, f"/admin/remote/{new.id}/account",
-                {"username": "vendor_lama", "rights": ["Read only"], "granted_at": local(given)}).status_code == 302
+                {"username": "vendor_lama", "rights": ["Hanya baca"], "granted_at": local(given)}).status_code == 302
     old_row, new_row = only(app, id=old), only(app, id=new.id)
     assert new_row.status == "active" and new_row.username == "vendor_lama"
     assert old_row.status == "closed" and old_row.close_kind == "superseded"

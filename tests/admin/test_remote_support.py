@@ -40,7 +40,7 @@ def request_fields(**overrides) -> dict:
     fields = {
         "requester_name": "Ñoño Śuryadi", "instansi": "PT Contoh Teknologi", "letter_number": "012/CT/XI/2026",
         "letter_date": (now().astimezone(WIB).date() - timedelta(days=2)).isoformat(),
-        "purpose": "Pembaruan aplikasi SPSE", "rights": ["Read only"], "rights_other": "Log server",
+        "purpose": "Pembaruan aplikasi SPSE", "rights": ["Hanya baca"], "rights_other": "Log server",
         "period_start": local(start), "period_end": local(start + timedelta(days=2)),
     }
     fields.update(overrides)

@@ -124,6 +124,8 @@ def test_deactivating_ends_sessions_at_once_and_reactivating_lets_the_user_log_i
     assert other.get("/admin/").status_code == 302
     assert login("rina", c=app.test_client()).status_code == 401
     assert post_form(client, f"/admin/settings/users/{rina}/reactivate").status_code == 302
+    # docs/settings.md: deactivating *ends* the sessions: the browser left open stays logged out (mut3 US2)
+    assert other.get("/admin/").status_code == 302
     assert login("rina", c=app.test_client()).status_code == 302
     assert {"user.deactivated", "user.activated"} <= set(_actions(app))
 

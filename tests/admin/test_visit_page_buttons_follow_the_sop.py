@@ -43,9 +43,9 @@ def people(make_user):
     make_user("ani", "admin", name="Ani Admin")
 
 
-def _visit(app, status: str) -> int:
+def _visit(app, status: str, *, ktp_checked: bool = True) -> int:
     with app.app_context():
-        fields = dict(submitted_at=AT, ktp_checked_at=AT, signature_key=SIGNATURE)
+        fields = dict(submitted_at=AT, signature_key=SIGNATURE, **({"ktp_checked_at": AT} if ktp_checked else {}))
         if status != "pending":
             fields.update(decided_at=AT, approved_until=AT + timedelta(hours=4))
         if status in ("checked_out", "reported"):

@@ -71,6 +71,8 @@ def test_a_sqlite_backup_restores_into_a_new_installation_with_its_files_and_key
     assert _counts(again) == _counts(source)
     assert _signature_of(again, visit_id) == SIGNATURE
     assert stat.S_IMODE(os.stat(tmp_path / "new-pc" / "instance" / "storage.key").st_mode) == 0o600
+    if os.name == "posix":  # ux7: the restored files' folders are the owner's only, as saved ones
+        assert stat.S_IMODE(os.stat(tmp_path / "new-pc" / "files" / "signature").st_mode) == 0o700
 
 
 def test_restore_refuses_a_database_with_records_unless_forced(make_app, tmp_path):

@@ -322,7 +322,7 @@ def test_xlsx_centres_the_columns_the_document_asks_for():
 
 def test_xlsx_summary_and_signature_sit_under_the_table_at_the_right():
     ws = workbook(DocumentSpec(title="Formulir Pencatatan Uji", columns=["No.", "Nama", "Instansi", "Username", "Hak Akses"],
-                               rows=[["1", "Sari", "CV Contoh", "sari", "Read only"]], **SIGNED))
+                               rows=[["1", "Sari", "CV Contoh", "sari", "Hanya baca"]], **SIGNED))
     cells = {c.coordinate: c for row in ws.iter_rows() for c in row if c.value is not None}
     # table: header row 5, one data row 6; an empty row; the summary lines; an empty row; the signature
     assert (cells["A8"].value, cells["A9"].value) == ("Jumlah: 2", "Ditutup: 1")

@@ -38,7 +38,7 @@ def staff(app):
 
 def letter(**overrides) -> RequestInput:
     fields = dict(requester_name="Teknisi Uji", instansi="PT Contoh Teknologi", letter_number="045/UJI/XI/2026",
-                  letter_date=date(2026, 11, 20), purpose="Pembaruan aplikasi", rights_requested="Read only",
+                  letter_date=date(2026, 11, 20), purpose="Pembaruan aplikasi", rights_requested="Hanya baca",
                   period_start=NOW + DAY, period_end=NOW + 3 * DAY)
     fields.update(overrides)
     return RequestInput(**fields)
@@ -59,7 +59,7 @@ def active(admin, kasubag, *, until=None, username="vendor01", **letter_fields):
     """A request carried through the SOP to an open account."""
     req = remote_ops.record_request(db.session, admin, letter(**letter_fields), now=NOW)
     remote_ops.approve(db.session, req, kasubag, approved_until=until, now=NOW)
-    remote_ops.give_account(db.session, req, admin, username=username, rights_granted="Read only",
+    remote_ops.give_account(db.session, req, admin, username=username, rights_granted="Hanya baca",
                             granted_at=NOW, now=NOW)
     return req
 
@@ -73,7 +73,7 @@ def test_the_admin_records_a_letter_and_it_waits_for_the_kasubag(staff):
     assert (req.requester_name, req.instansi, req.letter_number, req.letter_date) == \
         ("Teknisi Uji", "PT Contoh Teknologi", "045/UJI/XI/2026", date(2026, 11, 20))
     assert (req.purpose, req.rights_requested, req.period_start, req.period_end) == \
-        ("Pembaruan aplikasi", "Read only", NOW + DAY, NOW + 3 * DAY)
+        ("Pembaruan aplikasi", "Hanya baca", NOW + DAY, NOW + 3 * DAY)
     assert events(req) == [("remote.received", {"letter_number": "045/UJI/XI/2026",
                                                  "period_end": (NOW + 3 * DAY).isoformat()})]
     assert remote_ops.by_status(db.session, "received") == [req]
@@ -169,10 +169,10 @@ def test_the_admin_records_the_account_given(staff):
     req = remote_ops.record_request(db.session, admin, letter(), now=NOW)
     remote_ops.approve(db.session, req, kasubag, approved_until=None, now=NOW)
     given = NOW - timedelta(minutes=5)
-    event = remote_ops.give_account(db.session, req, admin, username="vendor01", rights_granted="Read only",
+    event = remote_ops.give_account(db.session, req, admin, username="vendor01", rights_granted="Hanya baca",
                                     granted_at=given, now=NOW)
-    assert (req.status, req.username, req.rights_granted, req.granted_at) == ("active", "vendor01", "Read only", given)
-    assert event.details == {"from": "approved", "to": "active", "username": "vendor01", "rights": "Read only",
+    assert (req.status, req.username, req.rights_granted, req.granted_at) == ("active", "vendor01", "Hanya baca", given)
+    assert event.details == {"from": "approved", "to": "active", "username": "vendor01", "rights": "Hanya baca",
                              "granted_at": given.isoformat()}
 
 
@@ -319,7 +319,7 @@ def test_an_extension_goes_through_the_whole_sop_and_closes_the_old_account_when
     remote_ops.approve(db.session, ext, kasubag, approved_until=NOW + 3 * DAY, now=NOW + HOUR)
     assert old.status == "active" and remote_ops.open_extension(db.session, old) == ext
     given = NOW + 2 * HOUR
-    event = remote_ops.give_account(db.session, ext, admin, username="vendor01", rights_granted="Read only",
+    event = remote_ops.give_account(db.session, ext, admin, username="vendor01", rights_granted="Hanya baca",
                                     granted_at=given, now=given)
     assert event.details["supersedes"] == old.id
     # one row ends exactly where the next begins: no gap, no overlap

@@ -43,6 +43,10 @@ def two_processes(app, tmp_path):
     try:
         for i, port in enumerate(PORTS):
             instance = tmp_path / f"instance-{i}"
+            instance.mkdir()
+            # The kiosk takes new visits in office hours only: each process asks a clock fixed at
+            # 10:00 WIB today, whatever the real hour (as the in-process app fixture does).
+            (instance / "config.py").write_text("from tests.conftest import office_day_clock as KIOSK_CLOCK\n")
             with open(tmp_path / f"server-{i}.log", "wb") as log:  # the child keeps its own copy
                 servers.append(subprocess.Popen([sys.executable, "-c", SERVE, str(instance), str(port)],
                                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))

@@ -188,6 +188,11 @@ def test_a_returning_visitor_is_greeted_after_the_ktp_and_fills_everything_as_la
     page.click("[data-action=checkin]")
     page.wait_for_selector("[data-returning]:not([hidden])", timeout=30000)
     assert page.inner_text("[data-returning-title]").startswith("Selamat datang kembali")
+    # The offer is shown, not forced: no number pad until the visitor touches the field, and
+    # "Lanjut" (to check the form instead) stays on screen.
+    assert page.locator(".k-osk").is_hidden(), "the number pad opened by itself"
+    cont = page.locator("[data-screen=ktp] [data-action=to-who]").bounding_box()
+    assert cont and cont["y"] + cont["height"] <= LANDSCAPE["height"], "Lanjut pushed off the screen"
     _type_on_pad(page, "input[name=returning_last4]", "7788")
     shot(page, "kiosk-20-welcome-back-landscape", full_page=False)
     page.click("[data-action=same-as-last]")

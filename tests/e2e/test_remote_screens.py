@@ -37,7 +37,7 @@ def seed(app) -> int:
             start = now - timedelta(days=2)
             req = RemoteAccessRequest(
                 requester_name=name, instansi=instansi, letter_number=f"0{i}/UJI/XI/2026", letter_date=start.date(),
-                purpose="Pembaruan aplikasi SPSE dan pemeriksaan log server", rights_requested="Read only, Server (SSH)",
+                purpose="Pembaruan aplikasi SPSE dan pemeriksaan log server", rights_requested="Hanya baca, Server (SSH)",
                 period_start=start, period_end=now + timedelta(hours=abs(hours_left) or 24),
                 recorded_at=start, recorded_by_id=admin.id)
             db.session.add(req)
@@ -52,13 +52,13 @@ def seed(app) -> int:
             if status == "approved":
                 continue
             audit.apply_transition(db.session, req, "active", admin, now=start + timedelta(hours=2))
-            req.username, req.rights_granted = f"vendor_{i:02d}", "Read only"
+            req.username, req.rights_granted = f"vendor_{i:02d}", "Hanya baca"
             if status == "closed":
                 audit.apply_transition(db.session, req, "closed", admin, now=start + timedelta(hours=8))
                 req.close_kind = "finished"
         waiting = RemoteAccessRequest(
             requester_name="Ñoño Śuryadi", instansi="PT Contoh Teknologi Nusantara", letter_number="09/UJI/XI/2026",
-            letter_date=now.date(), purpose="Perpanjangan pembaruan aplikasi", rights_requested="Read only",
+            letter_date=now.date(), purpose="Perpanjangan pembaruan aplikasi", rights_requested="Hanya baca",
             period_start=now, period_end=now + timedelta(days=2), recorded_at=now, recorded_by_id=admin.id)
         db.session.add(waiting)
         db.session.flush()

@@ -104,16 +104,21 @@ IN_VIEW = """(sel) => { const b = document.querySelector(sel).getBoundingClientR
   return b.height > 0 && b.top >= 0 && b.bottom <= innerHeight; }"""
 
 
-def test_the_kasubag_decides_a_remote_request_on_a_phone_without_hunting_for_the_buttons(
-        app, live_server, browser, make_user, shot):
+def kasubag_and_a_waiting_remote_request(app, make_user) -> int:
+    """Bambang (Kasubag) and a remote-access request with its letter, waiting for his decision."""
     make_user("bambang", "kasubag", name="Bambang Wijaya")
     with app.app_context():
         key = app.extensions["storage"].save(b"%PDF-1.4\n%%EOF\n", kind="letter")
         start = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=1)
-        request_id = factories.remote_request("received", letter_key=key, requester_name="Made Siregar",
-                                              instansi="PT Teknologi Nusantara Abadi",
-                                              purpose="Pemeriksaan log server", period_start=start,
-                                              period_end=start + timedelta(days=2)).id
+        return factories.remote_request("received", letter_key=key, requester_name="Made Siregar",
+                                        instansi="PT Teknologi Nusantara Abadi",
+                                        purpose="Pemeriksaan log server", period_start=start,
+                                        period_end=start + timedelta(days=2)).id
+
+
+def test_the_kasubag_decides_a_remote_request_on_a_phone_without_hunting_for_the_buttons(
+        app, live_server, browser, make_user, shot):
+    request_id = kasubag_and_a_waiting_remote_request(app, make_user)
     page = staff_page(browser, live_server, "bambang", PHONE, [])
     page.goto(f"{live_server}/admin/queue")
     page.wait_for_selector("[data-queue]")
@@ -123,7 +128,7 @@ def test_the_kasubag_decides_a_remote_request_on_a_phone_without_hunting_for_the
     # one tap from the queue: the decision in sight, with what is decided on and the letter beside it
     assert page.evaluate(IN_VIEW, "button[value=approve]"), "Setujui is under the fold"
     context = page.locator("#next-step").inner_text().lower()
-    for words in ("PT Teknologi Nusantara Abadi", "Pemeriksaan log server", "Read only", "Periode yang diminta"):
+    for words in ("PT Teknologi Nusantara Abadi", "Pemeriksaan log server", "Hanya baca", "Periode yang diminta"):
         assert words.lower() in context, words
     letter = page.locator("#next-step a", has_text="Buka pindaian surat")
     assert letter.is_visible() and letter.bounding_box()["height"] >= 44

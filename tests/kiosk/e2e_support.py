@@ -37,6 +37,21 @@ def ktp_video(path: Path, seed: int = 11):
     return write_y4m(path, [empty] * 8 + moving + [frame] * 40), person
 
 
+def ktp_with_thumb_on_nik() -> np.ndarray:
+    """A KTP held flat (1280x720 BGR), a medium brown thumb from its top edge over the NIK's middle
+    digits, the rest of the thumb over the desk beyond the card (Run 14x)."""
+    from tests.synthetic.ktp import render_ktp
+    from tests.synthetic.people import make_person
+    from tests.synthetic.scenes import place_in_scene
+
+    rng = np.random.default_rng(7)
+    frame, quad = place_in_scene(render_ktp(make_person(rng)), rng, width_px=460, angle=0, tilt=3, jpeg=None,
+                                 noise=1)
+    tip = quad[0] + 0.45 * (quad[1] - quad[0])
+    cv2.ellipse(frame, (int(tip[0]), int(tip[1])), (26, 80), 0, 0, 360, (100, 135, 190), -1, cv2.LINE_AA)
+    return frame
+
+
 def qr_video(path: Path, text: str) -> Path:
     """A ticket's QR on a phone-like white card in the middle of a grey 1280x720 picture."""
     qr = np.array([[0 if v else 255 for v in row] for row in segno.make(text, error="m").matrix_iter(scale=12, border=4)],

@@ -132,7 +132,10 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
         ? fmt(T.welcome_back_name, { name: capture.returning.name }) : T.welcome_back;
     }
     onCaptured(capture);
-    $(capture.returning ? "input[name=returning_last4]" : "[data-action=to-who]", screen).focus();
+    // A returning visitor is shown the offer, not pushed into it: focusing its box (not its input)
+    // brings it into view and to a screen reader without opening the number pad, which would cover
+    // "Continue" for someone who would rather check the form (stranger walk, str9).
+    $(capture.returning ? "[data-returning]" : "[data-action=to-who]", screen).focus();
   }
 
   function retake() {

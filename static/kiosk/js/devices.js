@@ -1,7 +1,7 @@
 /* Issue 15: the devices step, shown only for a facility marked restricted (the server room). The
    visitor lists each device (kind, brand, serial number) or ticks "I bring no devices"; the server
    checks the answer (validate_only) before the rules screen opens. */
-import { showErrors, clearField } from "./errors.js";
+import { showErrors, clearField, sayScreenProblem } from "./errors.js";
 import { $, $$ } from "./util.js";
 
 export function createDevices({ api, T, screens, form, restricted }) {
@@ -47,7 +47,7 @@ export function createDevices({ api, T, screens, form, restricted }) {
     const payload = Object.assign(form.data(), answer(), { validate_only: true });
     return api("/visits", { method: "POST", json: payload }).then((res) => {
       const fields = res.ok ? {} : (res.data.fields || {});
-      if (!res.ok && !res.data.fields) { $("[data-form-error]", screen).textContent = res.data.message || T.network; return; }
+      if (!res.ok && !res.data.fields) { showErrors(screen, {}, ""); sayScreenProblem($("[data-form-error]", screen), res.data, T.network); return; }
       if (fields.devices) { showErrors(screen, { devices: fields.devices }, T.fix_marked); return; }
       if (form.showServerErrors(fields, res.data.message)) return;
       screens.show("rules");

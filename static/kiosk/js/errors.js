@@ -36,6 +36,17 @@ export function clearErrors(scope) {
   $$("[aria-invalid]", scope).forEach((el) => el.removeAttribute("aria-invalid"));
   const box = $("[data-form-error], [data-submit-error], [data-find-error]", scope);
   if (box) box.textContent = "";
+  $$("[data-closed-home]", scope).forEach((el) => { el.hidden = true; });
+}
+
+/* A problem of the whole screen, not of a field (no connection; the office has closed): said on the
+   screen's line and brought into view above the action bar and the keyboard (ux7). ux8: when the
+   office has closed, the "Back to the start" button beside the line shows: there is no going on. */
+export function sayScreenProblem(box, data, fallback) {
+  box.textContent = data.message || fallback;
+  const home = $("[data-closed-home]", box.parentElement);
+  if (home) home.hidden = data.error !== "office_closed";
+  box.parentElement.scrollIntoView({ block: "nearest" });
 }
 
 /* The visitor fixed one field: its error goes, and the summary goes with the last one. */

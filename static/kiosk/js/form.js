@@ -1,7 +1,7 @@
 /* Steps 2-4: the guest book as three short screens (who you are, where you come from, what you come
    for). Each screen asks the server to check the whole entry (validate_only) and shows the problems
    of its own fields, all at once, beside them; the next screen opens when they are all fine. */
-import { showErrors, clearField } from "./errors.js";
+import { showErrors, clearField, sayScreenProblem } from "./errors.js";
 import { $, $$, digits, withDigitsTyped } from "./util.js";
 
 export const FORM_SCREENS = {
@@ -58,7 +58,8 @@ export function createForm({ api, T, screens, steps = {} }) {
       const mine = res.ok ? {} : pick(res.data.fields || {}, screen);
       if (!res.ok && !res.data.fields) {  // no connection, or something unexpected: say it here
         showErrors(scope, {}, "");
-        $("[data-form-error]", scope).textContent = res.data.message || T.network;
+        // ux7 (e.g. "the office has closed"): the line sat under the on-screen keyboard, unread.
+        sayScreenProblem($("[data-form-error]", scope), res.data, T.network);
         return;
       }
       if (mine.nik) mine.nik = withDigitsTyped(mine.nik, T, digits(form.nik.value).length);

@@ -94,8 +94,16 @@ function sameAsLastTime() {
     .then(() => screens.show("what"), (e) => { err.textContent = e.message; });
 }
 
+/* ux7: outside office hours there is no check-in to start (the server refuses one too); "Leave"
+   stays. The page reloads on the welcome screen when the office opens or closes. */
+const mayCheckIn = cfg.office_open !== false;
+function startCheckin() { if (mayCheckIn) screens.show("ktp"); }
+setTimeout(function officeChanged() {
+  if (screens.current() === "welcome") goHome(); else setTimeout(officeChanged, 30000);
+}, cfg.office_changes_in * 1000);
+
 const actions = {
-  checkin: () => screens.show("ktp"),
+  checkin: startCheckin,
   checkout: () => screens.show("checkout"),
   "find-answer": () => checkout.openFind("answer"),
   "find-checkout": () => checkout.openFind("checkout"),
@@ -120,6 +128,9 @@ const actions = {
   "home-now": goHome,
   // Throwing away what the visitor entered takes a second tap; an empty start does not.
   home: () => ask("start-over").then((yes) => { if (yes) goHome(); }),
+  // ux8: the office closed while this visitor filled the guest book; nothing can be sent, so no
+  // "are you sure": the start screen says the office is closed and still offers Leave.
+  "closed-home": goHome,
   // Leaving before the answer: say where the answer can be found again.
   finish: () => (ticket.status() === "pending" ? ask("leave-pending") : Promise.resolve(true))
     .then((yes) => { if (yes) goHome(); }),
@@ -136,13 +147,13 @@ document.addEventListener("click", (e) => {
 // links starts the check-in.
 $("[data-screen=welcome]").addEventListener("click", (e) => {
   if (e.target.closest("a, button, [data-action], .k-privacy")) return;
-  screens.show("ktp");
+  startCheckin();
 });
 
 installScanner((text) => {
   idle.touch();
   const at = screens.current();
-  if (isInvitation(text) && ["welcome", "ktp", "who", "from", "what", "checkout"].includes(at)) {
+  if (isInvitation(text) && mayCheckIn && ["welcome", "ktp", "who", "from", "what", "checkout"].includes(at)) {
     if (at === "welcome" || at === "checkout") screens.show("ktp");
     invitation.use(text);
     return;

@@ -1,7 +1,7 @@
 /* Step 5: the rules, the tick box and the signature; then the request is sent. Every problem the
    server names comes back at once: those of this screen beside their fields, a form field's on its
    screen, a lost KTP photo on the camera screen. */
-import { showErrors, clearField } from "./errors.js";
+import { showErrors, clearField, sayScreenProblem } from "./errors.js";
 import { SignaturePad } from "./signature.js";
 import { $ } from "./util.js";
 
@@ -28,7 +28,7 @@ export function createRules({ api, T, visitor, form, capture, screens, onSubmitt
       const mine = {};
       for (const k of ["rules_accepted", "signature"]) if (fields[k]) mine[k] = fields[k];
       if (!showErrors(screen, mine, res.data.message)) {
-        $("[data-submit-error]", screen).textContent = res.data.message || T.network;
+        sayScreenProblem($("[data-submit-error]", screen), res.data, T.network);  // ux7: never under the bar
       }
     });
   }
