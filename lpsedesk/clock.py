@@ -46,3 +46,13 @@ def local_to_utc(value: datetime | None) -> datetime | None:
 def utc_to_local(value: datetime | None) -> datetime | None:
     """An aware UTC datetime as the naive WIB value a datetime-local input shows, to the minute."""
     return None if value is None else value.astimezone(WIB).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def parse_hhmm(value: object, fallback: str) -> time:
+    """A stored HH:MM clock time, or `fallback` (HH:MM) when it cannot be read."""
+    try:
+        hours, minutes = str(value).split(":")
+        return time(int(hours), int(minutes))
+    except (TypeError, ValueError):
+        hours, minutes = fallback.split(":")
+        return time(int(hours), int(minutes))

@@ -15,6 +15,11 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def weekday_names() -> list[str]:
+    """Monday to Sunday, in date.weekday() order."""
+    return [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
+
+
 def decision_label(key: str) -> str:
     """What the Kasubag decided, as a report column shows it."""
     labels = {"approved": _("Approved"), "denied": _("Refused"), "cancelled": _("Cancelled"),
