@@ -33,6 +33,12 @@ def wib_at(day: date, at: time) -> datetime:
     return datetime.combine(day, at, WIB).astimezone(timezone.utc)
 
 
+def clock_text(moment: datetime | None, empty: str = "") -> str:
+    """A moment's WIB wall-clock time written as every screen, slip and document writes it: 21:01.
+    ux9: one style, the one the staff type into every time field (HH:MM), not 21.01 on paper only."""
+    return moment.astimezone(WIB).strftime("%H:%M") if moment else empty
+
+
 def wib_day_bounds(day: date) -> tuple[datetime, datetime]:
     """[start, end) of a WIB calendar day, in UTC."""
     return wib_at(day, time(0)), wib_at(day + timedelta(days=1), time(0))
