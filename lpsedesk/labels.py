@@ -9,7 +9,7 @@ def status_label(status: str) -> str:
     labels = {
         "pending": _("pending"), "approved": _("approved"), "denied": _("refused"),
         "cancelled": _("cancelled"), "expired": _("expired"), "checked_out": _("checked out"),
-        "reported": _("reported"), "received": _("received"), "active": _("active"),
+        "reported": _("reported"), "acknowledged": _("finished, report acknowledged"), "received": _("received"), "active": _("active"),
         "closed": _("closed"),
     }
     return labels.get(status, status)

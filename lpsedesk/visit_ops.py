@@ -229,6 +229,18 @@ def acknowledge(session: Session, visit: Visit, actor: Actor, *, now: datetime |
     audit.record(session, actor, "visit.acknowledged", visit, at=visit.acknowledged_at)
 
 
+ACKNOWLEDGED = "acknowledged"
+
+
+def shown_status(visit: Visit) -> str:
+    """The visit's status as the staff screens show it: a reported visit whose report the Kasubag
+    acknowledged (SOP 1, the last step) is finished, "acknowledged", no longer waiting as "reported".
+    The stored status stays "reported"; acknowledged_at records the last step."""
+    if visit.status == VisitStatus.REPORTED and visit.acknowledged_at is not None:
+        return ACKNOWLEDGED
+    return visit.status
+
+
 def closing_time_on(moment: datetime, close: time) -> datetime:
     """Closing time (UTC) of the office day `moment` falls on, in WIB."""
     return wib_at(wib_date(moment), close)
