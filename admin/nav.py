@@ -29,8 +29,11 @@ def _links() -> list[tuple[str, str, tuple[Role, ...]]]:
         ("admin.reports_index", _("Reports"), STAFF_ROLES),
         ("admin.watchlist_index", _("Watch list"), (Role.KASUBAG, Role.ADMIN)),
         ("admin.settings_index", _("Settings"), (Role.ADMIN,)),
-        ("admin.kiosks", _("Kiosk"), (Role.ADMIN,)),
     ]
+
+
+# Screens outside a section's URL that belong to it: the kiosks page sits in the Settings sub-menu (ux9).
+SECTION_OF = {"admin.kiosks": "admin.settings_index"}
 
 
 def staff_nav() -> list[NavLink]:
@@ -42,7 +45,8 @@ def staff_nav() -> list[NavLink]:
     for endpoint, label, roles in _links():
         if endpoint in current_app.view_functions and actor.has(*roles):
             url = url_for(endpoint)
-            out.append(NavLink(endpoint, label, url, here == endpoint or _inside(request.path, url)))
+            current = endpoint in (here, SECTION_OF.get(here)) or _inside(request.path, url)
+            out.append(NavLink(endpoint, label, url, current))
     return out
 
 

@@ -225,8 +225,9 @@ def document() -> dict:
                           "200": _json({"type": "object", "required": ["valid"],
                                         "properties": {"valid": {"type": "boolean"}}}, "validate_only: all fine"),
                           "400": _json(ERR, "invalid or missing fields (fields holds each message)"),
-                          "409": _json(ERR, "office_closed: outside office hours (before opening or after "
-                                            "closing, WIB); nothing was saved"),
+                          "409": _json(ERR, "office_closed: outside office hours (state before_opening, "
+                                            "after_closing, or day_off: not an office day or a holiday; WIB); "
+                                            "nothing was saved"),
                           "401": E401, "413": _json(ERR, "request too large")}}},
         f"{PREFIX}/visits/{{ticket}}": {"get": {
             "summary": "A visit's status by ticket", "parameters": [TICKET],

@@ -33,6 +33,12 @@ def wib_at(day: date, at: time) -> datetime:
     return datetime.combine(day, at, WIB).astimezone(timezone.utc)
 
 
+def clock_text(moment: datetime | None, empty: str = "") -> str:
+    """A moment's WIB wall-clock time written as every screen, slip and document writes it: 21:01.
+    ux9: one style, the one the staff type into every time field (HH:MM), not 21.01 on paper only."""
+    return moment.astimezone(WIB).strftime("%H:%M") if moment else empty
+
+
 def wib_day_bounds(day: date) -> tuple[datetime, datetime]:
     """[start, end) of a WIB calendar day, in UTC."""
     return wib_at(day, time(0)), wib_at(day + timedelta(days=1), time(0))
@@ -46,3 +52,13 @@ def local_to_utc(value: datetime | None) -> datetime | None:
 def utc_to_local(value: datetime | None) -> datetime | None:
     """An aware UTC datetime as the naive WIB value a datetime-local input shows, to the minute."""
     return None if value is None else value.astimezone(WIB).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def parse_hhmm(value: object, fallback: str) -> time:
+    """A stored HH:MM clock time, or `fallback` (HH:MM) when it cannot be read."""
+    try:
+        hours, minutes = str(value).split(":")
+        return time(int(hours), int(minutes))
+    except (TypeError, ValueError):
+        hours, minutes = fallback.split(":")
+        return time(int(hours), int(minutes))

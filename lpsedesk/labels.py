@@ -9,10 +9,15 @@ def status_label(status: str) -> str:
     labels = {
         "pending": _("pending"), "approved": _("approved"), "denied": _("refused"),
         "cancelled": _("cancelled"), "expired": _("expired"), "checked_out": _("checked out"),
-        "reported": _("reported"), "received": _("received"), "active": _("active"),
+        "reported": _("reported"), "acknowledged": _("finished, report acknowledged"), "received": _("received"), "active": _("active"),
         "closed": _("closed"),
     }
     return labels.get(status, status)
+
+
+def weekday_names() -> list[str]:
+    """Monday to Sunday, in date.weekday() order."""
+    return [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
 
 
 def decision_label(key: str) -> str:

@@ -32,6 +32,10 @@ DEFAULTS: dict[str, object] = {
     "access_rights": ["Hanya baca", "Administrator aplikasi", "Basis data (hanya baca)", "Server (SSH)"],
     "office_open": "07:30",
     "office_close": "16:00",
+    # Weekday numbers (Monday 0): Indonesian local government offices work Monday to Friday.
+    "office_days": [0, 1, 2, 3, 4],
+    # Days off on office days (libur nasional, cuti bersama): [{"date": "2026-12-25", "name": "..."}].
+    "holidays": [],
     "retention_days": 365,
     "kiosk_idle_seconds": 60,
     # Offered as one-tap chips when the Kasubag refuses a request (free text stays possible).

@@ -12,8 +12,9 @@ from typing import Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, settings
+from . import audit, office_hours, settings
 from .ids import ascii_digits
+from .typed_time import TypedTimeError, parse_day, show_day
 from .models import Visit
 from .roles import Actor
 from .users import NIP
@@ -185,6 +186,45 @@ def clean_access_rights(text: str | None) -> list[str]:
     if len(rights) > MAX_ITEMS:
         raise SettingError("access_rights", "too_many", max=MAX_ITEMS)
     return rights
+
+
+HOLIDAY_NAME_MAX = 80
+MAX_HOLIDAYS = 100  # two years of libur nasional and cuti bersama, and then some
+
+
+def clean_office_days(raw: list[str]) -> list[int]:
+    """The ticked office days (weekday numbers, Monday 0), sorted; at least one."""
+    days = sorted({int(d) for d in raw if d.isascii() and d.isdigit() and int(d) < 7})
+    if not days:
+        raise SettingError("office_days", "no_office_day")
+    return days
+
+
+def clean_holidays(text: str | None) -> list[dict]:
+    """One holiday per line, the date typed day first and an optional name after it:
+    "25/12/2026 Hari Raya Natal". Sorted by date; a date twice is refused."""
+    found: dict[str, dict] = {}
+    for line in (text or "").splitlines():
+        first, _, name = " ".join(line.split()).partition(" ")
+        if not first:
+            continue
+        try:
+            day = parse_day(first)
+        except TypedTimeError:
+            raise SettingError("holidays", "bad_holiday", line=line.strip()[:40]) from None
+        if len(name) > HOLIDAY_NAME_MAX:
+            raise SettingError("holidays", "label_too_long", max=HOLIDAY_NAME_MAX)
+        if day.isoformat() in found:
+            raise SettingError("holidays", "duplicate_holiday", day=show_day(day))
+        found[day.isoformat()] = {"date": day.isoformat(), "name": name}
+    if len(found) > MAX_HOLIDAYS:
+        raise SettingError("holidays", "too_many", max=MAX_HOLIDAYS)
+    return [found[key] for key in sorted(found)]
+
+
+def holidays_text(value: object) -> str:
+    """The stored holidays as the Admin types them, one per line."""
+    return "\n".join(f"{show_day(h.day)} {h.name}".rstrip() for h in office_hours.holidays(value))
 
 
 REASON_MAX = 120

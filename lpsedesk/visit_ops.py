@@ -12,9 +12,8 @@ from datetime import datetime, time, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, restricted
-from . import settings as office
-from .clock import wib_at, wib_date
+from . import audit, office_hours, restricted
+from .clock import parse_hhmm, wib_at, wib_date  # noqa: F401 (parse_hhmm: tests ask it here)
 from .models import Visit, VisitNote
 from .roles import SYSTEM_ACTOR, Actor, Role
 from .workflow import (
@@ -230,13 +229,16 @@ def acknowledge(session: Session, visit: Visit, actor: Actor, *, now: datetime |
     audit.record(session, actor, "visit.acknowledged", visit, at=visit.acknowledged_at)
 
 
-def parse_hhmm(value: object, fallback: str) -> time:
-    try:
-        hours, minutes = str(value).split(":")
-        return time(int(hours), int(minutes))
-    except (TypeError, ValueError):
-        hours, minutes = fallback.split(":")
-        return time(int(hours), int(minutes))
+ACKNOWLEDGED = "acknowledged"
+
+
+def shown_status(visit: Visit) -> str:
+    """The visit's status as the staff screens show it: a reported visit whose report the Kasubag
+    acknowledged (SOP 1, the last step) is finished, "acknowledged", no longer waiting as "reported".
+    The stored status stays "reported"; acknowledged_at records the last step."""
+    if visit.status == VisitStatus.REPORTED and visit.acknowledged_at is not None:
+        return ACKNOWLEDGED
+    return visit.status
 
 
 def closing_time_on(moment: datetime, close: time) -> datetime:
@@ -249,12 +251,13 @@ def after_closing(now: datetime, close: time) -> bool:
 
 
 def expire_pending(session: Session, now: datetime | None = None) -> list[Visit]:
-    """Move requests nobody decided by closing time of their day to "expired" (SYSTEM actor)."""
+    """Move requests nobody decided by closing time of their day to "expired" (SYSTEM actor); one
+    sent on a day off (a holiday the Admin entered after it came in) expires at once."""
     now = _now(now)
-    close = parse_hhmm(office.get(session, "office_close"), "16:00")
+    hours = office_hours.from_settings(session)
     expired = []
     for visit in session.scalars(select(Visit).where(Visit.status == VisitStatus.PENDING)):
-        if now >= closing_time_on(visit.submitted_at, close):
+        if now >= hours.decision_deadline(visit.submitted_at):
             audit.apply_transition(session, visit, VisitStatus.EXPIRED.value, SYSTEM_ACTOR, now=now)
             expired.append(visit)
     return expired

@@ -54,14 +54,26 @@ def _empty_tables(app) -> None:
         db.engine.dispose()
 
 
+def office_day():
+    """The latest Monday-Friday on or before today (WIB): the office's default days (ux9), so the
+    kiosk is open at 10:00 on it whatever weekday the suite runs on."""
+    from datetime import timedelta
+
+    from lpsedesk.clock import wib_today
+
+    today = wib_today()
+    return today - timedelta(days=max(0, today.weekday() - 4))
+
+
 def office_day_clock():
-    """The kiosk's office-hours clock in tests: 10:00 WIB today, so checking in works whatever the
-    real hour; a test of the hours themselves sets its own KIOSK_CLOCK (tests/kiosk/test_office_hours_ux7.py)."""
+    """The kiosk's office-hours clock in tests: 10:00 WIB on an office day, so checking in works
+    whatever the real hour and weekday; a test of the hours themselves sets its own KIOSK_CLOCK
+    (tests/kiosk/test_office_hours_ux7.py)."""
     from datetime import time
 
-    from lpsedesk.clock import wib_at, wib_today
+    from lpsedesk.clock import wib_at
 
-    return wib_at(wib_today(), time(10))
+    return wib_at(office_day(), time(10))
 
 
 @pytest.fixture

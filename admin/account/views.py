@@ -79,9 +79,9 @@ def setup():
             flash(_("Welcome. Your Admin account is ready."), "info")
             # A new office's first screen is all zeros: say where the rest of the set-up is, since the
             # kiosk greets visitors with the default LPSE name until someone changes it.
-            flash(_("Next: Settings → Office (the LPSE's name, office hours, the signatory), Settings → "
-                    "Users (the helpdesk's and the Kasubag's accounts), then Kiosk (enrol the kiosk's "
-                    "screen)."), "info")
+            flash(_("Next: Settings → Office (the LPSE's name, office hours and days, holidays, the "
+                    "signatory), Settings → Users (the helpdesk's and the Kasubag's accounts), then Settings → "
+                    "Kiosks (enrol the kiosk's screen)."), "info")
             return redirect(url_for("admin.dashboard"))
     status = 200 if request.method == "GET" else 400
     return render_template("admin/setup.html", form=form, token_ok=token_ok), status

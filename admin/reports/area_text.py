@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from lpsedesk.clock import clock_text
 from lpsedesk.reports.restricted_log import AreaFacts, DeviceLine
 
 
 def hhmm(value) -> str:
-    return value.strftime("%H.%M") if value else "–"
+    return clock_text(value, "–")
 
 
 def device_text(device: DeviceLine) -> str:

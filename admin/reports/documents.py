@@ -8,7 +8,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from lpsedesk import settings as office
-from lpsedesk.clock import wib_today
+from lpsedesk.clock import clock_text, wib_today
 from lpsedesk.exports import DocumentSpec, Period, Signatory
 from lpsedesk.extensions import db
 from lpsedesk.labels import category_label, decision_label, status_label
@@ -47,8 +47,7 @@ def duration_text(value: timedelta | None) -> str:
     return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
 
 
-def hhmm(value) -> str:
-    return value.strftime("%H.%M") if value else ""
+hhmm = clock_text  # the guest book's and the visit report's times: 21:01, as every screen writes them
 
 
 def decision_text(row: GuestBookRow) -> str:
@@ -104,7 +103,7 @@ def visit_report_spec(visits: list[ReportedVisit], period: Period) -> DocumentSp
                _("Time in"), _("Time out"), _("Stay"), _("Notes"), _("Incidents"), _("Reported by")]
 
     def lines(notes) -> str:
-        return "\n".join(f"{n.at:%H.%M} {n.body}" + (f" ({n.author})" if n.author else "") for n in notes)
+        return "\n".join(f"{clock_text(n.at)} {n.body}" + (f" ({n.author})" if n.author else "") for n in notes)
 
     cells = [[
         str(v.number), v.time_in.strftime("%d/%m/%Y"), v.name, v.institution, choice("purposes", v.purpose),

@@ -30,6 +30,8 @@ def setting_label(key: str) -> str:
         "lpse_place": _("Place (for letters and reports)"),
         "office_open": _("Office opens"),
         "office_close": _("Office closes"),
+        "office_days": _("Office days"),
+        "holidays": _("Holidays (libur nasional, cuti bersama)"),
         "signatory_title": _("Position"),
         "signatory_name": _("Name"),
         "signatory_rank": _("Rank / grade"),
@@ -61,6 +63,11 @@ def setting_message(exc: SettingError) -> str:
         "duplicate_right": lambda: _("\"%(right)s\" appears twice.", right=p.get("right", "")),
         "too_many": lambda: _("At most %(max)d items.", max=p["max"]),
         "none_active": lambda: _("Keep at least one item available."),
+        "no_office_day": lambda: _("Tick at least one office day."),
+        "bad_holiday": lambda: _("Write each holiday as a date dd/mm/yyyy and its name, e.g. 25/12/2026 Hari Raya "
+                                 "Natal. This line cannot be read: %(line)s", line=p.get("line", "")),
+        "duplicate_holiday": lambda: _("The date %(day)s appears twice.", day=p.get("day", "")),
     }
     make = messages.get(exc.code)
     return make() if make else _("This value cannot be saved.")
+

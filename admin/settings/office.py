@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from lpsedesk import settings, settings_rules
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
+from lpsedesk.labels import weekday_names
 from lpsedesk.roles import Role
 from lpsedesk.settings_rules import SettingError
 
@@ -28,6 +29,7 @@ def _saved(changed: list[str], endpoint: str):
 def settings_office():
     values = settings.get_all(db.session)
     errors: dict[str, str] = {}
+    holidays_typed = settings_rules.holidays_text(values["holidays"])
     if request.method == "POST":
         cleaned, problems = settings_rules.clean_office(request.form)
         if "refusal_reasons" in request.form:  # a form without the list leaves it as it is
@@ -35,15 +37,29 @@ def settings_office():
                 cleaned["refusal_reasons"] = settings_rules.clean_refusal_reasons(request.form["refusal_reasons"])
             except SettingError as exc:
                 problems.append(exc)
+        if "office_days_shown" in request.form:  # the boxes: none ticked sends nothing at all
+            try:
+                cleaned["office_days"] = settings_rules.clean_office_days(request.form.getlist("office_days"))
+            except SettingError as exc:
+                problems.append(exc)
+        if "holidays" in request.form:
+            try:
+                cleaned["holidays"] = settings_rules.clean_holidays(request.form["holidays"])
+            except SettingError as exc:
+                problems.append(exc)
         if not problems:
             return _saved(settings_rules.apply(db.session, current_actor(), cleaned), "admin.settings_office")
         errors = {exc.key: setting_message(exc) for exc in problems}
         values = {**values, **{k: request.form.get(k, "") for k in settings_rules.OFFICE_KEYS},
                   "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1",
-                  "refusal_reasons": request.form.get("refusal_reasons", "").splitlines()}
+                  "refusal_reasons": request.form.get("refusal_reasons", "").splitlines(),
+                  "office_days": request.form.getlist("office_days")}
+        holidays_typed = request.form.get("holidays", "")
         flash(_("Nothing was saved: please correct the marked fields."), "error")
+    office_days = {int(d) for d in values["office_days"] if str(d).isdigit()}  # type: ignore[union-attr]
     return render_template("admin/settings/office.html", values=values, errors=errors,
-                           label=setting_label, ranges=settings_rules.NUMBERS), 400 if errors else 200
+                           label=setting_label, ranges=settings_rules.NUMBERS, weekdays=weekday_names(),
+                           office_days=office_days, holidays_typed=holidays_typed), 400 if errors else 200
 
 
 def _rows_from_form() -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 
-from kiosk.office_hours import kiosk_now
+from kiosk.office_hours import kiosk_now, staff_notice
 from lpsedesk import office_hours, visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
@@ -19,17 +19,17 @@ from ..redirects import safe_next
 from .common import ktp_first
 
 
-def kiosk_closed(hours: office_hours.OfficeHours) -> office_hours.OfficeHours | None:
-    """The office hours while the kiosk takes no new visit (by the kiosk's own clock), else None:
-    the helpdesk should know before a visitor says the kiosk turned them away (ux8)."""
-    return None if hours.is_open(kiosk_now()) else hours
+def kiosk_closed(hours: office_hours.OfficeHours) -> str | None:
+    """Why the kiosk takes no new visit now (by the kiosk's own clock), else None: the helpdesk
+    should know before a visitor says the kiosk turned them away (ux8)."""
+    return staff_notice(hours, kiosk_now())
 
 
 def board_context() -> dict:
     now = utcnow()
     inside = q.inside_now(db.session)
     hours = office_hours.from_settings(db.session)  # read once: the closing below and the kiosk's notice
-    closed = visit_ops.after_closing(now, hours.closes)
+    closed = hours.past_closing(now)
     return dict(now=now, inside=inside, pending=q.pending(db.session), to_report=q.to_report(db.session),
                 finished=q.finished_today(db.session, now), ktp_first=ktp_first(), after_closing=closed,
                 follow_up=inside if closed else [], actor=current_actor(), kiosk_closed=kiosk_closed(hours),

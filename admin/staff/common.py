@@ -140,7 +140,7 @@ def template_helpers() -> dict:
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
             "missing_labels": missing_labels,
-            "decision_status": decision_status, "where_now": where_now,
+            "decision_status": decision_status, "where_now": where_now, "shown_status": visit_ops.shown_status,
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
             "mask_nik": mask_nik, "stale": stale,
             "refusal_reasons": refusal_reasons}

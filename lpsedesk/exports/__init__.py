@@ -25,7 +25,7 @@ Describe the document once with a `DocumentSpec`, then render it in any format::
     csv: bytes = render_csv(spec)     # UTF-8 with BOM (Excel opens it right); header row + data rows
 
 Dates and periods (`dates.py`): `indonesian_date(date) -> "22 November 2026"`,
-`indonesian_datetime(aware_dt) -> "22 November 2026 09.15 WIB"`, `Period(start, end, kind, label)`
+`indonesian_datetime(aware_dt) -> "22 November 2026 09:15 WIB"`, `Period(start, end, kind, label)`
 with inclusive WIB dates and `utc_bounds()` -> [start, end) in UTC for database queries;
 `parse_period(kind, value, start, end)` turns form/query input ("month" "2026-11", "quarter"
 "2026-Q4", "range" with ISO dates) into a Period or raises `PeriodError` (a ValueError) whose

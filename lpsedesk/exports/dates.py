@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..clock import WIB, wib_at
+from ..clock import WIB, clock_text, wib_at
 from ..typed_time import TypedTimeError, parse_day
 
 
@@ -33,12 +33,11 @@ def indonesian_date(value: date, locale: str = "id") -> str:
 
 
 def indonesian_datetime(value: datetime | None, locale: str = "id") -> str:
-    """An aware datetime in WIB: "22 November 2026 09.15 WIB" (Indonesian writes 09.15)."""
+    """An aware datetime in WIB: "22 November 2026 09:15 WIB", the time written as on every screen
+    and in every time field (ux9: 09.15 on the forms only read as another system's)."""
     if value is None:
         return ""
-    local = value.astimezone(WIB)
-    sep = ":" if _lang(locale) == "en" else "."
-    return f"{indonesian_date(local.date(), locale)} {local:%H}{sep}{local:%M} WIB"
+    return f"{indonesian_date(value.astimezone(WIB).date(), locale)} {clock_text(value)} WIB"
 
 
 class PeriodError(ValueError):

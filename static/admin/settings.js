@@ -8,6 +8,12 @@
       }
     });
   });
+  // On a phone the sub-menu scrolls sideways: show the page one is on (Kios, the last, was off screen).
+  var current = document.querySelector(".settings-nav a[aria-current=page]");
+  if (current) {
+    var nav = current.parentElement;
+    nav.scrollLeft = Math.max(0, current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2);
+  }
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
     if (!source || !navigator.clipboard) {

@@ -48,5 +48,5 @@ def test_a_visit_at_the_wib_midnight_is_in_the_month_of_its_wib_day(app, staff):
 def test_the_guest_book_shows_the_wib_day_and_the_wib_clock_of_a_late_visit(app, staff):
     _visits(app)
     first, last = _rows(staff("rina"), "2026-11-01", "2026-11-30")
-    assert first[1] == "01/11/2026" and first[TIME_IN] == "00.15"
-    assert last[1] == "30/11/2026" and last[TIME_IN] == "23.30" and last[TIME_OUT] == "23.55"
+    assert first[1] == "01/11/2026" and first[TIME_IN] == "00:15"
+    assert last[1] == "30/11/2026" and last[TIME_IN] == "23:30" and last[TIME_OUT] == "23:55"

@@ -59,7 +59,7 @@ def test_the_form_has_the_sops_columns_in_the_sops_order_with_each_value_under_i
     assert record == {
         "No.": "1", "Nama": "Teknisi Satu", "Instansi": "PT Contoh Teknologi", "Username": "vendor77",
         "Hak Akses": "Hanya baca", "Tujuan": "Pembaruan aplikasi SPSE",
-        "Waktu Pemberian": "10 November 2026 14.15 WIB", "Waktu Penutupan": "12 November 2026 15.30 WIB",
+        "Waktu Pemberian": "10 November 2026 14:15 WIB", "Waktu Penutupan": "12 November 2026 15:30 WIB",
     }
 
 
@@ -69,9 +69,9 @@ def test_the_pdf_form_prints_the_columns_in_order_and_the_times_in_wib(app, peop
     (text,) = pdf_pages(admin.get("/admin/remote/form.pdf?kind=month&value=2026-11").data)
     positions = [text.index(column) for column in COLUMNS[1:]]
     assert positions == sorted(positions), text
-    assert "10 November 2026 14.15 WIB" in text and "12 November 2026 15.30 WIB" in text
+    assert "10 November 2026 14:15 WIB" in text and "12 November 2026 15:30 WIB" in text
     # Neither the letter's arrival nor the approved end stands in for the times the form asks for.
-    assert "9 November 2026 09.00 WIB" not in text and "20 November 2026 16.00 WIB" not in text
+    assert "9 November 2026 09:00 WIB" not in text and "20 November 2026 16:00 WIB" not in text
 
 
 def test_the_form_is_kept_under_the_lpses_name(app, people):

@@ -70,7 +70,7 @@ def expected_visits(app, start: date, end: date) -> list[Visit]:
 
 
 def hhmm(value: datetime | None) -> str:
-    return value.astimezone(WIB).strftime("%H.%M") if value else ""
+    return value.astimezone(WIB).strftime("%H:%M") if value else ""
 
 
 def test_the_guest_book_csv_lists_every_visit_of_the_period_as_the_database_holds_it(app, seeded, staff):

@@ -36,7 +36,7 @@ def _finished_server_room_visit(app, make_user) -> int:
 
 
 def _wib(minutes_ago: int) -> str:
-    return (NOW - timedelta(minutes=minutes_ago)).astimezone(timezone(timedelta(hours=7))).strftime("%H.%M")
+    return (NOW - timedelta(minutes=minutes_ago)).astimezone(timezone(timedelta(hours=7))).strftime("%H:%M")
 
 
 def test_the_server_room_access_log_shows_escort_times_devices_and_incidents_on_page_pdf_and_xlsx(app, make_user):

@@ -44,8 +44,8 @@ def test_indonesian_dates_use_indonesian_month_names():
     assert indonesian_date(date(2026, 11, 22)) == "22 November 2026"
     assert indonesian_date(date(2026, 8, 1)) == "1 Agustus 2026"
     assert indonesian_date(date(2026, 8, 1), "en") == "1 August 2026"
-    # 02:15 UTC is 09.15 WIB the same day; 20:00 UTC is already the next day in WIB
-    assert indonesian_datetime(datetime(2026, 11, 22, 2, 15, tzinfo=timezone.utc)) == "22 November 2026 09.15 WIB"
+    # 02:15 UTC is 09:15 WIB the same day; 20:00 UTC is already the next day in WIB
+    assert indonesian_datetime(datetime(2026, 11, 22, 2, 15, tzinfo=timezone.utc)) == "22 November 2026 09:15 WIB"
     assert indonesian_datetime(datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc)).startswith("23 November")
 
 

@@ -44,8 +44,10 @@ def test_the_hours_are_read_in_wib_not_in_utc():
 def test_the_start_screen_changes_at_the_next_opening_or_closing():
     assert HOURS.next_change(wib(6)) == wib(7, 30)
     assert HOURS.next_change(wib(10)) == wib(16)
-    assert HOURS.next_change(wib(16)) == wib_at(date(2026, 12, 3), time(7, 30))
-    assert HOURS.next_change(wib(23, 59)) == wib_at(date(2026, 12, 3), time(7, 30))
+    # ux9: after closing the screen looks again at midnight, when "closed at 16:00" becomes "not open yet"
+    assert HOURS.next_change(wib(16)) == wib_at(date(2026, 12, 3), time(0))
+    assert HOURS.next_change(wib(23, 59)) == wib_at(date(2026, 12, 3), time(0))
+    assert HOURS.next_change(wib_at(date(2026, 12, 3), time(0))) == wib_at(date(2026, 12, 3), time(7, 30))
 
 
 def test_a_new_visit_after_closing_time_is_refused_naming_the_hours(app):

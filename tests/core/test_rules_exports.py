@@ -68,9 +68,9 @@ def test_a_language_other_than_english_gets_the_indonesian_words():
     assert quarter_period(2026, 3, "id_ID").label.startswith("Triwulan III")
 
 
-def test_a_time_is_written_in_wib_with_a_dot_in_indonesian_and_a_colon_in_english():
-    moment = datetime(2026, 12, 31, 17, 5, tzinfo=timezone.utc)  # already 1 January 2027, 00.05 WIB
-    assert indonesian_datetime(moment) == "1 Januari 2027 00.05 WIB"
+def test_a_time_is_written_in_wib_with_a_colon_as_on_every_screen_in_both_languages():
+    moment = datetime(2026, 12, 31, 17, 5, tzinfo=timezone.utc)  # already 1 January 2027, 00:05 WIB
+    assert indonesian_datetime(moment) == "1 Januari 2027 00:05 WIB"
     assert indonesian_datetime(moment, "en") == "1 January 2027 00:05 WIB"
     assert indonesian_datetime(None) == "" and indonesian_datetime(None, "en") == ""
 

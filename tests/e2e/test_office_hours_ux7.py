@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import time, timedelta
 from pathlib import Path
 
-from lpsedesk.clock import wib_at, wib_today
+from lpsedesk.clock import wib_at
 from tests import factories
+from tests.conftest import office_day
 from tests.kiosk.e2e_support import PORTRAIT, TABLET, check_out_by_ticket, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
@@ -20,7 +21,7 @@ SHOTS = Path("/tmp/ux7")
 
 
 def at_wib(app, h: int, m: int = 0, s: int = 0) -> None:
-    moment = wib_at(wib_today(), time(h, m, s))
+    moment = wib_at(office_day(), time(h, m, s))  # on an office day, Monday to Friday
     app.config["KIOSK_CLOCK"] = lambda: moment
 
 
@@ -81,7 +82,7 @@ def test_a_visitor_filling_the_guest_book_when_the_office_closes_is_told_on_that
 
 
 def test_the_start_screen_changes_by_itself_when_the_office_closes(app, live_server, browser):
-    closing = wib_at(wib_today(), time(16))
+    closing = wib_at(office_day(), time(16))
     app.config["KIOSK_CLOCK"] = lambda: closing - timedelta(seconds=2)
     page = enrol_page(app, browser, live_server, TABLET)
     page.wait_for_selector("body[data-ready]")

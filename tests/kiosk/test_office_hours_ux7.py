@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from datetime import time
 
-from lpsedesk.clock import wib_at, wib_today
+from lpsedesk.clock import wib_at
 from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, Visit
 from tests import factories
+from tests.conftest import office_day
 
 from .conftest import capture_id, entry
 
 
 def at_wib(app, h: int, m: int = 0) -> None:
-    app.config["KIOSK_CLOCK"] = lambda: wib_at(wib_today(), time(h, m))
+    """The kiosk's clock at h:m WIB on an office day (Monday to Friday, tests/conftest.office_day)."""
+    app.config["KIOSK_CLOCK"] = lambda: wib_at(office_day(), time(h, m))
 
 
 def _stored_files(app) -> set[str]:
