@@ -85,3 +85,32 @@ def test_the_one_time_password_reads_on_one_line_on_a_phone(app, live_server, br
     assert len(tops) == 1, tops
     assert _fits_the_screen(page)
     assert errors == []
+
+
+@pytest.mark.parametrize("order", ["oldest", "newest"])
+def test_a_visitor_at_the_desk_comes_before_a_remote_letter_recorded_days_ago(
+        app, live_server, browser, make_user, shot, order):
+    """A fresh demo database: the Kasubag's phone opened on a remote-access letter waiting 10 days,
+    "1 / 2"; the visitor who had just checked in at the kiosk, standing at the desk, was behind "›"."""
+    make_user("siti", "kasubag", name="Siti Kasubag")
+    admin_id = make_user("ani", "admin", name="Ani Admin")
+    now = datetime.now(timezone.utc)
+    with app.app_context():
+        factories.remote_request(recorded_by_id=admin_id, requester_name="Andi Pratama",
+                                 recorded_at=now - timedelta(days=3))
+        factories.visit(visitor=factories.visitor(full_name="SUMARNI MENUNGGU"), submitted_at=now - timedelta(minutes=2))
+        factories.visit(visitor=factories.visitor(full_name="PARJO JUGA", nik="3373024107900002"),
+                        submitted_at=now - timedelta(minutes=1))
+    errors: list[str] = []
+    page = staff_page(browser, live_server, "siti", PHONE, errors)
+    page.goto(f"{live_server}/admin/queue")
+    page.wait_for_selector(".one-at-a-time .req.current")
+    page.click(f"[data-order={order}]")
+    first = "SUMARNI MENUNGGU" if order == "oldest" else "PARJO JUGA"
+    assert first in page.inner_text(".req.current")
+    shot(page, f"str10-visitor-before-remote-letter-{order}", full_page=False)
+    # the letter is still in the queue, after the visitors, one "›" or two away
+    page.click("[data-step-by='1']")
+    page.click("[data-step-by='1']")
+    assert "Andi Pratama" in page.inner_text(".req.current")
+    assert errors == []
