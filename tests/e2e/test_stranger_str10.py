@@ -114,3 +114,36 @@ def test_a_visitor_at_the_desk_comes_before_a_remote_letter_recorded_days_ago(
     page.click("[data-step-by='1']")
     assert "Andi Pratama" in page.inner_text(".req.current")
     assert errors == []
+
+
+def test_a_long_list_of_reports_offers_acknowledge_all_under_its_heading_on_a_phone(
+        app, live_server, browser, make_user, shot):
+    """Forty reports after a week away (a fresh demo database left 39) put "Acknowledge all" some
+    6,000 px down the Kasubag's phone, below every line."""
+    make_user("siti", "kasubag", name="Siti Kasubag")
+    make_user("budi", "helpdesk", name="Budi Helpdesk")
+    now = datetime.now(timezone.utc)
+    with app.app_context():
+        helpdesk = db.session.query(User).filter_by(username="budi").one()
+        for i in range(12):
+            day = now - timedelta(days=i % 5, hours=i)
+            factories.visit("reported", visitor=factories.visitor(full_name=f"PENGUNJUNG {i:02d}",
+                                                                  nik=f"33730241079{i:05d}"),
+                            submitted_at=day - timedelta(hours=2), decided_at=day - timedelta(hours=2),
+                            decided_by_label="Siti Kasubag", checked_out_at=day - timedelta(hours=1),
+                            reported_at=day, reported_by_id=helpdesk.id)
+    errors: list[str] = []
+    page = staff_page(browser, live_server, "siti", PHONE, errors)
+    page.goto(f"{live_server}/admin/queue")
+    reports = page.locator(f"section.card:has(h2:has-text('{REPORTS['id']}'))")
+    heading = reports.locator("h2").bounding_box()
+    button = reports.locator("button:has-text('Terima semua 12 laporan')").first.bounding_box()
+    # one screen below the heading, the whole button in it
+    assert button["y"] + button["height"] - heading["y"] <= PHONE["height"], (heading, button)
+    page.evaluate("y => window.scrollTo(0, y)", heading["y"] - 8)
+    shot(page, "str10-acknowledge-all-under-the-heading", full_page=False)
+    reports.locator("button:has-text('Terima semua 12 laporan')").first.click()
+    page.wait_for_load_state()
+    assert "12" in page.inner_text(".flash") and "PENGUNJUNG 00" not in page.inner_text("main")
+    assert _fits_the_screen(page)
+    assert errors == []
