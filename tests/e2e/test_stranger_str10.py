@@ -147,3 +147,28 @@ def test_a_long_list_of_reports_offers_acknowledge_all_under_its_heading_on_a_ph
     assert "12" in page.inner_text(".flash") and "PENGUNJUNG 00" not in page.inner_text("main")
     assert _fits_the_screen(page)
     assert errors == []
+
+
+@pytest.mark.parametrize("lang,words", [("id", "geser tabelnya ke samping"), ("en", "slide the table sideways")])
+def test_the_official_form_on_a_phone_says_its_table_slides_sideways(app, live_server, browser, make_user, shot,
+                                                                     lang, words):
+    """The "Formulir Pencatatan Pemberian Remote Akses" on a 360 px phone showed No., Nama, Instansi,
+    Username and the edge of Hak Akses; Tujuan, Waktu Pemberian and Waktu Penutupan lay past the edge
+    with nothing saying the table slides."""
+    make_user("ani", "admin", name="Ani Admin")
+    errors: list[str] = []
+    page = staff_page(browser, live_server, "ani", PHONE, errors)
+    page.goto(f"{live_server}/admin/remote/form?lang={lang}")
+    hint = page.locator(".doc-scroll-hint")
+    assert hint.is_visible() and words in hint.inner_text()
+    assert hint.bounding_box()["y"] < page.locator("article.doc").bounding_box()["y"]  # said before the table
+    # and the table does slide: its last column can be brought into the screen
+    page.locator("article.doc").evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    last = page.locator("article.doc th").last.bounding_box()
+    assert last["x"] + last["width"] <= PHONE["width"] + 1, last
+    shot(page, f"str10-official-form-phone-{lang}", full_page=False)
+    assert _fits_the_screen(page)
+    desk = staff_page(browser, live_server, "ani", {"width": 1280, "height": 800}, errors)
+    desk.goto(f"{live_server}/admin/remote/form?lang={lang}")
+    assert not desk.locator(".doc-scroll-hint").is_visible()  # the desk sees the whole form
+    assert errors == []
