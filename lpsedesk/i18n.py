@@ -61,6 +61,17 @@ def format_wib(value: datetime | None, fmt: str = "%d/%m/%Y %H:%M") -> str:
     return f"{value.astimezone(WIB).strftime(fmt)} WIB"
 
 
+def format_wib_span(start: datetime | None, end: datetime | None) -> str:
+    """From one moment to another with its day, e.g. 30/11/2026 09:16–09:57 WIB; both days when
+    they differ. A list of visits from several days read as one day when it gave the times alone."""
+    if start is None or end is None:
+        return format_wib(start or end)
+    first, last = start.astimezone(WIB), end.astimezone(WIB)
+    if first.date() == last.date():
+        return f"{first:%d/%m/%Y %H:%M}–{last:%H:%M} WIB"
+    return f"{format_wib(start)} – {format_wib(end)}"
+
+
 def init_i18n(app: Flask) -> None:
     compiled = Path(app.instance_path) / "translations"
     compile_catalogs(SOURCE_DIR, compiled)
@@ -68,6 +79,7 @@ def init_i18n(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.filters["wib"] = format_wib
     app.jinja_env.filters["wib_time"] = lambda v: format_wib(v, "%H:%M")
+    app.jinja_env.filters["wib_span"] = format_wib_span
     app.jinja_env.filters["wib_date"] = lambda v: format_wib(v, "%d/%m/%Y")[:-4] if v else ""
     # a date as a typed date field shows it (dd/mm/yyyy); text (what was typed) stays as it was
     app.jinja_env.filters["typed_day"] = lambda v: v if isinstance(v, str) else show_day(v)

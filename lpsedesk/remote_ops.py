@@ -64,16 +64,26 @@ def open_extension(session: Session, req: RemoteAccessRequest) -> RemoteAccessRe
         RemoteAccessRequest.status.in_([R.RECEIVED, R.APPROVED]))).first()
 
 
+def request_dates_problem(period_start: datetime, period_end: datetime, letter_date: date, *,
+                          now: datetime) -> str | None:
+    """What is wrong with a letter's dates (a RemoteInputError code), or None: asked by the form too,
+    so it names the problem beside its field together with the form's other problems."""
+    if period_end <= period_start:
+        return "period_reversed"
+    if period_end - period_start > MAX_PERIOD:
+        return "period_too_long"
+    if letter_date > (now + FUTURE_SLACK).date() + timedelta(days=1):
+        return "letter_in_future"
+    return None
+
+
 def record_request(session: Session, actor: Actor, data: RequestInput, *, now: datetime,
                    extends: RemoteAccessRequest | None = None) -> RemoteAccessRequest:
     """Step 1: the Admin records a third party's letter. The request waits for the Kasubag."""
     _require(actor, Role.ADMIN)
-    if data.period_end <= data.period_start:
-        raise RemoteInputError("period_reversed")
-    if data.period_end - data.period_start > MAX_PERIOD:
-        raise RemoteInputError("period_too_long")
-    if data.letter_date > (now + FUTURE_SLACK).date() + timedelta(days=1):
-        raise RemoteInputError("letter_in_future")
+    problem = request_dates_problem(data.period_start, data.period_end, data.letter_date, now=now)
+    if problem:
+        raise RemoteInputError(problem)
     if extends is not None:
         if extends.status != R.ACTIVE:
             raise RemoteInputError("extend_not_active")

@@ -90,6 +90,10 @@ def _letter(form: RequestForm, storage, now) -> tuple[held_letter.HeldLetter | N
     return held_letter.hold(storage, data, content_type, upload.filename, now, replacing=held), 200
 
 
+# the field each date problem of remote_ops.request_dates_problem is told beside
+DATE_FIELDS = {"period_reversed": "period_end", "period_too_long": "period_end", "letter_in_future": "letter_date"}
+
+
 @bp.route("/remote/new", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def remote_new():
@@ -101,13 +105,20 @@ def remote_new():
     storage = current_app.extensions["storage"]
     now = utcnow()
     held_files.sweep_expired(storage, now)  # letters held for forms nobody came back to
-    valid = form.validate()
+    form.validate()
     held, letter_status = _letter(form, storage, now)
-    if not valid or letter_status != 200:
-        return _render_new(form, extends, letter_status if letter_status != 200 else 400, held=held)
+    # Every problem at once, each beside its field: told one per submission, at the top of the form,
+    # the Admin scrolled a phone's length for each (str10).
     rights = rights_text(form.rights.data or [], form.rights_other.data)
     if not rights:
-        return _render_new(form, extends, 400, input_message("no_rights"), held=held)
+        form.rights.errors.append(input_message("no_rights"))
+    if None not in (form.period_start.data, form.period_end.data, form.letter_date.data):
+        problem = remote_ops.request_dates_problem(local_to_utc(form.period_start.data),
+                                                   local_to_utc(form.period_end.data), form.letter_date.data, now=now)
+        if problem:
+            getattr(form, DATE_FIELDS[problem]).errors.append(input_message(problem))
+    if form.errors or letter_status != 200:
+        return _render_new(form, extends, letter_status if letter_status != 200 else 400, held=held)
     key = storage.save(storage.open(held.key), kind="letter")
     data = remote_ops.RequestInput(
         requester_name=form.requester_name.data.strip(), instansi=form.instansi.data.strip(),

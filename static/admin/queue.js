@@ -27,7 +27,11 @@ function arrange() {
   if (!queue) return;
   const newest = order() === "newest";
   const list = items(queue).filter((el) => !el.classList.contains("leaving"));
-  list.sort((a, b) => (a.dataset.submitted < b.dataset.submitted ? -1 : 1) * (newest ? -1 : 1));
+  // Visitors standing at the desk before remote-access letters, each in the chosen order: a letter
+  // recorded days ago sat on top, and every visitor of the day waited behind it for a tap on "›" (str10).
+  const letter = (el) => (el.classList.contains("remote") ? 1 : 0);
+  list.sort((a, b) => letter(a) - letter(b)
+    || (a.dataset.submitted < b.dataset.submitted ? -1 : 1) * (newest ? -1 : 1));
   const anchor = queue.querySelector("[data-queue-tools]");
   let after = anchor || queue.querySelector("h2");
   for (const el of list) { after.after(el); after = el; }
