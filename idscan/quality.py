@@ -8,6 +8,11 @@ import numpy as np
 MIN_SHARPNESS = 150.0  # variance of Laplacian on the 428x270 grey crop
 MAX_GLARE = 0.015  # share of blown-out card pixels
 MIN_SIZE = 0.07  # card area / frame area; below this the NIK is too small to read
+# A card smeared by movement: the NIK row's gradients all run one way (text printed sharp has
+# strokes in every direction). Dev splits, frames otherwise ready (docs/idscan.md, Run 15b):
+# motion-blurred 0.18-0.58, sharp 0.45-0.99 (the lowest a serif font's upright strokes).
+MIN_TEXT_ISOTROPY = 0.40
+TEXT_BOX = (0.20, 0.12, 0.80, 0.36)  # x0, y0, x1, y1 of the crop: the NIK row, with room for 8 % offsets
 
 GUIDANCE = ("no_card", "move_into_frame", "move_closer", "glare", "too_blurry", "finger_on_text", "hold_still",
             "ready")
@@ -20,6 +25,21 @@ def sharpness(crop: np.ndarray) -> float:
     return float(cv2.Laplacian(small, cv2.CV_32F).var())
 
 
+def text_isotropy(crop: np.ndarray) -> float:
+    """How evenly the NIK row's gradient energy spreads over directions: the smaller over the larger
+    eigenvalue of its gradient structure tensor (1: every direction alike; near 0: a smear)."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) if crop.ndim == 3 else crop
+    small = cv2.resize(gray, (428, 270), interpolation=cv2.INTER_AREA).astype(np.float32)
+    x0, y0, x1, y1 = TEXT_BOX
+    box = small[int(y0 * 270):int(y1 * 270), int(x0 * 428):int(x1 * 428)]
+    gx = cv2.Sobel(box, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(box, cv2.CV_32F, 0, 1, ksize=3)
+    a, c, b = float((gx * gx).mean()), float((gy * gy).mean()), float((gx * gy).mean())
+    half, det = (a + c) / 2, a * c - b * b
+    root = max(half * half - det, 0.0) ** 0.5
+    return (half - root) / (half + root) if half + root > 0 else 1.0
+
+
 def glare(crop: np.ndarray) -> float:
     # Blown out = every channel near white; a bright card colour alone is not glare.
     # cv2.inRange: numpy's crop.min(axis=2) took ~12 ms on a 856x540 crop, this ~0.4 ms.
@@ -28,10 +48,14 @@ def glare(crop: np.ndarray) -> float:
     return cv2.countNonZero(blown) / float(blown.size)
 
 
-def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float) -> str:
+def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float,
+             isotropy: float = 1.0) -> str:
     """The first problem the visitor should fix, in the order they can fix them. "finger_on_text"
     (idscan/finger.py) comes after these, on a frame otherwise ready (scan_frame asks it there):
-    a capture made in spite of it after the wait (idscan/tracker.py) is as good as any other."""
+    a capture made in spite of it after the wait (idscan/tracker.py) is as good as any other.
+    "hold_still" here is a card sharp enough overall whose NIK row is smeared one way (it moved
+    while the picture was taken, though its corners stayed put between frames): the tracker waits
+    for a steadier picture as for a finger, then captures as it is."""
     if not card:
         return "no_card"
     if not in_frame:
@@ -42,4 +66,6 @@ def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share:
         return "glare"
     if sharp < MIN_SHARPNESS:
         return "too_blurry"
+    if isotropy < MIN_TEXT_ISOTROPY:
+        return "hold_still"
     return "ready"
