@@ -23,15 +23,17 @@ import numpy as np  # noqa: E402
 
 from bench import baseline_ocr  # noqa: E402
 from idscan import pick_sharpest, read_cards, scan_frame, warp  # noqa: E402
+from idscan.sequence import CAPTURABLE  # noqa: E402
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
 from tests.synthetic.splits import SPLITS, cases, negatives  # noqa: E402
 from tests.synthetic.styles import HELD_OUT_FONTS  # noqa: E402
 
 DET_CPU: list[float] = []  # CPU ms of scan_frame on every frame (the machine is shared: see wall too)
-# What the kiosk captures: a ready frame, and one with a finger on the NIK once it has waited
-# (idscan/tracker.py; Run 14x). The finger line below says how often it waited.
-CAPTURED = ("ready", "finger_on_text")
+# What the kiosk captures: a ready frame, and one with a finger on the NIK or its NIK row smeared
+# ("hold_still") once it has waited (idscan/tracker.py; Runs 14x, 15b). The finger and smear lines
+# below say how often it waited.
+CAPTURED = CAPTURABLE
 CONDITIONS = ("thumb", "glare", "low_light", "small", "soft", "motion", "clutter", "rotated", "colour_cast")
 
 
@@ -64,6 +66,15 @@ def share(rows: list[dict], key: str, where: str | None = None) -> str:
     return f"{100 * hit / len(rows):.0f}% ({hit}/{len(rows)})"
 
 
+def smeared_told(rows: list[dict]) -> None:
+    """How often a frame otherwise ready is held back as smeared (Run 15b): on motion scenes it
+    should, on the others it holds a visitor back for nothing, so it must stay rare."""
+    ready = [r for r in rows if r["ready"]]
+    print(f"NIK row smeared, hold still told (ready frames): motion scenes "
+          f"{share([r for r in ready if 'motion' in r['tags']], 'smear')}; scenes without motion "
+          f"{share([r for r in ready if 'motion' not in r['tags']], 'smear')}")
+
+
 def single_frames(split, n: int, engine: str | None, baseline: bool) -> tuple[list[dict], list[float], list[float]]:
     rows, det_ms, ocr_ms = [], [], []
     table = regions()
@@ -75,7 +86,7 @@ def single_frames(split, n: int, engine: str | None, baseline: bool) -> tuple[li
         det_ms.append(res.ms)
         row = {"tags": set(scene.tags) | {f"font:{case.style.family}"}, "blur_ok": scene.blur <= 1.5,
                "found": res.card and res.in_frame, "ready": res.guidance in CAPTURED,
-               "finger": res.guidance == "finger_on_text"}
+               "finger": res.guidance == "finger_on_text", "smear": res.guidance == "hold_still"}
         if row["found"] and row["blur_ok"]:
             t = time.perf_counter()
             reading = read_cards([res.crop], engine, table)
@@ -163,6 +174,7 @@ def main() -> None:
     clear = [r for r in sharp if r["ready"] and "thumb" not in r["tags"]]
     print(f"finger on the NIK told (ready frames, blur <= 1.5): thumb scenes {share(thumbs, 'finger')}; "
           f"scenes without a thumb {share(clear, 'finger')}")
+    smeared_told(sharp)
     print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}   [goal <= 0.5 %]")
     print(f"name exact: {share(read, 'name')}   [goal >= 85 %]")
     if not args.no_baseline:

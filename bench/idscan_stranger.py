@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import cv2  # noqa: E402
 
-from bench.idscan import CAPTURED, cpu_ms, pct, share, spread  # noqa: E402
+from bench.idscan import CAPTURED, cpu_ms, pct, share, smeared_told, spread  # noqa: E402
 from idscan import pick_sharpest, read_cards, scan_frame  # noqa: E402
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
@@ -35,7 +35,8 @@ def single_frames(split, n: int, engine: str | None, crops: Path | None) -> list
         scene = case.frame(0)
         res = scan_frame(scene.frame)
         row = {"tags": set(scene.tags), "blur_ok": scene.blur <= 1.5, "found": res.card and res.in_frame,
-               "ready": res.guidance in CAPTURED, "finger": res.guidance == "finger_on_text", "index": case.index}
+               "ready": res.guidance in CAPTURED, "finger": res.guidance == "finger_on_text",
+               "smear": res.guidance == "hold_still", "index": case.index}
         if row["found"] and row["blur_ok"]:
             reading = read_cards([res.crop], engine, table)
             row.update(read=True, nik_raw=reading.raw_nik == case.person.nik,
@@ -109,6 +110,7 @@ def main() -> None:
     clear = [r for r in sharp if r["ready"] and "thumb" not in r["tags"]]
     print(f"finger on the NIK told (ready frames): thumb scenes {share(thumbs, 'finger')}; "
           f"scenes without a thumb {share(clear, 'finger')}")
+    smeared_told(sharp)
     print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}")
     print(f"name exact: {share(read, 'name')}")
     if seq:

@@ -11,7 +11,7 @@ from .card import detect_card, warp
 from .decode import ImageError, check_frame, decode_image_bytes
 from .finger import finger_on_nik
 from .nik import Regions, nik_facts
-from .quality import glare, guidance, sharpness
+from .quality import glare, guidance, sharpness, smeared
 from .reader import CardReading, read_card
 from .result import ScanResult
 
@@ -67,8 +67,10 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
             crop = warp(frame, det.corners)
             result.sharpness = sharpness(crop)
             result.glare = glare(crop)
+            result.smeared = smeared(crop)
             result.crop = crop
-    result.guidance = guidance(result.card, result.in_frame, result.size, result.sharpness, result.glare)
+    result.guidance = guidance(result.card, result.in_frame, result.size, result.sharpness, result.glare,
+                               result.smeared)
     if result.guidance == "ready" and finger_on_nik(result.crop):  # only asked of a frame otherwise ready
         result.guidance = "finger_on_text"
     if barcodes:

@@ -8,6 +8,14 @@ import numpy as np
 MIN_SHARPNESS = 150.0  # variance of Laplacian on the 428x270 grey crop
 MAX_GLARE = 0.015  # share of blown-out card pixels
 MIN_SIZE = 0.07  # card area / frame area; below this the NIK is too small to read
+# A card smeared by movement: the NIK row's gradients run one way (text printed sharp has strokes
+# in every direction). Dev splits, frames otherwise ready (docs/idscan.md, Run 15b): the structure
+# tensor's eigenvalue ratio, motion 0.18-0.58, sharp 0.45-0.99 (the lowest a serif font's upright
+# strokes); its two diagonals' balance, which those upright strokes do not disturb, motion 0.44-0.98,
+# sharp 0.78-1.0.
+MIN_TEXT_ISOTROPY = 0.40
+MIN_DIAGONAL_BALANCE = 0.60
+TEXT_BOX = (0.20, 0.12, 0.80, 0.36)  # x0, y0, x1, y1 of the crop: the NIK row, with room for 8 % offsets
 
 GUIDANCE = ("no_card", "move_into_frame", "move_closer", "glare", "too_blurry", "finger_on_text", "hold_still",
             "ready")
@@ -20,6 +28,37 @@ def sharpness(crop: np.ndarray) -> float:
     return float(cv2.Laplacian(small, cv2.CV_32F).var())
 
 
+def _text_tensor(crop: np.ndarray) -> tuple[float, float, float]:
+    """The NIK row's mean gx*gx, gy*gy and gx*gy at a fixed size."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) if crop.ndim == 3 else crop
+    small = cv2.resize(gray, (428, 270), interpolation=cv2.INTER_AREA).astype(np.float32)
+    x0, y0, x1, y1 = TEXT_BOX
+    box = small[int(y0 * 270):int(y1 * 270), int(x0 * 428):int(x1 * 428)]
+    gx = cv2.Sobel(box, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(box, cv2.CV_32F, 0, 1, ksize=3)
+    return float((gx * gx).mean()), float((gy * gy).mean()), float((gx * gy).mean())
+
+
+def smear_ratios(crop: np.ndarray) -> tuple[float, float]:
+    """How evenly the NIK row's gradient energy spreads over directions: the smaller over the larger
+    eigenvalue of its gradient structure tensor, and the weaker over the stronger of its two
+    diagonals' energies (1: alike; near 0: a streak that way)."""
+    a, c, b = _text_tensor(crop)
+    if a + c <= 0:
+        return 1.0, 1.0  # a blank row: nothing smeared to tell
+    half, det = (a + c) / 2, a * c - b * b
+    root = max(half * half - det, 0.0) ** 0.5
+    return (half - root) / (half + root), (a + c - 2 * abs(b)) / (a + c + 2 * abs(b))
+
+
+def smeared(crop: np.ndarray) -> bool:
+    """The NIK row streaked one way: along or across the lines (isotropy), or along a diagonal (a
+    diagonal streak hides behind the text's own upright strokes in the isotropy, not in the
+    diagonals' balance)."""
+    isotropy, diagonal = smear_ratios(crop)
+    return isotropy < MIN_TEXT_ISOTROPY or diagonal < MIN_DIAGONAL_BALANCE
+
+
 def glare(crop: np.ndarray) -> float:
     # Blown out = every channel near white; a bright card colour alone is not glare.
     # cv2.inRange: numpy's crop.min(axis=2) took ~12 ms on a 856x540 crop, this ~0.4 ms.
@@ -28,10 +67,14 @@ def glare(crop: np.ndarray) -> float:
     return cv2.countNonZero(blown) / float(blown.size)
 
 
-def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float) -> str:
+def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float,
+             smear: bool = False) -> str:
     """The first problem the visitor should fix, in the order they can fix them. "finger_on_text"
     (idscan/finger.py) comes after these, on a frame otherwise ready (scan_frame asks it there):
-    a capture made in spite of it after the wait (idscan/tracker.py) is as good as any other."""
+    a capture made in spite of it after the wait (idscan/tracker.py) is as good as any other.
+    "hold_still" here is a card sharp enough overall whose NIK row is smeared one way (it moved
+    while the picture was taken, though its corners stayed put between frames): the tracker waits
+    for a steadier picture as for a finger, then captures as it is."""
     if not card:
         return "no_card"
     if not in_frame:
@@ -42,4 +85,6 @@ def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share:
         return "glare"
     if sharp < MIN_SHARPNESS:
         return "too_blurry"
+    if smear:
+        return "hold_still"
     return "ready"

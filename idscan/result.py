@@ -14,6 +14,7 @@ class ScanResult:
     in_frame: bool = False
     sharpness: float = 0.0
     glare: float = 0.0
+    smeared: bool = False  # the NIK row streaked one way (quality.smeared): the visitor is asked to hold still
     size: float = 0.0  # card area / frame area
     guidance: str = "no_card"
     barcodes: list[dict[str, str]] = field(default_factory=list)

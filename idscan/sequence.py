@@ -14,14 +14,17 @@ from .result import ScanResult
 
 MAX_VOTERS = 3  # the tracker fires after 3 steady frames; each more voter costs ~40 ms of OCR CPU
 MIN_VOTERS = 3
+CAPTURABLE = ("ready", "finger_on_text", "hold_still")  # what the kiosk captures, the last two after a wait
 
 
 def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS) -> list[ScanResult]:
     """The n sharpest results the kiosk would capture (whole card, sharp enough, no glare)."""
-    # A frame with a finger on the NIK is captured too once the kiosk has waited (tracker.py), but a
-    # frame without one comes first: its NIK digits are all in the image.
-    usable = [r for r in results if r.crop is not None and r.in_frame and r.guidance in ("ready", "finger_on_text")]
-    usable.sort(key=lambda r: (r.guidance == "ready", r.sharpness), reverse=True)
+    # A frame with a finger on the NIK, or with its NIK row smeared ("hold_still"), is captured too
+    # once the kiosk has waited (tracker.py). A frame without a finger comes first: its NIK digits
+    # are all in the image. A smeared one keeps its place by sharpness: putting the unsmeared ones
+    # first lost a fill and two names on 16 dev motion runs and gained nothing (Run 15b).
+    usable = [r for r in results if r.crop is not None and r.in_frame and r.guidance in CAPTURABLE]
+    usable.sort(key=lambda r: (r.guidance != "finger_on_text", r.sharpness), reverse=True)
     return usable[:n]
 
 

@@ -16,9 +16,12 @@ class TrackerState:
     motion: float | None  # largest corner movement since the previous frame, px
 
 
-# Frames a finger on the NIK may hold the capture back: ~3 s at the kiosk's ~5 frames a second.
-# Then the card is captured as it is, so a finger wrongly seen costs the visitor seconds, never the
-# capture (docs/idscan.md, Run 14x).
+WAITED = ("finger_on_text", "hold_still")  # what the visitor can fix: the kiosk waits for it a while
+
+# Frames a finger on the NIK, or a NIK row smeared by movement, may hold the capture back: ~3 s at
+# the kiosk's ~5 frames a second, counted together. Then the card is captured as it is, so a finger
+# or a smear wrongly seen costs the visitor seconds, never the capture (docs/idscan.md, Runs 14x
+# and 15b).
 FINGER_PATIENCE = 15
 
 
@@ -36,7 +39,7 @@ class CaptureTracker:
         self._prev: np.ndarray | None = None
         self._steady = 0
         self._fired = False
-        self._finger = 0  # frames of this presentation that saw a finger on the NIK
+        self._finger = 0  # frames of this presentation that saw a finger on the NIK or a smear
 
     def update(self, result: ScanResult) -> TrackerState:
         if not result.card or result.corners is None:
@@ -46,7 +49,7 @@ class CaptureTracker:
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners
         good = result.guidance == "ready"
-        if result.guidance == "finger_on_text":
+        if result.guidance in WAITED:
             # Counted over the presentation, not in a row: a finger seen on and off still runs out.
             self._finger += 1
             if self._finger > self.finger_patience:
