@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from lpsedesk import create_app
 from lpsedesk.extensions import db
@@ -19,10 +19,28 @@ from .support import missing_capabilities
 TEST_PASSWORD = "Rahasia-uji-123"
 
 
+def _worker_database(url: str) -> str:
+    """The database of this pytest-xdist worker: `make test` runs one worker per core, and each needs
+    a database of its own beside the one given (created once; the role needs CREATEDB, as .ci/run
+    grants). A run without workers uses the given database itself."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    given = make_url(url)
+    name = f"{given.database}_{worker}"
+    admin = create_engine(given, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}) is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return given.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
+        url = _worker_database(url)
         engine = create_engine(url)
         with engine.begin() as conn:  # start from an empty schema: the migration creates everything
             conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -184,4 +202,6 @@ def artifacts_dir() -> Path:
 
 
 def pytest_sessionstart(session):
+    if hasattr(session.config, "workerinput"):  # a pytest-xdist worker: the controller cleared it
+        return
     shutil.rmtree(Path(__file__).resolve().parent.parent / "test-artifacts" / "tmp", ignore_errors=True)
