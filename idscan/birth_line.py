@@ -14,7 +14,7 @@ from typing import Callable
 
 import numpy as np
 
-from .crosscheck import _date_digits
+from .crosscheck import date_digits
 from .fields import CardFields, birth_from_text
 
 LINES_BELOW_NIK = 2  # NIK, name, then the birth line
@@ -47,8 +47,8 @@ def outvoted(frames: list[CardFields], nik: str, printed: CardFields,
     card agreeing with them outweigh one recogniser's reading of the small print."""
     if birth is None or printed.birth is None:
         return None
-    if _date_digits(replace(printed, birth=birth), nik) != nik[6:12]:
+    if date_digits(replace(printed, birth=birth), nik) != nik[6:12]:
         return None
-    if _date_digits(printed, nik) == nik[6:12]:
+    if date_digits(printed, nik) == nik[6:12]:
         return None  # Tesseract's date agrees already: nothing to outvote
     return [replace(f, birth=birth) if f.birth is not None or f.crop == 0 else f for f in frames]

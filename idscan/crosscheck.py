@@ -84,7 +84,7 @@ def _cut_from(code: str, regency: str, regions: Mapping[str, str]) -> bool:
     return 3 <= len(got) < len(exp) and similar(exp[:len(got)], got) >= NAME_MATCH
 
 
-def _date_digits(fields: CardFields, nik: str) -> str | None:
+def date_digits(fields: CardFields, nik: str) -> str | None:
     """Digits 7-12 the printed birth date (and sex) call for. With the sex line unread, the NIK's
     own day says which of day / day + 40 is meant: the month and year still have to agree, and
     the day must be one of the two (the sex is small print, unread on many soft frames)."""
@@ -116,7 +116,7 @@ def _check_one(fields: CardFields, regions: Mapping[str, str] | None, today: dt.
         return Check(None, "rejected")
     agree: list[str] = []
     corrected = None
-    want_date = _date_digits(fields, nik)
+    want_date = date_digits(fields, nik)
     if want_date is not None:
         diff = [i for i in range(6) if nik[6 + i] != want_date[i]]
         # The printed date is read as fallibly as the NIK: a digit is mended from it only where
