@@ -95,8 +95,8 @@ def start_screen() -> dict:
         "title": None if state == office_hours.OPEN else closed_title(state),
         "message": None if state == office_hours.OPEN else closed_message(hours, state, now),
         "hours": hours.text(),
-        "closing_soon": _("The office closes at %(closes)s WIB: a request sent after that cannot be approved "
-                          "today. If you are not sure you will finish before then, please ask the helpdesk.",
+        "closing_soon": _("The office closes at %(closes)s WIB: a request sent later cannot be approved today. "
+                          "Not sure? Ask the helpdesk.",
                           closes=hours.closes.strftime("%H:%M")) if soon else None,
         "changes_in": max(1, int((change - now).total_seconds()) + 1),
     }

@@ -95,8 +95,15 @@ def add_note(visit_id: int):
 @bp.post("/visits/<int:visit_id>/checkout")
 @requires(Role.HELPDESK)
 def check_out(visit_id: int):
-    """Check out at the desk; `early=1` ends a visit before its time and then needs a reason."""
+    """Check out at the desk; `early=1` ends a visit before its time and then needs a reason.
+
+    `step=ask` (the board's button without JavaScript) only asks: a page naming the visitor whose
+    "Yes" posts here again, since a check-out has no way back (ux10)."""
     record = db.get_or_404(Visit, visit_id)
+    if request.form.get("step") == "ask" and "check_out" in visit_ops.available_actions(
+            record, current_actor(), ktp_first=ktp_first()):
+        return render_template("admin/staff/check_out_confirm.html", visit=record,
+                               back=safe_next("admin.board"), now=utcnow())
     reason = request.form.get("reason", "")[:500]
     early = request.form.get("early") == "1"
     _run(visit_ops.check_out, db.session, record, current_actor(), reason=reason, early=early)

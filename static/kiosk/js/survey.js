@@ -7,11 +7,20 @@ const ADVANCE_MS = 350;  // long enough to see the chosen face marked
 export function createSurvey({ root, submit, onDone, onThanks = () => {}, networkMessage }) {
   const steps = Array.from(root.querySelectorAll("[data-survey-step]"));
   const error = root.querySelector("[data-survey-error]");
+  const ends = Array.from(root.querySelectorAll("[data-survey-end]"));
   let at = 0, answers = {}, education = null, sending = false;
+
+  // A skipped element counts as unanswered (docs/skm.md), so a survey ended half-way keeps the
+  // answers given; with none given there is nothing to keep and it just ends.
+  const answered = () => Object.values(answers).some((v) => v !== null);
+  function labelEnds() {
+    ends.forEach((b) => { b.textContent = answered() ? b.dataset.some : b.dataset.none; });
+  }
 
   function show(i) {
     at = Math.max(0, Math.min(steps.length - 1, i));
     steps.forEach((s, n) => { s.hidden = n !== at; });
+    labelEnds();
     const heading = steps[at].querySelector("h1");
     if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
     window.scrollTo(0, 0);
@@ -39,6 +48,8 @@ export function createSurvey({ root, submit, onDone, onThanks = () => {}, networ
     submit(payload).then((res) => {
       sending = false;
       if (res.ok) { show(steps.length - 1); onThanks(); return; }
+      const where = steps.findIndex((s) => s.contains(error));
+      if (where >= 0 && where !== at) show(where);  // sent from a question: the message is with the send button
       if (error) error.textContent = (res.data && res.data.message) || networkMessage || "";
     });
   }
@@ -67,6 +78,8 @@ export function createSurvey({ root, submit, onDone, onThanks = () => {}, networ
       show(at - 1);
     } else if (e.target.closest("[data-survey-send]")) {
       send();
+    } else if (e.target.closest("[data-survey-end]")) {
+      if (answered()) send(); else onDone();
     } else if (e.target.closest("[data-survey-finish]")) {
       onDone();
     }
