@@ -13,7 +13,7 @@ from lpsedesk.extensions import db
 from lpsedesk.invitations import rules
 from lpsedesk.models import Invitation, User, Visit, utcnow
 from lpsedesk.roles import Actor, Role
-from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_jpeg, qr_video, sign, upload_ktp
+from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_jpeg, qr_video, scanner_types, sign, upload_ktp
 
 from .. import factories
 from .axe import axe_source, violations
@@ -160,19 +160,16 @@ def test_a_usb_scanner_typing_the_invitation_on_the_welcome_screen_fills_the_gue
         app, live_server, browser):
     inv_id, code = training(app, nik="3373024107900001", name="Sari Uji Coba")
     page = enrol_page(app, browser, live_server, TABLET)
-    page.keyboard.type(code)  # a keyboard-wedge scanner: a fast burst of keys, then Enter
-    page.keyboard.press("Enter")
+    scanner_types(page, code)  # a keyboard-wedge scanner: a fast burst of keys, then Enter
     page.wait_for_selector("[data-screen=ktp]:not([hidden])")
     page.wait_for_selector("[data-invitation]:not([hidden])")
     assert page.input_value("input[name=full_name]") == "SARI UJI COBA"
     assert page.input_value("input[name=invitation]") == code
     # The same code once more (e.g. scanned twice): nothing changes, no error.
-    page.keyboard.type(code)
-    page.keyboard.press("Enter")
+    scanner_types(page, code)
     assert "k-invitation-problem" not in (page.get_attribute("[data-invitation]", "class") or "")
     # A code that is not (or no longer) valid: said in words, and the visitor goes on as usual.
-    page.keyboard.type("INV" + "A" * 28)
-    page.keyboard.press("Enter")
+    scanner_types(page, "INV" + "A" * 28)
     page.wait_for_selector("[data-invitation].k-invitation-problem")
     assert "tidak dikenal" in page.inner_text("[data-invitation]")
     assert page.is_visible("[data-screen=ktp]")

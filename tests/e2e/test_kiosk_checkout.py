@@ -4,7 +4,7 @@ from __future__ import annotations
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
 from tests import factories
-from tests.kiosk.e2e_support import LANDSCAPE, PORTRAIT, TABLET, both_orientations, enrol_page, qr_video
+from tests.kiosk.e2e_support import LANDSCAPE, PORTRAIT, TABLET, both_orientations, enrol_page, qr_video, scanner_types
 
 
 def _approved_visit(app) -> tuple[int, str]:
@@ -39,8 +39,7 @@ def test_a_visitor_checks_out_with_a_usb_scanner_without_touching_a_field(app, l
     both_orientations(page, shot, "10-checkout-scan-no-camera")
     page.set_viewport_size(TABLET)
     shot(page, "kiosk-10-checkout-scan-tablet", full_page=False)
-    page.keyboard.type(ticket)  # a keyboard-wedge scanner: fast keystrokes, then Enter
-    page.keyboard.press("Enter")
+    scanner_types(page, ticket)  # a keyboard-wedge scanner: fast keystrokes, then Enter
     page.wait_for_selector("[data-screen=checkout-confirm]:not([hidden])")
     assert page.input_value("input[name=ticket]") == "", "the scanner's keystrokes did not land in a field"
     page.click("[data-action=confirm-checkout]")
@@ -50,8 +49,7 @@ def test_a_visitor_checks_out_with_a_usb_scanner_without_touching_a_field(app, l
     # The same ticket again: the kiosk says it is already checked out.
     page.click("section[data-screen=checkout-done] [data-action=home-now]")
     page.wait_for_selector("body[data-screen=welcome]")
-    page.keyboard.type(ticket)
-    page.keyboard.press("Enter")
+    scanner_types(page, ticket)
     page.wait_for_selector("[data-screen=checkout-confirm]:not([hidden])")
     assert "sudah dicatat keluar" in page.inner_text("[data-checkout-error]")
     assert not page.is_visible("[data-action=confirm-checkout]")

@@ -15,7 +15,7 @@ from lpsedesk.models import SkmAnsweredVisit, SkmResponse, Visit
 from lpsedesk.skm.elements import KEYS
 from tests import factories
 from lpsedesk.clock import wib_today
-from tests.kiosk.e2e_support import TABLET
+from tests.kiosk.e2e_support import TABLET, scanner_types
 
 from .test_staff_flow import staff_page
 
@@ -41,8 +41,7 @@ def touch_kiosk(app, browser, base: str):
 
 
 def check_out_by_scanner(page, ticket: str) -> None:
-    page.keyboard.type(ticket)  # a USB scanner types the ticket on the welcome screen
-    page.keyboard.press("Enter")
+    scanner_types(page, ticket)  # a USB scanner types the ticket on the welcome screen
     page.wait_for_selector("[data-screen=checkout-confirm]:not([hidden])")
     page.tap("[data-action=confirm-checkout]")
     page.wait_for_selector("[data-screen=checkout-done]:not([hidden])")

@@ -161,3 +161,28 @@ def to_the_who_screen(page):
     page.click("[data-action=to-who]")
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
     return person
+
+
+# A keyboard-wedge scanner types a code within a few milliseconds a key, then Enter. Playwright's
+# keyboard sends one protocol message a key: on a loaded machine (two test workers, OCR beside them)
+# its keys arrive more than the kiosk's 40 ms apart and read as a person typing. So the burst is
+# played inside the page, key by key as the browser would deliver it: the keydown to the focused
+# element (bubbling to the kiosk's listener), then, unless prevented, the character into a focused
+# text field with its input event, as a real keystroke would leave it.
+_WEDGE = """(text) => {
+  for (const key of [...text, "Enter"]) {
+    const target = document.activeElement || document.body;
+    const down = new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true, composed: true});
+    const typed = target.dispatchEvent(down);
+    if (typed && key !== "Enter" && typeof target.value === "string" && target.tagName === "INPUT") {
+      target.value += key;
+      target.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    target.dispatchEvent(new KeyboardEvent("keyup", {key, bubbles: true, composed: true}));
+  }
+}"""
+
+
+def scanner_types(page, text: str) -> None:
+    """A USB barcode scanner (keyboard wedge) types `text` and Enter as one fast burst."""
+    page.evaluate(_WEDGE, text)
