@@ -192,9 +192,15 @@ HOLIDAY_NAME_MAX = 80
 MAX_HOLIDAYS = 100  # two years of libur nasional and cuti bersama, and then some
 
 
+def ticked_office_days(raw) -> list[int]:
+    """The weekday numbers (Monday 0) among what the form sent, sorted; anything else is dropped
+    (ASCII digits only: "²" is a digit to str.isdigit but not to int)."""
+    return sorted({int(d) for d in map(str, raw) if d.isascii() and d.isdigit() and int(d) < 7})
+
+
 def clean_office_days(raw: list[str]) -> list[int]:
     """The ticked office days (weekday numbers, Monday 0), sorted; at least one."""
-    days = sorted({int(d) for d in raw if d.isascii() and d.isdigit() and int(d) < 7})
+    days = ticked_office_days(raw)
     if not days:
         raise SettingError("office_days", "no_office_day")
     return days

@@ -56,7 +56,7 @@ def settings_office():
                   "office_days": request.form.getlist("office_days")}
         holidays_typed = request.form.get("holidays", "")
         flash(_("Nothing was saved: please correct the marked fields."), "error")
-    office_days = {int(d) for d in values["office_days"] if str(d).isdigit()}  # type: ignore[union-attr]
+    office_days = set(settings_rules.ticked_office_days(values["office_days"]))  # type: ignore[arg-type]
     return render_template("admin/settings/office.html", values=values, errors=errors,
                            label=setting_label, ranges=settings_rules.NUMBERS, weekdays=weekday_names(),
                            office_days=office_days, holidays_typed=holidays_typed), 400 if errors else 200

@@ -75,9 +75,9 @@ def test_the_form_for_200_accounts_spans_pages_in_the_pdf_and_lists_all_in_the_x
     data = rows[header + 1: header + 201]
     assert [r[0] for r in data] == [str(i) for i in range(1, 201)]
     first = data[0]
-    # 2 Nov 2026 01:00 UTC + 150 min = 10.30 WIB
+    # 2 Nov 2026 01:00 UTC + 150 min = 10:30 WIB (ux9: one time style, as on the screens)
     assert first[1:7] == ("Teknisi Uji 001", "PT Contoh Teknologi", "uji001", "Hanya baca", "Pembaruan aplikasi SPSE",
-                          "2 November 2026 10.30 WIB")
+                          "2 November 2026 10:30 WIB")
     assert data[2][7] == "Belum ditutup"
     assert ws.page_setup.orientation == "landscape"
 
