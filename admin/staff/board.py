@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 
-from kiosk.office_hours import kiosk_now, staff_notice
 from lpsedesk import office_hours, visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
@@ -12,6 +11,7 @@ from lpsedesk.extensions import db
 from lpsedesk.ids import row_ids
 from lpsedesk.labels import field_labels
 from lpsedesk.models import utcnow
+from lpsedesk.office_hours_text import kiosk_now, staff_notice
 from lpsedesk.roles import Role
 
 from .. import bp
