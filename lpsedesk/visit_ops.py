@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit, office_hours, restricted
-from .clock import parse_hhmm, wib_at, wib_date  # noqa: F401 (parse_hhmm: tests ask it here)
+from .clock import parse_hhmm  # noqa: F401 (parse_hhmm: tests ask it here)
 from .models import Visit, VisitNote
 from .roles import SYSTEM_ACTOR, Actor, Role
 from .workflow import (
@@ -239,15 +239,6 @@ def shown_status(visit: Visit) -> str:
     if visit.status == VisitStatus.REPORTED and visit.acknowledged_at is not None:
         return ACKNOWLEDGED
     return visit.status
-
-
-def closing_time_on(moment: datetime, close: time) -> datetime:
-    """Closing time (UTC) of the office day `moment` falls on, in WIB."""
-    return wib_at(wib_date(moment), close)
-
-
-def after_closing(now: datetime, close: time) -> bool:
-    return now >= closing_time_on(now, close)
 
 
 def expire_pending(session: Session, now: datetime | None = None) -> list[Visit]:

@@ -12,8 +12,10 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from lpsedesk import office_hours
 from lpsedesk import settings as office
 from lpsedesk import visit_ops
+from lpsedesk.clock import wib_date
 from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, User, Visit
 from lpsedesk.roles import Actor, Role
@@ -347,13 +349,19 @@ def wib(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=timezone(timedelta(hours=7))).astimezone(timezone.utc)
 
 
+def closing_time_on(moment: datetime, close: time) -> datetime:
+    """Closing time of the (WIB) day `moment` falls on; the 23rd of November 2026 is a Monday."""
+    return office_hours.OfficeHours(time(7, 30), close).closing_time(wib_date(moment))
+
+
 def test_closing_time_is_a_wib_clock_time_on_the_wib_day():
     close = time(16, 0)
-    assert visit_ops.closing_time_on(wib(23, 9), close) == wib(23, 16)
+    assert closing_time_on(wib(23, 9), close) == wib(23, 16)
     # 20.00 UTC on the 22nd is already 03.00 WIB on the 23rd: that day's closing time
-    assert visit_ops.closing_time_on(datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc), close) == wib(23, 16)
-    assert not visit_ops.after_closing(wib(23, 15, 59), close)
-    assert visit_ops.after_closing(wib(23, 16), close)
+    assert closing_time_on(datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc), close) == wib(23, 16)
+    hours = office_hours.OfficeHours(time(7, 30), close)
+    assert not hours.past_closing(wib(23, 15, 59))
+    assert hours.past_closing(wib(23, 16))
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -402,7 +410,7 @@ def test_closing_time_does_not_depend_on_the_servers_time_zone(monkeypatch):
         for zone in ("Asia/Jakarta", "America/New_York"):
             monkeypatch.setenv("TZ", zone)
             clock.tzset()
-            closing = visit_ops.closing_time_on(wib(23, 9), time(16, 0))
+            closing = closing_time_on(wib(23, 9), time(16, 0))
             assert closing == wib(23, 16) and closing.utcoffset() == timedelta(0)
     finally:
         monkeypatch.undo()
