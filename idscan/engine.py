@@ -10,6 +10,7 @@ from .barcodes import read_barcodes
 from .card import detect_card, warp
 from .decode import ImageError, check_frame, decode_image_bytes
 from .finger import finger_on_nik
+from .flat import whole_picture_card
 from .nik import Regions, nik_facts
 from .quality import glare, guidance, sharpness, smeared
 from .reader import CardReading, read_card
@@ -46,8 +47,12 @@ def apply_reading(result: ScanResult, reading: CardReading, regions: Regions | N
 
 
 def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
-               ocr_engine: str | None = None, regions: Regions | None = None) -> ScanResult:
-    """Analyse one BGR frame. OCR runs only when asked and a card is fully in frame."""
+               ocr_engine: str | None = None, regions: Regions | None = None,
+               whole_picture: bool = False) -> ScanResult:
+    """Analyse one BGR frame. OCR runs only when asked and a card is fully in frame.
+
+    whole_picture: the frame is a photo or scan that may be all card (an upload or a file, never a
+    camera frame); where no card stands wholly in it, the picture itself is tried as one (flat.py)."""
     t0 = time.perf_counter()
     try:
         frame = check_frame(frame)
@@ -56,6 +61,8 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
     result = ScanResult()
     gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)  # shared by card detection and the barcode readers
     det = detect_card(frame, gray)
+    if whole_picture and (det is None or not det.in_frame):
+        det = whole_picture_card(frame, gray) or det
     if det is not None:
         result.card = True
         result.corners = [[round(float(x), 1), round(float(y), 1)] for x, y in det.corners]
@@ -83,12 +90,14 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
 
 def scan_bytes(data: bytes, *, ocr: bool = False, barcodes: bool = True,
                ocr_engine: str | None = None, regions: Regions | None = None) -> ScanResult:
-    """Decode untrusted image bytes and scan them; bad input gives result.error."""
+    """Decode untrusted image bytes (a photo or scan: it may be all card) and scan them; bad input
+    gives result.error."""
     t0 = time.perf_counter()
     try:
         frame = decode_image_bytes(data)
     except ImageError as exc:
         return ScanResult(error=exc.code, ms=(time.perf_counter() - t0) * 1000)
-    result = scan_frame(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine, regions=regions)
+    result = scan_frame(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine, regions=regions,
+                        whole_picture=True)
     result.ms = (time.perf_counter() - t0) * 1000
     return result

@@ -191,17 +191,20 @@ def scan():
             response, status = api_error("busy", 503)
             response.headers["Retry-After"] = "1"
             return response, status
-        return _scan(data, session_id, fields.get("mode", "ktp"), fields.get("capture") == "1")
+        return _scan(data, session_id, fields.get("mode", "ktp"), fields.get("capture") == "1",
+                     uploaded=not raw)
 
 
-def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: ScanSession | None = None):
+def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: ScanSession | None = None,
+          uploaded: bool = False):
     """Decode and scan one frame; on the KTP screen, feed its scan session (`scan_session` when the
-    caller already holds it, else the one named `session_id`, made if new)."""
+    caller already holds it, else the one named `session_id`, made if new). An uploaded photo may be
+    a scan that is all card (idscan/flat.py); a camera frame never is."""
     try:
         frame = decode_bounded_frame(data)
     except UploadError as exc:
         return api_error(exc.code, exc.status)
-    result = scan_frame(frame, ocr=False, barcodes=True)
+    result = scan_frame(frame, ocr=False, barcodes=True, whole_picture=uploaded)
     body = {"result": result.to_json_dict(), "guidance": result.guidance, "captured": False, "capture": None}
     if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
         if scan_session is None:
