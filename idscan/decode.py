@@ -2,19 +2,27 @@
 
 The image size is read from the header before any pixel is decoded, so a
 decompression bomb (a tiny PNG that inflates to gigapixels) costs nothing.
+A JPEG over the limits (a 24-50 MP phone photo of a card) is decoded at 1/2, 1/4 or 1/8
+scale, which JPEG can do without the full-size pixels, unless it is one that keeps every
+coefficient of the picture until its last scan (progressive): that one may be at most
+WHOLE_JPEG_MAX_PIXELS. The picture is turned as its EXIF orientation says (phones store it so).
 """
 from __future__ import annotations
 
 import io
+import math
 import warnings
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 
 MAX_SIDE = 4096
 MAX_PIXELS = 16_000_000
 MIN_SIDE = 32  # below this no card or code can be read
 FORMATS = {"JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF"}
+WHOLE_JPEG_MAX_PIXELS = MAX_PIXELS  # a progressive JPEG's coefficients: ~100 MB at 16 MP
+_PROGRESSIVE_SOF = {0xC2, 0xC6, 0xCA, 0xCE}
+_OTHER_SOF = {0xC0, 0xC1, 0xC3, 0xC5, 0xC7, 0xC9, 0xCB, 0xCD}
 
 
 class ImageError(ValueError):
@@ -34,6 +42,44 @@ def check_dimensions(width: int, height: int) -> None:
         raise ImageError("too_small", f"image is {width}x{height}, need at least {MIN_SIDE}px")
 
 
+def holds_whole_image(data: bytes) -> bool:
+    """True when decoding this JPEG keeps every coefficient of the picture at once, at any scale:
+    progressive, or its first scan carries fewer colours than the frame (one scan per colour). Read
+    from the markers before the first scan; a header that cannot be walked counts as True (a
+    568-byte progressive JPEG claiming 12000 x 12000 took a server to 1.2 GB: docs/scale.md)."""
+    at, components = 2, None
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return True
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if marker in _PROGRESSIVE_SOF:
+            return True
+        if marker in _OTHER_SOF and at + 10 <= len(data):
+            components = data[at + 9]
+        if marker == 0xDA:  # start of the first scan
+            return at + 4 >= len(data) or components is None or data[at + 4] < components
+        at += 2 + length
+    return True
+
+
+def _scaled_down(img: Image.Image, data: bytes) -> bool:
+    """Set a JPEG over the limits to decode at the least 1/2, 1/4 or 1/8 scale within them; False
+    when it is not a JPEG, keeps its whole picture while decoding, or 1/8 is still too large."""
+    width, height = img.size
+    if img.format != "JPEG" or (width * height > WHOLE_JPEG_MAX_PIXELS and holds_whole_image(data)):
+        return False
+    for k in (2, 4, 8):
+        w, h = math.ceil(width / k), math.ceil(height / k)
+        if max(w, h) <= MAX_SIDE and w * h <= MAX_PIXELS:
+            img.draft("RGB", (w, h))
+            return max(img.size) <= MAX_SIDE and img.size[0] * img.size[1] <= MAX_PIXELS
+    return False
+
+
 def decode_image_bytes(data: bytes) -> np.ndarray:
     """Decode JPEG/PNG/WebP/BMP/GIF/TIFF bytes to an HxWx3 uint8 BGR array."""
     if not data:
@@ -49,10 +95,14 @@ def decode_image_bytes(data: bytes) -> np.ndarray:
             raise ImageError("not_image", "not a supported image") from None
         if img.format not in FORMATS:
             raise ImageError("not_image", f"unsupported image format {img.format}")
-        check_dimensions(*img.size)
+        try:
+            check_dimensions(*img.size)
+        except ImageError as exc:
+            if exc.code != "too_large" or not _scaled_down(img, data):
+                raise
         try:
             img.load()  # raises on truncated or corrupt data (LOAD_TRUNCATED_IMAGES stays off)
-            rgb = img.convert("RGB")
+            rgb = ImageOps.exif_transpose(img.convert("RGB"))
         except Exception as exc:
             raise ImageError("corrupt", f"image data is damaged: {exc}") from None
     arr = np.asarray(rgb)

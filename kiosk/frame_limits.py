@@ -26,43 +26,20 @@ from collections.abc import Iterator
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import ImageOps
+
+from idscan.decode import holds_whole_image
 
 from .images import UploadError, _open, decode_frame
 
 MAX_FRAME_PIXELS = 1920 * 1080
 MAX_FRAME_SIDE = 1920
 WHOLE_IMAGE_MAX_PIXELS = 8 * MAX_FRAME_PIXELS
-_PROGRESSIVE_SOF = {0xC2, 0xC6, 0xCA, 0xCE}
-_OTHER_SOF = {0xC0, 0xC1, 0xC3, 0xC5, 0xC7, 0xC9, 0xCB, 0xCD}
 BUSY_WAIT_SECONDS = 1.0
 
 
 def within_bound(width: int, height: int) -> bool:
     return width * height <= MAX_FRAME_PIXELS and max(width, height) <= MAX_FRAME_SIDE
-
-
-def holds_whole_image(data: bytes) -> bool:
-    """True when decoding this JPEG keeps every coefficient of the picture at once: progressive, or
-    its first scan carries fewer colours than the frame (one scan per colour). Read from the
-    markers before the first scan; a header that cannot be walked counts as True."""
-    at, components = 2, None
-    while at + 4 <= len(data):
-        if data[at] != 0xFF:
-            return True
-        marker = data[at + 1]
-        if marker == 0xFF:  # fill byte
-            at += 1
-            continue
-        length = int.from_bytes(data[at + 2:at + 4], "big")
-        if marker in _PROGRESSIVE_SOF:
-            return True
-        if marker in _OTHER_SOF and at + 10 <= len(data):
-            components = data[at + 9]
-        if marker == 0xDA:  # start of the first scan
-            return at + 4 >= len(data) or components is None or data[at + 4] < components
-        at += 2 + length
-    return True
 
 
 def _fit_scale(width: int, height: int) -> float:

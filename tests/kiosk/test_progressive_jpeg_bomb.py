@@ -55,7 +55,7 @@ def test_a_progressive_jpeg_claiming_a_huge_picture_is_refused_before_decoding(a
 
 
 def test_what_a_phone_or_camera_sends_still_goes_through():
-    from kiosk.frame_limits import holds_whole_image
+    from idscan.decode import holds_whole_image
 
     assert not holds_whole_image(_claiming(4000, 3000, progressive=False))  # a baseline phone photo
     assert holds_whole_image(_claiming(4000, 3000, progressive=True))
