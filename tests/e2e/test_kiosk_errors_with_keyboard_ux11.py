@@ -2,7 +2,8 @@
 field still wrong. What needs fixing must be in sight with its name, and the keyboard must type into
 it: before, the screen scrolled the empty name field's label under the screen's heading (only
 "Kolom ini wajib diisi." under a nameless box showed) while the keys went on typing into the phone
-number, the field tapped last."""
+number, the field tapped last. And at "Keluar", a wrong ticket code typed on the keyboard: the
+message under the code pushed "Cari kunjungan saya" under the keyboard."""
 from __future__ import annotations
 
 import pytest
@@ -58,3 +59,26 @@ def test_after_next_the_field_to_fix_is_in_sight_and_the_keyboard_types_into_it(
     assert page.inner_text("[data-error-for=full_name]").strip() == "", "a fixed field's error goes"
     assert violations(page, axe_source()) == []
     assert not [e for e in page.errors if "400" not in e], page.errors  # the server's answer to a wrong field is a 400
+
+
+def test_a_wrong_ticket_code_keeps_its_message_and_the_find_button_above_the_keyboard(app, live_server, browser, shot):
+    page = enrol_page(app, browser, live_server, TABLET)
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=checkout]")
+    page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
+    page.click(".k-ticket-form input")
+    _tap_keys(page, "ZZZZ9999")  # a code that belongs to no visit
+    find = page.locator(".k-ticket-form [type=submit]")
+    find.click()
+    page.wait_for_selector("section[data-screen=checkout] [data-error-for=ticket]:not(:empty)")
+    page.wait_for_timeout(400)
+    shot(page, "ux11-kiosk-wrong-ticket-keyboard", full_page=False)
+    keyboard_top = page.evaluate("() => document.querySelector('.k-osk').getBoundingClientRect().top")
+    _, message_bottom = page.evaluate(BOX, "section[data-screen=checkout] [data-error-for=ticket]")
+    button = find.bounding_box()
+    assert page.locator(".k-osk").is_visible(), "the keyboard stays to correct the code"
+    assert message_bottom <= keyboard_top, "the message is under the keyboard"
+    assert button["y"] + button["height"] <= keyboard_top, "the button to try again is under the keyboard"
+    assert page.evaluate(BOX, ".k-ticket-form input")[0] >= 0, "the code itself scrolled off the top"
+    assert "Tidak ada kunjungan" in page.inner_text("section[data-screen=checkout] [data-error-for=ticket]")
+    assert violations(page, axe_source()) == []

@@ -31,10 +31,17 @@ export function showErrors(scope, fields, summary) {
     // while the screen showed another field's error, its label under the screen's sticky heading.
     // The keyboard now moves to the first marked field, which keyboard.js shows under the heading.
     const typed = document.body.classList.contains("k-osk-open") && first.querySelector("[data-osk]");
-    if (typed) typed.focus({ preventScroll: true });
+    if (typed === document.activeElement) keepTypedInSight();
+    else if (typed) typed.focus({ preventScroll: true });
     else first.scrollIntoView({ block: "nearest" });
   }
   return !!first;
+}
+
+/* The field being typed on the on-screen keyboard, with its message and its form's own button, back
+   between the screen's heading and the keyboard (keyboard.js listens). */
+export function keepTypedInSight() {
+  document.dispatchEvent(new CustomEvent("k-reveal"));
 }
 
 export function clearErrors(scope) {
