@@ -1,4 +1,4 @@
-// ux10: the board's "Check out" asks once more, in place, naming the visitor: a click on the wrong
+// ux10: the board's "Check out" (and, ux11, the visit page's) asks once more, in place, naming the visitor: a click on the wrong
 // row must not check the wrong person out for good (the workflow has no way back). Without this
 // script the same button (step=ask) gets the server's question page instead.
 (function () {
@@ -22,13 +22,15 @@
     question.textContent = form.dataset.confirmOut;
     box.setAttribute("aria-labelledby", question.id);
     // The question sits where the button was, so the second click of a double click lands on text.
+    // Answers as large as the button asked (the board's small one, the visit page's full one).
+    var size = ask.classList.contains("small") ? " small" : "";
     var yes = document.createElement("button");
-    yes.className = "button danger small";
+    yes.className = "button danger" + size;
     yes.textContent = form.dataset.yes;
     yes.setAttribute("aria-describedby", question.id);
     var no = document.createElement("button");
     no.type = "button";
-    no.className = "button secondary small";
+    no.className = "button secondary" + size;
     no.textContent = form.dataset.no;
     no.setAttribute("aria-describedby", question.id);
     no.addEventListener("click", function () { close(form, true); });

@@ -91,6 +91,7 @@ def test_sop1_from_the_kasubags_phone_and_the_helpdesk_desk(app, live_server, br
     desk.click("button:has-text('Simpan catatan')")
     desk.wait_for_selector("text=Catatan tersimpan")
     desk.click("button:has-text('Catat keluar di meja helpdesk')")
+    desk.click(".confirm-out button:has-text('Ya')")  # it asks first, naming the visitor (ux11)
     desk.wait_for_selector("text=sudah dicatat keluar")
     desk.click("button:has-text('Laporkan kepada Kasubag')")
     desk.wait_for_selector("text=telah dilaporkan kepada Kasubag")

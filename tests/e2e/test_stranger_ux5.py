@@ -168,7 +168,8 @@ def test_after_checking_a_visitor_out_on_a_phone_the_report_button_is_in_sight(a
     page = staff_page(browser, live_server, "rina", PHONE, [])
     page.goto(f"{live_server}/admin/visits/{vid}")
     page.locator("main form[action$='/checkout'] > button").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".confirm-out").get_by_role("button", name="Ya").click()  # it asks first (ux11)
     page.wait_for_timeout(300)
     assert page.evaluate(IN_VIEW, "main form[action$='/report'] button") == ""
     assert "Kasubag" in page.inner_text("main p.where")  # says what is left to do

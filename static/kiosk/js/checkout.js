@@ -3,7 +3,7 @@
    with those digits. The same NIK + digits also bring back the answer for a visitor who walked away
    from the waiting screen. Then confirm, done, and the offer of the satisfaction survey. */
 import { Camera } from "./camera.js";
-import { showErrors, clearErrors, clearField } from "./errors.js";
+import { showErrors, clearErrors, clearField, keepTypedInSight } from "./errors.js";
 import { $, $$, digits, fmt, newId, withDigitsTyped } from "./util.js";
 
 export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome, survey = null }) {
@@ -37,6 +37,7 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
       if (!res.ok) {
         if (screens.current() !== "checkout") screens.show("checkout");
         err.textContent = res.data.message || T.network;
+        keepTypedInSight();
         return;
       }
       confirm(res.data);

@@ -15,7 +15,9 @@ export function showErrors(scope, fields, summary) {
     if (field) field.classList.add("k-invalid");
     const input = field && field.querySelector("input, textarea, canvas");
     if (input) input.setAttribute("aria-invalid", "true");
-    if (!first) first = field || el;
+    const here = field || el;
+    // the first on the screen, whatever order the server listed them in
+    if (!first || (here.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING)) first = here;
   }
   const box = $("[data-form-error], [data-submit-error], [data-find-error]", scope);
   if (box) box.textContent = first ? (summary || "") : "";
@@ -25,9 +27,21 @@ export function showErrors(scope, fields, summary) {
     // were both hidden. Bring the summary above the bar (its scroll-margin in kiosk.css), then the
     // first marked field, if that scrolled away.
     if (box && box.textContent) box.scrollIntoView({ block: "nearest" });
-    first.scrollIntoView({ block: "nearest" });
+    // ux11: with the on-screen keyboard open its keys went on typing into the field last tapped
+    // while the screen showed another field's error, its label under the screen's sticky heading.
+    // The keyboard now moves to the first marked field, which keyboard.js shows under the heading.
+    const typed = document.body.classList.contains("k-osk-open") && first.querySelector("[data-osk]");
+    if (typed === document.activeElement) keepTypedInSight();
+    else if (typed) typed.focus({ preventScroll: true });
+    else first.scrollIntoView({ block: "nearest" });
   }
   return !!first;
+}
+
+/* The field being typed on the on-screen keyboard, with its message and its form's own button, back
+   between the screen's heading and the keyboard (keyboard.js listens). */
+export function keepTypedInSight() {
+  document.dispatchEvent(new CustomEvent("k-reveal"));
 }
 
 export function clearErrors(scope) {

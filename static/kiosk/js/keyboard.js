@@ -130,6 +130,11 @@ export function installKeyboard(panel) {
     target = null;
   }
 
+  // A message that appeared under the field being typed (a wrong ticket code) pushes what follows it,
+  // the form's own button, under the keyboard: errors.js asks to show the field again (ux11).
+  document.addEventListener("k-reveal", () => {
+    if (!panel.hidden && target) requestAnimationFrame(() => reveal(target));
+  });
   document.addEventListener("focusin", (e) => {
     if (e.target.matches && e.target.matches("[data-osk]")) show(e.target);
   });

@@ -1,0 +1,52 @@
+"""ux11: on the 1280x800 kiosk tablet the start screen shows the whole personal-data notice (UU 27/2022:
+what is collected, why, how long, who sees it) before a visitor taps anything, in English as in
+Indonesian, at any hour the office is open. Before, in English it sat under the fold (the note "the
+kiosk goes back to Bahasa Indonesia" took its room) and in Indonesian only its heading was in sight.
+A visitor at arm's length does not know a screen scrolls; what they agree to must be in view."""
+from __future__ import annotations
+
+import pytest
+
+from tests.kiosk.e2e_support import TABLET, enrol_page
+
+from .axe import axe_source, violations
+from .test_office_hours_ux7 import at_wib
+
+BOX = "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width}; }"
+# where an element's words are drawn (a heading's box may span the row while its words sit mid-screen)
+INK = """(sel) => { const range = document.createRange(); range.selectNodeContents(document.querySelector(sel));
+  const r = range.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; }"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize("hour", [(10, 0), (15, 40)], ids=["morning", "closing-soon"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_whole_personal_data_notice_is_on_the_start_screen(app, live_server, browser, shot, lang, hour):
+    at_wib(app, *hour)
+    page = enrol_page(app, browser, live_server, TABLET)
+    page.goto(f"{live_server}/kiosk/?lang={lang}")
+    page.wait_for_selector("body[data-ready]")
+    page.wait_for_timeout(200)
+    height = TABLET["height"]
+    shot(page, f"ux11-kiosk-start-{lang}-{hour[0]}", full_page=False)
+    notice = page.evaluate(BOX, ".k-privacy")
+    assert notice["bottom"] <= height, f"the notice ends at {notice['bottom']:.0f} px, under the {height} px screen"
+    last = page.locator(".k-privacy li").last
+    assert last.is_visible() and page.evaluate(BOX, ".k-privacy li:last-child")["bottom"] <= height
+    # everything else a visitor needs stays in view and large enough for a finger
+    for selector in (".k-tile-in", ".k-tile-out", "[data-action=find-answer]", ".k-lang a"):
+        box = page.evaluate(BOX, selector)
+        assert box["bottom"] <= height and box["height"] >= 48 and box["width"] >= 48, (selector, box)
+    # nothing drawn over anything: the language buttons share their row, they do not cover it
+    languages = page.evaluate(BOX, ".k-lang")
+    for selector in (".k-hero h1", ".k-kicker", ".k-lead", ".k-hours") + ((("[data-lang-note]",) if lang == "en" else ())):
+        assert not _overlap(languages, page.evaluate(INK, selector)), selector
+    if lang == "en":
+        assert "goes back to Bahasa Indonesia" in page.inner_text("[data-lang-note]")
+    else:
+        assert page.inner_text(".k-privacy h2").startswith("Data pribadi Anda")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert violations(page, axe_source()) == []
