@@ -13,8 +13,15 @@ checks: a NIK the date or the header contradicts is never filled.
 The recognisers are replaced by what they would read on each line (tests/idscan/ocr_fakes.py)."""
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 import idscan.reader
-from idscan.birth_line import crop_dates, date_on_line
+from idscan.birth_line import crop_dates, date_of_row, date_on_line, read_birth
+from idscan.rapid import rapidocr_available, read_names
+from idscan.reader import NAME_HEIGHT, card_lines, card_rows
+from tests.synthetic import make_person, render_ktp
+from tests.synthetic.styles import CardStyle, DEV_FONTS
 
 from .test_birth_line import NIK, PRINTED, SERIAL_7, YEAR_70, _fake, _read
 
@@ -99,3 +106,23 @@ def test_the_crops_date_needs_enough_crops_and_no_other_date():
     assert crop_dates([d, None, d], 2) == d
     assert crop_dates([d, other, d], 1) is None
     assert crop_dates([None, None, None], 1) is None
+
+
+def test_a_date_faded_past_the_rows_end_is_read_on_the_cut_to_the_text_columns_end():
+    # A synthetic card whose date (the birth row's last word) a glare band has faded: the row's
+    # ink ends before it, so the row's own cut holds no date (dev: "TANJUNG JABUN"). RapidOCR reads
+    # it on the row cut on to the end of the text columns, and it is the date the NIK encodes.
+    if not rapidocr_available():
+        pytest.skip("RapidOCR not installed")
+    rng = np.random.default_rng(5)
+    person = make_person(rng)
+    card = render_ktp(person, rng, CardStyle(family=DEV_FONTS[0]))
+    birth_row = [r for r, _f in card_rows(card)[0]][4]
+    faded = card.astype(np.float32)
+    band = faded[birth_row.y0 - 4:birth_row.y1 + 4, birth_row.x1 - 170:]
+    faded[birth_row.y0 - 4:birth_row.y1 + 4, birth_row.x1 - 170:] = band * 0.3 + 255 * 0.7
+    row = card_lines(faded.astype(np.uint8))[4]
+    assert read_birth(row[2], read_names, loose=True) is None
+    day, month, year = date_of_row(row, read_names, NAME_HEIGHT)
+    nik = person.nik
+    assert (int(nik[6:8]) % 40, int(nik[8:10]), year % 100) == (day, month, int(nik[10:12]))
