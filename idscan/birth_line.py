@@ -15,6 +15,7 @@ from typing import Callable
 import numpy as np
 
 from .crosscheck import date_digits
+from .lines import TEXT_SPAN, TextLine, line_image
 from .fields import CardFields, birth_from_text
 
 LINES_BELOW_NIK = 2  # NIK, name, then the birth line
@@ -26,9 +27,62 @@ def birth_line_at(nik_line: int, count: int) -> int | None:
     return at if 0 <= at < count else None
 
 
-def read_birth(line: np.ndarray, read: Callable[[list[np.ndarray]], list[tuple[str, list[float]]]]):
-    """The date `read` (a recogniser's read_lines) finds on the birth line image, or None."""
-    return birth_from_text(read([line])[0][0])
+# A date whose separators RapidOCR read as colons ("SEMARANG, 30:11:1974"): on the birth line
+# nothing else has two digits, a separator, two digits, a separator and four digits.
+LOOSE_DATE = True  # False: measurements (only "-" and "." separate)
+
+
+def date_on_line(text: str) -> tuple[int, int, int] | None:
+    """The printed birth date in a reading of the birth line, or None."""
+    found = birth_from_text(text)
+    if found is None and LOOSE_DATE:
+        found = birth_from_text(text.replace(":", "-").replace(";", "-"))
+    return found
+
+
+def read_birth(line: np.ndarray, read: Callable[[list[np.ndarray]], list[tuple[str, list[float]]]],
+               loose: bool = False):
+    """The date `read` (a recogniser's read_lines) finds on the birth line image, or None;
+    `loose`: colons read as separators too (date_on_line)."""
+    text = read([line])[0][0]
+    return date_on_line(text) if loose else birth_from_text(text)
+
+
+WIDE_CUT = True  # False: measurements (the row's own extent)
+
+
+def wide_cut(cut, height: int) -> np.ndarray | None:
+    """The birth line for RapidOCR, cut to the end of the text columns (lines.TEXT_SPAN) where its
+    row's ink stopped short of them, else None: the date is the row's last word, and a glare band
+    or faint print can end the row's extent before it (dev: "TANJUNG JABUN", the date cut off)."""
+    source, gentle = getattr(cut, "source", None), getattr(cut, "gentle", None)
+    if not WIDE_CUT or source is None or gentle is None:
+        return None
+    line = source[1]
+    end = int(gentle.shape[1] * TEXT_SPAN)
+    if line.x1 >= end:
+        return None
+    return line_image(gentle, TextLine(line.y0, line.y1, line.x0, end, line.value_x0), height=height)
+
+
+def date_of_row(cut, read: Callable, height: int) -> tuple[int, int, int] | None:
+    """The date RapidOCR (`read`) reads on a birth row (reader.card_lines' cut): on its own cut,
+    then, where that reads none, on the cut to the end of the text columns (wide_cut)."""
+    found = read_birth(cut[2], read, loose=True)
+    if found is None:
+        wide = wide_cut(cut, height)
+        if wide is not None:
+            found = read_birth(wide, read, loose=True)
+    return found
+
+
+def crop_dates(dates: list[tuple[int, int, int] | None], least: int) -> tuple[int, int, int] | None:
+    """The date RapidOCR read on the birth lines of at least `least` crops alike (`dates`: one per
+    crop, None where it read none), where no crop read another date; else None."""
+    read = [d for d in dates if d is not None]
+    if not read or len(set(read)) > 1 or len(read) < least:
+        return None
+    return read[0]
 
 
 def with_birth(frames: list[CardFields], birth: tuple[int, int, int]) -> list[CardFields]:

@@ -96,6 +96,7 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
         c, g = lifted if faint else (clean, gentle)
         cut = LineCut((line_image(c, line), line.value_x0 is None, line_image(g, line, height=NAME_HEIGHT)))
         cut.source = (c, line)  # the row and the image it was cut from: nik_line_cuts cuts it anew
+        cut.gentle = g  # ... and RapidOCR's image of it (birth_line.wide_cut)
         if RECUT_NAMES and NAME_ROWS[0] <= at < NAME_ROWS[1]:
             # The name row's cut at the value column (name_line.py), read in a call of its own.
             cut.name_cut = name_cut(line, found, at, (c, g), NAME_HEIGHT)
@@ -167,6 +168,18 @@ BIRTH_READ = True
 # (birth_line.outvoted). Dev, 426 captured runs: votes 323 -> 330, single frames 305 -> 317
 # filled right, no wrong fill (docs/idscan.md, Run 14s). False: measurements.
 BIRTH_OUTVOTE = True
+# Where the vote still filled nothing and RapidOCR read a NIK on the sharpest crop, RapidOCR reads
+# the birth line of every crop (the sharpest crop's alone left the date unread or misread on 9 of
+# 20 empty dev votes: docs/idscan.md, Run 15a). A date that agrees with that NIK and that no crop
+# contradicts becomes the printed date: where Tesseract read no date, read on one crop; where
+# Tesseract read a date that contradicts it, read alike on two crops (birth_line.crop_dates).
+# Docs: Run 16a. False: measurements.
+BIRTH_CROPS = True
+_STEPS: list[str] = []  # measurements only
+# ... and where the vote still refuses, the NIK both recognisers read alike, that the header and
+# that date confirm, fills when every other reading is one the card contradicts. False: measurements.
+BIRTH_CROPS_ALIKE = True
+BIRTH_CROPS_LEAST = (1, 2)  # crops reading the date alike: where Tesseract read none / read another
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -575,6 +588,40 @@ def _outvoting_birth(frames: list[CardFields], checks: list[Check], lines: list,
     return (changed, checks, *vote(changed, checks, regions, today))
 
 
+def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list, at: int, own: list[CardFields],
+                    regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple):
+    """The frames, checks and vote with the date RapidOCR reads on the birth lines of all the
+    crops (birth_line.crop_dates) as every crop's printed date; all as they were where it read
+    no date alike, or the date Tesseract read."""
+    from .birth_line import birth_line_at, crop_dates, date_of_row
+    from .rapid import read_names
+
+    printed = merge_fields(own)
+    dates = []
+    for k, lines in enumerate(images):
+        # The later crops' lines start at OTHER_LINES.start: their birth line lies one line higher.
+        j = birth_line_at(at - (OTHER_LINES.start if k else 0), len(lines))
+        dates.append(date_of_row(lines[j], read_names, NAME_HEIGHT) if j is not None else None)
+    birth = crop_dates(dates, BIRTH_CROPS_LEAST[0 if printed.birth is None else 1])
+    if birth is None or birth == printed.birth:
+        return (frames, checks, *voted)
+    changed = [replace(f, birth=birth) if f.birth is not None or f.crop == 0 else f for f in frames]
+    checks = [check_nik(f, regions, today) for f in changed]
+    nik, name, check = vote(changed, checks, regions, today)
+    alike = _read_alike(changed) if nik is None and BIRTH_CROPS_ALIKE else None
+    if alike is not None:
+        # Both recognisers read this NIK, and the header and the date read alike on the crops'
+        # birth lines agree with it: where every other reading is one the card contradicts, those
+        # misreadings do not outvote it (dev: "9922" for the region code "3322" read 4 times).
+        mine = [c for f, c in zip(changed, checks) if (c.nik or f.nik) == alike]
+        others = [c for f, c in zip(changed, checks) if (f.nik or f.nik_options) and (c.nik or f.nik) != alike]
+        confirmed = [c for c in mine if c.status == "accepted" and set(c.agree) == {"date", "region"}]
+        if (confirmed and all(c.status != "rejected" for c in mine)
+                and all(c.status == "rejected" for c in others)):
+            nik, check = alike, confirmed[0]
+    return (changed, checks, nik, name, check)
+
+
 def _rapid_nik_line(second: list[list]) -> int | None:
     """Index (among the sharpest crop's lines) of the line RapidOCR read as the NIK, if any."""
     for j, text in enumerate(second[0] if second else []):
@@ -673,6 +720,11 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # RapidOCR reads the birth line; only a date that agrees with that NIK replaces Tesseract's.
         frames, checks, nik, name, check = _outvoting_birth(frames, checks, images[0], at, own, regions, today,
                                                             (nik, name, check))
+    if (both and BIRTH_CROPS and nik is None and at is not None
+            and any(f.nik or f.nik_options for f in frames)):
+        _STEPS.append("birth_crops")  # measurements: the step ran (nothing filled before it)
+        frames, checks, nik, name, check = _birth_of_crops(frames, checks, images, at, own, regions, today,
+                                                           (nik, name, check))
     if both and later and later_crops_may_veto(nik, check):
         # Only now the later crops' NIK lines: on most captures the printed date confirmed the
         # NIK or nothing was filled, and their readings could not change the outcome.

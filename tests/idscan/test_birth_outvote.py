@@ -28,6 +28,8 @@ def test_a_misread_date_is_outvoted_where_both_recognisers_read_the_nik_alike(mo
 
 
 def test_without_the_rule_the_misread_date_refuses_the_nik(monkeypatch):
+    # This rule alone: the later crops' birth lines are not read (test_birth_of_crops.py).
+    monkeypatch.setattr(idscan.reader, "BIRTH_CROPS", False)
     _fake(monkeypatch, tess={0: NIK, 1: NIK, 2: NIK}, rapid=NIK, tess_birth=MISREAD, newer_birth=PRINTED)
     monkeypatch.setattr(idscan.reader, "BIRTH_OUTVOTE", False)
     assert _read().nik is None
@@ -45,6 +47,8 @@ def test_tesseract_may_read_the_nik_on_a_later_crop(monkeypatch):
 
 
 def test_recognisers_that_read_the_nik_otherwise_do_not_read_the_birth_line(monkeypatch):
+    # This rule alone: the later crops' birth lines are not read (test_birth_of_crops.py).
+    monkeypatch.setattr(idscan.reader, "BIRTH_CROPS", False)
     # The serial digit rests on one recogniser: the date cannot vouch for it.
     calls = _fake(monkeypatch, tess={0: SERIAL_7, 1: SERIAL_7, 2: SERIAL_7}, rapid=NIK, tess_birth=MISREAD,
                   newer_birth=PRINTED)
