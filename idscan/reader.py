@@ -96,7 +96,7 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
         c, g = lifted if faint else (clean, gentle)
         cut = LineCut((line_image(c, line), line.value_x0 is None, line_image(g, line, height=NAME_HEIGHT)))
         cut.source = (c, line)  # the row and the image it was cut from: nik_line_cuts cuts it anew
-        cut.gentle = g  # ... and RapidOCR's image of it (birth_line.wide_cut)
+        cut.gentle = g  # RapidOCR's image of it: birth_line.wide_cut, _gentle_nik_frame cut it anew
         if RECUT_NAMES and NAME_ROWS[0] <= at < NAME_ROWS[1]:
             # The name row's cut at the value column (name_line.py), read in a call of its own.
             cut.name_cut = name_cut(line, found, at, (c, g), NAME_HEIGHT)
@@ -180,6 +180,16 @@ _STEPS: list[str] = []  # measurements only
 # that date confirm, fills when every other reading is one the card contradicts. False: measurements.
 BIRTH_CROPS_ALIKE = True
 BIRTH_CROPS_LEAST = (1, 2)  # crops reading the date alike: where Tesseract read none / read another
+# Where the vote filled nothing and RapidOCR read no NIK on the sharpest crop's clean cut that the
+# card does not contradict, RapidOCR reads its NIK row once more: cut from the gentle grey (the ink's grey edges kept, as
+# for the name rows) at its input height, the row's right end taken to the text columns' end.
+# A laminate glare band washes the digits under it out of the clean cut and ends the row where
+# the band begins (stranger dev: 4 of 30 glare cards had no NIK reading, 2 of them read so);
+# the clean scale merges a small or soft card's digits (OCR-A 8 as 6). Its reading is one more
+# RapidOCR reading of the sharpest crop; the vote and the vetoes after it decide as for any other
+# (docs/idscan.md, Run 16b). False: measurements.
+GENTLE_NIK = True
+GENTLE_NIK_DIGITS = 4  # a row whose readings show this many digits may be the NIK row cut short
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -620,6 +630,44 @@ def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list,
                 and all(c.status == "rejected" for c in others)):
             nik, check = alike, confirmed[0]
     return (changed, checks, nik, name, check)
+def _gentle_nik_row(own: CardFields, second: list[list], at: int | None, lines: list) -> int | None:
+    """The sharpest crop's row to read again as the NIK: RapidOCR's NIK line, else the one
+    Tesseract placed, else the first row RapidOCR read RAPID_LINES in with GENTLE_NIK_DIGITS or
+    more digits (a NIK row a glare band cut short: "NIK:12160")."""
+    if at is not None:
+        return at
+    if own.nik_line is not None:
+        return own.nik_line
+    for j, text in enumerate(second[0] if second else []):
+        if isinstance(text, str) and len(re.findall(r"[0-9]", text)) >= GENTLE_NIK_DIGITS:
+            return RAPID_LINES.start + j
+    return None
+
+
+def _gentle_nik_frame(own: CardFields, frames: list[CardFields], second: list[list], at: int | None,
+                      lines: list) -> CardFields | None:
+    """RapidOCR's reading of the sharpest crop's NIK row cut anew from the gentle grey at its
+    input height and widened to the text columns' end (GENTLE_NIK), as a second-opinion frame; None
+    where it reads no NIK or one RapidOCR already read on that crop (no second vote of one reader)."""
+    from .rapid import read_lines as rapid_lines
+
+    j = _gentle_nik_row(own, second, at, lines)
+    if j is None or j >= len(lines) or getattr(lines[j], "source", None) is None:
+        return None
+    _img, line = lines[j].source
+    gentle = lines[j].gentle
+    wide = replace(line, x1=max(line.x1, int(gentle.shape[1] * lines_mod.TEXT_SPAN)))
+    text = rapid_lines([line_image(gentle, wide, height=NAME_HEIGHT)])[0][0]
+    found = nik_with_doubt(text)
+    options = () if found else seventeen(text)
+    if not (found or options):
+        return None
+    nik = found[0] if found else None
+    if any(f.second_opinion and f.crop == 0 and ((nik and f.nik == nik) or (options and f.nik_options == options))
+           for f in frames):
+        return None
+    return replace(own, nik=nik, nik_doubt=found[1] if found else (), nik_options=options, nik_conf=90.0,
+                   second_opinion=True, lines=[text], name=None, crop=0)
 
 
 def _rapid_nik_line(second: list[list]) -> int | None:
@@ -725,6 +773,15 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         _STEPS.append("birth_crops")  # measurements: the step ran (nothing filled before it)
         frames, checks, nik, name, check = _birth_of_crops(frames, checks, images, at, own, regions, today,
                                                            (nik, name, check))
+    if (both and GENTLE_NIK and nik is None
+            and not any(f.second_opinion and f.crop == 0 and f.nik and c.status != "rejected"
+                        for f, c in zip(frames, checks))):
+        # RapidOCR's clean cut of the sharpest crop gave no NIK the card does not contradict (a
+        # reading it gave competes with the new one: dev, a soft card's right reading outvoted).
+        extra = _gentle_nik_frame(own[0], frames, second, at, images[0])
+        if extra is not None:
+            frames, checks = frames + [extra], checks + [check_nik(extra, regions, today)]
+            nik, name, check = vote(frames, checks, regions, today)
     if both and later and later_crops_may_veto(nik, check):
         # Only now the later crops' NIK lines: on most captures the printed date confirmed the
         # NIK or nothing was filled, and their readings could not change the outcome.
