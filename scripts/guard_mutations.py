@@ -67,7 +67,7 @@ def _python_files(*folders: str) -> list[Path]:
 # Guards written inside a view or a rule: (file, the line's text, what it becomes, label).
 IN_CODE = [
     ("admin/reports/views.py", "if full_nik and not actor.has(Role.ADMIN):", "if False:",
-     "full NIKs exported by any staff role"),
+     "full NIKs exported by every staff role"),
     ("admin/staff/common.py", "return bool(actor and actor.has(Role.KASUBAG, Role.HELPDESK))", "return True",
      "KTP shown on the visit page to every role (may_view_ktp)"),
     ("admin/staff/restricted.py", "return watchlist.may_read(current_actor())", "return True",

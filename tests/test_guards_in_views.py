@@ -103,3 +103,13 @@ def test_an_invitation_window_long_past_offers_no_decision_even_to_the_kasubag(a
         db.session.commit()
         path, decide = f"/admin/invitations/{invitation.id}", f'action="/admin/invitations/{invitation.id}/decision"'
     assert decide not in _page(browsers["kasubag"], path)
+
+
+def test_only_the_admin_exports_the_guest_book_with_full_niks(app, browsers):
+    """docs/reports.md: only an Admin may export the guest book with full NIKs (`full_nik=1`)."""
+    with app.app_context():
+        factories.visit(status="approved")
+    for role in ("helpdesk", "kasubag"):
+        assert browsers[role].get("/admin/reports/guestbook.csv?full_nik=1").status_code == 403, role
+        assert browsers[role].get("/admin/reports/guestbook.csv").status_code == 200, role
+    assert browsers["admin"].get("/admin/reports/guestbook.csv?full_nik=1").status_code == 200

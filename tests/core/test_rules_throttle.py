@@ -162,3 +162,36 @@ def test_shared_counts_are_kept_apart_by_namespace(tmp_path):
     assert lookups.retry_after("10.0.0.7") == 0
     lookups.succeed("10.0.0.7")
     assert logins.retry_after("10.0.0.7") > 0
+
+
+def test_a_key_of_any_length_fits_the_tables_key_column_and_still_counts(shared):
+    """A user name of any length is typed at the login page; PostgreSQL refuses a value longer than
+    the column, which would turn a failed login into an error instead of a count."""
+    throttle, _engine = shared
+    longest = ThrottleFailure.__table__.c.key.type.length
+    store = throttle._shared
+    assert len(store._key("x" * 1000)) == longest
+    for _ in range(ATTEMPTS):
+        throttle.fail("x" * 1000)
+    assert throttle.retry_after("x" * 1000) > 0
+
+
+def test_a_success_for_a_name_that_never_failed_clears_nothing_and_raises_nothing(throttle):
+    """Most logins succeed at the first try: nothing was counted for them."""
+    throttle.succeed(*login_keys("dewi", "10.0.0.7", ATTEMPTS))
+    assert throttle.retry_after(*login_keys("dewi", "10.0.0.7", ATTEMPTS)) == 0
+
+
+def test_shared_counts_tell_the_seconds_left_until_the_oldest_failure_leaves_the_window(shared):
+    """The same answer as in memory: the time left, rounded up to a whole second."""
+    import math
+    import time as clock_time
+
+    throttle, engine = shared
+    started = clock_time.monotonic()
+    at = datetime.now(timezone.utc) - timedelta(seconds=100)
+    with engine.begin() as conn:
+        conn.execute(ThrottleFailure.__table__.insert(), [{"key": "login:bambang", "at": at} for _ in range(ATTEMPTS)])
+    wait = throttle.retry_after("bambang")
+    elapsed = clock_time.monotonic() - started
+    assert math.ceil(WINDOW - 100 - elapsed) <= wait <= WINDOW - 100
