@@ -52,3 +52,14 @@ def test_the_inside_list_shows_only_todays_approved_visitors_masked_and_confirms
         assert [e.masked_name for e in entries] == ["Bu** San****"]
         assert kiosk_recovery.confirm_inside(db.session, inside.id, "0123").id == inside.id
         assert kiosk_recovery.confirm_inside(db.session, inside.id, "9999") is None
+
+
+def test_a_visit_that_is_not_inside_is_not_confirmed_from_the_list_even_with_the_right_digits(app):
+    """The list is of visitors still inside (approved, not checked out): a visit id typed or kept from
+    earlier, pending, refused or already checked out, is not confirmed for a check-out by its digits."""
+    with app.app_context():
+        now = datetime.now(timezone.utc)
+        for status in ("pending", "denied", "checked_out"):
+            visit = factories.visit(status=status, submitted_at=now,
+                                    visitor=factories.visitor(full_name="SITI AMINAH", phone="081299990456"))
+            assert kiosk_recovery.confirm_inside(db.session, visit.id, "0456") is None, status

@@ -101,3 +101,36 @@ def test_only_a_facility_marked_restricted_is_restricted():
     facilities = [{"key": "server_room", "restricted": True}, {"key": "training_room"}]
     assert restricted.is_restricted(facilities, "server_room")
     assert not restricted.is_restricted(facilities, "training_room") and not restricted.is_restricted(facilities, "x")
+
+
+def _staff(role: Role) -> Actor:
+    return Actor(kind="user", id=7, label=role.value, roles=frozenset({role}))
+
+
+def test_only_the_kasubag_names_the_escort():
+    """docs/restricted.md: the escort is named by the Kasubag with the decision. The core refuses
+    anyone else before it looks anything up (guard_mutations: the view's decorator alone held it)."""
+    from lpsedesk.models import Visit
+    from lpsedesk.workflow import NotAllowed
+
+    visit = Visit(restricted=True, status="pending")
+    for role in (Role.HELPDESK, Role.ADMIN):
+        with pytest.raises(NotAllowed):
+            restricted.name_escort(None, visit, _staff(role), "1")
+
+
+def test_only_the_helpdesk_records_the_area_and_checks_the_devices():
+    """docs/restricted.md: the helpdesk records the restricted area's entry and exit and checks the
+    devices at check-out; the Kasubag and the Admin are offered none of these steps."""
+    from datetime import datetime, timezone
+
+    from lpsedesk.models import Visit
+
+    waiting = Visit(restricted=True, status="approved", devices_none=False)
+    inside = Visit(restricted=True, status="approved", devices_none=False,
+                   area_entered_at=datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc))
+    assert restricted.actions(waiting, _staff(Role.HELPDESK)) == {"enter_area", "check_devices"}
+    assert restricted.actions(inside, _staff(Role.HELPDESK)) == {"leave_area", "check_devices"}
+    for role in (Role.KASUBAG, Role.ADMIN):
+        assert restricted.actions(waiting, _staff(role)) == set()
+        assert restricted.actions(inside, _staff(role)) == set()
