@@ -61,7 +61,8 @@ def test_a_waiting_visitor_withdraws_the_request_at_keluar(app, live_server, bro
     dialog = page.locator("dialog[data-dialog=withdraw]")
     dialog.wait_for(state="visible")
     assert dialog.locator("h2").inner_text() == words["question"]
-    no, yes = dialog.get_by_role("button", name=words["no"], exact=True), dialog.get_by_role("button", name=words["yes"])
+    no = dialog.get_by_role("button", name=words["no"], exact=True)
+    yes = dialog.get_by_role("button", name=words["yes"])
     assert page.evaluate("document.activeElement.value") == "cancel"
     assert _height(no) >= 48 and _height(yes) >= 48
     page.wait_for_timeout(300)
