@@ -9,6 +9,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, Visit
 from tests import factories
 
+from .conftest import NIK, capture_id, entry
+
 
 def _visit(app, status: str = "pending") -> tuple[str, int]:
     with app.app_context():
@@ -79,3 +81,14 @@ def test_a_withdrawn_request_leaves_the_kasubags_queue(app, kiosk, make_user, lo
     queue = kiosk.client.get("/admin/queue/fragment").get_data(as_text=True)
     waiting = queue.split('data-key="decided', 1)[0] if 'data-key="decided' in queue else queue
     assert "Sari Wulandari" in waiting and "Budi Hartono" not in waiting
+
+
+def test_a_visitor_without_the_ticket_finds_the_waiting_request_and_withdraws_it(app, kiosk, ktp_scene):
+    """"Leave without the ticket": NIK and the last 4 phone digits find the waiting request, which is
+    offered for withdrawal as with the ticket."""
+    capture = capture_id(kiosk, ktp_scene[0])
+    created = kiosk.post_json("/visits", entry(capture=capture, scan_session="test-session-1"))
+    found = kiosk.post_json("/visits/find", {"nik": NIK, "phone_last4": "0001"})
+    assert found.status_code == 200 and found.json["ticket"] == created.json["ticket"]
+    assert found.json["may_check_out"] is False and found.json["may_withdraw"] is True
+    assert kiosk.post_json(f"/visits/{found.json['ticket']}/withdraw", {}).json["status"] == "cancelled"
