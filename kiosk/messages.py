@@ -18,6 +18,8 @@ def api_message(code: str, **params: object) -> str:
         "already_checked_out": _("This visit has already been checked out. Thank you!"),
         "not_approved": _("This visit has not been approved, so there is nothing to check out. "
                           "Please ask the helpdesk."),
+        "not_waiting": _("This request is no longer waiting for a decision, so it cannot be withdrawn. "
+                         "Please ask the helpdesk."),
         "devices_at_desk": _("Please check out at the helpdesk: the devices you brought into the restricted "
                              "area are checked there before you leave."),
         "not_image": _("Only photos in JPEG, PNG or WebP format can be used."),
@@ -156,6 +158,7 @@ def js_messages() -> dict[str, str]:
         "title_reported": _("Checked out"),
         "until_time": _("until %(time)s"),
         "checked_out_at": _("You checked out at %(time)s."),
+        "withdraw_question": _("Withdraw the visit request of %(name)s?"),
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
         "nik_not_read": _("The NIK could not be read; please type it on the next screen."),

@@ -111,7 +111,8 @@ SCHEMAS: dict = {
         "type": "object",
         "description": "purpose_label, planned_minutes, submitted_at, submitted_at_text, approved_until and "
                        "decision_reason are given only to the kiosk where the visit was submitted",
-        "required": ["ticket", "status", "status_label", "message", "visitor_name", "facility", "facility_label"],
+        "required": ["ticket", "status", "status_label", "message", "visitor_name", "facility", "facility_label",
+                     "may_withdraw"],
         "properties": {
             "ticket": {"type": "string"},
             "status": {"type": "string", "enum": ["pending", "approved", "denied", "cancelled", "expired",
@@ -125,6 +126,8 @@ SCHEMAS: dict = {
             "approved_until_text": {"type": ["string", "null"]},
             "decision_reason": {"type": ["string", "null"]},
             "checked_out_at_text": {"type": ["string", "null"]},
+            "may_withdraw": {"type": "boolean",
+                             "description": "still waiting for the decision: this kiosk may withdraw it"},
         },
     },
     "NikCheck": {
@@ -253,6 +256,13 @@ def document() -> dict:
                           "404": _json(ERR, "no visit has this ticket"),
                           "409": _json(ERR, "already checked out, or not approved"), "401": E401,
                           "429": E429}}},
+        f"{PREFIX}/visits/{{ticket}}/withdraw": {"post": {
+            "summary": "Withdraw a request still waiting for the Kasubag's decision (the visitor leaves first)",
+            "parameters": [TICKET],
+            "responses": {"200": _json(_ref("VisitStatus"), "withdrawn: status is now cancelled"),
+                          "404": _json(ERR, "no visit has this ticket"),
+                          "409": _json(ERR, "no longer waiting (decided, withdrawn or finished): error not_waiting"),
+                          "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/survey": {"post": {
             "summary": "The satisfaction survey (SKM) of a visit just checked out; stored without the name",
             "parameters": [TICKET],

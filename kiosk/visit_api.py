@@ -1,5 +1,5 @@
-"""Kiosk API: submit a visit, follow its decision live, show its ticket QR, check it out, and recall a
-returning visitor's details."""
+"""Kiosk API: submit a visit, follow its decision live, show its ticket QR, check it out or withdraw
+it while it still waits for the decision, and recall a returning visitor's details."""
 from __future__ import annotations
 
 import io
@@ -9,7 +9,7 @@ from flask import Response, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from lpsedesk import audit, checkin, kiosk_recovery, restricted, settings
+from lpsedesk import audit, checkin, kiosk_recovery, restricted, settings, visit_ops
 from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import status_label
 from lpsedesk.extensions import db
@@ -18,6 +18,7 @@ from lpsedesk.live import sse_response
 from lpsedesk.models import Visit
 from lpsedesk.nik import parse_nik
 from lpsedesk.throttle import LoginThrottle
+from lpsedesk.workflow import WorkflowError
 
 from . import bp
 from . import invitation_api, office_hours
@@ -77,6 +78,8 @@ def visit_status(visit: Visit, *, identified: bool = False) -> dict:
         "facility_label": settings.choice_label(facilities, visit.facility, locale),
         "approved_until_text": format_wib(visit.approved_until, "%H:%M") if visit.approved_until else None,
         "checked_out_at_text": format_wib(visit.checked_out_at) if visit.checked_out_at else None,
+        # Keluar offers "Withdraw my request" to a visitor who leaves before the decision (ux12).
+        "may_withdraw": visit_ops.may_withdraw(visit, current_kiosk_actor()),
     }
     if identified or visit.submitted_via_kiosk_id == current_kiosk().id:
         status.update({
@@ -103,8 +106,17 @@ def _ticket_limit(exc: TicketLimit):
     return response, status
 
 
-def visit_by_ticket(ticket: str) -> Visit | None:
-    """The visit with this ticket code, or None; every lookup and every miss counts per kiosk."""
+class UnknownTicket(Exception):
+    """No visit has the ticket code asked for: a 404 "bad_ticket" for every route that takes one."""
+
+
+@bp.errorhandler(UnknownTicket)
+def _unknown_ticket(_exc: UnknownTicket):
+    return api_error("bad_ticket", 404)
+
+
+def visit_by_ticket(ticket: str) -> Visit:
+    """The visit with this ticket code, or UnknownTicket; every lookup and every miss counts per kiosk."""
     misses, lookups = current_app.extensions["kiosk_ticket_misses"], current_app.extensions["kiosk_ticket_lookups"]
     key = f"kiosk:{current_kiosk().id}"
     if wait := max(misses.retry_after(key), lookups.retry_after(key)):
@@ -113,6 +125,7 @@ def visit_by_ticket(ticket: str) -> Visit | None:
     visit = checkin.find_by_ticket(db.session, ticket)
     if visit is None:
         misses.fail(key)
+        raise UnknownTicket(ticket)
     return visit
 
 
@@ -199,8 +212,6 @@ def submit_visit():
 @kiosk_only
 def get_visit(ticket: str):
     visit = visit_by_ticket(ticket)
-    if visit is None:
-        return api_error("bad_ticket", 404)
     return jsonify(visit_status(visit))
 
 
@@ -209,8 +220,6 @@ def get_visit(ticket: str):
 def visit_events(ticket: str):
     """Server-Sent Events for this one visit; the page then GETs the status."""
     visit = visit_by_ticket(ticket)
-    if visit is None:
-        return api_error("bad_ticket", 404)
     visit_id = visit.id
     return sse_response(db.engine, db.session,
                         lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120,
@@ -221,8 +230,6 @@ def visit_events(ticket: str):
 @kiosk_only
 def visit_qr(ticket: str):
     visit = visit_by_ticket(ticket)
-    if visit is None:
-        return api_error("bad_ticket", 404)
     out = io.BytesIO()
     # The QR holds the bare ticket code: a USB scanner types it back into the check-out screen.
     segno.make(visit.ticket_code, error="m", micro=False).save(out, kind="svg", scale=10, border=2, xmldecl=False)
@@ -236,8 +243,6 @@ def check_out(ticket: str):
     if data is None:
         data = {}
     visit = visit_by_ticket(ticket)
-    if visit is None:
-        return api_error("bad_ticket", 404)
     rating = data.get("rating")
     try:
         checkin.check_out(db.session, current_kiosk_actor(), visit, rating=None if rating == "" else rating,
@@ -247,6 +252,18 @@ def check_out(ticket: str):
     except checkin.CheckinError as exc:
         code = "rating" if "rating" in exc.fields else "invalid_fields"
         return api_error(code, 400, fields={k: field_message(v) for k, v in exc.fields.items()})
+    return jsonify(visit_status(visit))
+
+
+@bp.post("/api/v1/visits/<ticket>/withdraw")
+@kiosk_only
+def withdraw(ticket: str):
+    """The visitor leaves before the Kasubag's decision: the waiting request is withdrawn (ux12)."""
+    visit = visit_by_ticket(ticket)
+    try:
+        visit_ops.withdraw(db.session, visit, current_kiosk_actor())
+    except WorkflowError:
+        return api_error("not_waiting", 409, status=visit.status)
     return jsonify(visit_status(visit))
 
 

@@ -126,8 +126,9 @@ def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozens
 
     "decide" (grant or refuse), "await_ktp_check" (the Kasubag could decide once the desk has
     checked the KTP), "check_out" (at the desk, or end early), "report", "acknowledge",
-    "check_ktp", "add_note"; for a restricted facility also "enter_area", "leave_area" and
-    "check_devices" (lpsedesk.restricted). Each follows the same rule as the step it names.
+    "check_ktp", "add_note", "withdraw" (a waiting request withdrawn for the visitor); for a
+    restricted facility also "enter_area", "leave_area" and "check_devices" (lpsedesk.restricted).
+    Each follows the same rule as the step it names.
     """
     moves = allowed_targets(visit, actor)
     actions = set()
@@ -138,6 +139,8 @@ def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozens
         actions.add("check_out")
     if VisitStatus.REPORTED in moves:
         actions.add("report")
+    if may_withdraw(visit, actor):
+        actions.add("withdraw")
     for name, refusal in (("acknowledge", _acknowledge_refusal), ("check_ktp", _ktp_check_refusal),
                           ("add_note", _note_refusal)):
         if refusal(visit, actor) is None:
@@ -185,6 +188,18 @@ def check_out(session: Session, visit: Visit, actor: Actor, *, reason: str = "",
                                    now=_now(now))
     event.details = {**event.details, "at_desk": True, **({"early": True} if early else {})}
     return event
+
+
+def may_withdraw(visit: Visit, actor: Actor) -> bool:
+    """Whether `actor` may withdraw `visit` now: a request still waiting for the Kasubag, withdrawn
+    by the visitor at a kiosk or by the helpdesk for them. The Kasubag refuses instead."""
+    return VisitStatus.CANCELLED in allowed_targets(visit, actor)
+
+
+def withdraw(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None):
+    """The visitor no longer waits for the decision (went home, changed plans): pending -> cancelled,
+    stamped with who withdrew it and when. Raises the workflow's errors for any other visit."""
+    return audit.apply_transition(session, visit, VisitStatus.CANCELLED.value, actor, now=_now(now))
 
 
 def missing_fields(visit: Visit) -> list[str]:

@@ -57,6 +57,7 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.acknowledge_visit": KASUBAG_ONLY, "admin.acknowledge_all": KASUBAG_ONLY,
     # SOP 1 steps 2, 5-7: the helpdesk checks the KTP, watches the visit, checks out and reports.
     "admin.check_ktp": DESK_ONLY, "admin.add_note": DESK_ONLY, "admin.check_out": DESK_ONLY,
+    "admin.withdraw_visit": DESK_ONLY,
     "admin.report_visit": DESK_ONLY, "admin.report_batch": DESK_ONLY,
     # The KTP image is for those who check identity or decide on it, not for the register's Admin.
     "admin.ktp_image": frozenset({H, K}), "admin.full_nik": frozenset({H, K}),
@@ -98,6 +99,7 @@ ROLES: dict[str, frozenset[str]] = {
 KIOSK_ONLY = {
     "kiosk.welcome", "kiosk.check_nik", "kiosk.scan", "kiosk.discard_scan", "kiosk.recall_visitor",
     "kiosk.submit_visit", "kiosk.get_visit", "kiosk.check_out", "kiosk.visit_events", "kiosk.visit_qr",
+    "kiosk.withdraw",  # ux12: a request still waiting for the decision, withdrawn at Keluar
     # a visitor without the ticket finds the answer or checks out (NIK + phone digits, or own name)
     "kiosk.find_visit", "kiosk.find_visit_by_card", "kiosk.inside", "kiosk.confirm_inside",
     "kiosk.invitation_lookup",  # issue 15: a scanned invitation fills the guest book

@@ -53,6 +53,8 @@ def where_now(visit) -> str:
         return _("Reported; waiting for the Kasubag to acknowledge.")
     if visit.status == "expired":
         return _("Expired: not decided by closing time")
+    if visit.status == "cancelled":
+        return _("Withdrawn before the Kasubag's decision.")
     return _("Closed: %(status)s.", status=status_label(visit.status))
 
 

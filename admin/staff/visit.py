@@ -1,7 +1,7 @@
 """One visit: its page and timeline, the KTP image, and the helpdesk's steps 2, 5, 6 and 7."""
 from __future__ import annotations
 
-from flask import current_app, flash, jsonify, make_response, redirect, render_template, request
+from flask import current_app, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from lpsedesk import audit, visit_ops, visit_timeline
@@ -92,23 +92,45 @@ def add_note(visit_id: int):
     return _done(_("Note saved."))
 
 
+def _ask_first(record: Visit, action: str, **words: str):
+    """`step=ask` (a button without JavaScript) only asks: a page naming the visitor whose "Yes"
+    posts again, for a step with no way back (ux10 check-out, ux12 withdrawal). None: take the step."""
+    if request.form.get("step") != "ask" or action not in visit_ops.available_actions(
+            record, current_actor(), ktp_first=ktp_first()):
+        return None
+    return render_template("admin/staff/ask_first.html", visit=record, back=safe_next("admin.board"), now=utcnow(),
+                           action=url_for(request.endpoint, visit_id=record.id), **words)
+
+
 @bp.post("/visits/<int:visit_id>/checkout")
 @requires(Role.HELPDESK)
 def check_out(visit_id: int):
     """Check out at the desk; `early=1` ends a visit before its time and then needs a reason.
-
-    `step=ask` (the board's button without JavaScript) only asks: a page naming the visitor whose
-    "Yes" posts here again, since a check-out has no way back (ux10)."""
+    Asked first (`_ask_first`): a check-out has no way back (ux10)."""
     record = db.get_or_404(Visit, visit_id)
-    if request.form.get("step") == "ask" and "check_out" in visit_ops.available_actions(
-            record, current_actor(), ktp_first=ktp_first()):
-        return render_template("admin/staff/check_out_confirm.html", visit=record,
-                               back=safe_next("admin.board"), now=utcnow())
+    name = record.visitor.full_name
+    if asked := _ask_first(record, "check_out", question=_("Check out %(name)s?", name=name),
+                           yes=_("Yes, check out"), no=_("Cancel")):
+        return asked
     reason = request.form.get("reason", "")[:500]
     early = request.form.get("early") == "1"
     _run(visit_ops.check_out, db.session, record, current_actor(), reason=reason, early=early)
     message = _("Visit of %(name)s ended early.") if early else _("%(name)s checked out.")
-    return _done(message % {"name": record.visitor.full_name})
+    return _done(message % {"name": name})
+
+
+@bp.post("/visits/<int:visit_id>/withdraw")
+@requires(Role.HELPDESK)
+def withdraw_visit(visit_id: int):
+    """The visitor no longer waits for the Kasubag's answer (told the desk, or left): the waiting
+    request is withdrawn in their name, recorded as done by this helpdesk user (ux12). Asked first."""
+    record = db.get_or_404(Visit, visit_id)
+    name = record.visitor.full_name
+    if asked := _ask_first(record, "withdraw", question=_("Withdraw the visit request of %(name)s?", name=name),
+                           yes=_("Yes, withdraw"), no=_("No")):
+        return asked
+    visit_ops.withdraw(db.session, record, current_actor())
+    return _done(_("The visit request of %(name)s was withdrawn.", name=name))
 
 
 @bp.post("/visits/<int:visit_id>/report")

@@ -427,7 +427,8 @@ def test_without_a_given_time_the_desk_steps_are_stamped_now_in_utc(desk):
 
 # What each staff role may do with a visit at each point of SOP 1: the buttons the screens show.
 # The helpdesk checks the original KTP while the visitor is waiting or inside, keeps notes until the
-# visit is reported, checks out and reports; the Kasubag grants or refuses (after the KTP check when
+# visit is reported, checks out and reports, and withdraws a waiting request for a visitor who
+# leaves without the answer (ux12); the Kasubag grants or refuses (after the KTP check when
 # the office asks for it) and acknowledges reports; the Admin LPSE has no step in SOP 1.
 
 def _staff(role: Role) -> Actor:
@@ -440,8 +441,8 @@ def _visit_in(status: str, *, ktp_checked: bool = False, acknowledged: bool = Fa
 
 
 @pytest.mark.parametrize("status,ktp_checked,acknowledged,role,ktp_first,expected", [
-    ("pending", False, False, Role.HELPDESK, False, {"check_ktp", "add_note"}),
-    ("pending", True, False, Role.HELPDESK, False, {"add_note"}),
+    ("pending", False, False, Role.HELPDESK, False, {"check_ktp", "add_note", "withdraw"}),
+    ("pending", True, False, Role.HELPDESK, False, {"add_note", "withdraw"}),
     ("pending", False, False, Role.KASUBAG, False, {"decide"}),
     ("pending", False, False, Role.KASUBAG, True, {"await_ktp_check"}),
     ("pending", True, False, Role.KASUBAG, True, {"decide"}),

@@ -81,6 +81,10 @@ def test_responses_carry_the_documented_fields(app, spec, kiosk, ktp_scene):
     check(spec, f"{api}/visits/{{ticket}}/checkout", "post", kiosk.post_json(f"/visits/{ticket}/checkout", {}))
     with app.app_context():
         approved = factories.visit("approved").ticket_code
+    # ux12: a waiting request withdrawn, then asked again (409), and an unknown ticket (404)
+    check(spec, f"{api}/visits/{{ticket}}/withdraw", "post", kiosk.post_json(f"/visits/{ticket}/withdraw", {}))
+    check(spec, f"{api}/visits/{{ticket}}/withdraw", "post", kiosk.post_json(f"/visits/{ticket}/withdraw", {}))
+    check(spec, f"{api}/visits/{{ticket}}/withdraw", "post", kiosk.post_json("/visits/ZZZZZZZZ/withdraw", {}))
     check(spec, f"{api}/visits/{{ticket}}/checkout", "post",
           kiosk.post_json(f"/visits/{approved}/checkout", {"rating": 4}))
     check(spec, f"{api}/visits/{{ticket}}/checkout", "post", kiosk.post_json("/visits/ZZZZZZZZ/checkout", {}))

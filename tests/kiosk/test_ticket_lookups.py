@@ -37,7 +37,9 @@ def test_another_kiosk_sees_no_refusal_reason_and_no_details_beyond_the_check_ou
     other = enrol_client(app, app.test_client(), "Kios dua")
     shown = other.get(f"/visits/{ticket}").json
     assert "Alasan rahasia uji" not in str(shown)
+    # ux12: the check-out screen also offers a waiting visitor to withdraw the request (may_withdraw)
     assert set(shown) <= {"ticket", "status", "status_label", "message", "visitor_name", "institution",
-                          "facility", "facility_label", "approved_until_text", "checked_out_at_text"}
+                          "facility", "facility_label", "approved_until_text", "checked_out_at_text",
+                          "may_withdraw"}
     with app.app_context():
         db.session.remove()

@@ -1,8 +1,10 @@
 /* Leaving: the ticket's QR to the camera, a USB scanner or the typed code; or, without the ticket,
    the NIK + the last 4 phone digits, or one's own (masked) name from today's visitors inside confirmed
    with those digits. The same NIK + digits also bring back the answer for a visitor who walked away
-   from the waiting screen. Then confirm, done, and the offer of the satisfaction survey. */
+   from the waiting screen. Then confirm, done, and the offer of the satisfaction survey. A visitor
+   still waiting for the answer may withdraw the request instead (ux12), asked once more first. */
 import { Camera } from "./camera.js";
+import { ask } from "./dialog.js";
 import { showErrors, clearErrors, clearField, keepTypedInSight } from "./errors.js";
 import { $, $$, digits, fmt, newId, withDigitsTyped } from "./util.js";
 
@@ -60,7 +62,31 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     const title = $("[data-checkout-title]"), leave = $("[data-checkout-leave]");
     title.textContent = visit.status === "approved" ? title.dataset.titleOk : title.dataset.titleNo;
     leave.textContent = visit.status === "approved" ? leave.dataset.labelOk : leave.dataset.labelNo;
+    // Still waiting for the Kasubag: the server says whether this kiosk may withdraw it.
+    $("[data-withdraw-hint]").hidden = !visit.may_withdraw;
+    $("[data-action=withdraw-ask]").hidden = !visit.may_withdraw;
     screens.show("checkout-confirm");
+  }
+
+  function askWithdraw() {
+    const visit = current;
+    document.querySelector("[data-withdraw-question]").textContent = fmt(T.withdraw_question, { name: visit.visitor_name });
+    ask("withdraw").then((yes) => { if (yes) withdraw(visit.ticket); });
+  }
+
+  function withdraw(ticketCode) {
+    api("/visits/" + encodeURIComponent(ticketCode) + "/withdraw", { method: "POST", json: {} }).then((res) => {
+      if (!res.ok) {
+        // Decided meanwhile (or already withdrawn): say so; the button no longer applies.
+        const error = $("[data-checkout-error]");
+        error.classList.remove("k-why");
+        error.textContent = res.data.message || T.network;
+        if (res.status === 409) $("[data-action=withdraw-ask]").hidden = $("[data-withdraw-hint]").hidden = true;
+        return;
+      }
+      screens.show("withdraw-done");
+      setTimeout(() => { if (screens.current() === "withdraw-done") goHome(); }, 10000);
+    });
   }
 
   function confirmCheckout() {
@@ -155,7 +181,8 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
   }
 
   function found(visit) {
-    if (findMode === "checkout" && visit.may_check_out) confirm(visit);
+    // Leaving: an approved visit is checked out, a waiting one may be withdrawn (ux12).
+    if (findMode === "checkout" && (visit.may_check_out || visit.may_withdraw)) confirm(visit);
     else ticket.show(visit);  // the answer and the ticket, followed live if still pending
   }
 
@@ -236,7 +263,7 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
   screens.onLeave("find", stopCardCamera);
 
   return {
-    lookupTicket, confirmCheckout, confirmInside, find,
+    lookupTicket, confirmCheckout, confirmInside, find, askWithdraw,
     openFind, openInside,
   };
 }

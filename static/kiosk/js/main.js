@@ -110,6 +110,7 @@ const actions = {
   inside: () => checkout.openInside(),
   "inside-confirm": () => checkout.confirmInside(),
   "confirm-checkout": () => checkout.confirmCheckout(),
+  "withdraw-ask": () => checkout.askWithdraw(),
   "survey-start": () => survey.start(),
   capture: () => capture.takeNow(),
   retake: () => capture.retake(),
@@ -159,7 +160,7 @@ installScanner((text) => {
     return;
   }
   if (at === "ktp" || at === "who" || at === "from" || at === "what") { capture.noteCodes([text]); return; }
-  if (["welcome", "checkout", "checkout-confirm", "checkout-done"].includes(at)) {
+  if (["welcome", "checkout", "checkout-confirm", "checkout-done", "withdraw-done"].includes(at)) {
     if (at === "welcome") screens.show("checkout");
     checkout.lookupTicket(text);
   }

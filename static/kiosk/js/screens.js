@@ -5,7 +5,8 @@ import { $, $$ } from "./util.js";
 
 const STEPS = ["ktp", "who", "from", "what", "rules", "ticket"];
 // Screens with nothing to throw away, or with their own Back or Cancel: no "Start over" there.
-const NO_START_OVER = ["welcome", "ticket", "checkout", "find", "inside", "checkout-confirm", "checkout-done", "survey"];
+const NO_START_OVER = ["welcome", "ticket", "checkout", "find", "inside", "checkout-confirm", "checkout-done",
+                       "withdraw-done", "survey"];
 
 export function createScreens() {
   let current = null;
