@@ -136,6 +136,8 @@ def test_a_long_list_of_reports_offers_acknowledge_all_under_its_heading_on_a_ph
     page = staff_page(browser, live_server, "siti", PHONE, errors)
     page.goto(f"{live_server}/admin/queue")
     reports = page.locator(f"section.card:has(h2:has-text('{REPORTS['id']}'))")
+    # the queue's script may redraw the list once more after the load (live update): wait for it
+    reports.locator("button:has-text('Terima semua 12 laporan')").first.wait_for(state="visible")
     heading = reports.locator("h2").bounding_box()
     button = reports.locator("button:has-text('Terima semua 12 laporan')").first.bounding_box()
     # one screen below the heading, the whole button in it
