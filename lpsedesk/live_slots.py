@@ -42,10 +42,13 @@ class StreamSlots:
         self._numbers = itertools.count(1)
         self._cond = threading.Condition()
 
-    def claim(self, owner: str, per_owner: int) -> Slot | None:
+    def claim(self, owner: str, per_owner: int, *, grace: float = 3.0) -> Slot | None:
         """A slot for a new stream of `owner`, ending its oldest beyond `per_owner`; None when full.
 
         An evicted stream keeps counting until its thread has really left, so the reserve holds.
+        When only the owner's own ending streams stand in the way (a reload, a tab opened again),
+        wait up to `grace` seconds for them to leave rather than refuse: on a loaded server an
+        ended stream takes a moment to notice, and a screen refused here polls for 30 s.
         """
         with self._cond:
             mine = self._held.setdefault(owner, [])
@@ -54,15 +57,23 @@ class StreamSlots:
             while len(live) >= max(1, per_owner):
                 live.pop(0).evicted.set()
                 evicted = True
-            if self._count >= self.total:
-                slot = None
-            else:
-                slot = Slot(owner, next(self._numbers), _release=self._give_back)
-                mine.append(slot)
-                self._count += 1
         if evicted:
             self._wake()
-        return slot
+        with self._cond:
+            if self._count >= self.total and self._ending(owner):
+                self._cond.wait_for(lambda: self._count < self.total or not self._ending(owner), grace)
+            if self._count >= self.total:
+                if not self._held.get(owner):
+                    self._held.pop(owner, None)
+                return None
+            slot = Slot(owner, next(self._numbers), _release=self._give_back)
+            self._held.setdefault(owner, []).append(slot)
+            self._count += 1
+            return slot
+
+    def _ending(self, owner: str) -> bool:
+        """Whether some stream of `owner` was told to end and has not yet left (lock held)."""
+        return any(s.evicted.is_set() for s in self._held.get(owner, []))
 
     def _give_back(self, slot: Slot) -> None:
         with self._cond:

@@ -46,6 +46,22 @@ def _stop(server) -> None:
         close_all()
 
 
+@pytest.fixture
+def opened():
+    """open_stream, every connection closed after the test whatever it asserted (a failure must not
+    leave sockets open for the next test to trip over)."""
+    conns: list[http.client.HTTPConnection] = []
+
+    def open_(port: int, path: str, cookie: str):
+        conn, response = open_stream(port, path, cookie)
+        conns.append(conn)
+        return conn, response
+
+    yield open_
+    for conn in conns:
+        conn.close()
+
+
 def open_stream(port: int, path: str, cookie: str) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     conn.request("GET", path, headers={"Cookie": cookie, "Accept": "text/event-stream"})
@@ -72,10 +88,10 @@ def read_to_end(response: http.client.HTTPResponse) -> str:
     return response.read().decode()
 
 
-def test_one_kiosk_opening_many_streams_keeps_only_two_and_the_server_answers(app, served):
+def test_one_kiosk_opening_many_streams_keeps_only_two_and_the_server_answers(app, served, opened):
     cookie, ticket = kiosk_cookie_and_ticket(app)
     slots = app.extensions["live_slots"]
-    streams = [open_stream(served, f"/kiosk/api/v1/visits/{ticket}/events", cookie) for _ in range(THREADS + 2)]
+    streams = [opened(served, f"/kiosk/api/v1/visits/{ticket}/events", cookie) for _ in range(THREADS + 2)]
     assert all(r.status == 200 for _c, r in streams)
     # Every stream but the last two was ended by a newer one, and says when to come back.
     for _conn, response in streams[:-2]:
@@ -87,12 +103,12 @@ def test_one_kiosk_opening_many_streams_keeps_only_two_and_the_server_answers(ap
         conn.close()
 
 
-def test_one_staff_login_holds_at_most_four_streams_and_staff_pages_still_load(app, served, make_user, login, client):
+def test_one_staff_login_holds_at_most_four_streams_and_staff_pages_still_load(app, served, opened, make_user, login, client):
     make_user("rina", "helpdesk")
     login("rina")
     cookie = f"session={client.get_cookie('session').value}"
     slots = app.extensions["live_slots"]
-    streams = [open_stream(served, "/admin/events", cookie) for _ in range(THREADS + 2)]
+    streams = [opened(served, "/admin/events", cookie) for _ in range(THREADS + 2)]
     assert all(r.status == 200 for _c, r in streams)
     for _conn, response in streams[:-4]:
         read_to_end(response)
@@ -103,7 +119,7 @@ def test_one_staff_login_holds_at_most_four_streams_and_staff_pages_still_load(a
         conn.close()
 
 
-def test_streams_never_take_the_reserved_threads(app, served, make_user, login):
+def test_streams_never_take_the_reserved_threads(app, served, opened, make_user, login):
     """Many different owners: streams beyond THREADS - RESERVE are refused and pages still load."""
     slots = app.extensions["live_slots"]
     cookies = []
@@ -112,7 +128,7 @@ def test_streams_never_take_the_reserved_threads(app, served, make_user, login):
         c = app.test_client()
         login(f"staf{i}", c=c)
         cookies.append(f"session={c.get_cookie('session').value}")
-    answers = [open_stream(served, "/admin/events", cookie) for cookie in cookies]
+    answers = [opened(served, "/admin/events", cookie) for cookie in cookies]
     statuses = [r.status for _c, r in answers]
     assert statuses.count(200) == THREADS - RESERVE
     refused = [r for _c, r in answers if r.status == 503]
