@@ -6,6 +6,11 @@ longer needs: its scan session's capability (lpsedesk/scan_capability.py) is wha
 marked `@sessionless` gets an empty session that is never saved: nothing it does can change the
 browser's session cookie, and nothing in it (a user, a language, a CSRF token) is read from it.
 Only routes without variable parts can be marked (they are matched by path before the URL is).
+
+The same interface re-issues the session cookie (sliding its expiry) only on pages the browser
+navigates to. A background request - a live stream, a live fragment, a poll - carries the cookie the
+browser held when it started; answered late, its refreshed copy overwrote a change a page made
+meanwhile (a language chosen with ?lang=en came back Indonesian on the next page).
 """
 from __future__ import annotations
 
@@ -39,6 +44,15 @@ class SessionlessAware(SecureCookieSessionInterface):
         if self._skipped(app, request):
             return self.session_class()
         return super().open_session(app, request)
+
+    def should_set_cookie(self, app, session) -> bool:
+        if session.modified:
+            return True
+        # Browsers name a background request's mode (cors, same-origin, no-cors); a client that
+        # names none (an older browser, a script) keeps Flask's refresh on every answer.
+        if request.headers.get("Sec-Fetch-Mode", "navigate") != "navigate":
+            return False
+        return super().should_set_cookie(app, session)
 
     def save_session(self, app, session, response) -> None:
         if self._skipped(app, request):
