@@ -5,7 +5,7 @@ condition and per font, with baselines from the same run: plain Tesseract on the
 true corners (no engine), and the previous engine's fixed-box reader on the engine's own crops.
 Tune on --split dev only. Run from the repo root:
 
-    .venv/bin/python bench/idscan.py [--split test] [--cards 120] [--sequences 40] [--negatives 80]
+    .venv/bin/python bench/idscan.py [--split test] [--cards 120] [--sequences 40] [--negatives 80] [--names]
 """
 from __future__ import annotations
 
@@ -75,10 +75,17 @@ def smeared_told(rows: list[dict]) -> None:
           f"{share([r for r in ready if 'motion' not in r['tags']], 'smear')}")
 
 
-def single_frames(split, n: int, engine: str | None, baseline: bool) -> tuple[list[dict], list[float], list[float]]:
+def wrong_name(show: bool, what: str, k: int, tags: set, want: str, got: str | None) -> None:
+    """One line per wrong name (--names): the name as printed beside the one read, to classify."""
+    if show and got != want:
+        print(f"  wrong name, {what} {k}: {want!r} read {got!r} ({'/'.join(sorted(tags))})")
+
+
+def single_frames(split, n: int, engine: str | None, baseline: bool,
+                  names: bool = False) -> tuple[list[dict], list[float], list[float]]:
     rows, det_ms, ocr_ms = [], [], []
     table = regions()
-    for case in cases(split, n):
+    for k, case in enumerate(cases(split, n)):
         scene = case.frame(0)
         c = time.process_time()
         res = scan_frame(scene.frame)
@@ -95,6 +102,7 @@ def single_frames(split, n: int, engine: str | None, baseline: bool) -> tuple[li
             row.update(read=True, nik_raw=raw == case.person.nik, nik_filled=reading.nik == case.person.nik,
                        wrong=reading.nik is not None and reading.nik != case.person.nik,
                        name=reading.name == case.person.name)
+            wrong_name(names, "card", k, row["tags"], case.person.name, reading.name)
             if baseline:
                 old = baseline_ocr.read_tesseract(res.crop)
                 row.update(old_nik=old.nik == case.person.nik, old_name=old.name == case.person.name)
@@ -106,11 +114,12 @@ def single_frames(split, n: int, engine: str | None, baseline: bool) -> tuple[li
     return rows, det_ms, ocr_ms
 
 
-def sequences(split, n: int, frames: int, engine: str | None) -> tuple[list[dict], list[float], list[float]]:
+def sequences(split, n: int, frames: int, engine: str | None,
+              names: bool = False) -> tuple[list[dict], list[float], list[float]]:
     """Steady runs of `frames` frames; the sharpest 3 the kiosk would capture are read together."""
     rows, ms, cpu = [], [], []
     table = regions()
-    for case in cases(split, n):
+    for k, case in enumerate(cases(split, n)):
         scenes = [case.frame(i) for i in range(frames)]
         if scenes[0].blur > 1.5:
             continue
@@ -126,6 +135,7 @@ def sequences(split, n: int, frames: int, engine: str | None) -> tuple[list[dict
             row.update(engine=reading.engine, nik_filled=reading.nik == case.person.nik,
                        wrong=reading.nik is not None and reading.nik != case.person.nik,
                        name=reading.name == case.person.name, voters=len(best))
+            wrong_name(names, "run", k, row["tags"], case.person.name, reading.name)
         rows.append(row)
     return rows, ms, cpu
 
@@ -139,6 +149,7 @@ def main() -> None:
     ap.add_argument("--negatives", type=int, default=80)
     ap.add_argument("--engine", choices=["both", "tesseract", "rapidocr"], default=None)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--names", action="store_true", help="print every wrong name (printed, read, the scene's tags)")
     ap.add_argument("--tessdata", default=str(Path(__file__).resolve().parents[1] / "var" / "tessdata"),
                     help="folder of the second Tesseract model, as the kiosk's IDSCAN_TESSDATA ('' : none)")
     args = ap.parse_args()
@@ -151,8 +162,8 @@ def main() -> None:
     print(f"split: {split.name} (seed {split.seed}; fonts {', '.join(split.fonts)}; held out from dev: "
           f"{', '.join(f for f in split.fonts if f in HELD_OUT_FONTS) or 'none'})")
 
-    rows, det_ms, ocr_ms = single_frames(split, args.cards, args.engine, not args.no_baseline)
-    seq, seq_ms, seq_cpu = sequences(split, args.sequences, args.frames, args.engine) if args.sequences else ([], [], [])
+    rows, det_ms, ocr_ms = single_frames(split, args.cards, args.engine, not args.no_baseline, args.names)
+    seq, seq_ms, seq_cpu = sequences(split, args.sequences, args.frames, args.engine, args.names) if args.sequences else ([], [], [])
     neg_rows = []
     for scene in negatives(split, args.negatives):
         c = time.process_time()

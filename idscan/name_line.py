@@ -33,6 +33,13 @@ class LineCut(tuple):
     label gap disagrees with it (read only when the row turns out to be the name)."""
 
     name_cut: tuple[np.ndarray, np.ndarray] | None = None
+    wide: np.ndarray | None = None  # RapidOCR's image of it reaching letters a glare band washed out
+
+
+def name_image(cut: LineCut) -> np.ndarray:
+    """RapidOCR's image of a line read as the name: its wide cut (washed_end) where it has one."""
+    wide = getattr(cut, "wide", None)
+    return wide if wide is not None else cut[2]
 
 
 def value_column(rows: list[TextLine], at: int, width: int) -> int | None:
@@ -71,9 +78,10 @@ def start_at_column(band: np.ndarray, line: TextLine, column: int, width: int) -
 
 
 def name_cut(row: TextLine, rows: list[TextLine], at: int, images: tuple[np.ndarray, np.ndarray],
-             soft_height: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """Row `at` cut at the value column of the rows below it, (Tesseract's image, RapidOCR's),
-    when its own cut (`value_x0`, or none) lies elsewhere; else None."""
+             soft_height: int, soft_end: int | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+    """Row `at` cut at the value column of the rows below it, (Tesseract's image, RapidOCR's,
+    which reaches `soft_end` where given: washed_end), when its own cut (`value_x0`, or none) lies
+    elsewhere; else None."""
     clean, gentle = images
     width = clean.shape[1]
     column = value_column(rows, at, width)
@@ -86,7 +94,44 @@ def name_cut(row: TextLine, rows: list[TextLine], at: int, images: tuple[np.ndar
     if x0 is None or x0 == row.value_x0:
         return None
     cut = replace(row, value_x0=x0)
-    return line_image(clean, cut), line_image(gentle, cut, height=soft_height)
+    soft = replace(cut, x1=max(cut.x1, soft_end)) if soft_end else cut
+    return line_image(clean, cut), line_image(gentle, soft, height=soft_height)
+
+
+# A laminate glare band over the right part of the name row turns its letters pale grey on the
+# clean image, and the row's extent stops where the band begins (lines._extent): "ANDI LATUC" for
+# ANDI LATUCONSINA NUR-HAYATI, "YOHANES HAN" (stranger dev). On the gentle grey those letters are
+# still darker than the paper: columns after the row's end whose darkest pixel lies under
+# WASHED_INK, where the row's paper (the gentle grey maps the background to white) reaches ~230
+# and more. RapidOCR's image of the row is then cut to the last of them (reader.card_lines), at
+# most WASHED_RIGHT of the card's width: the photo box's frame (from 0.71 of the width on both
+# generators' cards) would be read as an I after the name. False: measurements.
+WASHED = True
+WASHED_INK = 200  # grey level (gentle image, paper ~230-255): darker is ink
+WASHED_GAP = 2.0  # row heights: ink columns further apart than this are not one name
+WASHED_LEAST = 0.5  # row heights of ink columns: fewer is a speck or a thin frame, not letters
+WASHED_RIGHT = 0.70  # share of the card's width
+
+
+def washed_end(gentle: np.ndarray, row: TextLine) -> int | None:
+    """The x where row's letters end on the gentle grey when they run on past the row's own end
+    (a glare band washed them out on the clean image), else None."""
+    if not WASHED:
+        return None
+    h = row.y1 - row.y0
+    right = int(gentle.shape[1] * WASHED_RIGHT)
+    if h <= 0 or row.x1 + 2 >= right:
+        return None
+    band = gentle[max(0, row.y0 - 2):row.y1 + 2, row.x1 + 2:right]
+    ink = np.flatnonzero(band.min(axis=0) < WASHED_INK)
+    end, count = 0, 0
+    for c in ink:
+        if c - end > WASHED_GAP * h:
+            break
+        end, count = int(c), count + 1
+    if count < WASHED_LEAST * h:
+        return None
+    return row.x1 + 2 + end + 1
 
 
 # Tesseract puts a space inside a word where two letters stand a little apart (JE BONG, WE NER,

@@ -24,7 +24,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
                      seventeen, similar)
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
-from .name_line import LineCut, drop_split_spaces, name_cut
+from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end
 from .name_pick import merge as merge_name
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
 
@@ -97,9 +97,15 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
         cut = LineCut((line_image(c, line), line.value_x0 is None, line_image(g, line, height=NAME_HEIGHT)))
         cut.source = (c, line)  # the row and the image it was cut from: nik_line_cuts cuts it anew
         cut.gentle = g  # RapidOCR's image of it: birth_line.wide_cut, _gentle_nik_frame cut it anew
+        # RapidOCR's image of the row read as a name reaches the letters a glare band washed out
+        # (name_line.washed_end); Tesseract's, and RapidOCR's of any other line (the birth date:
+        # birth_line.py), keep the row's extent.
+        end = washed_end(g, line) if NAME_ROWS[0] <= at < NAME_ROWS[1] else None
+        if end:
+            cut.wide = line_image(g, replace(line, x1=end), height=NAME_HEIGHT)
         if RECUT_NAMES and NAME_ROWS[0] <= at < NAME_ROWS[1]:
             # The name row's cut at the value column (name_line.py), read in a call of its own.
-            cut.name_cut = name_cut(line, found, at, (c, g), NAME_HEIGHT)
+            cut.name_cut = name_cut(line, found, at, (c, g), NAME_HEIGHT, end)
         out.append(cut)
     return out
 
@@ -230,7 +236,8 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 # The line after the NIK (the name), cut for RapidOCR (lines.clean_grays). The NIK
                 # stays read from the clean cut its rules were measured on (re-cutting every
                 # RapidOCR line let one wrong NIK through on dev).
-                _img, labelled, soft = first[at + 1]
+                _img, labelled, _soft = first[at + 1]
+                soft = name_image(first[at + 1])
                 cut = getattr(first[at + 1], "name_cut", None) if RECUT_NAMES and FIRST_CUT else None
                 if cut is not None:
                     # The row cut anew at the value column, as _recut_names would read it next.
@@ -342,7 +349,8 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
     for k, f in enumerate(frames):
         if k == 0 or f.nik_line is None or f.nik_line + 1 >= len(images[k]):
             continue
-        _img, labelled, soft = images[k][f.nik_line + 1]
+        _img, labelled, _soft = images[k][f.nik_line + 1]
+        soft = name_image(images[k][f.nik_line + 1])
         idx, text = read.get(k, (None, ""))
         if idx == f.nik_line + 1 and text is None:
             continue  # the name settled (_names_settled): Tesseract's reading stands
