@@ -139,7 +139,7 @@ def refusal_reasons() -> list:
 
 def reason_needed_message() -> str:
     """Said beside the reason box of a refusal sent without one (ux13), by the page and by the server."""
-    return _("Write the reason for the refusal: the visitor reads it at the kiosk.")
+    return _("A reason is required: write why you refuse; the visitor reads it at the kiosk.")
 
 
 def template_helpers() -> dict:

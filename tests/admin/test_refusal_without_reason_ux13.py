@@ -13,8 +13,8 @@ from lpsedesk.models import Visit
 from .. import factories
 from ..conftest import logged_in_client, post_form
 
-SAID = {"id": "Tulis alasan penolakan: pengunjung membacanya di kios.",
-        "en": "Write the reason for the refusal: the visitor reads it at the kiosk."}
+SAID = {"id": "Alasan wajib diisi: tulis mengapa ditolak; pengunjung membacanya di kios.",
+        "en": "A reason is required: write why you refuse; the visitor reads it at the kiosk."}
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from tests import factories
 from .axe import axe_source, violations
 from .test_staff_phone_stranger import PHONE, _phone
 
-SAID = {"id": "Tulis alasan penolakan: pengunjung membacanya di kios.",
-        "en": "Write the reason for the refusal: the visitor reads it at the kiosk."}
+SAID = {"id": "Alasan wajib diisi: tulis mengapa ditolak; pengunjung membacanya di kios.",
+        "en": "A reason is required: write why you refuse; the visitor reads it at the kiosk."}
 
 
 def _status(app, visit_id: int) -> str:
