@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import enrol_page
-
 from .axe import axe_source, violations
-from .test_kiosk_start_privacy_ux11 import BOX, INK, _overlap
-from .test_office_hours_ux7 import at_wib
+from .test_kiosk_start_privacy_ux11 import BOX, INK, _overlap, start_screen
 
 SMALL = {"width": 1024, "height": 768}
 
@@ -18,11 +15,7 @@ SMALL = {"width": 1024, "height": 768}
 @pytest.mark.parametrize("hour", [(10, 0), (15, 40)], ids=["morning", "closing-soon"])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_whole_personal_data_notice_fits_a_1024x768_start_screen(app, live_server, browser, shot, lang, hour):
-    at_wib(app, *hour)
-    page = enrol_page(app, browser, live_server, SMALL)
-    page.goto(f"{live_server}/kiosk/?lang={lang}")
-    page.wait_for_selector("body[data-ready]")
-    page.wait_for_timeout(200)
+    page = start_screen(app, browser, live_server, SMALL, lang, hour)
     shot(page, f"ux13-kiosk-start-1024-{lang}-{hour[0]}", full_page=False)
     height = SMALL["height"]
     assert page.evaluate("document.documentElement.scrollHeight") <= height, "the start screen scrolls"
