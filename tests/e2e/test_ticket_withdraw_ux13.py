@@ -49,6 +49,10 @@ def test_a_waiting_visitor_withdraws_from_the_ticket_screen_after_saying_yes(app
     withdraw = page.get_by_role("button", name="Batalkan permintaan")
     box = withdraw.bounding_box() if withdraw.is_visible() else None
     assert box and box["height"] >= 48 and box["y"] + box["height"] <= viewport["height"], "on the screen"
+    # and it pushes nothing of the waiting card under the button bar ("walked away?" is its last line)
+    bar = page.evaluate("() => document.querySelector('section[data-screen=ticket] .k-actions').getBoundingClientRect().top")
+    later = page.evaluate("() => document.querySelector('[data-status-later]').getBoundingClientRect().bottom")
+    assert later <= bar, f"the card's last line ends at {later:.0f}, the bar starts at {bar:.0f}"
     page.wait_for_timeout(300)
     shot(page, f"ux13-kiosk-ticket-waiting-{viewport['width']}", full_page=False)
     assert violations(page, axe_source()) == []
