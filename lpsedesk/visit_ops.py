@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit, office_hours, restricted
+from .invitations import use as invitation_use
 from .clock import parse_hhmm  # noqa: F401 (parse_hhmm: tests ask it here)
 from .models import Visit, VisitNote
 from .roles import SYSTEM_ACTOR, Actor, Role
@@ -198,8 +199,11 @@ def may_withdraw(visit: Visit, actor: Actor) -> bool:
 
 def withdraw(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None):
     """The visitor no longer waits for the decision (went home, changed plans): pending -> cancelled,
-    stamped with who withdrew it and when. Raises the workflow's errors for any other visit."""
-    return audit.apply_transition(session, visit, VisitStatus.CANCELLED.value, actor, now=_now(now))
+    stamped with who withdrew it and when. Raises the workflow's errors for any other visit.
+    An invitation it was made from is freed (ux13): the visitor may change their mind and come back."""
+    event = audit.apply_transition(session, visit, VisitStatus.CANCELLED.value, actor, now=_now(now))
+    invitation_use.release(session, visit, actor, now=_now(now))
+    return event
 
 
 def missing_fields(visit: Visit) -> list[str]:

@@ -137,6 +137,11 @@ def refusal_reasons() -> list:
     return g.refusal_reasons
 
 
+def reason_needed_message() -> str:
+    """Said beside the reason box of a refusal sent without one (ux13), by the page and by the server."""
+    return _("A reason is required: write why you refuse; the visitor reads it at the kiosk.")
+
+
 def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
@@ -145,4 +150,6 @@ def template_helpers() -> dict:
             "decision_status": decision_status, "where_now": where_now, "shown_status": visit_ops.shown_status,
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
             "mask_nik": mask_nik, "stale": stale,
-            "refusal_reasons": refusal_reasons}
+            "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
+            # the visit whose refusal came back without a reason (queue.py), its panel open
+            "refused_without_reason": None}

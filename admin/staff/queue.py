@@ -1,7 +1,7 @@
 """The Kasubag's approval queue, decisions and the acknowledgement of reports."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from lpsedesk import visit_ops
@@ -16,13 +16,14 @@ from lpsedesk.labels import status_label
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import KtpNotChecked
-from lpsedesk.workflow import InvalidTransition, allowed_targets
+from lpsedesk.workflow import InvalidTransition, MissingReason, allowed_targets
 
 from .. import bp
 from ..decided import decided_message
 from ..redirects import safe_next
-from .common import ktp_first, rule_error
+from .common import ktp_first, reason_needed_message, rule_error
 from .forms import DecisionForm
+from .visit import visit_page_context
 
 DECISIONS = visit_ops.DECISIONS
 
@@ -64,6 +65,8 @@ def _decide(record, name: str):
                          require_ktp_check=ktp_first(), escort_id=request.form.get("escort_id") or None)
     except KtpNotChecked as exc:
         raise rule_error(exc) from None
+    except MissingReason:
+        return _reason_missing(record)
     except InvalidTransition:
         db.session.refresh(record)
         if record.status == "pending" or record.decided_at is None:
@@ -76,6 +79,19 @@ def _decide(record, name: str):
         return {"message": success_message}
     flash(success_message, "info")
     return redirect(safe_next("admin.dashboard"))
+
+
+def _reason_missing(visit):
+    """A refusal sent without a reason (the browser let it through, or no script ran): 400, nothing
+    saved, and the message beside the reason box of the page the Kasubag decided from (ux13)."""
+    message = reason_needed_message()
+    if request.headers.get("X-Background") == "1":
+        return jsonify(error="reason_required", field="reason", message=message), 400
+    if request.form.get("next", "").split("#")[0] == url_for("admin.visit", visit_id=visit.id):
+        page = render_template("admin/staff/visit.html", **visit_page_context(visit), refused_without_reason=visit.id)
+    else:
+        page = render_template("admin/staff/queue.html", **queue_context(), refused_without_reason=visit.id)
+    return page, 400
 
 
 @bp.post("/visits/<int:visit_id>/decision")

@@ -24,10 +24,13 @@ IMAGE_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"RIFF": 
 @bp.get("/visits/<int:visit_id>")
 @requires()
 def visit(visit_id: int):
-    record = db.get_or_404(Visit, visit_id)
+    return render_template("admin/staff/visit.html", **visit_page_context(db.get_or_404(Visit, visit_id)))
+
+
+def visit_page_context(record: Visit) -> dict:
     actions = visit_ops.available_actions(record, current_actor(), ktp_first=ktp_first())
-    return render_template("admin/staff/visit.html", visit=record, timeline=visit_timeline.build(db.session, record),
-                           actor=current_actor(), actions=actions, now=utcnow(), form=DecisionForm())
+    return dict(visit=record, timeline=visit_timeline.build(db.session, record), actor=current_actor(),
+                actions=actions, now=utcnow(), form=DecisionForm())
 
 
 @bp.get("/visits/<int:visit_id>/ktp")

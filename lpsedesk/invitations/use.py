@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -84,3 +85,20 @@ def attach(session: Session, invitation: Invitation, visit: Visit, actor: Actor,
         "approved_in_advance_at": invitation.decided_at.isoformat() if invitation.decided_at else None,
     })
     audit.record_transition(session, event)
+
+
+def release(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> Invitation | None:
+    """The visit an invitation became was withdrawn before any decision: the invitation is free again,
+    as it was before its use (approved in advance stays approved), so the visitor can come back with
+    the same code. None when the visit came from no invitation. The caller commits."""
+    invitation = session.scalars(select(Invitation).where(Invitation.visit_id == visit.id)).first()
+    if invitation is None:
+        return None
+    # Only an open invitation is ever decided, and a refused one is never used: a decision on a used
+    # invitation was an approval in advance.
+    invitation.status = (InvitationStatus.APPROVED if invitation.decided_at else InvitationStatus.OPEN).value
+    invitation.used_at = None
+    invitation.visit_id = None
+    audit.record(session, actor, "invitation.released", invitation, at=now,
+                 details={"visit": visit.id, "ticket": visit.ticket_code, "status": invitation.status})
+    return invitation

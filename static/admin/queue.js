@@ -5,7 +5,9 @@
 const live = document.getElementById("live");
 const phone = window.matchMedia("(max-width: 640px)");
 const ORDER_KEY = "lpsedesk.queue-order";
-let currentKey = null, shownKey = null;
+// A refusal sent back for its reason (ux13) is the request to show first.
+const sentBack = document.querySelector("#live .req:has(textarea[aria-invalid=true])");
+let currentKey = sentBack ? sentBack.dataset.key : null, shownKey = null;
 
 /* On a phone the current request's buttons sit in a bar fixed at the bottom of the screen. Scrolled
    down to the reports or the invitations, an "Approve" there would decide a request no longer in
@@ -84,7 +86,13 @@ function decide(form, submitter) {
   const card = form.closest(".req");
   const body = new FormData(form, submitter);
   return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json", "X-Background": "1" } })
-    .then((r) => {
+    .then(async (r) => {
+      // A refusal the server found without a reason (ux13): said beside the box (refuse_reason.js).
+      const answer = r.status === 400 ? await r.json().catch(() => null) : null;
+      if (answer && answer.field === "reason") {
+        form.dispatchEvent(new CustomEvent("reason-missing", { detail: answer.message, bubbles: true }));
+        return;
+      }
       if (!r.ok) throw new Error(String(r.status));
       r.json().then((answer) => said(answer.message), () => {});
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));

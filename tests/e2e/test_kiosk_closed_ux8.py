@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.kiosk.e2e_support import TABLET, enrol_page, sign, to_the_who_screen
+from tests.kiosk.e2e_support import TABLET, enrol_page, on_to_the_rules, sign, to_the_who_screen
 
 from .axe import axe_source, violations
 from .test_kiosk_readable import HIDDEN_ERRORS, PROBLEMS
@@ -84,17 +84,7 @@ def test_the_helpdesk_board_on_a_phone_says_the_kiosk_is_closed_for_new_visits(
 def test_a_visitor_refused_on_sending_the_last_step_also_gets_back_to_the_start(app, live_server, browser):
     page = the_office_closes_while_filling_in(app, browser, live_server)
     at_wib(app, 15, 58)  # the same walk, the clock put back: this visitor reaches the last step in time
-    page.click("[data-action=to-from]")
-    page.wait_for_selector("section[data-screen=from]:not([hidden])")
-    page.fill("input[name=institution]", "CV Contoh Sejahtera")
-    page.click("label.k-chip:has(input[name=category][value=penyedia])")
-    page.click("[data-action=to-what]")
-    page.wait_for_selector("section[data-screen=what]:not([hidden])")
-    page.click("label.k-chip:has(input[name=purpose][value=verification])")
-    page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
-    page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
-    page.click("[data-action=to-rules]")
-    page.wait_for_selector("section[data-screen=rules]:not([hidden])")
+    on_to_the_rules(page)
     page.check("[data-rules]")
     sign(page)
     at_wib(app, 16, 2)

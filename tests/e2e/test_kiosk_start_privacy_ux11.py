@@ -22,14 +22,20 @@ def _overlap(a: dict, b: dict) -> bool:
     return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
 
-@pytest.mark.parametrize("hour", [(10, 0), (15, 40)], ids=["morning", "closing-soon"])
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_whole_personal_data_notice_is_on_the_start_screen(app, live_server, browser, shot, lang, hour):
+def start_screen(app, browser, live_server, viewport: dict, lang: str, hour: tuple[int, int]):
+    """The kiosk's start screen at `hour` WIB, in `lang`, settled."""
     at_wib(app, *hour)
-    page = enrol_page(app, browser, live_server, TABLET)
+    page = enrol_page(app, browser, live_server, viewport)
     page.goto(f"{live_server}/kiosk/?lang={lang}")
     page.wait_for_selector("body[data-ready]")
     page.wait_for_timeout(200)
+    return page
+
+
+@pytest.mark.parametrize("hour", [(10, 0), (15, 40)], ids=["morning", "closing-soon"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_whole_personal_data_notice_is_on_the_start_screen(app, live_server, browser, shot, lang, hour):
+    page = start_screen(app, browser, live_server, TABLET, lang, hour)
     height = TABLET["height"]
     shot(page, f"ux11-kiosk-start-{lang}-{hour[0]}", full_page=False)
     notice = page.evaluate(BOX, ".k-privacy")

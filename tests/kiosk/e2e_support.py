@@ -186,3 +186,19 @@ _WEDGE = """(text) => {
 def scanner_types(page, text: str) -> None:
     """A USB barcode scanner (keyboard wedge) types `text` and Enter as one fast burst."""
     page.evaluate(_WEDGE, text)
+
+
+def on_to_the_rules(page) -> None:
+    """From a filled "about you" screen, as a visitor: a company's supplier come to have the account
+    verified for an hour; waits for the rules screen."""
+    page.click("[data-action=to-from]")
+    page.wait_for_selector("section[data-screen=from]:not([hidden])")
+    page.fill("input[name=institution]", "CV Contoh Sejahtera")
+    page.click("label.k-chip:has(input[name=category][value=penyedia])")
+    page.click("[data-action=to-what]")
+    page.wait_for_selector("section[data-screen=what]:not([hidden])")
+    page.click("label.k-chip:has(input[name=purpose][value=verification])")
+    page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
+    page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
+    page.click("[data-action=to-rules]")
+    page.wait_for_selector("section[data-screen=rules]:not([hidden])")

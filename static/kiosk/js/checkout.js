@@ -68,22 +68,25 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     screens.show("checkout-confirm");
   }
 
-  function askWithdraw() {
-    const visit = current;
+  /* Asked at Keluar (the visit found there) or on the waiting ticket screen (ux13: its own visit, its
+     own place to say a refusal). */
+  function askWithdraw(visit = current, refused = refusedAtKeluar) {
     document.querySelector("[data-withdraw-question]").textContent = fmt(T.withdraw_question, { name: visit.visitor_name });
-    ask("withdraw").then((yes) => { if (yes) withdraw(visit.ticket); });
+    ask("withdraw").then((yes) => { if (yes) withdraw(visit.ticket, refused); });
   }
 
-  function withdraw(ticketCode) {
+  function refusedAtKeluar(res) {
+    // Decided meanwhile (or already withdrawn): say so; the button no longer applies.
+    const error = $("[data-checkout-error]");
+    error.classList.remove("k-why");
+    error.textContent = res.data.message || T.network;
+    if (res.status === 409) $("[data-action=withdraw-ask]").hidden = $("[data-withdraw-hint]").hidden = true;
+  }
+
+  function withdraw(ticketCode, refused) {
     api("/visits/" + encodeURIComponent(ticketCode) + "/withdraw", { method: "POST", json: {} }).then((res) => {
-      if (!res.ok) {
-        // Decided meanwhile (or already withdrawn): say so; the button no longer applies.
-        const error = $("[data-checkout-error]");
-        error.classList.remove("k-why");
-        error.textContent = res.data.message || T.network;
-        if (res.status === 409) $("[data-action=withdraw-ask]").hidden = $("[data-withdraw-hint]").hidden = true;
-        return;
-      }
+      if (!res.ok) { refused(res); return; }
+      ticket.stop();
       screens.show("withdraw-done");
       setTimeout(() => { if (screens.current() === "withdraw-done") goHome(); }, 10000);
     });

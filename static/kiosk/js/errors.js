@@ -7,10 +7,12 @@ function fieldOf(el) { return el.closest(".k-field, .k-recall, .k-two > div"); }
 export function showErrors(scope, fields, summary) {
   clearErrors(scope);
   let first = null;
+  const said = [];
   for (const [name, message] of Object.entries(fields || {})) {
     const el = $(`[data-error-for="${name}"]`, scope);
     if (!el) continue;
     el.textContent = message;
+    said.push(el);
     const field = fieldOf(el);
     if (field) field.classList.add("k-invalid");
     const input = field && field.querySelector("input, textarea, canvas");
@@ -30,9 +32,11 @@ export function showErrors(scope, fields, summary) {
     // ux11: with the on-screen keyboard open its keys went on typing into the field last tapped
     // while the screen showed another field's error, its label under the screen's sticky heading.
     // The keyboard now moves to the first marked field, which keyboard.js shows under the heading.
+    // ux13: the other marked fields' messages are shown with it (keyboard.js), not left under the bar.
     const typed = document.body.classList.contains("k-osk-open") && first.querySelector("[data-osk]");
-    if (typed === document.activeElement) keepTypedInSight();
-    else if (typed) typed.focus({ preventScroll: true });
+    const others = said.filter((el) => !first.contains(el));
+    if (typed === document.activeElement) keepTypedInSight(others);
+    else if (typed) { typed.focus({ preventScroll: true }); keepTypedInSight(others); }
     else first.scrollIntoView({ block: "nearest" });
   }
   return !!first;
@@ -40,8 +44,8 @@ export function showErrors(scope, fields, summary) {
 
 /* The field being typed on the on-screen keyboard, with its message and its form's own button, back
    between the screen's heading and the keyboard (keyboard.js listens). */
-export function keepTypedInSight() {
-  document.dispatchEvent(new CustomEvent("k-reveal"));
+export function keepTypedInSight(also = []) {
+  document.dispatchEvent(new CustomEvent("k-reveal", { detail: { also } }));
 }
 
 export function clearErrors(scope) {

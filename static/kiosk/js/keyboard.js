@@ -102,7 +102,7 @@ export function installKeyboard(panel) {
      scrolled as little as that needs: the visitor keeps seeing what the screen asks. While the
      keyboard is open the heading is sticky (kiosk.css), so a field further down scrolls up to just
      under it, never behind it. */
-  function reveal(el) {
+  function reveal(el, also = []) {
     const screen = el.closest("[data-screen]");
     const bar = screen && screen.querySelector(".k-actions");
     const heading = screen && Array.from(screen.querySelectorAll("h1")).find((h) => h.offsetParent !== null);
@@ -115,11 +115,18 @@ export function installKeyboard(panel) {
     // shown too when it fits, so the visitor sees how to go on (a button in the bar is always shown).
     const go = ownButton(el.form);
     const goBox = go ? go.getBoundingClientRect() : null;
-    const goal = goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom;
+    // ux13: the field's own message under it is part of what must show, and so are the messages of
+    // the other fields marked with it (`also`), when they fit with this field's name under the heading.
+    const own = label.querySelector && label.querySelector("[data-error-for]");
+    const said = (els) => els.filter((e) => e && e.textContent.trim()).map((e) => e.getBoundingClientRect().bottom);
+    const goal = Math.max(goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom, ...said([own]));
+    const wanted = Math.max(goal, ...said(also));
     let by = 0;
     if (goal > bottom) by = goal - bottom;
+    if (wanted > bottom && wanted - bottom <= top - ceiling) by = Math.max(by, wanted - bottom);
     if (top - by < ceiling) by = top - ceiling;
     if (by) window.scrollBy({ top: by });
+    return wanted - by <= bottom;
   }
 
   function hide() {
@@ -132,8 +139,18 @@ export function installKeyboard(panel) {
 
   // A message that appeared under the field being typed (a wrong ticket code) pushes what follows it,
   // the form's own button, under the keyboard: errors.js asks to show the field again (ux11).
-  document.addEventListener("k-reveal", () => {
-    if (!panel.hidden && target) requestAnimationFrame(() => reveal(target));
+  // ux13: with other fields marked too, their messages must show as well; where the keyboard leaves
+  // no room for them all, it closes, so every message stands above the button bar (a tap on a field
+  // brings the keyboard back, to that field).
+  document.addEventListener("k-reveal", (e) => {
+    const also = (e.detail && e.detail.also) || [];
+    if (panel.hidden || !target) return;
+    requestAnimationFrame(() => {
+      if (!target || reveal(target, also)) return;
+      const first = target.closest(".k-field, label") || target;
+      hide();
+      requestAnimationFrame(() => first.scrollIntoView({ block: "nearest" }));
+    });
   });
   document.addEventListener("focusin", (e) => {
     if (e.target.matches && e.target.matches("[data-osk]")) show(e.target);

@@ -111,6 +111,7 @@ const actions = {
   "inside-confirm": () => checkout.confirmInside(),
   "confirm-checkout": () => checkout.confirmCheckout(),
   "withdraw-ask": () => checkout.askWithdraw(),
+  "ticket-withdraw": () => checkout.askWithdraw(ticket.visit(), ticket.withdrawRefused),
   "survey-start": () => survey.start(),
   capture: () => capture.takeNow(),
   retake: () => capture.retake(),

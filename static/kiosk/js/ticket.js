@@ -7,7 +7,7 @@ const CLOSED = ["denied", "cancelled", "expired"];
 
 export function createTicket({ api, cfg, T, screens, onDecided }) {
   const screen = $("[data-screen=ticket]");
-  let ticket = null, status = null, events = null, poll = null;
+  let ticket = null, status = null, events = null, poll = null, last = null;
 
   function show(s) {
     ticket = s.ticket;
@@ -24,6 +24,10 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
   function render(s) {
     const changed = status !== null && status !== s.status;
     status = s.status;
+    last = s;
+    // ux13: withdrawing is offered while the server says this kiosk may (may_withdraw).
+    $("[data-action=ticket-withdraw]", screen).hidden = !s.may_withdraw;
+    if (changed) $("[data-ticket-error]", screen).textContent = "";
     const box = $("[data-status]", screen);
     box.dataset.state = s.status;
     $("[data-status-title]", screen).textContent = T["title_" + s.status] || s.status_label;
@@ -71,9 +75,16 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     if (poll) { clearInterval(poll); poll = null; }
   }
 
+  /* The withdrawal was refused (decided meanwhile): say why here and show the visit as it is now. */
+  function withdrawRefused(res) {
+    $("[data-ticket-error]", screen).textContent = res.data.message || T.network;
+    refresh();
+  }
+
   return {
-    show, stop,
+    show, stop, withdrawRefused,
     status: () => status,
+    visit: () => last,
     /* How long this screen may sit untouched: long while the answer is awaited, then long enough
        to read it. */
     idleSeconds: () => (status === "pending" ? cfg.ticket_wait_seconds : cfg.ticket_decided_seconds),
