@@ -134,6 +134,8 @@ def js_messages() -> dict[str, str]:
         # ux5: name the one button left, and the person to ask where the kiosk has nothing to upload from
         "camera_unavailable": _('The camera is not available. Touch "Upload a photo instead" below, or ask the '
                                 "helpdesk officer for help."),
+        # in the camera's own box, beside the instruction above (the whole sentence twice read as a fault)
+        "camera_off": _("No camera"),
         "ktp_title_no_camera": _("A photo of your KTP"),
         "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),

@@ -102,6 +102,9 @@ def test_without_a_camera_the_kiosk_offers_the_one_way_left_in_sight(app, live_s
     side = "section[data-screen=ktp] .k-side"
     assert page.inner_text(f"{side} h1") == "Foto KTP Anda"  # not "Show your KTP to the camera"
     assert "Unggah foto saja" in page.inner_text("[data-guidance]") and "petugas helpdesk" in page.inner_text("[data-guidance]")
+    # The sentence is said once: the camera's box only names the missing camera (ux13 saw it twice).
+    assert "Unggah foto saja" not in page.inner_text("section[data-screen=ktp] [data-camera-off]")
+    assert page.locator("section[data-screen=ktp]").inner_text().count("Kamera tidak tersedia") == 1
     assert not page.is_visible("[data-action=capture]")  # "Take the photo now" did nothing without a camera
     upload = "section[data-screen=ktp] label.k-file"
     assert page.evaluate(IN_SIGHT, upload) == ""

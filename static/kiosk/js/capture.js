@@ -49,7 +49,7 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
       }, onAnswer);
     }, () => {
       if (camera !== cam) return;
-      off.textContent = T.camera_unavailable;
+      off.textContent = T.camera_off;
       off.hidden = false;
       guidance(T.camera_unavailable);
       withoutCamera();
