@@ -75,7 +75,7 @@ def _scaled_down(img: Image.Image, data: bytes) -> bool:
     for k in (2, 4, 8):
         w, h = math.ceil(width / k), math.ceil(height / k)
         if max(w, h) <= MAX_SIDE and w * h <= MAX_PIXELS:
-            img.draft("RGB", (w, h))
+            img.draft("RGB", (width // k, height // k))  # PIL scales by 1/k only when each side holds k of these
             return max(img.size) <= MAX_SIDE and img.size[0] * img.size[1] <= MAX_PIXELS
     return False
 
