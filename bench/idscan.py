@@ -9,70 +9,22 @@ Tune on --split dev only. Run from the repo root:
 """
 from __future__ import annotations
 
-import argparse
-import resource
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import cv2  # noqa: E402
-import numpy as np  # noqa: E402
-
 from bench import baseline_ocr  # noqa: E402
+from bench.engine_bench import (CAPTURED, arguments, by_tag, cpu_ms, finger_told, pct, share,  # noqa: E402
+                                smeared_told, spread, start_engine)
 from idscan import pick_sharpest, read_cards, scan_frame, warp  # noqa: E402
-from idscan.sequence import CAPTURABLE  # noqa: E402
-from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
 from tests.synthetic.splits import SPLITS, cases, negatives  # noqa: E402
 from tests.synthetic.styles import HELD_OUT_FONTS  # noqa: E402
 
 DET_CPU: list[float] = []  # CPU ms of scan_frame on every frame (the machine is shared: see wall too)
-# What the kiosk captures: a ready frame, and one with a finger on the NIK or its NIK row smeared
-# ("hold_still") once it has waited (idscan/tracker.py; Runs 14x, 15b). The finger and smear lines
-# below say how often it waited.
-CAPTURED = CAPTURABLE
 CONDITIONS = ("thumb", "glare", "low_light", "small", "soft", "motion", "clutter", "rotated", "colour_cast")
-
-
-def cpu_ms() -> float:
-    """CPU time of this process and its finished children (Tesseract): wall time on a 2-core
-    machine shared with other jobs says more about the other jobs."""
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime) * 1000
-
-
-def pct(a: list[float], q: float) -> float:
-    return float(np.percentile(a, q)) if a else float("nan")
-
-
-def spread(a: list[float], rounds: int = 1000) -> str:
-    """The middle 95 % of the median over resampled (bootstrap) sets of the samples: ~30 captures
-    give a median that moves by tens of ms from one run to the next (docs/idscan.md, Run 13c)."""
-    if len(a) < 2:
-        return "-"
-    rng = np.random.default_rng(0)
-    meds = np.median(rng.choice(np.asarray(a), (rounds, len(a))), axis=1)
-    return f"{np.percentile(meds, 2.5):.0f}-{np.percentile(meds, 97.5):.0f}"
-
-
-def share(rows: list[dict], key: str, where: str | None = None) -> str:
-    rows = [r for r in rows if where is None or r.get(where)]
-    if not rows:
-        return "-"
-    hit = sum(bool(r.get(key)) for r in rows)
-    return f"{100 * hit / len(rows):.0f}% ({hit}/{len(rows)})"
-
-
-def smeared_told(rows: list[dict]) -> None:
-    """How often a frame otherwise ready is held back as smeared (Run 15b): on motion scenes it
-    should, on the others it holds a visitor back for nothing, so it must stay rare."""
-    ready = [r for r in rows if r["ready"]]
-    print(f"NIK row smeared, hold still told (ready frames): motion scenes "
-          f"{share([r for r in ready if 'motion' in r['tags']], 'smear')}; scenes without motion "
-          f"{share([r for r in ready if 'motion' not in r['tags']], 'smear')}")
 
 
 def wrong_name(show: bool, what: str, k: int, tags: set, want: str, got: str | None) -> None:
@@ -141,24 +93,12 @@ def sequences(split, n: int, frames: int, engine: str | None,
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=sorted(SPLITS), default="test")
-    ap.add_argument("--cards", type=int, default=120)
-    ap.add_argument("--sequences", type=int, default=40)
-    ap.add_argument("--frames", type=int, default=5)
-    ap.add_argument("--negatives", type=int, default=80)
-    ap.add_argument("--engine", choices=["both", "tesseract", "rapidocr"], default=None)
+    ap = arguments(SPLITS, cards=120, sequences=40, negatives=80)
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--names", action="store_true", help="print every wrong name (printed, read, the scene's tags)")
-    ap.add_argument("--tessdata", default=str(Path(__file__).resolve().parents[1] / "var" / "tessdata"),
-                    help="folder of the second Tesseract model, as the kiosk's IDSCAN_TESSDATA ('' : none)")
     args = ap.parse_args()
-    use_best_tessdata(args.tessdata or None)
-    # One OpenCV thread, as the served app runs the engine (kiosk/scan_api.py): its pool's second
-    # thread only adds CPU (dev, Run 13c: the same results, ~1-2 ms less per frame).
-    cv2.setNumThreads(1)
+    start_engine(args)
     split = SPLITS[args.split]
-    print(f"second Tesseract model: {tesslib_best_dir() or 'none'}")
     print(f"split: {split.name} (seed {split.seed}; fonts {', '.join(split.fonts)}; held out from dev: "
           f"{', '.join(f for f in split.fonts if f in HELD_OUT_FONTS) or 'none'})")
 
@@ -180,11 +120,7 @@ def main() -> None:
     print(f"card found (all blur): {share(rows, 'found')}; ready to capture (blur <= 1.5): {share(sharp, 'ready')}")
     print(f"NIK exact, read on every found card (blur <= 1.5): {share(read, 'nik_raw')}   [goal >= 90 %]")
     print(f"  of those, on frames ready to capture: {share(read, 'nik_raw', 'ready')}")
-    # A finger told on a frame with no thumb holds a visitor back for seconds: it must stay rare.
-    thumbs = [r for r in sharp if r["ready"] and "thumb" in r["tags"]]
-    clear = [r for r in sharp if r["ready"] and "thumb" not in r["tags"]]
-    print(f"finger on the NIK told (ready frames, blur <= 1.5): thumb scenes {share(thumbs, 'finger')}; "
-          f"scenes without a thumb {share(clear, 'finger')}")
+    finger_told(sharp, "ready frames, blur <= 1.5")
     smeared_told(sharp)
     print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}   [goal <= 0.5 %]")
     print(f"name exact: {share(read, 'name')}   [goal >= 85 %]")
@@ -213,16 +149,7 @@ def main() -> None:
 
     print("\n| condition | n (blur<=1.5) | found | NIK exact | NIK plain Tesseract | NIK old boxes | name exact | wrong filled | multi-frame NIK |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    groups = defaultdict(list)
-    seq_groups = defaultdict(list)
-    for r in sharp:
-        groups["all"].append(r)
-        for t in r["tags"]:
-            groups[t].append(r)
-    for r in seq:
-        seq_groups["all"].append(r)
-        for t in r["tags"]:
-            seq_groups[t].append(r)
+    groups, seq_groups = by_tag(sharp), by_tag(seq)
     fonts = sorted(t for t in groups if t.startswith("font:"))
     for key in ("all", *CONDITIONS, *fonts):
         g = groups.get(key, [])

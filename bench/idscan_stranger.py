@@ -9,19 +9,17 @@ ready crops (pick_sharpest) for the vote. The test split by default; tune on --s
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import cv2  # noqa: E402
 
-from bench.idscan import CAPTURED, cpu_ms, pct, share, smeared_told, spread  # noqa: E402
+from bench.engine_bench import (CAPTURED, arguments, by_tag, cpu_ms, finger_told, pct, share,  # noqa: E402
+                                smeared_told, spread, start_engine)
 from idscan import pick_sharpest, read_cards, scan_frame  # noqa: E402
-from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
 from tests.stranger.camera import CONDITIONS  # noqa: E402
 from tests.stranger.splits import ONLY_IN_TEST, SPLITS, cases, negatives  # noqa: E402
@@ -75,21 +73,12 @@ def sequences(split, n: int, frames: int, engine: str | None) -> tuple[list[dict
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=sorted(SPLITS), default="test")
-    ap.add_argument("--cards", type=int, default=100)
-    ap.add_argument("--sequences", type=int, default=30)
-    ap.add_argument("--frames", type=int, default=5)
-    ap.add_argument("--negatives", type=int, default=20)
-    ap.add_argument("--engine", choices=["both", "tesseract", "rapidocr"], default=None)
+    ap = arguments(SPLITS, cards=100, sequences=30, negatives=20)
     ap.add_argument("--crops", type=Path, default=None, help="save frames and crops of cards not read right here")
-    ap.add_argument("--tessdata", default=str(Path(__file__).resolve().parents[1] / "var" / "tessdata"))
     args = ap.parse_args()
-    use_best_tessdata(args.tessdata or None)
-    cv2.setNumThreads(1)  # as the served app runs the engine (bench/idscan.py)
-    split = SPLITS[args.split]
     t0 = time.process_time()
-    print(f"second Tesseract model: {tesslib_best_dir() or 'none'}")
+    start_engine(args)
+    split = SPLITS[args.split]
     print(f"stranger split: {split.name} (seed {split.seed}; body fonts {', '.join(split.bodies)}; NIK fonts "
           f"{', '.join(split.nik_fonts)}; layouts {', '.join(split.layouts)})")
     rows = single_frames(split, args.cards, args.engine, args.crops)
@@ -106,10 +95,7 @@ def main() -> None:
     print(f"card found (blur <= 1.5): {share(sharp, 'found')}; ready to capture: {share(sharp, 'ready')}")
     print(f"NIK exact, read on every found card: {share(read, 'nik_raw')}; on frames ready to capture: "
           f"{share(read, 'nik_raw', 'ready')}")
-    thumbs = [r for r in sharp if r["ready"] and "thumb" in r["tags"]]
-    clear = [r for r in sharp if r["ready"] and "thumb" not in r["tags"]]
-    print(f"finger on the NIK told (ready frames): thumb scenes {share(thumbs, 'finger')}; "
-          f"scenes without a thumb {share(clear, 'finger')}")
+    finger_told(sharp, "ready frames")
     smeared_told(sharp)
     print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}")
     print(f"name exact: {share(read, 'name')}")
@@ -126,13 +112,7 @@ def main() -> None:
 
     print("\n| condition | n | found | NIK exact | NIK filled right | wrong filled | name exact | runs | vote right | vote wrong | vote name |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    groups, seq_groups = defaultdict(list), defaultdict(list)
-    for r in sharp:
-        for t in ("all", *r["tags"]):
-            groups[t].append(r)
-    for r in seq:
-        for t in ("all", *r["tags"]):
-            seq_groups[t].append(r)
+    groups, seq_groups = by_tag(sharp), by_tag(seq)
     looks = sorted(t for t in set(groups) | set(seq_groups) if ":" in t and not t.startswith("clutter:"))
     for key in ("all", *CONDITIONS, *looks):
         g, s = groups.get(key, []), seq_groups.get(key, [])

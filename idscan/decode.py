@@ -13,6 +13,7 @@ import io
 import math
 import warnings
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
@@ -66,18 +67,54 @@ def holds_whole_image(data: bytes) -> bool:
     return True
 
 
-def _scaled_down(img: Image.Image, data: bytes) -> bool:
-    """Set a JPEG over the limits to decode at the least 1/2, 1/4 or 1/8 scale within them; False
-    when it is not a JPEG, keeps its whole picture while decoding, or 1/8 is still too large."""
-    width, height = img.size
-    if img.format != "JPEG" or (width * height > WHOLE_JPEG_MAX_PIXELS and holds_whole_image(data)):
-        return False
-    for k in (2, 4, 8):
-        w, h = math.ceil(width / k), math.ceil(height / k)
-        if max(w, h) <= MAX_SIDE and w * h <= MAX_PIXELS:
-            img.draft("RGB", (w, h))
-            return max(img.size) <= MAX_SIDE and img.size[0] * img.size[1] <= MAX_PIXELS
-    return False
+def _fit(width: int, height: int, max_side: int, max_pixels: int) -> float:
+    return min(math.sqrt(max_pixels / (width * height)), max_side / max(width, height), 1.0)
+
+
+def decode_jpeg_scaled(data: bytes, max_side: int, max_pixels: int, *, whole_max_pixels: int,
+                       sharper: bool = False) -> np.ndarray | None:
+    """A JPEG as BGR within max_side / max_pixels, decoded at 1/1, 1/2, 1/4 or 1/8 scale (JPEG
+    scales while decoding, without the full-size pixels) and turned as its EXIF tag says.
+
+    The scale is the finest whose picture fits the bound, nothing resized (the engine); or, when
+    `sharper`, the coarsest that still covers the bound, resized down after, for up to four times
+    the bound's pixels while decoding (a kiosk frame). None when the bytes are not a JPEG, keep
+    their whole picture while decoding (progressive) and it is over `whole_max_pixels`, or are too
+    large even at 1/8; ImageError("corrupt") for damaged pixels.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # odd metadata; the decoding is judged below
+        try:
+            img = Image.open(io.BytesIO(data))  # header only
+        except Exception:
+            return None
+        width, height = img.size
+        if img.format != "JPEG" or (width * height > whole_max_pixels and holds_whole_image(data)):
+            return None
+        if sharper:
+            fit = _fit(width, height, max_side, max_pixels)
+            target = (max(1, int(width * fit)), max(1, int(height * fit)))
+            most_side, most_pixels = math.inf, 4 * max_pixels
+        else:
+            k = next((k for k in (1, 2, 4, 8)
+                      if max(math.ceil(width / k), math.ceil(height / k)) <= max_side
+                      and math.ceil(width / k) * math.ceil(height / k) <= max_pixels), 8)
+            # PIL scales by 1/k only when each side holds k whole times what is asked
+            target = (max(1, width // k), max(1, height // k))
+            most_side, most_pixels = max_side, max_pixels
+        try:
+            img.draft("RGB", target)  # the coarsest scale whose picture is at least `target`
+            if max(img.size) > most_side or img.size[0] * img.size[1] > most_pixels:
+                return None
+            rgb = ImageOps.exif_transpose(img.convert("RGB"))  # raises on truncated or corrupt data
+        except Exception as exc:
+            raise ImageError("corrupt", f"image data is damaged: {exc}") from None
+    frame = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+    fit = _fit(frame.shape[1], frame.shape[0], max_side, max_pixels)
+    if fit < 1.0:
+        size = (int(frame.shape[1] * fit), int(frame.shape[0] * fit))
+        frame = cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
+    return frame
 
 
 def decode_image_bytes(data: bytes) -> np.ndarray:
@@ -98,8 +135,12 @@ def decode_image_bytes(data: bytes) -> np.ndarray:
         try:
             check_dimensions(*img.size)
         except ImageError as exc:
-            if exc.code != "too_large" or not _scaled_down(img, data):
+            if exc.code != "too_large":
                 raise
+            scaled = decode_jpeg_scaled(data, MAX_SIDE, MAX_PIXELS, whole_max_pixels=WHOLE_JPEG_MAX_PIXELS)
+            if scaled is None:
+                raise
+            return scaled
         try:
             img.load()  # raises on truncated or corrupt data (LOAD_TRUNCATED_IMAGES stays off)
             rgb = ImageOps.exif_transpose(img.convert("RGB"))

@@ -16,19 +16,14 @@ server to 1.2 GB and 8.5 s of CPU per frame (sec4 probe). Such a JPEG may have a
 """
 from __future__ import annotations
 
-import io
-import math
 import threading
 import time
-import warnings
 from contextlib import contextmanager
 from collections.abc import Iterator
 
-import cv2
 import numpy as np
-from PIL import ImageOps
 
-from idscan.decode import holds_whole_image
+from idscan.decode import ImageError, decode_jpeg_scaled
 
 from .images import UploadError, _open, decode_frame
 
@@ -42,35 +37,19 @@ def within_bound(width: int, height: int) -> bool:
     return width * height <= MAX_FRAME_PIXELS and max(width, height) <= MAX_FRAME_SIDE
 
 
-def _fit_scale(width: int, height: int) -> float:
-    return min(math.sqrt(MAX_FRAME_PIXELS / (width * height)), MAX_FRAME_SIDE / max(width, height), 1.0)
-
-
 def decode_bounded_frame(data: bytes) -> np.ndarray:
     """A kiosk frame as BGR within the bound, or UploadError (413 when too many pixels)."""
     img = _open(data)  # header only
-    width, height = img.size
-    if within_bound(width, height):
+    if within_bound(*img.size):
         return decode_frame(data, img)
-    if img.format != "JPEG" or (width * height > WHOLE_IMAGE_MAX_PIXELS and holds_whole_image(data)):
+    try:
+        # a photo from the upload button: decoded at reduced scale, then fitted into the bound
+        frame = decode_jpeg_scaled(data, MAX_FRAME_SIDE, MAX_FRAME_PIXELS, whole_max_pixels=WHOLE_IMAGE_MAX_PIXELS,
+                                   sharper=True)
+    except ImageError:
+        raise UploadError("image_damaged") from None
+    if frame is None:
         raise UploadError("frame_too_many_pixels", 413)
-    scale = _fit_scale(width, height)
-    target = (max(1, int(width * scale)), max(1, int(height * scale)))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            img.draft("RGB", target)  # DCT scaling: decodes at <= 1/2 size, never the full picture
-            if not within_bound(*img.size) and img.size[0] * img.size[1] > 4 * MAX_FRAME_PIXELS:
-                raise UploadError("frame_too_many_pixels", 413)  # beyond what 1/8 scale can bring down
-            img = ImageOps.exif_transpose(img.convert("RGB"))
-        except UploadError:
-            raise
-        except Exception:
-            raise UploadError("image_damaged") from None
-    frame = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
-    if not within_bound(frame.shape[1], frame.shape[0]):
-        s = _fit_scale(frame.shape[1], frame.shape[0])
-        frame = cv2.resize(frame, (int(frame.shape[1] * s), int(frame.shape[0] * s)), interpolation=cv2.INTER_AREA)
     return frame
 
 

@@ -4,12 +4,15 @@ and confirm with those 4 digits. The rules are in lpsedesk.kiosk_recovery; this 
 HTTP and throttles the guesses."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import current_app, jsonify
 
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
 from lpsedesk.ids import ascii_digits
+from lpsedesk.models import Visit
 from lpsedesk.throttle import LoginThrottle
 
 from . import bp
@@ -54,6 +57,19 @@ def _found(visit, target: str, how: str):
     return jsonify(body)
 
 
+def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str = "visit_not_found",
+             miss_fields: dict[str, str] | None = None):
+    """The visit `find()` gives, unless `target` or this kiosk has had too many misses (429); a miss
+    (404 `miss`, with `miss_fields` when given) counts against both."""
+    if (refused := _throttled(target)) is not None:
+        return refused
+    visit = find()
+    if visit is None:
+        _missed(target)
+        return api_error(miss, 404, **({"fields": miss_fields} if miss_fields else {}))
+    return _found(visit, target, how)
+
+
 def _last4(data: dict) -> str:
     return "".join(str(data.get("phone_last4") or "").split())
 
@@ -72,14 +88,7 @@ def find_visit():
         fields["phone_last4"] = field_message("last4")
     if fields:
         return api_error("invalid_fields", 400, fields=fields)
-    target = f"nik:{nik}"
-    if (refused := _throttled(target)) is not None:
-        return refused
-    visit = kiosk_recovery.todays_visit(db.session, nik, last4)
-    if visit is None:
-        _missed(target)
-        return api_error("visit_not_found", 404)
-    return _found(visit, target, "nik")
+    return _look_up(f"nik:{nik}", "nik", lambda: kiosk_recovery.todays_visit(db.session, nik, last4))
 
 
 @bp.post("/api/v1/visits/find-by-card")
@@ -97,14 +106,7 @@ def find_visit_by_card():
     nik = capture.get("n")
     if not nik:
         return api_error("card_unreadable", 404)
-    target = f"nik:{nik}"
-    if (refused := _throttled(target)) is not None:
-        return refused
-    visit = kiosk_recovery.todays_visit_by_card(db.session, nik)
-    if visit is None:
-        _missed(target)
-        return api_error("visit_not_found", 404)
-    return _found(visit, target, "card")
+    return _look_up(f"nik:{nik}", "card", lambda: kiosk_recovery.todays_visit_by_card(db.session, nik))
 
 
 @bp.get("/api/v1/inside")
@@ -123,11 +125,5 @@ def confirm_inside(visit_id: int):
     last4 = _last4(json_body() or {})
     if not kiosk_recovery.LAST4.match(last4):
         return api_error("invalid_fields", 400, fields={"phone_last4": field_message("last4")})
-    target = f"visit:{visit_id}"
-    if (refused := _throttled(target)) is not None:
-        return refused
-    visit = kiosk_recovery.confirm_inside(db.session, visit_id, last4)
-    if visit is None:
-        _missed(target)
-        return api_error("digits_wrong", 404, fields={"phone_last4": field_message("last4_wrong")})
-    return _found(visit, target, "name")
+    return _look_up(f"visit:{visit_id}", "name", lambda: kiosk_recovery.confirm_inside(db.session, visit_id, last4),
+                    "digits_wrong", {"phone_last4": field_message("last4_wrong")})

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit, restricted, watchlist
+from .field_problems import FieldProblems
 from .models import Visit, Visitor, VisitorCategory
 from .nik import parse_nik
 from .roles import Actor
@@ -26,12 +27,8 @@ EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 MAX_FEEDBACK = 1000
 
 
-class CheckinError(ValueError):
+class CheckinError(FieldProblems):
     """The submitted guest-book entry has problems; `.fields` maps field name to an error code."""
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{k}={v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 @dataclass

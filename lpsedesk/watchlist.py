@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .clock import utcnow, wib_today
+from .field_problems import FieldProblems
 from .models import Visit, WatchEntry
 from .nik import mask_nik, parse_nik
 from .roles import Actor, Role
@@ -29,12 +30,8 @@ EDITORS = (Role.ADMIN,)
 LEGAL_FORMS = {"PT", "CV", "UD", "TBK", "PERSERO", "FIRMA", "FA", "KOPERASI", "PD", "PERUM"}
 
 
-class WatchlistError(ValueError):
+class WatchlistError(FieldProblems):
     """The entry has problems; `fields` maps each form field to an error code."""
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{k}={v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 def normalise_name(text: str | None) -> str:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 
 from . import factories
 from .conftest import logged_in_client
-from .test_authorization import _invitation
+from .test_authorization import ROLES as AUDIENCE, _client, _csrf, _fill, _invitation, _session_cookies
 
 ROLES = ("helpdesk", "kasubag", "admin")
 REASON = "Pernah merusak perangkat ruang server (uji)"
@@ -113,3 +114,33 @@ def test_only_the_admin_exports_the_guest_book_with_full_niks(app, browsers):
         assert browsers[role].get("/admin/reports/guestbook.csv?full_nik=1").status_code == 403, role
         assert browsers[role].get("/admin/reports/guestbook.csv").status_code == 200, role
     assert browsers["admin"].get("/admin/reports/guestbook.csv?full_nik=1").status_code == 200
+
+
+# No record has these: a route's own lookup would answer 404 (or an empty page) for them.
+NO_SUCH = {"visit": 987654, "remote": 987654, "user": 987654, "kiosk": 987654, "delegation": 987654,
+           "invitation": 987654, "ticket": "NOSUCH99"}
+
+
+@pytest.mark.parametrize("caller", ROLES)
+def test_a_role_refused_a_route_is_refused_before_the_record_is_looked_up(app, make_user, caller):
+    """A route for other roles answers this role 403 whatever record it names, not 404 for an id
+    that does not exist: the role check comes first (docs/staff.md gives each step to one role), and
+    the refusal tells a wrong role nothing about which visits, requests or users exist. The core's
+    own checks (restricted.py, visit_ops.py) refuse the same roles, but only after the lookup."""
+    cookies = _session_cookies(app, make_user, caller)
+    token = _csrf(app, cookies)
+    wrong = []
+    for rule in app.url_map.iter_rules():
+        audience = AUDIENCE.get(rule.endpoint)
+        if audience is None or caller in audience:
+            continue
+        if not any(isinstance(c, IntegerConverter) for c in rule._converters.values()):
+            continue
+        path = rule.build(_fill(rule, NO_SUCH), append_unknown=False)[1]
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = _client(app, cookies).open(path, method=method, headers={"X-CSRFToken": token},
+                                                  data={"csrf_token": token} if method != "GET" else None)
+            if response.status_code != 403:
+                wrong.append(f"{method} {path} [{rule.endpoint}]: {response.status_code}")
+            response.close()
+    assert not wrong, "\n".join(wrong)

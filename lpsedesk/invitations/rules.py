@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..checkin import PHONE, clean_phone
+from ..field_problems import FieldProblems
 from ..models import Invitation, InvitationStatus, VisitorCategory
 from ..nik import parse_nik
 from ..roles import Actor, Role
@@ -26,12 +27,8 @@ MAX_WINDOW = timedelta(days=7)
 MAX_REASON = 500
 
 
-class InvitationError(ValueError):
+class InvitationError(FieldProblems):
     """The invitation as given has problems; `.fields` maps field name to an error code."""
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{k}={v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 @dataclass

@@ -58,3 +58,11 @@ def test_a_photo_stored_sideways_is_turned_as_its_exif_tag_says():
     exif[0x0112] = 6  # Orientation: the camera was turned; show it rotated 90 degrees clockwise
     frame = decode_image_bytes(_jpeg(rgb, exif=exif.tobytes()))
     assert frame.shape[:2] == (1600, 1200)
+
+
+def test_a_large_photo_with_an_odd_number_of_pixels_a_side_is_read_at_a_reduced_scale_too():
+    # An edited or cropped photo need not be even-sided; PIL's draft picks its scale from the
+    # requested size's whole multiples, so asking for ceil(side / 2) kept 6001 px at full scale.
+    data = _jpeg(np.full((4501, 6001, 3), 180, np.uint8))
+    frame = decode_image_bytes(data)
+    assert frame.shape[:2] == (2251, 3001)
