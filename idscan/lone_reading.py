@@ -11,10 +11,11 @@ RapidOCR readings of the NIK line still veto it (reader.py), and so do the vetoe
 """
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from .crosscheck import Check, _regency_matches
-from .fields import CardFields
+from .fields import CardFields, similar
 
 ON = True  # False: measurements
 LEAST_CROPS = 2  # crops whose birth line (RapidOCR) and header (Tesseract) each agree
@@ -39,9 +40,24 @@ def lone_reading(frames: list[CardFields], checks: list[Check]) -> tuple[str, Ch
     return nik, confirmed[0]
 
 
+def _regency_line(f: CardFields) -> str | None:
+    """The crop's regency header as Tesseract read it: where it placed no NIK line (and so named
+    no header), the first of its top lines that starts with KABUPATEN or KOTA (a later crop's
+    lines start at that header: reader.OTHER_LINES)."""
+    if f.regency:
+        return f.regency
+    for text in f.lines[:2]:
+        reg = re.sub(r"[^A-Z ]", "", text.upper()).strip()
+        words = reg.split()
+        if words and (similar(words[0], "KABUPATEN") >= 0.75 or similar(words[0], "KOTA") >= 0.75):
+            return reg
+    return None
+
+
 def header_crops(nik: str, own: list[CardFields], regions: Mapping[str, str]) -> int:
     """How many crops' headers (Tesseract's reading of each crop) name the regency of `nik`."""
-    return sum(_regency_matches(nik[:4], f.regency, f.province, regions) is True for f in own if f.regency)
+    return sum(_regency_matches(nik[:4], reg, f.province, regions) is True
+               for f in own if (reg := _regency_line(f)))
 
 
 def confirmed_on_crops(nik: str, own: list[CardFields], dates: list, birth: tuple[int, int, int],
