@@ -25,6 +25,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end
+from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
 
@@ -185,6 +186,9 @@ _STEPS: list[str] = []  # measurements only
 # ... and where the vote still refuses, the NIK both recognisers read alike, that the header and
 # that date confirm, fills when every other reading is one the card contradicts. False: measurements.
 BIRTH_CROPS_ALIKE = True
+# A reading of the NIK line the crops' date or the header rejects does not veto a NIK they both
+# confirm (vote's overrule; docs/idscan.md, Run 17a: dev8, dev288). False: measurements.
+REJECTED_NO_VETO = True
 BIRTH_CROPS_LEAST = (1, 2)  # crops reading the date alike: where Tesseract read none / read another
 # Where the vote filled nothing and RapidOCR read no NIK on the sharpest crop's clean cut that the
 # card does not contradict, RapidOCR reads its NIK row once more: cut from the gentle grey (the ink's grey edges kept, as
@@ -607,7 +611,7 @@ def _outvoting_birth(frames: list[CardFields], checks: list[Check], lines: list,
 
 
 def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list, at: int, own: list[CardFields],
-                    regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple):
+                    regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple, later: dict | None = None):
     """The frames, checks and vote with the date RapidOCR reads on the birth lines of all the
     crops (birth_line.crop_dates) as every crop's printed date; all as they were where it read
     no date alike, or the date Tesseract read."""
@@ -621,12 +625,20 @@ def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list,
         j = birth_line_at(at - (OTHER_LINES.start if k else 0), len(lines))
         dates.append(date_of_row(lines[j], read_names, NAME_HEIGHT) if j is not None else None)
     birth = crop_dates(dates, BIRTH_CROPS_LEAST[0 if printed.birth is None else 1])
-    if birth is None or birth == printed.birth:
+    if birth is None:
         return (frames, checks, *voted)
-    changed = [replace(f, birth=birth) if f.birth is not None or f.crop == 0 else f for f in frames]
-    checks = [check_nik(f, regions, today) for f in changed]
-    nik, name, check = vote(changed, checks, regions, today)
-    alike = _read_alike(changed) if nik is None and BIRTH_CROPS_ALIKE else None
+    # The date RapidOCR read on the crops' birth lines is the other recogniser's evidence: a
+    # reading of the NIK line it rejects does not veto a NIK it confirms (vote's overrule).
+    if birth == printed.birth:
+        # The date Tesseract read too: the vote again, with that overrule only.
+        changed = frames
+        nik, name, check = vote(changed, checks, regions, today, overrule=REJECTED_NO_VETO)
+        alike = None
+    else:
+        changed = [replace(f, birth=birth) if f.birth is not None or f.crop == 0 else f for f in frames]
+        checks = [check_nik(f, regions, today) for f in changed]
+        nik, name, check = vote(changed, checks, regions, today, overrule=REJECTED_NO_VETO)
+        alike = _read_alike(changed) if nik is None and BIRTH_CROPS_ALIKE else None
     if alike is not None:
         # Both recognisers read this NIK, and the header and the date read alike on the crops'
         # birth lines agree with it: where every other reading is one the card contradicts, those
@@ -637,7 +649,17 @@ def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list,
         if (confirmed and all(c.status != "rejected" for c in mine)
                 and all(c.status == "rejected" for c in others)):
             nik, check = alike, confirmed[0]
+    lone = lone_reading(changed, checks) if nik is None and alike is None else None
+    if lone is not None and confirmed_on_crops(lone[0], own, dates, birth, regions):
+        # Only RapidOCR read a NIK, and the date and header read on two crops each confirm it
+        # (lone_reading.py): the later crops' RapidOCR readings of the NIK line may still object.
+        extra = _veto_readings(own, later) if later else []
+        if not any(f.nik and f.nik != lone[0] for f in extra):
+            nik, check = lone
+        changed, checks = changed + extra, checks + [check_nik(f, regions, today) for f in extra]
     return (changed, checks, nik, name, check)
+
+
 def _gentle_nik_row(own: CardFields, second: list[list], at: int | None, lines: list) -> int | None:
     """The sharpest crop's row to read again as the NIK: RapidOCR's NIK line, else the one
     Tesseract placed, else the first row RapidOCR read RAPID_LINES in with GENTLE_NIK_DIGITS or
@@ -780,7 +802,7 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
             and any(f.nik or f.nik_options for f in frames)):
         _STEPS.append("birth_crops")  # measurements: the step ran (nothing filled before it)
         frames, checks, nik, name, check = _birth_of_crops(frames, checks, images, at, own, regions, today,
-                                                           (nik, name, check))
+                                                           (nik, name, check), later)
     if (both and GENTLE_NIK and nik is None
             and not any(f.second_opinion and f.crop == 0 and f.nik and c.status != "rejected"
                         for f, c in zip(frames, checks))):

@@ -126,6 +126,38 @@ def _engines_confirm(nik: str, frames: list[CardFields], checks: list[Check]) ->
     return nik in read(False) and read(True) == {nik}
 
 
+SEEN = set(range(0, 4)) | set(range(6, 12))  # NIK positions the header (regency) and the date check
+
+
+def misread_line(voted: str, read: str | None) -> bool:
+    """A reading of the NIK line whose difference from `voted` the card explains: it differs only
+    at digits the header and date check (where the card sides with `voted`), or it is `voted`
+    shifted by one place (a digit of the label or the photo box's edge taken in: every digit
+    moved). A reading that differs at a kecamatan or serial digit too may be the right one there:
+    nothing on the card tells (tests: Tesseract's serial 7 beside RapidOCR's misread year)."""
+    if not read or len(read) != 16:
+        return False
+    if all(a == b for i, (a, b) in enumerate(zip(voted, read)) if i not in SEEN):
+        return True
+    return read[1:] == voted[:-1] or read[:-1] == voted[1:]
+
+
+def _card_overrules(voted: str, frames: list[CardFields], checks: list[Check], regions: Mapping[str, str] | None,
+                    today: dt.date | None) -> bool:
+    """Every second-recogniser reading other than `voted` is one the card rejects and that says
+    nothing against `voted` where the card cannot see (misread_line), and the printed date and
+    header (the crops' merged evidence) confirm `voted` itself."""
+    if regions is None:
+        return False
+    others = [(f.nik, c) for f, c in zip(frames, checks) if f.second_opinion and (c.nik or f.nik) and (c.nik or f.nik) != voted]
+    if not others or any(c.status != "rejected" or not misread_line(voted, read) for read, c in others):
+        return False
+    evidence = merge_fields([f for f in frames if not f.second_opinion])
+    evidence.nik = voted
+    own = check_nik(evidence, regions, today)
+    return own.status == "accepted" and own.nik == voted and set(own.agree) == {"date", "region"}
+
+
 def _later_crops_object(nik: str, frames: list[CardFields]) -> bool:
     """The second recogniser read other digits on the NIK line of a later crop of the run."""
     return any(f.second_opinion and f.crop > 0 and f.nik and f.nik != nik for f in frames)
@@ -155,9 +187,15 @@ def later_crops_may_veto(nik: str | None, check: Check) -> bool:
 
 
 def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, str] | None,
-         today: dt.date | None = None) -> tuple[str | None, str | None, Check]:
+         today: dt.date | None = None, *, overrule: bool = False) -> tuple[str | None, str | None, Check]:
     """(NIK to fill, name to fill, the check of the voted NIK). A reading the card confirmed
-    counts twice, one it contradicts half."""
+    counts twice, one it contradicts half.
+
+    overrule: a second-recogniser reading the card rejects (its birth digits or region code
+    disagree with the printed date or header) does not veto a voted NIK the date and header both
+    confirm. Only for a date the other recogniser read (reader._birth_of_crops: RapidOCR's reading
+    of the crops' birth lines): where Tesseract read the NIK and the date, one misread year of
+    its own can confirm its misread NIK and reject RapidOCR's right one (docs/idscan.md, Run 17a)."""
     # RapidOCR's readings of the 2nd..nth crop's NIK line only veto (below): two of them alike
     # are no second recogniser (near copies of one crop's pixels; on dev two crops read a serial
     # 2 as 7 alike), so they never fill a NIK themselves.
@@ -182,7 +220,7 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
         # (on dev, Tesseract read a 3 as 7 in all three frames, RapidOCR read it right): where a
         # second engine read the line, its reading must be the voted NIK.
         seconds = {c.nik or f.nik for f, c in zip(frames, checks) if f.second_opinion and (c.nik or f.nik)}
-        if seconds and seconds != {voted}:
+        if seconds and seconds != {voted} and not (overrule and _card_overrules(voted, frames, checks, regions, today)):
             voted = None
     # A second opinion carries its frame's printed evidence: counted once, not twice.
     evidence = merge_fields([f for f in frames if not f.second_opinion])
