@@ -201,8 +201,9 @@ def withdraw(session: Session, visit: Visit, actor: Actor, *, now: datetime | No
     """The visitor no longer waits for the decision (went home, changed plans): pending -> cancelled,
     stamped with who withdrew it and when. Raises the workflow's errors for any other visit.
     An invitation it was made from is freed (ux13): the visitor may change their mind and come back."""
-    event = audit.apply_transition(session, visit, VisitStatus.CANCELLED.value, actor, now=_now(now))
-    invitation_use.release(session, visit, actor, now=_now(now))
+    now = _now(now)  # one moment for the withdrawal and the invitation it frees
+    event = audit.apply_transition(session, visit, VisitStatus.CANCELLED.value, actor, now=now)
+    invitation_use.release(session, visit, actor, now=now)
     return event
 
 
