@@ -58,8 +58,10 @@ def _name_verdict(expected: str, read: str) -> bool | None:
     return False if score <= NAME_MISMATCH else None
 
 
-def _regency_matches(code: str, regency: str | None, province: str | None, regions: Mapping[str, str]) -> bool | None:
-    """True: the header names this code's regency; False: it names another regency or province;
+def regency_matches(code: str, regency: str | None, province: str | None, regions: Mapping[str, str]) -> bool | None:
+    """Whether the header read on a crop names the regency of `code` (NIK digits 1-4), shared by the
+    cross-check and the lone-reading rule. True: the header names this code's regency; False: it names
+    another regency or province;
     None: unclear (the province alone cannot confirm a regency code)."""
     if not regency and not province:
         return None
@@ -128,7 +130,7 @@ def _check_one(fields: CardFields, regions: Mapping[str, str] | None, today: dt.
             return Check(None, "rejected")
         agree.append("date")
     if regions is not None:
-        match = _regency_matches(nik[:4], fields.regency, fields.province, regions)
+        match = regency_matches(nik[:4], fields.regency, fields.province, regions)
         if match is not True and corrected is None and fields.regency \
                 and not (CUT_HEADER and _cut_from(nik[:4], fields.regency, regions)):
             # One misread digit in the region code: the neighbour code whose name is on the header.
@@ -136,7 +138,7 @@ def _check_one(fields: CardFields, regions: Mapping[str, str] | None, today: dt.
             for i in range(4):
                 for d in "0123456789":
                     code = nik[:i] + d + nik[i + 1:4]
-                    if d != nik[i] and code in regions and _regency_matches(code, fields.regency, fields.province, regions) is True:
+                    if d != nik[i] and code in regions and regency_matches(code, fields.regency, fields.province, regions) is True:
                         options.append((i, code))
             if len(options) == 1:
                 corrected = options[0][0]

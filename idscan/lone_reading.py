@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from .crosscheck import Check, _regency_matches
+from .crosscheck import Check, regency_matches
 from .fields import CardFields, similar
 
 ON = True  # False: measurements
@@ -56,7 +56,7 @@ def _regency_line(f: CardFields) -> str | None:
 
 def header_crops(nik: str, own: list[CardFields], regions: Mapping[str, str]) -> int:
     """How many crops' headers (Tesseract's reading of each crop) name the regency of `nik`."""
-    return sum(_regency_matches(nik[:4], reg, f.province, regions) is True
+    return sum(regency_matches(nik[:4], reg, f.province, regions) is True
                for f in own if (reg := _regency_line(f)))
 
 
