@@ -10,8 +10,10 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from idscan import pick_sharpest, read_cards, scan_frame
 from idscan.sequence import CAPTURABLE
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata
+from lpsedesk.nik import regions
 
 # What the kiosk captures: a ready frame, and one with a finger on the NIK or its NIK row smeared
 # ("hold_still") once it has waited (idscan/tracker.py; Runs 14x, 15b). The finger and smear lines
@@ -96,3 +98,110 @@ def smeared_told(rows: list[dict]) -> None:
     print(f"NIK row smeared, hold still told (ready frames): motion scenes "
           f"{share([r for r in ready if 'motion' in r['tags']], 'smear')}; scenes without motion "
           f"{share([r for r in ready if 'motion' not in r['tags']], 'smear')}")
+
+
+def read_frame(scene, nik: str, name: str, engine: str | None, table, index: int):
+    """One frame as the kiosk sees it (scan_frame) and, when a sharp enough card is found, its crop
+    read (read_cards): the row a stranger bench counts, and the scan result."""
+    res = scan_frame(scene.frame)
+    row = {"tags": set(scene.tags), "blur_ok": scene.blur <= 1.5, "found": res.card and res.in_frame,
+           "ready": res.guidance in CAPTURED, "finger": res.guidance == "finger_on_text",
+           "smear": res.guidance == "hold_still", "index": index}
+    if row["found"] and row["blur_ok"]:
+        reading = read_cards([res.crop], engine, table)
+        row.update(read=True, nik_raw=reading.raw_nik == nik, nik_filled=reading.nik == nik,
+                   wrong=reading.nik is not None and reading.nik != nik, name=reading.name == name,
+                   got_nik=reading.raw_nik, got_name=reading.name, status=reading.status)
+    return row, res
+
+
+def keep_miss(crops: Path, stem: str, scene, res, row: dict, nik: str, name: str) -> None:
+    """Save a frame (and its crop) not read right, and say what the engine made of it."""
+    crops.mkdir(parents=True, exist_ok=True)
+    cv2.imwrite(str(crops / f"{stem}_frame.png"), scene.frame)
+    if res.crop is not None:
+        cv2.imwrite(str(crops / f"{stem}_crop.png"), res.crop)
+    print(f"  {stem} {'/'.join(sorted(row['tags']))}: found={row['found']} "
+          f"guidance={res.guidance} nik {nik} read {row.get('got_nik')} filled="
+          f"{row.get('nik_filled')} status={row.get('status')} name {name!r} read {row.get('got_name')!r}", flush=True)
+
+
+def steady_runs(run_cases, frames: int, engine: str | None) -> tuple[list[dict], list[float]]:
+    """Each case's steady run of frames: scan_frame on all, the sharpest ready crops voted by read_cards."""
+    rows, cpu, table = [], [], regions()
+    for case in run_cases:
+        scenes = [case.frame(i) for i in range(frames)]
+        if scenes[0].blur > 1.5:
+            continue
+        best = pick_sharpest([scan_frame(s.frame, barcodes=False) for s in scenes])
+        row = {"tags": set(scenes[0].tags), "read": bool(best)}
+        if best:
+            c = cpu_ms()
+            reading = read_cards([r.crop for r in best], engine, table)
+            cpu.append(cpu_ms() - c)
+            row.update(nik_filled=reading.nik == case.person.nik,
+                       wrong=reading.nik is not None and reading.nik != case.person.nik, name=reading.name == case.name)
+        rows.append(row)
+    return rows, cpu
+
+
+def report_readings(rows: list[dict], seq: list[dict], seq_cpu: list[float], neg: list[dict], frames: int) -> None:
+    """The single-frame, multi-frame and negative summary lines of a stranger bench."""
+    sharp = [r for r in rows if r["blur_ok"]]
+    read = [r for r in rows if r.get("read")]
+    print(f"\nsingle frames: {len(rows)} cards in frame, {len(sharp)} with blur sigma <= 1.5")
+    print(f"card found (blur <= 1.5): {share(sharp, 'found')}; ready to capture: {share(sharp, 'ready')}")
+    print(f"NIK exact, read on every found card: {share(read, 'nik_raw')}; on frames ready to capture: "
+          f"{share(read, 'nik_raw', 'ready')}")
+    finger_told(sharp, "ready frames")
+    smeared_told(sharp)
+    print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}")
+    print(f"name exact: {share(read, 'name')}")
+    if seq:
+        voted = [r for r in seq if r.get("read")]
+        print(f"\nmulti-frame: {len(seq)} steady runs of {frames} frames; captured (a frame ready): {len(voted)}; "
+              "the sharpest ready frames voted")
+        print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}; of all runs: {share(seq, 'nik_filled')}")
+        print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}; name exact: {share(voted, 'name')}")
+        print(f"OCR at capture CPU ms: median {pct(seq_cpu, 50):.0f} (resampled 95 %: {spread(seq_cpu)})")
+    if neg:
+        print(f"\nnegatives: {len(neg)}; captured (ready): {sum(r['ready'] for r in neg)}; "
+              f"move_into_frame: {share(neg, 'move')}; any card: {share(neg, 'card')}")
+
+
+def condition_table(sharp: list[dict], seq: list[dict], keys, only_in_test, skip_empty: bool = False) -> None:
+    """The per-condition table: single frames (blur <= 1.5) and steady runs under each key."""
+    print("\n| condition | n | found | NIK exact | NIK filled right | wrong filled | name exact | runs | vote right | vote wrong | vote name |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    groups, seq_groups = by_tag(sharp), by_tag(seq)
+    for key in keys(groups, seq_groups):
+        g, s = groups.get(key, []), seq_groups.get(key, [])
+        if skip_empty and not g and not s:
+            continue
+        rd, sv = [r for r in g if r.get("read")], [r for r in s if r.get("read")]
+        label = key + (" (test only)" if key in only_in_test else "")
+        print(f"| {label} | {len(g)} | {share(g, 'found')} | {share(rd, 'nik_raw')} | {share(rd, 'nik_filled')} | "
+              f"{share(rd, 'wrong')} | {share(rd, 'name')} | {len(s)} | {share(sv, 'nik_filled')} | {share(sv, 'wrong')} | "
+              f"{share(sv, 'name')} |")
+
+
+def scan_negatives(scenes) -> list[dict]:
+    """Frames with no KTP: what the engine makes of each (a card, captured, "move into frame")."""
+    rows = []
+    for scene in scenes:
+        res = scan_frame(scene.frame)
+        rows.append({"kind": scene.tags[0], "card": res.card, "ready": res.guidance in CAPTURED,
+                     "move": res.guidance == "move_into_frame"})
+    return rows
+
+
+def read_single_frames(prefix: str, frame_cases, engine: str | None, crops: Path | None) -> list[dict]:
+    """Each case's first frame read as read_frame does; the frames not read right kept in crops."""
+    rows, table = [], regions()
+    for case in frame_cases:
+        scene = case.frame(0)
+        row, res = read_frame(scene, case.person.nik, case.name, engine, table, case.index)
+        if crops is not None and not (row.get("nik_filled") and row.get("name")):
+            keep_miss(crops, f"{prefix}{case.index:03d}", scene, res, row, case.person.nik, case.name)
+        rows.append(row)
+    return rows

@@ -7,10 +7,6 @@ a woman, 13-16 a serial that is not 0000; and the card's own rows must say the s
 """
 from __future__ import annotations
 
-import csv
-import datetime as dt
-from pathlib import Path
-
 import cv2
 import numpy as np
 import pytest
@@ -19,15 +15,8 @@ import idscan.tesseract
 from idscan import read_cards
 from idscan.card import CROP_H, CROP_W, detect_card
 from lpsedesk.nik import regions
+from tests.idscan.ktp_rules import assert_obeys_ktp_rules, region_names
 from tests.stranger.splits import SPLITS, cases
-
-TABLE = Path(__file__).resolve().parents[2] / "lpsedesk" / "data" / "wilayah_kecamatan.csv"
-
-
-def _table() -> dict[str, str]:
-    with TABLE.open(newline="", encoding="utf-8") as fh:
-        return {row["kode"]: row["nama"] for row in csv.DictReader(fh)}
-
 
 def test_same_seed_same_frames_and_cards():
     a, b = cases(SPLITS["dev"], 3), cases(SPLITS["dev"], 3)
@@ -46,21 +35,13 @@ def test_a_steady_run_shakes_the_pose_and_draws_fresh_noise():
 
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_drawn_niks_obey_the_ktp_rules(split):
-    codes = _table()
+    codes = region_names()
     for case in cases(SPLITS[split], 40):
-        p, nik = case.person, case.person.nik
-        assert len(nik) == 16 and nik.isdigit()
-        regency = f"{nik[0:2]}.{nik[2:4]}"
-        assert regency in codes and f"{regency}.{nik[4:6]}" in codes
-        day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
-        assert (day > 40) == p.woman
-        born = dt.date(p.born.year, month, day - 40 if day > 40 else day)
-        assert born == p.born and p.born.year % 100 == year
-        assert nik[12:] != "0000"
+        assert_obeys_ktp_rules(case.person.nik, case.person.woman, case.person.born, codes)
 
 
 def test_the_header_names_the_nik_regency():
-    names = _table()
+    names = region_names()
     for case in cases(SPLITS["test"], 20):
         nik = case.person.nik
         assert case.person.regency == names[f"{nik[:2]}.{nik[2:4]}"].upper()
