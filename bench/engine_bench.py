@@ -100,10 +100,11 @@ def smeared_told(rows: list[dict]) -> None:
           f"{share([r for r in ready if 'motion' not in r['tags']], 'smear')}")
 
 
-def read_frame(scene, nik: str, name: str, engine: str | None, table, index: int):
-    """One frame as the kiosk sees it (scan_frame) and, when a sharp enough card is found, its crop
-    read (read_cards): the row a stranger bench counts, and the scan result."""
-    res = scan_frame(scene.frame)
+def read_frame(scene, nik: str, name: str, engine: str | None, table, index: int, uploaded: bool = False):
+    """One frame as the kiosk sees it (scan_frame; an uploaded photo may be all card, as
+    kiosk/scan_api.py scans it) and, when a sharp enough card is found, its crop read (read_cards):
+    the row a stranger bench counts, and the scan result."""
+    res = scan_frame(scene.frame, whole_picture=uploaded)
     row = {"tags": set(scene.tags), "blur_ok": scene.blur <= 1.5, "found": res.card and res.in_frame,
            "ready": res.guidance in CAPTURED, "finger": res.guidance == "finger_on_text",
            "smear": res.guidance == "hold_still", "index": index}
@@ -195,12 +196,14 @@ def scan_negatives(scenes) -> list[dict]:
     return rows
 
 
-def read_single_frames(prefix: str, frame_cases, engine: str | None, crops: Path | None) -> list[dict]:
-    """Each case's first frame read as read_frame does; the frames not read right kept in crops."""
+def read_single_frames(prefix: str, frame_cases, engine: str | None, crops: Path | None,
+                       uploaded=lambda case: False) -> list[dict]:
+    """Each case's first frame read as read_frame does (uploaded(case): a photo sent in, not a
+    camera frame); the frames not read right kept in crops."""
     rows, table = [], regions()
     for case in frame_cases:
         scene = case.frame(0)
-        row, res = read_frame(scene, case.person.nik, case.name, engine, table, case.index)
+        row, res = read_frame(scene, case.person.nik, case.name, engine, table, case.index, uploaded(case))
         if crops is not None and not (row.get("nik_filled") and row.get("name")):
             keep_miss(crops, f"{prefix}{case.index:03d}", scene, res, row, case.person.nik, case.name)
         rows.append(row)

@@ -26,13 +26,17 @@ SEQUENCE_START = 20_000  # steady runs are other people's cards than the single 
 def main() -> None:
     ap = arguments(SPLITS, cards=100, sequences=30, negatives=28)
     ap.add_argument("--crops", type=Path, default=None, help="save frames and crops of cards not read right here")
+    ap.add_argument("--as-camera", action="store_true", help="scan phone photos and scans as camera frames, not uploads")
     args = ap.parse_args()
     t0 = time.process_time()
     start_engine(args)
     split = SPLITS[args.split]
     print(f"stranger3 split: {split.name} (seed {split.seed}; body fonts {', '.join(split.bodies)}; NIK fonts "
           f"{', '.join(split.nik_fonts)})")
-    rows = read_single_frames(split.name, cases(split, args.cards), args.engine, args.crops)
+    # The kiosk's camera hands in webcam frames; a phone photo or a scan comes in as an upload, which
+    # the kiosk scans as possibly all card (kiosk/scan_api.py); --as-camera scans them as frames too.
+    rows = read_single_frames(split.name, cases(split, args.cards), args.engine, args.crops,
+                              lambda case: case.camera != "webcam" and not args.as_camera)
     seq, seq_cpu = (steady_runs(webcam_cases(split, args.sequences, SEQUENCE_START), args.frames, args.engine)
                     if args.sequences else ([], []))
     neg = scan_negatives(negatives(split, args.negatives))
