@@ -3,8 +3,8 @@
 - webcam: the kiosk's 720p camera at arm's length. The card is held up in a hand in front of a
   room or lies on the desk under it; soft optics (detail below 720p, upscaled), sensor noise that
   auto-exposure amplifies in low light, colour casts, a laminate glare band, motion, MJPEG.
-- phone: a phone photo of the card on a desk or in a hand, 1600x1200: sharp and sharpened, strong
-  perspective, the phone's own shadow across part of the card, a flash hot spot, JPEG 50-85.
+- phone: a phone photo of the card on a desk or in a hand, 1600x1200: sharp and sharpened, turned
+  (see pose() on perspective), the phone's own shadow across part of the card, a flash hot spot, JPEG 50-85.
 - scan: a flat-bed scan at 200-300 dpi: the card laid near the glass's corner on a white lid, a
   degree or two of rotation, even light, dust; the pale card against white is its difficulty.
 
@@ -125,7 +125,11 @@ def clutter(img: np.ndarray, rng: np.random.Generator, keep_out=None, edge_only:
 # --- putting the card in ----------------------------------------------------------------------
 
 def pose(rng: np.random.Generator, size, width_frac: float, angle_max: float, persp: float, margin: float = 0.03):
-    """The card's four corners: a rectangle of the given width, rotated, with perspective, inside the frame."""
+    """The card's four corners: a rectangle of the given width, rotated, inside the frame.
+
+    Known fault (Run 18s, seen after the measurement): the per-corner factors meant as perspective
+    only shift the card, so it is never foreshortened; fixing it changes every picture, so the
+    figures in docs/idscan.md must be measured again with it."""
     w, h = size
     cw = width_frac * w
     ch = cw * CH / CW
