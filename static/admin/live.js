@@ -32,7 +32,8 @@
       fresh.forEach(function (key) {
         var item = live.querySelector('[data-key="' + key + '"]');
         try {
-          new Notification(live.dataset.notifyTitle || "", { body: item ? item.dataset.summary : "", tag: key });
+          // ux14: the item names its kind (visit request or remote-access letter) where it can
+          new Notification((item && item.dataset.notifyTitle) || live.dataset.notifyTitle || "", { body: item ? item.dataset.summary : "", tag: key });
         } catch (e) { /* some mobile browsers only notify from a service worker */ }
       });
     }
