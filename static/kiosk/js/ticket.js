@@ -43,9 +43,8 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     const until = s.status === "approved" && s.approved_until_text;
     $$("[data-until-row]", screen).forEach((el) => { el.hidden = !until; });
     $("[data-status-until]", screen).textContent = until ? s.approved_until_text : "";
-    const reason = $("[data-status-reason]", screen);
-    reason.hidden = !s.decision_reason;
-    reason.textContent = s.decision_reason || "";
+    $("[data-status-reason-box]", screen).hidden = !s.decision_reason;
+    $("[data-status-reason]", screen).textContent = s.decision_reason || "";
     const closed = CLOSED.includes(s.status);
     $("[data-status-help]", screen).hidden = !closed;
     $("[data-status-later]", screen).hidden = s.status !== "pending";
