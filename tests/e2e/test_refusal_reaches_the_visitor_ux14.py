@@ -17,7 +17,8 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
-from .test_staff_phone_stranger import PHONE, SIDEWAYS, _phone
+from .test_refusal_reason_phone_ux13 import refusal_opened
+from .test_staff_phone_stranger import PHONE, SIDEWAYS
 
 NIK, MOBILE = "3373024107900009", "081234560009"
 CHIP = "Ruang/fasilitas sedang dipakai"
@@ -73,12 +74,7 @@ def test_the_refusal_fits_the_phone_and_its_reason_reaches_the_visitor_in_their_
         app, live_server, browser, make_user, shot, locale, tap_chip, shown):
     make_user("bambang", "kasubag", name="Bambang Wijaya")
     kiosk, visit_id = _waiting_at_the_kiosk(app, browser, live_server, locale)
-    phone = _phone(browser, live_server, "bambang")
-    phone.goto(f"{live_server}/admin/queue")
-    phone.wait_for_selector(".req.current")
-    phone.wait_for_timeout(400)  # the card's slide-in
-    card = phone.locator(".req.current")
-    card.locator(".refuse summary").click()
+    phone, card = refusal_opened(browser, live_server, "bambang")
     hint = card.locator(".reason-language")
     if locale == "en":
         assert hint.inner_text() == HINT
