@@ -24,13 +24,17 @@ def _sent_from_this_kiosk(app, visit_id: int) -> None:
         db.session.commit()
 
 
-@pytest.mark.parametrize(("decision", "reason", "title"), [
-    ("approve", "", "Disetujui: silakan masuk"),
-    ("deny", "Ruang rapat sedang dipakai", "Permintaan ditolak"),
-], ids=["approved", "refused"])
+SMALL = {"width": 1024, "height": 768}
+
+
+@pytest.mark.parametrize(("decision", "reason", "title", "viewport"), [
+    ("approve", "", "Disetujui: silakan masuk", TABLET),
+    ("deny", "Ruang rapat sedang dipakai", "Permintaan ditolak", TABLET),
+    ("deny", "Ruang rapat sedang dipakai untuk rapat koordinasi pengadaan", "Permintaan ditolak", SMALL),
+], ids=["approved", "refused", "refused-1024"])
 def test_a_decision_closes_the_withdraw_question_and_shows_the_answer(
-        app, live_server, browser, login, make_user, shot, decision, reason, title):
-    page, visit_id = _waiting_ticket(app, browser, live_server, TABLET)
+        app, live_server, browser, login, make_user, shot, decision, reason, title, viewport):
+    page, visit_id = _waiting_ticket(app, browser, live_server, viewport)
     _sent_from_this_kiosk(app, visit_id)
     dialog = _asked_first(page, page.get_by_role("button", name="Batalkan permintaan"))
     assert staff_decides(app, login, make_user, visit_id, decision, reason) == 302
@@ -47,7 +51,11 @@ def test_a_decision_closes_the_withdraw_question_and_shows_the_answer(
     assert page.evaluate("document.activeElement.hasAttribute('data-status-title')"), "the answer has the focus"
     assert not page.is_visible("[data-action=ticket-withdraw]")
     page.wait_for_timeout(300)
-    shot(page, f"ux14-kiosk-decided-while-asked-{state}", full_page=False)
+    shot(page, f"ux14-kiosk-decided-while-asked-{state}-{viewport['width']}", full_page=False)
+    # the whole answer, the line about the question last, above the button bar
+    bar = page.evaluate("() => document.querySelector('section[data-screen=ticket] .k-actions').getBoundingClientRect().top")
+    end = line.bounding_box()
+    assert end["y"] + end["height"] <= bar, f"the last line ends at {end['y'] + end['height']:.0f}, the bar starts at {bar:.0f}"
     assert violations(page, axe_source()) == []
     assert _status(app, visit_id) == state
     assert not page.errors, page.errors

@@ -62,7 +62,10 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
       // the closed question had, so a screen reader reads the answer next.
       note.classList.add("k-why");
       note.textContent = withdrawing ? T.answered_not_withdrawn : T.answered_now;
-      $("[data-status-title]", screen).focus();
+      $("[data-status-title]", screen).focus({ preventScroll: true });
+      // at 1024x768 a refusal's reason pushes this line under the button bar (its scroll-margin
+      // keeps it above the bar)
+      note.scrollIntoView({ block: "nearest" });
     }
     if (changed) onDecided(s.status);
   }
