@@ -17,7 +17,7 @@ from lpsedesk.models import Visit
 from tests import factories
 
 from .axe import axe_source, violations
-from .test_staff_flow import staff_page
+from .test_staff_flow import kiosk_submission, staff_page
 from .test_staff_phone_stranger import PHONE, _phone
 
 TINY = """(scope) => {
@@ -80,4 +80,36 @@ def test_the_board_says_report_to_the_kasubag_and_log_out_is_not_the_visitors_ke
         report.click()
     with app.app_context():
         assert db.session.query(Visit).one().status == "reported"
+    assert errors == []
+
+
+NOTIFY_SPY = """() => {
+  localStorage.setItem("lpsedesk.alerts", "on");
+  window.__said = [];
+  class Spy { constructor(title, options) { window.__said.push([title, (options || {}).body || ""]); } }
+  Spy.permission = "granted";
+  Spy.requestPermission = () => Promise.resolve("granted");
+  window.Notification = Spy;
+  HTMLMediaElement.prototype.play = () => Promise.resolve();
+}"""
+
+
+def test_a_new_visit_request_is_announced_by_its_kind_and_name_on_the_board_and_the_queue(
+        app, live_server, browser, make_user):
+    """The phone notification said "Permohonan baru di LPSE" for a visit too, and on the helpdesk board
+    its body was empty (the pending visit's key named no tile there)."""
+    make_user("budi", "helpdesk", name="Budi Helpdesk")
+    make_user("bambang", "kasubag", name="Bambang Kasubag")
+    errors: list[str] = []
+    pages = {}
+    for user, path in (("budi", "/admin/board"), ("bambang", "/admin/queue")):
+        page = staff_page(browser, live_server, user, {"width": 1280, "height": 800}, errors)
+        page.add_init_script(f"({NOTIFY_SPY})()")
+        page.goto(f"{live_server}{path}")
+        page.wait_for_selector("[data-live-state].on")
+        pages[user] = page
+    kiosk_submission(app, "WARSITO BARU")
+    for page in pages.values():
+        page.wait_for_function("() => window.__said.length > 0", timeout=20000)
+        assert page.evaluate("window.__said") == [["Permintaan kunjungan baru di Meja LPSE", "WARSITO BARU · Meja verifikasi"]]
     assert errors == []
