@@ -161,6 +161,9 @@ def js_messages() -> dict[str, str]:
         "until_time": _("until %(time)s"),
         "checked_out_at": _("You checked out at %(time)s."),
         "withdraw_question": _("Withdraw the visit request of %(name)s?"),
+        # ux14: the question closed by itself because the answer came first
+        "answered_not_withdrawn": _("Your request has just been answered, so it was not withdrawn."),
+        "answered_now": _("Your request has just been answered."),
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
         "nik_not_read": _("The NIK could not be read; please type it on the next screen."),

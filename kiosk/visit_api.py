@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from lpsedesk import audit, checkin, kiosk_recovery, restricted, settings, visit_ops
 from lpsedesk.ids import ascii_digits
-from lpsedesk.labels import status_label
+from lpsedesk.labels import refusal_reason_label, status_label
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
 from lpsedesk.live import sse_response
@@ -88,7 +88,8 @@ def visit_status(visit: Visit, *, identified: bool = False) -> dict:
             "submitted_at": visit.submitted_at.isoformat(),
             "submitted_at_text": format_wib(visit.submitted_at),
             "approved_until": visit.approved_until.isoformat() if visit.approved_until else None,
-            "decision_reason": visit.decision_reason if visit.status in ("denied", "cancelled", "expired") else None,
+            "decision_reason": (refusal_reason_label(visit.decision_reason)
+                                if visit.status in ("denied", "cancelled", "expired") else None),
         })
     return status
 

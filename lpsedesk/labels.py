@@ -95,3 +95,23 @@ def close_kind_label(kind: str | None) -> str:
         "expired": _("closed after the planned end"),
         "superseded": _("replaced by an extension"),
     }.get(kind or "", "")
+
+
+# The office's default refusal reasons (lpsedesk.settings DEFAULTS["refusal_reasons"]) as the Kasubag's
+# chip stores them, in Bahasa Indonesia; each msgid's Indonesian translation is that same text.
+_DEFAULT_REFUSAL_REASONS = {
+    "Ruang/fasilitas sedang dipakai": lambda: _("The room or facility is in use"),
+    "Di luar jam layanan": lambda: _("Outside service hours"),
+    "Data buku tamu belum lengkap": lambda: _("The guest book entry is incomplete"),
+    "Keperluan tidak sesuai dengan fasilitas": lambda: _("The purpose does not match the facility"),
+}
+
+
+def refusal_reason_label(reason: str | None) -> str | None:
+    """A refusal reason as its reader reads it (ux14): a default reason tapped by the Kasubag in the
+    reader's language (a visitor at an English kiosk read it in Indonesian); anything the Kasubag
+    wrote, as written."""
+    if not reason:
+        return reason
+    label = _DEFAULT_REFUSAL_REASONS.get(reason.strip())
+    return label() if label else reason

@@ -50,7 +50,7 @@ def queue_fragment():
 
 def _already_decided(record) -> str:
     when = format_wib(record.decided_at, "%H:%M") if record.decided_at else ""
-    return _("This request was already %(status)s by %(who)s at %(time)s.",
+    return _("This visit request was already %(status)s by %(who)s at %(time)s.",
              status=status_label(record.status), who=record.decided_by_label or "-", time=when)
 
 

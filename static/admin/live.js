@@ -30,9 +30,11 @@
     if (audio) { audio.currentTime = 0; audio.play().catch(function () {}); }
     if (window.Notification && Notification.permission === "granted") {
       fresh.forEach(function (key) {
-        var item = live.querySelector('[data-key="' + key + '"]');
+        // the board's tiles have keys of their own; they name the pending key they announce (ux14)
+        var item = live.querySelector('[data-key="' + key + '"]') || live.querySelector('[data-notify-key="' + key + '"]');
         try {
-          new Notification(live.dataset.notifyTitle || "", { body: item ? item.dataset.summary : "", tag: key });
+          // ux14: the item names its kind (visit request or remote-access letter) where it can
+          new Notification((item && item.dataset.notifyTitle) || live.dataset.notifyTitle || "", { body: item ? item.dataset.summary : "", tag: key });
         } catch (e) { /* some mobile browsers only notify from a service worker */ }
       });
     }

@@ -20,6 +20,17 @@ SAID = {"id": "Alasan wajib diisi: tulis mengapa ditolak; pengunjung membacanya 
         "en": "A reason is required: write why you refuse; the visitor reads it at the kiosk."}
 
 
+def refusal_opened(browser, live_server, username: str, lang: str = "id"):
+    """The Kasubag's phone on the queue, "Tolak…" tapped on the current request: (page, its card)."""
+    page = _phone(browser, live_server, username)
+    page.goto(f"{live_server}/admin/queue?lang={lang}")
+    page.wait_for_selector(".req.current")
+    page.wait_for_timeout(400)  # the card's slide-in
+    card = page.locator(".req.current")
+    card.locator(".refuse summary").click()
+    return page, card
+
+
 def _status(app, visit_id: int) -> str:
     with app.app_context():
         return db.session.get(Visit, visit_id).status
@@ -32,12 +43,7 @@ def test_the_kasubag_refusing_without_a_reason_reads_why_beside_the_box(app, liv
     with app.app_context():
         now = datetime.now(timezone.utc)
         visit_id = factories.visit("pending", submitted_at=now, ktp_checked_at=now).id
-    page = _phone(browser, live_server, "bambang")
-    page.goto(f"{live_server}/admin/queue?lang={lang}")
-    page.wait_for_selector(".req.current")
-    page.wait_for_timeout(400)  # the card's slide-in
-    card = page.locator(".req.current")
-    card.locator(".refuse summary").click()
+    page, card = refusal_opened(browser, live_server, "bambang", lang)
     reason = card.locator("textarea[name=reason]")
     refuse = card.locator("button[value=deny]")
     line = page.locator(f"#{reason.get_attribute('aria-describedby')}")

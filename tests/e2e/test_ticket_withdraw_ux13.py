@@ -22,9 +22,11 @@ def _status(app, visit_id: int) -> str:
         return db.session.get(Visit, visit_id).status
 
 
-def _waiting_ticket(app, browser, live_server, viewport):
+def _waiting_ticket(app, browser, live_server, viewport, live=True):
     visit_id, ticket = _today_visit(app, "pending", full_name="SITI RAHAYU", nik=NIK, phone=PHONE)
     page = enrol_page(app, browser, live_server, viewport)
+    if not live:  # the answer has not reached this screen yet (no live stream; the slow poll is 15 s)
+        page.route("**/events", lambda route: route.abort())
     page.click("[data-action=find-answer]")
     page.fill("input[name=find_nik]", NIK)
     page.fill("input[name=find_last4]", PHONE[-4:])
@@ -73,7 +75,9 @@ def test_a_waiting_visitor_withdraws_from_the_ticket_screen_after_saying_yes(app
 
 def test_a_request_decided_while_the_question_is_open_is_not_withdrawn_and_the_screen_says_so(
         app, live_server, browser, login, make_user):
-    page, visit_id = _waiting_ticket(app, browser, live_server, TABLET)
+    # "Yes" touched before the answer reached the screen (once it does, the question closes by
+    # itself: test_decided_while_asked_ux14)
+    page, visit_id = _waiting_ticket(app, browser, live_server, TABLET, live=False)
     dialog = _asked_first(page, page.get_by_role("button", name="Batalkan permintaan"))
     assert staff_decides(app, login, make_user, visit_id, "approve") == 302
     dialog.get_by_role("button", name="Ya, batalkan").click()
@@ -82,7 +86,7 @@ def test_a_request_decided_while_the_question_is_open_is_not_withdrawn_and_the_s
     page.wait_for_selector("[data-status][data-state=approved]", timeout=5000)
     assert not page.is_visible("[data-action=ticket-withdraw]"), "an approved visit has nothing to withdraw"
     assert _status(app, visit_id) == "approved"
-    assert not [e for e in page.errors if "409" not in e], page.errors
+    assert not [e for e in page.errors if "409" not in e and "ERR_FAILED" not in e], page.errors  # the blocked stream
 
 
 def test_an_answered_ticket_offers_no_withdrawal(app, live_server, browser, login, make_user):

@@ -1,5 +1,5 @@
 /* A yes/no question in a native modal <dialog> (focus stays inside, Escape answers "no"):
-   ask("start-over").then((yes) => ...). */
+   ask("start-over").then((yes) => ...); dismiss("withdraw") answers an open one "no" from outside. */
 export function ask(name) {
   const dialog = document.querySelector(`[data-dialog="${name}"]`);
   return new Promise((resolve) => {
@@ -19,4 +19,13 @@ export function ask(name) {
     dialog.showModal();
     dialog.querySelector("button[value=cancel]").focus();
   });
+}
+
+/* Answer an open question "no" as Escape would (ux14: the question no longer applies, e.g. the
+   request it is about was decided meanwhile); true if it was open. */
+export function dismiss(name) {
+  const dialog = document.querySelector(`[data-dialog="${name}"]`);
+  if (!dialog || !dialog.open) return false;
+  dialog.dispatchEvent(new Event("cancel", { cancelable: true }));
+  return true;
 }

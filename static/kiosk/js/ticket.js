@@ -1,6 +1,7 @@
 /* Step 6: the ticket and the Kasubag's answer, followed live (Server-Sent Events, a slow poll behind
    them). The same screen shows a visit found again without the ticket. A refused or lapsed visit
    shows no check-out QR: there is nothing to check out. */
+import { dismiss } from "./dialog.js";
 import { $, $$, fmt } from "./util.js";
 
 const CLOSED = ["denied", "cancelled", "expired"];
@@ -23,11 +24,16 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
 
   function render(s) {
     const changed = status !== null && status !== s.status;
+    // ux14: a question about the waiting request ("Withdraw?", "Finish anyway?") no longer applies
+    // once it is decided: close it before the answer is drawn, so the answer is what is seen and heard.
+    const withdrawing = changed && dismiss("withdraw");
+    const asked = withdrawing || (changed && dismiss("leave-pending"));
     status = s.status;
     last = s;
     // ux13: withdrawing is offered while the server says this kiosk may (may_withdraw).
     $("[data-action=ticket-withdraw]", screen).hidden = !s.may_withdraw;
-    if (changed) $("[data-ticket-error]", screen).textContent = "";
+    const note = $("[data-ticket-error]", screen);
+    if (changed) { note.textContent = ""; note.classList.remove("k-why"); }
     const box = $("[data-status]", screen);
     box.dataset.state = s.status;
     $("[data-status-title]", screen).textContent = T["title_" + s.status] || s.status_label;
@@ -37,9 +43,8 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     const until = s.status === "approved" && s.approved_until_text;
     $$("[data-until-row]", screen).forEach((el) => { el.hidden = !until; });
     $("[data-status-until]", screen).textContent = until ? s.approved_until_text : "";
-    const reason = $("[data-status-reason]", screen);
-    reason.hidden = !s.decision_reason;
-    reason.textContent = s.decision_reason || "";
+    $("[data-status-reason-box]", screen).hidden = !s.decision_reason;
+    $("[data-status-reason]", screen).textContent = s.decision_reason || "";
     const closed = CLOSED.includes(s.status);
     $("[data-status-help]", screen).hidden = !closed;
     $("[data-status-later]", screen).hidden = s.status !== "pending";
@@ -52,22 +57,35 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     $("[data-slip-time]").textContent = s.submitted_at_text;
     $("[data-slip-status]").textContent = s.status_label + (until ? " \u00b7 " + fmt(T.until_time, { time: s.approved_until_text }) : "");
     if (s.status !== "pending") stop();
+    if (asked) {
+      // Said calmly (news, not a mistake) in the alert line, and the answer's title takes the focus
+      // the closed question had, so a screen reader reads the answer next.
+      note.classList.add("k-why");
+      note.textContent = withdrawing ? T.answered_not_withdrawn : T.answered_now;
+      $("[data-status-title]", screen).focus({ preventScroll: true });
+      // at 1024x768 a refusal's reason pushes this line under the button bar (its scroll-margin
+      // keeps it above the bar)
+      note.scrollIntoView({ block: "nearest" });
+    }
     if (changed) onDecided(s.status);
   }
 
-  function refresh() {
+  function refresh(after) {
     if (!ticket) return;
-    api("/visits/" + encodeURIComponent(ticket)).then((res) => { if (res.ok) render(res.data); });
+    api("/visits/" + encodeURIComponent(ticket)).then((res) => {
+      if (res.ok) render(res.data);
+      if (after) after();
+    });
   }
 
   function follow() {
     stop();
     if (window.EventSource) {
       events = new EventSource(cfg.api + "/visits/" + encodeURIComponent(ticket) + "/events");
-      events.addEventListener("change", refresh);
-      events.addEventListener("open", refresh);  // covers a decision made while reconnecting
+      events.addEventListener("change", () => refresh());
+      events.addEventListener("open", () => refresh());  // covers a decision made while reconnecting
     }
-    poll = setInterval(refresh, 15000);  // belt and braces behind a proxy that buffers streams
+    poll = setInterval(() => refresh(), 15000);  // belt and braces behind a proxy that buffers streams
   }
 
   function stop() {
@@ -77,8 +95,11 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
 
   /* The withdrawal was refused (decided meanwhile): say why here and show the visit as it is now. */
   function withdrawRefused(res) {
-    $("[data-ticket-error]", screen).textContent = res.data.message || T.network;
-    refresh();
+    // said after the visit is drawn as it is now (drawing a new state clears this line)
+    refresh(() => {
+      $("[data-ticket-error]", screen).classList.remove("k-why");
+      $("[data-ticket-error]", screen).textContent = res.data.message || T.network;
+    });
   }
 
   return {
