@@ -79,7 +79,7 @@ def record_rows(req: RemoteAccessRequest) -> list[list[str]]:
     else:
         rows.append(["Keputusan Kasubag", "Menunggu keputusan", "", ""])
     if req.granted_at:
-        rows.append(["Pemberian akun", f"Username: {req.username}; Hak akses: {req.rights_granted}",
+        rows.append(["Pemberian akun", f"Username: {req.username}; Hak akses: {req.rights_granted or '-'}",
                      indonesian_datetime(req.granted_at), _by(req.granted_by)])
     if req.closed_at:
         note = CLOSE_KINDS.get(req.close_kind or "", "")

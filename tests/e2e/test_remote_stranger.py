@@ -71,6 +71,18 @@ def test_the_kasubag_on_a_phone_is_told_beside_the_box_what_a_decision_still_nee
     assert "Disetujui: Teknisi Uji." in page.inner_text("main") and _status(app, rid) == "approved"
 
 
+def _close_and_confirm(page):
+    """Closing cannot be undone (SOP 2: the third party would need a new letter), so "Tutup akun" asks
+    once more, naming the account, with "Batal" focused; "Ya, tutup" sends the form."""
+    page.click("button:has-text('Tutup akun')")
+    question = page.locator(".confirm-out")
+    assert "Tutup akun remote_007 sekarang?" in question.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == "Batal"
+    with page.expect_navigation():
+        page.click(".confirm-out button:has-text('Ya, tutup')")
+    page.wait_for_load_state()
+
+
 def test_the_admin_closing_an_account_at_a_time_to_come_is_told_to_enter_when_it_happened(
         app, live_server, browser, make_user, shot):
     admin = make_user("sinta", "admin", name="Sinta Admin")
@@ -84,8 +96,7 @@ def test_the_admin_closing_an_account_at_a_time_to_come_is_told_to_enter_when_it
     page.fill("#closed_at", "/".join(reversed(day.split("-"))))
     page.fill("#closed_at-clock", clock)
     page.fill("textarea[name=note]", "pekerjaan selesai")
-    page.click("button:has-text('Tutup akun')")
-    page.wait_for_load_state()
+    _close_and_confirm(page)
     problem = page.evaluate(FOCUSED_PROBLEM)
     assert problem and problem["name"] == "closed_at" and "sekarang atau sebelumnya" in problem["text"], problem
     assert page.input_value("textarea[name=note]") == "pekerjaan selesai"
@@ -96,7 +107,12 @@ def test_the_admin_closing_an_account_at_a_time_to_come_is_told_to_enter_when_it
     page.fill("#closed_at", "/".join(reversed(day.split("-"))))
     page.fill("#closed_at-clock", clock)
     page.click("button:has-text('Tutup akun')")
-    page.wait_for_load_state()
+    question = page.locator(".confirm-out")
+    shot(page, "ux14-remote-close-asked-desk", full_page=False)
+    page.click(".confirm-out button:has-text('Batal')")  # the safe answer: nothing closed, the button back
+    assert question.count() == 0 and page.is_visible("button:has-text('Tutup akun')")
+    assert _status(app, rid) == "active"
+    _close_and_confirm(page)
     assert "Akun remote_007 telah ditutup" in page.inner_text("main") and _status(app, rid) == "closed"
 
 
