@@ -134,6 +134,53 @@ def washed_end(gentle: np.ndarray, row: TextLine) -> int | None:
     return row.x1 + 2 + end + 1
 
 
+# The same band over the START of the name: its first letters go pale on the clean image, the
+# label's widest gap (lines._after_colon) is then the one before the first letters left dark, and
+# the value is cut there ("NO WIBOWO HADIKUSUMO" for SUTRISNO WIBOWO HADIKUSUMO; held-out, run 17b:
+# NILAHO read "AHO"). The rows below agree on where the values start (value_column); where the
+# name row's value starts well right of that column and the gentle grey holds ink columns between
+# the two, joined to the value's first letters, RapidOCR's image of the row starts at the first of
+# them. False: measurements.
+WASHED_START = True
+WASHED_DROP = 35  # grey levels under the band's paper: ink
+
+
+def washed_start(gentle: np.ndarray, row: TextLine, rows: list[TextLine], at: int) -> int | None:
+    """The x where row's value starts on the gentle grey when letters a glare band washed out
+    on the clean image lie between the value column (of the rows below) and the row's own value
+    start, else None."""
+    if not WASHED_START:
+        return None
+    width = gentle.shape[1]
+    column = value_column(rows, at, width)
+    if column is None and at > 0:
+        # The band washed the rows below too (their colons and labels' ends): the value start
+        # of the row above (the NIK's) stands in for the column.
+        above = rows[at - 1].value_x0
+        column = above if above is not None and COLUMN_SPAN[0] * width <= above <= COLUMN_SPAN[1] * width else None
+    start = row.value_x0 if row.value_x0 is not None else row.x0
+    h = row.y1 - row.y0
+    if column is None or h <= 0 or start <= column + COLUMN_TOL * width:
+        return None
+    lo = max(0, int(column - COLUMN_TOL * width))
+    band = gentle[max(0, row.y0 - 2):row.y1 + 2, lo:start]
+    if band.size == 0:
+        return None
+    # Under the band's brightest part the paper reaches 254 and a thin letter (the I of INDAH)
+    # stays at 205-216: ink is WASHED_DROP under the band's own paper, or under WASHED_INK.
+    paper = float(np.percentile(band, 90))
+    ink = np.flatnonzero(band.min(axis=0) < max(WASHED_INK, paper - WASHED_DROP))
+    # From the value's first letter leftwards: ink columns no further apart than WASHED_GAP.
+    first, count = start - lo, 0
+    for c in ink[::-1]:
+        if first - c > WASHED_GAP * h:
+            break
+        first, count = int(c), count + 1
+    if count < WASHED_LEAST * h:
+        return None
+    return lo + first
+
+
 # Tesseract puts a space inside a word where two letters stand a little apart (JE BONG, WE NER,
 # KOGOSOMU T: dev run 10, 9 of 130 wrong voted names only a space off). Where the line image shows
 # no gap near such a space's place, as wide as a word space, the space is dropped.

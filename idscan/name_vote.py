@@ -25,6 +25,12 @@ MARK = re.compile(r"['-]")
 # Tesseract's own reading of the sharpest crop's row weighs this against a crop's reading (1.0).
 TESS_WEIGHT = 0.8
 AGREE = 0.7  # similarity: at least one other reading this close to the central one, or nothing
+# An apostrophe or a hyphen one crop's reading has where the others read nothing between the same
+# letters is kept (where another read a space, the plain vote decides: dev, MARIA DA'I became
+# MARIA'DA'I on one crop's misreading): the recognisers drop a thin mark on a soft row far more often
+# than they make one up (run 15c), so two crops reading DAI do not outvote one reading DA'I.
+# Tesseract's own reading (TESS_WEIGHT) alone does not put one in. False: measurements.
+MARKS_KEPT = True
 
 
 def with_marks(spaced: str | None, letters: str) -> str:
@@ -111,10 +117,10 @@ def vote_names(own: list[str | None], others: list[str | None] = ()) -> str | No
                 ins[g][""] += _near(score, min(g, len(name)))
     out = []
     for i in range(size + 1):
-        top = _winner(ins[i], "")
+        top = _marked(ins[i]) or _winner(ins[i], "")
         out.append(top)
         if i < size:
-            out.append(_winner(sub[i], centre[i]))
+            out.append(_marked(sub[i]) or _winner(sub[i], centre[i]))
     voted = " ".join("".join(out).split())
     return voted or None
 
@@ -131,3 +137,13 @@ def _winner(votes: dict[str, float], keep: str) -> str:
     """The heaviest choice; `keep` (the centre's own) unless another weighs more."""
     best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == keep))
     return best[0] if best[1] > votes.get(keep, 0.0) + 1e-9 else keep
+
+
+def _marked(votes: dict[str, float]) -> str | None:
+    """The mark one crop's reading put where the others read nothing or a space (MARKS_KEPT)."""
+    if not MARKS_KEPT:
+        return None
+    marks = {k: w for k, w in votes.items() if MARK.fullmatch(k) and w >= 1.0}
+    if not marks or any(w > 0 and k != "" and k not in marks for k, w in votes.items()):
+        return None  # a letter or a space was read there: the plain vote decides
+    return max(marks.items(), key=lambda kv: kv[1])[0]

@@ -24,7 +24,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
                      seventeen, similar)
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
-from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end
+from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end, washed_start
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
@@ -102,8 +102,11 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
         # (name_line.washed_end); Tesseract's, and RapidOCR's of any other line (the birth date:
         # birth_line.py), keep the row's extent.
         end = washed_end(g, line) if NAME_ROWS[0] <= at < NAME_ROWS[1] else None
-        if end:
-            cut.wide = line_image(g, replace(line, x1=end), height=NAME_HEIGHT)
+        # ... and the letters at its start the band washed out (name_line.washed_start).
+        start = washed_start(g, line, found, at) if NAME_ROWS[0] <= at < NAME_ROWS[1] else None
+        if end or start:
+            wide = replace(line, x1=end or line.x1, value_x0=start or line.value_x0)
+            cut.wide = line_image(g, wide, height=NAME_HEIGHT)
         if RECUT_NAMES and NAME_ROWS[0] <= at < NAME_ROWS[1]:
             # The name row's cut at the value column (name_line.py), read in a call of its own.
             cut.name_cut = name_cut(line, found, at, (c, g), NAME_HEIGHT, end)
