@@ -15,6 +15,7 @@ from .nik import Regions, nik_facts
 from .quality import glare, guidance, sharpness, smeared
 from .reader import CardReading, read_card
 from .result import ScanResult
+from . import threads  # noqa: F401  (OpenCV's pool of one thread, set on import: threads.py)
 
 
 def _apply_ocr(result: ScanResult, crop: np.ndarray, engine: str | None, regions: Regions | None) -> None:

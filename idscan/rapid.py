@@ -10,6 +10,8 @@ from typing import Callable
 import cv2
 import numpy as np
 
+from . import threads
+
 
 @lru_cache(maxsize=1)
 def _rapid() -> Callable | None:
@@ -17,8 +19,22 @@ def _rapid() -> Callable | None:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
         return None
-    # One thread: the kiosk's other core runs Tesseract at the same time (reader.py).
-    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+    # One thread: the kiosk's other core runs Tesseract at the same time (reader.py, threads.py).
+    return _own_session(RapidOCR(intra_op_num_threads=threads.ORT_THREADS, inter_op_num_threads=1))
+
+
+def _own_session(engine):
+    """`engine` with its recogniser's onnxruntime session built anew with the engine's thread
+    settings (threads.ort_session_options): rapidocr-onnxruntime passes the thread counts but not
+    the spin-waiting, and drops a count above the machine's cores. Same model, same outputs."""
+    import onnxruntime as ort
+
+    old = engine.text_rec.session.session
+    path = getattr(old, "_model_path", None)
+    if isinstance(path, str):  # else (a model given as bytes) rapidocr-onnxruntime's own session reads
+        engine.text_rec.session.session = ort.InferenceSession(
+            path, sess_options=threads.ort_session_options(), providers=old.get_providers())
+    return engine
 
 
 def rapidocr_available() -> bool:
@@ -60,7 +76,8 @@ def _names_engine() -> Callable | None:
     except ImportError:
         return None
     try:
-        engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_model_path=str(path))
+        engine = _own_session(RapidOCR(intra_op_num_threads=threads.ORT_THREADS, inter_op_num_threads=1,
+                                       rec_model_path=str(path)))
     except Exception:  # a damaged or foreign file: the older model reads the names, as before
         return _rapid()
     decode = engine.text_rec.postprocess_op

@@ -14,7 +14,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from . import tesslib
+from . import tesslib, threads
 
 GAP = 18  # white rows between two lines of the sheet
 MARGIN = 16
@@ -61,9 +61,9 @@ def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None,
     if whitelist:
         cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
     cmd.append("tsv")
-    # One OMP thread: the camera loop needs the kiosk's other core.
+    # One OMP thread: the camera loop needs the kiosk's other core (threads.py).
     out = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=20,
-                         env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+                         env={"OMP_THREAD_LIMIT": str(threads.TESSERACT_THREADS), "PATH": "/usr/bin:/bin"})
     if out.returncode != 0:
         raise RuntimeError(f"tesseract failed: {out.stderr[:200]!r}")
     return _words(out.stdout.decode("utf-8", "replace").splitlines()[1:])  # [0]: the header row

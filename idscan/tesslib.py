@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import threads
+
 RESOLUTION = 70  # dpi the CLI assumes for our sheets (a PNG without a resolution)
 # As the CLI is called (tesseract.py). Not `tessedit_do_invert=0` (no second pass over a
 # low-confidence line as light-on-dark text): 5-8 % less Tesseract CPU and the same dev outcomes,
@@ -109,9 +111,9 @@ def best_api() -> TessApi | None:
 def _load(datapath: str | None) -> TessApi | None:
     if os.environ.get("IDSCAN_TESSERACT_CLI"):
         return None  # measurements and tests of the command-line path
-    # One OpenMP thread, as the CLI was run: the kiosk's other core reads with RapidOCR meanwhile
-    # (read when libgomp loads, which is with libtesseract here).
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # One OpenMP thread, as the CLI is run: the kiosk's other core reads with RapidOCR meanwhile
+    # (read when libgomp loads, which is with libtesseract here; threads.py).
+    threads.limit_openmp()
     try:
         return TessApi(ctypes.CDLL(ctypes.util.find_library("tesseract") or "libtesseract.so.5"), datapath)
     except (OSError, AttributeError, RuntimeError):
