@@ -1,0 +1,1 @@
+"""invitation: the rules mutation testing (mu6) showed untested; expectations from the documents."""
