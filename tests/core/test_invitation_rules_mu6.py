@@ -1,1 +1,117 @@
-"""invitation: the rules mutation testing (mu6) showed untested; expectations from the documents."""
+"""invitations/rules: the rules mutation testing (mu6) showed untested; expectations from the documents.
+
+docs/invitations.md: the desk cancels an unused invitation (its code stops working); times are stored
+in UTC. A refused step tells the person what the record is and what it cannot become ("This record
+is already used and cannot become cancelled", lpsedesk/errors.py reads both from the refusal).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from lpsedesk.extensions import db
+from lpsedesk.invitations import rules
+from lpsedesk.workflow import InvalidTransition
+
+from .test_rules_invitations import FACILITIES, NIK, NOW, PURPOSES, draft, invite, people  # noqa: F401  (people is a fixture)
+
+
+def test_a_cancellation_refused_says_what_the_invitation_is_and_what_it_cannot_become(people):  # noqa: F811
+    desk, _kasubag, _admin = people
+    used = invite(desk)
+    used.status = "used"
+    with pytest.raises(InvalidTransition) as refused:
+        rules.cancel(db.session, used, desk, now=NOW)
+    assert refused.value.params == {"current": "used", "target": "cancelled"}
+    cancelled = invite(desk, full_name="Budi Santoso")
+    rules.cancel(db.session, cancelled, desk, now=NOW)
+    with pytest.raises(InvalidTransition) as again:
+        rules.cancel(db.session, cancelled, desk, now=NOW)
+    assert again.value.params == {"current": "cancelled", "target": "cancelled"}
+
+
+def test_a_cancellation_without_a_given_moment_is_stamped_now_in_utc(people):  # noqa: F811
+    desk, _kasubag, _admin = people
+    invitation = invite(desk)
+    before = datetime.now(timezone.utc)
+    rules.cancel(db.session, invitation, desk)
+    stamped = invitation.cancelled_at
+    assert stamped.utcoffset() == timedelta(0)
+    assert before <= stamped <= datetime.now(timezone.utc)
+
+
+# --- the draft: what the desk types or a participants' file gives -----------------------------------
+# docs/invitations.md: name, phone, institution, category, purpose, facility, a date and time window
+# (at most 7 days long), optional NIK, optional training/event name; the form holds a name of 120
+# characters, an institution of 160, an event name of 120, a purpose in words of 500
+# (admin/invitations/forms.py), as the kiosk's guest book does.
+
+def problems(**overrides) -> dict[str, str]:
+    return rules.validate(draft(**overrides), purposes=PURPOSES, facilities=FACILITIES, now=NOW)
+
+
+@pytest.mark.parametrize("field, limit", [("full_name", 120), ("institution", 160), ("event_name", 120),
+                                          ("purpose_detail", 500)])
+def test_each_value_may_fill_the_forms_field_and_no_more(field, limit):
+    assert problems(**{field: "A" * limit}) == {}
+    assert problems(**{field: "A" * (limit + 1)}) == {field: "too_long"}
+    # Spacing typed around and inside does not count against the limit.
+    if field != "purpose_detail":
+        assert problems(**{field: "  " + "A " * (limit // 2) + "  "}) == {}
+
+
+def test_a_name_needs_two_letters_and_missing_values_are_each_named():
+    assert problems(full_name="A") == {"full_name": "required"}
+    assert problems(full_name="  A  ") == {"full_name": "required"}
+    assert problems(full_name="Al") == {}
+    assert problems(phone="", institution="  ") == {"phone": "required", "institution": "required"}
+    assert problems(purpose="roof") == {"purpose": "choose"}
+    assert problems(purpose="other", purpose_detail="  ") == {"purpose_detail": "required"}
+    assert problems(purpose="other", purpose_detail="Wawancara") == {}
+    assert problems(starts_at=None) == {"window": "required"}
+    assert problems(ends_at=None) == {"window": "required"}
+
+
+def test_a_window_may_last_seven_days_and_no_longer_and_must_end_after_now_and_after_it_starts():
+    start = NOW + timedelta(hours=1)
+    assert problems(starts_at=start, ends_at=start + timedelta(days=7)) == {}
+    assert problems(starts_at=start, ends_at=start + timedelta(days=7, seconds=1)) == {"window": "window_too_long"}
+    assert problems(starts_at=start, ends_at=start) == {"window": "window_order"}
+    assert problems(starts_at=NOW - timedelta(hours=2), ends_at=NOW) == {"window": "window_past"}
+    assert problems(starts_at=NOW - timedelta(hours=2), ends_at=NOW + timedelta(seconds=1)) == {}
+
+
+def test_a_window_that_ended_before_now_is_refused_when_no_moment_is_given():
+    ended = draft(starts_at=datetime(2020, 1, 1, 1, tzinfo=timezone.utc),
+                  ends_at=datetime(2020, 1, 1, 9, tzinfo=timezone.utc))
+    assert rules.validate(ended, purposes=PURPOSES, facilities=FACILITIES) == {"window": "window_past"}
+
+
+def test_an_invitation_keeps_the_values_as_the_kiosk_would_and_is_open(people):  # noqa: F811
+    desk, _kasubag, _admin = people
+    invitation = invite(desk, full_name="  sari   uji coba ", phone="0812-3456 (0001)", nik=" 3373 0241 0790 0001 ",
+                        institution="  CV   Contoh ", purpose="other", purpose_detail="  Wawancara  ",
+                        event_name="  Pelatihan   SPSE ")
+    assert (invitation.full_name, invitation.phone, invitation.nik, invitation.institution) == (
+        "SARI UJI COBA", "081234560001", "3373024107900001", "CV Contoh")
+    assert (invitation.purpose_detail, invitation.event_name, invitation.status) == (
+        "Wawancara", "Pelatihan SPSE", "open")
+    assert (invitation.category, invitation.purpose, invitation.facility) == ("penyedia", "other", "training_room")
+    assert (invitation.starts_at, invitation.ends_at, invitation.created_by_id) == (
+        NOW - timedelta(minutes=30), NOW + timedelta(hours=8), desk.id)
+    bare = invite(desk, nik="", event_name="  ", purpose="training", purpose_detail="")
+    assert (bare.nik, bare.event_name, bare.purpose_detail) == (None, None, None)
+    assert rules.build(draft(), None).created_by_id is None
+
+
+def test_a_visit_made_from_the_invitation_uses_it_even_if_its_state_still_says_open(people):  # noqa: F811
+    invitation = invite(people[0])
+    invitation.visit_id = 12345
+    assert rules.use_problem(invitation, NOW) == "used"
+
+
+def test_the_nik_typed_in_groups_of_four_is_the_invited_one():
+    invitation = rules.build(draft(nik=NIK), None)
+    assert rules.identity_problem(invitation, nik="3373 0241 0790 0001", full_name="") is None
+    assert rules.identity_problem(invitation, nik="", full_name="Sari Uji Coba") == "nik_mismatch"
