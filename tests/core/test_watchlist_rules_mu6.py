@@ -189,3 +189,20 @@ def test_a_visitor_on_no_entry_is_not_flagged_and_nothing_is_audited(app):
         assert watchlist.screen(db.session, visit, SYSTEM_ACTOR, now=visit.submitted_at) == []
         assert (visit.watch_entry_id, visit.watch_reason) == (None, None)
         assert events("watchlist.matched") == []
+
+
+def test_a_name_or_nik_that_only_begins_like_an_entry_is_not_flagged(app):
+    """A name is matched whole (a name alone would flag every namesake: docs/restricted.md), and a
+    NIK exactly: "Sari" or "Sari Uji" is not "Sari Uji Coba", nor is CV Contoh "CV Contoh Sejahtera"."""
+    with app.app_context():
+        entry = watchlist.add(db.session, ADMIN, entry_input(full_name="Sari Uji Coba",
+                                                             institution="CV Contoh Sejahtera"), today=TODAY)
+        watchlist.add(db.session, ADMIN, entry_input(nik=NIK), today=TODAY)
+        for name, institution in (("Sari", "CV Contoh Sejahtera"), ("Sari Uji", "CV Contoh Sejahtera"),
+                                  ("Sari Uji Coba Dua", "CV Contoh Sejahtera"), ("Sari Uji Coba", "CV Contoh"),
+                                  ("Sari Uji Coba", "CV Contoh Sejahtera Abadi"), ("Uji Coba", "CV Contoh Sejahtera")):
+            assert watchlist.matches(db.session, "3373024107900002", name, institution, today=TODAY) == [], name
+        for nik in ("337302410790000", "33730241079000011", "3373024107900011"):
+            assert watchlist.matches(db.session, nik, "", "", today=TODAY) == [], nik
+        found = watchlist.matches(db.session, "3373024107900002", "sari uji-coba", "Contoh Sejahtera, CV", today=TODAY)
+        assert [e.id for e in found] == [entry.id]
