@@ -115,3 +115,31 @@ def test_the_nik_typed_in_groups_of_four_is_the_invited_one():
     invitation = rules.build(draft(nik=NIK), None)
     assert rules.identity_problem(invitation, nik="3373 0241 0790 0001", full_name="") is None
     assert rules.identity_problem(invitation, nik="", full_name="Sari Uji Coba") == "nik_mismatch"
+
+
+def test_a_window_ending_exactly_at_an_offered_duration_is_covered_by_that_duration(people):  # noqa: F811
+    """docs/invitations.md: the kiosk fills "the duration that covers the rest of the window"; a
+    window with exactly 2 hours left is covered by 120 minutes, not 240 (a hand-planted bug, mu6)."""
+    from lpsedesk.invitations import use
+
+    for minutes_left, offered in ((30, 30), (60, 60), (120, 120), (240, 240), (480, 480), (61, 120)):
+        invitation = invite(people[0], ends_at=NOW + timedelta(minutes=minutes_left))
+        assert use.planned_minutes(invitation, NOW) == offered, minutes_left
+
+
+def test_only_a_new_waiting_request_uses_an_invitation(people):  # noqa: F811
+    """docs/invitations.md: an invitation is used once, by the request it becomes at check-in, which is
+    new and waiting; a request already withdrawn or decided (ux13: withdrawing frees the invitation)
+    cannot take it, and the invitation stays free for the visitor's next try (a hand-planted bug, mu6)."""
+    from lpsedesk.invitations import use
+    from lpsedesk.roles import kiosk_actor
+
+    from .test_rules_invitations import submit_visit
+
+    for status in ("cancelled", "denied", "approved", "checked_out"):
+        invitation = invite(people[0])
+        visit = submit_visit()
+        visit.status = status
+        with pytest.raises(InvalidTransition):
+            use.attach(db.session, invitation, visit, kiosk_actor(1, "Kiosk"), now=NOW)
+        assert (invitation.status, invitation.visit_id, invitation.used_at) == ("open", None, None), status
