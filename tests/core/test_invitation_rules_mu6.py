@@ -143,3 +143,33 @@ def test_only_a_new_waiting_request_uses_an_invitation(people):  # noqa: F811
         with pytest.raises(InvalidTransition):
             use.attach(db.session, invitation, visit, kiosk_actor(1, "Kiosk"), now=NOW)
         assert (invitation.status, invitation.visit_id, invitation.used_at) == ("open", None, None), status
+
+
+# --- deciding in advance ------------------------------------------------------------------------
+# SOP 1 step 4 taken before the visit; the queue's and the invitation page's reason box holds 500
+# characters (maxlength="500").
+
+def test_a_decision_refused_says_what_the_invitation_is_and_what_it_cannot_become(people):  # noqa: F811
+    desk, kasubag, _admin = people
+    invitation = invite(desk)
+    rules.decide(db.session, invitation, "approve", kasubag, now=NOW)
+    with pytest.raises(InvalidTransition) as refused:
+        rules.decide(db.session, invitation, "deny", kasubag, reason="Penuh", now=NOW)
+    assert refused.value.params == {"current": "approved", "target": "refused"}
+
+
+def test_a_reason_that_fills_the_box_is_kept(people):  # noqa: F811
+    desk, kasubag, _admin = people
+    invitation = invite(desk)
+    rules.decide(db.session, invitation, "deny", kasubag, reason="A" * 500, now=NOW)
+    assert invitation.status == "refused" and invitation.decision_reason == "A" * 500
+
+
+def test_a_decision_without_a_given_moment_is_taken_now_in_utc(people):  # noqa: F811
+    desk, kasubag, _admin = people
+    soon = datetime.now(timezone.utc)
+    invitation = invite(desk, starts_at=soon, ends_at=soon + timedelta(hours=2))
+    before = datetime.now(timezone.utc)
+    rules.decide(db.session, invitation, "approve", kasubag)
+    assert invitation.decided_at.utcoffset() == timedelta(0)
+    assert before <= invitation.decided_at <= datetime.now(timezone.utc)

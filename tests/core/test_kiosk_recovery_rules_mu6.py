@@ -55,3 +55,25 @@ def test_a_nik_read_from_the_card_in_groups_of_four_finds_todays_visit(app):
         assert found is not None and found.id == visit.id
         for not_a_nik in ("", None, NIK[:15]):
             assert kiosk_recovery.todays_visit_by_card(db.session, not_a_nik, now=NOON) is None
+
+
+def test_the_card_finds_only_its_own_nik_and_only_within_todays_wib_day(app):
+    """docs/kiosk.md: the card held up again proves "this is my visit": another visitor's visit of
+    the same day is not found with it, nor a visit stamped at the next midnight (a kiosk clock set
+    wrong)."""
+    with app.app_context():
+        factories.visit(visitor=factories.visitor(nik="3373024107900002", full_name="Budi Santoso"),
+                        submitted_at=NOON - timedelta(hours=1))
+        assert kiosk_recovery.todays_visit_by_card(db.session, NIK, now=NOON) is None
+        factories.visit(visitor=factories.visitor(nik=NIK), submitted_at=wib_at(date(2026, 12, 3), time(0)))
+        assert kiosk_recovery.todays_visit_by_card(db.session, NIK, now=NOON) is None
+        assert kiosk_recovery.todays_visit(db.session, NIK, "0001", now=NOON) is None
+
+
+def test_a_visit_submitted_at_the_next_midnight_is_not_confirmed_as_todays(app):
+    with app.app_context():
+        tomorrow = factories.visit("approved", visitor=factories.visitor(nik=NIK),
+                                   submitted_at=wib_at(date(2026, 12, 3), time(0)))
+        assert kiosk_recovery.confirm_inside(db.session, tomorrow.id, "0001", now=NOON) is None
+        assert kiosk_recovery.confirm_inside(db.session, tomorrow.id, "0001",
+                                             now=wib_at(date(2026, 12, 3), time(9))).id == tomorrow.id
