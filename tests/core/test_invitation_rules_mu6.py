@@ -173,3 +173,11 @@ def test_a_decision_without_a_given_moment_is_taken_now_in_utc(people):  # noqa:
     rules.decide(db.session, invitation, "approve", kasubag)
     assert invitation.decided_at.utcoffset() == timedelta(0)
     assert before <= invitation.decided_at <= datetime.now(timezone.utc)
+
+
+def test_whether_an_invitation_may_be_used_is_asked_of_the_present_moment_when_none_is_given(people):  # noqa: F811
+    soon = datetime.now(timezone.utc)
+    current = invite(people[0], starts_at=soon - timedelta(hours=1), ends_at=soon + timedelta(hours=2))
+    assert rules.use_problem(current) is None
+    later = invite(people[0], starts_at=soon + timedelta(hours=1), ends_at=soon + timedelta(hours=2))
+    assert rules.use_problem(later) == "too_early"
