@@ -181,3 +181,29 @@ def test_whether_an_invitation_may_be_used_is_asked_of_the_present_moment_when_n
     assert rules.use_problem(current) is None
     later = invite(people[0], starts_at=soon + timedelta(hours=1), ends_at=soon + timedelta(hours=2))
     assert rules.use_problem(later) == "too_early"
+
+
+def test_an_invitation_with_problems_is_refused_with_every_problem_and_nothing_is_kept(people):  # noqa: F811
+    from sqlalchemy import select
+
+    from lpsedesk.models import Invitation
+
+    desk, _kasubag, _admin = people
+    with pytest.raises(rules.InvitationError) as refused:
+        invite(desk, full_name="", phone="12")
+    assert refused.value.fields == {"full_name": "required", "phone": "phone_format"}
+    assert db.session.scalars(select(Invitation)).all() == []
+
+
+def test_an_invitation_made_is_in_the_audit_log_with_who_and_when(people):  # noqa: F811
+    """README: every step writes an audit event with the change; the invitation's creation names the
+    person who invited and the moment, as its decision and cancellation do (mu5)."""
+    from sqlalchemy import select
+
+    from lpsedesk.models import AuditEvent
+
+    desk, _kasubag, _admin = people
+    invitation = invite(desk)
+    [event] = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "invitation.created")).all()
+    assert (event.object_type, event.object_id, event.actor_id, event.actor_label, event.at) == (
+        "invitations", invitation.id, desk.id, "Rina", NOW)
