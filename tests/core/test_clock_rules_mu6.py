@@ -51,3 +51,22 @@ def test_a_stored_clock_time_is_hours_and_minutes_and_an_unreadable_one_falls_ba
     assert clock.parse_hhmm("16:05", "08:00") == time(16, 5)
     for unreadable in ("7", "", None, "07:30:00", "25:00", "ab:cd", 730):
         assert clock.parse_hhmm(unreadable, "16:00") == time(16, 0), unreadable
+
+
+def test_a_typed_time_is_stored_in_utc_whatever_zone_the_server_is_set_to():
+    """README: stored in UTC. A server set to WITA (UTC+8) must not store a WITA time."""
+    import os
+    import time as system_time
+
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Makassar"
+    system_time.tzset()
+    try:
+        stored = clock.local_to_utc(datetime(2026, 12, 2, 7, 30))
+        assert stored.utcoffset() == timedelta(0) and stored == datetime(2026, 12, 2, 0, 30, tzinfo=UTC)
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        system_time.tzset()
