@@ -206,3 +206,25 @@ def test_a_name_or_nik_that_only_begins_like_an_entry_is_not_flagged(app):
             assert watchlist.matches(db.session, nik, "", "", today=TODAY) == [], nik
         found = watchlist.matches(db.session, "3373024107900002", "sari uji-coba", "Contoh Sejahtera, CV", today=TODAY)
         assert [e.id for e in found] == [entry.id]
+
+
+def test_each_change_names_the_admin_who_made_it(app):
+    with app.app_context():
+        entry = watchlist.add(db.session, ADMIN, entry_input(nik=NIK), today=TODAY)
+        watchlist.change(db.session, ADMIN, entry, entry_input(nik=NIK, reason="Sanksi"), today=TODAY)
+        watchlist.remove(db.session, ADMIN, entry)
+        db.session.flush()
+        for action in ("watchlist.added", "watchlist.changed", "watchlist.removed"):
+            [event] = events(action)
+            assert (event.actor_type, event.actor_label) == ("user", "Ani"), action
+
+
+def test_an_entry_with_another_nik_that_matches_by_name_says_the_name_matched(app):
+    with app.app_context():
+        entry = watchlist.add(db.session, ADMIN, entry_input(nik="3373024107900002", full_name="Sari Uji Coba",
+                                                             institution="CV Contoh Sejahtera"), today=TODAY)
+        db.session.commit()
+        visit = factories.visit(submitted_at=datetime(2026, 12, 2, 2, 0, tzinfo=timezone.utc))
+        assert [e.id for e in watchlist.screen(db.session, visit, SYSTEM_ACTOR, now=visit.submitted_at)] == [entry.id]
+        [matched] = events("watchlist.matched")
+        assert matched.details["by"] == "name_institution"
