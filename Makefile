@@ -98,7 +98,8 @@ initial-migration: $(VENV)/.installed
 # on 2 shared cores. `make mutation MUTATE="nik urls"` mutates only those modules (lpsedesk/<name>, the
 # exports/ package, or a dotted name such as idscan.nik). Exits non-zero below 90 % killed or when a
 # survivor is not listed in the doc.
-MUTATE ?= workflow nik idscan.nik checkin visit_ops remote_ops exports storage urls roles passwords throttle office_hours
+MUTATE ?= workflow nik idscan.nik checkin visit_ops remote_ops exports storage urls roles passwords throttle office_hours \
+  clock restricted watchlist lpsedesk.invitations.rules kiosk_recovery
 MUTATION_JOBS ?= 2
 mutation: sysdeps-test $(VENV)/.installed-mutation
 	rm -rf mutants
