@@ -75,8 +75,9 @@ def _tesseract(img: np.ndarray, whitelist: str, psm: int = 7) -> str:
     ok, png = cv2.imencode(".png", img)
     cmd = [tesseract_path() or "tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng",
            "-c", f"tessedit_char_whitelist={whitelist}"]
-    # OMP threads would fight the camera loop for the kiosk's 2 cores.
-    out = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=10,
+    # OMP threads would fight the camera loop for the kiosk's 2 cores. The timeout only stops a hung
+    # process: 10 s was reached by a plain sheet at load 23 and ended a dev bench half-way (Run 18t).
+    out = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=120,
                          env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
     return out.stdout.decode("utf-8", "replace").strip()
 
