@@ -29,11 +29,16 @@ def _own_session(engine):
     the spin-waiting, and drops a count above the machine's cores. Same model, same outputs."""
     import onnxruntime as ort
 
-    old = engine.text_rec.session.session
+    holder = getattr(getattr(engine, "text_rec", None), "session", None)
+    old = getattr(holder, "session", None)
     path = getattr(old, "_model_path", None)
-    if isinstance(path, str):  # else (a model given as bytes) rapidocr-onnxruntime's own session reads
-        engine.text_rec.session.session = ort.InferenceSession(
-            path, sess_options=threads.ort_session_options(), providers=old.get_providers())
+    if not isinstance(path, str):  # a model given as bytes, or another rapidocr layout: its own session reads
+        return engine
+    try:
+        holder.session = ort.InferenceSession(path, sess_options=threads.ort_session_options(),
+                                              providers=old.get_providers())
+    except Exception:  # noqa: BLE001 - its own session (one thread too) reads as well; only spinning differs
+        pass
     return engine
 
 

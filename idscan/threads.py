@@ -57,8 +57,11 @@ def limit_openmp() -> None:
 
 def openmp_thread_limit() -> int | None:
     """The thread limit libgomp runs with in this process, or None where it is not loaded."""
+    noload = getattr(os, "RTLD_NOLOAD", None)  # not on Windows, where Tesseract runs without libgomp
+    if noload is None:
+        return None
     try:
-        gomp = ctypes.CDLL("libgomp.so.1", mode=os.RTLD_NOLOAD)
+        gomp = ctypes.CDLL("libgomp.so.1", mode=noload)
     except OSError:
         return None
     return int(gomp.omp_get_thread_limit())
