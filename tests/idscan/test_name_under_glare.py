@@ -4,7 +4,6 @@ read "ANDI LATUC" for ANDI LATUCONSINA NUR-HAYATI (stranger dev, run 17b). The n
 Tesseract's cut, the birth line's and a card without glare stay as they were."""
 from __future__ import annotations
 
-import dataclasses
 
 import numpy as np
 import pytest
@@ -13,28 +12,12 @@ from idscan import name_line
 from idscan.lines import TextLine
 from idscan.reader import card_lines, card_rows, read_card
 from idscan.rapid import rapidocr_available
-from tests.synthetic import make_person, render_ktp
-from tests.synthetic.styles import CardStyle, DEV_FONTS
-
-NAME = "SUTRISNO WIBOWO HADIKUSUMO"  # as printed on the card below
-
-
-def _card() -> np.ndarray:
-    rng = np.random.default_rng(5)
-    person = dataclasses.replace(make_person(rng), name=NAME)
-    return render_ktp(person, rng, CardStyle(family=DEV_FONTS[0]))
-
+from tests.idscan.glared_name import NAME, lighten, long_name_card as _card
 
 def _glare(card: np.ndarray, strength: float = 0.7) -> np.ndarray:
     """Light added over the right part of the name row and the row under it, from the middle of
     the name on (the NIK above it is left clear)."""
-    rows = [r for r, _f in card_rows(card)[0]]
-    name, below = rows[3], rows[4]
-    x = name.x0 + int(0.55 * (name.x1 - name.x0))
-    out = card.astype(np.float32)
-    band = out[name.y0 - 4:below.y1 + 4, x:]
-    out[name.y0 - 4:below.y1 + 4, x:] = band * (1 - strength) + 255 * strength
-    return out.astype(np.uint8)
+    return lighten(card, lambda name: name.x0 + int(0.55 * (name.x1 - name.x0)), None, strength)
 
 
 def test_the_name_row_under_a_glare_band_is_cut_short_but_read_to_its_end():

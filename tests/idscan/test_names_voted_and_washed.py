@@ -6,7 +6,6 @@ light over the START of the name row no longer cuts the name's first letters off
 17b: NILAHO read "AHO")."""
 from __future__ import annotations
 
-import dataclasses
 
 import numpy as np
 import pytest
@@ -18,8 +17,7 @@ from idscan.name_vote import vote_names
 from idscan.rapid import rapidocr_available
 from idscan.reader import card_lines, card_rows, read_card
 from idscan.vote import vote
-from tests.synthetic import make_person, render_ktp
-from tests.synthetic.styles import CardStyle, DEV_FONTS
+from tests.idscan.glared_name import NAME, lighten, long_name_card as _card
 
 NIK = "3316044808830001"
 
@@ -59,25 +57,11 @@ def test_crops_reading_unlike_names_fill_nothing():
     assert _voted(["SITI AMINAH", "BAMBANG", "YOHANES HANDAYANI"]) is None
 
 
-NAME = "SUTRISNO WIBOWO HADIKUSUMO"  # as printed on the card below
-
-
-def _card() -> np.ndarray:
-    rng = np.random.default_rng(5)
-    person = dataclasses.replace(make_person(rng), name=NAME)
-    return render_ktp(person, rng, CardStyle(family=DEV_FONTS[0]))
-
-
 def _glare_at_start(card: np.ndarray, strength: float = 0.7) -> np.ndarray:
     """Light added over the label and the first letters of the name row and the row under it
     (the NIK above is left clear): the name's first six letters go pale."""
-    rows = [r for r, _f in card_rows(card)[0]]
-    name, below = rows[3], rows[4]
-    x = name.value_x0 + int(0.25 * (name.x1 - name.value_x0))
-    out = card.astype(np.float32)
-    out[name.y0 - 4:below.y1 + 4, name.x0 + 40:x] = out[name.y0 - 4:below.y1 + 4, name.x0 + 40:x] * (1 - strength) \
-        + 255 * strength
-    return out.astype(np.uint8)
+    return lighten(card, lambda name: name.x0 + 40,
+                   lambda name: name.value_x0 + int(0.25 * (name.x1 - name.value_x0)), strength)
 
 
 def test_a_glare_band_over_the_names_start_moves_the_rows_cut_but_not_the_wide_one():
