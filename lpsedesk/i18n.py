@@ -14,6 +14,7 @@ from .clock import WIB
 from .config import LOCALES
 from .extensions import babel
 from .typed_time import show_day
+from .urls import path_link
 
 SOURCE_DIR = Path(__file__).parent / "translations"
 
@@ -93,4 +94,4 @@ def lang_url(code: str) -> str:
     """This page in another language, keeping its other query arguments (filters, tokens)."""
     args = request.args.to_dict(flat=False)
     args["lang"] = [code]
-    return f"{request.path}?{urlencode(args, doseq=True)}"
+    return f"{path_link(request.path)}?{urlencode(args, doseq=True)}"

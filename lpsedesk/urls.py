@@ -3,6 +3,7 @@ which numbers an id in a route may be."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from werkzeug.routing import IntegerConverter
 
@@ -19,6 +20,14 @@ def same_site_path(target: str | None) -> str | None:
     if target and len(target) <= 2000 and _SAME_SITE_PATH.fullmatch(target):
         return target
     return None
+
+
+def path_link(path: str) -> str:
+    """A request's (decoded) path written back as a link to the same page that a browser cannot read
+    as another host: every character outside a URL path's own is percent-encoded (a backslash is
+    `%5C`, a tab `%09`) and leading slashes become one. `/%5Cevil.example` arrives as `/\\evil.example`;
+    written back as it came, a browser read the link as `//evil.example`."""
+    return "/" + quote(path, safe="/:@!$&'()*+,;=~").lstrip("/")
 
 
 class RowIdConverter(IntegerConverter):
