@@ -15,6 +15,8 @@ from openpyxl.cell.cell import Cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A plain number such as -5 or +62 is not a formula and is left as it is.
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# Where a spreadsheet splitting a CSV at ";" starts a new cell inside one of our cells (csv_text).
+CELL_STARTS = re.compile(r"(\r\n|\r|\n|;)")
 # openpyxl refuses these control characters; a pasted letter number must not break the export.
 ILLEGAL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
 
@@ -28,13 +30,18 @@ def csv_text(value: object) -> str:
 
     Excel splits a CSV file at the computer's list separator, and on an Indonesian Windows that is
     ";" whatever separator the file uses: our comma file's unquoted cell `Budi;=1+1` opens there as
-    the two cells `Budi` and `=1+1`, a live formula. So every piece after a ";" gets the same text
-    mark as a whole cell would."""
+    the two cells `Budi` and `=1+1`, a live formula. A line break does the same: split at ";", the
+    quote our file puts around a cell with a line break is inside a field, a plain character there,
+    so the line break ends the row and `Terima kasih<LF>=1+1;` opens with `=1+1` as the next row's
+    first cell. So every piece after a ";" or a line break gets the same text mark as a whole cell
+    would."""
     text = "" if value is None else str(value)
-    if ";" in text:
-        first, *rest = text.split(";")
-        text = ";".join([first, *("'" + piece if looks_like_formula(piece.lstrip(" ")) else piece
-                                  for piece in rest)])
+    if ";" in text or "\n" in text or "\r" in text:
+        first, *rest = CELL_STARTS.split(text)  # pieces and the separators between them, alternately
+        marked = [first]
+        for separator, piece in zip(rest[::2], rest[1::2]):
+            marked += [separator, "'" + piece if looks_like_formula(piece.lstrip(" ")) else piece]
+        text = "".join(marked)
     return "'" + text if looks_like_formula(text) else text
 
 
