@@ -240,9 +240,11 @@ def visit_qr(ticket: str):
 @bp.post("/api/v1/visits/<ticket>/checkout")
 @kiosk_only
 def check_out(ticket: str):
-    data = json_body()
+    # No body is a check-out without a rating; a body that is not a JSON object is a broken client,
+    # told so rather than checked out as if it had said nothing (probe sec15).
+    data = json_body() if request.get_data(cache=True) else {}
     if data is None:
-        data = {}
+        return api_error("bad_request", 400)
     visit = visit_by_ticket(ticket)
     rating = data.get("rating")
     try:

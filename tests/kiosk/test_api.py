@@ -269,3 +269,19 @@ def test_a_scan_session_keeps_only_its_last_few_captures(app, kiosk, ktp_scene):
     # The latest capture is the one the visitor submits, and it is still there.
     response = kiosk.post_json("/visits", entry(capture=tokens[-1], scan_session="retake-session"))
     assert response.status_code == 201, response.json
+
+
+def test_a_check_out_body_that_is_not_json_is_refused_and_the_visit_stays_open(app, kiosk):
+    """Bad input gets a 4xx and loses nothing: a broken body is not taken as "no rating" (probe sec15)."""
+    with app.app_context():
+        visit = factories.visit("approved")
+        ticket, visit_id = visit.ticket_code, visit.id
+    for body in ('{"rating": 5', "[5]", "rating=5"):
+        response = kiosk.client.post(f"/kiosk/api/v1/visits/{ticket}/checkout", data=body,
+                                     content_type="application/json", headers={"X-CSRFToken": kiosk.csrf})
+        assert response.status_code == 400 and response.json["error"] == "bad_request"
+        assert "tidak dapat diproses" in response.json["message"]
+    with app.app_context():
+        assert db.session.get(Visit, visit_id).checked_out_at is None
+    # No body at all is a check-out without a rating, as before.
+    assert kiosk.post_json(f"/visits/{ticket}/checkout").status_code == 200
