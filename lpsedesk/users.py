@@ -86,7 +86,7 @@ def create(session: Session, actor: Actor | None, *, username: str, full_name: s
         raise UserError("name_required")
     if not roles or not set(roles) <= set(STAFF_ROLES):
         raise UserError("bad_roles")
-    if problem := password_problem(password):
+    if problem := password_problem(password, username):
         raise UserError(problem)
     user = User(username=username, full_name=full_name.strip(), nip=nip or None,
                 password_hash=hash_password(password), active=True)
@@ -99,7 +99,7 @@ def create(session: Session, actor: Actor | None, *, username: str, full_name: s
 
 
 def set_password(session: Session, actor: Actor | None, user: User, password: str) -> None:
-    if problem := password_problem(password):
+    if problem := password_problem(password, user.username):
         raise UserError(problem)
     user.password_hash = hash_password(password)
     user.end_sessions()

@@ -169,6 +169,10 @@ def test_the_admin_may_set_a_chosen_password_that_meets_the_rules(app, client, m
     rina = make_user("rina", "helpdesk")
     weak = post_form(client, f"/admin/settings/users/{rina}/password", {"password": "abcdefghijk", "confirm": "abcdefghijk"})
     assert weak.status_code == 400 and "huruf dan angka" in weak.get_data(as_text=True)
+    common = post_form(client, f"/admin/settings/users/{rina}/password", {"password": "Password123",
+                                                                       "confirm": "Password123"})
+    assert common.status_code == 400 and "terlalu mudah ditebak" in common.get_data(as_text=True)
+    assert not verify_password(_user(app, "rina").password_hash, "Password123")
     ok = post_form(client, f"/admin/settings/users/{rina}/password", {"password": "Sandi-baru-2026",
                                                                    "confirm": "Sandi-baru-2026"})
     assert ok.status_code == 302

@@ -24,9 +24,20 @@ def test_a_password_of_letters_only_or_digits_only_is_too_simple(typed):
     assert passwords.password_problem(typed) == "too_simple"
 
 
-@pytest.mark.parametrize("typed", ["abcdefghi1", "1234abcdef", "Salatiga2026", "x" * 40 + "9"])
+@pytest.mark.parametrize("typed", ["abcdefghi1", "1234kopitubruk", "Sawah-Hijau-26", "x" * 40 + "9"])
 def test_ten_or_more_characters_with_letters_and_digits_are_accepted(typed):
     assert passwords.password_problem(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["Password123", "P@ssw0rd2024", "qwerty12345", "Rahasia-2026", "salatiga2026!",
+                                   "LPSE2026!!", "admin1234567"])
+def test_a_common_word_with_digits_or_marks_around_it_is_too_common(typed):
+    assert passwords.password_problem(typed) == "too_common"
+
+
+def test_a_password_built_on_the_user_name_is_too_common():
+    assert passwords.password_problem("bambang-2026", "bambang") == "too_common"
+    assert passwords.password_problem("Sawah-Hijau-26", "bambang") is None
 
 
 def test_a_generated_password_has_sixteen_characters_no_look_alikes_and_meets_the_rules():
