@@ -191,3 +191,20 @@ def test_an_exit_typed_before_the_entry_is_recorded_at_the_entry_never_earlier(a
         entered = visit.area_entered_at
         restricted.leave_area(db.session, visit, desk, now=entered - timedelta(minutes=2))
         assert visit.area_left_at == entered and visit.area_left_by_id == hana
+
+
+def test_a_missing_device_is_an_incident_written_and_audited_by_the_helpdesk_member_who_checked(app, make_user):
+    # docs/restricted.md: a device not ticked is an incident note on the visit and an audit event;
+    # docs/reports.md: each note and incident is reported with its time and author.
+    hana = make_user("hana", "helpdesk")
+    desk = logged_in_client(app, "hana")
+    with app.app_context():
+        visit_id = _server_room_visit(status="approved")
+        laptop = db.session.get(Visit, visit_id).devices[0].id
+    assert post_form(desk, f"/admin/visits/{visit_id}/devices-check", left=[str(laptop)]).status_code == 302
+    with app.app_context():
+        checked_at = db.session.get(Visit, visit_id).devices_checked_at
+        incident = db.session.scalars(select(VisitNote).where(VisitNote.visit_id == visit_id)).one()
+        assert (incident.author_id, incident.created_at) == (hana, checked_at)
+        mismatch = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "visit.device_mismatch")).one()
+        assert (mismatch.actor_type, mismatch.actor_id, mismatch.at) == ("user", hana, checked_at)
