@@ -208,3 +208,17 @@ def test_a_missing_device_is_an_incident_written_and_audited_by_the_helpdesk_mem
         assert (incident.author_id, incident.created_at) == (hana, checked_at)
         mismatch = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "visit.device_mismatch")).one()
         assert (mismatch.actor_type, mismatch.actor_id, mismatch.at) == ("user", hana, checked_at)
+
+
+def test_the_escort_picker_offers_the_active_staff_by_name(app, make_user):
+    # docs/restricted.md: the Kasubag picks the escort from the active staff; a list of people to
+    # pick from reads in the order of their names, not the order their accounts were made.
+    from lpsedesk import restricted
+
+    make_user("zaki", "helpdesk", name="Zaki Pendamping")
+    make_user("bambang", "kasubag", name="Bambang Kepala")
+    make_user("lama", "helpdesk", name="Anto Nonaktif", active=False)
+    make_user("eko", "helpdesk", name="Eko Teknisi")
+    with app.app_context():
+        assert [u.full_name for u in restricted.escort_candidates(db.session)] == [
+            "Bambang Kepala", "Eko Teknisi", "Zaki Pendamping"]
