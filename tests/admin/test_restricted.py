@@ -52,6 +52,8 @@ def test_the_escort_must_be_active_staff(app, make_user):
     for escort in (str(gone), "999999", "abc"):
         response = post_form(boss, f"/admin/visits/{visit_id}/decision", decision="approve", escort_id=escort)
         assert response.status_code == 400, escort
+        # The Kasubag is told why: the escort is to be one of the active staff.
+        assert "staf yang aktif" in response.get_data(as_text=True), escort
     with app.app_context():
         assert db.session.get(Visit, visit_id).status == "pending"
 
