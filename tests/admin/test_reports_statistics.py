@@ -139,6 +139,22 @@ def test_the_visit_report_lists_reported_visits_with_notes_and_incidents(app, de
     assert any(row[2] == "Bima Tenang" for row in ws.iter_rows(values_only=True))
 
 
+def test_a_visit_is_in_the_report_of_the_wib_day_the_helpdesk_reported_it_not_the_day_it_came(app, desk):
+    # docs/reports.md: the visit report holds visits "whose `reported_at` falls in the period", and
+    # periods are WIB days. Came on 30 November at 15:00 WIB, reported on 1 December at 07:30 WIB
+    # (00:30 UTC): December's report, not November's.
+    came = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+    with app.app_context():
+        factories.visit(status="reported", visitor=factories.visitor(full_name="Eka Lapor Besok"),
+                        submitted_at=came, decided_at=came + timedelta(minutes=5),
+                        checked_out_at=came + timedelta(minutes=90),
+                        reported_at=datetime(2026, 12, 1, 0, 30, tzinfo=timezone.utc))
+    november = desk.get("/admin/reports/visits", query_string={"from": "2026-11-01", "to": "2026-11-30"})
+    december = desk.get("/admin/reports/visits", query_string={"from": "2026-12-01", "to": "2026-12-31"})
+    assert "Eka Lapor Besok" not in november.get_data(as_text=True)
+    assert "Eka Lapor Besok" in december.get_data(as_text=True)
+
+
 def test_the_reports_index_links_every_report(desk):
     page = desk.get("/admin/reports/").get_data(as_text=True)
     for path in ("/admin/reports/guestbook", "/admin/reports/visits", "/admin/reports/statistics"):

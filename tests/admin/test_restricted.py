@@ -52,6 +52,8 @@ def test_the_escort_must_be_active_staff(app, make_user):
     for escort in (str(gone), "999999", "abc"):
         response = post_form(boss, f"/admin/visits/{visit_id}/decision", decision="approve", escort_id=escort)
         assert response.status_code == 400, escort
+        # The Kasubag is told why: the escort is to be one of the active staff.
+        assert "staf yang aktif" in response.get_data(as_text=True), escort
     with app.app_context():
         assert db.session.get(Visit, visit_id).status == "pending"
 
@@ -150,3 +152,75 @@ def test_the_admin_marks_a_facility_restricted_in_settings(app, make_user):
     with app.app_context():
         items = {i["key"]: i for i in settings.get(db.session, "facilities")}
         assert items["server_room"].get("restricted") is True and not items["training_room"].get("restricted")
+
+
+def test_each_step_at_the_area_is_audited_as_the_helpdesk_member_who_did_it_at_the_time_recorded(app, make_user):
+    # docs/restricted.md: entry and exit "audited", the device check recorded with who checked;
+    # issue 2: an audit event holds actor, action, object and time.
+    hana = make_user("hana", "helpdesk")
+    desk = logged_in_client(app, "hana")
+    with app.app_context():
+        visit_id = _server_room_visit(status="approved")
+        ids = [str(d.id) for d in db.session.get(Visit, visit_id).devices]
+    for step, data in (("area-entry", {}), ("area-exit", {}), ("devices-check", {"left": ids})):
+        assert post_form(desk, f"/admin/visits/{visit_id}/{step}", **data).status_code == 302, step
+    with app.app_context():
+        visit = db.session.get(Visit, visit_id)
+        events = {e.action: e for e in db.session.scalars(select(AuditEvent).where(AuditEvent.action.in_(
+            ("visit.area_entered", "visit.area_left", "visit.devices_checked"))))}
+        stamped = {"visit.area_entered": visit.area_entered_at, "visit.area_left": visit.area_left_at,
+                   "visit.devices_checked": visit.devices_checked_at}
+        assert set(events) == set(stamped)
+        for action, event in events.items():
+            assert (event.actor_type, event.actor_id) == ("user", hana), action
+            assert (event.object_type, event.object_id) == ("visit", visit_id), action
+            assert event.at == stamped[action], action
+
+
+def test_an_exit_typed_before_the_entry_is_recorded_at_the_entry_never_earlier(app, make_user):
+    # The area's exit follows its entry: a desk clock behind the one that stamped the entry
+    # (another PC) must not leave an exit before the entry, nor no exit at all.
+    from datetime import timedelta
+
+    from lpsedesk import restricted
+    from lpsedesk.roles import Actor, Role
+
+    hana = make_user("hana", "helpdesk")
+    desk = Actor("user", hana, "Hana", frozenset({Role.HELPDESK}))
+    with app.app_context():
+        visit = db.session.get(Visit, _server_room_visit(status="approved"))
+        restricted.enter_area(db.session, visit, desk)
+        entered = visit.area_entered_at
+        restricted.leave_area(db.session, visit, desk, now=entered - timedelta(minutes=2))
+        assert visit.area_left_at == entered and visit.area_left_by_id == hana
+
+
+def test_a_missing_device_is_an_incident_written_and_audited_by_the_helpdesk_member_who_checked(app, make_user):
+    # docs/restricted.md: a device not ticked is an incident note on the visit and an audit event;
+    # docs/reports.md: each note and incident is reported with its time and author.
+    hana = make_user("hana", "helpdesk")
+    desk = logged_in_client(app, "hana")
+    with app.app_context():
+        visit_id = _server_room_visit(status="approved")
+        laptop = db.session.get(Visit, visit_id).devices[0].id
+    assert post_form(desk, f"/admin/visits/{visit_id}/devices-check", left=[str(laptop)]).status_code == 302
+    with app.app_context():
+        checked_at = db.session.get(Visit, visit_id).devices_checked_at
+        incident = db.session.scalars(select(VisitNote).where(VisitNote.visit_id == visit_id)).one()
+        assert (incident.author_id, incident.created_at) == (hana, checked_at)
+        mismatch = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "visit.device_mismatch")).one()
+        assert (mismatch.actor_type, mismatch.actor_id, mismatch.at) == ("user", hana, checked_at)
+
+
+def test_the_escort_picker_offers_the_active_staff_by_name(app, make_user):
+    # docs/restricted.md: the Kasubag picks the escort from the active staff; a list of people to
+    # pick from reads in the order of their names, not the order their accounts were made.
+    from lpsedesk import restricted
+
+    make_user("zaki", "helpdesk", name="Zaki Pendamping")
+    make_user("bambang", "kasubag", name="Bambang Kepala")
+    make_user("lama", "helpdesk", name="Anto Nonaktif", active=False)
+    make_user("eko", "helpdesk", name="Eko Teknisi")
+    with app.app_context():
+        assert [u.full_name for u in restricted.escort_candidates(db.session)] == [
+            "Bambang Kepala", "Eko Teknisi", "Zaki Pendamping"]

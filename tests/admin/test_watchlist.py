@@ -81,3 +81,23 @@ def test_a_flagged_request_shows_its_reason_to_the_kasubag_on_the_queue_and_visi
         body = desk.get(path).get_data(as_text=True)
         assert REASON not in body, path
         assert "watch" in body.lower() or "pantau" in body.lower(), path  # the board marks it
+
+
+def test_each_entry_remembers_the_admin_who_put_the_person_on_the_list(app, make_user):
+    # Issue 2: the record keeps "who recorded and who decided each step"; issue 5: "each SOP step
+    # with who did it". Adding a person to the watch list is the Admin's step: it stays theirs,
+    # also after another Admin changes the entry.
+    ani = make_user("ani", "admin")
+    dewi = make_user("dewi", "admin")
+    assert post_form(logged_in_client(app, "ani"), "/admin/watchlist/", nik="3373024107900001", reason=REASON,
+                     expires_on=_later()).status_code == 302
+    second = logged_in_client(app, "dewi")
+    assert post_form(second, "/admin/watchlist/", full_name="Sari Uji Coba", institution="CV Contoh Sejahtera",
+                     reason="Melanggar tata tertib", expires_on=_later()).status_code == 302
+    with app.app_context():
+        by_nik, by_name = db.session.scalars(select(WatchEntry).order_by(WatchEntry.id)).all()
+        assert (by_nik.created_by_id, by_name.created_by_id) == (ani, dewi)
+    assert post_form(second, f"/admin/watchlist/{by_nik.id}", nik="3373024107900001", reason=REASON,
+                     expires_on=_later(60)).status_code == 302
+    with app.app_context():
+        assert db.session.get(WatchEntry, by_nik.id).created_by_id == ani
