@@ -116,8 +116,9 @@ def guidance_message(code: str) -> str:
 
 def status_message(status: str) -> str:
     messages = {
+        # ux15: and where the answer comes (the stranger asked "and now?")
         "pending": _("Please wait: your request has been sent to the LPSE official who gives "
-                     "permission (the Kasubbag Pengelolaan LPSE)."),
+                     "permission (the Kasubbag Pengelolaan LPSE). The answer appears on this screen."),
         "approved": _("Your visit is approved. Please show your original KTP to the helpdesk, then go to the facility."),
         "denied": _("Sorry, your request was refused."),
         "cancelled": _("This request was cancelled."),

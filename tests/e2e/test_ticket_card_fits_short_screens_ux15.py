@@ -1,11 +1,12 @@
 """ux15: on a 1024x768 kiosk the ticket screen's answer card ended under the button bar (its lower
 border, and with a long refusal its last lines): a visitor does not know the screen scrolls. Waiting,
-approved and refused (with a long reason), the whole card and the ticket stand above the bar."""
+approved and refused (with a long reason), the whole card and the ticket stand above the bar; at
+1280x800 too, where the waiting card now also says where the answer comes."""
 from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import staff_decides
+from tests.kiosk.e2e_support import TABLET, staff_decides
 
 from .axe import axe_source, violations
 from .test_decided_while_asked_ux14 import SMALL, _sent_from_this_kiosk
@@ -28,14 +29,15 @@ def _fits(page) -> dict:
     return edges
 
 
-@pytest.mark.parametrize(("decision", "reason"), [
-    ("", ""),
-    ("approve", ""),
-    ("deny", "Ruang rapat sedang dipakai untuk rapat koordinasi pengadaan barang dan jasa"),
-], ids=["waiting", "approved", "refused-long-reason"])
+LONG = "Ruang rapat sedang dipakai untuk rapat koordinasi pengadaan barang dan jasa"
+
+
+@pytest.mark.parametrize(("decision", "reason", "viewport"), [
+    ("", "", SMALL), ("approve", "", SMALL), ("deny", LONG, SMALL), ("", "", TABLET), ("deny", LONG, TABLET),
+], ids=["waiting", "approved", "refused-long-reason", "waiting-1280", "refused-long-reason-1280"])
 def test_the_answer_card_ends_above_the_button_bar_at_1024x768(app, live_server, browser, login, make_user, shot,
-                                                              decision, reason):
-    page, visit_id = _waiting_ticket(app, browser, live_server, SMALL)
+                                                              decision, reason, viewport):
+    page, visit_id = _waiting_ticket(app, browser, live_server, viewport)
     _sent_from_this_kiosk(app, visit_id)
     if decision:
         assert staff_decides(app, login, make_user, visit_id, decision, reason) == 302
@@ -43,6 +45,8 @@ def test_the_answer_card_ends_above_the_button_bar_at_1024x768(app, live_server,
         if reason:
             assert reason in page.inner_text("[data-status-reason]")
     _fits(page)
-    shot(page, f"ux15-kiosk-ticket-1024-{decision or 'waiting'}", full_page=False)
+    if not decision:  # ux15 walk: the waiting visitor asked where the answer would come
+        assert "Jawabannya akan muncul di layar ini." in page.inner_text("[data-status-message]")
+    shot(page, f"ux15-kiosk-ticket-{viewport['width']}-{decision or 'waiting'}", full_page=False)
     assert violations(page, axe_source()) == []
     assert not page.errors, page.errors
