@@ -1,0 +1,48 @@
+"""ux15: the Admin LPSE read the Formulir Pencatatan Pemberian Remote Akses on a 360 px phone: the
+columns were so narrow that "No." broke into "N" / "o.", "Username" into "Usern" / "ame" and names
+mid-word ("Rahmawat" / "i"). The table slides sideways (the hint above it says so); no word of the
+form is cut in two any more, and the page itself does not slide."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from tests import factories
+
+from .axe import axe_source, violations
+from .test_staff_phone_stranger import _phone
+
+CUT_WORDS = """() => {
+  const cut = [];
+  const walk = document.createTreeWalker(document.querySelector('.doc-table'), NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walk.nextNode())) {
+    const re = /\\S+/g; let m;
+    while ((m = re.exec(n.textContent))) {
+      const range = document.createRange();
+      range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (tops.size > 1) cut.push(m[0]);
+    }
+  }
+  return cut;
+}"""
+
+
+def test_the_remote_access_form_on_a_phone_cuts_no_word(app, live_server, browser, make_user, shot):
+    admin_id = make_user("ani", "admin", name="Ani Admin")
+    now = datetime.now(timezone.utc)
+    with app.app_context():
+        for name, username in (("Oki Rahmawati", "remote_oki"), ("Kartika Setiawan", "remote_kartika")):
+            factories.remote_request("closed", recorded_by_id=admin_id, requester_name=name, username=username,
+                                     instansi="PT Teknologi Nusantara Abadi", rights_granted="Hanya baca",
+                                     period_start=now - timedelta(hours=3), period_end=now + timedelta(days=1),
+                                     decided_at=now - timedelta(hours=2), granted_at=now - timedelta(hours=2),
+                                     closed_at=now - timedelta(hours=1))
+    page = _phone(browser, live_server, "ani")
+    page.goto(f"{live_server}/admin/remote/form")
+    page.wait_for_selector(".doc-table tbody td")
+    assert "remote_oki" in page.inner_text(".doc-table")
+    assert page.evaluate(CUT_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    shot(page, "ux15-phone-remote-form-words", full_page=True)
+    assert violations(page, axe_source()) == []
