@@ -4,12 +4,9 @@ mid-word ("Rahmawat" / "i"). The table slides sideways (the hint above it says s
 form is cut in two any more, and the page itself does not slide."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from tests import factories
-
 from .axe import axe_source, violations
 from .test_staff_phone_stranger import _phone
+from .test_touch_targets_desktop_ux15 import closed_remote_request
 
 CUT_WORDS = """() => {
   const cut = [];
@@ -30,14 +27,10 @@ CUT_WORDS = """() => {
 
 def test_the_remote_access_form_on_a_phone_cuts_no_word(app, live_server, browser, make_user, shot):
     admin_id = make_user("ani", "admin", name="Ani Admin")
-    now = datetime.now(timezone.utc)
     with app.app_context():
         for name, username in (("Oki Rahmawati", "remote_oki"), ("Kartika Setiawan", "remote_kartika")):
-            factories.remote_request("closed", recorded_by_id=admin_id, requester_name=name, username=username,
-                                     instansi="PT Teknologi Nusantara Abadi", rights_granted="Hanya baca",
-                                     period_start=now - timedelta(hours=3), period_end=now + timedelta(days=1),
-                                     decided_at=now - timedelta(hours=2), granted_at=now - timedelta(hours=2),
-                                     closed_at=now - timedelta(hours=1))
+            closed_remote_request(admin_id, requester_name=name, username=username,
+                                  instansi="PT Teknologi Nusantara Abadi", rights_granted="Hanya baca")
     page = _phone(browser, live_server, "ani")
     page.goto(f"{live_server}/admin/remote/form")
     page.wait_for_selector(".doc-table tbody td")

@@ -27,14 +27,19 @@ SMALL_TARGETS = """() => {
 }"""
 
 
+def closed_remote_request(admin_id: int, **fields):
+    """A remote-access request whose account was given two hours ago and closed one hour ago."""
+    now = datetime.now(timezone.utc)
+    return factories.remote_request("closed", recorded_by_id=admin_id, period_start=now - timedelta(hours=3),
+                                    period_end=now + timedelta(days=1), decided_at=now - timedelta(hours=2),
+                                    granted_at=now - timedelta(hours=2), closed_at=now - timedelta(hours=1), **fields)
+
+
 def test_every_staff_control_on_the_desktop_is_a_fingers_size(app, live_server, browser, make_user, shot):
     admin_id = make_user("ani", "admin", name="Ani Admin")
     now = datetime.now(timezone.utc)
     with app.app_context():
-        closed = factories.remote_request("closed", recorded_by_id=admin_id, requester_name="Andi Pratama",
-                                          period_start=now - timedelta(days=2), period_end=now - timedelta(days=1),
-                                          decided_at=now - timedelta(days=2), granted_at=now - timedelta(days=2),
-                                          closed_at=now - timedelta(days=1)).id
+        closed = closed_remote_request(admin_id, requester_name="Andi Pratama").id
         visit = factories.visit("checked_out", submitted_at=now - timedelta(hours=3),
                                 decided_at=now - timedelta(hours=3), checked_out_at=now - timedelta(hours=1),
                                 visitor=factories.visitor(full_name="SITI TAMU")).id
