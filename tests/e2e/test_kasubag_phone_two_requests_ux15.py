@@ -1,7 +1,8 @@
 """ux15: the Kasubag on a 360x740 phone decides a visit request and a remote-access request that
 arrived together, and refuses one. With "Tolak…" open the panel covers the request: it did not say
 whose request it refuses, and two requests stood in the queue. It names the visitor now, on the screen
-above the reasons; the refusal goes to that visit, and the remote-access request stays to decide."""
+above the reasons; the refusal goes to that visit, and the remote-access request stays to decide,
+its name taking the focus the decided request took with it (it fell back to the page's start)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -42,6 +43,9 @@ def test_the_open_refusal_names_whose_visit_request_it_refuses(app, live_server,
     page.wait_for_function("() => !document.querySelector('.req.current') || "
                            "document.querySelector('.req.current').innerText.includes('Andi Pratama')")
     assert "Andi Pratama" in page.inner_text(".req.current"), "the remote-access request is the next to decide"
+    # the refused request took the focus with it: the next request's name has it
+    page.wait_for_function("() => document.activeElement.closest('.req.current') !== null")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Andi Pratama"
     with app.app_context():
         assert db.session.get(Visit, visit_id).status == "denied"
         assert db.session.get(RemoteAccessRequest, remote_id).status == "received"
