@@ -116,8 +116,9 @@ def guidance_message(code: str) -> str:
 
 def status_message(status: str) -> str:
     messages = {
+        # ux15: and where the answer comes (the stranger asked "and now?")
         "pending": _("Please wait: your request has been sent to the LPSE official who gives "
-                     "permission (the Kasubbag Pengelolaan LPSE)."),
+                     "permission (the Kasubbag Pengelolaan LPSE). The answer appears on this screen."),
         "approved": _("Your visit is approved. Please show your original KTP to the helpdesk, then go to the facility."),
         "denied": _("Sorry, your request was refused."),
         "cancelled": _("This request was cancelled."),
@@ -164,6 +165,8 @@ def js_messages() -> dict[str, str]:
         # ux14: the question closed by itself because the answer came first
         "answered_not_withdrawn": _("Your request has just been answered, so it was not withdrawn."),
         "answered_now": _("Your request has just been answered."),
+        # ux15: a refusal shown without its reason (this kiosk may not show it) says where to hear it
+        "reason_at_helpdesk": _("Please go to the helpdesk: the staff there can tell you the reason."),
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
         "nik_not_read": _("The NIK could not be read; please type it on the next screen."),

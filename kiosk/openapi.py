@@ -110,7 +110,8 @@ SCHEMAS: dict = {
     "VisitStatus": {
         "type": "object",
         "description": "purpose_label, planned_minutes, submitted_at, submitted_at_text, approved_until and "
-                       "decision_reason are given only to the kiosk where the visit was submitted",
+                       "decision_reason are given only to the kiosk where the visit was submitted, or to a "
+                       "kiosk that sends the X-Visit-Proof its find answer gave for this visit (ux15)",
         "required": ["ticket", "status", "status_label", "message", "visitor_name", "facility", "facility_label",
                      "may_withdraw"],
         "properties": {
@@ -144,8 +145,12 @@ SCHEMAS: dict = {
                        "planned_minutes": {"type": ["integer", "null"]}},
         "description": "the details of the latest visit; purpose, facility and duration for 'same as last time'",
     },
-    "FoundVisit": {"allOf": [_ref("VisitStatus"), {"type": "object", "required": ["may_check_out"],
-                                                    "properties": {"may_check_out": {"type": "boolean"}}}]},
+    "FoundVisit": {"allOf": [_ref("VisitStatus"), {"type": "object", "required": ["may_check_out", "proof"],
+                                                    "properties": {"may_check_out": {"type": "boolean"},
+                                                                   "proof": {"type": "string", "description":
+                                                                             "send as X-Visit-Proof with this "
+                                                                             "visit's status for an hour, from "
+                                                                             "this kiosk: the whole answer"}}}]},
     "Inside": {"type": "object", "required": ["visitors"], "properties": {"visitors": {"type": "array", "items": {
         "type": "object", "required": ["id", "name"],
         "properties": {"id": {"type": "integer"}, "name": {"type": "string", "description": "masked: Bu** San****"},
@@ -233,7 +238,10 @@ def document() -> dict:
                                             "nothing was saved"),
                           "401": E401, "413": _json(ERR, "request too large")}}},
         f"{PREFIX}/visits/{{ticket}}": {"get": {
-            "summary": "A visit's status by ticket", "parameters": [TICKET],
+            "summary": "A visit's status by ticket",
+            "parameters": [TICKET, {"name": "X-Visit-Proof", "in": "header", "required": False,
+                                    "schema": {"type": "string"},
+                                    "description": "the proof a find answer gave for this visit on this kiosk"}],
             "responses": {"200": _json(_ref("VisitStatus"), "the visit"),
                           "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/events": {"get": {

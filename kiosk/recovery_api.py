@@ -15,7 +15,7 @@ from lpsedesk.ids import ascii_digits
 from lpsedesk.models import Visit
 from lpsedesk.throttle import LoginThrottle
 
-from . import bp
+from . import bp, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .messages import field_message
 from .scan_api import api_error, read_capture_token, sessions
@@ -53,6 +53,7 @@ def _found(visit, target: str, how: str):
     current_app.extensions["kiosk_find_target"].succeed(target)
     audit.record(db.session, current_kiosk_actor(), "visit.found_at_kiosk", visit, details={"by": how})
     body = visit_status(visit, identified=True)
+    body["proof"] = visit_proof.issue(visit.id, current_kiosk().id)
     body["may_check_out"] = kiosk_recovery.may_check_out(visit)
     return jsonify(body)
 

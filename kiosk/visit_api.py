@@ -21,7 +21,7 @@ from lpsedesk.throttle import LoginThrottle
 from lpsedesk.workflow import WorkflowError
 
 from . import bp
-from . import invitation_api, office_hours
+from . import invitation_api, office_hours, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .images import UploadError, data_url_bytes, signature_pngs
 from .messages import api_message, field_message, status_message
@@ -213,7 +213,7 @@ def submit_visit():
 @kiosk_only
 def get_visit(ticket: str):
     visit = visit_by_ticket(ticket)
-    return jsonify(visit_status(visit))
+    return jsonify(visit_status(visit, identified=visit_proof.proved(visit.id, current_kiosk().id)))
 
 
 @bp.get("/api/v1/visits/<ticket>/events")

@@ -81,9 +81,23 @@ function said(message) {
   line.textContent = message;
 }
 
+/* ux15: the decided request takes the focus with it (back to the page's start), and so may the live
+   update that redraws the queue just after: for a few seconds after a decision made from inside the
+   card, a focus fallen to the page goes to the next request's name, or to the confirmation when none
+   is left. */
+let refocusUntil = 0;
+function refocus() {
+  if (Date.now() > refocusUntil || (document.activeElement && document.activeElement !== document.body)) return;
+  const next = live.querySelector("[data-queue] > .req.current a[href]");
+  const line = document.querySelector("[data-queue-said]");
+  if (next) next.focus();
+  else if (line) { line.tabIndex = -1; line.focus(); }
+}
+
 /* Send the decision in the background; the decided request leaves and the next one slides in. */
 function decide(form, submitter) {
   const card = form.closest(".req");
+  if (card.contains(document.activeElement)) refocusUntil = Date.now() + 5000;
   const body = new FormData(form, submitter);
   return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json", "X-Background": "1" } })
     .then(async (r) => {
@@ -99,7 +113,7 @@ function decide(form, submitter) {
       const i = items(form.closest("[data-queue]")).indexOf(card);
       currentKey = list.length ? (list[Math.min(i, list.length - 1)] || list[0]).dataset.key : null;
       card.classList.add("leaving");
-      const gone = () => { card.remove(); arrange(); };
+      const gone = () => { card.remove(); arrange(); refocus(); };
       card.addEventListener("animationend", gone, { once: true });
       setTimeout(() => { if (card.isConnected) gone(); }, 600);  // no animation (reduced motion)
     })
@@ -140,7 +154,7 @@ if (live) {
     const step = e.target.closest("[data-step-by]");
     if (step) stepBy(Number(step.dataset.stepBy));
   });
-  live.addEventListener("live:swapped", arrange);
+  live.addEventListener("live:swapped", () => { arrange(); refocus(); });
   phone.addEventListener("change", arrange);
   arrange();
 }

@@ -9,9 +9,15 @@ const CLOSED = ["denied", "cancelled", "expired"];
 export function createTicket({ api, cfg, T, screens, onDecided }) {
   const screen = $("[data-screen=ticket]");
   let ticket = null, status = null, events = null, poll = null, last = null;
+  // ux15: a visit found again here (KTP, or NIK and phone digits) comes with a proof that this kiosk
+  // may show its whole answer; each refresh sends it back, so a refusal arriving while the visitor
+  // waits still shows its reason. A new ticket on the screen drops it.
+  let proof = null;
+  const help = $("[data-status-help]", screen), helpText = help.textContent;
 
   function show(s) {
     ticket = s.ticket;
+    proof = s.proof || null;
     status = null;
     $("[data-ticket-code]", screen).textContent = s.ticket;
     const qr = cfg.api + "/visits/" + encodeURIComponent(s.ticket) + "/qr.svg";
@@ -46,7 +52,9 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     $("[data-status-reason-box]", screen).hidden = !s.decision_reason;
     $("[data-status-reason]", screen).textContent = s.decision_reason || "";
     const closed = CLOSED.includes(s.status);
-    $("[data-status-help]", screen).hidden = !closed;
+    help.hidden = !closed;
+    // a refusal without its reason (not allowed on this kiosk) says where to hear it
+    help.textContent = s.status === "denied" && !s.decision_reason ? T.reason_at_helpdesk : helpText;
     $("[data-status-later]", screen).hidden = s.status !== "pending";
     $("[data-ticket-qr-box]", screen).hidden = closed;
     $("[data-ticket-noqr]", screen).hidden = !closed;
@@ -72,7 +80,7 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
 
   function refresh(after) {
     if (!ticket) return;
-    api("/visits/" + encodeURIComponent(ticket)).then((res) => {
+    api("/visits/" + encodeURIComponent(ticket), proof ? { headers: { "X-Visit-Proof": proof } } : {}).then((res) => {
       if (res.ok) render(res.data);
       if (after) after();
     });
