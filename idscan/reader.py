@@ -158,6 +158,11 @@ LAST_DIGIT_VETO = True
 # 13-16. Stranger cards (Run 14w): a serial 8 RapidOCR read as 6 at 0.67, Tesseract's second model
 # reading 8, filled. False: measurements.
 ALONE_VETO = True
+# The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
+# and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
+# sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
+# dev draws (last_digit.sheet_marks_last; docs/idscan.md, Run 19r). False: measurements.
+SHEET_MARK_VETO = True
 CHECKED_DIGITS = {"date": range(6, 12), "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
@@ -564,6 +569,15 @@ def _last_digit_unsure(nik: str, line: int | None, lines: list) -> bool:
     return got is not None and last_digit_unsure(nik, *got)
 
 
+def _sheet_marks_last(nik: str, frames: list[CardFields]) -> bool:
+    """Tesseract's sheet (any crop's, not a second opinion) read `nik`'s first 15 digits and a
+    mark where the last digit is (last_digit.sheet_marks_last)."""
+    from .last_digit import sheet_marks_last
+
+    return any(sheet_marks_last(nik, f.lines[f.nik_line]) for f in frames
+               if not f.second_opinion and f.nik_line is not None and 0 <= f.nik_line < len(f.lines))
+
+
 def _with_birth_line(frames: list[CardFields], checks: list[Check], lines: list, at: int,
                      regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple):
     """The frames and checks with the date RapidOCR read on the sharpest crop's birth line, and
@@ -833,6 +847,8 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # the sharpest crop's NIK line, at the digits the printed date and header cannot see.
         nik = None
     if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
+        nik = None
+    if both and SHEET_MARK_VETO and nik and _sheet_marks_last(nik, frames):
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
