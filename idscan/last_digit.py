@@ -39,8 +39,9 @@ def last_digit_unsure(nik: str, text: str, confs: list[float] | None) -> bool:
 
 def sheet_marks_last(nik: str, text: str | None, *, end: bool = False) -> bool:
     """Whether Tesseract's reading of the NIK line (`text`, its sheet's line) shows the first 15
-    digits of `nik` followed by a mark that is no digit nor a letter it takes for one (">" for a
-    glyph a thumb half hides), or (end=True) by nothing. RapidOCR may read a sure 7 there and
+    digits of `nik` followed by a small mark (">" or "." for a glyph a thumb half hides), or
+    (end=True) by nothing. A letter or a tall mark (a bracket, a slash) is a whole glyph misread:
+    dev, an OCR-A 4 read Y, an OCR-A 1 read ")", both right fills. RapidOCR may read a sure 7 there and
     Tesseract's digits-only cuts, which must put a digit, agree with it: on a fresh dev draw that
     filled a 3 read as 7 under a thumb (docs/idscan.md, Runs 18a and 19r)."""
     if not nik or len(nik) != 16 or not text:
@@ -51,4 +52,7 @@ def sheet_marks_last(nik: str, text: str | None, *, end: bool = False) -> bool:
         return False
     if at + 15 >= len(kept):
         return end
-    return not kept[at + 15].isdigit()
+    return not kept[at + 15].isalnum() and kept[at + 15] not in _TALL
+
+
+_TALL = "()[]{}/\\"  # marks as tall as a digit: Tesseract's reading of a whole glyph

@@ -573,12 +573,13 @@ def _last_digit_unsure(nik: str, line: int | None, lines: list) -> bool:
     return got is not None and last_digit_unsure(nik, *got)
 
 
-def _sheet_marks_last(nik: str, frames: list[CardFields]) -> bool:
-    """Tesseract's sheet (any crop's, not a second opinion) read `nik`'s first 15 digits and a
-    mark where the last digit is (last_digit.sheet_marks_last)."""
+def _sheet_marks_last(nik: str, own: list[CardFields]) -> bool:
+    """Tesseract's sheet of some crop (`own`: one frame per crop; not its later readings of the
+    NIK line alone) read `nik`'s first 15 digits and a mark where the last digit is
+    (last_digit.sheet_marks_last)."""
     from .last_digit import sheet_marks_last
 
-    return any(sheet_marks_last(nik, f.lines[f.nik_line]) for f in frames
+    return any(sheet_marks_last(nik, f.lines[f.nik_line]) for f in own
                if not f.second_opinion and f.nik_line is not None and 0 <= f.nik_line < len(f.lines))
 
 
@@ -866,7 +867,7 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
         nik = None
     if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
         nik = None
-    if both and SHEET_MARK_VETO and nik and _sheet_marks_last(nik, frames):
+    if both and SHEET_MARK_VETO and nik and _sheet_marks_last(nik, own):
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,

@@ -94,6 +94,8 @@ def test_a_stray_mark_after_sixteen_digits_refuses_nothing(monkeypatch):
     (f"NIK : {HIDDEN[:15]}", False),  # nothing after the 15 digits: Tesseract often stops short
     (f"NIK : {HIDDEN}", False),
     (f"NIK : {HIDDEN[:15]}T", False),  # a letter it takes for a digit (T: 7) is a reading of that digit
+    (f"NIK : {HIDDEN[:15]}Y", False),  # any letter: a whole glyph misread (OCR-A's 4 read Y), no half one
+    (f"NIK : {HIDDEN[:15]})", False),  # a tall mark too (OCR-A's 1 read as a bracket)
     (f"NIK : {HIDDEN}>", False),
     ("NIK : 9999014506900>", False),  # other digits: the vote and the checks weigh them
     (None, False),
