@@ -35,3 +35,24 @@ def last_digit_unsure(nik: str, text: str, confs: list[float] | None) -> bool:
         return True  # the last digit not read at all
     ch, c = kept[at + 15]
     return not ch.isdigit() or c < LAST_DOUBT
+
+
+def sheet_marks_last(nik: str, text: str | None, *, end: bool = False) -> bool:
+    """Whether Tesseract's reading of the NIK line (`text`, its sheet's line) shows the first 15
+    digits of `nik` followed by a small mark (">" or "." for a glyph a thumb half hides), or
+    (end=True) by nothing. A letter or a tall mark (a bracket, a slash) is a whole glyph misread:
+    dev, an OCR-A 4 read Y, an OCR-A 1 read ")", both right fills. RapidOCR may read a sure 7 there and
+    Tesseract's digits-only cuts, which must put a digit, agree with it: on a fresh dev draw that
+    filled a 3 read as 7 under a thumb (docs/idscan.md, Runs 18a and 19r)."""
+    if not nik or len(nik) != 16 or not text:
+        return False
+    kept = "".join(ch.translate(_DIGIT_FIX) for ch in text if not ch.isspace())
+    at = kept.find(nik[:15])
+    if at < 0:
+        return False
+    if at + 15 >= len(kept):
+        return end
+    return not kept[at + 15].isalnum() and kept[at + 15] not in _TALL
+
+
+_TALL = "()[]{}/\\"  # marks as tall as a digit: Tesseract's reading of a whole glyph

@@ -230,6 +230,23 @@ def stretched(img: np.ndarray) -> np.ndarray:
     return np.clip((img.astype(np.float32) - lo) / (hi - lo) * 255.0, 0, 255).astype(np.uint8)
 
 
+# The names model's readings (text, per-character scores) made in this thread while a capture is
+# read (names_log): reader.read_cards judges its voted name by them (name_sure.py).
+_LOG = threading.local()
+
+
+class names_log:
+    """with names_log() as readings: every read_names reading made in this thread meanwhile."""
+
+    def __enter__(self) -> list[tuple[str, list[float] | None]]:
+        self.outer = getattr(_LOG, "readings", None)
+        _LOG.readings = []
+        return _LOG.readings
+
+    def __exit__(self, *exc) -> None:
+        _LOG.readings = self.outer
+
+
 def read_names(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     """Name rows, as read_lines reads lines, by the newer recogniser where it is installed."""
     shown = [stretched(img) for img in lines] if NAME_STRETCH else lines
@@ -245,7 +262,13 @@ def read_names(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
             # Remembered by the row given, not by its stretched copy: reader._recut_names asks
             # whether this very row was read already (chars_read) instead of reading it again.
             remember_chars(img, got[1], got[2], got[3])
-    return [_without_label(img, text, conf) for img, (text, conf) in zip(lines, out)]
+    out = [_without_label(img, text, conf) for img, (text, conf) in zip(lines, out)]
+    log = getattr(_LOG, "readings", None)
+    if log is not None:
+        for img, (text, _conf) in zip(lines, out):
+            got = chars_read(img)
+            log.append((text, got[1] if got is not None and got[0] == text else None))
+    return out
 
 
 def _without_label(img: np.ndarray, text: str, conf: list[float]) -> tuple[str, list[float]]:

@@ -25,6 +25,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end, washed_start
+from . import name_sure
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
@@ -158,6 +159,14 @@ LAST_DIGIT_VETO = True
 # 13-16. Stranger cards (Run 14w): a serial 8 RapidOCR read as 6 at 0.67, Tesseract's second model
 # reading 8, filled. False: measurements.
 ALONE_VETO = True
+# A voted name is filled only where the names model's reading most like it doubted none of its
+# letters (name_sure.py; docs/idscan.md, Run 19r). False: measurements (every voted name filled).
+NAME_SURE = True
+# The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
+# and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
+# sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
+# dev draws (last_digit.sheet_marks_last; docs/idscan.md, Run 19r). False: measurements.
+SHEET_MARK_VETO = True
 CHECKED_DIGITS = {"date": range(6, 12), "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
@@ -564,6 +573,16 @@ def _last_digit_unsure(nik: str, line: int | None, lines: list) -> bool:
     return got is not None and last_digit_unsure(nik, *got)
 
 
+def _sheet_marks_last(nik: str, own: list[CardFields]) -> bool:
+    """Tesseract's sheet of some crop (`own`: one frame per crop; not its later readings of the
+    NIK line alone) read `nik`'s first 15 digits and a mark where the last digit is
+    (last_digit.sheet_marks_last)."""
+    from .last_digit import sheet_marks_last
+
+    return any(sheet_marks_last(nik, f.lines[f.nik_line]) for f in own
+               if not f.second_opinion and f.nik_line is not None and 0 <= f.nik_line < len(f.lines))
+
+
 def _with_birth_line(frames: list[CardFields], checks: list[Check], lines: list, at: int,
                      regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple):
     """The frames and checks with the date RapidOCR read on the sharpest crop's birth line, and
@@ -727,6 +746,20 @@ def available_engines() -> list[str]:
 def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapping[str, str] | None = None, *,
                try_rotated: bool = True, today: dt.date | None = None) -> CardReading:
     """Read crops of one card (sharpest first is best; 1-5 of them) and vote."""
+    from .rapid import names_log
+
+    with names_log() as readings:
+        reading = _read_cards(crops, engine, regions, try_rotated=try_rotated, today=today)
+    if NAME_SURE and reading.engine in ("both", "rapidocr") and reading.name and not name_sure.sure(reading.name, readings):
+        # The names model doubted a letter of its reading most like the voted name: a garbled
+        # name is left to the visitor (name_sure.py).
+        reading.name = None
+        reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
+    return reading
+
+
+def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[str, str] | None, *,
+                try_rotated: bool, today: dt.date | None) -> CardReading:
     t0 = time.perf_counter()
     engines = [engine] if engine else available_engines()
     if not engines:
@@ -833,6 +866,8 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # the sharpest crop's NIK line, at the digits the printed date and header cannot see.
         nik = None
     if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
+        nik = None
+    if both and SHEET_MARK_VETO and nik and _sheet_marks_last(nik, own):
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
