@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
-from .content import looks_printed
+from .content import looks_printed, text_rows
 from .orient import upright
 from .outline import Outline, candidates, hypothesis
 from .sides import refine_corners, side_fit
@@ -29,6 +29,16 @@ EARLY_SUPPORT = 0.8  # a card this clean in the plain edge map ends the search (
 MIN_AREA_SHARE = 0.02
 MIN_SUPPORT = 0.5  # share of each side that must be a clean straight edge
 MIN_TONE_STEP = 30.0  # BGR distance between the two sides of a cut card's visible side
+# The faint pass (outline.edge_map's faint thresholds) sees many more outlines, so what it finds must
+# also show a KTP's rows of print (as flat.py asks of a picture that is all card) and stand wholly in
+# the frame: it never tells "move into frame" (a sheet's edge at the border would).
+FAINT_TEXT_ROWS = 6
+# ... and its ground must be the KTP-el's pale blue-green: what makes its edge faint (a pale card before a
+# white lid or a cream wall) is also true of paper, a SIM or a badge, which are cream or white. On
+# stranger3 dev the KTPs the faint pass found had max(B, G) - R >= 6 on their brighter pixels, paper,
+# a SIM and a badge -5 to 1; the plain passes (strong edges) ask no colour.
+FAINT_TINT = 4.0
+FAINT_OVER_CUT = 0.5  # a faint card replaces a cut outline found before only if it is this share of its area
 
 
 @dataclass
@@ -100,7 +110,7 @@ def _in_frame(q: np.ndarray, w: int, h: int) -> bool:
 
 
 def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: float,
-                 reach: float) -> CardDetection | None:
+                 reach: float, planes: tuple[np.ndarray, ...] = ()) -> CardDetection | None:
     """A candidate with all four sides seen: ID-1 ratio, straight sides, refined corners."""
     h, w = gray.shape
     q = _order_clockwise(o.quad)
@@ -114,7 +124,7 @@ def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: fl
     area = float(cv2.contourArea(q)) / (w * h)
     if area < MIN_AREA_SHARE:
         return None
-    refined, support = refine_corners(gray, q, reach)
+    refined, support = refine_corners(gray, q, reach, planes, None if o.guessed is None else o.guessed / scale)
     if support < MIN_SUPPORT:
         return None
     if np.abs(refined - q).max() <= (3 if o.cut else 2) * reach:
@@ -191,6 +201,27 @@ def _inside_cut_card(inner: CardDetection, cut: CardDetection) -> bool:
             and cv2.pointPolygonTest(cut.corners.reshape(-1, 1, 2), centre, False) > 0)
 
 
+def _card_shaped(q: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """A quad (any corner order) large enough and of ID-1's true ratio in a frame of this shape."""
+    q = _with_long_side_first(_order_clockwise(q))
+    sides = np.linalg.norm(q - np.roll(q, -1, axis=0), axis=1)
+    ratio = (sides[0] + sides[2]) / max(float(sides[1] + sides[3]), 1e-6)
+    return (float(cv2.contourArea(q)) >= MIN_AREA_SHARE * shape[0] * shape[1] and 1.1 <= ratio <= 2.3
+            and _angles_ok(q) and ASPECT_BAND[0] <= true_aspect(q, shape) <= ASPECT_BAND[1])
+
+
+def _faint_card(det: CardDetection, best: CardDetection | None, frame: np.ndarray) -> CardDetection | None:
+    """A card the faint pass found, if it stands wholly in the frame, shows a KTP's rows of print and
+    is not a small part (its photo box, a text block) of a card cut by the border found before."""
+    if not det.in_frame or (best is not None and det.area_share < FAINT_OVER_CUT * best.area_share):
+        return None
+    small = warp(frame, det.corners, (CROP_W // 4, CROP_H // 4)).astype(np.int16)
+    bright = small.max(axis=2) >= np.percentile(small.max(axis=2), 40)
+    if float(np.median((np.maximum(small[..., 0], small[..., 1]) - small[..., 2])[bright])) < FAINT_TINT:
+        return None
+    return det if text_rows(frame, det.corners, shaded=True) >= FAINT_TEXT_ROWS else None
+
+
 def _shrink(frame: np.ndarray, w: int, h: int) -> np.ndarray:
     """INTER_AREA by a whole factor (OpenCV's fast path: 1280 -> 640 costs 0.4 ms, 1280 -> 480
     directly 4 ms), then a cheap bilinear step for the rest."""
@@ -200,8 +231,13 @@ def _shrink(frame: np.ndarray, w: int, h: int) -> np.ndarray:
     return cv2.resize(frame, (w, h), interpolation=cv2.INTER_LINEAR if k >= 2 else cv2.INTER_AREA)
 
 
-def detect_card(frame: np.ndarray, gray: np.ndarray | None = None) -> CardDetection | None:
+def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: bool = True,
+                three_sides: bool = False) -> CardDetection | None:
     """Best ID-1 card candidate in a BGR frame (gray: the same frame in grey, if at hand), or None.
+
+    faint: where the plain passes find no card wholly in frame, look again with faint edges (Run 19d).
+    three_sides: that look may also take a card with one side unseen, placed at the ID-1 ratio (for
+    uploaded scans and photos only: engine.scan_frame's whole_picture).
 
     A card with all four sides seen always beats a partial-card hypothesis;
     among equals the largest wins. The text-closing pass runs only when the
@@ -221,15 +257,21 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None) -> CardDetect
     # off, on its true sides (stranger dev, Run 14r: 3 of 100 cards in plain view were not found
     # because their good outline was skipped as "the same" as a rejected plain one).
     settled: list[np.ndarray] = []
-    for close_text in (False, True):
-        if best is not None and best.in_frame and best.support >= EARLY_SUPPORT:
+    for close_text, faint in ((False, False), (True, False), (True, True))[:3 if faint else 2]:
+        if best is not None and best.in_frame and (faint or best.support >= EARLY_SUPPORT):
             break
+        # The faint pass runs only where no card stands in the frame yet (Run 19d): a pale card on a
+        # white scanner lid or before a cream wall, whose sides the plain thresholds lose in part.
+        planes: tuple[np.ndarray, ...] = ()
         seen = list(settled)
-        for o in candidates(small, close_text, MIN_AREA_SHARE, CLOSE_PX):
+        for o in candidates(small, close_text, MIN_AREA_SHARE, CLOSE_PX, faint, lambda q: _card_shaped(q, small.shape),
+                                three_sides):
             q = o.quad / scale
             if _same(q, seen, 2 * reach):  # the same outline again (a nested contour, or settled before)
                 continue
             seen.append(q)
+            if faint and (o.partial or o.cut):
+                continue
             if o.partial or o.cut:
                 settled.append(q)
             if o.partial:
@@ -238,14 +280,18 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None) -> CardDetect
                     if det is not None and (partial is None or det.area_share > partial.area_share):
                         partial = det
                 continue
-            if best is not None and float(cv2.contourArea(q)) / (w * h) <= best.area_share:
+            if best is not None and (best.in_frame or not faint) and float(cv2.contourArea(q)) / (w * h) <= best.area_share:
                 continue
-            det = _judge_whole(o, gray, frame.shape, scale, reach)
+            if faint and not planes:  # split once, when the faint pass has a candidate to judge
+                planes = tuple(cv2.split(frame))
+            det = _judge_whole(o, gray, frame.shape, scale, reach, planes)
             if det is None and o.fitted is not None:  # its sides' own corners (outline.py)
-                det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach)
+                det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes)
+            if faint and det is not None:
+                det = _faint_card(det, best, frame)
             if det is not None:
                 settled.append(q)
-            if det is not None and (best is None or det.area_share > best.area_share):
+            if det is not None and (best is None or (faint and not best.in_frame) or det.area_share > best.area_share):
                 best = det
     if best is None or (partial is not None and _inside_cut_card(best, partial)):
         return partial

@@ -20,16 +20,17 @@ MIN_BRIGHTNESS = 0.75  # median of the visible card / 95th percentile of the fra
 _W, _H = 856, 540
 
 
-def text_rows(frame: np.ndarray, corners: np.ndarray) -> int:
+def text_rows(frame: np.ndarray, corners: np.ndarray, shaded: bool = False) -> int:
     """Text rows (9-45 px tall at 856 px card width) on the part of the card inside the frame;
-    0 when that part is much darker than the frame's bright end."""
+    0 when that part is much darker than the frame's bright end (shaded: a whole card may be, under
+    a phone's shadow beside white paper, Run 19d)."""
     h, w = frame.shape[:2]
     m = cv2.getPerspectiveTransform(corners.astype(np.float32), np.float32([[0, 0], [_W, 0], [_W, _H], [0, _H]]))
     crop = cv2.warpPerspective(frame, m, (_W, _H), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     seen = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, (_W, _H))
     bright = crop.max(axis=2)[seen >= 128]
     small = cv2.resize(frame, (frame.shape[1] // 4, frame.shape[0] // 4), interpolation=cv2.INTER_AREA).max(axis=2)
-    if bright.size == 0 or np.median(bright) < MIN_BRIGHTNESS * np.percentile(small, 95):
+    if bright.size == 0 or (not shaded and np.median(bright) < MIN_BRIGHTNESS * np.percentile(small, 95)):
         return 0
     clean = clean_gray(crop)
     clean[seen < 128] = 255

@@ -63,6 +63,9 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
     gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)  # shared by card detection and the barcode readers
     det = detect_card(frame, gray)
     if whole_picture and (det is None or not det.in_frame):
+        # an upload: a scan's pale card whose lower side is no step on the white lid (Run 19d)
+        det = detect_card(frame, gray, three_sides=True) or det
+    if whole_picture and (det is None or not det.in_frame):
         det = whole_picture_card(frame, gray) or det
     if det is not None:
         result.card = True

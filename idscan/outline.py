@@ -18,6 +18,7 @@ into a fake fourth card side).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import cv2
@@ -38,10 +39,16 @@ class Outline:
     partial: bool  # True: a hypothesis built from 2 or 3 visible sides
     cut: bool = False  # touches the frame border: some corners were extrapolated
     fitted: np.ndarray | None = None  # corners where lines fitted to the sides meet (judged when quad fails)
+    guessed: np.ndarray | None = None  # midpoint of a side placed at the ID-1 ratio, not seen (line_quads)
 
 
-def edge_map(small: np.ndarray, close_text: bool, close_px: int = 7) -> np.ndarray:
-    # Per-channel Canny: a pale card on a pale desk may differ in hue only.
+FAINT_CANNY = (10, 30)  # the faint pass's thresholds (the plain passes use 30, 90): see edge_map
+
+
+def edge_map(small: np.ndarray, close_text: bool, close_px: int = 7, faint: bool = False) -> np.ndarray:
+    """Edges of the work-scale frame, each channel on its own: a pale card on a pale desk may differ
+    in hue only. faint: thresholds a third of the plain ones, for a pale card on a white scanner lid
+    or before a cream wall, whose edge is a step of 10-30 grey levels in one channel (Run 19d)."""
     if close_text:
         # A grey closing paints dark print over with the card colour, so text that
         # runs close to the card border cannot break the outline into pieces.
@@ -49,7 +56,7 @@ def edge_map(small: np.ndarray, close_text: bool, close_px: int = 7) -> np.ndarr
     blur = cv2.GaussianBlur(small, (5, 5), 0)
     edges = np.zeros(small.shape[:2], np.uint8)
     for ch in cv2.split(blur):
-        edges |= cv2.Canny(ch, 30, 90)
+        edges |= cv2.Canny(ch, *(FAINT_CANNY if faint else (30, 90)))
     edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
     edges[0, :] = edges[-1, :] = edges[:, 0] = edges[:, -1] = 255  # close cards cut by the border
     return edges
@@ -280,11 +287,16 @@ def outline_from_hull(hull: np.ndarray, w: int, h: int, contour: np.ndarray | No
     return None if quad is None else Outline(quad, segs, True, cut=True)
 
 
-def candidates(small: np.ndarray, close_text: bool, min_area: float, close_px: int = 7) -> list[Outline]:
-    """Outlines from one edge map of the work-scale frame, largest first."""
+def candidates(small: np.ndarray, close_text: bool, min_area: float, close_px: int = 7,
+               faint: bool = False, shape_ok=None, three_sides: bool = False) -> list[Outline]:
+    """Outlines from one edge map of the work-scale frame, largest first (with faint, the quads of
+    line_quads that shape_ok accepts first)."""
     h, w = small.shape[:2]
-    found, _ = cv2.findContours(edge_map(small, close_text, close_px), cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
-    out = []
+    edges = edge_map(small, close_text, close_px, faint)
+    found, _ = cv2.findContours(edges, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    # the faint pass also tries the quads its long straight lines enclose (line_quads)
+    out = [Outline(q, [(q[i], q[(i + 1) % 4]) for i in range(4)], False, guessed=mid)
+           for q, mid in line_quads(found, w, h, shape_ok, three_sides=three_sides)] if faint else []
     for c in sorted(found, key=cv2.contourArea, reverse=True):
         if cv2.contourArea(c) < min_area * w * h * 0.5:
             break
@@ -296,3 +308,160 @@ def candidates(small: np.ndarray, close_text: bool, min_area: float, close_px: i
         if o is not None:
             out.append(o)
     return out
+
+
+# --- the faint pass's lines: a card whose contour is no quad -----------------------------------
+# A sheet's edge touching the card, a shadow's edge or the rim of a shirt crossing a side join the
+# card's contour to theirs, so its hull is no quad (stranger3 dev, Run 19d). Its four sides are
+# still the longest straight edges there: found as lines in the edge map and tried four at a time.
+MIN_RUN = 25  # px at work scale: shorter straight pieces are print, corners or noise
+SIDE_EPS = 2.0  # px at work scale: the contours' polygon approximation
+SAME_LINE = (np.deg2rad(5), 3.5)  # pieces this close in angle and offset are one side cut in two
+MOST_LINES = 9  # the longest lines tried four at a time (126 quadruples)
+MIN_COVER = 0.6  # share of the quad's perimeter the edge map's straight pieces run along
+MIN_SIDE_COVER = 0.3  # ... and of each of its sides
+PARALLEL = np.cos(np.deg2rad(25))  # opposite sides of a tilted card are this near parallel
+CROSSING = np.cos(np.deg2rad(50))  # neighbouring sides at least this far from parallel
+
+
+def _lines(contours, w: int, h: int) -> list[tuple[np.ndarray, np.ndarray, list[tuple[float, float]]]]:
+    """The long straight pieces of the edge map's contours (not on the frame border), joined into
+    lines: (a point, unit direction, the pieces' spans along it), the longest covered first."""
+    pieces = []
+    for c in contours:
+        if cv2.arcLength(c, True) < 2 * MIN_RUN:
+            continue
+        poly = cv2.approxPolyDP(c, SIDE_EPS, True).reshape(-1, 2).astype(np.float64)
+        pieces.append(np.hstack([poly, np.roll(poly, -1, axis=0)]))
+    if not pieces:
+        return []
+    segs = np.vstack(pieces)
+    segs = segs[np.hypot(segs[:, 2] - segs[:, 0], segs[:, 3] - segs[:, 1]) >= MIN_RUN]
+    on_border = ((np.minimum(segs[:, 0], segs[:, 2]) < BORDER_TOL) & (np.maximum(segs[:, 0], segs[:, 2]) < BORDER_TOL)) | \
+        ((segs[:, [0, 2]] > w - 1 - BORDER_TOL).all(axis=1)) | ((segs[:, [1, 3]] < BORDER_TOL).all(axis=1)) | \
+        ((segs[:, [1, 3]] > h - 1 - BORDER_TOL).all(axis=1))
+    segs = segs[~on_border]
+    a, b = segs[:, :2], segs[:, 2:]
+    length = np.linalg.norm(b - a, axis=1)
+    segs, a, b, length = segs[np.argsort(-length)], a[np.argsort(-length)], b[np.argsort(-length)], np.sort(length)[::-1]
+    d = (b - a) / np.maximum(length, 1e-6)[:, None]
+    mid = (a + b) / 2
+    pts, dirs, spans = [], [], []
+    for k in range(len(segs)):
+        if pts:
+            P, E = np.array(pts), np.array(dirs)
+            sin = np.abs(d[k, 0] * E[:, 1] - d[k, 1] * E[:, 0])
+            off = np.abs((mid[k, 0] - P[:, 0]) * E[:, 1] - (mid[k, 1] - P[:, 1]) * E[:, 0])
+            hit = np.flatnonzero((sin < np.sin(SAME_LINE[0])) & (off < SAME_LINE[1]))
+            if len(hit):
+                j = int(hit[0])
+                ta, tb = sorted((float(np.dot(a[k] - P[j], E[j])), float(np.dot(b[k] - P[j], E[j]))))
+                spans[j].append((ta, tb))
+                continue
+        pts.append(a[k])
+        dirs.append(d[k])
+        spans.append([(0.0, float(length[k]))])
+    lines = [(p, e, s) for p, e, s in zip(pts, dirs, spans)]
+    return sorted(lines, key=lambda ln: -_covered(ln[2], -1e9, 1e9))[:MOST_LINES]
+
+
+def _covered(spans: list[tuple[float, float]], lo: float, hi: float) -> float:
+    """Length of [lo, hi] that the union of spans covers."""
+    out, end = 0.0, lo
+    for a, b in sorted(spans):
+        a, b = max(a, end), min(b, hi)
+        if b > a:
+            out += b - a
+            end = b
+    return out
+
+
+def _inside(quad: np.ndarray, w: int, h: int) -> bool:
+    return bool((quad[:, 0] >= 0).all() and (quad[:, 0] < w).all() and (quad[:, 1] >= 0).all() and (quad[:, 1] < h).all())
+
+
+def _side_cover(line, a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    p, e, spans = line
+    t0, t1 = sorted((float(np.dot(a - p, e)), float(np.dot(b - p, e))))
+    return _covered(spans, t0, t1), t1 - t0
+
+
+THREE_SIDE_COVER = 0.7  # a guessed quad's three seen sides: each this well covered
+
+
+def _three_side_quads(lines, w: int, h: int, shape_ok) -> list[tuple[float, np.ndarray, np.ndarray]]:
+    """Quads of which three sides are lines (one whole side and the two running from its ends) and
+    the fourth, unseen, is placed parallel to the whole side at the ID-1 ratio: a pale card on a white
+    scanner lid whose lower side is no step at all (stranger3 dev scans). (score, quad, guessed side's midpoint)."""
+    out = []
+    for si, side in enumerate(lines):
+        for ai in range(len(lines)):
+            for bi in range(ai + 1, len(lines)):
+                if si in (ai, bi):
+                    continue
+                la, lb = lines[ai], lines[bi]
+                if (abs(float(np.dot(la[1], lb[1]))) < PARALLEL or abs(float(np.dot(side[1], la[1]))) > CROSSING
+                        or abs(float(np.dot(side[1], lb[1]))) > CROSSING):
+                    continue
+                c1, c2 = intersect(side[:2], la[:2]), intersect(side[:2], lb[:2])
+                if c1 is None or c2 is None:
+                    continue
+                length = float(np.linalg.norm(c2 - c1))
+                nrm = np.array([-side[1][1], side[1][0]])
+                far = la[0] + la[1] * np.mean([sum(sp) / 2 for sp in la[2]])  # where A's pieces lie
+                if float(np.dot(far - c1, nrm)) < 0:
+                    nrm = -nrm
+                best = None
+                for depth in (length * ID1_ASPECT, length / ID1_ASPECT):  # the larger first
+                    da = la[1] if float(np.dot(la[1], nrm)) > 0 else -la[1]
+                    db = lb[1] if float(np.dot(lb[1], nrm)) > 0 else -lb[1]
+                    c4 = c1 + da * depth / max(float(np.dot(da, nrm)), 1e-6)
+                    c3 = c2 + db * depth / max(float(np.dot(db, nrm)), 1e-6)
+                    quad = np.array([c1, c2, c3, c4], np.float32)
+                    if not _inside(quad, w, h) or not cv2.isContourConvex(quad.reshape(-1, 1, 2)) or not shape_ok(quad):
+                        continue
+                    covers = [_side_cover(side, c1, c2), _side_cover(lb, c2, c3), _side_cover(la, c4, c1)]
+                    if min(c / max(n, 1e-6) for c, n in covers) >= THREE_SIDE_COVER:
+                        best = (sum(c for c, _ in covers) / sum(n for _, n in covers), quad, (c3 + c4) / 2)
+                        break
+                if best is not None:
+                    out.append(best)
+    return out
+
+
+def line_quads(contours, w: int, h: int, shape_ok, most: int = 3,
+               three_sides: bool = False) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Quads (work scale, inside the frame, shape_ok(quad) true: the caller's card shape) whose four
+    sides lie on long straight lines of the edge map's contours, best covered first; with three_sides also those
+    with a fourth side guessed (_three_side_quads). (quad, guessed side's midpoint or None)."""
+    lines = _lines(contours, w, h)
+    dirs = np.array([ln[1] for ln in lines]).reshape(-1, 2)
+    dot = np.abs(dirs @ dirs.T).tolist()  # |cos| between every two lines, as plain floats (speed)
+    found = [(score, quad, mid) for score, quad, mid in _three_side_quads(lines, w, h, shape_ok)] if three_sides else []
+    for four in itertools.combinations(range(len(lines)), 4):
+        i0 = four[0]
+        k = max(range(1, 4), key=lambda i: dot[i0][four[i]])
+        rest = [four[i] for i in range(1, 4) if i != k]
+        if dot[i0][four[k]] < PARALLEL or dot[rest[0]][rest[1]] < PARALLEL or dot[i0][rest[0]] > CROSSING:
+            continue
+        ls = [lines[i] for i in four]
+        rest = [i for i in range(1, 4) if i != k]
+        order = [ls[0], ls[rest[0]], ls[k], ls[rest[1]]]
+        pts = [intersect((order[i - 1][0], order[i - 1][1]), (order[i][0], order[i][1])) for i in range(4)]
+        if any(p is None for p in pts):
+            continue
+        quad = np.array(pts, np.float32)
+        if not _inside(quad, w, h):
+            continue
+        if not cv2.isContourConvex(quad.reshape(-1, 1, 2)):
+            continue
+        cover, length, weakest = 0.0, 0.0, 1.0
+        for i, (p, e, spans) in enumerate(order):  # side i runs from corner i to corner i+1
+            t0, t1 = sorted((float(np.dot(quad[i] - p, e)), float(np.dot(quad[(i + 1) % 4] - p, e))))
+            c = _covered(spans, t0, t1)
+            cover, length = cover + c, length + (t1 - t0)
+            weakest = min(weakest, c / max(t1 - t0, 1e-6))
+        if weakest >= MIN_SIDE_COVER and cover / max(length, 1e-6) >= MIN_COVER and shape_ok(quad):
+            found.append((cover / length, quad, None))
+    found.sort(key=lambda f: -f[0])
+    return [(q, mid) for _, q, mid in found[:most]]

@@ -68,20 +68,28 @@ def side_fit(gray: np.ndarray, p: np.ndarray, q: np.ndarray, reach: float) -> tu
     return line, share, int(inside.sum())
 
 
-def refine_corners(gray: np.ndarray, quad: np.ndarray, reach: float = 5.0) -> tuple[np.ndarray, float]:
+def refine_corners(gray: np.ndarray, quad: np.ndarray, reach: float = 5.0,
+                   planes: tuple[np.ndarray, ...] = (), guessed: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Fit a line to the strongest step along each side's normal; intersect neighbours.
 
     Also returns the edge support: the smallest share, over the four sides, of
     samples that found a step close to the fitted line. A real card outline is
     a straight, continuous edge; the ragged end of a text block is not.
+    planes: other images of the frame (its colour channels) each side is also fitted on, keeping
+    the best supported fit: a pale card's side against a white lid can be a step in one channel
+    that grey halves. guessed: the midpoint of a side that was placed, not seen: it is kept where it
+    is and left out of the support.
     """
     lines = []
     support = 1.0
     for i in range(4):
         p, q = quad[i], quad[(i + 1) % 4]
-        line, share, _ = side_fit(gray, p, q, reach)
-        support = min(support, share)
         d = (q - p) / max(float(np.linalg.norm(q - p)), 1e-6)
+        if guessed is not None and float(np.linalg.norm((p + q) / 2 - guessed)) < reach:
+            lines.append((p.astype(np.float64), d.astype(np.float64)))
+            continue
+        line, share, _ = max((side_fit(img, p, q, reach) for img in (gray, *planes)), key=lambda fit: fit[1])
+        support = min(support, share)
         lines.append(line if line is not None else (p.astype(np.float64), d.astype(np.float64)))
     out = []
     for i in range(4):

@@ -4,7 +4,7 @@
   room or lies on the desk under it; soft optics (detail below 720p, upscaled), sensor noise that
   auto-exposure amplifies in low light, colour casts, a laminate glare band, motion, MJPEG.
 - phone: a phone photo of the card on a desk or in a hand, 1600x1200: sharp and sharpened, turned
-  (see pose() on perspective), the phone's own shadow across part of the card, a flash hot spot, JPEG 50-85.
+  and tilted (pose()), the phone's own shadow across part of the card, a flash hot spot, JPEG 50-85.
 - scan: a flat-bed scan at 200-300 dpi: the card laid near the glass's corner on a white lid, a
   degree or two of rotation, even light, dust; the pale card against white is its difficulty.
 
@@ -124,22 +124,33 @@ def clutter(img: np.ndarray, rng: np.random.Generator, keep_out=None, edge_only:
 
 # --- putting the card in ----------------------------------------------------------------------
 
-def pose(rng: np.random.Generator, size, width_frac: float, angle_max: float, persp: float, margin: float = 0.03):
-    """The card's four corners: a rectangle of the given width, rotated, inside the frame.
+TILT_PER_PERSP = 250.0  # degrees of tilt per unit of pose()'s persp: 0.1 -> up to 25 degrees
+FOCAL = 0.85  # the camera's focal length in frame widths (a webcam's or phone's 60-70 degree view)
 
-    Known fault (Run 18s, seen after the measurement): the per-corner factors meant as perspective
-    only shift the card, so it is never foreshortened; fixing it changes every picture, so the
-    figures in docs/idscan.md must be measured again with it."""
+
+def pose(rng: np.random.Generator, size, width_frac: float, angle_max: float, persp: float, margin: float = 0.03):
+    """The card's four corners: a rectangle of the given width, tilted out of the picture plane, rotated
+    in it, and placed inside the frame.
+
+    persp bounds the tilt: the card turns about its vertical and horizontal axes by up to
+    TILT_PER_PERSP * persp degrees each and is projected by a pinhole camera of focal length FOCAL
+    frame widths, so the side nearer the camera is drawn longer (foreshortening). (Run 18s's version
+    scaled the corners so that they only shifted the card; Run 19d made it a projection.)"""
     w, h = size
     cw = width_frac * w
     ch = cw * CH / CW
     ang = np.deg2rad(rng.uniform(-angle_max, angle_max))
     rot = np.array([[np.cos(ang), -np.sin(ang)], [np.sin(ang), np.cos(ang)]])
     rect = np.array([[-cw / 2, -ch / 2], [cw / 2, -ch / 2], [cw / 2, ch / 2], [-cw / 2, ch / 2]])
-    # perspective: one side nearer the camera than the other
+    # perspective: one side nearer the camera than the other (about both axes)
     k = rng.uniform(-persp, persp)
     j = rng.uniform(-persp, persp)
-    rect = rect * np.array([[1 - k, 1 - j], [1 + k, 1 - j], [1 + k, 1 + j], [1 - k, 1 + j]])[:, [0, 1]]
+    ay, ax = np.deg2rad(TILT_PER_PERSP * k), np.deg2rad(TILT_PER_PERSP * j)
+    turn_y = np.array([[np.cos(ay), 0, np.sin(ay)], [0, 1, 0], [-np.sin(ay), 0, np.cos(ay)]])
+    turn_x = np.array([[1, 0, 0], [0, np.cos(ax), -np.sin(ax)], [0, np.sin(ax), np.cos(ax)]])
+    f = FOCAL * w  # the untilted card lies at depth f, where it is drawn cw pixels wide
+    p3 = np.hstack([rect, np.zeros((4, 1))]) @ (turn_x @ turn_y).T
+    rect = f * p3[:, :2] / (f + p3[:, 2:3])
     pts = rect @ rot.T
     lo, hi = pts.min(0), pts.max(0)
     span = hi - lo
