@@ -14,12 +14,11 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-# On a 107x68 copy (text blurred away by a median of 5): a strip ~9 % of the card's height, a row
-# in from the edge and 5 % in from the sides (where a corner cut off by the warp shows the desk).
-TOP_ROWS, BOTTOM_ROWS, SIDE = (2, 8), (60, 66), 5
-# Pale ground: as bright as the card's bright end allows (relative, so low light stays pale) and
-# weakly coloured. Dev crops of the three generators: KTP ground saturation 15-111 (a strong blue
-# colour cast the highest), a SIM's red band 134-183, a badge's green band 198.
+# Each strip read from a band of 15 % of the card's height at its edge, shrunk to 107x10 (text blurred
+# away by a median of 5), rows 2-8 of it (~3-12 % from the edge: a row in from the edge) and 5 % in
+# from the sides (where a corner cut off by the warp shows the desk). Only the two bands are shrunk:
+# the whole crop at 107x68 cost ~3.5 ms CPU a frame (a non-integer area resize), this ~0.6 ms.
+BAND, BAND_SIZE, ROWS, SIDE = 0.15, (107, 10), (2, 8), 5
 MIN_BRIGHTNESS = 0.6  # of the card's 95th percentile
 MAX_SATURATION = 125
 # Share of each strip that must be pale: a thumb over a long edge covers a fifth of it (dev KTPs:
@@ -31,12 +30,19 @@ def pale_strips(crop: np.ndarray) -> tuple[float, float]:
     """The pale-ground share of the card's top and bottom strips."""
     if crop.ndim != 3:
         return 1.0, 1.0  # a grey picture shows no colour to judge: not refused for it
-    tiny = cv2.medianBlur(cv2.resize(crop, (107, 68), interpolation=cv2.INTER_AREA), 5)
-    hsv = cv2.cvtColor(tiny, cv2.COLOR_BGR2HSV)
-    value, sat = hsv[..., 2], hsv[..., 1]
-    pale = (value >= MIN_BRIGHTNESS * float(np.percentile(value, 95))) & (sat <= MAX_SATURATION)
-    return (float(pale[TOP_ROWS[0]:TOP_ROWS[1], SIDE:-SIDE].mean()),
-            float(pale[BOTTOM_ROWS[0]:BOTTOM_ROWS[1], SIDE:-SIDE].mean()))
+    h = crop.shape[0]
+    # The card's bright end, from a nearest-pixel copy: the ground of a pale card, the print of a dark one.
+    sample = cv2.cvtColor(cv2.resize(crop, BAND_SIZE[:1] + (68,), interpolation=cv2.INTER_NEAREST), cv2.COLOR_BGR2HSV)
+    bright = float(np.percentile(sample[..., 2], 95))
+    rows = max(BAND_SIZE[1], int(round(BAND * h / BAND_SIZE[1])) * BAND_SIZE[1])  # whole pixels per row: fast
+    shares = []
+    for band, flip in ((crop[:rows], False), (crop[h - rows:], True)):  # the bottom band read from its edge
+        tiny = cv2.resize(band, BAND_SIZE, interpolation=cv2.INTER_AREA)
+        tiny = cv2.medianBlur(cv2.flip(tiny, 0) if flip else tiny, 5)
+        hsv = cv2.cvtColor(tiny[ROWS[0]:ROWS[1], SIDE:-SIDE], cv2.COLOR_BGR2HSV)
+        pale = (hsv[..., 2] >= MIN_BRIGHTNESS * bright) & (hsv[..., 1] <= MAX_SATURATION)
+        shares.append(float(pale.mean()))
+    return shares[0], shares[1]
 
 
 def looks_like_ktp(crop: np.ndarray) -> bool:
