@@ -12,7 +12,8 @@ from .decode import ImageError, check_frame, decode_image_bytes
 from .finger import finger_on_nik
 from .flat import whole_picture_card
 from .nik import Regions, nik_facts
-from .quality import glare, guidance, sharpness, smeared
+from .card_look import looks_like_ktp
+from .quality import glare, glare_on_text, guidance, sharpness, smeared
 from .reader import CardReading, read_card
 from .result import ScanResult
 from . import threads  # noqa: F401  (OpenCV's pool of one thread, set on import: threads.py)
@@ -60,6 +61,7 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
     except ImageError as exc:
         return ScanResult(error=exc.code, ms=(time.perf_counter() - t0) * 1000)
     result = ScanResult()
+    ktp, on_text = True, True
     gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)  # shared by card detection and the barcode readers
     det = detect_card(frame, gray)
     if whole_picture and (det is None or not det.in_frame):
@@ -80,8 +82,9 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
             result.glare = glare(crop)
             result.smeared = smeared(crop)
             result.crop = crop
+            ktp, on_text = looks_like_ktp(crop), glare_on_text(crop, result.glare)
     result.guidance = guidance(result.card, result.in_frame, result.size, result.sharpness, result.glare,
-                               result.smeared)
+                               result.smeared, ktp, on_text)
     if result.guidance == "ready" and finger_on_nik(result.crop):  # only asked of a frame otherwise ready
         result.guidance = "finger_on_text"
     if barcodes:

@@ -7,6 +7,16 @@ import numpy as np
 # Thresholds calibrated on bench/idscan.py scenes (see docs/idscan.md).
 MIN_SHARPNESS = 150.0  # variance of Laplacian on the 428x270 grey crop
 MAX_GLARE = 0.015  # share of blown-out card pixels
+# Blown-out pixels are glare the visitor must tilt away only where they wash out the NIK row's ink.
+# A webcam's auto-exposure set for a darker room clips a pale card's whole ground while its print
+# stays dark, and a laminate band beside the NIK row leaves the digits whole: both were told "glare"
+# for ever on the third generator's dev runs (7 of its 12 never-captured runs, Run 19x). On the
+# 428x270 crop, within the NIK row's box, a column is washed when over half of it is blown and none
+# of it is ink; a band that wipes out ~2 digits' width in a row (25 columns) is glare. Dev crops:
+# washed runs 0-23 columns where the NIK stays readable, 33 where a band covers the digits.
+MIN_WASHED_COLUMNS = 25
+INK_GREY = 110  # print darker than this on the grey crop
+NIK_ROW_BOX = (0.20, 0.12, 0.70, 0.36)  # x0, y0, x1, y1: the NIK digits' columns (left of the photo)
 MIN_SIZE = 0.07  # card area / frame area; below this the NIK is too small to read
 # A card smeared by movement: the NIK row's gradients run one way (text printed sharp has strokes
 # in every direction). Dev splits, frames otherwise ready (docs/idscan.md, Run 15b): the structure
@@ -17,7 +27,7 @@ MIN_TEXT_ISOTROPY = 0.40
 MIN_DIAGONAL_BALANCE = 0.60
 TEXT_BOX = (0.20, 0.12, 0.80, 0.36)  # x0, y0, x1, y1 of the crop: the NIK row, with room for 8 % offsets
 
-GUIDANCE = ("no_card", "move_into_frame", "move_closer", "glare", "too_blurry", "finger_on_text", "hold_still",
+GUIDANCE = ("no_card", "move_into_frame", "move_closer", "not_ktp", "glare", "too_blurry", "finger_on_text", "hold_still",
             "ready")
 
 
@@ -67,21 +77,48 @@ def glare(crop: np.ndarray) -> float:
     return cv2.countNonZero(blown) / float(blown.size)
 
 
+def washed_columns(crop: np.ndarray) -> int:
+    """The widest run of the NIK row's columns that light has blown out with no ink left in them."""
+    small = cv2.resize(crop, (428, 270), interpolation=cv2.INTER_AREA)
+    gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) if small.ndim == 3 else small
+    n = small.shape[2] if small.ndim == 3 else 1
+    x0, y0, x1, y1 = NIK_ROW_BOX
+    rows, cols = slice(int(y0 * 270), int(y1 * 270)), slice(int(x0 * 428), int(x1 * 428))
+    blown = cv2.inRange(small[rows, cols], (250,) * n, (255,) * n)
+    washed = (blown.mean(axis=0) > 127.5) & ((gray[rows, cols] < INK_GREY).sum(axis=0) == 0)
+    best = run = 0
+    for w in washed:
+        run = run + 1 if w else 0
+        best = max(best, run)
+    return best
+
+
+def glare_on_text(crop: np.ndarray, glare_share: float) -> bool:
+    """Glare the visitor should tilt away: blown-out light over the NIK row's digits, not only a
+    pale ground clipped by the camera's exposure or a band beside the row."""
+    return glare_share > MAX_GLARE and washed_columns(crop) >= MIN_WASHED_COLUMNS
+
+
 def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float,
-             smear: bool = False) -> str:
+             smear: bool = False, ktp: bool = True, on_text: bool = True) -> str:
     """The first problem the visitor should fix, in the order they can fix them. "finger_on_text"
     (idscan/finger.py) comes after these, on a frame otherwise ready (scan_frame asks it there):
     a capture made in spite of it after the wait (idscan/tracker.py) is as good as any other.
     "hold_still" here is a card sharp enough overall whose NIK row is smeared one way (it moved
     while the picture was taken, though its corners stayed put between frames): the tracker waits
-    for a steadier picture as for a finger, then captures as it is."""
+    for a steadier picture as for a finger, then captures as it is.
+    ktp: the card looks like a KTP-el front (card_look.py); a SIM, bank card or badge is never
+    captured. on_text: the blown-out light covers the NIK row's digits (glare_on_text); a card
+    washed pale all over with its print still dark is read, not sent to tilt for ever."""
     if not card:
         return "no_card"
     if not in_frame:
         return "move_into_frame"
     if size < MIN_SIZE:
         return "move_closer"
-    if glare_share > MAX_GLARE:
+    if not ktp:
+        return "not_ktp"
+    if glare_share > MAX_GLARE and on_text:
         return "glare"
     if sharp < MIN_SHARPNESS:
         return "too_blurry"

@@ -90,6 +90,8 @@ _GUIDANCE = {
     "no_card": lambda: _("Hold your KTP in front of the camera"),
     "move_into_frame": lambda: _("Move the whole card into the picture"),
     "move_closer": lambda: _("Bring the card closer"),
+    # A card that is not a KTP-el front (a driving licence, bank card, badge: idscan/card_look.py).
+    "not_ktp": lambda: _("This card does not look like a KTP. Please show the front of your KTP to the camera."),
     "glare": lambda: _("Avoid light reflections: tilt the card a little"),
     "too_blurry": lambda: _("Hold still, the picture is blurred"),
     # A thumb over the NIK: the digits under it cannot be read (docs/idscan.md, Run 14x).

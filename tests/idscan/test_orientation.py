@@ -5,6 +5,7 @@ import pytest
 from idscan import available_engines, read_card, scan_frame
 from idscan import card as card_mod
 from idscan.orient import orientation_score
+from idscan.quality import MAX_GLARE
 from tests.synthetic import add_glare_at, make_person, place_in_scene, render_ktp
 
 NO_OCR = "NO OCR ENGINE INSTALLED: apt-get install tesseract-ocr"
@@ -31,7 +32,9 @@ def test_glare_spot_does_not_turn_the_card_upside_down(spot, angle):
     frame, quad = place_in_scene(render_ktp(make_person(rng)), rng, angle=float(angle), tilt=10, width_px=560)
     add_glare_at(frame, quad, *spot, radius=0.1)
     res = scan_frame(frame, barcodes=False)
-    assert res.card and res.in_frame and res.guidance == "glare"
+    # The spot is seen (blown-out pixels); it is off the NIK row, so the visitor is no longer sent to
+    # tilt for it (Run 19x): what matters here is the orientation.
+    assert res.card and res.in_frame and res.glare > MAX_GLARE
     assert _corner_error(res, quad) < 0.03 * np.linalg.norm(quad[1] - quad[0])  # TL listed first
 
 
