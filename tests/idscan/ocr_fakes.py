@@ -2,11 +2,12 @@
 k * 10 + j, and a fake recogniser reads the text `read(k, j)` gives for it."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 import numpy as np
 
-from idscan.reader import NAME_HEIGHT
+from idscan.reader import NAME_HEIGHT, read_cards
 
 
 def marked_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
@@ -26,3 +27,9 @@ def recogniser(read: Callable[[int, int], str], per_word: bool = True):
             out.append((text, [90.0] * len(text.split()) if per_word else [90.0]))
         return out
     return read_lines
+
+
+def read_marked(n: int, regions: dict[str, str], today: dt.date = dt.date(2026, 1, 1)):
+    """read_cards on n crops marked 0 .. n-1, the way every fake-recogniser test reads its card."""
+    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
+    return read_cards(crops, "both", regions, today=today)

@@ -9,18 +9,14 @@ own (its cross-checks).
 The recognisers are replaced by what they would read on each line (tests/idscan/ocr_fakes.py)."""
 from __future__ import annotations
 
-import datetime as dt
-
-import numpy as np
 import pytest
 
 import idscan.rapid
 import idscan.reader
 import idscan.tesseract
 from idscan.name_sure import NAME_LEAST, least_letter, sure
-from idscan.reader import read_cards
 
-from .ocr_fakes import marked_lines
+from .ocr_fakes import marked_lines, read_marked, recogniser
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900003"  # Salatiga, a woman born 05-06-1990
@@ -33,8 +29,7 @@ def _fake(monkeypatch, *, name: str = NAME, scores: list[float] | None = None) -
     with these per-character scores."""
     text = ["PROVINSI JAWA TENGAH", "KOTA SALATIGA", f"NIK : {NIK}", name, "SALATIGA, 05-06-1990", "PEREMPUAN", ""]
 
-    def tesseract(images, whitelist=None):
-        return [(text[int(img[0, 0]) % 10], [90.0] * len(text[int(img[0, 0]) % 10].split())) for img in images]
+    tesseract = recogniser(lambda _k, j: text[j])
 
     def rapid_lines(images):
         out = []
@@ -51,8 +46,7 @@ def _fake(monkeypatch, *, name: str = NAME, scores: list[float] | None = None) -
 
 
 def _read(n: int = 1):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_a_name_read_surely_is_filled(monkeypatch):

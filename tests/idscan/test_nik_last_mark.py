@@ -11,18 +11,14 @@ mark that is no digit, the last digit is in doubt and nothing is filled.
 The recognisers are replaced by what they would read on each line (tests/idscan/ocr_fakes.py)."""
 from __future__ import annotations
 
-import datetime as dt
-
-import numpy as np
 import pytest
 
 import idscan.rapid
 import idscan.reader
 import idscan.tesseract
 from idscan.last_digit import sheet_marks_last
-from idscan.reader import read_cards
 
-from .ocr_fakes import marked_lines
+from .ocr_fakes import marked_lines, read_marked, recogniser
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900003"  # Salatiga, a woman born 05-06-1990
@@ -36,10 +32,12 @@ def _fake(monkeypatch, *, sheet: str, forced: str, rapid: str) -> None:
     `forced`; RapidOCR reads it as `rapid`, sure of every character."""
     text = ["PROVINSI JAWA TENGAH", "KOTA SALATIGA", f"NIK : {sheet}", "SITI AMINAH", BIRTH, "PEREMPUAN", ""]
 
+    sheet_read = recogniser(lambda _k, j: text[j])
+
     def tesseract(images, whitelist=None):
         if whitelist:  # the digits-only cuts of the NIK line: a digit is forced everywhere
             return [(forced, [90.0]) for _img in images]
-        return [(text[int(img[0, 0]) % 10], [90.0] * len(text[int(img[0, 0]) % 10].split())) for img in images]
+        return sheet_read(images)
 
     def rapid_lines(images):
         out = []
@@ -57,8 +55,7 @@ def _fake(monkeypatch, *, sheet: str, forced: str, rapid: str) -> None:
 
 
 def _read(n: int = 3):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_a_last_digit_tesseracts_sheet_read_as_a_mark_is_not_filled(monkeypatch):
