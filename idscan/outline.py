@@ -337,13 +337,14 @@ def _lines(contours, w: int, h: int) -> list[tuple[np.ndarray, np.ndarray, list[
         return []
     segs = np.vstack(pieces)
     segs = segs[np.hypot(segs[:, 2] - segs[:, 0], segs[:, 3] - segs[:, 1]) >= MIN_RUN]
-    on_border = ((np.minimum(segs[:, 0], segs[:, 2]) < BORDER_TOL) & (np.maximum(segs[:, 0], segs[:, 2]) < BORDER_TOL)) | \
-        ((segs[:, [0, 2]] > w - 1 - BORDER_TOL).all(axis=1)) | ((segs[:, [1, 3]] < BORDER_TOL).all(axis=1)) | \
-        ((segs[:, [1, 3]] > h - 1 - BORDER_TOL).all(axis=1))
+    xs, ys = segs[:, [0, 2]], segs[:, [1, 3]]
+    on_border = ((xs < BORDER_TOL).all(axis=1) | (xs > w - 1 - BORDER_TOL).all(axis=1)
+                 | (ys < BORDER_TOL).all(axis=1) | (ys > h - 1 - BORDER_TOL).all(axis=1))
     segs = segs[~on_border]
+    length = np.linalg.norm(segs[:, 2:] - segs[:, :2], axis=1)
+    order = np.argsort(-length)
+    segs, length = segs[order], length[order]
     a, b = segs[:, :2], segs[:, 2:]
-    length = np.linalg.norm(b - a, axis=1)
-    segs, a, b, length = segs[np.argsort(-length)], a[np.argsort(-length)], b[np.argsort(-length)], np.sort(length)[::-1]
     d = (b - a) / np.maximum(length, 1e-6)[:, None]
     mid = (a + b) / 2
     pts, dirs, spans = [], [], []
