@@ -138,8 +138,18 @@ def test_a_long_list_of_reports_offers_acknowledge_all_under_its_heading_on_a_ph
     reports = page.locator(f"section.card:has(h2:has-text('{REPORTS['id']}'))")
     # the queue's script may redraw the list once more after the load (live update): wait for it
     reports.locator("button:has-text('Terima semua 12 laporan')").first.wait_for(state="visible")
-    heading = reports.locator("h2").bounding_box()
-    button = reports.locator("button:has-text('Terima semua 12 laporan')").first.bounding_box()
+    # measured in one script run: the live update may swap the list between two separate calls
+    # (CI once read the button's box as None, the old node detached)
+    heading, button = page.wait_for_function("""title => {
+        const card = [...document.querySelectorAll('section.card')]
+            .find(c => (c.querySelector('h2') || {}).textContent?.includes(title));
+        const button = card && [...card.querySelectorAll('button')]
+            .find(b => b.textContent.includes('Terima semua 12 laporan'));
+        if (!button) return null;
+        const box = e => { const r = e.getBoundingClientRect();
+            return {x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height}; };
+        return [box(card.querySelector('h2')), box(button)];
+    }""", arg=REPORTS["id"]).json_value()
     # one screen below the heading, the whole button in it
     assert button["y"] + button["height"] - heading["y"] <= PHONE["height"], (heading, button)
     page.evaluate("y => window.scrollTo(0, y)", heading["y"] - 8)
