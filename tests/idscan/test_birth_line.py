@@ -10,7 +10,6 @@ line; the NIK is then checked against that date as against a date Tesseract read
 The recognisers are replaced by what they would read on each line (tests/idscan/ocr_fakes.py)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 
@@ -19,9 +18,8 @@ import idscan.reader
 import idscan.tesseract
 from idscan.birth_line import birth_line_at, with_birth
 from idscan.fields import CardFields
-from idscan.reader import read_cards
 
-from .ocr_fakes import marked_lines
+from .ocr_fakes import marked_lines, read_marked
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900001"  # Salatiga, a woman born 05-06-1990 (day 05 + 40)
@@ -75,8 +73,7 @@ def _fake(monkeypatch, *, tess: dict[int, str], rapid: str, tess_birth: str = SM
 
 
 def _read(n: int = 3):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_a_nik_whose_birth_digits_agree_with_the_printed_birth_date_is_filled(monkeypatch):

@@ -6,7 +6,6 @@ The fusion itself is tested on drawn cards with noise; the capture's use of it w
 recognisers replaced by what they would read on each line (as in test_capture_reading.py)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import cv2
 import numpy as np
@@ -17,9 +16,8 @@ import idscan.rapid
 import idscan.reader
 import idscan.tesseract
 from idscan.fuse import fuse
-from idscan.reader import read_cards
 
-from .ocr_fakes import marked_lines, recogniser
+from .ocr_fakes import marked_lines, read_marked, recogniser
 
 NIK = "3373014506900001"  # Salatiga, a woman born 05-06-1990
 OTHER = "3373014506900007"  # ... a serial digit misread
@@ -123,8 +121,7 @@ def _fake(monkeypatch, *, rapid_niks: dict[int, str], fused_nik: str | None, ali
 
 
 def _read(n: int = 3):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_the_fused_crops_read_alike_by_tesseract_confirm_the_second_recognisers_nik(monkeypatch):

@@ -19,10 +19,10 @@ import pytest
 import idscan.rapid
 import idscan.reader
 import idscan.tesseract
-from idscan.reader import _nik_char_confs, read_cards
+from idscan.reader import _nik_char_confs
 from idscan.vote import DOUBT, disputed
 
-from .ocr_fakes import marked_lines
+from .ocr_fakes import marked_lines, read_marked
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900001"  # Salatiga, a woman born 05-06-1990
@@ -80,8 +80,7 @@ def _fake(monkeypatch, *, tess: str | None, rapid: str, digits: dict[int, str | 
 
 
 def _read(n: int = 1):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_both_recognisers_agreeing_fill_when_the_digits_only_reading_agrees_too(monkeypatch):

@@ -11,7 +11,6 @@ The recognisers are replaced by what they would read on each line (tests/idscan/
 RapidOCR's per-character scores are those its reading of the line gives."""
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pytest
@@ -20,9 +19,8 @@ import idscan.rapid
 import idscan.reader
 import idscan.tesseract
 from idscan.last_digit import LAST_DOUBT, last_digit_unsure
-from idscan.reader import read_cards
 
-from .ocr_fakes import marked_lines
+from .ocr_fakes import marked_lines, read_marked
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900001"  # Salatiga, a woman born 05-06-1990
@@ -62,8 +60,7 @@ def _fake(monkeypatch, *, tess: str, rapid: str, last: float | None = 0.99, crop
 
 
 def _read(n: int = 1):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_a_last_digit_both_misread_alike_is_not_filled_where_rapidocr_doubted_it(monkeypatch):

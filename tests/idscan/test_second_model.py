@@ -10,7 +10,6 @@ than Debian's fast model. Without that model the engine reads exactly as before.
 The recognisers are replaced by what they would read on each line (tests/idscan/ocr_fakes.py)."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +19,8 @@ import idscan.rapid
 import idscan.reader
 import idscan.tesseract
 import idscan.tesslib
-from idscan.reader import read_cards
 
-from .ocr_fakes import marked_lines
+from .ocr_fakes import marked_lines, read_marked
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900001"  # Salatiga, a woman born 05-06-1990
@@ -75,8 +73,7 @@ def _fake(monkeypatch, *, tess: str | None, rapid: str, best: dict[int, str | No
 
 
 def _read(n: int = 3):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_the_second_model_reading_rapidocrs_nik_fills_it(monkeypatch):
