@@ -50,3 +50,18 @@ def test_the_guest_book_shows_the_wib_day_and_the_wib_clock_of_a_late_visit(app,
     first, last = _rows(staff("rina"), "2026-11-01", "2026-11-30")
     assert first[1] == "01/11/2026" and first[TIME_IN] == "00:15"
     assert last[1] == "30/11/2026" and last[TIME_IN] == "23:30" and last[TIME_OUT] == "23:55"
+
+
+def test_a_visit_signed_at_the_stroke_of_the_wib_midnight_belongs_to_the_day_that_begins(app, staff):
+    # A WIB day runs from 00.00 to before the next 00.00: 00.00 WIB on 1 December is December's
+    # first moment, never November's last (mu8 N6: the period's end taken inclusive, `<= hi`, passed
+    # every guest-book test, whose visits all fall minutes away from midnight).
+    with app.app_context():
+        for name, at in (("TEPAT AWAL NOVEMBER", datetime(2026, 10, 31, 17, 0, tzinfo=UTC)),
+                         ("TEPAT AWAL DESEMBER", datetime(2026, 11, 30, 17, 0, tzinfo=UTC))):
+            factories.visit("checked_out", visitor=factories.visitor(full_name=name), submitted_at=at,
+                            decided_at=at, checked_out_at=at)
+        db.session.commit()
+    assert [r[NAME] for r in _rows(staff("rina"), "2026-11-01", "2026-11-30")] == ["TEPAT AWAL NOVEMBER"]
+    assert [r[NAME] for r in _rows(staff("rina"), "2026-12-01", "2026-12-31")] == ["TEPAT AWAL DESEMBER"]
+    assert [r[NAME] for r in _rows(staff("rina"), "2026-10-01", "2026-10-31")] == []

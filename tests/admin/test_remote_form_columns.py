@@ -103,3 +103,32 @@ def test_accounts_given_before_the_month_and_still_open_are_on_its_form_in_the_o
     header_at = next(i for i, row in enumerate(rows) if row and row[0] == "No.")
     names = [(row[0], row[1]) for row in rows[header_at + 1:header_at + 3]]
     assert names == [("1", "Teknisi Lama"), ("2", "Teknisi Satu")]
+
+
+def _names_on_form(admin, month: str) -> list[str]:
+    data = admin.get(f"/admin/remote/form.xlsx?kind=month&value={month}").data
+    rows = [list(row) for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True)]
+    header_at = next(i for i, row in enumerate(rows) if row and row[0] == "No.")
+    return [row[1] for row in rows[header_at + 1:] if row and str(row[0] or "").isdigit()]
+
+
+def test_the_forms_months_are_wib_months_at_both_ends(app, people):
+    # docs/remote.md: every time on these forms is WIB, and a row belongs to a period when the
+    # account was open at some moment of it. An account given and closed in the small hours of
+    # 1 November WIB (still 31 October in UTC) is November's only; one given and closed in the small
+    # hours of 1 December WIB (still 30 November in UTC) is not November's (mu8 N4: the form's
+    # month cut at UTC midnight passed every test).
+    _request(app, requester_name="Teknisi Subuh", username="subuh01",
+             recorded_at=datetime(2026, 10, 29, 2, 0, tzinfo=UTC), decided_at=datetime(2026, 10, 30, 2, 0, tzinfo=UTC),
+             approved_until=datetime(2026, 11, 5, 9, 0, tzinfo=UTC),
+             granted_at=datetime(2026, 10, 31, 18, 0, tzinfo=UTC),   # 1 November 01.00 WIB
+             closed_at=datetime(2026, 10, 31, 23, 30, tzinfo=UTC))   # 1 November 06.30 WIB
+    _request(app, requester_name="Teknisi Desember", username="des01",
+             recorded_at=datetime(2026, 11, 28, 2, 0, tzinfo=UTC), decided_at=datetime(2026, 11, 29, 2, 0, tzinfo=UTC),
+             granted_at=datetime(2026, 11, 30, 19, 0, tzinfo=UTC),   # 1 December 02.00 WIB
+             closed_at=datetime(2026, 11, 30, 21, 0, tzinfo=UTC),    # 1 December 04.00 WIB
+             approved_until=datetime(2026, 12, 5, 9, 0, tzinfo=UTC))
+    admin = logged_in_client(app, "ani")
+    assert _names_on_form(admin, "2026-11") == ["Teknisi Subuh"]
+    assert _names_on_form(admin, "2026-10") == []
+    assert _names_on_form(admin, "2026-12") == ["Teknisi Desember"]

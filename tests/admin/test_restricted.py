@@ -224,3 +224,62 @@ def test_the_escort_picker_offers_the_active_staff_by_name(app, make_user):
     with app.app_context():
         assert [u.full_name for u in restricted.escort_candidates(db.session)] == [
             "Bambang Kepala", "Eko Teknisi", "Zaki Pendamping"]
+
+
+def test_naming_the_escort_is_audited_as_the_kasubag_and_says_who_was_named(app, make_user):
+    # docs/restricted.md: "`visit.escort_named` is audited"; issue 2/5: an audit event holds who did
+    # the step, and this one says who was named.
+    boss = make_user("bambang", "kasubag")
+    eko = make_user("eko", "helpdesk", name="Eko Pendamping")
+    client = logged_in_client(app, "bambang")
+    with app.app_context():
+        visit_id = _server_room_visit()
+    assert post_form(client, f"/admin/visits/{visit_id}/decision", decision="approve",
+                     escort_id=str(eko)).status_code == 302
+    with app.app_context():
+        named = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "visit.escort_named")).one()
+        assert (named.actor_type, named.actor_id) == ("user", boss)
+        assert (named.object_type, named.object_id) == ("visit", visit_id)
+        assert "Eko Pendamping" in (named.details or {}).values()
+
+
+def test_each_area_step_out_of_its_time_is_refused_saying_when_it_is_possible(app, make_user):
+    # docs/restricted.md: the helpdesk records the area's entry and exit during an approved visit
+    # and checks the devices as the visitor leaves; a step asked at another moment is refused, stores
+    # nothing, and the desk is told when the step is possible and what the visit is now.
+    make_user("hana", "helpdesk")
+    desk = logged_in_client(app, "hana")
+    with app.app_context():
+        waiting = _server_room_visit(status="pending")
+        nothing_brought = _server_room_visit(status="approved", devices=())
+    refusals = [
+        (waiting, "area-entry", "Masuk area dicatat sekali, selama kunjungan yang disetujui ke fasilitas terbatas; "
+                                "kunjungan ini menunggu."),
+        (waiting, "area-exit", "Keluar area dicatat sekali, setelah masuk; kunjungan ini menunggu."),
+        (waiting, "devices-check", "Perangkat diperiksa sekali, saat pengunjung keluar; kunjungan ini menunggu."),
+        (nothing_brought, "area-exit", "Keluar area dicatat sekali, setelah masuk; kunjungan ini disetujui."),
+        (nothing_brought, "devices-check", "Perangkat diperiksa sekali, saat pengunjung keluar; kunjungan ini disetujui."),
+    ]
+    for visit_id, step, said in refusals:
+        response = post_form(desk, f"/admin/visits/{visit_id}/{step}")
+        assert response.status_code == 409, (visit_id, step)
+        assert said in response.get_data(as_text=True), (visit_id, step)
+    with app.app_context():
+        for visit_id in (waiting, nothing_brought):
+            visit = db.session.get(Visit, visit_id)
+            assert (visit.area_entered_at, visit.area_left_at, visit.devices_checked_at) == (None, None, None)
+    # Each step once: a second entry, exit or device check of the same visit is refused too.
+    with app.app_context():
+        inside = _server_room_visit(status="approved")
+    for step in ("area-entry", "area-exit", "devices-check"):
+        assert post_form(desk, f"/admin/visits/{inside}/{step}").status_code == 302, step
+    with app.app_context():
+        first = db.session.get(Visit, inside)
+        stamped = (first.area_entered_at, first.area_left_at, first.devices_checked_at)
+    for step, said in (("area-entry", "Masuk area dicatat sekali"), ("area-exit", "Keluar area dicatat sekali"),
+                       ("devices-check", "Perangkat diperiksa sekali")):
+        again = post_form(desk, f"/admin/visits/{inside}/{step}")
+        assert again.status_code == 409 and said in again.get_data(as_text=True), step
+    with app.app_context():
+        visit = db.session.get(Visit, inside)
+        assert (visit.area_entered_at, visit.area_left_at, visit.devices_checked_at) == stamped

@@ -102,10 +102,16 @@ def test_a_pending_visit_cannot_be_checked_out(app, kiosk):
 
 
 def test_a_rating_outside_one_to_five_is_refused(app, kiosk):
+    # The API contract: rating 1 to 5 or null. A 0 is a rating outside it, not "no rating" (mu8 N5:
+    # `rating or None` checked a 0 out without a word and passed every test).
     with app.app_context():
-        ticket = factories.visit("approved").ticket_code
-    response = kiosk.post_json(f"/visits/{ticket}/checkout", {"rating": 9})
-    assert response.status_code == 400 and response.json["error"] == "rating"
+        visit = factories.visit("approved")
+        ticket, visit_id = visit.ticket_code, visit.id
+    for rating in (9, 6, 0, -1):
+        response = kiosk.post_json(f"/visits/{ticket}/checkout", {"rating": rating})
+        assert response.status_code == 400 and response.json["error"] == "rating", rating
+    with app.app_context():
+        assert db.session.get(Visit, visit_id).checked_out_at is None
 
 
 def test_a_file_that_is_not_an_image_is_refused(kiosk):
