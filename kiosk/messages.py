@@ -196,3 +196,14 @@ def enrol_message(code: str) -> str:
         "too_many": _("Too many wrong codes. Please wait 10 minutes."),
     }
     return messages.get(code, messages["bad_code"])
+
+
+def language_switch(language: str) -> dict[str, str]:
+    """The question asked before the kiosk starts again in another language half-way through (ux16),
+    in the current locale: called once as is and once inside force_locale(the other language)."""
+    return {
+        "title": _("Switch to %(language)s?", language=language),
+        "body": _("The kiosk starts again in %(language)s: what you entered here is deleted.", language=language),
+        "yes": _("Yes, switch"),
+        "no": _("No, go on"),
+    }

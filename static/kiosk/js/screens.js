@@ -27,6 +27,8 @@ export function createScreens() {
       if (i === at) li.setAttribute("aria-current", "step"); else li.removeAttribute("aria-current");
     });
     top.querySelector("[data-action=home]").hidden = NO_START_OVER.includes(name);
+    // the other language, where starting over is offered (switching starts over in it)
+    top.querySelector("[data-action=lang-switch]").hidden = NO_START_OVER.includes(name);
     document.body.dataset.screen = name;
     window.scrollTo(0, 0);
     if (enter[name]) enter[name](previous);
