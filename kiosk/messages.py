@@ -33,10 +33,10 @@ def api_message(code: str, **params: object) -> str:
         "capture_required": _("Please show your KTP to the camera first."),
         "capture_expired": _("The KTP photo has expired. Please show your KTP to the camera again."),
         "signature_required": _("Please sign with your finger in the box."),
-        "recall_not_found": _("No earlier visit matches this NIK and phone number."),
+        "recall_not_found": _("No earlier visit matches this NIK and mobile number."),
         "visit_not_found": _("No visit today matches this NIK and these 4 digits. Check them, or ask the helpdesk."),
         "card_unreadable": _("The NIK could not be read from the card. Please type your NIK and the 4 digits instead."),
-        "digits_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
+        "digits_wrong": _("These are not the last 4 digits of the mobile number given at check-in."),
         "too_many_attempts": _("Too many attempts. Please wait a few minutes or ask the helpdesk."),
         "bad_request": _("The request could not be understood. Please try again."),
         "rating": _("Choose a rating from 1 to 5."),
@@ -73,7 +73,7 @@ def field_message(code: str) -> str:
         "scan_session_over": _("This scan has ended (it was closed or left unused too long). The kiosk starts "
                                "a new one by itself."),
         "last4": _("Enter the last 4 digits of your mobile number."),
-        "last4_wrong": _("These are not the last 4 digits of the phone number given at check-in."),
+        "last4_wrong": _("These are not the last 4 digits of the mobile number given at check-in."),
         "signature_required": _("Please sign with your finger in the box."),
         "signature_damaged": _("The signature could not be read. Please clear it and sign again."),
         # Issue 15: the devices brought into a restricted facility
@@ -120,7 +120,7 @@ def status_message(status: str) -> str:
     messages = {
         # ux15: and where the answer comes (the stranger asked "and now?")
         "pending": _("Please wait: your request has been sent to the LPSE official who gives "
-                     "permission (the Kasubbag Pengelolaan LPSE). The answer appears on this screen."),
+                     "permission (the Kasubag Pengelolaan LPSE). The answer appears on this screen."),
         "approved": _("Your visit is approved. Please show your original KTP to the helpdesk, then go to the facility."),
         "denied": _("Sorry, your request was refused."),
         "cancelled": _("This request was cancelled."),
@@ -196,3 +196,14 @@ def enrol_message(code: str) -> str:
         "too_many": _("Too many wrong codes. Please wait 10 minutes."),
     }
     return messages.get(code, messages["bad_code"])
+
+
+def language_switch(language: str) -> dict[str, str]:
+    """The question asked before the kiosk starts again in another language half-way through (ux16),
+    in the current locale: called once as is and once inside force_locale(the other language)."""
+    return {
+        "title": _("Switch to %(language)s?", language=language),
+        "body": _("The kiosk starts again in %(language)s: what you entered here is deleted.", language=language),
+        "yes": _("Yes, switch"),
+        "no": _("No, go on"),
+    }

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import current_app, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import force_locale, get_locale
 
 from lpsedesk import checkin, devices, settings
 from lpsedesk.extensions import db
@@ -11,7 +11,7 @@ from lpsedesk.throttle import LoginThrottle
 
 from . import bp, office_hours
 from .device_auth import current_kiosk, kiosk_only, set_credential
-from .messages import enrol_message, js_messages
+from .messages import enrol_message, js_messages, language_switch
 
 ENROL_ATTEMPTS = (10, 600)  # wrong codes per address in 10 minutes
 TICKET_WAIT_SECONDS = 15 * 60
@@ -59,6 +59,12 @@ def welcome():
     locale = str(get_locale() or "id")
     home = current_app.config["DEFAULT_LOCALE"]  # where every visitor starts, and the kiosk returns
     office = office_hours.start_screen()
+    # ux16: a visitor half-way through the guest book may still want the other language; the question
+    # is asked in both, the one wanted first (its reader may not read this one).
+    other = "en" if locale == "id" else "id"
+    switch_here = language_switch(LANGUAGE_NAMES[other])
+    with force_locale(other):
+        switch_there = language_switch(LANGUAGE_NAMES[other])
 
     def labelled(items: list[dict]) -> list[tuple[str, str]]:
         # Only what the Admin offers for new visits (hidden items stay valid for old visits).
@@ -69,7 +75,8 @@ def welcome():
         purposes=labelled(list(values["purposes"])), facilities=labelled(list(values["facilities"])),
         categories=category_choices(), durations=checkin.PLANNED_MINUTES, kiosk_config=kiosk_config(office),
         device=current_kiosk(), home_locale=home, home_language=LANGUAGE_NAMES.get(home, home),
-        office=office)
+        office=office, other_locale=other, other_language=LANGUAGE_NAMES[other], switch_here=switch_here,
+        switch_there=switch_there)
 
 
 @bp.route("/enrol", methods=["GET", "POST"])

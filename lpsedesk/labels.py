@@ -48,7 +48,7 @@ def category_label(key: str) -> str:
 def field_labels() -> dict[str, str]:
     """The guest book's fields, as a missing-field message names them."""
     return {
-        "full_name": _("Visitor's name"), "nik": _("NIK"), "phone": _("Phone"),
+        "full_name": _("Visitor's name"), "nik": _("NIK"), "phone": _("Mobile phone"),
         "institution": _("Institution"), "category": _("Category"), "purpose": _("Purpose"),
         "facility": _("Facility"), "signature": _("Signature"), "checked_out_at": _("Check-out time"),
         "devices_checked": _("Devices checked at check-out"), "area_left": _("Exit from the restricted area"),

@@ -26,7 +26,7 @@ class WindowForm(Form):
 class InvitationForm(WindowForm):
     full_name = StringField(_l("Visitor's name"), validators=[DataRequired(), Length(max=120)])
     nik = StringField(_l("NIK (optional)"), validators=[Optional(), Length(max=20)])
-    phone = StringField(_l("Phone"), validators=[DataRequired(), Length(max=20)])
+    phone = StringField(_l("Mobile phone"), validators=[DataRequired(), Length(max=20)])
     institution = StringField(_l("Institution"), validators=[DataRequired(), Length(max=160)])
     category = SelectField(_l("Category"), choices=[], validate_choice=False)
 

@@ -40,7 +40,7 @@ def file_message(code: str) -> str:
 
 def field_name(key: str) -> str:
     return {
-        "full_name": _("Name"), "nik": _("NIK"), "phone": _("Phone"), "institution": _("Institution"),
+        "full_name": _("Name"), "nik": _("NIK"), "phone": _("Mobile phone"), "institution": _("Institution"),
         "category": _("Category"), "purpose": _("Purpose"), "purpose_detail": _("Purpose, in words"),
         "facility": _("Facility"), "window": _("Time window"), "event_name": _("Training or event"),
     }.get(key, key)

@@ -34,7 +34,8 @@ MAX_MEMBERS = 200
 COLUMNS: dict[str, tuple[str, ...]] = {
     "full_name": ("nama", "name", "nama lengkap", "full name", "full_name"),
     "nik": ("nik",),
-    "phone": ("telepon", "phone", "no hp", "hp", "nomor hp", "no. hp", "telp"),
+    "phone": ("telepon", "phone", "no hp", "hp", "nomor hp", "no. hp", "telp", "ponsel", "nomor ponsel", "no ponsel",
+              "mobile phone", "mobile"),
     "institution": ("instansi", "institution", "perusahaan", "company"),
     "category": ("kategori", "category"),
 }

@@ -30,12 +30,13 @@ const keyboard = installKeyboard($("[data-osk-panel]"));
 /* What this visitor has given so far; owned here, lent to the check-in parts, gone with the reload. */
 const visitor = { scanSession: newId(), capture: null, pendingPhoto: null, codes: [] };
 
-function goHome() {
+function leaveFor(url) {
   // A full reload is the surest way to forget everything on the page (fields, images, canvas).
   if (visitor.scanSession) api("/scan/" + visitor.scanSession, { method: "DELETE", keepalive: true });
   ticket.stop();
-  window.location.replace(cfg.home);
+  window.location.replace(url);
 }
+function goHome() { leaveFor(cfg.home); }
 
 // The devices step (issue 15) joins the form after "what" for a restricted facility only.
 const steps = {};
@@ -130,6 +131,10 @@ const actions = {
   "home-now": goHome,
   // Throwing away what the visitor entered takes a second tap; an empty start does not.
   home: () => ask("start-over").then((yes) => { if (yes) goHome(); }),
+  // ux16: the other language half-way through: the kiosk starts again in it, asked first in both
+  "lang-switch": () => ask("lang-switch").then((yes) => {
+    if (yes) leaveFor(document.querySelector(".k-top [data-action=lang-switch]").href);
+  }),
   // ux8: the office closed while this visitor filled the guest book; nothing can be sent, so no
   // "are you sure": the start screen says the office is closed and still offers Leave.
   "closed-home": goHome,

@@ -27,11 +27,18 @@ export function createScreens() {
       if (i === at) li.setAttribute("aria-current", "step"); else li.removeAttribute("aria-current");
     });
     top.querySelector("[data-action=home]").hidden = NO_START_OVER.includes(name);
+    // the other language, where starting over is offered (switching starts over in it)
+    top.querySelector("[data-action=lang-switch]").hidden = NO_START_OVER.includes(name);
     document.body.dataset.screen = name;
     window.scrollTo(0, 0);
     if (enter[name]) enter[name](previous);
     changed.forEach((fn) => fn(name));
-    const heading = $(`[data-screen="${name}"] h1`);
+    // The new screen's title takes the focus, so a screen reader says where the visitor now is. It is
+    // looked up inside the screen's own section: `[data-screen=x] h1` also matches through <body
+    // data-screen=x> (ux16: it found the hidden welcome title, and the focus fell to the page). A
+    // screen with two titles (find: answer or leave) or with steps (the survey) has one shown.
+    const section = $(`section[data-screen="${name}"]`);
+    const heading = section && $$("h1", section).find((h) => h.offsetParent !== null);
     if (heading && previous) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
   }
 
