@@ -167,6 +167,12 @@ NAME_SURE = True
 # sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
 # dev draws (last_digit.sheet_marks_last; docs/idscan.md, Run 19r). False: measurements.
 SHEET_MARK_VETO = True
+# A NIK filled without the printed date where RapidOCR doubted one of its birth-date digits on the
+# sharpest crop: RapidOCR reads the crops' birth lines, and the NIK stays filled only where a date
+# read there agrees and none disagrees (date_doubt.py; fresh dev draw 7373, card 35: a small soft
+# card's 1995 read 1993 by both recognisers, the date unread; docs/idscan.md, Run 20w). False:
+# measurements.
+DATE_DOUBT_VETO = True
 CHECKED_DIGITS = {"date": range(6, 12), "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
@@ -632,20 +638,44 @@ def _outvoting_birth(frames: list[CardFields], checks: list[Check], lines: list,
     return (changed, checks, *vote(changed, checks, regions, today))
 
 
-def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list, at: int, own: list[CardFields],
-                    regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple, later: dict | None = None):
-    """The frames, checks and vote with the date RapidOCR reads on the birth lines of all the
-    crops (birth_line.crop_dates) as every crop's printed date; all as they were where it read
-    no date alike, or the date Tesseract read."""
-    from .birth_line import birth_line_at, crop_dates, date_of_row
+def _crop_dates(images: list, at: int) -> list[tuple[int, int, int] | None]:
+    """The date RapidOCR reads on each crop's birth line (birth_line.date_of_row), None where it
+    reads none; `at`: the sharpest crop's NIK line."""
+    from .birth_line import birth_line_at, date_of_row
     from .rapid import read_names
 
-    printed = merge_fields(own)
     dates = []
     for k, lines in enumerate(images):
         # The later crops' lines start at OTHER_LINES.start: their birth line lies one line higher.
         j = birth_line_at(at - (OTHER_LINES.start if k else 0), len(lines))
         dates.append(date_of_row(lines[j], read_names, NAME_HEIGHT) if j is not None else None)
+    return dates
+
+
+def _birth_doubt_unresolved(nik: str, line: int | None, images: list, own: list[CardFields]) -> bool:
+    """RapidOCR doubted a birth-date digit of `nik` in its reading of the sharpest crop's NIK line
+    (`line`; none made: no doubt known), and the dates it reads on the crops' birth lines do not
+    confirm `nik` (date_doubt.py)."""
+    from .date_doubt import birth_digit_doubted, dates_confirm
+    from .rapid import chars_read
+
+    if line is None or not 0 <= line < len(images[0]):
+        return False
+    got = chars_read(images[0][line][0])
+    if got is None or not birth_digit_doubted(_nik_char_confs(got[0], got[1], nik)):
+        return False
+    return not dates_confirm(nik, merge_fields(own), _crop_dates(images, line))
+
+
+def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list, at: int, own: list[CardFields],
+                    regions: Mapping[str, str] | None, today: dt.date | None, voted: tuple, later: dict | None = None):
+    """The frames, checks and vote with the date RapidOCR reads on the birth lines of all the
+    crops (birth_line.crop_dates) as every crop's printed date; all as they were where it read
+    no date alike, or the date Tesseract read."""
+    from .birth_line import crop_dates
+
+    printed = merge_fields(own)
+    dates = _crop_dates(images, at)
     birth = crop_dates(dates, BIRTH_CROPS_LEAST[0 if printed.birth is None else 1])
     if birth is None:
         return (frames, checks, *voted)
@@ -868,6 +898,9 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
     if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
         nik = None
     if both and SHEET_MARK_VETO and nik and _sheet_marks_last(nik, own):
+        nik = None
+    if (both and DATE_DOUBT_VETO and nik and "date" not in check.agree
+            and _birth_doubt_unresolved(nik, at if at is not None else own[0].nik_line, images, own)):
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
