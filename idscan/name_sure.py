@@ -60,7 +60,8 @@ def model_name(name: str | None, readings: list[tuple[str, list[float] | None]])
     readings share outvote the model's one sure reading (SREVONAS for SREYONAS). Dev, Run 20n: 3
     of 163 steady runs and 1 of 207 single frames read right so, none lost. Tesseract's
     apostrophes and hyphens stay where the model read a space or nothing there
-    (name_vote.with_marks)."""
+    (name_vote.with_marks). Held-out: the model's sure reading glued two words where the vote
+    had Tesseract's space right ("PUTRITAROT"), so reader.NAME_MODEL_SURE is off."""
     from .fields import clean_name
     from .name_vote import drop_label, with_marks
 

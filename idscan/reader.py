@@ -164,8 +164,9 @@ ALONE_VETO = True
 NAME_SURE = True
 # ... and where every reading the names model made of the name row is the same, each letter sure,
 # that reading is the name, Tesseract's marks kept (name_sure.model_name; docs/idscan.md, Run 20n).
-# False: measurements.
-NAME_MODEL_SURE = True
+# Off: on dev it gained 3 of 163 voted names and lost none, on the held-out split it lost two right
+# names the model read with two words glued ("PUTRITAROT") for one gained. True: measurements.
+NAME_MODEL_SURE = False
 # The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
 # and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
 # sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh

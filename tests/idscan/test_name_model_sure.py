@@ -48,6 +48,9 @@ def _fake(monkeypatch, *, tess_name: str, model_name_read: str, scores: list[flo
     monkeypatch.setattr(idscan.reader, "card_lines", marked_lines)
     monkeypatch.setattr(idscan.tesseract, "read_lines", tesseract)
     monkeypatch.setattr(idscan.rapid, "read_lines", rapid_lines)
+    # Off in the engine since the held-out split (docs/idscan.md, Run 20n); these tests hold the rule
+    # itself, switched on.
+    monkeypatch.setattr(idscan.reader, "NAME_MODEL_SURE", True)
 
 
 def test_a_space_tesseract_put_inside_a_one_word_name_is_not_filled(monkeypatch):
