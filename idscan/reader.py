@@ -162,6 +162,11 @@ ALONE_VETO = True
 # A voted name is filled only where the names model's reading most like it doubted none of its
 # letters (name_sure.py; docs/idscan.md, Run 19r). False: measurements (every voted name filled).
 NAME_SURE = True
+# ... and where every reading the names model made of the name row is the same, each letter sure,
+# that reading is the name, Tesseract's marks kept (name_sure.model_name; docs/idscan.md, Run 20n).
+# Off: on dev it gained 3 of 163 voted names and lost none, on the held-out split it lost two right
+# names the model read with two words glued ("PUTRITAROT") for one gained. True: measurements.
+NAME_MODEL_SURE = False
 # The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
 # and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
 # sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
@@ -780,6 +785,10 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
 
     with names_log() as readings:
         reading = _read_cards(crops, engine, regions, try_rotated=try_rotated, today=today)
+    if NAME_MODEL_SURE and reading.engine in ("both", "rapidocr") and reading.name:
+        # The names model read the row alike wherever it read it, doubting no letter: its reading
+        # is the name (name_sure.model_name).
+        reading.name = name_sure.model_name(reading.name, readings)
     if NAME_SURE and reading.engine in ("both", "rapidocr") and reading.name and not name_sure.sure(reading.name, readings):
         # The names model doubted a letter of its reading most like the voted name: a garbled
         # name is left to the visitor (name_sure.py).
