@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from . import audit
@@ -157,6 +158,15 @@ def give_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, us
         closing.details = {**closing.details, "kind": "superseded", "superseded_by": req.id,
                            "closed_at": granted_at.isoformat()}
         event.details["supersedes"] = old.id
+    try:
+        # The read above cannot see a give of the same name at the same instant; the database's
+        # one-open-account-per-name index can (probe sec16). Asked now, so the loser hears why.
+        session.flush()
+    except IntegrityError as exc:
+        if "username" not in str(exc.orig):
+            raise
+        session.rollback()
+        raise RemoteInputError("username_in_use") from None
     return event
 
 
