@@ -82,6 +82,8 @@ def _upload_error(exc: ImageError) -> UploadError:
         return UploadError("image_missing")
     if exc.code == "not_image":
         return UploadError("not_image", 415)
+    if exc.code == "too_small":  # a whole 1x1 picture is no damaged one: say what to send instead (sec16)
+        return UploadError("image_too_small")
     return UploadError("image_damaged")
 
 

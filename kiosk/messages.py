@@ -25,6 +25,8 @@ def api_message(code: str, **params: object) -> str:
         "not_image": _("Only photos in JPEG, PNG or WebP format can be used."),
         "image_too_large": _("The photo is too large. Use a smaller photo (at most %(mb)s MB).", **params),
         "image_damaged": _("The photo could not be read. Please take it again."),
+        "image_too_small": _("The photo is too small to read (at least 32 x 32 pixels). Use the camera or a "
+                             "larger photo."),
         "frame_too_many_pixels": _("The picture is larger than a camera sends (at most 1920 x 1080 pixels). "
                                    "Use the camera or a smaller photo."),
         "busy": _("The kiosk is busy reading other pictures. Hold the card still; it tries again by itself."),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import secrets
 import threading
 
@@ -41,20 +42,38 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 # Words people build passwords from, here above all (guessers try the office's own words first).
-# "Password123" met the length and mix rules (probe sec15): a word from this list with digits or
-# marks around it is refused, as is a password built on the user's own name.
+# "Password123" met the length and mix rules (probe sec15): a password made of these words, with
+# digits or marks around or between them, is refused, as is one built on the user's own name.
 COMMON_WORDS = frozenset({
     "password", "passw0rd", "pass", "qwerty", "qwertyuiop", "asdfgh", "abcdef", "abc", "admin",
     "administrator", "welcome", "letmein", "iloveyou", "login", "user", "test", "rahasia", "katasandi",
     "sandi", "indonesia", "jakarta", "salatiga", "lpse", "lkpp", "pengadaan", "bismillah", "sayang",
     "merdeka", "helpdesk", "kasubag", "kiosk", "kios",
+    # keyboard runs, alone or in pieces ("1qaz2wsx3edc")
+    "asdfghjkl", "zxcvbnm", "asdf", "zxcv", "qwer", "qaz", "wsx", "edc",
 })
-_LEET = str.maketrans("@$0!1|3", "asoiile")
+_WORDS = re.compile("|".join(sorted(COMMON_WORDS, key=len, reverse=True)))
+_LEET = str.maketrans("@$0!1|34578", "asoiileastb")
 
 
 def _stem(password: str) -> str:
     """The password's word: lower case, digits and marks at either end stripped."""
     return password.lower().strip("0123456789!@#$%^&*()_+-=.,;:?/\\'\" ")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def _guessable(password: str) -> bool:
+    """Common words and nothing else, once the digits and marks around and between them are taken
+    out ("Password123Password", "LPSE-Salatiga-2026") or read as the letters they stand for
+    ("P4ssw0rd!", "Adm1n2026"); or digits with one or two letters ("1234567890a") - probe sec16
+    found these past the rule of sec15."""
+    stem = _stem(password)
+    if any(not _WORDS.sub("", _letters(word)) for word in (stem, stem.translate(_LEET))):
+        return True
+    return len(_letters(password)) < 3 and password.isalnum()
 
 
 def password_problem(password: str, username: str | None = None) -> str | None:
@@ -63,8 +82,7 @@ def password_problem(password: str, username: str | None = None) -> str | None:
         return "too_short"
     if password.isdigit() or password.isalpha():
         return "too_simple"
-    stem = _stem(password)
-    if stem in COMMON_WORDS or stem.translate(_LEET) in COMMON_WORDS:
+    if _guessable(password):
         return "too_common"
     if username and len(username) >= 3 and username.lower() in password.lower():
         return "too_common"

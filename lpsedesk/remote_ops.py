@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from . import audit
@@ -145,18 +146,30 @@ def give_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, us
         RemoteAccessRequest.id != req.id)).all()
     if any(other != req.extends_id for other in clashes):
         raise RemoteInputError("username_in_use")
-    event = audit.apply_transition(session, req, R.ACTIVE.value, actor, now=now)
-    req.username, req.rights_granted, req.granted_at = username, rights_granted, granted_at
-    event.details = {**event.details, "username": username, "rights": rights_granted,
-                     "granted_at": granted_at.isoformat()}
-    old = req.extends
-    if old is not None and old.status == R.ACTIVE:
-        closing = audit.apply_transition(session, old, R.CLOSED.value, actor, now=now)
-        old.closed_at, old.close_kind = granted_at, "superseded"
-        old.close_note = f"#{req.id}"
-        closing.details = {**closing.details, "kind": "superseded", "superseded_by": req.id,
-                           "closed_at": granted_at.isoformat()}
-        event.details["supersedes"] = old.id
+    old = req.extends  # read before any change: its load would flush a give half made
+    # No flush until both are made: the one-open-account-per-name index must see the old account
+    # closed when its name passes to the extension (rows are updated in id order, the old one first).
+    with session.no_autoflush:
+        event = audit.apply_transition(session, req, R.ACTIVE.value, actor, now=now)
+        req.username, req.rights_granted, req.granted_at = username, rights_granted, granted_at
+        event.details = {**event.details, "username": username, "rights": rights_granted,
+                         "granted_at": granted_at.isoformat()}
+        if old is not None and old.status == R.ACTIVE:
+            closing = audit.apply_transition(session, old, R.CLOSED.value, actor, now=now)
+            old.closed_at, old.close_kind = granted_at, "superseded"
+            old.close_note = f"#{req.id}"
+            closing.details = {**closing.details, "kind": "superseded", "superseded_by": req.id,
+                               "closed_at": granted_at.isoformat()}
+            event.details["supersedes"] = old.id
+    try:
+        # The read above cannot see a give of the same name at the same instant; the database's
+        # one-open-account-per-name index can (probe sec16). Asked now, so the loser hears why.
+        session.flush()
+    except IntegrityError as exc:
+        if "username" not in str(exc.orig):
+            raise
+        session.rollback()
+        raise RemoteInputError("username_in_use") from None
     return event
 
 

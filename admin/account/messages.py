@@ -12,5 +12,6 @@ def user_error_message(code: str) -> str:
         "bad_roles": _("Choose at least one role."),
         "too_short": _("A password needs at least 10 characters."),
         "too_simple": _("A password needs both letters and digits."),
-        "too_common": _("That password is too easy to guess (a common word or your user name). Choose another."),
+        "too_common": _("That password is too easy to guess (common words, nearly all digits, or your user name). "
+                            "Choose another."),
     }.get(code, _("The account could not be saved."))

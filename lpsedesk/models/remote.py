@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 
@@ -61,3 +61,7 @@ class RemoteAccessRequest(DecisionColumns, Base):
                            viewonly=True, lazy="selectin")
 
     __mapper_args__ = {"version_id_col": version}
+    # One open account per user name, held by the database: two Admins giving one name to two requests
+    # at the same instant both passed the give's read of the open accounts (probe sec16).
+    __table_args__ = (Index("uq_remote_access_requests_active_username", "username", unique=True,
+                            sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),)

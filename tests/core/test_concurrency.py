@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, Visit
 
 from .. import factories
 from ..conftest import csrf_from
+from .served_race import held_at_write
 
 
 def _logged_in_client(app, login, username):
@@ -29,16 +29,6 @@ def test_two_decisions_at_once_exactly_one_wins(app, make_user, login):
     with app.app_context():
         visit_id = factories.visit().id
     clients = [_logged_in_client(app, login, name) for name in ("kasubag1", "kasubag2")]
-    barrier = threading.Barrier(2, timeout=10)
-
-    def wait_for_the_other(session, _ctx, _instances):
-        if any(isinstance(o, Visit) for o in session.dirty):
-            try:
-                barrier.wait()
-            except threading.BrokenBarrierError:
-                pass
-
-    event.listen(Session, "before_flush", wait_for_the_other)
     results = []
     decisions = [("approve", ""), ("deny", "Ruang penuh")]
 
@@ -49,14 +39,12 @@ def test_two_decisions_at_once_exactly_one_wins(app, make_user, login):
                    data={"csrf_token": token, "decision": decision, "reason": reason})
         results.append(r.status_code)
 
-    try:
+    with held_at_write(Visit):
         threads = [threading.Thread(target=decide, args=(i,)) for i in range(2)]
         for t in threads:
             t.start()
         for t in threads:
             t.join(30)
-    finally:
-        event.remove(Session, "before_flush", wait_for_the_other)
 
     assert sorted(results) == [302, 409]
     with app.app_context():

@@ -35,6 +35,24 @@ def test_a_common_word_with_digits_or_marks_around_it_is_too_common(typed):
     assert passwords.password_problem(typed) == "too_common"
 
 
+@pytest.mark.parametrize("typed", ["Password123Password", "LPSE-Salatiga-2026", "AdminLpse2026", "P4ssw0rd!2026",
+                                   "Pa55word2026", "S4l4tiga2026", "1qaz2wsx3edc", "Asdfghjkl1", "Zxcvbnm-2026"])
+def test_common_words_joined_or_written_with_look_alike_digits_are_too_common(typed):
+    # probe sec16: each of these met sec15's rule (one common word with digits or marks at its ends)
+    assert passwords.password_problem(typed) == "too_common"
+
+
+@pytest.mark.parametrize("typed", ["1234567890a", "987654321xy", "20262026Ab"])
+def test_digits_with_one_or_two_letters_are_too_easy_to_guess(typed):
+    assert passwords.password_problem(typed) == "too_common"
+
+
+@pytest.mark.parametrize("typed", ["Passage-Tiger-91", "Kopi-Tubruk-2026", "Meja7Kursi9", "7Kq!2958#0441",
+                                   "Rahasia-uji-123", "Bukutamu2026"])
+def test_a_common_word_inside_an_uncommon_one_is_accepted(typed):
+    assert passwords.password_problem(typed) is None
+
+
 def test_a_password_built_on_the_user_name_is_too_common():
     assert passwords.password_problem("bambang-2026", "bambang") == "too_common"
     assert passwords.password_problem("Sawah-Hijau-26", "bambang") is None
