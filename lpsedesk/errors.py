@@ -90,6 +90,9 @@ def error_response(status: int, message: str, code: str | None = None, **extra):
 
 def conflict_response():
     """Lost a race: another staff member changed the same record between read and write."""
+    if has_request_context() and request.path.startswith("/kiosk/"):
+        # a visitor lost the race to the desk: the staff wording ("reload") is no step they can take
+        return error_response(409, _("This was just changed at the desk. Please ask at the helpdesk."), "conflict")
     return error_response(409, _messages()[409], "conflict")
 
 

@@ -77,8 +77,8 @@ def test_the_desk_and_the_kiosk_check_out_one_visit_at_once(app, make_user, desk
         results = at_once(lambda: helpdesk.post(f"/admin/visits/{visit_id}/checkout", {}),
                           lambda: lobby.post_json(f"/kiosk/api/v1/visits/{ticket}/checkout"))
     assert sorted(r[0] for r in results) in ([200, 409], [302, 409]), [(r[0], r[1][:300]) for r in results]
-    if results[1][0] == 409:  # the kiosk lost: a JSON answer its screen can say
-        assert json.loads(results[1][1])["error"]
+    if results[1][0] == 409:  # the kiosk lost: a JSON answer its screen can say, to a visitor
+        _kiosk_told_to_ask_the_helpdesk(results[1][1])
     assert _events(app, Visit, visit_id, "visit") == ["visit.checked_out"]
 
 
@@ -92,6 +92,8 @@ def test_the_kasubag_decides_while_the_visitor_withdraws_at_the_kiosk(app, make_
         results = at_once(lambda: boss.post(f"/admin/visits/{visit_id}/decision", {"decision": "approve"}),
                           lambda: lobby.post_json(f"/kiosk/api/v1/visits/{ticket}/withdraw"))
     assert sorted(r[0] for r in results) in ([200, 409], [302, 409]), [(r[0], r[1][:300]) for r in results]
+    if results[1][0] == 409:
+        _kiosk_told_to_ask_the_helpdesk(results[1][1])
     events = _events(app, Visit, visit_id, "visit")
     assert len(events) == 1 and events[0] in ("visit.approved", "visit.cancelled"), events
 
@@ -106,6 +108,8 @@ def test_the_desk_and_the_kiosk_withdraw_one_request_at_once(app, make_user, des
         results = at_once(lambda: helpdesk.post(f"/admin/visits/{visit_id}/withdraw", {}),
                           lambda: lobby.post_json(f"/kiosk/api/v1/visits/{ticket}/withdraw"))
     assert sorted(r[0] for r in results) in ([200, 409], [302, 409]), [(r[0], r[1][:300]) for r in results]
+    if results[1][0] == 409:
+        _kiosk_told_to_ask_the_helpdesk(results[1][1])
     assert len(_events(app, Visit, visit_id, "visit")) == 1
 
 
@@ -202,3 +206,18 @@ def test_two_admins_close_one_account(app, make_user, desk):
     _status, page = _one_won(results, 302, 409)
     assert CHANGED_BY_SOMEONE_ELSE in page
     assert _events(app, RemoteAccessRequest, request_id, "remote") == ["remote.closed"]
+
+
+def _kiosk_told_to_ask_the_helpdesk(body: str) -> None:
+    """A visitor cannot "reload to see the current state" (the staff's words): the kiosk says whom to ask."""
+    answer = json.loads(body)
+    assert answer["error"]
+    assert "helpdesk" in answer["message"].lower() and "muat ulang" not in answer["message"].lower(), answer
+
+
+def test_a_lost_race_tells_the_visitor_at_the_kiosk_to_ask_the_helpdesk_and_staff_to_reload(app):
+    from lpsedesk.errors import conflict_response
+    with app.test_request_context("/kiosk/api/v1/visits/ABC/checkout", method="POST", json={}):
+        _kiosk_told_to_ask_the_helpdesk(conflict_response().get_data(as_text=True))
+    with app.test_request_context("/admin/visits/1/checkout", method="POST"):
+        assert "Muat ulang" in conflict_response().get_data(as_text=True)
