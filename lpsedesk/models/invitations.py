@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
@@ -58,5 +58,11 @@ class Invitation(Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="SET NULL"), unique=True)
+    # Two kiosks may take one code at the same instant (a training's participant shown twice), or the
+    # Kasubag decide it while a kiosk uses it: each reads it usable, the second write must fail
+    # (StaleDataError: a 409) or one approval in advance would let two visits in.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
     visit: Mapped[Visit | None] = relationship(lazy="joined")
