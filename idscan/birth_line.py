@@ -65,6 +65,22 @@ def wide_cut(cut, height: int) -> np.ndarray | None:
     return line_image(gentle, TextLine(line.y0, line.y1, line.x0, end, line.value_x0), height=height)
 
 
+TESSERACT_HEIGHT = 48  # px: fresh dev 5151, card 41's date read at 48 px, not at 32, 64, 80 or 96
+
+
+def tesseract_date_of_row(cut) -> tuple[int, int, int] | None:
+    """The date Tesseract reads on a birth row (reader.card_lines' cut) cut anew from the clean
+    card at TESSERACT_HEIGHT and to the end of the text columns, or None."""
+    from . import tesseract
+
+    source = getattr(cut, "source", None)
+    if source is None:
+        return None
+    img, line = source
+    wide = TextLine(line.y0, line.y1, line.x0, max(line.x1, int(img.shape[1] * TEXT_SPAN)), line.value_x0)
+    return date_on_line(tesseract.read_lines([line_image(img, wide, height=TESSERACT_HEIGHT)])[0][0])
+
+
 def date_of_row(cut, read: Callable, height: int) -> tuple[int, int, int] | None:
     """The date RapidOCR (`read`) reads on a birth row (reader.card_lines' cut): on its own cut,
     then, where that reads none, on the cut to the end of the text columns (wide_cut)."""

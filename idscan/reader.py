@@ -28,6 +28,7 @@ from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_
 from . import name_sure
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
+from .own_date import settles_nothing, tesseract_niks
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -178,6 +179,15 @@ SHEET_MARK_VETO = True
 # card's 1995 read 1993 by both recognisers, the date unread; docs/idscan.md, Run 20w). False:
 # measurements.
 DATE_DOUBT_VETO = True
+# A NIK the date confirms where that date is RapidOCR's own reading and Tesseract's NIK readings
+# differ from it only at the date's digits: filled only where Tesseract read that NIK or a date
+# that agrees (own_date.py; fresh dev draw 8484, card 7: 11-08-1964 read 11-06 on both lines by
+# RapidOCR; docs/idscan.md, Run 20v). False: measurements.
+OWN_DATE_VETO = True
+# Where RapidOCR's dates do not confirm a NIK the date-doubt veto looks at, Tesseract reads the
+# sharpest crop's birth line at 48 px (birth_line.tesseract_date_of_row); a date that agrees keeps
+# the fill (docs/idscan.md, Run 20v). False: measurements.
+TESSERACT_BIRTH = True
 CHECKED_DIGITS = {"date": range(6, 12), "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
@@ -657,19 +667,34 @@ def _crop_dates(images: list, at: int) -> list[tuple[int, int, int] | None]:
     return dates
 
 
-def _birth_doubt_unresolved(nik: str, line: int | None, images: list, own: list[CardFields]) -> bool:
+def _birth_doubted(nik: str, line: int | None, images: list) -> bool:
     """RapidOCR doubted a birth-date digit of `nik` in its reading of the sharpest crop's NIK line
-    (`line`; none made: no doubt known), and the dates it reads on the crops' birth lines do not
-    confirm `nik` (date_doubt.py)."""
-    from .date_doubt import birth_digit_doubted, dates_confirm
+    (`line`; none made: no doubt known; date_doubt.birth_digit_doubted)."""
+    from .date_doubt import birth_digit_doubted
     from .rapid import chars_read
 
     if line is None or not 0 <= line < len(images[0]):
         return False
     got = chars_read(images[0][line][0])
-    if got is None or not birth_digit_doubted(_nik_char_confs(got[0], got[1], nik)):
+    return got is not None and birth_digit_doubted(_nik_char_confs(got[0], got[1], nik))
+
+
+def _birth_doubt_unresolved(nik: str, line: int | None, images: list, own: list[CardFields]) -> bool:
+    """RapidOCR doubted a birth-date digit of `nik` (_birth_doubted), and the dates it reads on the
+    crops' birth lines do not confirm `nik`, nor (TESSERACT_BIRTH) Tesseract's reading of the sharpest
+    crop's birth line (date_doubt.py)."""
+    from .birth_line import birth_line_at, tesseract_date_of_row
+    from .date_doubt import dates_confirm
+
+    if not _birth_doubted(nik, line, images):
         return False
-    return not dates_confirm(nik, merge_fields(own), _crop_dates(images, line))
+    printed = merge_fields(own)
+    if dates_confirm(nik, printed, _crop_dates(images, line)):
+        return False
+    j = birth_line_at(line, len(images[0])) if TESSERACT_BIRTH else None
+    # The other recogniser on the same line (fresh dev 5151, card 41: RapidOCR's 1960 for 1980 on
+    # both lines, Tesseract's 1980 at 48 px): a date it reads that agrees keeps the fill.
+    return j is None or not dates_confirm(nik, printed, [tesseract_date_of_row(images[0][j])])
 
 
 def _birth_of_crops(frames: list[CardFields], checks: list[Check], images: list, at: int, own: list[CardFields],
@@ -910,6 +935,12 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
         nik = None
     if (both and DATE_DOUBT_VETO and nik and "date" not in check.agree
             and _birth_doubt_unresolved(nik, at if at is not None else own[0].nik_line, images, own)):
+        nik = None
+    if (both and OWN_DATE_VETO and nik and "date" in check.agree
+            and settles_nothing(nik, tesseract_niks(frames), merge_fields(own))
+            and _birth_doubted(nik, at if at is not None else own[0].nik_line, images)):
+        # The date that confirms RapidOCR's NIK is its own reading, Tesseract read another date
+        # digit and RapidOCR doubted one of them (own_date.py).
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,

@@ -29,6 +29,18 @@ def recogniser(read: Callable[[int, int], str], per_word: bool = True):
     return read_lines
 
 
+def install(monkeypatch, tesseract_lines: Callable, rapid_lines: Callable) -> None:
+    """Crops cut into marked lines (marked_lines), read by these fake recognisers; no second model."""
+    import idscan.rapid
+    import idscan.reader
+    import idscan.tesseract
+
+    monkeypatch.setattr(idscan.reader, "card_lines", marked_lines)
+    monkeypatch.setattr(idscan.tesseract, "read_lines", tesseract_lines)
+    monkeypatch.setattr(idscan.tesseract, "best_model", lambda: False)
+    monkeypatch.setattr(idscan.rapid, "read_lines", rapid_lines)
+
+
 def read_marked(n: int, regions: dict[str, str], today: dt.date = dt.date(2026, 1, 1)):
     """read_cards on n crops marked 0 .. n-1, the way every fake-recogniser test reads its card."""
     crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]

@@ -17,6 +17,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
+import idscan.birth_line
 import idscan.rapid
 import idscan.reader
 import idscan.tesseract
@@ -24,7 +25,7 @@ from idscan.date_doubt import DATE_DOUBT, birth_digit_doubted, dates_confirm
 from idscan.fields import CardFields
 from idscan.reader import read_cards
 
-from .ocr_fakes import marked_lines
+from .ocr_fakes import install
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506950001"  # Salatiga, a woman born 05-06-1995 (day 05 + 40)
@@ -70,10 +71,7 @@ def _fake(monkeypatch, *, read: str = YEAR_93, doubt: float | None = 0.49, at: i
             out.append((got, [90.0]))
         return out
 
-    monkeypatch.setattr(idscan.reader, "card_lines", marked_lines)
-    monkeypatch.setattr(idscan.tesseract, "read_lines", tesseract)
-    monkeypatch.setattr(idscan.tesseract, "best_model", lambda: False)
-    monkeypatch.setattr(idscan.rapid, "read_lines", rapid_lines)
+    install(monkeypatch, tesseract, rapid_lines)
     return calls
 
 
@@ -153,3 +151,39 @@ def test_dates_confirm_a_womans_day_plus_40_and_refuse_any_other_date():
     assert not dates_confirm(NIK, woman, [None, None])
     assert not dates_confirm(YEAR_93, woman, [(5, 6, 1995)])
     assert not dates_confirm(NIK, CardFields(sex="L"), [(5, 6, 1995)])  # a man's day stays 05
+
+
+def test_the_other_recognisers_date_on_the_birth_line_keeps_the_fill(monkeypatch):
+    # RapidOCR misreads the year on the birth line too (1993 for 1995) where it doubted that digit of
+    # the NIK; Tesseract reads the birth line cut anew at 48 px as 1995: two recognisers' readings agree.
+    _fake(monkeypatch, read=NIK, birth="SALATIGA, 05-06-1993")
+    monkeypatch.setattr(idscan.birth_line, "tesseract_date_of_row", lambda cut: (5, 6, 1995))
+    assert _read().nik == NIK
+    monkeypatch.setattr(idscan.reader, "TESSERACT_BIRTH", False)
+    assert _read().nik is None
+
+
+def test_the_other_recognisers_date_that_disagrees_keeps_nothing(monkeypatch):
+    _fake(monkeypatch, read=NIK, birth="SALATIGA, 05-06-1993")
+    monkeypatch.setattr(idscan.birth_line, "tesseract_date_of_row", lambda cut: (5, 6, 1993))
+    assert _read().nik is None
+
+
+def test_tesseract_reads_the_birth_row_cut_to_the_text_columns_at_48_px(monkeypatch):
+    from types import SimpleNamespace
+
+    from idscan.birth_line import TESSERACT_HEIGHT, tesseract_date_of_row
+    from idscan.lines import TextLine
+
+    seen = []
+
+    def read_lines(images, whitelist=None):
+        seen.extend(images)
+        return [("BANGKALAN, 29-11-1980 -", [90.0])]
+
+    monkeypatch.setattr(idscan.tesseract, "read_lines", read_lines)
+    card = np.full((270, 430), 255, np.uint8)
+    cut = SimpleNamespace(source=(card, TextLine(150, 166, 20, 200, 90)))
+    assert tesseract_date_of_row(cut) == (29, 11, 1980)
+    assert seen[0].shape[0] == TESSERACT_HEIGHT and seen[0].shape[1] > TESSERACT_HEIGHT
+    assert tesseract_date_of_row(SimpleNamespace()) is None  # no row source: nothing read
