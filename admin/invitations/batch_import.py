@@ -82,7 +82,7 @@ def invitation_template(fmt: str):
     notes = book.create_sheet("Petunjuk")
     for line in (
         _("One participant per row; replace the example row."),
-        _("NAMA, TELEPON, INSTANSI and KATEGORI are required; NIK is optional."),
+        _("NAMA, PONSEL, INSTANSI and KATEGORI are required; NIK is optional."),
         _("KATEGORI: penyedia, pokja, ppk, pa_kpa, apip, opd, public or other."),
         _("The event, date, time window, purpose and facility are chosen on the import page."),
     ):

@@ -31,7 +31,7 @@ def file_message(code: str) -> str:
                                "participants into the template and import that."),
         "file_type": _("Use an XLSX or CSV file (download the template)."),
         "unreadable": _("The file could not be read. Save it again as XLSX or CSV from the template."),
-        "columns": _("The file needs the columns NAMA, TELEPON, INSTANSI and KATEGORI (NIK is optional), "
+        "columns": _("The file needs the columns NAMA, PONSEL, INSTANSI and KATEGORI (NIK is optional), "
                      "as in the template."),
         "too_many": _("At most 500 participants per file."),
     }

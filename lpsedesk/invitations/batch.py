@@ -34,7 +34,9 @@ MAX_MEMBERS = 200
 COLUMNS: dict[str, tuple[str, ...]] = {
     "full_name": ("nama", "name", "nama lengkap", "full name", "full_name"),
     "nik": ("nik",),
-    "phone": ("telepon", "phone", "no hp", "hp", "nomor hp", "no. hp", "telp", "ponsel", "nomor ponsel", "no ponsel",
+    # "ponsel" first: the kiosk and the staff screens name the field "Nomor ponsel" (ux16); older files
+    # with TELEPON still import.
+    "phone": ("ponsel", "telepon", "phone", "no hp", "hp", "nomor hp", "no. hp", "telp", "nomor ponsel", "no ponsel",
               "mobile phone", "mobile"),
     "institution": ("instansi", "institution", "perusahaan", "company"),
     "category": ("kategori", "category"),

@@ -132,7 +132,8 @@ def test_a_clean_participants_file_invites_everyone_and_opens_the_training_page(
     assert template.status_code == 200
     book = load_workbook(io.BytesIO(template.data))
     sheet = book.worksheets[0]
-    assert [c.value for c in sheet[1]] == ["NAMA", "NIK", "TELEPON", "INSTANSI", "KATEGORI"]
+    # the number is "Nomor ponsel" on every screen (ux16): the template's column says so too
+    assert [c.value for c in sheet[1]] == ["NAMA", "NIK", "PONSEL", "INSTANSI", "KATEGORI"]
     sheet.delete_rows(2)
     for n in range(3):
         sheet.append([f"Peserta {n + 1}", "", f"08123456000{n}", "CV Contoh", "penyedia"])
