@@ -86,6 +86,9 @@ def _cut_from(code: str, regency: str, regions: Mapping[str, str]) -> bool:
     return 3 <= len(got) < len(exp) and similar(exp[:len(got)], got) >= NAME_MATCH
 
 
+DATE_DIGITS = range(6, 12)  # 0-based NIK positions the printed birth date (and sex) checks
+
+
 def date_digits(fields: CardFields, nik: str) -> str | None:
     """Digits 7-12 the printed birth date (and sex) call for. With the sex line unread, the NIK's
     own day says which of day / day + 40 is meant: the month and year still have to agree, and

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .crosscheck import date_digits
+from .crosscheck import DATE_DIGITS, date_digits
 from .fields import CardFields
 
-DATE_DIGITS = range(6, 12)  # 0-based NIK positions the printed birth date (and sex) checks
 # Below this per-character score (0..1) RapidOCR's reading of a digit is in doubt (vote.DOUBT,
 # last_digit.LAST_DOUBT: the same recogniser's doubt, measured on other digits).
 DATE_DOUBT = 0.7

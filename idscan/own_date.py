@@ -14,8 +14,7 @@ birth digit, RapidOCR keeps its fill (fresh dev 5151, card 29: Tesseract's year 
 """
 from __future__ import annotations
 
-from .crosscheck import date_digits
-from .date_doubt import DATE_DIGITS
+from .crosscheck import DATE_DIGITS, date_digits
 from .fields import CardFields
 
 

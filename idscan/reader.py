@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from . import tesseract
-from .crosscheck import Check, check_nik
+from .crosscheck import DATE_DIGITS, Check, check_nik
 from .fields import _DIGIT_FIX, _DIGITISH
 from .fields import (CardFields, name_like, clean_name, drop_glued_label, identify, nik_with_doubt, respace,
                      seventeen, similar)
@@ -188,7 +188,7 @@ OWN_DATE_VETO = True
 # sharpest crop's birth line at 48 px (birth_line.tesseract_date_of_row); a date that agrees keeps
 # the fill (docs/idscan.md, Run 20v). False: measurements.
 TESSERACT_BIRTH = True
-CHECKED_DIGITS = {"date": range(6, 12), "region": range(0, 4)}  # NIK positions (0-based) each check sees
+CHECKED_DIGITS = {"date": DATE_DIGITS, "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
 # int, tesslib.use_best_tessdata): it reads OCR-A's digits better than Debian's fast model, but
@@ -933,12 +933,13 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
         nik = None
     if both and SHEET_MARK_VETO and nik and _sheet_marks_last(nik, own):
         nik = None
+    nik_line = at if at is not None else own[0].nik_line  # the sharpest crop's, where RapidOCR's scores are
     if (both and DATE_DOUBT_VETO and nik and "date" not in check.agree
-            and _birth_doubt_unresolved(nik, at if at is not None else own[0].nik_line, images, own)):
+            and _birth_doubt_unresolved(nik, nik_line, images, own)):
         nik = None
     if (both and OWN_DATE_VETO and nik and "date" in check.agree
             and settles_nothing(nik, tesseract_niks(frames), merge_fields(own))
-            and _birth_doubted(nik, at if at is not None else own[0].nik_line, images)):
+            and _birth_doubted(nik, nik_line, images)):
         # The date that confirms RapidOCR's NIK is its own reading, Tesseract read another date
         # digit and RapidOCR doubted one of them (own_date.py).
         nik = None

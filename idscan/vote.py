@@ -12,7 +12,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Mapping
 
-from .crosscheck import Check, check_nik
+from .crosscheck import DATE_DIGITS, Check, check_nik
 from . import name_vote
 from .fields import CardFields
 from .name_vote import vote_names
@@ -126,7 +126,7 @@ def _engines_confirm(nik: str, frames: list[CardFields], checks: list[Check]) ->
     return nik in read(False) and read(True) == {nik}
 
 
-SEEN = set(range(0, 4)) | set(range(6, 12))  # NIK positions the header (regency) and the date check
+SEEN = set(range(0, 4)) | set(DATE_DIGITS)  # NIK positions the header (regency) and the date check
 
 
 def misread_line(voted: str, read: str | None) -> bool:

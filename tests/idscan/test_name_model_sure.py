@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import idscan.rapid
 import idscan.reader
-import idscan.tesseract
 from idscan.name_sure import NAME_LEAST, model_name
 
-from .ocr_fakes import marked_lines, read_marked, recogniser
+from .ocr_fakes import install, read_marked, recogniser
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900003"  # Salatiga, a woman born 05-06-1990
@@ -45,9 +44,7 @@ def _fake(monkeypatch, *, tess_name: str, model_name_read: str, scores: list[flo
             out.append((read, [90.0]))
         return out
 
-    monkeypatch.setattr(idscan.reader, "card_lines", marked_lines)
-    monkeypatch.setattr(idscan.tesseract, "read_lines", tesseract)
-    monkeypatch.setattr(idscan.rapid, "read_lines", rapid_lines)
+    install(monkeypatch, tesseract, rapid_lines)
     # Off in the engine since the held-out split (docs/idscan.md, Run 20n); these tests hold the rule
     # itself, switched on.
     monkeypatch.setattr(idscan.reader, "NAME_MODEL_SURE", True)

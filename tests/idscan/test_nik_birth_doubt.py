@@ -12,7 +12,6 @@ The recognisers are replaced by what they would read on each line (tests/idscan/
 RapidOCR's per-character scores are those its reading of the line gives."""
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pytest
@@ -23,9 +22,8 @@ import idscan.reader
 import idscan.tesseract
 from idscan.date_doubt import DATE_DOUBT, birth_digit_doubted, dates_confirm
 from idscan.fields import CardFields
-from idscan.reader import read_cards
 
-from .ocr_fakes import install
+from .ocr_fakes import install, read_marked, recogniser
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506950001"  # Salatiga, a woman born 05-06-1995 (day 05 + 40)
@@ -46,12 +44,7 @@ def _fake(monkeypatch, *, read: str = YEAR_93, doubt: float | None = 0.49, at: i
         return ["PROVINSI JAWA TENGAH", "KOTA SALATIGA", f"NIK : {read}", "SITI AMINAH", SMUDGE, "PEREMPUAN", ""][j]
     calls = {"birth": 0}
 
-    def tesseract(images, whitelist=None):
-        out = []
-        for img in images:
-            got = text(int(img[0, 0]) % 10)
-            out.append((got, [90.0] * len(got.split())))
-        return out
+    tesseract = recogniser(lambda _k, j: text(j))
 
     def rapid_lines(images):
         out = []
@@ -76,8 +69,7 @@ def _fake(monkeypatch, *, read: str = YEAR_93, doubt: float | None = 0.49, at: i
 
 
 def _read(n: int = 1):
-    crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
-    return read_cards(crops, "both", REGIONS, today=dt.date(2026, 1, 1))
+    return read_marked(n, REGIONS)
 
 
 def test_a_year_both_recognisers_misread_alike_is_not_filled_where_rapidocr_doubted_it(monkeypatch):
