@@ -28,8 +28,7 @@ def test_two_kiosks_using_one_invitation_approved_in_advance_at_once_let_one_vis
     inv_id, _code = make_invitation(app, approved=True)
     first, second = _two_pending_visits(app)
     with app.app_context():
-        one, two = Session(db.engine), Session(db.engine)
-        try:
+        with Session(db.engine) as one, Session(db.engine) as two:
             # both kiosks have read the invitation usable before either writes
             inv_one, inv_two = one.get(Invitation, inv_id), two.get(Invitation, inv_id)
             use.attach(one, inv_one, one.get(Visit, first), kiosk_actor(1, "Kiosk lobi"))
@@ -37,10 +36,6 @@ def test_two_kiosks_using_one_invitation_approved_in_advance_at_once_let_one_vis
             one.commit()
             with pytest.raises(StaleDataError):
                 two.commit()
-            two.rollback()
-        finally:
-            one.close()
-            two.close()
         inv = db.session.get(Invitation, inv_id)
         assert inv.status == "used" and inv.visit_id == first
         assert db.session.get(Visit, first).status == "approved"
@@ -54,17 +49,12 @@ def test_the_kasubag_refusing_an_invitation_while_a_kiosk_uses_it_does_not_both_
     with app.app_context():
         kasubag_id = db.session.query(User).filter_by(username="bambang").one().id
         boss = Actor("user", kasubag_id, "Bambang Kasubag", frozenset({Role.KASUBAG}))
-        desk, lobby = Session(db.engine), Session(db.engine)
-        try:
+        with Session(db.engine) as desk, Session(db.engine) as lobby:
             refused, used = desk.get(Invitation, inv_id), lobby.get(Invitation, inv_id)
             rules.decide(desk, refused, "deny", boss, reason="Ruang pelatihan penuh")
             use.attach(lobby, used, lobby.get(Visit, first), kiosk_actor(1, "Kiosk lobi"))
             desk.commit()
             with pytest.raises(StaleDataError):
                 lobby.commit()
-            lobby.rollback()
-        finally:
-            desk.close()
-            lobby.close()
         inv = db.session.get(Invitation, inv_id)
         assert inv.status == "refused" and inv.visit_id is None
