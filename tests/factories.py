@@ -3,8 +3,17 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from lpsedesk.clock import wib_date, wib_day_bounds
 from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest, Visit, Visitor
+
+
+def earlier_today(now: datetime, count: int, step: timedelta = timedelta(minutes=30)) -> list[datetime]:
+    """`count` moments before `now`, oldest first, `step` apart, all on `now`'s WIB day: "two hours ago"
+    is yesterday just after midnight WIB, and a visit of yesterday is not on today's board (CI ran then)."""
+    start, _ = wib_day_bounds(wib_date(now))
+    step = min(step, (now - start) / (count + 1))
+    return [now - step * (count - i) for i in range(count)]
 
 
 def visitor(**overrides) -> Visitor:

@@ -4,7 +4,6 @@ diterima"), not as still "dilaporkan" (reported, waiting for the Kasubag)."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
@@ -26,9 +25,9 @@ def test_after_the_kasubag_acknowledges_the_report_the_staff_screens_say_finishe
     now = utcnow()
     with app.app_context():
         visitor = factories.visitor(full_name="Tamu Selesai Lapor")
-        visit_id = factories.visit("reported", visitor=visitor, submitted_at=now - timedelta(hours=2),
-                                   decided_at=now - timedelta(hours=2), checked_out_at=now - timedelta(minutes=30),
-                                   reported_at=now - timedelta(minutes=5)).id
+        came, left, reported = factories.earlier_today(now, 3)
+        visit_id = factories.visit("reported", visitor=visitor, submitted_at=came, decided_at=came,
+                                   checked_out_at=left, reported_at=reported).id
     login("rina")
     before = client.get(f"/admin/visits/{visit_id}").get_data(as_text=True)
     assert ("reported", "dilaporkan") in _badges(before), "reported, the Kasubag has not acknowledged yet"
