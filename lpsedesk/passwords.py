@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 MIN_LENGTH = 10
+MIN_DISTINCT = 5  # different characters, case aside: "aaaaaaaaa1" is ten long but two to guess
 # Each Argon2 hash takes 64 MiB and about 0.3 s of a core. Twenty wrong logins sent at once from one
 # computer (no password needed, only the login page's token) were all hashed together: +960 MB on
 # the served desk and both cores busy for 5 s, and waitress runs up to THREADS of them. At most this
@@ -69,7 +70,10 @@ def _guessable(password: str) -> bool:
     """Common words and nothing else, once the digits and marks around and between them are taken
     out ("Password123Password", "LPSE-Salatiga-2026") or read as the letters they stand for
     ("P4ssw0rd!", "Adm1n2026"); or digits with one or two letters ("1234567890a") - probe sec16
-    found these past the rule of sec15."""
+    found these past the rule of sec15; or a few characters over and over ("aaaaaaaaa1", "abababab12"):
+    its length is then no longer what makes it hard to guess."""
+    if len(set(password.lower())) < MIN_DISTINCT:
+        return True
     stem = _stem(password)
     if any(not _WORDS.sub("", _letters(word)) for word in (stem, stem.translate(_LEET))):
         return True

@@ -12,6 +12,6 @@ def user_error_message(code: str) -> str:
         "bad_roles": _("Choose at least one role."),
         "too_short": _("A password needs at least 10 characters."),
         "too_simple": _("A password needs both letters and digits."),
-        "too_common": _("That password is too easy to guess (common words, nearly all digits, or your user name). "
+        "too_common": _("That password is too easy to guess (common words, nearly all digits, a few characters over and over, or your user name). "
                             "Choose another."),
     }.get(code, _("The account could not be saved."))

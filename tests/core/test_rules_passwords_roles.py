@@ -24,7 +24,7 @@ def test_a_password_of_letters_only_or_digits_only_is_too_simple(typed):
     assert passwords.password_problem(typed) == "too_simple"
 
 
-@pytest.mark.parametrize("typed", ["abcdefghi1", "1234kopitubruk", "Sawah-Hijau-26", "x" * 40 + "9"])
+@pytest.mark.parametrize("typed", ["abcdefghi1", "1234kopitubruk", "Sawah-Hijau-26", "kopitubruk" * 4 + "9"])
 def test_ten_or_more_characters_with_letters_and_digits_are_accepted(typed):
     assert passwords.password_problem(typed) is None
 
@@ -44,6 +44,12 @@ def test_common_words_joined_or_written_with_look_alike_digits_are_too_common(ty
 
 @pytest.mark.parametrize("typed", ["1234567890a", "987654321xy", "20262026Ab"])
 def test_digits_with_one_or_two_letters_are_too_easy_to_guess(typed):
+    assert passwords.password_problem(typed) == "too_common"
+
+
+@pytest.mark.parametrize("typed", ["aaaaaaaaa1", "x" * 40 + "9", "abababab12", "Aa1Aa1Aa1Aa1", "1111aaaa1111"])
+def test_a_few_characters_over_and_over_are_too_easy_to_guess(typed):
+    # long is not strong when it is one or two keys held down: a guesser tries runs first
     assert passwords.password_problem(typed) == "too_common"
 
 
