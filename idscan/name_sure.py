@@ -50,10 +50,12 @@ def sure(name: str | None, readings: list[tuple[str, list[float] | None]]) -> bo
     return least is None or least >= NAME_LEAST
 
 
-def model_name(name: str | None, readings: list[tuple[str, list[float] | None]]) -> str | None:
+def model_name(name: str | None, readings: list[tuple[str, list[float] | None]], *,
+               vote_spaces: bool = False) -> str | None:
     """The names model's own reading in place of the voted `name`, where every reading it made of
     the name row (those LIKE the voted name) is the same text and doubts none of its letters (each
-    scored NAME_LEAST or more); else `name` as voted.
+    scored NAME_LEAST or more); else `name` as voted. vote_spaces: the voted name's word spaces
+    kept where the model read none (with_spaces).
 
     The vote mixes in Tesseract's letters and, where the model's reading has no space, its spaces:
     a space put inside a one-word name ("DUJ ABOHO", "PRAY UDETING") or a letter two Tesseract
@@ -61,7 +63,8 @@ def model_name(name: str | None, readings: list[tuple[str, list[float] | None]])
     of 163 steady runs and 1 of 207 single frames read right so, none lost. Tesseract's
     apostrophes and hyphens stay where the model read a space or nothing there
     (name_vote.with_marks). Held-out: the model's sure reading glued two words where the vote
-    had Tesseract's space right ("PUTRITAROT"), so reader.NAME_MODEL_SURE is off."""
+    had Tesseract's space right ("PUTRITAROT"), so reader.NAME_MODEL_SURE is off; Run 21n keeps
+    the vote's spaces (reader.NAME_MODEL_LETTERS)."""
     from .fields import clean_name
     from .name_vote import drop_label, with_marks
 
@@ -76,4 +79,32 @@ def model_name(name: str | None, readings: list[tuple[str, list[float] | None]])
     if any(min((s for ch, s in zip(text, scores) if ch.isalpha()), default=0.0) < NAME_LEAST for text, scores in row):
         return name
     own = clean_name(drop_label(row[0][0]))
+    if own and vote_spaces:
+        own = with_spaces(name, own)
     return with_marks(name, own) if own else name
+
+
+def with_spaces(voted: str, own: str) -> str:
+    """`own` (the names model's reading) with a word space wherever `voted` has one between two
+    letters that `own` reads alike and joins: the model glues two words ("PUTRITAROT") that
+    Tesseract's reading, and so the vote, keeps apart (docs/idscan.md, Run 21n). A space of the
+    vote among letters the two read differently is not carried over."""
+    a, b = _letters(voted), _letters(own)
+    cuts, seen = set(), 0  # cuts: the vote's spaces, as counts of letters before them
+    for ch in voted:
+        if ch.isalpha():
+            seen += 1
+        elif ch == " " and 0 < seen < len(a):
+            cuts.add(seen)
+    places = set()  # the same places counted in `own`'s letters
+    for i1, j1, size in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        # a cut between two letters both read alike (inside one matching block)
+        places |= {j1 + c - i1 for c in cuts if i1 < c < i1 + size}
+    out, seen = [], 0
+    for ch in own:
+        if ch.isalpha():
+            if seen in places and out and out[-1].isalpha():
+                out.append(" ")
+            seen += 1
+        out.append(ch)
+    return "".join(out)

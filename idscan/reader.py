@@ -168,6 +168,11 @@ NAME_SURE = True
 # Off: on dev it gained 3 of 163 voted names and lost none, on the held-out split it lost two right
 # names the model read with two words glued ("PUTRITAROT") for one gained. True: measurements.
 NAME_MODEL_SURE = False
+# The same, but the vote's word spaces kept where the model's sure reading has none
+# (name_sure.with_spaces): the model's letters, Tesseract's word breaks. Dev: steady runs 62 -> 64
+# of 84 names right, single frames unchanged, no wrong name more; held-out single frames 64 -> 65 of
+# 107, nothing lost (docs/idscan.md, Run 21n). False: measurements (reads as main before Run 21n).
+NAME_MODEL_LETTERS = True
 # The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
 # and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
 # sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
@@ -810,16 +815,27 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
 
     with names_log() as readings:
         reading = _read_cards(crops, engine, regions, try_rotated=try_rotated, today=today)
-    if NAME_MODEL_SURE and reading.engine in ("both", "rapidocr") and reading.name:
+    if reading.engine in ("both", "rapidocr") and reading.name:
+        reading.name = judged_name(reading.name, readings)
+        if not reading.name:
+            reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
+    return reading
+
+
+def judged_name(name: str, readings: list[tuple[str, list[float] | None]]) -> str | None:
+    """The voted `name` after the names model's rules, from `readings` (every reading the names
+    model made in the capture, with its letter scores): the model's sure reading in its place
+    (NAME_MODEL_LETTERS, NAME_MODEL_SURE), then left to the visitor where the model doubted a
+    letter of it (NAME_SURE)."""
+    if NAME_MODEL_LETTERS or NAME_MODEL_SURE:
         # The names model read the row alike wherever it read it, doubting no letter: its reading
-        # is the name (name_sure.model_name).
-        reading.name = name_sure.model_name(reading.name, readings)
-    if NAME_SURE and reading.engine in ("both", "rapidocr") and reading.name and not name_sure.sure(reading.name, readings):
+        # is the name (name_sure.model_name), with the vote's word spaces where it read none.
+        name = name_sure.model_name(name, readings, vote_spaces=NAME_MODEL_LETTERS)
+    if NAME_SURE and not name_sure.sure(name, readings):
         # The names model doubted a letter of its reading most like the voted name: a garbled
         # name is left to the visitor (name_sure.py).
-        reading.name = None
-        reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
-    return reading
+        return None
+    return name
 
 
 def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[str, str] | None, *,

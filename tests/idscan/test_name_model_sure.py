@@ -11,43 +11,21 @@ model read a space or nothing.
 The recognisers are replaced by what they would read on each line (tests/idscan/ocr_fakes.py)."""
 from __future__ import annotations
 
-import idscan.rapid
 import idscan.reader
 from idscan.name_sure import NAME_LEAST, model_name
 
-from .ocr_fakes import install, read_marked, recogniser
-
-REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
-NIK = "3373014506900003"  # Salatiga, a woman born 05-06-1990
-
-
-def _sure(text: str) -> list[float]:
-    return [0.99] * len(text)
+from .name_row_fakes import NIK, REGIONS, install_name_row, sure as _sure
+from .ocr_fakes import read_marked
 
 
 def _fake(monkeypatch, *, tess_name: str, model_name_read: str, scores: list[float] | None = None) -> None:
     """Tesseract reads the name row as `tess_name`, RapidOCR's names model as `model_name_read`
     (with these per-character scores); every other line both read right."""
-    lines = ["PROVINSI JAWA TENGAH", "KOTA SALATIGA", f"NIK : {NIK}", None, "SALATIGA, 05-06-1990", "PEREMPUAN", ""]
-
-    def said(j: int, name: str) -> str:
-        return name if lines[j] is None else lines[j]
-
-    tesseract = recogniser(lambda _k, j: said(j, tess_name))
-
-    def rapid_lines(images):
-        out = []
-        for img in images:
-            read = said(int(img[0, 0]) % 10, model_name_read)
-            confs = list(scores) if read == model_name_read and scores is not None else _sure(read)
-            idscan.rapid.remember_chars(img, read, confs)
-            out.append((read, [90.0]))
-        return out
-
-    install(monkeypatch, tesseract, rapid_lines)
+    install_name_row(monkeypatch, tess_name=tess_name, model_read=model_name_read, scores=scores)
     # Off in the engine since the held-out split (docs/idscan.md, Run 20n); these tests hold the rule
-    # itself, switched on.
+    # itself, switched on, without Run 21n's word spaces (tests/idscan/test_name_model_letters.py).
     monkeypatch.setattr(idscan.reader, "NAME_MODEL_SURE", True)
+    monkeypatch.setattr(idscan.reader, "NAME_MODEL_LETTERS", False)
 
 
 def test_a_space_tesseract_put_inside_a_one_word_name_is_not_filled(monkeypatch):
