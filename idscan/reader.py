@@ -223,9 +223,10 @@ _STEPS: list[str] = []  # measurements only
 # line and the NIK line's digits-only cut and scores no longer read twice). False: measurements.
 READ_ONCE = True
 # The later crops' lines found in Tesseract's thread, before it reads the sheet, while RapidOCR
-# reads the sharpest crop's lines (which are all it reads there): the same lines and sheet, a
-# shorter wait (Run 21t). False: measurements (every crop's lines found first, as before).
-LATER_LINES_BESIDE = True
+# reads the sharpest crop's lines (which are all it reads there): the same lines, sheet, readings
+# and CPU, meant to shorten the wait. Off: no shorter wait measured (dev, load 7-48: +3.5 ms
+# paired median over 56 captures; docs/idscan.md, Run 21t); to be measured at rest. True: measurements.
+LATER_LINES_BESIDE = False
 # ... and where the vote still refuses, the NIK both recognisers read alike, that the header and
 # that date confirm, fills when every other reading is one the card contradicts. False: measurements.
 BIRTH_CROPS_ALIKE = True
