@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 
 from . import threads
+from .once import image_key, once
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +185,13 @@ def _recognise(lines: list[np.ndarray], engine: Callable | None = None) -> list[
         raise RuntimeError("rapidocr-onnxruntime is not installed")
     if not lines:
         return []
+    # The same lines read by the same model before in this capture: that reading (once.py). The
+    # batch is the key, not each line: a batch's lines are padded to its widest.
+    got = once(lambda: image_key(lines, "rapidocr", id(engine)), lambda: _recognised(lines, engine))
+    return [(text, score, list(confs), list(cols)) for text, score, confs, cols in got]
+
+
+def _recognised(lines: list[np.ndarray], engine: Callable) -> list[tuple[str, float, list[float], list[int]]]:
     res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines], True)
     out = []
     for text, score, *info in res:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import subprocess
 import time
+from contextlib import nullcontext
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Mapping
@@ -28,6 +29,7 @@ from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_
 from . import name_sure
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
+from .once import capture_memo
 from .own_date import settles_nothing, tesseract_niks
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
 
@@ -221,6 +223,15 @@ BIRTH_OUTVOTE = True
 # Docs: Run 16a. False: measurements.
 BIRTH_CROPS = True
 _STEPS: list[str] = []  # measurements only
+# A line a later step cuts anew pixel for pixel as an earlier step did is not read again by the
+# same model: the earlier reading is given (once.py; dev, Run 21t: the same outcomes, the birth
+# line and the NIK line's digits-only cut and scores no longer read twice). False: measurements.
+READ_ONCE = True
+# The later crops' lines found in Tesseract's thread, before it reads the sheet, while RapidOCR
+# reads the sharpest crop's lines (which are all it reads there): the same lines, sheet, readings
+# and CPU, meant to shorten the wait. Off: no shorter wait measured (dev, load 7-48: +3.5 ms
+# paired median over 56 captures; docs/idscan.md, Run 21t); to be measured at rest. True: measurements.
+LATER_LINES_BESIDE = False
 # ... and where the vote still refuses, the NIK both recognisers read alike, that the header and
 # that date confirm, fills when every other reading is one the card contradicts. False: measurements.
 BIRTH_CROPS_ALIKE = True
@@ -250,18 +261,25 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
     image)}), read only when they may veto a fill (_veto_readings)."""
     # The sharpest crop gives the printed evidence (header, birth, sex); the others add NIK and
     # name readings to the vote: each line read costs ~10 ms of Tesseract CPU.
-    per_card = [card_lines(c) if k == 0 else card_lines(c)[OTHER_LINES] for k, c in enumerate(crops)]
-    flat = [img for lines in per_card for img, _labelled, _soft in lines]
     second: list[list] = [[] for _ in crops]  # crop 0: texts; later crops: (line, text)
     names: dict[int, tuple[int, str]] = {}
     later: dict[int, tuple[int, np.ndarray]] = {}
     if engine == "rapidocr":
         from .rapid import read_lines as rapid_lines
-        texts = rapid_lines(flat)
+        per_card = _lines_of(crops)
+        texts = rapid_lines(_flat(per_card))
     elif engine == "both":
         from .rapid import read_lines as rapid_lines, read_names as rapid_names
         with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract releases the GIL: both cores work
-            job = pool.submit(tesseract.read_lines, flat)
+            if LATER_LINES_BESIDE:
+                # RapidOCR reads only the sharpest crop's lines: it starts on them while the other
+                # thread finds the later crops' lines and then reads the sheet of all.
+                per_card = [card_lines(crops[0])]
+                job = pool.submit(_later_lines_and_sheet, crops, per_card[0])
+            else:
+                every = _lines_of(crops)
+                per_card = every[:1]
+                job = pool.submit(lambda: (every[1:], tesseract.read_lines(_flat(every))))
             # Line by line from the top of RAPID_LINES until one reads as a NIK: each line costs
             # RapidOCR ~35-50 ms of CPU, and the lines below the name are not its to read.
             first = per_card[0][RAPID_LINES]
@@ -286,7 +304,8 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                     labelled, soft = False, cut[1]
                 text = rapid_names([soft])[0][0]
                 second[0][at + 1] = drop_glued_label(text) if labelled else text
-            texts = job.result()
+            more, texts = job.result()
+            per_card += more
             if at is not None:
                 # The other crops' name lines, where the first crop's lies (frames of one steady
                 # card show the same lines), for _second_names; their NIK lines for the veto.
@@ -301,12 +320,31 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                                     UNREAD if LAZY_NAMES else rapid_names([per_card[k][idx][2]])[0][0])
                         later[k] = (idx - 1, per_card[k][idx - 1][0])
     else:
-        texts = tesseract.read_lines(flat)
+        per_card = _lines_of(crops)
+        texts = tesseract.read_lines(_flat(per_card))
     out, i = [], 0
     for lines in per_card:
         out.append([(text, conf, labelled) for (text, conf), (_img, labelled, _soft) in zip(texts[i:i + len(lines)], lines)])
         i += len(lines)
     return out, per_card, second, names, later
+
+
+def _lines_of(crops: list[np.ndarray]) -> list[list]:
+    """Each crop's lines as the sheet takes them: the sharpest crop's from its top, the others'
+    OTHER_LINES."""
+    return [card_lines(c) if k == 0 else card_lines(c)[OTHER_LINES] for k, c in enumerate(crops)]
+
+
+def _flat(per_card: list[list]) -> list[np.ndarray]:
+    """The line images of every crop, in order: the rows of Tesseract's one sheet."""
+    return [img for lines in per_card for img, _labelled, _soft in lines]
+
+
+def _later_lines_and_sheet(crops: list[np.ndarray], first: list) -> tuple[list[list], list]:
+    """The later crops' lines (OTHER_LINES) and Tesseract's reading of the sheet of every crop's
+    lines (`first`: the sharpest crop's), as _read_sets reads them otherwise."""
+    later = [card_lines(c)[OTHER_LINES] for c in crops[1:]]
+    return later, tesseract.read_lines(_flat([first] + later))
 
 
 def _names_settled(texts: list, per_card: list, idx: int, rapid_name: str) -> bool:
@@ -813,7 +851,7 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
     """Read crops of one card (sharpest first is best; 1-5 of them) and vote."""
     from .rapid import names_log
 
-    with names_log() as readings:
+    with names_log() as readings, (capture_memo() if READ_ONCE else nullcontext()):
         reading = _read_cards(crops, engine, regions, try_rotated=try_rotated, today=today)
     if reading.engine in ("both", "rapidocr") and reading.name:
         reading.name = judged_name(reading.name, readings)

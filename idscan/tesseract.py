@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 from . import tesslib, threads
+from .once import image_key, once
 
 GAP = 18  # white rows between two lines of the sheet
 MARGIN = 16
@@ -49,6 +50,12 @@ def run_tsv(img: np.ndarray, psm: int = 6, whitelist: str | None = None,
             best: bool = False) -> list[tuple[int, int, int, str, float]]:
     """Words as (left, top, height, text, confidence 0..100), in reading order. `best`: read with
     the second model (tesslib.use_best_tessdata; the caller checks it is there)."""
+    # The same image read the same way before in this capture: that reading (once.py).
+    return once(lambda: image_key([img], "tesseract", psm, whitelist, best and tesslib.best_dir()),
+                lambda: _run_tsv(img, psm, whitelist, best))
+
+
+def _run_tsv(img: np.ndarray, psm: int, whitelist: str | None, best: bool) -> list[tuple[int, int, int, str, float]]:
     lib = tesslib.best_api() if best else tesslib.api()
     if lib is not None:
         return _words(lib.tsv(img, psm, whitelist).splitlines())

@@ -45,3 +45,49 @@ def read_marked(n: int, regions: dict[str, str], today: dt.date = dt.date(2026, 
     """read_cards on n crops marked 0 .. n-1, the way every fake-recogniser test reads its card."""
     crops = [np.full((2, 2, 3), k, np.uint8) for k in range(n)]
     return read_cards(crops, "both", regions, today=today)
+
+
+def install_models(monkeypatch, tesseract_read: Callable[[int, int], str],
+                   rapid_read: Callable[[int, int], str]) -> dict[tuple[str, int], int]:
+    """As install, but the fakes stand for the recognisers' models themselves (Tesseract's sheet
+    reader and RapidOCR's two recognition models) under the engine's own read_lines, read_names
+    and read_chars, so whatever the engine does with a reading runs as it does on a kiosk. Returns
+    how often each model read each line: {(model, crop k * 10 + line j): calls}, the models being
+    "tesseract" (digits-only readings counted apart as "tesseract digits"), "rapidocr" and "names"."""
+    import idscan.rapid
+    import idscan.reader
+    import idscan.tesseract
+
+    calls: dict[tuple[str, int], int] = {}
+    models = {"rapidocr": object(), "names": object()}
+
+    def sheet(img, psm=6, whitelist=None, best=False):
+        """The words of each marked line of a sheet (tesseract.make_sheet: lines on white)."""
+        inked = np.flatnonzero((img < 255).any(axis=1))
+        starts = [y for i, y in enumerate(inked) if i == 0 or inked[i - 1] != y - 1]
+        words = []
+        for top in starts:
+            mark = int(img[top][img[top] < 255][0])
+            key = ("tesseract digits" if whitelist else "tesseract", mark)
+            calls[key] = calls.get(key, 0) + 1
+            for i, word in enumerate(tesseract_read(*divmod(mark, 10)).split()):
+                words.append((10 + 40 * i, top, 20, word, 90.0))
+        return words
+
+    def recognised(lines, engine):
+        model = next(name for name, m in models.items() if m is engine)
+        out = []
+        for img in lines:
+            mark = int(img[0, 0])
+            calls[(model, mark)] = calls.get((model, mark), 0) + 1
+            text = rapid_read(*divmod(mark, 10))
+            out.append((text, 0.9, [0.99] * len(text), list(range(len(text)))))
+        return out
+
+    monkeypatch.setattr(idscan.reader, "card_lines", marked_lines)
+    monkeypatch.setattr(idscan.tesseract, "_run_tsv", sheet)
+    monkeypatch.setattr(idscan.tesseract, "best_model", lambda: False)
+    monkeypatch.setattr(idscan.rapid, "_recognised", recognised)
+    monkeypatch.setattr(idscan.rapid, "_rapid", lambda: models["rapidocr"])
+    monkeypatch.setattr(idscan.rapid, "_names_engine", lambda: models["names"])
+    return calls
