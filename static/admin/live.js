@@ -67,12 +67,20 @@
     return old && old.getAttribute("data-stamp") === fresh.getAttribute("data-stamp") ? old : null;
   }
 
+  // Inside a kept item only the clock moves on: "menunggu 12 menit", an expired or overdue mark
+  // (data-tick); they used to stay as first drawn until the item itself changed.
+  function tick(old, fresh) {
+    var was = old.querySelectorAll("[data-tick]"), now = fresh.querySelectorAll("[data-tick]");
+    if (was.length === now.length) was.forEach(function (el, i) { update(el, now[i]); });
+    return old;
+  }
+
   // A node taken whole from the server: its unchanged items are still the ones on the screen.
   function adopt(node) {
     if (node.nodeType !== 1) return node;
     node.querySelectorAll("[data-key]").forEach(function (item) {
       var old = keptItem(item);
-      if (old) item.replaceWith(old);
+      if (old) item.replaceWith(tick(old, item));
     });
     return node;
   }
@@ -102,7 +110,7 @@
     var spare = before.filter(function (n) { return !keyOf(n); });
     var next = 0;
     var wanted = Array.prototype.slice.call(freshParent.childNodes).map(function (node) {
-      if (keyOf(node)) return keptItem(node) || adopt(node);
+      if (keyOf(node)) { var kept = keptItem(node); return kept ? tick(kept, node) : adopt(node); }
       // A named node (data-part, id) is looked for further on; a nameless one (a line break, a plain
       // div) never takes one from past a named node, which is then still there for its own match.
       for (var i = next; i < spare.length; i++) {

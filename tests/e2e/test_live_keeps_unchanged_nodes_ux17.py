@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from sqlalchemy import update
+
 from lpsedesk import audit
 from lpsedesk.extensions import db
 from lpsedesk.models import User, Visit
@@ -86,5 +88,32 @@ def test_a_live_update_keeps_the_acknowledge_all_button_the_kasubag_is_tapping(a
     assert "3" in page.inner_text(".flash")
     with app.app_context():
         assert all(db.session.get(Visit, i).acknowledged_at is not None for i in [*first, third])
+    assert errors == []
+    close_pages(page)
+
+
+def test_a_kept_request_still_shows_how_long_it_has_waited(app, live_server, browser, make_user):
+    """An item kept whole (same data-stamp) used to keep its first "menunggu 0 menit" until it changed,
+    though the queue refreshes every minute for that; its waiting time moves on now, on the same card."""
+    make_user("siti", "kasubag", name="Siti Kasubag")
+    visit_id = _arrives(app, "SUMARNI HADI", "3373024107900021")
+    errors: list[str] = []
+    page = staff_page(browser, live_server, "siti", PHONE, errors)
+    page.goto(f"{live_server}/admin/queue")
+    page.wait_for_selector("[data-live-state].on", timeout=WAIT)
+    card = page.locator(f'[data-key="visit-{visit_id}"]')
+    assert "menunggu 0 menit" in card.inner_text()
+    card.evaluate(MARK)
+    with app.app_context():
+        # seven minutes pass (the request itself unchanged: no new version), then something else happens
+        db.session.execute(update(Visit).where(Visit.id == visit_id)
+                           .values(submitted_at=datetime.now(timezone.utc) - timedelta(minutes=7))
+                           .execution_options(synchronize_session=False))
+        db.session.commit()
+    _arrives(app, "WARSITO BARU", "3373024107900022")
+    page.wait_for_function("() => document.querySelector('#live').textContent.includes('WARSITO BARU')", timeout=WAIT)
+    page.wait_for_function(f"() => document.querySelector('[data-key=\"visit-{visit_id}\"]')"
+                           ".innerText.includes('menunggu 7 menit')", timeout=WAIT)
+    assert card.evaluate(MARKED), "the card was replaced"
     assert errors == []
     close_pages(page)
