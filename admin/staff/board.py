@@ -10,9 +10,10 @@ from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
 from lpsedesk.ids import row_ids
 from lpsedesk.labels import field_labels
-from lpsedesk.models import utcnow
+from lpsedesk.models import Visit, utcnow
 from lpsedesk.office_hours_text import kiosk_now, staff_notice
 from lpsedesk.roles import Role
+from lpsedesk.workflow import VisitStatus
 
 from .. import bp
 from ..redirects import safe_next
@@ -36,10 +37,18 @@ def board_context() -> dict:
                 overdue={v.id for v in inside if v.approved_until and v.approved_until < now})
 
 
+def just_checked_out() -> Visit | None:
+    """The visit the helpdesk has just checked out from this board (`?out=`), while it still waits to
+    be reported: SOP 1's next steps are to see the guest book complete and report it to the Kasubag."""
+    visit_id = request.args.get("out", type=int)
+    visit = db.session.get(Visit, visit_id) if visit_id else None
+    return visit if visit is not None and visit.status == VisitStatus.CHECKED_OUT else None
+
+
 @bp.get("/board")
 @requires()
 def board():
-    return render_template("admin/staff/board.html", **board_context())
+    return render_template("admin/staff/board.html", **board_context(), just_out=just_checked_out())
 
 
 @bp.get("/board/fragment")

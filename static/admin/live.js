@@ -48,17 +48,93 @@
     known = now;
   }
 
+  /* ux17: a refresh changes only what changed. The whole list used to be replaced on every change, so
+     a tap (the Kasubag's "Acknowledge all" on a phone) could land on a button that had just been swapped
+     for an identical copy, and count for nothing. Now an item with data-key is kept whole while its
+     data-stamp is the same (an open refusal form, a revealed KTP stay as they are); every other node is
+     kept and brought up to date in place (its text, its attributes), and only a node with no
+     counterpart is added or taken away. data-part names a card, so a card that appears or goes does not
+     make its neighbours swap places. */
+  var OWNED = { "data-sent": 1, "data-busy": 1, "data-plain": 1 };   // a form on its way, set here
+  function pageOwns(el, name) { return OWNED[name] || (name === "open" && el.nodeName === "DETAILS"); }
+
+  function keyOf(node) { return node.nodeType === 1 ? node.getAttribute("data-key") : null; }
+  function partOf(node) { return node.nodeType === 1 ? (node.getAttribute("data-part") || node.id || "") : ""; }
+  function sameKind(a, b) { return a.nodeType === b.nodeType && a.nodeName === b.nodeName && partOf(a) === partOf(b); }
+
+  function keptItem(fresh) {
+    var old = live.querySelector('[data-key="' + CSS.escape(keyOf(fresh)) + '"]');
+    return old && old.getAttribute("data-stamp") === fresh.getAttribute("data-stamp") ? old : null;
+  }
+
+  // Inside a kept item only the clock moves on: "menunggu 12 menit", an expired or overdue mark
+  // (data-tick); they used to stay as first drawn until the item itself changed.
+  function tick(old, fresh) {
+    var was = old.querySelectorAll("[data-tick]"), now = fresh.querySelectorAll("[data-tick]");
+    if (was.length === now.length) was.forEach(function (el, i) { update(el, now[i]); });
+    return old;
+  }
+
+  // A node taken whole from the server: its unchanged items are still the ones on the screen.
+  function adopt(node) {
+    if (node.nodeType !== 1) return node;
+    node.querySelectorAll("[data-key]").forEach(function (item) {
+      var old = keptItem(item);
+      if (old) item.replaceWith(tick(old, item));
+    });
+    return node;
+  }
+
+  function syncAttributes(old, fresh) {
+    Array.prototype.slice.call(old.attributes).forEach(function (a) {
+      if (!fresh.hasAttribute(a.name) && !pageOwns(old, a.name)) old.removeAttribute(a.name);
+    });
+    Array.prototype.forEach.call(fresh.attributes, function (a) {
+      if (old.getAttribute(a.name) !== a.value) old.setAttribute(a.name, a.value);
+    });
+  }
+
+  // `old` brought up to `fresh`; returns the node to keep (old) or to put in its place (fresh).
+  function update(old, fresh) {
+    if (old.nodeType !== 1) {
+      if (old.nodeValue !== fresh.nodeValue) old.nodeValue = fresh.nodeValue;
+      return old;
+    }
+    syncAttributes(old, fresh);
+    updateChildren(old, fresh);
+    return old;
+  }
+
+  function updateChildren(parent, freshParent) {
+    var before = Array.prototype.slice.call(parent.childNodes);
+    var spare = before.filter(function (n) { return !keyOf(n); });
+    var next = 0;
+    var wanted = Array.prototype.slice.call(freshParent.childNodes).map(function (node) {
+      if (keyOf(node)) { var kept = keptItem(node); return kept ? tick(kept, node) : adopt(node); }
+      // A named node (data-part, id) is looked for further on; a nameless one (a line break, a plain
+      // div) never takes one from past a named node, which is then still there for its own match.
+      for (var i = next; i < spare.length; i++) {
+        if (sameKind(spare[i], node)) { next = i + 1; return update(spare[i], node); }
+        if (!partOf(node) && partOf(spare[i])) break;
+      }
+      return adopt(node);
+    });
+    before.forEach(function (n) { if (n.parentNode === parent && wanted.indexOf(n) < 0) n.remove(); });
+    // Each wanted node in its place, moving none that already is (a moved node loses the focus).
+    wanted.forEach(function (node, i) {
+      var at = parent.childNodes[i];
+      if (at !== node) parent.insertBefore(node, at || null);
+    });
+    while (parent.childNodes.length > wanted.length) parent.lastChild.remove();
+  }
+
   function swap(html) {
     var fresh = document.createElement("div");
     fresh.innerHTML = html;
     var focused = document.activeElement;
     var keep = focused && live.contains(focused) ? focused : null;
-    fresh.querySelectorAll("[data-key]").forEach(function (node) {
-      var old = live.querySelector('[data-key="' + node.getAttribute("data-key") + '"]');
-      if (old && old.getAttribute("data-stamp") === node.getAttribute("data-stamp")) node.replaceWith(old);
-    });
-    live.replaceChildren.apply(live, Array.prototype.slice.call(fresh.childNodes));
-    if (keep && document.contains(keep)) keep.focus({ preventScroll: true });
+    updateChildren(live, fresh);   // nodes kept in place: the browser's scroll anchoring holds the view
+    if (keep && document.contains(keep) && document.activeElement !== keep) keep.focus({ preventScroll: true });
     notice();
     live.dispatchEvent(new CustomEvent("live:swapped"));  // queue.js arranges the new list
   }

@@ -139,7 +139,9 @@ if (live) {
     if (chip) {
       const box = chip.closest("form").querySelector("textarea[name=reason]");
       box.value = chip.dataset.reason;
-      box.focus();
+      // ux17: after a finger's tap the focus stays on the chip: the box taking it raised the phone's
+      // keyboard over "Tolak dengan alasan ini", one more tap to put it away. A mouse or a key: to edit.
+      if (e.pointerType !== "touch") box.focus();
       return;
     }
     const cancel = e.target.closest("[data-refuse-cancel]");
