@@ -29,6 +29,7 @@ from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_
 from . import name_sure
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
+from .mended_digit import mended_against_reading
 from .once import capture_memo
 from .own_date import settles_nothing, tesseract_niks
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
@@ -195,6 +196,10 @@ OWN_DATE_VETO = True
 # sharpest crop's birth line at 48 px (birth_line.tesseract_date_of_row); a date that agrees keeps
 # the fill (docs/idscan.md, Run 20v). False: measurements.
 TESSERACT_BIRTH = True
+# A birth digit of the filled NIK that no reading of the NIK line read (the printed date mended it)
+# while one read another digit there (mended_digit.py; Run 21w, fresh dev 9393 card 56). False:
+# measurements.
+MENDED_VETO = True
 CHECKED_DIGITS = {"date": DATE_DIGITS, "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
@@ -996,6 +1001,9 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
             and _birth_doubted(nik, nik_line, images)):
         # The date that confirms RapidOCR's NIK is its own reading, Tesseract read another date
         # digit and RapidOCR doubted one of them (own_date.py).
+        nik = None
+    if both and MENDED_VETO and mended_against_reading(nik, frames):
+        # The date supplied a digit of the NIK that a reading of the NIK line read otherwise.
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,

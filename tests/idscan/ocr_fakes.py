@@ -91,3 +91,40 @@ def install_models(monkeypatch, tesseract_read: Callable[[int, int], str],
     monkeypatch.setattr(idscan.rapid, "_rapid", lambda: models["rapidocr"])
     monkeypatch.setattr(idscan.rapid, "_names_engine", lambda: models["names"])
     return calls
+
+
+def install_nik_and_birth(monkeypatch, tess_text: Callable[[int], str], rapid_nik: str, rapid_birth: str, *,
+                          doubt: dict[int, float] | None = None, nik_line: int = 2, birth_line: int = 4) -> None:
+    """A card whose line j Tesseract reads as tess_text(j) (a digits-only reading keeps only the
+    digits), and RapidOCR as the same without spaces, except: the NIK line, read "NIK : rapid_nik"
+    with a score of 0.99 for each character but `doubt` {NIK position (0-based): score}, and the
+    birth line, read `rapid_birth` by its names model."""
+    import idscan.rapid
+
+    def tesseract(images, whitelist=None):
+        out = []
+        for img in images:
+            got = tess_text(int(img[0, 0]) % 10)
+            if whitelist:
+                got = "".join(c for c in got if c in whitelist)
+            out.append((got, [90.0] * len(got.split())))
+        return out
+
+    def rapid_lines(images):
+        out = []
+        for img in images:
+            j = int(img[0, 0]) % 10
+            if j == birth_line and getattr(idscan.rapid._FOR, "names", False):
+                got = rapid_birth
+            elif j == nik_line:
+                got = f"NIK : {rapid_nik}"
+                confs = [0.99] * len(got)
+                for at, score in (doubt or {}).items():
+                    confs[len("NIK : ") + at] = score
+                idscan.rapid.remember_chars(img, got, confs)  # as the recogniser's reading scores it
+            else:
+                got = tess_text(j).replace(" ", "")
+            out.append((got, [90.0]))
+        return out
+
+    install(monkeypatch, tesseract, rapid_lines)

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import pytest
 
-import idscan.rapid
 import idscan.reader
 from idscan.fields import CardFields
 from idscan.own_date import differs_at_date_only, settles_nothing
 
-from .ocr_fakes import install, read_marked
+from .ocr_fakes import install_nik_and_birth, read_marked
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373011108640001"  # Salatiga, a man born 11-08-1964
@@ -28,7 +27,6 @@ MONTH_06 = "3373011106640001"  # ... the month's 8 read 6
 PRINTED = "SALATIGA, 11-08-1964"
 MISREAD = "SALATIGA, 11-06-1964"  # the same slip on the birth line
 SMUDGE = "SALAT1GA. 1?-0?-19?4"  # the small print as Tesseract reads it on a rotated card: no date
-NIK_LINE, BIRTH_LINE = 2, 4
 MONTH_DIGIT = 9  # 0-based: the month's last digit in the NIK
 
 
@@ -41,32 +39,7 @@ def _fake(monkeypatch, *, rapid_nik: str = MONTH_06, rapid_birth: str = MISREAD,
         return ["PROVINSI JAWA TENGAH", "KOTA SALATIGA", f"NIK : {tess_nik}", "BUDI SANTOSO", tess_birth,
                 "LAKI-LAKI", ""][j]
 
-    def tesseract(images, whitelist=None):
-        out = []
-        for img in images:
-            got = tess_text(int(img[0, 0]) % 10)
-            if whitelist:
-                got = "".join(c for c in got if c in whitelist)
-            out.append((got, [90.0] * len(got.split())))
-        return out
-
-    def rapid_lines(images):
-        out = []
-        for img in images:
-            j = int(img[0, 0]) % 10
-            if j == BIRTH_LINE and getattr(idscan.rapid._FOR, "names", False):
-                got = rapid_birth
-            elif j == NIK_LINE:
-                got = f"NIK : {rapid_nik}"
-                confs = [0.99] * len(got)
-                confs[len("NIK : ") + MONTH_DIGIT] = doubt
-                idscan.rapid.remember_chars(img, got, confs)
-            else:
-                got = tess_text(j).replace(" ", "")
-            out.append((got, [90.0]))
-        return out
-
-    install(monkeypatch, tesseract, rapid_lines)
+    install_nik_and_birth(monkeypatch, tess_text, rapid_nik, rapid_birth, doubt={MONTH_DIGIT: doubt})
 
 
 def _read(n: int = 1):
