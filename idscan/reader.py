@@ -232,11 +232,6 @@ _STEPS: list[str] = []  # measurements only
 # same model: the earlier reading is given (once.py; dev, Run 21t: the same outcomes, the birth
 # line and the NIK line's digits-only cut and scores no longer read twice). False: measurements.
 READ_ONCE = True
-# The later crops' lines found in Tesseract's thread, before it reads the sheet, while RapidOCR
-# reads the sharpest crop's lines (which are all it reads there): the same lines, sheet, readings
-# and CPU, meant to shorten the wait. Off: no shorter wait measured (dev, load 7-48: +3.5 ms
-# paired median over 56 captures; docs/idscan.md, Run 21t); to be measured at rest. True: measurements.
-LATER_LINES_BESIDE = False
 # ... and where the vote still refuses, the NIK both recognisers read alike, that the header and
 # that date confirm, fills when every other reading is one the card contradicts. False: measurements.
 BIRTH_CROPS_ALIKE = True
@@ -276,15 +271,8 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
     elif engine == "both":
         from .rapid import read_lines as rapid_lines, read_names as rapid_names
         with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract releases the GIL: both cores work
-            if LATER_LINES_BESIDE:
-                # RapidOCR reads only the sharpest crop's lines: it starts on them while the other
-                # thread finds the later crops' lines and then reads the sheet of all.
-                per_card = [card_lines(crops[0])]
-                job = pool.submit(_later_lines_and_sheet, crops, per_card[0])
-            else:
-                every = _lines_of(crops)
-                per_card = every[:1]
-                job = pool.submit(lambda: (every[1:], tesseract.read_lines(_flat(every))))
+            per_card = _lines_of(crops)
+            job = pool.submit(tesseract.read_lines, _flat(per_card))
             # Line by line from the top of RAPID_LINES until one reads as a NIK: each line costs
             # RapidOCR ~35-50 ms of CPU, and the lines below the name are not its to read.
             first = per_card[0][RAPID_LINES]
@@ -309,8 +297,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                     labelled, soft = False, cut[1]
                 text = rapid_names([soft])[0][0]
                 second[0][at + 1] = drop_glued_label(text) if labelled else text
-            more, texts = job.result()
-            per_card += more
+            texts = job.result()
             if at is not None:
                 # The other crops' name lines, where the first crop's lies (frames of one steady
                 # card show the same lines), for _second_names; their NIK lines for the veto.
@@ -343,13 +330,6 @@ def _lines_of(crops: list[np.ndarray]) -> list[list]:
 def _flat(per_card: list[list]) -> list[np.ndarray]:
     """The line images of every crop, in order: the rows of Tesseract's one sheet."""
     return [img for lines in per_card for img, _labelled, _soft in lines]
-
-
-def _later_lines_and_sheet(crops: list[np.ndarray], first: list) -> tuple[list[list], list]:
-    """The later crops' lines (OTHER_LINES) and Tesseract's reading of the sheet of every crop's
-    lines (`first`: the sharpest crop's), as _read_sets reads them otherwise."""
-    later = [card_lines(c)[OTHER_LINES] for c in crops[1:]]
-    return later, tesseract.read_lines(_flat([first] + later))
 
 
 def _names_settled(texts: list, per_card: list, idx: int, rapid_name: str) -> bool:

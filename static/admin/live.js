@@ -94,7 +94,7 @@
     });
   }
 
-  // `old` brought up to `fresh`; returns the node to keep (old) or to put in its place (fresh).
+  // `old` brought up to `fresh` in place (its attributes, text and children); returns `old`.
   function update(old, fresh) {
     if (old.nodeType !== 1) {
       if (old.nodeValue !== fresh.nodeValue) old.nodeValue = fresh.nodeValue;

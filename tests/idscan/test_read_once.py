@@ -59,7 +59,6 @@ def test_what_a_capture_fills_is_the_same_as_when_every_line_was_read_again(monk
     install_models(monkeypatch, tess, rapid)
     now = read_marked(crops, REGIONS)
     monkeypatch.setattr(idscan.reader, "READ_ONCE", False)
-    monkeypatch.setattr(idscan.reader, "LATER_LINES_BESIDE", False)
     before = read_marked(crops, REGIONS)
     assert (now.nik, now.name, now.status, now.read_from_card) == (
         before.nik, before.name, before.status, before.read_from_card)
