@@ -81,7 +81,10 @@ def test_the_first_admin_is_told_where_the_rest_of_the_set_up_is(app, live_serve
     assert settings_word in menu, menu
     # ux9: the kiosks page sits in the Settings sub-menu, as the other settings pages do.
     page.click(f"nav >> text={settings_word}")
-    sub_menu = page.locator("nav.settings-nav").inner_text().split("\n")
+    # One text per link: the nav's own inner_text depends on whether its stylesheet has applied yet
+    # (before it, the links are inline and come back as one line; CI caught that once).
+    page.wait_for_load_state("load")
+    sub_menu = page.locator("nav.settings-nav a").all_inner_texts()
     assert kiosk_word in [" ".join(item.split()) for item in sub_menu], sub_menu
     assert violations(page, axe_source()) == []
 
