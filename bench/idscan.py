@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import baseline_ocr  # noqa: E402
+from bench.told import print_told  # noqa: E402
 from bench.engine_bench import (CAPTURED, arguments, by_tag, cpu_ms, finger_told, pct, share,  # noqa: E402
                                 smeared_told, spread, start_engine, steady_capture)
 from idscan import read_cards, scan_frame, warp  # noqa: E402
@@ -45,7 +46,8 @@ def single_frames(split, n: int, engine: str | None, baseline: bool,
         det_ms.append(res.ms)
         row = {"tags": set(scene.tags) | {f"font:{case.style.family}"}, "blur_ok": scene.blur <= 1.5,
                "found": res.card and res.in_frame, "ready": res.guidance in CAPTURED,
-               "finger": res.guidance == "finger_on_text", "smear": res.guidance == "hold_still"}
+               "finger": res.guidance == "finger_on_text", "smear": res.guidance == "hold_still",
+               "told": res.guidance}
         if row["found"] and row["blur_ok"]:
             t = time.perf_counter()
             reading = read_cards([res.crop], engine, table)
@@ -124,6 +126,7 @@ def main() -> None:
     smeared_told(sharp)
     print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}   [goal <= 0.5 %]")
     print(f"name exact: {share(read, 'name')}   [goal >= 85 %]")
+    print_told(read, share)  # Run 22k: where the misses lie, by what the visitor is told
     if not args.no_baseline:
         base = [r for r in rows if r.get("base")]
         print(f"baseline, plain Tesseract on the true-corner crop: NIK {share(base, 'plain_nik')}, name {share(base, 'plain_name')}")
