@@ -6,8 +6,6 @@ in silently is worse than an empty field": the visitor is asked to move the fing
 frame with the digits hidden reads is left to the visitor."""
 from __future__ import annotations
 
-import dataclasses
-
 import cv2
 import numpy as np
 import pytest
