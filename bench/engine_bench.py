@@ -10,7 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from idscan import pick_sharpest, read_cards, scan_frame
+from idscan import blurry_wait, pick_sharpest, read_cards, scan_frame
 from idscan.sequence import CAPTURABLE, MIN_VOTERS
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata
 from lpsedesk.nik import regions
@@ -19,6 +19,11 @@ from lpsedesk.nik import regions
 # ("hold_still") once it has waited (idscan/tracker.py; Runs 14x, 15b). The finger and smear lines
 # say how often it waited.
 CAPTURED = CAPTURABLE
+
+
+def captured(guidance: str) -> bool:
+    """A frame the kiosk captures, at once or after its wait (a too blurred one too: Run 22v)."""
+    return guidance in CAPTURED or blurry_wait.waits_for(guidance)
 
 
 def arguments(splits, *, cards: int, sequences: int, negatives: int) -> argparse.ArgumentParser:
@@ -62,6 +67,12 @@ def steady_capture(frame_at, frames: int, scan, most: int = MOST_FRAMES) -> tupl
     results = [scan(frame_at(i)) for i in range(frames)]
     while 0 < len(pick_sharpest(results)) < MIN_VOTERS and len(results) < most:
         results.append(scan(frame_at(len(results))))
+    if len(pick_sharpest(results)) < MIN_VOTERS and pick_sharpest(results, waited=True):
+        # A card too blurred to be ready: the kiosk waits (tracker.FINGER_PATIENCE frames) and then
+        # captures it as it is (idscan/blurry_wait.py, Run 22v); so does the bench, up to `most`.
+        while len(results) < most:
+            results.append(scan(frame_at(len(results))))
+        return pick_sharpest(results, waited=True), len(results)
     return pick_sharpest(results), len(results)
 
 
@@ -127,7 +138,7 @@ def read_frame(scene, nik: str, name: str, engine: str | None, table, index: int
     the row a stranger bench counts, and the scan result."""
     res = scan_frame(scene.frame, whole_picture=uploaded)
     row = {"tags": set(scene.tags), "blur_ok": scene.blur <= 1.5, "found": res.card and res.in_frame,
-           "ready": res.guidance in CAPTURED, "finger": res.guidance == "finger_on_text",
+           "ready": captured(res.guidance), "finger": res.guidance == "finger_on_text",
            "smear": res.guidance == "hold_still", "index": index}
     if row["found"] and row["blur_ok"]:
         reading = read_cards([res.crop], engine, table)
@@ -213,7 +224,7 @@ def scan_negatives(scenes) -> list[dict]:
     rows = []
     for scene in scenes:
         res = scan_frame(scene.frame)
-        rows.append({"kind": scene.tags[0], "card": res.card, "ready": res.guidance in CAPTURED,
+        rows.append({"kind": scene.tags[0], "card": res.card, "ready": captured(res.guidance),
                      "move": res.guidance == "move_into_frame"})
     return rows
 

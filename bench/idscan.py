@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import baseline_ocr  # noqa: E402
 from bench.told import print_told  # noqa: E402
-from bench.engine_bench import (CAPTURED, arguments, by_tag, cpu_ms, finger_told, pct, share,  # noqa: E402
+from bench.engine_bench import (arguments, captured, by_tag, cpu_ms, finger_told, pct, share,  # noqa: E402
                                 smeared_told, spread, start_engine, steady_capture)
 from idscan import read_cards, scan_frame, warp  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
@@ -45,7 +45,7 @@ def single_frames(split, n: int, engine: str | None, baseline: bool,
         DET_CPU.append((time.process_time() - c) * 1000)
         det_ms.append(res.ms)
         row = {"tags": set(scene.tags) | {f"font:{case.style.family}"}, "blur_ok": scene.blur <= 1.5,
-               "found": res.card and res.in_frame, "ready": res.guidance in CAPTURED,
+               "found": res.card and res.in_frame, "ready": captured(res.guidance),
                "finger": res.guidance == "finger_on_text", "smear": res.guidance == "hold_still",
                "told": res.guidance}
         if row["found"] and row["blur_ok"]:
@@ -112,7 +112,7 @@ def main() -> None:
         res = scan_frame(scene.frame)
         DET_CPU.append((time.process_time() - c) * 1000)
         det_ms.append(res.ms)
-        neg_rows.append({"kind": scene.tags[0], "card": res.card, "ready": res.guidance in CAPTURED,
+        neg_rows.append({"kind": scene.tags[0], "card": res.card, "ready": captured(res.guidance),
                          "move": res.guidance == "move_into_frame"})
 
     sharp = [r for r in rows if r["blur_ok"]]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import blurry_wait
 from .result import ScanResult
 
 
@@ -49,8 +50,9 @@ class CaptureTracker:
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners
         good = result.guidance == "ready"
-        if result.guidance in WAITED:
+        if result.guidance in WAITED or blurry_wait.waits_for(result.guidance):
             # Counted over the presentation, not in a row: a finger seen on and off still runs out.
+            # A card held still that stays too blurred waits alike (blurry_wait.py, Run 22v).
             self._finger += 1
             if self._finger > self.finger_patience:
                 good = True  # waited long enough: capture as if no finger were seen
