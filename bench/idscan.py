@@ -134,8 +134,8 @@ def main() -> None:
               f"name {share(read, 'old_name')}")
     if seq:
         voted = [r for r in seq if r.get("read")]
-        print(f"\nmulti-frame: {len(seq)} steady runs of {args.frames} frames (blur <= 1.5); captured (a frame ready): "
-              f"{len(voted)}; the sharpest 3 ready frames voted; watched past {args.frames} frames for a 3rd: "
+        print(f"\nmulti-frame: {len(seq)} steady runs of {args.frames} frames (blur <= 1.5); captured (a frame ready, or too blurred after the wait): "
+              f"{len(voted)}; the sharpest 3 voted; watched past {args.frames} frames for a 3rd: "
               f"{sum(r['watched'] for r in seq)}")
         print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}   [goal >= 97 %]; of all runs: "
               f"{share(seq, 'nik_filled')}")

@@ -2,9 +2,9 @@
 
 The single-frame figures read every found card, but the kiosk reads at once only a frame it
 calls "ready": a frame with a finger over the NIK row or a smeared row is held back while the
-visitor is asked to move the finger or hold still, and a blurred one is not captured. On dev
-almost every NIK not read exactly lay on such a frame (docs/idscan.md, Run 22k): this table
-shows where the single-frame figure's misses are, beside the figure itself.
+visitor is asked to move the finger or hold still, and a blurred one is captured only after a
+wait (Run 22v). On dev almost every NIK not read exactly lay on such a frame (docs/idscan.md,
+Run 22k): this table shows where the single-frame figure's misses are, beside the figure itself.
 """
 from __future__ import annotations
 

@@ -5,14 +5,17 @@ read and voted, the form filled only when the vote is confident ("otherwise fill
 the visitor to type it"). A sharper frame, when one comes, is still taken first (Run 22v)."""
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
 from bench.engine_bench import MOST_FRAMES, steady_capture
-from idscan import blurry_wait
+from idscan import blurry_wait, scan_frame
+from idscan.reader import CardReading
 from idscan.result import ScanResult
 from idscan.sequence import pick_sharpest
 from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from tests.idscan import test_exposure_and_other_cards as other
 
 
 def _frame(advice: str, crop_sharpness: float = 500.0) -> ScanResult:
@@ -86,3 +89,28 @@ def test_the_bench_fills_a_short_run_with_blurred_frames_only_after_the_wait():
     best, count = steady_capture(frame_at, 5, scan)
     assert count == MOST_FRAMES
     assert [r.guidance for r in best] == ["ready", "too_blurry", "too_blurry"] and best[0].sharpness == 102.0
+
+
+@pytest.mark.parametrize("draw", ["_driving_licence", "_bank_card", "_badge"])
+def test_a_blurred_card_that_is_not_a_ktp_is_never_captured_however_long_it_is_held(draw):
+    # "No negative ever captured" (issue 10): the wait is for a KTP's blur only.
+    frame = cv2.GaussianBlur(other._frame(getattr(other, draw)()), (0, 0), 2.0)
+    tracker = CaptureTracker()
+    assert not any(tracker.update(scan_frame(frame, barcodes=False)).capture_now for _ in range(3 * FINGER_PATIENCE))
+
+
+def test_the_cli_reads_a_folder_of_blurred_frames_on_its_sharpest_three(monkeypatch):
+    # `flask idscan --sequence DIR` runs the kiosk's vote: a run the kiosk would capture after the wait.
+    from idscan import sequence  # the module itself, to replace its scan and read
+
+    sharp = {k: 60.0 + 10 * k for k in range(5)}
+    read: list[list[int]] = []
+    monkeypatch.setattr(sequence, "scan_frame", lambda k, barcodes: _frame("too_blurry", sharp[k]))
+
+    def fake_read(crops, engine, regions):
+        read.append(len(crops))
+        return CardReading(None, None, "rejected", [])
+    monkeypatch.setattr(sequence, "read_cards", fake_read)
+    top, reading = sequence.scan_sequence(list(range(5)))
+    assert reading is not None and read == [3]
+    assert top.sharpness == 100.0
