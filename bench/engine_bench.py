@@ -193,8 +193,9 @@ def report_readings(rows: list[dict], seq: list[dict], seq_cpu: list[float], neg
     print(f"name exact: {share(read, 'name')}")
     if seq:
         voted = [r for r in seq if r.get("read")]
-        print(f"\nmulti-frame: {len(seq)} steady runs of {frames} frames; captured (a frame ready): {len(voted)}; "
-              f"the sharpest ready frames voted; watched past {frames} frames for a 3rd: {sum(r['watched'] for r in seq)}")
+        print(f"\nmulti-frame: {len(seq)} steady runs of {frames} frames; captured (a frame ready, or too blurred "
+              f"after the wait): {len(voted)}; the sharpest 3 voted; watched past {frames} frames for a 3rd: "
+              f"{sum(r['watched'] for r in seq)}")
         print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}; of all runs: {share(seq, 'nik_filled')}")
         print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}; name exact: {share(voted, 'name')}")
         print(f"OCR at capture CPU ms: median {pct(seq_cpu, 50):.0f} (resampled 95 %: {spread(seq_cpu)})")
