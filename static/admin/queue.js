@@ -9,14 +9,9 @@ const ORDER_KEY = "lpsedesk.queue-order";
 const sentBack = document.querySelector("#live .req:has(textarea[aria-invalid=true])");
 let currentKey = sentBack ? sentBack.dataset.key : null, shownKey = null;
 
-/* On a phone the current request's buttons sit in a bar fixed at the bottom of the screen. Scrolled
-   down to the reports or the invitations, an "Approve" there would decide a request no longer in
-   sight: the bar shows only while some of its request is on the screen above it. */
-const inSight = "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
-  for (const entry of entries) {
-    if (entry.target.classList.contains("current")) document.body.classList.toggle("queue-card-away", !entry.isIntersecting);
-  }
-}, { rootMargin: "0px 0px -90px 0px" }) : null;
+/* On a phone the current request's buttons sit in a bar at the bottom of the screen (staff.css). It is
+   sticky inside its request, so scrolled down to the reports or the invitations it has gone up with its
+   request: an "Approve" there never decides a request no longer in sight. */
 
 function order() {
   try { return localStorage.getItem(ORDER_KEY) || "oldest"; } catch (e) { return "oldest"; }
@@ -49,11 +44,6 @@ function arrange() {
     current.addEventListener("animationend", () => current.classList.remove("entering"), { once: true });
   }
   currentKey = shownKey = current ? current.dataset.key : null;
-  if (inSight) {
-    inSight.disconnect();
-    document.body.classList.remove("queue-card-away");
-    if (current && phone.matches) inSight.observe(current);
-  }
   const position = queue.querySelector("[data-position]");
   if (position && current) position.textContent = `${list.indexOf(current) + 1} / ${list.length}`;
 }

@@ -34,13 +34,12 @@ def test_the_approve_bar_shows_only_while_its_request_is_in_sight(app, live_serv
     assert page.evaluate(ON_SCREEN, APPROVE), "the request and its Approve button, together"
 
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    page.wait_for_function("() => !document.querySelector('[data-queue] .req.current button[value=approve]')"
-                           ".getClientRects().length", timeout=3000)
+    page.wait_for_function(f"() => !({ON_SCREEN})('{APPROVE}')", timeout=3000)
     assert not page.evaluate(ON_SCREEN, "[data-queue] .req.current")
     shot(page, "ux2-queue-phone-scrolled-down", full_page=False)
 
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_function(f"() => document.querySelector('{APPROVE}').getClientRects().length > 0", timeout=3000)
+    page.wait_for_function(f"() => ({ON_SCREEN})('{APPROVE}')", timeout=3000)
     assert page.evaluate(ON_SCREEN, APPROVE)
 
 
