@@ -26,7 +26,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end, washed_start
-from . import name_sure
+from . import name_alone, name_sure
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
 from .mended_digit import mended_against_reading
@@ -176,6 +176,10 @@ NAME_MODEL_SURE = False
 # of 84 names right, single frames unchanged, no wrong name more; held-out single frames 64 -> 65 of
 # 107, nothing lost (docs/idscan.md, Run 21n). False: measurements (reads as main before Run 21n).
 NAME_MODEL_LETTERS = True
+# Where RapidOCR placed no NIK line on the sharpest crop (a thumb over it), the names model reads the
+# row after Tesseract's NIK line, so the name rules have a reading to judge Tesseract's name by
+# (name_alone.py; docs/idscan.md, Run 22n). False: measurements (reads as main before Run 22n).
+NAME_ROW_ALONE = True
 # The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
 # and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
 # sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
@@ -421,13 +425,7 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
             continue  # the name settled (_names_settled): Tesseract's reading stands
         if idx != f.nik_line + 1 or text is None or text == UNREAD:
             text = rapid_names([soft])[0][0]
-        letters = clean_name(drop_glued_label(text) if labelled else text)
-        if not letters:
-            continue
-        if f.name:
-            f.name = merge_name(f.name, letters)
-        elif name_like(text):
-            f.name = letters
+        name_alone.add_model_letters(f, text, labelled)
 
 
 def _recut_names(frames: list[CardFields], images: list, second: list[list], names: dict, both: bool) -> None:
@@ -884,6 +882,8 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
     if RECUT_NAMES and engine in ("tesseract", "both"):
         _recut_names(frames, images, second, names, both)
     if both:
+        if NAME_ROW_ALONE and second[0]:
+            name_alone.read_name_row(frames[0], images[0], second[0])
         _second_names(frames, images, names)
         frames = frames + _second_opinions(frames, second)
     if SPLIT_SPACES and engine in ("tesseract", "both"):
