@@ -180,6 +180,11 @@ NAME_MODEL_LETTERS = True
 # row after Tesseract's NIK line, so the name rules have a reading to judge Tesseract's name by
 # (name_alone.py; docs/idscan.md, Run 22n). False: measurements (reads as main before Run 22n).
 NAME_ROW_ALONE = True
+# ... and a voted name that no reading the names model made in the capture is like (name_sure.LIKE) is
+# left to the visitor: nothing judged it (name_sure.seen_by_model; docs/idscan.md, Run 22n; Run 21n
+# measured it before NAME_ROW_ALONE, when it cost right names the model had not read). False:
+# measurements.
+NAME_UNSEEN_EMPTY = True
 # The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
 # and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
 # sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
@@ -846,12 +851,14 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
 def judged_name(name: str, readings: list[tuple[str, list[float] | None]]) -> str | None:
     """The voted `name` after the names model's rules, from `readings` (every reading the names
     model made in the capture, with its letter scores): the model's sure reading in its place
-    (NAME_MODEL_LETTERS, NAME_MODEL_SURE), then left to the visitor where the model doubted a
-    letter of it (NAME_SURE)."""
+    (NAME_MODEL_LETTERS, NAME_MODEL_SURE), then left to the visitor where the model read no row
+    like it (NAME_UNSEEN_EMPTY) or doubted a letter of it (NAME_SURE)."""
     if NAME_MODEL_LETTERS or NAME_MODEL_SURE:
         # The names model read the row alike wherever it read it, doubting no letter: its reading
         # is the name (name_sure.model_name), with the vote's word spaces where it read none.
         name = name_sure.model_name(name, readings, vote_spaces=NAME_MODEL_LETTERS)
+    if NAME_UNSEEN_EMPTY and not name_sure.seen_by_model(name, readings):
+        return None  # the names model read no row like it: nothing judged the name
     if NAME_SURE and not name_sure.sure(name, readings):
         # The names model doubted a letter of its reading most like the voted name: a garbled
         # name is left to the visitor (name_sure.py).
