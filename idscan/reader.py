@@ -842,22 +842,24 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
     with names_log() as readings, (capture_memo() if READ_ONCE else nullcontext()):
         reading = _read_cards(crops, engine, regions, try_rotated=try_rotated, today=today)
     if reading.engine in ("both", "rapidocr") and reading.name:
-        reading.name = judged_name(reading.name, readings)
+        # Engine "rapidocr" reads every line with its text model: no names-model reading to seek.
+        reading.name = judged_name(reading.name, readings, rows_read=reading.engine == "both")
         if not reading.name:
             reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
     return reading
 
 
-def judged_name(name: str, readings: list[tuple[str, list[float] | None]]) -> str | None:
+def judged_name(name: str, readings: list[tuple[str, list[float] | None]], *, rows_read: bool = True) -> str | None:
     """The voted `name` after the names model's rules, from `readings` (every reading the names
     model made in the capture, with its letter scores): the model's sure reading in its place
     (NAME_MODEL_LETTERS, NAME_MODEL_SURE), then left to the visitor where the model read no row
-    like it (NAME_UNSEEN_EMPTY) or doubted a letter of it (NAME_SURE)."""
+    like it (NAME_UNSEEN_EMPTY; only where the names model reads the name rows, `rows_read`) or
+    doubted a letter of it (NAME_SURE)."""
     if NAME_MODEL_LETTERS or NAME_MODEL_SURE:
         # The names model read the row alike wherever it read it, doubting no letter: its reading
         # is the name (name_sure.model_name), with the vote's word spaces where it read none.
         name = name_sure.model_name(name, readings, vote_spaces=NAME_MODEL_LETTERS)
-    if NAME_UNSEEN_EMPTY and not name_sure.seen_by_model(name, readings):
+    if NAME_UNSEEN_EMPTY and rows_read and not name_sure.seen_by_model(name, readings):
         return None  # the names model read no row like it: nothing judged the name
     if NAME_SURE and not name_sure.sure(name, readings):
         # The names model doubted a letter of its reading most like the voted name: a garbled

@@ -106,3 +106,15 @@ def test_a_name_judged_by_a_reading_of_another_row_is_not_filled():
 def test_without_the_rule_a_name_no_reading_resembles_stands(monkeypatch):
     monkeypatch.setattr(idscan.reader, "NAME_UNSEEN_EMPTY", False)
     assert idscan.reader.judged_name("WERA", [("T", [0.9])]) == "WERA"
+
+
+def test_rapidocr_alone_still_fills_the_name_it_read(monkeypatch):
+    # Without Tesseract RapidOCR reads every line with its text model: no names-model reading is
+    # sought, the name stands as read.
+    import numpy as np
+
+    from idscan.reader import read_cards
+
+    _thumb_over_nik(monkeypatch, tess_name="KODIS NGABEHI", model_read="KODIS NGABEHI", rapid_nik=f"NIK : {NIK}")
+    reading = read_cards([np.zeros((2, 2, 3), np.uint8)], "rapidocr", REGIONS)
+    assert reading.name == "KODIS NGABEHI"
