@@ -70,10 +70,7 @@ def model_name(name: str | None, readings: list[tuple[str, list[float] | None]],
 
     if not name:
         return name
-    want = _letters(name)
-    row = [(text, scores) for text, scores in readings
-           if text and scores is not None and len(scores) == len(text) and not re.search(r"\d", text)
-           and SequenceMatcher(None, want, _letters(text), autojunk=False).ratio() >= LIKE]
+    row = row_readings(name, readings)
     if not row or len({text for text, _s in row}) != 1:
         return name  # no reading of the row, or readings that differ: the vote stands
     if any(min((s for ch, s in zip(text, scores) if ch.isalpha()), default=0.0) < NAME_LEAST for text, scores in row):
@@ -82,6 +79,29 @@ def model_name(name: str | None, readings: list[tuple[str, list[float] | None]],
     if own and vote_spaces:
         own = with_spaces(name, own)
     return with_marks(name, own) if own else name
+
+
+def row_readings(name: str, readings: list[tuple[str, list[float] | None]]) -> list[tuple[str, list[float]]]:
+    """The names model's readings of the name row: those (text, letter scores) LIKE `name`, letters
+    only (a reading with digits is another line's)."""
+    want = _letters(name)
+    return [(text, scores) for text, scores in readings
+            if text and scores is not None and len(scores) == len(text) and not re.search(r"\d", text)
+            and SequenceMatcher(None, want, _letters(text), autojunk=False).ratio() >= LIKE]
+
+
+def seen_by_model(name: str | None, readings: list[tuple[str, list[float] | None]]) -> bool:
+    """Whether the names model read a row like `name` in the capture. Where it read none (it read
+    other rows, or a garbled row nothing like Tesseract's letters), the doubt rule (`sure`) would
+    judge the name by a reading of another row, or by nothing: "WERA" for DEPALAGI was filled on
+    the strength of a sure "T". Such a name is left to the visitor (docs/idscan.md, Run 22n)."""
+    if not name:
+        return False
+    want = _letters(name)
+    # Scores are not needed to tell the row: a reading without them (a test's recogniser) counts.
+    return any(text and not re.search(r"\d", text)
+               and SequenceMatcher(None, want, _letters(text), autojunk=False).ratio() >= LIKE
+               for text, _scores in readings)
 
 
 def with_spaces(voted: str, own: str) -> str:

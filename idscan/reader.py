@@ -26,7 +26,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end, washed_start
-from . import name_sure
+from . import name_alone, name_sure
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
 from .mended_digit import mended_against_reading
@@ -176,6 +176,15 @@ NAME_MODEL_SURE = False
 # of 84 names right, single frames unchanged, no wrong name more; held-out single frames 64 -> 65 of
 # 107, nothing lost (docs/idscan.md, Run 21n). False: measurements (reads as main before Run 21n).
 NAME_MODEL_LETTERS = True
+# Where RapidOCR placed no NIK line on the sharpest crop (a thumb over it), the names model reads the
+# row after Tesseract's NIK line, so the name rules have a reading to judge Tesseract's name by
+# (name_alone.py; docs/idscan.md, Run 22n). False: measurements (reads as main before Run 22n).
+NAME_ROW_ALONE = True
+# ... and a voted name that no reading the names model made in the capture is like (name_sure.LIKE) is
+# left to the visitor: nothing judged it (name_sure.seen_by_model; docs/idscan.md, Run 22n; Run 21n
+# measured it before NAME_ROW_ALONE, when it cost right names the model had not read). False:
+# measurements.
+NAME_UNSEEN_EMPTY = True
 # The same doubt seen by Tesseract: its sheet read the NIK line as the filled NIK's first 15 digits
 # and then a mark that is no digit (">" for a 3 a thumb half hides) on some crop. RapidOCR read a
 # sure 7 there and the digits-only cuts, which must put a digit, agreed: the one wrong fill on fresh
@@ -421,13 +430,7 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
             continue  # the name settled (_names_settled): Tesseract's reading stands
         if idx != f.nik_line + 1 or text is None or text == UNREAD:
             text = rapid_names([soft])[0][0]
-        letters = clean_name(drop_glued_label(text) if labelled else text)
-        if not letters:
-            continue
-        if f.name:
-            f.name = merge_name(f.name, letters)
-        elif name_like(text):
-            f.name = letters
+        name_alone.add_model_letters(f, text, labelled)
 
 
 def _recut_names(frames: list[CardFields], images: list, second: list[list], names: dict, both: bool) -> None:
@@ -839,21 +842,25 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
     with names_log() as readings, (capture_memo() if READ_ONCE else nullcontext()):
         reading = _read_cards(crops, engine, regions, try_rotated=try_rotated, today=today)
     if reading.engine in ("both", "rapidocr") and reading.name:
-        reading.name = judged_name(reading.name, readings)
+        # Engine "rapidocr" reads every line with its text model: no names-model reading to seek.
+        reading.name = judged_name(reading.name, readings, rows_read=reading.engine == "both")
         if not reading.name:
             reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
     return reading
 
 
-def judged_name(name: str, readings: list[tuple[str, list[float] | None]]) -> str | None:
+def judged_name(name: str, readings: list[tuple[str, list[float] | None]], *, rows_read: bool = True) -> str | None:
     """The voted `name` after the names model's rules, from `readings` (every reading the names
     model made in the capture, with its letter scores): the model's sure reading in its place
-    (NAME_MODEL_LETTERS, NAME_MODEL_SURE), then left to the visitor where the model doubted a
-    letter of it (NAME_SURE)."""
+    (NAME_MODEL_LETTERS, NAME_MODEL_SURE), then left to the visitor where the model read no row
+    like it (NAME_UNSEEN_EMPTY; only where the names model reads the name rows, `rows_read`) or
+    doubted a letter of it (NAME_SURE)."""
     if NAME_MODEL_LETTERS or NAME_MODEL_SURE:
         # The names model read the row alike wherever it read it, doubting no letter: its reading
         # is the name (name_sure.model_name), with the vote's word spaces where it read none.
         name = name_sure.model_name(name, readings, vote_spaces=NAME_MODEL_LETTERS)
+    if NAME_UNSEEN_EMPTY and rows_read and not name_sure.seen_by_model(name, readings):
+        return None  # the names model read no row like it: nothing judged the name
     if NAME_SURE and not name_sure.sure(name, readings):
         # The names model doubted a letter of its reading most like the voted name: a garbled
         # name is left to the visitor (name_sure.py).
@@ -884,6 +891,8 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
     if RECUT_NAMES and engine in ("tesseract", "both"):
         _recut_names(frames, images, second, names, both)
     if both:
+        if NAME_ROW_ALONE and second[0]:
+            name_alone.read_name_row(frames[0], images[0], second[0])
         _second_names(frames, images, names)
         frames = frames + _second_opinions(frames, second)
     if SPLIT_SPACES and engine in ("tesseract", "both"):
