@@ -28,7 +28,7 @@ def load_user(cookie_id: str) -> User | None:
     # logout ends this one session on the server, so a copied cookie is worth nothing after it.
     if user is None or not user.active or user.session_token != token:
         return None
-    if not staff_sessions.is_live(db.session, user.id, nonce):
+    if not staff_sessions.is_live(db.session, user.id, nonce, current_app.permanent_session_lifetime):
         return None
     user.login_nonce = nonce
     return user
