@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from lpsedesk import audit, staff_sessions, users
 from lpsedesk.auth import current_actor
@@ -31,6 +32,7 @@ def _start_afresh() -> None:
     session.clear()
     session.update(kept)
     g.pop("csrf_token", None)  # Flask-WTF's copy of the old token for this request
+    generate_csrf()  # the new one, in the cookie the login answers with
 
 
 @bp.route("/login", methods=["GET", "POST"])
