@@ -25,7 +25,9 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
         template_folder=str(PROJECT_ROOT / "templates"),
     )
     from .config import load_config
+    from .form_limits import DeskRequest
 
+    app.request_class = DeskRequest  # form bodies bounded by their number of fields
     load_config(app, test_config)
     register_extensions(app)
     register_jobs(app)

@@ -1,7 +1,7 @@
 """Staff authentication and authorisation: who is logged in, which roles they act with, guards."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import wraps
 
 from flask import abort, current_app, g, jsonify, redirect, request, url_for
@@ -28,7 +28,8 @@ def load_user(cookie_id: str) -> User | None:
     # logout ends this one session on the server, so a copied cookie is worth nothing after it.
     if user is None or not user.active or user.session_token != token:
         return None
-    if not staff_sessions.is_live(db.session, user.id, nonce):
+    longest = timedelta(hours=current_app.config["STAFF_SESSION_MAX_HOURS"])  # however busy the login
+    if not staff_sessions.is_live(db.session, user.id, nonce, longest):
         return None
     user.login_nonce = nonce
     return user

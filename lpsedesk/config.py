@@ -36,7 +36,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "CONNECTIONS_PER_ADDRESS": (24, int, "Connections one address may hold open at once; more are refused with 503, "
                                          "so one slow or flooding client cannot take the kiosks' connections "
                                          "(0: no limit; not applied behind TRUSTED_PROXIES)"),
-    "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours"),
+    "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours without a page opened"),
+    "STAFF_SESSION_MAX_HOURS": (16, int, "A staff login ends this many hours after it began, however busy (a copied "
+                                         "session cookie too); then log in again"),
     "LIVE_STREAM_SECONDS": (300, int, "How long one staff live-update stream lasts before the browser reconnects"),
     "LIVE_THREAD_RESERVE": (12, int, "Waitress threads live-update streams may never take: kept for pages, "
                                      "the API and /healthz (streams get THREADS minus this)"),
@@ -61,6 +63,11 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
 }
 
 LOCALES = ("id", "en")
+
+
+def longest_session_hours(config) -> int:
+    """The longest any staff session may live: what the purge keeps its record for."""
+    return max(int(config["STAFF_SESSION_HOURS"]), int(config["STAFF_SESSION_MAX_HOURS"]))
 ROOT = Path(__file__).resolve().parent.parent  # the project folder (var/ lies there)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -42,9 +42,13 @@ def start(session: Session, user: User) -> str:
     return nonce
 
 
-def is_live(session: Session, user_id: int, nonce: str) -> bool:
+def is_live(session: Session, user_id: int, nonce: str, longest: timedelta, now: datetime | None = None) -> bool:
+    """The login is not ended and began less than `longest` ago. The signed cookie alone is renewed
+    by every request, so without the start time a login in use (or a copy of its cookie) never ended."""
     row = session.scalar(select(StaffSession).where(StaffSession.nonce_hash == _hash(nonce)))
-    return row is not None and row.user_id == user_id and row.ended_at is None
+    if row is None or row.user_id != user_id or row.ended_at is not None:
+        return False
+    return (now or utcnow()) - row.started_at < longest
 
 
 def end(session: Session, nonce: str, now: datetime | None = None) -> None:

@@ -1,9 +1,10 @@
 """Logging in and out, and the first-run page that creates the first Admin."""
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from lpsedesk import audit, staff_sessions, users
 from lpsedesk.auth import current_actor
@@ -18,6 +19,20 @@ from .. import bp
 from ..redirects import safe_next
 from .forms import LoginForm, SetupForm
 from .messages import user_error_message
+
+# What a session keeps across logging in and out: the language the person chose, nothing else.
+KEPT_ACROSS_LOGIN = ("lang",)
+
+
+def _start_afresh() -> None:
+    """Drop what the session held before, its CSRF token above all: a browser can be handed a session
+    cookie before login (by a page on another port of this server, or on a plain-HTTP LAN), and
+    whoever planted it knows the token inside (probe h18s)."""
+    kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
+    session.clear()
+    session.update(kept)
+    g.pop("csrf_token", None)  # Flask-WTF's copy of the old token for this request
+    generate_csrf()  # the new one, in the cookie the login answers with
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -35,6 +50,7 @@ def login():
             raise exc
         if user is not None:
             user.last_login_at = utcnow()
+            _start_afresh()
             session.permanent = True  # ends after STAFF_SESSION_HOURS, not at some browser's whim
             staff_sessions.start(db.session, user)
             login_user(user)
@@ -55,6 +71,7 @@ def logout():
         audit.record(db.session, actor, "user.logout")
         staff_sessions.end(db.session, current_user.login_nonce)  # a copied cookie dies with it
     logout_user()
+    _start_afresh()
     flash(_("You have logged out."), "info")
     return redirect(url_for("admin.login"))
 
@@ -74,6 +91,8 @@ def setup():
         else:
             # The token is spent only once the account is really saved.
             after_commit(lambda: consume_token(current_app.instance_path))
+            _start_afresh()
+            session.permanent = True
             staff_sessions.start(db.session, user)
             login_user(user)
             flash(_("Welcome. Your Admin account is ready."), "info")

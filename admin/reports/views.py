@@ -20,6 +20,7 @@ from lpsedesk.clock import wib_today
 from lpsedesk.errors import user_error
 from lpsedesk.exports import indonesian_date, iter_csv, render_csv, render_pdf, render_xlsx
 from lpsedesk.extensions import db
+from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.labels import category_label, decision_label
 from lpsedesk.models import Visit
 from lpsedesk.reports import statistics
@@ -91,6 +92,7 @@ def _attachment(body, filename: str, fmt: str) -> Response:
 
 @bp.get("/reports/guestbook.<fmt>")
 @requires()
+@from_this_site_only
 def report_guestbook_export(fmt: str):
     if fmt not in MIMETYPES:
         raise user_error(404, _("This export format does not exist."))

@@ -8,6 +8,7 @@ from lpsedesk import audit, visit_ops, visit_timeline
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
+from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
@@ -35,6 +36,7 @@ def visit_page_context(record: Visit) -> dict:
 
 @bp.get("/visits/<int:visit_id>/ktp")
 @requires(Role.KASUBAG, Role.HELPDESK)
+@from_this_site_only
 def ktp_image(visit_id: int):
     """The captured KTP, decrypted for this one response: never cached, every viewing audited."""
     record = db.get_or_404(Visit, visit_id)
@@ -56,6 +58,7 @@ def ktp_image(visit_id: int):
 
 @bp.get("/visits/<int:visit_id>/nik")
 @requires(Role.KASUBAG, Role.HELPDESK)
+@from_this_site_only
 def full_nik(visit_id: int):
     """The full NIK for the visit's page, on request: lists show it masked; every viewing is audited."""
     record = db.get_or_404(Visit, visit_id)

@@ -33,7 +33,8 @@ def test_a_background_answer_does_not_send_back_an_old_session(app, client, make
 
 
 def test_pages_the_browser_navigates_to_still_keep_the_session_alive(client, make_user, login):
-    """Staff sessions end STAFF_SESSION_HOURS after the last page opened, not after the login."""
+    """Staff sessions end STAFF_SESSION_HOURS after the last page opened (and at the latest
+    STAFF_SESSION_MAX_HOURS after the login: tests/admin/test_session_ends_after_its_hours.py)."""
     make_user("rina", "helpdesk")
     login("rina")
     assert session_cookies(client.get("/admin/board", headers=NAVIGATION)) != []
