@@ -86,8 +86,14 @@ def row_readings(name: str, readings: list[tuple[str, list[float] | None]]) -> l
     only (a reading with digits is another line's)."""
     want = _letters(name)
     return [(text, scores) for text, scores in readings
-            if text and scores is not None and len(scores) == len(text) and not re.search(r"\d", text)
-            and SequenceMatcher(None, want, _letters(text), autojunk=False).ratio() >= LIKE]
+            if text and scores is not None and len(scores) == len(text) and _of_row(want, text)]
+
+
+def _of_row(want: str, text: str) -> bool:
+    """Whether the names model's `text` is a reading of the row whose letters are `want`: letters
+    only (a reading with digits is another line's), LIKE them."""
+    return bool(text) and not re.search(r"\d", text) \
+        and SequenceMatcher(None, want, _letters(text), autojunk=False).ratio() >= LIKE
 
 
 def seen_by_model(name: str | None, readings: list[tuple[str, list[float] | None]]) -> bool:
@@ -99,9 +105,7 @@ def seen_by_model(name: str | None, readings: list[tuple[str, list[float] | None
         return False
     want = _letters(name)
     # Scores are not needed to tell the row: a reading without them (a test's recogniser) counts.
-    return any(text and not re.search(r"\d", text)
-               and SequenceMatcher(None, want, _letters(text), autojunk=False).ratio() >= LIKE
-               for text, _scores in readings)
+    return any(_of_row(want, text) for text, _scores in readings)
 
 
 def with_spaces(voted: str, own: str) -> str:

@@ -27,11 +27,11 @@ def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: boo
     # once the kiosk has waited (tracker.py). A frame without a finger comes first: its NIK digits
     # are all in the image. A smeared one keeps its place by sharpness: putting the unsmeared ones
     # first lost a fill and two names on 16 dev motion runs and gained nothing (Run 15b).
-    usable = [r for r in results if r.crop is not None and r.in_frame and r.guidance in CAPTURABLE]
-    usable.sort(key=lambda r: (r.guidance != "finger_on_text", r.sharpness), reverse=True)
-    if waited and blurry_wait.ON and len(usable) < n:
-        blurry = [r for r in results if r.crop is not None and r.in_frame and r.guidance == blurry_wait.BLURRY]
-        usable += sorted(blurry, key=lambda r: r.sharpness, reverse=True)
+    usable = [r for r in results if r.crop is not None and r.in_frame
+              and (r.guidance in CAPTURABLE or waited and blurry_wait.waits_for(r.guidance))]
+    # Blurred frames (only after the wait) sort after every other, so they fill only the places left.
+    usable.sort(key=lambda r: (r.guidance != blurry_wait.BLURRY, r.guidance != "finger_on_text", r.sharpness),
+                reverse=True)
     return usable[:n]
 
 

@@ -68,6 +68,8 @@ LOCALES = ("id", "en")
 def longest_session_hours(config) -> int:
     """The longest any staff session may live: what the purge keeps its record for."""
     return max(int(config["STAFF_SESSION_HOURS"]), int(config["STAFF_SESSION_MAX_HOURS"]))
+
+
 ROOT = Path(__file__).resolve().parent.parent  # the project folder (var/ lies there)
 
 
