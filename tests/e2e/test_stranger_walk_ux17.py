@@ -126,9 +126,13 @@ def test_a_mouse_click_on_a_reason_chip_still_puts_the_cursor_in_the_box(app, li
     _waiting(app, ["SUMARNI HADI"])
     page = staff_page(browser, live_server, "siti", DESK, [])
     page.goto(f"{live_server}/admin/queue")
+    # live.js swaps in the server's first list when its stream opens: a click before that can land on
+    # the list being replaced (seen once on a loaded machine), so the click waits for the stream.
+    page.wait_for_selector("[data-live-state].on")
     page.locator(".req .refuse summary").click()
     page.locator(".req .chip").first.click()
-    assert page.evaluate("document.activeElement.name") == "reason"
+    page.wait_for_function("() => document.querySelector('.req textarea[name=reason]').value !== ''")
+    page.wait_for_function("() => document.activeElement && document.activeElement.name === 'reason'")
     close_pages(page)
 
 
