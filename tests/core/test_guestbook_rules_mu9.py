@@ -10,10 +10,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
 
 from lpsedesk import restricted, visit_ops
 from lpsedesk.extensions import db
+from lpsedesk.models import AuditEvent, UserRole
 from lpsedesk.roles import Actor, Role
+from lpsedesk.workflow import InvalidTransition
 
 from .. import factories
 from .test_rules_visit_ops import SIGNATURE, staff_user
@@ -57,3 +60,28 @@ def test_a_server_room_visit_that_never_entered_the_area_needs_no_exit(helpdesk)
     # "if the entry was": a visit approved but never taken into the area is complete without one.
     visit = left_the_building()
     assert visit_ops.missing_fields(visit) == []
+
+
+# --- a second decision changes nothing, not even the escort ------------------------------------
+# docs/staff.md, "Two staff at once": "The workflow refuses a second decision"; docs/restricted.md:
+# the Kasubag names the escort when approving. A second approval of a visit already approved (two
+# Kasubag screens open, or a Plh. and the Kasubag) is refused, and the escort named with the first
+# approval stays the visit's escort.
+
+def test_a_second_approval_naming_another_escort_is_refused_and_keeps_the_first_escort(app):
+    with app.app_context():
+        kasubag = Actor("user", staff_user("bambang"), "Bambang", frozenset({Role.KASUBAG}))
+        first, second = staff_user("eko"), staff_user("dewi")
+        for escort_id in (first, second):
+            db.session.add(UserRole(user_id=escort_id, role=Role.HELPDESK.value))
+        db.session.flush()
+        visit = factories.visit("pending", facility="server_room", restricted=True, devices_none=True)
+        visit_ops.decide(db.session, visit, "approve", kasubag, escort_id=first, now=NOW)
+        assert (visit.status, visit.escort_id) == ("approved", first)
+        with pytest.raises(InvalidTransition):
+            visit_ops.decide(db.session, visit, "approve", kasubag, escort_id=second, now=NOW + timedelta(minutes=1))
+        assert (visit.status, visit.escort_id, visit.decided_at) == ("approved", first, NOW)
+        db.session.flush()
+        named = db.session.scalars(select(AuditEvent).where(
+            AuditEvent.object_id == visit.id, AuditEvent.action == "visit.escort_named")).all()
+        assert len(named) == 1
