@@ -42,3 +42,13 @@ def test_a_visit_not_yet_reported_is_not_among_the_reports(kasubag):
     factories.visit("checked_out", checked_out_at=NOW)
     factories.visit("approved")
     assert visit_queries.reported_unacknowledged(db.session) == []
+
+
+def test_a_reported_visit_is_no_longer_among_the_visits_to_report(kasubag):
+    # docs/staff.md, the board: "visits to report with what the guest book still lacks". A visit the
+    # helpdesk reported is not one to report again; one checked out yesterday and not reported still is.
+    yesterday = factories.visit("checked_out", checked_out_at=NOW - timedelta(days=1))
+    today = factories.visit("checked_out", checked_out_at=NOW - timedelta(hours=1))
+    factories.visit("reported", checked_out_at=NOW - timedelta(hours=3), reported_at=NOW - timedelta(hours=2))
+    factories.visit("approved")
+    assert visit_queries.to_report(db.session) == [yesterday, today]
