@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from lpsedesk import remote_ops
+from lpsedesk import remote_ops, visit_queries
 from lpsedesk.extensions import db
 
 from .test_rules_remote_ops import DAY, NOW, active, code_of, letter, staff  # noqa: F401 (staff: the fixture)
@@ -53,3 +53,19 @@ def test_a_letter_dated_today_in_jakarta_is_taken_from_its_first_minute(staff):
     just_after_midnight = datetime(2026, 11, 24, 0, 1, tzinfo=WIB)  # 17.01 UTC on the 23rd
     req = remote_ops.record_request(db.session, admin, letter(letter_date=date(2026, 11, 24)), now=just_after_midnight)
     assert req.letter_date == date(2026, 11, 24)
+
+
+# --- the Kasubag's queue: letters still waiting for a decision -----------------------------------
+# docs/staff.md, the queue: "Remote-access requests in state `received` are listed too". A request
+# the Kasubag approved or refused waits no more for them: the next step is the Admin's, or none.
+
+def test_the_kasubags_queue_lists_only_remote_requests_still_waiting_for_a_decision(staff):
+    admin, admin2, kasubag = staff
+    waiting = remote_ops.record_request(db.session, admin, letter(), now=NOW)
+    approved = remote_ops.record_request(db.session, admin, letter(), now=NOW)
+    remote_ops.approve(db.session, approved, kasubag, approved_until=None, now=NOW)
+    refused = remote_ops.record_request(db.session, admin, letter(), now=NOW)
+    remote_ops.deny(db.session, refused, kasubag, reason="Tidak sesuai", now=NOW)
+    active(admin2, kasubag)
+    db.session.flush()
+    assert visit_queries.remote_waiting(db.session) == [waiting]
