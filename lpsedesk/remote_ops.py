@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from . import audit
+from .clock import wib_date
 from .models import AuditEvent, RemoteAccessRequest
 from .roles import Actor, Role
 from .workflow import NotAllowed, RemoteStatus, WorkflowError, check_transition
@@ -73,7 +74,9 @@ def request_dates_problem(period_start: datetime, period_end: datetime, letter_d
         return "period_reversed"
     if period_end - period_start > MAX_PERIOD:
         return "period_too_long"
-    if letter_date > (now + FUTURE_SLACK).date() + timedelta(days=1):
+    # A letter dated after today in Jakarta (the office's day, WIB) lies in the future; the UTC date
+    # plus one day took tomorrow's date for today from 07.00 to midnight WIB.
+    if letter_date > wib_date(now + FUTURE_SLACK):
         return "letter_in_future"
     return None
 
