@@ -219,12 +219,21 @@ def get_visit(ticket: str):
 @bp.get("/api/v1/visits/<ticket>/events")
 @kiosk_only
 def visit_events(ticket: str):
-    """Server-Sent Events for this one visit; the page then GETs the status."""
+    """Server-Sent Events for this one visit; the page then GETs the status.
+
+    Each event says only that the visit changed, with the event's id: a kiosk stands in a public
+    hall, and what changed (a decision, who made it) is read through the status, which says what
+    the kiosk may show."""
     visit = visit_by_ticket(ticket)
     visit_id = visit.id
     return sse_response(db.engine, db.session,
                         lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120,
-                        owner=f"kiosk:{current_kiosk().id}", per_owner=current_app.config["LIVE_STREAMS_PER_KIOSK"])
+                        owner=f"kiosk:{current_kiosk().id}", per_owner=current_app.config["LIVE_STREAMS_PER_KIOSK"],
+                        payload=kiosk_payload)
+
+
+def kiosk_payload(row) -> dict:
+    return {"changed": True, "id": row.id}
 
 
 @bp.get("/api/v1/visits/<ticket>/qr.svg")
