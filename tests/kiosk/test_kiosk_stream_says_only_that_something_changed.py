@@ -38,3 +38,25 @@ def test_the_kiosk_stream_carries_a_bare_change_and_nothing_of_the_visitor(app, 
     for secret in secrets:
         assert secret not in text
     assert "approved" not in text
+
+
+def test_a_revoked_kiosks_open_stream_ends_within_seconds(app, kiosk):
+    import time
+
+    from lpsedesk import devices
+    from lpsedesk.models import KioskDevice
+
+    with app.app_context():
+        ticket = factories.visit(submitted_via_kiosk_id=kiosk.device_id).ticket_code
+        db.session.commit()
+    response = kiosk.get(f"/visits/{ticket}/events", buffered=False)
+    assert response.status_code == 200
+    chunks = iter(response.response)
+    assert next(chunks).decode().startswith("retry:")
+    with app.app_context():
+        devices.revoke(db.session, None, db.session.get(KioskDevice, kiosk.device_id))
+        db.session.commit()
+    started = time.monotonic()
+    assert "event: ended" in next(chunks).decode()
+    assert time.monotonic() - started < 6
+    response.close()
