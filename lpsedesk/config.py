@@ -37,8 +37,9 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
                               "enrolment links and invitation cards are written with it. Empty: the address the "
                               "staff browser used when it is an IP address, localhost or this computer's name, "
                               "else a path only (a forged Host header never reaches a link)"),
-    "CONNECTIONS_PER_ADDRESS": (24, int, "Connections one address may hold open at once; more are refused with 503, "
-                                         "so one slow or flooding client cannot take the kiosks' connections "
+    "CONNECTIONS_PER_ADDRESS": (24, int, "Connections one address may hold open at once; past it its longest-idle one "
+                                         "is closed (503 only when all are being served), so one slow or flooding "
+                                         "client cannot take the kiosks' connections "
                                          "(0: no limit; not applied behind TRUSTED_PROXIES)"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours without a page opened"),
     "STAFF_SESSION_MAX_HOURS": (16, int, "A staff login ends this many hours after it began, however busy (a copied "
