@@ -40,8 +40,8 @@ TICKET_LOOKUPS_PER_DEVICE = (120, 60)
 
 @bp.record_once
 def _setup(state) -> None:
-    state.app.extensions.setdefault("kiosk_recall_nik", LoginThrottle(*RECALL_PER_NIK, guards_digits=True))
-    state.app.extensions.setdefault("kiosk_recall_device", LoginThrottle(*RECALL_PER_DEVICE, guards_digits=True))
+    state.app.extensions.setdefault("kiosk_recall_nik", LoginThrottle(*RECALL_PER_NIK, guards_guesses=True))
+    state.app.extensions.setdefault("kiosk_recall_device", LoginThrottle(*RECALL_PER_DEVICE, guards_guesses=True))
     state.app.extensions.setdefault("kiosk_ticket_misses", LoginThrottle(*TICKET_MISSES_PER_DEVICE))
     state.app.extensions.setdefault("kiosk_ticket_lookups", LoginThrottle(*TICKET_LOOKUPS_PER_DEVICE))
 

@@ -96,7 +96,7 @@ def trust_proxies(app: Flask) -> None:
 
 def share_throttles(app: Flask) -> None:
     """On PostgreSQL (where several app processes may serve one desk) every rate limit counts its
-    failures in the database. On SQLite the limits on guessing a few digits do too (a second server
+    failures in the database. On SQLite the limits on guessing a short code (4 phone digits, an enrolment code) do too (a second server
     process, a restart or a new kiosk cookie must not start the count again); the others count in
     memory."""
     from .extensions import db
@@ -106,7 +106,7 @@ def share_throttles(app: Flask) -> None:
         engine = db.engine
     everything = engine.dialect.name == "postgresql"
     for name, extension in app.extensions.items():
-        if isinstance(extension, LoginThrottle) and (everything or extension.guards_digits):
+        if isinstance(extension, LoginThrottle) and (everything or extension.guards_guesses):
             extension.share(SharedFailures(lambda: engine, name))
 
 

@@ -62,10 +62,11 @@ class SharedFailures:
 
 class LoginThrottle:
     def __init__(self, max_attempts: int, window_seconds: int, clock=time.monotonic, *,
-                 guards_digits: bool = False) -> None:
-        # A limit on guesses at a few digits (a phone's last 4) is counted in the database on
-        # SQLite too: counted in memory, a second app process, or a restart, started from zero.
-        self.guards_digits = guards_digits
+                 guards_guesses: bool = False) -> None:
+        # A limit on guessing a short code typed by hand (a phone's last 4 digits, a kiosk's
+        # enrolment code) is counted in the database on SQLite too: counted in memory, a second
+        # app process, or a restart, started from zero.
+        self.guards_guesses = guards_guesses
         self.max_attempts = max_attempts
         self.window = window_seconds
         self._clock = clock

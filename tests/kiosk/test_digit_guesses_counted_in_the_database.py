@@ -64,3 +64,19 @@ def test_a_returning_visitors_recall_guesses_are_counted_across_processes(app, c
                 ((lobby, "1111"), (upstairs, "2222"), (lobby, "3333"), (upstairs, "4444"), (lobby, "5555"))]
     assert statuses == [404] * MISSES_PER_TARGET
     assert recall(upstairs, "6666").status_code == 429
+
+
+def test_wrong_enrolment_codes_from_one_address_are_counted_in_every_process(app, client, make_app):
+    import re
+
+    def try_code(c, code: str):
+        page = c.get("/kiosk/enrol")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+        return c.post("/kiosk/enrol", data={"code": code, "csrf_token": token})
+
+    for i in range(10):  # the bound: 10 wrong codes per address in 10 minutes
+        assert try_code(client, f"AAAAA-BBB{i:02d}"[:11]).status_code == 400
+    other = _second_process(app, make_app)
+    refused = try_code(other.test_client(), "CCCCC-DDDDD")  # a fresh cookie, another process
+    assert refused.status_code == 400
+    assert "Terlalu banyak" in refused.get_data(as_text=True)
