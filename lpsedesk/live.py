@@ -9,11 +9,15 @@ Each open stream holds one waitress thread, so a stream first takes a slot (`liv
 device or user, and never the threads kept in reserve for ordinary requests), ends itself after
 `lifetime` seconds (EventSource reconnects with Last-Event-ID and loses nothing), and stops as soon
 as its client has gone: waitress reports a closed connection (`waitress.client_disconnected`, which
-`serve` enables), checked every poll, and a heartbeat write fails on a dead socket elsewhere.
+`serve` enables), checked every poll, and a heartbeat write fails on a dead socket elsewhere. Every
+few seconds it also asks whether its viewer may still watch (a staff login that ended, a revoked
+kiosk) and ends with an "ended" event if not. What it replays on reconnecting, and which changes
+reach which roles, is decided in live_rules.py.
 """
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -62,6 +66,7 @@ class ChangeFeed:
 
 
 FEED = ChangeFeed()
+log = logging.getLogger(__name__)
 
 
 def _remember_audit_ids(session: Session, _ctx) -> None:
@@ -142,7 +147,12 @@ def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, life
             break
         if time.monotonic() - checked_at >= recheck:
             checked_at = time.monotonic()
-            if not still_allowed():
+            try:
+                allowed = still_allowed()
+            except Exception:  # the database is away: end here; the browser reconnects and is asked afresh
+                log.warning("live updates: could not check a stream's viewer; ending it", exc_info=True)
+                break
+            if not allowed:
                 yield "event: ended\ndata: {}\n\n"
                 break
         # A short session per read: an open stream never pins a pooled connection.
