@@ -246,7 +246,8 @@ def document() -> dict:
             "responses": {"200": _json(_ref("VisitStatus"), "the visit"),
                           "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/events": {"get": {
-            "summary": "Server-Sent Events: one `change` event per step of this visit", "parameters": [TICKET],
+            "summary": "Server-Sent Events: one `change` event per step of this visit (data: `{changed, id}` only; "
+                       "`reload` when Last-Event-ID is too old to replay)", "parameters": [TICKET],
             "responses": {"200": {"description": "text/event-stream",
                                   "content": {"text/event-stream": {"schema": {"type": "string"}}}},
                           "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},

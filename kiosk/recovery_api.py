@@ -29,8 +29,8 @@ FIND_PER_KIOSK = (20, 600)
 
 @bp.record_once
 def _setup(state) -> None:
-    state.app.extensions.setdefault("kiosk_find_target", LoginThrottle(*FIND_PER_TARGET))
-    state.app.extensions.setdefault("kiosk_find_kiosk", LoginThrottle(*FIND_PER_KIOSK))
+    state.app.extensions.setdefault("kiosk_find_target", LoginThrottle(*FIND_PER_TARGET, guards_guesses=True))
+    state.app.extensions.setdefault("kiosk_find_kiosk", LoginThrottle(*FIND_PER_KIOSK, guards_guesses=True))
 
 
 def _throttled(target: str):

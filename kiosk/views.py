@@ -25,7 +25,7 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 @bp.record_once
 def _setup(state) -> None:
-    state.app.extensions.setdefault("kiosk_enrol_throttle", LoginThrottle(*ENROL_ATTEMPTS))
+    state.app.extensions.setdefault("kiosk_enrol_throttle", LoginThrottle(*ENROL_ATTEMPTS, guards_guesses=True))
 
 
 def kiosk_config(hours: dict) -> dict:

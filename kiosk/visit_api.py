@@ -8,8 +8,9 @@ import segno
 from flask import Response, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy.orm import Session
 
-from lpsedesk import audit, checkin, kiosk_recovery, restricted, settings, visit_ops
+from lpsedesk import audit, checkin, devices, kiosk_recovery, restricted, settings, visit_ops
 from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import refusal_reason_label, status_label
 from lpsedesk.extensions import db
@@ -39,8 +40,8 @@ TICKET_LOOKUPS_PER_DEVICE = (120, 60)
 
 @bp.record_once
 def _setup(state) -> None:
-    state.app.extensions.setdefault("kiosk_recall_nik", LoginThrottle(*RECALL_PER_NIK))
-    state.app.extensions.setdefault("kiosk_recall_device", LoginThrottle(*RECALL_PER_DEVICE))
+    state.app.extensions.setdefault("kiosk_recall_nik", LoginThrottle(*RECALL_PER_NIK, guards_guesses=True))
+    state.app.extensions.setdefault("kiosk_recall_device", LoginThrottle(*RECALL_PER_DEVICE, guards_guesses=True))
     state.app.extensions.setdefault("kiosk_ticket_misses", LoginThrottle(*TICKET_MISSES_PER_DEVICE))
     state.app.extensions.setdefault("kiosk_ticket_lookups", LoginThrottle(*TICKET_LOOKUPS_PER_DEVICE))
 
@@ -219,12 +220,26 @@ def get_visit(ticket: str):
 @bp.get("/api/v1/visits/<ticket>/events")
 @kiosk_only
 def visit_events(ticket: str):
-    """Server-Sent Events for this one visit; the page then GETs the status."""
+    """Server-Sent Events for this one visit; the page then GETs the status.
+
+    Each event says only that the visit changed, with the event's id: a kiosk stands in a public
+    hall, and what changed (a decision, who made it) is read through the status, which says what
+    the kiosk may show."""
     visit = visit_by_ticket(ticket)
-    visit_id = visit.id
-    return sse_response(db.engine, db.session,
+    visit_id, device_id, engine = visit.id, current_kiosk().id, db.engine
+
+    def still_enrolled() -> bool:  # a kiosk revoked meanwhile hears no more (its own short session)
+        with Session(engine) as session:
+            return devices.still_enrolled(session, device_id)
+
+    return sse_response(engine, db.session,
                         lambda row: row.object_type == "visit" and row.object_id == visit_id, lifetime=120,
-                        owner=f"kiosk:{current_kiosk().id}", per_owner=current_app.config["LIVE_STREAMS_PER_KIOSK"])
+                        owner=f"kiosk:{device_id}", per_owner=current_app.config["LIVE_STREAMS_PER_KIOSK"],
+                        payload=kiosk_payload, still_allowed=still_enrolled)
+
+
+def kiosk_payload(row) -> dict:
+    return {"changed": True, "id": row.id}
 
 
 @bp.get("/api/v1/visits/<ticket>/qr.svg")

@@ -96,16 +96,17 @@ def trust_proxies(app: Flask) -> None:
 
 def share_throttles(app: Flask) -> None:
     """On PostgreSQL (where several app processes may serve one desk) every rate limit counts its
-    failures in the database; SQLite serves one process, which counts in memory."""
+    failures in the database. On SQLite the limits on guessing a short code (4 phone digits, an enrolment code) do too (a second server
+    process, a restart or a new kiosk cookie must not start the count again); the others count in
+    memory."""
     from .extensions import db
     from .throttle import LoginThrottle, SharedFailures
 
     with app.app_context():
         engine = db.engine
-    if engine.dialect.name != "postgresql":
-        return
+    everything = engine.dialect.name == "postgresql"
     for name, extension in app.extensions.items():
-        if isinstance(extension, LoginThrottle):
+        if isinstance(extension, LoginThrottle) and (everything or extension.guards_guesses):
             extension.share(SharedFailures(lambda: engine, name))
 
 

@@ -33,8 +33,13 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
     "SESSION_COOKIE_SECURE": (False, bool, "Set to 1 when served over HTTPS"),
     "TRUSTED_PROXIES": (0, int, "Reverse proxies in front of the app whose X-Forwarded-For, -Proto and -Host are "
                                 "believed (1 behind one nginx, Caddy or IIS); 0: ignored, since anyone can send them"),
-    "CONNECTIONS_PER_ADDRESS": (24, int, "Connections one address may hold open at once; more are refused with 503, "
-                                         "so one slow or flooding client cannot take the kiosks' connections "
+    "SITE_ADDRESS": ("", str, "The desk's address as the office reaches it, e.g. `http://10.0.0.5:8080`: kiosk "
+                              "enrolment links and invitation cards are written with it. Empty: the address the "
+                              "staff browser used when it is an IP address, localhost or this computer's name, "
+                              "else a path only (a forged Host header never reaches a link)"),
+    "CONNECTIONS_PER_ADDRESS": (24, int, "Connections one address may hold open at once; past it its longest-idle one "
+                                         "is closed (503 only when all are being served), so one slow or flooding "
+                                         "client cannot take the kiosks' connections "
                                          "(0: no limit; not applied behind TRUSTED_PROXIES)"),
     "STAFF_SESSION_HOURS": (12, int, "Staff sessions end after this many hours without a page opened"),
     "STAFF_SESSION_MAX_HOURS": (16, int, "A staff login ends this many hours after it began, however busy (a copied "
@@ -98,6 +103,10 @@ def load_config(app: Flask, test_config: dict | None) -> None:
     if test_config:
         app.config.update(test_config)
 
+    from .site_address import valid_site_address
+
+    if not valid_site_address(str(app.config.get("SITE_ADDRESS") or "")):
+        raise ValueError(f"SITE_ADDRESS must be http(s)://host[:port], not {app.config['SITE_ADDRESS']!r}")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_file(instance / "secret_key", lambda: secrets.token_hex(32))
     if not app.config.get("STORAGE_KEY"):

@@ -143,6 +143,12 @@ def check_credential(session: Session, token: str | None, secret_key: str) -> Cr
     return CredentialCheck(device, None)
 
 
+def still_enrolled(session: Session, device_id: int) -> bool:
+    """What a kiosk's open live stream asks now and then: a revoked kiosk's screen stops hearing."""
+    device = session.get(KioskDevice, device_id)
+    return device is not None and device.revoked_at is None
+
+
 def touch(device: KioskDevice, now: datetime | None = None, every: timedelta = timedelta(minutes=1)) -> bool:
     """Note that the device was seen; returns True when the row changed (at most once a minute)."""
     now = _now(now)

@@ -13,6 +13,7 @@ from flask_babel import get_locale
 from .clock import WIB
 from .config import LOCALES
 from .extensions import babel
+from .fetch_site import started_by_another_site
 from .typed_time import show_day
 from .urls import path_link
 
@@ -42,7 +43,10 @@ def select_locale() -> str:
         return chosen if chosen in LOCALES else current_app.config["DEFAULT_LOCALE"]
     chosen = request.args.get("lang")
     if chosen in LOCALES:
-        session["lang"] = chosen
+        # A link on another site may show its page in a language, but not change the choice the
+        # browser keeps for the desk's next pages (nor re-issue the login cookie to store it).
+        if not started_by_another_site(request.headers):
+            session["lang"] = chosen
         return chosen
     if session.get("lang") in LOCALES:
         return session["lang"]

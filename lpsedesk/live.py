@@ -9,11 +9,15 @@ Each open stream holds one waitress thread, so a stream first takes a slot (`liv
 device or user, and never the threads kept in reserve for ordinary requests), ends itself after
 `lifetime` seconds (EventSource reconnects with Last-Event-ID and loses nothing), and stops as soon
 as its client has gone: waitress reports a closed connection (`waitress.client_disconnected`, which
-`serve` enables), checked every poll, and a heartbeat write fails on a dead socket elsewhere.
+`serve` enables), checked every poll, and a heartbeat write fails on a dead socket elsewhere. Every
+few seconds it also asks whether its viewer may still watch (a staff login that ended, a revoked
+kiosk) and ends with an "ended" event if not. What it replays on reconnecting, and which changes
+reach which roles, is decided in live_rules.py.
 """
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -25,8 +29,9 @@ from sqlalchemy.orm import Session
 
 from .ids import ascii_digits
 from .live_notify import ensure_listener, notify_in_transaction
+from .live_rules import ReplayStart, replay_start
 from .live_slots import StreamSlots
-from .models import AuditEvent
+from .models import AuditEvent, utcnow
 
 
 class ChangeFeed:
@@ -61,6 +66,7 @@ class ChangeFeed:
 
 
 FEED = ChangeFeed()
+log = logging.getLogger(__name__)
 
 
 def _remember_audit_ids(session: Session, _ctx) -> None:
@@ -105,13 +111,23 @@ def event_payload(row: AuditEvent) -> dict:
 EVICTED_RETRY_MS = 60_000
 
 
+# How often a stream asks whether its viewer may still watch (a staff login that ended, say): one
+# small query, so a logged-out or deactivated user's screen stops within these seconds.
+RECHECK_SECONDS = 2.0
+
+
 def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, lifetime: float = 300,
             heartbeat: float = 15, poll: float = 1.0, evicted: threading.Event | None = None,
-            gone: Callable[[], bool] = lambda: False) -> Iterator[str]:
-    """Yield SSE text for each audit event after `after_id` that `wanted` accepts.
+            gone: Callable[[], bool] = lambda: False, reload: bool = False,
+            payload: Callable[[AuditEvent], dict] = event_payload,
+            still_allowed: Callable[[], bool] = lambda: True,
+            recheck: float = RECHECK_SECONDS) -> Iterator[str]:
+    """Yield SSE text for each audit event after `after_id` that `wanted` accepts, as `payload`.
 
     Ends after `lifetime`, when the server stops, when a newer stream of the same owner `evicted`
-    this one, or when `gone()` says the client has closed the connection.
+    this one, when `gone()` says the client has closed the connection, or when `still_allowed()`
+    (asked every `recheck` seconds) says the viewer may no longer watch: then an "ended" event first.
+    `reload` first tells the client to reload its screen (its Last-Event-ID was too old to replay).
     """
     evicted = evicted or threading.Event()
 
@@ -119,14 +135,26 @@ def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, life
         return FEED.stopping or evicted.is_set() or gone()
 
     yield "retry: 1500\n\n"
+    if reload:
+        yield f"id: {after_id}\nevent: reload\ndata: {{}}\n\n"
     deadline = time.monotonic() + lifetime
-    quiet_since = time.monotonic()
+    quiet_since = checked_at = time.monotonic()
     while time.monotonic() < deadline:
-        FEED.wait(after_id, timeout=poll, stop=stop)
+        FEED.wait(after_id, timeout=min(poll, recheck), stop=stop)
         if stop():
             if evicted.is_set() and not gone():
                 yield f"retry: {EVICTED_RETRY_MS}\n\n"
             break
+        if time.monotonic() - checked_at >= recheck:
+            checked_at = time.monotonic()
+            try:
+                allowed = still_allowed()
+            except Exception:  # the database is away: end here; the browser reconnects and is asked afresh
+                log.warning("live updates: could not check a stream's viewer; ending it", exc_info=True)
+                break
+            if not allowed:
+                yield "event: ended\ndata: {}\n\n"
+                break
         # A short session per read: an open stream never pins a pooled connection.
         with Session(engine) as session:
             rows = session.scalars(
@@ -137,7 +165,7 @@ def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, life
             after_id = row.id
             if wanted(row):
                 sent = True
-                yield f"id: {row.id}\nevent: change\ndata: {json.dumps(event_payload(row))}\n\n"
+                yield f"id: {row.id}\nevent: change\ndata: {json.dumps(payload(row))}\n\n"
         if sent:
             quiet_since = time.monotonic()
         elif time.monotonic() - quiet_since >= heartbeat:
@@ -145,9 +173,21 @@ def changes(engine, wanted: Callable[[AuditEvent], bool], after_id: int, *, life
             yield ": heartbeat\n\n"
 
 
+def replay_for(session: Session, raw: str) -> ReplayStart:
+    """Where a stream starts for a client whose Last-Event-ID (or ?after=) is `raw` (live_rules)."""
+    asked = int(raw) if ascii_digits(raw) and len(raw) < 19 else None
+    latest = latest_event_id(session)
+    first_missed_at = None
+    if asked is not None and 0 < asked < latest:
+        first_missed_at = session.scalar(select(AuditEvent.at).where(AuditEvent.id > asked)
+                                         .order_by(AuditEvent.id).limit(1))
+    return replay_start(asked, latest, first_missed_at, utcnow())
+
+
 def sse_response(engine, session: Session, wanted: Callable[[AuditEvent], bool], *, owner: str,
                  per_owner: int, **kwargs) -> Response:
-    """An SSE response starting after the client's Last-Event-ID (or now, for a new client).
+    """An SSE response starting after the client's Last-Event-ID (or now, for a new client); an id
+    too old to replay (live_rules) gets a "reload" event and the stream from now.
 
     `owner` ("kiosk:3", "user:7") may hold `per_owner` streams; a new one ends its oldest. When every
     stream slot is taken the answer is 503 with Retry-After: the screens then poll until a retry.
@@ -162,8 +202,7 @@ def sse_response(engine, session: Session, wanted: Callable[[AuditEvent], bool],
         response.headers["Retry-After"] = "30"
         return response
     try:
-        raw = request.headers.get("Last-Event-ID") or request.args.get("after", "")
-        after_id = int(raw) if ascii_digits(raw) and len(raw) < 19 else latest_event_id(session)
+        start = replay_for(session, request.headers.get("Last-Event-ID") or request.args.get("after", ""))
     except BaseException:
         slot.release()
         raise
@@ -172,7 +211,8 @@ def sse_response(engine, session: Session, wanted: Callable[[AuditEvent], bool],
 
     def stream() -> Iterator[str]:
         try:
-            yield from changes(engine, wanted, after_id, evicted=slot.evicted, gone=gone, **kwargs)
+            yield from changes(engine, wanted, start.after_id, evicted=slot.evicted, gone=gone,
+                               reload=start.reload, **kwargs)
         finally:
             slot.release()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Flask, Response, request
 from werkzeug.datastructures import Headers
 
+from .urls import relative_location
+
 CSP = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -36,4 +38,6 @@ def register_security_headers(app: Flask) -> None:
     @app.after_request
     def _headers(response: Response) -> Response:
         apply_security_headers(response.headers, request.path)
+        if "Location" in response.headers:  # never a Host the client made up
+            response.headers["Location"] = relative_location(response.headers["Location"])
         return response

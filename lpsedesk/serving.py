@@ -2,14 +2,23 @@
 from __future__ import annotations
 
 import socket
+import time
 
 from flask import Flask
 
 from .live import stream_capacity
 
 # Open connections waitress keeps at once (its default is 100). Each address has its own smaller
-# share (CONNECTIONS_PER_ADDRESS), so several machines would have to flood together to fill this.
+# share (CONNECTIONS_PER_ADDRESS), so several machines would have to flood together to fill this;
+# and before it is full, the longest-idle connections are closed to make room (ROOM).
 CONNECTION_LIMIT = 250
+ROOM = 10
+# A connection with no request being served and no byte received for this long is closed (waitress
+# checks every CLEANUP_SECONDS). Streams are being served, and send a heartbeat every 15 s.
+IDLE_SECONDS = 60
+CLEANUP_SECONDS = 10
+# An answer whose client has read nothing of it for this long may be dropped to make room.
+STALLED_SECONDS = 10
 
 
 def waitress_options(app: Flask, threads: int | None = None) -> dict:
@@ -18,7 +27,8 @@ def waitress_options(app: Flask, threads: int | None = None) -> dict:
     app.extensions["live_slots"].total = stream_capacity(app.config, threads)
     # channel_request_lookahead keeps reading a connection while its request runs, so waitress sees
     # a closed live stream at once and says so (environ "waitress.client_disconnected").
-    return {"threads": threads, "channel_timeout": 120, "ident": "lpsedesk", "channel_request_lookahead": 4,
+    return {"threads": threads, "channel_timeout": IDLE_SECONDS, "cleanup_interval": CLEANUP_SECONDS,
+            "ident": "lpsedesk", "channel_request_lookahead": 4,
             "max_request_body_size": body_bound(app), "connection_limit": CONNECTION_LIMIT}
 
 
@@ -28,13 +38,11 @@ def create_server(app: Flask, host: str, port: int, threads: int | None = None):
     from waitress.server import BaseWSGIServer
 
     server = waitress_server(app, host=host, port=port, **waitress_options(app, threads))
-    limit = per_address_limit(app)
-    if limit:
-        channel = capped_channel(limit, refusal(app))
-        listeners = getattr(server, "map", None) or server._map  # several listeners, or the one
-        for listener in list(listeners.values()):
-            if isinstance(listener, BaseWSGIServer):
-                listener.channel_class = channel
+    channel = capped_channel(per_address_limit(app), refusal(app))
+    listeners = getattr(server, "map", None) or server._map  # several listeners, or the one
+    for listener in list(listeners.values()):
+        if isinstance(listener, BaseWSGIServer):
+            listener.channel_class = channel
     return server
 
 
@@ -59,28 +67,63 @@ def refusal(app: Flask) -> bytes:
             b"Content-Length: %d\r\n\r\n" % len(body)) + body
 
 
-def capped_channel(limit: int, answer: bytes):
-    """A waitress channel class that turns away an address already holding `limit` connections.
+def capped_channel(limit: int, answer: bytes, total: int = CONNECTION_LIMIT - ROOM):
+    """A waitress channel class that keeps room for a new connection.
 
     Waitress reads headers without a thread, so a slow client costs no worker; but it keeps at most
     CONNECTION_LIMIT connections and stops accepting any once they are open. One machine opening
     that many connections and trickling a header byte now and then (slowloris) shut out every kiosk
-    and staff browser: /healthz from elsewhere timed out. Browsers open at most six connections to
-    one site, so a share of CONNECTIONS_PER_ADDRESS leaves room for several browsers on one computer.
-    Accepting runs on waitress's single loop thread, so counting the open channels needs no lock."""
+    and staff browser: /healthz from elsewhere timed out. So, as each connection is accepted:
+
+    - an address already holding `limit` connections (0: no share, behind a proxy) has its
+      longest-idle one closed (no request being served: a half-sent head, a stalled body, a kept-alive
+      browser connection, which the browser simply opens again); only when all of them are being
+      served is the new one turned away, with 503 in the desk's language;
+    - when `total` connections are open in all, the longest-idle one anywhere is closed, so the
+      limit is never reached and a new client is always accepted.
+
+    Browsers open at most six connections to one site, so a share of CONNECTIONS_PER_ADDRESS leaves
+    room for several browsers on one computer. Accepting runs on waitress's single loop thread, the
+    one that reads and closes channels, so this needs no lock."""
     from waitress.channel import HTTPChannel
 
-    class AddressShareChannel(HTTPChannel):
+    class RoomKeepingChannel(HTTPChannel):
         def __init__(self, server, sock, addr, adj, map=None):  # noqa: A002 (waitress's own name)
-            peer = _peer(addr)
-            held = sum(1 for ch in (map or {}).values()
-                       if isinstance(ch, HTTPChannel) and _peer(ch.addr) == peer)
-            if held >= limit:
-                _turn_away(sock, answer)
-                return
+            channels = [ch for ch in (map or {}).values() if isinstance(ch, HTTPChannel)]
+            if limit:
+                peer = _peer(addr)
+                mine = [ch for ch in channels if _peer(ch.addr) == peer]
+                if len(mine) >= limit:
+                    closed = _close_longest_idle(mine)
+                    if closed is None:
+                        _turn_away(sock, answer)
+                        return
+                    channels.remove(closed)
+            if len(channels) >= total:
+                _close_longest_idle(channels)
             super().__init__(server, sock, addr, adj, map)
 
-    return AddressShareChannel
+    return RoomKeepingChannel
+
+
+def _close_longest_idle(channels):
+    """Close the channel that has waited longest with no request being served; None if all are busy."""
+    now = time.time()
+    idle = [ch for ch in channels if _closable(ch, now)]
+    if not idle:
+        return None
+    oldest = min(idle, key=lambda ch: ch.last_activity)
+    oldest.handle_close()
+    return oldest
+
+
+def _closable(channel, now: float) -> bool:
+    """No request being served, and nothing left to send or an answer its client stopped reading."""
+    if channel.requests:
+        return False
+    if not channel.total_outbufs_len and not channel.close_when_flushed:
+        return True
+    return now - channel.last_activity > STALLED_SECONDS
 
 
 def _turn_away(sock, answer: bytes) -> None:

@@ -51,6 +51,21 @@ def is_live(session: Session, user_id: int, nonce: str, longest: timedelta, now:
     return (now or utcnow()) - row.started_at < longest
 
 
+def still_valid(session: Session, user_id: int, token: str, nonce: str, longest: timedelta,
+                idle_until: datetime, now: datetime | None = None) -> bool:
+    """What a long request (a live stream) asks now and then: whether the login it began under still
+    holds. Ended by logout, deactivation or a password reset or role change (a new session token),
+    past its idle limit (`idle_until`: a stream does not renew the cookie, so the limit runs on from
+    the cookie it came with) or its absolute one."""
+    now = now or utcnow()
+    if now >= idle_until:
+        return False
+    user = session.get(User, user_id)
+    if user is None or not user.active or user.session_token != token:
+        return False
+    return is_live(session, user_id, nonce, longest, now)
+
+
 def end(session: Session, nonce: str, now: datetime | None = None) -> None:
     row = session.scalar(select(StaffSession).where(StaffSession.nonce_hash == _hash(nonce)))
     if row is not None and row.ended_at is None:

@@ -4,7 +4,7 @@ A key is a string (limited to `max_attempts`) or a (string, limit) pair with its
 `login_keys` says how staff logins are limited.
 
 Failures are counted in this process's memory, or, once `share`d (PostgreSQL: several app
-processes behind a proxy), in the `throttle_failures` table, so a guesser spreading attempts over
+processes behind a proxy; and on any database for a limit on guessing digits), in the `throttle_failures` table, so a guesser spreading attempts over
 the processes meets one limit. Shared counts are written on their own short connection, outside
 the request's transaction, so a refused request's rollback does not undo them.
 """
@@ -61,7 +61,12 @@ class SharedFailures:
 
 
 class LoginThrottle:
-    def __init__(self, max_attempts: int, window_seconds: int, clock=time.monotonic) -> None:
+    def __init__(self, max_attempts: int, window_seconds: int, clock=time.monotonic, *,
+                 guards_guesses: bool = False) -> None:
+        # A limit on guessing a short code typed by hand (a phone's last 4 digits, a kiosk's
+        # enrolment code) is counted in the database on SQLite too: counted in memory, a second
+        # app process, or a restart, started from zero.
+        self.guards_guesses = guards_guesses
         self.max_attempts = max_attempts
         self.window = window_seconds
         self._clock = clock

@@ -3,7 +3,7 @@ which numbers an id in a route may be."""
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from werkzeug.routing import IntegerConverter
 
@@ -28,6 +28,17 @@ def path_link(path: str) -> str:
     `%5C`, a tab `%09`) and leading slashes become one. `/%5Cevil.example` arrives as `/\\evil.example`;
     written back as it came, a browser read the link as `//evil.example`."""
     return "/" + quote(path, safe="/:@!$&'()*+,;=~").lstrip("/")
+
+
+def relative_location(location: str) -> str:
+    """A redirect's target as a path on this site. Werkzeug writes some redirects absolute from the
+    request's Host (a missing trailing slash: `/admin` to `http://<Host>/admin/`), and the Host is
+    whatever the client sent: `Host: evil.example` sent the browser there. The browser resolves a
+    path against the address it really asked, so a path loses nothing."""
+    parts = urlsplit(location)
+    if not parts.scheme and not parts.netloc:
+        return location
+    return urlunsplit(("", "", "/" + parts.path.lstrip("/\\"), parts.query, parts.fragment))
 
 
 class RowIdConverter(IntegerConverter):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import segno
-from flask import url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -17,6 +16,8 @@ from lpsedesk.invitations import codes, rules
 from lpsedesk.labels import category_choices
 from lpsedesk.models import Invitation
 from lpsedesk.roles import Role
+
+from ..site_links import site_link
 
 # SOP: the helpdesk and the Admin LPSE register expected visitors; every staff member may look.
 INVITERS = (Role.HELPDESK, Role.ADMIN)
@@ -61,7 +62,7 @@ def code(invitation: Invitation) -> str:
 
 def link(invitation: Invitation) -> str:
     """The visitor's own page with the QR, to open on a phone at the kiosk."""
-    return url_for("kiosk.invitation_card", code=code(invitation), _external=True)
+    return site_link("kiosk.invitation_card", code=code(invitation))
 
 
 def qr(invitation: Invitation, scale: int = 4) -> Markup:

@@ -14,13 +14,14 @@ from lpsedesk.models import KioskDevice, utcnow
 from lpsedesk.roles import Role
 
 from .. import bp
+from ..site_links import site_link
 
 
 def _page(new_code: tuple[KioskDevice, str] | None = None, status: int = 200):
     shown = None
     if new_code is not None:
         device, code = new_code
-        link = url_for("kiosk.enrol", code=code, _external=True)
+        link = site_link("kiosk.enrol", code=code)
         # Inline SVG: a tablet kiosk can scan it with its own camera app; segno writes no script or style.
         qr = Markup(segno.make(link, error="m").svg_inline(scale=4, border=2))
         shown = {"device": device, "code": devices.format_code(code), "link": link, "qr": qr}

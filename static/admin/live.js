@@ -159,6 +159,9 @@
     source = new EventSource(live.dataset.events);
     source.addEventListener("open", function () { setState(true); backoff = 2000; soon(); });
     source.addEventListener("change", soon);
+    source.addEventListener("reload", soon);  // missed too much to replay: read the screen afresh
+    // The login ended (logout elsewhere, idle, deactivated): the page shows the login form.
+    source.addEventListener("ended", function () { source.close(); window.location.reload(); });
     source.addEventListener("error", function () {
       setState(false);
       // EventSource retries network errors itself; an HTTP error closes it for good: retry here.

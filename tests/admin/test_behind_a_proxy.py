@@ -58,8 +58,10 @@ def test_without_trusted_proxies_a_forged_forwarded_for_does_not_dodge_the_addre
 
 
 def test_behind_an_https_proxy_the_links_the_desk_hands_out_say_https(app, make_app, make_user):
-    """The kiosk enrolment link (README: open it on the kiosk) is built from the request; behind an
-    HTTPS proxy it must not send the kiosk to plain http on the proxy's inside."""
+    """The kiosk enrolment link (README: open it on the kiosk): behind an HTTPS proxy it must not send
+    the kiosk to plain http on the proxy's inside. Since h21s a link is written from SITE_ADDRESS (or a
+    Host that is this server's address), never from a name a request carries: without SITE_ADDRESS
+    the link is a path, which the kiosk opens on the address it already uses."""
     make_user("adi", "admin")
     proxied = _proxied_app(make_app, app)
     c = proxied.test_client()
@@ -69,5 +71,10 @@ def test_behind_an_https_proxy_the_links_the_desk_hands_out_say_https(app, make_
                   headers=headers, environ_base={"REMOTE_ADDR": PROXY}).status_code == 302
     token = csrf_from(c, "/admin/kiosks")
     page = c.post("/admin/kiosks", data={"csrf_token": token, "name": "Kios lobi"}, headers=headers,
+                  environ_base={"REMOTE_ADDR": PROXY}, follow_redirects=True).get_data(as_text=True)
+    assert "http://" not in page.split('class="kiosk-link">', 1)[1][:20]
+    assert '<code class="kiosk-link">/kiosk/enrol?code=' in page
+    proxied.config["SITE_ADDRESS"] = "https://lpse.example.go.id"
+    page = c.post("/admin/kiosks", data={"csrf_token": token, "name": "Kios lantai 2"}, headers=headers,
                   environ_base={"REMOTE_ADDR": PROXY}, follow_redirects=True).get_data(as_text=True)
     assert "https://lpse.example.go.id/kiosk/enrol?code=" in page

@@ -3,8 +3,10 @@
 Waitress keeps a fixed number of open connections and stops accepting once they are all open. On the
 served desk, one client opening 110 connections, each with half a request header, made /healthz from
 anywhere else time out, and trickling a header byte every couple of minutes would have kept it so
-(slowloris). README: every address has its share (CONNECTIONS_PER_ADDRESS); past it the connection
-is answered 503 in the desk's language; other computers are served as before. Served by real
+(slowloris). README: every address has its share (CONNECTIONS_PER_ADDRESS); past it the address's longest-idle
+connection is closed, and only when all of its share are being served is the new one answered 503 in
+the desk's language; before waitress's own limit is reached the longest-idle connections anywhere
+are closed (h21s), so a flood of idle connections never keeps a new client out. Served by real
 waitress, as `flask serve` runs it; the other computer is a second loopback address."""
 from __future__ import annotations
 
@@ -24,12 +26,23 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="a second loopback source address (127.0.0.2) is a Linux habit")
 
 STRANGER, KIOSK = "127.0.0.1", "127.0.0.2"
+# The ports this machine's test servers may use; the first free one is taken (0: any, if all are busy).
+PORTS = range(8610, 8620)
+
+
+def _server(app, threads: int = 4):
+    for port in [*PORTS, 0]:
+        try:
+            return create_server(app, "127.0.0.1", port, threads)
+        except OSError:
+            continue
+    raise RuntimeError("no port to serve on")
 
 
 @pytest.fixture
 def served(app):
     app.config["TRUSTED_PROXIES"] = 0
-    server = create_server(app, "127.0.0.1", 0, 4)
+    server = _server(app)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield server.effective_port
@@ -68,18 +81,86 @@ def test_a_flood_of_slow_connections_from_one_machine_leaves_the_kiosk_served(ap
         assert time.monotonic() - started < 3
 
 
-def test_past_its_share_an_address_is_told_why_in_the_desks_language(app, served):
+def test_past_its_share_an_address_loses_its_longest_idle_connection_not_the_new_one(app, served):
+    """A flood of idle or half-sent connections cannot keep out this address's next request either:
+    its longest-idle connection is closed to make room (a browser opens a kept-alive one again)."""
     share = app.config["CONNECTIONS_PER_ADDRESS"]
     with ExitStack() as held:
-        for _ in range(share):
+        first = held.enter_context(_half_request(served, STRANGER))
+        for _ in range(share - 1):
             held.enter_context(_half_request(served, STRANGER))
         time.sleep(0.3)
-        answer = _get(served, STRANGER)
-        assert answer.startswith(b"HTTP/1.1 503"), answer[:200]
-        assert "Terlalu banyak sambungan".encode() in answer
-        assert b"Traceback" not in answer
-    time.sleep(0.3)  # its connections closed, the same address is served again
-    assert _get(served, STRANGER).startswith(b"HTTP/1.1 200")
+        assert _get(served, STRANGER).startswith(b"HTTP/1.1 200")
+        first.settimeout(3)
+        assert first.recv(100) == b""  # the oldest half request was closed
+
+
+def test_250_idle_connections_from_one_address_leave_its_next_request_served(app, served):
+    with ExitStack() as held:
+        for _ in range(250):
+            held.enter_context(socket.create_connection(("127.0.0.1", served), timeout=10,
+                                                        source_address=(STRANGER, 0)))
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert _get(served, STRANGER).startswith(b"HTTP/1.1 200")
+        assert _get(served, KIOSK).startswith(b"HTTP/1.1 200")
+        assert time.monotonic() - started < 3
+
+
+def test_behind_a_proxy_250_idle_connections_never_fill_the_server(app):
+    """Behind a trusted proxy there is no share per address: the longest-idle connections anywhere
+    are closed before waitress's limit is reached, so a new one is always accepted."""
+    app.config["TRUSTED_PROXIES"] = 1
+    server = _server(app)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        with ExitStack() as held:
+            for _ in range(CONNECTION_LIMIT + 10):
+                held.enter_context(_half_request(server.effective_port, STRANGER))
+            time.sleep(0.3)
+            started = time.monotonic()
+            assert _get(server.effective_port, KIOSK).startswith(b"HTTP/1.1 200")
+            assert time.monotonic() - started < 3
+    finally:
+        _stop(server)
+        thread.join(10)
+        server.task_dispatcher.shutdown(timeout=5)
+
+
+def test_an_address_whose_whole_share_is_being_served_is_told_why_in_the_desks_language(app):
+    """Only connections with no request being served are closed to make room: when all of an
+    address's share are busy, the next one is refused with 503 and the reason."""
+    release = threading.Event()
+
+    @app.get("/test-busy")
+    def busy():
+        release.wait(10)
+        return "done"
+
+    app.config.update(TRUSTED_PROXIES=0, CONNECTIONS_PER_ADDRESS=3)
+    server = _server(app)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    port = server.effective_port
+    try:
+        with ExitStack() as held:
+            for _ in range(3):
+                s = held.enter_context(socket.create_connection(("127.0.0.1", port), timeout=10,
+                                                                source_address=(STRANGER, 0)))
+                s.sendall(b"GET /test-busy HTTP/1.1\r\nHost: desk\r\n\r\n")
+            time.sleep(0.5)
+            answer = _get(port, STRANGER)
+            assert answer.startswith(b"HTTP/1.1 503"), answer[:200]
+            assert "Terlalu banyak sambungan".encode() in answer and b"Traceback" not in answer
+            release.set()
+        time.sleep(0.3)
+        assert _get(port, STRANGER).startswith(b"HTTP/1.1 200")
+    finally:
+        release.set()
+        _stop(server)
+        thread.join(10)
+        server.task_dispatcher.shutdown(timeout=5)
 
 
 def test_behind_a_trusted_proxy_every_connection_is_the_proxys_so_none_is_turned_away(app):

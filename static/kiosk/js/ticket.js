@@ -91,6 +91,7 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     if (window.EventSource) {
       events = new EventSource(cfg.api + "/visits/" + encodeURIComponent(ticket) + "/events");
       events.addEventListener("change", () => refresh());
+      events.addEventListener("reload", () => refresh());  // missed too much to replay: read it afresh
       events.addEventListener("open", () => refresh());  // covers a decision made while reconnecting
     }
     poll = setInterval(() => refresh(), 15000);  // belt and braces behind a proxy that buffers streams

@@ -1,0 +1,50 @@
+"""The desk's own address in links that leave the browser: a kiosk's enrolment link (and its QR) and
+the address printed on an invitation card. Plain Python, no Flask.
+
+Written from the request's Host, such a link carries whatever Host the client sent: a request with
+`Host: evil.example` (a proxy or a script; browsers send the address they used) would print a card
+sending visitors elsewhere. So the link is written from SITE_ADDRESS when the office has set it;
+otherwise from the request's Host only when that Host is this server as the LAN reaches it (an IP
+address, `localhost` or this computer's own name), and as a path on this site when it is anything
+else (the card's QR holds the bare code, which works on any kiosk).
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+_HOST = re.compile(r"^(?:\[(?P<v6>[0-9a-fA-F:.]+)\]|(?P<name>[A-Za-z0-9.-]+))(?::(?P<port>\d{1,5}))?$")
+
+
+def host_is_ours(host: str, own_names: Iterable[str]) -> bool:
+    """Whether a request's Host names this server: an IP address, localhost, or one of `own_names`."""
+    match = _HOST.match(host or "")
+    if match is None:
+        return False
+    name = (match.group("v6") or match.group("name") or "").lower().rstrip(".")
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        pass
+    return name == "localhost" or name in {n.lower().rstrip(".") for n in own_names if n}
+
+
+def absolute_link(path: str, *, site_address: str, scheme: str, host: str, own_names: Iterable[str]) -> str:
+    """`path` (a path on this site) as a full address a phone or a kiosk can open."""
+    if site_address:
+        return site_address.rstrip("/") + path
+    if host_is_ours(host, own_names) and scheme in ("http", "https"):
+        return f"{scheme}://{host}{path}"
+    return path
+
+
+def valid_site_address(value: str) -> bool:
+    """SITE_ADDRESS must be http(s)://host[:port] with nothing after (no path, query or user)."""
+    if not value:
+        return True
+    parts = urlsplit(value)
+    return (parts.scheme in ("http", "https") and bool(parts.hostname) and parts.path in ("", "/")
+            and not parts.query and not parts.fragment and parts.username is None)
