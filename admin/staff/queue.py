@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 
 from lpsedesk import visit_ops
 from lpsedesk import visit_queries as q
@@ -123,5 +123,5 @@ def acknowledge_all():
         if visit.id in ids:
             visit_ops.acknowledge(db.session, visit, current_actor())
             done += 1
-    flash(_("%(n)d reports acknowledged.", n=done), "info")
+    flash(ngettext("%(num)d report acknowledged.", "%(num)d reports acknowledged.", done), "info")
     return redirect(safe_next("admin.queue"))
