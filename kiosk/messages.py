@@ -57,6 +57,10 @@ def field_message(code: str) -> str:
         "too_long": _("This is too long."),
         "choose": _("Please choose one."),
         "nik_length": _("A NIK has exactly 16 digits."),
+        # h21u: "Show my answer and ticket" found nothing: each field says what to check
+        "find_nik_no_match": _("Check your NIK: no visit today has this NIK with these 4 digits."),
+        "find_last4_no_match": _("Check the last 4 digits of the mobile number you gave today."),
+        "find_type_nik": _("Type your 16-digit NIK here, then the last 4 digits of your mobile number."),
         "nik_digits": _("A NIK contains digits only."),
         "nik_region": _("The first 6 digits are not a known region code. Check your NIK."),
         "nik_date": _("Digits 7 to 12 are not a valid date of birth. Check your NIK."),
