@@ -89,7 +89,10 @@ def find_visit():
         fields["phone_last4"] = field_message("last4")
     if fields:
         return api_error("invalid_fields", 400, fields=fields)
-    return _look_up(f"nik:{nik}", "nik", lambda: kiosk_recovery.todays_visit(db.session, nik, last4))
+    # h21u: nothing found marks both fields, each saying what to check (not a lone line under them)
+    return _look_up(f"nik:{nik}", "nik", lambda: kiosk_recovery.todays_visit(db.session, nik, last4),
+                    miss_fields={"nik": field_message("find_nik_no_match"),
+                                 "phone_last4": field_message("find_last4_no_match")})
 
 
 @bp.post("/api/v1/visits/find-by-card")
@@ -105,9 +108,12 @@ def find_visit_by_card():
     current_app.extensions["storage"].delete(capture["k"])
     sessions().release(device.id, capture["k"])
     nik = capture.get("n")
+    # h21u: the card gave nothing: the NIK box is marked, the way on being to type it
+    type_nik = {"nik": field_message("find_type_nik")}
     if not nik:
-        return api_error("card_unreadable", 404)
-    return _look_up(f"nik:{nik}", "card", lambda: kiosk_recovery.todays_visit_by_card(db.session, nik))
+        return api_error("card_unreadable", 404, fields=type_nik)
+    return _look_up(f"nik:{nik}", "card", lambda: kiosk_recovery.todays_visit_by_card(db.session, nik),
+                    miss_fields=type_nik)
 
 
 @bp.get("/api/v1/inside")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from functools import wraps
 
-from flask import abort, current_app, g, jsonify, redirect, request, url_for
+from flask import abort, current_app, g, jsonify, redirect, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,11 @@ from .clock import wib_date
 from .extensions import db, login_manager
 from .models import Delegation, User, utcnow
 from .roles import Actor, Role
+from .urls import same_site_path
+
+# Set at login, dropped at logout on this browser: a session that ends by itself (12 hours idle, the
+# browser forgetting the expired cookie) leaves no other trace, and the login page says it ended (h21u).
+SIGNED_IN_BEFORE = "lpsedesk_signed_in"
 
 
 
@@ -68,6 +73,34 @@ def current_actor() -> Actor | None:
     return g.actor
 
 
+def session_ended() -> bool:
+    """This browser was signed in and is no longer: the session ended (idle or longest limit, logout
+    elsewhere, password reset), as opposed to a first visit."""
+    return "_user_id" in session or SIGNED_IN_BEFORE in request.cookies
+
+
+def login_url() -> str:
+    """The login page, back here afterwards: this page, or for a form sent after the session ended the
+    page it was sent from (a POST-only address opened after login was a 405); `ended=1` when it did."""
+    here = request.full_path if request.query_string else request.path  # no bare "?" at the end
+    back = here if request.method == "GET" else same_site_path(request.form.get("next"))
+    args = {"next": back} if back else {}
+    if session_ended():
+        args["ended"] = 1
+    return url_for(current_app.login_manager.login_view, **args)
+
+
+def remember_signed_in(response, signed_in: bool):
+    """Mark (or, at logout, unmark) this browser as one a staff member signed in on."""
+    if signed_in:
+        response.set_cookie(SIGNED_IN_BEFORE, "1", max_age=60 * 60 * 24 * 90, httponly=True, samesite="Lax",
+                            secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    else:
+        response.delete_cookie(SIGNED_IN_BEFORE, httponly=True, samesite="Lax",
+                               secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
 def _wants_json() -> bool:
     return request.is_json or request.accept_mimetypes.best == "application/json" or "/api/" in request.path
 
@@ -82,7 +115,7 @@ def requires(*roles: Role):
             if actor is None:
                 if _wants_json():
                     return jsonify(error="login_required"), 401
-                return redirect(url_for(current_app.login_manager.login_view, next=request.full_path))
+                return redirect(login_url())
             if roles and not actor.has(*roles):
                 abort(403)
             return view(*args, **kwargs)

@@ -115,3 +115,38 @@ def refusal_reason_label(reason: str | None) -> str | None:
         return reason
     label = _DEFAULT_REFUSAL_REASONS.get(reason.strip())
     return label() if label else reason
+
+
+def stored_refusal_reason(reason: str) -> str:
+    """What a refusal stores: a default reason's chip, tapped on a screen in the reader's language (h21u),
+    stored as the office's own Indonesian words, so the visitor reads it in theirs; anything else as typed."""
+    text = reason.strip()
+    for stored, label in _DEFAULT_REFUSAL_REASONS.items():
+        if text == label():
+            return stored
+    return reason
+
+
+# The office's default Hak Akses (lpsedesk.settings DEFAULTS["access_rights"]) as the register stores
+# them, in Bahasa Indonesia; each msgid's Indonesian translation is that same text. A right the Admin
+# added is shown as written.
+_DEFAULT_ACCESS_RIGHTS = {
+    "Hanya baca": lambda: _("Read only"),
+    "Administrator aplikasi": lambda: _("Application administrator"),
+    "Basis data (hanya baca)": lambda: _("Database (read only)"),
+    "Server (SSH)": lambda: _("Server (SSH)"),
+}
+
+
+def access_right_label(right: str) -> str:
+    """One Hak Akses as its reader reads it (h21u); an unknown one as it was typed."""
+    label = _DEFAULT_ACCESS_RIGHTS.get(right.strip())
+    return label() if label else right
+
+
+def access_rights_label(line: str | None) -> str:
+    """A register's Hak Akses line ("Hanya baca, Server (SSH), VPN kantor") with each known right in
+    the reader's language and the rest as typed."""
+    if not line:
+        return line or ""
+    return ", ".join(access_right_label(part.strip()) for part in line.split(",") if part.strip())

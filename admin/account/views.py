@@ -7,12 +7,13 @@ from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
 from lpsedesk import audit, staff_sessions, users
-from lpsedesk.auth import current_actor
+from lpsedesk.auth import current_actor, remember_signed_in
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.firstrun import consume_token, needs_setup, no_accounts, token_matches
 from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
+from lpsedesk.urls import same_site_path
 from lpsedesk.transaction import after_commit, always
 
 from .. import bp
@@ -55,13 +56,22 @@ def login():
             staff_sessions.start(db.session, user)
             login_user(user)
             audit.record(db.session, current_actor(), "user.login", user)
-            return redirect(safe_next("admin.dashboard"))
+            return remember_signed_in(redirect(safe_next("admin.dashboard")), True)
         details = {"username": form.username.data[:64], "ip": request.remote_addr}
         # The failed attempt stays in the audit log although the answer is a 401.
         always(lambda: audit.record(db.session, None, "user.login_failed", details=details))
         flash(_("Wrong user name or password."), "error")
-        return render_template("admin/login.html", form=form), 401
-    return render_template("admin/login.html", form=form)
+        return render_template("admin/login.html", form=form, ended=_ended()), 401
+    if "next" in request.args and not same_site_path(request.args["next"]):
+        # only a path of this site goes on into the form's address and the ID/EN links (h21u)
+        kept = {k: v for k, v in request.args.items() if k != "next"}
+        return redirect(url_for("admin.login", **kept))
+    return render_template("admin/login.html", form=form, ended=_ended())
+
+
+def _ended() -> bool:
+    """Sent here because the session ended (auth.login_url): the page says so (h21u)."""
+    return request.args.get("ended") == "1"
 
 
 @bp.post("/logout")
@@ -73,7 +83,7 @@ def logout():
     logout_user()
     _start_afresh()
     flash(_("You have logged out."), "info")
-    return redirect(url_for("admin.login"))
+    return remember_signed_in(redirect(url_for("admin.login")), False)
 
 
 @bp.route("/setup", methods=["GET", "POST"])
@@ -101,6 +111,6 @@ def setup():
             flash(_("Next: Settings → Office (the LPSE's name, office hours and days, holidays, the "
                     "signatory), Settings → Users (the helpdesk's and the Kasubag's accounts), then Settings → "
                     "Kiosks (enrol the kiosk's screen)."), "info")
-            return redirect(url_for("admin.dashboard"))
+            return remember_signed_in(redirect(url_for("admin.dashboard")), True)
     status = 200 if request.method == "GET" else 400
     return render_template("admin/setup.html", form=form, token_ok=token_ok), status

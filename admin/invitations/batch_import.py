@@ -5,7 +5,7 @@ import csv
 import io
 
 from flask import Response, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from openpyxl import Workbook
 
 from lpsedesk.auth import current_actor, requires
@@ -50,8 +50,9 @@ def invitation_import():
         return _page(form, 400, file_error=file_message(exc.code))
     if result.problems:
         return _page(form, 400, problems=result.problems)
-    flash(_("%(n)d invitations created. Print them as a sheet of cards or one per page.",
-            n=len(result.invitations)), "info")
+    flash(ngettext("%(num)d invitation created. Print it as a card or on a page of its own.",
+                   "%(num)d invitations created. Print them as a sheet of cards or one per page.",
+                   len(result.invitations)), "info")
     if common_draft.event_name:
         return redirect(url_for("admin.invitation_training", event=result.invitations[0].event_name))
     return redirect(url_for("admin.invitations"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from flask import flash, redirect, request
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
@@ -65,7 +65,7 @@ def invitation_approve_all():
         if inv.id in ids:
             rules.decide(db.session, inv, "approve", current_actor())
             done += 1
-    flash(_("%(n)d invitations approved in advance.", n=done), "info")
+    flash(ngettext("%(num)d invitation approved in advance.", "%(num)d invitations approved in advance.", done), "info")
     return redirect(safe_next("admin.queue"))
 
 

@@ -7,6 +7,8 @@ from wtforms import BooleanField, HiddenField, SelectMultipleField, StringField,
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from lpsedesk.labels import access_right_label
+
 from ..form_language import Form
 from ..typed_fields import DayAndClockField, DayField, MomentField, Required
 
@@ -65,5 +67,6 @@ class CloseForm(VersionedForm):
 def with_rights_choices(form, options: list[str], extra: list[str] = ()):
     """Fill a rights checklist from the office's setting, plus values already on the record."""
     values = list(dict.fromkeys([*options, *extra]))
-    form.rights.choices = [(v, v) for v in values]
+    # stored as the office wrote them, shown in the reader's language (h21u)
+    form.rights.choices = [(v, access_right_label(v)) for v in values]
     return form

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 
 from lpsedesk import office_hours, visit_ops
 from lpsedesk import visit_queries as q
@@ -71,7 +71,7 @@ def report_batch():
     ids = row_ids(request.form.getlist("ids"))
     chosen = [v for v in q.to_report(db.session) if v.id in ids]
     result = visit_ops.report_batch(db.session, chosen, current_actor())
-    flash(_("%(n)d visits reported to the Kasubag.", n=len(result.reported)), "info")
+    flash(ngettext("%(num)d visit reported to the Kasubag.", "%(num)d visits reported to the Kasubag.", len(result.reported)), "info")
     labels = field_labels()
     for visit, missing in result.skipped:
         flash(_("Not reported, guest book incomplete: %(name)s (%(fields)s).", name=visit.visitor.full_name,

@@ -12,7 +12,8 @@ from lpsedesk import settings as office
 from lpsedesk import visit_ops
 from lpsedesk.auth import current_actor
 from lpsedesk.errors import user_error
-from lpsedesk.labels import category_label, event_label, field_labels, status_label, step_label
+from lpsedesk.labels import (access_rights_label, category_label, event_label, field_labels, refusal_reason_label,
+                             status_label, step_label)
 from lpsedesk.extensions import db
 from lpsedesk.models import User, utcnow
 from lpsedesk.nik import mask_nik
@@ -151,5 +152,6 @@ def template_helpers() -> dict:
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
             "mask_nik": mask_nik, "stale": stale,
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
+            "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
             "refused_without_reason": None}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 
 from lpsedesk import visit_ops
 from lpsedesk import visit_queries as q
@@ -12,7 +12,7 @@ from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
 from lpsedesk.ids import row_ids
 from lpsedesk.invitations import queries as invitation_queries
-from lpsedesk.labels import status_label
+from lpsedesk.labels import status_label, stored_refusal_reason
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import KtpNotChecked
@@ -61,7 +61,7 @@ def _decide(record, name: str):
     if not form.validate_on_submit() or decision not in DECISIONS:
         raise user_error(400, _("Choose approve or refuse; a refusal needs a reason of at most 500 characters."))
     try:
-        visit_ops.decide(db.session, record, decision, current_actor(), reason=form.reason.data or "",
+        visit_ops.decide(db.session, record, decision, current_actor(), reason=stored_refusal_reason(form.reason.data or ""),
                          require_ktp_check=ktp_first(), escort_id=request.form.get("escort_id") or None)
     except KtpNotChecked as exc:
         raise rule_error(exc) from None
@@ -123,5 +123,5 @@ def acknowledge_all():
         if visit.id in ids:
             visit_ops.acknowledge(db.session, visit, current_actor())
             done += 1
-    flash(_("%(n)d reports acknowledged.", n=done), "info")
+    flash(ngettext("%(num)d report acknowledged.", "%(num)d reports acknowledged.", done), "info")
     return redirect(safe_next("admin.queue"))

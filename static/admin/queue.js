@@ -98,6 +98,7 @@ function decide(form, submitter) {
         return;
       }
       if (!r.ok) throw new Error(String(r.status));
+      form.dispatchEvent(new CustomEvent("decision-sent", { bubbles: true }));  // reason_keep.js forgets it
       r.json().then((answer) => said(answer.message), () => {});
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
       const i = items(form.closest("[data-queue]")).indexOf(card);

@@ -2,6 +2,7 @@
    is steady and stores it; "Take the photo now" and an upload are the fallbacks, and a photo without
    a card says so (keep it as a photo, or try again). A known NIK read from the card is greeted. */
 import { Camera } from "./camera.js";
+import { captureNotes } from "./nik_unread.js";
 import { $, fmt } from "./util.js";
 
 export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
@@ -115,7 +116,11 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
     $("[data-no-card]", screen).hidden = true;
     $("[data-capture-done]", screen).hidden = false;
     guidance(capture.card_found === false ? T.photo_kept : T.captured, true);
-    $("[data-capture-read]", screen).textContent = capture.nik ? fmt(T.nik_read, { nik: capture.nik }) : T.nik_not_read;
+    const notes = captureNotes(capture, T);  // h21u: "Almost done" when the NIK must be typed
+    $("[data-nik-unread-title]", screen).textContent = notes.title;
+    $("[data-nik-unread-title]", screen).hidden = !notes.title;
+    $("[data-capture-read]", screen).textContent = notes.line;
+    $("[data-capture-read]", screen).classList.toggle("k-must-type", !!notes.title);
     (capture.barcodes || []).forEach((b) => noteCodes([b.text]));
     const readList = $("[data-read-from-card]", screen);
     readList.textContent = "";

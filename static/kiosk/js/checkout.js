@@ -129,10 +129,10 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     const local = {};
     if (nik.length !== 16) local.nik = withDigitsTyped(T.nik_16, T, nik.length);
     if (last4.length !== 4) local.phone_last4 = T.last4;
-    if (showErrors(scope, local, T.fix_marked)) return;
+    if (showErrors(scope, local, T.fix_marked)) { focusFirstMarked(scope); return; }
     api("/visits/find", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {
       if (!res.ok) {
-        if (res.data.fields) { showErrors(scope, res.data.fields, res.data.message); return; }
+        if (res.data.fields) { showErrors(scope, res.data.fields, res.data.message); focusFirstMarked(scope); return; }
         clearErrors(scope);
         $("[data-find-error]", scope).textContent = res.data.message || T.network;
         return;
@@ -175,12 +175,20 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     const scope = $("[data-screen=find]");
     return api("/visits/find-by-card", { method: "POST", json: { capture: captureId } }).then((res) => {
       if (!res.ok) {
+        if (res.data.fields) { showErrors(scope, res.data.fields, res.data.message); focusFirstMarked(scope); return; }
         clearErrors(scope);
         $("[data-find-error]", scope).textContent = res.data.message || T.network;
         return;
       }
       found(res.data);
     });
+  }
+
+  /* h21u: nothing found, or a field wrong: the visitor's next touch is the first marked box (its message
+     is its aria-describedby), so it takes the focus, and with it the on-screen keyboard. */
+  function focusFirstMarked(scope) {
+    const box = $("input[aria-invalid=true]", scope);
+    if (box && document.activeElement !== box) box.focus();
   }
 
   function found(visit) {

@@ -2,6 +2,7 @@
    for). Each screen asks the server to check the whole entry (validate_only) and shows the problems
    of its own fields, all at once, beside them; the next screen opens when they are all fine. */
 import { showErrors, clearField, sayScreenProblem } from "./errors.js";
+import { nikUnread } from "./nik_unread.js";
 import { $, $$, digits, withDigitsTyped } from "./util.js";
 
 export const FORM_SCREENS = {
@@ -81,6 +82,10 @@ export function createForm({ api, T, screens, steps = {} }) {
     form.elements[name].closest(".k-field").classList.toggle("k-field-from-card", on);
   }
 
+  function sayNikUnread(on) {
+    $("[data-nik-unread]", form).hidden = !on;
+  }
+
   function fill(details) {
     for (const k of ["full_name", "phone", "email", "institution"]) {
       if (details[k] != null) { form.elements[k].value = details[k]; markFromCard(k, false); }
@@ -139,6 +144,8 @@ export function createForm({ api, T, screens, steps = {} }) {
     else if (steps[at]) steps[at]();
   });
   form.nik.addEventListener("input", checkNik);
+  // h21u: the note beside an empty NIK box the card did not fill goes once the visitor types in it
+  form.nik.addEventListener("input", () => { if (form.nik.value) sayNikUnread(false); });
   $$("input[name=purpose]", form).forEach((r) => r.addEventListener("change", () => {
     $("[data-purpose-detail]").hidden = val("purpose") !== "other";
   }));
@@ -156,6 +163,7 @@ export function createForm({ api, T, screens, steps = {} }) {
     data, fill, recall, showServerErrors, screenOf,
     prefillFromCard(capture) {
       if (capture.nik && !form.nik.value) { form.nik.value = capture.nik; checkNik(); markFromCard("nik"); }
+      sayNikUnread(nikUnread(capture) && !form.nik.value);
       if (capture.name && !form.full_name.value) { form.full_name.value = capture.name; markFromCard("full_name"); }
     },
     nik: () => digits(val("nik")),

@@ -129,11 +129,11 @@ export function installKeyboard(panel) {
     return wanted - by <= bottom;
   }
 
-  function hide() {
+  function hide(keepFocus = false) {
     panel.hidden = true;
     document.body.classList.remove("k-osk-open");
     document.documentElement.style.setProperty("--k-osk-h", "0px");
-    if (target) target.blur();
+    if (target && !keepFocus) target.blur();
     target = null;
   }
 
@@ -148,12 +148,17 @@ export function installKeyboard(panel) {
     requestAnimationFrame(() => {
       if (!target || reveal(target, also)) return;
       const first = target.closest(".k-field, label") || target;
-      hide();
+      // h21u: the box keeps the focus (a screen reader says its message); a tap on it opens the keys
+      hide(true);
       requestAnimationFrame(() => first.scrollIntoView({ block: "nearest" }));
     });
   });
   document.addEventListener("focusin", (e) => {
     if (e.target.matches && e.target.matches("[data-osk]")) show(e.target);
+  });
+  // A tap on the box that kept the focus with the keyboard closed (above) brings the keyboard back.
+  document.addEventListener("click", (e) => {
+    if (panel.hidden && e.target.matches && e.target.matches("[data-osk]") && e.target === document.activeElement) show(e.target);
   });
   // A tapped choice (chip, star, tick box) needs no keyboard: make room for the page again, once the
   // tap is over (hiding it on focus would move the page under the finger between press and release).
