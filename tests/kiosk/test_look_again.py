@@ -74,3 +74,23 @@ def test_the_hold_on_sentence_is_in_english_on_an_english_kiosk(kiosk, sharp_ktp
     assert kiosk.client.get("/kiosk/?lang=en").status_code == 200
     answers = [kiosk.post_frame(sharp_ktp, session="english-1").json for _ in range(3)]
     assert answers[2]["message"] == "Hold your KTP a moment longer, the NIK is not read yet"
+
+
+def test_a_look_goes_on_across_two_app_processes_sharing_the_scan_sessions(app, make_app, ktp_scene, monkeypatch):
+    # Behind a proxy the frames of one look reach either process: the look's fields and crops live
+    # in the session's row (kiosk/shared_scan_sessions.py).
+    from .conftest import enrol_client
+    from .test_shared_scan_sessions import _same_kiosk_on
+
+    config = {"DATABASE_URL": app.config["DATABASE_URL"], "TESTING": True,
+              "STORAGE_DIR": app.config["STORAGE_DIR"], "KIOSK_SCAN_SESSIONS": "database",
+              "KIOSK_CLOCK": app.config["KIOSK_CLOCK"]}
+    first_app, second_app = (make_app(dict(config), instance_path=app.instance_path) for _ in range(2))
+    calls = _reader(monkeypatch, [None, ktp_scene[1].nik])
+    first = enrol_client(first_app, first_app.test_client())
+    kiosks = [first, _same_kiosk_on(second_app, first)]
+    frame = jpeg(ktp_scene[0])
+    answers = [kiosks[k % 2].post_frame(frame, session="shared-look-1").json for k in range(3 + look_again.NEW_CROPS)]
+    assert [a["guidance"] for a in answers[2:-1]] == ["look_again"] * look_again.NEW_CROPS
+    assert answers[-1]["captured"] and answers[-1]["capture"]["nik"] == ktp_scene[1].nik
+    assert calls == [3, look_again.VOTERS], "the capture's crops and the later ones, kept by both processes"
