@@ -25,7 +25,7 @@ ON = True  # False: the capture's reading is final, as before Run 24t (measureme
 MORE_FRAMES = 10  # later frames watched at most: ~2 s at ~5 frames a second
 NEW_CROPS = 3  # later crops kept; the reading starts as soon as this many were seen
 VOTERS = 5  # crops voted together at most, earlier and later, sharpest first (read_cards reads 1-5)
-CAPTURABLE = ("ready", "finger_on_text", "hold_still")  # sequence.CAPTURABLE (kept here: no import cycle)
+CAPTURABLE = ("ready", "finger_on_text", "hold_still")  # what the kiosk captures; sequence.CAPTURABLE is this
 
 T = TypeVar("T")
 
