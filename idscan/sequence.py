@@ -99,7 +99,8 @@ def scan_sequence(frames: list[np.ndarray], *, engine: str | None = None,
             results.append(scan_frame(frames[len(results)], barcodes=False))
         return results[i]
 
-    best, seen = steady_capture(lambda i: i, min(FIRST_FRAMES, len(frames)), scanned, len(frames)) if frames else ([], 0)
+    # The frames stand in for the camera: each is scanned when the capture or the look asks for it.
+    best, seen = steady_capture(lambda i: i, min(FIRST_FRAMES, len(frames)), scanned, len(frames))
     if not best:
         return (results[0] if results else ScanResult(error="empty")), None
 
