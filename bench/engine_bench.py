@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 
 from idscan import blurry_wait, pick_sharpest, read_cards, scan_frame
-from idscan.sequence import CAPTURABLE, MIN_VOTERS
+from idscan.sequence import CAPTURABLE, MOST_FRAMES, steady_capture  # noqa: F401 (the benches' and tests' import)
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata
 from lpsedesk.nik import regions
 
@@ -34,6 +34,8 @@ def arguments(splits, *, cards: int, sequences: int, negatives: int) -> argparse
     ap.add_argument("--sequences", type=int, default=sequences)
     ap.add_argument("--frames", type=int, default=5)
     ap.add_argument("--negatives", type=int, default=negatives)
+    ap.add_argument("--seed", type=int, default=None,
+                    help="draw the split with this seed instead (fresh dev draws for tuning; never with --split test)")
     ap.add_argument("--engine", choices=["both", "tesseract", "rapidocr"], default=None)
     ap.add_argument("--tessdata", default=str(Path(__file__).resolve().parents[1] / "var" / "tessdata"),
                     help="folder of the second Tesseract model, as the kiosk's IDSCAN_TESSDATA ('' : none)")
@@ -49,31 +51,7 @@ def start_engine(args: argparse.Namespace) -> None:
     print(f"second Tesseract model: {tesslib_best_dir() or 'none'}")
 
 
-# A steady run is read on MIN_VOTERS crops, as the kiosk reads it: its tracker captures only after 3
-# steady frames (idscan/tracker.py) and votes the crops of that run. Where fewer of the run's first
-# frames are capturable, the kiosk watches on; so does the bench, up to MOST_FRAMES (3 s at the
-# kiosk's ~5 frames a second), then reads what it has. Reading the 1-2 capturable crops of 5 frames
-# measured a vote the kiosk never makes (dev: 9 of 16 unfilled captured runs; docs/idscan.md, Run 18a).
-# A run with no capturable frame among the first ones stays uncaptured, so that "captured runs"
-# counts the same runs as before.
-MOST_FRAMES = 15
-
-
-def steady_capture(frame_at, frames: int, scan, most: int = MOST_FRAMES) -> tuple[list, int]:
-    """The sharpest capturable scan results of a steady run (pick_sharpest) and how many frames
-    were scanned: `frames` first, then, where some but fewer than MIN_VOTERS of them are
-    capturable, more until MIN_VOTERS are or `most` frames were seen.
-    frame_at(i): frame i of the run; scan(frame): its ScanResult."""
-    results = [scan(frame_at(i)) for i in range(frames)]
-    while 0 < len(pick_sharpest(results)) < MIN_VOTERS and len(results) < most:
-        results.append(scan(frame_at(len(results))))
-    if len(pick_sharpest(results)) < MIN_VOTERS and pick_sharpest(results, waited=True):
-        # A card too blurred to be ready: the kiosk waits (tracker.FINGER_PATIENCE frames) and then
-        # captures it as it is (idscan/blurry_wait.py, Run 22v); so does the bench, up to `most`.
-        while len(results) < most:
-            results.append(scan(frame_at(len(results))))
-        return pick_sharpest(results, waited=True), len(results)
-    return pick_sharpest(results), len(results)
+# steady_capture and MOST_FRAMES now live in idscan/sequence.py (the CLI runs them too, Run 24t).
 
 
 def cpu_ms() -> float:

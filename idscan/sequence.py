@@ -1,21 +1,28 @@
-"""A steady run of frames of one card: keep the sharpest few, read them together and vote.
+"""A steady run of frames of one card: keep the sharpest few, read them together and vote; where
+that fills no NIK, look again on the run's later frames (look_again.py).
 
-This is what the kiosk does at capture and what `flask idscan --sequence DIR` runs.
+This is what the kiosk does at capture and what `flask idscan --sequence DIR` and the benches run.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 import numpy as np
 
-from . import blurry_wait
+from . import blurry_wait, look_again
 from .engine import scan_frame
 from .reader import CardReading, read_cards
 from .result import ScanResult
 
 MAX_VOTERS = 3  # the tracker fires after 3 steady frames; each more voter costs ~40 ms of OCR CPU
 MIN_VOTERS = 3
-CAPTURABLE = ("ready", "finger_on_text", "hold_still")  # what the kiosk captures, the last two after a wait
+CAPTURABLE = look_again.CAPTURABLE  # what the kiosk captures, the last two after a wait
+# A steady run is read on MIN_VOTERS crops, as the kiosk reads it: its tracker captures only after 3
+# steady frames (tracker.py) and votes the crops of that run. Where fewer of the run's first frames
+# are capturable, the kiosk watches on; so do the benches and the CLI, up to MOST_FRAMES (3 s at the
+# kiosk's ~5 frames a second), then read what they have (docs/idscan.md, Run 18a).
+FIRST_FRAMES = 5
+MOST_FRAMES = 15
 
 
 def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: bool = False) -> list[ScanResult]:
@@ -35,18 +42,73 @@ def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: boo
     return usable[:n]
 
 
+def steady_capture(frame_at: Callable[[int], np.ndarray], frames: int, scan: Callable[[np.ndarray], ScanResult],
+                   most: int = MOST_FRAMES) -> tuple[list[ScanResult], int]:
+    """The sharpest capturable scan results of a steady run (pick_sharpest) and how many frames
+    were scanned: `frames` first, then, where some but fewer than MIN_VOTERS of them are
+    capturable, more until MIN_VOTERS are or `most` frames were seen.
+    frame_at(i): frame i of the run; scan(frame): its ScanResult."""
+    results = [scan(frame_at(i)) for i in range(frames)]
+    while 0 < len(pick_sharpest(results)) < MIN_VOTERS and len(results) < most:
+        results.append(scan(frame_at(len(results))))
+    if len(pick_sharpest(results)) < MIN_VOTERS and pick_sharpest(results, waited=True):
+        # A card too blurred to be ready: the kiosk waits (tracker.FINGER_PATIENCE frames) and then
+        # captures it as it is (blurry_wait.py, Run 22v); so does the bench, up to `most`.
+        while len(results) < most:
+            results.append(scan(frame_at(len(results))))
+        return pick_sharpest(results, waited=True), len(results)
+    return pick_sharpest(results), len(results)
+
+
+def look_again_run(best: list[ScanResult], reading: CardReading, later: Callable[[int], ScanResult | None],
+                   read: Callable[[list[np.ndarray]], CardReading]) -> tuple[CardReading, int]:
+    """The capture's reading, or, where it filled no NIK, the reading of its crops voted with those
+    of the later frames look_again keeps, and how many later frames were watched.
+    later(i): the scan result of the i-th frame after the capture, None when the run has no more
+    (the card left); read(crops): read_cards on them."""
+    if not look_again.needed(reading.nik):
+        return reading, 0
+    look, kept, step, i = look_again.Look(), [], look_again.Step.WATCH, 0
+    while step not in (look_again.Step.READ, look_again.Step.GIVE_UP):
+        res = later(i)
+        i += 1
+        if res is None:
+            step = look.see(card=False)
+            break
+        step = look.see(card=bool(res.card), guidance=res.guidance, in_frame=res.in_frame,
+                        has_crop=res.crop is not None)
+        if look_again.usable(res.guidance, res.in_frame, res.crop is not None) and res.card:
+            kept.append((res.sharpness, res.crop))
+    if step != look_again.Step.READ:
+        return reading, look.frames
+    crops = look_again.voters([(r.sharpness, r.crop) for r in best], kept)
+    return look_again.combined(reading, read(crops)), look.frames
+
+
 def scan_sequence(frames: list[np.ndarray], *, engine: str | None = None,
                   regions: Mapping[str, str] | None = None) -> tuple[ScanResult, CardReading | None]:
-    """Scan every frame, read the sharpest 3-5 together; returns the sharpest frame's result
-    (with the voted NIK and name filled in) and the reading."""
-    results = [scan_frame(f, barcodes=False) for f in frames]
-    best = pick_sharpest(results)
-    if len(best) < MIN_VOTERS:
-        # The frames given are the run the kiosk would have waited through (blurry_wait.py).
-        best = pick_sharpest(results, waited=True)
+    """The kiosk's capture of a run of frames (in order): the sharpest of its first frames read
+    together, then, where that fills no NIK, a look again on the frames after them. Returns the
+    sharpest captured frame's result (with the voted NIK and name filled in) and the reading."""
+    results: list[ScanResult] = []
+
+    def scanned(i: int) -> ScanResult | None:
+        if i >= len(frames):
+            return None
+        while len(results) <= i:
+            results.append(scan_frame(frames[len(results)], barcodes=False))
+        return results[i]
+
+    # The frames stand in for the camera: each is scanned when the capture or the look asks for it.
+    best, seen = steady_capture(lambda i: i, min(FIRST_FRAMES, len(frames)), scanned, len(frames))
     if not best:
         return (results[0] if results else ScanResult(error="empty")), None
-    reading = read_cards([r.crop for r in best], engine, regions)
+
+    def read(crops: list[np.ndarray]) -> CardReading:
+        return read_cards(crops, engine, regions)
+
+    reading = read([r.crop for r in best])
+    reading, _watched = look_again_run(best, reading, lambda i: scanned(seen + i), read)
     top = best[0]
     top.nik, top.name, top.read_from_card = reading.nik, reading.name, reading.read_from_card
     top.nik_status = reading.status

@@ -105,6 +105,8 @@ _GUIDANCE = {
     "hold_still": lambda: _("Hold still..."),
     "ready": lambda: _("Hold still..."),
     "captured": lambda: _("Got it!"),
+    # A capture whose NIK was not read yet reads it on a few more frames (idscan/look_again.py, Run 24t).
+    "look_again": lambda: _("Hold your KTP a moment longer, the NIK is not read yet"),
 }
 
 

@@ -14,7 +14,10 @@ import cv2
 from flask import current_app, jsonify, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from idscan import read_cards, scan_frame
+import numpy as np
+
+from idscan import look_again, read_cards, scan_frame
+from idscan.reader import CardReading
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
 from lpsedesk.transaction import after_commit
@@ -119,20 +122,21 @@ def _preview(crop) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(encode_jpeg(small, 80)).decode()
 
 
-def _ocr(crops: list) -> tuple[str | None, str | None, dict | None, list[str]]:
-    """Read the steady run's sharpest crops together (a vote across frames); only what passed the
-    cross-checks comes back, with the names of the fields read from the card."""
+def _read(crops: list) -> CardReading | None:
+    """Read the steady run's sharpest crops together (a vote across frames); None where no engine
+    could (the visitor types the NIK instead)."""
     try:
-        reading = read_cards(crops, regions=regions())
+        return read_cards(crops, regions=regions())
     except Exception:  # no engine or a crashed one: the visitor types the NIK instead
         current_app.logger.warning("OCR unavailable for a kiosk capture", exc_info=True)
-        return None, None, None, []
-    info = parse_nik(reading.nik) if reading.nik else None
-    return reading.nik, reading.name, info.to_dict() if info and info.valid else None, reading.read_from_card
+        return None
 
 
-def _capture(scan: ScanSession, frame, result) -> dict:
-    """Store the straightened card (or the whole picture if no card was found) and describe it."""
+def _capture(scan: ScanSession, frame, result, *, may_look: bool = False) -> dict | None:
+    """Store the straightened card (or the whole picture if no card was found) and describe it.
+
+    may_look (an automatic capture, not the shutter): where the vote filled no NIK, the capture is
+    kept in the session and None returned: later frames look again (_look_again, Run 24t)."""
     image = result.crop if result.crop is not None else frame
     if image.shape[1] > 1600:
         image = cv2.resize(image, (1600, int(1600 * image.shape[0] / image.shape[1])), interpolation=cv2.INTER_AREA)
@@ -142,18 +146,68 @@ def _capture(scan: ScanSession, frame, result) -> dict:
     while len(scan.pending_keys) > MAX_PENDING_CAPTURES:
         store.delete(scan.pending_keys.pop(0))
     crops = scan.steady.crops() or ([result.crop] if result.crop is not None else [])
+    earlier = list(scan.steady.items)
     scan.steady.clear()
-    nik, name, nik_info, from_card = _ocr(crops) if crops else (None, None, None, [])
+    reading = _read(crops) if crops else None
     codes = clean_codes(scan.codes + result.barcodes)
+    if may_look and earlier and look_again.needed(reading.nik if reading else None, read=reading is not None):
+        # The other fields wait in the session while the visitor holds the card a moment longer.
+        scan.look = {"frames": 0, "kept": 0, "key": key, "card_found": result.crop is not None, "codes": codes,
+                     "name": reading.name, "status": reading.status, "from_card": reading.read_from_card}
+        scan.look_earlier.items = earlier
+        scan.look_later.clear()
+        return None
+    return _handed(key, image, result.crop is not None, codes, reading)
+
+
+def _look_again(scan: ScanSession, result) -> dict | None:
+    """One later frame of a capture looking again for its NIK (idscan/look_again.py decides): None
+    while it watches on, else the capture, with the NIK the look's vote filled or none."""
+    state = scan.look
+    look = look_again.Look(frames=state["frames"], kept=state["kept"])
+    step = look.see(card=bool(result.card), guidance=result.guidance, in_frame=result.in_frame,
+                    has_crop=result.crop is not None)
+    if result.card and look_again.usable(result.guidance, result.in_frame, result.crop is not None):
+        scan.look_later.add(result.sharpness, result.crop)
+    state.update(frames=look.frames, kept=look.kept)
+    if step in (look_again.Step.KEEP, look_again.Step.WATCH):
+        return None
+    first = CardReading(None, state["name"], state["status"], list(state["from_card"]))
+    reading = first
+    if step == look_again.Step.READ:
+        scan.look_later.settle()
+        chosen = look_again.voters(scan.look_earlier.items, scan.look_later.items)
+        again = _read([cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) for data in chosen])
+        reading = look_again.combined(first, again)
+    end_look(scan)
+    store = current_app.extensions["storage"]
+    image = cv2.imdecode(np.frombuffer(store.open(state["key"]), np.uint8), cv2.IMREAD_COLOR)
+    return _handed(state["key"], image, state["card_found"], state["codes"], reading, looked=look.frames)
+
+
+def end_look(scan: ScanSession) -> None:
+    scan.look = None
+    scan.look_earlier.clear()
+    scan.look_later.clear()
+
+
+def _handed(key: str, image, card_found: bool, codes: list[dict], reading: CardReading | None,
+            looked: int | None = None) -> dict:
+    """The capture as the browser gets it: a signed token naming the stored file, and what was read
+    (only what passed the cross-checks, with the names of the fields read from the card)."""
+    nik, name = (reading.nik, reading.name) if reading else (None, None)
+    info = parse_nik(nik) if nik else None
     device = current_kiosk()
     # "n": the NIK read from this card, so a visitor who walked away can find the visit again by
     # holding the same card up (kiosk/recovery_api.py); the token is signed, so it cannot be made up.
     token = _serializer().dumps({"k": key, "d": device.id, "b": codes, "n": nik})
-    audit.record(db.session, current_kiosk_actor(), "kiosk.ktp_captured", device,
-                 details={"card_found": result.crop is not None, "codes": len(codes), "nik_read": bool(nik)})
-    return {"id": token, "nik": nik, "name": name, "nik_info": nik_info, "barcodes": codes,
-            "preview": _preview(image), "card_found": result.crop is not None,
-            "read_from_card": from_card, "returning": returning_greeting(nik, name)}
+    details = {"card_found": card_found, "codes": len(codes), "nik_read": bool(nik)}
+    if looked is not None:
+        details["looked_again"] = looked  # later frames watched for the NIK (Run 24t)
+    audit.record(db.session, current_kiosk_actor(), "kiosk.ktp_captured", device, details=details)
+    return {"id": token, "nik": nik, "name": name, "nik_info": info.to_dict() if info and info.valid else None,
+            "barcodes": codes, "preview": _preview(image), "card_found": card_found,
+            "read_from_card": reading.read_from_card if reading else [], "returning": returning_greeting(nik, name)}
 
 
 def returning_greeting(nik: str | None, name: str | None) -> dict | None:
@@ -223,9 +277,14 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
             scan_session.steady.add(result.sharpness, result.crop)
         body["guidance"] = state.guidance
         body["steady_frames"] = state.steady_frames
-        if state.capture_now or capture:
-            body["capture"] = _capture(scan_session, frame, result)
-            body["captured"] = True
+        if scan_session.look is not None and not capture:
+            body["capture"] = _look_again(scan_session, result)
+        elif state.capture_now or capture:
+            end_look(scan_session)  # the shutter ends a look: its picture is taken now
+            body["capture"] = _capture(scan_session, frame, result, may_look=not capture)
+        if scan_session.look is not None:
+            body["guidance"] = "look_again"  # "Hold your KTP a moment longer, the NIK is not read yet"
+        body["captured"] = body["capture"] is not None
         sessions().save(scan_session)
     # the sentence under the camera, once per frame
     body["message"] = guidance_message("captured" if body["captured"] else body["guidance"])

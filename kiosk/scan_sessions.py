@@ -85,6 +85,11 @@ class ScanSession:
     # Codes seen so far (e.g. the IKD QR on a phone), kept with the capture.
     codes: list[dict] = field(default_factory=list)
     touched: float = field(default_factory=time.monotonic)
+    # A capture looking again for its NIK (idscan/look_again.py, Run 24t): its stored file, codes and
+    # fields (kiosk/look_again.py), the capture's crops and the later ones kept; None when not looking.
+    look: dict | None = None
+    look_earlier: SteadyRun = field(default_factory=SteadyRun)
+    look_later: SteadyRun = field(default_factory=SteadyRun)
     # SHA-256 of the capability the kiosk's camera loop sends with each frame (lpsedesk/scan_capability.py);
     # None for a session the form route made, which the capability route never feeds.
     capability_hash: str | None = None

@@ -35,19 +35,36 @@ TOUCH_EVERY = timedelta(seconds=60)
 _ITEM = struct.Struct("<dI")  # sharpness, JPEG length
 
 
-def pack_steady(items: list[tuple[float, bytes]]) -> bytes | None:
-    return b"".join(_ITEM.pack(s, len(data)) + data for s, data in items) or None
+# Between the steady run's crops and a look again's (the capture's, then the later ones; Run 24t):
+# an item no crop can be (a negative sharpness, no bytes), so a row written before them reads alike.
+_PART = _ITEM.pack(-1.0, 0)
+
+
+def pack_steady(items: list[tuple[float, bytes]], *looks: list[tuple[float, bytes]]) -> bytes | None:
+    parts = [b"".join(_ITEM.pack(s, len(data)) + data for s, data in part) for part in (items, *looks)]
+    if not any(looks):
+        return parts[0] or None
+    return _PART.join(parts)
 
 
 def unpack_steady(blob: bytes | None) -> list[tuple[float, bytes]]:
-    items, at = [], 0
+    return unpack_parts(blob)[0]
+
+
+def unpack_parts(blob: bytes | None) -> list[list[tuple[float, bytes]]]:
+    """The steady run's crops, then a look again's earlier and later crops (empty lists if none)."""
+    parts: list[list[tuple[float, bytes]]] = [[]]
+    at = 0
     blob = blob or b""
     while at + _ITEM.size <= len(blob):
         sharpness, size = _ITEM.unpack_from(blob, at)
         at += _ITEM.size
-        items.append((sharpness, bytes(blob[at:at + size])))
+        if sharpness < 0 and size == 0:
+            parts.append([])
+            continue
+        parts[-1].append((sharpness, bytes(blob[at:at + size])))
         at += size
-    return items
+    return parts + [[]] * (3 - len(parts))
 
 
 def tracker_state(scan: ScanSession) -> dict:
@@ -55,7 +72,10 @@ def tracker_state(scan: ScanSession) -> dict:
     # the pure image package, which knows nothing of storage.
     t = scan.tracker
     prev = None if t._prev is None else [[float(x), float(y)] for x, y in t._prev]
-    return {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "finger": int(t._finger)}
+    state = {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "finger": int(t._finger)}
+    if scan.look is not None:
+        state["look"] = scan.look  # a capture looking again for its NIK (Run 24t): small JSON
+    return state
 
 
 def _restore_tracker(scan: ScanSession, state: dict) -> None:
@@ -65,6 +85,8 @@ def _restore_tracker(scan: ScanSession, state: dict) -> None:
     t._steady = int(state.get("steady", 0))
     t._fired = bool(state.get("fired", False))
     t._finger = int(state.get("finger", 0))
+    look = state.get("look")
+    scan.look = dict(look) if look else None  # a copy: the frame changes it, the row's JSON must see that
 
 
 class SharedScanSession(ScanSession):
@@ -77,7 +99,7 @@ def _from_record(record: ScanSessionRecord) -> SharedScanSession:
     scan = SharedScanSession(device_id=record.device_id)
     scan.record = record
     _restore_tracker(scan, record.tracker or {})
-    scan.steady.items = unpack_steady(record.steady)
+    scan.steady.items, scan.look_earlier.items, scan.look_later.items = unpack_parts(record.steady)[:3]
     scan.codes = list(record.codes or [])
     scan.pending_keys = list(record.pending_keys or [])
     scan.capability_hash = record.capability_hash
@@ -174,7 +196,8 @@ class DatabaseScanSessions:
         if record.tracker != state:
             record.tracker, changed = state, True
         scan.steady.settle()  # another process may continue the run: it gets JPEGs, never a raw crop
-        steady = pack_steady(scan.steady.items)
+        scan.look_later.settle()
+        steady = pack_steady(scan.steady.items, scan.look_earlier.items, scan.look_later.items)
         if record.steady != steady:
             record.steady, changed = steady, True
         if list(record.codes or []) != scan.codes:

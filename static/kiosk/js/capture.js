@@ -70,7 +70,8 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
   function onAnswer(res) {
     if (!res.ok) { problem(res.data.message || T.network); return; }
     const d = res.data;
-    if (camera) camera.draw(d.result.corners, d.guidance === "ready" || d.guidance === "hold_still");
+    // "look_again" (Run 24t): captured, the NIK read on a few more frames; the server decides when it ends.
+    if (camera) camera.draw(d.result.corners, ["ready", "hold_still", "look_again"].includes(d.guidance));
     guidance(d.message);
     if (d.result.barcodes && d.result.barcodes.length) noteCodes(d.result.barcodes.map((b) => b.text));
     if (d.captured && d.capture) captured(d.capture);

@@ -1,0 +1,97 @@
+"""Look again: a capture whose NIK was not read reads it once more on a few later frames (issue 10, Run 24t).
+
+On a steady hold the kiosk captures after 3 steady frames and votes their crops. Where that vote
+fills no NIK (not confident, or the birth date, sex or region reject it) the card is usually still
+in front of the camera, and later frames of the same hold may read it. So the kiosk keeps the
+capture's other fields ready, asks the visitor to hold on ("Tahan KTP sebentar lagi, NIK belum
+terbaca"), keeps the crops of up to NEW_CROPS more frames it would capture, and reads them once,
+voted together with the capture's crops. Whatever that reading fills passed the same cross-checks
+and vote as any capture; where it fills nothing the rest of the form is filled and the NIK is left
+to the visitor. Bounded: one more reading, at most MORE_FRAMES frames (~2 s at the kiosk's ~5
+frames a second), and the card leaving the frame ends it at once.
+
+Pure: no OCR and no images here. The kiosk, `flask idscan --sequence` and the benches feed it each
+later frame's guidance and ask what to do (`Look.see`), and which crops to vote (`voters`).
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from typing import Sequence, TypeVar
+
+from . import blurry_wait
+
+ON = True  # False: the capture's reading is final, as before Run 24t (measurements)
+MORE_FRAMES = 10  # later frames watched at most: ~2 s at ~5 frames a second
+NEW_CROPS = 3  # later crops kept; the reading starts as soon as this many were seen
+VOTERS = 5  # crops voted together at most, earlier and later, sharpest first (read_cards reads 1-5)
+CAPTURABLE = ("ready", "finger_on_text", "hold_still")  # what the kiosk captures; sequence.CAPTURABLE is this
+
+T = TypeVar("T")
+
+
+class Step(enum.StrEnum):
+    KEEP = "keep"  # keep this frame's crop and watch on
+    WATCH = "watch"  # nothing to keep from this frame; watch on
+    READ = "read"  # read the kept crops with the capture's now (this frame's crop kept first if usable)
+    GIVE_UP = "give_up"  # no later crop to read: fill the rest, the visitor types the NIK
+
+
+def needed(nik: str | None, *, read: bool = True) -> bool:
+    """Whether a capture looks again: its reading filled no NIK. read: the capture was read at all
+    (no engine, or no crop, is not mended by more frames)."""
+    return ON and read and not nik
+
+
+def usable(guidance: str, in_frame: bool, has_crop: bool) -> bool:
+    """A later frame whose crop the look may vote: what the kiosk would capture, or a card that stays
+    too blurred (blurry_wait.py; such a capture was itself blurred)."""
+    return has_crop and in_frame and (guidance in CAPTURABLE or blurry_wait.waits_for(guidance))
+
+
+@dataclass
+class Look:
+    """One look again, fed each later frame of the hold in order."""
+
+    frames: int = 0  # later frames seen
+    kept: int = 0  # of those, crops kept
+    done: bool = False
+
+    def see(self, *, card: bool, guidance: str = "", in_frame: bool = False, has_crop: bool = False) -> Step:
+        """What to do with this later frame. After READ or GIVE_UP the look is over."""
+        if self.done:
+            return Step.WATCH
+        if not card:
+            # The card left the frame: the hold is over. Read what was kept, if anything.
+            return self._end(Step.READ if self.kept else Step.GIVE_UP)
+        self.frames += 1
+        keep = usable(guidance, in_frame, has_crop)
+        self.kept += keep
+        if self.kept >= NEW_CROPS:
+            return self._end(Step.READ)
+        if self.frames >= MORE_FRAMES:
+            return self._end(Step.READ if self.kept else Step.GIVE_UP)
+        return Step.KEEP if keep else Step.WATCH
+
+    def _end(self, step: Step) -> Step:
+        self.done = True
+        return step
+
+
+def voters(earlier: Sequence[tuple[float, T]], later: Sequence[tuple[float, T]], n: int = VOTERS) -> list[T]:
+    """The crops the look reads: the later ones (sharpest first, at most NEW_CROPS) with the
+    capture's, the n sharpest of them all by sharpness."""
+    new = sorted(later, key=lambda item: item[0], reverse=True)[:NEW_CROPS]
+    both = sorted([*earlier, *new], key=lambda item: item[0], reverse=True)
+    return [item for _s, item in both[:n]]
+
+
+def combined(first, again):
+    """The capture's reading after the look (CardReadings): the NIK, its status and its checks from
+    the look's vote; the name the capture read stays (the visitor may already see it), the look's
+    only where the capture read none."""
+    if again is None:
+        return first
+    name = first.name or again.name
+    fields = [f for f in ("nik", "name") if (f == "nik" and again.nik) or (f == "name" and name)]
+    return replace(again, name=name, read_from_card=fields, ms=first.ms + again.ms)
