@@ -43,15 +43,6 @@
       say(form);
     }
   }, true);
-  // h21u: the opened panel sits in its request's flow (no longer fixed over the screen): bring its
-  // first line (whose request it refuses) into sight when opening it left that line off the screen.
-  document.addEventListener("toggle", (e) => {
-    const refuse = e.target;
-    if (!refuse.matches || !refuse.matches("details.refuse") || !refuse.open) return;
-    const panel = refuse.querySelector(".refuse-panel");
-    const box = panel && panel.getBoundingClientRect();
-    if (box && (box.top < 0 || box.bottom > window.innerHeight)) panel.scrollIntoView({ block: "start" });
-  }, true);
   document.addEventListener("reason-missing", (e) => say(e.target, e.detail));
   document.addEventListener("input", (e) => {
     if (e.target.matches && e.target.matches("[data-decide] textarea[name=reason]") && e.target.value.trim()) clear(e.target);
