@@ -90,7 +90,16 @@ def test_sop1_from_the_kasubags_phone_and_the_helpdesk_desk(app, live_server, br
     desk.fill("textarea[name=body]", "Memakai pojok internet, komputer 2")
     desk.click("button:has-text('Simpan catatan')")
     desk.wait_for_selector("text=Catatan tersimpan")
-    desk.click("button:has-text('Catat keluar di meja helpdesk')")
+    # Once on a loaded machine (whole suite, 2 cores) the question did not open from the first click:
+    # the click can come before the page's script took the button; this test holds the question's words
+    # and the check-out, so it clicks again when no question opened.
+    for _ in range(3):
+        desk.click("button:has-text('Catat keluar di meja helpdesk')")
+        if desk.locator(".confirm-out button:has-text('Ya')").is_visible():
+            break
+        desk.wait_for_timeout(1000)
+        if desk.locator(".confirm-out button:has-text('Ya')").is_visible():
+            break
     desk.click(".confirm-out button:has-text('Ya')")  # it asks first, naming the visitor (ux11)
     desk.wait_for_selector("text=sudah dicatat keluar")
     desk.click("button:has-text('Laporkan kepada Kasubag')")
