@@ -47,3 +47,14 @@ def needs_ocr(test):
     import pytest
 
     return pytest.mark.skipif(not ocr_available(), reason="no OCR engine: sudo apt-get install tesseract-ocr")(test)
+
+
+def read_stream(app, client, seconds: float, last_event_id: str | None = None) -> str:
+    """All a staff live stream (/admin/events) says in its whole lifetime of `seconds`."""
+    app.config["LIVE_STREAM_SECONDS"] = seconds
+    headers = {"Last-Event-ID": last_event_id} if last_event_id is not None else {}
+    response = client.get("/admin/events", headers=headers, buffered=False)
+    assert response.status_code == 200
+    text = "".join(chunk.decode() for chunk in response.response)
+    response.close()
+    return text

@@ -14,6 +14,7 @@ from lpsedesk.roles import SYSTEM_ACTOR, Actor, Role
 
 from .. import factories
 from ..conftest import logged_in_client
+from ..support import read_stream
 
 
 def _record_remote_request(app) -> int:
@@ -31,12 +32,7 @@ def _record_remote_request(app) -> int:
 
 def _stream_text(app, client, after: int) -> str:
     """What a stream that last saw event `after` hears in 3 s (the replay of what came since)."""
-    app.config["LIVE_STREAM_SECONDS"] = 3
-    response = client.get("/admin/events", headers={"Last-Event-ID": str(after)}, buffered=False)
-    assert response.status_code == 200
-    text = "".join(chunk.decode() for chunk in response.response)
-    response.close()
-    return text
+    return read_stream(app, client, 3, str(after))
 
 
 def test_the_helpdesk_stream_carries_no_remote_access_request_and_the_kasubags_does(app, make_user):

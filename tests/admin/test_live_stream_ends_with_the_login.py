@@ -12,6 +12,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import StaffSession, User
 
 from ..conftest import post_form
+from ..support import read_stream
 
 FEW_SECONDS = 6.0  # a check every 2 s, a poll of 1 s, and a loaded test machine
 
@@ -90,8 +91,4 @@ def test_a_login_that_holds_keeps_its_stream(app, client, make_user, login):
     """The check must not end a stream whose login is fine: it runs to its lifetime."""
     make_user("rina", "helpdesk")
     login("rina")
-    app.config["LIVE_STREAM_SECONDS"] = 5
-    response = client.get("/admin/events", buffered=False)
-    text = "".join(chunk.decode() for chunk in response.response)
-    assert "event: ended" not in text
-    response.close()
+    assert "event: ended" not in read_stream(app, client, 5)

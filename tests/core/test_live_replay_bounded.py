@@ -14,6 +14,7 @@ from lpsedesk.roles import SYSTEM_ACTOR
 
 from .. import factories
 from ..conftest import logged_in_client
+from ..support import read_stream
 
 NOW = datetime(2026, 12, 4, 3, 0, tzinfo=timezone.utc)
 
@@ -58,12 +59,7 @@ def _events(app, count: int, at: datetime | None = None) -> None:
 
 
 def _stream(app, client, last_event_id: str) -> str:
-    app.config["LIVE_STREAM_SECONDS"] = 2
-    response = client.get("/admin/events", headers={"Last-Event-ID": last_event_id}, buffered=False)
-    assert response.status_code == 200
-    text = "".join(chunk.decode() for chunk in response.response)
-    response.close()
-    return text
+    return read_stream(app, client, 2, last_event_id)
 
 
 def test_a_stream_asked_to_start_at_zero_says_reload_and_replays_nothing(app, make_user):
