@@ -31,7 +31,12 @@ function arrange() {
     || (a.dataset.submitted < b.dataset.submitted ? -1 : 1) * (newest ? -1 : 1));
   const anchor = queue.querySelector("[data-queue-tools]");
   let after = anchor || queue.querySelector("h2");
-  for (const el of list) { after.after(el); after = el; }
+  // Only a card out of its place is moved: a moved node loses the focus, and the Kasubag typing a
+  // refusal reason when the live list came in lost the rest of the sentence (h22: the CI run's
+  // half-typed reason test). Should a move be needed all the same, the focus goes back where it was.
+  const focused = document.activeElement;
+  for (const el of list) { if (after.nextElementSibling !== el) after.after(el); after = el; }
+  if (focused && focused !== document.activeElement && document.contains(focused)) focused.focus({ preventScroll: true });
   queue.querySelectorAll("[data-order]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.order === order())));
   queue.classList.toggle("one-at-a-time", phone.matches && list.length > 0);
   document.body.classList.toggle("queue-bar", phone.matches && list.length > 0);
