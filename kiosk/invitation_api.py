@@ -58,12 +58,13 @@ def invitation_lookup():
     data = json_body() or {}
     misses = current_app.extensions["kiosk_ticket_misses"]
     key = f"kiosk:{current_kiosk().id}"
-    if wait := misses.retry_after(key):
-        raise TicketLimit(wait)
+    attempt = misses.attempt(key)  # counted before the look-up: guesses sent together meet the limit
+    if attempt.wait:
+        raise TicketLimit(attempt.wait)
     inv = rules.find_by_code(db.session, str(data.get("code") or ""))
     if inv is None:
-        misses.fail(key)
         return _refusal("unknown", None, 404)
+    attempt.passed()
     now = utcnow()
     if problem := rules.use_problem(inv, now):
         return _refusal(problem, inv, 409)

@@ -13,7 +13,7 @@ from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
 from lpsedesk.ids import ascii_digits
 from lpsedesk.models import Visit
-from lpsedesk.throttle import LoginThrottle
+from lpsedesk.throttle import LoginThrottle, attempt_all
 
 from . import bp, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
@@ -33,42 +33,28 @@ def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_find_kiosk", LoginThrottle(*FIND_PER_KIOSK, guards_guesses=True))
 
 
-def _throttled(target: str):
-    """A 429 answer while this target or this kiosk has had too many misses, else None."""
+def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str = "visit_not_found",
+             miss_fields: dict[str, str] | None = None):
+    """The visit `find()` gives, unless `target` or this kiosk has had too many misses (429); a miss
+    (404 `miss`, with `miss_fields` when given) counts against both. The guess is counted before
+    `find()` runs, so guesses sent together cannot all pass the limits (`LoginThrottle.attempt`)."""
     per_target, per_kiosk = current_app.extensions["kiosk_find_target"], current_app.extensions["kiosk_find_kiosk"]
-    wait = max(per_target.retry_after(target), per_kiosk.retry_after(f"kiosk:{current_kiosk().id}"))
-    if not wait:
-        return None
-    response, status = api_error("too_many_attempts", 429)
-    response.headers["Retry-After"] = str(wait)
-    return response, status
-
-
-def _missed(target: str) -> None:
-    current_app.extensions["kiosk_find_target"].fail(target)
-    current_app.extensions["kiosk_find_kiosk"].fail(f"kiosk:{current_kiosk().id}")
-
-
-def _found(visit, target: str, how: str):
-    current_app.extensions["kiosk_find_target"].succeed(target)
+    wait, attempts = attempt_all((per_target, target), (per_kiosk, f"kiosk:{current_kiosk().id}"))
+    if wait:
+        response, status = api_error("too_many_attempts", 429)
+        response.headers["Retry-After"] = str(wait)
+        return response, status
+    visit = find()
+    if visit is None:
+        return api_error(miss, 404, **({"fields": miss_fields} if miss_fields else {}))
+    for attempt in attempts:
+        attempt.passed()
+    per_target.succeed(target)
     audit.record(db.session, current_kiosk_actor(), "visit.found_at_kiosk", visit, details={"by": how})
     body = visit_status(visit, identified=True)
     body["proof"] = visit_proof.issue(visit.id, current_kiosk().id)
     body["may_check_out"] = kiosk_recovery.may_check_out(visit)
     return jsonify(body)
-
-
-def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str = "visit_not_found",
-             miss_fields: dict[str, str] | None = None):
-    """The visit `find()` gives, unless `target` or this kiosk has had too many misses (429); a miss
-    (404 `miss`, with `miss_fields` when given) counts against both."""
-    if (refused := _throttled(target)) is not None:
-        return refused
-    visit = find()
-    if visit is None:
-        _missed(target)
-        return api_error(miss, 404, **({"fields": miss_fields} if miss_fields else {}))
-    return _found(visit, target, how)
 
 
 def _last4(data: dict) -> str:

@@ -87,15 +87,16 @@ def enrol():
     if request.method == "POST":
         throttle = current_app.extensions["kiosk_enrol_throttle"]
         key = f"ip:{request.remote_addr}"
-        if throttle.retry_after(key):
+        attempt = throttle.attempt(key)  # counted before the code is tried: codes sent together meet the limit
+        if attempt.wait:
             problem = "too_many"
         else:
             try:
                 device = devices.enrol(db.session, code)
             except devices.DeviceError as exc:
-                throttle.fail(key)
                 problem = exc.code
             else:
+                attempt.passed()
                 return set_credential(redirect(url_for("kiosk.welcome")), device)
     status = 400 if problem else 200
     return render_template("kiosk/enrol.html", code=devices.normalise_code(code),

@@ -18,7 +18,7 @@ from lpsedesk.i18n import format_wib
 from lpsedesk.live import sse_response
 from lpsedesk.models import Visit
 from lpsedesk.nik import parse_nik
-from lpsedesk.throttle import LoginThrottle
+from lpsedesk.throttle import LoginThrottle, attempt_all
 from lpsedesk.workflow import WorkflowError
 
 from . import bp
@@ -121,13 +121,15 @@ def visit_by_ticket(ticket: str) -> Visit:
     """The visit with this ticket code, or UnknownTicket; every lookup and every miss counts per kiosk."""
     misses, lookups = current_app.extensions["kiosk_ticket_misses"], current_app.extensions["kiosk_ticket_lookups"]
     key = f"kiosk:{current_kiosk().id}"
-    if wait := max(misses.retry_after(key), lookups.retry_after(key)):
+    # Both counted before the look-up (a lookup always, a miss taken back when the code is found), so
+    # lookups sent together meet the limits instead of all reading them unreached.
+    wait, attempts = attempt_all((misses, key), (lookups, key))
+    if wait:
         raise TicketLimit(wait)
-    lookups.fail(key)
     visit = checkin.find_by_ticket(db.session, ticket)
     if visit is None:
-        misses.fail(key)
         raise UnknownTicket(ticket)
+    attempts[0].passed()  # a miss taken back; the lookup stays counted
     return visit
 
 
@@ -312,16 +314,17 @@ def recall_visitor():
     nik_limit = current_app.extensions["kiosk_recall_nik"]
     device_limit = current_app.extensions["kiosk_recall_device"]
     keys_nik, key_device = f"nik:{nik}", f"kiosk:{current_kiosk().id}"
-    wait = max(nik_limit.retry_after(keys_nik), device_limit.retry_after(key_device))
+    # counted before the look-up, so guesses sent together cannot all pass the limits
+    wait, attempts = attempt_all((nik_limit, keys_nik), (device_limit, key_device))
     if wait:
         response, status = api_error("too_many_attempts", 429)
         response.headers["Retry-After"] = str(wait)
         return response, status
     visitor = checkin.find_returning(db.session, nik, last4)
     if visitor is None:
-        nik_limit.fail(keys_nik)
-        device_limit.fail(key_device)
         return api_error("recall_not_found", 404)
+    for attempt in attempts:
+        attempt.passed()
     nik_limit.succeed(keys_nik)
     audit.record(db.session, current_kiosk_actor(), "visitor.recalled", visitor)
     # "Same as last time": what that visit was for, if it is still offered today.

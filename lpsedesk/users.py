@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import threading
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -52,25 +51,20 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     return user if known and ok else None
 
 
-# Logins whose limits are read, password checked and failure counted at once. Read and count used
-# to be apart by the 0.3 s of the hash: twenty attempts sent together all found the address's limit
-# (ten) unreached and were all checked. Two at a time: at most one attempt past a limit.
-_checking = threading.BoundedSemaphore(2)
-
-
 def attempt_login(session: Session, throttle: LoginThrottle, username: str, password: str,
                   address: str | None) -> tuple[User | None, int]:
     """(the user, 0) for a right password; (None, 0) for a wrong one, counted against the limits
     of `login_keys`; (None, seconds to wait) while a limit is reached, the password unchecked."""
     keys = login_keys(username, address, throttle.max_attempts)
-    with _checking:
-        if wait := throttle.retry_after(*keys):
-            return None, wait
-        user = authenticate(session, username, password)
-        if user is None:
-            throttle.fail(*keys)
-        else:
-            throttle.succeed(keys[0], keys[2])  # the address keeps counting what it tried for other names
+    # Counted before the password is checked, in one step with reading the limits: twenty attempts
+    # sent together each found the address's limit (ten) unreached while the others' 0.3 s hashes ran.
+    attempt = throttle.attempt(*keys)
+    if attempt.wait:
+        return None, attempt.wait
+    user = authenticate(session, username, password)
+    if user is not None:
+        attempt.passed()
+        throttle.succeed(keys[0], keys[2])  # the address keeps counting what it tried for other names
     return user, 0
 
 
