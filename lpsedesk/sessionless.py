@@ -11,11 +11,26 @@ The same interface re-issues the session cookie (sliding its expiry) only on pag
 navigates to. A background request - a live stream, a live fragment, a poll - carries the cookie the
 browser held when it started; answered late, its refreshed copy overwrote a change a page made
 meanwhile (a language chosen with ?lang=en came back Indonesian on the next page).
+
+A cookie past the idle limit opens as an empty session, by the core's rule (staff_sessions.gone_idle)
+that a live stream also asks later on; when the cookie was last renewed is kept for it (`renewed_at`).
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import Flask, Request, request
 from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import BadSignature
+
+from .staff_sessions import gone_idle
+
+_RENEWED_AT = "lpsedesk.session_renewed_at"
+
+
+def renewed_at() -> datetime | None:
+    """When the session cookie this request came with was last written, if it came with a valid one."""
+    return request.environ.get(_RENEWED_AT)
 
 
 def sessionless(view):
@@ -43,7 +58,22 @@ class SessionlessAware(SecureCookieSessionInterface):
     def open_session(self, app, request):
         if self._skipped(app, request):
             return self.session_class()
-        return super().open_session(app, request)
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        raw = request.cookies.get(self.get_cookie_name(app))
+        if not raw:
+            return self.session_class()
+        # Flask's own check (max_age) is the same rule; read here with the time, so it is said once
+        # (in the core) and the time is kept for a stream that asks it again later.
+        try:
+            data, signed_at = serializer.loads(raw, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        if gone_idle(signed_at, app.permanent_session_lifetime):
+            return self.session_class()
+        request.environ[_RENEWED_AT] = signed_at
+        return self.session_class(data)
 
     def should_set_cookie(self, app, session) -> bool:
         if session.modified:

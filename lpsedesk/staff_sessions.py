@@ -51,14 +51,21 @@ def is_live(session: Session, user_id: int, nonce: str, longest: timedelta, now:
     return (now or utcnow()) - row.started_at < longest
 
 
+def gone_idle(renewed_at: datetime, idle: timedelta, now: datetime | None = None) -> bool:
+    """The idle limit (STAFF_SESSION_HOURS): a login is over once more than `idle` has passed since
+    its session cookie was last renewed. Every page opened renews the cookie; a live stream or a
+    background fetch does not (lpsedesk/sessionless.py), so for them the limit runs on from the
+    cookie they came with. Asked by every request (the session interface) and by a live stream."""
+    return (now or utcnow()) - renewed_at > idle
+
+
 def still_valid(session: Session, user_id: int, token: str, nonce: str, longest: timedelta,
-                idle_until: datetime, now: datetime | None = None) -> bool:
+                renewed_at: datetime, idle: timedelta, now: datetime | None = None) -> bool:
     """What a long request (a live stream) asks now and then: whether the login it began under still
     holds. Ended by logout, deactivation or a password reset or role change (a new session token),
-    past its idle limit (`idle_until`: a stream does not renew the cookie, so the limit runs on from
-    the cookie it came with) or its absolute one."""
+    past its idle limit (`gone_idle`, from the cookie the stream came with) or its absolute one."""
     now = now or utcnow()
-    if now >= idle_until:
+    if gone_idle(renewed_at, idle, now):
         return False
     user = session.get(User, user_id)
     if user is None or not user.active or user.session_token != token:
