@@ -74,6 +74,16 @@ def request_dates_problem(period_start: datetime, period_end: datetime, letter_d
         return "period_reversed"
     if period_end - period_start > MAX_PERIOD:
         return "period_too_long"
+    # A period already over when the letter is recorded can never be served: the Kasubag may only
+    # approve an end still to come (approve: "until_in_past") and the Admin gives the account after
+    # that, so its Waktu Pemberian would lie past its Waktu Penutupan. No grace: the end is the
+    # third party's own date, and a minute late is as over as a month.
+    if period_end <= now:
+        return "period_over"
+    # A start already past is kept as the letter wrote it, not refused: letters arrive and are
+    # recorded days after their date ("mulai 1 Desember" recorded on the 3rd), and the access
+    # itself never starts before the account is given (give_account: not before the approval).
+    # The form only says so beside the field (static/admin/period_check.js).
     # A letter dated after today in Jakarta (the office's day, WIB) lies in the future; the UTC date
     # plus one day took tomorrow's date for today from 07.00 to midnight WIB.
     if letter_date > wib_date(now + FUTURE_SLACK):

@@ -8,6 +8,8 @@ def input_message(code: str) -> str:
     return {
         "period_reversed": _("The end of the period must come after its start."),
         "period_too_long": _("Remote access may be given for at most one year at a time."),
+        "period_over": _("The period asked for has already ended: remote access can only be given for a "
+                         "time still to come. Check the date."),
         "letter_in_future": _("The letter date lies in the future."),
         "extend_not_active": _("Only an account that is still open can be extended."),
         "extension_pending": _("An extension of this account is already waiting for a decision."),

@@ -91,7 +91,8 @@ def _letter(form: RequestForm, storage, now) -> tuple[held_letter.HeldLetter | N
 
 
 # the field each date problem of remote_ops.request_dates_problem is told beside
-DATE_FIELDS = {"period_reversed": "period_end", "period_too_long": "period_end", "letter_in_future": "letter_date"}
+DATE_FIELDS = {"period_reversed": "period_end", "period_too_long": "period_end", "period_over": "period_end",
+               "letter_in_future": "letter_date"}
 
 
 @bp.route("/remote/new", methods=["GET", "POST"])

@@ -1,7 +1,8 @@
 /* h21u: the remote-access request's period (Waktu Pemberian / Penutupan) checked as soon as a date is
    changed, the message beside its field (aria-describedby), not only after "Save": an end before the
-   start (the server refuses it too, in the same words), and a date already past (said, not refused:
-   a letter may be recorded late). What the script cannot read is left to the server. WIB is UTC+7. */
+   start or already past (the server refuses both too, in the same words: lpsedesk/remote_ops.py
+   request_dates_problem), and a start already past (said, not refused: a letter may be recorded
+   late). What the script cannot read is left to the server. WIB is UTC+7. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-period-check]");
@@ -55,7 +56,7 @@
     var dayStart = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), -7, 0);
     say(start, from !== null && from < dayStart ? words.startPast : "", false);
     if (from !== null && until !== null && until <= from) { say(end, words.reversed, true); }
-    else if (until !== null && until <= now) { say(end, words.endPast, false); }
+    else if (until !== null && until <= now) { say(end, words.endPast, true); }
     else { say(end, "", false); }
   }
 

@@ -93,6 +93,19 @@ def test_the_period_must_end_after_it_starts(staff):
         db.session, admin, letter(period_start=NOW + DAY, period_end=NOW), now=NOW)) == "period_reversed"
 
 
+def test_a_period_already_over_is_refused_and_a_start_already_past_is_kept(staff):
+    """h22r: a period over before it is recorded can never be approved nor served; a letter recorded
+    after its period began is kept as written (tests/admin/test_remote_period_refused_by_the_server_h22r.py)."""
+    admin, _, _ = staff
+    assert code_of(lambda: remote_ops.record_request(
+        db.session, admin, letter(period_start=NOW - 3 * DAY, period_end=NOW - DAY), now=NOW)) == "period_over"
+    assert code_of(lambda: remote_ops.record_request(
+        db.session, admin, letter(period_start=NOW - DAY, period_end=NOW), now=NOW)) == "period_over"
+    req = remote_ops.record_request(db.session, admin, letter(period_start=NOW - 2 * DAY, period_end=NOW + HOUR),
+                                    now=NOW)
+    assert req.period_start == NOW - 2 * DAY
+
+
 def test_access_is_asked_for_at_most_one_year_at_a_time(staff):
     admin, _, _ = staff
     start = datetime(2027, 12, 1, 1, 0, tzinfo=timezone.utc)
