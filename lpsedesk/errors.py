@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, has_request_context, jsonify, make_response, render_template, request
+from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
@@ -82,6 +83,12 @@ def _wants_json() -> bool:
 def error_response(status: int, message: str, code: str | None = None, **extra):
     if _wants_json():
         response = jsonify(error=code or str(status), message=message, **extra)
+    elif has_request_context() and request_ctx.url_adapter is None:
+        # The Host header could not be read (werkzeug's BadHost: a name of more than 63 letters
+        # between dots, say): no URL can be built for it, and the error page's layout builds many,
+        # so rendering it turned a stranger's 400 into a 500 and a logged traceback. Plain words.
+        response = make_response(message)
+        response.mimetype = "text/plain"
     else:
         response = make_response(render_template("error.html", status=status, message=message))
     response.status_code = status
