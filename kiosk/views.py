@@ -8,6 +8,7 @@ from lpsedesk import checkin, devices, settings
 from lpsedesk.extensions import db
 from lpsedesk.labels import category_choices
 from lpsedesk.throttle import LoginThrottle
+from lpsedesk.transaction import after_commit
 
 from . import bp, office_hours
 from .device_auth import current_kiosk, kiosk_only, set_credential
@@ -96,7 +97,9 @@ def enrol():
             except devices.DeviceError as exc:
                 problem = exc.code
             else:
-                attempt.passed()
+                # taken back once the enrolment is committed: a delete on the throttle's own
+                # connection must not wait for the write lock this request may hold (SQLite)
+                after_commit(attempt.passed)
                 return set_credential(redirect(url_for("kiosk.welcome")), device)
     status = 400 if problem else 200
     return render_template("kiosk/enrol.html", code=devices.normalise_code(code),

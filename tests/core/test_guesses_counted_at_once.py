@@ -102,3 +102,28 @@ def test_twelve_guesses_at_one_visitors_digits_sent_together_try_only_five(app, 
     # the right digits wait too, as after five guesses made one by one
     right = kiosk.post_json("/visitors/recall", {"nik": NIK, "phone_last4": "0001"})
     assert right.status_code == 429
+
+
+
+def _enrol(app, code: str):
+    import re
+
+    browser = app.test_client()
+    page = browser.get("/kiosk/enrol").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return browser.post("/kiosk/enrol", data={"code": code, "csrf_token": token})
+
+
+def test_a_right_enrolment_code_does_not_count_against_the_address(app):
+    """Ten wrong codes per address in ten minutes; a kiosk enrolled meanwhile from the same address
+    (the Admin enrolling the lobby's screens one after another) is no wrong code."""
+    from lpsedesk import devices
+
+    with app.app_context():
+        _device, code = devices.create_device(db.session, None, "Kios lobi")
+        db.session.commit()
+    wrong = [_enrol(app, f"SALAH{i:03d}") for i in range(9)]
+    assert all(r.status_code == 400 for r in wrong)
+    assert _enrol(app, code).status_code == 302
+    assert "Terlalu banyak kode yang salah" not in _enrol(app, "SALAH999").get_data(as_text=True)  # the tenth wrong one
+    assert "Terlalu banyak kode yang salah" in _enrol(app, "SALAH998").get_data(as_text=True)
