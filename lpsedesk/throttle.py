@@ -58,6 +58,11 @@ def _aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 
+def _seconds_left(oldest: datetime, now: datetime, window: float) -> int:
+    """Until the oldest counted failure leaves the window (one more second to be past it)."""
+    return int((oldest - now).total_seconds() + window) + 1
+
+
 class SharedFailures:
     """Failed attempts in the database, under `namespace` (one per limit)."""
 
@@ -103,7 +108,7 @@ class SharedFailures:
                 count, oldest = conn.execute(select(func.count(), func.min(F.at))
                                              .where(F.key == name, F.at > since)).one()
                 if count >= limit and oldest is not None:
-                    waits.append(int((_aware(oldest) - now).total_seconds() + window) + 1)
+                    waits.append(_seconds_left(_aware(oldest), now, window))
             if waits:
                 return max(waits), []
             return 0, [conn.execute(insert(F).values(key=name, at=now).returning(F.id)).scalar_one()
@@ -166,7 +171,7 @@ class LoginThrottle:
             for k, limit in map(self._limit, keys):
                 count, oldest = self._shared.recent(k, self.window)
                 if count >= limit and oldest is not None:
-                    waits.append(int((oldest - now_utc).total_seconds() + self.window) + 1)
+                    waits.append(_seconds_left(oldest, now_utc, self.window))
             return max(waits, default=0)
         now = self._clock()
         with self._lock:
