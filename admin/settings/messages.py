@@ -43,6 +43,7 @@ def setting_label(key: str) -> str:
         "purposes": _("Purposes of visit"),
         "access_rights": _("Remote access rights"),
         "refusal_reasons": _("Refusal reasons offered to the Kasubag"),
+        "remote_refusal_reasons": _("Refusal reasons for a remote-access letter"),
     }.get(key, key)
 
 

@@ -1,7 +1,7 @@
 /* The Kasubag's queue. On a phone: one request at a time (newest or oldest first, by choice), its
    decision buttons in a bar at the bottom of the screen, and after a decision the next request slides
-   in without a reload. Everywhere: a decision is sent in the background, and a refusal reason can be
-   one tap on a chip. live.js keeps swapping in the server's fresh list; this arranges it again. */
+   in without a reload. Everywhere: a decision is sent in the background (a refusal reason can be one
+   tap on a chip: reason_chips.js). live.js keeps swapping in the server's fresh list; this arranges it again. */
 const live = document.getElementById("live");
 const phone = window.matchMedia("(max-width: 640px)");
 const ORDER_KEY = "lpsedesk.queue-order";
@@ -146,12 +146,8 @@ if (live) {
   live.addEventListener("click", (e) => {
     const chip = e.target.closest("[data-reason]");
     if (chip) {
-      const box = chip.closest("form").querySelector("textarea[name=reason]");
-      box.value = chip.dataset.reason;
-      // ux17: after a finger's tap the focus stays on the chip: the box taking it raised the phone's
-      // keyboard over "Tolak dengan alasan ini", one more tap to put it away. A mouse or a key: to edit.
-      if (e.pointerType !== "touch") box.focus();
-      else if (phone.matches) intoSight(chip.closest("form").querySelector("button[value=deny]"));
+      // reason_chips.js fills the box; a finger's tap leaves the focus on the chip, no keyboard comes up
+      if (e.pointerType === "touch" && phone.matches) intoSight(chip.form.querySelector("button[value=deny]"));
       return;
     }
     const cancel = e.target.closest("[data-refuse-cancel]");
