@@ -70,8 +70,10 @@ def test_the_kiosk_asks_to_hold_the_ktp_on_where_the_visitor_reads_and_hears_it_
             held.append(route)
             return
         response = route.fetch()
-        if json.loads(response.body()).get("guidance") == "look_again":
-            looking["said"] = True
+        try:
+            looking["said"] = looking["said"] or json.loads(response.body()).get("guidance") == "look_again"
+        except ValueError:
+            pass  # not an answer of the frame loop's (a proxy's page): the kiosk says what it says
         route.fulfill(response=response)
 
     page.route("**/kiosk/api/v1/frames?*", frame)
