@@ -1,7 +1,8 @@
 /* The Kasubag's queue. On a phone: one request at a time (newest or oldest first, by choice), its
    decision buttons in a bar at the bottom of the screen, and after a decision the next request slides
    in without a reload. Everywhere: a decision is sent in the background (a refusal reason can be one
-   tap on a chip: reason_chips.js). live.js keeps swapping in the server's fresh list; this arranges it again. */
+   tap on a chip: reason_chips.js). live.js keeps swapping in the server's fresh list; this arranges
+   it again. */
 const live = document.getElementById("live");
 const phone = window.matchMedia("(max-width: 640px)");
 const ORDER_KEY = "lpsedesk.queue-order";
