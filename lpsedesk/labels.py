@@ -97,13 +97,19 @@ def close_kind_label(kind: str | None) -> str:
     }.get(kind or "", "")
 
 
-# The office's default refusal reasons (lpsedesk.settings DEFAULTS["refusal_reasons"]) as the Kasubag's
-# chip stores them, in Bahasa Indonesia; each msgid's Indonesian translation is that same text.
+# The office's default refusal reasons (lpsedesk.settings DEFAULTS["refusal_reasons"], and for a
+# remote-access letter "remote_refusal_reasons") as the Kasubag's chip stores them, in Bahasa
+# Indonesia; each msgid's Indonesian translation is that same text.
 _DEFAULT_REFUSAL_REASONS = {
     "Ruang/fasilitas sedang dipakai": lambda: _("The room or facility is in use"),
     "Di luar jam layanan": lambda: _("Outside service hours"),
     "Data buku tamu belum lengkap": lambda: _("The guest book entry is incomplete"),
     "Keperluan tidak sesuai dengan fasilitas": lambda: _("The purpose does not match the facility"),
+    # h22u: a remote-access letter's; the Formulir that records the decision keeps the Indonesian
+    "Surat belum ditandatangani pejabat yang berwenang": lambda: _("The letter is not signed by an authorised official"),
+    "Hak akses yang diminta melebihi keperluan": lambda: _("The access rights requested go beyond the purpose"),
+    "Jangka waktu yang diminta terlalu lama": lambda: _("The period requested is too long"),
+    "Keperluan tidak memerlukan akses remote": lambda: _("The purpose does not need remote access"),
 }
 
 

@@ -45,6 +45,14 @@ DEFAULTS: dict[str, object] = {
         "Data buku tamu belum lengkap",
         "Keperluan tidak sesuai dengan fasilitas",
     ],
+    # h22u: the same for a third party's remote-access letter (SOP 2): what makes a letter refusable
+    # differs from a visit's. Indonesian, as the Formulir that records the decision is.
+    "remote_refusal_reasons": [
+        "Surat belum ditandatangani pejabat yang berwenang",
+        "Hak akses yang diminta melebihi keperluan",
+        "Jangka waktu yang diminta terlalu lama",
+        "Keperluan tidak memerlukan akses remote",
+    ],
     # False: requests reach the Kasubag at once; True: only after the helpdesk has checked the KTP.
     "ktp_check_before_kasubag": False,
 }

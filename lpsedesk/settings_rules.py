@@ -236,20 +236,24 @@ def holidays_text(value: object) -> str:
 REASON_MAX = 120
 
 
-def clean_refusal_reasons(text: str | None) -> list[str]:
-    """One refusal reason per line, offered to the Kasubag as chips; none at all is allowed (free text)."""
+REASON_LISTS = ("refusal_reasons", "remote_refusal_reasons")  # a visit's; a remote-access letter's
+
+
+def clean_refusal_reasons(text: str | None, key: str = "refusal_reasons") -> list[str]:
+    """One refusal reason per line, offered to the Kasubag as chips; none at all is allowed (free text).
+    `key` is the list's setting (REASON_LISTS), named by an error so it is said beside its own box."""
     reasons: list[str] = []
     for line in (text or "").splitlines():
         reason = " ".join(line.split())
         if not reason:
             continue
         if len(reason) > REASON_MAX:
-            raise SettingError("refusal_reasons", "label_too_long", max=REASON_MAX)
+            raise SettingError(key, "label_too_long", max=REASON_MAX)
         if reason.lower() in {r.lower() for r in reasons}:
-            raise SettingError("refusal_reasons", "duplicate_right", right=reason)
+            raise SettingError(key, "duplicate_right", right=reason)
         reasons.append(reason)
     if len(reasons) > MAX_ITEMS:
-        raise SettingError("refusal_reasons", "too_many", max=MAX_ITEMS)
+        raise SettingError(key, "too_many", max=MAX_ITEMS)
     return reasons
 
 

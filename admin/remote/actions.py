@@ -9,6 +9,7 @@ from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc
 from lpsedesk.errors import workflow_message
 from lpsedesk.extensions import db
+from lpsedesk.labels import stored_refusal_reason
 from lpsedesk.models import utcnow
 from lpsedesk.passwords import generate_password
 from lpsedesk.roles import Role
@@ -51,7 +52,8 @@ def decide_remote(request_id: int):
         if decision == "approve":
             remote_ops.approve(db.session, req, actor, approved_until=local_to_utc(form.approved_until.data), now=now)
         else:
-            remote_ops.deny(db.session, req, actor, reason=form.reason.data or "", now=now)
+            # a chip tapped on an English screen is kept in the Formulir's Indonesian (h22u)
+            remote_ops.deny(db.session, req, actor, reason=stored_refusal_reason(form.reason.data or ""), now=now)
     except (remote_ops.RemoteInputError, MissingReason) as exc:
         return typed_again(req, exc, form.approved_until if decision == "approve" else form.reason, decision_form=form)
     flash(decided_message(decision, req.requester_name), "info")

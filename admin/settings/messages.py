@@ -42,7 +42,8 @@ def setting_label(key: str) -> str:
         "facilities": _("Facilities"),
         "purposes": _("Purposes of visit"),
         "access_rights": _("Remote access rights"),
-        "refusal_reasons": _("Refusal reasons offered to the Kasubag"),
+        "refusal_reasons": _("Refusal reasons for a visit request"),  # h22u: a letter has its own now
+        "remote_refusal_reasons": _("Refusal reasons for a remote-access letter"),
     }.get(key, key)
 
 

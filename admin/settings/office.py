@@ -32,11 +32,12 @@ def settings_office():
     holidays_typed = settings_rules.holidays_text(values["holidays"])
     if request.method == "POST":
         cleaned, problems = settings_rules.clean_office(request.form)
-        if "refusal_reasons" in request.form:  # a form without the list leaves it as it is
-            try:
-                cleaned["refusal_reasons"] = settings_rules.clean_refusal_reasons(request.form["refusal_reasons"])
-            except SettingError as exc:
-                problems.append(exc)
+        for key in settings_rules.REASON_LISTS:
+            if key in request.form:  # a form without the list leaves it as it is
+                try:
+                    cleaned[key] = settings_rules.clean_refusal_reasons(request.form[key], key)
+                except SettingError as exc:
+                    problems.append(exc)
         if "office_days_shown" in request.form:  # the boxes: none ticked sends nothing at all
             try:
                 cleaned["office_days"] = settings_rules.clean_office_days(request.form.getlist("office_days"))
@@ -52,7 +53,7 @@ def settings_office():
         errors = {exc.key: setting_message(exc) for exc in problems}
         values = {**values, **{k: request.form.get(k, "") for k in settings_rules.OFFICE_KEYS},
                   "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1",
-                  "refusal_reasons": request.form.get("refusal_reasons", "").splitlines(),
+                  **{k: request.form.get(k, "").splitlines() for k in settings_rules.REASON_LISTS},
                   "office_days": request.form.getlist("office_days")}
         holidays_typed = request.form.get("holidays", "")
         flash(_("Nothing was saved: please correct the marked fields."), "error")

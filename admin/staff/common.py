@@ -131,11 +131,13 @@ def actions_for(visit) -> frozenset[str]:
     return visit_ops.available_actions(visit, current_actor(), ktp_first=g.ktp_first)
 
 
-def refusal_reasons() -> list:
-    """The Admin's refusal-reason chips; read once per request, not once per queued request."""
-    if "refusal_reasons" not in g:
-        g.refusal_reasons = office.get(db.session, "refusal_reasons")
-    return g.refusal_reasons
+def refusal_reasons(key: str = "refusal_reasons") -> list:
+    """The Admin's refusal-reason chips, a visit's or ("remote_refusal_reasons") a remote-access letter's;
+    read once per request, not once per queued request."""
+    read = g.setdefault("refusal_reasons", {})
+    if key not in read:
+        read[key] = office.get(db.session, key)
+    return read[key]
 
 
 def reason_needed_message() -> str:

@@ -36,7 +36,7 @@
   }
 
   document.addEventListener("input", (e) => { if (e.target.matches && e.target.matches(BOX)) keep(e.target); });
-  // A tapped chip fills the box (queue.js) without an input event.
+  // A tapped chip fills the box (reason_chips.js) without an input event.
   document.addEventListener("click", (e) => {
     const chip = e.target.closest && e.target.closest("[data-reason]");
     const box = chip && chip.closest("form") && chip.closest("form").querySelector(BOX);

@@ -47,7 +47,7 @@
   document.addEventListener("input", (e) => {
     if (e.target.matches && e.target.matches("[data-decide] textarea[name=reason]") && e.target.value.trim()) clear(e.target);
   });
-  // A tapped reason chip fills the box (queue.js) without an input event.
+  // A tapped reason chip fills the box (reason_chips.js) without an input event.
   document.addEventListener("click", (e) => {
     const chip = e.target.closest && e.target.closest("[data-reason]");
     const reason = chip && box(chip.closest("form"));
