@@ -43,6 +43,18 @@ def needed(nik: str | None, *, read: bool = True) -> bool:
     return ON and read and not nik
 
 
+# What a later frame's own guidance asks the visitor to change. While looking, that is said instead
+# of "hold on, the NIK is not read yet": a thumb over the digits stays there for as long as the
+# visitor is only told to hold on, and the look then reads the same covered digits again.
+ACTIONABLE = ("finger_on_text", "glare", "too_blurry", "move_closer", "move_into_frame")
+
+
+def told(frame_guidance: str) -> str:
+    """The guidance the visitor gets on a frame of the look: the frame's own instruction where it
+    asks for a change the visitor can make, else "look_again" (hold on, the NIK is not read yet)."""
+    return frame_guidance if frame_guidance in ACTIONABLE else "look_again"
+
+
 def usable(guidance: str, in_frame: bool, has_crop: bool) -> bool:
     """A later frame whose crop the look may vote: what the kiosk would capture, or a card that stays
     too blurred (blurry_wait.py; such a capture was itself blurred)."""

@@ -79,6 +79,8 @@ SCHEMAS: dict = {
         "properties": {
             "result": _ref("ScanResult"), "guidance": {"type": "string"}, "message": {"type": "string"},
             "steady_frames": {"type": "integer"}, "captured": {"type": "boolean"},
+            "looking": {"type": "boolean", "description": "a capture whose NIK was not read is reading it on "
+                                                         "a few more frames; hold the card on"},
             "capture": {"oneOf": [_ref("Capture"), {"type": "null"}]},
         },
     },

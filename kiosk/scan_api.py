@@ -283,7 +283,10 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
             end_look(scan_session)  # the shutter ends a look: its picture is taken now
             body["capture"] = _capture(scan_session, frame, result, may_look=not capture)
         if scan_session.look is not None:
-            body["guidance"] = "look_again"  # "Hold your KTP a moment longer, the NIK is not read yet"
+            # "Hold your KTP a moment longer, the NIK is not read yet", or what to change (a thumb
+            # over the text, glare): the browser keeps the look's green outline on "looking".
+            body["guidance"] = look_again.told(state.guidance)
+            body["looking"] = True
         body["captured"] = body["capture"] is not None
         sessions().save(scan_session)
     # the sentence under the camera, once per frame

@@ -94,3 +94,28 @@ def test_a_look_goes_on_across_two_app_processes_sharing_the_scan_sessions(app, 
     assert [a["guidance"] for a in answers[2:-1]] == ["look_again"] * look_again.NEW_CROPS
     assert answers[-1]["captured"] and answers[-1]["capture"]["nik"] == ktp_scene[1].nik
     assert calls == [3, look_again.VOTERS], "the capture's crops and the later ones, kept by both processes"
+
+
+def test_a_thumb_over_the_text_while_looking_is_asked_off_the_text(kiosk, sharp_ktp, monkeypatch):
+    """h22: told only to hold on, a visitor keeps the thumb where it is, over the digits that were not
+    read; while the kiosk looks again, a frame that sees a finger on the writing says so."""
+    import dataclasses
+
+    from kiosk import scan_api
+
+    _reader(monkeypatch, [None])
+    real = scan_api.scan_frame
+    thumb = {"on": False}
+
+    def seen(*args, **kwargs):
+        result = real(*args, **kwargs)
+        return dataclasses.replace(result, guidance="finger_on_text") if thumb["on"] and result.card else result
+    monkeypatch.setattr(scan_api, "scan_frame", seen)
+    answers = [kiosk.post_frame(sharp_ktp).json for _ in range(3)]
+    assert answers[2]["message"] == STILL and answers[2]["looking"]
+    thumb["on"] = True
+    later = kiosk.post_frame(sharp_ktp).json
+    assert later["looking"] and not later["captured"]
+    assert later["message"] != STILL and later["message"].startswith("Jari Anda menutupi tulisan")
+    thumb["on"] = False
+    assert kiosk.post_frame(sharp_ktp).json["message"] == STILL, "the thumb moved: hold on again"

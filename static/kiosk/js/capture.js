@@ -70,8 +70,8 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
   function onAnswer(res) {
     if (!res.ok) { problem(res.data.message || T.network); return; }
     const d = res.data;
-    // "look_again" (Run 24t): captured, the NIK read on a few more frames; the server decides when it ends.
-    if (camera) camera.draw(d.result.corners, ["ready", "hold_still", "look_again"].includes(d.guidance));
+    // d.looking (Run 24t): captured, the NIK read on a few more frames; the server decides when it ends.
+    if (camera) camera.draw(d.result.corners, d.looking || ["ready", "hold_still"].includes(d.guidance));
     guidance(d.message);
     if (d.result.barcodes && d.result.barcodes.length) noteCodes(d.result.barcodes.map((b) => b.text));
     if (d.captured && d.capture) captured(d.capture);
