@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import cv2
 import numpy as np
 
 from idscan import blurry_wait, pick_sharpest, read_cards, scan_frame
-from idscan.sequence import CAPTURABLE, MOST_FRAMES, steady_capture  # noqa: F401 (the benches' and tests' import)
+from idscan.sequence import CAPTURABLE, MOST_FRAMES, look_again_run, steady_capture  # noqa: F401 (the benches' and tests' import)
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata
 from lpsedesk.nik import regions
 
@@ -137,24 +138,63 @@ def keep_miss(crops: Path, stem: str, scene, res, row: dict, nik: str, name: str
           f"{row.get('nik_filled')} status={row.get('status')} name {name!r} read {row.get('got_name')!r}", flush=True)
 
 
+def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
+    """One steady run as the kiosk captures it: scan_frame on its frames (steady_capture), the
+    sharpest capturable crops voted by read_cards, and where that filled no NIK the look again on
+    the frames after them (look_again_run; Run 24t). frame_at(i): frame i of the run (an array).
+    Returns best and seen; where captured, the reading before the look (`first`, main's before Run
+    24t: look_again.ON = False) and after it (`reading`), the later frames watched, and CPU ms: the
+    capture's reading (`cpu_first`), with the look (`cpu`: the later frames' scans, which the camera
+    loop makes anyway, and the second reading; `look_cpu` alone) - wall ms likewise (`ms`)."""
+    best, seen = steady_capture(lambda i: frame_at(i), frames, lambda f: scan_frame(f, barcodes=False))
+    run = {"best": best, "seen": seen}
+    if not best:
+        return run
+    t, c = time.perf_counter(), cpu_ms()
+    first = read_cards([r.crop for r in best], engine, table)
+    run.update(first=first, cpu_first=cpu_ms() - c)
+    t2, c2 = time.perf_counter(), cpu_ms()
+    reading, looked = look_again_run(best, first, lambda i: scan_frame(frame_at(seen + i), barcodes=False),
+                                     lambda crops: read_cards(crops, engine, table))
+    run.update(reading=reading, looked=looked, look_cpu=cpu_ms() - c2 if looked else None,
+               cpu=cpu_ms() - c, ms=(time.perf_counter() - t) * 1000)
+    return run
+
+
+def run_row(run: dict, tags: set, nik: str, name: str, frames: int) -> dict:
+    """A steady run's row for the tables: the NIK and name after the look, and before it (first_*)."""
+    row = {"tags": tags, "read": bool(run["best"]), "engine": None, "watched": run["seen"] > frames}
+    if run["best"]:
+        reading, first = run["reading"], run["first"]
+        row.update(engine=reading.engine, nik_filled=reading.nik == nik, wrong=reading.nik not in (None, nik),
+                   name=reading.name == name, voters=len(run["best"]), looked=run["looked"],
+                   first_right=first.nik == nik, first_wrong=first.nik not in (None, nik),
+                   first_name=first.name == name)
+    return row
+
+
 def steady_runs(run_cases, frames: int, engine: str | None) -> tuple[list[dict], list[float]]:
-    """Each case's steady run of frames: scan_frame on all, the sharpest ready crops voted by read_cards."""
+    """Each case's steady run of frames read as the kiosk reads it (steady_run): rows and the OCR at
+    capture CPU ms of the captured runs, the look included."""
     rows, cpu, table = [], [], regions()
     for case in run_cases:
         first = case.frame(0)
         if first.blur > 1.5:
             continue
-        best, seen = steady_capture(lambda i, case=case: (first if i == 0 else case.frame(i)).frame, frames,
-                                    lambda f: scan_frame(f, barcodes=False))
-        row = {"tags": set(first.tags), "read": bool(best), "watched": seen > frames}
-        if best:
-            c = cpu_ms()
-            reading = read_cards([r.crop for r in best], engine, table)
-            cpu.append(cpu_ms() - c)
-            row.update(nik_filled=reading.nik == case.person.nik,
-                       wrong=reading.nik is not None and reading.nik != case.person.nik, name=reading.name == case.name)
-        rows.append(row)
+        run = steady_run(lambda i, case=case, first=first: (first if i == 0 else case.frame(i)).frame, frames, engine, table)
+        rows.append(run_row(run, set(first.tags), case.person.nik, case.name, frames))
+        if run["best"]:
+            cpu.append(run["cpu"])
     return rows, cpu
+
+
+def look_line(voted: list[dict]) -> str:
+    """How the look again (Run 24t) changed the captured runs: main's reading is the one before it."""
+    looked = [r for r in voted if r.get("looked")]
+    frames = f"{pct([r['looked'] for r in looked], 50):.0f}" if looked else "-"
+    return (f"look again: {len(looked)} captures looked again, {frames} later frames median; before the look "
+            f"(main, look_again.ON = False) filled right {share(voted, 'first_right')}, wrong "
+            f"{share(voted, 'first_wrong')}, names {share(voted, 'first_name')}")
 
 
 def report_readings(rows: list[dict], seq: list[dict], seq_cpu: list[float], neg: list[dict], frames: int) -> None:
@@ -176,7 +216,8 @@ def report_readings(rows: list[dict], seq: list[dict], seq_cpu: list[float], neg
               f"{sum(r['watched'] for r in seq)}")
         print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}; of all runs: {share(seq, 'nik_filled')}")
         print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}; name exact: {share(voted, 'name')}")
-        print(f"OCR at capture CPU ms: median {pct(seq_cpu, 50):.0f} (resampled 95 %: {spread(seq_cpu)})")
+        print(look_line(voted))
+        print(f"OCR at capture CPU ms (the look included): median {pct(seq_cpu, 50):.0f} (resampled 95 %: {spread(seq_cpu)})")
     if neg:
         print(f"\nnegatives: {len(neg)}; captured (ready): {sum(r['ready'] for r in neg)}; "
               f"move_into_frame: {share(neg, 'move')}; any card: {share(neg, 'card')}")

@@ -18,15 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import baseline_ocr  # noqa: E402
 from bench.told import print_told  # noqa: E402
-from bench.engine_bench import (arguments, captured, by_tag, cpu_ms, finger_told, pct, share,  # noqa: E402
-                                smeared_told, spread, start_engine, steady_capture)
+from bench.engine_bench import (arguments, captured, by_tag, finger_told, look_line, pct, run_row, share,  # noqa: E402
+                                smeared_told, spread, start_engine, steady_run)
 from idscan import read_cards, scan_frame, warp  # noqa: E402
-from idscan.sequence import look_again_run  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
-from tests.synthetic.splits import SPLITS, cases, negatives  # noqa: E402
+from tests.synthetic.splits import HOLDS, SPLITS, cases, negatives  # noqa: E402
 from tests.synthetic.styles import HELD_OUT_FONTS  # noqa: E402
 
-LOOK_CPU: list[float] = []  # CPU ms of each look again (Run 24t): later frames scanned and the crops read
+LOOK_CPU: dict[str, list[float]] = {h: [] for h in HOLDS}  # CPU ms of each look again (Run 24t), by hold: later frames scanned and the crops read
 DET_CPU: list[float] = []  # CPU ms of scan_frame on every frame (the machine is shared: see wall too)
 CONDITIONS = ("thumb", "glare", "low_light", "small", "soft", "motion", "clutter", "rotated", "colour_cast")
 
@@ -71,53 +70,64 @@ def single_frames(split, n: int, engine: str | None, baseline: bool,
     return rows, det_ms, ocr_ms
 
 
-def sequences(split, n: int, frames: int, engine: str | None,
-              names: bool = False) -> tuple[list[dict], list[float], list[float]]:
-    """Steady runs of `frames` frames; the sharpest 3 the kiosk would capture are read together."""
-    rows, ms, cpu = [], [], []
+def sequences(split, n: int, frames: int, engine: str | None, names: bool = False,
+              hold: str = "still") -> tuple[list[dict], list[float], list[float]]:
+    """Steady runs of `frames` frames held still or moving (splits.HOLDS); the sharpest 3 the kiosk
+    would capture are read together, and looked again on where they fill no NIK (steady_run).
+    Returns the rows and the OCR at capture CPU ms of each capture before the look (main's) and with it."""
+    rows, main_cpu, cpu = [], [], []
     table = regions()
     for k, case in enumerate(cases(split, n)):
         first = case.frame(0)
         if first.blur > 1.5:
             continue
-        best, seen = steady_capture(lambda i, case=case: (first if i == 0 else case.frame(i)).frame, frames,
-                                    lambda f: scan_frame(f, barcodes=False))
-        row = {"tags": set(first.tags) | {f"font:{case.style.family}"}, "read": bool(best),
-               "engine": None, "watched": seen > frames}
-        if best:
-            t, c = time.perf_counter(), cpu_ms()
-            reading = read_cards([r.crop for r in best], engine, table)
-            ms.append((time.perf_counter() - t) * 1000)
-            cpu.append(cpu_ms() - c)
-            first_nik = reading.nik
-            # Look again (Run 24t): where the capture filled no NIK, the kiosk reads later frames of the
-            # hold; their scans are the camera loop's, timed apart (LOOK_CPU), the reading with the capture.
-            t, c = time.perf_counter(), cpu_ms()
-            reading, looked = look_again_run(
-                best, reading, lambda i, case=case, seen=seen: scan_frame(case.frame(seen + i).frame, barcodes=False),
-                lambda crops: read_cards(crops, engine, table))
-            if looked:
-                LOOK_CPU.append(cpu_ms() - c)
-                ms[-1] += (time.perf_counter() - t) * 1000
-                cpu[-1] += LOOK_CPU[-1]
-            row.update(engine=reading.engine, nik_filled=reading.nik == case.person.nik,
-                       wrong=reading.nik is not None and reading.nik != case.person.nik,
-                       name=reading.name == case.person.name, voters=len(best), looked=looked,
-                       first_right=first_nik == case.person.nik, first_wrong=first_nik not in (None, case.person.nik))
-            wrong_name(names, "run", k, row["tags"], case.person.name, reading.name)
+        run = steady_run(lambda i, case=case, first=first: (first if i == 0 else case.frame(i, hold=hold)).frame,
+                         frames, engine, table)
+        row = run_row(run, set(first.tags) | {f"font:{case.style.family}"}, case.person.nik, case.person.name, frames)
+        if run["best"]:
+            main_cpu.append(run["cpu_first"])
+            cpu.append(run["cpu"])
+            if run["look_cpu"] is not None:
+                LOOK_CPU[hold].append(run["look_cpu"])
+            wrong_name(names, f"{hold} run", k, row["tags"], case.person.name, run["reading"].name)
         rows.append(row)
-    return rows, ms, cpu
+    return rows, main_cpu, cpu
 
 
-def median_frames(rows: list[dict]) -> str:
-    return f"{pct([r['looked'] for r in rows], 50):.0f}" if rows else "-"
+def runs_cell(rows: list[dict]) -> str:
+    """NIK filled right of all runs before the look (main's) -> after it, and wrong fills after it."""
+    n = len(rows)
+    if not n:
+        return "-"
+    return (f"{sum(bool(r.get('first_right')) for r in rows)}/{n} -> {sum(bool(r.get('nik_filled')) for r in rows)}/{n} "
+            f"({sum(bool(r.get('wrong')) for r in rows)})")
+
+
+def report_runs(hold: str, seq: list[dict], frames: int, main_cpu: list[float], cpu: list[float]) -> None:
+    """The steady runs of one kind of hold: captured, filled right and wrong, names, after the look
+    and before it (main's), and the OCR at capture CPU of both."""
+    voted = [r for r in seq if r.get("read")]
+    print(f"\nmulti-frame, {hold} hold: {len(seq)} steady runs of {frames} frames (blur <= 1.5); captured (a frame ready, "
+          f"or too blurred after the wait): {len(voted)}; the sharpest 3 voted; watched past {frames} frames for a 3rd: "
+          f"{sum(r['watched'] for r in seq)}")
+    print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}   [goal >= 97 %]; of all runs: "
+          f"{share(seq, 'nik_filled')}")
+    print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}   [goal <= 0.5 %]; name exact: {share(voted, 'name')}   [goal >= 85 %]")
+    print(f"{look_line(voted)}; the look's CPU median {pct(LOOK_CPU[hold], 50):.0f} ms (scans of the later frames + the reading)")
+    for label, ms in (("main (before the look)", main_cpu), ("with the look", cpu)):
+        print(f"OCR at capture CPU ms, {label}: median {pct(ms, 50):.0f} (resampled 95 %: {spread(ms)}), "
+              f"p95 {pct(ms, 95):.0f}   [goal median <= 400]")
 
 
 def main() -> None:
     ap = arguments(SPLITS, cards=120, sequences=40, negatives=80)
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--names", action="store_true", help="print every wrong name (printed, read, the scene's tags)")
+    ap.add_argument("--holds", default=",".join(HOLDS),
+                    help="steady runs held still, moving, or both (comma-separated; Run 25s): the same cards each")
     args = ap.parse_args()
+    if set(args.holds.split(",")) - set(HOLDS) - {""}:
+        ap.error(f"--holds: {', '.join(HOLDS)}")
     start_engine(args)
     split = SPLITS[args.split]
     if args.seed is not None:
@@ -128,7 +138,10 @@ def main() -> None:
           f"{', '.join(f for f in split.fonts if f in HELD_OUT_FONTS) or 'none'})")
 
     rows, det_ms, ocr_ms = single_frames(split, args.cards, args.engine, not args.no_baseline, args.names)
-    seq, seq_ms, seq_cpu = sequences(split, args.sequences, args.frames, args.engine, args.names) if args.sequences else ([], [], [])
+    holds = [h for h in args.holds.split(",") if h] if args.sequences else []
+    seq, seq_cpu = {}, {}
+    for hold in holds:
+        seq[hold], *seq_cpu[hold] = sequences(split, args.sequences, args.frames, args.engine, args.names, hold)
     neg_rows = []
     for scene in negatives(split, args.negatives):
         c = time.process_time()
@@ -155,20 +168,8 @@ def main() -> None:
         print(f"baseline, plain Tesseract on the true-corner crop: NIK {share(base, 'plain_nik')}, name {share(base, 'plain_name')}")
         print(f"baseline, previous engine's fixed boxes on the engine's crops: NIK {share(read, 'old_nik')}, "
               f"name {share(read, 'old_name')}")
-    if seq:
-        voted = [r for r in seq if r.get("read")]
-        print(f"\nmulti-frame: {len(seq)} steady runs of {args.frames} frames (blur <= 1.5); captured (a frame ready, or too blurred after the wait): "
-              f"{len(voted)}; the sharpest 3 voted; watched past {args.frames} frames for a 3rd: "
-              f"{sum(r['watched'] for r in seq)}")
-        print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}   [goal >= 97 %]; of all runs: "
-              f"{share(seq, 'nik_filled')}")
-        print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}   [goal <= 0.5 %]; name exact: {share(voted, 'name')}   [goal >= 85 %]")
-        looked = [r for r in voted if r.get("looked")]
-        print(f"look again (Run 24t): {len(looked)} captures looked again, {median_frames(looked)} later frames median; "
-              f"before the look filled right {share(voted, 'first_right')}, wrong {share(voted, 'first_wrong')}; "
-              f"the look's CPU median {pct(LOOK_CPU, 50):.0f} ms (scans of the later frames + the reading)")
-        print(f"OCR at capture ms: wall median {pct(seq_ms, 50):.0f}, p95 {pct(seq_ms, 95):.0f}; CPU median "
-              f"{pct(seq_cpu, 50):.0f} (resampled 95 %: {spread(seq_cpu)}), p95 {pct(seq_cpu, 95):.0f}   [goal median <= 400]")
+    for hold in holds:
+        report_runs(hold, seq[hold], args.frames, *seq_cpu[hold])
     print(f"\nnegatives: {len(neg_rows)}; captured (ready): {sum(r['ready'] for r in neg_rows)}   [goal 0]; "
           f"move_into_frame: {share(neg_rows, 'move')}   [goal <= 2 %]; any card: {share(neg_rows, 'card')}")
     for kind in sorted({r["kind"] for r in neg_rows}):
@@ -178,9 +179,11 @@ def main() -> None:
           f"CPU median {pct(DET_CPU, 50):.1f} (resampled 95 %: {spread(DET_CPU)}), p95 {pct(DET_CPU, 95):.1f}   [goal median <= 25]")
     print(f"OCR single frame ms: median {pct(ocr_ms, 50):.0f}, p95 {pct(ocr_ms, 95):.0f}")
 
-    print("\n| condition | n (blur<=1.5) | found | NIK exact | NIK plain Tesseract | NIK old boxes | name exact | wrong filled | multi-frame NIK |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    groups, seq_groups = by_tag(sharp), by_tag(seq)
+    # Steady runs by hold: NIK filled right of all runs, main's (before the look) -> with the look, and wrong.
+    runs_head = "".join(f" {h} runs: NIK main -> look (wrong) |" for h in holds)
+    print(f"\n| condition | n (blur<=1.5) | found | NIK exact | NIK plain Tesseract | NIK old boxes | name exact | wrong filled |{runs_head}")
+    print("| --- " * (8 + len(holds)) + "|")
+    groups, seq_groups = by_tag(sharp), {h: by_tag(seq[h]) for h in holds}
     fonts = sorted(t for t in groups if t.startswith("font:"))
     for key in ("all", *CONDITIONS, *fonts):
         g = groups.get(key, [])
@@ -188,7 +191,8 @@ def main() -> None:
         label = key + (" (held out)" if key.startswith("font:") and key[5:] in HELD_OUT_FONTS else "")
         old_nik = "-" if args.no_baseline else share(rd, "old_nik")  # not measured: not 0 %
         print(f"| {label} | {len(g)} | {share(g, 'found')} | {share(rd, 'nik_raw')} | {share(g, 'plain_nik', 'base')} | "
-              f"{old_nik} | {share(rd, 'name')} | {share(rd, 'wrong')} | {share(seq_groups.get(key, []), 'nik_filled')} |")
+              f"{old_nik} | {share(rd, 'name')} | {share(rd, 'wrong')} |"
+              + "".join(f" {runs_cell(seq_groups[h].get(key, []))} |" for h in holds))
 
 
 if __name__ == "__main__":

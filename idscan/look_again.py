@@ -4,8 +4,9 @@ On a steady hold the kiosk captures after 3 steady frames and votes their crops.
 fills no NIK (not confident, or the birth date, sex or region reject it) the card is usually still
 in front of the camera, and later frames of the same hold may read it. So the kiosk keeps the
 capture's other fields ready, asks the visitor to hold on ("Tahan KTP sebentar lagi, NIK belum
-terbaca"), keeps the crops of up to NEW_CROPS more frames it would capture, and reads them once,
-voted together with the capture's crops. Whatever that reading fills passed the same cross-checks
+terbaca"), lets the hold move on for SETTLE frames, keeps the crops of up to NEW_CROPS more frames
+it would capture, and reads them once, voted as a capture's crops are (Run 25s: without the
+capture's own, which did not fill). Whatever that reading fills passed the same cross-checks
 and vote as any capture; where it fills nothing the rest of the form is filled and the NIK is left
 to the visitor. Bounded: one more reading, at most MORE_FRAMES frames (~2 s at the kiosk's ~5
 frames a second), and the card leaving the frame ends it at once.
@@ -25,6 +26,14 @@ ON = True  # False: the capture's reading is final, as before Run 24t (measureme
 MORE_FRAMES = 10  # later frames watched at most: ~2 s at ~5 frames a second
 NEW_CROPS = 3  # later crops kept; the reading starts as soon as this many were seen
 VOTERS = 5  # crops voted together at most, earlier and later, sharpest first (read_cards reads 1-5)
+# Run 25s (dev moving holds, bench/idscan.py --holds moving; 17 looks): the frames right after the
+# capture show the card as the capture did, and the capture's crops outvote what the later ones read.
+# The first 3 later crops voted with the capture's filled 1 of 17 looks, alone 2; the last 3 of the 10
+# frames with the capture's 3, alone 6; nothing wrong in any. So the look lets the hold move on for
+# SETTLE frames, keeps the crops after them, and votes those alone (3 crops, as a capture is voted).
+# SETTLE = 0 and WITH_CAPTURE = True give Run 24t's look back.
+SETTLE = 7  # later frames watched before a crop is kept: NEW_CROPS more make MORE_FRAMES
+WITH_CAPTURE = False  # the capture's crops voted with the later ones
 CAPTURABLE = ("ready", "finger_on_text", "hold_still")  # what the kiosk captures; sequence.CAPTURABLE is this
 
 T = TypeVar("T")
@@ -68,16 +77,19 @@ class Look:
     frames: int = 0  # later frames seen
     kept: int = 0  # of those, crops kept
     done: bool = False
+    took: bool = False  # this frame's crop is to be kept (the caller keeps it, the look counts it)
 
     def see(self, *, card: bool, guidance: str = "", in_frame: bool = False, has_crop: bool = False) -> Step:
         """What to do with this later frame. After READ or GIVE_UP the look is over."""
+        self.took = False
         if self.done:
             return Step.WATCH
         if not card:
             # The card left the frame: the hold is over. Read what was kept, if anything.
             return self._end(Step.READ if self.kept else Step.GIVE_UP)
         self.frames += 1
-        keep = usable(guidance, in_frame, has_crop)
+        keep = self.frames > SETTLE and usable(guidance, in_frame, has_crop)
+        self.took = keep
         self.kept += keep
         if self.kept >= NEW_CROPS:
             return self._end(Step.READ)
@@ -91,10 +103,10 @@ class Look:
 
 
 def voters(earlier: Sequence[tuple[float, T]], later: Sequence[tuple[float, T]], n: int = VOTERS) -> list[T]:
-    """The crops the look reads: the later ones (sharpest first, at most NEW_CROPS) with the
-    capture's, the n sharpest of them all by sharpness."""
+    """The crops the look reads: the later ones (sharpest first, at most NEW_CROPS), with the
+    capture's where WITH_CAPTURE: the n sharpest of them all by sharpness."""
     new = sorted(later, key=lambda item: item[0], reverse=True)[:NEW_CROPS]
-    both = sorted([*earlier, *new], key=lambda item: item[0], reverse=True)
+    both = sorted([*(earlier if WITH_CAPTURE else ()), *new], key=lambda item: item[0], reverse=True)
     return [item for _s, item in both[:n]]
 
 

@@ -77,7 +77,7 @@ def look_again_run(best: list[ScanResult], reading: CardReading, later: Callable
             break
         step = look.see(card=bool(res.card), guidance=res.guidance, in_frame=res.in_frame,
                         has_crop=res.crop is not None)
-        if look_again.usable(res.guidance, res.in_frame, res.crop is not None) and res.card:
+        if look.took:
             kept.append((res.sharpness, res.crop))
     if step != look_again.Step.READ:
         return reading, look.frames

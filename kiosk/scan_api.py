@@ -167,7 +167,7 @@ def _look_again(scan: ScanSession, result) -> dict | None:
     look = look_again.Look(frames=state["frames"], kept=state["kept"])
     step = look.see(card=bool(result.card), guidance=result.guidance, in_frame=result.in_frame,
                     has_crop=result.crop is not None)
-    if result.card and look_again.usable(result.guidance, result.in_frame, result.crop is not None):
+    if look.took:
         scan.look_later.add(result.sharpness, result.crop)
     state.update(frames=look.frames, kept=look.kept)
     if step in (look_again.Step.KEEP, look_again.Step.WATCH):

@@ -35,10 +35,13 @@ def test_switched_off_nothing_looks_again(monkeypatch):
     assert not look_again.needed(None)
 
 
-def test_the_look_reads_as_soon_as_three_more_sharp_frames_were_seen():
+def test_the_look_reads_three_more_sharp_frames_once_the_hold_has_moved_on_within_two_seconds():
+    # Run 25s: the frames right after the capture show the card as the capture did; the look keeps
+    # the crops of frames later in the hold, and reads within its bound (10 frames, ~2 s).
     look = Look()
-    steps = [_see(look, _frame()) for _ in range(3)]
-    assert steps == [Step.KEEP, Step.KEEP, Step.READ]
+    steps = [_see(look, _frame()) for _ in range(look_again.MORE_FRAMES)]
+    assert steps[-1] == Step.READ and look.kept == 3
+    assert steps[:4] == [Step.WATCH] * 4, "the frames right after the capture are watched, not kept"
     assert _see(look, _frame()) == Step.WATCH, "one look only"
 
 
@@ -51,7 +54,7 @@ def test_frames_the_kiosk_would_not_capture_are_watched_not_kept():
 
 def test_the_look_is_bounded_in_frames_and_reads_what_it_kept():
     look = Look()
-    steps = [_see(look, _frame("ready" if k == 2 else "glare")) for k in range(look_again.MORE_FRAMES)]
+    steps = [_see(look, _frame("ready" if k == look_again.MORE_FRAMES - 2 else "glare")) for k in range(look_again.MORE_FRAMES)]
     assert steps[-1] == Step.READ and look.frames == look_again.MORE_FRAMES
 
 
@@ -65,13 +68,17 @@ def test_the_card_taken_away_ends_the_look_at_once():
     look = Look()
     assert _see(look, _frame(card=False)) == Step.GIVE_UP
     look = Look()
-    _see(look, _frame())
+    while not look.kept:
+        _see(look, _frame())
     assert _see(look, _frame(card=False)) == Step.READ, "the crop kept is still read"
 
 
-def test_the_vote_takes_the_sharpest_of_the_capture_and_the_later_crops():
+def test_the_later_crops_are_voted_as_a_capture_is_without_the_capture_that_did_not_fill(monkeypatch):
+    # Run 25s: the capture's crops, which filled nothing, outvoted what the later ones read.
     earlier = [(300.0, "a"), (200.0, "b"), (100.0, "c")]
     later = [(250.0, "x"), (50.0, "y"), (400.0, "z"), (150.0, "w")]
+    assert look_again.voters(earlier, later) == ["z", "x", "w"]
+    monkeypatch.setattr(look_again, "WITH_CAPTURE", True)  # Run 24t's look: the sharpest 5 of both
     assert look_again.voters(earlier, later) == ["z", "a", "x", "b", "w"]
 
 
@@ -92,8 +99,8 @@ def test_a_look_that_fills_nothing_leaves_the_nik_to_the_visitor_and_the_rest_fi
 
 def test_the_cli_looks_again_on_the_frames_after_the_capture(monkeypatch):
     # `flask idscan --sequence DIR` runs the kiosk's capture and look: 5 frames captured (the sharpest
-    # 3 read), the NIK not filled, then 3 more sharp frames read with the capture's.
-    sharp = {k: 100.0 + k for k in range(12)}
+    # 3 read), the NIK not filled, then 3 more sharp frames of the hold read once it has moved on.
+    sharp = {k: 100.0 + k for k in range(16)}
     monkeypatch.setattr(sequence, "scan_frame", lambda k, barcodes: _frame("ready", sharp[k]))
     read: list[int] = []
 
@@ -101,8 +108,8 @@ def test_the_cli_looks_again_on_the_frames_after_the_capture(monkeypatch):
         read.append(len(crops))
         return _reading("3174012301900003" if len(read) > 1 else None, "BUDI")
     monkeypatch.setattr(sequence, "read_cards", fake_read)
-    top, reading = sequence.scan_sequence(list(range(12)))
-    assert read == [3, 5]
+    top, reading = sequence.scan_sequence(list(range(16)))
+    assert read == [3, 3]
     assert top.nik == reading.nik == "3174012301900003" and reading.name == "BUDI"
 
 

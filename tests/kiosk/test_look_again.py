@@ -1,5 +1,5 @@
-"""A capture whose NIK the vote did not fill looks again (issue 10, Run 24t): the visitor is asked to
-hold the KTP a moment longer, a few more frames are read with the capture's, and the form gets the
+"""A capture whose NIK the vote did not fill looks again (issue 10, Runs 24t, 25s): the visitor is asked to
+hold the KTP a moment longer, a few more frames are read once the hold has moved on, and the form gets the
 NIK they fill, or the other fields and no NIK once the look is over. The decision is
 idscan/look_again.py's; here the served kiosk asks it. The reader is replaced: what the vote fills
 is the engine's business (tests/idscan), when the kiosk looks again is the kiosk's."""
@@ -13,6 +13,8 @@ from idscan.reader import CardReading
 from .conftest import jpeg
 
 STILL = "Tahan KTP sebentar lagi, NIK belum terbaca"
+# Later frames a look watches when every one is sharp: the hold moves on first, then the crops are kept (Run 25s).
+LATER = look_again.SETTLE + look_again.NEW_CROPS
 
 
 @pytest.fixture()
@@ -36,20 +38,20 @@ def test_a_capture_without_its_nik_asks_to_hold_on_and_fills_the_nik_later_frame
                                                                                         monkeypatch):
     nik = ktp_scene[1].nik
     calls = _reader(monkeypatch, [None, nik])
-    answers = [kiosk.post_frame(sharp_ktp).json for _ in range(3 + look_again.NEW_CROPS)]
+    answers = [kiosk.post_frame(sharp_ktp).json for _ in range(3 + LATER)]
     held = answers[2]  # the tracker fires on the third steady frame
     assert not held["captured"] and held["guidance"] == "look_again" and held["message"] == STILL
-    assert [a["captured"] for a in answers[3:]] == [False] * (look_again.NEW_CROPS - 1) + [True]
+    assert [a["captured"] for a in answers[3:]] == [False] * (LATER - 1) + [True]
     capture = answers[-1]["capture"]
     assert capture["nik"] == nik and capture["name"] == "BUDI SANTOSO" and capture["read_from_card"] == ["nik", "name"]
-    assert calls == [3, look_again.VOTERS], "the later crops are voted with the capture's"
+    assert calls == [3, look_again.NEW_CROPS], "the later crops are voted as a capture's, without the capture's"
 
 
 def test_a_look_that_reads_no_nik_fills_the_rest_and_leaves_the_nik_to_the_visitor(kiosk, sharp_ktp, monkeypatch):
     _reader(monkeypatch, [None])
-    answers = [kiosk.post_frame(sharp_ktp).json for _ in range(12)]
+    answers = [kiosk.post_frame(sharp_ktp).json for _ in range(3 + LATER + 2)]
     fired = [i for i, a in enumerate(answers) if a["captured"]]
-    assert fired == [2 + look_again.NEW_CROPS]
+    assert fired == [2 + LATER]
     capture = answers[fired[0]]["capture"]
     assert capture["nik"] is None and capture["name"] == "BUDI SANTOSO" and capture["read_from_card"] == ["name"]
     assert capture["preview"].startswith("data:image/jpeg;base64,")
@@ -90,10 +92,10 @@ def test_a_look_goes_on_across_two_app_processes_sharing_the_scan_sessions(app, 
     first = enrol_client(first_app, first_app.test_client())
     kiosks = [first, _same_kiosk_on(second_app, first)]
     frame = jpeg(ktp_scene[0])
-    answers = [kiosks[k % 2].post_frame(frame, session="shared-look-1").json for k in range(3 + look_again.NEW_CROPS)]
-    assert [a["guidance"] for a in answers[2:-1]] == ["look_again"] * look_again.NEW_CROPS
+    answers = [kiosks[k % 2].post_frame(frame, session="shared-look-1").json for k in range(3 + LATER)]
+    assert [a["guidance"] for a in answers[2:-1]] == ["look_again"] * LATER
     assert answers[-1]["captured"] and answers[-1]["capture"]["nik"] == ktp_scene[1].nik
-    assert calls == [3, look_again.VOTERS], "the capture's crops and the later ones, kept by both processes"
+    assert calls == [3, look_again.NEW_CROPS], "the later crops, kept by both processes"
 
 
 def test_a_thumb_over_the_text_while_looking_is_asked_off_the_text(kiosk, sharp_ktp, monkeypatch):

@@ -13,7 +13,7 @@ import numpy as np
 from .ktp import render_ktp
 from .people import Person, make_varied_person
 from .styles import DEV_FONTS, HELD_OUT_FONTS, CardStyle, random_style
-from .webcam import NEGATIVE_DESKS, Scene, card_scene, draw_conditions, negative_desk
+from .webcam import NEGATIVE_DESKS, Scene, card_scene, draw_conditions, hold_at, HoldFrame, negative_desk
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class Split:
 DEV = Split("dev", 1010, DEV_FONTS)
 TEST = Split("test", 73313, DEV_FONTS + HELD_OUT_FONTS)
 SPLITS = {"dev": DEV, "test": TEST}
+# A steady run's hold: "still" (the scene drawn once; the benches' runs before Run 25s) or "moving"
+# (the hand moves as a real one does: webcam.hold_at). Both are drawn from the same cards and seeds.
+HOLDS = ("still", "moving")
 
 
 @dataclass
@@ -35,11 +38,13 @@ class Case:
     conditions: dict
     card: np.ndarray
 
-    def frame(self, index: int = 0, jitter: float = 1.2) -> Scene:
-        """Frame `index` of a steady run: the same pose with a pixel of hand shake and fresh noise."""
+    def frame(self, index: int = 0, jitter: float = 1.2, hold: str = "still") -> Scene:
+        """Frame `index` of a steady run: the same pose with a pixel of hand shake and fresh noise;
+        in a moving hold the hand moves too (frame 0 is the same in both)."""
         if index == 0:
             return card_scene(self.card, self.conditions)
-        return card_scene(self.card, self.conditions, jitter=jitter, frame_seed=self.conditions["seed"] + 7919 * index)
+        return card_scene(self.card, self.conditions, jitter=jitter, frame_seed=self.conditions["seed"] + 7919 * index,
+                          hold=hold_at(self.conditions, index) if hold == "moving" else HoldFrame())
 
 
 def cases(split: Split, n: int, offset: int = 0) -> list[Case]:

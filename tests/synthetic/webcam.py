@@ -2,6 +2,12 @@
 
 `card_scene` draws the variation listed in issue 10 and returns the conditions it used as tags, so
 the benchmark can report each condition separately. Everything is seeded from a numpy Generator.
+
+A steady run of frames is either a still hold (the scene drawn once, later frames differ by noise and
+a pixel of shake) or a moving hold (`hold_at`, Run 25s): the hand moves as a real one does - the
+thumb slides along the edge or lifts, the glare band slides as the card tilts, a card moving into
+place comes to rest, the focus settles, the pose drifts - drawn from the run's own stream, so frame 0
+is the still hold's frame 0 and every frame is reproducible.
 """
 from __future__ import annotations
 
@@ -13,6 +19,68 @@ import numpy as np
 from .scenes import FRAME_H, FRAME_W, _inside, background, paste_quad, project_quad
 
 ID1 = 85.6 / 53.98
+
+
+@dataclass(frozen=True)
+class HoldFrame:
+    """How one frame of a moving hold differs from the run's first frame (the default: not at all)."""
+
+    shift: tuple[float, float] = (0.0, 0.0)  # card centre moved, px
+    turn: float = 0.0  # card turned about its centre, degrees
+    scale: float = 1.0  # card brought nearer (> 1) or taken back
+    thumb_slide: float = 0.0  # thumb moved along its edge, fraction of the edge
+    thumb_depth: float = 1.0  # how far onto the card the tip reaches, times the first frame's
+    thumb_lifted: bool = False
+    glare_slide: float = 0.0  # glare band moved across the card, fraction of the card's width
+    glare_turn: float = 0.0  # glare band turned, radians
+    motion: float = 1.0  # a motion scene's blur length, times its first frame's (0: at rest)
+    shake: int = 0  # a jolt of the hand: blur length in px on any scene (0: none)
+    shake_angle: float = 0.0
+    focus: float = 0.0  # how far a soft scene's focus has settled: 0 as drawn, 1 sharp
+
+
+HOLD_STREAM = 2525  # the moving hold's own stream: the scene's and the frames' draws stay as they were
+
+
+def hold_at(conditions: dict, index: int) -> HoldFrame:
+    """Frame `index` of the scene's moving hold. Drawn frame by frame from the run's own stream, so
+    frame k is the same however long the run; the assumptions (how far, how fast) are ours, not
+    measured on real holds: a few px and a quarter degree of drift a frame, the thumb sliding up to
+    3 % of the edge a frame and lifted from a random frame in a third of runs, the glare band sliding
+    1-5 % of the card's width a frame, a card that moved coming to rest within 3-12 frames, the
+    focus of a soft scene settling part of the way, and a jolt on about 1 frame in 12."""
+    rng = np.random.default_rng([conditions["seed"], HOLD_STREAM])
+    thumb_v, glare_v = float(rng.uniform(-0.03, 0.03)), float(rng.uniform(0.01, 0.05) * rng.choice([-1, 1]))
+    lift_at = int(rng.integers(2, 16)) if rng.random() < 0.35 else None
+    rest, focus_end, focus_tau = float(rng.uniform(3, 12)), float(rng.uniform(0, 0.8)), float(rng.uniform(2, 8))
+    shift, turn, scale, depth, wobble, glare_turn = np.zeros(2), 0.0, 1.0, 1.0, 0.0, 0.0
+    shake, shake_angle = 0, 0.0
+    for i in range(1, index + 1):
+        shift = shift + rng.normal(0, 1.5, 2)
+        turn += float(rng.normal(0, 0.25))
+        scale *= 1 + float(rng.normal(0, 0.003))
+        depth = float(np.clip(depth + rng.normal(0, 0.06), 0.5, 1.5))
+        wobble += float(rng.normal(0, 0.01))
+        glare_turn += float(rng.normal(0, 0.02))
+        jolt, n, angle = rng.random() < 0.08, int(rng.integers(3, 7)), float(rng.uniform(0, 180))
+        shake, shake_angle = (n, angle) if jolt else (0, 0.0)
+    if index == 0:
+        return HoldFrame()
+    return HoldFrame(shift=(float(shift[0]), float(shift[1])), turn=turn, scale=scale,
+                     thumb_slide=thumb_v * index + wobble, thumb_depth=depth,
+                     thumb_lifted=lift_at is not None and index >= lift_at,
+                     glare_slide=glare_v * index, glare_turn=glare_turn, motion=max(0.0, 1 - index / rest),
+                     shake=shake, shake_angle=shake_angle, focus=focus_end * (1 - float(np.exp(-index / focus_tau))))
+
+
+def _moved(quad: np.ndarray, hold: HoldFrame) -> np.ndarray:
+    """The card's corners after the hold's drift; a drift that would take it out of the frame is not
+    applied (the visitor keeps the card in view)."""
+    c = quad.mean(0)
+    a = np.radians(hold.turn)
+    rot = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]]) * hold.scale
+    moved = ((quad - c) @ rot.T + c + np.array(hold.shift)).astype(np.float32)
+    return moved if _inside(moved, 10) else quad
 
 
 @dataclass
@@ -101,27 +169,35 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> bool:
     return not (ax1 < bx0 or bx1 < ax0 or ay1 < by0 or by1 < ay0)
 
 
-def _thumb(frame: np.ndarray, quad: np.ndarray, rng: np.random.Generator) -> None:
-    """A thumb over one long edge, the tip on the card, the rest beyond it."""
+def _thumb(frame: np.ndarray, quad: np.ndarray, rng: np.random.Generator, hold: HoldFrame = HoldFrame()) -> None:
+    """A thumb over one long edge, the tip on the card, the rest beyond it; where the hold moves it,
+    slid along the edge, reaching further or less far, or lifted (the draws are made all the same)."""
     edge = 0 if rng.random() < 0.5 else 2  # top (TL-TR) or bottom (BR-BL) long side
     a, b = quad[edge], quad[(edge + 1) % 4]
-    t = float(rng.uniform(0.2, 0.8))
+    t = float(np.clip(rng.uniform(0.2, 0.8) + hold.thumb_slide, 0.05, 0.95))
     p = a + t * (b - a)
     inward = quad.mean(0) - p
     inward /= np.linalg.norm(inward) + 1e-9
     card_w = float(np.linalg.norm(b - a))
     length, width = card_w * float(rng.uniform(0.22, 0.32)), card_w * float(rng.uniform(0.09, 0.12))
-    centre = p + inward * length * float(rng.uniform(0.0, 0.25))
+    # The tip reaches (0.5 + u) lengths in from the edge; the hold scales that reach.
+    u = float(rng.uniform(0.0, 0.25))
+    centre = p + inward * length * (u if hold.thumb_depth == 1.0 else (0.5 + u) * hold.thumb_depth - 0.5)
     angle = float(np.degrees(np.arctan2(inward[1], inward[0])))
     skin = tuple(int(v) for v in (rng.uniform(80, 140), rng.uniform(120, 170), rng.uniform(170, 225)))
+    if hold.thumb_lifted:
+        return
     cv2.ellipse(frame, (int(centre[0]), int(centre[1])), (int(length / 2), int(width / 2)), angle, 0, 360,
                 skin, -1, cv2.LINE_AA)
 
 
-def _glare_band(frame: np.ndarray, quad: np.ndarray, rng: np.random.Generator) -> None:
-    """A laminate reflection: a soft bright band across the card."""
+def _glare_band(frame: np.ndarray, quad: np.ndarray, rng: np.random.Generator, hold: HoldFrame = HoldFrame()) -> None:
+    """A laminate reflection: a soft bright band across the card; a tilting hand slides and turns it."""
     c = quad.mean(0) + rng.uniform(-0.3, 0.3, 2) * (quad.max(0) - quad.min(0)) / 2
     ang = float(rng.uniform(0, np.pi))
+    n = np.array([np.cos(ang), np.sin(ang)])
+    c = c + n * hold.glare_slide * float(np.linalg.norm(quad[1] - quad[0]))
+    ang += hold.glare_turn
     n = np.array([np.cos(ang), np.sin(ang)])
     y, x = np.mgrid[0:FRAME_H, 0:FRAME_W].astype(np.float32)
     d = (x - c[0]) * n[0] + (y - c[1]) * n[1]
@@ -132,17 +208,24 @@ def _glare_band(frame: np.ndarray, quad: np.ndarray, rng: np.random.Generator) -
     frame[:] = np.clip(frame + band[..., None], 0, 255).astype(np.uint8)
 
 
-def _motion(frame: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    n = int(rng.integers(5, 10))
+def _motion(frame: np.ndarray, rng: np.random.Generator, scale: float = 1.0) -> np.ndarray:
+    """Motion blur of 5-9 px, times scale (a card coming to rest); under 2 px none is drawn."""
+    n, angle = int(rng.integers(5, 10)), float(rng.uniform(0, 180))
+    return _streak(frame, round(n * scale), angle)
+
+
+def _streak(frame: np.ndarray, n: int, angle: float) -> np.ndarray:
+    if n < 2:
+        return frame
     k = np.zeros((n, n), np.float32)
     k[n // 2, :] = 1.0 / n
-    m = cv2.getRotationMatrix2D((n / 2 - 0.5, n / 2 - 0.5), float(rng.uniform(0, 180)), 1.0)
+    m = cv2.getRotationMatrix2D((n / 2 - 0.5, n / 2 - 0.5), angle, 1.0)
     k = cv2.warpAffine(k, m, (n, n))
     return cv2.filter2D(frame, -1, k / max(k.sum(), 1e-6))
 
 
 def _light_and_optics(frame: np.ndarray, rng: np.random.Generator, tags: list[str], want: dict[str, bool],
-                      blur: float) -> np.ndarray:
+                      blur: float, hold: HoldFrame = HoldFrame()) -> np.ndarray:
     f = frame.astype(np.float32)
     y, x = np.mgrid[0:FRAME_H, 0:FRAME_W].astype(np.float32)
     gx, gy = rng.uniform(-0.2, 0.2, 2)
@@ -159,12 +242,15 @@ def _light_and_optics(frame: np.ndarray, rng: np.random.Generator, tags: list[st
     out = np.clip(f, 0, 255).astype(np.uint8)
     if want["soft"]:
         s = float(rng.uniform(0.4, 0.6))
-        small = cv2.resize(out, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
-        out = cv2.resize(small, (FRAME_W, FRAME_H), interpolation=cv2.INTER_LINEAR)
+        s += (1 - s) * hold.focus  # the focus settling as the card comes to rest
+        if s < 0.97:
+            small = cv2.resize(out, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
+            out = cv2.resize(small, (FRAME_W, FRAME_H), interpolation=cv2.INTER_LINEAR)
         tags.append("soft")
     if want["motion"]:
-        out = _motion(out, rng)
+        out = _motion(out, rng, hold.motion)
         tags.append("motion")
+    out = _streak(out, hold.shake, hold.shake_angle)
     if blur > 0:
         out = cv2.GaussianBlur(out, (0, 0), blur)
     out = np.clip(out + rng.normal(0, noise, out.shape), 0, 255).astype(np.uint8)
@@ -180,9 +266,11 @@ def draw_conditions(rng: np.random.Generator) -> dict[str, float | bool]:
             "blur": float(rng.choice([0, 0, 0, 0.5, 1.0, 1.5, 2.5])), "seed": int(rng.integers(2**31))}
 
 
-def card_scene(card: np.ndarray, conditions: dict, *, jitter: float = 0.0, frame_seed: int | None = None) -> Scene:
+def card_scene(card: np.ndarray, conditions: dict, *, jitter: float = 0.0, frame_seed: int | None = None,
+               hold: HoldFrame = HoldFrame()) -> Scene:
     """One frame of `card` under `conditions` (draw_conditions). Same conditions and seed give the same
-    pose; jitter (px) and frame_seed vary pose and noise slightly, as in a steady run of frames."""
+    pose; jitter (px) and frame_seed vary pose and noise slightly, as in a steady run of frames; hold
+    (hold_at) moves the hand as in a moving hold. The quad returned is where the card is drawn."""
     rng = np.random.default_rng(conditions["seed"])
     tags: list[str] = []
     width_px = float(rng.uniform(0.28, 0.40) if conditions["small"] else rng.uniform(0.40, 0.60)) * FRAME_W
@@ -209,17 +297,19 @@ def card_scene(card: np.ndarray, conditions: dict, *, jitter: float = 0.0, frame
         _clutter(frame, rng, quad, at_edge=bool(rng.random() < 0.6))
         tags.append("clutter")
     rng2 = np.random.default_rng(frame_seed if frame_seed is not None else conditions["seed"] + 1)
+    if hold != HoldFrame():
+        quad = _moved(quad, hold)
     if jitter:
         quad = quad + rng2.uniform(-jitter, jitter, quad.shape).astype(np.float32)
     paste_quad(frame, card, quad)
     if conditions["thumb"]:
-        _thumb(frame, quad, rng)
+        _thumb(frame, quad, rng, hold)
         tags.append("thumb")
     if conditions["glare"]:
-        _glare_band(frame, quad, rng)
+        _glare_band(frame, quad, rng, hold)
         tags.append("glare")
     want = {k: bool(conditions[k]) for k in ("low_light", "cast", "soft", "motion")}
-    frame = _light_and_optics(frame, rng2, tags, want, float(conditions["blur"]))
+    frame = _light_and_optics(frame, rng2, tags, want, float(conditions["blur"]), hold)
     return Scene(frame, quad, tuple(tags), float(conditions["blur"]))
 
 
