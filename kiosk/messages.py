@@ -180,7 +180,7 @@ def js_messages() -> dict[str, str]:
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
         "nik_not_read": _("The NIK on your KTP could not be read: please type your 16-digit NIK on the next screen."),
-        "almost_done": _("Almost done"),
+        "nik_unread_title": _("NIK not read"),
         "no_card_seen": _("No card was found in this photo."),
         "photo_kept": _("The photo is kept as it is."),
         "hold_card": _("Hold your KTP in front of the camera"),

@@ -1,5 +1,6 @@
 """h21u: the KTP photo is taken but its NIK could not be read (a thumb over the NIK's digits): the
-kiosk says so plainly, "Hampir selesai" and that the NIK must be typed, and beside the empty NIK box
+kiosk says so plainly, "NIK tidak terbaca" (h22: "Hampir selesai" on step 1 of 6 read as the whole form
+almost done) and that the NIK must be typed, and beside the empty NIK box
 "NIK belum terbaca dari KTP, ketik 16 digit NIK Anda". A card whose NIK was read says neither."""
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from tests.kiosk.e2e_support import PORTRAIT, TABLET, enrol_page, ktp_with_thumb
 from .axe import axe_source, violations
 
 WORDS = {
-    "id": {"title": "Hampir selesai", "must": "ketik 16 digit NIK", "note": "NIK belum terbaca dari KTP, ketik 16 digit NIK Anda"},
-    "en": {"title": "Almost done", "must": "type your 16-digit NIK", "note": "type your 16-digit NIK"},
+    "id": {"title": "NIK tidak terbaca", "must": "ketik 16 digit NIK", "note": "NIK belum terbaca dari KTP, ketik 16 digit NIK Anda"},
+    "en": {"title": "NIK not read", "must": "type your 16-digit NIK", "note": "type your 16-digit NIK"},
 }
 
 
@@ -34,7 +35,7 @@ def _to_ktp(app, browser, live_server, size, lang):
 
 
 @pytest.mark.parametrize(("lang", "size", "name"), [("id", TABLET, "1280x800"), ("en", PORTRAIT, "1080x1920")])
-def test_a_ktp_whose_nik_was_not_read_says_almost_done_and_asks_to_type_the_nik(
+def test_a_ktp_whose_nik_was_not_read_says_so_and_asks_to_type_the_nik(
         app, live_server, browser, shot, lang, size, name):
     page = _to_ktp(app, browser, live_server, size, lang)
     upload_ktp(page, _thumb_jpeg())

@@ -117,7 +117,7 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
     $("[data-no-card]", screen).hidden = true;
     $("[data-capture-done]", screen).hidden = false;
     guidance(capture.card_found === false ? T.photo_kept : T.captured, true);
-    const notes = captureNotes(capture, T);  // h21u: "Almost done" when the NIK must be typed
+    const notes = captureNotes(capture, T);  // h21u: "NIK not read" when the NIK must be typed
     $("[data-nik-unread-title]", screen).textContent = notes.title;
     $("[data-nik-unread-title]", screen).hidden = !notes.title;
     $("[data-capture-read]", screen).textContent = notes.line;
