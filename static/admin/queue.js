@@ -90,16 +90,6 @@ function refocus() {
   else if (line) { line.tabIndex = -1; line.focus(); }
 }
 
-/* h22u: on a phone the open refusal is a sticky panel over its own request (staff.css). Opened near the
-   page's top it stands below the queue's tools and its buttons ran below the screen: the page moves up
-   by what is missing. A reason chip's tap does the same for "Refuse with this reason" (the keyboard up,
-   the screen half as tall). */
-function intoSight(el) {
-  const box = el.getBoundingClientRect();
-  if (box.bottom > window.innerHeight) window.scrollBy({ top: box.bottom - window.innerHeight, behavior: "instant" });
-  else if (box.top < 0) window.scrollBy({ top: box.top, behavior: "instant" });
-}
-
 /* Send the decision in the background; the decided request leaves and the next one slides in. */
 function decide(form, submitter) {
   const card = form.closest(".req");
@@ -115,9 +105,6 @@ function decide(form, submitter) {
       }
       if (!r.ok) throw new Error(String(r.status));
       form.dispatchEvent(new CustomEvent("decision-sent", { bubbles: true }));  // reason_keep.js forgets it
-      // h22u: the next request slides in at the top of the page, under the decision's confirmation: a
-      // page left scrolled down to the refusal's buttons showed the middle of the next request.
-      if (phone.matches) window.scrollTo({ top: 0, behavior: "instant" });
       r.json().then((answer) => said(answer.message), () => {});
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
       const i = items(form.closest("[data-queue]")).indexOf(card);
@@ -147,8 +134,7 @@ if (live) {
   live.addEventListener("click", (e) => {
     const chip = e.target.closest("[data-reason]");
     if (chip) {
-      // reason_chips.js fills the box; a finger's tap leaves the focus on the chip, no keyboard comes up
-      if (e.pointerType === "touch" && phone.matches) intoSight(chip.form.querySelector("button[value=deny]"));
+      // reason_chips.js fills the box (and gives it the focus unless a finger tapped)
       return;
     }
     const cancel = e.target.closest("[data-refuse-cancel]");
@@ -163,12 +149,6 @@ if (live) {
     const step = e.target.closest("[data-step-by]");
     if (step) stepBy(Number(step.dataset.stepBy));
   });
-  // "toggle" does not bubble: heard on its way down. Opened again by a reload (a kept reason) too.
-  live.addEventListener("toggle", (e) => {
-    const refuse = e.target;
-    if (!phone.matches || !refuse.matches || !refuse.matches(".req.current details.refuse") || !refuse.open) return;
-    intoSight(refuse.closest(".decide"));
-  }, true);
   live.addEventListener("live:swapped", () => { arrange(); refocus(); });
   phone.addEventListener("change", arrange);
   arrange();
