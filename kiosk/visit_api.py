@@ -16,7 +16,7 @@ from lpsedesk.labels import refusal_reason_label, status_label
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
 from lpsedesk.live import sse_response
-from lpsedesk.models import Visit
+from lpsedesk.models import Visit, utcnow
 from lpsedesk.nik import parse_nik
 from lpsedesk.throttle import LoginThrottle, attempt_all
 from lpsedesk.workflow import WorkflowError
@@ -166,12 +166,16 @@ def submit_visit():
         # The form step asks before moving on to the rules: every field problem at once.
         entry.rules_accepted = True
         problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
+        if "nik" not in problems:  # asked on the step with the NIK, not first on the last screen
+            problems.update(checkin.already_waiting(db.session, entry.nik, utcnow()))
         # Issue 15: the devices step (restricted facility) sends its answer; earlier steps do not.
         problems.update(restricted.device_problems(facilities, data, asked="devices_none" in data))
         if problems:
             return _field_errors(problems)
         return jsonify(valid=True)
     problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
+    if "nik" not in problems:
+        problems.update(checkin.already_waiting(db.session, entry.nik, utcnow()))
     problems.update(restricted.device_problems(facilities, data))
     capture = read_capture_token(str(data.get("capture") or ""), device.id)
     store = current_app.extensions["storage"]

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit, restricted, watchlist
+from .clock import wib_date, wib_day_bounds
 from .field_problems import FieldProblems
 from .models import Visit, Visitor, VisitorCategory
 from .nik import parse_nik
@@ -121,15 +122,30 @@ def find_returning(session: Session, nik: str, phone_last4: str) -> Visitor | No
     return None
 
 
+def already_waiting(session: Session, nik: str, now: datetime) -> dict[str, str]:
+    """{"nik": "nik_waiting"} when a request with this NIK, sent today (WIB), still waits for the
+    Kasubag's decision. A second one queued the same person twice: the Kasubag met the same name
+    again after refusing it and took the refusal for lost, and the kiosk's "Show my answer" found
+    only one of them (a stranger's walk, 4 December). The visitor sees, or withdraws, the first."""
+    info = parse_nik(nik)
+    if not info.valid:
+        return {}
+    start, end = wib_day_bounds(wib_date(now))
+    waiting = session.scalar(select(Visit.id).join(Visitor).where(
+        Visitor.nik == info.nik, Visit.status == VisitStatus.PENDING.value,
+        Visit.submitted_at >= start, Visit.submitted_at < end).limit(1))
+    return {"nik": "nik_waiting"} if waiting is not None else {}
+
+
 def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[dict], facilities: list[dict],
            device_id: int | None, id_capture_key: str | None, signature_key: str | None,
            signature_small_key: str | None = None, now: datetime | None = None) -> Visit:
     """Create the visitor (a fresh row per visit: the guest book records what was said that day) and
     a pending visit, with its audit event. Raises CheckinError with every field problem."""
-    errors = validate(entry, purposes=purposes, facilities=facilities)
+    now = now or datetime.now(timezone.utc)
+    errors = validate(entry, purposes=purposes, facilities=facilities) or already_waiting(session, entry.nik, now)
     if errors:
         raise CheckinError(errors)
-    now = now or datetime.now(timezone.utc)
     email = entry.email.strip()
     visitor = Visitor(full_name=" ".join(entry.full_name.split()).upper(), nik=parse_nik(entry.nik).nik,
                       phone=clean_phone(entry.phone), email=email or None,

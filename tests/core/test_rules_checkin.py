@@ -6,7 +6,7 @@ An Indonesian mobile number is 08 followed by 8 to 11 digits (10 to 13 digits in
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -245,7 +245,7 @@ def test_a_returning_visitor_needs_the_nik_and_the_last_four_phone_digits(kiosk)
 
 
 def test_the_latest_record_of_a_returning_visitor_is_recalled(kiosk):
-    submit(kiosk, institution="CV Lama")
+    submit(kiosk, institution="CV Lama").status = "reported"  # an earlier visit, over
     newer = submit(kiosk, institution="CV Baru")
     assert checkin.find_returning(db.session, NIK, "0001").institution == "CV Baru"
     assert checkin.find_returning(db.session, NIK, "0001") == newer.visitor
@@ -253,6 +253,7 @@ def test_the_latest_record_of_a_returning_visitor_is_recalled(kiosk):
 
 def test_a_visitor_who_changed_phone_is_recalled_by_either_number_only_from_the_matching_record(kiosk):
     old = submit(kiosk, phone="081111110001", institution="CV Lama")
+    old.status = "reported"  # an earlier visit, over
     submit(kiosk, phone="082222220002", institution="CV Baru")
     assert checkin.find_returning(db.session, NIK, "0001") == old.visitor
     assert checkin.find_returning(db.session, NIK, "0002").institution == "CV Baru"
@@ -407,3 +408,31 @@ def test_a_visitor_who_brought_devices_into_the_server_room_checks_out_at_the_de
     assert refused.value.code == "devices_at_desk" and visit.status == "approved"
     said_none = factories.visit("approved", restricted=True, devices_none=True)
     assert checkin.checkout_problem(said_none) is None
+
+
+# --- one request waiting per person ---------------------------------------------------------------
+
+def test_a_second_request_while_the_first_still_waits_is_refused_at_the_nik(kiosk):
+    """The Kasubag decides each visitor's request once: the same person (NIK) sending the guest book
+    again while the first request waits queued the same name twice (a stranger's walk)."""
+    first = submit(kiosk, institution="CV Contoh")
+    with pytest.raises(checkin.CheckinError) as refused:
+        submit(kiosk, nik="3373 0217 0845 0001", institution="CV Lain")  # the same NIK, typed in groups
+    assert refused.value.fields == {"nik": "nik_waiting"}
+    assert db.session.scalars(select(Visit)).all() == [first], "nothing of the second was kept"
+
+
+def test_once_the_first_request_is_decided_or_withdrawn_the_person_may_ask_again(kiosk):
+    for status in ("approved", "denied", "cancelled", "expired", "checked_out", "reported"):
+        submit(kiosk).status = status
+        db.session.flush()
+    assert submit(kiosk).status == "pending"
+
+
+def test_another_person_and_yesterdays_forgotten_request_do_not_block(kiosk):
+    yesterday = checkin.submit(db.session, kiosk, entry(), purposes=PURPOSES, facilities=FACILITIES,
+                               device_id=None, id_capture_key=None, signature_key="sig",
+                               now=NOW - timedelta(days=1))
+    assert yesterday.status == "pending"
+    assert submit(kiosk).status == "pending", "a request left waiting yesterday does not hold today's"
+    assert submit(kiosk, nik="3373020101900001").status == "pending"

@@ -202,8 +202,8 @@ def test_an_invitation_is_used_once(people):
     with pytest.raises(use.InvitationNotUsable) as refused:
         use.check(invitation, nik=NIK, full_name="Sari Uji Coba", now=NOW)
     assert refused.value.code == "used"
-    with pytest.raises(InvalidTransition):
-        use.attach(db.session, invitation, submit_visit(), kiosk_actor(1, "Kiosk"), now=NOW)
+    with pytest.raises(InvalidTransition):  # another person's request (one per person waits at a time)
+        use.attach(db.session, invitation, submit_visit(nik="3373020101900001"), kiosk_actor(1, "Kiosk"), now=NOW)
 
 
 def test_a_refused_or_cancelled_invitation_cannot_be_used(people):
