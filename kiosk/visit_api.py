@@ -162,20 +162,18 @@ def submit_visit():
     purposes, facilities = _choices(offered_only=True)
     # Issue 15: a scanned invitation; its NIK (or name) must be the one typed or read from the KTP.
     invitation, not_invited = invitation_api.for_entry(data, entry)
-    if data.get("validate_only") is True:
-        # The form step asks before moving on to the rules: every field problem at once.
+    checking = data.get("validate_only") is True
+    if checking:  # the form step asks before moving on to the rules: every field problem at once
         entry.rules_accepted = True
-        problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
-        if "nik" not in problems:  # asked on the step with the NIK, not first on the last screen
-            problems.update(checkin.already_waiting(db.session, entry.nik, utcnow()))
+    problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
+    if "nik" not in problems:  # asked on the step with the NIK, not first on the last screen
+        problems.update(checkin.already_waiting(db.session, entry.nik, utcnow()))
+    if checking:
         # Issue 15: the devices step (restricted facility) sends its answer; earlier steps do not.
         problems.update(restricted.device_problems(facilities, data, asked="devices_none" in data))
         if problems:
             return _field_errors(problems)
         return jsonify(valid=True)
-    problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
-    if "nik" not in problems:
-        problems.update(checkin.already_waiting(db.session, entry.nik, utcnow()))
     problems.update(restricted.device_problems(facilities, data))
     capture = read_capture_token(str(data.get("capture") or ""), device.id)
     store = current_app.extensions["storage"]
