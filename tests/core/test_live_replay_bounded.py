@@ -73,31 +73,26 @@ def test_a_stream_asked_to_start_at_zero_says_reload_and_replays_nothing(app, ma
     assert "event: change" not in text
 
 
-def test_a_stream_that_missed_a_few_recent_changes_gets_them(app, make_user):
+def _missed(app, make_user, count: int, **at) -> str:
+    """What the Kasubag's stream says on reconnecting after `count` changes it did not hear."""
     make_user("bambang", "kasubag")
     browser = logged_in_client(app, "bambang")
     with app.app_context():
         before = latest_event_id(db.session)
-    _events(app, 3)
-    text = _stream(app, browser, str(before))
+    _events(app, count, **at)
+    return _stream(app, browser, str(before))
+
+
+def test_a_stream_that_missed_a_few_recent_changes_gets_them(app, make_user):
+    text = _missed(app, make_user, 3)
     assert text.count("event: change") == 3 and "event: reload" not in text
 
 
 def test_a_stream_that_missed_changes_of_ten_minutes_ago_says_reload(app, make_user):
-    make_user("bambang", "kasubag")
-    browser = logged_in_client(app, "bambang")
-    with app.app_context():
-        before = latest_event_id(db.session)
-    _events(app, 3, at=utcnow() - timedelta(minutes=10))
-    text = _stream(app, browser, str(before))
+    text = _missed(app, make_user, 3, at=utcnow() - timedelta(minutes=10))
     assert "event: reload" in text and "event: change" not in text
 
 
 def test_a_stream_201_events_behind_says_reload(app, make_user):
-    make_user("bambang", "kasubag")
-    browser = logged_in_client(app, "bambang")
-    with app.app_context():
-        before = latest_event_id(db.session)
-    _events(app, 201)
-    text = _stream(app, browser, str(before))
+    text = _missed(app, make_user, 201)
     assert "event: reload" in text and "event: change" not in text

@@ -103,3 +103,16 @@ def capture_id(kiosk: KioskClient, frame: np.ndarray, session: str = "test-sessi
     response = kiosk.post_frame(jpeg(frame), session=session, capture=True)
     assert response.status_code == 200, response.json
     return response.json["capture"]["id"]
+
+
+def captured_after_waiting(answers: list[dict]) -> int:
+    """The frame (index) that hands over a capture the kiosk waited for (a finger, blur or smear it
+    asked the visitor to mend): the picture is taken not in the first 2 s but within 5 s (5 frames a
+    second), and a NIK it did not read is looked for on at most 10 more frames (~2 s, docs/idscan.md
+    Run 25s) before the form gets it, once."""
+    seen = [a["guidance"] for a in answers]
+    fired = [i for i, a in enumerate(answers) if a["captured"]]
+    taken = next((i for i, a in enumerate(answers) if a["captured"] or a.get("looking")), None)
+    assert taken is not None and 10 <= taken < 25, seen
+    assert len(fired) == 1 and taken <= fired[0] <= taken + 10, seen
+    return fired[0]

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from .conftest import jpeg
+from .conftest import captured_after_waiting, jpeg
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +29,6 @@ def test_the_visitor_is_asked_to_hold_still_then_the_blurred_card_is_captured_an
     first = answers[0]
     assert first["result"]["card"] is True and first["guidance"] == "too_blurry"
     assert first["message"] == "Tahan, gambar masih buram"
-    fired = [i for i, a in enumerate(answers) if a["captured"]]
-    # Not in the first 2 s (time for a sharper picture), but within 5 s: the capture is never lost.
-    # The picture is taken within 5 s; a NIK it did not read is looked for on at most 10 more
-    # frames (~2 s, docs/idscan.md Run 25s) before the form gets the capture.
-    taken = next((i for i, a in enumerate(answers) if a["captured"] or a.get("looking")), None)
-    assert taken is not None and 10 <= taken < 25, [a["guidance"] for a in answers]
-    assert len(fired) == 1 and taken <= fired[0] <= taken + 10, [a["guidance"] for a in answers]
-    assert answers[fired[0]]["capture"]["card_found"] is True
+    # Not in the first 2 s (time for a sharper picture), but taken within 5 s: the capture is never lost.
+    fired = captured_after_waiting(answers)
+    assert answers[fired]["capture"]["card_found"] is True
