@@ -249,6 +249,16 @@ def scan_negatives(scenes) -> list[dict]:
     return rows
 
 
+def negative_kinds(neg: list[dict], kinds) -> None:
+    """One line per kind of scene with no KTP: how often it was captured, told "move into frame", or
+    showed a card at all."""
+    for kind in kinds:
+        g = [r for r in neg if r["kind"] == kind]
+        if g:
+            print(f"  {kind}: n {len(g)}, captured {sum(r['ready'] for r in g)}, move_into_frame "
+                  f"{sum(r['move'] for r in g)}, any card {sum(bool(r['card']) for r in g)}")
+
+
 def read_single_frames(prefix: str, frame_cases, engine: str | None, crops: Path | None,
                        uploaded=lambda case: False) -> list[dict]:
     """Each case's first frame read as read_frame does (uploaded(case): a photo sent in, not a

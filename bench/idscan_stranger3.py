@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.engine_bench import (arguments, condition_table, read_single_frames, report_readings,  # noqa: E402
-                                scan_negatives, start_engine, steady_runs)
+from bench.engine_bench import (arguments, condition_table, negative_kinds, read_single_frames,  # noqa: E402
+                                report_readings, scan_negatives, start_engine, steady_runs)
 from tests.stranger3.splits import CONDITIONS, NEGATIVE_KINDS, ONLY_IN_TEST, SPLITS, cases, negatives, webcam_cases  # noqa: E402
 
 SEQUENCE_START = 20_000  # steady runs are other people's cards than the single frames'
@@ -42,11 +42,7 @@ def main() -> None:
     neg = scan_negatives(negatives(split, args.negatives))
 
     report_readings(rows, seq, seq_cpu, neg, args.frames)
-    for kind in NEGATIVE_KINDS:
-        g = [r for r in neg if r["kind"] == kind]
-        if g:
-            print(f"  {kind}: n {len(g)}, captured {sum(r['ready'] for r in g)}, move_into_frame "
-                  f"{sum(r['move'] for r in g)}, any card {sum(bool(r['card']) for r in g)}")
+    negative_kinds(neg, NEGATIVE_KINDS)
     condition_table([r for r in rows if r["blur_ok"]], seq, lambda groups, seq_groups: (
         "all", *CONDITIONS, "held", "on_desk", *sorted(t for t in set(groups) | set(seq_groups) if ":" in t)),
         ONLY_IN_TEST, skip_empty=True)
