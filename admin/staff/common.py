@@ -72,10 +72,14 @@ STALE_AFTER = timedelta(days=1)
 
 
 def waited(since: datetime | None, now: datetime | None = None) -> str:
-    """How long something has waited, in the largest sensible units: 5 min, 2 h 10 min, 3 days 4 h."""
+    """How long something has waited, in the largest sensible units: less than a minute, 5 min, 2 h 10 min,
+    3 days 4 h."""
     if since is None:
         return ""
     minutes = max(0, int(((now or utcnow()) - since).total_seconds() // 60))
+    if minutes < 1:
+        # "waiting 0 min" read as not waiting at all, or as a clock that had stopped (h23k)
+        return _("less than a minute")
     if minutes < 60:
         return _("%(n)d min", n=minutes)
     if minutes < 24 * 60:
