@@ -100,3 +100,31 @@ def test_the_kasubag_refuses_a_letter_from_her_phone_queue_with_one_tap_on_a_let
     assert (letter.status, letter.decision_reason) == ("denied", offered[1])
     page.context.close()
 
+
+def test_the_letters_own_page_on_a_phone_has_the_decision_at_hand_and_says_each_detail_once(
+        app, live_server, browser, make_user):
+    """Opened from the register or a chat: "Setujui" was a small button half-way down the page, under
+    the request's details said twice (the request's card and again above the decision)."""
+    request_id, _ = _a_letter_waiting(app, make_user)
+    page = _phone(browser, live_server, "siti", PHONE)
+    page.goto(f"{live_server}/admin/remote/{request_id}")
+    page.wait_for_timeout(300)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "after-remote-page-360x640.png"))
+    approve = page.get_by_role("button", name="Setujui", exact=True)
+    assert approve.evaluate(IN_SCREEN), "Setujui is not on the phone's screen"
+    box = approve.bounding_box()
+    assert box["height"] >= 48 and box["width"] >= PHONE["width"] / 3, f"a small button: {box}"
+    said = page.inner_text("main")
+    for detail in ("PT Teknologi Nusantara Abadi", "Pemeriksaan log server", "001/UJI/XI/2026"):
+        assert said.count(detail) == 1, f"{detail!r} said {said.count(detail)} times"
+    # the facts' names as lines of their own (a refusal chip says "Hak akses yang diminta melebihi ...")
+    lines = [line.strip().lower() for line in said.splitlines()]
+    for name in ("Instansi", "Keperluan", "Periode yang diminta", "Hak akses yang diminta"):
+        assert lines.count(name.lower()) == 1, f"{name!r} said {lines.count(name.lower())} times"
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert violations(page, axe_source()) == []
+    with page.expect_navigation():
+        approve.tap()
+    assert _letter(app, request_id).status == "approved"
+    page.context.close()
