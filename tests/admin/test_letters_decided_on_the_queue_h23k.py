@@ -113,3 +113,19 @@ def test_a_letter_already_decided_elsewhere_is_not_decided_again_from_a_stale_ca
     again = post_form(client, f"/admin/remote/{request_id}/decision", decision="approve", version="1",
                       next="/admin/queue", headers=BACKGROUND)
     assert again.status_code == 409 and _read(app, request_id).status == "denied"
+
+
+def test_a_letter_whose_period_ended_while_it_waited_is_not_granted_from_the_card(app, client, make_user, login):
+    # remote_ops: access is granted only for a time still to come; the card's Approve asks the same
+    # core, and the letter's own page (where another end can be typed) says why
+    admin = make_user("ani", "admin")
+    make_user("siti", "kasubag")
+    past = datetime.now(timezone.utc) - timedelta(hours=1)
+    request_id, _ = _letter(app, admin)
+    with app.app_context():
+        db.session.get(RemoteAccessRequest, request_id).period_end = past
+        db.session.commit()
+    login("siti")
+    answer = post_form(client, f"/admin/remote/{request_id}/decision", decision="approve", next="/admin/queue")
+    assert answer.status_code == 400 and "Batas akhir akses harus di masa depan" in answer.get_data(as_text=True)
+    assert _read(app, request_id).status == "received"
