@@ -33,10 +33,16 @@ def wib_at(day: date, at: time) -> datetime:
     return datetime.combine(day, at, WIB).astimezone(timezone.utc)
 
 
+def to_the_minute(moment: datetime) -> datetime:
+    """A moment as every screen and document shows it: its minute, the seconds cut off (21:34:59 is
+    21:34), never rounded up (h23k: a stay is reckoned from the minutes shown, so 21:34-21:36 is 2 min)."""
+    return moment.replace(second=0, microsecond=0)
+
+
 def clock_text(moment: datetime | None, empty: str = "") -> str:
     """A moment's WIB wall-clock time written as every screen, slip and document writes it: 21:01.
     ux9: one style, the one the staff type into every time field (HH:MM), not 21.01 on paper only."""
-    return moment.astimezone(WIB).strftime("%H:%M") if moment else empty
+    return to_the_minute(moment).astimezone(WIB).strftime("%H:%M") if moment else empty
 
 
 def wib_day_bounds(day: date) -> tuple[datetime, datetime]:

@@ -1,7 +1,7 @@
 """SOP 2 steps on one request: the Kasubag's decision, the account given, the account closed."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from lpsedesk import audit, remote_ops
@@ -16,7 +16,8 @@ from lpsedesk.roles import Role
 from lpsedesk.workflow import MissingReason, RemoteStatus, WorkflowError, check_transition
 
 from .. import bp
-from ..decided import decided_message
+from ..decided import background, decided_message
+from ..redirects import safe_next
 from .common import access_rights_options, check_version, input_error, load, render_detail
 from .forms import CloseForm, DecisionForm, GiveForm, rights_text, with_rights_choices
 from .messages import input_message
@@ -54,12 +55,20 @@ def decide_remote(request_id: int):
         else:
             # a chip tapped on an English screen is kept in the Formulir's Indonesian (h22u)
             remote_ops.deny(db.session, req, actor, reason=stored_refusal_reason(form.reason.data or ""), now=now)
-    except (remote_ops.RemoteInputError, MissingReason) as exc:
+    except MissingReason as exc:
+        if background():
+            # the queue's card (h23k): said beside its reason box, as a visit's is (queue.js)
+            return jsonify(error="reason_required", field="reason", message=workflow_message(exc)), 400
+        return typed_again(req, exc, form.reason, decision_form=form)
+    except remote_ops.RemoteInputError as exc:
         return typed_again(req, exc, form.approved_until if decision == "approve" else form.reason, decision_form=form)
-    flash(decided_message(decision, req.requester_name), "info")
+    message = decided_message(decision, req.requester_name)
+    if background():
+        return {"message": message}  # the queue shows it at once (queue.js), as for a visit
+    flash(message, "info")
     if request.form.get("back") == "dashboard":
         return redirect(url_for("admin.dashboard"))
-    return redirect(url_for("admin.remote_detail", request_id=req.id))
+    return redirect(safe_next("admin.remote_detail", request_id=req.id))
 
 
 @bp.post("/remote/<int:request_id>/account")

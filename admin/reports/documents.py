@@ -99,18 +99,20 @@ def guestbook_spec(rows: Iterable[GuestBookRow], period: Period, counts: Tally) 
 
 def visit_report_spec(visits: list[ReportedVisit], period: Period) -> DocumentSpec:
     choice = labeller()
-    columns = [_("No."), _("Date"), _("Name"), _("Institution"), _("Purpose"), _("Facility"),
+    # h23k: "Time in" is when the visitor was let in (the stay counts from it); the arrival at the kiosk
+    # before the Kasubag's permission has its own column
+    columns = [_("No."), _("Date"), _("Name"), _("Institution"), _("Purpose"), _("Facility"), _("Arrived"),
                _("Time in"), _("Time out"), _("Stay"), _("Notes"), _("Incidents"), _("Reported by")]
 
     def lines(notes) -> str:
         return "\n".join(f"{clock_text(n.at)} {n.body}" + (f" ({n.author})" if n.author else "") for n in notes)
 
     cells = [[
-        str(v.number), v.time_in.strftime("%d/%m/%Y"), v.name, v.institution, choice("purposes", v.purpose),
-        choice("facilities", v.facility), hhmm(v.time_in), hhmm(v.time_out), duration_text(v.stay),
+        str(v.number), v.arrived.strftime("%d/%m/%Y"), v.name, v.institution, choice("purposes", v.purpose),
+        choice("facilities", v.facility), hhmm(v.arrived), hhmm(v.time_in), hhmm(v.time_out), duration_text(v.stay),
         lines(v.plain_notes), lines(v.incidents), v.reported_by,
     ] for v in visits]
-    widths = [0.55, 1.35, 1.35, 1.4, 1.2, 1.35, 0.92, 0.92, 0.95, 1.75, 1.45, 1.35]
+    widths = [0.55, 1.3, 1.3, 1.35, 1.15, 1.25, 0.9, 0.9, 0.9, 0.95, 1.6, 1.4, 1.3]
     incidents = sum(len(v.incidents) for v in visits)
     summary = [_("Finished visits reported: %(n)d; incidents: %(i)d.", n=len(visits), i=incidents)]
     return _document(_("Visit report").upper(), "laporan-kunjungan", period, columns, cells, widths, summary)

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from lpsedesk import settings as office
-from lpsedesk import visit_ops
+from lpsedesk import visit_ops, visit_stay
 from lpsedesk.auth import current_actor
 from lpsedesk.errors import user_error
 from lpsedesk.labels import (access_rights_label, category_label, event_label, field_labels, refusal_reason_label,
@@ -72,10 +72,14 @@ STALE_AFTER = timedelta(days=1)
 
 
 def waited(since: datetime | None, now: datetime | None = None) -> str:
-    """How long something has waited, in the largest sensible units: 5 min, 2 h 10 min, 3 days 4 h."""
+    """How long something has waited, in the largest sensible units: less than a minute, 5 min, 2 h 10 min,
+    3 days 4 h."""
     if since is None:
         return ""
     minutes = max(0, int(((now or utcnow()) - since).total_seconds() // 60))
+    if minutes < 1:
+        # "waiting 0 min" read as not waiting at all, or as a clock that had stopped (h23k)
+        return _("less than a minute")
     if minutes < 60:
         return _("%(n)d min", n=minutes)
     if minutes < 24 * 60:
@@ -152,7 +156,7 @@ def template_helpers() -> dict:
             "missing_labels": missing_labels,
             "decision_status": decision_status, "where_now": where_now, "shown_status": visit_ops.shown_status,
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
-            "mask_nik": mask_nik, "stale": stale,
+            "mask_nik": mask_nik, "stale": stale, "visit_began": visit_stay.began,
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open

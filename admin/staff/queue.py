@@ -19,7 +19,7 @@ from lpsedesk.visit_ops import KtpNotChecked
 from lpsedesk.workflow import InvalidTransition, MissingReason, allowed_targets
 
 from .. import bp
-from ..decided import decided_message
+from ..decided import background, decided_message
 from ..redirects import safe_next
 from .common import ktp_first, reason_needed_message, rule_error
 from .forms import DecisionForm
@@ -73,9 +73,7 @@ def _decide(record, name: str):
             raise
         return render_template("admin/staff/conflict.html", message=_already_decided(record)), 409
     success_message = decided_message(decision, name)
-    if request.headers.get("X-Background") == "1":
-        # The queue sent it in the background (queue.js) and shows this line at once; flashed, it
-        # would wait in the session and greet the Kasubag on some later page instead.
+    if background():
         return {"message": success_message}
     flash(success_message, "info")
     return redirect(safe_next("admin.dashboard"))
@@ -85,7 +83,7 @@ def _reason_missing(visit):
     """A refusal sent without a reason (the browser let it through, or no script ran): 400, nothing
     saved, and the message beside the reason box of the page the Kasubag decided from (ux13)."""
     message = reason_needed_message()
-    if request.headers.get("X-Background") == "1":
+    if background():
         return jsonify(error="reason_required", field="reason", message=message), 400
     if request.form.get("next", "").split("#")[0] == url_for("admin.visit", visit_id=visit.id):
         page = render_template("admin/staff/visit.html", **visit_page_context(visit), refused_without_reason=visit.id)

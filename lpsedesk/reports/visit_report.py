@@ -1,6 +1,8 @@
 """The visit report for the Kasubag: visits reported as finished in a period, with their notes.
 
-A visit belongs to the period in which the helpdesk reported it (SOP 1 step 7), in WIB.
+A visit belongs to the period in which the helpdesk reported it (SOP 1 step 7), in WIB. Its stay runs
+from when it was let in to the check-out (visit_stay), as the helpdesk's board counts it; the arrival
+at the kiosk is kept beside it.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from .. import visit_stay
 from ..clock import to_wib
 from ..exports.dates import Period
 from ..models import User, Visit
@@ -34,9 +37,10 @@ class ReportedVisit:
     institution: str
     purpose: str
     facility: str
-    time_in: datetime  # WIB
+    arrived: datetime  # WIB: the kiosk's submission, before the wait for the Kasubag
+    time_in: datetime | None  # WIB: let in, the approval (visit_stay.began)
     time_out: datetime | None  # WIB
-    stay: timedelta | None
+    stay: timedelta | None  # time_in to time_out, as the two are shown (visit_stay.stay)
     reported_at: datetime  # WIB
     reported_by: str
     rating: int | None
@@ -68,9 +72,10 @@ def reported_visits(session: Session, period: Period) -> list[ReportedVisit]:
             number=number, visit_id=visit.id, name=visit.visitor.full_name,
             nik=mask_nik(visit.visitor.nik), institution=visit.visitor.institution,
             purpose=visit.purpose, facility=visit.facility,
-            time_in=to_wib(visit.submitted_at),
+            arrived=to_wib(visit.submitted_at),
+            time_in=to_wib(began) if (began := visit_stay.began(visit)) else None,
             time_out=to_wib(visit.checked_out_at) if visit.checked_out_at else None,
-            stay=(visit.checked_out_at - visit.submitted_at) if visit.checked_out_at else None,
+            stay=visit_stay.stay(visit),
             reported_at=to_wib(visit.reported_at),
             reported_by=names.get(visit.reported_by_id or 0, ""),
             rating=visit.rating, feedback=visit.feedback or "",

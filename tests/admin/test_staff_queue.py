@@ -23,7 +23,7 @@ def test_the_queue_shows_the_visitor_purpose_facility_ktp_check_and_waiting_time
     assert "Sari Uji Coba" in page and "CV Contoh Sejahtera" in page and "Penyedia" in page
     assert "Verifikasi akun penyedia" in page and "Meja verifikasi" in page
     assert "KTP asli diperiksa oleh Rina Helpdesk" in page
-    assert f"/admin/visits/{visit_id}/ktp" in page and "menunggu 0 menit" in page
+    assert f"/admin/visits/{visit_id}/ktp" in page and "menunggu kurang dari 1 menit" in page
     assert client.get("/admin/").get_data(as_text=True).count(f'data-key="visit-{visit_id}"') == 1
 
 

@@ -16,8 +16,8 @@ LONG_INSTITUTION = "Koperasi Serba Usaha Karya Mandiri Sejahtera Bersama Kabupat
 SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-def _phone(browser, base_url, username):
-    page = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+def _phone(browser, base_url, username, viewport=PHONE):
+    page = browser.new_context(viewport=viewport, has_touch=True, is_mobile=True).new_page()
     page.goto(f"{base_url}/admin/login")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", TEST_PASSWORD)

@@ -122,7 +122,8 @@ def test_the_kasubag_decides_a_remote_request_on_a_phone_without_hunting_for_the
     page = staff_page(browser, live_server, "bambang", PHONE, [])
     page.goto(f"{live_server}/admin/queue")
     page.wait_for_selector("[data-queue]")
-    page.click(".req.current a.button:has-text('Buka permohonan remote akses')")
+    # h23k: the card decides too (test_remote_letter_decided_on_the_queue_h23k); its name opens the page
+    page.click(".req.current a.name")
     page.wait_for_load_state()
     page.wait_for_timeout(300)
     # one tap from the queue: the decision in sight, with what is decided on and the letter beside it
