@@ -99,6 +99,8 @@ def test_a_request_sent_meanwhile_elsewhere_is_said_when_she_sends_hers(app, liv
     to_the_who_screen(page)
     _who(page, "id")
     on_to_the_rules(page)
+    # each step's check answered 200 (its own fields fine): no error in the console on the way
+    assert not page.errors, page.errors
     ticket = _dewi_waits(app)  # sent from another kiosk while she read the rules
     page.check("[data-rules]")
     sign(page)

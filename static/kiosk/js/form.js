@@ -65,8 +65,9 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
     const scope = $(`[data-screen=${screen}]`);
     const payload = data();
     payload.validate_only = true;
+    payload.check_fields = FORM_SCREENS[screen];  // h23v: 200 with this step's problems, no 400 for later ones
     return api("/visits", { method: "POST", json: payload }).then((res) => {
-      const mine = res.ok ? {} : pick(res.data.fields || {}, screen);
+      const mine = pick(res.data.fields || {}, screen);
       if (!res.ok && !res.data.fields) {  // no connection, or something unexpected: say it here
         showErrors(scope, {}, "");
         // ux7 (e.g. "the office has closed"): the line sat under the on-screen keyboard, unread.
