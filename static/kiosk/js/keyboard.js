@@ -181,6 +181,10 @@ export function installKeyboard(panel) {
   new ResizeObserver(() => {
     if (!panel.hidden) document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
   }).observe(panel);
+  // h23v: and the field being typed (with the one after it) back in sight on the turned screen.
+  window.addEventListener("resize", () => {
+    if (!panel.hidden && target) requestAnimationFrame(() => { if (target) reveal(target, [], true); });
+  });
   panel.addEventListener("pointerdown", (e) => e.preventDefault());
   panel.addEventListener("mousedown", (e) => e.preventDefault());
   panel.addEventListener("click", (e) => {
