@@ -57,9 +57,11 @@ def field_message(code: str) -> str:
         "too_long": _("This is too long."),
         "choose": _("Please choose one."),
         "nik_length": _("A NIK has exactly 16 digits."),
-        # h22: one request waiting per person and day (checkin.already_waiting)
+        # h22: one request waiting per person and day (checkin.already_waiting). h23v: Start over brings
+        # the start screen back in Bahasa Indonesia, so the English names its button as it reads there.
         "nik_waiting": _("A request with this NIK is already waiting for a decision. To see it or cancel it, "
-                         "touch Start over, then \"Show my answer and ticket\"."),
+                         "touch Start over, then \"Lihat jawaban dan tiket saya\" (Show my answer and ticket) on "
+                         "the start screen, which is in Bahasa Indonesia."),
         # h21u: "Show my answer and ticket" found nothing: each field says what to check
         "find_nik_no_match": _("Check your NIK: no visit today has this NIK with these 4 digits."),
         "find_last4_no_match": _("Check the last 4 digits of the mobile number you gave today."),

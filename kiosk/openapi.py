@@ -107,6 +107,10 @@ SCHEMAS: dict = {
             "scan_session": {"type": "string"},
             "scanned_codes": {"type": "array", "items": {"type": "string"}},
             "validate_only": {"type": "boolean", "description": "check the fields only; nothing is saved"},
+            "check_fields": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 40,
+                             "description": "with validate_only: the fields one form step shows; the answer is "
+                                            "200 with their problems only (valid false, fields, codes), or "
+                                            "valid true (h23v)"},
             "invitation": {"type": "string", "description": "a scanned invitation code (issue 15): the visit uses it"},
         },
     },
@@ -234,7 +238,13 @@ def document() -> dict:
             "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("VisitInput")}}},
             "responses": {"201": _json(_ref("VisitStatus"), "the pending visit and its ticket"),
                           "200": _json({"type": "object", "required": ["valid"],
-                                        "properties": {"valid": {"type": "boolean"}}}, "validate_only: all fine"),
+                                        "properties": {"valid": {"type": "boolean"},
+                                                       "fields": {"type": "object",
+                                                                  "additionalProperties": {"type": "string"}},
+                                                       "codes": {"type": "object",
+                                                                 "additionalProperties": {"type": "string"}}}},
+                                       "validate_only: all fine; with check_fields: those fields' problems, "
+                                       "if any (valid false)"),
                           "400": _json(ERR, "invalid or missing fields (fields holds each message)"),
                           "409": _json(ERR, "office_closed: outside office hours (state before_opening, "
                                             "after_closing, or day_off: not an office day or a holiday; WIB); "

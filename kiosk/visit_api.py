@@ -146,6 +146,16 @@ def _field_errors(fields: dict[str, str]):
                      codes=fields)
 
 
+def _step_check(problems: dict[str, str], asked: object):
+    """h23v: a form step asks about its own fields only (`check_fields`): 200 with their problems, or
+    none. Asked about the whole entry, the first step was answered 400 for the later steps' empty
+    fields, an error in the browser's console on every step; the whole-entry check stays as it was."""
+    if not isinstance(asked, list) or not asked or len(asked) > 40 or not all(isinstance(f, str) for f in asked):
+        return api_error("bad_request", 400)
+    mine = {k: v for k, v in problems.items() if k in asked}
+    return jsonify(valid=not mine, fields={k: field_message(v) for k, v in mine.items()}, codes=mine)
+
+
 @bp.post("/api/v1/visits")
 @kiosk_only
 def submit_visit():
@@ -167,10 +177,13 @@ def submit_visit():
         entry.rules_accepted = True
     problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
     if "nik" not in problems:  # asked on the step with the NIK, not first on the last screen
-        problems.update(checkin.already_waiting(db.session, entry.nik, utcnow()))
+        # the last screen's answer queues a request: checked under the NIK's lock (h23v)
+        problems.update(checkin.already_waiting(db.session, entry.nik, utcnow(), hold=not checking))
     if checking:
         # Issue 15: the devices step (restricted facility) sends its answer; earlier steps do not.
         problems.update(restricted.device_problems(facilities, data, asked="devices_none" in data))
+        if "check_fields" in data:
+            return _step_check(problems, data["check_fields"])
         if problems:
             return _field_errors(problems)
         return jsonify(valid=True)

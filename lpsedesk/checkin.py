@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, restricted, watchlist
+from . import audit, one_at_a_time, restricted, watchlist
 from .clock import wib_date, wib_day_bounds
 from .field_problems import FieldProblems
 from .models import Visit, Visitor, VisitorCategory
@@ -122,14 +122,20 @@ def find_returning(session: Session, nik: str, phone_last4: str) -> Visitor | No
     return None
 
 
-def already_waiting(session: Session, nik: str, now: datetime) -> dict[str, str]:
+def already_waiting(session: Session, nik: str, now: datetime, *, hold: bool = False) -> dict[str, str]:
     """{"nik": "nik_waiting"} when a request with this NIK, sent today (WIB), still waits for the
     Kasubag's decision. A second one queued the same person twice: the Kasubag met the same name
     again after refusing it and took the refusal for lost, and the kiosk's "Show my answer" found
-    only one of them (a stranger's walk, 4 December). The visitor sees, or withdraws, the first."""
+    only one of them (a stranger's walk, 4 December). The visitor sees, or withdraws, the first.
+
+    `hold`: the answer decides whether a request is queued; the NIK's lock is taken first and held
+    until the caller commits, so two kiosks sending the same NIK at once are answered one after the
+    other and the second finds the first (h23v)."""
     info = parse_nik(nik)
     if not info.valid:
         return {}
+    if hold:
+        one_at_a_time.hold(session, f"visit-waiting:{info.nik}")
     start, end = wib_day_bounds(wib_date(now))
     waiting = session.scalar(select(Visit.id).join(Visitor).where(
         Visitor.nik == info.nik, Visit.status == VisitStatus.PENDING.value,
@@ -143,7 +149,8 @@ def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[
     """Create the visitor (a fresh row per visit: the guest book records what was said that day) and
     a pending visit, with its audit event. Raises CheckinError with every field problem."""
     now = now or datetime.now(timezone.utc)
-    errors = validate(entry, purposes=purposes, facilities=facilities) or already_waiting(session, entry.nik, now)
+    errors = validate(entry, purposes=purposes, facilities=facilities) or already_waiting(session, entry.nik, now,
+                                                                                         hold=True)
     if errors:
         raise CheckinError(errors)
     email = entry.email.strip()

@@ -22,9 +22,12 @@ def _status(app, visit_id: int) -> str:
         return db.session.get(Visit, visit_id).status
 
 
-def _waiting_ticket(app, browser, live_server, viewport, live=True):
+def _waiting_ticket(app, browser, live_server, viewport, live=True, lang="id"):
     visit_id, ticket = _today_visit(app, "pending", full_name="SITI RAHAYU", nik=NIK, phone=PHONE)
     page = enrol_page(app, browser, live_server, viewport)
+    if lang != "id":
+        page.goto(f"{live_server}/kiosk/?lang={lang}")
+        page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
     if not live:  # the answer has not reached this screen yet (no live stream; the slow poll is 15 s)
         page.route("**/events", lambda route: route.abort())
     page.click("[data-action=find-answer]")

@@ -13,7 +13,7 @@ export const FORM_SCREENS = {
 
 /* `steps` may add screens after "what" (issue 15: the devices step): afterWhat() names the next
    screen, extra() what those screens add to the request, and steps[screen]() moves on from one. */
-export function createForm({ api, T, screens, steps = {} }) {
+export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
   const form = $("[data-form]");
 
   function val(name) {
@@ -37,12 +37,22 @@ export function createForm({ api, T, screens, steps = {} }) {
   }
 
   /* Server field errors after a submit: open the first screen that has any and mark them all. */
-  function showServerErrors(fields, message) {
+  function showServerErrors(fields, message, codes) {
     const first = Object.keys(FORM_SCREENS).find((s) => FORM_SCREENS[s].some((f) => fields[f]));
     if (!first) return false;
     screens.show(first);
     showErrors($(`[data-screen=${first}]`), pick(fields, first), message);
+    showWayToTheWaitingOne(codes);
     return true;
+  }
+
+  /* h23v: "a request with this NIK already waits: touch Start over, then Show my answer and ticket"
+     is no typing mistake: the keyboard closes (the NIK box keeps the focus, a screen reader says the
+     message) and the screen goes back to its top, where Start over is, with the message under it. */
+  function showWayToTheWaitingOne(codes) {
+    if (!codes || codes.nik !== "nik_waiting") return;
+    if (keyboard) keyboard.hide(true);
+    requestAnimationFrame(() => window.scrollTo({ top: 0 }));
   }
 
   function pick(fields, screen) {
@@ -55,8 +65,9 @@ export function createForm({ api, T, screens, steps = {} }) {
     const scope = $(`[data-screen=${screen}]`);
     const payload = data();
     payload.validate_only = true;
+    payload.check_fields = FORM_SCREENS[screen];  // h23v: 200 with this step's problems, no 400 for later ones
     return api("/visits", { method: "POST", json: payload }).then((res) => {
-      const mine = res.ok ? {} : pick(res.data.fields || {}, screen);
+      const mine = pick(res.data.fields || {}, screen);
       if (!res.ok && !res.data.fields) {  // no connection, or something unexpected: say it here
         showErrors(scope, {}, "");
         // ux7 (e.g. "the office has closed"): the line sat under the on-screen keyboard, unread.
@@ -64,7 +75,7 @@ export function createForm({ api, T, screens, steps = {} }) {
         return;
       }
       if (mine.nik) mine.nik = withDigitsTyped(mine.nik, T, digits(form.nik.value).length);
-      if (showErrors(scope, mine, T.fix_marked)) return;
+      if (showErrors(scope, mine, T.fix_marked)) { if (mine.nik) showWayToTheWaitingOne(res.data.codes); return; }
       screens.show(target);
     });
   }

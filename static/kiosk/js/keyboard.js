@@ -73,12 +73,18 @@ export function installKeyboard(panel) {
      button. A longer form's last field only closes the keyboard: its button is in the bar, to be
      pressed once the visitor has looked the screen over. */
   function next() {
-    const fields = Array.from(document.querySelectorAll("[data-osk]")).filter((el) => el.offsetParent !== null);
-    const i = fields.indexOf(target);
-    if (i >= 0 && i + 1 < fields.length) { fields[i + 1].focus(); return; }
+    const after = following(target);
+    if (after) { after.focus(); return; }
     const form = target && target.form, go = ownButton(form);
     hide();
     if (go) form.requestSubmit(go);
+  }
+
+  /* The field the Next key goes to from `el` (the next one shown), or null on the last. */
+  function following(el) {
+    const fields = Array.from(document.querySelectorAll("[data-osk]")).filter((f) => f.offsetParent !== null);
+    const i = fields.indexOf(el);
+    return i >= 0 && i + 1 < fields.length ? fields[i + 1] : null;
   }
 
   /* A short form's own submit button, shown beside its fields (check-out's "Find my visit"); null for
@@ -95,14 +101,14 @@ export function installKeyboard(panel) {
     panel.hidden = false;
     document.body.classList.add("k-osk-open");
     document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
-    requestAnimationFrame(() => reveal(el));
+    requestAnimationFrame(() => reveal(el, [], true));
   }
 
   /* The field being typed shows between the screen's heading and the keyboard (with the button bar),
      scrolled as little as that needs: the visitor keeps seeing what the screen asks. While the
      keyboard is open the heading is sticky (kiosk.css), so a field further down scrolls up to just
      under it, never behind it. */
-  function reveal(el, also = []) {
+  function reveal(el, also = [], withNext = false) {
     const screen = el.closest("[data-screen]");
     const bar = screen && screen.querySelector(".k-actions");
     const heading = screen && Array.from(screen.querySelectorAll("h1")).find((h) => h.offsetParent !== null);
@@ -121,9 +127,15 @@ export function installKeyboard(panel) {
     const said = (els) => els.filter((e) => e && e.textContent.trim()).map((e) => e.getBoundingClientRect().bottom);
     const goal = Math.max(goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom, ...said([own]));
     const wanted = Math.max(goal, ...said(also));
+    // h23v: and, as the keyboard opens on a field, the field after it (where Next goes), when it
+    // fits with this one under the heading: a visitor who typed the name did not see "Mobile phone"
+    // under the keys and stopped there. Not when messages are shown (k-reveal below): they come first.
+    const after = withNext ? following(el) : null;
+    const further = after ? (after.closest("label") || after).getBoundingClientRect().bottom : 0;
     let by = 0;
     if (goal > bottom) by = goal - bottom;
     if (wanted > bottom && wanted - bottom <= top - ceiling) by = Math.max(by, wanted - bottom);
+    if (further > bottom && further - bottom <= top - ceiling) by = Math.max(by, further - bottom);
     if (top - by < ceiling) by = top - ceiling;
     if (by) window.scrollBy({ top: by });
     return wanted - by <= bottom;
@@ -169,6 +181,10 @@ export function installKeyboard(panel) {
   new ResizeObserver(() => {
     if (!panel.hidden) document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
   }).observe(panel);
+  // h23v: and the field being typed (with the one after it) back in sight on the turned screen.
+  window.addEventListener("resize", () => {
+    if (!panel.hidden && target) requestAnimationFrame(() => { if (target) reveal(target, [], true); });
+  });
   panel.addEventListener("pointerdown", (e) => e.preventDefault());
   panel.addEventListener("mousedown", (e) => e.preventDefault());
   panel.addEventListener("click", (e) => {

@@ -40,7 +40,7 @@ function goHome() { leaveFor(cfg.home); }
 
 // The devices step (issue 15) joins the form after "what" for a restricted facility only.
 const steps = {};
-const form = createForm({ api, T, screens, steps });
+const form = createForm({ api, T, screens, steps, keyboard });
 const devices = createDevices({ api, T, screens, form, restricted: cfg.restricted_facilities || [] });
 Object.assign(steps, {
   afterWhat: () => (devices.needed() ? "devices" : "rules"),

@@ -24,7 +24,7 @@ export function createRules({ api, T, visitor, form, capture, screens, onSubmitt
       if (res.status === 201) { visitor.scanSession = null; onSubmitted(res.data); return; }
       const fields = res.data.fields || {};
       if (fields.capture) { screens.show("ktp"); capture.captureProblem(fields.capture); return; }
-      if (form.showServerErrors(fields, res.data.message)) return;
+      if (form.showServerErrors(fields, res.data.message, res.data.codes)) return;
       const mine = {};
       for (const k of ["rules_accepted", "signature"]) if (fields[k]) mine[k] = fields[k];
       if (!showErrors(screen, mine, res.data.message)) {
