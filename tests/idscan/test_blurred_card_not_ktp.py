@@ -62,9 +62,15 @@ def test_before_the_change_such_a_card_was_captured_after_the_wait(monkeypatch):
     assert any(tracker.update(scan_frame(frame, barcodes=False)).capture_now for _ in range(HELD))
 
 
-@pytest.mark.parametrize("seed,sigma", [(11, 2.0), (12, 2.5), (13, 3.0)])
-def test_a_blurred_ktp_held_still_is_still_captured_after_the_wait(seed, sigma):
-    frame = _blurred(other._ktp(seed), sigma)
+def _worn(card: np.ndarray) -> np.ndarray:
+    """A worn card: its print faded half way towards the pale ground."""
+    return cv2.addWeighted(card, 0.5, np.full_like(card, 225), 0.5, 0)
+
+
+@pytest.mark.parametrize("seed,sigma,wear", [(11, 2.0, False), (12, 2.5, False), (13, 3.0, False), (14, 2.0, True)])
+def test_a_blurred_ktp_held_still_is_still_captured_after_the_wait(seed, sigma, wear):
+    card = other._ktp(seed)
+    frame = _blurred(_worn(card) if wear else card, sigma)
     tracker = CaptureTracker()
     states = [tracker.update(scan_frame(frame, barcodes=False)) for _ in range(HELD)]
     assert states[0].guidance == "too_blurry", "a KTP's blur is told as blur, not as another card"
