@@ -122,6 +122,21 @@ def record_request(session: Session, actor: Actor, data: RequestInput, *, now: d
     return req
 
 
+def _until_problem(until: datetime, now: datetime) -> str | None:
+    if until <= now:
+        return "until_in_past"
+    if until - now > MAX_PERIOD:
+        return "period_too_long"
+    return None
+
+
+def approvable_as_asked(req: RemoteAccessRequest, now: datetime) -> bool:
+    """Whether approving with the letter's own end would be accepted now. A letter can wait past the
+    end it asked for; then the Kasubag must type a new end on its page (or refuse), so the queue's
+    one-tap Setujui, which grants the asked end, is not offered."""
+    return _until_problem(req.period_end, now) is None
+
+
 def approve(session: Session, req: RemoteAccessRequest, actor: Actor, *, approved_until: datetime | None,
             now: datetime) -> AuditEvent:
     """Step 2: the Kasubag approves, always time-boxed (default: the end the letter asked for)."""
@@ -129,10 +144,9 @@ def approve(session: Session, req: RemoteAccessRequest, actor: Actor, *, approve
     # The workflow's guards (role, not the recorder) run first, so a forbidden actor hears that;
     # every check runs before anything changes, so a refusal leaves the record as it was.
     check_transition(req, R.APPROVED.value, actor)
-    if until <= now:
-        raise RemoteInputError("until_in_past")
-    if until - now > MAX_PERIOD:
-        raise RemoteInputError("period_too_long")
+    problem = _until_problem(until, now)
+    if problem:
+        raise RemoteInputError(problem)
     event = audit.apply_transition(session, req, R.APPROVED.value, actor, now=now)
     req.approved_until = until
     event.details = {**event.details, "approved_until": until.isoformat()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _, ngettext
 
-from lpsedesk import visit_ops
+from lpsedesk import remote_ops, visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
@@ -33,7 +33,8 @@ def queue_context() -> dict:
     invited = invitation_queries.by_visit(db.session, [v.id for v in ready + waiting_check])
     return dict(ready=ready, waiting_check=waiting_check, invited=invited, remote=q.remote_waiting(db.session),
                 decided=q.decided_today(db.session, utcnow()), reports=q.reported_unacknowledged(db.session),
-                actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm())
+                actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm(),
+                approvable=remote_ops.approvable_as_asked)
 
 
 @bp.get("/queue")

@@ -129,3 +129,20 @@ def test_a_letter_whose_period_ended_while_it_waited_is_not_granted_from_the_car
     answer = post_form(client, f"/admin/remote/{request_id}/decision", decision="approve", next="/admin/queue")
     assert answer.status_code == 400 and "Batas akhir akses harus di masa depan" in answer.get_data(as_text=True)
     assert _read(app, request_id).status == "received"
+
+
+def test_a_letter_whose_period_ended_while_it_waited_says_so_on_its_card_instead_of_a_one_tap_approve(
+        app, client, make_user, login):
+    # Setujui on the card grants the end the letter asked for; once that end has passed it would only be
+    # refused, so the card says why and leads to the page where a new end is typed, or the letter refused
+    admin = make_user("ani", "admin")
+    make_user("siti", "kasubag")
+    request_id, _ = _letter(app, admin)
+    with app.app_context():
+        db.session.get(RemoteAccessRequest, request_id).period_end = datetime.now(timezone.utc) - timedelta(hours=1)
+        db.session.commit()
+    login("siti")
+    card = _card(client.get("/admin/queue").get_data(as_text=True), request_id)
+    assert 'value="approve"' not in card
+    assert "Periode yang diminta sudah berakhir" in card
+    assert f"/admin/remote/{request_id}#next-step" in card
