@@ -5,6 +5,7 @@ letter asks for, "Tolak…" opens the letter's own refusal reasons (one tap each
 letter leaves the queue as a visit does."""
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .axe import axe_source, violations
 from .test_staff_phone_stranger import SIDEWAYS, _phone
 
 PHONE = {"width": 360, "height": 640}
-SHOTS = Path("/work/notes20/h23k")
+SHOTS = Path(os.environ.get("UX_SHOTS", "/tmp/h23k"))  # looked at by a person, never asserted on
 # A visitor's reasons at the desk: never offered for a letter (the office's default lists).
 VISIT_ONLY = ["Di luar jam layanan", "Ruang/fasilitas sedang dipakai"]
 IN_SCREEN = """(el) => { const b = el.getBoundingClientRect();
@@ -127,4 +128,34 @@ def test_the_letters_own_page_on_a_phone_has_the_decision_at_hand_and_says_each_
     with page.expect_navigation():
         approve.tap()
     assert _letter(app, request_id).status == "approved"
+    page.context.close()
+
+
+def test_a_letter_whose_asked_period_ended_while_it_waited_says_so_on_the_phone_and_leads_to_its_page(
+        app, live_server, browser, make_user):
+    """The card's Setujui grants the end the letter asked for; when that end passed while the letter waited,
+    approving it would only be refused. On the Kasubag's phone the card says why, in words, and its link
+    (a finger's height) opens the letter's page where a new end is set or the letter refused."""
+    request_id, _ = _a_letter_waiting(app, make_user)
+    with app.app_context():
+        letter = db.session.get(RemoteAccessRequest, request_id)
+        letter.period_start = datetime.now(timezone.utc) - timedelta(days=2)
+        letter.period_end = datetime.now(timezone.utc) - timedelta(hours=1)
+        db.session.commit()
+    page, card = _queue_with_the_letter(browser, live_server)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "after-queue-letter-period-over-360x640.png"))
+    assert card.get_by_role("button", name="Setujui", exact=True).count() == 0
+    said = card.locator(".period-over")
+    assert "Periode yang diminta sudah berakhir" in said.inner_text()
+    assert said.evaluate(IN_SCREEN), "why there is no Setujui is off the phone's screen"
+    link = card.get_by_role("link", name="Buka permohonan remote akses")
+    assert link.evaluate(IN_SCREEN), "the way to the letter's page is off the phone's screen"
+    assert link.bounding_box()["height"] >= 44
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert violations(page, axe_source()) == []
+    with page.expect_navigation():
+        link.tap()
+    assert f"/admin/remote/{request_id}" in page.url
+    assert _letter(app, request_id).status == "received", "opening the page decided nothing"
     page.context.close()
