@@ -15,7 +15,7 @@ _EXPORTS = {
     "read_barcodes": "barcodes",
     "CROP_H": "card", "CROP_W": "card", "CardDetection": "card", "detect_card": "card", "warp": "card",
     "ImageError": "decode", "decode_image_bytes": "decode",
-    "scan_bytes": "engine", "scan_frame": "engine",
+    "scan_bytes": "engine", "scan_frame": "engine", "scan_picture": "engine",
     "NikFacts": "nik", "nik_facts": "nik",
     "GUIDANCE": "quality",
     "CardReading": "reader", "available_engines": "reader", "read_card": "reader", "read_cards": "reader",

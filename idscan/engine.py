@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from .barcodes import read_barcodes
-from .card import detect_card, warp
+from .card import CROP_W, detect_card, warp
 from .decode import ImageError, check_frame, decode_image_bytes
 from .finger import finger_on_nik
 from .flat import whole_picture_card
@@ -104,7 +104,79 @@ def scan_bytes(data: bytes, *, ocr: bool = False, barcodes: bool = True,
         frame = decode_image_bytes(data)
     except ImageError as exc:
         return ScanResult(error=exc.code, ms=(time.perf_counter() - t0) * 1000)
-    result = scan_frame(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine, regions=regions,
-                        whole_picture=True)
+    result = scan_picture(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine, regions=regions)
     result.ms = (time.perf_counter() - t0) * 1000
     return result
+
+
+def scan_picture(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
+                 ocr_engine: str | None = None, regions: Regions | None = None) -> ScanResult:
+    """A photo or scan larger than a camera frame, scanned at a camera frame's size first.
+
+    The engine's sizes and thresholds (the card's edge support, sharpness, the text's closing
+    kernel, the line heights OCR is given) are measured on the kiosk camera's 1280x720 frames. A
+    phone's 12-50 MP photo held them at three to six times that: a soft photo was told too blurry
+    and a card before a bright wall was not found (Run 27p). So the picture is brought to a camera
+    frame's pixel count first; only when that reads less is the full picture scanned too (a card
+    small in a large photo keeps its pixels), and the scan that read more is kept. Corners are
+    given in the picture's own pixels; barcodes are read on the full picture (a small symbol)."""
+    scale = camera_scale(frame.shape[1], frame.shape[0])
+    if scale >= 1.0:
+        return scan_frame(frame, ocr=ocr, barcodes=barcodes, ocr_engine=ocr_engine, regions=regions,
+                          whole_picture=True)
+    small = cv2.resize(frame, (max(1, round(frame.shape[1] * scale)), max(1, round(frame.shape[0] * scale))),
+                       interpolation=cv2.INTER_AREA)
+    result = scan_frame(small, ocr=False, barcodes=False, whole_picture=True)
+    if result.corners is not None:
+        result.corners = [[round(x / scale, 1), round(y / scale, 1)] for x, y in result.corners]
+    if result.crop is not None:
+        # found at the camera's size, read at the picture's: the name's small print keeps its pixels
+        result.crop = reading_crop(frame, np.float32(result.corners))
+        if ocr:
+            _apply_ocr(result, result.crop, ocr_engine, regions)
+    if _read_rank(result, ocr) < _read_rank(None, ocr):
+        full = scan_frame(frame, ocr=ocr, barcodes=False, ocr_engine=ocr_engine, regions=regions,
+                          whole_picture=True)
+        if _read_rank(full, ocr) > _read_rank(result, ocr):
+            result = full
+    if barcodes:
+        result.barcodes = read_barcodes(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY))
+    return result
+
+
+def reading_crop(frame: np.ndarray, corners: np.ndarray) -> np.ndarray:
+    """The card straightened from a large picture: the part around it first brought (INTER_AREA) to
+    about one and a half crop widths, so the warp's own sampling does not alias the print."""
+    x0, y0 = np.floor(corners.min(axis=0)).astype(int)
+    x1, y1 = np.ceil(corners.max(axis=0)).astype(int)
+    x0, y0 = max(0, x0), max(0, y0)
+    part = frame[y0:max(y0 + 1, y1 + 1), x0:max(x0 + 1, x1 + 1)]
+    local = corners - np.float32([x0, y0])
+    across = float(max(np.linalg.norm(local[1] - local[0]), np.linalg.norm(local[2] - local[3])))
+    k = min(1.0, 1.5 * CROP_W / max(1.0, across))
+    if k < 1.0:
+        height, width = part.shape[:2]
+        part = cv2.resize(part, (max(1, round(width * k)), max(1, round(height * k))), interpolation=cv2.INTER_AREA)
+        local = local * np.float32([part.shape[1] / width, part.shape[0] / height])
+    return warp(part, local)
+
+
+CAMERA_PIXELS = 1280 * 720  # the kiosk camera's frame: what the engine is measured on
+
+
+def camera_scale(width: int, height: int) -> float:
+    """The factor that brings a picture down to a camera frame's pixel count (1.0: it is not larger).
+    By area, not by side: a portrait photo keeps as many pixels on the card as a landscape one."""
+    return min(1.0, (CAMERA_PIXELS / max(1, width * height)) ** 0.5)
+
+
+def _read_rank(result: ScanResult | None, ocr: bool) -> int:
+    """How much a scan gave, for choosing between two scans of one picture: a valid NIK read, then a
+    card wholly in the picture and ready, then a card seen at all. None: all a scan can give."""
+    if result is None:
+        return 3 if ocr else 2
+    if ocr and result.nik_info is not None:
+        return 3
+    if result.in_frame and result.guidance == "ready":
+        return 2
+    return 1 if result.card else 0

@@ -16,7 +16,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 import numpy as np
 
-from idscan import look_again, read_cards, scan_frame
+from idscan import look_again, read_cards, scan_frame, scan_picture
 from idscan.reader import CardReading
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
@@ -258,7 +258,8 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
         frame = decode_bounded_frame(data)
     except UploadError as exc:
         return api_error(exc.code, exc.status)
-    result = scan_frame(frame, ocr=False, barcodes=True, whole_picture=uploaded)
+    # an uploaded photo is brought to a camera frame's size first, as files are (scan_picture, Run 27p)
+    result = scan_picture(frame, ocr=False) if uploaded else scan_frame(frame, ocr=False, barcodes=True)
     body = {"result": result.to_json_dict(), "guidance": result.guidance, "captured": False, "capture": None}
     if mode == "ktp":  # only the KTP screen tracks a steady card (other modes read a code, stateless)
         if scan_session is None:
