@@ -32,3 +32,15 @@ def test_the_visitor_is_asked_to_hold_still_then_the_blurred_card_is_captured_an
     # Not in the first 2 s (time for a sharper picture), but taken within 5 s: the capture is never lost.
     fired = captured_after_waiting(answers)
     assert answers[fired]["capture"]["card_found"] is True
+
+
+def test_a_blurred_bank_card_held_still_is_never_captured_and_the_visitor_is_asked_for_the_ktp(kiosk):
+    # "No negative ever captured" (issue 10, Run 26b): a plain gold bank card out of focus for 7 s.
+    from tests.idscan.test_blurred_card_not_ktp import _blurred, _gold_bank_card
+
+    frame = jpeg(_blurred(_gold_bank_card()))
+    answers = [kiosk.post_frame(frame).json for _ in range(35)]
+    assert not any(a["captured"] or a.get("looking") for a in answers)
+    assert {a["guidance"] for a in answers} == {"not_ktp"}
+    assert answers[-1]["message"] == ("Kartu ini sepertinya bukan KTP. Silakan tunjukkan sisi depan KTP Anda ke "
+                                      "kamera.")
