@@ -26,6 +26,7 @@ import numpy as np
 
 from .content import text_rows
 from .orient import THUMB_H, THUMB_W, orientation_score
+from .quality import MIN_SHARPNESS
 
 ON = True
 ASK_PRINT = True
@@ -42,6 +43,19 @@ MIN_LAYOUT = 4.0
 def waits_for(guidance: str) -> bool:
     """Whether the tracker waits on this guidance and then captures anyway (blurry part only)."""
     return ON and guidance == BLURRY
+
+
+def judged_ktp(guidance: str) -> bool:
+    """Whether a frame's guidance says its card was seen to be a KTP: it passed card_look's KTP look
+    and, told too blurry, shows print (shows_print)."""
+    return guidance in ("ready", "finger_on_text", "hold_still", BLURRY)
+
+
+def overruled(guidance: str, sharpness: float | None) -> bool:
+    """A frame told not_ktp while below the sharpness gate: in a presentation whose card a frame
+    already showed to be a KTP, the blur hid the print, not the card (tracker.py passes it over).
+    A bank card or a SIM held alone is told not_ktp on every frame: nothing overrules that."""
+    return ASK_PRINT and guidance == "not_ktp" and sharpness is not None and sharpness < MIN_SHARPNESS
 
 
 def shows_print(crop: np.ndarray) -> bool:

@@ -44,3 +44,18 @@ def test_a_blurred_bank_card_held_still_is_never_captured_and_the_visitor_is_ask
     assert {a["guidance"] for a in answers} == {"not_ktp"}
     assert answers[-1]["message"] == ("Kartu ini sepertinya bukan KTP. Silakan tunjukkan sisi depan KTP Anda ke "
                                       "kamera.")
+
+
+def test_a_worn_ktp_whose_focus_comes_and_goes_is_captured_and_never_called_another_card(kiosk):
+    # A worn KTP with a thumb on the NIK, in focus one frame in three (h24b): its blurred frames show
+    # too little print and, alone, would be told not_ktp; between its sharp frames they are the same
+    # card out of focus: the visitor is told to hold still and the card is taken on its sharp frames.
+    from tests.idscan.test_blurred_card_not_ktp import _faded_focus_coming_and_going
+
+    frames = [jpeg(f) for f in _faded_focus_coming_and_going()]
+    answers = [kiosk.post_frame(frames[k % 3]).json for k in range(20)]
+    assert not any(a["guidance"] == "not_ktp" for a in answers)
+    assert answers[1]["guidance"] == "too_blurry" and answers[1]["message"] == "Tahan, gambar masih buram"
+    taken = next(k for k, a in enumerate(answers) if a["captured"] or a.get("looking"))
+    assert taken == 6  # its third sharp frame
+    assert sum(a["captured"] for a in answers) == 1
