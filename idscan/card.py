@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from .content import looks_printed, text_rows
-from .orient import upright
+from .orient import THUMB_H, THUMB_W, orientation_score, upright
 from .outline import Outline, candidates, hypothesis
 from .sides import refine_corners, side_fit
 
@@ -39,6 +39,16 @@ FAINT_TEXT_ROWS = 6
 # a SIM and a badge -5 to 1; the plain passes (strong edges) ask no colour.
 FAINT_TINT = 4.0
 FAINT_OVER_CUT = 0.5  # a faint card replaces a cut outline found before only if it is this share of its area
+# A colour cast or a clipped ground (Run 27w): under a warm, cool or fluorescent white balance, or an exposure that
+# clips the pale card to white, the KTP's own blue-green is gone (stranger4 dev: tint -19 to 1 on warm and clipped
+# cards) and its value rows wash out to grey, so FAINT_TINT and FAINT_TEXT_ROWS turn away a card in plain view.
+# Such a faint card is kept only if its layout speaks for it instead: the photo box's colour, darkness and
+# smoothness against the label column (the size of orient.orientation_score) and rows of print counted on the
+# lifted greys (content.text_rows(lift=True)). Stranger4 dev misses found this way: 10-16 rows, scores 3.8-6.4;
+# the dev negatives of three generators whose faint outline passed (tint gate off: SIMs, papers, badges, bank
+# cards, a pale empty room): up to 13 rows with scores <= 1.0, or scores 2.2-3.7 with <= 8 rows.
+CAST_TEXT_ROWS = 8
+CAST_LAYOUT = 3.5
 # The faint pass costs ~20 ms CPU a frame and runs on every frame with no card in it (an empty desk).
 # It keeps only a card whose ground is KTP blue-green (FAINT_TINT), so it is skipped where too little
 # of the frame has that tint (Run 20k): on a 120x68 copy, pixels with max(B, G) - R >= FAINT_TINT.
@@ -223,9 +233,18 @@ def _faint_card(det: CardDetection, best: CardDetection | None, frame: np.ndarra
         return None
     small = warp(frame, det.corners, (CROP_W // 4, CROP_H // 4)).astype(np.int16)
     bright = small.max(axis=2) >= np.percentile(small.max(axis=2), 40)
-    if float(np.median((np.maximum(small[..., 0], small[..., 1]) - small[..., 2])[bright])) < FAINT_TINT:
-        return None
-    return det if text_rows(frame, det.corners, shaded=True) >= FAINT_TEXT_ROWS else None
+    if (float(np.median((np.maximum(small[..., 0], small[..., 1]) - small[..., 2])[bright])) >= FAINT_TINT
+            and text_rows(frame, det.corners, shaded=True) >= FAINT_TEXT_ROWS):
+        return det
+    return det if _ktp_layout(frame, det.corners) else None
+
+
+def _ktp_layout(frame: np.ndarray, corners: np.ndarray) -> bool:
+    """A KTP's layout seen where its colour is not (Run 27w, CAST_TEXT_ROWS): many rows of print once washed-out
+    rows are deepened, and a photo box on one side against a label column on the other."""
+    if abs(orientation_score(warp(frame, corners, (THUMB_W, THUMB_H)))) < CAST_LAYOUT:
+        return False  # the cheap cue first: most faint outlines that are no KTP end here
+    return text_rows(frame, corners, shaded=True, lift=True) >= CAST_TEXT_ROWS
 
 
 def _tint_in_view(small: np.ndarray) -> bool:

@@ -13,17 +13,20 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .lines import INK_LEVEL, clean_gray, find_lines
+from .lines import INK_LEVEL, clean_gray, clean_grays, find_lines
 
 MIN_TEXT_ROWS = 3
 MIN_BRIGHTNESS = 0.75  # median of the visible card / 95th percentile of the frame (max channel); KTP >= 0.97 on dev
 _W, _H = 856, 540
 
 
-def text_rows(frame: np.ndarray, corners: np.ndarray, shaded: bool = False) -> int:
+def text_rows(frame: np.ndarray, corners: np.ndarray, shaded: bool = False, lift: bool = False) -> int:
     """Text rows (9-45 px tall at 856 px card width) on the part of the card inside the frame;
     0 when that part is much darker than the frame's bright end (shaded: a whole card may be, under
-    a phone's shadow beside white paper, Run 19d)."""
+    a phone's shadow beside white paper, Run 19d). lift: for a card clipped by over-exposure or under a
+    colour cast (Run 27w), count on the grey whose washed-out rows are deepened (lines.clean_grays), made
+    once of each pixel's brightest channel (as elsewhere: dark ink is dark in all three) and once of its
+    darkest (a clipped card's pale blue print is dark only in red), and keep the larger count."""
     h, w = frame.shape[:2]
     m = cv2.getPerspectiveTransform(corners.astype(np.float32), np.float32([[0, 0], [_W, 0], [_W, _H], [0, _H]]))
     crop = cv2.warpPerspective(frame, m, (_W, _H), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
@@ -32,7 +35,14 @@ def text_rows(frame: np.ndarray, corners: np.ndarray, shaded: bool = False) -> i
     small = brightest(cv2.resize(frame, (frame.shape[1] // 4, frame.shape[0] // 4), interpolation=cv2.INTER_AREA))
     if bright.size == 0 or (not shaded and np.median(bright) < MIN_BRIGHTNESS * np.percentile(small, 95)):
         return 0
-    clean = clean_gray(crop)
+    if not lift:
+        return _rows(clean_gray(crop), seen)
+    b, g, r = cv2.split(crop)
+    return max(_rows(clean_grays(grey, lift=True)[0], seen) for grey in (brightest(crop), cv2.min(cv2.min(b, g), r)))
+
+
+def _rows(clean: np.ndarray, seen: np.ndarray) -> int:
+    """Rows of print on a cleaned card grey (text_rows), the part outside the frame blanked."""
     clean[seen < 128] = 255
     rows = find_lines(clean, 20)
     ink = clean < INK_LEVEL

@@ -16,6 +16,7 @@ from .card_look import looks_like_ktp
 from .quality import glare, glare_on_text, guidance, sharpness, smeared
 from .reader import CardReading, read_card
 from .result import ScanResult
+from . import blurry_wait
 from . import threads  # noqa: F401  (OpenCV's pool of one thread, set on import: threads.py)
 
 
@@ -85,6 +86,10 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
             ktp, on_text = looks_like_ktp(crop), glare_on_text(crop, result.glare)
     result.guidance = guidance(result.card, result.in_frame, result.size, result.sharpness, result.glare,
                                result.smeared, ktp, on_text)
+    if result.guidance == blurry_wait.BLURRY and not blurry_wait.shows_print(result.crop):
+        # A blurred card with no print (a plain bank card, a pale rectangle) is waited out and
+        # captured as too blurry: say what it is instead (blurry_wait.py, Run 26b).
+        result.guidance = "not_ktp"
     if result.guidance == "ready" and finger_on_nik(result.crop):  # only asked of a frame otherwise ready
         result.guidance = "finger_on_text"
     if barcodes:

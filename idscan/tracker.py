@@ -15,6 +15,10 @@ class TrackerState:
     steady_frames: int
     guidance: str
     motion: float | None  # largest corner movement since the previous frame, px
+    # False: a blurred frame of a card this presentation already showed to be a KTP, told not_ktp for
+    # want of print (blurry_wait.overruled): it neither extends nor breaks the steady run, and its crop
+    # is not one of the run's.
+    counted: bool = True
 
 
 WAITED = ("finger_on_text", "hold_still")  # what the visitor can fix: the kiosk waits for it a while
@@ -41,6 +45,7 @@ class CaptureTracker:
         self._steady = 0
         self._fired = False
         self._finger = 0  # frames of this presentation that saw a finger on the NIK or a smear
+        self._ktp = False  # a frame of this presentation was judged a KTP (blurry_wait.judged_ktp)
 
     def update(self, result: ScanResult) -> TrackerState:
         if not result.card or result.corners is None:
@@ -49,6 +54,14 @@ class CaptureTracker:
         corners = np.asarray(result.corners, dtype=np.float32)
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners
+        if self._ktp and blurry_wait.overruled(result.guidance, result.sharpness):
+            # The KTP whose focus comes and goes: a frame too blurred to show its print is told
+            # not_ktp (Run 26b) between frames told ready or finger_on_text. Breaking the steady run
+            # there meant such a card was never captured (Run 26b, h24b); counting it would let a
+            # blurred card be captured that no frame showed to be a KTP. So it is passed over.
+            told = "ready" if self._fired else blurry_wait.BLURRY
+            return TrackerState(False, self._steady, told, motion, counted=False)
+        self._ktp = self._ktp or blurry_wait.judged_ktp(result.guidance)
         good = result.guidance == "ready"
         if result.guidance in WAITED or blurry_wait.waits_for(result.guidance):
             # Counted over the presentation, not in a row: a finger seen on and off still runs out.

@@ -269,7 +269,9 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
         state = scan_session.tracker.update(result)
         # The crops of the steady run are voted at capture; a moved or lost card starts a new run.
-        if state.steady_frames == 0 or result.crop is None:
+        if not state.counted:
+            pass  # a blurred frame the tracker passed over (idscan/tracker.py): the run stands as it was
+        elif state.steady_frames == 0 or result.crop is None:
             scan_session.steady.clear()
         elif state.steady_frames == 1:
             scan_session.steady.clear()

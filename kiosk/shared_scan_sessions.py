@@ -68,11 +68,12 @@ def unpack_parts(blob: bytes | None) -> list[list[tuple[float, bytes]]]:
 
 
 def tracker_state(scan: ScanSession) -> dict:
-    # CaptureTracker (idscan/tracker.py) keeps four fields; they are written here rather than in
+    # CaptureTracker (idscan/tracker.py) keeps five fields; they are written here rather than in
     # the pure image package, which knows nothing of storage.
     t = scan.tracker
     prev = None if t._prev is None else [[float(x), float(y)] for x, y in t._prev]
-    state = {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "finger": int(t._finger)}
+    state = {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "finger": int(t._finger),
+             "ktp": bool(t._ktp)}
     if scan.look is not None:
         state["look"] = scan.look  # a capture looking again for its NIK (Run 24t): small JSON
     return state
@@ -85,6 +86,7 @@ def _restore_tracker(scan: ScanSession, state: dict) -> None:
     t._steady = int(state.get("steady", 0))
     t._fired = bool(state.get("fired", False))
     t._finger = int(state.get("finger", 0))
+    t._ktp = bool(state.get("ktp", False))
     look = state.get("look")
     scan.look = dict(look) if look else None  # a copy: the frame changes it, the row's JSON must see that
 

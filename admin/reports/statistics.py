@@ -54,7 +54,7 @@ def _figures(figures: Statistics) -> list[tuple[str, str, str]]:
     """(label, as shown, as written to the CSV): durations go to the CSV as plain minutes."""
     return [
         (_("Visits"), str(figures.total_visits), str(figures.total_visits)),
-        (_("Average stay (time in to time out)"), duration_text(figures.stay_average) or "-",
+        (_("Average stay (approval to check-out)"), duration_text(figures.stay_average) or "-",
          _minutes(figures.stay_average)),
         (_("Longest stay"), duration_text(figures.stay_longest) or "-", _minutes(figures.stay_longest)),
         (_("Approval waiting time, median"), duration_text(figures.wait_median) or "-",

@@ -2,7 +2,8 @@
 
 One `DayFigures` per day with visits; `from_rows` counts every day of a span in five grouped passes
 (by status, purpose and facility; by the visitors' category and institution; approval waits; refusal
-reasons; the longest stay per day). Days add up (`add`) to the figures of a period.
+reasons; the longest stay per day). Days add up (`add`) to the figures of a period. A stay runs from
+the Kasubag's approval to the check-out (`stay_seconds`), as the visit report and the board count it.
 """
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Integer, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..clock import wib_day_bounds
 from ..models import Visit, Visitor
+from ..visit_stay import LET_IN
 
 DECIDED_BY_KASUBAG = ("approved", "checked_out", "reported", "denied")
 DIMENSIONS = ("status", "purpose", "facility", "category", "institution", "reason")
@@ -60,6 +62,25 @@ def seconds_between(session: Session, start, end):
     return func.extract("epoch", end - start)
 
 
+def minute_number(session: Session, column):
+    """Whole minutes since 1970 of a UTC timestamp, in SQL: the moment cut to the minute it is shown
+    at (clock.to_the_minute; WIB is UTC+7 whole hours, so cutting UTC cuts WIB). Integers, so equal
+    stays compare equal (julianday's floating point differs by microseconds from one day to another)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return cast(func.strftime("%s", column), Integer) // 60  # whole seconds, then whole minutes
+    return cast(func.floor(func.extract("epoch", column) / 60), Integer)
+
+
+def stay_seconds(session: Session):
+    """A visit's stay in SQL, as lpsedesk/visit_stay.stay reckons it: from the approval (the visit
+    begins when the Kasubag lets the visitor in, SOP 1), not the kiosk's submission (the arrival), to
+    the check-out, each cut to its minute, never negative; NULL for a visit never let in or not out."""
+    minutes = minute_number(session, Visit.checked_out_at) - minute_number(session, Visit.decided_at)
+    known = and_(Visit.status.in_([str(s) for s in LET_IN]), Visit.decided_at.is_not(None),
+                 Visit.checked_out_at.is_not(None))
+    return case((and_(known, minutes < 0), 0.0), (known, minutes * 60.0), else_=None)
+
+
 def whole_seconds(session: Session, seconds):
     """Rounded to the nearest second, half up (waits are never negative)."""
     if session.get_bind().dialect.name == "sqlite":
@@ -81,10 +102,10 @@ def from_rows(session: Session, first: date, last: date) -> dict[date, DayFigure
     def of(value) -> DayFigures:
         return days.setdefault(as_date(value), DayFigures())
 
-    stay = seconds_between(session, Visit.submitted_at, Visit.checked_out_at)
+    stay = stay_seconds(session)
     for d, status, purpose, facility, n, out, stay_sum, decided in session.execute(
             select(day, Visit.status, Visit.purpose, Visit.facility, func.count(),
-                   func.count(Visit.checked_out_at), func.sum(stay), func.count(Visit.decided_at))
+                   func.count(stay), func.sum(stay), func.count(Visit.decided_at))
             .where(*in_span).group_by(day, Visit.status, Visit.purpose, Visit.facility)):
         figures = of(d)
         figures.visits += n
@@ -109,7 +130,7 @@ def from_rows(session: Session, first: date, last: date) -> dict[date, DayFigure
         of(d).counts[("reason", reason)] += n
     ranked = (select(day.label("day"), Visit.id, stay.label("stay"),
                      func.row_number().over(partition_by=day, order_by=(stay.desc(), Visit.id)).label("rank"))
-              .where(*in_span, Visit.checked_out_at.is_not(None)).subquery())
+              .where(*in_span, stay.is_not(None)).subquery())
     for d, visit_id, seconds in session.execute(
             select(ranked.c.day, ranked.c.id, ranked.c.stay).where(ranked.c["rank"] == 1)):
         of(d).longest = (float(seconds), visit_id)

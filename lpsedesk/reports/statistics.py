@@ -5,11 +5,12 @@ category, purpose, facility, institution spelling, refusal reason; stays; decisi
 per whole second; the longest stay); settled days' figures are kept and read back while none of
 their visits changed (lpsedesk/reports/day_cache.py), so a year reads a few thousand rows, not a
 third of a million visits. Merging spellings (case, spaces) and filling the calendar are done here.
-Durations: stay = check-out - time in (submission), the two times printed in the guest book;
-approval waiting = decided_at - submitted_at over the Kasubag's decisions (approved or refused),
+Durations: stay = check-out - the Kasubag's approval (lpsedesk/visit_stay: SOP 1's visit begins
+with the permission; the kiosk's submission is the arrival), each cut to the minute shown, as the
+visit report, the board and the queue count it; approval waiting = decided_at - submitted_at over the Kasubag's decisions (approved or refused),
 each counted in whole seconds (rounded half up). Median is the middle value (mean of the two middle
 ones for an even count); p95 uses the nearest-rank method (the smallest value with at least 95 % of
-the values at or below it). The longest stay is computed from its visit's own timestamps.
+the values at or below it). The longest stay is its visit's own (visit_stay.stay).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import visit_stay
 from ..exports.dates import Period
 from ..models import RemoteAccessRequest, Visit
 from ..workflow import RemoteStatus
@@ -120,9 +122,7 @@ def compute(session: Session, period: Period, today: date | None = None) -> Stat
         result.stays = total.stays
         result.stay_average = _seconds(total.stay_seconds / total.stays)
         visit_id = total.longest[1]
-        submitted, out = session.execute(select(Visit.submitted_at, Visit.checked_out_at)
-                                         .where(Visit.id == visit_id)).one()
-        result.stay_longest, result.stay_longest_visit_id = out - submitted, visit_id
+        result.stay_longest, result.stay_longest_visit_id = visit_stay.stay(session.get(Visit, visit_id)), visit_id
 
     result.decisions = total.decisions
     if total.waits:

@@ -3,7 +3,9 @@ every change the desk makes to past days (issue 16: a year at a million visits u
 
 The reference below is written from the definitions in lpsedesk/reports/statistics.py's docstring,
 over the visits loaded one by one in Python: count per WIB day of submission, per status, purpose,
-facility, the visitor's (current) category and institution; stay = check-out - submission; waits =
+facility, the visitor's (current) category and institution; stay = check-out - the Kasubag's approval
+(SOP 1: the visit begins when the Kasubag permits it; the submission is the arrival), the two times as
+shown (cut to the minute), for visits let in (approved, checked out, reported); waits =
 decision - submission over the Kasubag's decisions, in whole seconds rounded half up; median the
 middle value (mean of the two middle ones); p95 the nearest rank; refusal reasons with spaces merged.
 """
@@ -28,6 +30,7 @@ from lpsedesk.reports.statistics import Statistics, compute, merged_spellings
 from lpsedesk.retention import purge
 
 DECIDED = {"approved", "checked_out", "reported", "denied"}
+LET_IN = {"approved", "checked_out", "reported"}  # SOP 1: the Kasubag permitted the visit
 STATUSES = ["pending", "approved", "denied", "cancelled", "expired", "checked_out", "reported"]
 PURPOSES = ["verification", "consultation", "training", "other"]
 FACILITIES = ["verification_desk", "training_room", "server_room"]
@@ -39,6 +42,11 @@ REASONS = ["Dokumen kurang", "dokumen  kurang ", "Di luar jadwal", None]
 
 def _ranked(counter: Counter) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def shown(moment: datetime) -> datetime:
+    """A moment as screens and documents show it: 09:30:59 is 09:30."""
+    return moment.replace(second=0, microsecond=0)
 
 
 def _secs(value: float | None) -> timedelta | None:
@@ -63,7 +71,8 @@ def reference(period) -> Statistics:
     out.by_purpose = _ranked(Counter(v.purpose for v in visits))
     out.by_facility = _ranked(Counter(v.facility for v in visits))
     out.by_institution = merged_spellings(list(Counter(v.visitor.institution for v in visits).items()))
-    stays = [(v.checked_out_at - v.submitted_at, v.id) for v in visits if v.checked_out_at]
+    stays = [(max(timedelta(0), shown(v.checked_out_at) - shown(v.decided_at)), v.id) for v in visits
+             if v.checked_out_at and v.decided_at and v.status in LET_IN]
     if stays:
         out.stays = len(stays)
         out.stay_average = _secs(sum(s.total_seconds() for s, _ in stays) / len(stays))

@@ -27,15 +27,26 @@ from .test_statistics_days import agree, build, kept_days, make_visit, reference
 MIGRATION = Path(__file__).parents[2] / "lpsedesk/migrations/versions/0019j_days_filled_files_by_id.py"
 
 
-def run_upgrade() -> None:
-    """The migration's upgrade on the test database, as `flask db upgrade` runs it."""
-    spec = importlib.util.spec_from_file_location("fill_migration", MIGRATION)
+# h24s: a later step of the same upgrade recounts the kept stays from the Kasubag's approval
+STAYS = Path(__file__).parents[2] / "lpsedesk/migrations/versions/0024s_stays_from_approval.py"
+
+
+def _load(path: Path):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def run_upgrade() -> None:
+    """The migrations' upgrade on the test database, as `flask db upgrade` runs them: 0019j fills the
+    settled days, 0024s recounts their stays from the approval."""
+    fill, stays = _load(MIGRATION), _load(STAYS)
     db.session.remove()
     with db.engine.begin() as conn:
         with Operations.context(MigrationContext.configure(conn)):
-            module._fill_settled_days(conn, conn.dialect.name)
+            fill._fill_settled_days(conn, conn.dialect.name)
+            stays.recount_kept_stays(conn)
 
 
 def counted_spans(monkeypatch) -> list[tuple[date, date]]:

@@ -32,3 +32,30 @@ def test_the_visitor_is_asked_to_hold_still_then_the_blurred_card_is_captured_an
     # Not in the first 2 s (time for a sharper picture), but taken within 5 s: the capture is never lost.
     fired = captured_after_waiting(answers)
     assert answers[fired]["capture"]["card_found"] is True
+
+
+def test_a_blurred_bank_card_held_still_is_never_captured_and_the_visitor_is_asked_for_the_ktp(kiosk):
+    # "No negative ever captured" (issue 10, Run 26b): a plain gold bank card out of focus for 7 s.
+    from tests.idscan.test_blurred_card_not_ktp import _blurred, _gold_bank_card
+
+    frame = jpeg(_blurred(_gold_bank_card()))
+    answers = [kiosk.post_frame(frame).json for _ in range(35)]
+    assert not any(a["captured"] or a.get("looking") for a in answers)
+    assert {a["guidance"] for a in answers} == {"not_ktp"}
+    assert answers[-1]["message"] == ("Kartu ini sepertinya bukan KTP. Silakan tunjukkan sisi depan KTP Anda ke "
+                                      "kamera.")
+
+
+def test_a_worn_ktp_whose_focus_comes_and_goes_is_captured_and_never_called_another_card(kiosk):
+    # A worn KTP with a thumb on the NIK, in focus one frame in three (h24b): its blurred frames show
+    # too little print and, alone, would be told not_ktp; between its sharp frames they are the same
+    # card out of focus: the visitor is told to hold still and the card is taken on its sharp frames.
+    from tests.idscan.test_blurred_card_not_ktp import _faded_focus_coming_and_going
+
+    frames = [jpeg(f) for f in _faded_focus_coming_and_going()]
+    answers = [kiosk.post_frame(frames[k % 3]).json for k in range(20)]
+    assert not any(a["guidance"] == "not_ktp" for a in answers)
+    assert answers[1]["guidance"] == "too_blurry" and answers[1]["message"] == "Tahan, gambar masih buram"
+    taken = next(k for k, a in enumerate(answers) if a["captured"] or a.get("looking"))
+    assert taken == 6  # its third sharp frame
+    assert sum(a["captured"] for a in answers) == 1

@@ -72,6 +72,20 @@ def test_frames_of_one_scan_alternating_between_two_processes_make_one_steady_ru
         assert first_app.extensions["storage"].exists(visit.id_capture_key)  # claimed: never deleted
 
 
+def test_a_worn_ktp_whose_focus_comes_and_goes_is_captured_when_its_frames_reach_two_processes(two_apps):
+    # The tracker's "this card was seen to be a KTP" (idscan/tracker.py, h24b) is shared too: a blurred
+    # frame reaching the other process is passed over there as well, not told "not a KTP".
+    from tests.idscan.test_blurred_card_not_ktp import _faded_focus_coming_and_going
+
+    first_app, second_app = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    second = _same_kiosk_on(second_app, first)
+    frames = [jpeg(f) for f in _faded_focus_coming_and_going()]
+    answers = [(first, second)[k % 2].post_frame(frames[k % 3], session="shared-worn").json for k in range(9)]
+    assert [a["guidance"] for a in answers[1:3]] == ["too_blurry", "too_blurry"]
+    assert next(k for k, a in enumerate(answers) if a["captured"] or a.get("looking")) == 6
+
+
 def test_a_session_discarded_on_one_process_deletes_its_unclaimed_capture_stored_by_the_other(two_apps, ktp_scene):
     first_app, second_app = two_apps
     first = enrol_client(first_app, first_app.test_client())
