@@ -106,13 +106,16 @@ def test_a_thumb_over_the_text_while_looking_is_asked_off_the_text(kiosk, sharp_
     from kiosk import scan_api
 
     _reader(monkeypatch, [None])
-    real = scan_api.scan_frame
     thumb = {"on": False}
 
-    def seen(*args, **kwargs):
-        result = real(*args, **kwargs)
-        return dataclasses.replace(result, guidance="finger_on_text") if thumb["on"] and result.card else result
-    monkeypatch.setattr(scan_api, "scan_frame", seen)
+    def seeing(real):
+        def seen(*args, **kwargs):
+            result = real(*args, **kwargs)
+            return dataclasses.replace(result, guidance="finger_on_text") if thumb["on"] and result.card else result
+        return seen
+    # the test client sends its frames as the upload form does (scan_picture) or as the camera (scan_frame)
+    for name in ("scan_frame", "scan_picture"):
+        monkeypatch.setattr(scan_api, name, seeing(getattr(scan_api, name)))
     answers = [kiosk.post_frame(sharp_ktp).json for _ in range(3)]
     assert answers[2]["message"] == STILL and answers[2]["looking"]
     thumb["on"] = True
