@@ -188,15 +188,22 @@ def scanner_types(page, text: str) -> None:
     page.evaluate(_WEDGE, text)
 
 
-def on_to_the_rules(page) -> None:
+def on_to_the_rules(page, look=None) -> None:
     """From a filled "about you" screen, as a visitor: a company's supplier come to have the account
-    verified for an hour; waits for the rules screen."""
+    verified for an hour; waits for the rules screen. `look(screen)`, when given, is called as the
+    "from" and "what" screens first show."""
     page.click("[data-action=to-from]")
     page.wait_for_selector("section[data-screen=from]:not([hidden])")
+    if look:
+        look("from")
     page.fill("input[name=institution]", "CV Contoh Sejahtera")
+    if page.is_visible(".k-osk"):  # on a phone the screen's keyboard stands over the chips
+        page.click(".k-osk [data-key='{hide}']")
     page.click("label.k-chip:has(input[name=category][value=penyedia])")
     page.click("[data-action=to-what]")
     page.wait_for_selector("section[data-screen=what]:not([hidden])")
+    if look:
+        look("what")
     page.click("label.k-chip:has(input[name=purpose][value=verification])")
     page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
     page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
