@@ -68,6 +68,8 @@ def test_the_code_and_the_answers_state_are_seen_without_scrolling(app, live_ser
 
 
 @pytest.mark.parametrize("decision", ["", "deny"], ids=["waiting", "refused"])
-def test_in_english_at_800x1280_too(app, live_server, browser, login, make_user, shot, decision):
-    """In English the bar is taller (its "back to Bahasa Indonesia" note takes a row of its own)."""
-    _seen_at(app, browser, live_server, login, make_user, shot, "800x1280", decision, lang="en")
+@pytest.mark.parametrize("size", ["800x1280", "360x740"])
+def test_in_english_at_800x1280_too(app, live_server, browser, login, make_user, shot, decision, size):
+    """In English the bar is taller (its "back to Bahasa Indonesia" note takes a row of its own); on a
+    360 px phone that note took four lines and covered the answer's title."""
+    _seen_at(app, browser, live_server, login, make_user, shot, size, decision, lang="en")
