@@ -67,7 +67,8 @@ def holds_whole_image(data: bytes) -> bool:
     return True
 
 
-def _fit(width: int, height: int, max_side: int, max_pixels: int) -> float:
+def fit_scale(width: int, height: int, max_side: float, max_pixels: int) -> float:
+    """The factor (at most 1) that brings a picture within max_side and max_pixels."""
     return min(math.sqrt(max_pixels / (width * height)), max_side / max(width, height), 1.0)
 
 
@@ -92,7 +93,7 @@ def decode_jpeg_scaled(data: bytes, max_side: int, max_pixels: int, *, whole_max
         if img.format != "JPEG" or (width * height > whole_max_pixels and holds_whole_image(data)):
             return None
         if sharper:
-            fit = _fit(width, height, max_side, max_pixels)
+            fit = fit_scale(width, height, max_side, max_pixels)
             target = (max(1, int(width * fit)), max(1, int(height * fit)))
             most_side, most_pixels = math.inf, 4 * max_pixels
         else:
@@ -110,7 +111,7 @@ def decode_jpeg_scaled(data: bytes, max_side: int, max_pixels: int, *, whole_max
         except Exception as exc:
             raise ImageError("corrupt", f"image data is damaged: {exc}") from None
     frame = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
-    fit = _fit(frame.shape[1], frame.shape[0], max_side, max_pixels)
+    fit = fit_scale(frame.shape[1], frame.shape[0], max_side, max_pixels)
     if fit < 1.0:
         size = (int(frame.shape[1] * fit), int(frame.shape[0] * fit))
         frame = cv2.resize(frame, size, interpolation=cv2.INTER_AREA)

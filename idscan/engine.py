@@ -1,6 +1,7 @@
 """scan_frame / scan_bytes: one call per camera frame or uploaded image."""
 from __future__ import annotations
 
+import math
 import time
 
 import cv2
@@ -8,7 +9,7 @@ import numpy as np
 
 from .barcodes import read_barcodes
 from .card import CROP_W, detect_card, warp
-from .decode import ImageError, check_frame, decode_image_bytes
+from .decode import ImageError, check_frame, decode_image_bytes, fit_scale
 from .finger import finger_on_nik
 from .flat import whole_picture_card
 from .nik import Regions, nik_facts
@@ -172,7 +173,7 @@ CAMERA_PIXELS = 1280 * 720  # the kiosk camera's frame: what the engine is measu
 def camera_scale(width: int, height: int) -> float:
     """The factor that brings a picture down to a camera frame's pixel count (1.0: it is not larger).
     By area, not by side: a portrait photo keeps as many pixels on the card as a landscape one."""
-    return min(1.0, (CAMERA_PIXELS / max(1, width * height)) ** 0.5)
+    return fit_scale(max(1, width), max(1, height), math.inf, CAMERA_PIXELS)  # an empty picture: 1.0, refused by scan_frame
 
 
 def _read_rank(result: ScanResult | None, ocr: bool) -> int:
