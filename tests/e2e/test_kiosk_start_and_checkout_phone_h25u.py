@@ -8,6 +8,8 @@ on the 800x1280 portrait kiosk (a 1280x800 tablet turned), in Indonesian and Eng
 - Check-out, 360x740: the letter keyboard's rows were wider than the phone: "1", "2", "9", "0", Q, P
   stood off the screen, out of reach, while a ticket code has digits.
 - "Terima kasih", 360x740: "Isi survei" and "Selesai" under the fold.
+- Start out of office hours, 360x740: the closed notice pushed "Keluar", the only tile, 370 px under the
+  fold while it told the visitor to touch "Keluar" below.
 
 What is asserted is what the visitor sees without scrolling: the heading, then what to do (the two
 tiles; the code field and its button; the answer's buttons), inside the screen, heading first in the
@@ -21,6 +23,7 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .test_office_hours_ux7 import at_wib
 
 PHONE = {"width": 360, "height": 740}
 TURNED = {"width": 800, "height": 1280}
@@ -92,6 +95,19 @@ def test_both_start_tiles_arriving_and_leaving_are_on_the_first_screen(app, live
     assert WORDS[lang]["in"] in seen["parts"]["arriving"]["text"]
     assert WORDS[lang]["out"] in seen["parts"]["leaving"]["text"]
     shot(page, f"h25u-kiosk-start-{size}-{lang}", full_page=False)
+    assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_out_of_office_hours_the_leave_tile_is_on_the_phones_first_screen(app, live_server, browser, shot, lang):
+    at_wib(app, 17)  # an office day, after closing time: only "Keluar" is offered
+    page = _on_the_start_screen(app, browser, live_server, "360x740", lang)
+    seen = _looked_at(page, "closed start", {"closed": "[data-office-closed] h2", "leaving": ".k-tile-out"},
+                      heading_above=("closed", "leaving"))
+    assert seen["parts"]["closed"]["bottom"] <= seen["parts"]["leaving"]["top"]
+    assert WORDS[lang]["out"] in seen["parts"]["leaving"]["text"]
+    assert not page.query_selector(".k-tile-in")
+    shot(page, f"h25u-kiosk-start-closed-360x740-{lang}", full_page=False)
     assert not page.errors, page.errors
 
 
