@@ -17,6 +17,13 @@ still a KTP when its layout says so: the photo box on the right where its mirror
 label column (orient.py's cues, sure both ways round), and six or more rows of print. A SIM's photo
 is on its left and its rows are on the right of it; a badge has three rows; a bank card has no pale
 edge at all.
+
+Balanced by its own bright end, though, a card of one plain colour is pale all over: a sharp dark
+blue bank card (its white digits too few to be the bright end) showed strips 0.62 / 0.71 and was
+captured (Run 28n, the fourth generator's bank card beside a SIM). What its ground lacks is print
+darker than itself: a KTP-el front is dark ink on a pale ground (the NIK, the label column, the
+values, the photo), a plain bank card's ground is its darkest part (white or embossed digits). So
+every card must also show dark print: a share of its pixels well below its ground (ASK_INK).
 """
 from __future__ import annotations
 
@@ -48,6 +55,20 @@ TEXT_ROWS = 6
 # The header's two lines (PROVINSI ..., KABUPATEN ...) are centred on the pale ground: ink across the
 # middle of the top band (HEADER_ROWS of the height), none at its two ends.
 HEADER_ROWS, HEADER_MIDDLE, HEADER_ENDS = (0.02, 0.14), (0.35, 0.65), 0.1
+# Dark print (Run 28n): the share of the card's pixels whose darkest channel is below a level of the
+# card's median there (its ground; the darkest channel keeps pale blue print on a clipped card dark), on
+# the strips' nearest-pixel sample. Dev (621 KTP crops of the three generators, 33 negatives that passed
+# the strips): at half the ground, KTPs told ready 0.033 and up (median 0.12), told too blurry 0.034 and
+# up; the bank cards, plain rooms and pale rectangles 0.000-0.004. A worn card whose print faded half way
+# to the ground (tests/idscan/test_blurred_card_not_ktp.py) keeps its ink at ~0.6 of the ground: 0.00 at
+# half, 0.06 at two thirds (FADED_LEVEL); there a bank card's shaded side reaches 0.12, so faded print
+# counts only on an unsaturated ground (median HSV saturation: worn cards 15, dev KTPs <= 88 under a
+# strong white balance, dev bank cards 111-171).
+# False: main's behaviour before Run 28n (measurements).
+ASK_INK = True
+INK_LEVEL, MIN_INK = 0.5, 0.01
+FADED_LEVEL, MIN_FADED_INK, MAX_GROUND_SATURATION = 0.65, 0.04, 100
+SAMPLE = (107, 68)
 
 
 def white_gains(sample: np.ndarray) -> np.ndarray:
@@ -57,13 +78,33 @@ def white_gains(sample: np.ndarray) -> np.ndarray:
     return np.minimum(float(top.max()) / np.maximum(top, 1.0), MAX_GAIN).astype(np.float32)
 
 
-def pale_strips(crop: np.ndarray) -> tuple[float, float]:
-    """The pale-ground share of the card's top and bottom strips."""
+def card_sample(crop: np.ndarray) -> np.ndarray:
+    """A nearest-pixel copy of the card, 107x68: its bright end, its ground and its ink, at ~0.05 ms."""
+    return cv2.resize(crop, SAMPLE, interpolation=cv2.INTER_NEAREST)
+
+
+def ink_share(sample: np.ndarray, level: float = INK_LEVEL) -> float:
+    """The share of the card's pixels darker than `level` of its ground (the median), in each pixel's darkest channel."""
+    darkest = sample if sample.ndim == 2 else cv2.min(cv2.min(sample[..., 0], sample[..., 1]), sample[..., 2])
+    return float((darkest < level * float(np.median(darkest))).mean())
+
+
+def shows_ink(sample: np.ndarray) -> bool:
+    """Dark print on the card's ground (ASK_INK): a KTP-el's rows and photo, or a worn card's faded
+    ones on its pale ground."""
+    if ink_share(sample) >= MIN_INK:
+        return True
+    return (sample.ndim == 3 and ink_share(sample, FADED_LEVEL) >= MIN_FADED_INK
+            and float(np.median(cv2.cvtColor(sample, cv2.COLOR_BGR2HSV)[..., 1])) <= MAX_GROUND_SATURATION)
+
+
+def pale_strips(crop: np.ndarray, sample: np.ndarray | None = None) -> tuple[float, float]:
+    """The pale-ground share of the card's top and bottom strips (sample: card_sample(crop), if made)."""
     if crop.ndim != 3:
         return 1.0, 1.0  # a grey picture shows no colour to judge: not refused for it
     h = crop.shape[0]
     # The card's bright end, from a nearest-pixel copy: the ground of a pale card, the print of a dark one.
-    sample = cv2.resize(crop, BAND_SIZE[:1] + (68,), interpolation=cv2.INTER_NEAREST)
+    sample = card_sample(crop) if sample is None else sample
     gains = white_gains(sample)
     bright = float(np.percentile((sample * gains).max(axis=2), 95))
     rows = max(BAND_SIZE[1], int(round(BAND * h / BAND_SIZE[1])) * BAND_SIZE[1])  # whole pixels per row: fast
@@ -104,9 +145,12 @@ def ktp_layout(crop: np.ndarray, top_pale: bool) -> bool:
 
 
 def looks_like_ktp(crop: np.ndarray) -> bool:
-    """Both long edges of the card show the pale printed ground of a KTP-el front, or one does and
-    the other in part (a thumb, a sliver of desk) and the card's layout is a KTP's."""
-    top, bottom = pale_strips(crop)
+    """The card shows dark print, and both long edges of it the pale printed ground of a KTP-el
+    front, or one does and the other in part (a thumb, a sliver of desk) and the card's layout is a KTP's."""
+    sample = card_sample(crop)
+    if ASK_INK and not shows_ink(sample):
+        return False
+    top, bottom = pale_strips(crop, sample)
     weak, strong = sorted((top, bottom))
     if weak >= MIN_PALE_STRIP:
         return True

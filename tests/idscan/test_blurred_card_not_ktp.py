@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
-from idscan import blurry_wait, scan_frame
+from idscan import blurry_wait, card_look, scan_frame
 from idscan.tracker import FINGER_PATIENCE, CaptureTracker
 from tests.idscan import test_exposure_and_other_cards as other
 
@@ -54,8 +54,10 @@ def test_a_card_that_is_not_a_ktp_held_blurred_for_the_whole_wait_is_never_captu
 
 
 def test_before_the_change_such_a_card_was_captured_after_the_wait(monkeypatch):
-    # What the change mends (Run 26g): the same blurred gold card, told too blurry, was taken.
+    # What the change mends (Run 26g): the same blurred gold card, told too blurry, was taken. Run 28n's
+    # dark-print look refuses it too (no print darker than its ground): both are switched off here.
     monkeypatch.setattr(blurry_wait, "ASK_PRINT", False)
+    monkeypatch.setattr(card_look, "ASK_INK", False)
     frame = _blurred(_gold_bank_card())
     assert scan_frame(frame, barcodes=False).guidance == "too_blurry"
     tracker = CaptureTracker()
