@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from .content import looks_printed, text_rows
-from .orient import THUMB_H, THUMB_W, orientation_score, upright
+from .orient import PHOTO_BOX, THUMB_H, THUMB_W, orientation_score, upright
 from .outline import Outline, candidates, hypothesis
 from .sides import refine_corners, side_fit
 
@@ -55,6 +55,26 @@ CAST_LAYOUT = 3.5
 # Stranger3 dev's 25 faint finds: 18-99 % of the frame; dev negatives of the three generators: 27
 # of 88 under 5 % (wooden and warm desks), the rest (blue-grey walls, casts) still pay the pass.
 FAINT_GATE_SIZE, FAINT_GATE_SHARE = (120, 68), 0.05
+# A pale card clipped white by over-exposure before a room clipped as white (Run 28f) shows no side at all, so no
+# pass above finds an outline; its print still shows (dark in the darkest channel). Where nothing else was found,
+# the print's block gives the card: the text rows' direction its orientation, the block's ends the card's by where a
+# KTP's print ends (PRINT_MARGINS), and the photo box's place against the label column (orientation_score >=
+# CAST_LAYOUT, Run 27w) says it is a KTP.
+PRINT_W = 640  # the print is looked for at half a camera frame's width
+PRINT_INK = 25  # black-hat depth (grey levels) of a stroke of print at PRINT_W
+PRINT_BORDER = 6  # px at PRINT_W (dilated block): a card wholly in frame keeps its print further from the border
+PRINT_JOIN = 15  # px at PRINT_W: joins the letters and rows of the text block, not the photo or the room (dev: 17+
+# joined a room's edge or the photo on some cards, their corners 9-18 % off)
+# Where the text block's ends lie on an upright card, as shares of its width and height: the label column's left
+# end, the header's top and the last row's foot (stranger4 dev, fresh seed: 0.03-0.05, 0.04-0.05, 0.86-0.89).
+PRINT_MARGINS = (0.038, 0.045, 0.875)
+PRINT_ROWS = 10  # rows of print the block shows across its rows (a KTP front has 15: header 2, NIK, 12 fields)
+PRINT_PHOTO_INK = 0.08  # share of the photo box that is ink, at most (stranger4 dev: photo 0-0.04, label column 0.12-0.2)
+PRINT_SPAN = (0.55, 0.96)  # the text block's length along its rows, as a share of the card's width (same dev: 0.6-0.97)
+# The four corners' ground (BGR medians) differ by at most this: stranger4 dev finds 0-23 (a clipped card before a
+# white room 0), a sheet of ruled lines whose quad ran onto a purple desk 217, a quad 15 % off onto the room 110.
+PRINT_GROUND = 60.0
+PRINT_TRY, PRINT_STEP = 2.0, 0.04  # a quad scoring this much is also tried moved and scaled by this share
 
 
 @dataclass
@@ -247,6 +267,114 @@ def _ktp_layout(frame: np.ndarray, corners: np.ndarray) -> bool:
     return text_rows(frame, corners, shaded=True, lift=True) >= CAST_TEXT_ROWS
 
 
+def _profile_rows(v: np.ndarray) -> int:
+    """Rows of print across a block: runs of the ink's profile (ink positions v, px) above a third of its top."""
+    hist = np.convolve(np.bincount(np.round(v - v.min()).astype(int)), np.ones(3) / 3, mode="same")
+    on = hist > hist.max() / 3
+    return int(np.count_nonzero(on[1:] & ~on[:-1]) + on[0])
+
+
+def _print_quads(frame: np.ndarray) -> list[np.ndarray]:
+    """The card (TL,TR,BR,BL quads; none or one) around the frame's largest block of print (PRINT_MARGINS)."""
+    h, w = frame.shape[:2]
+    k = w / PRINT_W
+    small = cv2.resize(frame, (PRINT_W, round(h / k)), interpolation=cv2.INTER_AREA)
+    if small.ndim == 3:  # each pixel's darkest channel: a clipped card's pale print is dark only in one
+        b, g, r = cv2.split(small)
+        small = cv2.min(cv2.min(b, g), r)
+    ink = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))) >= PRINT_INK
+    joined = cv2.dilate(ink.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (PRINT_JOIN, PRINT_JOIN)))
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(joined)
+    iy, ix = np.nonzero(ink)
+    pts = np.column_stack([ix, iy]).astype(np.float64)
+    if n < 2:
+        return []
+    c = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    block = pts[lab[iy, ix] == c]
+    bx0, by0, bw, bh = (int(v) for v in stats[c, :4])
+    if stats[c, cv2.CC_STAT_AREA] < 0.01 * joined.size or len(block) < 200:
+        return []
+    if min(bx0, by0) < PRINT_BORDER or bx0 + bw > small.shape[1] - PRINT_BORDER or by0 + bh > small.shape[0] - PRINT_BORDER:
+        return []  # the print runs to the frame's border: the card may be cut there, its corners not to be guessed
+    (cx, cy), _, ang = cv2.minAreaRect(block.astype(np.float32))
+    t = np.deg2rad(ang)
+    ex, ey = np.array([np.cos(t), np.sin(t)]), np.array([-np.sin(t), np.cos(t)])
+    rel = block - [cx, cy]
+    # The rows run along one axis: across them the ink's profile is rows and gaps, along them it is even.
+    rows = [_profile_rows(rel @ a) for a in (ey, ex)]
+    if max(rows) < PRINT_ROWS:
+        return []
+    if rows[1] > rows[0]:
+        ex, ey = ey, -ex
+    # Which way up the card lies is tried both ways: each way, the label column's left end, the header's top and the
+    # last row's foot give the card by the ID-1 ratio (the rows' right ends and the photo's vary with the values).
+    ways: list[tuple[float, np.ndarray]] = []
+    for right in (ex, -ex):
+        down = np.array([-right[1], right[0]])  # clockwise in image coordinates (y down)
+        x0, x1 = (float(v) for v in np.percentile(rel @ right, [1, 99]))
+        y0, y1 = (float(v) for v in np.percentile(rel @ down, [1, 99]))
+        ml, mt, mb = PRINT_MARGINS
+        ch = (y1 - y0) / (mb - mt)
+        cw = ch * ID1_ASPECT
+        left, top = x0 - ml * cw, y0 - mt * ch
+        if not PRINT_SPAN[0] * cw <= x1 - x0 <= PRINT_SPAN[1] * cw:
+            continue  # the print runs past the card so placed, or is too short for its rows: not this way
+        # The card placed the wrong way round puts its photo box either beside the card (the room: no ink) or,
+        # where the block took in the photo, on the label column (dense print); the photo itself shows some ink
+        # (its outline, the portrait's), less than print.
+        u, v = (((pts - [cx, cy]) @ right) - left) / cw, (((pts - [cx, cy]) @ down) - top) / ch
+        in_photo = np.count_nonzero((u >= PHOTO_BOX[0]) & (u <= PHOTO_BOX[2]) & (v >= PHOTO_BOX[1]) & (v <= PHOTO_BOX[3]))
+        in_photo /= (PHOTO_BOX[2] - PHOTO_BOX[0]) * (PHOTO_BOX[3] - PHOTO_BOX[1]) * cw * ch
+        if in_photo > PRINT_PHOTO_INK:
+            continue
+        corners = [(left, top), (left + cw, top), (left + cw, top + ch), (left, top + ch)]
+        q = np.array([[cx, cy] + a * right + b * down for a, b in corners]) * k
+        ways.append((in_photo, q.astype(np.float32)))
+    # Of the ways left, the one whose photo box holds the most ink: the photo's outline and portrait.
+    return [max(ways, key=lambda way: way[0])[1]] if ways else []
+
+
+def _card_ground(thumb: np.ndarray) -> bool:
+    """The card's four corners show one ground (a KTP's print keeps off them): a block of print on a sheet, whose
+    quad runs past the sheet onto a coloured desk, has a corner or two on the desk."""
+    h, w = thumb.shape[:2]
+    y0, y1, x0, x1 = int(0.03 * h), int(0.1 * h), int(0.02 * w), int(0.07 * w)
+    patches = [thumb[ya:yb, xa:xb].reshape(-1, 3) for ya, yb in ((y0, y1), (h - y1, h - y0)) for xa, xb in ((x0, x1), (w - x1, w - x0))]
+    med = np.array([np.median(p.astype(np.float32), axis=0) for p in patches])
+    step = float(np.linalg.norm(med[:, None] - med[None], axis=2).max())
+    return step <= PRINT_GROUND
+
+
+def _print_card(frame: np.ndarray) -> CardDetection | None:
+    """A card whose sides do not show, found by its print (_print_quads) and kept if its layout is a KTP's.
+
+    The margins are a KTP's on average: a card's print sits a few percent off them, which moves the photo box
+    out of orientation_score's window, so each quad whose layout already half shows is also tried shifted and
+    scaled by PRINT_STEP: the quad is kept (as placed: the best shifted one lies further from the card's corners on
+    dev) when one of them shows the layout."""
+    h, w = frame.shape[:2]
+    best: tuple[float, np.ndarray] | None = None
+    for q0 in _print_quads(frame):
+        if float(cv2.contourArea(q0)) < MIN_AREA_SHARE * w * h:
+            continue
+        score0 = orientation_score(warp(frame, q0, (THUMB_W, THUMB_H)))
+        if score0 < PRINT_TRY:
+            continue
+        ex, ey, c = q0[1] - q0[0], q0[3] - q0[0], q0.mean(axis=0)
+        for dx, dy, sc in ((dx, dy, sc) for dx in (-PRINT_STEP, 0, PRINT_STEP) for dy in (-PRINT_STEP, 0, PRINT_STEP)
+                           for sc in (1 - PRINT_STEP, 1, 1 + PRINT_STEP)):
+            q = ((q0 - c) * sc + c + dx * ex + dy * ey).astype(np.float32)
+            if not _in_frame(q, w, h):
+                continue
+            score = score0 if (dx, dy, sc) == (0, 0, 1) else orientation_score(warp(frame, q, (THUMB_W, THUMB_H)))
+            if score >= CAST_LAYOUT and (best is None or score > best[0]):
+                best = (score, q0)
+    if best is None or not _card_ground(warp(frame, best[1], (THUMB_W, THUMB_H))):
+        return None
+    q = best[1]
+    return CardDetection(q, True, float(cv2.contourArea(q)) / (w * h), true_aspect(q, frame.shape), 0.0)
+
+
 def _tint_in_view(small: np.ndarray) -> bool:
     """Enough of the (work-scale) frame has the KTP-el's blue-green tint for a faint card to be kept."""
     tiny = cv2.resize(small, FAINT_GATE_SIZE, interpolation=cv2.INTER_AREA).astype(np.int16)
@@ -263,12 +391,14 @@ def _shrink(frame: np.ndarray, w: int, h: int) -> np.ndarray:
 
 
 def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: bool = True,
-                three_sides: bool = False) -> CardDetection | None:
+                three_sides: bool = False, by_print: bool = False) -> CardDetection | None:
     """Best ID-1 card candidate in a BGR frame (gray: the same frame in grey, if at hand), or None.
 
     faint: where the plain passes find no card wholly in frame, look again with faint edges (Run 19d).
     three_sides: that look may also take a card with one side unseen, placed at the ID-1 ratio (for
     uploaded scans and photos only: engine.scan_frame's whole_picture).
+    by_print: where no outline at all was found, look for the card's print (Run 28f; after three_sides for uploads,
+    whose three seen sides place a scan's card more surely).
 
     A card with all four sides seen always beats a partial-card hypothesis;
     among equals the largest wins. The text-closing pass runs only when the
@@ -326,6 +456,8 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
                 settled.append(q)
             if det is not None and (best is None or (faint and not best.in_frame) or det.area_share > best.area_share):
                 best = det
+    if best is None and partial is None and by_print:
+        best = _print_card(frame)  # no outline at all: a clipped card before a clipped room (Run 28f)
     if best is None or (partial is not None and _inside_cut_card(best, partial)):
         return partial
     best.corners, best.orientation = upright(frame, best.corners, warp)

@@ -65,10 +65,10 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
     result = ScanResult()
     ktp, on_text = True, True
     gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)  # shared by card detection and the barcode readers
-    det = detect_card(frame, gray)
+    det = detect_card(frame, gray, by_print=not whole_picture)
     if whole_picture and (det is None or not det.in_frame):
-        # an upload: a scan's pale card whose lower side is no step on the white lid (Run 19d)
-        det = detect_card(frame, gray, three_sides=True) or det
+        # an upload: a scan's pale card whose lower side is no step on the white lid (Run 19d), else its print
+        det = detect_card(frame, gray, three_sides=True, by_print=True) or det
     if whole_picture and (det is None or not det.in_frame):
         det = whole_picture_card(frame, gray) or det
     if det is not None:
