@@ -31,6 +31,7 @@ def board_context() -> dict:
     follow_up = board_duties.follow_up(inside, hours, hours_now)
     return dict(now=now, inside=inside, pending=pending, to_report=to_report,
                 finished=q.finished_today(db.session, now), ktp_first=ktp_first(), follow_up=follow_up,
+                duties=board_duties.duties(follow_up=follow_up, to_report=to_report, pending=pending, inside=inside),
                 actor=current_actor(), kiosk_closed=staff_notice(hours, hours_now),
                 overdue={v.id for v in inside if v.approved_until and v.approved_until < now})
 

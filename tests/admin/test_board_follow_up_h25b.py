@@ -48,12 +48,13 @@ def test_before_opening_a_visitor_still_inside_from_an_earlier_day_is_listed_as_
     page = desk(MONDAY, 7)
     assert AFTER_CLOSING not in page
     assert "Masih di dalam sejak hari sebelumnya" in page
+    assert "perlu ditindaklanjuti" in page  # the summary names it first
 
 
 def test_in_office_hours_only_visitors_from_an_earlier_day_need_a_follow_up(app, desk):
     let_in(app, wib_at(MONDAY, time(9)), "Tamu Pagi Ini")
     page = desk(MONDAY, 10)
-    assert 'data-key="follow-up"' not in page
+    assert 'data-key="follow-up"' not in page and "perlu ditindaklanjuti" not in page
     let_in(app, wib_at(FRIDAY, time(9)), "Tamu Lupa Keluar")
     page = desk(MONDAY, 10)
     assert "Masih di dalam sejak hari sebelumnya" in page and "Tamu Lupa Keluar" in page
@@ -65,10 +66,11 @@ def test_after_closing_on_an_office_day_everyone_inside_is_after_closing_time(ap
     assert AFTER_CLOSING in page and "Tamu Sore" in page
 
 
-def test_the_follow_up_headings_in_english(app, client, desk):
+def test_the_follow_up_headings_and_the_summary_in_english(app, client, desk):
     client.get("/admin/board?lang=en")
     let_in(app, wib_at(FRIDAY, time(14)), "Tamu Dari Jumat")
     assert "The office is closed today: still inside" in desk(SATURDAY, 7)
     monday = desk(MONDAY, 7)
     assert "Still inside since an earlier day" in monday
+    assert "<b>1</b> to follow up" in monday and "<b>0</b> to report" in monday and "<b>0</b> waiting for a decision" in monday
     assert "After closing time: still inside" in desk(FRIDAY, 16, 5)

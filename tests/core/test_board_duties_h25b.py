@@ -1,5 +1,6 @@
-"""h25b: the board's follow-up of visitors still inside says why, at the hour it is read: after
-closing, on a day off, or since an earlier day."""
+"""h25b: the helpdesk's next duties on the board, as SOP 1 gives them: visitors still inside to find
+first, then finished visits to report to the Kasubag, then requests waiting, then who is inside. The
+follow-up says why, at the hour it is read: after closing, on a day off, or since an earlier day."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
@@ -14,6 +15,17 @@ FRIDAY, SATURDAY, MONDAY = date(2026, 12, 4), date(2026, 12, 5), date(2026, 12, 
 
 def let_in(at: datetime) -> SimpleNamespace:
     return SimpleNamespace(status="approved", decided_at=at)
+
+
+def test_the_summary_puts_reporting_before_waiting_requests_and_who_is_inside():
+    duties = board_duties.duties(follow_up=None, to_report=[1, 2], pending=[3, 4, 5], inside=[6])
+    assert [(d.key, d.count) for d in duties] == [("to-report", 2), ("pending", 3), ("inside", 1)]
+
+
+def test_visitors_to_find_come_first_and_only_when_there_are_any():
+    found = board_duties.FollowUp(board_duties.AFTER_CLOSING, [let_in(wib_at(MONDAY, time(15)))])
+    duties = board_duties.duties(follow_up=found, to_report=[], pending=[], inside=found.visits)
+    assert [(d.key, d.count) for d in duties] == [("follow-up", 1), ("to-report", 0), ("pending", 0), ("inside", 1)]
 
 
 def test_a_saturday_morning_is_a_day_off_not_after_closing():
