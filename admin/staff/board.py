@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _, ngettext
 
-from lpsedesk import office_hours, visit_ops
+from lpsedesk import board_duties, office_hours, visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
@@ -20,20 +20,19 @@ from ..redirects import safe_next
 from .common import ktp_first
 
 
-def kiosk_closed(hours: office_hours.OfficeHours) -> str | None:
-    """Why the kiosk takes no new visit now (by the kiosk's own clock), else None: the helpdesk
-    should know before a visitor says the kiosk turned them away (ux8)."""
-    return staff_notice(hours, kiosk_now())
-
-
 def board_context() -> dict:
     now = utcnow()
     inside = q.inside_now(db.session)
-    hours = office_hours.from_settings(db.session)  # read once: the closing below and the kiosk's notice
-    closed = hours.past_closing(now)
-    return dict(now=now, inside=inside, pending=q.pending(db.session), to_report=q.to_report(db.session),
-                finished=q.finished_today(db.session, now), ktp_first=ktp_first(), after_closing=closed,
-                follow_up=inside if closed else [], actor=current_actor(), kiosk_closed=kiosk_closed(hours),
+    pending, to_report = q.pending(db.session), q.to_report(db.session)
+    hours = office_hours.from_settings(db.session)  # read once: the follow-up below and the kiosk's notice
+    # One office-hours clock for both (the kiosk's, fixed in tests): the follow-up and the notice of
+    # why the kiosk takes no new visit (ux8: before a visitor says it turned them away) never disagree.
+    hours_now = kiosk_now()
+    follow_up = board_duties.follow_up(inside, hours, hours_now)
+    return dict(now=now, inside=inside, pending=pending, to_report=to_report,
+                finished=q.finished_today(db.session, now), ktp_first=ktp_first(), follow_up=follow_up,
+                duties=board_duties.duties(follow_up=follow_up, to_report=to_report, pending=pending, inside=inside),
+                actor=current_actor(), kiosk_closed=staff_notice(hours, hours_now),
                 overdue={v.id for v in inside if v.approved_until and v.approved_until < now})
 
 

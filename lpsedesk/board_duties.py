@@ -1,0 +1,56 @@
+"""The helpdesk board's duties: who needs a follow-up, and what calls for the helpdesk next (h25b).
+Plain Python, no Flask; the board's view and template ask here.
+
+SOP 1 ends with the helpdesk: check the visitor out, see the guest book complete and report the
+finished visit to the Kasubag. On a phone the board's sections stack, and "to report" lay some
+1,700 px down; the summary at its top names each duty with its count, in the order the helpdesk acts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import office_hours, visit_stay
+from .clock import wib_date
+from .models import Visit
+
+# Why visitors still inside need finding now. Before opening, and during office hours, only those
+# let in on an earlier day do: the board said "after closing time" at 07:00 on a Saturday (h25b).
+AFTER_CLOSING, DAY_OFF, EARLIER_DAY = "after_closing", "day_off", "earlier_day"
+
+# The board's sections in the order they call for the helpdesk: visitors to find first, then finished
+# visits to report (the SOP's last step, and nobody else's), then requests waiting (a KTP to check),
+# then who is inside (to watch).
+FOLLOW_UP, TO_REPORT, PENDING, INSIDE = "follow-up", "to-report", "pending", "inside"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    why: str                 # AFTER_CLOSING, DAY_OFF or EARLIER_DAY
+    visits: list[Visit]
+
+
+@dataclass(frozen=True)
+class Duty:
+    key: str                 # also the id of the board's section it leads to
+    count: int
+
+
+def follow_up(inside: list[Visit], hours: office_hours.OfficeHours, now: datetime) -> FollowUp | None:
+    """Visitors still inside who must be found (nobody is checked out automatically), and why; None
+    when there is nobody to find."""
+    state = hours.state(now)
+    if state in (office_hours.AFTER_CLOSING, office_hours.DAY_OFF):
+        found, why = inside, (AFTER_CLOSING if state == office_hours.AFTER_CLOSING else DAY_OFF)
+    else:
+        today = wib_date(now)
+        found = [v for v in inside if (start := visit_stay.began(v)) is not None and wib_date(start) < today]
+        why = EARLIER_DAY
+    return FollowUp(why, found) if found else None
+
+
+def duties(*, follow_up: FollowUp | None, to_report: list[Visit], pending: list[Visit],
+           inside: list[Visit]) -> list[Duty]:
+    """The summary's items, most pressing first; a follow-up only when there is one."""
+    found = [Duty(FOLLOW_UP, len(follow_up.visits))] if follow_up else []
+    return found + [Duty(TO_REPORT, len(to_report)), Duty(PENDING, len(pending)), Duty(INSIDE, len(inside))]
