@@ -71,11 +71,6 @@ class OfficeHours:
         """Closing time (UTC) of `day`, a WIB date; None on a day off."""
         return wib_at(day, self.closes) if self.is_office_day(day) else None
 
-    def past_closing(self, now: datetime) -> bool:
-        """The office day is over (or there is none today): whoever is still inside needs a follow-up."""
-        closing = self.closing_time(wib_date(now))
-        return closing is None or now >= closing
-
     def decision_deadline(self, submitted_at: datetime) -> datetime:
         """Until when a request sent at `submitted_at` can be decided: closing time of its day. On a
         day off nobody is there to decide, so at once."""

@@ -4,10 +4,11 @@ not a holiday, within the hours; a request left from a day off expires. The cloc
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from types import SimpleNamespace
 
 import pytest
 
-from lpsedesk import office_hours, settings_rules, visit_ops
+from lpsedesk import board_duties, office_hours, settings_rules, visit_ops
 from lpsedesk import settings as office
 from lpsedesk.clock import wib_at
 from lpsedesk.extensions import db
@@ -63,8 +64,15 @@ def test_the_admins_days_make_a_saturday_an_office_day():
 
 
 def test_the_board_follow_up_counts_a_day_off_as_past_closing():
-    assert HOURS.past_closing(wib(5, 10)) and not HOURS.past_closing(wib(7, 10))
-    assert HOURS.past_closing(wib(7, 16))
+    # Nobody is checked out automatically: on a Saturday, and on a Monday from closing time, whoever
+    # is still inside is to be found; on a Monday morning a visitor let in that morning is not.
+    def inside(day: int, h: int):
+        return SimpleNamespace(status="approved", decided_at=wib(day, h))
+
+    saturday, monday = inside(5, 9), inside(7, 9)
+    assert board_duties.follow_up([saturday], HOURS, wib(5, 10)).visits == [saturday]
+    assert board_duties.follow_up([monday], HOURS, wib(7, 10)) is None
+    assert board_duties.follow_up([monday], HOURS, wib(7, 16)).visits == [monday]
 
 
 def test_a_request_from_a_day_off_expires_and_one_from_an_office_day_waits_for_closing(app):

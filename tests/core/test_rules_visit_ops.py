@@ -360,8 +360,8 @@ def test_closing_time_is_a_wib_clock_time_on_the_wib_day():
     # 20.00 UTC on the 22nd is already 03.00 WIB on the 23rd: that day's closing time
     assert closing_time_on(datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc), close) == wib(23, 16)
     hours = office_hours.OfficeHours(time(7, 30), close)
-    assert not hours.past_closing(wib(23, 15, 59))
-    assert hours.past_closing(wib(23, 16))
+    assert hours.state(wib(23, 15, 59)) == "open"
+    assert hours.state(wib(23, 16)) == "after_closing"
 
 
 @pytest.mark.parametrize("value,expected", [
