@@ -99,7 +99,7 @@ initial-migration: $(VENV)/.installed
 # exports/ package, or a dotted name such as idscan.nik). Exits non-zero below 90 % killed or when a
 # survivor is not listed in the doc.
 MUTATE ?= workflow nik idscan.nik checkin visit_ops remote_ops exports storage urls roles passwords throttle office_hours \
-  clock restricted watchlist lpsedesk.invitations.rules kiosk_recovery
+  clock restricted watchlist lpsedesk.invitations.rules kiosk_recovery board_duties
 MUTATION_JOBS ?= 2
 mutation: sysdeps-test $(VENV)/.installed-mutation
 	rm -rf mutants
