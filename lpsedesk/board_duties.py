@@ -18,10 +18,11 @@ from .models import Visit
 # let in on an earlier day do: the board said "after closing time" at 07:00 on a Saturday (h25b).
 AFTER_CLOSING, DAY_OFF, EARLIER_DAY = "after_closing", "day_off", "earlier_day"
 
-# The board's sections in the order they call for the helpdesk: visitors to find first, then finished
-# visits to report (the SOP's last step, and nobody else's), then requests waiting (a KTP to check),
-# then who is inside (to watch).
-FOLLOW_UP, TO_REPORT, PENDING, INSIDE = "follow-up", "to-report", "pending", "inside"
+# The board's sections in the order they call for the helpdesk: visitors to find first, then requests
+# whose original KTP the desk has still to see (SOP 1 step 2: the visitor stands at the desk with it),
+# then finished visits to report (the SOP's last step, and nobody else's), then requests waiting only
+# for the Kasubag, then who is inside (to watch).
+FOLLOW_UP, CHECK_KTP, TO_REPORT, PENDING, INSIDE = "follow-up", "check-ktp", "to-report", "pending", "inside"
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,17 @@ def follow_up(inside: list[Visit], hours: office_hours.OfficeHours, now: datetim
     return FollowUp(why, found) if found else None
 
 
-def duties(*, follow_up: FollowUp | None, to_report: list[Visit], pending: list[Visit],
+def split_pending(pending: list[Visit]) -> tuple[list[Visit], list[Visit]]:
+    """(requests whose original KTP the helpdesk has still to check, requests waiting only for the
+    Kasubag). SOP 1: the visitor shows a valid KTP and the helpdesk then asks the Kasubag, so an
+    unchecked request is the desk's to act on whatever the office's "KTP first" setting (h26u: the
+    board counted it as "waiting for a decision", as if nothing were left to the desk)."""
+    return [v for v in pending if v.ktp_checked_at is None], [v for v in pending if v.ktp_checked_at is not None]
+
+
+def duties(*, follow_up: FollowUp | None, check_ktp: list[Visit], to_report: list[Visit], waiting: list[Visit],
            inside: list[Visit]) -> list[Duty]:
     """The summary's items, most pressing first; a follow-up only when there is one."""
     found = [Duty(FOLLOW_UP, len(follow_up.visits))] if follow_up else []
-    return found + [Duty(TO_REPORT, len(to_report)), Duty(PENDING, len(pending)), Duty(INSIDE, len(inside))]
+    return found + [Duty(CHECK_KTP, len(check_ktp)), Duty(TO_REPORT, len(to_report)), Duty(PENDING, len(waiting)),
+                    Duty(INSIDE, len(inside))]

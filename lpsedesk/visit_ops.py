@@ -212,6 +212,21 @@ def missing_fields(visit: Visit) -> list[str]:
     return [key for key, read in REQUIRED_FIELDS.items() if read(visit) in (None, "")]
 
 
+# What a finished visit's report may lack without being held back (h26u). SOP 1: the visitor shows a
+# valid KTP, the helpdesk checks the original, and at the end "makes sure the guest book is complete and
+# reports to the Kasubag that the visit is finished". The report's condition is the guest book; the
+# KTP check is a step of its own, which after check-out can no longer be made (the visitor and the card
+# are gone): holding the report back would leave the visit unreportable for good. So the report goes,
+# and the helpdesk and the Kasubag read plainly what it lacks.
+KTP_UNCHECKED = "ktp_unchecked"
+
+
+def report_gaps(visit: Visit) -> list[str]:
+    """What the visit's report lacks that does not stop it: KTP_UNCHECKED when the helpdesk never
+    checked the original KTP. Empty when nothing is missing."""
+    return [KTP_UNCHECKED] if visit.ktp_checked_at is None else []
+
+
 def report(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None):
     """SOP step 7: hand a finished, complete visit to the Kasubag."""
     _require(actor, Role.HELPDESK)

@@ -29,9 +29,11 @@ def board_context() -> dict:
     # why the kiosk takes no new visit (ux8: before a visitor says it turned them away) never disagree.
     hours_now = kiosk_now()
     follow_up = board_duties.follow_up(inside, hours, hours_now)
-    return dict(now=now, inside=inside, pending=pending, to_report=to_report,
+    check_ktp, waiting = board_duties.split_pending(pending)
+    return dict(now=now, inside=inside, pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
                 finished=q.finished_today(db.session, now), ktp_first=ktp_first(), follow_up=follow_up,
-                duties=board_duties.duties(follow_up=follow_up, to_report=to_report, pending=pending, inside=inside),
+                duties=board_duties.duties(follow_up=follow_up, check_ktp=check_ktp, to_report=to_report,
+                                           waiting=waiting, inside=inside),
                 actor=current_actor(), kiosk_closed=staff_notice(hours, hours_now),
                 overdue={v.id for v in inside if v.approved_until and v.approved_until < now})
 

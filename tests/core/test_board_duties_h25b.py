@@ -18,14 +18,15 @@ def let_in(at: datetime) -> SimpleNamespace:
 
 
 def test_the_summary_puts_reporting_before_waiting_requests_and_who_is_inside():
-    duties = board_duties.duties(follow_up=None, to_report=[1, 2], pending=[3, 4, 5], inside=[6])
-    assert [(d.key, d.count) for d in duties] == [("to-report", 2), ("pending", 3), ("inside", 1)]
+    duties = board_duties.duties(follow_up=None, check_ktp=[], to_report=[1, 2], waiting=[3, 4, 5], inside=[6])
+    assert [(d.key, d.count) for d in duties] == [("check-ktp", 0), ("to-report", 2), ("pending", 3), ("inside", 1)]
 
 
 def test_visitors_to_find_come_first_and_only_when_there_are_any():
     found = board_duties.FollowUp(board_duties.AFTER_CLOSING, [let_in(wib_at(MONDAY, time(15)))])
-    duties = board_duties.duties(follow_up=found, to_report=[], pending=[], inside=found.visits)
-    assert [(d.key, d.count) for d in duties] == [("follow-up", 1), ("to-report", 0), ("pending", 0), ("inside", 1)]
+    duties = board_duties.duties(follow_up=found, check_ktp=[], to_report=[], waiting=[], inside=found.visits)
+    assert [(d.key, d.count) for d in duties] == [("follow-up", 1), ("check-ktp", 0), ("to-report", 0), ("pending", 0),
+                                                  ("inside", 1)]
 
 
 def test_a_saturday_morning_is_a_day_off_not_after_closing():

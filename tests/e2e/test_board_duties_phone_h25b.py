@@ -39,7 +39,8 @@ def test_the_helpdesk_reaches_the_visits_to_report_from_the_top_of_the_board_on_
     _looked_at(desk, "board")
     duties = desk.get_by_role("navigation", name="Tugas helpdesk berikutnya")
     to_report = duties.get_by_role("link", name="2 perlu dilaporkan")
-    for name in ("2 perlu dilaporkan", "2 menunggu keputusan", "2 di dalam"):
+    # h26u: of the two requests, Agus's KTP is unchecked: the desk's to check, not yet the Kasubag's to decide
+    for name in ("1 KTP perlu diperiksa", "2 perlu dilaporkan", "1 menunggu keputusan", "2 di dalam"):
         _in_the_first_screen(duties.get_by_role("link", name=name), f"the summary's {name!r}")
     _keep(shot(desk, "h25b-board-top-360x640", full_page=False))
 

@@ -1,0 +1,87 @@
+"""h26u: the helpdesk board on a 360x640 phone, in Bahasa Indonesia and English.
+
+- The helpdesk's next duty is the first thing under the board's heading: the summary stood under the
+  evacuation list, "Langsung" and the sound button, its first chip half a screen down.
+- SOP 1: the visitor shows a valid KTP and the helpdesk then asks the Kasubag. A request whose original
+  KTP the desk has not checked is the desk's own next step: it counts under "KTP perlu diperiksa", not
+  under "menunggu keputusan" (the busy day has one of each), and that chip leads to its "KTP asli sesuai".
+- The live refresh still works with the controls below the summary: a new kiosk request raises the
+  count without a reload, and "Langsung" stays on.
+No sideways scroll, 44 px targets, axe-clean. The desk PC (1366x768) is looked at too."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .test_staff_flow import WAIT, close_pages, kiosk_submission, short_streams, staff_page  # noqa: F401
+from .test_staff_phone_360x640_h25u import SMALL_PHONE, _in_the_first_screen, _looked_at
+from .test_staff_screens import busy_day
+
+DESK_PC = {"width": 1366, "height": 768}
+NOTES = Path("/work/notes23/h26u")
+WORDS = {"id": {"duties": "Tugas helpdesk berikutnya", "check": "KTP perlu diperiksa", "waiting": "menunggu keputusan",
+                "report": "perlu dilaporkan", "inside": "di dalam", "matches": "KTP asli sesuai",
+                "evacuation": "Daftar evakuasi"},
+         "en": {"duties": "The helpdesk’s next duties", "check": "KTP to check", "waiting": "waiting for a decision",
+                "report": "to report", "inside": "inside", "matches": "Original KTP matches",
+                "evacuation": "Evacuation list"}}
+
+
+def _keep(path: Path) -> None:
+    if NOTES.is_dir():
+        shutil.copy(path, NOTES / path.name)
+
+
+def _top(locator) -> float:
+    box = locator.bounding_box()
+    assert box, locator
+    return box["y"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_ktp_to_check_is_the_desks_first_duty_on_a_phone(app, live_server, browser, make_user, shot, lang):
+    desk_id = make_user("rina", "helpdesk", name="Rina Helpdesk")
+    busy_day(app, desk_id, make_user("bambang", "kasubag", name="Bambang Wijaya"))  # Dewi's KTP checked, Agus's not
+    w = WORDS[lang]
+    errors: list[str] = []
+    desk = staff_page(browser, live_server, "rina", SMALL_PHONE, errors)
+    desk.goto(f"{live_server}/admin/board?lang={lang}")
+    desk.wait_for_selector("[data-live-state].on")
+    _looked_at(desk, f"board ({lang})")
+    duties = desk.get_by_role("navigation", name=w["duties"])
+    check = duties.get_by_role("link", name=f"1 {w['check']}")
+    for name in (f"1 {w['check']}", f"2 {w['report']}", f"1 {w['waiting']}", f"2 {w['inside']}"):
+        _in_the_first_screen(duties.get_by_role("link", name=name), f"the summary's {name!r}")
+    # the next duty first under the heading: the evacuation list and the live controls come after it
+    assert _top(duties) < _top(desk.get_by_role("link", name=w["evacuation"]))
+    assert _top(duties) < _top(desk.locator("[data-live-state]"))
+    assert _top(check) < 200, "the first duty is not at the top of the screen"
+    _keep(shot(desk, f"h26u-board-top-360x640-{lang}", full_page=False))
+
+    check.click()
+    desk.wait_for_timeout(300)
+    assert desk.evaluate("document.activeElement.id") == "check-ktp"
+    to_check = desk.locator("[data-part=check-ktp]")
+    assert "Agus Saputra" in to_check.inner_text() and "Dewi Lestari" not in to_check.inner_text()
+    waiting = desk.locator("[data-part=pending]")
+    assert "Dewi Lestari" in waiting.inner_text() and "Agus Saputra" not in waiting.inner_text()
+    _in_the_first_screen(to_check.get_by_role("button", name=w["matches"]).first, f"Agus's {w['matches']!r}")
+    _keep(shot(desk, f"h26u-board-check-ktp-360x640-{lang}", full_page=False))
+
+    # a new request from the kiosk arrives live: its KTP is the desk's to check, not the Kasubag's yet
+    kiosk_submission(app, "Wulan Sari")
+    desk.get_by_role("link", name=f"2 {w['check']}").wait_for(timeout=WAIT)
+    assert "Wulan Sari" in to_check.inner_text()
+    assert desk.locator("[data-live-state].on").count() == 1
+    duties.get_by_role("link", name=f"1 {w['waiting']}").wait_for()
+    _keep(shot(desk, f"h26u-board-full-360x640-{lang}", full_page=True))
+
+    pc = staff_page(browser, live_server, "rina", DESK_PC, errors)
+    pc.goto(f"{live_server}/admin/board?lang={lang}")
+    pc.wait_for_selector("[data-live-state].on")
+    _looked_at(pc, f"board at 1366x768 ({lang})")
+    _keep(shot(pc, f"h26u-board-1366x768-{lang}", full_page=False))
+    close_pages(desk, pc)
+    assert not errors, errors
