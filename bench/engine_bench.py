@@ -253,11 +253,17 @@ def scan_negatives(scenes) -> list[dict]:
     rows, table = [], regions()
     for scene in scenes:
         res = scan_frame(scene.frame)
-        told = captured(res.guidance)
-        refused = told and res.crop is not None and other_card.shows_other_card(read_cards([res.crop], None, table))
-        rows.append({"kind": scene.tags[0], "card": res.card, "ready": told and not refused, "told_capture": told,
-                     "refused": refused, "move": res.guidance == "move_into_frame"})
+        rows.append({"kind": scene.tags[0], "card": res.card, **negative_handed(res, table),
+                     "move": res.guidance == "move_into_frame"})
     return rows
+
+
+def negative_handed(res, table) -> dict:
+    """A negative frame's scan as the kiosk ends it: "ready" when handed to the visitor's form (a
+    capture not refused at its reading as another card), "told_capture" when captured at all."""
+    told = captured(res.guidance)
+    refused = told and res.crop is not None and other_card.shows_other_card(read_cards([res.crop], None, table))
+    return {"ready": told and not refused, "told_capture": told, "refused": refused}
 
 
 def negative_kinds(neg: list[dict], kinds) -> None:
