@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent
 
-from .conftest import jpeg
+from .conftest import enrol_client, jpeg
+from .test_shared_scan_sessions import _same_kiosk_on, two_apps  # noqa: F401 (a fixture)
 
 NOT_KTP = "Kartu ini sepertinya bukan KTP. Silakan tunjukkan sisi depan KTP Anda ke kamera."
 
@@ -32,3 +33,18 @@ def test_a_ktp_is_still_handed_over(kiosk, ktp_scene):
     answers = [kiosk.post_frame(jpeg(ktp_scene[0]), session="ktp-session-1").json for _ in range(8)]
     assert any(a["captured"] for a in answers)
     assert not any(a["guidance"] == "not_ktp" for a in answers)
+
+
+def test_a_refused_sim_stays_refused_when_its_frames_reach_another_process(two_apps):
+    # Sessions in the database (several app processes behind the proxy): the refusal is part of the
+    # shared tracker, so the next process neither captures the SIM again nor calls it ready.
+    from tests.idscan.test_sim_not_handed_over import _sim_without_its_band
+
+    first_app, second_app = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    second = _same_kiosk_on(second_app, first)
+    frame = jpeg(_sim_without_its_band(2))
+    answers = [kiosk.post_frame(frame, session="shared-sim-1").json for kiosk in (first, second, first, second, first)]
+    assert not any(a["captured"] or a.get("looking") for a in answers)
+    refused = next(i for i, a in enumerate(answers) if a["guidance"] == "not_ktp")
+    assert refused < 4 and all(a["guidance"] == "not_ktp" for a in answers[refused:])
