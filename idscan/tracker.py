@@ -54,7 +54,8 @@ class CaptureTracker:
 
     def refuse(self) -> None:
         """This presentation's capture showed another card (the kiosk did not hand it over): it is
-        not captured again while held, and told not_ktp; a card brought in anew is captured anew."""
+        not captured again while held still, and told not_ktp; a card moved or brought in anew is
+        captured anew."""
         self._fired = self._refused = True
 
     def update(self, result: ScanResult) -> TrackerState:
@@ -64,6 +65,10 @@ class CaptureTracker:
         corners = np.asarray(result.corners, dtype=np.float32)
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners
+        if self._refused and (motion is None or motion > self.max_motion):
+            # The refused card moved, or another came in its place (a SIM swapped for the KTP without
+            # leaving the view): a new presentation, which may be captured.
+            self._fired = self._refused = False
         if self._ktp and blurry_wait.overruled(result.guidance, result.sharpness):
             # The KTP whose focus comes and goes: a frame too blurred to show its print is told
             # not_ktp (Run 26b) between frames told ready or finger_on_text. Breaking the steady run

@@ -92,3 +92,15 @@ def test_anything_of_a_ktp_or_too_little_read_is_never_another_card():
     assert not other_card.shows_other_card(_reading(["fn", "ZANIDSB", "| |"]))  # glare: garbage
     assert not other_card.shows_other_card(_reading(["1. A", "2. B"]))  # two numbered rows are not enough
     assert not other_card.shows_other_card(None)
+
+
+def test_a_refused_sim_is_told_not_ktp_while_held_and_a_ktp_brought_in_its_place_is_captured():
+    sim = scan_frame(_sim_without_its_band(2), barcodes=False)
+    ktp = scan_frame(next(c for c in cases(SPLITS["dev"], 1) if c.index == 0).frame(0).frame, barcodes=False)
+    tracker = CaptureTracker()
+    assert [tracker.update(sim).capture_now for _ in range(3)] == [False, False, True]
+    tracker.refuse()  # what the kiosk does when the capture's reading shows another card
+    held = [tracker.update(sim) for _ in range(HELD)]
+    assert not any(s.capture_now for s in held) and {s.guidance for s in held} == {"not_ktp"}
+    # swapped for the KTP without the view ever empty: a new presentation
+    assert any(tracker.update(ktp).capture_now for _ in range(5))
