@@ -48,3 +48,14 @@ def test_a_refused_sim_stays_refused_when_its_frames_reach_another_process(two_a
     assert not any(a["captured"] or a.get("looking") for a in answers)
     refused = next(i for i, a in enumerate(answers) if a["guidance"] == "not_ktp")
     assert refused < 4 and all(a["guidance"] == "not_ktp" for a in answers[refused:])
+
+
+def test_an_uploaded_photo_of_a_sim_is_refused_in_the_visitors_language_and_a_ktp_then_captured(kiosk, ktp_scene):
+    from tests.idscan.test_sim_not_handed_over import _sim_without_its_band
+
+    answer = kiosk.post_frame(jpeg(_sim_without_its_band(2)), session="sim-upload-1", capture=True)
+    assert answer.status_code == 200
+    assert answer.json["captured"] is False and answer.json["capture"] is None
+    assert answer.json["guidance"] == "not_ktp" and answer.json["message"] == NOT_KTP
+    answers = [kiosk.post_frame(jpeg(ktp_scene[0]), session="sim-upload-1").json for _ in range(6)]
+    assert any(a["captured"] for a in answers)
