@@ -11,7 +11,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from idscan import blurry_wait, pick_sharpest, read_cards, scan_frame
+from idscan import blurry_wait, other_card, pick_sharpest, read_cards, scan_frame
 from idscan.sequence import CAPTURABLE, MOST_FRAMES, look_again_run, steady_capture  # noqa: F401 (the benches' and tests' import)
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata
 from lpsedesk.nik import regions
@@ -123,7 +123,8 @@ def read_frame(scene, nik: str, name: str, engine: str | None, table, index: int
         reading = read_cards([res.crop], engine, table)
         row.update(read=True, nik_raw=reading.raw_nik == nik, nik_filled=reading.nik == nik,
                    wrong=reading.nik is not None and reading.nik != nik, name=reading.name == name,
-                   got_nik=reading.raw_nik, got_name=reading.name, status=reading.status)
+                   got_nik=reading.raw_nik, got_name=reading.name, status=reading.status,
+                   refused=row["ready"] and other_card.shows_other_card(reading))
     return row, res
 
 
@@ -152,7 +153,7 @@ def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
         return run
     t, c = time.perf_counter(), cpu_ms()
     first = read_cards([r.crop for r in best], engine, table)
-    run.update(first=first, cpu_first=cpu_ms() - c)
+    run.update(first=first, cpu_first=cpu_ms() - c, refused=other_card.shows_other_card(first))
     t2, c2 = time.perf_counter(), cpu_ms()
     reading, looked = look_again_run(best, first, lambda i: scan_frame(frame_at(seen + i), barcodes=False),
                                      lambda crops: read_cards(crops, engine, table))
@@ -163,7 +164,8 @@ def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
 
 def run_row(run: dict, tags: set, nik: str, name: str, frames: int) -> dict:
     """A steady run's row for the tables: the NIK and name after the look, and before it (first_*)."""
-    row = {"tags": tags, "read": bool(run["best"]), "engine": None, "watched": run["seen"] > frames}
+    row = {"tags": tags, "read": bool(run["best"]), "engine": None, "watched": run["seen"] > frames,
+           "refused": run.get("refused", False)}
     if run["best"]:
         reading, first = run["reading"], run["first"]
         row.update(engine=reading.engine, nik_filled=reading.nik == nik, wrong=reading.nik not in (None, nik),
@@ -209,6 +211,7 @@ def report_readings(rows: list[dict], seq: list[dict], seq_cpu: list[float], neg
     smeared_told(sharp)
     print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}")
     print(f"name exact: {share(read, 'name')}")
+    print(f"ready frames whose reading the not-KTP rule refuses (a KTP lost): {share(read, 'refused', 'ready')}")
     if seq:
         voted = [r for r in seq if r.get("read")]
         print(f"\nmulti-frame: {len(seq)} steady runs of {frames} frames; captured (a frame ready, or too blurred "
@@ -217,9 +220,12 @@ def report_readings(rows: list[dict], seq: list[dict], seq_cpu: list[float], neg
         print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}; of all runs: {share(seq, 'nik_filled')}")
         print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}; name exact: {share(voted, 'name')}")
         print(look_line(voted))
+        print(f"captured runs the not-KTP rule refuses (other_card.py, Run 29n; a KTP lost): {share(voted, 'refused')}")
         print(f"OCR at capture CPU ms (the look included): median {pct(seq_cpu, 50):.0f} (resampled 95 %: {spread(seq_cpu)})")
     if neg:
-        print(f"\nnegatives: {len(neg)}; captured (ready): {sum(r['ready'] for r in neg)}; "
+        print(f"\nnegatives: {len(neg)}; captured (handed to the visitor's form): {sum(r['ready'] for r in neg)} "
+              f"(told ready or waited out: {sum(r['told_capture'] for r in neg)}, refused at capture as not a KTP: "
+              f"{sum(r['refused'] for r in neg)}); "
               f"move_into_frame: {share(neg, 'move')}; any card: {share(neg, 'card')}")
 
 
@@ -240,13 +246,24 @@ def condition_table(sharp: list[dict], seq: list[dict], keys, only_in_test, skip
 
 
 def scan_negatives(scenes) -> list[dict]:
-    """Frames with no KTP: what the engine makes of each (a card, captured, "move into frame")."""
-    rows = []
+    """Frames with no KTP: what the engine makes of each (a card, captured, "move into frame").
+    "ready" is what the kiosk hands to the visitor's form: a frame it captures whose reading
+    (read_cards on its crop, as at capture) shows another card is refused and told not_ktp
+    (other_card.py, Run 29n); `told_capture` counts the captures before that refusal."""
+    rows, table = [], regions()
     for scene in scenes:
         res = scan_frame(scene.frame)
-        rows.append({"kind": scene.tags[0], "card": res.card, "ready": captured(res.guidance),
+        rows.append({"kind": scene.tags[0], "card": res.card, **negative_handed(res, table),
                      "move": res.guidance == "move_into_frame"})
     return rows
+
+
+def negative_handed(res, table) -> dict:
+    """A negative frame's scan as the kiosk ends it: "ready" when handed to the visitor's form (a
+    capture not refused at its reading as another card), "told_capture" when captured at all."""
+    told = captured(res.guidance)
+    refused = told and res.crop is not None and other_card.shows_other_card(read_cards([res.crop], None, table))
+    return {"ready": told and not refused, "told_capture": told, "refused": refused}
 
 
 def negative_kinds(neg: list[dict], kinds) -> None:

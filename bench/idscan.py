@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import baseline_ocr  # noqa: E402
 from bench.told import print_told  # noqa: E402
-from bench.engine_bench import (arguments, captured, by_tag, finger_told, look_line, pct, run_row, share,  # noqa: E402
-                                smeared_told, spread, start_engine, steady_run)
-from idscan import read_cards, scan_frame, warp  # noqa: E402
+from bench.engine_bench import (arguments, captured, by_tag, finger_told, look_line, negative_handed, pct,  # noqa: E402
+                                run_row, share, smeared_told, spread, start_engine, steady_run)
+from idscan import other_card, read_cards, scan_frame, warp  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
 from tests.synthetic.splits import HOLDS, SPLITS, cases, negatives  # noqa: E402
 from tests.synthetic.styles import HELD_OUT_FONTS  # noqa: E402
@@ -57,7 +57,8 @@ def single_frames(split, n: int, engine: str | None, baseline: bool,
             raw = reading.raw_nik
             row.update(read=True, nik_raw=raw == case.person.nik, nik_filled=reading.nik == case.person.nik,
                        wrong=reading.nik is not None and reading.nik != case.person.nik,
-                       name=reading.name == case.person.name)
+                       name=reading.name == case.person.name,
+                       refused=row["ready"] and other_card.shows_other_card(reading))
             wrong_name(names, "card", k, row["tags"], case.person.name, reading.name)
             if baseline:
                 old = baseline_ocr.read_tesseract(res.crop)
@@ -113,6 +114,7 @@ def report_runs(hold: str, seq: list[dict], frames: int, main_cpu: list[float], 
     print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}   [goal >= 97 %]; of all runs: "
           f"{share(seq, 'nik_filled')}")
     print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}   [goal <= 0.5 %]; name exact: {share(voted, 'name')}   [goal >= 85 %]")
+    print(f"captured runs the not-KTP rule refuses (other_card.py, Run 29n; a KTP lost): {share(voted, 'refused')}")
     print(f"{look_line(voted)}; the look's CPU median {pct(LOOK_CPU[hold], 50):.0f} ms (scans of the later frames + the reading)")
     for label, ms in (("main (before the look)", main_cpu), ("with the look", cpu)):
         print(f"OCR at capture CPU ms, {label}: median {pct(ms, 50):.0f} (resampled 95 %: {spread(ms)}), "
@@ -142,13 +144,13 @@ def main() -> None:
     seq, seq_cpu = {}, {}
     for hold in holds:
         seq[hold], *seq_cpu[hold] = sequences(split, args.sequences, args.frames, args.engine, args.names, hold)
-    neg_rows = []
+    neg_rows, table = [], regions()
     for scene in negatives(split, args.negatives):
         c = time.process_time()
         res = scan_frame(scene.frame)
         DET_CPU.append((time.process_time() - c) * 1000)
         det_ms.append(res.ms)
-        neg_rows.append({"kind": scene.tags[0], "card": res.card, "ready": captured(res.guidance),
+        neg_rows.append({"kind": scene.tags[0], "card": res.card, **negative_handed(res, table),
                          "move": res.guidance == "move_into_frame"})
 
     sharp = [r for r in rows if r["blur_ok"]]
@@ -162,6 +164,7 @@ def main() -> None:
     smeared_told(sharp)
     print(f"NIK filled and right: {share(read, 'nik_filled')}; wrong NIK filled: {share(read, 'wrong')}   [goal <= 0.5 %]")
     print(f"name exact: {share(read, 'name')}   [goal >= 85 %]")
+    print(f"ready frames whose reading the not-KTP rule refuses (a KTP lost): {share(read, 'refused', 'ready')}")
     print_told(read, share)  # Run 22k: where the misses lie, by what the visitor is told
     if not args.no_baseline:
         base = [r for r in rows if r.get("base")]
@@ -170,7 +173,9 @@ def main() -> None:
               f"name {share(read, 'old_name')}")
     for hold in holds:
         report_runs(hold, seq[hold], args.frames, *seq_cpu[hold])
-    print(f"\nnegatives: {len(neg_rows)}; captured (ready): {sum(r['ready'] for r in neg_rows)}   [goal 0]; "
+    print(f"\nnegatives: {len(neg_rows)}; captured (handed to the visitor's form): {sum(r['ready'] for r in neg_rows)}   "
+          f"[goal 0] (told ready or waited out: {sum(r['told_capture'] for r in neg_rows)}, refused at capture as not "
+          f"a KTP: {sum(r['refused'] for r in neg_rows)}); "
           f"move_into_frame: {share(neg_rows, 'move')}   [goal <= 2 %]; any card: {share(neg_rows, 'card')}")
     for kind in sorted({r["kind"] for r in neg_rows}):
         sub = [r for r in neg_rows if r["kind"] == kind]

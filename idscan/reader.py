@@ -49,6 +49,9 @@ class CardReading:
     rotated: bool = False
     ms: float = 0.0
     voters: int = 0  # crops read (frames of the steady run)
+    # The lines read on the crops turned upside down where that reading was not taken (no NIK on
+    # it either): other_card.py asks them too - a SIM held upside down reads as one there.
+    turned_lines: list[list[str]] = field(default_factory=list)
 
     @property
     def raw_nik(self) -> str | None:
@@ -878,7 +881,7 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
     both = engine == "both"
     sets, images, second, names, later = _read_sets(crops, engine)
     frames = [_identify(lines) for lines in sets]
-    rotated = False
+    rotated, turned_lines = False, []
     if try_rotated and not any(f.nik or f.nik_options or f.province for f in frames):
         # No NIK line and no header anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
@@ -887,6 +890,8 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
         if any(f.nik or f.nik_options for f in turned_frames):
             frames, images, second, names, later, rotated = (turned_frames, turned_images, turned_second, turned_names,
                                                              turned_later, True)
+        else:
+            turned_lines = [f.lines for f in turned_frames]
     own = frames
     if RECUT_NAMES and engine in ("tesseract", "both"):
         _recut_names(frames, images, second, names, both)
@@ -996,7 +1001,7 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
         nik = None
     fields = [k for k, v in (("nik", nik), ("name", name)) if v]
     return CardReading(nik, name, check.status, fields, frames, checks, engine, rotated,
-                       (time.perf_counter() - t0) * 1000, len(crops))
+                       (time.perf_counter() - t0) * 1000, len(crops), turned_lines)
 
 
 def read_card(crop: np.ndarray, engine: str | None = None, regions: Mapping[str, str] | None = None, *,

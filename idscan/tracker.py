@@ -46,6 +46,17 @@ class CaptureTracker:
         self._fired = False
         self._finger = 0  # frames of this presentation that saw a finger on the NIK or a smear
         self._ktp = False  # a frame of this presentation was judged a KTP (blurry_wait.judged_ktp)
+        self._refused = False  # its capture read as another card (other_card.py): told not_ktp until it leaves
+
+    @property
+    def refused(self) -> bool:
+        return self._refused
+
+    def refuse(self) -> None:
+        """This presentation's capture showed another card (the kiosk did not hand it over): it is
+        not captured again while held still, and told not_ktp; a card moved or brought in anew is
+        captured anew."""
+        self._fired = self._refused = True
 
     def update(self, result: ScanResult) -> TrackerState:
         if not result.card or result.corners is None:
@@ -54,6 +65,10 @@ class CaptureTracker:
         corners = np.asarray(result.corners, dtype=np.float32)
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners
+        if self._refused and (motion is None or motion > self.max_motion):
+            # The refused card moved, or another came in its place (a SIM swapped for the KTP without
+            # leaving the view): a new presentation, which may be captured.
+            self._fired = self._refused = False
         if self._ktp and blurry_wait.overruled(result.guidance, result.sharpness):
             # The KTP whose focus comes and goes: a frame too blurred to show its print is told
             # not_ktp (Run 26b) between frames told ready or finger_on_text. Breaking the steady run
@@ -76,7 +91,8 @@ class CaptureTracker:
         else:
             self._steady += 1
         if self._fired:
-            return TrackerState(False, self._steady, "ready" if good else result.guidance, motion)
+            told = "not_ktp" if self._refused else "ready" if good else result.guidance
+            return TrackerState(False, self._steady, told, motion)
         if good and self._steady >= self.frames:
             self._fired = True
             return TrackerState(True, self._steady, "ready", motion)

@@ -16,7 +16,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 import numpy as np
 
-from idscan import look_again, read_cards, scan_frame, scan_picture
+from idscan import look_again, other_card, read_cards, scan_frame, scan_picture
 from idscan.reader import CardReading
 from lpsedesk import audit, kiosk_recovery
 from lpsedesk.extensions import db
@@ -149,6 +149,15 @@ def _capture(scan: ScanSession, frame, result, *, may_look: bool = False) -> dic
     earlier = list(scan.steady.items)
     scan.steady.clear()
     reading = _read(crops) if crops else None
+    if other_card.shows_other_card(reading):
+        # Read as another card (a SIM's numbered rows, a bank's words) and nothing of a KTP: not
+        # handed over; the visitor is told not_ktp and the camera goes on (Run 29n).
+        scan.pending_keys.remove(key)
+        store.delete(key)
+        scan.tracker.refuse()
+        audit.record(db.session, current_kiosk_actor(), "kiosk.capture_not_ktp", current_kiosk(),
+                     details={"card_found": result.crop is not None})
+        return None
     codes = clean_codes(scan.codes + result.barcodes)
     if may_look and earlier and look_again.needed(reading.nik if reading else None, read=reading is not None):
         # The other fields wait in the session while the visitor holds the card a moment longer.
@@ -285,6 +294,8 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
         elif state.capture_now or capture:
             end_look(scan_session)  # the shutter ends a look: its picture is taken now
             body["capture"] = _capture(scan_session, frame, result, may_look=not capture)
+        if scan_session.tracker.refused:
+            body["guidance"] = "not_ktp"  # the capture read as another card (_capture)
         if scan_session.look is not None:
             # "Hold your KTP a moment longer, the NIK is not read yet", or what to change (a thumb
             # over the text, glare): the browser keeps the look's green outline on "looking".

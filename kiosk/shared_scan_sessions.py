@@ -68,12 +68,12 @@ def unpack_parts(blob: bytes | None) -> list[list[tuple[float, bytes]]]:
 
 
 def tracker_state(scan: ScanSession) -> dict:
-    # CaptureTracker (idscan/tracker.py) keeps five fields; they are written here rather than in
+    # CaptureTracker (idscan/tracker.py) keeps six fields; they are written here rather than in
     # the pure image package, which knows nothing of storage.
     t = scan.tracker
     prev = None if t._prev is None else [[float(x), float(y)] for x, y in t._prev]
     state = {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "finger": int(t._finger),
-             "ktp": bool(t._ktp)}
+             "ktp": bool(t._ktp), "refused": bool(t._refused)}
     if scan.look is not None:
         state["look"] = scan.look  # a capture looking again for its NIK (Run 24t): small JSON
     return state
@@ -87,6 +87,7 @@ def _restore_tracker(scan: ScanSession, state: dict) -> None:
     t._fired = bool(state.get("fired", False))
     t._finger = int(state.get("finger", 0))
     t._ktp = bool(state.get("ktp", False))
+    t._refused = bool(state.get("refused", False))
     look = state.get("look")
     scan.look = dict(look) if look else None  # a copy: the frame changes it, the row's JSON must see that
 

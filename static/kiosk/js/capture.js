@@ -175,7 +175,14 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
         start();
         return;
       }
-      if (res.data.capture) captured(res.data.capture);
+      if (res.data.capture) {
+        captured(res.data.capture);
+        return;
+      }
+      // Run 29n: a photo read as another card (a SIM, a bank card) is not taken: say so, camera back on.
+      problem(res.data.message);
+      guidance(T.upload_again);
+      start();
     });
   }
 
