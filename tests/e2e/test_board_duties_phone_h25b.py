@@ -7,9 +7,7 @@ section: in sight on the first screen, a thumb's size, and "perlu dilaporkan" br
 scroll, axe-clean. The desk PC (1366x768) is looked at too."""
 from __future__ import annotations
 
-import shutil
 from datetime import date, time
-from pathlib import Path
 
 from lpsedesk.clock import wib_at
 
@@ -18,13 +16,6 @@ from .test_staff_phone_360x640_h25u import SMALL_PHONE, _in_the_first_screen, _l
 from .test_staff_screens import busy_day
 
 DESK_PC = {"width": 1366, "height": 768}
-NOTES = Path("/work/notes22/h25b")
-
-
-def _keep(path: Path) -> None:
-    """A copy of the screenshot where the round's notes are, when that folder is on this machine."""
-    if NOTES.is_dir():
-        shutil.copy(path, NOTES / path.name)
 
 
 def test_the_helpdesk_reaches_the_visits_to_report_from_the_top_of_the_board_on_a_phone(
@@ -42,7 +33,7 @@ def test_the_helpdesk_reaches_the_visits_to_report_from_the_top_of_the_board_on_
     # h26u: of the two requests, Agus's KTP is unchecked: the desk's to check, not yet the Kasubag's to decide
     for name in ("1 KTP perlu diperiksa", "2 perlu dilaporkan", "1 menunggu keputusan", "2 di dalam"):
         _in_the_first_screen(duties.get_by_role("link", name=name), f"the summary's {name!r}")
-    _keep(shot(desk, "h25b-board-top-360x640", full_page=False))
+    shot(desk, "h25b-board-top-360x640", full_page=False)
 
     to_report.click()
     desk.wait_for_timeout(300)
@@ -52,8 +43,8 @@ def test_the_helpdesk_reaches_the_visits_to_report_from_the_top_of_the_board_on_
     # keyboard and screen-reader users land where the eye does: on the section's heading
     assert desk.evaluate("document.activeElement.id") == "to-report"
     assert desk.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
-    _keep(shot(desk, "h25b-board-to-report-360x640", full_page=False))
-    _keep(shot(desk, "h25b-board-full-360x640", full_page=True))
+    shot(desk, "h25b-board-to-report-360x640", full_page=False)
+    shot(desk, "h25b-board-full-360x640", full_page=True)
 
     pc = staff_page(browser, live_server, "rina", DESK_PC, errors)
     pc.goto(f"{live_server}/admin/board")
@@ -61,7 +52,7 @@ def test_the_helpdesk_reaches_the_visits_to_report_from_the_top_of_the_board_on_
     _looked_at(pc, "board at 1366x768")
     box = pc.get_by_role("link", name="2 perlu dilaporkan").bounding_box()
     assert box and 0 <= box["y"] and box["y"] + box["height"] <= DESK_PC["height"], box
-    _keep(shot(pc, "h25b-board-1366x768", full_page=False))
+    shot(pc, "h25b-board-1366x768", full_page=False)
     close_pages(desk, pc)
     assert not errors, errors
 
@@ -82,13 +73,13 @@ def test_on_a_saturday_morning_the_visitors_to_follow_up_come_first_on_a_phone(
     follow = desk.get_by_role("navigation", name="Tugas helpdesk berikutnya").get_by_role("link").first
     assert " ".join(follow.inner_text().split()) == "2 perlu ditindaklanjuti"
     _in_the_first_screen(follow, "the summary's follow-up")
-    _keep(shot(desk, "h25b-board-day-off-360x640", full_page=False))
+    shot(desk, "h25b-board-day-off-360x640", full_page=False)
     follow.click()
     desk.wait_for_timeout(300)
     heading = desk.locator("#follow-up")
     assert heading.inner_text().startswith("Hari ini kantor libur: masih di dalam")
     _in_the_first_screen(heading, "the follow-up's heading")
     assert desk.evaluate("document.activeElement.id") == "follow-up"
-    _keep(shot(desk, "h25b-board-day-off-follow-up-360x640", full_page=False))
+    shot(desk, "h25b-board-day-off-follow-up-360x640", full_page=False)
     close_pages(desk)
     assert not errors, errors

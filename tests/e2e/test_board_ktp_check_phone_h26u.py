@@ -10,8 +10,6 @@
 No sideways scroll, 44 px targets, axe-clean. The desk PC (1366x768) is looked at too."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -20,18 +18,12 @@ from .test_staff_phone_360x640_h25u import SMALL_PHONE, _in_the_first_screen, _l
 from .test_staff_screens import busy_day
 
 DESK_PC = {"width": 1366, "height": 768}
-NOTES = Path("/work/notes23/h26u")
 WORDS = {"id": {"duties": "Tugas helpdesk berikutnya", "check": "KTP perlu diperiksa", "waiting": "menunggu keputusan",
                 "report": "perlu dilaporkan", "inside": "di dalam", "matches": "KTP asli sesuai",
                 "evacuation": "Daftar evakuasi"},
          "en": {"duties": "The helpdesk’s next duties", "check": "KTP to check", "waiting": "waiting for a decision",
                 "report": "to report", "inside": "inside", "matches": "Original KTP matches",
                 "evacuation": "Evacuation list"}}
-
-
-def _keep(path: Path) -> None:
-    if NOTES.is_dir():
-        shutil.copy(path, NOTES / path.name)
 
 
 def _top(locator) -> float:
@@ -58,7 +50,7 @@ def test_the_ktp_to_check_is_the_desks_first_duty_on_a_phone(app, live_server, b
     assert _top(duties) < _top(desk.get_by_role("link", name=w["evacuation"]))
     assert _top(duties) < _top(desk.locator("[data-live-state]"))
     assert _top(check) < 200, "the first duty is not at the top of the screen"
-    _keep(shot(desk, f"h26u-board-top-360x640-{lang}", full_page=False))
+    shot(desk, f"h26u-board-top-360x640-{lang}", full_page=False)
 
     check.click()
     desk.wait_for_timeout(300)
@@ -68,7 +60,7 @@ def test_the_ktp_to_check_is_the_desks_first_duty_on_a_phone(app, live_server, b
     waiting = desk.locator("[data-part=pending]")
     assert "Dewi Lestari" in waiting.inner_text() and "Agus Saputra" not in waiting.inner_text()
     _in_the_first_screen(to_check.get_by_role("button", name=w["matches"]).first, f"Agus's {w['matches']!r}")
-    _keep(shot(desk, f"h26u-board-check-ktp-360x640-{lang}", full_page=False))
+    shot(desk, f"h26u-board-check-ktp-360x640-{lang}", full_page=False)
 
     # a new request from the kiosk arrives live: its KTP is the desk's to check, not the Kasubag's yet
     kiosk_submission(app, "Wulan Sari")
@@ -76,12 +68,12 @@ def test_the_ktp_to_check_is_the_desks_first_duty_on_a_phone(app, live_server, b
     assert "Wulan Sari" in to_check.inner_text()
     assert desk.locator("[data-live-state].on").count() == 1
     duties.get_by_role("link", name=f"1 {w['waiting']}").wait_for()
-    _keep(shot(desk, f"h26u-board-full-360x640-{lang}", full_page=True))
+    shot(desk, f"h26u-board-full-360x640-{lang}", full_page=True)
 
     pc = staff_page(browser, live_server, "rina", DESK_PC, errors)
     pc.goto(f"{live_server}/admin/board?lang={lang}")
     pc.wait_for_selector("[data-live-state].on")
     _looked_at(pc, f"board at 1366x768 ({lang})")
-    _keep(shot(pc, f"h26u-board-1366x768-{lang}", full_page=False))
+    shot(pc, f"h26u-board-1366x768-{lang}", full_page=False)
     close_pages(desk, pc)
     assert not errors, errors

@@ -4,9 +4,7 @@ before "Terima laporan ini", in Indonesian and English; the desk PC (1366x768) t
 in words before the button, the report still goes; no sideways scroll, 44 px targets, axe-clean."""
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -17,16 +15,10 @@ from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F40
 from .test_staff_phone_360x640_h25u import SMALL_PHONE, _looked_at
 
 DESK_PC = {"width": 1366, "height": 768}
-NOTES = Path("/work/notes23/h26u")
 WORDS = {"id": {"gap": "KTP asli tidak pernah diperiksa di meja helpdesk.", "report": "Laporkan kepada Kasubag",
                 "ack": "Terima laporan ini"},
          "en": {"gap": "The original KTP was never checked at the desk.", "report": "Report to the Kasubag",
                 "ack": "Acknowledge the report"}}
-
-
-def _keep(path: Path) -> None:
-    if NOTES.is_dir():
-        shutil.copy(path, NOTES / path.name)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -47,11 +39,11 @@ def test_the_report_without_a_ktp_check_says_so_on_a_phone(app, live_server, bro
     gap, button = step.get_by_text(w["gap"], exact=False), step.get_by_role("button", name=w["report"])
     assert gap.bounding_box()["y"] < button.bounding_box()["y"]
     gap.scroll_into_view_if_needed()
-    _keep(shot(desk, f"h26u-visit-report-gap-360x640-{lang}", full_page=False))
+    shot(desk, f"h26u-visit-report-gap-360x640-{lang}", full_page=False)
     pc = staff_page(browser, live_server, "rina", DESK_PC, errors)
     pc.goto(f"{live_server}/admin/visits/{visit_id}?lang={lang}")
     _looked_at(pc, f"finished visit at 1366x768 ({lang})")
-    _keep(shot(pc, f"h26u-visit-report-gap-1366x768-{lang}", full_page=True))
+    shot(pc, f"h26u-visit-report-gap-1366x768-{lang}", full_page=True)
     button.click()
     desk.wait_for_load_state()
 
@@ -62,12 +54,12 @@ def test_the_report_without_a_ktp_check_says_so_on_a_phone(app, live_server, bro
     line = boss.locator(f'[data-key="report-{visit_id}"]')
     assert w["gap"] in line.inner_text()
     line.scroll_into_view_if_needed()
-    _keep(shot(boss, f"h26u-queue-report-gap-360x640-{lang}", full_page=False))
+    shot(boss, f"h26u-queue-report-gap-360x640-{lang}", full_page=False)
     boss.goto(f"{live_server}/admin/visits/{visit_id}?lang={lang}#next-step")
     _looked_at(boss, f"reported visit, Kasubag ({lang})")
     ack = boss.locator("#next-step").get_by_role("button", name=w["ack"])
     assert boss.locator("#next-step").get_by_text(w["gap"]).bounding_box()["y"] < ack.bounding_box()["y"]
     ack.scroll_into_view_if_needed()
-    _keep(shot(boss, f"h26u-visit-ack-gap-360x640-{lang}", full_page=False))
+    shot(boss, f"h26u-visit-ack-gap-360x640-{lang}", full_page=False)
     close_pages(desk, pc, boss)
     assert not errors, errors
