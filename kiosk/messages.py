@@ -190,6 +190,9 @@ def js_messages() -> dict[str, str]:
         "photo_kept": _("The photo is kept as it is."),
         "hold_card": _("Hold your KTP in front of the camera"),
         "upload_again": _("Choose another photo, or hold your KTP in front of the camera."),
+        # Run 29n: a photo given at the kiosk that shows another card (a SIM, a bank card); the camera's
+        # sentence asked to show the card "to the camera", which a kiosk without one cannot follow.
+        "photo_not_ktp": _("This photo does not show the front of a KTP. Please choose a photo of the front of your KTP."),
         "welcome_back": _("Welcome back!"),
         "welcome_back_name": _("Welcome back, %(name)s!"),
         "fix_marked": _("Some details need attention. Please check the marked fields."),

@@ -179,8 +179,9 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
         captured(res.data.capture);
         return;
       }
-      // Run 29n: a photo read as another card (a SIM, a bank card) is not taken: say so, camera back on.
-      problem(res.data.message);
+      // Run 29n: a photo read as another card (a SIM, a bank card) is not taken: say so in words about
+      // the photo (the server's sentence is the camera's), camera back on.
+      problem(res.data.guidance === "not_ktp" ? T.photo_not_ktp : res.data.message);
       guidance(T.upload_again);
       start();
     });
