@@ -66,7 +66,11 @@ def test_the_ktp_to_check_is_the_desks_first_duty_on_a_phone(app, live_server, b
     kiosk_submission(app, "Wulan Sari")
     desk.get_by_role("link", name=f"2 {w['check']}").wait_for(timeout=WAIT)
     assert "Wulan Sari" in to_check.inner_text()
-    assert desk.locator("[data-live-state].on").count() == 1
+    # The live controls ride in the refreshed fragment: the page's own "Langsung" must survive the
+    # refresh (a fresh copy from the server says "Menghubungkan..." for good). Waited for, not read at
+    # once: under load the event stream may reconnect for a moment (failed once so on PostgreSQL).
+    desk.wait_for_selector("[data-live-state].on", timeout=WAIT)
+    assert desk.locator("[data-live-state]").count() == 1
     duties.get_by_role("link", name=f"1 {w['waiting']}").wait_for()
     shot(desk, f"h26u-board-full-360x640-{lang}", full_page=True)
 
