@@ -22,8 +22,12 @@ def _status(app, visit_id: int) -> str:
         return db.session.get(Visit, visit_id).status
 
 
-def _waiting_ticket(app, browser, live_server, viewport, live=True, lang="id"):
+def _waiting_ticket(app, browser, live_server, viewport, live=True, lang="id", code=None):
     visit_id, ticket = _today_visit(app, "pending", full_name="SITI RAHAYU", nik=NIK, phone=PHONE)
+    if code:  # a given ticket code rather than the random one (h27c: the screen's layout must not hang on it)
+        with app.app_context():
+            db.session.get(Visit, visit_id).ticket_code = code
+            db.session.commit()
     page = enrol_page(app, browser, live_server, viewport)
     if lang != "id":
         page.goto(f"{live_server}/kiosk/?lang={lang}")

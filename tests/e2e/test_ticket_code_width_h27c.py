@@ -1,0 +1,54 @@
+"""h27c: the ticket code is drawn at random from 31 symbols. In the kiosk's proportional face a code of
+wide letters ("WMWM...") was 470 px wide at 1024x768: it widened the ticket's column and pushed the
+waiting card's last line under the button bar (CI failed on a code it happened to draw). Whatever the
+code, the ticket screen looks the same: the codes take the same width, stay on one line, and the
+answer card and the ticket end above the bar."""
+from __future__ import annotations
+
+import pytest
+
+from tests.kiosk.e2e_support import TABLET
+
+from .test_ticket_card_fits_short_screens_ux15 import BOTTOMS
+from .test_ticket_withdraw_ux13 import _waiting_ticket
+
+SMALL = {"width": 1024, "height": 768}
+PHONE_SCREEN = {"width": 360, "height": 640}
+# the widest and the narrowest symbols a code may hold (no 0/O, 1/I/L)
+WIDE, NARROW = "WMWMWMWM", "J7J7J7J7"
+
+CODE_BOX = """() => {
+  const code = document.querySelector('[data-ticket-code]');
+  const r = document.createRange(); r.selectNodeContents(code);
+  const lines = r.getClientRects().length;
+  return {width: r.getBoundingClientRect().width, lines, box: code.getBoundingClientRect().width,
+          column: document.querySelector('section[data-screen=ticket] .k-ticket').getBoundingClientRect().width};
+}"""
+
+
+def _ticket_with_code(app, browser, live_server, viewport, code):
+    page, _ = _waiting_ticket(app, browser, live_server, viewport, code=code)
+    assert page.inner_text("[data-ticket-code]") == code
+    page.wait_for_timeout(300)
+    return page
+
+
+@pytest.mark.parametrize("viewport", [SMALL, TABLET, PHONE_SCREEN], ids=["1024x768", "1280x800", "360x640"])
+def test_a_code_of_wide_letters_takes_the_room_of_any_other(app, live_server, browser, shot, viewport):
+    seen = {}
+    for code in (NARROW, WIDE):
+        page = _ticket_with_code(app, browser, live_server, viewport, code)
+        seen[code] = page.evaluate(CODE_BOX)
+        assert seen[code]["lines"] == 1, f"{code} broke over lines: {seen[code]}"
+        assert seen[code]["width"] <= seen[code]["box"] + 0.5, seen[code]
+        if viewport is not PHONE_SCREEN:  # the phone's card is below the first screen by design (h24s)
+            edges = page.evaluate(BOTTOMS)
+            assert edges["scrolled"] == 0
+            assert edges["card"] <= edges["bar"], f"{code}: the card ends at {edges['card']:.0f}, the bar at {edges['bar']:.0f}"
+            assert edges["ticket"] <= edges["bar"], (code, edges)
+        if code == WIDE:
+            shot(page, f"h27c-ticket-code-{viewport['width']}-wide", full_page=False)
+        assert not page.errors, page.errors
+        page.context.close()
+    assert abs(seen[WIDE]["width"] - seen[NARROW]["width"]) < 1, seen
+    assert seen[WIDE]["column"] == seen[NARROW]["column"], seen
