@@ -2,7 +2,8 @@
 wide letters ("WMWM...") was 470 px wide at 1024x768: it widened the ticket's column and pushed the
 waiting card's last line under the button bar (CI failed on a code it happened to draw). Whatever the
 code, the ticket screen looks the same: the codes take the same width, stay on one line, and the
-answer card and the ticket end above the bar."""
+answer card and the ticket end above the bar. On a 360 px screen the note beside the QR keeps its
+longest word whole ("memerlukannya" was broken in two without a hyphen)."""
 from __future__ import annotations
 
 import pytest
@@ -26,6 +27,18 @@ CODE_BOX = """() => {
 }"""
 
 
+LONGEST_WORD = """() => {
+  const k = document.querySelector('[data-ticket-keep]'), c = getComputedStyle(k);
+  const words = k.textContent.trim().split(/\\s+/);
+  const probe = document.createElement('span'); probe.style.whiteSpace = 'nowrap'; k.appendChild(probe);
+  const widths = words.map((w) => { probe.textContent = w; return [w, probe.getBoundingClientRect().width]; });
+  probe.remove();
+  widths.sort((a, b) => b[1] - a[1]);
+  return {word: widths[0][0], width: widths[0][1],
+          room: k.clientWidth - parseFloat(c.paddingLeft) - parseFloat(c.paddingRight)};
+}"""
+
+
 def _ticket_with_code(app, browser, live_server, viewport, code):
     page, _ = _waiting_ticket(app, browser, live_server, viewport, code=code)
     assert page.inner_text("[data-ticket-code]") == code
@@ -46,6 +59,8 @@ def test_a_code_of_wide_letters_takes_the_room_of_any_other(app, live_server, br
             assert edges["scrolled"] == 0
             assert edges["card"] <= edges["bar"], f"{code}: the card ends at {edges['card']:.0f}, the bar at {edges['bar']:.0f}"
             assert edges["ticket"] <= edges["bar"], (code, edges)
+        longest = page.evaluate(LONGEST_WORD)
+        assert longest["width"] <= longest["room"], f"{longest['word']!r} is broken over two lines: {longest}"
         if code == WIDE:
             shot(page, f"h27c-ticket-code-{viewport['width']}-wide", full_page=False)
         assert not page.errors, page.errors
