@@ -450,6 +450,8 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
             det = _judge_whole(o, gray, frame.shape, scale, reach, planes)
             if det is None and o.fitted is not None:  # its sides' own corners (outline.py)
                 det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes)
+            if det is not None and not det.in_frame and not looks_printed(frame, det.corners):
+                det = None  # four sides with a corner past the border: the edge clutter a cut card's print tells apart
             if faint and det is not None:
                 det = _faint_card(det, best, frame)
             if det is not None:
