@@ -10,10 +10,10 @@ import pytest
 
 from tests.kiosk.e2e_support import TABLET
 
+from .test_decided_while_asked_ux14 import SMALL
 from .test_ticket_card_fits_short_screens_ux15 import BOTTOMS
 from .test_ticket_withdraw_ux13 import _waiting_ticket
 
-SMALL = {"width": 1024, "height": 768}
 PHONE_SCREEN = {"width": 360, "height": 640}
 # the widest and the narrowest symbols a code may hold (no 0/O, 1/I/L)
 WIDE, NARROW = "WMWMWMWM", "J7J7J7J7"
