@@ -58,9 +58,19 @@ def split_pending(pending: list[Visit]) -> tuple[list[Visit], list[Visit]]:
     return [v for v in pending if v.ktp_checked_at is None], [v for v in pending if v.ktp_checked_at is not None]
 
 
+def unchecked_inside(inside: list[Visit]) -> list[Visit]:
+    """Visitors inside whose original KTP the desk has not checked: with "KTP first" off the Kasubag may
+    grant a request before the desk has seen the card, and the check is still the desk's to make while
+    the visitor is here (after the check-out it can no longer be made). The board counted only the
+    waiting requests, so "0 KTP to check" stood above a visitor inside with an unchecked KTP."""
+    return [v for v in inside if v.ktp_checked_at is None]
+
+
 def duties(*, follow_up: FollowUp | None, check_ktp: list[Visit], to_report: list[Visit], waiting: list[Visit],
            inside: list[Visit]) -> list[Duty]:
-    """The summary's items, most pressing first; a follow-up only when there is one."""
+    """The summary's items, most pressing first; a follow-up only when there is one. "KTP to check"
+    counts the waiting requests' unchecked KTPs and those of visitors already inside."""
     found = [Duty(FOLLOW_UP, len(follow_up.visits))] if follow_up else []
-    return found + [Duty(CHECK_KTP, len(check_ktp)), Duty(TO_REPORT, len(to_report)), Duty(PENDING, len(waiting)),
+    to_check = len(check_ktp) + len(unchecked_inside(inside))
+    return found + [Duty(CHECK_KTP, to_check), Duty(TO_REPORT, len(to_report)), Duty(PENDING, len(waiting)),
                     Duty(INSIDE, len(inside))]

@@ -31,6 +31,7 @@ def board_context() -> dict:
     follow_up = board_duties.follow_up(inside, hours, hours_now)
     check_ktp, waiting = board_duties.split_pending(pending)
     return dict(now=now, inside=inside, pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
+                check_ktp_inside=board_duties.unchecked_inside(inside),
                 finished=q.finished_today(db.session, now), ktp_first=ktp_first(), follow_up=follow_up,
                 duties=board_duties.duties(follow_up=follow_up, check_ktp=check_ktp, to_report=to_report,
                                            waiting=waiting, inside=inside),

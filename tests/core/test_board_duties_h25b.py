@@ -14,11 +14,12 @@ FRIDAY, SATURDAY, MONDAY = date(2026, 12, 4), date(2026, 12, 5), date(2026, 12, 
 
 
 def let_in(at: datetime) -> SimpleNamespace:
-    return SimpleNamespace(status="approved", decided_at=at)
+    return SimpleNamespace(status="approved", decided_at=at, ktp_checked_at=at)  # the desk saw the KTP (h28k)
 
 
 def test_the_summary_puts_reporting_before_waiting_requests_and_who_is_inside():
-    duties = board_duties.duties(follow_up=None, check_ktp=[], to_report=[1, 2], waiting=[3, 4, 5], inside=[6])
+    inside = [let_in(wib_at(MONDAY, time(9)))]
+    duties = board_duties.duties(follow_up=None, check_ktp=[], to_report=[1, 2], waiting=[3, 4, 5], inside=inside)
     assert [(d.key, d.count) for d in duties] == [("check-ktp", 0), ("to-report", 2), ("pending", 3), ("inside", 1)]
 
 

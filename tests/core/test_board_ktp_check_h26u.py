@@ -34,3 +34,14 @@ def test_the_summary_names_the_ktp_check_with_its_own_count_before_reporting():
 def test_with_every_ktp_checked_nothing_is_left_to_the_desk_but_the_decision_waits():
     check_ktp, waiting = board_duties.split_pending([request("Dewi", True)])
     assert check_ktp == [] and len(waiting) == 1
+
+
+def test_a_visitor_inside_with_an_unchecked_ktp_counts_as_a_ktp_to_check():
+    """h28k: with "KTP first" off the Kasubag may grant before the desk saw the card; the check is still
+    the desk's while the visitor is inside (after the check-out it can no longer be made)."""
+    inside = [SimpleNamespace(name="Slamet", status="approved", ktp_checked_at=None),
+              SimpleNamespace(name="Wati", status="approved", ktp_checked_at=CHECKED_AT)]
+    assert board_duties.unchecked_inside(inside) == [inside[0]]
+    duties = board_duties.duties(follow_up=None, check_ktp=[request("Agus", False)], to_report=[], waiting=[],
+                                 inside=inside)
+    assert [(d.key, d.count) for d in duties] == [("check-ktp", 2), ("to-report", 0), ("pending", 0), ("inside", 2)]
