@@ -36,6 +36,8 @@ def kiosk_config(hours: dict) -> dict:
     return {
         "api": url_for("kiosk.welcome") + "api/v1",
         "home": url_for("kiosk.welcome", lang=current_app.config["DEFAULT_LOCALE"]),
+        # h28u: "Back" on the ways out leads the same visitor to the start screen in their language
+        "start": url_for("kiosk.welcome", lang=str(get_locale() or "id")),
         "locale": str(get_locale() or "id"),
         "idle_seconds": idle,
         "countdown_seconds": min(IDLE_COUNTDOWN_SECONDS, idle),

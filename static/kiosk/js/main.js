@@ -37,6 +37,10 @@ function leaveFor(url) {
   window.location.replace(url);
 }
 function goHome() { leaveFor(cfg.home); }
+// h28u: "Back" from the ways out (check-out, finding a visit, choosing a name) is the same visitor
+// changing their mind: the start screen again in the language they chose. Finish, start over and the
+// idle timeout are for the next visitor, in the kiosk's own language (goHome).
+function backToStart() { leaveFor(cfg.start); }
 
 // The devices step (issue 15) joins the form after "what" for a restricted facility only.
 const steps = {};
@@ -129,6 +133,7 @@ const actions = {
   print: () => window.print(),
   "idle-continue": () => idle.resume(),
   "home-now": goHome,
+  "back-start": backToStart,
   // Throwing away what the visitor entered takes a second tap; an empty start does not.
   home: () => ask("start-over").then((yes) => { if (yes) goHome(); }),
   // ux16: the other language half-way through: the kiosk starts again in it, asked first in both
