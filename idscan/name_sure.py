@@ -132,3 +132,20 @@ def with_spaces(voted: str, own: str) -> str:
             seen += 1
         out.append(ch)
     return "".join(out)
+
+
+# A plain name as the names model writes it: capitals, two or more words, one space between them.
+_PLAIN = re.compile(r"[A-Z]+(?: [A-Z]+)+")
+
+
+def agreed(readings: list[tuple[str, list[float] | None]]) -> bool:
+    """Whether the names model's `readings` so far (its readings of a capture's name row, with
+    their letter scores) are two or more, the same plain name (no mark, no digit, its own word
+    spaces), each letter scored NAME_LEAST or more: then `sure` and `model_name` judge by that
+    reading, and one more crop's reading moves neither (reader._second_names, Run 31o)."""
+    if len(readings) < 2 or len({text for text, _s in readings}) != 1:
+        return False
+    text, _s = readings[0]
+    return bool(text and _PLAIN.fullmatch(text)) and all(
+        scores is not None and len(scores) == len(text)
+        and min(sc for ch, sc in zip(text, scores) if ch.isalpha()) >= NAME_LEAST for _t, scores in readings)

@@ -255,6 +255,11 @@ class names_log:
         _LOG.readings = self.outer
 
 
+def logged_names() -> list[tuple[str, list[float] | None]]:
+    """The names model's readings made so far in this thread's names_log (a copy; [] outside one)."""
+    return list(getattr(_LOG, "readings", None) or [])
+
+
 def read_names(lines: list[np.ndarray]) -> list[tuple[str, list[float]]]:
     """Name rows, as read_lines reads lines, by the newer recogniser where it is installed."""
     shown = [stretched(img) for img in lines] if NAME_STRETCH else lines

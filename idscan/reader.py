@@ -261,6 +261,16 @@ BIRTH_CROPS_LEAST = (1, 2)  # crops reading the date alike: where Tesseract read
 # (docs/idscan.md, Run 16b). False: measurements.
 GENTLE_NIK = True
 GENTLE_NIK_DIGITS = 4  # a row whose readings show this many digits may be the NIK row cut short
+# RapidOCR reads a later crop's NIK line for the veto only where Tesseract placed that crop's NIK
+# line there too or nowhere: elsewhere _second_opinions drops that reading whatever it says, so it
+# is not made (Run 31o). False: measurements.
+VETO_WHERE_KEPT = True
+# _second_names reads no further crop's name row once the names model read it alike and sure on two
+# crops (name_sure.agreed) and Tesseract put no apostrophe or hyphen in the names so far (one crop's
+# mark is kept against the others' "nothing" in name_vote: a later crop is no longer one voice
+# there). Run 31o. False: measurements.
+LATER_NAMES_AGREED = True
+MARKS = re.compile(r"['-]")
 OTHER_LINES = slice(1, 5)  # the lines Tesseract reads of the 2nd..nth crop: NIK and name lie in
                            # there whether or not a stray line (the crop's edge) comes first
 
@@ -368,8 +378,13 @@ def _veto_readings(frames: list[CardFields], later: dict[int, tuple[int, np.ndar
 
     second: list[list] = [[] for _ in frames]
     for k, (line, img) in later.items():
-        if k < len(second):
-            second[k].append((line, rapid_lines([img])[0][0]))
+        if k >= len(second):
+            continue
+        if VETO_WHERE_KEPT and frames[k].nik_line is not None and frames[k].nik_line != line:
+            # Tesseract placed this crop's NIK line elsewhere: _second_opinions would drop
+            # RapidOCR's reading of this line whatever it read (~40 ms of CPU saved).
+            continue
+        second[k].append((line, rapid_lines([img])[0][0]))
     return _second_opinions(frames, second)
 
 
@@ -421,10 +436,16 @@ def _second_names(frames: list[CardFields], images: list, read: dict[int, tuple[
     and more readings of that quality give the name vote something to agree on (dev, 129 steady
     runs: names right 74 -> 79). Read while Tesseract ran where the first crop's NIK line says
     (`read`); a crop whose lines lie otherwise is read now. The NIK stays Tesseract's there."""
-    from .rapid import read_names as rapid_names
+    from .rapid import logged_names, read_names as rapid_names
 
     for k, f in enumerate(frames):
         if k == 0 or f.nik_line is None or f.nik_line + 1 >= len(images[k]):
+            continue
+        if (LATER_NAMES_AGREED and k >= 2 and not any(MARKS.search(g.name or "") for g in frames[:k + 1])
+                and name_sure.agreed(logged_names())):
+            # The names model read the name row alike and sure on two crops already (name_sure.agreed)
+            # and no Tesseract reading so far puts a mark in it: this crop is one voice (1.0) against
+            # those two (2.0) in name_vote, and the names model's rules judge by readings like these.
             continue
         _img, labelled, _soft = images[k][f.nik_line + 1]
         soft = name_image(images[k][f.nik_line + 1])
