@@ -39,21 +39,21 @@ def test_back_from_the_ways_out_keeps_the_visitors_language(app, live_server, br
     page.click("[data-action=checkout]")
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
     assert violations(page, axe_source()) == []
-    page.click("section[data-screen=checkout] [data-action=back-start]")
+    page.click("section[data-screen=checkout] [data-action=to-start]")
     _back_on_the_start_screen(page, lang, "check-out")
 
     for action, screen in (("find-checkout", "find"), ("inside", "inside")):
         page.click("[data-action=checkout]")
         page.click(f"section[data-screen=checkout] [data-action={action}]")
         page.wait_for_selector(f"section[data-screen={screen}]:not([hidden])")
-        page.click(f"section[data-screen={screen}] [data-action=back-start]")
+        page.click(f"section[data-screen={screen}] [data-action=to-start]")
         _back_on_the_start_screen(page, lang, screen)
 
     page.click("[data-action=checkout]")
     page.fill(".k-ticket-form input", ticket)
     page.keyboard.press("Enter")
     page.wait_for_selector("section[data-screen=checkout-confirm]:not([hidden])")
-    page.click("section[data-screen=checkout-confirm] [data-action=back-start]")  # "Cancel": not leaving yet
+    page.click("section[data-screen=checkout-confirm] [data-action=to-start]")  # "Cancel": not leaving yet
     _back_on_the_start_screen(page, lang, "Check out now?")
     assert not page.errors, page.errors
 

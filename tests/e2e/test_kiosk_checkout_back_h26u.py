@@ -21,12 +21,12 @@ def test_back_is_on_the_first_screen_of_leaving(app, live_server, browser, shot,
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
     page.wait_for_selector("[data-screen=checkout] [data-camera-off]:not([hidden])")
     seen = _looked_at(page, "check-out", {"code field": "input[name=ticket]", "its button": ".k-ticket-form .k-btn",
-                                          "back": "[data-action=back-start]"},
+                                          "back": "[data-action=to-start]"},
                       heading_above=("code field", "back"))
     assert seen["parts"]["back"]["text"] == BACK[lang]
     # the code field and its button stay the first thing to do: "Back" under them, never above
     assert seen["parts"]["its button"]["bottom"] <= seen["parts"]["back"]["top"]
     shot(page, f"h26u-kiosk-checkout-{size}-{lang}", full_page=False)
-    page.click("[data-screen=checkout] [data-action=back-start]")
+    page.click("[data-screen=checkout] [data-action=to-start]")
     page.wait_for_selector("section[data-screen=welcome]:not([hidden])")
     assert not page.errors, page.errors

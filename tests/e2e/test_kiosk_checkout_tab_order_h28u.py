@@ -118,7 +118,7 @@ def test_checkout_is_tabbed_in_the_order_seen_back_before_the_ways_without_a_tic
         assert all(r["bottom"] <= 800 for r in reached), reached
     assert violations(page, axe_source()) == []
     shot(page, f"h28u-kiosk-checkout-tab-{size}-{lang}", full_page=False)
-    page.focus("section[data-screen=checkout] [data-action=back-start]")
+    page.focus("section[data-screen=checkout] [data-action=to-start]")
     page.keyboard.press("Enter")
     page.wait_for_selector("section[data-screen=welcome]:not([hidden])")
     assert not page.errors, page.errors

@@ -157,7 +157,7 @@ def test_a_visitor_still_waiting_is_not_asked_to_check_out_without_a_button(app,
         screen = page.locator("section[data-screen=checkout-confirm]")
         screen.wait_for()
         heading = screen.locator("h1").inner_text()
-        leave = screen.locator("[data-action=back-start]").inner_text()
+        leave = screen.locator("[data-action=to-start]").inner_text()
         if may_leave:
             assert heading == question and screen.locator("[data-action=confirm-checkout]").is_visible()
         else:
@@ -165,5 +165,5 @@ def test_a_visitor_still_waiting_is_not_asked_to_check_out_without_a_button(app,
             assert leave == back and not screen.locator("[data-action=confirm-checkout]").is_visible()
             assert screen.locator("[data-checkout-error]").inner_text().strip(), "nothing says why"
             assert not Look(page).found and not page.evaluate(PROBLEMS), page.evaluate(PROBLEMS)
-        screen.locator("[data-action=back-start]").click()
+        screen.locator("[data-action=to-start]").click()
         page.wait_for_selector("body[data-screen=welcome]")

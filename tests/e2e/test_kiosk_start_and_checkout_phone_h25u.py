@@ -129,7 +129,7 @@ def test_leaving_the_heading_then_the_code_field_and_its_button_come_first(app, 
     # the camera and "Back" come after the heading, also where they stand beside it (landscape)
     order = page.evaluate("""() => { const s = document.querySelector('[data-screen=checkout]');
       const h1 = s.querySelector('h1'), after = (el) => !!(h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-      return {camera: after(s.querySelector('.k-camera')), back: after(s.querySelector('[data-action=back-start]'))}; }""")
+      return {camera: after(s.querySelector('.k-camera')), back: after(s.querySelector('[data-action=to-start]'))}; }""")
     assert order == {"camera": True, "back": True}
     shot(page, f"h25u-kiosk-checkout-{size}-{lang}", full_page=False)
 

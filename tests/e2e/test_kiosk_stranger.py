@@ -156,7 +156,7 @@ def test_a_waiting_visitor_at_check_out_is_told_why_calmly_not_in_error_red(app,
     assert why.evaluate("el => getComputedStyle(el).color") != red
     shot(page, "ux2-kiosk-checkout-waiting", full_page=False)
     assert violations(page, axe_source()) == []
-    page.click("section[data-screen=checkout-confirm] [data-action=back-start]")
+    page.click("section[data-screen=checkout-confirm] [data-action=to-start]")
     page.wait_for_selector("body[data-screen=welcome]")
     page.click("[data-action=checkout]")
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")

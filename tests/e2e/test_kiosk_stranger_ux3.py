@@ -69,7 +69,7 @@ def test_a_visitor_who_tapped_leave_by_mistake_has_a_way_back(app, live_server, 
     page.wait_for_selector("body[data-ready]")
     page.click("[data-action=checkout]")
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
-    back = "section[data-screen=checkout] [data-action=back-start]"
+    back = "section[data-screen=checkout] [data-action=to-start]"
     assert page.evaluate(IN_SIGHT, back) == ""
     assert page.inner_text(back).strip() == "Kembali"
     assert page.locator(back).bounding_box()["height"] >= 44

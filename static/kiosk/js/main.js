@@ -133,7 +133,7 @@ const actions = {
   print: () => window.print(),
   "idle-continue": () => idle.resume(),
   "home-now": goHome,
-  "back-start": backToStart,
+  "to-start": backToStart,
   // Throwing away what the visitor entered takes a second tap; an empty start does not.
   home: () => ask("start-over").then((yes) => { if (yes) goHome(); }),
   // ux16: the other language half-way through: the kiosk starts again in it, asked first in both
