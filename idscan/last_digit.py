@@ -56,3 +56,15 @@ def sheet_marks_last(nik: str, text: str | None, *, end: bool = False) -> bool:
 
 
 _TALL = "()[]{}/\\"  # marks as tall as a digit: Tesseract's reading of a whole glyph
+
+
+def letter_only_last(nik: str, readings: list[tuple[str | None, tuple[int, ...]]]) -> bool:
+    """Whether `nik` ends in 1 and Tesseract's readings of it (`readings`: each reading's NIK and
+    the positions it read as a look-alike letter, fields.nik_with_doubt) all read that 1 as a
+    letter ("I", "l", "L", "|"), none as a digit. The photo box's edge that cuts the last glyph
+    leaves its left stem, which Tesseract reads as such a letter and RapidOCR as a sure 1: the
+    letter's mapping to 1, not Tesseract, then agrees with RapidOCR (fresh dev 3434, still run 4:
+    an OCR-A 6 read "l" and "I", filled as 1; docs/idscan.md, Run 31w). Other letters (a 7 read
+    T, an 8 read B) are whole glyphs misread, as sheet_marks_last takes them."""
+    own = [doubt for read, doubt in readings if read == nik]
+    return nik[15:] == "1" and bool(own) and all(15 in doubt for doubt in own)

@@ -27,6 +27,7 @@ from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end, washed_start
 from . import name_alone, name_sure
+from .last_digit import letter_only_last
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
 from .mended_digit import mended_against_reading
@@ -212,6 +213,11 @@ TESSERACT_BIRTH = True
 # while one read another digit there (mended_digit.py; Run 21w, fresh dev 9393 card 56). False:
 # measurements.
 MENDED_VETO = True
+# A last digit every Tesseract reading of the filled NIK read as a look-alike letter ("I", "l"),
+# none as a digit: RapidOCR alone read that digit, and nothing on the card checks it
+# (last_digit.letter_only_last; fresh dev 3434, still run 4, docs/idscan.md, Run 31w). False:
+# measurements.
+LETTER_LAST_VETO = True
 CHECKED_DIGITS = {"date": DATE_DIGITS, "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
@@ -1006,6 +1012,9 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
     if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
         nik = None
     if both and SHEET_MARK_VETO and nik and _sheet_marks_last(nik, own):
+        nik = None
+    if (both and LETTER_LAST_VETO and nik
+            and letter_only_last(nik, [(f.nik, f.nik_doubt) for f in frames if not f.second_opinion])):
         nik = None
     nik_line = at if at is not None else own[0].nik_line  # the sharpest crop's, where RapidOCR's scores are
     if (both and DATE_DOUBT_VETO and nik and "date" not in check.agree

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-import idscan.rapid
 import idscan.reader
-import idscan.tesseract
 from idscan.last_digit import sheet_marks_last
 
-from .ocr_fakes import marked_lines, read_marked, recogniser
+from .ocr_fakes import install_both_models, read_marked, recogniser, sure_rapid
 
 REGIONS = {"33": "Jawa Tengah", "3373": "Kota Salatiga", "337301": "Argomulyo"}
 NIK = "3373014506900003"  # Salatiga, a woman born 05-06-1990
@@ -39,19 +37,8 @@ def _fake(monkeypatch, *, sheet: str, forced: str, rapid: str) -> None:
             return [(forced, [90.0]) for _img in images]
         return sheet_read(images)
 
-    def rapid_lines(images):
-        out = []
-        for img in images:
-            j = int(img[0, 0]) % 10
-            read = f"NIK : {rapid}" if j == NIK_LINE else text[j].replace(" ", "")
-            idscan.rapid.remember_chars(img, read, [0.99] * len(read))
-            out.append((read, [90.0]))
-        return out
-
-    monkeypatch.setattr(idscan.reader, "card_lines", marked_lines)
-    monkeypatch.setattr(idscan.tesseract, "read_lines", tesseract)
-    monkeypatch.setattr(idscan.tesseract, "read_lines_best", tesseract)
-    monkeypatch.setattr(idscan.rapid, "read_lines", rapid_lines)
+    rapid_read = sure_rapid(lambda _k, j: f"NIK : {rapid}" if j == NIK_LINE else text[j].replace(" ", ""))
+    install_both_models(monkeypatch, tesseract, rapid_read)
 
 
 def _read(n: int = 3):
