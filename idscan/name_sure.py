@@ -25,6 +25,11 @@ def _letters(text: str) -> str:
     return re.sub(r"[^A-Z]", "", text.upper())
 
 
+def _least(text: str, scores: list[float]) -> float:
+    """The least score among a reading's letters (0 where it has none)."""
+    return min((s for ch, s in zip(text, scores) if ch.isalpha()), default=0.0)
+
+
 def least_letter(name: str, readings: list[tuple[str, list[float] | None]]) -> float | None:
     """The least letter score of the names model's reading (text, per-character scores) most like
     `name` (ties: the surer one); None where no reading of a name row has its scores (a reading
@@ -34,7 +39,7 @@ def least_letter(name: str, readings: list[tuple[str, list[float] | None]]) -> f
     for text, scores in readings:
         if not text or scores is None or len(scores) != len(text) or re.search(r"\d", text):
             continue
-        least = min((s for ch, s in zip(text, scores) if ch.isalpha()), default=0.0)
+        least = _least(text, scores)
         key = (SequenceMatcher(None, want, _letters(text), autojunk=False).ratio(), least)
         if best is None or key > best:
             best = key
@@ -73,7 +78,7 @@ def model_name(name: str | None, readings: list[tuple[str, list[float] | None]],
     row = row_readings(name, readings)
     if not row or len({text for text, _s in row}) != 1:
         return name  # no reading of the row, or readings that differ: the vote stands
-    if any(min((s for ch, s in zip(text, scores) if ch.isalpha()), default=0.0) < NAME_LEAST for text, scores in row):
+    if any(_least(text, scores) < NAME_LEAST for text, scores in row):
         return name
     own = clean_name(drop_label(row[0][0]))
     if own and vote_spaces:
@@ -148,4 +153,4 @@ def agreed(readings: list[tuple[str, list[float] | None]]) -> bool:
     text, _s = readings[0]
     return bool(text and _PLAIN.fullmatch(text)) and all(
         scores is not None and len(scores) == len(text)
-        and min(sc for ch, sc in zip(text, scores) if ch.isalpha()) >= NAME_LEAST for _t, scores in readings)
+        and _least(text, scores) >= NAME_LEAST for _t, scores in readings)
