@@ -77,3 +77,36 @@ def test_the_kasubag_decides_three_requests_in_a_row_on_a_phone_without_a_reload
                         "BUDI KEDUA": ("denied", "Ruang/fasilitas sedang dipakai"),
                         "ANI PERTAMA": ("approved", None)}
     shot(page, "kasubag-phone-queue-done-360", full_page=False)
+
+
+def test_a_live_update_while_a_decided_request_slides_out_leaves_one_current_request(
+        app, live_server, browser, make_user):
+    """CI, 5 December: the live list came in while an approved request was sliding out; both it and the
+    next one were "current", and the Kasubag's next tap ("Tolak…") could land on the decided one. The
+    Kasubag sees one request at a time: whatever arrives meanwhile, at most one is the current one."""
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    _three_requests(app)
+    page = _phone(browser, live_server)
+    page.wait_for_selector(".one-at-a-time .req.current")
+    # live.js announces each swap of the server's list with "live:swapped"; here one arrives at the very
+    # moment the decided card starts to leave, and every change of a card's classes is counted.
+    page.evaluate("""() => {
+      window.__mostCurrent = 0;
+      const live = document.getElementById("live");
+      new MutationObserver((changes) => {
+        if (changes.some((c) => c.target.classList.contains("leaving") && !window.__swapped)) {
+          window.__swapped = true;
+          live.dispatchEvent(new CustomEvent("live:swapped"));
+        }
+        window.__mostCurrent = Math.max(window.__mostCurrent, live.querySelectorAll(".req.current").length);
+      }).observe(live, { subtree: true, attributes: true, attributeFilter: ["class"] });
+    }""")
+    assert "ANI PERTAMA" in page.inner_text(".req.current")
+    _approve_button(page).click()
+    page.wait_for_function("() => window.__swapped === true")
+    page.wait_for_selector(".req.current:has-text('BUDI KEDUA')")
+    page.wait_for_function("() => !document.querySelector('.req.leaving')")
+    assert page.evaluate("window.__mostCurrent") == 1
+    assert page.locator(".req.current").count() == 1
+    page.locator(".req.current .refuse summary").click()   # one "Tolak…" to tap, the next request's
+    assert "BUDI KEDUA" in page.inner_text(".req.current")
