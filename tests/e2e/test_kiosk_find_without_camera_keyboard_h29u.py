@@ -98,3 +98,31 @@ def test_without_a_camera_typing_the_nik_every_line_and_button_stays_whole_at_12
     assert hidden == [], f"typing the last 4 digits: {hidden}"
     assert page.input_value("input[name=find_nik]") == "3374011505800001"
     assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_find_my_visit_with_the_fields_empty_every_message_is_in_sight_at_1280x800(app, live_server, browser,
+                                                                                  shot, lang):
+    """The visitor taps "Cari kunjungan saya" before typing: both boxes are marked and the NIK box takes
+    the focus (h21u), and with it the keyboard. The last 4 digits' message stood under the button bar
+    and "Ada data yang perlu diperbaiki" under the keys: every message is read, whole, where it stands."""
+    page = _leaving_without_the_ticket(app, browser, live_server, lang)
+    page.click("section[data-screen=find] [data-action=find-submit]")
+    page.wait_for_selector("input[name=find_last4][aria-invalid=true]")
+    page.wait_for_timeout(400)
+    shot(page, f"h29u-kiosk-find-no-camera-empty-{lang}", full_page=False)
+    assert page.evaluate("() => document.activeElement.name") == "find_nik"
+    messages = page.evaluate("""() => [...document.querySelectorAll('section[data-screen=find] .k-error')]
+      .filter((el) => el.textContent.trim()).length""")
+    assert messages == 3, "both boxes' messages and the summary line"
+    hidden = page.evaluate(NOT_WHOLE_IN_SIGHT)
+    assert hidden == [], f"not whole in sight: {hidden}"
+    assert violations(page, axe_source()) == []
+
+    # a tap on the NIK box brings the keys back to it; typed, then on to the last 4 digits
+    page.click("input[name=find_nik]")
+    page.wait_for_selector(".k-osk:not([hidden])")
+    for digit in "3374011505800001":
+        page.click(f".k-osk [data-key='{digit}']")
+    assert page.input_value("input[name=find_nik]") == "3374011505800001"
+    assert not page.errors, page.errors
