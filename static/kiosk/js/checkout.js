@@ -185,10 +185,15 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
   }
 
   /* h21u: nothing found, or a field wrong: the visitor's next touch is the first marked box (its message
-     is its aria-describedby), so it takes the focus, and with it the on-screen keyboard. */
+     is its aria-describedby), so it takes the focus, and with it the on-screen keyboard. h29u: the
+     keyboard opening there shows the other messages too (the other box's, the summary line) or closes,
+     as when it was already open (ux13): at 1280x800 they stood under the button bar and the keys. */
   function focusFirstMarked(scope) {
     const box = $("input[aria-invalid=true]", scope);
-    if (box && document.activeElement !== box) box.focus();
+    if (!box || document.activeElement === box) return;
+    box.focus();
+    const own = box.closest("label") || box;
+    keepTypedInSight($$(".k-error", scope).filter((el) => el.textContent.trim() && !own.contains(el)));
   }
 
   function found(visit) {
