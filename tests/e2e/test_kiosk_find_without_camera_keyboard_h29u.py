@@ -57,14 +57,35 @@ NOT_WHOLE_IN_SIGHT = """() => {
 }"""
 
 
-def _leaving_without_the_ticket(app, browser, live_server, lang: str):
-    page = enrol_page(app, browser, live_server, TABLET)
+def kiosk_in(app, browser, live_server, viewport: dict, lang: str):
+    """An enrolled kiosk of that size on its start screen, ready, in `lang`."""
+    page = enrol_page(app, browser, live_server, viewport)
     if lang != "id":
         page.goto(f"{live_server}/kiosk/?lang={lang}")
         page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
     page.wait_for_selector("body[data-ready]")
+    return page
+
+
+def on_checkout(app, browser, live_server, viewport: dict, lang: str):
+    """A visitor who touched "Keluar": the check-out screen."""
+    page = kiosk_in(app, browser, live_server, viewport, lang)
     page.click("[data-action=checkout]")
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
+    return page
+
+
+def whole_on_the_glass(page, what: str) -> None:
+    """The shown screen needs no scroll, every line and control of it is whole in sight, axe-clean."""
+    tall = page.evaluate("() => [document.scrollingElement.scrollHeight, innerHeight]")
+    assert tall[0] <= tall[1], f"{what} is {tall[0]} px tall on a {tall[1]} px screen"
+    hidden = page.evaluate(NOT_WHOLE_IN_SIGHT)
+    assert hidden == [], f"{what}, not whole in sight: {hidden}"
+    assert violations(page, axe_source()) == []
+
+
+def _leaving_without_the_ticket(app, browser, live_server, lang: str):
+    page = on_checkout(app, browser, live_server, TABLET, lang)
     page.click("section[data-screen=checkout] [data-action=find-checkout]")
     page.wait_for_selector("section[data-screen=find]:not([hidden])")
     # this browser has no camera: the screen says so
