@@ -7,7 +7,9 @@ no sideways scroll, every control a thumb's size, axe-clean.
 
 Every date on these forms is typed (day first, 24-hour WIB): on a phone a date field must open the
 number pad, as the decision's and the account's date fields already did; the letter's date, the
-requested period and the Formulir's month opened the letter keyboard.
+requested period and the Formulir's month opened the letter keyboard. A user name is typed as it is
+spelt: a phone's keyboard must not capitalise its first letter or "correct" it (the account given to
+the third party went on the Formulir as "Teknisi.uji").
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from tests.admin.test_remote_support import pdf_letter
 from .test_staff_flow import close_pages, kiosk_submission, short_streams  # noqa: F401 (a fixture)
 from .test_staff_phone_360x640_h25u import _looked_at
 from .test_staff_phone_stranger import _phone
+from .test_stranger_walk_ux17 import approved_letter
 
 SMALL = {"width": 360, "height": 640}
 TALL = {"width": 412, "height": 915}
@@ -136,8 +139,8 @@ def test_sop1_on_a_phone_from_the_ktp_check_to_the_acknowledged_report(
     desk.goto(f"{live_server}/admin/board?lang={lang}")
     tile = desk.locator("article.tile", has_text="ANDI SETIAWAN")
     tile.get_by_role("button", name=say["out"]).tap()
-    tile.get_by_role("button", name=say["yes_out"], exact=True).tap()
-    desk.wait_for_load_state()
+    with desk.expect_navigation():
+        tile.get_by_role("button", name=say["yes_out"], exact=True).tap()
     _looked_at(desk, "the board after the check-out")
     with desk.expect_navigation():
         desk.get_by_role("button", name=say["report"]).first.tap()
@@ -153,3 +156,25 @@ def test_sop1_on_a_phone_from_the_ktp_check_to_the_acknowledged_report(
     with app.app_context():
         assert db.session.get(Visit, visit_id).acknowledged_at is not None
     close_pages(desk, boss)
+
+
+# what a phone's keyboard is told about a text box: capitalise the first letter? offer corrections?
+AS_SPELT = """sel => { const el = document.querySelector(sel);
+  return {capitalise: el.getAttribute('autocapitalize') || 'default (sentences on a phone)', spellcheck: el.spellcheck}; }"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_user_names_typed_on_a_phone_stay_as_spelt(app, live_server, browser, make_user, lang):
+    admin_id = make_user("sinta", "admin", name="Sinta Admin")
+    req_id = approved_letter(app, admin_id)
+    page = browser.new_context(viewport=SMALL, has_touch=True, is_mobile=True).new_page()
+    page.goto(f"{live_server}/admin/login?lang={lang}")
+    assert page.evaluate(AS_SPELT, "input[name=username]") == {"capitalise": "none", "spellcheck": False}, \
+        "the log-in's user name"
+    page.context.close()
+    admin = _phone(browser, live_server, "sinta", SMALL)
+    admin.goto(f"{live_server}/admin/remote/{req_id}?lang={lang}")
+    assert admin.evaluate(AS_SPELT, "input[name=username]") == {"capitalise": "none", "spellcheck": False}, \
+        "the account's user name on the Formulir"
+    _looked_at(admin, "the approved letter")
+    close_pages(admin)
