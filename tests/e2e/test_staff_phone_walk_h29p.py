@@ -19,6 +19,7 @@ import pytest
 
 from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest, Visit
+from tests import factories
 from tests.admin.test_remote_support import pdf_letter
 
 from .test_staff_flow import close_pages, kiosk_submission, short_streams  # noqa: F401 (a fixture)
@@ -177,4 +178,23 @@ def test_user_names_typed_on_a_phone_stay_as_spelt(app, live_server, browser, ma
     assert admin.evaluate(AS_SPELT, "input[name=username]") == {"capitalise": "none", "spellcheck": False}, \
         "the account's user name on the Formulir"
     _looked_at(admin, "the approved letter")
+    close_pages(admin)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_daily_digest_and_a_requests_record_fit_a_360_phone(app, live_server, browser, make_user, lang):
+    """The Admin reads the daily digest and a request's record (Cetak catatan) on a phone: the page never
+    slides sideways (a wide table slides in its own card), and a part that slides takes the keyboard's
+    focus (axe: scrollable-region-focusable)."""
+    admin_id = make_user("sinta", "admin", name="Sinta Admin")
+    with app.app_context():
+        for name in ("Teknisi Uji Coba", "Andi Pratama"):
+            record_id = factories.remote_request("received", recorded_by_id=admin_id, requester_name=name,
+                                                 instansi="PT Contoh Teknologi Nusantara",
+                                                 letter_number="001/UJI/XI/2026").id
+    admin = _phone(browser, live_server, "sinta", SMALL)
+    for path, name in (("/admin/remote/digest", "the daily digest"), (f"/admin/remote/{record_id}/print", "the record")):
+        admin.goto(f"{live_server}{path}?lang={lang}")
+        admin.wait_for_load_state()
+        _looked_at(admin, name)
     close_pages(admin)
