@@ -64,8 +64,10 @@ class _TypedField(StringField):
 
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("description", self.hint)
+        # inputmode=numeric: a phone opens its number pad, as for the two-part fields (typed_time reads
+        # 25.12.2026 14.30 and 25122026 too, which that pad can type without "/" or ":")
         render_kw = {"placeholder": self.placeholder, "autocomplete": "off", "spellcheck": "false",
-                     "size": self.size + 2, "maxlength": 40, "class": "typed-time"}
+                     "inputmode": "numeric", "size": self.size + 2, "maxlength": 40, "class": "typed-time"}
         render_kw.update(kwargs.pop("render_kw", None) or {})
         super().__init__(label, validators, render_kw=render_kw, **kwargs)
 

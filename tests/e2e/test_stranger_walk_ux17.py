@@ -142,15 +142,20 @@ def test_a_mouse_click_on_a_reason_chip_still_puts_the_cursor_in_the_box(app, li
     close_pages(page)
 
 
+def approved_letter(app, admin_id: int) -> int:
+    """Andi Pratama's letter, approved five minutes ago for two days: the Admin's account to give."""
+    now = datetime.now(timezone.utc)
+    with app.app_context():
+        return factories.remote_request("approved", recorded_by_id=admin_id, requester_name="Andi Pratama",
+                                        period_start=now, period_end=now + timedelta(days=2),
+                                        decided_at=now - timedelta(minutes=5),
+                                        approved_until=now + timedelta(days=2)).id
+
+
 def test_the_admin_gives_the_approved_account_from_the_first_screen_of_a_phone(
         app, live_server, browser, make_user, shot):
     admin_id = make_user("ani", "admin", name="Ani Admin")
-    now = datetime.now(timezone.utc)
-    with app.app_context():
-        req_id = factories.remote_request("approved", recorded_by_id=admin_id, requester_name="Andi Pratama",
-                                          period_start=now, period_end=now + timedelta(days=2),
-                                          decided_at=now - timedelta(minutes=5),
-                                          approved_until=now + timedelta(days=2)).id
+    req_id = approved_letter(app, admin_id)
     page = _phone(browser, live_server, "ani")
     page.goto(f"{live_server}/admin/remote/")
     page.get_by_role("link", name="Andi Pratama").tap()
