@@ -25,6 +25,9 @@ _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
 # month, year; 1430 (or 930) is hours then minutes.
 _DMY_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4})", re.ASCII)
 _CLOCK_DIGITS = re.compile(r"(\d{1,2})(\d{2})", re.ASCII)
+# A day and its clock in digits alone, with nothing between: an iPhone's number pad has no space either,
+# and a one-box moment (a remote request's period) opens that pad. 251220261430 = 25/12/2026 14:30.
+_MOMENT_DIGITS = re.compile(r"(?P<day>\d{8})(?P<clock>\d{3,4})", re.ASCII)
 # the day and the clock, apart by spaces, a comma, "T" (ISO) or the word "pukul"/"jam"/"at"
 _MOMENT = re.compile(r"(?P<day>[\d/.-]+?)\s*(?:,|T|\s)\s*(?:(?:pukul|jam|at)\s+)?(?P<clock>\S+)", re.IGNORECASE | re.ASCII)
 
@@ -81,7 +84,7 @@ def parse_moment(text: object) -> datetime:
     raw = _clean(text)
     if not raw:
         raise TypedTimeError(EMPTY)
-    m = _MOMENT.fullmatch(raw)
+    m = _MOMENT.fullmatch(raw) or _MOMENT_DIGITS.fullmatch(raw)
     if not m:
         parse_day(raw)  # a day alone: say the clock is missing; anything else: say how to write the day
         raise TypedTimeError(NO_CLOCK)

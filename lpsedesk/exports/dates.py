@@ -132,6 +132,9 @@ def parse_period(kind: str, value: str = "", start: str = "", end: str = "", loc
             return month_period(int(m[1]), int(m[2]), locale)
         if m := re.fullmatch(r"([0-9]{1,2})\s*[/.]\s*([0-9]{4})", value):
             return month_period(int(m[2]), int(m[1]), locale)
+        # 112026: the month field opens a phone's number pad, and an iPhone's has no "/" or "."
+        if m := re.fullmatch(r"([0-9]{2})([0-9]{4})", value):
+            return month_period(int(m[2]), int(m[1]), locale)
         raise PeriodError("bad_month")
     if kind == "quarter":
         m = re.fullmatch(r"(\d{4})-?[Qq](\d)", value)
