@@ -6,20 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import select
 
 from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest
 
-from ..conftest import logged_in_client
 from .test_remote_support import record
-
-
-@pytest.fixture
-def admin(app, make_user):
-    make_user("ani", "admin", name="Ani Admin")
-    return logged_in_client(app, "ani")
+from .test_typed_dates import admin  # noqa: F401 (a fixture)
 
 
 def test_a_remote_period_typed_in_digits_alone_is_that_wib_day_and_time(app, admin):
