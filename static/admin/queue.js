@@ -41,10 +41,12 @@ function arrange() {
   queue.querySelectorAll("[data-order]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.order === order())));
   queue.classList.toggle("one-at-a-time", phone.matches && list.length > 0);
   document.body.classList.toggle("queue-bar", phone.matches && list.length > 0);
+  // A decided card stays the current one while it slides out, and the next becomes current when it
+  // has gone (decide() arranges again then): a live update during the slide-out once marked the next
+  // one as well, two requests were "current" and a tap meant for the next could find the decided one.
+  if (queue.querySelector(":scope > .req.leaving")) return;
   let current = list.find((el) => el.dataset.key === currentKey) || list[0] || null;
-  // Over every card, the leaving one too: a live update during its slide-out once left two cards
-  // "current" (the decided one and the next), and a tap meant for the next could find the decided one.
-  items(queue).forEach((el) => el.classList.toggle("current", el === current));
+  list.forEach((el) => el.classList.toggle("current", el === current));
   // Slide in only a request that has just become the current one: live.js re-inserts unchanged
   // cards on every refresh, and a re-inserted element would replay its animation.
   if (current && current.dataset.key !== shownKey) {
@@ -111,7 +113,6 @@ function decide(form, submitter) {
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
       const i = items(form.closest("[data-queue]")).indexOf(card);
       currentKey = list.length ? (list[Math.min(i, list.length - 1)] || list[0]).dataset.key : null;
-      card.classList.remove("current");  // decided: it slides out, and the next one is the current one
       card.classList.add("leaving");
       const gone = () => { card.remove(); arrange(); refocus(); };
       card.addEventListener("animationend", gone, { once: true });
