@@ -187,5 +187,13 @@ def test_a_years_statistics_read_kept_days_and_only_the_last_two_days_visits(app
         of_history = [(s, p) for s, p in statements if " visits" in s or " visitors" in s]
         assert len(of_history) >= 5, "today's and yesterday's visits were counted"
         limit = VISITS if engine.dialect.name == "sqlite" else VISITS // 10
-        assert full_scans(engine, statements) == []
-        assert heavy(engine, of_history, limit) == []
+        # PostgreSQL at this test's size (1,000 visitors) may join the span's dozen visits to their
+        # visitors by reading the whole small table (a merge join along its key, or a hash of all of
+        # it), cheaper there than a dozen lookups; it chose so when the run fell late in the WIB day,
+        # when the span holds a day more of history (a run at 23:38 WIB read 1,018 rows). At an
+        # office's size (a visitor per three visits of a million) reading every visitor is never the
+        # cheap plan, so those two joins are priced out here, as the search's test prices out its own
+        # small-table plans: what is left must still find the span's visits through their index.
+        small_table_joins = ("enable_mergejoin", "enable_hashjoin")
+        assert full_scans(engine, statements, small_table_joins) == []
+        assert heavy(engine, of_history, limit, small_table_joins) == []
