@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import PORTRAIT, enrol_page
+from tests.kiosk.e2e_support import PORTRAIT
 
 from .axe import axe_source, violations
+from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in
 from .test_kiosk_start_and_checkout_phone_h25u import SIZES, _on_the_start_screen
 
 SIZES_HERE = {"1080x1920": PORTRAIT, **SIZES}
@@ -65,11 +66,7 @@ def _in_seen_order(reached: list[dict]) -> bool:
 def _kiosk(app, browser, live_server, size: str, lang: str):
     if size in SIZES:
         return _on_the_start_screen(app, browser, live_server, size, lang)
-    page = enrol_page(app, browser, live_server, SIZES_HERE[size])
-    if lang != "id":
-        page.goto(f"{live_server}/kiosk/?lang={lang}")
-        page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
-    return page
+    return kiosk_in(app, browser, live_server, SIZES_HERE[size], lang)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
