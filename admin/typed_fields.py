@@ -65,7 +65,7 @@ class _TypedField(StringField):
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("description", self.hint)
         # inputmode=numeric: a phone opens its number pad, as for the two-part fields (typed_time reads
-        # 25.12.2026 14.30 and 25122026 too, which that pad can type without "/" or ":")
+        # 25.12.2026 14.30, 25122026 and 251220261430 too: an iPhone's pad has only the digits)
         render_kw = {"placeholder": self.placeholder, "autocomplete": "off", "spellcheck": "false",
                      "inputmode": "numeric", "size": self.size + 2, "maxlength": 40, "class": "typed-time"}
         render_kw.update(kwargs.pop("render_kw", None) or {})
