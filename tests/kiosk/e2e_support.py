@@ -15,6 +15,8 @@ from tests.e2e.video import write_y4m
 LANDSCAPE = {"width": 1920, "height": 1080}
 PORTRAIT = {"width": 1080, "height": 1920}
 TABLET = {"width": 1280, "height": 800}
+TURNED = {"width": 800, "height": 1280}  # the 1280x800 tablet turned to portrait
+SMALL = {"width": 1024, "height": 768}
 
 
 def ktp_video(path: Path, seed: int = 11):
