@@ -105,3 +105,45 @@ def test_a_register_on_a_phone_reads_as_rows_without_sliding_sideways(app, live_
     assert row.bounding_box()["width"] <= viewport["width"]
     assert not admin.locator("main :text-matches('slide|geser', 'i')").count(), "a hint to slide that has nothing to slide"
     close_pages(admin)
+
+
+# every shown typed-date field and the hints that go with it (its label's, or its two-part fieldset's)
+DATE_HINTS = """() => [...document.querySelectorAll('main input.typed-time')].filter(el => el.getClientRects().length)
+  .map(el => { const group = el.closest('fieldset.moment-apart') || el.closest('label');
+    const described = (el.getAttribute('aria-describedby') || '').split(' ').filter(Boolean)
+      .map(id => document.getElementById(id)?.innerText || '');
+    return {name: el.name, hint: [...group.querySelectorAll('.hint')].map(h => h.innerText).concat(described).join(' ')}; })"""
+
+DIGITS_ALONE = re.compile(r"(?<![\d/:.])\d{6,12}(?![\d/:.])")  # 25122026, 112026, 251220261430
+
+
+def _hints_name_the_digits_form(page, where: str) -> None:
+    fields = page.evaluate(DATE_HINTS)
+    assert fields, f"{where}: no date field"
+    silent = [f for f in fields if not DIGITS_ALONE.search(f["hint"])]
+    assert not silent, f"{where}: date hints that show only the '/' and ':' form: {silent}"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_date_hint_on_the_sop2_pages_shows_the_digits_alone_form(app, live_server, browser, make_user, lang):
+    admin_id = make_user("sinta", "admin", name="Sinta Admin")
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    ids = _registers(app, admin_id)
+    now = datetime.now(timezone.utc)
+    with app.app_context():
+        approved = factories.remote_request("approved", recorded_by_id=admin_id, requester_name="Citra",
+                                            period_start=now, period_end=now + timedelta(days=2),
+                                            decided_at=now, approved_until=now + timedelta(days=2)).id
+    admin = _phone(browser, live_server, "sinta", SMALL)
+    boss = _phone(browser, live_server, "bambang", SMALL)
+    for page, path, name in (
+            (admin, "/admin/remote/new", "the request letter's form"),
+            (boss, f"/admin/remote/{ids['waiting']}", "the Kasubag's decision"),
+            (admin, f"/admin/remote/{approved}", "the account's form"),
+            (admin, "/admin/remote/form?kind=month", "the Formulir's month")):
+        page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={lang}")
+        page.wait_for_load_state()
+        _hints_name_the_digits_form(page, name)
+    admin.select_option("#period-kind", "range")  # the Formulir's two days in place of its month
+    _hints_name_the_digits_form(admin, "the Formulir's date range")
+    close_pages(admin, boss)
