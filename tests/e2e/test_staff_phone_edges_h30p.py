@@ -147,3 +147,50 @@ def test_every_date_hint_on_the_sop2_pages_shows_the_digits_alone_form(app, live
     admin.select_option("#period-kind", "range")  # the Formulir's two days in place of its month
     _hints_name_the_digits_form(admin, "the Formulir's date range")
     close_pages(admin, boss)
+
+
+# what lies under the decision's sticky bar: every shown piece of the decision before the bar (facts,
+# the end date's label, boxes and hints) that is on the screen and overlaps the bar's box
+UNDER_THE_BAR = """() => {
+  const bar = document.querySelector('#next-step .approve-bar');
+  const b = bar.getBoundingClientRect();
+  const parts = [...document.querySelectorAll('#next-step form :is(dt, dd, legend, label, input:not([type=hidden]), .hint, .error)')]
+    .filter(el => el.getClientRects().length && !bar.contains(el)
+            && (el.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING));
+  return {bar: [Math.round(b.top), Math.round(b.bottom)], covered: parts.map(el => { const r = el.getBoundingClientRect();
+      return {what: (el.innerText || el.name || el.tagName).trim().slice(0, 50), top: Math.round(r.top), bottom: Math.round(r.bottom)}; })
+    .filter(p => p.top < innerHeight && p.bottom > b.top + 0.5 && p.top < b.bottom)};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("viewport", [SMALL, TALL], ids=["360x640", "412x915"])
+def test_the_kasubag_opening_a_letter_on_a_phone_sees_nothing_under_the_sticky_bar(
+        app, live_server, browser, make_user, shot, lang, viewport):
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    with app.app_context():
+        letter = factories.remote_request().id
+    boss = _phone(browser, live_server, "bambang", viewport)
+    boss.goto(f"{live_server}/admin/remote/{letter}?lang={lang}")
+    boss.wait_for_load_state()
+    boss.wait_for_timeout(300)
+    seen = boss.evaluate(UNDER_THE_BAR)
+    shot(boss, f"h30p-letter-opened-{viewport['width']}-{lang}", full_page=False)
+    assert not seen["covered"], f"under the bar {seen['bar']} as the letter opens: {seen['covered']}"
+    assert boss.get_by_role("button", name="Setujui" if lang == "id" else "Approve", exact=True).is_visible()
+    assert boss.locator("#next-step .decide-context dd").first.bounding_box()["y"] >= 0, "who asks is off the screen"
+    # the end date's boxes, tapped where a thumb left them (the box just above the bar, its hints under
+    # it) or reached with the keyboard from the page's top, come to rest above the bar with their hints
+    for part, how in (("#approved_until", "tap"), ("#approved_until-clock", "tap"), ("#approved_until", "focus")):
+        if how == "tap":
+            boss.evaluate("""sel => { const box = document.querySelector(sel).getBoundingClientRect();
+                                      scrollBy(0, box.bottom - (innerHeight - 100)); }""", part)
+            boss.locator(part).tap()
+        else:
+            boss.evaluate("() => scrollTo(0, 0)")
+            boss.focus(part)
+        boss.wait_for_timeout(200)
+        seen = boss.evaluate(UNDER_THE_BAR)
+        assert not [p for p in seen["covered"] if p["top"] >= 0], f"{part} ({how}): under the bar {seen}"
+    _looked_at(boss, "the letter, for the Kasubag")
+    close_pages(boss)
