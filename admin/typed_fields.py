@@ -36,9 +36,11 @@ def clock_problem(code: str) -> str:
     return _("Write the time as HH:MM on the 24-hour clock (WIB), e.g. 14:30.")
 
 
-DAY_HINT = _l("Day/month/year, e.g. 25/12/2026")
-MOMENT_HINT = _l("Day/month/year and 24-hour WIB time, e.g. 25/12/2026 14:30")
-CLOCK_HINT = _l("24-hour WIB, e.g. 14:30")
+# h30p: each hint names the digits-only form too: the fields open the number pad (inputmode numeric), and
+# an iPhone's has no "/" and no ":" (typed_time reads the digits alone, h29d)
+DAY_HINT = _l("Day/month/year, e.g. 25/12/2026 (digits only: 25122026)")
+MOMENT_HINT = _l("Day/month/year and 24-hour WIB time, e.g. 25/12/2026 14:30 (digits only: 251220261430)")
+CLOCK_HINT = _l("24-hour WIB, e.g. 14:30 (digits only: 1430)")
 
 
 class Required:
