@@ -127,3 +127,17 @@ def test_the_statistics_page_shows_this_semesters_ikm_and_the_monthly_trend(app,
     login("helpdesk1")
     page = client.get("/admin/reports/statistics").get_data(as_text=True)
     assert "data-skm-tile-ikm>100,00<" in page and "A (Sangat Baik)" in page
+
+
+def test_an_answer_given_on_the_last_day_of_june_counts_in_semester_one(app, client, login, make_user):
+    """Semester I runs to 30 June inclusive, Semester II from 1 July to 31 December (PermenPANRB 14/2017's
+    semester reports): a questionnaire answered on either edge day is in its semester's respondents, once."""
+    with app.app_context():
+        for day in (date(2026, 1, 1), date(2026, 6, 30), date(2026, 7, 1), date(2026, 12, 31)):
+            db.session.add(SkmResponse(answered_on=day, channel="kiosk", **{f"u{e.number}": 3 for e in ELEMENTS}))
+        db.session.commit()
+    make_user("helpdesk1", "helpdesk")
+    login("helpdesk1")
+    for half in ("1", "2"):
+        page = client.get(f"/admin/reports/skm?kind=semester&year=2026&half={half}").get_data(as_text=True)
+        assert re.search(r"data-skm-respondents>\s*2\s*<", page), half
