@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import SMALL, to_the_who_screen
+from tests.kiosk.e2e_support import SMALL, on_to_the_purpose, to_the_who_screen
 
 from .axe import axe_source, violations
 from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, kiosk_in
@@ -29,14 +29,7 @@ def on_the_purpose_screen(app, browser, live_server, viewport: dict, lang: str):
     to_the_who_screen(page)
     page.fill("input[name=full_name]", "SITI RAHAYU")
     page.fill("input[name=phone]", "081234560077")
-    page.click("[data-action=to-from]")
-    page.wait_for_selector("section[data-screen=from]:not([hidden])")
-    page.fill("input[name=institution]", "CV Contoh Sejahtera")
-    if page.is_visible(".k-osk"):
-        page.click(".k-osk [data-key='{hide}']")
-    page.click("label.k-chip:has(input[name=category][value=penyedia])")
-    page.click("[data-action=to-what]")
-    page.wait_for_selector("section[data-screen=what]:not([hidden])")
+    on_to_the_purpose(page)
     return page
 
 
