@@ -5,7 +5,10 @@ taller than the glass (Indonesian and English) and was scrolled so that the head
 
 What the visitor needs: with the messages shown, the whole screen on the glass without a scroll and not
 scrolled, the header and the heading in sight, every message, every chip and the button bar whole in
-sight, each control at least 44 px; in Indonesian and English; axe-clean."""
+sight, each control at least 44 px; in Indonesian and English; axe-clean.
+
+The same on the "about you" screen ("Data diri Anda"): "Lanjut" with NIK, name and phone empty showed
+three messages and the screen's line, and the Indonesian page was 6 px taller than the glass."""
 from __future__ import annotations
 
 import pytest
@@ -63,3 +66,27 @@ def test_the_purpose_screen_with_its_messages_fits_the_glass(app, live_server, b
     page.click("section[data-screen=what] [data-action=to-rules]")
     page.wait_for_selector("section[data-screen=rules]:not([hidden])")
     assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("lang", ["id"])  # (the English screen fitted already)
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_about_you_screen_with_its_messages_fits_the_glass(app, live_server, browser, shot, size, lang):
+    page = kiosk_in(app, browser, live_server, SIZES[size], lang)
+    to_the_who_screen(page)
+    for name in ("nik", "full_name", "phone"):
+        page.fill(f"input[name={name}]", "")
+    page.click("section[data-screen=who] [data-action=to-from]")
+    page.wait_for_selector("section[data-screen=who] [data-error-for=phone]:not(:empty)")
+    if page.is_visible(".k-osk"):
+        page.click(".k-osk [data-key='{hide}']")
+    page.wait_for_timeout(400)
+    shot(page, f"h30s-kiosk-who-errors-{size}-{lang}", full_page=False)
+
+    messages = page.evaluate("""() => [...document.querySelectorAll('section[data-screen=who] .k-error')]
+      .map((el) => el.textContent.trim()).filter(Boolean)""")
+    assert len(messages) == 4, f"NIK's, name's, phone's and the summary line: {messages}"
+    tall = page.evaluate("() => [document.scrollingElement.scrollHeight, innerHeight]")
+    assert tall[0] <= tall[1], f"the about-you screen with its messages is {tall[0]} px tall on a {tall[1]} px screen"
+    hidden = page.evaluate(NOT_WHOLE_IN_SIGHT)
+    assert hidden == [], f"not whole in sight: {hidden}"
+    assert violations(page, axe_source()) == []
