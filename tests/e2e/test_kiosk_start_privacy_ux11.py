@@ -2,12 +2,15 @@
 what is collected, why, how long, who sees it) before a visitor taps anything, in English as in
 Indonesian, at any hour the office is open. Before, in English it sat under the fold (the note "the
 kiosk goes back to Bahasa Indonesia" took its room) and in Indonesian only its heading was in sight.
-A visitor at arm's length does not know a screen scrolls; what they agree to must be in view."""
+A visitor at arm's length does not know a screen scrolls; what they agree to must be in view.
+
+h30s: and on the 800x1280 portrait kiosk (the tablet turned), where the screen was 159 px (Indonesian)
+and 225 px (English) taller than the glass, the notice's last lines under the fold."""
 from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import TABLET, enrol_page
+from tests.kiosk.e2e_support import TABLET, TURNED, enrol_page
 
 from .axe import axe_source, violations
 from .test_office_hours_ux7 import at_wib
@@ -16,6 +19,9 @@ BOX = "(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
 # where an element's words are drawn (a heading's box may span the row while its words sit mid-screen)
 INK = """(sel) => { const range = document.createRange(); range.selectNodeContents(document.querySelector(sel));
   const r = range.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; }"""
+
+
+SIZES = {"1280x800": TABLET, "800x1280": TURNED}
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -34,10 +40,14 @@ def start_screen(app, browser, live_server, viewport: dict, lang: str, hour: tup
 
 @pytest.mark.parametrize("hour", [(10, 0), (15, 40)], ids=["morning", "closing-soon"])
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_whole_personal_data_notice_is_on_the_start_screen(app, live_server, browser, shot, lang, hour):
-    page = start_screen(app, browser, live_server, TABLET, lang, hour)
-    height = TABLET["height"]
-    shot(page, f"ux11-kiosk-start-{lang}-{hour[0]}", full_page=False)
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_whole_personal_data_notice_is_on_the_start_screen(app, live_server, browser, shot, size, lang, hour):
+    page = start_screen(app, browser, live_server, SIZES[size], lang, hour)
+    height = SIZES[size]["height"]
+    shot(page, f"ux11-kiosk-start-{size}-{lang}-{hour[0]}", full_page=False)
+    if size == "800x1280":  # (at 1280x800 in English in the last half hour the page still scrolls 14 px under the notice)
+        tall = page.evaluate("document.scrollingElement.scrollHeight")
+        assert tall <= height, f"the start screen is {tall} px tall on a {height} px screen"
     notice = page.evaluate(BOX, ".k-privacy")
     assert notice["bottom"] <= height, f"the notice ends at {notice['bottom']:.0f} px, under the {height} px screen"
     last = page.locator(".k-privacy li").last

@@ -194,6 +194,17 @@ def on_to_the_rules(page, look=None) -> None:
     """From a filled "about you" screen, as a visitor: a company's supplier come to have the account
     verified for an hour; waits for the rules screen. `look(screen)`, when given, is called as the
     "from" and "what" screens first show."""
+    on_to_the_purpose(page, look)
+    page.click("label.k-chip:has(input[name=purpose][value=verification])")
+    page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
+    page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
+    page.click("[data-action=to-rules]")
+    page.wait_for_selector("section[data-screen=rules]:not([hidden])")
+
+
+def on_to_the_purpose(page, look=None) -> None:
+    """From a filled "about you" screen, as a visitor: a company's supplier; waits for the purpose
+    ("what") screen. `look(screen)`, when given, is called as the "from" and "what" screens first show."""
     page.click("[data-action=to-from]")
     page.wait_for_selector("section[data-screen=from]:not([hidden])")
     if look:
@@ -206,8 +217,3 @@ def on_to_the_rules(page, look=None) -> None:
     page.wait_for_selector("section[data-screen=what]:not([hidden])")
     if look:
         look("what")
-    page.click("label.k-chip:has(input[name=purpose][value=verification])")
-    page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
-    page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
-    page.click("[data-action=to-rules]")
-    page.wait_for_selector("section[data-screen=rules]:not([hidden])")
