@@ -84,6 +84,14 @@ def whole_on_the_glass(page, what: str) -> None:
     assert violations(page, axe_source()) == []
 
 
+def top_in_sight(page, screen: str) -> None:
+    """The page is not scrolled: the kiosk's header and the shown screen's heading are on the glass."""
+    seen = page.evaluate("""(screen) => ({scrolled: document.scrollingElement.scrollTop,
+      header: document.querySelector('.k-top').getBoundingClientRect().top,
+      heading: document.querySelector(`section[data-screen=${screen}] h1`).getBoundingClientRect().top})""", screen)
+    assert seen["scrolled"] == 0 and seen["header"] >= 0 and seen["heading"] >= 0, f"the top went off: {seen}"
+
+
 def _leaving_without_the_ticket(app, browser, live_server, lang: str):
     page = on_checkout(app, browser, live_server, TABLET, lang)
     page.click("section[data-screen=checkout] [data-action=find-checkout]")

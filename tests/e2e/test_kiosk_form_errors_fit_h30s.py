@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import SMALL, on_to_the_purpose, to_the_who_screen
+from tests.kiosk.e2e_support import SMALL, choose_the_purpose, on_to_the_purpose, to_the_who_screen
 
 from .axe import axe_source, violations
-from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, kiosk_in
+from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, kiosk_in, top_in_sight, whole_on_the_glass
 
 SIZES = {"1024x768": SMALL}
 MESSAGES = """() => [...document.querySelectorAll('section[data-screen=what] .k-error')]
@@ -49,10 +49,7 @@ def test_the_purpose_screen_with_its_messages_fits_the_glass(app, live_server, b
     assert len(messages) == 4, f"the three groups' and the summary line: {messages}"
     tall = page.evaluate("() => [document.scrollingElement.scrollHeight, innerHeight]")
     assert tall[0] <= tall[1], f"the purpose screen with its messages is {tall[0]} px tall on a {tall[1]} px screen"
-    seen = page.evaluate("""() => ({scrolled: document.scrollingElement.scrollTop,
-      header: document.querySelector('.k-top').getBoundingClientRect().top,
-      heading: document.querySelector('section[data-screen=what] h1').getBoundingClientRect().top})""")
-    assert seen["scrolled"] == 0 and seen["header"] >= 0 and seen["heading"] >= 0, f"the top went off: {seen}"
+    top_in_sight(page, "what")
     chips = page.evaluate(CHIP_WORDS)
     hidden = [h for h in page.evaluate(NOT_WHOLE_IN_SIGHT)
               if not (h.get("line") in chips and set(h["under"]) == {"INPUT."})]
@@ -60,11 +57,7 @@ def test_the_purpose_screen_with_its_messages_fits_the_glass(app, live_server, b
     assert violations(page, axe_source()) == []
 
     # chosen, the messages go and the visitor goes on to the rules
-    page.click("label.k-chip:has(input[name=purpose][value=verification])")
-    page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
-    page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
-    page.click("section[data-screen=what] [data-action=to-rules]")
-    page.wait_for_selector("section[data-screen=rules]:not([hidden])")
+    choose_the_purpose(page)
     assert not page.errors, page.errors
 
 
@@ -85,8 +78,4 @@ def test_the_about_you_screen_with_its_messages_fits_the_glass(app, live_server,
     messages = page.evaluate("""() => [...document.querySelectorAll('section[data-screen=who] .k-error')]
       .map((el) => el.textContent.trim()).filter(Boolean)""")
     assert len(messages) == 4, f"NIK's, name's, phone's and the summary line: {messages}"
-    tall = page.evaluate("() => [document.scrollingElement.scrollHeight, innerHeight]")
-    assert tall[0] <= tall[1], f"the about-you screen with its messages is {tall[0]} px tall on a {tall[1]} px screen"
-    hidden = page.evaluate(NOT_WHOLE_IN_SIGHT)
-    assert hidden == [], f"not whole in sight: {hidden}"
-    assert violations(page, axe_source()) == []
+    whole_on_the_glass(page, "the about-you screen with its messages")

@@ -16,7 +16,7 @@ import pytest
 
 from tests.kiosk.e2e_support import TABLET, TURNED, ktp_video, upload_ktp
 
-from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in, whole_on_the_glass
+from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in, top_in_sight, whole_on_the_glass
 from .test_kiosk_look_again_h22u import _thumb_on_nik_video
 from .test_kiosk_nik_unread_h21u import _thumb_jpeg
 
@@ -46,10 +46,7 @@ def test_the_ktp_screen_with_the_photo_taken_fits_the_glass(app, live_server, la
     assert page.locator("section[data-screen=ktp] [data-preview]").is_visible(), "the photo taken is not shown"
     take_again = page.locator("[data-capture-done] [data-action=retake]")
     assert take_again.inner_text().strip() == TAKE_AGAIN[lang]
-    seen = page.evaluate("""() => ({scrolled: document.scrollingElement.scrollTop,
-      header: document.querySelector('.k-top').getBoundingClientRect().top,
-      heading: document.querySelector('section[data-screen=ktp] h1').getBoundingClientRect().top})""")
-    assert seen["scrolled"] == 0 and seen["header"] >= 0 and seen["heading"] >= 0, f"the top went off: {seen}"
+    top_in_sight(page, "ktp")
     whole_on_the_glass(page, "the KTP screen with the photo taken")
 
     page.click("[data-action=to-who]")

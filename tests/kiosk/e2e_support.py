@@ -195,10 +195,15 @@ def on_to_the_rules(page, look=None) -> None:
     verified for an hour; waits for the rules screen. `look(screen)`, when given, is called as the
     "from" and "what" screens first show."""
     on_to_the_purpose(page, look)
+    choose_the_purpose(page)
+
+
+def choose_the_purpose(page) -> None:
+    """On the purpose ("what") screen: the account verified at the desk for an hour; waits for the rules."""
     page.click("label.k-chip:has(input[name=purpose][value=verification])")
     page.click("label.k-chip:has(input[name=facility][value=verification_desk])")
     page.click("label.k-chip:has(input[name=planned_minutes][value='60'])")
-    page.click("[data-action=to-rules]")
+    page.click("section[data-screen=what] [data-action=to-rules]")
     page.wait_for_selector("section[data-screen=rules]:not([hidden])")
 
 
