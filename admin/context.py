@@ -6,6 +6,7 @@ from flask import Blueprint, current_app
 from .nav import staff_nav
 from .staff.common import template_helpers
 from .staff.restricted import restricted_helpers
+from .typed_fields import DAY_HINT
 
 
 def _context() -> dict:
@@ -16,3 +17,6 @@ def _context() -> dict:
 
 def register_context(bp: Blueprint) -> None:
     bp.context_processor(_context)
+    # admin/_forms.html's day_hint() is imported without context too (reports/_macros.html): a global, so
+    # the hint beside a typed day is the one text the form fields carry
+    bp.add_app_template_global(DAY_HINT, "day_hint_text")
