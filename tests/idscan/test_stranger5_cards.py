@@ -46,6 +46,14 @@ def test_held_out_condition_and_font_appear_only_in_test():
     assert set(ALL_CONDITIONS) <= test_tags
 
 
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_every_condition_meets_every_font(split):
+    # otherwise a condition's figure is one font's figure
+    s = SPLITS[split]
+    drawn = cases(s, len(s.conditions) * len(s.fonts))
+    assert all({c.font for c in drawn if c.condition == cond} == set(s.fonts) for cond in s.conditions)
+
+
 def test_the_cameras_send_their_own_frame_sizes():
     sizes = {c.condition: c.frame(0).frame.shape for c in cases(SPLITS["test"], len(ALL_CONDITIONS))
              if c.condition in ("vga", "fullhd", "plain")}

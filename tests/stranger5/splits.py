@@ -67,7 +67,7 @@ def cases(split: Split, n: int, start: int = 0) -> list[Case]:
     """n cases from index start: the split's conditions in turn, its fonts in turn on a slower beat
     so each font meets every condition."""
     k = len(split.conditions)
-    return [Case(i, split.seed, split.fonts[(i // k + i) % len(split.fonts)], split.conditions[i % k])
+    return [Case(i, split.seed, split.fonts[(i % k + i // k) % len(split.fonts)], split.conditions[i % k])
             for i in range(start, start + n)]
 
 
