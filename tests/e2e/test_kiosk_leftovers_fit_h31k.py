@@ -1,5 +1,11 @@
 """h31k: kiosk screens that still ran under the glass (a visitor does not know a page scrolls).
 
+- The KTP screen of a returning visitor (the NIK on the card known from an earlier visit: "Selamat
+  datang kembali", the last 4 digits of the phone to fill everything in as last time): on the 800x1280
+  portrait kiosk 181 px taller than the glass ("Ambil ulang" under the fold), at 1024x768 344-415 px
+  and on the 1280x800 tablet 193-296 px ("Lanjut" and "Ambil ulang" under the fold, the heading off
+  the top).
+
 - The start screen on the 1280x800 tablet in English during the office's last half hour: the longer
   English "closing soon" band takes two lines beside the language note's row, and the page scrolled
   14 px (the end of the personal-data notice under the fold).
@@ -15,7 +21,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, sign
+from tests import factories
+from tests.kiosk.e2e_support import SMALL, TABLET, TURNED, enrol_page, ktp_video, sign
+from tests.support import needs_ocr
 
 from .test_kiosk_find_without_camera_keyboard_h29u import top_in_sight, whole_on_the_glass
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
@@ -71,3 +79,26 @@ def test_with_its_messages_clear_the_signature_stands_well_above_the_bar_at_1024
     button_bottom, bar_top = page.evaluate(CLEAR_AND_BAR)
     assert bar_top - button_bottom >= 8, f"'Hapus tanda tangan' ends at {button_bottom:.0f} px, the bar starts at {bar_top:.0f}"
     whole_on_the_glass(page, "the rules screen with its messages")
+
+
+@needs_ocr
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", ["800x1280", "1024x768", "1280x800"])
+def test_a_returning_visitors_ktp_screen_is_whole_on_the_glass(app, live_server, launch_browser, tmp_path, shot,
+                                                               size, lang):
+    video, person = ktp_video(tmp_path / "ktp.y4m", seed=31)
+    with app.app_context():  # the same NIK came before
+        factories.visit("reported", visitor=factories.visitor(full_name=person.name, nik=person.nik,
+                                                              phone="081234567788"))
+    viewport = {"800x1280": TURNED, "1024x768": SMALL, "1280x800": TABLET}[size]
+    page = enrol_page(app, launch_browser(fake_video=video), live_server, viewport)
+    if lang != "id":
+        page.goto(f"{live_server}/kiosk/?lang={lang}")
+        page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
+    page.click("[data-action=checkin]")
+    page.wait_for_selector("[data-returning]:not([hidden])", timeout=30000)
+    page.wait_for_timeout(400)
+    shot(page, f"h31k-kiosk-ktp-returning-{size}-{lang}", full_page=False)
+    assert page.is_visible("[data-action=same-as-last]") and page.is_visible("[data-screen=ktp] [data-action=to-who]")
+    top_in_sight(page, "ktp")
+    whole_on_the_glass(page, "the returning visitor's KTP screen")
