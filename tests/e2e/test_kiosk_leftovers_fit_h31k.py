@@ -4,7 +4,8 @@
   datang kembali", the last 4 digits of the phone to fill everything in as last time): on the 800x1280
   portrait kiosk 181 px taller than the glass ("Ambil ulang" under the fold), at 1024x768 344-415 px
   and on the 1280x800 tablet 193-296 px ("Lanjut" and "Ambil ulang" under the fold, the heading off
-  the top).
+  the top). And 4 wrong digits typed on the number pad said so under the field's row, under the pad
+  still open: the visitor saw nothing happen.
 
 - The start screen on the 1280x800 tablet in English during the office's last half hour: the longer
   English "closing soon" band takes two lines beside the language note's row, and the page scrolled
@@ -25,7 +26,7 @@ from tests import factories
 from tests.kiosk.e2e_support import SMALL, TABLET, TURNED, enrol_page, ktp_video, sign
 from tests.support import needs_ocr
 
-from .test_kiosk_find_without_camera_keyboard_h29u import top_in_sight, whole_on_the_glass
+from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, top_in_sight, whole_on_the_glass
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
 from .test_office_hours_ux7 import at_wib
 
@@ -81,11 +82,8 @@ def test_with_its_messages_clear_the_signature_stands_well_above_the_bar_at_1024
     whole_on_the_glass(page, "the rules screen with its messages")
 
 
-@needs_ocr
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("size", ["800x1280", "1024x768", "1280x800"])
-def test_a_returning_visitors_ktp_screen_is_whole_on_the_glass(app, live_server, launch_browser, tmp_path, shot,
-                                                               size, lang):
+def _returning_visitor_on_the_ktp_screen(app, live_server, launch_browser, tmp_path, size: str, lang: str):
+    """A visitor whose NIK came before holds the KTP to the camera: the KTP screen with the welcome back."""
     video, person = ktp_video(tmp_path / "ktp.y4m", seed=31)
     with app.app_context():  # the same NIK came before
         factories.visit("reported", visitor=factories.visitor(full_name=person.name, nik=person.nik,
@@ -98,7 +96,38 @@ def test_a_returning_visitors_ktp_screen_is_whole_on_the_glass(app, live_server,
     page.click("[data-action=checkin]")
     page.wait_for_selector("[data-returning]:not([hidden])", timeout=30000)
     page.wait_for_timeout(400)
+    return page
+
+
+@needs_ocr
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", ["800x1280", "1024x768", "1280x800"])
+def test_a_returning_visitors_ktp_screen_is_whole_on_the_glass(app, live_server, launch_browser, tmp_path, shot,
+                                                               size, lang):
+    page = _returning_visitor_on_the_ktp_screen(app, live_server, launch_browser, tmp_path, size, lang)
     shot(page, f"h31k-kiosk-ktp-returning-{size}-{lang}", full_page=False)
     assert page.is_visible("[data-action=same-as-last]") and page.is_visible("[data-screen=ktp] [data-action=to-who]")
     top_in_sight(page, "ktp")
     whole_on_the_glass(page, "the returning visitor's KTP screen")
+
+
+@needs_ocr
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", ["800x1280", "1024x768"])
+def test_wrong_last_digits_typed_on_the_pad_say_so_above_the_pad(app, live_server, launch_browser, tmp_path, shot,
+                                                                  size, lang):
+    page = _returning_visitor_on_the_ktp_screen(app, live_server, launch_browser, tmp_path, size, lang)
+    page.click("input[name=returning_last4]")
+    for key in "1234":  # the phone ends in 7788
+        page.click(f".k-osk [data-key='{key}']")
+    page.click("[data-action=same-as-last]")
+    message = page.locator("[data-error-for=returning_last4]")
+    message.wait_for(state="visible")
+    page.wait_for_selector("[data-error-for=returning_last4]:not(:empty)")
+    page.wait_for_timeout(400)
+    shot(page, f"h31k-kiosk-ktp-returning-wrong-digits-{size}-{lang}", full_page=False)
+    said = message.inner_text().strip()
+    covered = [seen for seen in page.evaluate(NOT_WHOLE_IN_SIGHT)
+               if seen.get("line", "") and said.startswith(seen["line"][:20])
+               or seen.get("control", "") in ("returning_last4", page.inner_text("[data-action=same-as-last]").strip())]
+    assert not covered, f"the message or what it is about is not in sight: {covered}"
