@@ -3,7 +3,9 @@ reflow) and what an elderly Kasubag's phone with large text shows. The Kasubag's
 request's and a remote-access letter's page with Setujui / Tolak, the helpdesk board, the remote
 register (Formulir) and the login page: none scrolls sideways, nothing stands past the screen's sides
 or is cut by its box, and the queue's "next in the queue" stays whole (it was cut in half at the
-card's edge in Indonesian: the queue's tools ran 19 px past the card). Indonesian and English."""
+card's edge in Indonesian: the queue's tools ran 19 px past the card). A letter opened by the Kasubag
+shows who asks, the facts, the end date with its hints and the decision's bar with nothing under the
+bar (56 px of the hint were, in Indonesian; 72 in English). Indonesian and English."""
 from __future__ import annotations
 
 import pytest
@@ -14,7 +16,7 @@ from lpsedesk.models import RemoteAccessRequest
 
 from .axe import axe_source, violations
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
-from .test_staff_phone_edges_h30p import _registers
+from .test_staff_phone_edges_h30p import UNDER_THE_BAR, _registers
 from .test_staff_screens import busy_day
 
 NARROW = {"width": 320, "height": 640}
@@ -86,5 +88,13 @@ def test_the_staff_screens_reflow_at_320_css_px(app, live_server, browser, make_
         page.wait_for_load_state()
         _reflows(page, name)
         shot(page, f"h31k-staff-{name.split()[-1]}-320-{lang}", full_page=False)
+
+    boss.goto(f"{live_server}/admin/remote/{letter}?lang={lang}")  # opened as from a link in a chat
+    boss.wait_for_load_state()
+    boss.wait_for_timeout(300)
+    seen = boss.evaluate(UNDER_THE_BAR)
+    shot(boss, f"h31k-staff-letter-opened-320-{lang}", full_page=False)
+    assert not seen["covered"], f"under the bar {seen['bar']} as the letter opens: {seen['covered']}"
+    assert boss.locator("#next-step .decide-context dt").first.bounding_box()["y"] >= 0, "who asks is off the screen"
     close_pages(stranger, boss, desk, admin)
     assert not errors, errors
