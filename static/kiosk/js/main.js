@@ -92,11 +92,17 @@ function sameAsLastTime() {
   const scope = $("[data-returning]");
   const input = $("input[name=returning_last4]", scope);
   const err = $("[data-error-for=returning_last4]", scope);
+  // h31k: the message stands under the field's row, where the number pad still open covered it (the
+  // visitor saw nothing happen): the keyboard shows it, or closes when it cannot (keyboard.js k-reveal)
+  const say = (text) => {
+    err.textContent = text;
+    document.dispatchEvent(new CustomEvent("k-reveal", { detail: { also: [err] } }));
+  };
   const last4 = digits(input.value);
-  if (last4.length !== 4) { err.textContent = T.last4; return; }
+  if (last4.length !== 4) { say(T.last4); return; }
   err.textContent = "";
   form.recall(form.nik() || (visitor.capture && visitor.capture.nik) || "", last4)
-    .then(() => screens.show("what"), (e) => { err.textContent = e.message; });
+    .then(() => screens.show("what"), (e) => { say(e.message); });
 }
 
 /* ux7: outside office hours there is no check-in to start (the server refuses one too); "Leave"
