@@ -17,6 +17,7 @@ import numpy as np
 from .content import looks_printed, text_rows
 from .orient import PHOTO_BOX, THUMB_H, THUMB_W, orientation_score, upright
 from .outline import Outline, candidates, hypothesis
+from .quality import MIN_SIZE
 from .sides import refine_corners, side_fit
 
 ID1_ASPECT = 85.60 / 53.98
@@ -419,7 +420,10 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
     # because their good outline was skipped as "the same" as a rejected plain one).
     settled: list[np.ndarray] = []
     for close_text, faint in ((False, False), (True, False), (True, True))[:3 if faint else 2]:
-        if best is not None and best.in_frame and (faint or best.support >= EARLY_SUPPORT):
+        # A card in frame but too small to read ("move closer") is looked past: on stranger5 dev (Run 34d) it was
+        # the card's own photo box or a window pane beside a backlit card, whose whole outline only the later passes
+        # found (the faint pass keeps only what shows a KTP's print or tint: _faint_card; a larger card wins).
+        if best is not None and best.in_frame and best.area_share >= MIN_SIZE and (faint or best.support >= EARLY_SUPPORT):
             break
         if faint and small.ndim == 3 and not _tint_in_view(small):
             break  # no ground of a KTP's tint in view: the faint pass could keep nothing
