@@ -117,7 +117,7 @@ def read_frame(scene, nik: str, name: str, engine: str | None, table, index: int
     the row a stranger bench counts, and the scan result."""
     res = scan_frame(scene.frame, whole_picture=uploaded)
     row = {"tags": set(scene.tags), "blur_ok": scene.blur <= 1.5, "found": res.card and res.in_frame,
-           "ready": captured(res.guidance), "finger": res.guidance == "finger_on_text",
+           "guidance": res.guidance, "ready": captured(res.guidance), "finger": res.guidance == "finger_on_text",
            "smear": res.guidance == "hold_still", "index": index}
     if row["found"] and row["blur_ok"]:
         reading = read_cards([res.crop], engine, table)
@@ -274,6 +274,19 @@ def negative_kinds(neg: list[dict], kinds) -> None:
         if g:
             print(f"  {kind}: n {len(g)}, captured {sum(r['ready'] for r in g)}, move_into_frame "
                   f"{sum(r['move'] for r in g)}, any card {sum(bool(r['card']) for r in g)}")
+
+
+def told_per_condition(rows: list[dict], conditions) -> None:
+    """What the kiosk told on the sharp frames whose NIK was not filled right, per condition (the
+    condition: the one of `conditions` among a row's tags)."""
+    told: dict[str, dict[str, int]] = {}
+    for r in rows:
+        if r["blur_ok"] and not r.get("nik_filled"):
+            counts = told.setdefault(next(t for t in r["tags"] if t in conditions), {})
+            counts[r["guidance"]] = counts.get(r["guidance"], 0) + 1
+    print("\nwhat the kiosk told on frames whose NIK was not filled right, per condition:")
+    for condition, counts in told.items():
+        print(f"  {condition}: " + ", ".join(f"{g} {k}" for g, k in sorted(counts.items(), key=lambda x: -x[1])))
 
 
 def read_single_frames(prefix: str, frame_cases, engine: str | None, crops: Path | None,

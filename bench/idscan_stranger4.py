@@ -19,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.engine_bench import (arguments, condition_table, keep_miss, negative_kinds, read_frame,  # noqa: E402
-                                report_readings, scan_negatives, share, start_engine, steady_runs)
+                                report_readings, scan_negatives, share, start_engine, steady_runs,
+                                told_per_condition)
 from lpsedesk.nik import regions  # noqa: E402
 from tests.stranger4.splits import ALL_CONDITIONS, NEGATIVE_KINDS, ONLY_IN_TEST, SPLITS, Split, cases, negatives  # noqa: E402
 
@@ -33,7 +34,7 @@ def single_frames(split: Split, n: int, engine: str | None, crops: Path | None) 
     for case in cases(split, n):
         scene = case.frame(0)
         row, res = read_frame(scene, case.person.nik, case.name, engine, table, case.index)
-        row.update(guidance=res.guidance, outside=not scene.in_frame, move=res.guidance == "move_into_frame")
+        row.update(outside=not scene.in_frame, move=res.guidance == "move_into_frame")
         if crops is not None and not (row.get("nik_filled") and row.get("name")):
             keep_miss(crops, f"{split.name}{case.index:03d}", scene, res, row, case.person.nik, case.name)
         rows.append(row)
@@ -64,15 +65,7 @@ def main() -> None:
     print(f"\ncards partly out of the frame: {len(outside)}; told move into frame {share(outside, 'move')}; "
           f"read as a whole card {share(outside, 'found')}; wrong NIK filled {share(outside, 'wrong')}")
     negative_kinds(neg, NEGATIVE_KINDS)
-    guidance: dict[str, dict[str, int]] = {}
-    for r in rows:
-        if r["blur_ok"] and not r.get("nik_filled"):
-            c = next(t for t in r["tags"] if t in ALL_CONDITIONS)
-            guidance.setdefault(c, {}).setdefault(r["guidance"], 0)
-            guidance[c][r["guidance"]] += 1
-    print("\nwhat the kiosk told on frames whose NIK was not filled right, per condition:")
-    for c, told in guidance.items():
-        print(f"  {c}: " + ", ".join(f"{g} {n}" for g, n in sorted(told.items(), key=lambda x: -x[1])))
+    told_per_condition(rows, ALL_CONDITIONS)
     condition_table([r for r in rows if r["blur_ok"]], seq, lambda groups, seq_groups: (
         "all", *ALL_CONDITIONS, "held", "on_desk", *sorted(t for t in set(groups) | set(seq_groups) if ":" in t)),
         ONLY_IN_TEST, skip_empty=True)

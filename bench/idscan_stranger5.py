@@ -21,25 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.engine_bench import (arguments, condition_table, negative_kinds, read_single_frames,  # noqa: E402
-                                report_readings, scan_negatives, start_engine, steady_runs)
-from idscan import scan_frame  # noqa: E402
+                                report_readings, scan_negatives, start_engine, steady_runs,
+                                told_per_condition)
 from tests.stranger5.splits import ALL_CONDITIONS, NEGATIVE_KINDS, ONLY_IN_TEST, SPLITS, cases, negatives  # noqa: E402
 
 SEQUENCE_START = 50_000  # steady runs are other people's cards than the single frames'
-
-
-def told_per_condition(split, n: int, rows: list[dict]) -> None:
-    """What the kiosk told on the frames whose NIK was not filled right, per condition (the frame
-    scanned again: read_single_frames keeps only the row)."""
-    told: dict[str, dict[str, int]] = {}
-    for case, row in zip(cases(split, n), rows):
-        if row["blur_ok"] and not row.get("nik_filled"):
-            guidance = scan_frame(case.frame(0).frame).guidance
-            told.setdefault(case.condition, {}).setdefault(guidance, 0)
-            told[case.condition][guidance] += 1
-    print("\nwhat the kiosk told on frames whose NIK was not filled right, per condition:")
-    for condition, counts in told.items():
-        print(f"  {condition}: " + ", ".join(f"{g} {k}" for g, k in sorted(counts.items(), key=lambda x: -x[1])))
 
 
 def main() -> None:
@@ -61,7 +47,7 @@ def main() -> None:
     neg = scan_negatives(negatives(split, args.negatives))
     report_readings(rows, seq, seq_cpu, neg, args.frames)
     negative_kinds(neg, NEGATIVE_KINDS)
-    told_per_condition(split, args.cards, rows)
+    told_per_condition(rows, ALL_CONDITIONS)
     condition_table([r for r in rows if r["blur_ok"]], seq, lambda groups, seq_groups: (
         "all", *ALL_CONDITIONS, "held", "on_desk", *sorted(t for t in set(groups) | set(seq_groups) if ":" in t)),
         ONLY_IN_TEST, skip_empty=True)
