@@ -9,6 +9,7 @@ import { createCheckout } from "./checkout.js";
 import { createDevices } from "./devices.js";
 import { createFrames } from "./frames.js";
 import { ask } from "./dialog.js";
+import { keepTypedInSight } from "./errors.js";
 import { createForm } from "./form.js";
 import { createIdle } from "./idle.js";
 import { createInvitation, isInvitation } from "./invitation.js";
@@ -93,10 +94,10 @@ function sameAsLastTime() {
   const input = $("input[name=returning_last4]", scope);
   const err = $("[data-error-for=returning_last4]", scope);
   // h31k: the message stands under the field's row, where the number pad still open covered it (the
-  // visitor saw nothing happen): the keyboard shows it, or closes when it cannot (keyboard.js k-reveal)
+  // visitor saw nothing happen): the keyboard shows it, or closes when it cannot (errors.js keepTypedInSight)
   const say = (text) => {
     err.textContent = text;
-    document.dispatchEvent(new CustomEvent("k-reveal", { detail: { also: [err] } }));
+    keepTypedInSight([err]);
   };
   const last4 = digits(input.value);
   if (last4.length !== 4) { say(T.last4); return; }
