@@ -76,6 +76,13 @@ Camera.prototype.loop = function (send, onAnswer) {
   tick();
 };
 
+/* The camera's own picture size (before frame() scales it down to send): the Admin's kiosks page
+   warns of a webcam too small to read names (lpsedesk/devices.py camera_report). */
+Camera.prototype.size = function () {
+  var v = this.video;
+  return v.videoWidth ? { width: v.videoWidth, height: v.videoHeight } : null;
+};
+
 Camera.prototype.frame = function () {
   var v = this.video;
   if (!v.videoWidth) return Promise.resolve(null);
