@@ -190,3 +190,31 @@ def test_a_visit_with_a_long_purpose_opens_with_approve_in_sight_and_refuses_ins
         visit = db.session.get(Visit, visit_id)
         assert visit.status == "denied" and visit.decision_reason
     close_pages(boss)
+
+
+# the queue's "1 / 12" as the reader sees it: its lines, and its tools' boxes against the card's
+COUNT = """() => { const pos = document.querySelector('[data-position]'), range = document.createRange();
+  range.selectNodeContents(pos);
+  const card = document.querySelector('[data-queue]').getBoundingClientRect();
+  const past = [...document.querySelectorAll('[data-queue-tools] button')].map(b => b.getBoundingClientRect())
+    .filter(r => r.right > card.right + 0.5 || r.height < 44).length;
+  return {text: pos.innerText, lines: new Set([...range.getClientRects()].map(r => Math.round(r.top))).size, past}; }"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_phone_queue_says_its_count_of_twelve_on_one_line(app, live_server, browser, make_user, shot, lang):
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    with app.app_context():
+        for number in range(12):
+            factories.visit("pending", visitor=factories.visitor(full_name=f"Pengunjung Uji {number + 1}",
+                                                                 nik=f"33730241079002{number:02d}"))
+    for viewport in (SMALL, TALL):
+        boss = _phone(browser, live_server, "bambang", viewport)
+        boss.goto(f"{live_server}/admin/queue?lang={lang}")
+        boss.wait_for_function("() => document.querySelector('[data-position]')?.innerText.trim() === '1 / 12'")
+        seen = boss.evaluate(COUNT)
+        shot(boss, f"h32s-queue-count-{viewport['width']}-{lang}", full_page=False)
+        assert seen["lines"] == 1, f"at {viewport['width']} px '{seen['text']}' breaks over {seen['lines']} lines"
+        assert not seen["past"], f"at {viewport['width']} px the queue's tools leave the card or shrink under 44 px"
+        assert boss.evaluate(SIDEWAYS) <= 0
+        close_pages(boss)
