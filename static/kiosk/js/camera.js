@@ -4,7 +4,8 @@
 /* MAX_WIDTH: a 720p webcam's frame is sent whole (Run 35r, docs/idscan.md). Scaled to 960 px wide, a
    card's value rows lose the pixels the engine reads names from: on the bench's dev splits, frames
    sent as 960x540 gave 17, 23 and 53 exact names where the same frames sent as 1280x720 gave 25, 28
-   and 56, and NIKs filled right about the same (30, 36, 66 against 29, 38, 68). The server's decode and scan cost about 30 ms of CPU a frame against 25.
+   and 56, and NIKs filled right about the same (30, 36, 66 against 29, 38, 68). The server's decode
+   and scan cost about 30 ms of CPU a frame against 25.
    Every frame goes whole, not only the capture's: the capture votes the steady run's crops, cut
    from the frames sent before it. A 1080p camera's frame is still brought to 1280 px wide. */
 const FPS = 5, MAX_WIDTH = 1280;
