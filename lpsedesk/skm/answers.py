@@ -144,8 +144,13 @@ def save_question_texts(session: Session, actor: Actor, texts: Mapping[str, tupl
     if problems:
         return problems
     saved = {q.element: q for q in session.scalars(select(SkmQuestion))}
+    shown = question_texts(session)
     changed = []
     for key, (text_id, text_en) in clean.items():
+        # Against what the form showed (the standard question where none was saved): the first save
+        # otherwise made a row for, and audited, every element, reworded or not (mu14).
+        if shown[key] == (text_id, text_en):
+            continue
         row = saved.get(key) or SkmQuestion(element=key)
         if (row.question_id, row.question_en) != (text_id, text_en):
             row.question_id, row.question_en = text_id, text_en
