@@ -44,3 +44,15 @@ def test_rewording_a_question_is_audited_once_and_saving_the_same_words_again_is
     events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "skm.questions_changed")).all()
     # the other eight were left blank (their standard question): not changed, not listed
     assert len(events) == 1 and events[0].details["elements"] == ["waktu"]
+
+
+def test_a_suggestion_alone_is_kept_and_scores_nothing(ctx):
+    """docs/skm.md: every question may be skipped and the suggestion is optional; a visitor who skips the
+    nine questions and writes only a suggestion ("saran") has still answered - the suggestion reaches the
+    Admin's report, and no element gets a score from it (mu14's a3, decided)."""
+    visit = factories.visit("checked_out", checked_out_at=NOW - timedelta(minutes=5))
+    answers = skm.SurveyAnswers.from_mapping({"suggestion": "Ruang tunggu perlu kursi tambahan"})
+    response = skm.record(db.session, visit, answers, channel="kiosk", now=NOW)
+    db.session.commit()
+    assert response.suggestion == "Ruang tunggu perlu kursi tambahan"
+    assert all(score is None for score in skm.scores_of(response).values())
