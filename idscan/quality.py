@@ -17,6 +17,22 @@ MAX_GLARE = 0.015  # share of blown-out card pixels
 MIN_WASHED_COLUMNS = 25
 INK_GREY = 110  # print darker than this on the grey crop
 NIK_ROW_BOX = (0.20, 0.12, 0.70, 0.36)  # x0, y0, x1, y1: the NIK digits' columns (left of the photo)
+# A desk lamp's soft hotspot on a card lying still (the fifth generator's overhead scenes, Run 35h):
+# it stays on the print in every frame, so no vote or look again reads under it; only the visitor's
+# tilt moves it. Few of its pixels blow out where its shoulders fade the digits or the name, and a
+# spot over the name row alone covers too little of NIK_ROW_BOX for over half of a column to blow.
+# So a column is also washed where, over SPOT_ROW px of the NIK and name rows (about a name's caps
+# on the 428x270 crop), the brightest grey within SPOT_WINDOW stands SPOT_RISE over the crop's
+# median (its ground) and the darkest within it stays less than SPOT_CONTRAST below that: the print
+# faded to the ground's grey. A card clipped pale all over has no rise over its own median. Dev
+# (stranger5 overhead crops): 50-131 such columns where the spot lies on the NIK or the name, 0 where
+# it lies lower or on the photo.
+SPOT_ON = True  # False: main's behaviour before Run 35h (measurements)
+SPOT_BOX = (0.20, 0.12, 0.72, 0.38)
+SPOT_WINDOW = 7  # px: wider than a stroke, so a faded digit's own grey counts as its contrast
+SPOT_RISE = 30
+SPOT_CONTRAST = 60
+SPOT_ROW = 8
 MIN_SIZE = 0.07  # card area / frame area; below this the NIK is too small to read
 # A card smeared by movement: the NIK row's gradients run one way (text printed sharp has strokes
 # in every direction). Dev splits, frames otherwise ready (docs/idscan.md, Run 15b): the structure
@@ -77,25 +93,49 @@ def glare(crop: np.ndarray) -> float:
     return cv2.countNonZero(blown) / float(blown.size)
 
 
+def _widest_run(columns: np.ndarray) -> int:
+    best = run = 0
+    for c in columns:
+        run = run + 1 if c else 0
+        best = max(best, run)
+    return best
+
+
 def washed_columns(crop: np.ndarray) -> int:
-    """The widest run of the NIK row's columns that light has blown out with no ink left in them."""
+    """The widest run of the NIK and name rows' columns that light has washed out: blown with no ink
+    left (a laminate band), or lit over the card's ground with the print faded (a lamp's hotspot)."""
     small = cv2.resize(crop, (428, 270), interpolation=cv2.INTER_AREA)
     gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) if small.ndim == 3 else small
+    return max(_blown_columns(small, gray), _spot_columns(gray) if SPOT_ON else 0)
+
+
+def _blown_columns(small: np.ndarray, gray: np.ndarray) -> int:
+    """A laminate band: columns over half blown out and with no ink (Run 19x)."""
     n = small.shape[2] if small.ndim == 3 else 1
     x0, y0, x1, y1 = NIK_ROW_BOX
     rows, cols = slice(int(y0 * 270), int(y1 * 270)), slice(int(x0 * 428), int(x1 * 428))
     blown = cv2.inRange(small[rows, cols], (250,) * n, (255,) * n)
     washed = (blown.mean(axis=0) > 127.5) & ((gray[rows, cols] < INK_GREY).sum(axis=0) == 0)
-    best = run = 0
-    for w in washed:
-        run = run + 1 if w else 0
-        best = max(best, run)
-    return best
+    return _widest_run(washed)
+
+
+def _spot_columns(gray: np.ndarray) -> int:
+    """A lamp's soft hotspot: columns where a row's height of the NIK and name rows is brighter than the
+    card's own ground and its print has faded to almost the ground's grey (Run 35h)."""
+    x0, y0, x1, y1 = SPOT_BOX
+    box = gray[int(y0 * 270):int(y1 * 270), int(x0 * 428):int(x1 * 428)]
+    kernel = np.ones((SPOT_WINDOW, SPOT_WINDOW), np.uint8)
+    light, dark = cv2.dilate(box, kernel), cv2.erode(box, kernel)
+    # The median of the crop is its ground (the print, photo and spot each cover less than half).
+    lit = light.astype(np.int16) >= float(np.median(gray)) + SPOT_RISE
+    faded = cv2.subtract(light, dark) < SPOT_CONTRAST
+    return _widest_run(np.count_nonzero(lit & faded, axis=0) >= SPOT_ROW)
 
 
 def glare_on_text(crop: np.ndarray, glare_share: float) -> bool:
-    """Glare the visitor should tilt away: blown-out light over the NIK row's digits, not only a
-    pale ground clipped by the camera's exposure or a band beside the row."""
+    """Glare the visitor should tilt away: blown-out light over the NIK row's digits, or a lamp's
+    soft hotspot that fades the NIK or the name, not only a pale ground clipped by the camera's
+    exposure or a band beside the rows."""
     return glare_share > MAX_GLARE and washed_columns(crop) >= MIN_WASHED_COLUMNS
 
 
@@ -108,8 +148,9 @@ def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share:
     while the picture was taken, though its corners stayed put between frames): the tracker waits
     for a steadier picture as for a finger, then captures as it is.
     ktp: the card looks like a KTP-el front (card_look.py); a SIM, bank card or badge is never
-    captured. on_text: the blown-out light covers the NIK row's digits (glare_on_text); a card
-    washed pale all over with its print still dark is read, not sent to tilt for ever."""
+    captured. on_text: the blown-out light covers the NIK row's digits, or a lamp's spot fades the
+    NIK or the name (glare_on_text); a card washed pale all over with its print still dark is
+    read, not sent to tilt for ever."""
     if not card:
         return "no_card"
     if not in_frame:
