@@ -13,7 +13,8 @@ default; tune on --split dev only.
 
 --tilted: cards lying on the desk under the lamp whose visitor tilts the card after TILT_AT frames, as
 the kiosk's "glare" asks when the lamp's spot fades the NIK or the name (Run 35h), beside the same
-cards left lying still; each run TILT_AT + --frames frames long (the kiosk watches on while it tells).
+cards left lying still, and tilted only where their first frame is told glare (a visitor who does as
+the kiosk says); each run TILT_AT + --frames frames long (the kiosk watches on while it tells).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.engine_bench import (arguments, condition_table, negative_kinds, read_single_frames,  # noqa: E402
                                 report_readings, scan_negatives, share, start_engine, steady_runs,
                                 told_per_condition)
+from idscan import scan_frame  # noqa: E402
 from tests.stranger5.splits import (ALL_CONDITIONS, NEGATIVE_KINDS, ONLY_IN_TEST, SPLITS, Split, cases,  # noqa: E402
                                     negatives, tilted_cases)
 
@@ -39,8 +41,13 @@ def tilted_runs(split: Split, n: int, frames: int, engine: str | None) -> None:
     """The lamp's cards held still and then tilted from frame TILT_AT (tests/stranger5/splits.tilted_cases):
     what is captured and filled of each."""
     print(f"\nlamp runs ({n} cards lying under the lamp, {TILT_AT + frames} frames each):")
-    for label, tilt_at in (("lying still", None), (f"tilted from frame {TILT_AT}", TILT_AT)):
-        runs = [dataclasses.replace(c, tilt_at=tilt_at) for c in tilted_cases(split, n, TILTED_START, TILT_AT)]
+    lamp = tilted_cases(split, n, TILTED_START, TILT_AT)
+    # A visitor who does as told: tilts where the card's first frame is told glare, else leaves it lying.
+    told = [scan_frame(c.frame(0).frame, barcodes=False).guidance == "glare" for c in lamp]
+    print(f"  told glare on the first frame: {sum(told)} of {n}")
+    for label, tilts in (("lying still", [False] * n), (f"tilted from frame {TILT_AT}", [True] * n),
+                         ("tilted where told glare", told)):
+        runs = [dataclasses.replace(c, tilt_at=TILT_AT if tilt else None) for c, tilt in zip(lamp, tilts)]
         rows, _cpu = steady_runs(runs, TILT_AT + frames, engine)
         voted = [r for r in rows if r.get("read")]
         print(f"  {label}: captured {len(voted)} of {len(rows)}; NIK filled right {share(rows, 'nik_filled')}, "

@@ -23,14 +23,16 @@ NIK_ROW_BOX = (0.20, 0.12, 0.70, 0.36)  # x0, y0, x1, y1: the NIK digits' column
 # spot over the name row alone covers too little of NIK_ROW_BOX for over half of a column to blow.
 # So a column is also washed where, over SPOT_ROW px of the NIK and name rows (about a name's caps
 # on the 428x270 crop), the brightest grey within SPOT_WINDOW stands SPOT_RISE over the crop's
-# median (its ground) and the darkest within it stays less than SPOT_CONTRAST below that: the print
-# faded to the ground's grey. A card clipped pale all over has no rise over its own median. Dev
-# (stranger5 overhead crops): 50-131 such columns where the spot lies on the NIK or the name, 0 where
-# it lies lower or on the photo.
+# median (its ground) and the camera clips it (SPOT_CLIP), and the darkest within it stays less than
+# SPOT_CONTRAST below that: the print faded to the ground's grey. A card clipped pale all over has no
+# rise over its own median; light brightening one end of a card (our dev glare runs: 250-251 over the
+# blank ground by the header) is no spot. Dev (stranger5 overhead crops): 50-131 such columns where
+# the spot lies on the NIK or the name, 0 where it lies lower or on the photo.
 SPOT_ON = True  # False: main's behaviour before Run 35h (measurements)
 SPOT_BOX = (0.20, 0.12, 0.72, 0.38)
 SPOT_WINDOW = 7  # px: wider than a stroke, so a faded digit's own grey counts as its contrast
 SPOT_RISE = 30
+SPOT_CLIP = 252
 SPOT_CONTRAST = 60
 SPOT_ROW = 8
 MIN_SIZE = 0.07  # card area / frame area; below this the NIK is too small to read
@@ -127,7 +129,7 @@ def _spot_columns(gray: np.ndarray) -> int:
     kernel = np.ones((SPOT_WINDOW, SPOT_WINDOW), np.uint8)
     light, dark = cv2.dilate(box, kernel), cv2.erode(box, kernel)
     # The median of the crop is its ground (the print, photo and spot each cover less than half).
-    lit = light.astype(np.int16) >= float(np.median(gray)) + SPOT_RISE
+    lit = light >= max(float(np.median(gray)) + SPOT_RISE, SPOT_CLIP)
     faded = cv2.subtract(light, dark) < SPOT_CONTRAST
     return _widest_run(np.count_nonzero(lit & faded, axis=0) >= SPOT_ROW)
 
