@@ -1,5 +1,6 @@
 """What the engine's benches (bench/idscan.py, bench/idscan_stranger.py) share: their command line,
-the engine set up as the served app runs it, CPU time, and how a figure is put in a line."""
+the engine set up as the served app runs it, the camera frame as the kiosk sends it (--transport,
+bench/transport.py), CPU time, and how a figure is put in a line."""
 from __future__ import annotations
 
 import argparse
@@ -16,10 +17,13 @@ from idscan.sequence import CAPTURABLE, MOST_FRAMES, look_again_run, steady_capt
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata
 from lpsedesk.nik import regions
 
+from bench.transport import KIOSK_WIDTH, TRANSPORTS, transport
+
 # What the kiosk captures: a ready frame, and one with a finger on the NIK or its NIK row smeared
 # ("hold_still") once it has waited (idscan/tracker.py; Runs 14x, 15b). The finger and smear lines
 # say how often it waited.
 CAPTURED = CAPTURABLE
+_sent = transport("raw")  # start_engine sets it from --transport and --kiosk-width
 
 
 def captured(guidance: str) -> bool:
@@ -40,6 +44,11 @@ def arguments(splits, *, cards: int, sequences: int, negatives: int) -> argparse
     ap.add_argument("--engine", choices=["both", "tesseract", "rapidocr"], default=None)
     ap.add_argument("--tessdata", default=str(Path(__file__).resolve().parents[1] / "var" / "tessdata"),
                     help="folder of the second Tesseract model, as the kiosk's IDSCAN_TESSDATA ('' : none)")
+    ap.add_argument("--transport", choices=TRANSPORTS, default="raw",
+                    help="kiosk: each camera frame scaled and JPEG-encoded as camera.js sends it (Run 35r); "
+                         "raw: the generator's array as it is")
+    ap.add_argument("--kiosk-width", type=int, default=KIOSK_WIDTH,
+                    help="with --transport kiosk: camera.js's MAX_WIDTH, the widest frame sent")
     return ap
 
 
@@ -49,7 +58,17 @@ def start_engine(args: argparse.Namespace) -> None:
     # One OpenCV thread, as the served app runs the engine (kiosk/scan_api.py): its pool's second
     # thread only adds CPU (dev, Run 13c: the same results, ~1-2 ms less per frame).
     cv2.setNumThreads(1)
+    global _sent
+    _sent = transport(args.transport, args.kiosk_width)
     print(f"second Tesseract model: {tesslib_best_dir() or 'none'}")
+    print("camera frames: " + (f"as the kiosk sends them (at most {args.kiosk_width} px wide, JPEG 85)"
+                               if args.transport == "kiosk" else "raw (the generator's arrays)"))
+
+
+def sent(frame: np.ndarray) -> np.ndarray:
+    """A camera frame as the engine receives it (start_engine's --transport); an uploaded photo is
+    not one (the browser sends the file as it is)."""
+    return _sent(frame)
 
 
 # steady_capture and MOST_FRAMES now live in idscan/sequence.py (the CLI runs them too, Run 24t).
@@ -115,7 +134,7 @@ def read_frame(scene, nik: str, name: str, engine: str | None, table, index: int
     """One frame as the kiosk sees it (scan_frame; an uploaded photo may be all card, as
     kiosk/scan_api.py scans it) and, when a sharp enough card is found, its crop read (read_cards):
     the row a stranger bench counts, and the scan result."""
-    res = scan_frame(scene.frame, whole_picture=uploaded)
+    res = scan_frame(scene.frame if uploaded else sent(scene.frame), whole_picture=uploaded)
     row = {"tags": set(scene.tags), "blur_ok": scene.blur <= 1.5, "found": res.card and res.in_frame,
            "guidance": res.guidance, "ready": captured(res.guidance), "finger": res.guidance == "finger_on_text",
            "smear": res.guidance == "hold_still", "index": index}
@@ -147,7 +166,10 @@ def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
     24t: look_again.ON = False) and after it (`reading`), the later frames watched, and CPU ms: the
     capture's reading (`cpu_first`), with the look (`cpu`: the later frames' scans, which the camera
     loop makes anyway, and the second reading; `look_cpu` alone) - wall ms likewise (`ms`)."""
-    best, seen = steady_capture(lambda i: frame_at(i), frames, lambda f: scan_frame(f, barcodes=False))
+    def camera(i: int) -> np.ndarray:
+        return sent(frame_at(i))
+
+    best, seen = steady_capture(camera, frames, lambda f: scan_frame(f, barcodes=False))
     run = {"best": best, "seen": seen}
     if not best:
         return run
@@ -155,7 +177,7 @@ def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
     first = read_cards([r.crop for r in best], engine, table)
     run.update(first=first, cpu_first=cpu_ms() - c, refused=other_card.shows_other_card(first))
     t2, c2 = time.perf_counter(), cpu_ms()
-    reading, looked = look_again_run(best, first, lambda i: scan_frame(frame_at(seen + i), barcodes=False),
+    reading, looked = look_again_run(best, first, lambda i: scan_frame(camera(seen + i), barcodes=False),
                                      lambda crops: read_cards(crops, engine, table))
     run.update(reading=reading, looked=looked, look_cpu=cpu_ms() - c2 if looked else None,
                cpu=cpu_ms() - c, ms=(time.perf_counter() - t) * 1000)
@@ -252,7 +274,7 @@ def scan_negatives(scenes) -> list[dict]:
     (other_card.py, Run 29n); `told_capture` counts the captures before that refusal."""
     rows, table = [], regions()
     for scene in scenes:
-        res = scan_frame(scene.frame)
+        res = scan_frame(sent(scene.frame))
         rows.append({"kind": scene.tags[0], "card": res.card, **negative_handed(res, table),
                      "move": res.guidance == "move_into_frame"})
     return rows

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import baseline_ocr  # noqa: E402
 from bench.told import print_told  # noqa: E402
 from bench.engine_bench import (arguments, captured, by_tag, finger_told, look_line, negative_handed, pct,  # noqa: E402
-                                run_row, share, smeared_told, spread, start_engine, steady_run)
+                                run_row, sent, share, smeared_told, spread, start_engine, steady_run)
 from idscan import other_card, read_cards, scan_frame, warp  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
 from tests.synthetic.splits import HOLDS, SPLITS, cases, negatives  # noqa: E402
@@ -42,8 +42,9 @@ def single_frames(split, n: int, engine: str | None, baseline: bool,
     table = regions()
     for k, case in enumerate(cases(split, n)):
         scene = case.frame(0)
+        frame = sent(scene.frame)  # not timed: the browser's scaling and the JPEG round trip
         c = time.process_time()
-        res = scan_frame(scene.frame)
+        res = scan_frame(frame)
         DET_CPU.append((time.process_time() - c) * 1000)
         det_ms.append(res.ms)
         row = {"tags": set(scene.tags) | {f"font:{case.style.family}"}, "blur_ok": scene.blur <= 1.5,
@@ -146,8 +147,9 @@ def main() -> None:
         seq[hold], *seq_cpu[hold] = sequences(split, args.sequences, args.frames, args.engine, args.names, hold)
     neg_rows, table = [], regions()
     for scene in negatives(split, args.negatives):
+        frame = sent(scene.frame)
         c = time.process_time()
-        res = scan_frame(scene.frame)
+        res = scan_frame(frame)
         DET_CPU.append((time.process_time() - c) * 1000)
         det_ms.append(res.ms)
         neg_rows.append({"kind": scene.tags[0], "card": res.card, **negative_handed(res, table),
@@ -180,7 +182,7 @@ def main() -> None:
     for kind in sorted({r["kind"] for r in neg_rows}):
         sub = [r for r in neg_rows if r["kind"] == kind]
         print(f"  {kind}: move_into_frame {share(sub, 'move')}, card {share(sub, 'card')}")
-    print(f"detection+decoding ms per 1280x720 frame: wall median {pct(det_ms, 50):.1f}, p95 {pct(det_ms, 95):.1f}; "
+    print(f"detection+decoding ms per frame sent: wall median {pct(det_ms, 50):.1f}, p95 {pct(det_ms, 95):.1f}; "
           f"CPU median {pct(DET_CPU, 50):.1f} (resampled 95 %: {spread(DET_CPU)}), p95 {pct(DET_CPU, 95):.1f}   [goal median <= 25]")
     print(f"OCR single frame ms: median {pct(ocr_ms, 50):.0f}, p95 {pct(ocr_ms, 95):.0f}")
 

@@ -3,7 +3,7 @@
 Serves the app with waitress in its own process on 127.0.0.1, with the options `flask serve` gives
 it (the app's THREADS, 48 by default; `--threads 8` as this bench did before 2 December), on a
 temporary SQLite database migrated like `make run`; enrols `max(N)` kiosks, and for each N runs N kiosk threads for `--seconds`, each
-POSTing a synthetic KTP frame (960x540 JPEG, a card in view, as the kiosk sends) to
+POSTing a synthetic KTP frame (1280x720 JPEG, a card in view, as the kiosk sends since Run 35r) to
 /kiosk/api/v1/scan every 200 ms (the next frame goes as soon as the answer came when it is late,
 as the kiosk's camera loop does). Frames use the check-out screen's mode by default: the same decode
 and engine work as the KTP screen without its scan session (kept per frame) or its steady-card
@@ -68,6 +68,10 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
+# What static/kiosk/js/camera.js sends of a 720p webcam (MAX_WIDTH; 960 before Run 35r, docs/idscan.md).
+FRAME_WIDTH = 1280
+
+
 def frame_jpeg(seed: int = 16) -> tuple[bytes, object]:
     import cv2
     import numpy as np
@@ -79,7 +83,9 @@ def frame_jpeg(seed: int = 16) -> tuple[bytes, object]:
     rng = np.random.default_rng(seed)
     frame, _quad = place_in_scene(render_ktp(make_person(rng)), rng, width_px=420, angle=0, tilt=3,
                                   jpeg=None, noise=1)
-    frame = cv2.resize(frame, (960, int(960 * frame.shape[0] / frame.shape[1])), interpolation=cv2.INTER_AREA)
+    if frame.shape[1] > FRAME_WIDTH:
+        frame = cv2.resize(frame, (FRAME_WIDTH, int(FRAME_WIDTH * frame.shape[0] / frame.shape[1])),
+                           interpolation=cv2.INTER_AREA)
     ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
     assert ok
     return buf.tobytes(), frame
@@ -439,7 +445,7 @@ def main() -> None:
     captured = sum(r["captured"] for _name, r in rows)
     print(f"\nframes from the {MODE} screen"
           + (f" (a card in two places in turn; captures: {captured})" if MODE == "ktp" else "")
-          + f": 960x540 JPEG, {len(data) // 1024} KB, a card in view, sent "
+          + f": {FRAME_WIDTH}-wide JPEG, {len(data) // 1024} KB, a card in view, sent "
           f"{'as a multipart form' if FORM else 'as the body (image/jpeg)'}; engine alone in this process: "
           f"decode {decode_ms:.1f} + scan {scan_ms:.1f} = {decode_ms + scan_ms:.1f} ms CPU (p50); through the "
           f"whole app of this checkout in this process (WSGI, no network): {app_ms:.1f} ms CPU against "

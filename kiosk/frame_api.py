@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from flask import Request, current_app, jsonify, request
 
+from lpsedesk import devices
 from lpsedesk.extensions import csrf
 from lpsedesk.scan_capability import HEADER, frame_refusal, new_capability
 from lpsedesk.sessionless import sessionless
@@ -23,6 +24,7 @@ from lpsedesk.sessionless import sessionless
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_id, kiosk_only
 from .scan_api import SESSION_ID, _scan, api_error, forget_all, sessions
+from .visit_api import json_body
 
 # 403: this frame is not admitted to the session it names; 410: that session is over. Either way
 # the camera loop opens the session again (one ordinary request) and goes on.
@@ -33,12 +35,25 @@ REFUSAL_STATUS = {"capability_invalid": 403, "scan_session_over": 410}
 @kiosk_only
 def open_scan(session_id: str):
     """Open (or reopen) this kiosk's scan session for the camera loop; any capability given for it
-    before is void from now on."""
+    before is void from now on. A JSON body `{"camera": {"width": W, "height": H}}` (the camera's
+    own picture size) is kept for the Admin's kiosks page."""
     if not SESSION_ID.match(session_id):
         return api_error("bad_request", 400)
+    camera = (json_body() or {}).get("camera")
+    if camera is not None:  # the page sends its camera's size when it has one (an upload has none)
+        try:
+            devices.note_camera(current_kiosk(), *_camera_sides(camera))
+        except devices.DeviceError:
+            return api_error("bad_request", 400, fields={"camera": "invalid"})
     token, digest = new_capability()
     forget_all(sessions().open(current_kiosk().id, session_id, digest))
     return jsonify(session=session_id, capability=token, header=HEADER)
+
+
+def _camera_sides(camera: object) -> tuple[object, object]:
+    if not isinstance(camera, dict):
+        return None, None
+    return camera.get("width"), camera.get("height")
 
 
 @bp.post("/api/v1/frames")

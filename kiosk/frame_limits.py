@@ -1,6 +1,6 @@
 """What one kiosk frame may cost: its pixels bounded before decoding, and a few decoded at once.
 
-A camera sends at most 1920x1080 (the kiosk asks for 1280x720 and sends 960 px wide), but a 47 KB
+A camera sends at most 1920x1080 (the kiosk asks for 1280x720 and sends at most 1280 px wide), but a 47 KB
 PNG of zeros can claim 4096x3900 and cost 220 MiB once decoded and scanned; eight at once cost
 1.4 GiB. So the size is read from the header first: a frame over the bound is refused before a
 pixel is decoded, except a JPEG (a photo picked with the upload button), which is decoded straight

@@ -196,13 +196,19 @@ def document() -> dict:
         f"{PREFIX}/scan/{{session_id}}/capability": {"post": {
             "summary": "Open (or reopen) a scan session for the camera loop; answers its capability",
             "description": "An ordinary kiosk request (device credential, session cookie, CSRF token). Only "
-                           "the capability's hash is kept; a capability given before for the session is void.",
+                           "the capability's hash is kept; a capability given before for the session is void. "
+                           "The KTP screen sends its camera's own picture size, shown on the Admin's kiosks page.",
             "parameters": [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"camera": {
+                    "type": "object", "required": ["width", "height"],
+                    "properties": {"width": {"type": "integer", "minimum": 16, "maximum": 10000},
+                                   "height": {"type": "integer", "minimum": 16, "maximum": 10000}}}}}}}},
             "responses": {"200": _json({"type": "object", "required": ["session", "capability", "header"],
                                         "properties": {"session": {"type": "string"},
                                                        "capability": {"type": "string"},
                                                        "header": {"type": "string"}}}, "opened"),
-                          "400": _json(ERR, "bad session id or CSRF token"), "401": E401}}},
+                          "400": _json(ERR, "bad session id, CSRF token or camera size"), "401": E401}}},
         f"{PREFIX}/frames": {"post": {
             "summary": "One camera frame on the narrow path: the JPEG as the body, admitted by the scan "
                        "session's capability (X-Scan-Capability) instead of the session cookie and CSRF token",

@@ -178,7 +178,8 @@ def submit_visit():
     problems = {**not_invited, **checkin.validate(entry, purposes=purposes, facilities=facilities)}
     if "nik" not in problems:  # asked on the step with the NIK, not first on the last screen
         # the last screen's answer queues a request: checked under the NIK's lock (h23v)
-        problems.update(checkin.already_waiting(db.session, entry.nik, utcnow(), hold=not checking))
+        problems.update(checkin.already_waiting(db.session, entry.nik, utcnow(), phone=entry.phone,
+                                                hold=not checking))
     if checking:
         # Issue 15: the devices step (restricted facility) sends its answer; earlier steps do not.
         problems.update(restricted.device_problems(facilities, data, asked="devices_none" in data))

@@ -122,11 +122,18 @@ def find_returning(session: Session, nik: str, phone_last4: str) -> Visitor | No
     return None
 
 
-def already_waiting(session: Session, nik: str, now: datetime, *, hold: bool = False) -> dict[str, str]:
-    """{"nik": "nik_waiting"} when a request with this NIK, sent today (WIB), still waits for the
-    Kasubag's decision. A second one queued the same person twice: the Kasubag met the same name
-    again after refusing it and took the refusal for lost, and the kiosk's "Show my answer" found
-    only one of them (a stranger's walk, 4 December). The visitor sees, or withdraws, the first.
+def already_waiting(session: Session, nik: str, now: datetime, *, phone: str,
+                    hold: bool = False) -> dict[str, str]:
+    """{"nik": "nik_waiting"} when a request with this NIK and this mobile number, sent today (WIB),
+    still waits for the Kasubag's decision. A second one queued the same person twice: the Kasubag met
+    the same name again after refusing it and took the refusal for lost, and the kiosk's "Show my
+    answer" found only one of them (a stranger's walk, 4 December). The visitor sees, or withdraws,
+    the first.
+
+    The number too (probe h32x): a NIK is printed on the KTP and copied into many forms, and the kiosk
+    tells no visit for a NIK alone (finding one takes the phone's last 4 digits); asked with the NIK
+    only, any kiosk learned at once whether its holder was in the building. Someone who types the NIK
+    with another number queues a request of their own; the desk checks each original KTP.
 
     `hold`: the answer decides whether a request is queued; the NIK's lock is taken first and held
     until the caller commits, so two kiosks sending the same NIK at once are answered one after the
@@ -137,10 +144,11 @@ def already_waiting(session: Session, nik: str, now: datetime, *, hold: bool = F
     if hold:
         one_at_a_time.hold(session, f"visit-waiting:{info.nik}")
     start, end = wib_day_bounds(wib_date(now))
-    waiting = session.scalar(select(Visit.id).join(Visitor).where(
+    phones = session.scalars(select(Visitor.phone).join(Visit, Visit.visitor_id == Visitor.id).where(
         Visitor.nik == info.nik, Visit.status == VisitStatus.PENDING.value,
-        Visit.submitted_at >= start, Visit.submitted_at < end).limit(1))
-    return {"nik": "nik_waiting"} if waiting is not None else {}
+        Visit.submitted_at >= start, Visit.submitted_at < end))
+    typed = clean_phone(phone)
+    return {"nik": "nik_waiting"} if typed and any(clean_phone(p) == typed for p in phones) else {}
 
 
 def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[dict], facilities: list[dict],
@@ -149,8 +157,8 @@ def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[
     """Create the visitor (a fresh row per visit: the guest book records what was said that day) and
     a pending visit, with its audit event. Raises CheckinError with every field problem."""
     now = now or datetime.now(timezone.utc)
-    errors = validate(entry, purposes=purposes, facilities=facilities) or already_waiting(session, entry.nik, now,
-                                                                                         hold=True)
+    errors = (validate(entry, purposes=purposes, facilities=facilities)
+              or already_waiting(session, entry.nik, now, phone=entry.phone, hold=True))
     if errors:
         raise CheckinError(errors)
     email = entry.email.strip()

@@ -158,6 +158,46 @@ def touch(device: KioskDevice, now: datetime | None = None, every: timedelta = t
     return False
 
 
+# What the ID engine was measured to read well (docs/idscan.md, Runs 34g and 34v): a 720p webcam. At
+# 640x480 a card at arm's length has value rows 5-7 px tall and names are misread or left empty. By
+# the long and short side, so a tablet's camera turned upright (720x1280) counts as 720p too.
+CAMERA_ENOUGH = (1280, 720)
+# Outside these a size is not a camera's: a page that sent it is broken or not ours.
+CAMERA_SIDE = (16, 10000)
+
+
+@dataclass(frozen=True)
+class CameraReport:
+    width: int
+    height: int
+    enough: bool  # False: the Admin is told to use a 720p webcam
+
+
+def note_camera(device: KioskDevice, width: object, height: object) -> bool:
+    """Keep the size of the picture the kiosk's camera gives; True when it changed. Raises
+    DeviceError("camera_size_invalid") for anything that is not a pair of whole pixel counts."""
+    sides = []
+    for side in (width, height):
+        # bool is an int to Python; JSON's true is not a size
+        if isinstance(side, bool) or not isinstance(side, int) or not CAMERA_SIDE[0] <= side <= CAMERA_SIDE[1]:
+            raise DeviceError("camera_size_invalid")
+        sides.append(side)
+    if (device.camera_width, device.camera_height) == tuple(sides):
+        return False
+    device.camera_width, device.camera_height = sides
+    return True
+
+
+def camera_report(device: KioskDevice) -> CameraReport | None:
+    """What the kiosks page says of this kiosk's camera; None before the camera was ever opened."""
+    if device.camera_width is None or device.camera_height is None:
+        return None
+    long_side, short_side = max(device.camera_width, device.camera_height), min(device.camera_width,
+                                                                                 device.camera_height)
+    return CameraReport(device.camera_width, device.camera_height,
+                        long_side >= CAMERA_ENOUGH[0] and short_side >= CAMERA_ENOUGH[1])
+
+
 def list_devices(session: Session) -> list[KioskDevice]:
     return list(session.scalars(select(KioskDevice).order_by(KioskDevice.revoked_at.is_not(None),
                                                              KioskDevice.name, KioskDevice.id)))

@@ -25,8 +25,10 @@ def _page(new_code: tuple[KioskDevice, str] | None = None, status: int = 200):
         # Inline SVG: a tablet kiosk can scan it with its own camera app; segno writes no script or style.
         qr = Markup(segno.make(link, error="m").svg_inline(scale=4, border=2))
         shown = {"device": device, "code": devices.format_code(code), "link": link, "qr": qr}
-    return render_template("admin/kiosks.html", kiosks=devices.list_devices(db.session), shown=shown,
-                           now=utcnow(), slip_formats=devices.SLIP_FORMATS), status
+    kiosks = devices.list_devices(db.session)
+    return render_template("admin/kiosks.html", kiosks=kiosks, shown=shown, now=utcnow(),
+                           cameras={k.id: devices.camera_report(k) for k in kiosks},
+                           slip_formats=devices.SLIP_FORMATS), status
 
 
 def _device(device_id: int) -> KioskDevice:

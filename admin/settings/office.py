@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from lpsedesk import settings, settings_rules
+from lpsedesk import settings, settings_edits, settings_rules
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
 from lpsedesk.labels import weekday_names
@@ -14,6 +14,23 @@ from lpsedesk.settings_rules import SettingError
 
 from .. import bp
 from .messages import setting_label, setting_message
+
+
+def _shown_now() -> str:
+    """The marks of what a settings page shows now (lpsedesk.settings_edits), sent back with its form."""
+    values = settings.get_all(db.session)
+    return settings_edits.marks(values, values.keys())
+
+
+def _changed_meanwhile(exc: settings_edits.ChangedMeanwhile) -> str:
+    return _("Nothing was saved: another user changed %(what)s after you opened this page. What you typed is "
+             "kept below; save again to replace their change.", what=", ".join(setting_label(k) for k in exc.keys))
+
+
+def _save(values: dict, endpoint: str):
+    """Store what the Admin changed, then back to the page; ChangedMeanwhile goes to the caller."""
+    shown = settings_edits.read_marks(request.form.get("shown"))
+    return _saved(settings_rules.apply(db.session, current_actor(), values, shown), endpoint)
 
 
 def _saved(changed: list[str], endpoint: str):
@@ -30,6 +47,7 @@ def settings_office():
     values = settings.get_all(db.session)
     errors: dict[str, str] = {}
     holidays_typed = settings_rules.holidays_text(values["holidays"])
+    shown, status = _shown_now(), 200
     if request.method == "POST":
         cleaned, problems = settings_rules.clean_office(request.form)
         for key in settings_rules.REASON_LISTS:
@@ -48,19 +66,27 @@ def settings_office():
                 cleaned["holidays"] = settings_rules.clean_holidays(request.form["holidays"])
             except SettingError as exc:
                 problems.append(exc)
+        status = 400
         if not problems:
-            return _saved(settings_rules.apply(db.session, current_actor(), cleaned), "admin.settings_office")
-        errors = {exc.key: setting_message(exc) for exc in problems}
+            try:
+                return _save(cleaned, "admin.settings_office")
+            except settings_edits.ChangedMeanwhile as exc:
+                # shown afresh: the Admin has been told, so saving again replaces the other change
+                flash(_changed_meanwhile(exc), "error")
+                status = 409
+        else:
+            shown = request.form.get("shown", "")  # still what the page first showed
+            errors = {exc.key: setting_message(exc) for exc in problems}
+            flash(_("Nothing was saved: please correct the marked fields."), "error")
         values = {**values, **{k: request.form.get(k, "") for k in settings_rules.OFFICE_KEYS},
                   "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1",
                   **{k: request.form.get(k, "").splitlines() for k in settings_rules.REASON_LISTS},
                   "office_days": request.form.getlist("office_days")}
         holidays_typed = request.form.get("holidays", "")
-        flash(_("Nothing was saved: please correct the marked fields."), "error")
     office_days = set(settings_rules.ticked_office_days(values["office_days"]))  # type: ignore[arg-type]
     return render_template("admin/settings/office.html", values=values, errors=errors,
                            label=setting_label, ranges=settings_rules.NUMBERS, weekdays=weekday_names(),
-                           office_days=office_days, holidays_typed=holidays_typed), 400 if errors else 200
+                           office_days=office_days, holidays_typed=holidays_typed, shown=shown), status
 
 
 def _rows_from_form() -> list[dict]:
@@ -80,23 +106,29 @@ def _rows_from_form() -> list[dict]:
 def _choices(list_key: str, endpoint: str):
     old: list[dict] = settings.get(db.session, list_key)  # type: ignore[assignment]
     in_use = settings_rules.keys_in_use(db.session, list_key)
-    items, error = old, None
+    items, error, shown, status = old, None, _shown_now(), 200
     if request.method == "POST":
         rows = _rows_from_form()
         try:
             items, hidden = settings_rules.clean_choices(list_key, rows, old, in_use)
         except SettingError as exc:
-            error = setting_message(exc)
+            error, shown, status = setting_message(exc), request.form.get("shown", ""), 400
             items = [row for row in rows if not row.get("remove")]
         else:
-            if hidden:
-                flash(_("Still used by earlier visits, so hidden from new visits instead of removed: %(keys)s.",
-                        keys=", ".join(hidden)), "info")
-            return _saved(settings_rules.apply(db.session, current_actor(), {list_key: items}), endpoint)
+            try:
+                response = _save({list_key: items}, endpoint)
+            except settings_edits.ChangedMeanwhile as exc:
+                error, status = _changed_meanwhile(exc), 409
+                items = [row for row in rows if not row.get("remove")]
+            else:
+                if hidden:
+                    flash(_("Still used by earlier visits, so hidden from new visits instead of removed: %(keys)s.",
+                            keys=", ".join(hidden)), "info")
+                return response
     new_row = next((row for row in items if row.get("key") == "" and (row.get("id") or row.get("en"))), None)
     return render_template("admin/settings/choices.html", list_key=list_key, title=setting_label(list_key),
                            items=[i for i in items if i.get("key")], new_row=new_row or {}, error=error,
-                           in_use=in_use, endpoint=endpoint), 400 if error else 200
+                           in_use=in_use, endpoint=endpoint, shown=shown), status
 
 
 @bp.route("/settings/facilities", methods=["GET", "POST"])
@@ -115,14 +147,16 @@ def settings_purposes():
 @requires(Role.ADMIN)
 def settings_access_rights():
     text = "\n".join(settings.get(db.session, "access_rights"))  # type: ignore[arg-type]
-    error = None
+    error, shown, status = None, _shown_now(), 200
     if request.method == "POST":
         text = request.form.get("access_rights", "")
         try:
             rights = settings_rules.clean_access_rights(text)
         except SettingError as exc:
-            error = setting_message(exc)
+            error, shown, status = setting_message(exc), request.form.get("shown", ""), 400
         else:
-            return _saved(settings_rules.apply(db.session, current_actor(), {"access_rights": rights}),
-                          "admin.settings_access_rights")
-    return render_template("admin/settings/access_rights.html", text=text, error=error), 400 if error else 200
+            try:
+                return _save({"access_rights": rights}, "admin.settings_access_rights")
+            except settings_edits.ChangedMeanwhile as exc:
+                error, status = _changed_meanwhile(exc), 409
+    return render_template("admin/settings/access_rights.html", text=text, error=error, shown=shown), status

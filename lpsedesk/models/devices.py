@@ -26,3 +26,7 @@ class KioskDevice(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The slip this kiosk's printer takes: "receipt80" (80 mm roll), "a6", or "none" (no printer).
     slip_format: Mapped[str] = mapped_column(String(16), default="receipt80")
+    # The picture the kiosk's camera last gave (what the browser settled on, before the page scales a
+    # frame down to send it): the Admin sees a 640x480 webcam that misreads names (devices.camera_advice).
+    camera_width: Mapped[int | None] = mapped_column(Integer)
+    camera_height: Mapped[int | None] = mapped_column(Integer)

@@ -27,6 +27,33 @@
     const heading = card.querySelector("h2");
     if (heading && heading.getBoundingClientRect().top < lift) lift = firstTop;
     window.scrollBy(0, lift);
+    if (underTheBar(bar, part) > 0) restOnWholeLines(card, bar, part);
+  }
+
+  /* h32s: a decision taller than the screen (a purpose of 300+ characters, a URL, an instansi's long
+     name) cannot rest whole above the bar, and the bar's top edge fell where it fell: across a line of
+     the purpose, or across the end date's hint (390x844, a 260-character purpose: the hint's first
+     line cut in half). The page comes back the least it must, up to a few lines, so that the bar's top
+     edge and the screen's top edge each fall between two lines, and the end date's label, boxes and
+     hints are shown together or not yet at all. */
+  function restOnWholeLines(card, bar, part) {
+    const y = window.scrollY;
+    const edge = bar.getBoundingClientRect().top;
+    const group = part.getBoundingClientRect();
+    const units = [[group.top + y, group.bottom + y]];
+    const range = document.createRange();
+    const texts = document.createTreeWalker(document.querySelector("main") || document.body, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      if (!node.data.trim() || part.contains(node) || bar.contains(node)
+          || !(node.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      range.selectNodeContents(node);
+      for (const line of range.getClientRects()) units.push([line.top + y, line.bottom + y]);
+    }
+    const cuts = (at) => units.some(([top, bottom]) => top < at - 0.5 && bottom > at + 0.5);
+    const back = Math.min(y, group.height + edge / 3);
+    for (let s = y; s >= y - back; s -= 1) {
+      if (!cuts(s) && !cuts(s + edge)) { window.scrollTo(0, s); return; }
+    }
   }
 
   function fieldsRestAboveTheBar(card) {
@@ -52,6 +79,10 @@
     if (phone()) {
       card.scrollIntoView({ block: "start" });
       clearOfTheBar(card);
+      // a visit's bar (staff.css, h32s): the card's top stays, the lines at the bar are whole
+      const bar = card.querySelector(":scope > .decide");
+      const part = bar && bar.previousElementSibling;
+      if (part && getComputedStyle(bar).position === "sticky" && underTheBar(bar, part) > 0) restOnWholeLines(card, bar, part);
     }
   });
 })();

@@ -12,7 +12,7 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
   /* The JPEG as the request's body on the narrow path (frames.js): no multipart form to parse for
      each of the five frames a second (an uploaded photo still goes as a form). */
   function sendFrame(blob, mode, capture) {
-    return frames(blob, mode, visitor.scanSession, capture);
+    return frames(blob, mode, visitor.scanSession, capture, camera && camera.size());
   }
 
   /* A photo chosen from the device: whatever its format, as a form with the file in `frame`. */

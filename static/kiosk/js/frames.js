@@ -3,12 +3,14 @@
    each frame then goes as the JPEG body with that capability in a header, so the server has no
    session cookie or CSRF token to check five times a second. A refused capability or an ended
    session (the server restarted, or the session expired or was closed) opens the session again,
-   once, and sends the same frame. */
+   once, and sends the same frame. The KTP camera's picture size goes with the opening, for the
+   Admin's kiosks page. */
 export function createFrames(api, lang) {
   const capabilities = new Map();
 
-  function open(session) {
-    return api("/scan/" + encodeURIComponent(session) + "/capability", { method: "POST" }).then((res) => {
+  function open(session, camera) {
+    const options = camera ? { method: "POST", json: { camera } } : { method: "POST" };
+    return api("/scan/" + encodeURIComponent(session) + "/capability", options).then((res) => {
       if (res.ok) capabilities.set(session, res.data.capability);
       return res;
     });
@@ -25,14 +27,14 @@ export function createFrames(api, lang) {
     return (res.status === 403 && res.data.error === "capability_invalid") || res.status === 410;
   }
 
-  return function sendFrame(blob, mode, session, capture = false) {
-    const ready = capabilities.has(session) ? Promise.resolve({ ok: true }) : open(session);
+  return function sendFrame(blob, mode, session, capture = false, camera = null) {
+    const ready = capabilities.has(session) ? Promise.resolve({ ok: true }) : open(session, camera);
     return ready.then((opened) => {
       if (!opened.ok) return opened;
       return post(blob, mode, session, capture).then((res) => {
         if (!refused(res)) return res;
         capabilities.delete(session);
-        return open(session).then((again) => (again.ok ? post(blob, mode, session, capture) : again));
+        return open(session, camera).then((again) => (again.ok ? post(blob, mode, session, capture) : again));
       });
     });
   };

@@ -20,8 +20,12 @@ const LAYOUTS = {
   numeric: [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], ["{back}", "0", "{next}"], ["{hide}"]],
 };
 
+/* h32p: the narrowest column the number pad docks in (three keys of 100 px and their gaps); a
+   narrower one keeps it across the bottom of the screen. */
+const MIN_DOCK = 340;
+
 export function installKeyboard(panel) {
-  let target = null, kind = null;
+  let target = null, kind = null, docked = false;
 
   function label(key) {
     const names = { "{space}": panel.dataset.labelSpace, "{next}": panel.dataset.labelNext,
@@ -70,14 +74,18 @@ export function installKeyboard(panel) {
   /* Next moves to the following field. On the last field of a short form with its own button (the
      check-out screen's "Find my visit") it goes on, as a phone keyboard's Go key does: a visitor who
      taps Next after the ticket code expects the next step, not a closed keyboard and a hunt for the
-     button. A longer form's last field only closes the keyboard: its button is in the bar, to be
-     pressed once the visitor has looked the screen over. */
+     button. h32p: so does the last field with a button beside it in its row (the returning visitor's
+     last 4 digits and "Same as last time" on the KTP screen); that field keeps the focus, so a
+     message about the digits is read out with it and a tap on it brings the keys back. A longer
+     form's last field only closes the keyboard: its button is in the bar, to be pressed once the
+     visitor has looked the screen over. */
   function next() {
     const after = following(target);
     if (after) { after.focus(); return; }
-    const form = target && target.form, go = ownButton(form);
-    hide();
-    if (go) form.requestSubmit(go);
+    const go = ownButton(target);
+    if (go && go.type === "submit") { const form = target.form; hide(); form.requestSubmit(go); return; }
+    hide(!!go);
+    if (go) go.click();
   }
 
   /* The field the Next key goes to from `el` (the next one shown), or null on the last. */
@@ -87,10 +95,14 @@ export function installKeyboard(panel) {
     return i >= 0 && i + 1 < fields.length ? fields[i + 1] : null;
   }
 
-  /* A short form's own submit button, shown beside its fields (check-out's "Find my visit"); null for
-     a form whose button is in the screen's bar at the bottom. */
-  function ownButton(form) {
-    const go = form && form.querySelector("[type=submit]");
+  /* The field's own button: a short form's submit button shown beside its fields (check-out's "Find
+     my visit"), or the button in the field's row (h32p); null for a field whose form's button is in
+     the screen's bar at the bottom. */
+  function ownButton(el) {
+    const row = el && el.closest(".k-inline");
+    const beside = row && row.querySelector("button");
+    if (beside && beside.offsetParent !== null) return beside;
+    const go = el && el.form && el.form.querySelector("[type=submit]");
     return go && !go.closest(".k-actions") && go.offsetParent !== null ? go : null;
   }
 
@@ -100,8 +112,37 @@ export function installKeyboard(panel) {
     if (wanted !== kind) { build(wanted); kind = wanted; }
     panel.hidden = false;
     document.body.classList.add("k-osk-open");
-    document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
+    place(el);
     requestAnimationFrame(() => reveal(el, [], true));
+  }
+
+  /* h32p: on a landscape screen whose field stands in a column beside another (the returning visitor's
+     KTP screen: the photo on the left, the welcome back and its buttons on the right) the number pad
+     docks under the other column, over the photo, which needs no checking while the digits are typed:
+     the field's column, its message and its buttons ("Same as last time", "Continue", "Take again")
+     stay where they were, in sight, nothing moved under a finger. Elsewhere, and when that column is
+     too narrow, the pad spans the bottom of the screen and --k-osk-h holds its height (the bar above
+     it, room to scroll under the content). */
+  function place(el) {
+    const screen = el.closest("[data-screen]");
+    const other = screen && screen.dataset.oskBeside ? screen.querySelector(screen.dataset.oskBeside) : null;
+    let width = 0;
+    if (other && kind === "numeric" && window.innerWidth > window.innerHeight && other.getClientRects().length) {
+      const column = other.getBoundingClientRect(), field = el.getBoundingClientRect();
+      if (column.right <= field.left) width = Math.round((column.right + field.left) / 2);
+    }
+    docked = width >= MIN_DOCK;
+    panel.classList.toggle("k-osk-beside", docked);
+    document.body.classList.toggle("k-osk-beside", docked);
+    panel.style.width = docked ? width + "px" : "";
+    document.documentElement.style.setProperty("--k-osk-h", docked ? "0px" : panel.offsetHeight + "px");
+  }
+
+  /* h32p: the buttons that take the visitor on from the screen's fields when they stand in the
+     screen's flow, not in its bar (marked data-next-step: the KTP screen's "Same as last time",
+     "Continue" and "Take again"); the bar is always shown above the keys. */
+  function nextSteps(screen) {
+    return screen ? Array.from(screen.querySelectorAll("[data-next-step]")).filter((b) => b.offsetParent !== null) : [];
   }
 
   /* The field being typed shows between the screen's heading and the keyboard (with the button bar),
@@ -112,18 +153,20 @@ export function installKeyboard(panel) {
     const screen = el.closest("[data-screen]");
     const bar = screen && screen.querySelector(".k-actions");
     const heading = screen && Array.from(screen.querySelectorAll("h1")).find((h) => h.offsetParent !== null);
-    const bottom = window.innerHeight - panel.offsetHeight - (bar ? bar.offsetHeight : 0) - 8;
+    const bottom = window.innerHeight - (docked ? 0 : panel.offsetHeight) - (bar ? bar.offsetHeight : 0) - 8;
     const ceiling = (heading ? heading.offsetHeight : 0) + 8;
     const r = el.getBoundingClientRect();
     const label = el.closest("label") || el;
     const top = Math.min(r.top, label.getBoundingClientRect().top);
     // A short form's own button just under the field (the check-out screen's "Find my visit") is
     // shown too when it fits, so the visitor sees how to go on (a button in the bar is always shown).
-    const go = ownButton(el.form);
+    const go = ownButton(el);
     const goBox = go ? go.getBoundingClientRect() : null;
     // ux13: the field's own message under it is part of what must show, and so are the messages of
     // the other fields marked with it (`also`), when they fit with this field's name under the heading.
-    const own = label.querySelector && label.querySelector("[data-error-for]");
+    // h32p: a field whose message stands under its row, not in its label (the returning visitor's digits)
+    const own = (label.querySelector && label.querySelector("[data-error-for]"))
+      || (screen && el.name && screen.querySelector(`[data-error-for="${el.name}"]`));
     const said = (els) => els.filter((e) => e && e.textContent.trim()).map((e) => e.getBoundingClientRect().bottom);
     const goal = Math.max(goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom, ...said([own]));
     const wanted = Math.max(goal, ...said(also));
@@ -132,10 +175,15 @@ export function installKeyboard(panel) {
     // under the keys and stopped there. Not when messages are shown (k-reveal below): they come first.
     const after = withNext ? following(el) : null;
     const further = after ? (after.closest("label") || after).getBoundingClientRect().bottom : 0;
+    // h32p: and the screen's next steps under the field (a returning visitor typed the digits and did
+    // not see "Lanjut" and "Ambil ulang" under the pad), when they fit with the field under the heading
+    const steps = nextSteps(screen).map((b) => b.getBoundingClientRect().bottom);
+    const onward = steps.length ? Math.max(...steps) : 0;
     let by = 0;
     if (goal > bottom) by = goal - bottom;
     if (wanted > bottom && wanted - bottom <= top - ceiling) by = Math.max(by, wanted - bottom);
     if (further > bottom && further - bottom <= top - ceiling) by = Math.max(by, further - bottom);
+    if (onward > bottom && onward - bottom <= top - ceiling) by = Math.max(by, onward - bottom);
     if (top - by < ceiling) by = top - ceiling;
     if (by) window.scrollBy({ top: by });
     return wanted - by <= bottom;
@@ -143,7 +191,10 @@ export function installKeyboard(panel) {
 
   function hide(keepFocus = false) {
     panel.hidden = true;
-    document.body.classList.remove("k-osk-open");
+    document.body.classList.remove("k-osk-open", "k-osk-beside");
+    panel.classList.remove("k-osk-beside");
+    panel.style.width = "";
+    docked = false;
     document.documentElement.style.setProperty("--k-osk-h", "0px");
     if (target && !keepFocus) target.blur();
     target = null;
@@ -179,11 +230,11 @@ export function installKeyboard(panel) {
   });
   // Its height changes with the screen (a kiosk turned, a resized window): keep the bar above it.
   new ResizeObserver(() => {
-    if (!panel.hidden) document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
+    if (!panel.hidden && !docked) document.documentElement.style.setProperty("--k-osk-h", panel.offsetHeight + "px");
   }).observe(panel);
   // h23v: and the field being typed (with the one after it) back in sight on the turned screen.
   window.addEventListener("resize", () => {
-    if (!panel.hidden && target) requestAnimationFrame(() => { if (target) reveal(target, [], true); });
+    if (!panel.hidden && target) requestAnimationFrame(() => { if (target) { place(target); reveal(target, [], true); } });
   });
   panel.addEventListener("pointerdown", (e) => e.preventDefault());
   panel.addEventListener("mousedown", (e) => e.preventDefault());
