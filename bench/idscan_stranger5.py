@@ -12,9 +12,10 @@ default; tune on --split dev only.
     .venv/bin/python bench/idscan_stranger5.py [--split test] [--cards 90] [--sequences 27] [--tilted 9] [--crops DIR]
 
 --tilted: cards lying on the desk under the lamp whose visitor tilts the card after TILT_AT frames, as
-the kiosk's "glare" asks when the lamp's spot fades the NIK or the name (Run 35h), beside the same
-cards left lying still, and tilted only where their first frame is told glare (a visitor who does as
-the kiosk says); each run TILT_AT + --frames frames long (the kiosk watches on while it tells).
+the kiosk asks ("tilt the card a little") when the lamp's spot fades the NIK or the name
+(spot_on_text, Run 36w) or glare washes the digits, beside the same cards left lying still, and tilted
+only where their first frame is told so (a visitor who does as the kiosk says); each run TILT_AT +
+--frames frames long (the kiosk watches on while it tells, and captures a spot as it is after its wait).
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from tests.stranger5.splits import (ALL_CONDITIONS, NEGATIVE_KINDS, ONLY_IN_TEST
 SEQUENCE_START = 50_000  # steady runs are other people's cards than the single frames'
 TILTED_START = 60_000
 TILT_AT = 5  # frames told before the visitor tilts: ~1 s at the kiosk's ~5 frames a second
+TILT_TOLD = ("glare", "spot_on_text")  # the guidance codes whose message asks to tilt the card
 
 
 def tilted_runs(split: Split, n: int, frames: int, engine: str | None) -> None:
@@ -42,11 +44,11 @@ def tilted_runs(split: Split, n: int, frames: int, engine: str | None) -> None:
     what is captured and filled of each."""
     print(f"\nlamp runs ({n} cards lying under the lamp, {TILT_AT + frames} frames each):")
     lamp = tilted_cases(split, n, TILTED_START, TILT_AT)
-    # A visitor who does as told: tilts where the card's first frame is told glare, else leaves it lying.
-    told = [scan_frame(c.frame(0).frame, barcodes=False).guidance == "glare" for c in lamp]
-    print(f"  told glare on the first frame: {sum(told)} of {n}")
+    # A visitor who does as told: tilts where the card's first frame asks to tilt, else leaves it lying.
+    told = [scan_frame(c.frame(0).frame, barcodes=False).guidance in TILT_TOLD for c in lamp]
+    print(f"  told to tilt (glare or spot_on_text) on the first frame: {sum(told)} of {n}")
     for label, tilts in (("lying still", [False] * n), (f"tilted from frame {TILT_AT}", [True] * n),
-                         ("tilted where told glare", told)):
+                         ("tilted where told to", told)):
         runs = [dataclasses.replace(c, tilt_at=TILT_AT if tilt else None) for c, tilt in zip(lamp, tilts)]
         rows, _cpu = steady_runs(runs, TILT_AT + frames, engine)
         voted = [r for r in rows if r.get("read")]

@@ -21,14 +21,18 @@ NIK_ROW_BOX = (0.20, 0.12, 0.70, 0.36)  # x0, y0, x1, y1: the NIK digits' column
 # it stays on the print in every frame, so no vote or look again reads under it; only the visitor's
 # tilt moves it. Few of its pixels blow out where its shoulders fade the digits or the name, and a
 # spot over the name row alone covers too little of NIK_ROW_BOX for over half of a column to blow.
-# So a column is also washed where, over SPOT_ROW px of the NIK and name rows (about a name's caps
+# So a column is also faded where, over SPOT_ROW px of the NIK and name rows (about a name's caps
 # on the 428x270 crop), the brightest grey within SPOT_WINDOW stands SPOT_RISE over the crop's
 # median (its ground) and the camera clips it (SPOT_CLIP), and the darkest within it stays less than
 # SPOT_CONTRAST below that: the print faded to the ground's grey. A card clipped pale all over has no
 # rise over its own median; light brightening one end of a card (our dev glare runs: 250-251 over the
 # blank ground by the header) is no spot. Dev (stranger5 overhead crops): 50-131 such columns where
 # the spot lies on the NIK or the name, 0 where it lies lower or on the photo.
-SPOT_ON = True  # False: main's behaviour before Run 35h (measurements)
+# Told as its own code, SPOT, on a frame otherwise ready, which the tracker waits out as it waits out a
+# finger and then captures as it is: told as "glare", which is never captured, it cost the captures of
+# cards left lying and of glare-band cards main read whole (Run 35h); the kiosk shows glare's message.
+SPOT_ON = True  # False: main's behaviour before Runs 35h and 36w (measurements)
+SPOT = "spot_on_text"
 SPOT_BOX = (0.20, 0.12, 0.72, 0.38)
 SPOT_WINDOW = 7  # px: wider than a stroke, so a faded digit's own grey counts as its contrast
 SPOT_RISE = 30
@@ -45,8 +49,8 @@ MIN_TEXT_ISOTROPY = 0.40
 MIN_DIAGONAL_BALANCE = 0.60
 TEXT_BOX = (0.20, 0.12, 0.80, 0.36)  # x0, y0, x1, y1 of the crop: the NIK row, with room for 8 % offsets
 
-GUIDANCE = ("no_card", "move_into_frame", "move_closer", "not_ktp", "glare", "too_blurry", "finger_on_text", "hold_still",
-            "ready")
+GUIDANCE = ("no_card", "move_into_frame", "move_closer", "not_ktp", "glare", "too_blurry", "finger_on_text", SPOT,
+            "hold_still", "ready")
 
 
 def sharpness(crop: np.ndarray) -> float:
@@ -103,12 +107,19 @@ def _widest_run(columns: np.ndarray) -> int:
     return best
 
 
-def washed_columns(crop: np.ndarray) -> int:
-    """The widest run of the NIK and name rows' columns that light has washed out: blown with no ink
-    left (a laminate band), or lit over the card's ground with the print faded (a lamp's hotspot)."""
+def _small_gray(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     small = cv2.resize(crop, (428, 270), interpolation=cv2.INTER_AREA)
-    gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) if small.ndim == 3 else small
-    return max(_blown_columns(small, gray), _spot_columns(gray) if SPOT_ON else 0)
+    return small, cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) if small.ndim == 3 else small
+
+
+def washed_columns(crop: np.ndarray) -> int:
+    """The widest run of the NIK row's columns that a laminate band has washed out (blown, no ink left)."""
+    return _blown_columns(*_small_gray(crop))
+
+
+def spot_columns(crop: np.ndarray) -> int:
+    """The widest run of the NIK and name rows' columns a lamp's hotspot has faded (0 with SPOT_ON False)."""
+    return _spot_columns(_small_gray(crop)[1]) if SPOT_ON else 0
 
 
 def _blown_columns(small: np.ndarray, gray: np.ndarray) -> int:
@@ -138,10 +149,14 @@ def _spot_columns(gray: np.ndarray) -> int:
 
 
 def glare_on_text(crop: np.ndarray, glare_share: float) -> bool:
-    """Glare the visitor should tilt away: blown-out light over the NIK row's digits, or a lamp's
-    soft hotspot that fades the NIK or the name, not only a pale ground clipped by the camera's
-    exposure or a band beside the rows."""
+    """Glare the visitor should tilt away: blown-out light over the NIK row's digits, not only a pale
+    ground clipped by the camera's exposure or a band beside the rows."""
     return glare_share > MAX_GLARE and washed_columns(crop) >= MIN_WASHED_COLUMNS
+
+
+def spot_on_text(crop: np.ndarray, glare_share: float) -> bool:
+    """A lamp's soft hotspot fades the NIK or the name: asked only of a frame otherwise ready (SPOT)."""
+    return glare_share > MAX_GLARE and spot_columns(crop) >= MIN_WASHED_COLUMNS
 
 
 def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float,
@@ -153,9 +168,9 @@ def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share:
     while the picture was taken, though its corners stayed put between frames): the tracker waits
     for a steadier picture as for a finger, then captures as it is.
     ktp: the card looks like a KTP-el front (card_look.py); a SIM, bank card or badge is never
-    captured. on_text: the blown-out light covers the NIK row's digits, or a lamp's spot fades the
-    NIK or the name (glare_on_text); a card washed pale all over with its print still dark is
-    read, not sent to tilt for ever."""
+    captured. on_text: the blown-out light covers the NIK row's digits (glare_on_text); a card washed
+    pale all over with its print still dark is read, not sent to tilt for ever. A lamp's spot that
+    fades the NIK or the name (SPOT) is, like a finger, asked by scan_frame of a frame otherwise ready."""
     if not card:
         return "no_card"
     if not in_frame:
