@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 # Most read first: what the kiosk reads at once, then what it asks the visitor to mend.
-ORDER = ("ready", "finger_on_text", "hold_still", "too_blurry", "move_closer", "glare")
+ORDER = ("ready", "finger_on_text", "spot_on_text", "hold_still", "too_blurry", "move_closer", "glare")
 
 
 def told_groups(rows: list[dict]) -> dict[str, list[dict]]:

@@ -26,7 +26,7 @@ import numpy as np
 
 from .content import text_rows
 from .orient import THUMB_H, THUMB_W, orientation_score
-from .quality import MIN_SHARPNESS
+from .quality import MIN_SHARPNESS, SPOT
 
 ON = True
 ASK_PRINT = True
@@ -48,7 +48,7 @@ def waits_for(guidance: str) -> bool:
 def judged_ktp(guidance: str) -> bool:
     """Whether a frame's guidance says its card was seen to be a KTP: it passed card_look's KTP look
     and, told too blurry, shows print (shows_print)."""
-    return guidance in ("ready", "finger_on_text", "hold_still", BLURRY)
+    return guidance in ("ready", "finger_on_text", "hold_still", SPOT, BLURRY)
 
 
 def overruled(guidance: str, sharpness: float | None) -> bool:

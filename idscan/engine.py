@@ -14,7 +14,7 @@ from .finger import finger_on_nik
 from .flat import whole_picture_card
 from .nik import Regions, nik_facts
 from .card_look import looks_like_ktp
-from .quality import glare, glare_on_text, guidance, sharpness, smeared
+from .quality import SPOT, glare, glare_on_text, guidance, sharpness, smeared, spot_on_text
 from .reader import CardReading, read_card
 from .result import ScanResult
 from . import blurry_wait
@@ -91,6 +91,9 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
         # A blurred card with no print (a plain bank card, a pale rectangle) is waited out and
         # captured as too blurry: say what it is instead (blurry_wait.py, Run 26b).
         result.guidance = "not_ktp"
+    if result.guidance == "ready" and spot_on_text(result.crop, result.glare):
+        # A lamp's spot over the NIK or the name: the kiosk asks to tilt, waits, then captures as it is (Run 36w).
+        result.guidance = SPOT
     if result.guidance == "ready" and finger_on_nik(result.crop):  # only asked of a frame otherwise ready
         result.guidance = "finger_on_text"
     if barcodes:

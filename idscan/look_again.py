@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence, TypeVar
 
 from . import blurry_wait
+from .quality import SPOT
 
 ON = True  # False: the capture's reading is final, as before Run 24t (measurements)
 MORE_FRAMES = 10  # later frames watched at most: ~2 s at ~5 frames a second
@@ -34,7 +35,7 @@ VOTERS = 5  # crops voted together at most, earlier and later, sharpest first (r
 # SETTLE = 0 and WITH_CAPTURE = True give Run 24t's look back.
 SETTLE = 7  # later frames watched before a crop is kept: NEW_CROPS more make MORE_FRAMES
 WITH_CAPTURE = False  # the capture's crops voted with the later ones
-CAPTURABLE = ("ready", "finger_on_text", "hold_still")  # what the kiosk captures; sequence.CAPTURABLE is this
+CAPTURABLE = ("ready", "finger_on_text", "hold_still", SPOT)  # what the kiosk captures; sequence.CAPTURABLE is this
 
 T = TypeVar("T")
 
@@ -55,7 +56,7 @@ def needed(nik: str | None, *, read: bool = True) -> bool:
 # What a later frame's own guidance asks the visitor to change. While looking, that is said instead
 # of "hold on, the NIK is not read yet": a thumb over the digits stays there for as long as the
 # visitor is only told to hold on, and the look then reads the same covered digits again.
-ACTIONABLE = ("finger_on_text", "glare", "too_blurry", "move_closer", "move_into_frame")
+ACTIONABLE = ("finger_on_text", "glare", SPOT, "too_blurry", "move_closer", "move_into_frame")
 
 
 def told(frame_guidance: str) -> str:

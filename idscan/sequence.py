@@ -11,6 +11,7 @@ import numpy as np
 
 from . import blurry_wait, look_again
 from .engine import scan_frame
+from .quality import SPOT
 from .reader import CardReading, read_cards
 from .result import ScanResult
 
@@ -33,11 +34,13 @@ def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: boo
     # A frame with a finger on the NIK, or with its NIK row smeared ("hold_still"), is captured too
     # once the kiosk has waited (tracker.py). A frame without a finger comes first: its NIK digits
     # are all in the image. A smeared one keeps its place by sharpness: putting the unsmeared ones
-    # first lost a fill and two names on 16 dev motion runs and gained nothing (Run 15b).
+    # first lost a fill and two names on 16 dev motion runs and gained nothing (Run 15b). A frame whose
+    # NIK or name lies under a lamp's spot (quality.SPOT) comes after the spot-free ones as the
+    # finger's does: a card tilted as asked is read from its frames after the tilt (Run 36w).
     usable = [r for r in results if r.crop is not None and r.in_frame
               and (r.guidance in CAPTURABLE or waited and blurry_wait.waits_for(r.guidance))]
     # Blurred frames (only after the wait) sort after every other, so they fill only the places left.
-    usable.sort(key=lambda r: (r.guidance != blurry_wait.BLURRY, r.guidance != "finger_on_text", r.sharpness),
+    usable.sort(key=lambda r: (r.guidance != blurry_wait.BLURRY, r.guidance not in ("finger_on_text", SPOT), r.sharpness),
                 reverse=True)
     return usable[:n]
 

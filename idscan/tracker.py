@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import blurry_wait
+from .quality import SPOT
 from .result import ScanResult
 
 
@@ -21,12 +22,15 @@ class TrackerState:
     counted: bool = True
 
 
-WAITED = ("finger_on_text", "hold_still")  # what the visitor can fix: the kiosk waits for it a while
+# What the visitor can fix: the kiosk waits for it a while. A lamp's spot on the NIK or the name
+# (quality.SPOT) too: a card left lying under the lamp is captured as main captured it, after the
+# visitor was asked to tilt it (Run 36w).
+WAITED = ("finger_on_text", "hold_still", SPOT)
 
-# Frames a finger on the NIK, or a NIK row smeared by movement, may hold the capture back: ~3 s at
-# the kiosk's ~5 frames a second, counted together. Then the card is captured as it is, so a finger
-# or a smear wrongly seen costs the visitor seconds, never the capture (docs/idscan.md, Runs 14x
-# and 15b).
+# Frames a finger on the NIK, a NIK row smeared by movement, or a lamp's spot may hold the capture
+# back: ~3 s at the kiosk's ~5 frames a second, counted together. Then the card is captured as it is,
+# so a finger, a smear or a spot wrongly seen costs the visitor seconds, never the capture
+# (docs/idscan.md, Runs 14x, 15b and 36w).
 FINGER_PATIENCE = 15
 
 

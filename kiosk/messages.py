@@ -104,6 +104,9 @@ _GUIDANCE = {
     # A card that is not a KTP-el front (a driving licence, bank card, badge: idscan/card_look.py).
     "not_ktp": lambda: _("This card does not look like a KTP. Please show the front of your KTP to the camera."),
     "glare": lambda: _("Avoid light reflections: tilt the card a little"),
+    # A lamp's spot fading the NIK or the name: the same request; the kiosk captures as it is after a
+    # wait (idscan/quality.py SPOT, Run 36w).
+    "spot_on_text": lambda: _("Avoid light reflections: tilt the card a little"),
     "too_blurry": lambda: _("Hold still, the picture is blurred"),
     # A thumb over the NIK: the digits under it cannot be read (docs/idscan.md, Run 14x).
     "finger_on_text": lambda: _("Your finger covers the writing on the KTP. Hold the KTP by its edge."),

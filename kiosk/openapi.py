@@ -46,7 +46,7 @@ SCHEMAS: dict = {
             "size": {"type": "number"},
             "guidance": {"type": "string", "enum": ["no_card", "move_closer", "move_into_frame", "not_ktp",
                                                     "hold_still", "too_blurry", "glare", "finger_on_text",
-                                                    "ready"]},
+                                                    "spot_on_text", "ready"]},
             "barcodes": {"type": "array", "items": _ref("Code")},
             "nik": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]},
             "nik_info": {"type": ["object", "null"]}, "confidence": {"type": "number"},

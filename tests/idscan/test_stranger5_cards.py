@@ -5,13 +5,15 @@ draws no KTP. No accuracy thresholds: bench/idscan_stranger5.py measures.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
 import tests.stranger5.card
 import tests.stranger5.splits
 from tests.idscan.ktp_rules import assert_obeys_ktp_rules, region_names
-from tests.stranger5.splits import ALL_CONDITIONS, NEGATIVE_KINDS, ONLY_IN_TEST, SPLITS, cases, negatives
+from tests.stranger5.splits import ALL_CONDITIONS, NEGATIVE_KINDS, ONLY_IN_TEST, SPLITS, cases, negatives, tilted_cases
 
 
 def test_same_seed_same_people_and_frames():
@@ -69,3 +71,11 @@ def test_negatives_hold_no_ktp(monkeypatch):
     scenes = negatives(SPLITS["dev"], len(NEGATIVE_KINDS))
     assert [s.tags[0] for s in scenes] == list(NEGATIVE_KINDS)
     assert all(s.frame.shape == (720, 1280, 3) for s in scenes)
+
+
+def test_a_lamp_run_tilted_after_being_told_is_the_still_run_until_the_tilt():
+    tilted = tilted_cases(SPLITS["dev"], 1, 60_000, 2)[0]
+    still = dataclasses.replace(tilted, tilt_at=None)
+    assert tilted.condition == "overhead" and "tilted" in tilted.frame(0).tags
+    assert np.array_equal(still.frame(1).frame, tilted.frame(1).frame)
+    assert not np.array_equal(still.frame(2).frame, tilted.frame(2).frame)  # the spot moved and faded

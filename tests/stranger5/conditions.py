@@ -83,27 +83,43 @@ def photocopy(card: np.ndarray, mask: np.ndarray, rng: np.random.Generator) -> t
     return cv2.cvtColor(sheet.astype(np.uint8), cv2.COLOR_GRAY2BGR), sheet_mask, shift
 
 
-def hotspot(frame: np.ndarray, m: np.ndarray, mask: np.ndarray, rng: np.random.Generator) -> None:
-    """A desk lamp's hotspot on the laminate: a bright soft ellipse on the card, a faint glow beside."""
+def hotspot(frame: np.ndarray, m: np.ndarray, mask: np.ndarray, rng: np.random.Generator,
+            shift: tuple[float, float] = (0.0, 0.0), fade: float = 1.0) -> None:
+    """A desk lamp's hotspot on the laminate: a bright soft ellipse on the card, a faint glow beside.
+    shift (card px) and fade: where the spot went and how much of it is left once the card is tilted."""
     spot = np.zeros((H, W), np.float32)
-    centre = (int(rng.uniform(0.15, 0.85) * W), int(rng.uniform(0.2, 0.8) * H))
+    centre = (int(rng.uniform(0.15, 0.85) * W + shift[0]), int(rng.uniform(0.2, 0.8) * H + shift[1]))
     cv2.ellipse(spot, centre, (int(rng.uniform(6, 12) * PX), int(rng.uniform(4, 8) * PX)), int(rng.uniform(0, 180)),
                 0, 360, 1.0, -1)
-    spot = cv2.GaussianBlur(spot, (0, 0), 2.5 * PX) * (mask / 255) * rng.uniform(140, 230)
+    spot = cv2.GaussianBlur(spot, (0, 0), 2.5 * PX) * (mask / 255) * rng.uniform(140, 230) * fade
     size = frame.shape[1], frame.shape[0]
     frame += cv2.warpPerspective(spot, m, size)[..., None]
 
 
-def compose(condition: str, card: np.ndarray, mask: np.ndarray, p: Pose, frame_index: int, seed: list[int]) -> Scene:
+def tilted_spot(frame_index: int, tilt_at: int | None, seed: list[int]) -> tuple[tuple[float, float], float]:
+    """The hotspot's shift (card px) and brightness left in frame frame_index of a run whose visitor
+    tilts the card from frame tilt_at (told to by the kiosk): tilting a card under a lamp by a few
+    degrees slides the lamp's reflection across the laminate and turns part of it away from the
+    camera, so the spot moves 20-35 mm one way and keeps 30-60 % of its light. Guessed, not measured."""
+    if tilt_at is None or frame_index < tilt_at:
+        return (0.0, 0.0), 1.0
+    rng = np.random.default_rng([*seed, 6])
+    angle, distance = rng.uniform(0, 2 * np.pi), rng.uniform(20, 35) * PX
+    return (float(distance * np.cos(angle)), float(distance * np.sin(angle))), float(rng.uniform(0.3, 0.6))
+
+
+def compose(condition: str, card: np.ndarray, mask: np.ndarray, p: Pose, frame_index: int, seed: list[int],
+            tilt_at: int | None = None) -> Scene:
     """Frame frame_index of a case: the background and hold from the case's seed, the card moved by
-    the run's drift and shake, and fresh noise."""
+    the run's drift and shake, and fresh noise. tilt_at: an overhead card's visitor tilts it from
+    that frame on (tilted_spot)."""
     fw, fh = p.size
     look = np.random.default_rng([*seed, 3])  # the same room, hand and light in every frame of a run
     shake = np.random.default_rng([*seed, 4, frame_index]).normal(0, 0.7, 2) if frame_index else np.zeros(2)
     quad = p.quad + np.array(p.drift) * frame_index + shake
     m = homography(quad)
     skin = np.array(SKIN[int(look.integers(len(SKIN)))], np.float32)
-    tags = [condition, "on_desk" if condition == "overhead" else "held"]
+    tags = [condition, "on_desk" if condition == "overhead" else "held", *(["tilted"] if tilt_at is not None else [])]
     if condition == "overhead":
         frame = desk(look, fw, fh)
     else:
@@ -122,7 +138,7 @@ def compose(condition: str, card: np.ndarray, mask: np.ndarray, p: Pose, frame_i
     else:
         paste(frame, bubble(card, look) if condition == "bubble" else card, mask, m)
     if condition == "overhead":
-        hotspot(frame, m, mask, look)
+        hotspot(frame, m, mask, look, *tilted_spot(frame_index, tilt_at, seed))
     elif condition == "two_fingers":
         two_fingers(frame, m, look, skin)
     else:

@@ -41,6 +41,7 @@ class Case:
     font: str
     condition: str
     person: Person = field(init=False)
+    tilt_at: int | None = None  # overhead: the visitor tilts the card from this frame on (conditions.tilted_spot)
 
     def __post_init__(self):
         self.person = person(np.random.default_rng([self.seed, self.index, 0]))
@@ -59,7 +60,7 @@ class Case:
 
     def frame(self, i: int) -> Scene:
         card, mask = self._card
-        scene = compose(self.condition, card, mask, self._pose, i, [self.seed, self.index])
+        scene = compose(self.condition, card, mask, self._pose, i, [self.seed, self.index], self.tilt_at)
         return Scene(scene.frame, (*scene.tags, f"font:{self.font}"), scene.blur, scene.in_frame)
 
 
@@ -68,6 +69,13 @@ def cases(split: Split, n: int, start: int = 0) -> list[Case]:
     so each font meets every condition."""
     k = len(split.conditions)
     return [Case(i, split.seed, split.fonts[(i % k + i // k) % len(split.fonts)], split.conditions[i % k])
+            for i in range(start, start + n)]
+
+
+def tilted_cases(split: Split, n: int, start: int, tilt_at: int) -> list[Case]:
+    """n cards lying on the desk under the lamp (overhead) whose visitor tilts the card from frame
+    tilt_at on, as the kiosk's "glare" asks (Run 35h); the split's fonts in turn."""
+    return [Case(i, split.seed, split.fonts[i % len(split.fonts)], "overhead", tilt_at)
             for i in range(start, start + n)]
 
 
