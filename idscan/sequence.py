@@ -40,8 +40,8 @@ def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: boo
     usable = [r for r in results if r.crop is not None and r.in_frame
               and (r.guidance in CAPTURABLE or waited and blurry_wait.waits_for(r.guidance))]
     # Blurred frames (only after the wait) sort after every other, so they fill only the places left.
-    usable.sort(key=lambda r: (r.guidance != blurry_wait.BLURRY, r.guidance not in ("finger_on_text", SPOT), r.sharpness),
-                reverse=True)
+    usable.sort(key=lambda r: (r.guidance != blurry_wait.BLURRY, r.guidance not in ("finger_on_text", SPOT),
+                               r.sharpness), reverse=True)
     return usable[:n]
 
 
