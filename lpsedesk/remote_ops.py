@@ -24,7 +24,7 @@ from . import audit
 from .clock import wib_date
 from .models import AuditEvent, RemoteAccessRequest
 from .roles import Actor, Role
-from .workflow import NotAllowed, RemoteStatus, WorkflowError, check_transition
+from .workflow import REMOTE_TRANSITIONS, NotAllowed, RemoteStatus, WorkflowError, check_transition
 
 R = RemoteStatus
 # Clock skew allowed when staff type "now" by hand into a time field.
@@ -231,6 +231,14 @@ def overdue_accounts(session: Session, now: datetime) -> list[RemoteAccessReques
 def by_status(session: Session, status: RemoteStatus) -> list[RemoteAccessRequest]:
     return list(session.scalars(select(RemoteAccessRequest).where(RemoteAccessRequest.status == status)
                                 .order_by(RemoteAccessRequest.recorded_at, RemoteAccessRequest.id)))
+
+
+def waiting_on(session: Session, actor: Actor) -> dict[RemoteStatus, list[RemoteAccessRequest]]:
+    """The requests whose next SOP step is `actor`'s, by state (those from which the workflow lets the
+    actor's roles move them): for the Admin, accounts to give and accounts to close when the third
+    party is done. The Admin's home counted only letters waiting for the Kasubag (h34a)."""
+    states = dict.fromkeys(frm for (frm, _), step in REMOTE_TRANSITIONS.items() if actor.has(*step.roles))
+    return {status: by_status(session, status) for status in states}
 
 
 def timeline(session: Session, req_id: int) -> list[AuditEvent]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import render_template
 
+from lpsedesk import remote_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
@@ -23,4 +24,5 @@ def dashboard():
     if actor.has(Role.HELPDESK):
         return render_template("admin/staff/board.html", **board_context())
     return render_template("admin/dashboard.html", pending=q.pending(db.session),
-                           inside=q.inside_now(db.session), remote=q.remote_waiting(db.session))
+                           inside=q.inside_now(db.session), remote=q.remote_waiting(db.session),
+                           remote_steps=remote_ops.waiting_on(db.session, actor))
