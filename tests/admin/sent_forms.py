@@ -15,6 +15,7 @@ class FormFields(HTMLParser):
         self.fields: list[tuple[str, str]] = []
         self._in_form = False
         self._textarea: str | None = None
+        self._select: str | None = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -27,6 +28,10 @@ class FormFields(HTMLParser):
         elif self._in_form and tag == "textarea":
             self._textarea = a["name"]
             self.fields.append((a["name"], ""))
+        elif self._in_form and tag == "select":
+            self._select = a.get("name")
+        elif self._select and tag == "option" and "selected" in a:
+            self.fields.append((self._select, a.get("value") or ""))
 
     def handle_data(self, data):
         if self._textarea:
@@ -36,6 +41,8 @@ class FormFields(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "textarea":
             self._textarea = None
+        elif tag == "select":
+            self._select = None
         elif tag == "form":
             self._in_form = False
 

@@ -177,3 +177,27 @@ def test_saving_again_after_a_409_replaces_only_the_named_setting_not_the_others
     with app.app_context():
         assert settings.get(db.session, "retention_days") == 500  # Siti's, as she was told
         assert settings.get(db.session, "lpse_name") == "Kabupaten Contoh"  # Rudi's, never named to Siti
+
+
+# --- a kiosk's slip printer (found by grepping the other staff forms) ------------------------------------------
+
+def test_a_slip_printer_both_changed_is_refused_with_409_and_the_choice_kept(app, make_user):
+    """Rudi sets the lobby kiosk to A6 paper; Siti, on a page opened before, picks "no printer": the
+    kiosk must not silently lose Rudi's choice."""
+    from lpsedesk import devices
+    from lpsedesk.models import KioskDevice
+
+    siti, rudi = _two_admins(app, make_user)
+    with app.app_context():
+        kiosk_id = devices.create_device(db.session, None, "Kios lobi")[0].id
+        db.session.commit()
+    action = f"/admin/kiosks/{kiosk_id}/slip"
+    sitis_form = opened(siti, "/admin/kiosks", action)
+    assert send(rudi, action, opened(rudi, "/admin/kiosks", action), slip_format="a6").status_code == 302
+    refused = send(siti, action, sitis_form, slip_format="none")
+    assert refused.status_code == 409
+    page = _page(refused)
+    assert "Tidak ada yang disimpan" in page and "Printer slip" in page
+    assert '<option value="none" selected' in page  # Siti's choice, to save again if she means it
+    with app.app_context():
+        assert db.session.get(KioskDevice, kiosk_id).slip_format == "a6"
