@@ -200,11 +200,20 @@ def follow_up(session: Session, start: date, end: date) -> str:
 MAX_FOLLOW_UP = 5000
 
 
-def save_follow_up(session: Session, actor: Actor, start: date, end: date, plan: str) -> bool:
-    """Save the period's follow-up plan; False when it is too long (nothing saved)."""
+def follow_up_marks(session: Session, start: date, end: date) -> str:
+    """The mark of the plan the report shows now, sent back with its form (lpsedesk.form_edits)."""
+    return form_edits.marks({"plan": follow_up(session, start, end)}, ["plan"])
+
+
+def save_follow_up(session: Session, actor: Actor, start: date, end: date, plan: str,
+                   shown: Mapping[str, str] | None = None) -> bool:
+    """Save the period's follow-up plan; False when it is too long (nothing saved). With `shown`, a plan
+    left as shown is not written and form_edits.ChangedMeanwhile says another user saved one since."""
     plan = (plan or "").strip()
     if len(plan) > MAX_FOLLOW_UP:
         return False
+    if shown is not None and not form_edits.edits({"plan": follow_up(session, start, end)}, {"plan": plan}, shown):
+        return True  # nothing of this user's to store
     row = session.scalars(select(SkmFollowUp).where(SkmFollowUp.period_start == start,
                                                     SkmFollowUp.period_end == end)).first()
     if row is None:

@@ -201,3 +201,25 @@ def test_a_slip_printer_both_changed_is_refused_with_409_and_the_choice_kept(app
     assert '<option value="none" selected' in page  # Siti's choice, to save again if she means it
     with app.app_context():
         assert db.session.get(KioskDevice, kiosk_id).slip_format == "a6"
+
+
+# --- the SKM report's follow-up plan (found by grepping the other staff forms) ---------------------------------
+
+def test_a_follow_up_plan_written_meanwhile_is_not_replaced_by_an_older_page(app, make_user):
+    """Rudi writes the 2026 plan; Siti, on the report opened before, writes hers: she is told, her text
+    kept, and Rudi's plan stays until she saves again."""
+    siti, rudi = _two_admins(app, make_user)
+    report, action = "/admin/reports/skm?kind=year&year=2026", "/admin/reports/skm/follow-up?kind=year&year=2026"
+    sitis_form = opened(siti, report, action)
+    assert send(rudi, action, opened(rudi, report, action),
+                plan="Memperbaiki papan informasi persyaratan.").status_code == 302
+    refused = send(siti, action, sitis_form, plan="Menambah kursi di ruang tunggu.")
+    assert refused.status_code == 409
+    page = _page(refused)
+    assert "Tidak ada yang disimpan: pengguna lain mengubah Rencana tindak lanjut" in page
+    assert "Menambah kursi di ruang tunggu." in page
+    with app.app_context():
+        assert skm.follow_up(db.session, date(2026, 1, 1), date(2026, 12, 31)) == "Memperbaiki papan informasi persyaratan."
+    assert send(siti, action, form_in(refused.get_data(as_text=True), action)).status_code == 302
+    with app.app_context():
+        assert skm.follow_up(db.session, date(2026, 1, 1), date(2026, 12, 31)) == "Menambah kursi di ruang tunggu."
