@@ -160,11 +160,11 @@ def change(session: Session, actor: Actor, entry: WatchEntry, raw: EntryInput, *
     edited = form_edits.edits(current, {key: values[key] for key in FORM_FIELDS}, shown)
     if shown is not None:
         merged = {**current, **edited}
-        try:  # one Admin's new NIK-less entry and the other's name cleared, say, make no entry at all
+        try:  # one Admin's NIK dropped and the other's name dropped, say, make no entry at all
             values = clean(EntryInput(**{k: v or "" for k, v in merged.items()}), today=today)  # type: ignore[arg-type]
         except WatchlistError:
-            others = form_edits.changed_meanwhile(current, shown)
-            raise form_edits.ChangedMeanwhile(others or sorted(edited)) from None
+            # reached only when another Admin changed something (else `merged` is this form, clean)
+            raise form_edits.ChangedMeanwhile(form_edits.changed_meanwhile(current, shown)) from None
     before = _summary(entry)
     for key, value in values.items():
         setattr(entry, key, value)
