@@ -218,6 +218,7 @@ def test_a_follow_up_plan_written_meanwhile_is_not_replaced_by_an_older_page(app
     page = _page(refused)
     assert "Tidak ada yang disimpan: pengguna lain mengubah Rencana tindak lanjut" in page
     assert "Menambah kursi di ruang tunggu." in page
+    assert 'class="skm-plan-saved">Memperbaiki papan informasi persyaratan.' in page  # Rudi's, beside hers
     with app.app_context():
         assert skm.follow_up(db.session, date(2026, 1, 1), date(2026, 12, 31)) == "Memperbaiki papan informasi persyaratan."
     assert send(siti, action, form_in(refused.get_data(as_text=True), action)).status_code == 302
