@@ -8,10 +8,11 @@ from __future__ import annotations
 from flask import current_app
 from flask_babel import gettext as _
 
+from idscan.decode import MAX_PIXELS, MAX_SIDE
 from lpsedesk.i18n import select_locale
 
 
-def api_message(code: str, **params: object) -> str:
+def api_message(code: str) -> str:
     messages = {
         "kiosk_not_registered": _("This screen is not a registered kiosk. Please ask the Admin LPSE."),
         "bad_ticket": _("No visit has this ticket code. Check the code and try again."),
@@ -23,7 +24,11 @@ def api_message(code: str, **params: object) -> str:
         "devices_at_desk": _("Please check out at the helpdesk: the devices you brought into the restricted "
                              "area are checked there before you leave."),
         "not_image": _("Only photos in JPEG, PNG or WebP format can be used."),
-        "image_too_large": _("The photo is too large. Use a smaller photo (at most %(mb)s MB).", **params),
+        # Said of pixels: the file may be tiny (a header claiming 20000 x 20000); bytes over the upload
+        # limit are refused before this, with their own message (h34w).
+        "image_too_large": _("This picture has too many pixels to read (its file size is not the problem). Use "
+                             "the camera, or a photo of at most %(mp)d megapixels and %(side)d pixels a side.",
+                             mp=MAX_PIXELS // 1_000_000, side=MAX_SIDE),
         "image_damaged": _("The photo could not be read. Please take it again."),
         "image_too_small": _("The photo is too small to read (at least 32 x 32 pixels). Use the camera or a "
                              "larger photo."),

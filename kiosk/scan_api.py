@@ -69,8 +69,7 @@ def _scan_session_store(config):
 
 def api_error(code: str, http_status: int, **extra):
     """A JSON error {error, message, ...} with the message in the kiosk's language."""
-    params = {"mb": current_app.config.get("MAX_UPLOAD_MB", 8)} if code == "image_too_large" else {}
-    return jsonify(error=code, message=api_message(code, **params), **extra), http_status
+    return jsonify(error=code, message=api_message(code), **extra), http_status
 
 
 def _serializer() -> URLSafeTimedSerializer:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, form_edits
 from .models import KioskDevice
 from .roles import Actor
 
@@ -98,6 +99,24 @@ def enrol(session: Session, code: str, *, now: datetime | None = None) -> KioskD
     device.credential_version = (device.credential_version or 0) + 1
     audit.record(session, None, "kiosk.enrolled", device, details={"name": device.name}, at=now)
     return device
+
+
+def slip_marks(device: KioskDevice) -> str:
+    """The mark of the slip printer a kiosk's row shows now, sent back with its form (form_edits)."""
+    return form_edits.marks({"slip_format": device.slip_format}, ["slip_format"])
+
+
+def set_slip_format(session: Session, actor: Actor | None, device: KioskDevice, choice: str,
+                    shown: Mapping[str, str] | None = None) -> bool:
+    """The kiosk prints its visitor's slip this way from now on; False when that changes nothing. With
+    `shown`, form_edits.ChangedMeanwhile when another Admin changed it since the row was shown (h34w)."""
+    if choice not in SLIP_FORMATS:
+        raise DeviceError("bad_slip_format")
+    if not form_edits.edits({"slip_format": device.slip_format}, {"slip_format": choice}, shown):
+        return False
+    device.slip_format = choice
+    audit.record(session, actor, "kiosk.slip_format", device, details={"slip_format": choice})
+    return True
 
 
 def revoke(session: Session, actor: Actor | None, device: KioskDevice, *, now: datetime | None = None) -> None:

@@ -12,7 +12,7 @@ from typing import Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, office_hours, settings, settings_edits
+from . import audit, office_hours, settings, form_edits
 from .ids import ascii_digits
 from .typed_time import TypedTimeError, parse_day, show_day
 from .models import Visit
@@ -261,13 +261,13 @@ def apply(session: Session, actor: Actor | None, values: Mapping[str, object],
           shown: Mapping[str, str] | None = None) -> list[str]:
     """Store the values that differ from the current ones, one "settings.changed" event each; with
     `shown` (the marks of what the form showed), only those its Admin changed, or raise
-    settings_edits.ChangedMeanwhile when another save changed one of them since (nothing stored).
+    form_edits.ChangedMeanwhile when another save changed one of them since (nothing stored).
 
     Returns the changed keys; the caller commits.
     """
     current = settings.get_all(session)
     changed = []
-    for key, new in settings_edits.edits(current, values, shown).items():
+    for key, new in form_edits.edits(current, values, shown).items():
         old = current[key]
         settings.put(session, key, new)
         audit.record(session, actor, "settings.changed", details={"key": key, "old": old, "new": new})

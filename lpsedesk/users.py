@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, form_edits
 from .models import Delegation, User, UserRole
 from .passwords import hash_password, password_problem, verify_password
 from .roles import STAFF_ROLES, Actor, Role
@@ -110,15 +111,40 @@ def set_active(session: Session, actor: Actor | None, user: User, active: bool) 
                  details={"username": user.username})
 
 
-def set_roles(session: Session, actor: Actor | None, user: User, roles: set[Role]) -> None:
+def set_roles(session: Session, actor: Actor | None, user: User, roles: set[Role],
+              shown: Mapping[str, str] | None = None) -> bool:
+    """Give `user` these roles and log them out everywhere. With `shown` (the marks of what the roles
+    form showed): False, nothing done, when its Admin left the roles as shown, and
+    form_edits.ChangedMeanwhile when another Admin changed them since the form was shown."""
     if not roles or not set(roles) <= set(STAFF_ROLES):
         raise UserError("bad_roles")
+    if shown is not None and not form_edits.edits(role_values(user), {"roles": _role_list(roles)}, shown):
+        return False
     if user.active:
         _keep_an_admin(session, actor, user, stays_admin=Role.ADMIN in {Role(r) for r in roles})
     user.set_roles(roles)
     user.end_sessions()  # new roles take effect at the next login, everywhere
     audit.record(session, actor, "user.roles_set", user,
-                 details={"username": user.username, "roles": sorted(r.value for r in roles)})
+                 details={"username": user.username, "roles": _role_list(roles)})
+    return True
+
+
+def _role_list(roles: set[Role] | set[str]) -> list[str]:
+    return sorted(Role(r).value for r in roles)
+
+
+def role_values(user: User) -> dict[str, object]:
+    return {"roles": _role_list(user.roles)}
+
+
+def profile_values(user: User) -> dict[str, object]:
+    return {"full_name": user.full_name, "nip": user.nip}
+
+
+def shown_marks(user: User) -> dict[str, str]:
+    """The marks of what the user's profile and roles forms show now, sent back with each."""
+    profile, roles = profile_values(user), role_values(user)
+    return {"profile": form_edits.marks(profile, profile), "roles": form_edits.marks(roles, roles)}
 
 
 def _keep_an_admin(session: Session, actor: Actor | None, user: User, *, stays_admin: bool) -> None:
@@ -178,15 +204,29 @@ def revoke_delegation(session: Session, actor: Actor | None, delegation: Delegat
         "delegate": delegation.delegate.username, "principal": delegation.principal.username})
 
 
-def update_profile(session: Session, actor: Actor | None, user: User, *, full_name: str, nip: str | None) -> None:
-    """Correct the name and NIP shown on records; the user name never changes (it is the login)."""
-    full_name = " ".join(full_name.split())
-    if not full_name or len(full_name) > 120:
-        raise UserError("name_required")
-    nip = clean_nip(nip)
-    old = {"full_name": user.full_name, "nip": user.nip}
-    user.full_name, user.nip = full_name, nip
-    new = {"full_name": user.full_name, "nip": user.nip}
+def update_profile(session: Session, actor: Actor | None, user: User, *, full_name: str, nip: str | None,
+                   shown: Mapping[str, str] | None = None) -> None:
+    """Correct the name and NIP shown on records; the user name never changes (it is the login).
+    With `shown` (the marks of what the form showed), only what its Admin changed is written, or
+    form_edits.ChangedMeanwhile when another Admin changed the same since (nothing stored)."""
+    old = profile_values(user)
+    new = {**old, **form_edits.edits(old, _profile(full_name, nip), shown)}
+    user.full_name, user.nip = new["full_name"], new["nip"]
     if old != new:
         audit.record(session, actor, "user.profile_set", user,
                      details={"username": user.username, "old": old, "new": new})
+
+
+def profile_after_clash(user: User, typed: Mapping[str, str | None], shown: Mapping[str, str] | None) -> dict:
+    """What the profile form shows again after ChangedMeanwhile: what the Admin typed in the fields
+    they changed, the stored name or NIP in the other."""
+    cleaned = _profile(typed["full_name"] or "", typed["nip"])
+    return form_edits.page_after_clash(profile_values(user), typed, cleaned, shown)
+
+
+def _profile(full_name: str, nip: str | None) -> dict[str, object]:
+    """The name and NIP as stored, or UserError."""
+    full_name = " ".join(full_name.split())
+    if not full_name or len(full_name) > 120:
+        raise UserError("name_required")
+    return {"full_name": full_name, "nip": clean_nip(nip)}

@@ -14,7 +14,7 @@ from typing import Mapping
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, form_edits
 from .clock import utcnow, wib_today
 from .field_problems import FieldProblems
 from .models import Visit, WatchEntry
@@ -28,6 +28,8 @@ READERS = (Role.KASUBAG, Role.ADMIN)
 EDITORS = (Role.ADMIN,)
 # Legal forms written before or after a company's name in every possible way ("PT.", "CV", "Tbk").
 LEGAL_FORMS = {"PT", "CV", "UD", "TBK", "PERSERO", "FIRMA", "FA", "KOPERASI", "PD", "PERUM"}
+# The fields of an entry's edit form, as stored (lpsedesk.form_edits marks what the form showed).
+FORM_FIELDS = ("nik", "full_name", "institution", "reason", "expires_on")
 
 
 class WatchlistError(FieldProblems):
@@ -135,11 +137,34 @@ def add(session: Session, actor: Actor, raw: EntryInput, *, today: date | None =
     return entry
 
 
+def form_values(entry: WatchEntry) -> dict[str, object]:
+    return {key: getattr(entry, key) for key in FORM_FIELDS}
+
+
+def shown_marks(entry: WatchEntry) -> str:
+    """The marks of what an entry's edit form shows now, sent back with it."""
+    return form_edits.marks(form_values(entry), FORM_FIELDS)
+
+
 def change(session: Session, actor: Actor, entry: WatchEntry, raw: EntryInput, *,
-           today: date | None = None) -> bool:
-    """Store the edited entry; returns False (and writes nothing) when nothing changed."""
+           today: date | None = None, shown: Mapping[str, str] | None = None) -> bool:
+    """Store the edited entry; returns False (and writes nothing) when nothing changed.
+
+    With `shown` (the marks of what the form showed), only the fields its Admin changed are written;
+    form_edits.ChangedMeanwhile when another Admin changed one of them too since (nothing stored).
+    """
     _require_editor(actor)
-    values = clean(raw, today=today or wib_today())
+    today = today or wib_today()
+    values = clean(raw, today=today)
+    current = form_values(entry)
+    edited = form_edits.edits(current, {key: values[key] for key in FORM_FIELDS}, shown)
+    if shown is not None:
+        merged = {**current, **edited}
+        try:  # one Admin's NIK dropped and the other's name dropped, say, make no entry at all
+            values = clean(EntryInput(**{k: v or "" for k, v in merged.items()}), today=today)  # type: ignore[arg-type]
+        except WatchlistError:
+            # reached only when another Admin changed something (else `merged` is this form, clean)
+            raise form_edits.ChangedMeanwhile(form_edits.changed_meanwhile(current, shown)) from None
     before = _summary(entry)
     for key, value in values.items():
         setattr(entry, key, value)
@@ -148,6 +173,14 @@ def change(session: Session, actor: Actor, entry: WatchEntry, raw: EntryInput, *
         return False
     audit.record(session, actor, "watchlist.changed", entry, details={"old": before, "new": after})
     return True
+
+
+def kept_after_clash(entry: WatchEntry, raw: EntryInput, shown: Mapping[str, str] | None, *,
+                     today: date | None = None) -> dict[str, object]:
+    """What the entry's form shows again after ChangedMeanwhile: what the Admin typed in the fields
+    they changed, the stored entry in the others."""
+    values = clean(raw, today=today or wib_today())  # it was clean: the save stopped only at the clash
+    return form_edits.page_after_clash(form_values(entry), vars(raw), {k: values[k] for k in FORM_FIELDS}, shown)
 
 
 def remove(session: Session, actor: Actor, entry: WatchEntry) -> None:

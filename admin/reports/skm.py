@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from lpsedesk import form_edits
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.exports import PeriodError, render_csv, render_pdf, render_xlsx
@@ -16,6 +17,7 @@ from lpsedesk.skm import periods
 from lpsedesk.skm.report import build
 
 from .. import bp
+from ..changed_meanwhile import changed_meanwhile_message, shown_marks
 from .skm_documents import answers_spec, skm_spec
 from .skm_labels import category_text, locale, lowest_text, number, percent, profile_label, profile_titles, sample_text
 from .period import BadPeriod, typed_range
@@ -52,7 +54,11 @@ def period_args(kind: str, period) -> dict[str, str]:
 @bp.get("/reports/skm")
 @requires()
 def report_skm():
-    kind, period = _period()
+    return _report_page(*_period())
+
+
+def _report_page(kind: str, period, plan_typed: str | None = None, status: int = 200):
+    """The report; after a clash over the plan (409), with the plan as its writer typed it."""
     report = build(db.session, period.start, period.end)
     actor = current_actor()
     return render_template(
@@ -60,15 +66,21 @@ def report_skm():
         office=_office(), signed_on=_signed_on(), today=_today(), number=number, percent=percent,
         category_text=category_text(report), sample_text=sample_text(report), lowest_text=lowest_text(report),
         profile_titles=profile_titles(), profile_label=profile_label, locale=locale(),
-        may_write_plan=actor.has(*PLAN_WRITERS))
+        may_write_plan=actor.has(*PLAN_WRITERS), plan_typed=plan_typed,
+        plan_marks=skm_answers.follow_up_marks(db.session, period.start, period.end)), status
 
 
 @bp.post("/reports/skm/follow-up")
 @requires(*PLAN_WRITERS)
 def report_skm_follow_up():
     kind, period = _period()
-    if not skm_answers.save_follow_up(db.session, current_actor(), period.start, period.end,
-                                      request.form.get("plan", "")):
+    plan = request.form.get("plan", "")
+    try:
+        saved = skm_answers.save_follow_up(db.session, current_actor(), period.start, period.end, plan, shown_marks())
+    except form_edits.ChangedMeanwhile:
+        flash(changed_meanwhile_message([_("Follow-up plan")]), "error")
+        return _report_page(kind, period, plan, 409)
+    if not saved:
         raise user_error(400, _("The follow-up plan is too long (at most 5000 characters)."))
     flash(_("Follow-up plan saved."), "success")
     return redirect(url_for("admin.report_skm", **period_args(kind, period)) + "#follow-up")

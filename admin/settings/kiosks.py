@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from lpsedesk import audit, devices
+from lpsedesk import devices, form_edits
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
@@ -14,10 +14,11 @@ from lpsedesk.models import KioskDevice, utcnow
 from lpsedesk.roles import Role
 
 from .. import bp
+from ..changed_meanwhile import changed_meanwhile_message, shown_marks
 from ..site_links import site_link
 
 
-def _page(new_code: tuple[KioskDevice, str] | None = None, status: int = 200):
+def _page(new_code: tuple[KioskDevice, str] | None = None, status: int = 200, chosen: dict[int, str] | None = None):
     shown = None
     if new_code is not None:
         device, code = new_code
@@ -28,7 +29,7 @@ def _page(new_code: tuple[KioskDevice, str] | None = None, status: int = 200):
     kiosks = devices.list_devices(db.session)
     return render_template("admin/kiosks.html", kiosks=kiosks, shown=shown, now=utcnow(),
                            cameras={k.id: devices.camera_report(k) for k in kiosks},
-                           slip_formats=devices.SLIP_FORMATS), status
+                           slip_formats=devices.SLIP_FORMATS, slip_marks=devices.slip_marks, chosen=chosen or {}), status
 
 
 def _device(device_id: int) -> KioskDevice:
@@ -77,9 +78,15 @@ def kiosk_revoke(device_id: int):
 def kiosk_slip(device_id: int):
     device = _device(device_id)
     choice = request.form.get("slip_format", "")
-    if choice not in devices.SLIP_FORMATS:
-        raise user_error(400, _("Choose a slip format."))
-    device.slip_format = choice
-    audit.record(db.session, current_actor(), "kiosk.slip_format", device, details={"slip_format": choice})
+    try:
+        changed = devices.set_slip_format(db.session, current_actor(), device, choice, shown_marks())
+    except devices.DeviceError:
+        raise user_error(400, _("Choose a slip format.")) from None
+    except form_edits.ChangedMeanwhile:
+        flash(changed_meanwhile_message([_("Slip printer")]), "error")
+        return _page(status=409, chosen={device.id: choice})  # the row shows the choice, fresh marks
+    if not changed:
+        flash(_("Nothing changed."), "info")
+        return redirect(url_for("admin.kiosks"))
     flash(_("Saved."), "info")
     return redirect(url_for("admin.kiosks"))

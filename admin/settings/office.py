@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from lpsedesk import settings, settings_edits, settings_rules
+from lpsedesk import form_edits, settings, settings_rules
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
 from lpsedesk.labels import weekday_names
@@ -13,24 +13,23 @@ from lpsedesk.roles import Role
 from lpsedesk.settings_rules import SettingError
 
 from .. import bp
+from ..changed_meanwhile import changed_meanwhile_message, shown_marks
 from .messages import setting_label, setting_message
 
 
 def _shown_now() -> str:
-    """The marks of what a settings page shows now (lpsedesk.settings_edits), sent back with its form."""
+    """The marks of what a settings page shows now (lpsedesk.form_edits), sent back with its form."""
     values = settings.get_all(db.session)
-    return settings_edits.marks(values, values.keys())
+    return form_edits.marks(values, values.keys())
 
 
-def _changed_meanwhile(exc: settings_edits.ChangedMeanwhile) -> str:
-    return _("Nothing was saved: another user changed %(what)s after you opened this page. What you typed is "
-             "kept below; save again to replace their change.", what=", ".join(setting_label(k) for k in exc.keys))
+def _changed_meanwhile(exc: form_edits.ChangedMeanwhile) -> str:
+    return changed_meanwhile_message(setting_label(k) for k in exc.keys)
 
 
 def _save(values: dict, endpoint: str):
     """Store what the Admin changed, then back to the page; ChangedMeanwhile goes to the caller."""
-    shown = settings_edits.read_marks(request.form.get("shown"))
-    return _saved(settings_rules.apply(db.session, current_actor(), values, shown), endpoint)
+    return _saved(settings_rules.apply(db.session, current_actor(), values, shown_marks()), endpoint)
 
 
 def _saved(changed: list[str], endpoint: str):
@@ -70,7 +69,7 @@ def settings_office():
         if not problems:
             try:
                 return _save(cleaned, "admin.settings_office")
-            except settings_edits.ChangedMeanwhile as exc:
+            except form_edits.ChangedMeanwhile as exc:
                 # shown afresh: the Admin has been told, so saving again replaces the other change
                 flash(_changed_meanwhile(exc), "error")
                 status = 409
@@ -78,11 +77,17 @@ def settings_office():
             shown = request.form.get("shown", "")  # still what the page first showed
             errors = {exc.key: setting_message(exc) for exc in problems}
             flash(_("Nothing was saved: please correct the marked fields."), "error")
-        values = {**values, **{k: request.form.get(k, "") for k in settings_rules.OFFICE_KEYS},
-                  "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1",
-                  **{k: request.form.get(k, "").splitlines() for k in settings_rules.REASON_LISTS},
-                  "office_days": request.form.getlist("office_days")}
-        holidays_typed = request.form.get("holidays", "")
+        typed = {**{k: request.form.get(k, "") for k in settings_rules.OFFICE_KEYS},
+                 "ktp_check_before_kasubag": request.form.get("ktp_check_before_kasubag") == "1",
+                 **{k: request.form.get(k, "").splitlines() for k in settings_rules.REASON_LISTS},
+                 "office_days": request.form.getlist("office_days"), "holidays": request.form.get("holidays", "")}
+        if status == 409:
+            # Only the fields this Admin changed show what they typed; the rest show what is stored, or
+            # saving again would put back the old values of settings the 409 never named (h34w).
+            typed.update(form_edits.page_after_clash(values, typed, cleaned, shown_marks()))
+        holidays = typed.pop("holidays")
+        holidays_typed = holidays if isinstance(holidays, str) else settings_rules.holidays_text(holidays)
+        values = {**values, **typed}
     office_days = set(settings_rules.ticked_office_days(values["office_days"]))  # type: ignore[arg-type]
     return render_template("admin/settings/office.html", values=values, errors=errors,
                            label=setting_label, ranges=settings_rules.NUMBERS, weekdays=weekday_names(),
@@ -117,7 +122,7 @@ def _choices(list_key: str, endpoint: str):
         else:
             try:
                 response = _save({list_key: items}, endpoint)
-            except settings_edits.ChangedMeanwhile as exc:
+            except form_edits.ChangedMeanwhile as exc:
                 error, status = _changed_meanwhile(exc), 409
                 items = [row for row in rows if not row.get("remove")]
             else:
@@ -157,6 +162,6 @@ def settings_access_rights():
         else:
             try:
                 return _save({"access_rights": rights}, "admin.settings_access_rights")
-            except settings_edits.ChangedMeanwhile as exc:
+            except form_edits.ChangedMeanwhile as exc:
                 error, status = _changed_meanwhile(exc), 409
     return render_template("admin/settings/access_rights.html", text=text, error=error, shown=shown), status

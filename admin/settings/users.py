@@ -1,11 +1,11 @@
 """The Admin's staff accounts: list, create, edit name and roles, deactivate, reset the password."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from lpsedesk import users
+from lpsedesk import form_edits, users
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
 from lpsedesk.models import User
@@ -13,6 +13,7 @@ from lpsedesk.passwords import generate_password
 from lpsedesk.roles import Role
 
 from .. import bp
+from ..changed_meanwhile import changed_meanwhile_message, shown_marks
 from .forms import PasswordForm, ProfileForm, RolesForm, UserCreateForm, role_choices
 from .messages import account_message
 
@@ -63,14 +64,27 @@ def settings_user(user_id: int):
     profile = ProfileForm(obj=user)
     roles = RolesForm(data={"roles": sorted(r.value for r in user.roles)})
     return render_template("admin/settings/user_edit.html", user=user, profile=profile, roles_form=roles,
-                           password_form=PasswordForm(), me=current_actor().user_id)
+                           password_form=PasswordForm(), me=current_actor().user_id, shown=users.shown_marks(user))
 
 
-def _edit_page_with_errors(user: User, **forms):
+def _edit_page_with_errors(user: User, status: int = 400, **forms):
     forms.setdefault("profile", ProfileForm(obj=user, formdata=None))
     forms.setdefault("roles_form", RolesForm(data={"roles": sorted(r.value for r in user.roles)}, formdata=None))
     forms.setdefault("password_form", PasswordForm(formdata=None))
-    return render_template("admin/settings/user_edit.html", user=user, me=current_actor().user_id, **forms), 400
+    # The form with mistakes keeps the marks it first showed; after a clash (409) every form shows the
+    # stored account's, so saving again replaces the other Admin's change, knowingly.
+    shown = users.shown_marks(user)
+    posted = {"admin.settings_user_profile": "profile", "admin.settings_user_roles": "roles"}.get(request.endpoint)
+    if status == 400 and posted:
+        shown[posted] = request.form.get("shown", "")
+    return render_template("admin/settings/user_edit.html", user=user, me=current_actor().user_id, shown=shown,
+                           **forms), status
+
+
+def _changed_meanwhile(user: User, exc: form_edits.ChangedMeanwhile, **forms):
+    labels = {"full_name": _("Full name"), "nip": _("NIP (optional)"), "roles": _("Roles")}
+    flash(changed_meanwhile_message(labels[k] for k in exc.keys), "error")
+    return _edit_page_with_errors(user, 409, **forms)
 
 
 def _refused(user: User, exc: users.UserError, **forms):
@@ -85,11 +99,15 @@ def settings_user_profile(user_id: int):
     form = ProfileForm()
     if not form.validate_on_submit():
         return _edit_page_with_errors(user, profile=form)
+    typed = {"full_name": form.full_name.data or "", "nip": form.nip.data}
+    shown = shown_marks()
     try:
-        users.update_profile(db.session, current_actor(), user, full_name=form.full_name.data or "",
-                             nip=form.nip.data)
+        users.update_profile(db.session, current_actor(), user, **typed, shown=shown)
     except users.UserError as exc:
         return _refused(user, exc, profile=form)
+    except form_edits.ChangedMeanwhile as exc:
+        kept = users.profile_after_clash(user, typed, shown)
+        return _changed_meanwhile(user, exc, profile=ProfileForm(formdata=None, data=kept))
     flash(_("Saved."), "info")
     return redirect(url_for("admin.settings_user", user_id=user.id))
 
@@ -102,9 +120,15 @@ def settings_user_roles(user_id: int):
     if not form.validate_on_submit():
         return _edit_page_with_errors(user, roles_form=form)
     try:
-        users.set_roles(db.session, current_actor(), user, {Role(r) for r in form.roles.data or []})
+        changed = users.set_roles(db.session, current_actor(), user, {Role(r) for r in form.roles.data or []},
+                                  shown_marks())
     except users.UserError as exc:
         return _refused(user, exc, roles_form=form)
+    except form_edits.ChangedMeanwhile as exc:
+        return _changed_meanwhile(user, exc, roles_form=form)  # the roles as ticked: the one field, changed
+    if not changed:
+        flash(_("Nothing changed."), "info")
+        return redirect(url_for("admin.settings_user", user_id=user.id))
     flash(_("Roles saved. %(name)s must log in again.", name=user.full_name), "info")
     return redirect(url_for("admin.settings_user", user_id=user.id))
 

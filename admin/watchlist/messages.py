@@ -17,3 +17,14 @@ def field_message(code: str) -> str:
         "bad_date": _("Write the last day as dd/mm/yyyy, e.g. 25/12/2026."),
         "in_the_past": _("The last day has already passed."),
     }.get(code, _("Please check this field."))
+
+
+def field_label(field: str) -> str:
+    """An entry's field as its form labels it (a 409 names the fields another Admin changed)."""
+    return {
+        "nik": _("NIK (16 digits)"),
+        "full_name": _("Full name"),
+        "institution": _("Institution"),
+        "reason": _("Reason"),
+        "expires_on": _("Last day it applies"),
+    }[field]

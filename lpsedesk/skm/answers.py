@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import audit
+from .. import audit, form_edits
 from ..clock import utcnow, wib_date
 from ..ids import ascii_digits
 from ..models import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse, Visit
@@ -130,9 +130,18 @@ def question_texts(session: Session) -> dict[str, tuple[str, str]]:
             else (e.question_id, e.question_en) for e in ELEMENTS}
 
 
-def save_question_texts(session: Session, actor: Actor, texts: Mapping[str, tuple[str, str]]) -> dict[str, str]:
-    """Save the Admin's wording; returns field problems (nothing saved then). A blank text
-    goes back to the questionnaire's standard question."""
+def question_fields(texts: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+    """Element key -> (Indonesian, English) as the form's fields: "persyaratan_id", "persyaratan_en"..."""
+    return {f"{key}_{lang}": pair[i] for key, pair in texts.items() for i, lang in enumerate(("id", "en"))}
+
+
+def question_marks(session: Session) -> str:
+    """The marks of what the questions form shows now, sent back with it (lpsedesk.form_edits)."""
+    fields = question_fields(question_texts(session))
+    return form_edits.marks(fields, fields)
+
+
+def _clean_questions(texts: Mapping[str, tuple[str, str]]) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     problems: dict[str, str] = {}
     clean: dict[str, tuple[str, str]] = {}
     for e in ELEMENTS:
@@ -141,24 +150,45 @@ def save_question_texts(session: Session, actor: Actor, texts: Mapping[str, tupl
             if len(text) > MAX_QUESTION:
                 problems[f"{e.key}_{lang}"] = "too_long"
         clean[e.key] = (text_id or e.question_id, text_en or e.question_en)
+    return clean, problems
+
+
+def save_question_texts(session: Session, actor: Actor, texts: Mapping[str, tuple[str, str]],
+                        shown: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Save the Admin's wording; returns field problems (nothing saved then). A blank text
+    goes back to the questionnaire's standard question. With `shown` (the marks of what the form
+    showed), only the texts its Admin changed are written, or form_edits.ChangedMeanwhile when another
+    Admin reworded one of them too since (nothing saved)."""
+    clean, problems = _clean_questions(texts)
     if problems:
         return problems
     saved = {q.element: q for q in session.scalars(select(SkmQuestion))}
-    shown = question_texts(session)
+    # Against what the form showed (the standard question where none was saved): the first save
+    # otherwise made a row for, and audited, every element, reworded or not (mu14).
+    current = question_texts(session)
+    edited = form_edits.edits(question_fields(current), question_fields(clean), shown)
     changed = []
-    for key, (text_id, text_en) in clean.items():
-        # Against what the form showed (the standard question where none was saved): the first save
-        # otherwise made a row for, and audited, every element, reworded or not (mu14).
-        if shown[key] == (text_id, text_en):
+    for key, (text_id, text_en) in current.items():
+        new = (edited.get(f"{key}_id", text_id), edited.get(f"{key}_en", text_en))
+        if new == (text_id, text_en):
             continue
         row = saved.get(key) or SkmQuestion(element=key)
-        if (row.question_id, row.question_en) != (text_id, text_en):
-            row.question_id, row.question_en = text_id, text_en
-            session.add(row)
-            changed.append(key)
+        row.question_id, row.question_en = new
+        session.add(row)
+        changed.append(key)
     if changed:
         audit.record(session, actor, "skm.questions_changed", details={"elements": changed})
     return {}
+
+
+def questions_after_clash(session: Session, texts: Mapping[str, tuple[str, str]],
+                          shown: Mapping[str, str] | None) -> dict[str, tuple[str, str]]:
+    """What the questions form shows again after ChangedMeanwhile: the Admin's wording where they
+    changed a text, the stored question in the others."""
+    clean, _problems = _clean_questions(texts)
+    kept = form_edits.page_after_clash(question_fields(question_texts(session)), question_fields(texts),
+                                       question_fields(clean), shown)
+    return {key: (str(kept[f"{key}_id"]), str(kept[f"{key}_en"])) for key in texts}
 
 
 def follow_up(session: Session, start: date, end: date) -> str:
@@ -170,11 +200,20 @@ def follow_up(session: Session, start: date, end: date) -> str:
 MAX_FOLLOW_UP = 5000
 
 
-def save_follow_up(session: Session, actor: Actor, start: date, end: date, plan: str) -> bool:
-    """Save the period's follow-up plan; False when it is too long (nothing saved)."""
+def follow_up_marks(session: Session, start: date, end: date) -> str:
+    """The mark of the plan the report shows now, sent back with its form (lpsedesk.form_edits)."""
+    return form_edits.marks({"plan": follow_up(session, start, end)}, ["plan"])
+
+
+def save_follow_up(session: Session, actor: Actor, start: date, end: date, plan: str,
+                   shown: Mapping[str, str] | None = None) -> bool:
+    """Save the period's follow-up plan; False when it is too long (nothing saved). With `shown`, a plan
+    left as shown is not written and form_edits.ChangedMeanwhile says another user saved one since."""
     plan = (plan or "").strip()
     if len(plan) > MAX_FOLLOW_UP:
         return False
+    if shown is not None and not form_edits.edits({"plan": follow_up(session, start, end)}, {"plan": plan}, shown):
+        return True  # nothing of this user's to store
     row = session.scalars(select(SkmFollowUp).where(SkmFollowUp.period_start == start,
                                                     SkmFollowUp.period_end == end)).first()
     if row is None:

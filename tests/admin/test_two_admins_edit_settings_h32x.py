@@ -8,59 +8,12 @@ old values back: a retention period set to 400 days returned to 365 without a wo
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
-from urllib.parse import urlencode
 
 from lpsedesk import settings
 from lpsedesk.extensions import db
 
 from ..conftest import logged_in_client
-
-
-class _Form(HTMLParser):
-    """The fields of a page's settings form as a browser would send them (the logout form skipped)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: list[tuple[str, str]] = []
-        self._in_form = False
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self._in_form = a.get("method") == "post" and "action" not in a
-        elif self._in_form and tag == "input" and a.get("name"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.fields.append((a["name"], a.get("value") or ""))
-        elif self._in_form and tag == "textarea":
-            self._textarea = a["name"]
-            self.fields.append((a["name"], ""))
-
-    def handle_data(self, data):
-        if self._textarea:
-            name, text = self.fields.pop()
-            self.fields.append((name, text + data))
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "form":
-            self._in_form = False
-
-
-def _opened(client, path: str) -> list[tuple[str, str]]:
-    response = client.get(path)
-    assert response.status_code in (200, 400, 409)
-    parser = _Form()
-    parser.feed(response.get_data(as_text=True))
-    return parser.fields
-
-
-def _send(client, path: str, fields: list[tuple[str, str]], **changes: str):
-    sent = [(k, changes.get(k, v)) for k, v in fields]
-    return client.post(path, data=urlencode(sent), content_type="application/x-www-form-urlencoded")
+from .sent_forms import form_in, opened as _opened, send as _send
 
 
 def _stored(app, key: str):
@@ -99,9 +52,7 @@ def test_one_setting_changed_by_both_is_refused_with_409_saying_which_and_keepin
     assert 'value="500"' in page and 'value="Kabupaten Contoh"' in page  # what Siti typed is still there
     assert _stored(app, "retention_days") == 400 and _stored(app, "lpse_name") == "Kota Salatiga"
     # Siti has been told and saves again from the page she got back: now hers is stored.
-    parser = _Form()
-    parser.feed(refused.get_data(as_text=True))
-    assert _send(siti, "/admin/settings/office", parser.fields).status_code == 302
+    assert _send(siti, "/admin/settings/office", form_in(refused.get_data(as_text=True))).status_code == 302
     assert _stored(app, "retention_days") == 500 and _stored(app, "lpse_name") == "Kabupaten Contoh"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lpsedesk.settings_edits import ChangedMeanwhile, edits, mark, marks, read_marks
+from lpsedesk.form_edits import ChangedMeanwhile, changed_meanwhile, edits, mark, marks, page_after_clash, read_marks
 
 OPENED = {"lpse_name": "Kota Salatiga", "retention_days": 365, "facilities": [{"key": "lab"}]}
 
@@ -44,3 +44,24 @@ def test_marks_that_are_not_a_pages_are_none(text):
 def test_a_mark_tells_values_apart_and_ignores_key_order():
     assert mark({"a": 1, "b": 2}) == mark({"b": 2, "a": 1})
     assert mark(365) != mark(400) and mark("365") != mark(365)
+
+
+def test_after_a_clash_the_form_shows_what_was_typed_where_its_user_changed_it_and_the_stored_value_elsewhere():
+    # h34w: showing the typed value in every field, a second save put back, over the other user's
+    # change, the fields this user had never touched.
+    stored_now = {**OPENED, "retention_days": 400, "lpse_name": "Kota Salatiga Baru"}
+    typed = {"lpse_name": "Kota Salatiga", "retention_days": " 500 ", "facilities": [{"key": "lab"}]}
+    cleaned = {**OPENED, "retention_days": 500}
+    assert page_after_clash(stored_now, typed, cleaned, _shown()) == {
+        "lpse_name": "Kota Salatiga Baru", "retention_days": " 500 ", "facilities": [{"key": "lab"}]}
+
+
+def test_without_marks_the_form_shows_again_all_that_was_typed():
+    typed = {"lpse_name": "x", "retention_days": "1", "facilities": []}
+    assert page_after_clash(OPENED, typed, typed, None) == typed
+
+
+def test_the_fields_changed_meanwhile_are_those_no_longer_stored_as_shown():
+    stored_now = {**OPENED, "retention_days": 400}
+    assert changed_meanwhile(stored_now, _shown()) == ["retention_days"]
+    assert changed_meanwhile(stored_now, None) == []
