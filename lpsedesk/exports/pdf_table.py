@@ -30,6 +30,8 @@ HEADER_BACKGROUND = colors.HexColor("#e6e6e6")
 PAD_Y = 2.5  # top and bottom padding of every cell
 GRID_WIDTH = 0.5
 WRAP_CACHE = 20_000  # distinct (column, text) line breakings kept; cleared when full (memory stays bounded)
+# Where a word too wide for its column is best cut: after these, each part still reads as itself.
+CUT_AFTER = (".", "_", "-", "@", "/")
 
 
 @dataclass
@@ -134,13 +136,18 @@ class Look:
 
     def _cut(self, word: str, begun: float, room: float) -> list[str]:
         """`word` in pieces: the first fills the line after `begun` points (maybe empty), each
-        other one a line of its own (reportlab's _splitWord)."""
+        other one a line of its own (reportlab's _splitWord), except that a piece ends after the
+        last of ".", "_", "-", "@", "/" it holds: a username, e-mail or address cut there reads
+        as itself ("teknisi." / "panjang"), where a cut one letter short read as two names."""
         pieces, piece, width = [], "", begun
         for char in word:
             char_width = self.width_of(char)
             if width + char_width > room and (piece or char_width <= room):
-                pieces.append(piece)
-                piece, width = "", 0.0
+                joint = max(piece.rfind(mark) for mark in CUT_AFTER) + 1
+                # ... unless that leaves the line two thirds empty ("a." / "bcdef...")
+                kept = piece[joint:] if 0 < joint < len(piece) and 3 * joint >= len(piece) else ""
+                pieces.append(piece[:len(piece) - len(kept)])
+                piece, width = kept, self.width_of(kept)
             piece += char
             width += char_width
         pieces.append(piece)

@@ -103,3 +103,14 @@ def test_a_picture_stays_inside_its_cell():
     assert abs(picture.width / picture.height - 3) < 1e-6, "its proportions kept"
     data = pdf.render_pdf(spec([["1", "a", "b", "c"]], picture_column=3, pictures=[wide.getvalue()]))
     assert len(PdfReader(io.BytesIO(data)).pages[0].images) == 1
+
+
+def test_a_username_or_address_too_wide_is_cut_after_its_dot_not_inside_a_word():
+    # h34a saw the remote-access form print "teknisi.panjan" over "g": the Admin reads two names.
+    look = _look(widths=(40.0, 70.0, 60.0))
+    for word, first in (("teknisi.panjangsekali", "teknisi."), ("admin_pengadaan_kota", "admin_"),
+                        ("pokja.tiga@salatiga.example", "pokja.")):
+        lines = look.lines(1, word)
+        assert len(lines) > 1 and "".join(lines) == word
+        assert all(look.width_of(line) <= look.rooms[1] for line in lines)
+        assert lines[0].startswith(first) and lines[0][-1] in "._-@/", lines
