@@ -1,0 +1,122 @@
+"""h34f: small things a stranger on the staff screens trips on, at the desk (1366x768) and on the
+Kasubag's or Admin's phone (360x640), in Bahasa Indonesia and in English.
+
+- An access right's checkbox is 24 px in a 44 px row: a thumb that lands on the row's words or beside
+  them, not on the box, must still tick it (WCAG 2.5.8, the label is the target).
+- The register of remote-access letters on a phone: no line of a row begins with a "·" left over from
+  a part before it that is empty or that the line broke after.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests import factories
+
+from .axe import axe_source, violations
+from .test_staff_flow import close_pages, staff_page
+from .test_staff_phone_stranger import _phone
+
+PHONE = {"width": 360, "height": 640}
+DESK = {"width": 1366, "height": 768}
+VIEWPORTS = pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["1366x768", "360x640"])
+LANGS = pytest.mark.parametrize("lang", ["id", "en"])
+
+SIDEWAYS = "document.scrollingElement.scrollWidth - innerWidth"
+
+# every "·" in an element that begins a line (its left edge at the left of its block's first line box,
+# or nothing but spaces before it on the line), and every "·" followed by another with only spaces between
+STRAY_DOTS = """(root) => { const found = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const blockLeft = (node) => { let el = node.parentElement;
+    while (el && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+    const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+    return r.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth); };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    for (let i = text.indexOf('\\u00b7'); i >= 0; i = text.indexOf('\\u00b7', i + 1)) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getBoundingClientRect();
+      if (rect.width === 0) continue;
+      if (rect.left <= blockLeft(node) + 2) found.push('line starts with it: ' + node.parentElement.innerText);
+    }
+  }
+  const said = root.innerText;
+  if (/\\u00b7[\\s\\u00a0]*\\u00b7/.test(said)) found.push('two in a row: ' + said);
+  return found; }"""
+
+
+def _login(browser, live_server, username: str, viewport: dict):
+    if viewport is PHONE:
+        return _phone(browser, live_server, username, viewport)
+    return staff_page(browser, live_server, username, viewport, [])
+
+
+@LANGS
+@VIEWPORTS
+def test_a_tap_anywhere_on_an_access_rights_row_ticks_its_box(app, live_server, browser, make_user, shot,
+                                                               viewport, lang):
+    make_user("sinta", "admin", name="Sinta Admin")
+    page = _login(browser, live_server, "sinta", viewport)
+    page.goto(f"{live_server}/admin/remote/new?lang={lang}")
+    page.wait_for_load_state()
+    rows = page.locator("fieldset.rights label.check")
+    assert rows.count() >= 2, page.inner_text("main")
+    page.locator("fieldset.rights").scroll_into_view_if_needed()
+    shot(page, f"h34f-rights-{viewport['width']}-{lang}", full_page=False)
+    fieldset = page.locator("fieldset.rights").bounding_box()
+    for i in range(rows.count()):
+        row, box = rows.nth(i), rows.nth(i).locator("input[type=checkbox]")
+        row.scroll_into_view_if_needed()
+        area, tick = row.bounding_box(), box.bounding_box()
+        assert area["height"] >= 44, f"row {i} is {area['height']} px high"
+        # the row reaches across the list, so its right half lies beside the words, away from the box
+        assert area["x"] + area["width"] >= fieldset["x"] + fieldset["width"] * 0.8, f"row {i}: {area} in {fieldset}"
+        before = box.is_checked()
+        x, y = area["x"] + area["width"] * 0.75, area["y"] + area["height"] / 2
+        assert x > tick["x"] + tick["width"] + 40
+        if viewport is PHONE:
+            page.touchscreen.tap(x, y)
+        else:
+            page.mouse.click(x, y)
+        assert box.is_checked() is not before, f"row {i}: a tap at its right half did not tick the box"
+        # and a tap at the row's top edge, above the box, still lands on the row
+        tap_y = area["y"] + 3
+        if viewport is PHONE:
+            page.touchscreen.tap(area["x"] + area["width"] * 0.6, tap_y)
+        else:
+            page.mouse.click(area["x"] + area["width"] * 0.6, tap_y)
+        assert box.is_checked() is before, f"row {i}: a tap at the row's top edge missed it"
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert violations(page, axe_source()) == []
+    close_pages(page)
+
+
+@LANGS
+@VIEWPORTS
+def test_no_line_of_the_register_begins_with_a_separator(app, live_server, browser, make_user, shot, viewport, lang):
+    admin_id = make_user("sinta", "admin", name="Sinta Admin")
+    now = datetime.now(timezone.utc)
+    with app.app_context():
+        # a long name the line breaks after, and an old letter recorded before its number was required
+        factories.remote_request("received", recorded_by_id=admin_id, recorded_at=now,
+                                 requester_name="Raden Mas Bagus Prasetyo Wicaksono Adiningrat",
+                                 instansi="PT Sistem Informasi Pengadaan Elektronik Nusantara Terpadu")
+        factories.remote_request("received", recorded_by_id=admin_id, recorded_at=now - timedelta(minutes=5),
+                                 requester_name="Teknisi Tanpa Nomor", letter_number="", instansi="CV Data Ringkas")
+        factories.remote_request("active", recorded_by_id=admin_id, recorded_at=now - timedelta(minutes=9),
+                                 requester_name="Teknisi Aktif", username="", rights_granted="Hanya baca",
+                                 granted_at=now, approved_until=now + timedelta(days=1))
+    page = _login(browser, live_server, "sinta", viewport)
+    page.goto(f"{live_server}/admin/remote?status=all&lang={lang}")
+    page.wait_for_load_state()
+    shot(page, f"h34f-register-{viewport['width']}-{lang}", full_page=True)
+    rows = page.locator("article.remote-row")
+    assert rows.count() == 3
+    for i in range(3):
+        stray = rows.nth(i).evaluate(STRAY_DOTS)
+        assert stray == [], f"row {i}: {stray}"
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert violations(page, axe_source()) == []
+    close_pages(page)
