@@ -10,20 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
 from tests import factories
 
 from .axe import axe_source, violations
-from .test_staff_flow import close_pages, staff_page
-from .test_staff_phone_stranger import _phone
-
-PHONE = {"width": 360, "height": 640}
-DESK = {"width": 1366, "height": 768}
-VIEWPORTS = pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["1366x768", "360x640"])
-LANGS = pytest.mark.parametrize("lang", ["id", "en"])
-
-SIDEWAYS = "document.scrollingElement.scrollWidth - innerWidth"
+from .test_admin_remote_stranger_h34a import LANGS, PHONE, SIDEWAYS, VIEWPORTS, _login
+from .test_staff_flow import close_pages
 
 # every "·" in an element that begins a line (its left edge at the left of its block's first line box,
 # or nothing but spaces before it on the line), and every "·" followed by another with only spaces between
@@ -45,12 +36,6 @@ STRAY_DOTS = """(root) => { const found = [];
   const said = root.innerText;
   if (/\\u00b7[\\s\\u00a0]*\\u00b7/.test(said)) found.push('two in a row: ' + said);
   return found; }"""
-
-
-def _login(browser, live_server, username: str, viewport: dict):
-    if viewport is PHONE:
-        return _phone(browser, live_server, username, viewport)
-    return staff_page(browser, live_server, username, viewport, [])
 
 
 @LANGS
