@@ -38,3 +38,30 @@ def test_the_admins_home_says_the_waiting_it_counts_are_visits(app, make_user):
     assert "0 Visits waiting for a decision" in said["en"], said["en"]
     # no card says only that something waits, without what
     assert not any(c.split(" ", 1)[1] in ("Menunggu keputusan", "Waiting for a decision") for c in said["id"] + said["en"])
+
+
+def _edit_form(page: str, entry_id: int) -> dict[str, str]:
+    form = re.search(rf'action="/admin/watchlist/{entry_id}"[^>]*>(.*?)</form>', page, re.S).group(1)
+    fields = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', form))
+    fields["reason"] = html.unescape(re.search(r'<textarea[^>]*name="reason"[^>]*>(.*?)</textarea>', form, re.S).group(1))
+    return {k: html.unescape(v) for k, v in fields.items()}
+
+
+def test_the_watch_list_edit_form_shows_its_last_day_as_day_month_year_and_reads_it_back(app, make_user):
+    make_user("sinta", "admin", name="Sinta Admin")
+    with app.app_context():
+        entry = WatchEntry(nik="3373024107900001", reason=REASON, expires_on=date(2030, 12, 31))
+        db.session.add(entry)
+        db.session.commit()
+        entry_id = entry.id
+    admin = logged_in_client(app, "sinta")
+    form = _edit_form(admin.get("/admin/watchlist/").get_data(as_text=True), entry_id)
+    assert form["expires_on"] == "31/12/2030"
+    # saved as it was shown: the same day, nothing changed
+    form.pop("csrf_token", None)
+    saved = post_form(admin, f"/admin/watchlist/{entry_id}", form, token_page="/admin/watchlist/", follow_redirects=True)
+    assert "Nothing changed." in saved.get_data(as_text=True) or "Tidak ada yang berubah" in saved.get_data(as_text=True)
+    # and a day typed the same way is read as day/month/year
+    post_form(admin, f"/admin/watchlist/{entry_id}", {**form, "expires_on": "05/01/2031"}, token_page="/admin/watchlist/")
+    with app.app_context():
+        assert db.session.scalars(select(WatchEntry)).one().expires_on == date(2031, 1, 5)
