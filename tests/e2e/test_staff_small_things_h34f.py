@@ -5,11 +5,15 @@ Kasubag's or Admin's phone (360x640), in Bahasa Indonesia and in English.
   them, not on the box, must still tick it (WCAG 2.5.8, the label is the target).
 - The register of remote-access letters on a phone: no line of a row begins with a "·" left over from
   a part before it that is empty or that the line broke after.
+- The Admin's home: the card counting visits waiting for the Kasubag names visits (beside the letters').
+- The watch list's edit form shows its last day as dd/mm/yyyy, as every other day field does.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
+from lpsedesk.extensions import db
+from lpsedesk.models import WatchEntry
 from tests import factories
 
 from .axe import axe_source, violations
@@ -102,6 +106,50 @@ def test_no_line_of_the_register_begins_with_a_separator(app, live_server, brows
     for i in range(3):
         stray = rows.nth(i).evaluate(STRAY_DOTS)
         assert stray == [], f"row {i}: {stray}"
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert violations(page, axe_source()) == []
+    close_pages(page)
+
+
+@LANGS
+@VIEWPORTS
+def test_the_admins_home_card_says_it_counts_visits(app, live_server, browser, make_user, shot, viewport, lang):
+    make_user("sinta", "admin", name="Sinta Admin")
+    page = _login(browser, live_server, "sinta", viewport)
+    page.goto(f"{live_server}/admin/?lang={lang}")
+    page.wait_for_load_state()
+    shot(page, f"h34f-home-{viewport['width']}-{lang}", full_page=False)
+    card = page.locator(".board .card.stat", has_text="Kunjungan menunggu keputusan" if lang == "id"
+                        else "Visits waiting for a decision")
+    assert card.count() == 1, page.inner_text("main")
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] and box["height"] >= 44
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert violations(page, axe_source()) == []
+    close_pages(page)
+
+
+@LANGS
+@VIEWPORTS
+def test_the_watch_list_edit_form_shows_its_last_day_as_the_other_day_fields_do(app, live_server, browser, make_user,
+                                                                               shot, viewport, lang):
+    make_user("sinta", "admin", name="Sinta Admin")
+    with app.app_context():
+        entry = WatchEntry(nik="3373024107900001", reason="Penyedia dalam sanksi daftar hitam",
+                           expires_on=date(2030, 12, 31))
+        db.session.add(entry)
+        db.session.commit()
+        entry_id = entry.id
+    page = _login(browser, live_server, "sinta", viewport)
+    page.goto(f"{live_server}/admin/watchlist/?lang={lang}")
+    page.wait_for_load_state()
+    form = page.locator(f"form[action$='/admin/watchlist/{entry_id}']")
+    form.locator("xpath=ancestor::details/summary").click()
+    field = form.locator("input[name=expires_on]")
+    field.scroll_into_view_if_needed()
+    shot(page, f"h34f-watchlist-edit-{viewport['width']}-{lang}", full_page=False)
+    assert field.input_value() == "31/12/2030"
+    assert field.get_attribute("placeholder") in ("hh/bb/tttt", "dd/mm/yyyy")
     assert page.evaluate(SIDEWAYS) <= 0
     assert violations(page, axe_source()) == []
     close_pages(page)
