@@ -40,7 +40,9 @@ def api_message(code: str) -> str:
         "capture_required": _("Please show your KTP to the camera first."),
         "capture_expired": _("The KTP photo has expired. Please show your KTP to the camera again."),
         "signature_required": _("Please sign with your finger in the box."),
-        "recall_not_found": _("No earlier visit matches this NIK and mobile number."),
+        # h34v: and what to do then (it said only what went wrong; the visitor waited before it)
+        "recall_not_found": _("No earlier visit matches this NIK and mobile number. Check the 4 digits, "
+                              "or go on and fill in your details yourself."),
         "visit_not_found": _("No visit today matches this NIK and these 4 digits. Check them, or ask the helpdesk."),
         "card_unreadable": _("The NIK could not be read from the card. Please type your NIK and the 4 digits instead."),
         "digits_wrong": _("These are not the last 4 digits of the mobile number given at check-in."),

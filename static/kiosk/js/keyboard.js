@@ -185,8 +185,38 @@ export function installKeyboard(panel) {
     if (further > bottom && further - bottom <= top - ceiling) by = Math.max(by, further - bottom);
     if (onward > bottom && onward - bottom <= top - ceiling) by = Math.max(by, onward - bottom);
     if (top - by < ceiling) by = top - ceiling;
+    const summary = screen && screen.querySelector(".k-summary-error");
+    by = clearOfTheHeading(screen, heading, el, by, top - ceiling, Math.max(goal, ...said([summary])) - bottom);
     if (by) window.scrollBy({ top: by });
     return wanted - by <= bottom;
+  }
+
+  /* h34v: the scroll `by` left a button, a box or a line cut in two by the sticky heading's lower edge
+     (the chosen name on "Pilih nama Anda" at 1024x768; the NIK box at 1920x1080 once a message was
+     brought above the bar): half a button looks like no button, half a line like a fault. Scroll a
+     little less so it stands whole when the field, its message and the screen's summary line still
+     show above the keys (`least`), or else a little more so it goes whole under the heading while the
+     field stays under it (`most`); the page's foot grows by what it lacks to scroll that far
+     (--k-osk-room, until the keys close). */
+  function clearOfTheHeading(screen, heading, el, by, most, least) {
+    if (!heading) return by;
+    const edge = heading.offsetHeight;
+    const h = heading.getBoundingClientRect();
+    const room = document.scrollingElement.scrollHeight - window.innerHeight - window.scrollY;
+    // only what the heading's column holds: on a split screen the other column goes on beside it
+    const parts = Array.from(screen.querySelectorAll("input, button, p, li, legend, h2, .k-field > span"))
+      .filter((p) => !heading.contains(p) && !p.contains(el) && p.offsetParent !== null)
+      .map((p) => p.getBoundingClientRect()).filter((r) => r.height && r.left < h.right && r.right > h.left);
+    for (let round = 0; round < 4; round++) {
+      const cut = parts.find((r) => r.top - by < edge - 1 && r.bottom - by > edge + 1);
+      if (!cut) break;
+      const less = cut.top - edge, more = cut.bottom - edge;
+      if (less >= least && less >= -window.scrollY) by = less;
+      else if (more <= most) by = more;
+      else break;
+    }
+    if (by > room) document.documentElement.style.setProperty("--k-osk-room", Math.ceil(by - room) + "px");
+    return by;
   }
 
   function hide(keepFocus = false) {
@@ -196,6 +226,7 @@ export function installKeyboard(panel) {
     panel.style.width = "";
     docked = false;
     document.documentElement.style.setProperty("--k-osk-h", "0px");
+    document.documentElement.style.setProperty("--k-osk-room", "0px");
     if (target && !keepFocus) target.blur();
     target = null;
   }
