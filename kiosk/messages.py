@@ -82,7 +82,7 @@ def field_message(code: str) -> str:
                           "the guest book without the invitation."),
         "name_mismatch": _("This name is not the one on the invitation (as on the KTP). Check it, or touch Start "
                            "over to fill in the guest book without the invitation."),
-        "phone_format": _("Enter a mobile number such as 081234567890."),
+        "phone_format": _("A mobile number starts with 08 and has 10 to 13 digits, such as 081234567890."),
         "email_format": _("Enter a valid e-mail address, or leave it empty."),
         "rules": _("Please read the rules and tick the box to agree."),
         "rating": _("Choose a rating from 1 to 5."),
