@@ -192,6 +192,8 @@ def js_messages() -> dict[str, str]:
         "answered_now": _("Your request has just been answered."),
         # ux15: a refusal shown without its reason (this kiosk may not show it) says where to hear it
         "reason_at_helpdesk": _("Please go to the helpdesk: the staff there can tell you the reason."),
+        # h34v: a closed request's card ended on "the helpdesk will gladly help you" and no next step
+        "finish_hint": _("Touch Finish to leave this screen."),
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
         "nik_not_read": _("The NIK on your KTP could not be read: please type your 16-digit NIK on the next screen."),

@@ -11,7 +11,9 @@ from .test_decided_while_asked_ux14 import SMALL
 from .test_ticket_withdraw_ux13 import _waiting_ticket
 
 REASON = "Ruang rapat sedang dipakai rapat pimpinan"
-TO_HELPDESK = "Silakan menuju meja helpdesk: petugas di sana dapat menjelaskan alasannya."
+# h34v: the card then says what to do on the screen itself
+FINISH = " Sentuh Selesai untuk menutup layar ini."
+TO_HELPDESK = "Silakan menuju meja helpdesk: petugas di sana dapat menjelaskan alasannya." + FINISH
 
 
 def test_refused_while_watching_on_the_kiosk_where_the_ticket_was_found_shows_the_reason(
@@ -22,7 +24,7 @@ def test_refused_while_watching_on_the_kiosk_where_the_ticket_was_found_shows_th
     assert page.inner_text("[data-status-title]") == "Permintaan ditolak"
     page.wait_for_selector("[data-status-reason-box]:not([hidden])")
     assert REASON in page.inner_text("[data-status-reason]")
-    assert page.inner_text("[data-status-help]") == "Petugas helpdesk siap membantu Anda."
+    assert page.inner_text("[data-status-help]") == "Petugas helpdesk siap membantu Anda." + FINISH
     shot(page, "ux15-kiosk-found-elsewhere-refused-reason", full_page=False)
     assert violations(page, axe_source()) == []
     assert not page.errors, page.errors

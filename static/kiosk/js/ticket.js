@@ -54,7 +54,9 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     const closed = CLOSED.includes(s.status);
     help.hidden = !closed;
     // a refusal without its reason (not allowed on this kiosk) says where to hear it
-    help.textContent = s.status === "denied" && !s.decision_reason ? T.reason_at_helpdesk : helpText;
+    // and, h34v, what to do on this screen: an elderly visitor waited before "Petugas helpdesk siap
+    // membantu Anda." not knowing the kiosk was done with them
+    help.textContent = (s.status === "denied" && !s.decision_reason ? T.reason_at_helpdesk : helpText) + " " + T.finish_hint;
     $("[data-status-later]", screen).hidden = s.status !== "pending";
     $("[data-ticket-qr-box]", screen).hidden = closed;
     $("[data-ticket-noqr]", screen).hidden = !closed;
