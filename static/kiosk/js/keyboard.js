@@ -186,7 +186,10 @@ export function installKeyboard(panel) {
     if (onward > bottom && onward - bottom <= top - ceiling) by = Math.max(by, onward - bottom);
     if (top - by < ceiling) by = top - ceiling;
     const summary = screen && screen.querySelector(".k-summary-error");
-    by = clearOfTheHeading(screen, heading, el, by, top - ceiling, Math.max(goal, ...said([summary])) - bottom);
+    // scrolled less to spare a cut line, the field after this one and the next steps still show when
+    // they were shown (h23v, h32p): the least scroll keeps each that was brought above the keys
+    const kept = [goal, ...said([summary]), ...[wanted, further, onward].filter((y) => y > bottom && y - bottom <= by)];
+    by = clearOfTheHeading(screen, heading, el, by, top - ceiling, Math.max(...kept) - bottom);
     if (by) window.scrollBy({ top: by });
     return wanted - by <= bottom;
   }
