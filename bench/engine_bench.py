@@ -164,7 +164,8 @@ def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
     the frames after them (look_again_run; Run 24t). frame_at(i): frame i of the run (an array).
     Returns best and seen; where captured, the reading before the look (`first`, main's before Run
     24t: look_again.ON = False) and after it (`reading`), the later frames watched, and CPU ms: the
-    capture's reading (`cpu_first`), with the look (`cpu`: the later frames' scans, which the camera
+    capture's reading (`cpu_first`; wall `ms_first`: what the visitor waits, the two recognisers' threads
+    overlapping on the kiosk's two cores), with the look (`cpu`: the later frames' scans, which the camera
     loop makes anyway, and the second reading; `look_cpu` alone) - wall ms likewise (`ms`)."""
     def camera(i: int) -> np.ndarray:
         return sent(frame_at(i))
@@ -175,7 +176,8 @@ def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
         return run
     t, c = time.perf_counter(), cpu_ms()
     first = read_cards([r.crop for r in best], engine, table)
-    run.update(first=first, cpu_first=cpu_ms() - c, refused=other_card.shows_other_card(first))
+    run.update(first=first, cpu_first=cpu_ms() - c, ms_first=(time.perf_counter() - t) * 1000,
+               refused=other_card.shows_other_card(first))
     t2, c2 = time.perf_counter(), cpu_ms()
     reading, looked = look_again_run(best, first, lambda i: scan_frame(camera(seen + i), barcodes=False),
                                      lambda crops: read_cards(crops, engine, table))
