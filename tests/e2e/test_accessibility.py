@@ -15,6 +15,8 @@ from .axe import axe_source, violations
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
 from .test_staff_screens import SIZES, busy_day
 
+pytestmark = pytest.mark.layout
+
 # Visible elements with their own text whose computed size is under 18 px (read at arm's length) (the print-only slip aside).
 SMALL_TEXT = """() => Array.from(document.querySelectorAll('body *')).filter(el => {
   if (el.closest('[data-slip]') || !el.getClientRects().length) return false;

@@ -12,6 +12,8 @@ from .axe import axe_source, violations
 from .test_office_hours_ux7 import at_wib
 from tests.kiosk.e2e_support import enrol_page
 
+pytestmark = pytest.mark.layout
+
 NOTES = os.environ.get("UX10_SHOTS")
 SCREENS = {"1280x800": {"width": 1280, "height": 800}, "1024x768": {"width": 1024, "height": 768}}
 BOTTOM = "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.top, r.bottom]; }"

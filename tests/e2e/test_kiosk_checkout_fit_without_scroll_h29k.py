@@ -18,6 +18,8 @@ from tests.kiosk.e2e_support import PORTRAIT, SMALL, TABLET, TURNED
 
 from .test_kiosk_find_without_camera_keyboard_h29u import on_checkout, whole_on_the_glass
 
+pytestmark = pytest.mark.layout
+
 SIZES = {"1280x800": TABLET, "1080x1920": PORTRAIT, "800x1280": TURNED, "1024x768": SMALL}
 
 

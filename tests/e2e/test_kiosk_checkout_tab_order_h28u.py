@@ -16,6 +16,8 @@ from .axe import axe_source, violations
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in
 from .test_kiosk_start_and_checkout_phone_h25u import SIZES, _on_the_start_screen
 
+pytestmark = pytest.mark.layout
+
 SIZES_HERE = {"1080x1920": PORTRAIT, **SIZES}
 BACK = {"id": "Kembali", "en": "Back"}
 

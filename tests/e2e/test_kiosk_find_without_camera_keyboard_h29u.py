@@ -15,6 +15,8 @@ from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
 
+pytestmark = pytest.mark.layout
+
 # Every line of text of the shown screen, and every control, that is not whole in sight: outside the
 # window, or with something else (the sticky heading, the button bar, the keyboard) drawn over it.
 # A line is looked at near its top and its bottom edge; a control at its middle and near its four edges

@@ -18,6 +18,8 @@ from tests.kiosk.e2e_support import SMALL, choose_the_purpose, on_to_the_purpose
 from .axe import axe_source, violations
 from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, kiosk_in, top_in_sight, whole_on_the_glass
 
+pytestmark = pytest.mark.layout
+
 SIZES = {"1024x768": SMALL}
 MESSAGES = """() => [...document.querySelectorAll('section[data-screen=what] .k-error')]
   .map((el) => el.textContent.trim()).filter(Boolean)"""

@@ -20,6 +20,8 @@ from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in, top_in_sight
 from .test_kiosk_look_again_h22u import _thumb_on_nik_video
 from .test_kiosk_nik_unread_h21u import _thumb_jpeg
 
+pytestmark = pytest.mark.layout
+
 SIZES = {"800x1280": TURNED, "1280x800": TABLET}
 TAKE_AGAIN = {"id": "Ambil ulang", "en": "Take again"}
 

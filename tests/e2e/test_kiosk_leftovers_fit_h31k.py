@@ -30,6 +30,8 @@ from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, to
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
 from .test_office_hours_ux7 import at_wib
 
+pytestmark = pytest.mark.layout
+
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_in_the_last_half_hour_the_start_screen_is_whole_on_the_1280x800_tablet(app, live_server, browser, shot,

@@ -10,6 +10,8 @@ import pytest
 from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page, upload_ktp
 
+pytestmark = pytest.mark.layout
+
 LONG_NAME = "RADEN MAS BAGUS HADININGRAT KUSUMAWARDHANA PUTRA SEJATI WIBOWO SANTOSO"
 LONG_INSTITUTION = "Koperasi Serba Usaha Karya Mandiri Sejahtera Bersama Kabupaten Semarang Timur"
 

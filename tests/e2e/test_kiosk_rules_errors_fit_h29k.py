@@ -20,6 +20,8 @@ from tests.kiosk.e2e_support import PORTRAIT, SMALL, TABLET, TURNED, sign
 from .test_kiosk_find_without_camera_keyboard_h29u import whole_on_the_glass
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
 
+pytestmark = pytest.mark.layout
+
 SIZES = {"1280x800": TABLET, "1080x1920": PORTRAIT, "800x1280": TURNED, "1024x768": SMALL}
 # the rules screen's messages that say something
 MESSAGES = """() => [...document.querySelectorAll('section[data-screen=rules] .k-error')]

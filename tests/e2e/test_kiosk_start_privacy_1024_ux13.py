@@ -9,6 +9,8 @@ import pytest
 from .axe import axe_source, violations
 from .test_kiosk_start_privacy_ux11 import BOX, INK, _overlap, start_screen
 
+pytestmark = pytest.mark.layout
+
 SMALL = {"width": 1024, "height": 768}
 
 

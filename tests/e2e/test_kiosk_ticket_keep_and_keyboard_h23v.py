@@ -18,6 +18,8 @@ from tests.kiosk.e2e_support import TABLET, enrol_page, to_the_who_screen
 from .axe import axe_source, violations
 from .test_ticket_withdraw_ux13 import _waiting_ticket
 
+pytestmark = pytest.mark.layout
+
 TURNED = {"width": 800, "height": 1280}  # the 1280x800 tablet turned to portrait
 SIZES = [TABLET, TURNED]
 KEEP = {"id": "Foto atau cetak tiket ini", "en": "Take a photo of this ticket or print it"}

@@ -22,6 +22,8 @@ from tests.support import needs_ocr
 from .axe import axe_source, violations
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in
 
+pytestmark = pytest.mark.layout
+
 SIZES = {"1280x800": TABLET, "1024x768": SMALL, "800x1280": TURNED, "1920x1080": LANDSCAPE}
 
 # For each element named: its box, whether it lies inside the window, whether it meets the open pad's

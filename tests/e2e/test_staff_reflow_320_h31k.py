@@ -19,6 +19,8 @@ from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F40
 from .test_staff_phone_edges_h30p import UNDER_THE_BAR, _registers
 from .test_staff_screens import busy_day
 
+pytestmark = pytest.mark.layout
+
 NARROW = {"width": 320, "height": 640}
 
 # The page's sideways scroll; every shown element past the screen's sides (a visually hidden one, kept

@@ -19,6 +19,8 @@ from .test_decided_while_asked_ux14 import _sent_from_this_kiosk
 from .test_kiosk_find_without_camera_keyboard_h29u import whole_on_the_glass
 from .test_ticket_withdraw_ux13 import _waiting_ticket
 
+pytestmark = pytest.mark.layout
+
 TURNED = {"width": 800, "height": 1280}  # the 1280x800 tablet turned to portrait
 PHONE = {"width": 360, "height": 740}
 SIZES = {"800x1280": TURNED, "1280x800": TABLET, "1080x1920": PORTRAIT, "360x740": PHONE}

@@ -15,6 +15,8 @@ from .axe import axe_source, violations
 from .test_decided_while_asked_ux14 import SMALL, _sent_from_this_kiosk
 from .test_ticket_withdraw_ux13 import _waiting_ticket
 
+pytestmark = pytest.mark.layout
+
 BOTTOMS = """() => {
   const bar = document.querySelector('section[data-screen=ticket] .k-actions').getBoundingClientRect().top;
   const card = document.querySelector('[data-status]').getBoundingClientRect().bottom;
