@@ -57,8 +57,9 @@ def report_skm():
     return _report_page(*_period())
 
 
-def _report_page(kind: str, period, plan_typed: str | None = None, status: int = 200):
-    """The report; after a clash over the plan (409), with the plan as its writer typed it."""
+def _report_page(kind: str, period, plan_typed: str | None = None, status: int = 200, plan_clash: str | None = None):
+    """The report; after a clash over the plan (409), with the plan as its writer typed it and the
+    clash told beside the plan's box, far down a long page (first_error.js brings it into view)."""
     report = build(db.session, period.start, period.end)
     actor = current_actor()
     return render_template(
@@ -66,7 +67,7 @@ def _report_page(kind: str, period, plan_typed: str | None = None, status: int =
         office=_office(), signed_on=_signed_on(), today=_today(), number=number, percent=percent,
         category_text=category_text(report), sample_text=sample_text(report), lowest_text=lowest_text(report),
         profile_titles=profile_titles(), profile_label=profile_label, locale=locale(),
-        may_write_plan=actor.has(*PLAN_WRITERS), plan_typed=plan_typed,
+        may_write_plan=actor.has(*PLAN_WRITERS), plan_typed=plan_typed, plan_clash=plan_clash,
         plan_marks=skm_answers.follow_up_marks(db.session, period.start, period.end)), status
 
 
@@ -78,8 +79,7 @@ def report_skm_follow_up():
     try:
         saved = skm_answers.save_follow_up(db.session, current_actor(), period.start, period.end, plan, shown_marks())
     except form_edits.ChangedMeanwhile:
-        flash(changed_meanwhile_message([_("Follow-up plan")]), "error")
-        return _report_page(kind, period, plan, 409)
+        return _report_page(kind, period, plan, 409, changed_meanwhile_message([_("Follow-up plan")]))
     if not saved:
         raise user_error(400, _("The follow-up plan is too long (at most 5000 characters)."))
     flash(_("Follow-up plan saved."), "success")
