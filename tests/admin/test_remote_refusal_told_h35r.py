@@ -58,6 +58,15 @@ def test_the_admin_records_the_third_party_told_and_the_letter_stops_waiting(app
     assert home_count(admin) == "0"
     assert f'id="remote-{rid}"' not in admin.get("/admin/remote/").get_data(as_text=True)
     assert f'id="remote-{rid}"' in admin.get("/admin/remote/?status=denied").get_data(as_text=True)
+    # and in English
+    english = admin.get(f"/admin/remote/{rid}?lang=en").get_data(as_text=True)
+    assert f"The third party was told {format_wib(told_at)}." in english
+
+
+def test_the_step_is_asked_in_english_too(app, people):
+    rid = refused_letter(app, people)
+    page = logged_in_client(app, "ani").get(f"/admin/remote/{rid}?lang=en").get_data(as_text=True)
+    assert "Record that Teknisi Ditolak was told" in page and "Time told (WIB)" in page and "How (optional)" in page
 
 
 def test_the_home_card_leads_to_the_refused_letters_still_to_tell(app, people):
