@@ -41,6 +41,8 @@ def workflow_message(exc: WorkflowError) -> str:
         return _("Check the devices the visitor brought in before checking out.")
     if isinstance(exc, MissingReason):
         return _("A reason is required.")
+    if exc.code == "already_told":
+        return _("The third party was already told of this refusal; it is recorded once.")
     if exc.code == "not_the_recorder":
         return _("Whoever recorded a remote-access request cannot decide it.")
     if isinstance(exc, NotAllowed):
@@ -67,6 +69,8 @@ def _step_refused(target: str, current: str) -> str | None:
                                   "facility; this visit is %(current)s.", current=current),
         "area_left": lambda: _("Leaving the area is recorded once, after entering it; this visit is %(current)s.",
                                current=current),
+        "refusal_told": lambda: _("Telling the third party is recorded only for a refused letter; this request is "
+                                  "%(current)s.", current=current),
         "devices_checked": lambda: _("The devices are checked once, as the visitor leaves; this visit is "
                                      "%(current)s.", current=current),
     }

@@ -86,6 +86,7 @@ def event_label(action: str) -> str:
         "remote.closed": _("Account closed"),
         "remote.password_generated": _("One-time password generated (not stored)"),
         "remote.extension_recorded": _("Extension requested"),
+        "remote.refusal_told": _("Third party told of the refusal"),
     }.get(action, _("Audit event"))
 
 

@@ -1,4 +1,5 @@
-"""SOP 2 operations on remote-access requests: record, decide, give, close, extend. No Flask here.
+"""SOP 2 operations on remote-access requests: record, decide, give, close, extend, answer a refusal.
+No Flask here.
 
 Each function changes the request, adds its audit event(s) to the same session and returns; the
 view commits once. Bad input raises `RemoteInputError(code)` (a `WorkflowError`, so an uncaught one
@@ -10,26 +11,34 @@ recorder, account given). When its account is given, the old one is closed in th
 with `close_kind="superseded"` at the very moment the new one starts, so the register shows no gap
 and no overlap. A refused extension changes nothing: the old account stays overdue until the Admin
 closes it.
+
+A refusal: the Admin received the letter, so the Admin answers it. A refused letter waits on the
+Admin until the Admin records that the third party was told (when, who, how); that is no state of
+the workflow (the letter stays `denied`), only the record of the answer, written once (h35r).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit
 from .clock import wib_date
 from .models import AuditEvent, RemoteAccessRequest
 from .roles import Actor, Role
-from .workflow import REMOTE_TRANSITIONS, NotAllowed, RemoteStatus, WorkflowError, check_transition
+from .workflow import REMOTE_TRANSITIONS, InvalidTransition, NotAllowed, RemoteStatus, WorkflowError, check_transition
 
 R = RemoteStatus
 # Clock skew allowed when staff type "now" by hand into a time field.
 FUTURE_SLACK = timedelta(minutes=10)
 MAX_PERIOD = timedelta(days=366)
+MAX_TOLD_NOTE = 200
+# Who answers a refused letter: the Admin, who received it (SOP 2), as the Admin gives and closes accounts.
+TELLS_REFUSAL = frozenset({Role.ADMIN})
 
 
 class RemoteInputError(WorkflowError):
@@ -217,6 +226,60 @@ def close_account(session: Session, req: RemoteAccessRequest, actor: Actor, *, c
     return event
 
 
+class AlreadyTold(WorkflowError):
+    """The third party of this refused letter was already told; the answer is recorded once."""
+
+    code = "already_told"
+    default_message = "The third party was already told of this refusal."
+
+
+def awaits_telling(req: RemoteAccessRequest) -> bool:
+    """A refused letter whose third party has not yet been told: the Admin still owes the answer."""
+    return req.status == R.DENIED and req.refusal_told_at is None
+
+
+def telling_refused(req: RemoteAccessRequest, actor: Actor) -> WorkflowError | None:
+    """Why `actor` may not record now that the third party was told, or None: asked by the page to
+    offer the step and by the step itself."""
+    if not actor.has(*TELLS_REFUSAL):
+        return NotAllowed()
+    if req.status != R.DENIED:
+        return InvalidTransition(current=req.status, target="refusal_told")
+    if req.refusal_told_at is not None:
+        return AlreadyTold()
+    return None
+
+
+def record_refusal_told(session: Session, req: RemoteAccessRequest, actor: Actor, *, told_at: datetime,
+                        note: str, now: datetime) -> AuditEvent:
+    """The Admin records that the third party was told of the refusal: when (typed, WIB on the
+    screen), by whom (the actor) and how (an optional note, "surat balasan no. ...")."""
+    if problem := telling_refused(req, actor):
+        raise problem
+    note = " ".join(note.split())
+    if len(note) > MAX_TOLD_NOTE:
+        raise RemoteInputError("told_note_too_long")
+    if told_at > now + FUTURE_SLACK:
+        raise RemoteInputError("time_in_future")
+    if req.decided_at and told_at < req.decided_at - FUTURE_SLACK:
+        raise RemoteInputError("told_before_refusal")
+    req.refusal_told_at, req.refusal_told_by_id, req.refusal_told_note = told_at, actor.user_id, note or None
+    details: dict = {"told_at": told_at.isoformat()}
+    if note:
+        details["note"] = note
+    event = audit.record(session, actor, "remote.refusal_told", req, details=details, at=now)
+    try:
+        # Two Admins answering one letter at the same instant both read it untold; the version column
+        # lets one write. Asked now, so the other hears that it was already told, not only "changed".
+        session.flush()
+    except StaleDataError:
+        session.rollback()  # expires `req`: what is read next is the other Admin's record
+        if req.refusal_told_at is not None:
+            raise AlreadyTold() from None
+        raise
+    return event
+
+
 def is_overdue(req: RemoteAccessRequest, now: datetime) -> bool:
     """An account still open after the end the Kasubag approved."""
     return req.status == R.ACTIVE and req.approved_until is not None and req.approved_until < now
@@ -233,12 +296,29 @@ def by_status(session: Session, status: RemoteStatus) -> list[RemoteAccessReques
                                 .order_by(RemoteAccessRequest.recorded_at, RemoteAccessRequest.id)))
 
 
+def unfinished() -> ColumnElement[bool]:
+    """Where SOP 2 is not over for a request: waiting, approved, account open, or refused and its
+    third party not yet told. The register shows these by default."""
+    return or_(RemoteAccessRequest.status.in_([R.RECEIVED, R.APPROVED, R.ACTIVE]), untold())
+
+
+def untold() -> ColumnElement[bool]:
+    """Refused letters whose third party the Admin has not yet told."""
+    return and_(RemoteAccessRequest.status == R.DENIED, RemoteAccessRequest.refusal_told_at.is_(None))
+
+
 def waiting_on(session: Session, actor: Actor) -> dict[RemoteStatus, list[RemoteAccessRequest]]:
     """The requests whose next SOP step is `actor`'s, by state (those from which the workflow lets the
     actor's roles move them): for the Admin, accounts to give and accounts to close when the third
-    party is done. The Admin's home counted only letters waiting for the Kasubag (h34a)."""
+    party is done, and refused letters whose third party is still to be told (h35r: a refused letter
+    dropped off the Admin's home at once). The Admin's home counted only letters waiting for the
+    Kasubag (h34a)."""
     states = dict.fromkeys(frm for (frm, _), step in REMOTE_TRANSITIONS.items() if actor.has(*step.roles))
-    return {status: by_status(session, status) for status in states}
+    waiting = {status: by_status(session, status) for status in states}
+    if actor.has(*TELLS_REFUSAL):
+        waiting[R.DENIED] = list(session.scalars(select(RemoteAccessRequest).where(untold())
+                                                 .order_by(RemoteAccessRequest.decided_at, RemoteAccessRequest.id)))
+    return waiting
 
 
 def timeline(session: Session, req_id: int) -> list[AuditEvent]:

@@ -61,13 +61,14 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.report_visit": DESK_ONLY, "admin.report_batch": DESK_ONLY,
     # The KTP image is for those who check identity or decide on it, not for the register's Admin.
     "admin.ktp_image": frozenset({H, K}), "admin.full_nik": frozenset({H, K}),
-    # SOP 2: the Admin records letters, gives and closes accounts; the Kasubag decides.
+    # SOP 2: the Admin records letters, gives and closes accounts, answers a refused letter (h35r); the
+    # Kasubag decides.
     "admin.remote_index": REMOTE_READERS, "admin.remote_detail": REMOTE_READERS,
     "admin.remote_letter": REMOTE_READERS, "admin.remote_print": REMOTE_READERS,
     "admin.remote_record_pdf": REMOTE_READERS, "admin.remote_digest": REMOTE_READERS,
     "admin.remote_form": REMOTE_READERS, "admin.remote_form_file": REMOTE_READERS,
     "admin.remote_new": ADMIN_ONLY, "admin.remote_give": ADMIN_ONLY, "admin.remote_close": ADMIN_ONLY,
-    "admin.decide_remote": KASUBAG_ONLY,
+    "admin.remote_told": ADMIN_ONLY, "admin.decide_remote": KASUBAG_ONLY,
     # Accounts, delegations, office settings and kiosks are the Admin LPSE's.
     "admin.settings_index": ADMIN_ONLY, "admin.settings_access_rights": ADMIN_ONLY,
     "admin.settings_delegations": ADMIN_ONLY, "admin.settings_delegation_revoke": ADMIN_ONLY,

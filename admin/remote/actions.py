@@ -1,4 +1,5 @@
-"""SOP 2 steps on one request: the Kasubag's decision, the account given, the account closed."""
+"""SOP 2 steps on one request: the Kasubag's decision, the account given, the account closed, and the
+third party told of a refusal."""
 from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
@@ -8,6 +9,7 @@ from lpsedesk import audit, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc
 from lpsedesk.errors import workflow_message
+from lpsedesk.i18n import format_wib
 from lpsedesk.extensions import db
 from lpsedesk.labels import stored_refusal_reason
 from lpsedesk.models import utcnow
@@ -19,7 +21,7 @@ from .. import bp
 from ..decided import background, decided_message
 from ..redirects import safe_next
 from .common import access_rights_options, check_version, input_error, load, render_detail
-from .forms import CloseForm, DecisionForm, GiveForm, rights_text, with_rights_choices
+from .forms import CloseForm, DecisionForm, GiveForm, TellForm, rights_text, with_rights_choices
 from .messages import input_message
 
 
@@ -119,4 +121,38 @@ def remote_close(request_id: int):
     except remote_ops.RemoteInputError as exc:
         return typed_again(req, exc, form.closed_at, close_form=form)
     flash(_("Account %(username)s closed.", username=req.username or "-"), "info")
+    return redirect(url_for("admin.remote_detail", request_id=req.id))
+
+
+def _already_told(req):
+    """409 on the letter's page as it now is: who told the third party, and when."""
+    who = req.refusal_told_by.full_name if req.refusal_told_by else "-"
+    return render_detail(req, 409, tell_error=_(
+        "%(name)s already recorded that the third party was told, %(time)s: it is recorded once.",
+        name=who, time=format_wib(req.refusal_told_at)))
+
+
+@bp.post("/remote/<int:request_id>/told")
+@requires(Role.ADMIN)
+def remote_told(request_id: int):
+    """The Admin records that the third party of a refused letter was told (h35r)."""
+    req = load(request_id)
+    actor = current_actor()
+    # the core's verdict before any form check: a letter already answered, or not refused, is a 409
+    if (problem := remote_ops.telling_refused(req, actor)) is not None:
+        if isinstance(problem, remote_ops.AlreadyTold):
+            return _already_told(req)
+        raise problem
+    form = TellForm()
+    if not form.validate_on_submit():
+        return render_detail(req, 400, tell_form=form)
+    check_version(req, form.version.data)
+    try:
+        remote_ops.record_refusal_told(db.session, req, actor, told_at=local_to_utc(form.told_at.data),
+                                       note=form.note.data or "", now=utcnow())
+    except remote_ops.AlreadyTold:  # another Admin's answer was written at the same instant
+        return _already_told(req)
+    except remote_ops.RemoteInputError as exc:
+        return typed_again(req, exc, form.note if exc.code == "told_note_too_long" else form.told_at, tell_form=form)
+    flash(_("Recorded: %(name)s was told of the refusal.", name=req.requester_name), "info")
     return redirect(url_for("admin.remote_detail", request_id=req.id))

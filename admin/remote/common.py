@@ -16,7 +16,7 @@ from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.workflow import RemoteStatus, allowed_targets
 
-from .forms import CloseForm, DecisionForm, GiveForm, with_rights_choices
+from .forms import CloseForm, DecisionForm, GiveForm, TellForm, with_rights_choices
 from .messages import input_message
 
 VIEWERS = (Role.ADMIN, Role.KASUBAG)
@@ -59,7 +59,8 @@ def action_forms(req: RemoteAccessRequest) -> dict:
     give = with_rights_choices(GiveForm(formdata=None, version=req.version, granted_at=now_local,
                                         rights=chosen, rights_other=other), options)
     close = CloseForm(formdata=None, version=req.version, closed_at=now_local)
-    return {"decision_form": decision, "give_form": give, "close_form": close}
+    tell = TellForm(formdata=None, version=req.version, told_at=now_local)
+    return {"decision_form": decision, "give_form": give, "close_form": close, "tell_form": tell}
 
 
 def render_detail(req: RemoteAccessRequest, status: int = 200, **overrides):

@@ -64,6 +64,13 @@ class CloseForm(VersionedForm):
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=500)])
 
 
+class TellForm(VersionedForm):
+    """The answer to a refused letter: when the third party was told, and how (h35r)."""
+
+    told_at = DayAndClockField(_l("Time told (WIB)"), validators=[Required()])
+    note = StringField(_l("How (optional)"), validators=[Optional(), Length(max=200)])
+
+
 def with_rights_choices(form, options: list[str], extra: list[str] = ()):
     """Fill a rights checklist from the office's setting, plus values already on the record."""
     values = list(dict.fromkeys([*options, *extra]))

@@ -19,6 +19,8 @@ def input_message(code: str) -> str:
         "approval_lapsed": _("The approved period has already ended: record a new request instead."),
         "username_in_use": _("Another open account already uses this user name."),
         "closed_before_given": _("The account cannot close before it was given."),
+        "told_before_refusal": _("The third party cannot have been told before the Kasubag refused the letter."),
+        "told_note_too_long": _("Keep the note to at most 200 characters."),
         # the letter upload
         "too_large": _("The letter is larger than 5 MB. Scan it at a lower resolution or as a PDF."),
         "empty": _("Attach the scanned letter."),

@@ -26,7 +26,8 @@ from .letters import MAX_LETTER_BYTES, LetterError, clean_letter
 from .messages import input_message
 
 PAGE_SIZE = 50
-FILTERS = ("open", "received", "approved", "active", "closed", "denied", "all")
+# "untold": refused letters whose third party the Admin has not yet told (h35r), the Admin's home's link
+FILTERS = ("open", "received", "approved", "active", "untold", "closed", "denied", "all")
 
 
 @bp.get("/remote/")
@@ -36,15 +37,19 @@ def remote_index():
     shown = shown if shown in FILTERS else "open"
     page = page_number(request.args.get("page"))
     query = select(RemoteAccessRequest)
-    if shown == "open":  # everything not finished: waiting, approved, account open
-        query = query.where(RemoteAccessRequest.status.in_(
-            [RemoteStatus.RECEIVED, RemoteStatus.APPROVED, RemoteStatus.ACTIVE]))
+    if shown == "open":  # everything not finished: waiting, approved, account open, refusal not yet told
+        query = query.where(remote_ops.unfinished())
+    elif shown == "untold":
+        query = query.where(remote_ops.untold())
     elif shown != "all":
         query = query.where(RemoteAccessRequest.status == shown)
     listed = paginate(db.session, query, RemoteAccessRequest.recorded_at.desc(), RemoteAccessRequest.id.desc(),
                       page=page, per_page=PAGE_SIZE)
     counts = dict(db.session.execute(select(RemoteAccessRequest.status, func.count())
                                      .group_by(RemoteAccessRequest.status)).all())
+    counts["all"] = sum(counts.values())
+    for name, where in (("open", remote_ops.unfinished()), ("untold", remote_ops.untold())):
+        counts[name] = db.session.scalar(select(func.count()).select_from(RemoteAccessRequest).where(where))
     now = utcnow()
     return render_template("admin/remote/index.html", rows=listed.rows, shown=shown, filters=FILTERS,
                            page=listed.page, pages=listed.pages, total=listed.total, more=listed.more, counts=counts, now=now,

@@ -52,11 +52,18 @@ class RemoteAccessRequest(DecisionColumns, Base):
     # (an approved extension took over this account).
     close_kind: Mapped[str | None] = mapped_column(String(16))
 
+    # A refused letter still owes the third party an answer (h35r): when the Admin told it (WIB on
+    # screen), who, and how ("surat balasan no. ..."). Empty until told; the letter waits on the Admin.
+    refusal_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    refusal_told_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    refusal_told_note: Mapped[str | None] = mapped_column(String(200))
+
     # Read-only conveniences for the screens; the *_id columns stay the source of truth.
     recorded_by = relationship("User", foreign_keys=[recorded_by_id], viewonly=True, lazy="selectin")
     decided_by = relationship("User", foreign_keys="RemoteAccessRequest.decided_by_id", viewonly=True, lazy="selectin")
     granted_by = relationship("User", foreign_keys=[granted_by_id], viewonly=True, lazy="selectin")
     closed_by = relationship("User", foreign_keys=[closed_by_id], viewonly=True, lazy="selectin")
+    refusal_told_by = relationship("User", foreign_keys=[refusal_told_by_id], viewonly=True, lazy="selectin")
     extends = relationship("RemoteAccessRequest", remote_side=[id], foreign_keys=[extends_id],
                            viewonly=True, lazy="selectin")
 
