@@ -26,7 +26,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end, washed_start
-from . import name_alone, name_sure
+from . import name_alone, name_sure, name_titles
 from .last_digit import letter_only_last
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
@@ -876,6 +876,9 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         reading.name = judged_name(reading.name, readings, rows_read=reading.engine == "both")
         if not reading.name:
             reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
+    # A title's full stop and a Balinese name's spaces, which both recognisers misread alike
+    # (name_titles.py); the letters the rules above judged do not change.
+    reading.name = name_titles.as_printed(reading.name)
     return reading
 
 
