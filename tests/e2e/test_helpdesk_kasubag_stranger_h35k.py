@@ -24,7 +24,7 @@ from tests import factories
 from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
-from .test_staff_flow import close_pages
+from .test_staff_flow import close_pages, staff_page
 from .test_staff_phone_stranger import _phone
 
 SMALL = {"width": 360, "height": 640}
@@ -252,3 +252,49 @@ def test_the_kasubag_reads_the_incident_of_a_reported_visit_apart_from_its_notes
         assert boss.evaluate(SIDEWAYS) <= 0, where
         assert violations(boss, axe_source()) == [], where
         close_pages(boss)
+
+
+DESK = {"width": 1366, "height": 768}
+ENTER = {"id": "Catat masuk ke area terbatas saat pengunjung masuk bersama pendamping",
+         "en": "Record the entry into the restricted area when the visitor goes in with the escort"}
+LEAVE = {"id": "Catat saat pengunjung meninggalkan area terbatas", "en": "Record when the visitor leaves the restricted area"}
+ENTER_SHORT = {"id": "Catat masuk ke area terbatas", "en": "Record the entry into the restricted area"}
+ENTRY_BUTTON = {"id": "Catat masuk ke area", "en": "Record entry into the area"}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_desk_is_told_to_record_a_server_room_visitors_entry_and_exit_where_it_looks(
+        app, live_server, browser, make_user, shot, lang):
+    boss_id = make_user("bambang", "kasubag", name="Bambang Wijaya")
+    desk_id = make_user("rina", "helpdesk", name="Rina Helpdesk")
+    with app.app_context():
+        now = datetime.now(timezone.utc)
+        visit_id = factories.visit("approved", submitted_at=now - timedelta(minutes=10), ktp_checked_at=now,
+                                   ktp_checked_by_id=desk_id, decided_at=now, decided_by_id=boss_id, decided_by_label="Bambang Wijaya",
+                                   approved_until=now + timedelta(hours=1), restricted=True, escort_id=desk_id,
+                                   devices_none=True, signature_key="sig/2026/12/" + "e" * 20,
+                                   visitor=factories.visitor(full_name="Sari Ruang Server", nik="3373024107900077")).id
+    desk = staff_page(browser, live_server, "rina", DESK, [])
+    desk.goto(f"{live_server}/admin/board?lang={lang}")
+    tile = desk.locator(f'[data-key="in-{visit_id}"]')
+    assert ENTER_SHORT[lang] in tile.inner_text(), "the board's tile says nothing of the area's entry"
+    desk.goto(f"{live_server}/admin/visits/{visit_id}?lang={lang}")
+    desk.wait_for_load_state()
+    shot(desk, f"h35k-area-next-step-{lang}", full_page=False)
+    step = desk.locator("#next-step a", has_text=ENTER[lang])
+    assert step.count() == 1, "'Next step' says nothing of recording the entry into the area"
+    seen = step.evaluate(IN_SIGHT)
+    assert seen["whole"] and seen["touched"] and seen["height"] >= 44, f"the entry's step out of sight: {seen}"
+    assert violations(desk, axe_source()) == []
+    step.click()
+    desk.wait_for_timeout(300)
+    entry = desk.locator("#restricted").get_by_role("button", name=ENTRY_BUTTON[lang], exact=True)
+    assert entry.evaluate(IN_SIGHT)["whole"], "the area's entry button is not in sight after the link"
+    entry.click()
+    desk.wait_for_load_state()
+    shot(desk, f"h35k-area-entered-{lang}", full_page=False)
+    leave = desk.locator("#next-step a", has_text=LEAVE[lang])
+    assert leave.count() == 1 and leave.evaluate(IN_SIGHT)["whole"], "'Next step' says nothing of the area's exit"
+    assert desk.locator("#next-step a", has_text=ENTER[lang]).count() == 0
+    assert desk.evaluate(SIDEWAYS) <= 0
+    close_pages(desk)
