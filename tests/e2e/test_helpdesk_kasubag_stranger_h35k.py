@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -297,4 +298,45 @@ def test_the_desk_is_told_to_record_a_server_room_visitors_entry_and_exit_where_
     assert leave.count() == 1 and leave.evaluate(IN_SIGHT)["whole"], "'Next step' says nothing of the area's exit"
     assert desk.locator("#next-step a", has_text=ENTER[lang]).count() == 0
     assert desk.evaluate(SIDEWAYS) <= 0
+    close_pages(desk)
+
+
+RECORDED = {"id": "✓ {kind} tercatat pukul {time} oleh Rina Helpdesk: “{text}”",
+            "en": "✓ {kind} recorded at {time} by Rina Helpdesk: “{text}”"}
+KINDS = {"id": {"note": "Catatan", "incident": "Kejadian"}, "en": {"note": "Note", "incident": "Incident"}}
+KASUBAG_READS = {"id": "Kasubag membacanya bersama laporan kunjungan ini.", "en": "The Kasubag reads it with this visit's report."}
+SAVED = {"id": {"note": "Catatan tersimpan.", "incident": "Kejadian tercatat."},
+         "en": {"note": "Note saved.", "incident": "Incident recorded."}}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_desk_sees_its_note_and_its_incident_kept_where_the_page_comes_back(
+        app, live_server, browser, make_user, shot, lang):
+    desk_id = make_user("rina", "helpdesk", name="Rina Helpdesk")
+    with app.app_context():
+        now = datetime.now(timezone.utc)
+        visit_id = factories.visit("approved", submitted_at=now - timedelta(minutes=10), ktp_checked_at=now,
+                                   ktp_checked_by_id=desk_id, decided_at=now, decided_by_label="Bambang Wijaya",
+                                   approved_until=now + timedelta(hours=1), signature_key="sig/2026/12/" + "n" * 20,
+                                   visitor=factories.visitor(full_name="Eko Prasetyo", nik="3373024107900055")).id
+    desk = staff_page(browser, live_server, "rina", DESK, [])
+    desk.goto(f"{live_server}/admin/visits/{visit_id}?lang={lang}")
+    for kind, body in (("note", "Memakai pojok internet, komputer 2"), ("incident", "Kabel jaringan komputer 2 dicabut")):
+        desk.fill("#next-step textarea[name=body]", body)
+        desk.check(f"#next-step input[name=kind][value={kind}]")
+        desk.locator("#next-step form.note-form button").click()
+        desk.wait_for_load_state()
+        desk.wait_for_timeout(300)
+        shot(desk, f"h35k-{kind}-saved-{lang}", full_page=False)
+        assert desk.locator(".flash").all_inner_texts() == [SAVED[lang][kind]]
+        line = desk.locator("#next-step .note-last")
+        assert line.count() == 1, f"{kind}: nothing in 'Next step' says it was kept"
+        text = line.inner_text().strip()
+        said = RECORDED[lang].format(kind=KINDS[lang][kind], time="(?:[01][0-9]|2[0-3]):[0-5][0-9] WIB", text=body)
+        if kind == "incident":
+            said += " " + KASUBAG_READS[lang]
+        assert re.fullmatch(said, text), text
+        seen = line.evaluate(IN_SIGHT)
+        assert seen["whole"] and seen["touched"], f"{kind}: the line is out of sight: {seen}"
+    assert violations(desk, axe_source()) == []
     close_pages(desk)
