@@ -11,6 +11,10 @@
   nothing had happened: the incident is said apart, before "Terima laporan".
 - With requests waiting, the helpdesk's report lay a screen or more under the request on the phone and
   nothing on the first screen said it had come: a link there leads to it.
+- At the desk a server-room visit's "Next step" (and its tile on the board) spoke of the check-out alone;
+  recording the entry into the area and the exit stood under the fold: both are said there now.
+- A note saved came back at "Next step" with its flash scrolled off above and the box empty, an incident
+  flashed as "Catatan tersimpan.": the card says what was recorded last, and who reads an incident.
 """
 from __future__ import annotations
 
