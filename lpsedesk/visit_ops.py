@@ -227,6 +227,13 @@ def report_gaps(visit: Visit) -> list[str]:
     return [KTP_UNCHECKED] if visit.ktp_checked_at is None else []
 
 
+def incidents(visit: Visit) -> list[VisitNote]:
+    """The incidents on a visit (written by the helpdesk, or a device that did not leave with the
+    visitor): what the Kasubag reads in the report before acknowledging it (h35k: counted among the
+    "notes" they read as nothing out of the ordinary)."""
+    return [note for note in visit.notes if note.kind == "incident"]
+
+
 def report(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None):
     """SOP step 7: hand a finished, complete visit to the Kasubag."""
     _require(actor, Role.HELPDESK)

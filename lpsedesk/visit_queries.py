@@ -85,6 +85,18 @@ def decided_today(session: Session, now: datetime, limit: int = 10) -> list[Visi
         .order_by(Visit.decided_at.desc()).limit(limit)))
 
 
+def same_names(visits: list[Visit]) -> set[int]:
+    """The ids of the visits in `visits` whose visitor's name another of them also bears (case and
+    spacing aside): two "Budi Santoso" on the Kasubag's phone, one card at a time, are told apart by
+    what the screen says beside the name (h35k)."""
+    def name(visit: Visit) -> str:
+        return " ".join(visit.visitor.full_name.casefold().split())
+    counts: dict[str, int] = {}
+    for visit in {v.id: v for v in visits}.values():
+        counts[name(visit)] = counts.get(name(visit), 0) + 1
+    return {visit.id for visit in visits if counts[name(visit)] > 1}
+
+
 def reported_unacknowledged(session: Session) -> list[Visit]:
     # The condition is the partial index ix_visits_reports_waiting's, word for word.
     return list(session.scalars(visits().where(Visit.status == V.REPORTED, Visit.acknowledged_at.is_(None))

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from lpsedesk import settings as office
 from lpsedesk import visit_ops, visit_stay
 from lpsedesk.auth import current_actor
-from lpsedesk.errors import user_error
+from lpsedesk.errors import user_error, workflow_message
 from lpsedesk.labels import (access_rights_label, category_label, event_label, field_labels, refusal_reason_label,
                              status_label, step_label)
 from lpsedesk.extensions import db
@@ -19,6 +19,7 @@ from lpsedesk.models import User, utcnow
 from lpsedesk.nik import mask_nik
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
+from lpsedesk.workflow import InvalidInput
 
 
 def missing_labels(keys: list[str]) -> str:
@@ -149,15 +150,24 @@ def reason_needed_message() -> str:
     return _("A reason is required: write why you refuse; the visitor reads it at the kiosk.")
 
 
+def escort_needed_message() -> str:
+    """Said beside the escort picker of a restricted visit approved with none chosen (h35k), by the page
+    before sending and by the server: the workflow's own sentence for its rule."""
+    return workflow_message(InvalidInput(code="escort_required"))
+
+
 def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
-            "missing_labels": missing_labels, "report_gaps": visit_ops.report_gaps,
+            "missing_labels": missing_labels, "report_gaps": visit_ops.report_gaps, "incidents": visit_ops.incidents,
             "decision_status": decision_status, "where_now": where_now, "shown_status": visit_ops.shown_status,
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
             "mask_nik": mask_nik, "stale": stale, "visit_began": visit_stay.began,
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
+            "escort_needed_message": escort_needed_message,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
-            "refused_without_reason": None}
+            "refused_without_reason": None,
+            # (visit id, sentence): the approval that came back for its escort (queue.py, h35k)
+            "escort_problem": None}

@@ -7,7 +7,7 @@ from flask_babel import gettext as _, ngettext
 from lpsedesk import remote_ops, visit_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
-from lpsedesk.errors import user_error
+from lpsedesk.errors import user_error, workflow_message
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
 from lpsedesk.ids import row_ids
@@ -16,7 +16,7 @@ from lpsedesk.labels import status_label, stored_refusal_reason
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import KtpNotChecked
-from lpsedesk.workflow import InvalidTransition, MissingReason, allowed_targets
+from lpsedesk.workflow import InvalidInput, InvalidTransition, MissingReason, allowed_targets
 
 from .. import bp
 from ..decided import background, decided_message
@@ -26,15 +26,18 @@ from .forms import DecisionForm
 from .visit import visit_page_context
 
 DECISIONS = visit_ops.DECISIONS
+# A restricted visit approved with no escort chosen, or one who may not escort (restricted.name_escort)
+ESCORT_RULES = ("escort_required", "escort_invalid")
 
 
 def queue_context() -> dict:
     ready, waiting_check = q.split_for_kasubag(q.pending(db.session), ktp_first())
     invited = invitation_queries.by_visit(db.session, [v.id for v in ready + waiting_check])
+    decided = q.decided_today(db.session, utcnow())
     return dict(ready=ready, waiting_check=waiting_check, invited=invited, remote=q.remote_waiting(db.session),
-                decided=q.decided_today(db.session, utcnow()), reports=q.reported_unacknowledged(db.session),
+                decided=decided, reports=q.reported_unacknowledged(db.session),
                 actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm(),
-                approvable=remote_ops.approvable_as_asked)
+                approvable=remote_ops.approvable_as_asked, same_name=q.same_names(ready + waiting_check + decided))
 
 
 @bp.get("/queue")
@@ -68,6 +71,10 @@ def _decide(record, name: str):
         raise rule_error(exc) from None
     except MissingReason:
         return _reason_missing(record)
+    except InvalidInput as exc:
+        if exc.code not in ESCORT_RULES:
+            raise
+        return _escort_missing(record, workflow_message(exc))
     except InvalidTransition:
         db.session.refresh(record)
         if record.status == "pending" or record.decided_at is None:
@@ -86,11 +93,23 @@ def _reason_missing(visit):
     message = reason_needed_message()
     if background():
         return jsonify(error="reason_required", field="reason", message=message), 400
+    return _decided_from(visit, refused_without_reason=visit.id), 400
+
+
+def _escort_missing(visit, message: str):
+    """h35k: a restricted visit approved with no escort chosen. It was a page of its own ("Maaf ...",
+    "Kembali") that left the phone's queue; now, as a refusal without a reason, nothing is saved and the
+    message stands beside the escort picker of the page the Kasubag decided from."""
+    if background():
+        return jsonify(error="escort_required", field="escort_id", message=message), 400
+    return _decided_from(visit, escort_problem=(visit.id, message)), 400
+
+
+def _decided_from(visit, **shown) -> str:
+    """The page the decision was sent from (the visit's own, or the queue), drawn again with `shown`."""
     if request.form.get("next", "").split("#")[0] == url_for("admin.visit", visit_id=visit.id):
-        page = render_template("admin/staff/visit.html", **visit_page_context(visit), refused_without_reason=visit.id)
-    else:
-        page = render_template("admin/staff/queue.html", **queue_context(), refused_without_reason=visit.id)
-    return page, 400
+        return render_template("admin/staff/visit.html", **visit_page_context(visit), **shown)
+    return render_template("admin/staff/queue.html", **queue_context(), **shown)
 
 
 @bp.post("/visits/<int:visit_id>/decision")

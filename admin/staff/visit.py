@@ -73,10 +73,11 @@ def _done(message: str):
     return redirect(safe_next("admin.board"))
 
 
-def _run(step, *args, **kwargs) -> None:
-    """Run a visit_ops step; its own refusals become readable 409s (workflow errors are global)."""
+def _run(step, *args, **kwargs):
+    """Run a visit_ops step and give back what it returns; its own refusals become readable 409s
+    (workflow errors are global)."""
     try:
-        step(*args, **kwargs)
+        return step(*args, **kwargs)
     except (visit_ops.GuestBookIncomplete, visit_ops.KtpNotChecked, visit_ops.AlreadyDone) as exc:
         raise rule_error(exc) from None
 
@@ -93,8 +94,12 @@ def check_ktp(visit_id: int):
 @requires(Role.HELPDESK)
 def add_note(visit_id: int):
     record = db.get_or_404(Visit, visit_id)
-    _run(visit_ops.add_note, db.session, record, current_actor(), request.form.get("body", ""),
-         request.form.get("kind", "note"))
+    note = _run(visit_ops.add_note, db.session, record, current_actor(), request.form.get("body", ""),
+                request.form.get("kind", "note"))
+    if note.kind == "incident":
+        # h35k: "Catatan tersimpan." after choosing "Kejadian" left the desk asking whether it was kept
+        # as an incident ("Next step" now says what was recorded last, and who reads an incident)
+        return _done(_("Incident recorded."))
     return _done(_("Note saved."))
 
 

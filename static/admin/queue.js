@@ -107,6 +107,11 @@ function decide(form, submitter) {
         form.dispatchEvent(new CustomEvent("reason-missing", { detail: answer.message, bubbles: true }));
         return;
       }
+      // h35k: a restricted visit approved with no escort: said beside the picker (escort_pick.js)
+      if (answer && answer.field === "escort_id") {
+        form.dispatchEvent(new CustomEvent("escort-missing", { detail: answer.message, bubbles: true }));
+        return;
+      }
       if (!r.ok) throw new Error(String(r.status));
       form.dispatchEvent(new CustomEvent("decision-sent", { bubbles: true }));  // reason_keep.js forgets it
       r.json().then((answer) => said(answer.message), () => {});
