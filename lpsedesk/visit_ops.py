@@ -234,6 +234,14 @@ def incidents(visit: Visit) -> list[VisitNote]:
     return [note for note in visit.notes if note.kind == "incident"]
 
 
+def acknowledged_together(reports: list[Visit]) -> list[Visit]:
+    """The reports the Kasubag may acknowledge in one tap: those with no incident. A report is what
+    the Kasubag reads that a visit finished within what was permitted (SOP 1); one with an incident
+    says it did not, and is acknowledged on its own, after reading it (h35k: "acknowledge all" took
+    them with the rest, unread)."""
+    return [visit for visit in reports if not incidents(visit)]
+
+
 def report(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None):
     """SOP step 7: hand a finished, complete visit to the Kasubag."""
     _require(actor, Role.HELPDESK)

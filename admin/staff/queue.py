@@ -35,7 +35,8 @@ def queue_context() -> dict:
     invited = invitation_queries.by_visit(db.session, [v.id for v in ready + waiting_check])
     decided = q.decided_today(db.session, utcnow())
     return dict(ready=ready, waiting_check=waiting_check, invited=invited, remote=q.remote_waiting(db.session),
-                decided=decided, reports=q.reported_unacknowledged(db.session),
+                decided=decided, reports=(reports := q.reported_unacknowledged(db.session)),
+                together=visit_ops.acknowledged_together(reports),
                 actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm(),
                 approvable=remote_ops.approvable_as_asked, same_name=q.same_names(ready + waiting_check + decided))
 
@@ -134,12 +135,16 @@ def acknowledge_visit(visit_id: int):
 @bp.post("/reports/acknowledge")
 @requires(Role.KASUBAG)
 def acknowledge_all():
-    """Acknowledge at once every report the Kasubag had on screen (not ones that arrived since)."""
+    """Acknowledge at once every report the Kasubag had on screen (not ones that arrived since),
+    but not one with an incident (visit_ops.acknowledged_together): it is left to read on its own."""
     ids = row_ids(request.form.getlist("ids"))
-    done = 0
-    for visit in q.reported_unacknowledged(db.session):
-        if visit.id in ids:
-            visit_ops.acknowledge(db.session, visit, current_actor())
-            done += 1
-    flash(ngettext("%(num)d report acknowledged.", "%(num)d reports acknowledged.", done), "info")
+    shown = [visit for visit in q.reported_unacknowledged(db.session) if visit.id in ids]
+    together = visit_ops.acknowledged_together(shown)
+    for visit in together:
+        visit_ops.acknowledge(db.session, visit, current_actor())
+    flash(ngettext("%(num)d report acknowledged.", "%(num)d reports acknowledged.", len(together)), "info")
+    if left := len(shown) - len(together):
+        flash(ngettext("%(num)d report with an incident is still waiting: open it, read it, then acknowledge it.",
+                       "%(num)d reports with an incident are still waiting: open each, read it, then acknowledge it.",
+                       left), "info")
     return redirect(safe_next("admin.queue"))
