@@ -30,9 +30,11 @@ def board_context() -> dict:
     hours_now = kiosk_now()
     follow_up = board_duties.follow_up(inside, hours, hours_now)
     check_ktp, waiting = board_duties.split_pending(pending)
+    finished = q.finished_today(db.session, now)
     return dict(now=now, inside=inside, pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
                 check_ktp_inside=board_duties.unchecked_inside(inside),
-                finished=q.finished_today(db.session, now), ktp_first=ktp_first(), follow_up=follow_up,
+                finished=finished, ktp_first=ktp_first(), follow_up=follow_up,
+                same_name=q.same_names(inside + pending + to_report + finished),
                 duties=board_duties.duties(follow_up=follow_up, check_ktp=check_ktp, to_report=to_report,
                                            waiting=waiting, inside=inside),
                 actor=current_actor(), kiosk_closed=staff_notice(hours, hours_now),
