@@ -105,6 +105,20 @@ def _wants_json() -> bool:
     return request.is_json or request.accept_mimetypes.best == "application/json" or "/api/" in request.path
 
 
+def login_required_response():
+    """The answer to a staff request from a browser nobody is signed in on: the login page (back here
+    afterwards), or to a background send a 401 its script turns into the same."""
+    if _wants_json():
+        return jsonify(error="login_required"), 401
+    return redirect(login_url())
+
+
+def needs_login_now() -> bool:
+    """This request is for a staff view (one `requires` guards) and nobody is signed in on this browser."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    return getattr(view, "required_roles", None) is not None and current_actor() is None
+
+
 def requires(*roles: Role):
     """Allow a staff view only to logged-in users holding one of `roles` (none given: any staff)."""
 
@@ -113,9 +127,7 @@ def requires(*roles: Role):
         def wrapped(*args, **kwargs):
             actor = current_actor()
             if actor is None:
-                if _wants_json():
-                    return jsonify(error="login_required"), 401
-                return redirect(login_url())
+                return login_required_response()
             if roles and not actor.has(*roles):
                 abort(403)
             return view(*args, **kwargs)

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
 
+from .auth import login_required_response, needs_login_now
 from .extensions import db
 from .labels import status_label
 from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, WorkflowError
@@ -125,6 +126,11 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf(_exc):
+        # A staff form from a browser that holds no session at all (its cookies cleared): it could not
+        # carry a valid token, and nothing is done either way; what it needs is the login page, as after
+        # a session that ended, not "the form expired" with a way back to a page that asks to log in (h35k).
+        if needs_login_now():
+            return login_required_response()
         return error_response(400, _("The form expired or was sent from elsewhere. Reload the page and try again."),
                               "csrf")
 
