@@ -45,7 +45,7 @@ FAINT_TINT = 4.0
 # frame). The part in view, not the whole guess: a guess from 2-3 sides can overshoot its card far (stranger4 dev:
 # 0.70 of the frame guessed for a card slid out at the top, 0.23 in view); one that took in the desk beside the card
 # had 0.49-0.50 in view (twice), the other cut KTPs 0.07-0.35. Stranger6 dev pages taken for a cut card (31 of 51
-# fresh draws): 0.40-0.90 in view, 24 of 31 above 0.55.
+# fresh draws): 0.39-0.90 in view, 20 of 31 above 0.55.
 MAX_CUT_IN_VIEW = 0.55
 FAINT_OVER_CUT = 0.5  # a faint card replaces a cut outline found before only if it is this share of its area
 # A colour cast or a clipped ground (Run 27w): under a warm, cool or fluorescent white balance, or an exposure that
