@@ -39,6 +39,14 @@ FAINT_TEXT_ROWS = 6
 # stranger3 dev the KTPs the faint pass found had max(B, G) - R >= 6 on their brighter pixels, paper,
 # a SIM and a badge -5 to 1; the plain passes (strong edges) ask no colour.
 FAINT_TINT = 4.0
+# A card cut by the border is guessed whole from its sides in view; where the part of the guess in view already
+# covers more of the frame than this, it is not a KTP held up at the kiosk but a sheet running past the frame's
+# edge (Run 38p). The generators hold a KTP at 34-60 % of the frame's width (the whole card at most 0.40 of a 16:9
+# frame). The part in view, not the whole guess: a guess from 2-3 sides can overshoot its card far (stranger4 dev:
+# 0.70 of the frame guessed for a card slid out at the top, 0.23 in view); one that took in the desk beside the card
+# had 0.49-0.50 in view (twice), the other cut KTPs 0.07-0.35. Stranger6 dev pages taken for a cut card (31 of 51
+# fresh draws): 0.39-0.90 in view, 20 of 31 above 0.55.
+MAX_CUT_IN_VIEW = 0.55
 FAINT_OVER_CUT = 0.5  # a faint card replaces a cut outline found before only if it is this share of its area
 # A colour cast or a clipped ground (Run 27w): under a warm, cool or fluorescent white balance, or an exposure that
 # clips the pale card to white, the KTP's own blue-green is gone (stranger4 dev: tint -19 to 1 on warm and clipped
@@ -146,6 +154,12 @@ def _in_frame(q: np.ndarray, w: int, h: int) -> bool:
     return bool((q[:, 0] >= 1).all() and (q[:, 0] <= w - 2).all() and (q[:, 1] >= 1).all() and (q[:, 1] <= h - 2).all())
 
 
+def _in_view(q: np.ndarray, w: int, h: int) -> float:
+    """The share of a w x h frame that the convex quad q covers inside it."""
+    area, _ = cv2.intersectConvexConvex(q.astype(np.float32), np.float32([[0, 0], [w, 0], [w, h], [0, h]]))
+    return float(area) / (w * h)
+
+
 def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: float,
                  reach: float, planes: tuple[np.ndarray, ...] = ()) -> CardDetection | None:
     """A candidate with all four sides seen: ID-1 ratio, straight sides, refined corners."""
@@ -223,7 +237,7 @@ def _judge_partial(o: Outline, frame: np.ndarray, gray: np.ndarray, scale: float
         return None
     q = _with_long_side_first(q)
     area = float(cv2.contourArea(q)) / (w * h)
-    if area < MIN_AREA_SHARE:
+    if area < MIN_AREA_SHARE or _in_view(q, w, h) > MAX_CUT_IN_VIEW:
         return None
     if not looks_printed(frame, q):  # paper, keyboard or phone edge at the frame border
         return None
@@ -454,8 +468,9 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
             det = _judge_whole(o, gray, frame.shape, scale, reach, planes)
             if det is None and o.fitted is not None:  # its sides' own corners (outline.py)
                 det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes)
-            if det is not None and not det.in_frame and not looks_printed(frame, det.corners):
-                det = None  # four sides with a corner past the border: the edge clutter a cut card's print tells apart
+            if det is not None and not det.in_frame and (_in_view(det.corners, w, h) > MAX_CUT_IN_VIEW
+                                                          or not looks_printed(frame, det.corners)):
+                det = None  # four sides with a corner past the border: edge clutter or a page, told apart by size and print
             if faint and det is not None:
                 det = _faint_card(det, best, frame)
             if det is not None:

@@ -3,7 +3,9 @@
 A partial hypothesis rests on two or three straight, two-toned sides, which the edge of a sheet of
 paper, a keyboard or a phone at the frame border also has ("move into frame" with no card there).
 A KTP shows rows of printed text wherever it is seen: on dev scenes a cut KTP showed 4-15 text rows,
-edge clutter 0-2 (a printed page can show more; it stays a known limit). A row counts only if its
+edge clutter 0-2. A printed page held up shows more than a KTP prints (Run 38p): a KTP front has 15 rows
+(header 2, NIK, 12 fields), so a part of one cannot show 17 or more, and a page running past the frame's edge
+(stranger6 dev) showed 17-20 on 20 of the 31 outlines taken for a cut card. A row counts only if its
 ink breaks into pieces (words, letters): the ruled lines of a form or notebook page do not. The card is also one of
 the brightest things in view (a pale laminated card under the kiosk's light), which a keyboard's
 rows of keys, dark between pale letters, are not.
@@ -16,6 +18,9 @@ import numpy as np
 from .lines import INK_LEVEL, clean_gray, clean_grays, find_lines
 
 MIN_TEXT_ROWS = 3
+# At most a KTP's 15 rows and one more: dev KTPs slid partly out (ours, stranger4) showed 3-16 (16 once),
+# printed pages 5-20 (Run 38p).
+MAX_TEXT_ROWS = 16
 MIN_BRIGHTNESS = 0.75  # median of the visible card / 95th percentile of the frame (max channel); KTP >= 0.97 on dev
 _W, _H = 856, 540
 
@@ -76,4 +81,5 @@ def _glyphs(band: np.ndarray) -> int:
 
 
 def looks_printed(frame: np.ndarray, corners: np.ndarray) -> bool:
-    return text_rows(frame, corners) >= MIN_TEXT_ROWS
+    """The part in view shows a KTP's rows of print: some, and no more than a KTP has."""
+    return MIN_TEXT_ROWS <= text_rows(frame, corners) <= MAX_TEXT_ROWS
