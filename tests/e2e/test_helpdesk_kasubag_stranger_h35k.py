@@ -188,7 +188,7 @@ def test_two_waiting_visitors_with_one_name_are_told_apart_on_the_phone(app, liv
 INCIDENT = {"id": "⚠ 1 kejadian selama kunjungan: buka kunjungan untuk membacanya sebelum menerima laporan.",
             "en": "⚠ 1 incident during the visit: open it to read before acknowledging."}
 ONE_NOTE = {"id": "1 catatan", "en": "1 note"}
-REPORTS_BELOW = {"id": "1 laporan dari helpdesk menunggu di bawah", "en": "1 report from the helpdesk is waiting below"}
+REPORTS_BELOW = {"id": "1 laporan dari helpdesk menunggu di bawah", "en": "1 helpdesk report waits below"}
 
 
 def _reported_with_an_incident(desk_id: int) -> int:
