@@ -12,6 +12,7 @@ from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
+from lpsedesk.workflow import VisitStatus
 
 from .. import bp
 from ..redirects import safe_next
@@ -87,6 +88,11 @@ def _run(step, *args, **kwargs):
 def check_ktp(visit_id: int):
     record = db.get_or_404(Visit, visit_id)
     _run(visit_ops.check_ktp, db.session, record, current_actor())
+    if record.status == VisitStatus.PENDING:
+        # SOP 1: the helpdesk asks the Kasubag once the KTP is shown; here the check is that asking
+        # (the request reaches the Kasubag's queue), and nothing said so (h35k)
+        return _done(_("Original KTP of %(name)s checked. The request now waits for the Kasubag's decision.",
+                       name=record.visitor.full_name))
     return _done(_("Original KTP of %(name)s checked.", name=record.visitor.full_name))
 
 
