@@ -4,16 +4,11 @@
 says so; a visitor already let in (the KTP checked after the decision) is told the check alone."""
 from __future__ import annotations
 
-import html
-
 from lpsedesk.models import utcnow
 
 from .. import factories
 from ..conftest import post_form
-
-
-def _told(client) -> str:
-    return html.unescape(client.get("/admin/board").get_data(as_text=True))
+from .test_board_same_names import _board as _told
 
 
 def test_checking_the_ktp_of_a_waiting_request_says_it_now_waits_for_the_kasubag(app, client, make_user, login):
