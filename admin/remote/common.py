@@ -74,6 +74,7 @@ def render_detail(req: RemoteAccessRequest, status: int = 200, **overrides):
     html = render_template(
         "admin/remote/detail.html", req=req, actor=actor, now=now,
         allowed=allowed_targets(req, actor), overdue=remote_ops.is_overdue(req, now),
+        untold=remote_ops.awaits_telling(req),
         recorded_by_me=actor.user_id is not None and actor.user_id == req.recorded_by_id,
         can_admin=actor.has(Role.ADMIN), is_kasubag=actor.has(Role.KASUBAG),
         events=remote_ops.timeline(db.session, req.id), action_label=event_label,

@@ -54,7 +54,7 @@ def remote_index():
     return render_template("admin/remote/index.html", rows=listed.rows, shown=shown, filters=FILTERS,
                            page=listed.page, pages=listed.pages, total=listed.total, more=listed.more, counts=counts, now=now,
                            overdue=remote_ops.overdue_accounts(db.session, now),
-                           is_overdue=remote_ops.is_overdue, actor=current_actor(),
+                           is_overdue=remote_ops.is_overdue, awaits_telling=remote_ops.awaits_telling, actor=current_actor(),
                            can_record=current_actor().has(Role.ADMIN))
 
 
