@@ -160,6 +160,14 @@ def _in_view(q: np.ndarray, w: int, h: int) -> float:
     return float(area) / (w * h)
 
 
+def _cut_card_shows_a_ktp(frame: np.ndarray, q: np.ndarray) -> bool:
+    """A card cut by the frame's border, from its sides in view (two, three or four): a KTP's print
+    in the part in view, and not more of the frame than a KTP held up covers. Else it is edge clutter
+    (paper, keyboard, a phone's edge) or a page running past the edge (Run 38p)."""
+    h, w = frame.shape[:2]
+    return _in_view(q, w, h) <= MAX_CUT_IN_VIEW and looks_printed(frame, q)
+
+
 def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: float,
                  reach: float, planes: tuple[np.ndarray, ...] = ()) -> CardDetection | None:
     """A candidate with all four sides seen: ID-1 ratio, straight sides, refined corners."""
@@ -237,9 +245,7 @@ def _judge_partial(o: Outline, frame: np.ndarray, gray: np.ndarray, scale: float
         return None
     q = _with_long_side_first(q)
     area = float(cv2.contourArea(q)) / (w * h)
-    if area < MIN_AREA_SHARE or _in_view(q, w, h) > MAX_CUT_IN_VIEW:
-        return None
-    if not looks_printed(frame, q):  # paper, keyboard or phone edge at the frame border
+    if area < MIN_AREA_SHARE or not _cut_card_shows_a_ktp(frame, q):
         return None
     return CardDetection(q, False, area, true_aspect(q, frame.shape), support, partial=True)
 
@@ -468,9 +474,8 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
             det = _judge_whole(o, gray, frame.shape, scale, reach, planes)
             if det is None and o.fitted is not None:  # its sides' own corners (outline.py)
                 det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes)
-            if det is not None and not det.in_frame and (_in_view(det.corners, w, h) > MAX_CUT_IN_VIEW
-                                                          or not looks_printed(frame, det.corners)):
-                det = None  # four sides with a corner past the border: edge clutter or a page, told apart by size and print
+            if det is not None and not det.in_frame and not _cut_card_shows_a_ktp(frame, det.corners):
+                det = None  # four sides with a corner past the border
             if faint and det is not None:
                 det = _faint_card(det, best, frame)
             if det is not None:
