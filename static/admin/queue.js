@@ -101,15 +101,11 @@ function decide(form, submitter) {
   const body = new FormData(form, submitter);
   return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json", "X-Background": "1" } })
     .then(async (r) => {
-      // A refusal the server found without a reason (ux13): said beside the box (refuse_reason.js).
+      // A field the server found missing, a refusal's reason (ux13) or a restricted visit's escort
+      // (h35k): said beside the field (field_needed.js).
       const answer = r.status === 400 ? await r.json().catch(() => null) : null;
-      if (answer && answer.field === "reason") {
-        form.dispatchEvent(new CustomEvent("reason-missing", { detail: answer.message, bubbles: true }));
-        return;
-      }
-      // h35k: a restricted visit approved with no escort: said beside the picker (escort_pick.js)
-      if (answer && answer.field === "escort_id") {
-        form.dispatchEvent(new CustomEvent("escort-missing", { detail: answer.message, bubbles: true }));
+      if (answer && (answer.field === "reason" || answer.field === "escort_id")) {
+        form.dispatchEvent(new CustomEvent("field-missing", { detail: answer, bubbles: true }));
         return;
       }
       if (!r.ok) throw new Error(String(r.status));
