@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit
-from .clock import wib_date
+from .clock import wib_date, wib_day_bounds
 from .models import AuditEvent, RemoteAccessRequest
 from .roles import Actor, Role
 from .workflow import REMOTE_TRANSITIONS, InvalidTransition, NotAllowed, RemoteStatus, WorkflowError, check_transition
@@ -305,6 +305,17 @@ def unfinished() -> ColumnElement[bool]:
 def untold() -> ColumnElement[bool]:
     """Refused letters whose third party the Admin has not yet told."""
     return and_(RemoteAccessRequest.status == R.DENIED, RemoteAccessRequest.refusal_told_at.is_(None))
+
+
+def refusals_for_the_digest(session: Session, now: datetime) -> list[RemoteAccessRequest]:
+    """The refused letters the morning's digest lists (h36e): every one whose third party is still to be
+    told, however old, and those told since yesterday began (WIB), so a print each morning shows every
+    answer given since the last one (a print on Monday misses Friday's: the letter's page keeps it)."""
+    since, _ = wib_day_bounds(wib_date(now) - timedelta(days=1))
+    return list(session.scalars(select(RemoteAccessRequest).where(
+        RemoteAccessRequest.status == R.DENIED,
+        or_(RemoteAccessRequest.refusal_told_at.is_(None), RemoteAccessRequest.refusal_told_at >= since))
+        .order_by(RemoteAccessRequest.decided_at, RemoteAccessRequest.id)))
 
 
 def waiting_on(session: Session, actor: Actor) -> dict[RemoteStatus, list[RemoteAccessRequest]]:

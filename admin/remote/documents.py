@@ -19,6 +19,7 @@ FORM_COLUMNS = ["No.", "Nama", "Instansi", "Username", "Hak Akses", "Tujuan", "W
                 "Waktu Penutupan"]
 FORM_WIDTHS = [0.6, 1.8, 2.0, 1.3, 1.6, 2.6, 1.5, 1.5]
 NOT_CLOSED = "Belum ditutup"
+TOLD_STEP = "Pemberitahuan penolakan"
 CLOSE_KINDS = {"finished": "pekerjaan selesai", "expired": "ditutup setelah batas waktu",
                "superseded": "diganti perpanjangan"}
 
@@ -76,6 +77,13 @@ def record_rows(req: RemoteAccessRequest) -> list[list[str]]:
         if req.decided_on_behalf_of_id and req.decided_by_label:
             who = f"{who} (Plh./Plt.)"
         rows.append(["Keputusan Kasubag", decision, indonesian_datetime(req.decided_at), who])
+        # h35r: the Admin answers a refused letter; h36e: the answer (or that it is still owed) on paper too
+        if req.refusal_told_at:
+            told = f"Pihak ketiga diberi tahu. Cara: {req.refusal_told_note}" if req.refusal_told_note \
+                else "Pihak ketiga diberi tahu"
+            rows.append([TOLD_STEP, told, indonesian_datetime(req.refusal_told_at), _by(req.refusal_told_by)])
+        elif remote_ops.awaits_telling(req):
+            rows.append([TOLD_STEP, "Pihak ketiga belum diberi tahu", "", ""])
     else:
         rows.append(["Keputusan Kasubag", "Menunggu keputusan", "", ""])
     if req.granted_at:

@@ -88,11 +88,13 @@ def remote_record_pdf(request_id: int):
 @bp.get("/remote/digest")
 @requires(*VIEWERS)
 def remote_digest():
-    """Printable each morning: accounts past their approved end, and requests waiting on someone."""
+    """Printable each morning: accounts past their approved end, requests waiting on someone, and refused
+    letters whose third party is still to be told or was told since yesterday."""
     now = utcnow()
     approved = remote_ops.by_status(db.session, RemoteStatus.APPROVED)
     return render_template(
         "admin/remote/digest.html", now=now, overdue=remote_ops.overdue_accounts(db.session, now),
         waiting=remote_ops.by_status(db.session, RemoteStatus.RECEIVED), approved=approved,
-        lapsed={r.id for r in approved if r.approved_until and r.approved_until < now})
+        lapsed={r.id for r in approved if r.approved_until and r.approved_until < now},
+        refused=remote_ops.refusals_for_the_digest(db.session, now))
 
