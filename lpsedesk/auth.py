@@ -5,11 +5,11 @@ from datetime import date, datetime, timedelta
 from functools import wraps
 
 from flask import abort, current_app, g, jsonify, redirect, request, session, url_for
-from flask_login import current_user
+from flask_login import current_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import staff_sessions
+from . import audit, staff_sessions
 from .clock import wib_date
 from .extensions import db, login_manager
 from .models import Delegation, User, utcnow
@@ -88,6 +88,19 @@ def login_url() -> str:
     if session_ended():
         args["ended"] = 1
     return url_for(current_app.login_manager.login_view, **args)
+
+
+def end_staff_login(why: str | None = None) -> None:
+    """End this browser's staff login, if it has one: its session record is ended, so a copy of the
+    cookie dies with it, and the logout is audited (`why` when the user did not ask for it). The
+    caller unmarks the browser (remember_signed_in) on its response."""
+    actor = current_actor()
+    if actor is None:
+        return
+    audit.record(db.session, actor, "user.logout", details={"why": why} if why else None)
+    staff_sessions.end(db.session, current_user.login_nonce)
+    logout_user()
+    g.pop("actor", None)
 
 
 def remember_signed_in(response, signed_in: bool):
