@@ -14,6 +14,7 @@ from .clock import wib_date
 from .extensions import db, login_manager
 from .models import Delegation, User, utcnow
 from .roles import Actor, Role
+from .security import cookies_secure
 from .urls import same_site_path
 
 # Set at login, dropped at logout on this browser: a session that ends by itself (12 hours idle, the
@@ -107,10 +108,10 @@ def remember_signed_in(response, signed_in: bool):
     """Mark (or, at logout, unmark) this browser as one a staff member signed in on."""
     if signed_in:
         response.set_cookie(SIGNED_IN_BEFORE, "1", max_age=60 * 60 * 24 * 90, httponly=True, samesite="Lax",
-                            secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+                            secure=cookies_secure())
     else:
         response.delete_cookie(SIGNED_IN_BEFORE, httponly=True, samesite="Lax",
-                               secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+                               secure=cookies_secure())
     return response
 
 
