@@ -11,6 +11,7 @@ from lpsedesk.kiosk_credentials import CredentialCache
 from lpsedesk.extensions import db
 from lpsedesk.models import KioskDevice
 from lpsedesk.roles import Actor, kiosk_actor
+from lpsedesk.security import cookies_secure
 from lpsedesk.transaction import always
 
 from .messages import api_message
@@ -20,7 +21,7 @@ def set_credential(response: Response, device: KioskDevice) -> Response:
     response.set_cookie(
         devices.COOKIE_NAME, devices.credential_for(device, current_app.config["SECRET_KEY"]),
         max_age=devices.COOKIE_MAX_AGE, httponly=True, samesite="Strict",
-        secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")), path="/")
+        secure=cookies_secure(), path="/")
     return response
 
 

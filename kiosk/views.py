@@ -5,6 +5,7 @@ from flask import current_app, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale
 
 from lpsedesk import checkin, devices, settings
+from lpsedesk.auth import end_staff_login, remember_signed_in
 from lpsedesk.extensions import db
 from lpsedesk.labels import category_choices
 from lpsedesk.throttle import LoginThrottle
@@ -102,7 +103,11 @@ def enrol():
                 # taken back once the enrolment is committed: a delete on the throttle's own
                 # connection must not wait for the write lock this request may hold (SQLite)
                 after_commit(attempt.passed)
-                return set_credential(redirect(url_for("kiosk.welcome")), device)
+                # h36f: a kiosk's browser keeps no staff login. Registered on the kiosk PC itself, the
+                # Admin's login stayed in the lobby's browser, renewed by the kiosk's own reloads.
+                end_staff_login(why="kiosk_enrolled")
+                response = set_credential(redirect(url_for("kiosk.welcome")), device)
+                return remember_signed_in(response, False)
     status = 400 if problem else 200
     return render_template("kiosk/enrol.html", code=devices.normalise_code(code),
                            problem=enrol_message(problem) if problem else None), status

@@ -5,15 +5,16 @@ from datetime import date, datetime, timedelta
 from functools import wraps
 
 from flask import abort, current_app, g, jsonify, redirect, request, session, url_for
-from flask_login import current_user
+from flask_login import current_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import staff_sessions
+from . import audit, staff_sessions
 from .clock import wib_date
 from .extensions import db, login_manager
 from .models import Delegation, User, utcnow
 from .roles import Actor, Role
+from .security import cookies_secure
 from .urls import same_site_path
 
 # Set at login, dropped at logout on this browser: a session that ends by itself (12 hours idle, the
@@ -90,14 +91,27 @@ def login_url() -> str:
     return url_for(current_app.login_manager.login_view, **args)
 
 
+def end_staff_login(why: str | None = None) -> None:
+    """End this browser's staff login, if it has one: its session record is ended, so a copy of the
+    cookie dies with it, and the logout is audited (`why` when the user did not ask for it). The
+    caller unmarks the browser (remember_signed_in) on its response."""
+    actor = current_actor()
+    if actor is None:
+        return
+    audit.record(db.session, actor, "user.logout", details={"why": why} if why else None)
+    staff_sessions.end(db.session, current_user.login_nonce)
+    logout_user()
+    g.pop("actor", None)
+
+
 def remember_signed_in(response, signed_in: bool):
     """Mark (or, at logout, unmark) this browser as one a staff member signed in on."""
     if signed_in:
         response.set_cookie(SIGNED_IN_BEFORE, "1", max_age=60 * 60 * 24 * 90, httponly=True, samesite="Lax",
-                            secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+                            secure=cookies_secure())
     else:
         response.delete_cookie(SIGNED_IN_BEFORE, httponly=True, samesite="Lax",
-                               secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+                               secure=cookies_secure())
     return response
 
 

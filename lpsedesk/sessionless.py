@@ -23,6 +23,7 @@ from flask import Flask, Request, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature
 
+from .security import cookies_secure
 from .staff_sessions import gone_idle
 
 _RENEWED_AT = "lpsedesk.session_renewed_at"
@@ -83,6 +84,9 @@ class SessionlessAware(SecureCookieSessionInterface):
         if request.headers.get("Sec-Fetch-Mode", "navigate") != "navigate":
             return False
         return super().should_set_cookie(app, session)
+
+    def get_cookie_secure(self, app) -> bool:
+        return cookies_secure()  # HTTPS through a trusted proxy makes it Secure without the setting (h36f)
 
     def save_session(self, app, session, response) -> None:
         if self._skipped(app, request):

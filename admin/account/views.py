@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import login_user
 from flask_wtf.csrf import generate_csrf
 
 from lpsedesk import audit, staff_sessions, users
-from lpsedesk.auth import current_actor, remember_signed_in
+from lpsedesk.auth import current_actor, end_staff_login, remember_signed_in
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.firstrun import consume_token, needs_setup, no_accounts, token_matches
@@ -76,11 +76,7 @@ def _ended() -> bool:
 
 @bp.post("/logout")
 def logout():
-    actor = current_actor()
-    if actor is not None:
-        audit.record(db.session, actor, "user.logout")
-        staff_sessions.end(db.session, current_user.login_nonce)  # a copied cookie dies with it
-    logout_user()
+    end_staff_login()
     _start_afresh()
     flash(_("You have logged out."), "info")
     return remember_signed_in(redirect(url_for("admin.login")), False)
