@@ -36,6 +36,10 @@ def test_an_approval_stands_at_the_top_until_the_desk_lets_the_visitor_in(app, m
     assert f'action="/admin/visits/{visit_id}/told"' in top
     assert f'data-key="in-{visit_id}"' not in page  # not "Sedang di dalam" before being let in
     assert f"told-{visit_id}" in page.split("data-pending=")[1].split(">")[0]  # beeps like a new request
+    # the visit's own page (the name in the band leads there) says it and offers the same step
+    visit_page = desk.get(f"/admin/visits/{visit_id}").get_data(as_text=True).split('id="next-step"')[1]
+    assert "helpdesk belum mempersilakan pengunjung masuk" in visit_page
+    assert f'action="/admin/visits/{visit_id}/told"' in visit_page
 
     response = post_form(desk, f"/admin/visits/{visit_id}/told", {"next": "/admin/board"}, token_page="/admin/board")
     assert response.status_code == 302

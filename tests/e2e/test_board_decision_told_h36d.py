@@ -107,4 +107,10 @@ def test_the_decisions_stand_first_on_a_desk_screen_and_pass_axe(app, live_serve
     assert "Sari Pendamping" in desk.locator(f'[data-key="t-{server_room}"]').inner_text()
     assert desk.evaluate("document.documentElement.scrollWidth") <= DESK["width"]
     assert violations(desk, axe_source()) == []
+    # the name leads to the visit's page, whose next step is the same
+    desk.locator(f'[data-key="t-{server_room}"] a.name').click()
+    desk.wait_for_selector("#next-step button", timeout=WAIT)
+    shot(desk, f"h36d-visit-let-in-{lang}", full_page=False)
+    assert LET_IN[lang] in desk.locator("#next-step").inner_text()
+    assert violations(desk, axe_source()) == []
     close_pages(desk)
