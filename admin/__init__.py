@@ -14,7 +14,7 @@ def _register_routes() -> None:
     from .reports import server_room, skm as skm_reports, views as report_views  # noqa: F401
     from .settings import delegations, kiosks, office, users, views as settings_views  # noqa: F401
     from .skm import handover, questions  # noqa: F401
-    from .staff import board, home, live, queue, restricted, search, visit  # noqa: F401
+    from .staff import board, home, live, queue, restricted, search, told, visit  # noqa: F401
     from .watchlist import views as watchlist_views  # noqa: F401
     from .context import register_context
 

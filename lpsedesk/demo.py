@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, demo_signatures, users, visit_ops
+from . import audit, decision_told, demo_signatures, users, visit_ops
 from .clock import WIB
 from .models import RemoteAccessRequest, User, Visit, VisitNote, Visitor, VisitorCategory
 from .passwords import generate_password
@@ -133,6 +133,13 @@ def make_demo_data(session: Session, *, weeks: int = 8, seed: int = 2022,
     return lines
 
 
+def _told(session, visit, desk, decided: datetime, now: datetime) -> None:
+    """The desk let the visitor in, or told the refusal, two minutes after the decision (h36d); a
+    decision of the last two minutes still waits at the board's top. No draw: the sequence stays."""
+    if decided + timedelta(minutes=2) <= now:
+        decision_told.record_told(session, visit, desk, now=decided + timedelta(minutes=2))
+
+
 def _demo_visit(session, rng, visitor, day, *, is_today, desk, boss) -> None:
     submitted = _at(day, rng, 8, 14)
     visit = Visit(visitor=visitor, purpose=rng.choice(["verification", "training", "consultation", "other"]),
@@ -150,9 +157,11 @@ def _demo_visit(session, rng, visitor, day, *, is_today, desk, boss) -> None:
         return  # not decided yet: a decision is never in the future
     if rng.random() < 0.08:
         audit.apply_transition(session, visit, "denied", boss, reason=rng.choice(REJECTIONS), now=decided)
+        _told(session, visit, desk, decided, now)
         return
     audit.apply_transition(session, visit, "approved", boss, now=decided)
     visit.approved_until = decided + timedelta(minutes=visit.planned_minutes)
+    _told(session, visit, desk, decided, now)
     if is_today and rng.random() < 0.5:
         return  # inside now
     out = decided + timedelta(minutes=rng.randint(15, visit.planned_minutes + 30))

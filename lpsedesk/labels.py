@@ -73,6 +73,8 @@ def event_label(action: str) -> str:
         "visit.nik_viewed": _("Full NIK viewed"),
         "visit.feedback": _("Visitor's rating and comment at check-out"),
         "visit.escort_named": _("Escort named by the Kasubag"),
+        "visit.let_in": _("Let in by the helpdesk"),
+        "visit.refusal_told": _("Visitor told of the refusal by the helpdesk"),
         "visit.area_entered": _("Entered the restricted area"),
         "visit.area_left": _("Left the restricted area"),
         "visit.devices_checked": _("Devices checked at check-out"),

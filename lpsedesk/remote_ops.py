@@ -24,13 +24,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit
 from .clock import wib_date, wib_day_bounds
 from .models import AuditEvent, RemoteAccessRequest
 from .roles import Actor, Role
 from .workflow import REMOTE_TRANSITIONS, InvalidTransition, NotAllowed, RemoteStatus, WorkflowError, check_transition
+from .written_once import flush_once
 
 R = RemoteStatus
 # Clock skew allowed when staff type "now" by hand into a time field.
@@ -268,15 +268,8 @@ def record_refusal_told(session: Session, req: RemoteAccessRequest, actor: Actor
     if note:
         details["note"] = note
     event = audit.record(session, actor, "remote.refusal_told", req, details=details, at=now)
-    try:
-        # Two Admins answering one letter at the same instant both read it untold; the version column
-        # lets one write. Asked now, so the other hears that it was already told, not only "changed".
-        session.flush()
-    except StaleDataError:
-        session.rollback()  # expires `req`: what is read next is the other Admin's record
-        if req.refusal_told_at is not None:
-            raise AlreadyTold() from None
-        raise
+    # Two Admins answering one letter at the same instant both read it untold (written_once).
+    flush_once(session, lambda: req.refusal_told_at is not None, AlreadyTold())
     return event
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from . import decision_told
 from .clock import wib_date, wib_day_bounds
 from .ids import ascii_digits
 from .models import RemoteAccessRequest, Visit, Visitor
@@ -49,6 +50,19 @@ def _in_order(visits, key) -> list[Visit]:
 
 
 def inside_now(session: Session) -> list[Visit]:
+    """Visitors the helpdesk let in and who have not left (decision_told.is_inside), let in earliest first."""
+    return _in_order(session.scalars(visits().where(decision_told.let_in())), lambda v: v.decided_at)
+
+
+def decisions_to_tell(session: Session) -> list[Visit]:
+    """The Kasubag's decisions the helpdesk has still to act on (decision_told.awaits_telling): the
+    approved visitor to let in, the refused one to tell why; the earliest decided first."""
+    return _in_order(session.scalars(visits().where(decision_told.to_tell())), lambda v: v.decided_at)
+
+
+def in_the_building(session: Session) -> list[Visit]:
+    """Every approved visitor not yet checked out, let in or still at the desk: the evacuation list,
+    which counted them all before h36d and still does (a visitor waiting at the desk is in the building)."""
     return _in_order(session.scalars(visits().where(Visit.status == V.APPROVED)), lambda v: v.decided_at)
 
 
@@ -73,8 +87,10 @@ def finished_today(session: Session, now: datetime) -> list[Visit]:
     def ended(visit: Visit) -> datetime | None:
         return visit.checked_out_at or visit.decided_at
 
+    # A refusal the desk has still to tell stands at the board's top until told (h36d), not here.
     found = [v for v in session.scalars(visits().where(today))
-             if v.status in closed and ended(v) is not None and start <= ended(v) < end]
+             if v.status in closed and ended(v) is not None and start <= ended(v) < end
+             and not decision_told.awaits_telling(v)]
     return sorted(found, key=lambda v: (ended(v), v.id), reverse=True)
 
 

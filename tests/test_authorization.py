@@ -57,7 +57,7 @@ ROLES: dict[str, frozenset[str]] = {
     "admin.acknowledge_visit": KASUBAG_ONLY, "admin.acknowledge_all": KASUBAG_ONLY,
     # SOP 1 steps 2, 5-7: the helpdesk checks the KTP, watches the visit, checks out and reports.
     "admin.check_ktp": DESK_ONLY, "admin.add_note": DESK_ONLY, "admin.check_out": DESK_ONLY,
-    "admin.withdraw_visit": DESK_ONLY,
+    "admin.withdraw_visit": DESK_ONLY, "admin.visit_told": DESK_ONLY,
     "admin.report_visit": DESK_ONLY, "admin.report_batch": DESK_ONLY,
     # The KTP image is for those who check identity or decide on it, not for the register's Admin.
     "admin.ktp_image": frozenset({H, K}), "admin.full_nik": frozenset({H, K}),

@@ -31,7 +31,7 @@ def board_context() -> dict:
     follow_up = board_duties.follow_up(inside, hours, hours_now)
     check_ktp, waiting = board_duties.split_pending(pending)
     finished = q.finished_today(db.session, now)
-    return dict(now=now, inside=inside, pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
+    return dict(now=now, inside=inside, to_tell=q.decisions_to_tell(db.session), pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
                 check_ktp_inside=board_duties.unchecked_inside(inside),
                 finished=finished, ktp_first=ktp_first(), follow_up=follow_up,
                 same_name=q.same_names(inside + pending + to_report + finished),
@@ -65,7 +65,8 @@ def board_fragment():
 @requires()
 def evacuation():
     """Everyone inside right now, on one printable page (a fire drill starts from this list)."""
-    return render_template("admin/staff/evacuation.html", inside=q.inside_now(db.session), now=utcnow())
+    # approved visitors still at the desk are in the building too (h36d: as the list counted them before)
+    return render_template("admin/staff/evacuation.html", inside=q.in_the_building(db.session), now=utcnow())
 
 
 @bp.post("/visits/report")

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from lpsedesk import settings as office
-from lpsedesk import visit_ops, visit_stay
+from lpsedesk import decision_told, visit_ops, visit_stay
 from lpsedesk.auth import current_actor
 from lpsedesk.errors import user_error, workflow_message
 from lpsedesk.labels import (access_rights_label, category_label, event_label, field_labels, refusal_reason_label,
@@ -45,8 +45,12 @@ def where_now(visit) -> str:
     """One sentence: where this visit stands in SOP 1."""
     if visit.status == "pending":
         return _("Waiting for the Kasubag's decision.")
+    if visit.status == "approved" and decision_told.awaits_telling(visit):
+        return _("Approved; the helpdesk has still to let the visitor in.")
     if visit.status == "approved":
         return _("Inside the facility.")
+    if visit.status == "denied" and decision_told.awaits_telling(visit):
+        return _("Refused; the helpdesk has still to tell the visitor why.")
     if visit.status == "checked_out":
         return _("Checked out; to be reported to the Kasubag.")
     if visit.status == "reported" and visit.acknowledged_at:
@@ -156,6 +160,12 @@ def escort_needed_message() -> str:
     return workflow_message(InvalidInput(code="escort_required"))
 
 
+def told_offered(visit) -> bool:
+    """Whether the board offers this user "let in" / "told" for the decision (decision_told's rule)."""
+    actor = current_actor()
+    return actor is not None and decision_told.telling_refused(visit, actor) is None
+
+
 def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
@@ -165,7 +175,7 @@ def template_helpers() -> dict:
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
             "mask_nik": mask_nik, "stale": stale, "visit_began": visit_stay.began,
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
-            "escort_needed_message": escort_needed_message,
+            "escort_needed_message": escort_needed_message, "told_offered": told_offered,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
             "refused_without_reason": None,

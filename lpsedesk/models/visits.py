@@ -21,6 +21,8 @@ TICKET_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 # Literal SQL, not bound parameters: SQLite uses a partial index only for a query whose WHERE
 # holds the index's condition as written.
 REPORTS_WAITING = "status = 'reported' AND acknowledged_at IS NULL"
+# The Kasubag's decisions the helpdesk has still to act on (lpsedesk/decision_told.py, TO_TELL).
+DECISIONS_TO_TELL = "decision_told_at IS NULL AND status IN ('approved', 'denied')"
 
 
 def new_ticket_code() -> str:
@@ -42,6 +44,10 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
         # ("most visits are reported" x "some are unacknowledged") into hundreds and choose a scan.
         Index("ix_visits_reports_waiting", "reported_at", sqlite_where=text(REPORTS_WAITING),
               postgresql_where=text(REPORTS_WAITING)),
+        # The few decisions still waiting for the helpdesk to let the visitor in or tell the refusal
+        # (h36d), as a partial index: refused visits pile up over the years, those untold stay a handful.
+        Index("ix_visits_decisions_to_tell", "decided_at", sqlite_where=text(DECISIONS_TO_TELL),
+              postgresql_where=text(DECISIONS_TO_TELL)),
         # The open visits of one state in arrival order (the queue), without sorting or a full walk.
         Index("ix_visits_status_submitted_at", "status", "submitted_at"),
     )
@@ -71,6 +77,10 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
 
     # decided_at, decided_by_id, decided_by_label, decided_on_behalf_of_id, decision_reason,
     # approved_until: from DecisionColumns
+    # SOP 1: the helpdesk let the approved visitor in, or told the refused one why (h36d,
+    # lpsedesk/decision_told.py): when and who. Empty until then; the decision waits on the desk.
+    decision_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_told_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
     checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     checked_out_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

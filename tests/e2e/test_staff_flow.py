@@ -84,6 +84,9 @@ def test_sop1_from_the_kasubags_phone_and_the_helpdesk_desk(app, live_server, br
     boss.wait_for_selector(f'[data-key="decided-{visit_id}"]', timeout=WAIT)
     decided = boss.inner_text(f'[data-key="decided-{visit_id}"]')
     assert "disetujui" in decided and "oleh Bambang Wijaya" in decided
+    # h36d: the decision reaches the desk live, at the board's top, until the desk lets the visitor in
+    desk.wait_for_selector(f'[data-key="t-{visit_id}"]', timeout=WAIT)
+    desk.click(f'[data-key="t-{visit_id}"] button:has-text("Sudah dipersilakan masuk")')
     desk.wait_for_selector(f'[data-key="in-{visit_id}"]', timeout=WAIT)  # the visitor's status, live
 
     desk.click(f'[data-key="in-{visit_id}"] a.name')

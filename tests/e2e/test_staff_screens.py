@@ -52,6 +52,7 @@ def busy_day(app, desk_id: int, boss_id: int) -> dict[str, int]:
                             reported_by_id=desk_id, decided_by_label="Bambang Wijaya")
         denied = factories.visit(visitor=person("Joko Setiawan"), submitted_at=now - timedelta(hours=2))
         audit.apply_transition(db.session, denied, "denied", boss, reason="Ruang pelatihan sedang dipakai")
+        denied.decision_told_at = denied.decided_at  # the desk told Joko then (h36d)
         factories.visit("expired", visitor=person("Kartika Wibowo"), decided_at=now - timedelta(minutes=1),
                         decided_by_label="system")
         db.session.add(VisitNote(visit=inside, author_id=desk_id, kind="incident", body="Proyektor tidak menyala"))

@@ -85,6 +85,8 @@ def build_history(conn: Connection, visits: int, *, now: datetime | None = None,
             decided_by_id=user if decided and status != "expired" else None,
             decided_by_label="system" if status == "expired" else ("Kasubag Uji" if decided else None),
             decision_reason="Berkas belum lengkap" if status == "denied" else None,
+            # the desk let the visitor in, or told the refusal, at once (h36d)
+            decision_told_at=decided if status in ("approved", "denied", "checked_out", "reported") else None,
             approved_until=None, checked_out_at=out, checked_out_by_label="Helpdesk Uji" if out else None,
             reported_at=reported, reported_by_id=user if reported else None,
             acknowledged_at=reported + timedelta(hours=1) if reported else None,

@@ -1,0 +1,44 @@
+"""The helpdesk acts on the Kasubag's decision: lets the approved visitor in, or tells the refusal (h36d)."""
+from __future__ import annotations
+
+from flask import flash, redirect
+from flask_babel import gettext as _
+
+from lpsedesk import decision_told
+from lpsedesk.auth import current_actor, requires
+from lpsedesk.errors import user_error
+from lpsedesk.extensions import db
+from lpsedesk.i18n import format_wib
+from lpsedesk.models import Visit, utcnow
+from lpsedesk.roles import Role
+from lpsedesk.workflow import VisitStatus
+
+from .. import bp
+from ..redirects import safe_next
+from .common import user_name
+
+
+def already_told_message(visit: Visit) -> str:
+    """Who acted on the decision first, and when (WIB): said to the second helpdesk PC."""
+    who = user_name(visit.decision_told_by_id) or "-"
+    if visit.status == VisitStatus.APPROVED:
+        return _("%(name)s already let this visitor in, %(time)s: it is recorded once.",
+                 name=who, time=format_wib(visit.decision_told_at))
+    return _("%(name)s already told this visitor of the refusal, %(time)s: it is recorded once.",
+             name=who, time=format_wib(visit.decision_told_at))
+
+
+@bp.post("/visits/<int:visit_id>/told")
+@requires(Role.HELPDESK)
+def visit_told(visit_id: int):
+    """SOP 1: the helpdesk let the approved visitor in, or told the refused one why; recorded once."""
+    visit = db.get_or_404(Visit, visit_id)
+    try:
+        decision_told.record_told(db.session, visit, current_actor(), now=utcnow())
+    except decision_told.AlreadyTold:  # the other PC's record, read afresh
+        raise user_error(409, already_told_message(visit)) from None
+    if visit.status == VisitStatus.APPROVED:
+        flash(_("Recorded: %(name)s was let in.", name=visit.visitor.full_name), "info")
+    else:
+        flash(_("Recorded: %(name)s was told of the refusal.", name=visit.visitor.full_name), "info")
+    return redirect(safe_next("admin.board"))

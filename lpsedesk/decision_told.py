@@ -1,0 +1,84 @@
+"""SOP 1 after the Kasubag's decision: the helpdesk lets the visitor in, or tells the refusal. Plain
+Python, no Flask; the board, the dashboard and the evacuation list ask here.
+
+SOP 1: "the Kasubag grants or refuses; the helpdesk lets the visitor in within what was permitted,
+or tells the refusal". The decision is the Kasubag's (often from a phone); the visitor still stands
+at the desk until the helpdesk acts on it. So a visitor is *inside* from the moment the helpdesk
+lets them in, not from the approval (h36d: the board listed an approved visitor "Sedang di dalam"
+from the approval on, and a refused one dropped to "Selesai hari ini" with nobody told). That step
+is no state of the workflow (the visit stays `approved` or `denied`), only its record, written once:
+when, by whom. The stay is still reckoned from the permission (visit_stay, h23k/h24s): the reports'
+and statistics' figures keep their meaning.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, text
+from sqlalchemy.orm import Session
+
+from . import audit
+from .models import AuditEvent, Visit
+from .models.visits import DECISIONS_TO_TELL
+from .roles import Actor, Role
+from .workflow import InvalidTransition, NotAllowed, VisitStatus, WorkflowError
+from .written_once import flush_once
+
+# The decisions the helpdesk acts on at the desk.
+TOLD = (VisitStatus.APPROVED, VisitStatus.DENIED)
+# Literal SQL, word for word the partial index ix_visits_decisions_to_tell's condition (SQLite uses
+# a partial index only for a query that holds it as written): a handful of rows, however long history.
+TO_TELL = DECISIONS_TO_TELL
+
+
+class AlreadyTold(WorkflowError):
+    """Another helpdesk PC already recorded that this visitor was let in or told; it is recorded once."""
+
+    code = "visit_already_told"
+    default_message = "The visitor was already let in or told of the refusal."
+
+
+def awaits_telling(visit: Visit) -> bool:
+    """A decision the helpdesk has still to act on: an approved visitor not yet let in, or a refused
+    one not yet told why."""
+    return visit.status in TOLD and visit.decision_told_at is None
+
+
+def is_inside(visit: Visit) -> bool:
+    """The visitor is inside now: approved and let in by the helpdesk, not yet checked out."""
+    return visit.status == VisitStatus.APPROVED and visit.decision_told_at is not None
+
+
+def to_tell() -> ColumnElement[bool]:
+    """In SQL: the decisions awaiting the helpdesk (awaits_telling)."""
+    return text(TO_TELL)
+
+
+def let_in() -> ColumnElement[bool]:
+    """In SQL: the visitors inside now (is_inside)."""
+    return and_(Visit.status == VisitStatus.APPROVED, Visit.decision_told_at.is_not(None))
+
+
+def telling_refused(visit: Visit, actor: Actor) -> WorkflowError | None:
+    """Why `actor` may not record now that the visitor was let in or told, or None: asked by the
+    board to offer the step and by the step itself."""
+    if not actor.has(Role.HELPDESK):
+        return NotAllowed()
+    if visit.status not in TOLD:
+        return InvalidTransition(current=visit.status, target="told")
+    if visit.decision_told_at is not None:
+        return AlreadyTold()
+    return None
+
+
+def record_told(session: Session, visit: Visit, actor: Actor, *, now: datetime) -> AuditEvent:
+    """The helpdesk let the approved visitor in, or told the refused one the reason: stamped with
+    who and when, audited ("visit.let_in" or "visit.refusal_told"). The caller commits."""
+    if problem := telling_refused(visit, actor):
+        raise problem
+    visit.decision_told_at, visit.decision_told_by_id = now, actor.user_id
+    action = "visit.let_in" if visit.status == VisitStatus.APPROVED else "visit.refusal_told"
+    event = audit.record(session, actor, action, visit, at=now)
+    # Two helpdesk PCs pressing at the same instant both read the decision untold (written_once).
+    flush_once(session, lambda: visit.decision_told_at is not None, AlreadyTold())
+    return event
