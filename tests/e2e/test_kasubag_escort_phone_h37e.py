@@ -11,9 +11,10 @@ import pytest
 
 from lpsedesk.extensions import db
 from lpsedesk.models import User, Visit
+from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
-from .test_helpdesk_kasubag_stranger_h35k import ESCORT_NEEDED, IN_SIGHT, SIDEWAYS, SMALL, _waiting
+from .test_helpdesk_kasubag_stranger_h35k import ESCORT_NEEDED, IN_SIGHT, SIDEWAYS, SMALL, _show, _waiting
 from .test_staff_flow import close_pages
 from .test_staff_screens_stranger_h36e import (AGAINST_THE_BAR, PURPOSE, SERVER_ROOM, _kasubag_reads,
                                                _server_room_request)
@@ -30,6 +31,16 @@ def _three_waiting(app, make_user) -> int:
     with app.app_context():
         _waiting(full_name="Agus Pratama", nik="3373024107900022")
     return visit_id
+
+
+def _approves_with_rina(app, boss, button, visit_id: int) -> None:
+    """Tap `button`: the request leaves the queue, approved with Rina as its escort."""
+    button.tap()
+    boss.wait_for_function(f"() => !document.querySelector('[data-key=\"visit-{visit_id}\"]')")
+    with app.app_context():
+        visit = db.session.get(Visit, visit_id)
+        rina = db.session.scalars(db.select(User).filter_by(username="rina")).one()
+        assert (visit.status, visit.escort_id) == ("approved", rina.id)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -92,10 +103,35 @@ def test_the_bar_takes_the_kasubag_to_the_picker_and_approves_with_the_escort_ch
     shot(boss, f"h37e-server-room-chosen-360-{lang}", full_page=False)
     assert boss.evaluate(SIDEWAYS) <= 0, lang
     assert violations(boss, axe_source()) == [], lang
-    button.tap()
-    boss.wait_for_function(f"() => !document.querySelector('[data-key=\"visit-{visit_id}\"]')")
+    _approves_with_rina(app, boss, button, visit_id)
+    close_pages(boss)
+
+
+def test_an_escort_chosen_before_the_session_ended_is_still_chosen_after_logging_in_again(
+        app, live_server, browser, make_user, shot):
+    # The escort chosen, the phone put down, the session ended meanwhile: Approve leads to the login page,
+    # and back on the queue the choice is still there, as a refusal's half-typed reason is (h21u).
+    visit_id = _three_waiting(app, make_user)
+    boss = _kasubag_reads(browser, live_server, SMALL, "id", f"visit-{visit_id}")
+    boss.locator(f'[data-key="visit-{visit_id}"] select[name=escort_id]').select_option(label=ESCORT)
+    boss.context.clear_cookies()
+    boss.locator(f'[data-key="visit-{visit_id}"] [data-decide] button[value=approve]').tap()
+    boss.wait_for_url("**/admin/login**")
+    boss.fill("input[name=username]", "bambang")
+    boss.fill("input[name=password]", TEST_PASSWORD)
+    boss.click("button[type=submit]")
+    boss.wait_for_url("**/admin/queue**")
+    _show(boss, f"visit-{visit_id}")
+    boss.wait_for_timeout(400)
+    shot(boss, "h37e-escort-kept-after-login-360", full_page=False)
+    card = boss.locator(f'[data-key="visit-{visit_id}"]')
+    picker = card.locator("select[name=escort_id]")
+    assert picker.evaluate("(el) => el.selectedOptions[0].textContent.trim()") == ESCORT
+    button = card.locator("[data-decide] button[value=approve]")
+    assert button.inner_text().strip() == APPROVE["id"]
     with app.app_context():
-        visit = db.session.get(Visit, visit_id)
-        rina = db.session.scalars(db.select(User).filter_by(username="rina")).one()
-        assert (visit.status, visit.escort_id) == ("approved", rina.id)
+        assert db.session.get(Visit, visit_id).status == "pending"
+    _approves_with_rina(app, boss, button, visit_id)
+    # decided: nothing of it is kept in the tab
+    assert boss.evaluate("() => Object.keys(sessionStorage).filter((k) => k.startsWith('lpsedesk.escort.'))") == []
     close_pages(boss)
