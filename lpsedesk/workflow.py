@@ -125,11 +125,18 @@ def _not_the_recorder(record: object, actor: Actor) -> str | None:
     return None
 
 
+def needs_escort(record: object) -> bool:
+    """Issue 15: a visit to a restricted facility (the server room) is approved only with an escort."""
+    return bool(getattr(record, "restricted", False))
+
+
+def escort_missing(record: object) -> bool:
+    """Whether approving `record` now waits for an escort to be named (the screens say so before the tap)."""
+    return needs_escort(record) and not getattr(record, "escort_id", None)
+
+
 def _escort_named(record: object) -> str | None:
-    # Issue 15: a visit to a restricted facility (the server room) is approved only with an escort.
-    if getattr(record, "restricted", False) and not getattr(record, "escort_id", None):
-        return "escort_required"
-    return None
+    return "escort_required" if escort_missing(record) else None
 
 
 V, R = VisitStatus, RemoteStatus

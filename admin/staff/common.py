@@ -19,7 +19,7 @@ from lpsedesk.models import User, utcnow
 from lpsedesk.nik import mask_nik
 from lpsedesk.roles import Role
 from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
-from lpsedesk.workflow import InvalidInput
+from lpsedesk.workflow import InvalidInput, escort_missing, needs_escort
 
 
 def missing_labels(keys: list[str]) -> str:
@@ -176,6 +176,7 @@ def template_helpers() -> dict:
             "mask_nik": mask_nik, "stale": stale, "visit_began": visit_stay.began,
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
             "escort_needed_message": escort_needed_message, "told_offered": told_offered,
+            "needs_escort": needs_escort, "escort_missing": escort_missing,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
             "refused_without_reason": None,

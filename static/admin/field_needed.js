@@ -6,7 +6,11 @@
      own, "Maaf ... Kembali", left the phone's queue, the request still waiting).
    The field names the decision that needs it (data-needed-for="deny", "approve"); its line carries the
    sentence (data-message). queue.js asks the same when the server answers 400 naming the field.
-   h36e: one script for both fields; they had one copy each. */
+   h36e: one script for both fields; they had one copy each.
+   h37e: a decision's button that needs a field carries two labels (data-first-label, "Choose an escort,
+   then approve", and data-ready-label): it says the first while the field is empty. On a phone the
+   picker lies under the first screen and the button is in the thumb's bar: tapped, it takes the
+   Kasubag to the picker (say() above). */
 (function () {
   const blank = (field) => !field.value.trim();
   const needed = (form) => form ? [...form.elements].filter((el) => el.dataset && el.dataset.neededFor) : [];
@@ -36,6 +40,18 @@
     field.removeAttribute("aria-invalid");
   }
 
+  // The label of each of the form's buttons that waits for a field, as the field stands now.
+  function relabel(form) {
+    if (!decides(form)) return;
+    for (const button of form.querySelectorAll("button[data-first-label]")) {
+      const waiting = needed(form).some((field) => field.dataset.neededFor === button.value && blank(field));
+      const label = waiting ? button.dataset.firstLabel : button.dataset.readyLabel;
+      if (button.textContent !== label) button.textContent = label;
+      button.classList.toggle("first", waiting);
+    }
+  }
+  const relabelAll = () => document.querySelectorAll("form[data-decide]").forEach(relabel);
+
   const filled = (field) => field.dataset && field.dataset.neededFor && decides(field.form) && !blank(field);
 
   // An empty required field: the browser fires "invalid" instead of sending; cancelled, no bubble shows.
@@ -63,8 +79,16 @@
     say(field, e.detail.message);
   });
   for (const kind of ["input", "change"]) {
-    document.addEventListener(kind, (e) => { if (filled(e.target)) clear(e.target); });
+    document.addEventListener(kind, (e) => {
+      if (filled(e.target)) clear(e.target);
+      if (e.target.dataset && e.target.dataset.neededFor) relabel(e.target.form);
+    });
   }
+  // A choice the browser put back (the back button, a reload) and a queue redrawn by live.js
+  // (live:swapped does not bubble: caught on its way down).
+  document.addEventListener("live:swapped", relabelAll, true);
+  window.addEventListener("pageshow", relabelAll);
+  relabelAll();
   // A tapped reason chip fills the box (reason_chips.js) without an input event.
   document.addEventListener("click", (e) => {
     const chip = e.target.closest && e.target.closest("[data-reason]");

@@ -2,15 +2,24 @@
    back after the login page (same tab): it is kept in sessionStorage by its request ("visit-12") until
    the decision is made. Kept only in this tab, and forgotten when the tab closes.
    Forgotten: when queue.js reports the decision sent ("decision-sent"); on the queue, for a request no
-   longer waiting (its data-reasons-waiting lists those that are); on a visit's page once it is decided. */
+   longer waiting (its data-reasons-waiting lists those that are); on a visit's page once it is decided.
+   h37e: the escort chosen for a server-room request too (its picker's data-keep-key), kept and forgotten
+   alike: chosen, then Approve after the session had ended, the login page came and the queue came back
+   with the picker at "–" and its bar asking for an escort again. */
 (function () {
-  const PREFIX = "lpsedesk.refusal-reason.";
-  const get = (key) => { try { return sessionStorage.getItem(PREFIX + key); } catch (e) { return null; } };
-  const put = (key, text) => { try { sessionStorage.setItem(PREFIX + key, text); } catch (e) { /* full or off */ } };
-  const drop = (key) => { try { sessionStorage.removeItem(PREFIX + key); } catch (e) { /* off */ } };
+  const PREFIX = "lpsedesk.refusal-reason.", ESCORT = "lpsedesk.escort.";
+  const get = (key, prefix = PREFIX) => { try { return sessionStorage.getItem(prefix + key); } catch (e) { return null; } };
+  const put = (key, text, prefix = PREFIX) => { try { sessionStorage.setItem(prefix + key, text); } catch (e) { /* full or off */ } };
+  const forget = (key, prefix) => { try { sessionStorage.removeItem(prefix + key); } catch (e) { /* off */ } };
+  // a request decided: its reason and its escort
+  const drop = (key) => { forget(key, PREFIX); forget(key, ESCORT); };
   const BOX = "textarea[name=reason][data-keep-key]";
+  const PICKER = "select[name=escort_id][data-keep-key]";
 
-  function keep(box) { if (box.value.trim()) put(box.dataset.keepKey, box.value); else drop(box.dataset.keepKey); }
+  function keep(box) { if (box.value.trim()) put(box.dataset.keepKey, box.value); else forget(box.dataset.keepKey, PREFIX); }
+  function keepEscort(picker) {
+    if (picker.value) put(picker.dataset.keepKey, picker.value, ESCORT); else forget(picker.dataset.keepKey, ESCORT);
+  }
 
   function restore() {
     document.querySelectorAll(BOX).forEach((box) => {
@@ -19,6 +28,14 @@
       box.value = kept;
       const refuse = box.closest("details");
       if (refuse) refuse.open = true;  // the panel shows what was being written
+    });
+    // Only a person still offered (the staff may have changed meanwhile); the change event lets
+    // field_needed.js clear the picker's sentence and the bar say "Approve" again.
+    document.querySelectorAll(PICKER).forEach((picker) => {
+      const kept = get(picker.dataset.keepKey, ESCORT);
+      if (!kept || picker.value || ![...picker.options].some((o) => o.value === kept)) return;
+      picker.value = kept;
+      picker.dispatchEvent(new Event("change", { bubbles: true }));
     });
   }
 
@@ -30,12 +47,14 @@
     try {
       for (let i = sessionStorage.length - 1; i >= 0; i--) {
         const name = sessionStorage.key(i);
-        if (name && name.startsWith(PREFIX) && !still.has(name.slice(PREFIX.length))) sessionStorage.removeItem(name);
+        const prefix = [PREFIX, ESCORT].find((p) => name && name.startsWith(p));
+        if (prefix && !still.has(name.slice(prefix.length))) sessionStorage.removeItem(name);
       }
     } catch (e) { /* storage off */ }
   }
 
   document.addEventListener("input", (e) => { if (e.target.matches && e.target.matches(BOX)) keep(e.target); });
+  document.addEventListener("change", (e) => { if (e.target.matches && e.target.matches(PICKER)) keepEscort(e.target); });
   // A tapped chip fills the box (reason_chips.js) without an input event.
   document.addEventListener("click", (e) => {
     const chip = e.target.closest && e.target.closest("[data-reason]");

@@ -92,7 +92,8 @@ def test_a_server_room_visit_approved_without_an_escort_is_told_beside_the_picke
         _open_queue(boss, live_server, lang)
         _show(boss, f"visit-{visit_id}")
         card = boss.locator(f'[data-key="visit-{visit_id}"]')
-        card.get_by_role("button", name=APPROVE[lang], exact=True).tap()
+        # h37e: with no escort chosen the bar's button says so ("Pilih pendamping, lalu setujui")
+        card.locator("[data-decide] button[value=approve]").tap()
         boss.wait_for_timeout(600)
         where = f"{viewport['width']}x{viewport['height']} ({lang})"
         shot(boss, f"h35k-escort-missing-{viewport['width']}-{lang}", full_page=False)
@@ -131,7 +132,7 @@ def test_a_server_room_visit_approved_without_an_escort_is_told_beside_the_picke
     _open_queue(boss, live_server, lang)
     _show(boss, f"visit-{visit_id}")
     card = boss.locator(f'[data-key="visit-{visit_id}"]')
-    card.get_by_role("button", name=APPROVE[lang], exact=True).tap()
+    card.locator("[data-decide] button[value=approve]").tap()
     card.locator("select[name=escort_id]").select_option(label="Rina Helpdesk")
     assert card.locator("[data-escort-error]").inner_text().strip() == "", "the sentence stayed after choosing"
     card.get_by_role("button", name=APPROVE[lang], exact=True).tap()
