@@ -176,6 +176,7 @@ def template_helpers() -> dict:
             "mask_nik": mask_nik, "stale": stale, "visit_began": visit_stay.began,
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
             "escort_needed_message": escort_needed_message, "told_offered": told_offered,
+            "not_let_in": decision_told.not_let_in,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
             "refused_without_reason": None,
