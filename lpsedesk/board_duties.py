@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import office_hours, visit_stay
+from . import decision_told, office_hours, visit_stay
 from .clock import wib_date
 from .models import Visit
 
@@ -18,11 +18,14 @@ from .models import Visit
 # let in on an earlier day do: the board said "after closing time" at 07:00 on a Saturday (h25b).
 AFTER_CLOSING, DAY_OFF, EARLIER_DAY = "after_closing", "day_off", "earlier_day"
 
-# The board's sections in the order they call for the helpdesk: visitors to find first, then requests
+# The board's sections in the order they call for the helpdesk: visitors to find first, then the
+# Kasubag's decisions the desk has still to act on (h37c: the visitor stands at the desk for the answer;
+# the band at the board's top, `to-tell`), then requests
 # whose original KTP the desk has still to see (SOP 1 step 2: the visitor stands at the desk with it),
 # then finished visits to report (the SOP's last step, and nobody else's), then requests waiting only
 # for the Kasubag, then who is inside (to watch).
 FOLLOW_UP, CHECK_KTP, TO_REPORT, PENDING, INSIDE = "follow-up", "check-ktp", "to-report", "pending", "inside"
+TO_TELL = "to-tell"
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,17 @@ class Duty:
     count: int
 
 
+def to_find(inside: list[Visit], to_tell: list[Visit]) -> list[Visit]:
+    """Whom a follow-up may have to name: the visitors inside and the approved ones never let in (h37c:
+    after closing the band still showed them, the follow-up did not; nobody knew whether they had gone
+    home or were still in the building, and their visit stays open until checked out). A refusal still
+    to tell is the band's alone: that visit is closed."""
+    return inside + [v for v in to_tell if decision_told.not_let_in(v)]
+
+
 def follow_up(inside: list[Visit], hours: office_hours.OfficeHours, now: datetime) -> FollowUp | None:
-    """Visitors still inside who must be found (nobody is checked out automatically), and why; None
-    when there is nobody to find."""
+    """Visitors still inside (or approved and never let in: `to_find`) who must be found (nobody is
+    checked out automatically), and why; None when there is nobody to find."""
     state = hours.state(now)
     if state in (office_hours.AFTER_CLOSING, office_hours.DAY_OFF):
         found, why = inside, (AFTER_CLOSING if state == office_hours.AFTER_CLOSING else DAY_OFF)
@@ -67,10 +78,13 @@ def unchecked_inside(inside: list[Visit]) -> list[Visit]:
 
 
 def duties(*, follow_up: FollowUp | None, check_ktp: list[Visit], to_report: list[Visit], waiting: list[Visit],
-           inside: list[Visit]) -> list[Duty]:
-    """The summary's items, most pressing first; a follow-up only when there is one. "KTP to check"
-    counts the waiting requests' unchecked KTPs and those of visitors already inside."""
+           inside: list[Visit], to_tell: list[Visit] = ()) -> list[Duty]:
+    """The summary's items, most pressing first; a follow-up only when there is one, and the decisions
+    to act on only when there are any (like the band they lead to, which is there only then: on a
+    360 px phone the summary already takes two lines). "KTP to check" counts the waiting requests'
+    unchecked KTPs and those of visitors already inside."""
     found = [Duty(FOLLOW_UP, len(follow_up.visits))] if follow_up else []
+    found += [Duty(TO_TELL, len(to_tell))] if to_tell else []
     to_check = len(check_ktp) + len(unchecked_inside(inside))
     return found + [Duty(CHECK_KTP, to_check), Duty(TO_REPORT, len(to_report)), Duty(PENDING, len(waiting)),
                     Duty(INSIDE, len(inside))]

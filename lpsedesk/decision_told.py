@@ -38,6 +38,18 @@ class AlreadyTold(WorkflowError):
     default_message = "The visitor was already let in or told of the refusal."
 
 
+class NotLetIn(WorkflowError):
+    """A step of the visit itself (the restricted area, ending it early) asked for before the
+    helpdesk let the visitor in."""
+
+    code = "visit_not_let_in"
+    default_message = "The helpdesk has not let the visitor in yet."
+
+
+# The states of a visit the Kasubag approved (it may have been checked out since).
+GRANTED = (VisitStatus.APPROVED, VisitStatus.CHECKED_OUT, VisitStatus.REPORTED)
+
+
 def awaits_telling(visit: Visit) -> bool:
     """A decision the helpdesk has still to act on: an approved visitor not yet let in, or a refused
     one not yet told why."""
@@ -47,6 +59,15 @@ def awaits_telling(visit: Visit) -> bool:
 def is_inside(visit: Visit) -> bool:
     """The visitor is inside now: approved and let in by the helpdesk, not yet checked out."""
     return visit.status == VisitStatus.APPROVED and visit.decision_told_at is not None
+
+
+def not_let_in(visit: Visit) -> bool:
+    """Approved and never let in by the helpdesk (h37c): while approved, a visitor still at the desk;
+    once checked out, one who left without coming in. SOP 1: the helpdesk lets the visitor in, then
+    makes sure they stay within what was permitted: before the let-in there is no visit under way, so
+    no entry into the restricted area, no early end and no devices to check on the way out; the
+    check-out stays (a visitor who goes home after all must not stay "approved" for ever)."""
+    return visit.status in GRANTED and visit.decision_told_at is None
 
 
 def to_tell() -> ColumnElement[bool]:

@@ -42,6 +42,8 @@ def workflow_message(exc: WorkflowError) -> str:
         return _("Check the devices the visitor brought in before checking out.")
     if isinstance(exc, MissingReason):
         return _("A reason is required.")
+    if exc.code == "visit_not_let_in":
+        return _("The helpdesk has not let the visitor in yet: record the let-in first.")
     if exc.code == "already_told":
         return _("The third party was already told of this refusal; it is recorded once.")
     if exc.code == "not_the_recorder":

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, decision_told
 from .clock import utcnow
 from .ids import row_id
 from .models import User, Visit, VisitDevice, VisitNote
@@ -97,8 +97,10 @@ class DevicesNotChecked(WorkflowError):
 
 
 def devices_to_check(visit: Visit) -> bool:
-    """A restricted visit with declared devices, not yet checked at check-out."""
-    return bool(visit.restricted and not visit.devices_none and visit.devices_checked_at is None)
+    """A restricted visit with declared devices, not yet checked at check-out. A visitor never let in
+    took no device past the desk: nothing to check (h37c)."""
+    return bool(visit.restricted and not visit.devices_none and visit.devices_checked_at is None
+                and not decision_told.not_let_in(visit))
 
 
 def _desk(actor: Actor) -> WorkflowError | None:
@@ -111,6 +113,16 @@ def _enter_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
     if not visit.restricted or visit.status != VisitStatus.APPROVED or visit.area_entered_at is not None:
         return InvalidTransition(current=visit.status,
                                  target="area_entered")
+    if decision_told.not_let_in(visit):  # h37c: the area is entered after the let-in, not instead of it
+        return decision_told.NotLetIn()
+    return None
+
+
+def _let_in_to_area_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
+    if problem := decision_told.telling_refused(visit, actor):
+        return problem
+    if not visit.restricted or visit.status != VisitStatus.APPROVED or visit.area_entered_at is not None:
+        return InvalidTransition(current=visit.status, target="area_entered")
     return None
 
 
@@ -138,7 +150,8 @@ def actions(visit: Visit, actor: Actor) -> set[str]:
     if not visit.restricted:
         return set()
     return {name for name, refusal in (("enter_area", _enter_refusal), ("leave_area", _leave_refusal),
-                                       ("check_devices", _devices_refusal)) if refusal(visit, actor) is None}
+                                       ("check_devices", _devices_refusal),
+                                       ("let_in_to_area", _let_in_to_area_refusal)) if refusal(visit, actor) is None}
 
 
 def enter_area(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> None:
@@ -146,6 +159,18 @@ def enter_area(session: Session, visit: Visit, actor: Actor, *, now: datetime | 
         raise problem
     visit.area_entered_at, visit.area_entered_by_id = now or utcnow(), actor.user_id
     audit.record(session, actor, "visit.area_entered", visit, at=visit.area_entered_at)
+
+
+def let_in_to_area(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> None:
+    """One tap at the desk (h37c): the approved visitor is let in and goes straight into the restricted
+    area with the escort, both recorded at the same moment. SOP 1 permits a restricted facility only
+    with the escort, so for most such visits the let-in is the entry; entering the area on its own
+    needs the let-in first, and this keeps it the one tap it was."""
+    if problem := _let_in_to_area_refusal(visit, actor):
+        raise problem
+    now = now or utcnow()
+    decision_told.record_told(session, visit, actor, now=now)
+    enter_area(session, visit, actor, now=now)
 
 
 def leave_area(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None) -> None:

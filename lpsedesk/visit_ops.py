@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, office_hours, restricted
+from . import audit, decision_told, office_hours, restricted
 from .invitations import use as invitation_use
 from .clock import parse_hhmm  # noqa: F401 (parse_hhmm: tests ask it here)
 from .models import Visit, VisitNote
@@ -128,8 +128,11 @@ def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozens
     "decide" (grant or refuse), "await_ktp_check" (the Kasubag could decide once the desk has
     checked the KTP), "check_out" (at the desk, or end early), "report", "acknowledge",
     "check_ktp", "add_note", "withdraw" (a waiting request withdrawn for the visitor); for a
-    restricted facility also "enter_area", "leave_area" and "check_devices" (lpsedesk.restricted).
-    Each follows the same rule as the step it names.
+    restricted facility also "enter_area", "leave_area", "check_devices" and "let_in_to_area"
+    (lpsedesk.restricted). Each follows the same rule as the step it names. An approved visitor not
+    yet let in (decision_told.not_let_in) is offered the let-in, the KTP check, a note and the
+    check-out of one who left without coming in, not the area nor an early end (h37c); the let-in
+    itself is decision_told's (telling_refused).
     """
     moves = allowed_targets(visit, actor)
     actions = set()
@@ -183,11 +186,15 @@ def check_out(session: Session, visit: Visit, actor: Actor, *, reason: str = "",
     """SOP step 6 at the desk (the visitor forgot), or step 5's early end, which needs a reason."""
     if early and not (reason or "").strip():
         raise MissingReason()
+    not_let_in = decision_told.not_let_in(visit)
+    if early and not_let_in:  # h37c: a visit never begun does not end early; it is left without coming in
+        raise decision_told.NotLetIn()
     if restricted.devices_to_check(visit):
         raise restricted.DevicesNotChecked("Check the devices first.")
     event = audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, reason=reason,
                                    now=_now(now))
-    event.details = {**event.details, "at_desk": True, **({"early": True} if early else {})}
+    event.details = {**event.details, "at_desk": True, **({"early": True} if early else {}),
+                     **({"not_let_in": True} if not_let_in else {})}
     return event
 
 

@@ -22,21 +22,21 @@ from .common import ktp_first
 
 def board_context() -> dict:
     now = utcnow()
-    inside = q.inside_now(db.session)
+    inside, to_tell = q.inside_now(db.session), q.decisions_to_tell(db.session)
     pending, to_report = q.pending(db.session), q.to_report(db.session)
     hours = office_hours.from_settings(db.session)  # read once: the follow-up below and the kiosk's notice
     # One office-hours clock for both (the kiosk's, fixed in tests): the follow-up and the notice of
     # why the kiosk takes no new visit (ux8: before a visitor says it turned them away) never disagree.
     hours_now = kiosk_now()
-    follow_up = board_duties.follow_up(inside, hours, hours_now)
+    follow_up = board_duties.follow_up(board_duties.to_find(inside, to_tell), hours, hours_now)
     check_ktp, waiting = board_duties.split_pending(pending)
     finished = q.finished_today(db.session, now)
-    return dict(now=now, inside=inside, to_tell=q.decisions_to_tell(db.session), pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
+    return dict(now=now, inside=inside, to_tell=to_tell, pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
                 check_ktp_inside=board_duties.unchecked_inside(inside),
                 finished=finished, ktp_first=ktp_first(), follow_up=follow_up,
                 same_name=q.same_names(inside + pending + to_report + finished),
                 duties=board_duties.duties(follow_up=follow_up, check_ktp=check_ktp, to_report=to_report,
-                                           waiting=waiting, inside=inside),
+                                           waiting=waiting, inside=inside, to_tell=to_tell),
                 actor=current_actor(), kiosk_closed=staff_notice(hours, hours_now),
                 overdue={v.id for v in inside if v.approved_until and v.approved_until < now})
 

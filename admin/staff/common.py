@@ -177,6 +177,7 @@ def template_helpers() -> dict:
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
             "escort_needed_message": escort_needed_message, "told_offered": told_offered,
             "needs_escort": needs_escort, "escort_missing": escort_missing,
+            "not_let_in": decision_told.not_let_in,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
             "refused_without_reason": None,

@@ -126,8 +126,10 @@ def test_only_the_helpdesk_records_the_area_and_checks_the_devices():
 
     from lpsedesk.models import Visit
 
-    waiting = Visit(restricted=True, status="approved", devices_none=False)
-    inside = Visit(restricted=True, status="approved", devices_none=False,
+    # let in by the helpdesk (h37c: the area's entry and the devices come after the let-in, SOP 1)
+    let_in = datetime(2026, 12, 2, 2, 55, tzinfo=timezone.utc)
+    waiting = Visit(restricted=True, status="approved", devices_none=False, decision_told_at=let_in)
+    inside = Visit(restricted=True, status="approved", devices_none=False, decision_told_at=let_in,
                    area_entered_at=datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc))
     assert restricted.actions(waiting, _staff(Role.HELPDESK)) == {"enter_area", "check_devices"}
     assert restricted.actions(inside, _staff(Role.HELPDESK)) == {"leave_area", "check_devices"}
