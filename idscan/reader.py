@@ -33,6 +33,7 @@ from .name_pick import merge as merge_name
 from .mended_digit import mended_against_reading
 from .once import capture_memo
 from .own_date import settles_nothing, tesseract_niks
+from .unseen_digits import later_crops_read_otherwise
 from .vote import disputed, later_crops_may_veto, merge_fields, vote
 
 LINES_PER_CARD = 7  # header (2), NIK, name, birth, sex, and one spare for a split header
@@ -218,6 +219,12 @@ MENDED_VETO = True
 # (last_digit.letter_only_last; fresh dev 3434, still run 4, docs/idscan.md, Run 31w). False:
 # measurements.
 LETTER_LAST_VETO = True
+# A NIK no Tesseract reading is (RapidOCR's reading of one crop) filled with the printed date: the
+# later crops' NIK lines are read by RapidOCR too, and one read otherwise at a digit the date and
+# header do not see (5-6, 13-16) leaves the field to the visitor (unseen_digits.py; dev card 19, a
+# moving glared card's serial 9 read 0 by both recognisers; docs/idscan.md, Run 40a). False:
+# measurements.
+LONE_LATER_VETO = True
 CHECKED_DIGITS = {"date": DATE_DIGITS, "region": range(0, 4)}  # NIK positions (0-based) each check sees
 # Where the vote still filled nothing but RapidOCR read a NIK the card does not contradict,
 # Tesseract reads that NIK line of every crop once more with its second model (tessdata_best as
@@ -1011,6 +1018,12 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
             and _tesseract_disputes(nik, frames, images[0][at][0], check.agree)):
         # Filled on RapidOCR's reading alone: the same veto, against the Tesseract readings of
         # the sharpest crop's NIK line, at the digits the printed date and header cannot see.
+        nik = None
+    if (both and LONE_LATER_VETO and later and nik and not later_crops_may_veto(nik, check)
+            and _rapidocr_alone(nik, frames, checks)
+            and later_crops_read_otherwise(nik, _veto_readings(own, later), check.agree)):
+        # Filled on RapidOCR's one crop, the date agreeing (a fill without it had the later crops
+        # read above): the digits the card does not check are asked of the later crops too.
         nik = None
     if both and LAST_DIGIT_VETO and nik and _last_digit_unsure(nik, at if at is not None else own[0].nik_line, images[0]):
         nik = None
