@@ -31,10 +31,10 @@ SMALL = {"width": 360, "height": 640}
 TALL = {"width": 412, "height": 915}
 WORDS = {
     "id": {"approve": "Setujui", "give": "Catat pemberian akun", "close": "Tutup akun", "yes": "Ya, tutup",
-           "ktp": "KTP asli sesuai", "out": "Catat keluar", "yes_out": "Ya", "report": "Laporkan kepada Kasubag",
+           "ktp": "KTP asli sesuai", "let_in": "Sudah dipersilakan masuk: catat", "out": "Catat keluar", "yes_out": "Ya", "report": "Laporkan kepada Kasubag",
            "ack": "Terima laporan"},
     "en": {"approve": "Approve", "give": "Record the account given", "close": "Close the account", "yes": "Yes, close it",
-           "ktp": "Original KTP matches", "out": "Check out", "yes_out": "Yes", "report": "Report to the Kasubag",
+           "ktp": "Original KTP matches", "let_in": "Let in: record it", "out": "Check out", "yes_out": "Yes", "report": "Report to the Kasubag",
            "ack": "Acknowledge"},
 }
 
@@ -138,6 +138,9 @@ def test_sop1_on_a_phone_from_the_ktp_check_to_the_acknowledged_report(
     boss.wait_for_function("() => document.querySelector('[data-queue-said]')?.textContent.includes('ANDI SETIAWAN')")
 
     desk.goto(f"{live_server}/admin/board?lang={lang}")
+    # SOP 1: the helpdesk lets the approved visitor in (h36d: the decision waits at the board's top until then)
+    with desk.expect_navigation():
+        desk.get_by_role("button", name=say["let_in"], exact=True).tap()
     tile = desk.locator("article.tile", has_text="ANDI SETIAWAN")
     tile.get_by_role("button", name=say["out"]).tap()
     with desk.expect_navigation():
