@@ -26,9 +26,6 @@ from .written_once import flush_once
 
 # The decisions the helpdesk acts on at the desk.
 TOLD = (VisitStatus.APPROVED, VisitStatus.DENIED)
-# Literal SQL, word for word the partial index ix_visits_decisions_to_tell's condition (SQLite uses
-# a partial index only for a query that holds it as written): a handful of rows, however long history.
-TO_TELL = DECISIONS_TO_TELL
 
 
 class AlreadyTold(WorkflowError):
@@ -71,8 +68,10 @@ def not_let_in(visit: Visit) -> bool:
 
 
 def to_tell() -> ColumnElement[bool]:
-    """In SQL: the decisions awaiting the helpdesk (awaits_telling)."""
-    return text(TO_TELL)
+    """In SQL: the decisions awaiting the helpdesk (awaits_telling), word for word the partial index
+    ix_visits_decisions_to_tell's condition (SQLite uses a partial index only for a query that holds it
+    as written): a handful of rows, however long the history."""
+    return text(DECISIONS_TO_TELL)
 
 
 def let_in() -> ColumnElement[bool]:

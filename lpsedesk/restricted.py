@@ -107,23 +107,23 @@ def _desk(actor: Actor) -> WorkflowError | None:
     return None if actor.has(Role.HELPDESK) else NotAllowed()
 
 
-def _enter_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
-    if problem := _desk(actor):
-        return problem
+def _area_closed(visit: Visit) -> WorkflowError | None:
+    """Why the restricted area cannot be entered on this visit at all, or None (entered once, while approved)."""
     if not visit.restricted or visit.status != VisitStatus.APPROVED or visit.area_entered_at is not None:
-        return InvalidTransition(current=visit.status,
-                                 target="area_entered")
+        return InvalidTransition(current=visit.status, target="area_entered")
+    return None
+
+
+def _enter_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
+    if problem := _desk(actor) or _area_closed(visit):
+        return problem
     if decision_told.not_let_in(visit):  # h37c: the area is entered after the let-in, not instead of it
         return decision_told.NotLetIn()
     return None
 
 
 def _let_in_to_area_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
-    if problem := decision_told.telling_refused(visit, actor):
-        return problem
-    if not visit.restricted or visit.status != VisitStatus.APPROVED or visit.area_entered_at is not None:
-        return InvalidTransition(current=visit.status, target="area_entered")
-    return None
+    return decision_told.telling_refused(visit, actor) or _area_closed(visit)
 
 
 def _leave_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:

@@ -21,7 +21,7 @@ TICKET_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 # Literal SQL, not bound parameters: SQLite uses a partial index only for a query whose WHERE
 # holds the index's condition as written.
 REPORTS_WAITING = "status = 'reported' AND acknowledged_at IS NULL"
-# The Kasubag's decisions the helpdesk has still to act on (lpsedesk/decision_told.py, TO_TELL).
+# The Kasubag's decisions the helpdesk has still to act on (lpsedesk/decision_told.py, to_tell).
 DECISIONS_TO_TELL = "decision_told_at IS NULL AND status IN ('approved', 'denied')"
 
 
