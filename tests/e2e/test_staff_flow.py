@@ -4,6 +4,7 @@ visit's timeline reads back every step in order with who did it."""
 from __future__ import annotations
 
 import io
+import re
 
 import numpy as np
 import pytest
@@ -93,17 +94,12 @@ def test_sop1_from_the_kasubags_phone_and_the_helpdesk_desk(app, live_server, br
     desk.fill("textarea[name=body]", "Memakai pojok internet, komputer 2")
     desk.click("button:has-text('Simpan catatan')")
     desk.wait_for_selector("text=Catatan tersimpan")
-    # Once on a loaded machine (whole suite, 2 cores) the question did not open from the first click:
-    # the click can come before the page's script took the button; this test holds the question's words
-    # and the check-out, so it clicks again when no question opened.
-    for _ in range(3):
-        desk.click("button:has-text('Catat keluar di meja helpdesk')")
-        if desk.locator(".confirm-out button:has-text('Ya')").is_visible():
-            break
-        desk.wait_for_timeout(1000)
-        if desk.locator(".confirm-out button:has-text('Ya')").is_visible():
-            break
-    desk.click(".confirm-out button:has-text('Ya')")  # it asks first, naming the visitor (ux11)
+    # The check-out asks once more, naming the visitor (ux11): in place once static/admin/confirm_out.js
+    # has taken the button, else on the server's question page (step=ask), which a click made before the
+    # script loaded reaches on a loaded machine (CI, stop 42: the test clicked the button again there and
+    # found none). Both answers begin "Ya"; one click, then the answer, wherever it stands.
+    desk.click("button:has-text('Catat keluar di meja helpdesk')")
+    desk.locator("button", has_text=re.compile(r"^\s*Ya\b")).click()
     desk.wait_for_selector("text=sudah dicatat keluar")
     desk.click("button:has-text('Laporkan kepada Kasubag')")
     desk.wait_for_selector("text=telah dilaporkan kepada Kasubag")
