@@ -9,7 +9,8 @@ sees the request, and answered in an app context only (the database session, `g`
 the JSON provider: what the steps below use), by the same functions the Flask path uses, in the
 same order:
 
-1. the NUL guard on the path and query (lpsedesk/input_guard.py `nul_refusal`);
+1. the desk's own names (lpsedesk/host_check.py `host_refusal`, h38c) and the NUL guard on the path
+   and query (lpsedesk/input_guard.py `nul_refusal`);
 2. the kiosk's device credential (kiosk/device_auth.py `admit_kiosk`: the check `kiosk_only` makes);
 3. the frame's own checks, the frame slots, the capability (`frame_refusal`), the engine and the
    scan session (kiosk/frame_api.py `answer_frame`, which the Flask view also calls);
@@ -30,6 +31,7 @@ from werkzeug.exceptions import HTTPException
 
 from lpsedesk import devices
 from lpsedesk.errors import http_error_response, unexpected_error_response
+from lpsedesk.host_check import host_refusal
 from lpsedesk.input_guard import nul_refusal
 from lpsedesk.security import apply_security_headers
 from lpsedesk.transaction import finish_request
@@ -70,7 +72,7 @@ class FrameEndpoint:
     def _answer(req):
         from .frame_api import answer_frame
 
-        refusal = nul_refusal(req)
+        refusal = host_refusal(req) or nul_refusal(req)
         if refusal is not None:
             raise refusal
         problem = admit_kiosk(req.cookies.get(devices.COOKIE_NAME), attach=False)

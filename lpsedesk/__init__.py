@@ -42,6 +42,9 @@ def create_app(test_config: dict | None = None, *, instance_path: str | None = N
 
 
 def register_extensions(app: Flask) -> None:
+    from .host_check import register_host_check
+
+    register_host_check(app)  # first: a request to a name not the desk's goes no further (h38c)
     from . import auth  # noqa: F401  (registers the user loader on login_manager)
     from .reports import day_versions  # noqa: F401  (changes to visits void the statistics' kept days)
     from .extensions import csrf, db, login_manager, migrate

@@ -37,6 +37,11 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
                               "enrolment links and invitation cards are written with it. Empty: the address the "
                               "staff browser used when it is an IP address, localhost or this computer's name, "
                               "else a path only (a forged Host header never reaches a link)"),
+    "ALLOWED_HOSTS": ("", str, "Names the desk answers to besides its own (comma-separated; `*.example.go.id` "
+                               "for every name under one; `*` turns the check off); a request to any other name "
+                               "gets a 400. Without it: IP addresses, localhost, this computer's names, "
+                               "SITE_ADDRESS's name, single-label names (`lpse-desk`) and names under .local, "
+                               ".lan, .internal, .home.arpa, .localdomain"),
     "CONNECTIONS_PER_ADDRESS": (24, int, "Connections one address may hold open at once; past it its longest-idle one "
                                          "is closed (503 only when all are being served), so one slow or flooding "
                                          "client cannot take the kiosks' connections "
@@ -103,10 +108,12 @@ def load_config(app: Flask, test_config: dict | None) -> None:
     if test_config:
         app.config.update(test_config)
 
+    from .allowed_hosts import parse_allowed_hosts
     from .site_address import valid_site_address
 
     if not valid_site_address(str(app.config.get("SITE_ADDRESS") or "")):
         raise ValueError(f"SITE_ADDRESS must be http(s)://host[:port], not {app.config['SITE_ADDRESS']!r}")
+    parse_allowed_hosts(str(app.config.get("ALLOWED_HOSTS") or ""))  # a name mistyped stops the start, says which
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_file(instance / "secret_key", lambda: secrets.token_hex(32))
     if not app.config.get("STORAGE_KEY"):

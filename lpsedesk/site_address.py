@@ -12,24 +12,43 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 from collections.abc import Iterable
+from functools import cache
 from urllib.parse import urlsplit
 
 _HOST = re.compile(r"^(?:\[(?P<v6>[0-9a-fA-F:.]+)\]|(?P<name>[A-Za-z0-9.-]+))(?::(?P<port>\d{1,5}))?$")
 
 
-def host_is_ours(host: str, own_names: Iterable[str]) -> bool:
-    """Whether a request's Host names this server: an IP address, localhost, or one of `own_names`."""
+def host_name(host: str) -> str | None:
+    """The name (or IP address) a Host header names, lower case, without its port or a final dot;
+    None when it is no host at all."""
     match = _HOST.match(host or "")
     if match is None:
-        return False
-    name = (match.group("v6") or match.group("name") or "").lower().rstrip(".")
+        return None
+    return (match.group("v6") or match.group("name") or "").lower().rstrip(".") or None
+
+
+def is_ip_address(name: str) -> bool:
     try:
         ipaddress.ip_address(name)
-        return True
     except ValueError:
-        pass
-    return name == "localhost" or name in {n.lower().rstrip(".") for n in own_names if n}
+        return False
+    return True
+
+
+def host_is_ours(host: str, own_names: Iterable[str]) -> bool:
+    """Whether a request's Host names this server: an IP address, localhost, or one of `own_names`."""
+    name = host_name(host)
+    if name is None:
+        return False
+    return is_ip_address(name) or name == "localhost" or name in {n.lower().rstrip(".") for n in own_names if n}
+
+
+@cache
+def this_computers_names() -> tuple[str, ...]:
+    """This computer's name and full name. Looked up once: getfqdn may ask the resolver."""
+    return (socket.gethostname(), socket.getfqdn())
 
 
 def absolute_link(path: str, *, site_address: str, scheme: str, host: str, own_names: Iterable[str]) -> str:
