@@ -86,6 +86,12 @@ class OfficeHours:
                 return moment
         return None
 
+    def last_office_day_before(self, day: date) -> date | None:
+        """The office day before `day` (Friday for a Monday, the day before a holiday for the day after
+        it); None if none came within LOOK_AHEAD_DAYS."""
+        earlier = (day - timedelta(days=n) for n in range(1, LOOK_AHEAD_DAYS + 1))
+        return next((d for d in earlier if self.is_office_day(d)), None)
+
     def next_change(self, now: datetime) -> datetime:
         """When the kiosk's start screen next changes (UTC): opening, closing, or the next midnight (a
         new date: after closing becomes before opening, or a day off), whichever comes first."""

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from . import audit
 from .clock import wib_date, wib_day_bounds
 from .models import AuditEvent, RemoteAccessRequest
+from .office_hours import OfficeHours
 from .roles import Actor, Role
 from .workflow import REMOTE_TRANSITIONS, InvalidTransition, NotAllowed, RemoteStatus, WorkflowError, check_transition
 from .written_once import flush_once
@@ -300,11 +301,20 @@ def untold() -> ColumnElement[bool]:
     return and_(RemoteAccessRequest.status == R.DENIED, RemoteAccessRequest.refusal_told_at.is_(None))
 
 
-def refusals_for_the_digest(session: Session, now: datetime) -> list[RemoteAccessRequest]:
+def digest_since(hours: OfficeHours, now: datetime) -> datetime:
+    """From when the morning's digest lists the answers given (h38b): the start (WIB) of the last office
+    day before today, so Monday's print shows Friday's, Saturday's and Sunday's, and the day after a
+    holiday the day before it; yesterday's start when no office day is set. (Nothing records a digest
+    as printed: it is a page the Admin prints, so the last office day stands for the last print.)"""
+    today = wib_date(now)
+    day = hours.last_office_day_before(today) or today - timedelta(days=1)
+    return wib_day_bounds(day)[0]
+
+
+def refusals_for_the_digest(session: Session, now: datetime, since: datetime) -> list[RemoteAccessRequest]:
     """The refused letters the morning's digest lists (h36e): every one whose third party is still to be
-    told, however old, and those told since yesterday began (WIB), so a print each morning shows every
-    answer given since the last one (a print on Monday misses Friday's: the letter's page keeps it)."""
-    since, _ = wib_day_bounds(wib_date(now) - timedelta(days=1))
+    told, however old, and those told since `since` (digest_since), so each morning's print shows
+    every answer given since the one before."""
     return list(session.scalars(select(RemoteAccessRequest).where(
         RemoteAccessRequest.status == R.DENIED,
         or_(RemoteAccessRequest.refusal_told_at.is_(None), RemoteAccessRequest.refusal_told_at >= since))

@@ -9,7 +9,6 @@ from lpsedesk import audit, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc
 from lpsedesk.errors import workflow_message
-from lpsedesk.i18n import format_wib
 from lpsedesk.extensions import db
 from lpsedesk.labels import stored_refusal_reason
 from lpsedesk.models import utcnow
@@ -19,6 +18,7 @@ from lpsedesk.workflow import MissingReason, RemoteStatus, WorkflowError, check_
 
 from .. import bp
 from ..decided import background, decided_message
+from ..recorded_once import THIRD_PARTY_TOLD, already_recorded
 from ..redirects import safe_next
 from .common import access_rights_options, check_version, input_error, load, render_detail
 from .forms import CloseForm, DecisionForm, GiveForm, TellForm, rights_text, with_rights_choices
@@ -126,10 +126,8 @@ def remote_close(request_id: int):
 
 def _already_told(req):
     """409 on the letter's page as it now is: who told the third party, and when."""
-    who = req.refusal_told_by.full_name if req.refusal_told_by else "-"
-    return render_detail(req, 409, tell_error=_(
-        "%(name)s already recorded that the third party was told, %(time)s: it is recorded once.",
-        name=who, time=format_wib(req.refusal_told_at)))
+    who = req.refusal_told_by.full_name if req.refusal_told_by else ""
+    return render_detail(req, 409, tell_error=already_recorded(THIRD_PARTY_TOLD, who, req.refusal_told_at))
 
 
 @bp.post("/remote/<int:request_id>/told")

@@ -4,13 +4,14 @@ from __future__ import annotations
 from flask import Response, render_template, request
 from flask_babel import gettext as _
 
-from lpsedesk import remote_ops
+from lpsedesk import office_hours, remote_ops
 from lpsedesk.auth import requires
-from lpsedesk.clock import to_wib
+from lpsedesk.clock import to_wib, wib_date
 from lpsedesk.errors import user_error
 from lpsedesk.exports import DocumentSpec, PeriodError, parse_period, render_csv, render_pdf, render_xlsx
 from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
+from lpsedesk.office_hours_text import day_text
 from lpsedesk.workflow import RemoteStatus
 
 from .. import bp
@@ -89,12 +90,14 @@ def remote_record_pdf(request_id: int):
 @requires(*VIEWERS)
 def remote_digest():
     """Printable each morning: accounts past their approved end, requests waiting on someone, and refused
-    letters whose third party is still to be told or was told since yesterday."""
+    letters whose third party is still to be told or was told since the last office day began."""
     now = utcnow()
+    since = remote_ops.digest_since(office_hours.from_settings(db.session), now)
     approved = remote_ops.by_status(db.session, RemoteStatus.APPROVED)
     return render_template(
         "admin/remote/digest.html", now=now, overdue=remote_ops.overdue_accounts(db.session, now),
         waiting=remote_ops.by_status(db.session, RemoteStatus.RECEIVED), approved=approved,
         lapsed={r.id for r in approved if r.approved_until and r.approved_until < now},
-        refused=remote_ops.refusals_for_the_digest(db.session, now))
+        refused=remote_ops.refusals_for_the_digest(db.session, now, since),
+        since_day=day_text(wib_date(since)))
 

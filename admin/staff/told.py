@@ -8,24 +8,20 @@ from lpsedesk import decision_told, restricted
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
-from lpsedesk.i18n import format_wib
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.workflow import VisitStatus
 
 from .. import bp
+from ..recorded_once import LET_IN, VISITOR_TOLD, already_recorded
 from ..redirects import safe_next
 from .common import user_name
 
 
 def already_told_message(visit: Visit) -> str:
     """Who acted on the decision first, and when (WIB): said to the second helpdesk PC."""
-    who = user_name(visit.decision_told_by_id) or "-"
-    if visit.status == VisitStatus.APPROVED:
-        return _("%(name)s already let this visitor in, %(time)s: it is recorded once.",
-                 name=who, time=format_wib(visit.decision_told_at))
-    return _("%(name)s already told this visitor of the refusal, %(time)s: it is recorded once.",
-             name=who, time=format_wib(visit.decision_told_at))
+    step = LET_IN if visit.status == VisitStatus.APPROVED else VISITOR_TOLD
+    return already_recorded(step, user_name(visit.decision_told_by_id), visit.decision_told_at)
 
 
 @bp.post("/visits/<int:visit_id>/told")

@@ -10,7 +10,8 @@
    h37e: a decision's button that needs a field carries two labels (data-first-label, "Choose an escort,
    then approve", and data-ready-label): it says the first while the field is empty. On a phone the
    picker lies under the first screen and the button is in the thumb's bar: tapped, it takes the
-   Kasubag to the picker (say() above). */
+   Kasubag to the picker (say() above).
+   h38b: there the drop-down's list opens too, where the browser allows (openList). */
 (function () {
   const blank = (field) => !field.value.trim();
   const needed = (form) => form ? [...form.elements].filter((el) => el.dataset && el.dataset.neededFor) : [];
@@ -32,6 +33,21 @@
     if (details) details.open = true;
     field.focus();
     field.scrollIntoView({ block: "center" });
+    openList(field);
+  }
+
+  // h38b: a drop-down reached by the bar's tap also opens its list, or the Kasubag has to tap it again.
+  // showPicker() needs the user's tap (transient activation): it throws when called without one (the
+  // server's answer, field-missing) and is missing in older browsers; focus and scroll above are
+  // what those get. Called after the scroll, so the list opens beside the picker where it now stands.
+  function openList(field) {
+    if (!(field instanceof HTMLSelectElement) || typeof field.showPicker !== "function") return;
+    if (navigator.userActivation && !navigator.userActivation.isActive) return;
+    try {
+      field.showPicker();
+    } catch (e) {
+      // NotAllowedError (no tap) or NotSupportedError: the focused, scrolled-to picker is the fallback
+    }
   }
 
   function clear(field) {

@@ -56,7 +56,7 @@ def test_an_approval_stands_at_the_top_until_the_desk_lets_the_visitor_in(app, m
     again = post_form(logged_in_client(app, "dewi"), f"/admin/visits/{visit_id}/told", {"next": "/admin/board"},
                       token_page="/admin/board")
     assert again.status_code == 409
-    assert f"Rina Helpdesk sudah mempersilakan pengunjung ini masuk, {format_wib(told_at)}" in again.get_data(as_text=True)
+    assert f"Rina Helpdesk sudah mencatat bahwa pengunjung ini dipersilakan masuk, {format_wib(told_at)}" in again.get_data(as_text=True)
     with app.app_context():
         assert db.session.query(AuditEvent).filter_by(object_id=visit_id, action="visit.let_in").count() == 1
 

@@ -3,7 +3,7 @@ the refusal (when, by whom, how), but the printed record of the letter (its page
 "Ditolak. Alasan: ..." and the daily digest listed no refused letter: a file or a morning's print
 could not show that the answer was given, nor that it was still owed. The record says it (or that it
 is still owed); the digest lists the refused letters whose third party is still to be told, and those
-told yesterday or today, with when, by whom and how."""
+told since the last office day began (h38b; yesterday at the latest), with when, by whom and how."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone

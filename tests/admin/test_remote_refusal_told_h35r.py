@@ -89,7 +89,7 @@ def test_a_second_admin_hears_it_was_already_told_and_nothing_is_recorded_twice(
     again = tell(second, rid, version=version, note="Lewat telepon")
     html = again.get_data(as_text=True)
     assert again.status_code == 409
-    assert "Ani Admin sudah mencatat bahwa pihak ketiga diberi tahu" in html and TOLD in html
+    assert "Ani Admin sudah mencatat bahwa penolakan telah disampaikan kepada pihak ketiga" in html and TOLD in html
     assert only(app, id=rid).refusal_told_note == "Surat balasan no. 12/LPSE/XII/2026"
     assert actions(app, rid).count("remote.refusal_told") == 1
 

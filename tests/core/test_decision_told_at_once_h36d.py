@@ -28,6 +28,6 @@ def test_two_helpdesk_pcs_let_one_visitor_in_at_once(app, make_user, desk):
     _status, page = _one_won(results, 302, 409)
     with app.app_context():
         winner = names[db.session.get(Visit, visit_id).decision_told_by_id]
-    assert f"{winner} sudah mempersilakan pengunjung ini masuk" in page, page[:2000]
+    assert f"{winner} sudah mencatat bahwa pengunjung ini dipersilakan masuk" in page, page[:2000]
     assert [e for e in _events(app, Visit, visit_id, "visit") if e == "visit.let_in"] == ["visit.let_in"]
 

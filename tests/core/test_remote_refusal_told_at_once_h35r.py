@@ -32,5 +32,5 @@ def test_two_admins_record_one_refusal_told_at_once(app, make_user, desk):
     with app.app_context():
         req = db.session.get(RemoteAccessRequest, request_id)
         winner = {"Surat balasan no. 1": "Ani Admin", "Lewat telepon": "Agus Admin"}[req.refusal_told_note]
-    assert f"{winner} sudah mencatat bahwa pihak ketiga diberi tahu" in page, page[:2000]
+    assert f"{winner} sudah mencatat bahwa penolakan telah disampaikan kepada pihak ketiga" in page, page[:2000]
     assert _events(app, RemoteAccessRequest, request_id, "remote") == ["remote.refusal_told"]
