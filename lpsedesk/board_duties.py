@@ -33,6 +33,12 @@ class FollowUp:
     why: str                 # AFTER_CLOSING, DAY_OFF or EARLIER_DAY
     visits: list[Visit]
 
+    @property
+    def never_let_in(self) -> bool:
+        """Whether some of them were approved and never let in (h37c): then "still inside" alone is
+        not true of the list (h38a)."""
+        return any(decision_told.not_let_in(v) for v in self.visits)
+
 
 @dataclass(frozen=True)
 class Duty:
@@ -48,6 +54,12 @@ def to_find(inside: list[Visit], to_tell: list[Visit]) -> list[Visit]:
     return inside + [v for v in to_tell if decision_told.not_let_in(v)]
 
 
+def came(visit: Visit) -> datetime | None:
+    """Since when a visitor to find has been here, as the follow-up shows it: the let-in for one inside
+    (h38a: "since" is the desk's let-in, not the approval), the approval for one never let in."""
+    return decision_told.let_in_at(visit) or visit_stay.began(visit)
+
+
 def follow_up(inside: list[Visit], hours: office_hours.OfficeHours, now: datetime) -> FollowUp | None:
     """Visitors still inside (or approved and never let in: `to_find`) who must be found (nobody is
     checked out automatically), and why; None when there is nobody to find."""
@@ -56,7 +68,7 @@ def follow_up(inside: list[Visit], hours: office_hours.OfficeHours, now: datetim
         found, why = inside, (AFTER_CLOSING if state == office_hours.AFTER_CLOSING else DAY_OFF)
     else:
         today = wib_date(now)
-        found = [v for v in inside if (start := visit_stay.began(v)) is not None and wib_date(start) < today]
+        found = [v for v in inside if (start := came(v)) is not None and wib_date(start) < today]
         why = EARLIER_DAY
     return FollowUp(why, found) if found else None
 
@@ -77,14 +89,27 @@ def unchecked_inside(inside: list[Visit]) -> list[Visit]:
     return [v for v in inside if v.ktp_checked_at is None]
 
 
+def unchecked_at_desk(to_tell: list[Visit]) -> list[Visit]:
+    """Approved visitors still at the desk whose original KTP the desk has not checked (h38a): SOP 1 checks
+    the KTP before the visitor goes in, and with "KTP first" off the Kasubag may grant before the desk
+    saw the card. The summary counted those inside and the waiting requests, not them."""
+    return [v for v in to_tell if decision_told.not_let_in(v) and v.ktp_checked_at is None]
+
+
+def unchecked_granted(inside: list[Visit], to_tell: list[Visit]) -> list[Visit]:
+    """The approved visitors whose KTP the desk has still to check, at the desk first (the check comes
+    before their let-in), then inside; each visitor once (one at the desk is not let in, one inside is)."""
+    return unchecked_at_desk(to_tell) + unchecked_inside(inside)
+
+
 def duties(*, follow_up: FollowUp | None, check_ktp: list[Visit], to_report: list[Visit], waiting: list[Visit],
            inside: list[Visit], to_tell: list[Visit] = ()) -> list[Duty]:
     """The summary's items, most pressing first; a follow-up only when there is one, and the decisions
     to act on only when there are any (like the band they lead to, which is there only then: on a
     360 px phone the summary already takes two lines). "KTP to check" counts the waiting requests'
-    unchecked KTPs and those of visitors already inside."""
+    unchecked KTPs and those of approved visitors, at the desk or already inside."""
     found = [Duty(FOLLOW_UP, len(follow_up.visits))] if follow_up else []
     found += [Duty(TO_TELL, len(to_tell))] if to_tell else []
-    to_check = len(check_ktp) + len(unchecked_inside(inside))
+    to_check = len(check_ktp) + len(unchecked_granted(inside, list(to_tell)))
     return found + [Duty(CHECK_KTP, to_check), Duty(TO_REPORT, len(to_report)), Duty(PENDING, len(waiting)),
                     Duty(INSIDE, len(inside))]

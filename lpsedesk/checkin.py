@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, one_at_a_time, restricted, watchlist
+from . import audit, decision_told, one_at_a_time, restricted, watchlist
 from .clock import wib_date, wib_day_bounds
 from .field_problems import FieldProblems
 from .models import Visit, Visitor, VisitorCategory
@@ -229,7 +229,9 @@ def check_out(session: Session, actor: Actor, visit: Visit, *, rating: int | Non
     feedback = (feedback or "").strip()
     if len(feedback) > MAX_FEEDBACK:
         raise CheckinError({"comment": "too_long"})
-    audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, now=now)
+    event = audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, now=now)
+    # h38a: a visitor never let in who checks out here left without coming in, as at the desk (h37c)
+    event.details = {**event.details, **decision_told.check_out_details(visit)}
     visit.rating = rating
     visit.feedback = feedback or None
     if rating is not None or feedback:

@@ -67,6 +67,21 @@ def not_let_in(visit: Visit) -> bool:
     return visit.status in GRANTED and visit.decision_told_at is None
 
 
+def let_in_at(visit: Visit) -> datetime | None:
+    """When the helpdesk let the visitor in: what "since" means for a visitor inside (the board's tile, the
+    follow-up, the check-out's question page). None for one never let in, or refused. Not the stay's
+    start: the stay and the statistics still run from the approval (visit_stay.began, docs/reports.md);
+    h38a: the screens said "sejak <approval>" of a visitor who came in later."""
+    return visit.decision_told_at if visit.status in GRANTED else None
+
+
+def check_out_details(visit: Visit) -> dict[str, bool]:
+    """What a check-out's audit event adds for a visitor never let in (h37c: "left without coming in"),
+    whoever records it: the desk's "Pergi tanpa masuk" and the kiosk's check-out (h38a: the kiosk's said
+    nothing). The same before and after the check-out."""
+    return {"not_let_in": True} if not_let_in(visit) else {}
+
+
 def to_tell() -> ColumnElement[bool]:
     """In SQL: the decisions awaiting the helpdesk (awaits_telling), word for word the partial index
     ix_visits_decisions_to_tell's condition (SQLite uses a partial index only for a query that holds it

@@ -89,6 +89,13 @@ def choice_label(items: list[dict], key: str, locale: str) -> str:
     return key
 
 
+def readable_key(key: str) -> str:
+    """A facility's or purpose's key made readable for a screen, when the settings no longer list it:
+    "server_room" -> "Server room"."""
+    words = " ".join(str(key or "").replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else "-"
+
+
 def active_choices(items: list[dict]) -> list[dict]:
     """The facility/purpose items offered for new visits: the Admin hides ones in use instead of removing them."""
     return [item for item in items if item.get("active", True)]

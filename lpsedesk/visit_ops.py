@@ -186,15 +186,14 @@ def check_out(session: Session, visit: Visit, actor: Actor, *, reason: str = "",
     """SOP step 6 at the desk (the visitor forgot), or step 5's early end, which needs a reason."""
     if early and not (reason or "").strip():
         raise MissingReason()
-    not_let_in = decision_told.not_let_in(visit)
-    if early and not_let_in:  # h37c: a visit never begun does not end early; it is left without coming in
+    if early and decision_told.not_let_in(visit):  # h37c: a visit never begun does not end early; it is left without coming in
         raise decision_told.NotLetIn()
     if restricted.devices_to_check(visit):
         raise restricted.DevicesNotChecked("Check the devices first.")
     event = audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, reason=reason,
                                    now=_now(now))
     event.details = {**event.details, "at_desk": True, **({"early": True} if early else {}),
-                     **({"not_let_in": True} if not_let_in else {})}
+                     **decision_told.check_out_details(visit)}
     return event
 
 

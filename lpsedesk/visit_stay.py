@@ -4,7 +4,8 @@ SOP 1: the visitor fills the guest book at the kiosk, waits for the Kasubag's pe
 then uses the facility; the helpdesk reports the visit finished after the check-out. The visit itself
 begins with the permission (the approval's `decided_at`: the Kasubag's decision, or the check-in of
 an invitation approved in advance), not at the kiosk's submission, which is the visitor's arrival.
-The helpdesk's board ("sejak 21:34") and the visit report (21:34-21:36, 2 min) both ask here.
+The visit report (21:34-21:36, 2 min), the statistics and the queue ask here; the board's "sejak" is
+the desk's let-in since h38a (decision_told.let_in_at), not this.
 """
 from __future__ import annotations
 

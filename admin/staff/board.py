@@ -32,6 +32,7 @@ def board_context() -> dict:
     check_ktp, waiting = board_duties.split_pending(pending)
     finished = q.finished_today(db.session, now)
     return dict(now=now, inside=inside, to_tell=to_tell, pending=pending, check_ktp=check_ktp, waiting=waiting, to_report=to_report,
+                check_ktp_at_desk=board_duties.unchecked_at_desk(to_tell),
                 check_ktp_inside=board_duties.unchecked_inside(inside),
                 finished=finished, ktp_first=ktp_first(), follow_up=follow_up,
                 same_name=q.same_names(inside + pending + to_report + finished),

@@ -70,7 +70,12 @@ def choice(kind: str, key: str) -> str:
         g.staff_choices = {}
     if kind not in g.staff_choices:
         g.staff_choices[kind] = office.get(db.session, kind)
-    return office.choice_label(g.staff_choices[kind], key, str(get_locale()))
+    items = g.staff_choices[kind]
+    if not any(item.get("key") == key for item in items):
+        # h38a: a facility the Admin removed since (a restricted one, the server room, is never a
+        # default) showed its raw key, "server_room", on the board and the visit page
+        return office.readable_key(key)
+    return office.choice_label(items, key, str(get_locale()))
 
 
 STALE_AFTER = timedelta(days=1)
@@ -177,7 +182,7 @@ def template_helpers() -> dict:
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
             "escort_needed_message": escort_needed_message, "told_offered": told_offered,
             "needs_escort": needs_escort, "escort_missing": escort_missing,
-            "not_let_in": decision_told.not_let_in,
+            "not_let_in": decision_told.not_let_in, "let_in_at": decision_told.let_in_at,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
             "refused_without_reason": None,

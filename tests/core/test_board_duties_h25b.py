@@ -14,7 +14,8 @@ FRIDAY, SATURDAY, MONDAY = date(2026, 12, 4), date(2026, 12, 5), date(2026, 12, 
 
 
 def let_in(at: datetime) -> SimpleNamespace:
-    return SimpleNamespace(status="approved", decided_at=at, ktp_checked_at=at)  # the desk saw the KTP (h28k)
+    # the desk saw the KTP (h28k) and let the visitor in (h36d) when the Kasubag approved
+    return SimpleNamespace(status="approved", decided_at=at, ktp_checked_at=at, decision_told_at=at)
 
 
 def test_the_summary_puts_reporting_before_waiting_requests_and_who_is_inside():

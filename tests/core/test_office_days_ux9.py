@@ -67,7 +67,7 @@ def test_the_board_follow_up_counts_a_day_off_as_past_closing():
     # Nobody is checked out automatically: on a Saturday, and on a Monday from closing time, whoever
     # is still inside is to be found; on a Monday morning a visitor let in that morning is not.
     def inside(day: int, h: int):
-        return SimpleNamespace(status="approved", decided_at=wib(day, h))
+        return SimpleNamespace(status="approved", decided_at=wib(day, h), decision_told_at=wib(day, h))  # let in (h36d)
 
     saturday, monday = inside(5, 9), inside(7, 9)
     assert board_duties.follow_up([saturday], HOURS, wib(5, 10)).visits == [saturday]
