@@ -176,6 +176,9 @@ def js_messages() -> dict[str, str]:
         "sex_P": _("Female"),
         "recall_ok": _("Welcome back! Your details have been filled in."),
         "ticket_not_found": api_message("bad_ticket"),
+        # h38e: "Find my visit" with the box empty said "No visit has this ticket code": the visitor
+        # had typed nothing and was told their code was wrong
+        "ticket_empty": _("Please type your ticket code first: the letters and digits on your ticket."),
         "clear": _("Clear"),
         "title_pending": _("Waiting for approval"),
         "title_approved": _("Approved: please go in"),

@@ -5,9 +5,13 @@ import { Camera } from "./camera.js";
 import { captureNotes } from "./nik_unread.js";
 import { $, fmt } from "./util.js";
 
+const NO_CARD_HINT_MS = 20000;
+
 export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
   const screen = $("[data-screen=ktp]");
   let camera = null, manualNext = false;
+  // h38e: since when the camera has seen no card at all (null while it sees one, or before it starts)
+  let noCardSince = null;
 
   /* The JPEG as the request's body on the narrow path (frames.js): no multipart form to parse for
      each of the five frames a second (an uploaded photo still goes as a form). */
@@ -73,8 +77,25 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
     // d.looking (Run 24t): captured, the NIK read on a few more frames; the server decides when it ends.
     if (camera) camera.draw(d.result.corners, d.looking || ["ready", "hold_still"].includes(d.guidance));
     guidance(d.message);
+    noCardYet(d.guidance === "no_card" && !d.result.corners);
     if (d.result.barcodes && d.result.barcodes.length) noteCodes(d.result.barcodes.map((b) => b.text));
     if (d.captured && d.capture) captured(d.capture);
+  }
+
+  /* h38e: a card the camera never finds (worn, shiny, held too far) left the visitor with "Hold your KTP
+     in front of the camera" without end: after NO_CARD_HINT_MS of seeing no card at all, the line that
+     says how to go on ("Take the photo now", then type one's details) takes the how-to picture's place.
+     Once said it stays until a photo is taken or taken again: a line that came and went would be missed. */
+  function noCardYet(nothingSeen) {
+    if (!nothingSeen) { noCardSince = null; return; }
+    const now = performance.now();
+    if (noCardSince === null) noCardSince = now;
+    if (now - noCardSince >= NO_CARD_HINT_MS) showNoCardHint(true);
+  }
+
+  function showNoCardHint(shown) {
+    $("[data-no-card-yet]", screen).hidden = !shown;
+    if (shown) $("[data-howto]", screen).hidden = true;
   }
 
   function noteCodes(texts) {
@@ -94,6 +115,7 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
     $("[data-video=ktp]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = true;
     $("[data-howto]", screen).hidden = true;
+    showNoCardHint(false);
     $("[data-camera-off]", screen).hidden = true;
   }
 
@@ -157,6 +179,8 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
     $("[data-returning]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = false;
     $("[data-howto]", screen).hidden = false;
+    showNoCardHint(false);
+    noCardSince = null;
     guidance(T.hold_card);
     start();
   }

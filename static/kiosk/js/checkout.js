@@ -34,7 +34,7 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
   function lookupTicket(text) {
     const code = String(text || "").replace(/[^A-Za-z0-9]/g, "").toUpperCase();
     const err = $("[data-screen=checkout] [data-error-for=ticket]");
-    if (code.length < 6) { err.textContent = T.ticket_not_found; return Promise.resolve(); }
+    if (code.length < 6) { err.textContent = code ? T.ticket_not_found : T.ticket_empty; return Promise.resolve(); }
     return api("/visits/" + encodeURIComponent(code)).then((res) => {
       if (!res.ok) {
         if (screens.current() !== "checkout") screens.show("checkout");
