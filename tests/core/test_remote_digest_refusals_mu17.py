@@ -3,6 +3,8 @@ letters the Kasubag refused; only a refusal leaves the Admin an answer to give. 
 their account given or closed) listed there as well survived the suite."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from lpsedesk import remote_ops
 from lpsedesk.extensions import db
 
@@ -13,4 +15,4 @@ def test_a_granted_letter_is_not_among_the_refusals_of_the_digest(people):
     refused(people, "Teknisi Ditolak")
     granted(people, "Teknisi Disetujui")
     db.session.commit()
-    assert [r.requester_name for r in remote_ops.refusals_for_the_digest(db.session, NOW)] == ["Teknisi Ditolak"]
+    assert [r.requester_name for r in remote_ops.refusals_for_the_digest(db.session, NOW, NOW - timedelta(days=1))] == ["Teknisi Ditolak"]
