@@ -135,3 +135,44 @@ def test_an_escort_chosen_before_the_session_ended_brings_its_request_back_on_sc
     with app.app_context():
         assert db.session.get(Visit, wahyu).status == "pending"
     close_pages(boss)
+
+
+# Whether each line of the current request in sight is what a finger there touches (the bar over none)
+COVERED_LINES = """() => { const card = document.querySelector('.req.current'); const out = [];
+  for (const el of card.querySelectorAll('.reqhead .name, .restricted-mark, .facts dd, [data-ktp-unchecked], select[name=escort_id]')) {
+    const r = el.getBoundingClientRect(); if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    for (const y of [Math.max(r.top + 2, 1), Math.min(r.bottom - 2, innerHeight - 1)]) {
+      const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), y);
+      if (!hit || !(el === hit || el.contains(hit))) { out.push(el.textContent.trim().slice(0, 40)); break; } } }
+  return out; }"""
+
+
+def test_turned_sideways_the_bar_never_lies_over_the_request_it_decides(app, live_server, browser, make_user, shot):
+    # 640x360: the first screen held the header and the queue's tools, and the sticky bar under them
+    # asked to choose an escort and approve with no name in sight; scrolling, it lay over each line.
+    _unchecked_among_three(app, make_user)
+    page = browser.new_context(viewport={"width": 640, "height": 360}, has_touch=True, is_mobile=True,
+                               device_scale_factor=2).new_page()
+    page.goto(f"{live_server}/admin/login")
+    page.fill("input[name=username]", "bambang")
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server}/admin/queue?lang=id")
+    page.wait_for_timeout(600)
+    shot(page, "h39d-sideways-queue-640x360", full_page=False)
+    for step in range(3):
+        page.evaluate("scrollTo(0, 0)")
+        page.wait_for_timeout(200)
+        card = page.locator(".req.current")
+        height = page.evaluate("document.scrollingElement.scrollHeight")
+        for y in range(0, height, 90):
+            page.evaluate(f"scrollTo(0, {y})")
+            assert page.evaluate(COVERED_LINES) == [], f"request {step + 1}, scrolled {y} px: the bar lies over these lines"
+        button = card.locator("[data-decide] button[value=approve]")
+        button.evaluate("(el) => el.scrollIntoView({block: 'center'})")
+        seen = button.evaluate(IN_SIGHT)
+        assert seen["whole"] and seen["touched"], f"request {step + 1}: Approve cannot be reached: {seen}"
+        assert page.evaluate(SIDEWAYS) <= 0
+        page.locator("[data-queue-tools] [data-step-by='1']").tap()
+        page.wait_for_timeout(400)
+    close_pages(page)
