@@ -6,8 +6,10 @@
 const live = document.getElementById("live");
 const phone = window.matchMedia("(max-width: 640px)");
 const ORDER_KEY = "lpsedesk.queue-order";
-// A refusal sent back for its reason (ux13) is the request to show first.
-const sentBack = document.querySelector("#live .req:has(textarea[aria-invalid=true])");
+// A refusal sent back for its reason (ux13) is the request to show first; else one whose reason or escort
+// reason_keep.js (run before this module) restored, after a reload or a session that ended (h39d).
+const sentBack = document.querySelector("#live .req:has(textarea[aria-invalid=true])")
+  || document.querySelector("#live .req[data-kept]");
 let currentKey = sentBack ? sentBack.dataset.key : null, shownKey = null;
 
 /* On a phone the current request's buttons sit in a bar at the bottom of the screen (staff.css). It is

@@ -5,7 +5,8 @@
    longer waiting (its data-reasons-waiting lists those that are); on a visit's page once it is decided.
    h37e: the escort chosen for a server-room request too (its picker's data-keep-key), kept and forgotten
    alike: chosen, then Approve after the session had ended, the login page came and the queue came back
-   with the picker at "–" and its bar asking for an escort again. */
+   with the picker at "–" and its bar asking for an escort again.
+   h39d: the request something was restored into is marked (data-kept), for queue.js to show it first. */
 (function () {
   const PREFIX = "lpsedesk.refusal-reason.", ESCORT = "lpsedesk.escort.";
   const get = (key, prefix = PREFIX) => { try { return sessionStorage.getItem(prefix + key); } catch (e) { return null; } };
@@ -21,6 +22,11 @@
     if (picker.value) put(picker.dataset.keepKey, picker.value, ESCORT); else forget(picker.dataset.keepKey, ESCORT);
   }
 
+  // h39d: the request whose decision was under way when the session ended: the phone's queue (one request at
+  // a time, queue.js) came back at 1 / 4 on another, the kept reason three taps away and nothing saying the
+  // refusal had not been sent. queue.js shows this one first.
+  function markKept(field) { const card = field.closest(".req"); if (card) card.dataset.kept = "1"; }
+
   function restore() {
     document.querySelectorAll(BOX).forEach((box) => {
       const kept = get(box.dataset.keepKey);
@@ -28,6 +34,7 @@
       box.value = kept;
       const refuse = box.closest("details");
       if (refuse) refuse.open = true;  // the panel shows what was being written
+      markKept(box);
     });
     // Only a person still offered (the staff may have changed meanwhile); the change event lets
     // field_needed.js clear the picker's sentence and the bar say "Approve" again.
@@ -36,6 +43,7 @@
       if (!kept || picker.value || ![...picker.options].some((o) => o.value === kept)) return;
       picker.value = kept;
       picker.dispatchEvent(new Event("change", { bubbles: true }));
+      markKept(picker);
     });
   }
 
