@@ -9,6 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
 
 from .auth import login_required_response, needs_login_now
+from .bare_page import bare_error_page
 from .extensions import db
 from .labels import status_label
 from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, WorkflowError
@@ -142,6 +143,9 @@ def register_error_handlers(app: Flask) -> None:
 
 def http_error_response(exc: HTTPException):
     message = exc.description if getattr(exc, "user_message", False) else _messages().get(exc.code or 500)
+    if getattr(exc, "bare_page", False) and not _wants_json():
+        # the desk's stylesheet is refused with it (a foreign Host name, h38c): a page complete in itself
+        return bare_error_page(exc.code or 500, _("Sorry"), message or exc.name)
     response = error_response(exc.code or 500, message or exc.name)
     # The exception's own headers (Allow on a 405, WWW-Authenticate...) belong to the answer.
     for name, value in exc.get_headers():
@@ -158,8 +162,10 @@ def unexpected_error_response(exc: Exception):
     return server_error_response()
 
 
-def user_error(status: int, message: str) -> HTTPException:
-    """An HTTP error whose description is already a translated sentence for the user."""
+def user_error(status: int, message: str, *, bare_page: bool = False) -> HTTPException:
+    """An HTTP error whose description is already a translated sentence for the user; `bare_page`: said
+    on a page that fetches nothing from the desk (bare_page.py)."""
     exc = default_exceptions[status](description=message)
     exc.user_message = True  # type: ignore[attr-defined]
+    exc.bare_page = bare_page  # type: ignore[attr-defined]
     return exc

@@ -40,7 +40,7 @@ def host_refusal(req: Request) -> HTTPException | None:
         else _("This desk does not answer to this address.")
     return user_error(400, said + " " + _("If it is this office's address for the desk, the Admin LPSE adds it to "
                                           "the ALLOWED_HOSTS setting (README, “Configuration”) and "
-                                          "restarts the desk."))
+                                          "restarts the desk."), bare_page=True)
 
 
 def register_host_check(app: Flask) -> None:

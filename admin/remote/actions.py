@@ -8,17 +8,18 @@ from flask_babel import gettext as _
 from lpsedesk import audit, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc
-from lpsedesk.errors import workflow_message
+from lpsedesk.errors import user_error, workflow_message
 from lpsedesk.extensions import db
 from lpsedesk.labels import stored_refusal_reason
 from lpsedesk.models import utcnow
 from lpsedesk.passwords import generate_password
 from lpsedesk.roles import Role
-from lpsedesk.workflow import MissingReason, RemoteStatus, WorkflowError, check_transition
+from lpsedesk.workflow import InvalidTransition, MissingReason, RemoteStatus, WorkflowError, check_transition
 
 from .. import bp
 from ..decided import background, decided_message
-from ..recorded_once import THIRD_PARTY_TOLD, already_recorded
+from ..recorded_once import (ACCOUNT_CLOSED, ACCOUNT_GIVEN, REMOTE_APPROVED, REMOTE_REFUSED, THIRD_PARTY_TOLD,
+                             already_recorded)
 from ..redirects import safe_next
 from .common import access_rights_options, check_version, input_error, load, render_detail
 from .forms import CloseForm, DecisionForm, GiveForm, TellForm, rights_text, with_rights_choices
@@ -41,7 +42,7 @@ def decide_remote(request_id: int):
     decision = request.form.get("decision", "")
     # The workflow's verdict (state, role, separation of duties) comes before any form check: the
     # recorder hears why, whatever was sent; a request already decided is a 409, not a form error.
-    check_transition(req, RemoteStatus.APPROVED, actor)
+    _first_wins(req, RemoteStatus.APPROVED, actor)
     form = DecisionForm()
     if decision not in ("approve", "deny"):
         return render_detail(req, 400, decision_form=form, decision_error=input_message("bad_decision"))
@@ -77,7 +78,7 @@ def decide_remote(request_id: int):
 @requires(Role.ADMIN)
 def remote_give(request_id: int):
     req = load(request_id)
-    check_transition(req, RemoteStatus.ACTIVE, current_actor())  # a 409 before any form error
+    _first_wins(req, RemoteStatus.ACTIVE, current_actor())  # a 409 before any form error
     form = with_rights_choices(GiveForm(), access_rights_options())
     if not form.validate_on_submit():
         return render_detail(req, 400, give_form=form)
@@ -109,7 +110,7 @@ def remote_give(request_id: int):
 @requires(Role.ADMIN)
 def remote_close(request_id: int):
     req = load(request_id)
-    check_transition(req, RemoteStatus.CLOSED, current_actor())  # a 409 before any form error
+    _first_wins(req, RemoteStatus.CLOSED, current_actor())  # a 409 before any form error
     form = CloseForm()
     if not form.validate_on_submit():
         return render_detail(req, 400, close_form=form)
@@ -124,10 +125,36 @@ def remote_close(request_id: int):
     return redirect(url_for("admin.remote_detail", request_id=req.id))
 
 
+def _first_wins(req, target: RemoteStatus, actor) -> None:
+    """The workflow's verdict on `target`; a step another member of staff already recorded (the other
+    Kasubag's decision, another PC's account given or closed) is a 409 naming who and when (h39a)."""
+    try:
+        check_transition(req, target, actor)
+    except InvalidTransition:
+        if named := _already(req, target):
+            raise user_error(409, named) from None
+        raise
+
+
+def _already(req, target: RemoteStatus) -> str | None:
+    if target == RemoteStatus.APPROVED and req.decided_at is not None:
+        step = REMOTE_REFUSED if req.status == RemoteStatus.DENIED else REMOTE_APPROVED
+        return already_recorded(step, req.decided_by_label or _name(req.decided_by), req.decided_at)
+    if target == RemoteStatus.ACTIVE and req.granted_at is not None:
+        return already_recorded(ACCOUNT_GIVEN, _name(req.granted_by), req.granted_at)
+    if target == RemoteStatus.CLOSED and req.closed_at is not None:
+        return already_recorded(ACCOUNT_CLOSED, _name(req.closed_by), req.closed_at)
+    return None
+
+
+def _name(user) -> str:
+    return user.full_name if user else ""
+
+
 def _already_told(req):
     """409 on the letter's page as it now is: who told the third party, and when."""
-    who = req.refusal_told_by.full_name if req.refusal_told_by else ""
-    return render_detail(req, 409, tell_error=already_recorded(THIRD_PARTY_TOLD, who, req.refusal_told_at))
+    return render_detail(req, 409, tell_error=already_recorded(THIRD_PARTY_TOLD, _name(req.refusal_told_by),
+                                                               req.refusal_told_at))
 
 
 @bp.post("/remote/<int:request_id>/told")

@@ -20,7 +20,9 @@ from lpsedesk.workflow import InvalidInput, InvalidTransition, MissingReason, al
 
 from .. import bp
 from ..decided import background, decided_message
+from ..recorded_once import ACKNOWLEDGED
 from ..redirects import safe_next
+from .already import already_decided, already_done
 from .common import ktp_first, reason_needed_message, rule_error
 from .forms import DecisionForm
 from .visit import visit_page_context
@@ -54,6 +56,8 @@ def queue_fragment():
 
 
 def _already_decided(record) -> str:
+    if named := already_decided(record):
+        return named
     when = format_wib(record.decided_at, "%H:%M") if record.decided_at else ""
     return _("This visit request was already %(status)s by %(who)s at %(time)s.",
              status=status_label(record.status), who=record.decided_by_label or "-", time=when)
@@ -127,7 +131,7 @@ def acknowledge_visit(visit_id: int):
     try:
         visit_ops.acknowledge(db.session, visit, current_actor())
     except visit_ops.AlreadyDone as exc:
-        raise rule_error(exc) from None
+        raise (already_done(visit, ACKNOWLEDGED) or rule_error(exc)) from None
     flash(_("Report of %(name)s acknowledged.", name=visit.visitor.full_name), "info")
     return redirect(safe_next("admin.queue"))
 

@@ -12,10 +12,12 @@ from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
-from lpsedesk.workflow import VisitStatus
+from lpsedesk.workflow import InvalidTransition, VisitStatus
 
 from .. import bp
+from ..recorded_once import CHECKED_OUT, KTP_CHECKED, REPORTED
 from ..redirects import safe_next
+from .already import already_done
 from .common import ktp_first, rule_error
 from .forms import DecisionForm
 
@@ -74,12 +76,18 @@ def _done(message: str):
     return redirect(safe_next("admin.board"))
 
 
-def _run(step, *args, **kwargs):
+def _run(step, *args, done: str | None = None, **kwargs):
     """Run a visit_ops step and give back what it returns; its own refusals become readable 409s
-    (workflow errors are global)."""
+    (workflow errors are global). `done`: the step recorded once (recorded_once.py) whose second
+    taking names who took it first and when, rather than "cannot become checked out"."""
     try:
         return step(*args, **kwargs)
-    except (visit_ops.GuestBookIncomplete, visit_ops.KtpNotChecked, visit_ops.AlreadyDone) as exc:
+    except (visit_ops.GuestBookIncomplete, visit_ops.KtpNotChecked, visit_ops.AlreadyDone,
+            InvalidTransition) as exc:
+        if done and (named := already_done(args[1], done)):
+            raise named from None
+        if isinstance(exc, InvalidTransition):
+            raise
         raise rule_error(exc) from None
 
 
@@ -87,7 +95,7 @@ def _run(step, *args, **kwargs):
 @requires(Role.HELPDESK)
 def check_ktp(visit_id: int):
     record = db.get_or_404(Visit, visit_id)
-    _run(visit_ops.check_ktp, db.session, record, current_actor())
+    _run(visit_ops.check_ktp, db.session, record, current_actor(), done=KTP_CHECKED)
     if record.status == VisitStatus.PENDING:
         # SOP 1: the helpdesk asks the Kasubag once the KTP is shown; here the check is that asking
         # (the request reaches the Kasubag's queue), and nothing said so (h35k)
@@ -131,7 +139,7 @@ def check_out(visit_id: int):
         return asked
     reason = request.form.get("reason", "")[:500]
     early = request.form.get("early") == "1"
-    _run(visit_ops.check_out, db.session, record, current_actor(), reason=reason, early=early)
+    _run(visit_ops.check_out, db.session, record, current_actor(), reason=reason, early=early, done=CHECKED_OUT)
     message = _("Visit of %(name)s ended early.") if early else _("%(name)s checked out.")
     flash(message % {"name": name}, "info")
     back = safe_next("admin.board")
@@ -160,5 +168,5 @@ def withdraw_visit(visit_id: int):
 @requires(Role.HELPDESK)
 def report_visit(visit_id: int):
     record = db.get_or_404(Visit, visit_id)
-    _run(visit_ops.report, db.session, record, current_actor())
+    _run(visit_ops.report, db.session, record, current_actor(), done=REPORTED)
     return _done(_("Visit of %(name)s reported to the Kasubag.", name=record.visitor.full_name))

@@ -66,7 +66,7 @@ def test_deciding_twice_is_a_409_with_a_readable_message(app, client, make_user,
     assert _decide(client, f"/admin/visits/{visit_id}/decision", "approve").status_code == 302
     again = _decide(client, f"/admin/visits/{visit_id}/decision", "deny", "terlambat")
     assert again.status_code == 409
-    assert "sudah disetujui" in again.get_data(as_text=True)
+    assert "sudah mencatat bahwa permintaan kunjungan ini disetujui" in again.get_data(as_text=True)  # h39a
 
 
 def test_helpdesk_may_not_decide(app, client, make_user, login):

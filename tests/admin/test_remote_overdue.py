@@ -48,7 +48,7 @@ def test_closing_after_the_planned_end_is_recorded_as_such(app, people):
     req = only(app, id=rid)
     assert req.status == "closed" and req.close_kind == "expired"
     again = post_form(admin, f"/admin/remote/{rid}/close", {"closed_at": local(now())})
-    assert again.status_code == 409 and "sudah ditutup" in again.get_data(as_text=True)
+    assert again.status_code == 409 and "sudah mencatat bahwa akun telah ditutup" in again.get_data(as_text=True)  # h39a
 
 
 def test_an_extension_is_a_new_request_that_closes_the_old_account_when_given(app, people):

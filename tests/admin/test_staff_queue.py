@@ -68,7 +68,7 @@ def test_a_decision_already_taken_by_another_kasubag_names_who_took_it(app, clie
     token = csrf_from(other, "/admin/visits")
     again = other.post(f"/admin/visits/{visit_id}/decision", data={"csrf_token": token, "decision": "approve"})
     assert again.status_code == 409
-    assert "sudah disetujui oleh Bambang Wijaya" in again.get_data(as_text=True)
+    assert "Bambang Wijaya sudah mencatat bahwa permintaan kunjungan ini disetujui, " in again.get_data(as_text=True)
 
 
 def test_a_delegate_decides_and_the_record_says_a_n_with_both_names(app, client, make_user, login):
