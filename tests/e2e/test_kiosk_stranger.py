@@ -98,7 +98,7 @@ def test_an_english_speaking_visitor_is_told_the_kiosk_goes_back_to_indonesian(a
     assert "Bahasa Indonesia" in page.inner_text(f"[data-idle] {NOTE}")
     shot(page, "ux2-kiosk-idle-lang-note-en", full_page=False)
     assert violations(page, axe_source()) == []
-    page.wait_for_function("() => document.documentElement.lang === 'id' && document.body.dataset.ready === '1'", timeout=20000)
+    page.wait_for_function("() => document.documentElement.lang === 'id' && document.body && document.body.dataset.ready === '1'", timeout=20000)
     assert page.locator(NOTE).count() == 0
     assert "Masuk" in page.inner_text("section[data-screen=welcome]")
 
