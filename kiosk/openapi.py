@@ -263,6 +263,19 @@ def document() -> dict:
                                     "description": "the proof a find answer gave for this visit on this kiosk"}],
             "responses": {"200": _json(_ref("VisitStatus"), "the visit"),
                           "404": _json(ERR, "no visit has this ticket"), "401": E401, "429": E429}}},
+        f"{PREFIX}/visits/find-by-ticket": {"post": {
+            "summary": "The check-out screen's code: the visit, or found false for a code that is no visit's",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["ticket"], "properties": {"ticket": {"type": "string"}}}}}},
+            "responses": {"200": _json({"anyOf": [
+                {"allOf": [_ref("VisitStatus"), {"type": "object", "required": ["found"],
+                                                 "properties": {"found": {"const": True}}}]},
+                {"type": "object", "required": ["found", "error", "message"],
+                 "properties": {"found": {"const": False}, "error": {"const": "bad_ticket"},
+                                "message": {"type": "string"}}}]},
+                "the visit (found true), or no visit has this well-formed code (found false)"),
+                          "400": _json(ERR, "not a ticket code: 6 to 12 letters and digits"),
+                          "401": E401, "429": E429}}},
         f"{PREFIX}/visits/{{ticket}}/events": {"get": {
             "summary": "Server-Sent Events: one `change` event per step of this visit (data: `{changed, id}` only; "
                        "`reload` when Last-Event-ID is too old to replay)", "parameters": [TICKET],

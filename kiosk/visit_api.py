@@ -235,6 +235,26 @@ def get_visit(ticket: str):
     return jsonify(visit_status(visit, identified=visit_proof.proved(visit.id, current_kiosk().id)))
 
 
+@bp.post("/api/v1/visits/find-by-ticket")
+@kiosk_only
+def find_by_ticket():
+    """The check-out screen's typed or scanned code: a well-formed code that is no visit's is an
+    ordinary answer (200, found false), not an HTTP error that a stranger's browser console would log
+    as a failure (h39b); GET /visits/<ticket> keeps its 404 for the waiting screen and other clients.
+    A malformed code is still a 400, and a miss counts against the same limits as every lookup."""
+    data = json_body() or {}
+    ticket = str(data.get("ticket") or "")
+    if checkin.normalise_ticket(ticket) is None:
+        return api_error("bad_ticket", 400)
+    try:
+        visit = visit_by_ticket(ticket)
+    except UnknownTicket:
+        return jsonify(found=False, error="bad_ticket", message=api_message("bad_ticket"))
+    body = visit_status(visit, identified=visit_proof.proved(visit.id, current_kiosk().id))
+    body["found"] = True
+    return jsonify(body)
+
+
 @bp.get("/api/v1/visits/<ticket>/events")
 @kiosk_only
 def visit_events(ticket: str):

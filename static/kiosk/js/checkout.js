@@ -34,9 +34,15 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
   function lookupTicket(text) {
     const code = String(text || "").replace(/[^A-Za-z0-9]/g, "").toUpperCase();
     const err = $("[data-screen=checkout] [data-error-for=ticket]");
-    if (code.length < 6) { err.textContent = code ? T.ticket_not_found : T.ticket_empty; return Promise.resolve(); }
-    return api("/visits/" + encodeURIComponent(code)).then((res) => {
-      if (!res.ok) {
+    // No ticket is shorter than 6 or longer than 12: said here, without asking the server.
+    if (code.length < 6 || code.length > 12) {
+      err.textContent = code ? T.ticket_not_found : T.ticket_empty;
+      return Promise.resolve();
+    }
+    // find-by-ticket answers a code that is no visit's with found: false, not a 404 that the
+    // browser's console would log as a failure (h39b).
+    return api("/visits/find-by-ticket", { method: "POST", json: { ticket: code } }).then((res) => {
+      if (!res.ok || !res.data.found) {
         if (screens.current() !== "checkout") screens.show("checkout");
         err.textContent = res.data.message || T.network;
         keepTypedInSight();

@@ -189,7 +189,11 @@ export function installKeyboard(panel) {
     // scrolled less to spare a cut line, the field after this one and the next steps still show when
     // they were shown (h23v, h32p): the least scroll keeps each that was brought above the keys
     const kept = [goal, ...said([summary]), ...[wanted, further, onward].filter((y) => y > bottom && y - bottom <= by)];
+    by = clearOfTheKeys(screen, el, by, top - ceiling, goal - bottom);
     by = clearOfTheHeading(screen, heading, el, by, top - ceiling, Math.max(...kept) - bottom);
+    // the page's foot grows by what it lacks to scroll that far (--k-osk-room, until the keys close)
+    const room = document.scrollingElement.scrollHeight - window.innerHeight - window.scrollY;
+    if (by > room) document.documentElement.style.setProperty("--k-osk-room", Math.ceil(by - room) + "px");
     if (by) window.scrollBy({ top: by });
     return wanted - by <= bottom;
   }
@@ -199,13 +203,11 @@ export function installKeyboard(panel) {
      brought above the bar): half a button looks like no button, half a line like a fault. Scroll a
      little less so it stands whole when the field, its message and the screen's summary line still
      show above the keys (`least`), or else a little more so it goes whole under the heading while the
-     field stays under it (`most`); the page's foot grows by what it lacks to scroll that far
-     (--k-osk-room, until the keys close). */
+     field stays under it (`most`). */
   function clearOfTheHeading(screen, heading, el, by, most, least) {
     if (!heading) return by;
     const edge = heading.offsetHeight;
     const h = heading.getBoundingClientRect();
-    const room = document.scrollingElement.scrollHeight - window.innerHeight - window.scrollY;
     // only what the heading's column holds: on a split screen the other column goes on beside it
     const parts = Array.from(screen.querySelectorAll("input, button, p, li, legend, h2, .k-field > span"))
       .filter((p) => !heading.contains(p) && !p.contains(el) && p.offsetParent !== null)
@@ -218,7 +220,30 @@ export function installKeyboard(panel) {
       else if (more <= most) by = more;
       else break;
     }
-    if (by > room) document.documentElement.style.setProperty("--k-osk-room", Math.ceil(by - room) + "px");
+    return by;
+  }
+
+  /* h39b: the same at the keys' top edge (with the button bar over them): at 1920x1080 the letter keys
+     opened on the name left the "Pernah berkunjung?" box half under the bar, its digits box hidden and
+     its line cut, a box that looks like it cannot be reached (axe's target-size rule flagged it).
+     Scroll a little more so what is cut stands whole above the bar while the field stays under the
+     heading (`most`), or else a little less so it goes whole under the keys while the field still
+     shows above them (`least`: the least scroll that keeps it there). */
+  function clearOfTheKeys(screen, el, by, most, least) {
+    if (docked || !screen) return by;
+    const bar = screen.querySelector(".k-actions");
+    const edge = bar && bar.offsetParent !== null ? bar.getBoundingClientRect().top : panel.getBoundingClientRect().top;
+    const parts = Array.from(screen.querySelectorAll("input, button, p, li, legend, h2, .k-field > span, .k-recall"))
+      .filter((p) => p !== el && !(bar && bar.contains(p)) && p.offsetParent !== null)
+      .map((p) => p.getBoundingClientRect()).filter((r) => r.height);
+    for (let round = 0; round < 4; round++) {
+      const cut = parts.find((r) => r.top - by < edge - 1 && r.bottom - by > edge + 1);
+      if (!cut) break;
+      const more = cut.bottom - edge + 8, less = cut.top - edge;
+      if (more <= most) by = Math.max(by, more);
+      else if (less >= -window.scrollY && less >= least) by = less;
+      else break;
+    }
     return by;
   }
 
