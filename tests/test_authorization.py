@@ -101,6 +101,7 @@ KIOSK_ONLY = {
     "kiosk.welcome", "kiosk.check_nik", "kiosk.scan", "kiosk.discard_scan", "kiosk.recall_visitor",
     "kiosk.submit_visit", "kiosk.get_visit", "kiosk.check_out", "kiosk.visit_events", "kiosk.visit_qr",
     "kiosk.withdraw",  # ux12: a request still waiting for the decision, withdrawn at Keluar
+    "kiosk.find_by_ticket",  # h39b: Keluar's typed ticket code, an unknown one answered without an HTTP error
     # a visitor without the ticket finds the answer or checks out (NIK + phone digits, or own name)
     "kiosk.find_visit", "kiosk.find_visit_by_card", "kiosk.inside", "kiosk.confirm_inside",
     "kiosk.invitation_lookup",  # issue 15: a scanned invitation fills the guest book

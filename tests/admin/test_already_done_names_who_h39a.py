@@ -81,7 +81,7 @@ def test_the_second_desk_checking_out_hears_who_checked_the_visitor_out(app, des
     assert again.status_code == 409
     row = visit_row(app, visit_id)
     assert (row["status"], row["checked_out_by_id"]) == ("checked_out", desks["rina"])
-    assert (f"Rina Helpdesk sudah mencatat bahwa pengunjung ini telah keluar (check-out), "
+    assert (f"Rina Helpdesk sudah mencatat keluar pengunjung ini, "
             f"{wib_text(row['checked_out_at'])}: dicatat sekali saja.") in page_text(again)
 
 
