@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
+from lpsedesk.form_limits import file_beside_typed_fields
 from lpsedesk.invitations import batch, rules
 
 from .. import bp
@@ -26,6 +27,7 @@ def _page(form, status: int = 200, *, problems=None, file_error: str | None = No
 
 
 @bp.route("/invitations/import", methods=["GET", "POST"])
+@file_beside_typed_fields
 @requires(*common.INVITERS)
 def invitation_import():
     form = common.with_choices(ImportForm())

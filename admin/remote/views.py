@@ -12,6 +12,7 @@ from lpsedesk import held_files, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc, utc_to_local
 from lpsedesk.extensions import db
+from lpsedesk.form_limits import file_beside_typed_fields
 from lpsedesk.ids import row_id
 from lpsedesk.models import RemoteAccessRequest, utcnow
 from lpsedesk.pagination import page_number, paginate
@@ -101,6 +102,7 @@ DATE_FIELDS = {"period_reversed": "period_end", "period_too_long": "period_end",
 
 
 @bp.route("/remote/new", methods=["GET", "POST"])
+@file_beside_typed_fields
 @requires(Role.ADMIN)
 def remote_new():
     raw = request.values.get("extends", "")
