@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Callable
 
 from flask import Flask
 
+from .form_limits import largest_body
 from .live import stream_capacity
 
 # Open connections waitress keeps at once (its default is 100). Each address has its own smaller
@@ -38,7 +40,7 @@ def create_server(app: Flask, host: str, port: int, threads: int | None = None):
     from waitress.server import BaseWSGIServer
 
     server = waitress_server(app, host=host, port=port, **waitress_options(app, threads))
-    channel = capped_channel(per_address_limit(app), refusal(app))
+    channel = capped_channel(per_address_limit(app), refusal(app), own_answers(app))
     listeners = getattr(server, "map", None) or server._map  # several listeners, or the one
     for listener in list(listeners.values()):
         if isinstance(listener, BaseWSGIServer):
@@ -56,19 +58,65 @@ def per_address_limit(app: Flask) -> int:
 
 def refusal(app: Flask) -> bytes:
     """The whole answer to a connection over its address's share, in the desk's default language."""
+    text = _in_desks_language(app, lambda _: _("Too many connections are open from this computer. Close other "
+                                               "tabs of the desk and try again in a moment."))
+    body = (text + "\n").encode()
+    return (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            b"Retry-After: 5\r\nConnection: close\r\n" + b"".join(b"%s: %s\r\n" % (name.encode(), value.encode())
+                                                             for name, value in _security_headers())
+            + b"Content-Length: %d\r\n\r\n" % len(body)) + body
+
+
+def own_answers(app: Flask) -> type:
+    """The task class waitress answers with by itself: a request it cannot read (a broken request line,
+    Content-Length or chunk), headers past 256 KB, a body past `body_bound`, an unknown
+    Transfer-Encoding, or an error that escaped the app. Waitress's own answer is English, names its
+    internals ("exceeds max_body of 33554432") and carries none of the headers every answer of the desk
+    carries (h40s); this one says what to do in the desk's default language, with those headers."""
+    from waitress.task import ErrorTask
+
+    too_large, not_understood, broken = _in_desks_language(app, lambda _: (
+        _("The file is too large (at most %(mb)d MB).", mb=int(app.config["MAX_UPLOAD_MB"])),
+        _("The request could not be understood. Please try again."),
+        _("Something went wrong on the server. Nothing was saved; please try again.")))
+    headers = [("Content-Type", "text/plain; charset=utf-8"), *_security_headers()]
+
+    class DeskErrorTask(ErrorTask):
+        def execute(self):
+            error = self.request.error
+            said = too_large if error.code == 413 else broken if error.code == 500 else not_understood
+            body = (said + "\n").encode()
+            self.status = f"{error.code} {error.reason}"
+            self.response_headers.extend(headers)
+            self.set_close_on_finish()
+            self.content_length = len(body)
+            self.write(body)
+
+    return DeskErrorTask
+
+
+def _in_desks_language(app: Flask, say: Callable):
+    """`say(gettext)` in the desk's default language: these answers come before any request says its own."""
     from flask_babel import force_locale, gettext
 
     with app.test_request_context(), force_locale(app.config["DEFAULT_LOCALE"]):
-        text = gettext("Too many connections are open from this computer. Close other tabs of the desk "
-                       "and try again in a moment.")
-    body = (text + "\n").encode()
-    return (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            b"Retry-After: 5\r\nConnection: close\r\nCache-Control: no-store\r\n"
-            b"Content-Length: %d\r\n\r\n" % len(body)) + body
+        return say(gettext)
 
 
-def capped_channel(limit: int, answer: bytes, total: int = CONNECTION_LIMIT - ROOM):
-    """A waitress channel class that keeps room for a new connection.
+def _security_headers() -> list[tuple[str, str]]:
+    """The headers every answer carries (lpsedesk/security.py), for answers written outside Flask."""
+    from werkzeug.datastructures import Headers
+
+    from .security import apply_security_headers
+
+    headers = Headers()
+    apply_security_headers(headers, "/")
+    return list(headers.items())
+
+
+def capped_channel(limit: int, answer: bytes, error_task: type | None = None, total: int = CONNECTION_LIMIT - ROOM):
+    """A waitress channel class that keeps room for a new connection (and answers waitress's own
+    refusals with `error_task`, own_answers).
 
     Waitress reads headers without a thread, so a slow client costs no worker; but it keeps at most
     CONNECTION_LIMIT connections and stops accepting any once they are open. One machine opening
@@ -88,6 +136,8 @@ def capped_channel(limit: int, answer: bytes, total: int = CONNECTION_LIMIT - RO
     from waitress.channel import HTTPChannel
 
     class RoomKeepingChannel(HTTPChannel):
+        error_task_class = error_task or HTTPChannel.error_task_class
+
         def __init__(self, server, sock, addr, adj, map=None):  # noqa: A002 (waitress's own name)
             channels = [ch for ch in (map or {}).values() if isinstance(ch, HTTPChannel)]
             if limit:
@@ -161,6 +211,6 @@ def body_bound(app: Flask) -> int:
     Waitress's own default is 1 GB, read into a temporary file before the app sees the request and
     refuses it by MAX_UPLOAD_MB: any client could make the server write a gigabyte per request. A
     body up to four times MAX_UPLOAD_MB still reaches the app, which refuses it by its limit with its
-    own page in the user's language (a phone photo a little too large); past that, nothing any
-    screen sends."""
-    return 4 * int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
+    own page in the user's language (a phone photo a little too large; a letter or a participants'
+    file with its form kept, form_limits.file_beside_typed_fields); past that, nothing any screen sends."""
+    return largest_body(app.config)
