@@ -82,10 +82,16 @@ def host_allowed(host: str, *, allowed: AllowedHosts, own_names: Iterable[str], 
         return True
     if name.endswith(LAN_SUFFIXES) or name.endswith(allowed.suffixes) or name in allowed.names:
         return True
+    return name in _ours(tuple(own_names), site_address)
+
+
+@lru_cache(maxsize=16)  # asked on every request with this computer's names and SITE_ADDRESS, which do not change
+def _ours(own_names: tuple[str, ...], site_address: str) -> frozenset[str]:
+    """This computer's names and SITE_ADDRESS's, as a Host header names them (lower case, no final dot)."""
     ours = {n.lower().rstrip(".") for n in own_names if n}
     if site_address:
         ours.add((urlsplit(site_address).hostname or "").rstrip("."))
-    return name in ours
+    return frozenset(ours)
 
 
 def shown_name(host: str) -> str:

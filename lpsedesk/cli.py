@@ -128,7 +128,9 @@ def serve(host: str | None, port: int | None, threads: int | None, upgrade: bool
     import logging
 
     from .serving import create_server
+    from .site_address import this_computers_names
 
+    this_computers_names()  # looked up now, once: the first request would wait for a slow resolver
     logging.basicConfig()  # as waitress.serve does: its warnings (queue depth, refusals) reach the console
     create_server(app, host, port, threads).run()
 

@@ -47,7 +47,15 @@ def host_is_ours(host: str, own_names: Iterable[str]) -> bool:
 
 @cache
 def this_computers_names() -> tuple[str, ...]:
-    """This computer's name and full name. Looked up once: getfqdn may ask the resolver."""
+    """This computer's name and full name, looked up once per process (`flask serve` asks before it
+    listens): getfqdn may ask the resolver, seconds on a LAN whose DNS does not answer, and the host
+    check asks at every request.
+
+    Kept for the process's life, which is safe: the names change only when someone renames the
+    computer (on Windows that takes a restart; on Linux, hostnamectl or the DHCP server, after which
+    the desk is restarted too). Until then the new name gets the refusal page, which says to restart
+    the desk, and the former name stays answered, which lets no rebinding page in: a page can only
+    rebind a name whose DNS it controls, never this computer's."""
     return (socket.gethostname(), socket.getfqdn())
 
 
