@@ -98,8 +98,10 @@ initial-migration: $(VENV)/.installed
 # on 2 shared cores. `make mutation MUTATE="nik urls"` mutates only those modules (lpsedesk/<name>, the
 # exports/ package, or a dotted name such as idscan.nik). Exits non-zero below 90 % killed or when a
 # survivor is not listed in the doc.
+# The same modules as pyproject's [tool.mutmut] only_mutate, in its order.
 MUTATE ?= workflow nik idscan.nik checkin visit_ops remote_ops exports storage urls roles passwords throttle office_hours \
-  clock restricted watchlist lpsedesk.invitations.rules kiosk_recovery board_duties
+  clock restricted watchlist lpsedesk.invitations.rules kiosk_recovery board_duties decision_told idscan.unseen_digits \
+  allowed_hosts
 MUTATION_JOBS ?= 2
 mutation: sysdeps-test $(VENV)/.installed-mutation
 	rm -rf mutants
