@@ -11,7 +11,9 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
+from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
+from lpsedesk.models import User
 
 LET_IN, VISITOR_TOLD, THIRD_PARTY_TOLD = "let_in", "visitor_told", "third_party_told"
 KTP_CHECKED, CHECKED_OUT, REPORTED, ACKNOWLEDGED = "ktp_checked", "checked_out", "reported", "acknowledged"
@@ -66,3 +68,26 @@ SENTENCES: dict[str, Callable[[str, str], str]] = {
 def already_recorded(step: str, who: str, at: datetime | None) -> str:
     """The 409's sentence for `step`, recorded by `who` at `at` (UTC; said in WIB)."""
     return SENTENCES[step](who or "-", format_wib(at))
+
+
+# Where each step is stamped on its record: `<prefix>_at`, `<prefix>_by_id` and, where the record keeps
+# one, `<prefix>_by_label` (a decision's signature, a kiosk's name: lpsedesk/workflow.py `_Stamp`).
+STAMPED_AS = {
+    LET_IN: "decision_told", VISITOR_TOLD: "decision_told", THIRD_PARTY_TOLD: "refusal_told",
+    KTP_CHECKED: "ktp_checked", CHECKED_OUT: "checked_out", REPORTED: "reported", ACKNOWLEDGED: "acknowledged",
+    VISIT_APPROVED: "decided", VISIT_REFUSED: "decided", REMOTE_APPROVED: "decided", REMOTE_REFUSED: "decided",
+    ACCOUNT_GIVEN: "granted", ACCOUNT_CLOSED: "closed",
+}
+
+
+def first_recorded(record, step: str) -> str | None:
+    """The 409's sentence for `step` when `record` (a visit, a remote-access request) already records it,
+    else None. Who: a decision as it was signed ("Budi a.n. Bambang" for a Plh.), any other step by the
+    staff member's name, else by the label it was recorded under (a kiosk's check-out)."""
+    prefix = STAMPED_AS[step]
+    at = getattr(record, f"{prefix}_at")
+    if at is None:
+        return None
+    user = db.session.get(User, by_id) if (by_id := getattr(record, f"{prefix}_by_id")) else None
+    name, label = user.full_name if user else "", getattr(record, f"{prefix}_by_label", None) or ""
+    return already_recorded(step, (label or name) if prefix == "decided" else (name or label), at)

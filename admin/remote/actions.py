@@ -19,7 +19,7 @@ from lpsedesk.workflow import InvalidTransition, MissingReason, RemoteStatus, Wo
 from .. import bp
 from ..decided import background, decided_message
 from ..recorded_once import (ACCOUNT_CLOSED, ACCOUNT_GIVEN, REMOTE_APPROVED, REMOTE_REFUSED, THIRD_PARTY_TOLD,
-                             already_recorded)
+                             first_recorded)
 from ..redirects import safe_next
 from .common import access_rights_options, check_version, input_error, load, render_detail
 from .forms import CloseForm, DecisionForm, GiveForm, TellForm, rights_text, with_rights_choices
@@ -137,24 +137,18 @@ def _first_wins(req, target: RemoteStatus, actor) -> None:
 
 
 def _already(req, target: RemoteStatus) -> str | None:
-    if target == RemoteStatus.APPROVED and req.decided_at is not None:
-        step = REMOTE_REFUSED if req.status == RemoteStatus.DENIED else REMOTE_APPROVED
-        return already_recorded(step, req.decided_by_label or _name(req.decided_by), req.decided_at)
-    if target == RemoteStatus.ACTIVE and req.granted_at is not None:
-        return already_recorded(ACCOUNT_GIVEN, _name(req.granted_by), req.granted_at)
-    if target == RemoteStatus.CLOSED and req.closed_at is not None:
-        return already_recorded(ACCOUNT_CLOSED, _name(req.closed_by), req.closed_at)
+    if target == RemoteStatus.APPROVED:
+        return first_recorded(req, REMOTE_REFUSED if req.status == RemoteStatus.DENIED else REMOTE_APPROVED)
+    if target == RemoteStatus.ACTIVE:
+        return first_recorded(req, ACCOUNT_GIVEN)
+    if target == RemoteStatus.CLOSED:
+        return first_recorded(req, ACCOUNT_CLOSED)
     return None
-
-
-def _name(user) -> str:
-    return user.full_name if user else ""
 
 
 def _already_told(req):
     """409 on the letter's page as it now is: who told the third party, and when."""
-    return render_detail(req, 409, tell_error=already_recorded(THIRD_PARTY_TOLD, _name(req.refusal_told_by),
-                                                               req.refusal_told_at))
+    return render_detail(req, 409, tell_error=first_recorded(req, THIRD_PARTY_TOLD))
 
 
 @bp.post("/remote/<int:request_id>/told")
