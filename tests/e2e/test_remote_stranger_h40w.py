@@ -114,3 +114,39 @@ def test_the_form_in_indonesian_on_an_english_screen_says_why_and_is_read_as_ind
     assert page.locator("article.doc").get_attribute("lang") == "id"
     assert page.locator("#doc-language").count() == (1 if lang == "en" else 0)
     close_pages(page)
+
+
+CLOSED = {"id": {"flash": "Waktu penutupannya kini tercatat di Formulir", "yes": "Ya, tutup",
+                 "step": "waktu penutupannya tercatat di Formulir", "kind": "Pekerjaan selesai: Dikonfirmasi lewat telepon"},
+          "en": {"flash": "Its closing time is now on the Formulir", "yes": "Yes, close it",
+                 "step": "its closing time is on the Formulir", "kind": "Work finished: Dikonfirmasi lewat telepon"}}
+
+
+@LANGS
+def test_closing_an_account_says_the_form_now_shows_it_and_the_form_does(app, live_server, browser, make_user, shot,
+                                                                          lang):
+    # SOP 2: when the third party is done it tells the Admin, who closes the account and updates the form.
+    # The form is drawn from the record; a newcomer read "nothing more to do" and looked for where to write it.
+    accounts = _accounts(app, make_user)
+    say = CLOSED[lang]
+    page = _admin_at(browser, live_server, DESK, f"/admin/remote/{accounts['within']}?lang={lang}")
+    close = page.locator("form[action$='/close']")
+    closed_at = close.locator("input[name=closed_at]")
+    day, clock = closed_at.nth(0).input_value(), closed_at.nth(1).input_value()
+    close.locator("textarea[name=note]").fill("Dikonfirmasi lewat telepon")
+    close.locator("button[type=submit]").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name=say["yes"]).click()
+    shot(page, f"h40w-closed-{lang}", full_page=False)
+    assert say["flash"] in page.inner_text(".flash")
+    assert say["step"] in page.inner_text("#next-step #step-said")
+    assert say["kind"] in page.inner_text(".facts")
+    assert violations(page, axe_source()) == []
+    with page.expect_navigation():
+        page.locator("#next-step a", has_text="Formulir").click()
+    row = page.locator("article.doc tbody tr", has_text="tepat01")
+    closing = row.locator("td[data-label='Waktu Penutupan']").inner_text()
+    day_no, _, year = (int(part) for part in day.split("/"))
+    # the time typed, on the form, in WIB (the month is written out in Indonesian: "7 Desember 2026 09:15 WIB")
+    assert closing.startswith(f"{day_no} ") and closing.endswith(f"{year} {clock} WIB"), (closing, day, clock)
+    close_pages(page)
