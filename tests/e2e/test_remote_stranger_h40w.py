@@ -150,3 +150,25 @@ def test_closing_an_account_says_the_form_now_shows_it_and_the_form_does(app, li
     # the time typed, on the form, in WIB (the month is written out in Indonesian: "7 Desember 2026 09:15 WIB")
     assert closing.startswith(f"{day_no} ") and closing.endswith(f"{year} {clock} WIB"), (closing, day, clock)
     close_pages(page)
+
+
+@LANGS
+def test_a_letters_purpose_is_named_as_the_forms_column_is(app, live_server, browser, make_user, lang):
+    # SOP 2's form names the column "Tujuan"; the letter's field was "Keperluan" (the guest book's word for a
+    # visit's purpose) when it was recorded, decided and shown, so the two never read as the same thing.
+    make_user("sinta", "admin", name="Sinta Admin")
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    with app.app_context():
+        letter = factories.remote_request("received", requester_name="Teknisi Baru", purpose="Migrasi basis data").id
+    name = {"id": "Tujuan", "en": "Purpose of access"}[lang]
+    admin = _admin_at(browser, live_server, DESK, f"/admin/remote/new?lang={lang}")
+    assert admin.locator("label", has=admin.locator("#purpose")).inner_text().strip().startswith(name)
+    admin.goto(f"{live_server}/admin/remote/{letter}")
+    assert name.upper() in [t.strip().upper() for t in admin.locator(".facts dt").all_inner_texts()]
+    boss = _login(browser, live_server, "bambang", PHONE)
+    for path in (f"/admin/remote/{letter}?lang={lang}", f"/admin/queue?lang={lang}"):
+        boss.goto(f"{live_server}{path}")
+        facts = [t.strip() for t in boss.locator("main dl.facts dt").all_inner_texts()]
+        assert name.upper() in [f.upper() for f in facts], (path, facts)
+        assert not {"KEPERLUAN", "PURPOSE"} & {f.upper() for f in facts}, (path, facts)
+    close_pages(admin, boss)
