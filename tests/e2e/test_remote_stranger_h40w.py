@@ -172,3 +172,43 @@ def test_a_letters_purpose_is_named_as_the_forms_column_is(app, live_server, bro
         assert name.upper() in [f.upper() for f in facts], (path, facts)
         assert not {"KEPERLUAN", "PURPOSE"} & {f.upper() for f in facts}, (path, facts)
     close_pages(admin, boss)
+
+
+DECIDED = {"id": ("Diputuskan hari ini", "Belum ada keputusan hari ini.", "Permohonan remote akses"),
+           "en": ("Decided today", "No decision yet today.", "Remote-access request")}
+
+
+@LANGS
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 640, "height": 360}], ids=["360x640", "640x360"])
+def test_a_letter_the_kasubag_decided_today_is_among_the_days_decisions(app, live_server, browser, make_user,
+                                                                         shot, viewport, lang):
+    # SOP 2: the Kasubag grants or refuses the letter. Having approved one from the phone, the Kasubag's
+    # "Decided today" said "No decision yet today": it listed visits only.
+    make_user("sinta", "admin", name="Sinta Admin")
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    with app.app_context():
+        letter = factories.remote_request("received", requester_name="Teknisi Pagi",
+                                          period_start=datetime.now(timezone.utc) + timedelta(hours=1),
+                                          period_end=datetime.now(timezone.utc) + timedelta(days=2)).id
+    heading, nothing, kind = DECIDED[lang]
+    boss = _login(browser, live_server, "bambang", viewport)
+    boss.goto(f"{live_server}/admin/remote/{letter}?lang={lang}")
+    with boss.expect_navigation():
+        boss.locator("button[value=approve]").click()
+    boss.goto(f"{live_server}/admin/queue")
+    boss.wait_for_load_state()
+    day = boss.locator("section", has=boss.get_by_role("heading", name=heading))
+    day.scroll_into_view_if_needed()
+    shot(boss, f"h40w-decided-today-{viewport['width']}-{lang}", full_page=False)
+    said = day.inner_text()
+    assert nothing not in said and "Teknisi Pagi" in said and kind in said, said
+    line = day.locator(f"[data-key=decided-remote-{letter}]")
+    assert "WIB" in line.inner_text() and "Bambang Wijaya" in line.inner_text()
+    link = line.get_by_role("link", name="Teknisi Pagi")
+    assert link.bounding_box()["height"] >= 44
+    assert boss.evaluate(SIDEWAYS) <= 0
+    assert violations(boss, axe_source()) == []
+    with boss.expect_navigation():
+        link.click()
+    assert f"/admin/remote/{letter}" in boss.url
+    close_pages(boss)
