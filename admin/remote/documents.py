@@ -71,7 +71,7 @@ def _by(user, label: str | None = None) -> str:
     return label or (user.full_name if user is not None else "")
 
 
-def record_rows(req: RemoteAccessRequest) -> list[list[str]]:
+def record_rows(req: RemoteAccessRequest, now: datetime) -> list[list[str]]:
     rows = [
         ["Pemohon", f"{req.requester_name} ({req.instansi})", "", ""],
         ["Surat permohonan", f"No. {req.letter_number} tanggal {indonesian_date(req.letter_date)}",
@@ -111,6 +111,9 @@ def record_rows(req: RemoteAccessRequest) -> list[list[str]]:
         elif req.close_note:
             note = f"{note}. {req.close_note}" if note else req.close_note
         rows.append(["Penutupan akun", note or "-", indonesian_datetime(req.closed_at), _by(req.closed_by)])
+    elif req.granted_at:
+        # h40w: an open account's record said nothing of its closing, even when past the approved end
+        rows.append(["Penutupan akun", _closing(req, now), "", ""])
     return rows
 
 
@@ -118,6 +121,6 @@ def record_spec(session: Session, req: RemoteAccessRequest, today: datetime) -> 
     return DocumentSpec(
         title="Catatan Pemberian Remote Akses (SOP 2)",
         subtitle=f"Permohonan No. {req.id}", columns=["Tahap", "Keterangan", "Waktu", "Oleh"],
-        rows=record_rows(req), widths=[1.3, 3.2, 1.6, 1.6], orientation="portrait",
+        rows=record_rows(req, today), widths=[1.3, 3.2, 1.6, 1.6], orientation="portrait",
         signed_on=wib_date(today), centered=(), file_stem=f"catatan-remote-akses-{req.id}",
         **_office(session))

@@ -127,6 +127,17 @@ def test_the_records_closing_line_says_how_it_ended_as_a_sentence(app, people):
     assert "Penutupan akun Pekerjaan selesai. Dikonfirmasi lewat telepon" in text, text
 
 
+def test_the_record_of_an_account_open_past_its_approved_end_says_so_where_its_closing_goes(app, people):
+    # SOP 2: access is granted for a period and the account closed when the work is done (h40w: the record
+    # of an open account ended at "Pemberian akun", past its approved end or not)
+    with app.app_context():
+        late = factories.remote_request(status="active", username="lewat01", granted_at=NOV,
+                                        approved_until=datetime(2026, 11, 3, 8, 30, tzinfo=timezone.utc)).id
+    admin = logged_in_client(app, "ani")
+    (text,) = pdf_pages(admin.get(f"/admin/remote/{late}/record.pdf").data)
+    assert "Penutupan akun Belum ditutup (melewati batas persetujuan 3 November 2026 15:30 WIB)" in text, text
+
+
 def test_one_request_prints_as_a_one_page_record_with_approvals_and_times(app, people):
     given(app, 1, name=lambda i: "Bùi Thị Ánh")
     admin = logged_in_client(app, "ani")
