@@ -285,6 +285,14 @@ def overdue_accounts(session: Session, now: datetime) -> list[RemoteAccessReques
         .order_by(RemoteAccessRequest.approved_until)))
 
 
+def decided_today(session: Session, now: datetime, limit: int = 10) -> list[RemoteAccessRequest]:
+    """Letters decided since 00.00 WIB today, the latest first: the Kasubag's "Decided today" listed only
+    visits and said "No decision yet today" to one who had just approved a letter (h40w)."""
+    start, _end = wib_day_bounds(wib_date(now))
+    return list(session.scalars(select(RemoteAccessRequest).where(RemoteAccessRequest.decided_at >= start)
+                                .order_by(RemoteAccessRequest.decided_at.desc()).limit(limit)))
+
+
 def by_status(session: Session, status: RemoteStatus) -> list[RemoteAccessRequest]:
     return list(session.scalars(select(RemoteAccessRequest).where(RemoteAccessRequest.status == status)
                                 .order_by(RemoteAccessRequest.recorded_at, RemoteAccessRequest.id)))

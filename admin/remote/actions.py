@@ -121,7 +121,8 @@ def remote_close(request_id: int):
                                  note=(form.note.data or "").strip(), now=now)
     except remote_ops.RemoteInputError as exc:
         return typed_again(req, exc, form.closed_at, close_form=form)
-    flash(_("Account %(username)s closed.", username=req.username or "-"), "info")
+    # h40w: SOP 2 has the Admin update the form on closing; the form is drawn from this record, so say so
+    flash(_("Account %(username)s closed. Its closing time is now on the Formulir.", username=req.username or "-"), "info")
     return redirect(url_for("admin.remote_detail", request_id=req.id))
 
 

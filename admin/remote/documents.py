@@ -19,9 +19,11 @@ FORM_COLUMNS = ["No.", "Nama", "Instansi", "Username", "Hak Akses", "Tujuan", "W
                 "Waktu Penutupan"]
 FORM_WIDTHS = [0.6, 1.8, 2.0, 1.3, 1.6, 2.6, 1.5, 1.5]
 NOT_CLOSED = "Belum ditutup"
+PAST_END = "melewati batas persetujuan"
 TOLD_STEP = "Pemberitahuan penolakan"
-CLOSE_KINDS = {"finished": "pekerjaan selesai", "expired": "ditutup setelah batas waktu",
-               "superseded": "diganti perpanjangan"}
+# each begins the record's "Penutupan akun" line, so it begins as a sentence does (h40w: "pekerjaan selesai.")
+CLOSE_KINDS = {"finished": "Pekerjaan selesai", "expired": "Ditutup setelah batas waktu",
+               "superseded": "Diganti perpanjangan"}
 
 
 def _office(session: Session) -> dict:
@@ -31,23 +33,36 @@ def _office(session: Session) -> dict:
     return {"lpse_name": str(values["lpse_name"]), "place": str(values["lpse_place"]), "signatory": signatory}
 
 
-def form_row(number: int, req: RemoteAccessRequest) -> list[str]:
+def _closing(req: RemoteAccessRequest, now: datetime) -> str:
+    if req.closed_at:
+        return indonesian_datetime(req.closed_at)
+    # h40w: an account still open after the end the Kasubag approved read "Belum ditutup" like one
+    # within its period; the printed form is what the auditor reads, so it says so where the closing goes
+    if remote_ops.is_overdue(req, now):
+        return f"{NOT_CLOSED} ({PAST_END} {indonesian_datetime(req.approved_until)})"
+    return NOT_CLOSED
+
+
+def form_row(number: int, req: RemoteAccessRequest, now: datetime) -> list[str]:
     return [str(number), req.requester_name, req.instansi, req.username or "", req.rights_granted or "",
-            req.purpose, indonesian_datetime(req.granted_at),
-            indonesian_datetime(req.closed_at) if req.closed_at else NOT_CLOSED]
+            req.purpose, indonesian_datetime(req.granted_at), _closing(req, now)]
 
 
 def form_spec(session: Session, period: Period, today: datetime) -> DocumentSpec:
-    """Every account open at some moment of `period`, in the order given."""
+    """Every account open at some moment of `period`, in the order given; `today` is now (UTC)."""
     lo, hi = period.utc_bounds()
     rows = remote_ops.register_rows(session, lo, hi)
     still_open = sum(1 for r in rows if r.closed_at is None)
+    overdue = sum(1 for r in rows if remote_ops.is_overdue(r, today))
+    summary = [f"Jumlah pemberian remote akses: {len(rows)} (ditutup: {len(rows) - still_open}, "
+               f"belum ditutup: {still_open})"]
+    if overdue:
+        summary.append(f"Belum ditutup dan {PAST_END}: {overdue}")
     return DocumentSpec(
         title=FORM_TITLE, subtitle=f"Periode: {period.label}", columns=FORM_COLUMNS,
-        rows=[form_row(i, r) for i, r in enumerate(rows, start=1)], widths=FORM_WIDTHS,
+        rows=[form_row(i, r, today) for i, r in enumerate(rows, start=1)], widths=FORM_WIDTHS,
         signed_on=wib_date(today), orientation="landscape",
-        summary=[f"Jumlah pemberian remote akses: {len(rows)} (ditutup: {len(rows) - still_open}, "
-                 f"belum ditutup: {still_open})"],
+        summary=summary,
         empty_text="Tidak ada pemberian remote akses pada periode ini.",
         file_stem=f"formulir-remote-akses-{period.slug}", **_office(session))
 
@@ -56,7 +71,7 @@ def _by(user, label: str | None = None) -> str:
     return label or (user.full_name if user is not None else "")
 
 
-def record_rows(req: RemoteAccessRequest) -> list[list[str]]:
+def record_rows(req: RemoteAccessRequest, now: datetime) -> list[list[str]]:
     rows = [
         ["Pemohon", f"{req.requester_name} ({req.instansi})", "", ""],
         ["Surat permohonan", f"No. {req.letter_number} tanggal {indonesian_date(req.letter_date)}",
@@ -96,6 +111,9 @@ def record_rows(req: RemoteAccessRequest) -> list[list[str]]:
         elif req.close_note:
             note = f"{note}. {req.close_note}" if note else req.close_note
         rows.append(["Penutupan akun", note or "-", indonesian_datetime(req.closed_at), _by(req.closed_by)])
+    elif req.granted_at:
+        # h40w: an open account's record said nothing of its closing, even when past the approved end
+        rows.append(["Penutupan akun", _closing(req, now), "", ""])
     return rows
 
 
@@ -103,6 +121,6 @@ def record_spec(session: Session, req: RemoteAccessRequest, today: datetime) -> 
     return DocumentSpec(
         title="Catatan Pemberian Remote Akses (SOP 2)",
         subtitle=f"Permohonan No. {req.id}", columns=["Tahap", "Keterangan", "Waktu", "Oleh"],
-        rows=record_rows(req), widths=[1.3, 3.2, 1.6, 1.6], orientation="portrait",
+        rows=record_rows(req, today), widths=[1.3, 3.2, 1.6, 1.6], orientation="portrait",
         signed_on=wib_date(today), centered=(), file_stem=f"catatan-remote-akses-{req.id}",
         **_office(session))

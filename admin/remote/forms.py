@@ -36,7 +36,8 @@ class RequestForm(Form):
     letter_date = DayField(_l("Letter date"), validators=[Required()])
     # required, but checked in the view: a letter held from the form's last submission counts (ux5)
     letter = FileField(_l("Scanned letter (PDF, JPEG, PNG or WebP)"))
-    purpose = TextAreaField(_l("Purpose"), validators=[DataRequired(), Length(max=1000)])
+    # h40w: the SOP's form calls it "Tujuan"; "Purpose" is the guest book's "Keperluan"
+    purpose = TextAreaField(_l("Purpose of access"), validators=[DataRequired(), Length(max=1000)])
     rights = MultiCheckboxField(_l("Access rights requested"), choices=[], validate_choice=True)
     rights_other = StringField(_l("Other access rights"), validators=[Optional(), Length(max=200)])
     period_start = MomentField(_l("From (WIB)"), validators=[Required()])

@@ -7,6 +7,7 @@ from lpsedesk import remote_ops
 from lpsedesk import visit_queries as q
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
+from lpsedesk.models import utcnow
 from lpsedesk.roles import Role
 
 from .. import bp
@@ -25,4 +26,5 @@ def dashboard():
         return render_template("admin/staff/board.html", **board_context())
     return render_template("admin/dashboard.html", pending=q.pending(db.session),
                            inside=q.inside_now(db.session), remote=q.remote_waiting(db.session),
-                           remote_steps=remote_ops.waiting_on(db.session, actor))
+                           remote_steps=remote_ops.waiting_on(db.session, actor),
+                           overdue=remote_ops.overdue_accounts(db.session, utcnow()))

@@ -37,7 +37,7 @@ def queue_context() -> dict:
     invited = invitation_queries.by_visit(db.session, [v.id for v in ready + waiting_check])
     decided = q.decided_today(db.session, utcnow())
     return dict(ready=ready, waiting_check=waiting_check, invited=invited, remote=q.remote_waiting(db.session),
-                decided=decided, reports=(reports := q.reported_unacknowledged(db.session)),
+                decided=decided, decided_letters=remote_ops.decided_today(db.session, utcnow()), reports=(reports := q.reported_unacknowledged(db.session)),
                 together=visit_ops.acknowledged_together(reports),
                 actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm(),
                 approvable=remote_ops.approvable_as_asked, same_name=q.same_names(ready + waiting_check + decided))

@@ -78,7 +78,8 @@ def test_the_form_for_200_accounts_spans_pages_in_the_pdf_and_lists_all_in_the_x
     # 2 Nov 2026 01:00 UTC + 150 min = 10:30 WIB (ux9: one time style, as on the screens)
     assert first[1:7] == ("Teknisi Uji 001", "PT Contoh Teknologi", "uji001", "Hanya baca", "Pembaruan aplikasi SPSE",
                           "2 November 2026 10:30 WIB")
-    assert data[2][7] == "Belum ditutup"
+    # every third still open, a day past the end approved (3 November 15.30 WIB): h40w, the form says so
+    assert data[2][7] == "Belum ditutup (melewati batas persetujuan 3 November 2026 15:30 WIB)"
     assert ws.page_setup.orientation == "landscape"
 
 
@@ -111,6 +112,30 @@ def test_a_bad_period_is_a_400_with_a_message(app, people):
     assert response.status_code == 400 and "Akhir periode" in response.get_data(as_text=True)
     assert admin.get("/admin/remote/form?kind=month&value=2026-13").status_code == 400
     assert admin.get("/admin/remote/form.docx").status_code == 404
+
+
+def test_the_records_closing_line_says_how_it_ended_as_a_sentence(app, people):
+    # SOP 2: the third party tells the Admin the work is done, the Admin closes the account and notes it
+    # (h40w: the line began in lower case, "pekerjaan selesai. Dikonfirmasi lewat telepon").
+    with app.app_context():
+        rid = factories.remote_request(status="closed", username="selesai01", close_kind="finished",
+                                       granted_at=datetime(2026, 11, 3, 3, tzinfo=timezone.utc),
+                                       closed_at=datetime(2026, 11, 4, 3, tzinfo=timezone.utc),
+                                       close_note="Dikonfirmasi lewat telepon").id
+    admin = logged_in_client(app, "ani")
+    (text,) = pdf_pages(admin.get(f"/admin/remote/{rid}/record.pdf").data)
+    assert "Penutupan akun Pekerjaan selesai. Dikonfirmasi lewat telepon" in text, text
+
+
+def test_the_record_of_an_account_open_past_its_approved_end_says_so_where_its_closing_goes(app, people):
+    # SOP 2: access is granted for a period and the account closed when the work is done (h40w: the record
+    # of an open account ended at "Pemberian akun", past its approved end or not)
+    with app.app_context():
+        late = factories.remote_request(status="active", username="lewat01", granted_at=NOV,
+                                        approved_until=datetime(2026, 11, 3, 8, 30, tzinfo=timezone.utc)).id
+    admin = logged_in_client(app, "ani")
+    (text,) = pdf_pages(admin.get(f"/admin/remote/{late}/record.pdf").data)
+    assert "Penutupan akun Belum ditutup (melewati batas persetujuan 3 November 2026 15:30 WIB)" in text, text
 
 
 def test_one_request_prints_as_a_one_page_record_with_approvals_and_times(app, people):

@@ -84,12 +84,31 @@ def test_the_form_is_kept_under_the_lpses_name(app, people):
 
 
 def test_an_account_still_open_has_no_closing_time_on_the_form(app, people):
-    _request(app, status="active", closed_at=None, close_kind=None)
+    # still within the period the Kasubag approved (one past it: the next test)
+    _request(app, status="active", closed_at=None, close_kind=None,
+             approved_until=datetime.now(UTC) + timedelta(days=30))
     admin = logged_in_client(app, "ani")
     rows = _sheet_rows(admin)
     header_at = next(i for i, row in enumerate(rows) if row and row[0] == "No.")
     record = dict(zip(COLUMNS, rows[header_at + 1]))
     assert record["Waktu Penutupan"] == "Belum ditutup"
+
+
+def test_an_account_open_past_the_period_granted_says_so_on_every_copy_of_the_form(app, people):
+    # SOP 2: the Kasubag grants access for a period and the Admin closes the account when the work is
+    # done. One still open after the approved end (20 November 16.00 WIB) is what an auditor must see on
+    # the printed form (h40w: it read "Belum ditutup" like one still within its period).
+    _request(app, status="active", closed_at=None, close_kind=None)
+    admin = logged_in_client(app, "ani")
+    said = "Belum ditutup (melewati batas persetujuan 20 November 2026 16:00 WIB)"
+    rows = _sheet_rows(admin)
+    header_at = next(i for i, row in enumerate(rows) if row and row[0] == "No.")
+    assert dict(zip(COLUMNS, rows[header_at + 1]))["Waktu Penutupan"] == said
+    assert ["Belum ditutup dan melewati batas persetujuan: 1"] in [[c for c in row if c] for row in rows]
+    (text,) = pdf_pages(admin.get("/admin/remote/form.pdf?kind=month&value=2026-11").data)
+    assert said in text and "Belum ditutup dan melewati batas persetujuan: 1" in text
+    page = admin.get("/admin/remote/form?kind=month&value=2026-11").get_data(as_text=True)
+    assert said in page
 
 
 def test_accounts_given_before_the_month_and_still_open_are_on_its_form_in_the_order_given(app, people):

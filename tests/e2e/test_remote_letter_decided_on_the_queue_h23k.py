@@ -121,7 +121,8 @@ def test_the_letters_own_page_on_a_phone_has_the_decision_at_hand_and_says_each_
         assert said.count(detail) == 1, f"{detail!r} said {said.count(detail)} times"
     # the facts' names as lines of their own (a refusal chip says "Hak akses yang diminta melebihi ...")
     lines = [line.strip().lower() for line in said.splitlines()]
-    for name in ("Instansi", "Keperluan", "Periode yang diminta", "Hak akses yang diminta"):
+    # a letter's purpose is the SOP 2 form's "Tujuan" (h40w; "Keperluan" is the guest book's)
+    for name in ("Instansi", "Tujuan", "Periode yang diminta", "Hak akses yang diminta"):
         assert lines.count(name.lower()) == 1, f"{name!r} said {lines.count(name.lower())} times"
     assert page.evaluate(SIDEWAYS) <= 0
     assert violations(page, axe_source()) == []

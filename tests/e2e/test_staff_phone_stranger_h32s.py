@@ -42,9 +42,10 @@ LETTER_PURPOSES = (LETTER_START[:259] + ".", LETTER_START + " Mohon dibantu.",
 
 SIDEWAYS = "document.scrollingElement.scrollWidth - innerWidth"
 
-# each shown "Purpose" fact and how much of its list's width its value takes
+# each shown "Purpose" fact (a visit's "Keperluan", a letter's "Tujuan" as on the SOP 2 form: h40w) and how
+# much of its list's width its value takes
 PURPOSE_WIDTH = """() => [...document.querySelectorAll('main dl.facts')].filter(dl => dl.getClientRects().length)
-  .flatMap(dl => [...dl.querySelectorAll('dt')].filter(dt => /^(keperluan|purpose)$/i.test(dt.innerText.trim()))
+  .flatMap(dl => [...dl.querySelectorAll('dt')].filter(dt => /^(keperluan|purpose|tujuan|purpose of access)$/i.test(dt.innerText.trim()))
     .map(dt => ({text: dt.nextElementSibling.innerText.slice(0, 30), share: dt.nextElementSibling.getBoundingClientRect().width
                  / dl.getBoundingClientRect().width})))"""
 
