@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .axe import axe_source, violations
+from .file_too_large import said_at_once_and_not_sent
 from .test_staff_flow import close_pages
 from .test_staff_phone_stranger import _phone
 
@@ -24,24 +24,8 @@ def test_a_participants_file_over_2_mb_is_said_beside_the_field_before_anything_
     page.set_viewport_size(size)
     page.goto(f"{live_server}/admin/invitations/import")
     page.locator("input[name=event_name]").fill("Pelatihan SPSE 4.6")
-    sent = []
-    page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
-
-    participants = page.locator("input[name=participants]")
-    participants.set_input_files({"name": "peserta-besar.csv", "mimeType": "text/csv", "buffer": THREE_MB})
-    said = page.locator(".file-pick [data-file-too-large]")
-    assert "Berkas terlalu besar (paling besar 2 MB)." in said.inner_text()
-    assert participants.evaluate("(el) => el.files.length") == 0  # not chosen: the form cannot send it
-    assert participants.get_attribute("aria-invalid") == "true"
-    assert page.locator("input[name=event_name]").input_value() == "Pelatihan SPSE 4.6"
-    assert sent == []
-    said.scroll_into_view_if_needed()
-    page.screenshot(path=f"/tmp/h40t/participants-over-2mb-{name}.png")
-    assert violations(page, axe_source()) == []
-
-    # a file within the limit: the message goes
-    participants.set_input_files({"name": "peserta.csv", "mimeType": "text/csv", "buffer": SMALL})
-    assert said.count() == 0 or said.inner_text().strip() == ""
-    assert participants.get_attribute("aria-invalid") is None
-    assert "peserta.csv" in page.locator(".file-pick [data-file-name]").inner_text()
+    said_at_once_and_not_sent(
+        page, "participants", {"name": "peserta-besar.csv", "mimeType": "text/csv", "buffer": THREE_MB},
+        {"name": "peserta.csv", "mimeType": "text/csv", "buffer": SMALL}, "Berkas terlalu besar (paling besar 2 MB).",
+        ("event_name", "Pelatihan SPSE 4.6"), f"/tmp/h40t/participants-over-2mb-{name}.png")
     close_pages(page)
