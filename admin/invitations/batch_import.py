@@ -28,7 +28,7 @@ def _page(form, status: int = 200, *, problems=None, file_error: str | None = No
 
 
 @bp.route("/invitations/import", methods=["GET", "POST"])
-@file_beside_typed_fields
+@file_beside_typed_fields(batch.MAX_BYTES)
 @requires(*common.INVITERS)
 def invitation_import():
     form = common.with_choices(ImportForm())
