@@ -205,6 +205,12 @@ def js_messages() -> dict[str, str]:
         "photo_kept": _("The photo is kept as it is."),
         "hold_card": _("Hold your KTP in front of the camera"),
         "upload_again": _("Choose another photo, or hold your KTP in front of the camera."),
+        # h40t: a photo over what the server reads of a request (a phone's photo can be 10 MB and more).
+        # Said before it is sent, and when the server refuses it: past four times this, its refusal was no
+        # JSON and the kiosk said "No connection". The upload is offered only where the camera is not
+        # available (ux5), so, as photo_not_ktp, it names what can be done without one.
+        "photo_too_large": _("The photo is too large (more than %(mb)d MB). Choose a smaller photo, or ask the "
+                             "helpdesk officer for help.", mb=int(current_app.config["MAX_UPLOAD_MB"])),
         # Run 29n: a photo given at the kiosk that shows another card (a SIM, a bank card); the camera's
         # sentence asked to show the card "to the camera", which a kiosk without one cannot follow.
         "photo_not_ktp": _("This photo does not show the front of a KTP. Please choose a photo of the front of your KTP."),

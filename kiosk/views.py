@@ -48,6 +48,8 @@ def kiosk_config(hours: dict) -> dict:
         "ticket_decided_seconds": max(TICKET_DECIDED_SECONDS, idle * 2),
         "slip_format": current_kiosk().slip_format or "receipt80",
         "messages": js_messages(),
+        # h40t: a chosen photo larger than this is said at once and not sent (the server refuses it)
+        "upload_max_bytes": int(current_app.config["MAX_UPLOAD_MB"]) * 1024 * 1024,
         # Issue 15: a request for these facilities asks for the devices brought in.
         "restricted_facilities": [str(i["key"]) for i in values["facilities"] if i.get("restricted")],
         # ux7: outside office hours the start screen offers no check-in; it reloads when that changes.

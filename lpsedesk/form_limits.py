@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from flask import Request, current_app
+from flask import Flask, Request, current_app
 from flask_babel import gettext as _
 from werkzeug.formparser import FormDataParser
 
@@ -59,13 +59,24 @@ def largest_body(config: Mapping) -> int:
     return 4 * int(config["MAX_UPLOAD_MB"]) * 1024 * 1024
 
 
-def file_beside_typed_fields(view: Callable) -> Callable:
-    """Marks a staff form whose file comes with fields typed by hand (a remote-access letter, a
-    participants' file). Its body may be as large as the server reads at all, so the form's own check
-    says the file is too large beside the field and gives back what was typed (h40s): refused by
-    MAX_CONTENT_LENGTH before the form was read, a 9 MB scanned letter cost the Admin the whole form."""
-    view.file_beside_typed_fields = True  # type: ignore[attr-defined]
-    return view
+def file_beside_typed_fields(file_bytes: int) -> Callable[[Callable], Callable]:
+    """Marks a staff form whose file (of at most `file_bytes`) comes with fields typed by hand (a
+    remote-access letter, a participants' file). Its body may be as large as the server reads at all, so
+    the form's own check says the file is too large beside the field and gives back what was typed
+    (h40s): refused by MAX_CONTENT_LENGTH before the form was read, a 9 MB scanned letter cost the Admin
+    the whole form. `file_bytes` is also what the server's own refusal names (h40t, file_bytes_at)."""
+    def mark(view: Callable) -> Callable:
+        view.file_beside_typed_fields = True  # type: ignore[attr-defined]
+        view.file_bytes = file_bytes  # type: ignore[attr-defined]
+        return view
+    return mark
+
+
+def file_bytes_at(app: Flask, endpoint: str) -> int:
+    """The most a file sent to `endpoint` may hold: its form's own limit, else MAX_UPLOAD_MB (a kiosk's
+    photo; a form without a file is bounded by it too)."""
+    view = app.view_functions.get(endpoint)
+    return getattr(view, "file_bytes", None) or int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
 
 
 class DeskRequest(Request):

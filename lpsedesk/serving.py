@@ -75,16 +75,17 @@ def own_answers(app: Flask) -> type:
     carries (h40s); this one says what to do in the desk's default language, with those headers."""
     from waitress.task import ErrorTask
 
-    too_large, not_understood, broken = _in_desks_language(app, lambda _: (
-        _("The file is too large (at most %(mb)d MB).", mb=int(app.config["MAX_UPLOAD_MB"])),
+    not_understood, broken = _in_desks_language(app, lambda _: (
         _("The request could not be understood. Please try again."),
         _("Something went wrong on the server. Nothing was saved; please try again.")))
+    too_large = too_large_said(app)
     headers = [("Content-Type", "text/plain; charset=utf-8"), *_security_headers()]
 
     class DeskErrorTask(ErrorTask):
         def execute(self):
             error = self.request.error
-            said = too_large if error.code == 413 else broken if error.code == 500 else not_understood
+            said = (too_large(self.request.path, self.request.command) if error.code == 413
+                    else broken if error.code == 500 else not_understood)
             body = (said + "\n").encode()
             self.status = f"{error.code} {error.reason}"
             self.response_headers.extend(headers)
@@ -93,6 +94,30 @@ def own_answers(app: Flask) -> type:
             self.write(body)
 
     return DeskErrorTask
+
+
+def too_large_said(app: Flask) -> Callable[[str, str], str]:
+    """What a body past `body_bound` is told, by the route it was sent to: "at most N MB" with the bound
+    of the file that route takes (a letter's 5 MB, a participants' file's 2 MB, else MAX_UPLOAD_MB:
+    form_limits.file_bytes_at), or without a number where the path is no route of the desk. It named
+    MAX_UPLOAD_MB whatever the route (h40s), 8 MB to an Admin whose letter may hold 5 (h40t). The
+    sentences are made once; only the path is matched when a body is refused."""
+    from werkzeug.exceptions import HTTPException
+
+    from .form_limits import file_bytes_at
+
+    megabytes = {endpoint: file_bytes_at(app, endpoint) // (1024 * 1024) for endpoint in app.view_functions}
+    unknown, by_mb = _in_desks_language(app, lambda _: (_("The file is too large."), {
+        mb: _("The file is too large (at most %(mb)d MB).", mb=mb) for mb in set(megabytes.values())}))
+
+    def said(path: str, method: str) -> str:
+        try:
+            endpoint, _args = app.url_map.bind("desk").match(path, method)
+        except HTTPException:  # no route here (404, 405), or one by another path (a redirect)
+            return unknown
+        return by_mb.get(megabytes.get(endpoint), unknown)
+
+    return said
 
 
 def _in_desks_language(app: Flask, say: Callable):

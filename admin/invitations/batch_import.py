@@ -23,11 +23,12 @@ from .views import mark_errors
 def _page(form, status: int = 200, *, problems=None, file_error: str | None = None):
     rows = [(p.line, [(field_name(k), field_message(v)) for k, v in p.fields.items()]) for p in problems or []]
     return render_template("admin/invitations/import.html", form=form, problems=rows, file_error=file_error,
-                           max_rows=batch.MAX_ROWS), status
+                           max_rows=batch.MAX_ROWS, max_bytes=batch.MAX_BYTES,
+                           too_large=file_message("too_large")), status
 
 
 @bp.route("/invitations/import", methods=["GET", "POST"])
-@file_beside_typed_fields
+@file_beside_typed_fields(batch.MAX_BYTES)
 @requires(*common.INVITERS)
 def invitation_import():
     form = common.with_choices(ImportForm())

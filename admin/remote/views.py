@@ -103,7 +103,7 @@ DATE_FIELDS = {"period_reversed": "period_end", "period_too_long": "period_end",
 
 
 @bp.route("/remote/new", methods=["GET", "POST"])
-@file_beside_typed_fields
+@file_beside_typed_fields(MAX_LETTER_BYTES)
 @requires(Role.ADMIN)
 def remote_new():
     raw = request.values.get("extends", "")

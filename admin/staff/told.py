@@ -6,22 +6,22 @@ from flask_babel import gettext as _
 
 from lpsedesk import decision_told, restricted
 from lpsedesk.auth import current_actor, requires
-from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit, utcnow
 from lpsedesk.roles import Role
 from lpsedesk.workflow import VisitStatus
 
 from .. import bp
-from ..recorded_once import LET_IN, VISITOR_TOLD, already_recorded
+from ..recorded_once import LET_IN, VISITOR_TOLD
 from ..redirects import safe_next
+from .already import already_done
 from .common import user_name
 
 
-def already_told_message(visit: Visit) -> str:
-    """Who acted on the decision first, and when (WIB): said to the second helpdesk PC."""
-    step = LET_IN if visit.status == VisitStatus.APPROVED else VISITOR_TOLD
-    return already_recorded(step, user_name(visit.decision_told_by_id), visit.decision_told_at)
+def already_told(visit: Visit):
+    """The 409 naming who acted on the decision first, and when (WIB), for the second helpdesk PC; read
+    from the visit's stamp as every other step recorded once is (admin/recorded_once.first_recorded)."""
+    return already_done(visit, LET_IN if visit.status == VisitStatus.APPROVED else VISITOR_TOLD)
 
 
 @bp.post("/visits/<int:visit_id>/told")
@@ -35,8 +35,8 @@ def visit_told(visit_id: int):
     step = restricted.let_in_to_area if into_area else decision_told.record_told
     try:
         step(db.session, visit, current_actor(), now=utcnow())
-    except decision_told.AlreadyTold:  # the other PC's record, read afresh
-        raise user_error(409, already_told_message(visit)) from None
+    except decision_told.AlreadyTold as exc:  # the other PC's record, read afresh
+        raise already_told(visit) or exc from None
     if into_area:
         flash(_("Recorded: %(name)s was let in and entered the restricted area with %(escort)s.",
                 name=visit.visitor.full_name, escort=user_name(visit.escort_id) or "-"), "info")

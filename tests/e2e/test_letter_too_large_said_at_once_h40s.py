@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .axe import axe_source, violations
+from .file_too_large import said_at_once_and_not_sent
 from .test_staff_flow import close_pages
 from .test_staff_phone_stranger import _phone
 
@@ -24,25 +24,8 @@ def test_a_letter_over_5_mb_is_said_beside_the_field_before_anything_is_sent(app
     page.set_viewport_size(size)
     page.goto(f"{live_server}/admin/remote/new")
     page.locator("input[name=requester_name]").fill("Wulan Pemohon")
-    sent = []
-    page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
-
-    letter = page.locator("input[name=letter]")
-    letter.set_input_files({"name": "surat-besar.pdf", "mimeType": "application/pdf", "buffer": SIX_MB})
-    said = page.locator(".file-pick [data-file-too-large]")
-    assert "lebih dari 5 MB" in said.inner_text()
-    assert letter.evaluate("(el) => el.files.length") == 0  # not chosen: the form cannot send it
-    assert letter.get_attribute("aria-invalid") == "true"
-    assert "Belum ada berkas" in page.locator(".file-pick [data-file-name]").inner_text()
-    assert page.locator("input[name=requester_name]").input_value() == "Wulan Pemohon"
-    assert sent == []
-    said.scroll_into_view_if_needed()
-    page.screenshot(path=f"/tmp/h40s/letter-over-5mb-{name}.png")
-    assert violations(page, axe_source()) == []
-
-    # a letter within the limit: the message goes
-    letter.set_input_files({"name": "surat.pdf", "mimeType": "application/pdf", "buffer": SMALL})
-    assert said.count() == 0 or said.inner_text().strip() == ""
-    assert letter.get_attribute("aria-invalid") is None
-    assert "surat.pdf" in page.locator(".file-pick [data-file-name]").inner_text()
+    said_at_once_and_not_sent(
+        page, "letter", {"name": "surat-besar.pdf", "mimeType": "application/pdf", "buffer": SIX_MB},
+        {"name": "surat.pdf", "mimeType": "application/pdf", "buffer": SMALL}, "lebih dari 5 MB",
+        ("requester_name", "Wulan Pemohon"), f"/tmp/h40s/letter-over-5mb-{name}.png")
     close_pages(page)

@@ -7,7 +7,7 @@ import { $, fmt } from "./util.js";
 
 const NO_CARD_HINT_MS = 20000;
 
-export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
+export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptured, onCode }) {
   const screen = $("[data-screen=ktp]");
   let camera = null, manualNext = false;
   // h38e: since when the camera has seen no card at all (null while it sees one, or before it starts)
@@ -188,6 +188,13 @@ export function createCapture({ api, frames, T, visitor, onCaptured, onCode }) {
   function upload(input) {
     const file = input.files && input.files[0];
     if (!file) return;
+    if (maxUploadBytes && file.size > maxUploadBytes) {
+      // h40t: said at once and not sent; the camera (if any) goes on as it was. Sent, the server refused
+      // it, and past four times the limit the refusal was read as "No connection".
+      input.value = "";
+      problem(T.photo_too_large);
+      return;
+    }
     problem("");
     stop();  // the camera's tips would otherwise replace the upload's answer at once
     guidance(T.scanning);

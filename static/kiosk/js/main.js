@@ -23,7 +23,9 @@ import { $, digits, newId, root } from "./util.js";
 
 const cfg = JSON.parse(root.dataset.config);
 const T = cfg.messages;
-const api = createApi(cfg.api, document.querySelector('meta[name="csrf-token"]').content, T.network);
+// a photo is the one thing the kiosk sends that can be too large (signatures and frames are small)
+const api = createApi(cfg.api, document.querySelector('meta[name="csrf-token"]').content, T.network,
+                      T.photo_too_large);
 const frames = createFrames(api, document.documentElement.lang);
 const screens = createScreens();
 const keyboard = installKeyboard($("[data-osk-panel]"));
@@ -54,7 +56,7 @@ Object.assign(steps, {
 });
 const invitation = createInvitation({ api, form, T });
 const capture = createCapture({
-  api, frames, T, visitor, onCaptured: (c) => form.prefillFromCard(c),
+  api, frames, T, visitor, maxUploadBytes: cfg.upload_max_bytes, onCaptured: (c) => form.prefillFromCard(c),
   onCode: (text) => isInvitation(text) && (invitation.use(text), true),
 });
 const ticket = createTicket({ api, cfg, T, screens, onDecided: () => idle.touch() });
