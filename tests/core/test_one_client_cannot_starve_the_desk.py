@@ -10,10 +10,13 @@ are closed (h21s), so a flood of idle connections never keeps a new client out. 
 waitress, as `flask serve` runs it; the other computer is a second loopback address."""
 from __future__ import annotations
 
+import gc
+import os
 import socket
 import sys
 import threading
 import time
+import warnings
 from contextlib import ExitStack
 
 import pytest
@@ -27,15 +30,34 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
 
 STRANGER, KIOSK = "127.0.0.1", "127.0.0.2"
 # The ports this machine's test servers may use; the first free one is taken (0: any, if all are busy).
-PORTS = range(8610, 8620)
+# Each xdist worker starts at its own port, so two workers rarely try the same one at once.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+PORTS = [8610 + (_WORKER * 5 + k) % 10 for k in range(10)]
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _server(app, threads: int = 4):
     for port in [*PORTS, 0]:
+        if port and not _free(port):
+            continue  # another worker's server: waitress would half-build one and leave its sockets open
         try:
             return create_server(app, "127.0.0.1", port, threads)
         except OSError:
-            continue
+            pass
+        # Taken since the probe: the half-built server's socket and trigger are collected here, quietly
+        # (outside the except block, whose traceback still holds them), instead of warning "unclosed
+        # socket" in whichever test happens to run the collector next.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            gc.collect()
     raise RuntimeError("no port to serve on")
 
 
