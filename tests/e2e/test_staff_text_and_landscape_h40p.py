@@ -3,8 +3,9 @@
   notifikasi", the queue's pills, the facts' labels, badges, hints and counts read at 14-15 px); the
   printed documents' own tables (reports) are paper and keep their sizes;
 - a phone turned sideways (640x360): the top bar and the staff menu took two rows (106 px) and, with the
-  live controls and the queue's tools, 261 px before the first request began; they now share one row,
-  and the request starts in the first half of the screen, its name and facts in view."""
+  live controls and the queue's tools, 261 px before the first request began, its Approve at 593 px; they
+  now share one row, the request starts in the first half of the screen, its name and facts in view, and
+  its decision stands beside it, in sight."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -83,6 +84,22 @@ def test_sideways_the_top_bar_and_the_menu_share_one_row_and_the_request_is_in_v
     assert page.locator(".req.current .name").is_visible()
     assert page.evaluate(BOX, ".req.current .facts")[0] < 360, "its facts begin on the first screen"
     assert page.evaluate("document.documentElement.scrollWidth") <= 640
+    # the decision stands beside the request, in sight from the first screen, and rides down with it
+    for sel in (".req.current button[value=approve]", ".req.current .refuse summary"):
+        top, bottom, left, _right = page.evaluate(BOX, sel)
+        assert bottom <= 360 and left >= page.evaluate(BOX, ".req.current .facts")[3], f"{sel}: {top}-{bottom}, left {left}"
+    page.evaluate("scrollTo(0, 200)")
+    top, bottom, *_ = page.evaluate(BOX, ".req.current button[value=approve]")
+    assert 0 <= top and bottom <= 360, f"scrolled, Approve at {top}-{bottom}"
+    page.evaluate("scrollTo(0, 0)")
+    # an opened refusal is the screen's, its send button inside it
+    page.locator(".req.current .refuse summary").click()
+    send = page.get_by_role("button", name="Tolak dengan alasan ini", exact=True)
+    assert page.evaluate(BOX, ".req.current .refuse-actions .button.danger")[1] <= 360 and send.is_visible()
+    assert send.evaluate("(el) => document.elementFromPoint(el.getBoundingClientRect().left + 10, "
+                         "el.getBoundingClientRect().top + 10) === el"), "the send button is covered or clipped"
+    page.screenshot(path="/tmp/h40p/7-refusal-open-sideways-640x360.png")
+    page.get_by_role("button", name="Batal", exact=True).click()
     # the menu still opens (below the row) and closes
     page.get_by_role("button", name="Menu").click()
     assert page.get_by_role("link", name="Papan helpdesk").is_visible()
