@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from tests import factories
 
 from .test_staff_flow import close_pages
 from .test_staff_phone_stranger import _phone
+
+pytestmark = pytest.mark.layout  # where things stand on the screen: the same on either database
 
 PHONE, DESK, SIDEWAYS = {"width": 360, "height": 640}, {"width": 1366, "height": 768}, {"width": 640, "height": 360}
 
