@@ -1,8 +1,10 @@
 """Staff authentication and authorisation: who is logged in, which roles they act with, guards."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, jsonify, redirect, request, session, url_for
 from flask_login import current_user, logout_user
@@ -80,12 +82,46 @@ def session_ended() -> bool:
     return "_user_id" in session or SIGNED_IN_BEFORE in request.cookies
 
 
+def comes_back_to(page: Callable[..., str], *, from_list: Callable[..., str] | None = None):
+    """Marks a Kasubag's decision view (h40p). Sent after the login ended, it decides nothing (a fresh
+    login comes first, and a decision is never replayed behind the decider's back): the login page says
+    the decision was not sent, and afterwards brings the decider back to that request, where one tap
+    finishes it: `from_list(**view_args)` when the decision was sent from that list (the queue, the
+    request shown first, h39d's way), else `page(**view_args)`, the request's own page. A refusal's reason
+    typed is kept in the tab meanwhile (static/admin/reason_keep.js), never in an address."""
+
+    def mark(view):
+        view.unsent_comes_back_to = (page, from_list)
+        return view
+
+    return mark
+
+
+def _unsent_back() -> str | None:
+    """Where a decision sent after the session ended comes back to (comes_back_to), or None."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    mark = getattr(view, "unsent_comes_back_to", None)
+    if request.method == "GET" or mark is None:
+        return None
+    page, from_list = mark
+    args = request.view_args or {}
+    sent_from = urlsplit(same_site_path(request.form.get("next")) or "").path
+    if from_list is not None and sent_from == urlsplit(listed := from_list(**args)).path:
+        return listed
+    return page(**args)
+
+
 def login_url() -> str:
     """The login page, back here afterwards: this page, or for a form sent after the session ended the
-    page it was sent from (a POST-only address opened after login was a 405); `ended=1` when it did."""
+    page it was sent from (a POST-only address opened after login was a 405), or for a decision its
+    request (comes_back_to) with `unsent=1`; `ended=1` when the session ended."""
     here = request.full_path if request.query_string else request.path  # no bare "?" at the end
     back = here if request.method == "GET" else same_site_path(request.form.get("next"))
-    args = {"next": back} if back else {}
+    args = {}
+    if unsent := _unsent_back():
+        back, args["unsent"] = unsent, 1
+    if back:
+        args["next"] = back
     if session_ended():
         args["ended"] = 1
     return url_for(current_app.login_manager.login_view, **args)

@@ -8,7 +8,8 @@ lets them in, not from the approval (h36d: the board listed an approved visitor 
 from the approval on, and a refused one dropped to "Selesai hari ini" with nobody told). That step
 is no state of the workflow (the visit stays `approved` or `denied`), only its record, written once:
 when, by whom. The stay is still reckoned from the permission (visit_stay, h23k/h24s): the reports'
-and statistics' figures keep their meaning.
+and statistics' figures keep their meaning; a visitor who left without ever being let in has no stay
+at all (h40p, `left_without_coming_in`).
 """
 from __future__ import annotations
 
@@ -67,6 +68,14 @@ def not_let_in(visit: Visit) -> bool:
     return visit.status in GRANTED and visit.decision_told_at is None
 
 
+def left_without_coming_in(visit: Visit) -> bool:
+    """Approved, never let in, and gone (h40p): the desk's "Pergi tanpa masuk" or the kiosk's check-out
+    of a visitor still at the desk. SOP 1's visit never took place, so it has no stay: the screens and
+    exports say "tidak masuk" and the stay figures leave it out (visit_stay.stay, reports/day_figures).
+    Visits decided before 0027h were filled as let in at the decision, so none of them is such a visit."""
+    return visit.status in (VisitStatus.CHECKED_OUT, VisitStatus.REPORTED) and visit.decision_told_at is None
+
+
 def let_in_at(visit: Visit) -> datetime | None:
     """When the helpdesk let the visitor in: what "since" means for a visitor inside (the board's tile, the
     follow-up, the check-out's question page). None for one never let in, or refused. Not the stay's
@@ -87,6 +96,12 @@ def to_tell() -> ColumnElement[bool]:
     ix_visits_decisions_to_tell's condition (SQLite uses a partial index only for a query that holds it
     as written): a handful of rows, however long the history."""
     return text(DECISIONS_TO_TELL)
+
+
+def was_let_in() -> ColumnElement[bool]:
+    """In SQL: the helpdesk let the visitor in at some time (the stay figures' condition, with the approval:
+    `left_without_coming_in` is an approved visit without it)."""
+    return Visit.decision_told_at.is_not(None)
 
 
 def let_in() -> ColumnElement[bool]:

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
 
+from . import changed_first
 from .auth import login_required_response, needs_login_now
 from .bare_page import bare_error_page
 from .extensions import db
@@ -88,9 +89,12 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or "/api/" in request.path or request.is_json
 
 
-def error_response(status: int, message: str, code: str | None = None, **extra):
+def error_response(status: int, message: str, code: str | None = None, *, way_on: tuple[str, str] | None = None,
+                   **extra):
+    """`way_on`: (address, words) of the page to go on from, instead of "Back" (a 409's record)."""
     if _wants_json():
-        response = jsonify(error=code or str(status), message=message, **extra)
+        response = jsonify(error=code or str(status), message=message, **extra,
+                           **({"open": way_on[0]} if way_on else {}))
     elif has_request_context() and request_ctx.url_adapter is None:
         # The Host header could not be read (werkzeug's BadHost: a name of more than 63 letters
         # between dots, say): no URL can be built for it, and the error page's layout builds many,
@@ -98,16 +102,36 @@ def error_response(status: int, message: str, code: str | None = None, **extra):
         response = make_response(message)
         response.mimetype = "text/plain"
     else:
-        response = make_response(render_template("error.html", status=status, message=message))
+        response = make_response(render_template("error.html", status=status, message=message, way_on=way_on))
     response.status_code = status
     return response
 
 
-def conflict_response():
-    """Lost a race: another staff member changed the same record between read and write."""
+def lost_race_response():
+    """Lost a race: another request changed a record this one was writing between its read and its
+    write (a version conflict at the flush or the commit). Rolls the session back and answers the 409,
+    naming who changed which record when it can be found (h40p)."""
+    records = changed_first.held(db.session)  # before the rollback forgets what this request changed
+    db.session.rollback()
+    found = None
+    if records and not (has_request_context() and request.path.startswith("/kiosk/")):
+        try:
+            found = changed_first.changed_first(db.session, records)
+        except Exception:  # the general 409 still tells the truth; never a 500 instead of it
+            db.session.rollback()
+            current_app.logger.exception("reading who changed the record first failed")
+    return conflict_response(found)
+
+
+def conflict_response(found: changed_first.ChangedFirst | None = None):
+    """The 409 of a lost race: who changed the record first and what it is now (`found`), else in general."""
     if has_request_context() and request.path.startswith("/kiosk/"):
         # a visitor lost the race to the desk: the staff wording ("reload") is no step they can take
         return error_response(409, _("This was just changed at the desk. Please ask at the helpdesk."), "conflict")
+    if found is not None:
+        from .changed_first_text import sentence, way_on  # visit_ops and the labels, not at import time
+
+        return error_response(409, sentence(found), "conflict", way_on=way_on(found))
     return error_response(409, _messages()[409], "conflict")
 
 
@@ -124,8 +148,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(StaleDataError)
     def _stale(_exc):
-        db.session.rollback()  # the session is unusable until rolled back, even to render the page
-        return conflict_response()
+        return lost_race_response()  # it rolls back: the session is unusable until then, even to render
 
     @app.errorhandler(CSRFError)
     def _csrf(_exc):

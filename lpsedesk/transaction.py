@@ -81,11 +81,10 @@ def finish_request(response: Response) -> Response:
         db.session.commit()
     except (StaleDataError, IntegrityError):
         # Lost a race: another staff member changed the same record between our read and write.
-        db.session.rollback()
         _drop_flashes()  # "saved" was flashed before the save failed
-        from .errors import conflict_response
+        from .errors import lost_race_response
 
-        return conflict_response()
+        return lost_race_response()  # rolls back, then names who changed which record (h40p)
     except Exception:
         db.session.rollback()
         _drop_flashes()

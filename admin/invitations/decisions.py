@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from flask import flash, redirect, request
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _, ngettext
 
-from lpsedesk.auth import current_actor, requires
+from lpsedesk.auth import comes_back_to, current_actor, requires
 from lpsedesk.errors import user_error
 from lpsedesk.extensions import db
 from lpsedesk.ids import row_ids
@@ -35,6 +35,7 @@ def _queue_helpers() -> dict:
 
 @bp.post("/invitations/<int:invitation_id>/decision")
 @requires(Role.KASUBAG)
+@comes_back_to(lambda invitation_id: url_for("admin.invitation", invitation_id=invitation_id, unsent=1))
 def invitation_decide(invitation_id: int):
     inv = db.get_or_404(Invitation, invitation_id)
     form = DecisionForm()

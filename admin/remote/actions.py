@@ -6,7 +6,7 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from lpsedesk import audit, remote_ops
-from lpsedesk.auth import current_actor, requires
+from lpsedesk.auth import comes_back_to, current_actor, requires
 from lpsedesk.clock import local_to_utc
 from lpsedesk.errors import user_error, workflow_message
 from lpsedesk.extensions import db
@@ -36,6 +36,9 @@ def typed_again(req, exc: WorkflowError, field, status: int = 400, **forms):
 
 @bp.post("/remote/<int:request_id>/decision")
 @requires(Role.KASUBAG)
+@comes_back_to(lambda request_id: url_for("admin.remote_detail", request_id=request_id, unsent=1,
+                                          _anchor="next-step"),
+               from_list=lambda request_id: url_for("admin.queue", unsent=f"remote-{request_id}"))
 def decide_remote(request_id: int):
     req = load(request_id)
     actor = current_actor()

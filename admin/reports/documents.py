@@ -47,6 +47,12 @@ def duration_text(value: timedelta | None) -> str:
     return _("%(h)d h %(m)d min", h=minutes // 60, m=minutes % 60)
 
 
+def stay_text(visit: ReportedVisit) -> str:
+    """The visit report's stay: its length, or "never let in" for a visitor who left without coming in
+    (h40p: an empty cell read as a stay not yet known)."""
+    return _("never let in") if visit.never_let_in else duration_text(visit.stay)
+
+
 hhmm = clock_text  # the guest book's and the visit report's times: 21:01, as every screen writes them
 
 
@@ -109,7 +115,7 @@ def visit_report_spec(visits: list[ReportedVisit], period: Period) -> DocumentSp
 
     cells = [[
         str(v.number), v.arrived.strftime("%d/%m/%Y"), v.name, v.institution, choice("purposes", v.purpose),
-        choice("facilities", v.facility), hhmm(v.arrived), hhmm(v.time_in), hhmm(v.time_out), duration_text(v.stay),
+        choice("facilities", v.facility), hhmm(v.arrived), hhmm(v.time_in), hhmm(v.time_out), stay_text(v),
         lines(v.plain_notes), lines(v.incidents), v.reported_by,
     ] for v in visits]
     widths = [0.55, 1.3, 1.3, 1.35, 1.15, 1.25, 0.9, 0.9, 0.9, 0.95, 1.6, 1.4, 1.3]

@@ -32,7 +32,7 @@ from lpsedesk.storage import StorageError
 
 from .. import bp
 from .documents import (
-    duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, visit_report_spec,
+    duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, stay_text, visit_report_spec,
 )
 from .area_text import area_text
 from .guestbook_files import guestbook_pdf, guestbook_xlsx
@@ -146,7 +146,7 @@ def report_visits():
     visits = reported_visits(db.session, period)
     return render_template("admin/reports/visits.html", period=period, visits=visits, office=_office(),
                            incidents=sum(len(v.incidents) for v in visits), choice=labeller(),
-                           duration_text=duration_text, hhmm=hhmm, signed_on=_signed_on())
+                           duration_text=duration_text, stay_text=stay_text, hhmm=hhmm, signed_on=_signed_on())
 
 
 @bp.get("/reports/visits.<fmt>")

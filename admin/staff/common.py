@@ -21,6 +21,8 @@ from lpsedesk.roles import Role
 from lpsedesk.visit_ops import AlreadyDone, GuestBookIncomplete, KtpNotChecked
 from lpsedesk.workflow import InvalidInput, escort_missing, needs_escort
 
+from ..reports.documents import duration_text
+
 
 def missing_labels(keys: list[str]) -> str:
     labels = field_labels()
@@ -171,6 +173,15 @@ def told_offered(visit) -> bool:
     return actor is not None and decision_told.telling_refused(visit, actor) is None
 
 
+def stay_said(visit) -> str:
+    """A checked-out visit's stay as the visit page and the queue's reports say it: its length from the
+    approval, or "never let in" for one who left without coming in (h40p: it read as a visit of that
+    length); empty while the visit is not over."""
+    if decision_told.left_without_coming_in(visit):
+        return _("never let in")
+    return duration_text(visit_stay.stay(visit))
+
+
 def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
@@ -178,11 +189,12 @@ def template_helpers() -> dict:
             "missing_labels": missing_labels, "report_gaps": visit_ops.report_gaps, "incidents": visit_ops.incidents,
             "decision_status": decision_status, "where_now": where_now, "shown_status": visit_ops.shown_status,
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,
-            "mask_nik": mask_nik, "stale": stale, "visit_began": visit_stay.began,
+            "mask_nik": mask_nik, "stale": stale, "visit_began": visit_stay.began, "stay_said": stay_said,
             "refusal_reasons": refusal_reasons, "reason_needed_message": reason_needed_message,
             "escort_needed_message": escort_needed_message, "told_offered": told_offered,
             "needs_escort": needs_escort, "escort_missing": escort_missing,
             "not_let_in": decision_told.not_let_in, "let_in_at": decision_told.let_in_at,
+            "left_without_coming_in": decision_told.left_without_coming_in,
             "refusal_reason_label": refusal_reason_label, "access_rights_label": access_rights_label,
             # the visit whose refusal came back without a reason (queue.py), its panel open
             "refused_without_reason": None,

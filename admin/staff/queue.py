@@ -6,7 +6,7 @@ from flask_babel import gettext as _, ngettext
 
 from lpsedesk import remote_ops, visit_ops
 from lpsedesk import visit_queries as q
-from lpsedesk.auth import current_actor, requires
+from lpsedesk.auth import comes_back_to, current_actor, requires
 from lpsedesk.errors import user_error, workflow_message
 from lpsedesk.extensions import db
 from lpsedesk.i18n import format_wib
@@ -119,6 +119,8 @@ def _decided_from(visit, **shown) -> str:
 
 @bp.post("/visits/<int:visit_id>/decision")
 @requires(Role.KASUBAG)
+@comes_back_to(lambda visit_id: url_for("admin.visit", visit_id=visit_id, unsent=1, _anchor="next-step"),
+               from_list=lambda visit_id: url_for("admin.queue", unsent=f"visit-{visit_id}"))
 def decide_visit(visit_id: int):
     visit = db.get_or_404(Visit, visit_id)
     return _decide(visit, visit.visitor.full_name)

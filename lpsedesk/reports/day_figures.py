@@ -15,6 +15,7 @@ from sqlalchemy import Integer, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..clock import wib_day_bounds
+from ..decision_told import was_let_in
 from ..models import Visit, Visitor
 from ..visit_stay import LET_IN
 
@@ -74,10 +75,11 @@ def minute_number(session: Session, column):
 def stay_seconds(session: Session):
     """A visit's stay in SQL, as lpsedesk/visit_stay.stay reckons it: from the approval (the visit
     begins when the Kasubag lets the visitor in, SOP 1), not the kiosk's submission (the arrival), to
-    the check-out, each cut to its minute, never negative; NULL for a visit never let in or not out."""
+    the check-out, each cut to its minute, never negative; NULL for a visit never let in or not out
+    (h40p: an approved visitor the helpdesk never let in who left has no stay: `was_let_in`)."""
     minutes = minute_number(session, Visit.checked_out_at) - minute_number(session, Visit.decided_at)
     known = and_(Visit.status.in_([str(s) for s in LET_IN]), Visit.decided_at.is_not(None),
-                 Visit.checked_out_at.is_not(None))
+                 Visit.checked_out_at.is_not(None), was_let_in())
     return case((and_(known, minutes < 0), 0.0), (known, minutes * 60.0), else_=None)
 
 

@@ -25,8 +25,9 @@ from ..clock import wib_date, wib_today
 from ..models import DayTotal, Visit, Visitor
 
 # What the statistics read: a change to anything else (notes, files, NIK) leaves them as they are.
+# h40p: the let-in too (decision_told_at): a visitor never let in has no stay.
 VISIT_COLUMNS = frozenset({"submitted_at", "status", "purpose", "facility", "checked_out_at", "decided_at",
-                           "decision_reason", "visitor_id", "visitor"})
+                           "decision_reason", "visitor_id", "visitor", "decision_told_at"})
 VISITOR_COLUMNS = frozenset({"category", "institution"})
 
 

@@ -2,7 +2,8 @@
 
 A visit belongs to the period in which the helpdesk reported it (SOP 1 step 7), in WIB. Its stay runs
 from when it was let in to the check-out (visit_stay), as the helpdesk's board counts it; the arrival
-at the kiosk is kept beside it.
+at the kiosk is kept beside it. A visitor approved who left without being let in (h40p) has neither
+a time in nor a stay: `never_let_in`, said "tidak masuk".
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from .. import visit_stay
+from .. import decision_told, visit_stay
 from ..clock import to_wib
 from ..exports.dates import Period
 from ..models import User, Visit
@@ -41,6 +42,7 @@ class ReportedVisit:
     time_in: datetime | None  # WIB: let in, the approval (visit_stay.began)
     time_out: datetime | None  # WIB
     stay: timedelta | None  # time_in to time_out, as the two are shown (visit_stay.stay)
+    never_let_in: bool  # approved, gone without being let in: no stay (decision_told.left_without_coming_in)
     reported_at: datetime  # WIB
     reported_by: str
     rating: int | None
@@ -76,6 +78,7 @@ def reported_visits(session: Session, period: Period) -> list[ReportedVisit]:
             time_in=to_wib(began) if (began := visit_stay.began(visit)) else None,
             time_out=to_wib(visit.checked_out_at) if visit.checked_out_at else None,
             stay=visit_stay.stay(visit),
+            never_let_in=decision_told.left_without_coming_in(visit),
             reported_at=to_wib(visit.reported_at),
             reported_by=names.get(visit.reported_by_id or 0, ""),
             rating=visit.rating, feedback=visit.feedback or "",

@@ -25,7 +25,9 @@ def test_a_staff_form_from_a_browser_with_no_cookies_goes_to_the_login_page_and_
     sent = fresh.post(f"/admin/visits/{visit_id}/decision", data={"decision": "deny", "reason": "Ruang dipakai rapat",
                                                                    "next": "/admin/queue"})
     assert sent.status_code == 302
-    assert sent.headers["Location"].startswith("/admin/login") and "next=/admin/queue" in sent.headers["Location"]
+    # h40p: said not sent, and back on the queue with that request first
+    assert sent.headers["Location"].startswith("/admin/login") and "unsent=1" in sent.headers["Location"]
+    assert f"next=/admin/queue?unsent%3Dvisit-{visit_id}" in sent.headers["Location"]
     background = fresh.post(f"/admin/visits/{visit_id}/decision", data={"decision": "deny"},
                             headers={"Accept": "application/json"})
     assert background.status_code == 401 and background.get_json() == {"error": "login_required"}

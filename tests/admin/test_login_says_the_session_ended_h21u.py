@@ -85,12 +85,14 @@ def test_signing_in_again_goes_back_where_the_kasubag_was(app, client, make_user
     assert answer.status_code == 302 and answer.headers["Location"].endswith("/admin/queue")
 
 
-def test_a_decision_sent_after_the_session_ended_comes_back_to_the_page_it_was_sent_from(
+def test_a_decision_sent_after_the_session_ended_comes_back_to_its_request(
         app, client, make_user, login):
+    # h40p: said not sent, and back on the queue with that request's card shown first
     make_user("bambang", "kasubag")
     login("bambang")
     token = csrf_from(client, "/admin/queue")
     _end_every_session(app)
     answer = client.post("/admin/visits/1/decision", data={"csrf_token": token, "decision": "approve",
                                                            "next": "/admin/queue"})
-    assert _query(answer.headers["Location"]) == {"next": "/admin/queue", "ended": "1"}
+    assert _query(answer.headers["Location"]) == {"next": "/admin/queue?unsent=visit-1", "ended": "1",
+                                                  "unsent": "1"}

@@ -56,7 +56,7 @@ def test_after_the_upgrade_kept_days_count_stays_from_the_approval_without_count
     rng = random.Random(24)
     today = wib_today()
     with app.app_context():
-        build(rng, days=120, visits=500)
+        build(rng, days=120, visits=500, never_let_in=0)  # before 0027h: every decision let in
         year = range_period(today - timedelta(days=364), today)
         agree(year)  # every settled day kept
         kept = kept_days()

@@ -66,7 +66,7 @@ def test_the_first_statistics_after_the_upgrade_count_only_today_and_yesterday(a
     rng = random.Random(19)
     today = wib_today()
     with app.app_context():
-        build(rng, days=150, visits=600)
+        build(rng, days=150, visits=600, never_let_in=0)  # before 0027h: every decision let in
         db.session.execute(update(DayTotal).values(summarised=None))  # nothing kept, as before 0019j
         db.session.commit()
         run_upgrade()
@@ -96,7 +96,7 @@ def test_the_upgrade_fills_only_days_not_kept_and_never_doubles_a_days_counts(ap
     rng = random.Random(20)
     today = wib_today()
     with app.app_context():
-        visitors = build(rng, days=90, visits=400)
+        visitors = build(rng, days=90, visits=400, never_let_in=0)  # before 0027h: every decision let in
         db.session.execute(update(DayTotal).values(summarised=None))
         db.session.commit()
         agree(range_period(today - timedelta(days=60), today - timedelta(days=30)))  # 31 days kept
@@ -107,7 +107,7 @@ def test_the_upgrade_fills_only_days_not_kept_and_never_doubles_a_days_counts(ap
             today - timedelta(days=60), time(0), WIB)).order_by(Visit.id).limit(5)).all()
         for visit in changed:  # their days' kept figures count no more
             visit.purpose = "other" if visit.purpose != "other" else "training"
-        db.session.add(make_visit(rng, visitors[0], today - timedelta(days=45)))
+        db.session.add(make_visit(rng, visitors[0], today - timedelta(days=45), never_let_in=0))
         db.session.commit()
         stale = {wib_date(v.submitted_at) for v in changed} | {today - timedelta(days=45)}
         run_upgrade()

@@ -18,7 +18,8 @@ OUT = datetime(2026, 11, 10, 14, 36, 5, tzinfo=timezone.utc)
 
 
 def _visit(status: str, **times) -> Visit:
-    return Visit(status=status, **{"submitted_at": ARRIVED, **times})
+    # let in by the helpdesk at the permission, unless a test says otherwise (h40p: one never let in has no stay)
+    return Visit(status=status, **{"submitted_at": ARRIVED, "decision_told_at": times.get("decided_at"), **times})
 
 
 @pytest.mark.parametrize("status", ["approved", "checked_out", "reported"])
@@ -49,3 +50,15 @@ def test_the_stay_is_the_difference_of_the_two_times_as_shown():
 
 def test_no_stay_before_the_check_out():
     assert visit_stay.stay(_visit("approved", decided_at=LET_IN)) is None
+
+
+def test_a_visitor_approved_who_left_without_being_let_in_has_no_stay():
+    # h40p: "Pergi tanpa masuk" (or the kiosk's check-out of one still at the desk): no visit took place
+    for status in ("checked_out", "reported"):
+        visit = _visit(status, decided_at=LET_IN, decision_told_at=None, checked_out_at=OUT)
+        assert visit_stay.began(visit) is None and visit_stay.stay(visit) is None
+
+
+def test_a_visitor_approved_still_at_the_desk_is_waited_for_since_the_approval():
+    # not gone: the follow-up's "since" for one never let in is still the approval (board_duties.came)
+    assert visit_stay.began(_visit("approved", decided_at=LET_IN, decision_told_at=None)) == LET_IN

@@ -140,10 +140,12 @@ def test_an_escort_chosen_before_the_session_ended_brings_its_request_back_on_sc
 # Whether each line of the current request in sight is what a finger there touches (the bar over none)
 COVERED_LINES = """() => { const card = document.querySelector('.req.current'); const out = [];
   for (const el of card.querySelectorAll('.reqhead .name, .restricted-mark, .facts dd, [data-ktp-unchecked], select[name=escort_id]')) {
-    const r = el.getBoundingClientRect(); if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    // h40p: a line less than 2 px inside the screen's edge is probed beside it, not on it
+    const r = el.getBoundingClientRect(); if (r.bottom <= 2 || r.top >= innerHeight - 2) continue;
     for (const y of [Math.max(r.top + 2, 1), Math.min(r.bottom - 2, innerHeight - 1)]) {
       const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), y);
-      if (!hit || !(el === hit || el.contains(hit))) { out.push(el.textContent.trim().slice(0, 40)); break; } } }
+      // h40p: no element at all is the probe falling outside the screen (a line 2 px inside its edge), not a bar
+      if (hit && !(el === hit || el.contains(hit))) { out.push(el.textContent.trim().slice(0, 40)); break; } } }
   return out; }"""
 
 
