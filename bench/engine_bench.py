@@ -189,7 +189,8 @@ def steady_run(frame_at, frames: int, engine: str | None, table) -> dict:
 def run_row(run: dict, tags: set, nik: str, name: str, frames: int) -> dict:
     """A steady run's row for the tables: the NIK and name after the look, and before it (first_*)."""
     row = {"tags": tags, "read": bool(run["best"]), "engine": None, "watched": run["seen"] > frames,
-           "refused": run.get("refused", False)}
+           "refused": run.get("refused", False),
+           "fingered": any(r.guidance == "finger_on_text" for r in run["best"])}
     if run["best"]:
         reading, first = run["reading"], run["first"]
         row.update(engine=reading.engine, nik_filled=reading.nik == nik, wrong=reading.nik not in (None, nik),
@@ -212,6 +213,16 @@ def steady_runs(run_cases, frames: int, engine: str | None) -> tuple[list[dict],
         if run["best"]:
             cpu.append(run["cpu"])
     return rows, cpu
+
+
+def unfingered_line(voted: list[dict]) -> str:
+    """NIK filled right of the captured runs none of whose voted crops was told a finger: a run whose
+    digits a thumb covers has nothing to fill, so a finger told where the thumb is moves such runs out
+    of this line and shows what the runs without one fill (Runs 39a, 41a)."""
+    told = [r for r in voted if r.get("fingered")]
+    return (f"NIK filled right, captured runs whose crops were not told a finger: "
+            f"{share([r for r in voted if not r.get('fingered')], 'nik_filled')} "
+            f"(told a finger: {len(told)}, filled right {sum(bool(r.get('nik_filled')) for r in told)})")
 
 
 def look_line(voted: list[dict]) -> str:
@@ -243,6 +254,7 @@ def report_readings(rows: list[dict], seq: list[dict], seq_cpu: list[float], neg
               f"{sum(r['watched'] for r in seq)}")
         print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}; of all runs: {share(seq, 'nik_filled')}")
         print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}; name exact: {share(voted, 'name')}")
+        print(unfingered_line(voted))
         print(look_line(voted))
         print(f"captured runs the not-KTP rule refuses (other_card.py, Run 29n; a KTP lost): {share(voted, 'refused')}")
         print(f"OCR at capture CPU ms (the look included): median {pct(seq_cpu, 50):.0f} (resampled 95 %: {spread(seq_cpu)})")

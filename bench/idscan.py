@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import baseline_ocr  # noqa: E402
 from bench.told import print_told  # noqa: E402
 from bench.engine_bench import (arguments, captured, by_tag, finger_told, look_line, negative_handed, pct,  # noqa: E402
-                                run_row, sent, share, smeared_told, spread, start_engine, steady_run)
+                                run_row, sent, share, smeared_told, spread, start_engine, steady_run,
+                                unfingered_line)
 from idscan import other_card, read_cards, scan_frame, warp  # noqa: E402
 from lpsedesk.nik import regions  # noqa: E402
 from tests.synthetic.splits import HOLDS, SPLITS, cases, negatives  # noqa: E402
@@ -117,6 +118,7 @@ def report_runs(hold: str, seq: list[dict], frames: int, main_cpu: list[float], 
     print(f"NIK filled and right, of captured runs: {share(voted, 'nik_filled')}   [goal >= 97 %]; of all runs: "
           f"{share(seq, 'nik_filled')}")
     print(f"wrong NIK filled, of captured runs: {share(voted, 'wrong')}   [goal <= 0.5 %]; name exact: {share(voted, 'name')}   [goal >= 85 %]")
+    print(unfingered_line(voted))
     print(f"captured runs the not-KTP rule refuses (other_card.py, Run 29n; a KTP lost): {share(voted, 'refused')}")
     print(f"{look_line(voted)}; the look's CPU median {pct(LOOK_CPU[hold], 50):.0f} ms (scans of the later frames + the reading)")
     for label, ms in (("main (before the look)", main_cpu), ("with the look", cpu)):

@@ -45,6 +45,13 @@ def waits_for(guidance: str) -> bool:
     return ON and guidance == BLURRY
 
 
+def blurred(result) -> bool:
+    """A frame below the sharpness gate, told too blurry or, with a finger over the NIK, the finger
+    (finger.FINGER_ASKED): either is captured only after the wait, and its crop only fills the
+    places sharper ones leave (sequence.pick_sharpest)."""
+    return result.guidance == BLURRY or result.guidance == "finger_on_text" and result.sharpness < MIN_SHARPNESS
+
+
 def judged_ktp(guidance: str) -> bool:
     """Whether a frame's guidance says its card was seen to be a KTP: it passed card_look's KTP look
     and, told too blurry, shows print (shows_print)."""

@@ -10,7 +10,7 @@ import numpy as np
 from .barcodes import read_barcodes
 from .card import CROP_W, detect_card, warp
 from .decode import ImageError, check_frame, decode_image_bytes, fit_scale
-from .finger import finger_on_nik
+from .finger import FINGER_ASKED, finger_on_nik
 from .flat import whole_picture_card
 from .nik import Regions, nik_facts
 from .card_look import looks_like_ktp
@@ -94,7 +94,7 @@ def scan_frame(frame: np.ndarray, *, ocr: bool = False, barcodes: bool = True,
     if result.guidance == "ready" and spot_on_text(result.crop, result.glare):
         # A lamp's spot over the NIK or the name: the kiosk asks to tilt, waits, then captures as it is (Run 36w).
         result.guidance = SPOT
-    if result.guidance == "ready" and finger_on_nik(result.crop):  # only asked of a frame otherwise ready
+    if result.guidance in FINGER_ASKED and finger_on_nik(result.crop):  # any frame the kiosk captures (Run 41a)
         result.guidance = "finger_on_text"
     if barcodes:
         result.barcodes = read_barcodes(gray)

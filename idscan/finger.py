@@ -14,6 +14,12 @@ NIK_BOX = (0.26, 0.72, 0.16, 0.29)  # x0, x1, y0, y1
 WARMER = 0.3
 MIN_AREA = 0.01  # of the crop: smaller warm specks are print (a red photo ground is not at the edge)
 MIN_COVER = 0.03  # of the NIK box under the finger: about half of one digit
+# The guidances whose frames the finger is asked of: every frame the kiosk captures, at once
+# ("ready") or after its wait ("too_blurry", "hold_still"). Asked of ready frames alone, a thumb over
+# the digits of a soft, dim or moving card sat on frames told "too blurry" or "hold still": the visitor
+# was told to hold still for 3 s and the capture read the covered digits (Run 39a: 5 of 7 dev thumb
+# frames). The tracker counts these waits together (tracker.WAITED), so the visitor waits no longer.
+FINGER_ASKED = ("ready", "too_blurry", "hold_still")
 _SIZE = (214, 135)  # a quarter of the crop: enough for a thumb, ~0.5 ms
 
 

@@ -162,8 +162,9 @@ def spot_on_text(crop: np.ndarray, glare_share: float) -> bool:
 def guidance(card: bool, in_frame: bool, size: float, sharp: float, glare_share: float,
              smear: bool = False, ktp: bool = True, on_text: bool = True) -> str:
     """The first problem the visitor should fix, in the order they can fix them. "finger_on_text"
-    (idscan/finger.py) comes after these, on a frame otherwise ready (scan_frame asks it there):
-    a capture made in spite of it after the wait (idscan/tracker.py) is as good as any other.
+    (idscan/finger.py) comes after these, on a frame otherwise ready, too blurry or smeared
+    (finger.FINGER_ASKED: every frame the kiosk captures; scan_frame asks it there): a capture made
+    in spite of it after the wait (idscan/tracker.py) is as good as any other.
     "hold_still" here is a card sharp enough overall whose NIK row is smeared one way (it moved
     while the picture was taken, though its corners stayed put between frames): the tracker waits
     for a steadier picture as for a finger, then captures as it is.

@@ -37,10 +37,13 @@ def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: boo
     # first lost a fill and two names on 16 dev motion runs and gained nothing (Run 15b). A frame whose
     # NIK or name lies under a lamp's spot (quality.SPOT) comes after the spot-free ones as the
     # finger's does: a card tilted as asked is read from its frames after the tilt (Run 36w).
+    # A blurred frame told the finger (finger.FINGER_ASKED, Run 41a) is still a blurred frame: taken
+    # only after the wait, as the kiosk's tracker takes it, and in the blurred frames' places.
     usable = [r for r in results if r.crop is not None and r.in_frame
-              and (r.guidance in CAPTURABLE or waited and blurry_wait.waits_for(r.guidance))]
+              and (r.guidance in CAPTURABLE and not blurry_wait.blurred(r)
+                   or waited and (blurry_wait.waits_for(r.guidance) or blurry_wait.blurred(r)))]
     # Blurred frames (only after the wait) sort after every other, so they fill only the places left.
-    usable.sort(key=lambda r: (r.guidance != blurry_wait.BLURRY, r.guidance not in ("finger_on_text", SPOT),
+    usable.sort(key=lambda r: (not blurry_wait.blurred(r), r.guidance not in ("finger_on_text", SPOT),
                                r.sharpness), reverse=True)
     return usable[:n]
 

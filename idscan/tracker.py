@@ -30,7 +30,9 @@ WAITED = ("finger_on_text", "hold_still", SPOT)
 # Frames a finger on the NIK, a NIK row smeared by movement, or a lamp's spot may hold the capture
 # back: ~3 s at the kiosk's ~5 frames a second, counted together. Then the card is captured as it is,
 # so a finger, a smear or a spot wrongly seen costs the visitor seconds, never the capture
-# (docs/idscan.md, Runs 14x, 15b and 36w).
+# (docs/idscan.md, Runs 14x, 15b and 36w). A blurred or smeared frame told the finger instead
+# (finger.FINGER_ASKED, Run 41a) counts here once, as it did told "too_blurry" or "hold_still": the
+# visitor is told what to fix and waits no longer.
 FINGER_PATIENCE = 15
 
 
