@@ -20,6 +20,11 @@ from .axe import axe_source, violations
 from .test_admin_remote_stranger_h34a import DESK, PHONE, SIDEWAYS, _login
 from .test_staff_flow import close_pages
 
+# Where things stand on the screen at a desk and a phone (44 px targets, nothing sideways, axe-core): the same
+# on either database; the rules behind them (the period passed, the day's decisions from 00:00 WIB) are held
+# on both by tests/admin/test_remote_form_columns.py and tests/core/test_remote_decided_today_h40w.py.
+pytestmark = pytest.mark.layout
+
 LANGS = pytest.mark.parametrize("lang", ["id", "en"])
 VIEWPORTS = pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["1366x768", "360x640"])
 
