@@ -35,7 +35,8 @@ def _sequence(directory: Path, engine: str | None) -> dict:
 @click.command("idscan")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--sequence", "sequence", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
-              help="A folder of frames of one card: read the sharpest 3-5 together and vote, as the kiosk does.")
+              help="A folder of frames of one card: read the sharpest 3 together and vote, as the kiosk does "
+                   "at capture, and look again on later frames where that fills no NIK.")
 @click.option("--no-ocr", is_flag=True, help="Skip reading NIK and name.")
 @click.option("--engine", type=click.Choice(["both", "tesseract", "rapidocr"]), default=None,
               help="OCR engine (default: both when RapidOCR is installed, else Tesseract).")
