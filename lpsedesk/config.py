@@ -14,7 +14,8 @@ from flask import Flask
 
 from . import secret_files
 
-# name: (default, type, description) -- the README's table is written from this.
+# name: (default, type, description). The README's Configuration table names each with this default, by hand;
+# tests/test_readme_stranger_h40d.py fails when the two part.
 SETTINGS: dict[str, tuple[object, type, str]] = {
     "DATABASE_URL": ("sqlite:///{instance}/lpsedesk.db", str,
                      "SQLAlchemy URL; `postgresql+psycopg://user:pass@host/db` for PostgreSQL"),
