@@ -4,7 +4,10 @@
    The message sits inside the field's label, or in its fieldset (a day and a time typed apart, a
    group of choices), or after a pair of fields that point at it with aria-describedby. */
 document.addEventListener("DOMContentLoaded", () => {
-  const error = document.querySelector("main form .error");
+  // Not a message kept empty and hidden for later (a file field's "too large", said only when a file is
+  // chosen): it would take the cursor from the field the server named.
+  const error = [...document.querySelectorAll("main form .error")].find((e) => !e.closest("[hidden]")
+    && e.textContent.trim());
   if (!error) return;
   const FIELDS = "input:not([type=hidden]), textarea, select";
   const holder = error.closest("label, fieldset");
