@@ -26,6 +26,10 @@
     // a card heading cut in half at the screen's top reads worse than none: then the first fact leads
     const heading = card.querySelector("h2");
     if (heading && heading.getBoundingClientRect().top < lift) lift = firstTop;
+    // A decision a line or two taller than the screen (320 px wide, English labels that wrap): the end
+    // date whole above the bar is worth more than the first fact's line, and scrolling back for the whole
+    // field (restOnWholeLines) left its label hidden behind the bar. The page's title still names who asks.
+    if (over > lift && over - lift <= 56) lift = over;
     window.scrollBy(0, lift);
     if (underTheBar(bar, part) > 0) restOnWholeLines(card, bar, part);
   }
