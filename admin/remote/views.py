@@ -89,6 +89,8 @@ def _letter(form: RequestForm, storage, now) -> tuple[held_letter.HeldLetter | N
             form.letter.errors = [input_message("empty")]
             return None, 400
         return held, 200
+    if form.letter.errors:  # its name could not be read (ReadableFileName): not held under it
+        return held, 400
     try:
         data, content_type = clean_letter(upload.read(MAX_LETTER_BYTES + 1))
     except LetterError as exc:
