@@ -75,7 +75,7 @@ def _new_form(extends: RemoteAccessRequest | None) -> RequestForm:
 def _render_new(form: RequestForm, extends: RemoteAccessRequest | None, status: int = 200, error: str = "",
                 held: held_letter.HeldLetter | None = None):
     return render_template("admin/remote/new.html", form=form, extends=extends, error=error, held=held,
-                           max_mb=MAX_LETTER_BYTES // (1024 * 1024), max_bytes=MAX_LETTER_BYTES,
+                           max_bytes=MAX_LETTER_BYTES,
                            input_message=input_message), status
 
 
