@@ -12,6 +12,20 @@ from idscan.decode import MAX_PIXELS, MAX_SIDE
 from lpsedesk.i18n import select_locale
 
 
+def upload_message(code: str) -> str:
+    """A refused photo from the upload button, said without the camera: the upload is offered only on a
+    kiosk whose camera is not available (ux5), where "use the camera" cannot be followed (h43p)."""
+    messages = {
+        "image_too_large": lambda: _("This photo has too many pixels to read (its file size is not the problem). "
+                                     "Choose a photo of at most %(mp)d megapixels and %(side)d pixels a side.",
+                                     mp=MAX_PIXELS // 1_000_000, side=MAX_SIDE),
+        "image_too_small": lambda: _("The photo is too small to read (at least 32 x 32 pixels). Choose a larger photo."),
+        "frame_too_many_pixels": lambda: _("The photo is larger than the kiosk can read (at most 1920 x 1080 pixels). "
+                                           "Choose a smaller photo."),
+    }
+    return messages[code]() if code in messages else api_message(code)
+
+
 def api_message(code: str) -> str:
     messages = {
         "kiosk_not_registered": _("This screen is not a registered kiosk. Please ask the Admin LPSE."),
@@ -204,7 +218,8 @@ def js_messages() -> dict[str, str]:
         "no_card_seen": _("No card was found in this photo."),
         "photo_kept": _("The photo is kept as it is."),
         "hold_card": _("Hold your KTP in front of the camera"),
-        "upload_again": _("Choose another photo, or hold your KTP in front of the camera."),
+        # h43p: said only where the upload is offered, a kiosk without a camera (ux5): no camera in it
+        "upload_again": _("Choose another photo of your KTP, or ask the helpdesk officer for help."),
         # h40t: a photo over what the server reads of a request (a phone's photo can be 10 MB and more).
         # Said before it is sent, and when the server refuses it: past four times this, its refusal was no
         # JSON and the kiosk said "No connection". The upload is offered only where the camera is not

@@ -28,7 +28,7 @@ from .device_auth import current_kiosk, current_kiosk_actor, current_kiosk_id, k
 from .frame_limits import FrameSlots, decode_bounded_frame
 from .frame_memory import keep_freed_frame_memory
 from .images import UploadError, encode_jpeg
-from .messages import api_message, guidance_message
+from .messages import api_message, guidance_message, upload_message
 from .scan_sessions import ScanSession, ScanSessions
 from .shared_scan_sessions import DatabaseScanSessions
 
@@ -67,9 +67,9 @@ def _scan_session_store(config):
     return ScanSessions()
 
 
-def api_error(code: str, http_status: int, **extra):
-    """A JSON error {error, message, ...} with the message in the kiosk's language."""
-    return jsonify(error=code, message=api_message(code), **extra), http_status
+def api_error(code: str, http_status: int, *, message: str = "", **extra):
+    """A JSON error {error, message, ...} with the message in the kiosk's language (`message`: said otherwise)."""
+    return jsonify(error=code, message=message or api_message(code), **extra), http_status
 
 
 def _serializer() -> URLSafeTimedSerializer:
@@ -265,7 +265,7 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
     try:
         frame = decode_bounded_frame(data)
     except UploadError as exc:
-        return api_error(exc.code, exc.status)
+        return api_error(exc.code, exc.status, message=upload_message(exc.code) if uploaded else "")
     # an uploaded photo is brought to a camera frame's size first, as files are (scan_picture, Run 27p)
     result = scan_picture(frame, ocr=False) if uploaded else scan_frame(frame, ocr=False, barcodes=True)
     body = {"result": result.to_json_dict(), "guidance": result.guidance, "captured": False, "capture": None}

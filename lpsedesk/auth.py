@@ -82,6 +82,13 @@ def session_ended() -> bool:
     return "_user_id" in session or SIGNED_IN_BEFORE in request.cookies
 
 
+def sent_no_cookie() -> bool:
+    """This request carried none of the desk's cookies, neither a session nor the mark of a past sign-in
+    (90 days): a browser that keeps no cookies for this site (blocked, or all just cleared), as opposed
+    to one whose session ended, which still sends the mark (h43p)."""
+    return not any(name in request.cookies for name in (current_app.config["SESSION_COOKIE_NAME"], SIGNED_IN_BEFORE))
+
+
 def comes_back_to(page: Callable[..., str], *, from_list: Callable[..., str] | None = None):
     """Marks a Kasubag's decision view (h40p). Sent after the login ended, it decides nothing (a fresh
     login comes first, and a decision is never replayed behind the decider's back): the login page says
@@ -122,7 +129,11 @@ def login_url() -> str:
         back, args["unsent"] = unsent, 1
     if back:
         args["next"] = back
-    if session_ended():
+    if request.method != "GET" and sent_no_cookie():
+        # a form sent without any cookie: "your session ended" was untrue for a browser that blocks them
+        args.pop("unsent", None)
+        args["cookies"] = 1
+    elif session_ended():
         args["ended"] = 1
     return url_for(current_app.login_manager.login_view, **args)
 

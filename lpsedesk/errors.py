@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
 
 from . import changed_first
-from .auth import login_required_response, needs_login_now
+from .auth import login_required_response, needs_login_now, sent_no_cookie
 from .bare_page import bare_error_page
 from .extensions import db
 from .labels import status_label
@@ -156,6 +156,10 @@ def register_error_handlers(app: Flask) -> None:
         # carry a valid token, and nothing is done either way; what it needs is the login page, as after
         # a session that ended, not "the form expired" with a way back to a page that asks to log in (h35k).
         if needs_login_now():
+            return login_required_response()
+        if request.blueprint == "admin" and sent_no_cookie():
+            # the login form from a browser that keeps no cookies: sent again, it would fail again; the login
+            # page says cookies must be allowed for this site (h43p), not that the form expired
             return login_required_response()
         return error_response(400, _("The form expired or was sent from elsewhere. Reload the page and try again."),
                               "csrf")

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from werkzeug.formparser import FormDataParser
 
 from .errors import user_error
+from .multipart_names import NamesAsSentParser
 
 MAX_FORM_FIELDS = 20_000
 MAX_FORM_BYTES = 1_000_000
@@ -31,6 +32,16 @@ class FieldBoundedParser(FormDataParser):
             raise user_error(413, _("What was sent holds far more fields than any form of the desk. "
                                     "Reload the page and try again."))
         return super()._parse_urlencoded(_Replay(body), mimetype, content_length, options)
+
+    def _parse_multipart(self, stream, mimetype, content_length, options):
+        # Werkzeug's own parser, but a file name that is not UTF-8 no longer empties the form (h43p)
+        boundary = options.get("boundary", "").encode("ascii")
+        if not boundary:
+            raise ValueError("Missing boundary")
+        parser = NamesAsSentParser(stream_factory=self.stream_factory, max_form_memory_size=self.max_form_memory_size,
+                                   max_form_parts=self.max_form_parts, cls=self.cls)
+        form, files = parser.parse(stream, boundary, content_length)
+        return stream, form, files
 
 
 def _read_up_to(stream, limit: int) -> bytes:

@@ -61,17 +61,22 @@ def login():
         # The failed attempt stays in the audit log although the answer is a 401.
         always(lambda: audit.record(db.session, None, "user.login_failed", details=details))
         flash(_("Wrong user name or password."), "error")
-        return render_template("admin/login.html", form=form, ended=_ended(), unsent=_unsent()), 401
+        return render_template("admin/login.html", form=form, ended=_ended(), unsent=_unsent(), cookies=_cookies()), 401
     if "next" in request.args and not same_site_path(request.args["next"]):
         # only a path of this site goes on into the form's address and the ID/EN links (h21u)
         kept = {k: v for k, v in request.args.items() if k != "next"}
         return redirect(url_for("admin.login", **kept))
-    return render_template("admin/login.html", form=form, ended=_ended(), unsent=_unsent())
+    return render_template("admin/login.html", form=form, ended=_ended(), unsent=_unsent(), cookies=_cookies())
 
 
 def _ended() -> bool:
     """Sent here because the session ended (auth.login_url): the page says so (h21u)."""
     return request.args.get("ended") == "1"
+
+
+def _cookies() -> bool:
+    """Sent here by a form that came without any cookie (auth.sent_no_cookie): cookies must be allowed (h43p)."""
+    return request.args.get("cookies") == "1"
 
 
 def _unsent() -> bool:

@@ -6,6 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..file_name import ReadableFileName
 from ..form_language import Form
 from ..typed_fields import ClockField, DayField, Required
 
@@ -33,7 +34,7 @@ class InvitationForm(WindowForm):
 
 class ImportForm(WindowForm):
     participants = FileField(_l("Participants' file (XLSX or CSV)"),
-                             validators=[FileRequired(_l("Choose the participants' file."))])
+                             validators=[FileRequired(_l("Choose the participants' file.")), ReadableFileName()])
 
 
 class DecisionForm(Form):

@@ -9,6 +9,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from lpsedesk.labels import access_right_label
 
+from ..file_name import ReadableFileName
 from ..form_language import Form
 from ..typed_fields import DayAndClockField, DayField, MomentField, Required
 
@@ -35,7 +36,7 @@ class RequestForm(Form):
     letter_number = StringField(_l("Letter number"), validators=[DataRequired(), Length(max=80)])
     letter_date = DayField(_l("Letter date"), validators=[Required()])
     # required, but checked in the view: a letter held from the form's last submission counts (ux5)
-    letter = FileField(_l("Scanned letter (PDF, JPEG, PNG or WebP)"))
+    letter = FileField(_l("Scanned letter (PDF, JPEG, PNG or WebP)"), validators=[ReadableFileName()])
     # h40w: the SOP's form calls it "Tujuan"; "Purpose" is the guest book's "Keperluan"
     purpose = TextAreaField(_l("Purpose of access"), validators=[DataRequired(), Length(max=1000)])
     rights = MultiCheckboxField(_l("Access rights requested"), choices=[], validate_choice=True)

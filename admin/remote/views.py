@@ -75,7 +75,7 @@ def _new_form(extends: RemoteAccessRequest | None) -> RequestForm:
 def _render_new(form: RequestForm, extends: RemoteAccessRequest | None, status: int = 200, error: str = "",
                 held: held_letter.HeldLetter | None = None):
     return render_template("admin/remote/new.html", form=form, extends=extends, error=error, held=held,
-                           max_mb=MAX_LETTER_BYTES // (1024 * 1024), max_bytes=MAX_LETTER_BYTES,
+                           max_bytes=MAX_LETTER_BYTES,
                            input_message=input_message), status
 
 
@@ -89,6 +89,8 @@ def _letter(form: RequestForm, storage, now) -> tuple[held_letter.HeldLetter | N
             form.letter.errors = [input_message("empty")]
             return None, 400
         return held, 200
+    if form.letter.errors:  # its name could not be read (ReadableFileName): not held under it
+        return held, 400
     try:
         data, content_type = clean_letter(upload.read(MAX_LETTER_BYTES + 1))
     except LetterError as exc:

@@ -3,7 +3,7 @@ a queue page still on the screen. The form cannot carry a valid token and nothin
 way; the answer was a 400 "Formulir kedaluwarsa ... Muat ulang halaman" (h35k), where what the person
 needs is the login page and then the queue - as after a session that ended. A form sent with a wrong
 token by a browser that IS signed in is still refused as before (the CSRF rule), and the login form
-itself still says the form expired."""
+itself still says the form expired (to a browser that keeps cookies; h43p)."""
 from __future__ import annotations
 
 import html
@@ -25,8 +25,9 @@ def test_a_staff_form_from_a_browser_with_no_cookies_goes_to_the_login_page_and_
     sent = fresh.post(f"/admin/visits/{visit_id}/decision", data={"decision": "deny", "reason": "Ruang dipakai rapat",
                                                                    "next": "/admin/queue"})
     assert sent.status_code == 302
-    # h40p: said not sent, and back on the queue with that request first
-    assert sent.headers["Location"].startswith("/admin/login") and "unsent=1" in sent.headers["Location"]
+    # h40p: back on the queue with that request first; h43p: said as a browser sending no cookie, not as a
+    # session that ended (test_cookies_blocked_said_h43p.py)
+    assert sent.headers["Location"].startswith("/admin/login") and "cookies=1" in sent.headers["Location"]
     assert f"next=/admin/queue?unsent%3Dvisit-{visit_id}" in sent.headers["Location"]
     background = fresh.post(f"/admin/visits/{visit_id}/decision", data={"decision": "deny"},
                             headers={"Accept": "application/json"})
@@ -47,6 +48,10 @@ def test_a_signed_in_browser_sending_no_token_is_still_refused_as_an_expired_for
 
 
 def test_the_login_form_without_its_token_still_says_the_form_expired(app):
-    refused = app.test_client().post("/admin/login", data={"username": "bambang", "password": "x"})
+    browser = app.test_client()
+    # a browser that sends a session cookie, here one no longer valid (one sending none at all:
+    # test_cookies_blocked_said_h43p.py)
+    browser.set_cookie("session", "old.session.cookie")
+    refused = browser.post("/admin/login", data={"username": "bambang", "password": "x"})
     assert refused.status_code == 400
     assert "Formulir kedaluwarsa" in html.unescape(refused.get_data(as_text=True))

@@ -42,6 +42,8 @@ def test_english_is_chosen_with_lang_and_kept(client, make_user, login):
 
 def test_a_login_without_csrf_token_is_rejected(client, make_user):
     make_user("rina", "helpdesk")
+    # a browser that sends a session cookie (one that sends none: tests/admin/test_cookies_blocked_said_h43p.py)
+    client.set_cookie("session", "old.session.cookie")
     response = client.post("/admin/login", data={"username": "rina", "password": "whatever-123"})
     assert response.status_code == 400
     assert "Muat ulang halaman" in response.get_data(as_text=True)

@@ -12,6 +12,8 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
   let camera = null, manualNext = false;
   // h38e: since when the camera has seen no card at all (null while it sees one, or before it starts)
   let noCardSince = null;
+  // h43p: once the camera is refused, no line of guidance may send the visitor to it
+  let noCamera = false;
 
   /* The JPEG as the request's body on the narrow path (frames.js): no multipart form to parse for
      each of the five frames a second (an uploaded photo still goes as a form). */
@@ -56,7 +58,8 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
       if (camera !== cam) return;
       off.textContent = T.camera_off;
       off.hidden = false;
-      guidance(T.camera_unavailable);
+      // said once: tried again after a refused photo, the camera's refusal must not replace what to do next
+      if (!noCamera) guidance(T.camera_unavailable);
       withoutCamera();
     });
   }
@@ -64,6 +67,7 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
   /* No camera, or the camera refused (ux5): what speaks of the camera goes ("Take the photo now" did
      nothing, the how-to pushed the upload under the screen's edge); the upload is the one button. */
   function withoutCamera() {
+    noCamera = true;
     screen.classList.add("k-no-camera");
     $("h1", screen).textContent = T.ktp_title_no_camera;
     $(".k-file", screen).classList.remove("k-btn-secondary");
@@ -181,7 +185,7 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     $("[data-howto]", screen).hidden = false;
     showNoCardHint(false);
     noCardSince = null;
-    guidance(T.hold_card);
+    guidance(noCamera ? T.upload_again : T.hold_card);
     start();
   }
 
