@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from werkzeug.formparser import FormDataParser
 
 from .errors import user_error
+from . import multipart_names
 from .multipart_names import NamesAsSentParser
 
 MAX_FORM_FIELDS = 20_000
@@ -35,6 +36,8 @@ class FieldBoundedParser(FormDataParser):
 
     def _parse_multipart(self, stream, mimetype, content_length, options):
         # Werkzeug's own parser, but a file name that is not UTF-8 no longer empties the form (h43p)
+        if not multipart_names.AVAILABLE:
+            return super()._parse_multipart(stream, mimetype, content_length, options)
         boundary = options.get("boundary", "").encode("ascii")
         if not boundary:
             raise ValueError("Missing boundary")

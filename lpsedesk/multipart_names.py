@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from werkzeug.datastructures import FileStorage, Headers
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.formparser import MultiPartParser, _chunk_iter
+from werkzeug.formparser import MultiPartParser
 from werkzeug.sansio.multipart import Data, Epilogue, Field, File, MultipartDecoder, NeedData
+
+try:
+    from werkzeug.formparser import _chunk_iter
+except ImportError:  # a later Werkzeug moved its private helper: the desk must still start
+    _chunk_iter = None
+
+# Whether the parser below can run on the Werkzeug installed; when not, form_limits uses Werkzeug's own
+# (a name in other bytes then empties the form again, as before h43p, but every other upload works).
+AVAILABLE = _chunk_iter is not None and hasattr(MultipartDecoder, "_parse_headers")
 
 UNREADABLE = "\ufffd"
 

@@ -79,3 +79,22 @@ def test_a_kiosk_photo_named_in_other_bytes_is_read_as_any_photo(app, client):
     response = client.post(API + "/scan", data=body.replace(SENT_NAME, LATIN1_NAME), headers={"X-CSRFToken": kiosk.csrf},
                            content_type=f"multipart/form-data; boundary={boundary}")
     assert response.status_code == 200, response.get_data(as_text=True)
+
+
+def test_a_werkzeug_without_its_private_helper_still_reads_every_upload(app, monkeypatch):
+    """If a later Werkzeug drops what the name-keeping parser borrows, uploads still work (its own parser)."""
+    from lpsedesk import multipart_names
+    from lpsedesk.form_limits import FieldBoundedParser
+
+    monkeypatch.setattr(multipart_names, "AVAILABLE", False)
+    body = (b"--B\r\nContent-Disposition: form-data; name=\"nama\"\r\n\r\nSiti\r\n"
+            b"--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.pdf\"\r\n"
+            b"Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--B--\r\n")
+    import io
+    parser = FieldBoundedParser()
+    _, form, files = parser.parse(io.BytesIO(body), "multipart/form-data", len(body), {"boundary": "B"})
+    assert form["nama"] == "Siti"
+    try:
+        assert files["f"].filename == "a.pdf" and files["f"].read() == b"%PDF-1.4"
+    finally:
+        files["f"].close()
