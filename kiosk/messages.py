@@ -153,7 +153,17 @@ def guidance_message(code: str) -> str:
     return text
 
 
-def status_message(status: str) -> str:
+def status_message(status: str, *, ktp_checked: bool = True, ktp_first: bool = False) -> str:
+    """What the ticket screen says of a visit. h43w: a waiting visitor whose original KTP the desk has
+    not checked is sent to the helpdesk with it (SOP 1: the helpdesk checks it, then asks the
+    Kasubag); with the office's "KTP first" on, the request is not with the Kasubag until then."""
+    if status == "pending" and not ktp_checked:
+        if ktp_first:
+            return _("First show your original KTP to the helpdesk; then your request goes to the Kasubag "
+                     "Pengelolaan LPSE. The answer appears on this screen.")
+        # no longer than ux15's sentence: at 1024x768 a longer one ran the card under the button bar
+        return _("Meanwhile, show your original KTP to the helpdesk. Your request has been sent to the Kasubag "
+                 "Pengelolaan LPSE. The answer appears on this screen.")
     messages = {
         # ux15: and where the answer comes (the stranger asked "and now?")
         "pending": _("Please wait: your request has been sent to the LPSE official who gives "

@@ -27,6 +27,9 @@ DECISIONS = {"approve": VisitStatus.APPROVED, "deny": VisitStatus.DENIED}
 
 # SOP 1 step 6: the guest book is complete only when each of these holds a value. Keys only here;
 # the staff screens give each one its label.
+# h43w: a request refused, withdrawn or lapsed was never let in: it has no check-out to record.
+NEVER_IN = (VisitStatus.DENIED, VisitStatus.CANCELLED, VisitStatus.EXPIRED)
+
 REQUIRED_FIELDS: dict[str, Callable[[Visit], object]] = {
     "full_name": lambda v: v.visitor.full_name,
     "nik": lambda v: v.visitor.nik,
@@ -36,7 +39,7 @@ REQUIRED_FIELDS: dict[str, Callable[[Visit], object]] = {
     "purpose": lambda v: v.purpose,
     "facility": lambda v: v.facility,
     "signature": lambda v: v.signature_key,
-    "checked_out_at": lambda v: v.checked_out_at,
+    "checked_out_at": lambda v: True if v.status in NEVER_IN else v.checked_out_at,
     # Issue 15: a restricted visit is complete once its devices were checked and it left the area.
     "devices_checked": lambda v: None if restricted.devices_to_check(v) else True,
     "area_left": lambda v: None if v.area_entered_at is not None and v.area_left_at is None else True,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from lpsedesk import settings
+from lpsedesk.extensions import db
 from tests.kiosk.e2e_support import TABLET, staff_decides
 
 from .axe import axe_source, violations
@@ -40,10 +42,19 @@ LONG = "Ruang rapat sedang dipakai untuk rapat koordinasi pengadaan barang dan j
 @pytest.mark.parametrize(("decision", "reason", "viewport", "lang"), [
     ("", "", SMALL, "id"), ("approve", "", SMALL, "id"), ("deny", LONG, SMALL, "id"), ("", "", TABLET, "id"),
     ("deny", LONG, TABLET, "id"), ("", "", SMALL, "en"), ("approve", "", SMALL, "en"),
+    ("ktp-first", "", SMALL, "id"), ("ktp-first", "", SMALL, "en"),
 ], ids=["waiting", "approved", "refused-long-reason", "waiting-1280", "refused-long-reason-1280", "waiting-en",
-        "approved-en"])
+        "approved-en", "waiting-ktp-first", "waiting-ktp-first-en"])
 def test_the_answer_card_ends_above_the_button_bar_at_1024x768(app, live_server, browser, login, make_user, shot,
                                                               decision, reason, viewport, lang):
+    # h43w: waiting with the original KTP unchecked the card sends the visitor to the helpdesk; with the
+    # office's "KTP first" on it says the check comes before the Kasubag
+    ktp_first = decision == "ktp-first"
+    if ktp_first:
+        with app.app_context():
+            settings.put(db.session, "ktp_check_before_kasubag", True)
+            db.session.commit()
+        decision = ""
     page, visit_id = _waiting_ticket(app, browser, live_server, viewport, lang=lang)
     _sent_from_this_kiosk(app, visit_id)
     if decision:
@@ -56,6 +67,10 @@ def test_the_answer_card_ends_above_the_button_bar_at_1024x768(app, live_server,
     assert tall[0] <= tall[1], f"the ticket screen is {tall[0]} px tall on a {tall[1]} px screen"
     if not decision and lang == "id":  # ux15 walk: the waiting visitor asked where the answer would come
         assert "Jawabannya akan muncul di layar ini." in page.inner_text("[data-status-message]")
-    shot(page, f"ux15-kiosk-ticket-{viewport['width']}-{decision or 'waiting'}-{lang}", full_page=False)
+        # h43w: the desk's check of the original KTP is the visitor's step while waiting (SOP 1)
+        said = page.inner_text("[data-status-message]")
+        assert ("Tunjukkan dulu KTP asli" in said) if ktp_first else ("Sambil menunggu, tunjukkan KTP asli" in said)
+    shot(page, f"ux15-kiosk-ticket-{viewport['width']}-{decision or 'waiting'}{'-ktp-first' if ktp_first else ''}-{lang}",
+         full_page=False)
     assert violations(page, axe_source()) == []
     assert not page.errors, page.errors
