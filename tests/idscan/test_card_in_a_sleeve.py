@@ -73,3 +73,18 @@ def test_a_card_without_a_sleeve_keeps_its_own_corners(seed):
     frame, drawn = _card_in_a_sleeve(seed, None)
     found = detect_card(frame)
     assert found is not None and found.in_frame and _off(found.corners, drawn) < 0.02
+
+
+def test_only_an_outline_set_in_by_a_sleeves_margin_all_round_is_taken_for_the_card_in_it():
+    from idscan.card import _in_sleeve
+    reach = 10.7  # a 1280-wide frame's
+    card = project_quad(*CARD_MM, (640.0, 360.0), 520.0, 5.0, 8.0, -6.0)
+    sleeve = project_quad(CARD_MM[0] + 8, CARD_MM[1] + 8, (640.0, 360.0), 520.0 * (CARD_MM[0] + 8) / CARD_MM[0],
+                          5.0, 8.0, -6.0)
+    assert _in_sleeve(card, sleeve, reach), "a card 4 mm inside its sleeve all round"
+    same_edge = sleeve.mean(axis=0) + (sleeve - sleeve.mean(axis=0)) * 0.99  # the edge band's inner contour
+    assert not _in_sleeve(same_edge, sleeve, reach)
+    photo = card.mean(axis=0) + (card - card.mean(axis=0)) * 0.3  # a box well inside the card
+    assert not _in_sleeve(photo, card, reach)
+    beside = card + [60.0, 0.0]  # as large, but off to one side: not inside all round
+    assert not _in_sleeve(beside, sleeve, reach)
