@@ -16,7 +16,7 @@ import numpy as np
 
 from .content import looks_printed, text_rows
 from .orient import PHOTO_BOX, THUMB_H, THUMB_W, orientation_score, upright
-from .outline import Outline, candidates, hypothesis
+from .outline import Outline, candidates, hypothesis, intersect
 from .quality import MIN_SIZE
 from .sides import refine_corners, side_fit
 
@@ -84,6 +84,13 @@ PRINT_SPAN = (0.55, 0.96)  # the text block's length along its rows, as a share 
 # white room 0), a sheet of ruled lines whose quad ran onto a purple desk 217, a quad 15 % off onto the room 110.
 PRINT_GROUND = 60.0
 PRINT_TRY, PRINT_STEP = 2.0, 0.04  # a quad scoring this much is also tried moved and scaled by this share
+# A card in a clear plastic sleeve or holder (Run 43d): the sleeve's own edge runs a few mm outside the card's, all
+# round, and is an ID-1-shaped outline too (uniformly a few mm larger: 1.45-1.59), so "the largest wins" took the
+# sleeve, and the card's outline, within the judging's 2 * reach of it, was skipped as "the same outline" even where
+# the sleeve's hazy edge was then rejected. An outline lying inside another with each side set in by at least
+# SLEEVE_INSET[0] * reach (the edge band's own inner contour lies closer) and at most SLEEVE_INSET[1] of the outer's
+# size (sqrt of its area; a 7 mm sleeve is 0.10 of a card's) is the card in it: judged, and kept over the sleeve.
+SLEEVE_INSET = (1.0, 0.14)
 
 
 @dataclass
@@ -148,6 +155,61 @@ def _same(q: np.ndarray, seen: list[np.ndarray], tol: float) -> bool:
         if float(np.linalg.norm(q[:, None, :] - t[None, :, :], axis=2).min(axis=1).max()) < tol:
             return True
     return False
+
+
+def _in_sleeve(inner: np.ndarray, outer: np.ndarray, reach: float) -> bool:
+    """inner (any corner order) lies inside outer with each of outer's sides set in by a sleeve's margin
+    (SLEEVE_INSET): the card in a plastic sleeve whose edge is outer."""
+    o = _order_clockwise(outer.astype(np.float64))
+    i = _order_clockwise(inner.astype(np.float64))
+    size = float(np.sqrt(max(cv2.contourArea(o.astype(np.float32)), 1.0)))
+    lo, hi = SLEEVE_INSET[0] * reach, SLEEVE_INSET[1] * size
+    centre = o.mean(axis=0)
+    for k in range(4):
+        a, b = o[k], o[(k + 1) % 4]
+        d = (b - a) / max(float(np.linalg.norm(b - a)), 1e-6)
+        nrm = np.array([-d[1], d[0]])
+        if float(np.dot(centre - a, nrm)) < 0:
+            nrm = -nrm  # pointing into the outer quad
+        depth = (i - a) @ nrm  # how far in each inner corner lies from this side
+        if depth.min() < lo or depth.min() > hi:
+            return False
+    return True
+
+
+def _card_in_sleeve(det: CardDetection, gray: np.ndarray, shape: tuple[int, ...], reach: float,
+                    planes: tuple[np.ndarray, ...]) -> CardDetection | None:
+    """The card inside an accepted outline that is its sleeve's edge, or None: each side's straight edge looked for
+    set in by a sleeve's margin (SLEEVE_INSET), where a glare band across the sleeve broke the card's own contour
+    (so no candidate of its own). Judged as any outline (_judge_whole's checks) and kept only if it lies in it as a
+    card in a sleeve does."""
+    q = det.corners.astype(np.float64)
+    size = float(np.sqrt(max(cv2.contourArea(q.astype(np.float32)), 1.0)))
+    lo, hi = SLEEVE_INSET[0] * reach, SLEEVE_INSET[1] * size
+    mid, half = (lo + hi) / 2, (hi - lo) / 2
+    centre = q.mean(axis=0)
+    lines = []
+    for k in range(4):
+        a, b = q[k], q[(k + 1) % 4]
+        d = (b - a) / max(float(np.linalg.norm(b - a)), 1e-6)
+        nrm = np.array([-d[1], d[0]])
+        if float(np.dot(centre - a, nrm)) < 0:
+            nrm = -nrm
+        a2, b2 = a + mid * nrm, b + mid * nrm
+        line, share, _ = max((side_fit(img, a2, b2, half) for img in (gray, *planes)), key=lambda fit: fit[1])
+        if line is None or share < MIN_SUPPORT:
+            return None
+        lines.append(line)
+    pts = [intersect(lines[k - 1], lines[k]) for k in range(4)]
+    if any(p is None for p in pts):
+        return None
+    inner = np.array(pts, np.float32)
+    if not _in_sleeve(inner, q, reach):
+        return None
+    h, w = gray.shape
+    sides = [(inner[k], inner[(k + 1) % 4]) for k in range(4)]
+    found = _judge_whole(Outline(inner, sides, False), gray, shape, 1.0, reach, planes)
+    return found if found is not None and found.in_frame and _in_sleeve(found.corners, q, reach) else None
 
 
 def _in_frame(q: np.ndarray, w: int, h: int) -> bool:
@@ -454,7 +516,8 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
         for o in candidates(small, close_text, MIN_AREA_SHARE, CLOSE_PX, faint, lambda q: _card_shaped(q, small.shape),
                                 three_sides):
             q = o.quad / scale
-            if _same(q, seen, 2 * reach):  # the same outline again (a nested contour, or settled before)
+            # the same outline again (a nested contour, or settled before); a card inside its sleeve is not
+            if _same(q, seen, 2 * reach) and not any(_in_sleeve(q, t, reach) for t in seen):
                 continue
             seen.append(q)
             if faint and (o.partial or o.cut):
@@ -467,7 +530,9 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
                     if det is not None and (partial is None or det.area_share > partial.area_share):
                         partial = det
                 continue
-            if best is not None and (best.in_frame or not faint) and float(cv2.contourArea(q)) / (w * h) <= best.area_share:
+            inside = best is not None and _in_sleeve(q, best.corners, reach)
+            if (best is not None and (best.in_frame or not faint) and float(cv2.contourArea(q)) / (w * h) <= best.area_share
+                    and not inside):
                 continue
             if faint and not planes:  # split once, when the faint pass has a candidate to judge
                 planes = tuple(cv2.split(frame))
@@ -480,8 +545,11 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
                 det = _faint_card(det, best, frame)
             if det is not None:
                 settled.append(q)
-            if det is not None and (best is None or (faint and not best.in_frame) or det.area_share > best.area_share):
+            if det is not None and (best is None or (faint and not best.in_frame) or det.area_share > best.area_share
+                                    or (inside and det.in_frame and _in_sleeve(det.corners, best.corners, reach))):
                 best = det
+    if best is not None and best.in_frame:
+        best = _card_in_sleeve(best, gray, frame.shape, reach, ()) or best
     if best is None and partial is None and by_print:
         best = _print_card(frame)  # no outline at all: a clipped card before a clipped room (Run 28f)
     if best is None or (partial is not None and _inside_cut_card(best, partial)):
