@@ -51,14 +51,20 @@ def _note_versions_read(session: Session, _context, _instances) -> None:
             session.info.setdefault(_HELD, {}).setdefault((type(obj), obj.id), obj.version)
 
 
-@event.listens_for(Session, "after_commit")
-def _forget_versions(session: Session) -> None:
-    session.info.pop(_HELD, None)
+@event.listens_for(Session, "after_transaction_end")
+def _forget_versions(session: Session, transaction) -> None:
+    """Forgotten when the outermost transaction ends, committed or rolled back: a session that serves
+    more than one transaction (a CLI command, a job) must not name in a later 409 a record only an
+    earlier one wrote. Not on `after_soft_rollback`: a failed flush fires that itself (its inner
+    transaction's rollback), before `errors.lost_race_response` has read what was held; the outermost
+    transaction ends only at that function's own rollback. A savepoint's end (it has a parent) keeps them."""
+    if transaction.parent is None:
+        session.info.pop(_HELD, None)
 
 
 def held(session: Session) -> list[Held]:
-    """The versioned records `session` was writing since its last commit, with the versions it read;
-    forgotten once asked (the request that lost its race asks once, before its rollback)."""
+    """The versioned records `session` was writing in its current transaction, with the versions it
+    read; forgotten once asked (the request that lost its race asks once, before its rollback)."""
     return [Held(kind, record_id, version)
             for (kind, record_id), version in session.info.pop(_HELD, {}).items()]
 

@@ -26,10 +26,6 @@
     // a card heading cut in half at the screen's top reads worse than none: then the first fact leads
     const heading = card.querySelector("h2");
     if (heading && heading.getBoundingClientRect().top < lift) lift = firstTop;
-    // A decision a line or two taller than the screen (320 px wide, English labels that wrap): the end
-    // date whole above the bar is worth more than the first fact's line, and scrolling back for the whole
-    // field (restOnWholeLines) left its label hidden behind the bar. The page's title still names who asks.
-    if (over > lift && over - lift <= 56) lift = over;
     window.scrollBy(0, lift);
     if (underTheBar(bar, part) > 0) restOnWholeLines(card, bar, part);
   }
@@ -37,12 +33,17 @@
   /* h32s: a decision taller than the screen (a purpose of 300+ characters, a URL, an instansi's long
      name) cannot rest whole above the bar, and the bar's top edge fell where it fell: across a line of
      the purpose, or across the end date's hint (390x844, a 260-character purpose: the hint's first
-     line cut in half). The page comes back the least it must, up to a few lines, so that the bar's top
+     line cut in half). The page moves the least it must, up to a few lines, so that the bar's top
      edge and the screen's top edge each fall between two lines, and the end date's label, boxes and
-     hints are shown together or not yet at all. */
+     hints are shown together or not yet at all.
+     h43m: "not yet at all" had come to mean the end date's label hidden behind the bar (320 px, English:
+     a decision 2 px taller than the room left under the first fact went back 270 px). No field's label
+     is left behind the bar: the group rests wholly above it, or starts below the screen. The page may
+     also go on, as far as keeps who asks (the first fact) on the screen, when that is the nearer. */
   function restOnWholeLines(card, bar, part) {
     const y = window.scrollY;
-    const edge = bar.getBoundingClientRect().top;
+    const box = bar.getBoundingClientRect();
+    const edge = box.top;
     const group = part.getBoundingClientRect();
     const units = [[group.top + y, group.bottom + y]];
     const range = document.createRange();
@@ -53,10 +54,21 @@
       range.selectNodeContents(node);
       for (const line of range.getClientRects()) units.push([line.top + y, line.bottom + y]);
     }
+    // the tops of the decision's field labels before the bar (the end date's legend, its boxes' labels)
+    const labels = [...(bar.closest("form") || card).querySelectorAll("legend, label")]
+      .filter((label) => label.getClientRects().length && !bar.contains(label)
+              && (label.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING))
+      .map((label) => label.getBoundingClientRect().top + y);
     const cuts = (at) => units.some(([top, bottom]) => top < at - 0.5 && bottom > at + 0.5);
+    const behind = (s) => labels.some((top) => top >= s + edge - 0.5 && top < s + box.bottom);
+    const fits = (s) => !cuts(s) && !cuts(s + edge) && !behind(s);
     const back = Math.min(y, group.height + edge / 3);
-    for (let s = y; s >= y - back; s -= 1) {
-      if (!cuts(s) && !cuts(s + edge)) { window.scrollTo(0, s); return; }
+    const first = card.querySelector(".decide-context dt");
+    const room = document.scrollingElement.scrollHeight - window.innerHeight - y;
+    const on = first ? Math.max(0, Math.min(room, first.getBoundingClientRect().top)) : 0;
+    for (let d = 0; d <= Math.max(back, on); d += 1) {
+      if (d <= back && fits(y - d)) { window.scrollTo(0, y - d); return; }
+      if (d > 0 && d <= on && fits(y + d)) { window.scrollTo(0, y + d); return; }
     }
   }
 

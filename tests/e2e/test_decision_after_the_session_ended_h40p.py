@@ -4,52 +4,29 @@ that request first, the reason still in its box (kept in this tab only), and
 one tap refuses it. From the visit's own page, the login comes back to that page."""
 from __future__ import annotations
 
-import time
-from datetime import datetime, timezone
-
 from lpsedesk.extensions import db
-from lpsedesk.models import Visit, utcnow
-from lpsedesk.models.sessions import StaffSession
-from tests import factories
+from lpsedesk.models import Visit
 from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
+from .test_refusal_reason_kept_h21u import (
+    end_every_staff_session, kasubag_on_a_phone_with_one_waiting, status_of, status_once_decided,
+)
 from .test_staff_flow import close_pages
-from .test_staff_phone_stranger import _phone
 
-SMALL_PHONE = {"width": 360, "height": 640}
 REASON = "Ruang rapat dipakai sampai pukul 15.00, silakan datang besok."
-
-
-def _status(app, visit_id: int) -> str:
-    with app.app_context():
-        return db.session.get(Visit, visit_id).status
-
-
-def _kasubag_on_a_phone_with_one_waiting(app, live_server, browser, make_user):
-    make_user("siti", "kasubag", name="Siti Kasubag")
-    with app.app_context():
-        now = datetime.now(timezone.utc)
-        visit_id = factories.visit("pending", submitted_at=now, ktp_checked_at=now,
-                                   visitor=factories.visitor(full_name="SUMARNI HADI")).id
-    page = _phone(browser, live_server, "siti")
-    page.set_viewport_size(SMALL_PHONE)
-    return page, visit_id
 
 
 def test_a_refusal_tapped_after_the_session_ended_is_said_unsent_and_finished_with_one_tap_after_login(
         app, live_server, browser, make_user):
-    page, visit_id = _kasubag_on_a_phone_with_one_waiting(app, live_server, browser, make_user)
+    page, visit_id = kasubag_on_a_phone_with_one_waiting(app, live_server, browser, make_user)
     page.goto(f"{live_server}/admin/queue")
     card = page.locator(".req.current")
     card.locator(".refuse summary").click()
     card.locator("textarea[name=reason]").fill(REASON)
     card.locator("textarea[name=reason]").dispatch_event("input")
 
-    with app.app_context():  # the session ends while the Kasubag is deciding (idle, or ended elsewhere)
-        for row in db.session.query(StaffSession):
-            row.ended_at = utcnow()
-        db.session.commit()
+    end_every_staff_session(app)  # while the Kasubag is deciding (idle, or ended elsewhere)
     card.locator("button[value=deny]").click()
     page.wait_for_url("**/admin/login?**")
     said = page.locator("[data-unsent]")
@@ -57,13 +34,13 @@ def test_a_refusal_tapped_after_the_session_ended_is_said_unsent_and_finished_wi
     assert said.get_attribute("role") == "alert"
     page.screenshot(path="/tmp/h40p/1-login-decision-not-sent-360x640.png")
     assert violations(page, axe_source()) == []
-    assert _status(app, visit_id) == "pending"
+    assert status_of(app, visit_id) == "pending"
 
     page.fill("input[name=username]", "siti")
     page.fill("input[name=password]", TEST_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"**/admin/queue?unsent=visit-{visit_id}")
-    assert _status(app, visit_id) == "pending", "the login alone decides nothing"
+    assert status_of(app, visit_id) == "pending", "the login alone decides nothing"
     card = page.locator(".req.current")
     card.locator("[data-unsent]").wait_for(state="visible")
     assert card.get_attribute("data-key") == f"visit-{visit_id}", "the queue came back on another request"
@@ -72,17 +49,14 @@ def test_a_refusal_tapped_after_the_session_ended_is_said_unsent_and_finished_wi
     page.wait_for_timeout(300)
     page.screenshot(path="/tmp/h40p/2-queue-again-reason-kept-360x640.png")
     card.get_by_role("button", name="Tolak dengan alasan ini", exact=True).click()  # the one tap
-    deadline = time.monotonic() + 10
-    while _status(app, visit_id) == "pending" and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _status(app, visit_id) == "denied"
+    assert status_once_decided(app, visit_id) == "denied"
     with app.app_context():
         assert db.session.get(Visit, visit_id).decision_reason == REASON
     close_pages(page)
 
 
 def test_an_approval_tapped_on_the_visit_page_comes_back_to_it(app, live_server, browser, make_user):
-    page, visit_id = _kasubag_on_a_phone_with_one_waiting(app, live_server, browser, make_user)
+    page, visit_id = kasubag_on_a_phone_with_one_waiting(app, live_server, browser, make_user)
     page.goto(f"{live_server}/admin/visits/{visit_id}")
     page.context.clear_cookies(name="session")  # idle: the browser dropped the expired session
     page.locator("#next-step button[value=approve]").click()
@@ -94,10 +68,10 @@ def test_an_approval_tapped_on_the_visit_page_comes_back_to_it(app, live_server,
     page.wait_for_url(f"**/admin/visits/{visit_id}?unsent=1#next-step")
     approve = page.locator("#next-step button[value=approve]")
     approve.wait_for(state="visible")
-    assert page.locator("#next-step [data-unsent]").is_visible() and _status(app, visit_id) == "pending"
+    assert page.locator("#next-step [data-unsent]").is_visible() and status_of(app, visit_id) == "pending"
     page.wait_for_timeout(300)
     page.screenshot(path="/tmp/h40p/3-visit-page-again-360x640.png")
     approve.click()
     page.wait_for_url(f"**/admin/visits/{visit_id}#next-step")
-    assert _status(app, visit_id) == "approved"
+    assert status_of(app, visit_id) == "approved"
     close_pages(page)
