@@ -29,7 +29,7 @@ XDIST = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 test: sysdeps-test $(VENV)/.installed-dev $(AXE) $(TESSDATA_BEST)
 	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 	@if [ -n "$${TEST_POSTGRES_URL:-}" ]; then \
-	  echo "== the same suite on PostgreSQL =="; \
+	  echo "== on PostgreSQL: the tests that reach the database, but the layout ones (tests/postgres_pass.py) =="; \
 	  TEST_DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(XDIST) -m "not layout" $(PYTEST_ARGS); \
 	fi
 

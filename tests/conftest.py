@@ -18,6 +18,9 @@ from .support import missing_capabilities
 
 TEST_PASSWORD = "Rahasia-uji-123"
 
+# pytester: tests/test_postgres_pass.py runs pytest on small made-up suites to prove that rule.
+pytest_plugins = ("pytester", "tests.postgres_pass")
+
 
 def _worker_database(url: str) -> str:
     """The database of this pytest-xdist worker: `make test` runs one worker per core, and each needs

@@ -1,6 +1,8 @@
-"""The PostgreSQL pass of `make test` leaves out tests marked `layout` (README, Development): only a
-browser test of where things stand on the screen may carry the mark, never a test of the server's
-rules or data, which must run on both databases."""
+"""The PostgreSQL pass of `make test` runs only the tests that reach the database
+(tests/postgres_pass.py), and of those leaves out the ones marked `layout` (README, Development): the
+browser tests reach the database, so the mark still matters, and only a browser test of where things
+stand on the screen may carry it, never a test of the server's rules or data, which must run on both
+databases."""
 from __future__ import annotations
 
 import re

@@ -82,9 +82,38 @@ def launch_browser(playwright_instance):
         browser.close()
 
 
+class _SharedChromium:
+    """One plain chromium per pytest worker, started again only if it went away."""
+
+    def __init__(self, playwright):
+        self.playwright, self.browser = playwright, None
+
+    def get(self):
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = self.playwright.chromium.launch(executable_path=chromium_path(), headless=True,
+                                                           args=BASE_ARGS)
+        return self.browser
+
+
+@pytest.fixture(scope="session")
+def shared_chromium(playwright_instance):
+    shared = _SharedChromium(playwright_instance)
+    yield shared
+    if shared.browser is not None and shared.browser.is_connected():
+        shared.browser.close()
+
+
 @pytest.fixture
-def browser(launch_browser):
-    return launch_browser()
+def browser(shared_chromium):
+    """A plain chromium for the test. Started once per worker, not per test (a launch took 1-4 s on
+    a busy CI machine, against well under one for a new context, times some 500 tests a pass); each
+    page lives in a context of its own (cookies, storage, cache), and every context the test made is
+    closed after it, so nothing carries from one test to the next. Cameras and extra flags still get
+    a chromium of their own through `launch_browser`."""
+    chromium = shared_chromium.get()
+    yield chromium
+    for context in list(chromium.contexts):
+        context.close()
 
 
 @pytest.fixture
