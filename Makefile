@@ -30,8 +30,11 @@ test: sysdeps-test $(VENV)/.installed-dev $(AXE) $(TESSDATA_BEST)
 	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 	@if [ -n "$${TEST_POSTGRES_URL:-}" ]; then \
 	  echo "== on PostgreSQL: the tests that reach the database, but the layout ones (tests/postgres_pass.py) =="; \
-	  TEST_DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(XDIST) -m "not layout" $(PYTEST_ARGS); \
+	  TEST_DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(XDIST) -m "not layout" $(PYTEST_ARGS) \
+	    || [ $$? -eq 5 ]; \
 	fi
+# (pytest's 5 is "no tests collected": a PYTEST_ARGS subset of tests that never reach the database
+# leaves the PostgreSQL pass nothing to run, which is not a failure.)
 
 sysdeps-run:
 	@sh scripts/sysdeps.sh run
