@@ -114,6 +114,11 @@ REQUIRE_DATE = True
 # filled (dev: the only 2 wrong fills of 129 runs were one engine's alike misread in every frame).
 ENGINES_AGREE = True
 LATER_VETO = True  # False: measurements without the later crops' veto
+# A second-recogniser reading the card rejects that is the voted NIK one place shifted (the same
+# digits in the same order) says nothing against it: it does not veto a NIK the printed date and
+# header confirm, whoever read the date (dev still run 8: RapidOCR read a glared card's line right and,
+# on another cut, with the colon taken in as a 1; docs/idscan.md, Run 43k). False: measurements.
+SHIFTED_NO_VETO = True
 WEIGHT = {"accepted": 2.0, "corrected": 2.0, "unconfirmed": 1.0, "rejected": 0.5}
 
 
@@ -142,15 +147,21 @@ def misread_line(voted: str, read: str | None) -> bool:
     return read[1:] == voted[:-1] or read[:-1] == voted[1:]
 
 
+def shifted_line(voted: str, read: str | None) -> bool:
+    """A reading of the NIK line that is `voted` one place shifted: the same digits in the same
+    order, a label's colon or the photo box's edge taken in at one end and a digit lost at the other."""
+    return bool(read) and len(read) == 16 and (read[1:] == voted[:-1] or read[:-1] == voted[1:])
+
+
 def _card_overrules(voted: str, frames: list[CardFields], checks: list[Check], regions: Mapping[str, str] | None,
-                    today: dt.date | None) -> bool:
+                    today: dt.date | None, explains=misread_line) -> bool:
     """Every second-recogniser reading other than `voted` is one the card rejects and that says
-    nothing against `voted` where the card cannot see (misread_line), and the printed date and
-    header (the crops' merged evidence) confirm `voted` itself."""
+    nothing against `voted` where the card cannot see (`explains`: misread_line), and the printed
+    date and header (the crops' merged evidence) confirm `voted` itself."""
     if regions is None:
         return False
     others = [(f.nik, c) for f, c in zip(frames, checks) if f.second_opinion and (c.nik or f.nik) and (c.nik or f.nik) != voted]
-    if not others or any(c.status != "rejected" or not misread_line(voted, read) for read, c in others):
+    if not others or any(c.status != "rejected" or not explains(voted, read) for read, c in others):
         return False
     evidence = merge_fields([f for f in frames if not f.second_opinion])
     evidence.nik = voted
@@ -220,7 +231,8 @@ def vote(frames: list[CardFields], checks: list[Check], regions: Mapping[str, st
         # (on dev, Tesseract read a 3 as 7 in all three frames, RapidOCR read it right): where a
         # second engine read the line, its reading must be the voted NIK.
         seconds = {c.nik or f.nik for f, c in zip(frames, checks) if f.second_opinion and (c.nik or f.nik)}
-        if seconds and seconds != {voted} and not (overrule and _card_overrules(voted, frames, checks, regions, today)):
+        if (seconds and seconds != {voted} and not (overrule and _card_overrules(voted, frames, checks, regions, today))
+                and not (SHIFTED_NO_VETO and _card_overrules(voted, frames, checks, regions, today, shifted_line))):
             voted = None
     # A second opinion carries its frame's printed evidence: counted once, not twice.
     evidence = merge_fields([f for f in frames if not f.second_opinion])
