@@ -53,7 +53,7 @@ def parse_allowed_hosts(value: str) -> AllowedHosts:
             continue
         wildcard = entry.startswith("*.")
         name = host_name(_ascii(entry[2:] if wildcard else entry))
-        if name is None or (wildcard and is_ip_address(name)):
+        if name is None or (wildcard and is_ip_address(name)) or not _whole_labels(name):
             raise ValueError(f"ALLOWED_HOSTS: {entry!r} is not a host name (e.g. desk.lpse.example.go.id, "
                              "*.lpse.example.go.id or *)")
         if wildcard:
@@ -61,6 +61,15 @@ def parse_allowed_hosts(value: str) -> AllowedHosts:
         else:
             names.add(name)
     return AllowedHosts(frozenset(names), tuple(suffixes), anything)
+
+
+def _whole_labels(name: str) -> bool:
+    # A name no resolver could look up (an empty label as in "desk..example", a label over 63
+    # characters, over 253 in all) is a typing slip: stopping the start says so, where allowing it
+    # would leave the office's real name refused with no clue why.
+    if is_ip_address(name):
+        return True
+    return len(name) <= 253 and all(0 < len(label) <= 63 for label in name.split("."))
 
 
 def _ascii(entry: str) -> str:
