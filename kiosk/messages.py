@@ -182,8 +182,11 @@ def js_messages() -> dict[str, str]:
     """The sentences the kiosk's JavaScript shows, handed over in a data attribute."""
     return {
         # ux5: name the one button left, and the person to ask where the kiosk has nothing to upload from
-        "camera_unavailable": _('The camera is not available. Touch "Upload a photo instead" below, or ask the '
-                                "helpdesk officer for help."),
+        # h43n: and the way on that needs no file, which a kiosk has none of
+        # (the line under that button says the helpdesk checks the original KTP; said here too, the box
+        # grew to seven lines at 1280x800 and pushed the buttons under the screen's edge)
+        "camera_unavailable": _('The camera is not available. Touch "Continue without a KTP photo" below, or '
+                                '"Upload a photo instead".'),
         # in the camera's own box, beside the instruction above (the whole sentence twice read as a fault)
         "camera_off": _("No camera"),
         "ktp_title_no_camera": _("A photo of your KTP"),

@@ -87,7 +87,7 @@ SCHEMAS: dict = {
     "VisitInput": {
         "type": "object",
         "required": ["full_name", "nik", "phone", "institution", "category", "purpose", "facility",
-                     "planned_minutes", "rules_accepted", "signature", "capture"],
+                     "planned_minutes", "rules_accepted", "signature"],
         "properties": {
             "full_name": {"type": "string", "pattern": "\\S.*\\S", "description": "2-120 characters once "
                           "runs of spaces are made one"},
@@ -103,7 +103,10 @@ SCHEMAS: dict = {
             "planned_minutes": {"type": "integer", "enum": [30, 60, 120, 240, 480]},
             "rules_accepted": {"type": "boolean", "const": True},
             "signature": {"type": "string", "minLength": 1, "description": "data:image/png;base64,... from the canvas"},
-            "capture": {"type": "string", "minLength": 1, "description": "capture id from POST /scan"},
+            "capture": {"type": "string", "description": "capture id from POST /scan; required unless no_camera"},
+            "no_camera": {"type": "boolean", "description": "the kiosk's camera is absent or refused: sent without "
+                                                           "a capture, the visitor shows the original KTP at the "
+                                                           "desk, which checks it before the Kasubag decides"},
             "scan_session": {"type": "string"},
             "scanned_codes": {"type": "array", "items": {"type": "string"}},
             "validate_only": {"type": "boolean", "description": "check the fields only; nothing is saved"},

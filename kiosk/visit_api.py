@@ -73,7 +73,8 @@ def visit_status(visit: Visit, *, identified: bool = False) -> dict:
         "status": visit.status,
         "status_label": status_label(visit.status),
         "message": status_message(visit.status, ktp_checked=visit.ktp_checked_at is not None,
-                                  ktp_first=bool(settings.get(db.session, "ktp_check_before_kasubag"))),
+                                  ktp_first=visit_ops.ktp_check_first(
+                                      visit, ktp_first=bool(settings.get(db.session, "ktp_check_before_kasubag")))),
         "visitor_name": visit.visitor.full_name,
         "institution": visit.visitor.institution,
         "facility": visit.facility,
@@ -192,7 +193,10 @@ def submit_visit():
     problems.update(restricted.device_problems(facilities, data))
     capture = read_capture_token(str(data.get("capture") or ""), device.id)
     store = current_app.extensions["storage"]
-    if capture is None:
+    # h43n: a kiosk whose camera is absent or refused says so; its visitor shows the original KTP at
+    # the desk instead of a photo. Without that word a missing capture is still a missing capture.
+    without_photo = capture is None and data.get("no_camera") is True
+    if capture is None and not without_photo:
         problems["capture"] = "capture_required"
     # The signature is checked in the same round as the fields, so the rules screen names every
     # problem at once (the tick box and the signature), in words.
@@ -207,15 +211,16 @@ def submit_visit():
         if "capture" in problems:
             messages["capture"] = api_message("capture_required")
         return api_error("invalid_fields", 400, fields=messages, codes=problems)
-    if not store.exists(capture["k"]):
+    if capture is not None and not store.exists(capture["k"]):
         return api_error("capture_expired", 400, fields={"capture": api_message("capture_expired")})
-    entry.barcodes = clean_codes(capture.get("b", []) + clean_codes(data.get("scanned_codes")))
+    entry.barcodes = clean_codes((capture or {}).get("b", []) + clean_codes(data.get("scanned_codes")))
     signature_key = store.save(signature[0], kind="signature")
     small_key = None
     try:
         small_key = store.save(signature[1], kind="signature")
         visit = checkin.submit(db.session, current_kiosk_actor(), entry, purposes=purposes, facilities=facilities,
-                               device_id=device.id, id_capture_key=capture["k"], signature_key=signature_key,
+                               device_id=device.id, id_capture_key=capture["k"] if capture else None,
+                               no_ktp_photo=without_photo, signature_key=signature_key,
                                signature_small_key=small_key)
         restricted.attach_declared(visit, facilities, data)
     except Exception:
@@ -225,7 +230,8 @@ def submit_visit():
         raise
     invitation_api.attach(invitation, visit)
     # The capture belongs to the visit only once the visit is saved (claim_capture says when).
-    claim_capture(str(data.get("scan_session") or ""), capture["k"])
+    if capture is not None:
+        claim_capture(str(data.get("scan_session") or ""), capture["k"])
     return jsonify(visit_status(visit)), 201
 
 

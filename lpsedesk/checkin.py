@@ -153,9 +153,12 @@ def already_waiting(session: Session, nik: str, now: datetime, *, phone: str,
 
 def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[dict], facilities: list[dict],
            device_id: int | None, id_capture_key: str | None, signature_key: str | None,
-           signature_small_key: str | None = None, now: datetime | None = None) -> Visit:
+           signature_small_key: str | None = None, no_ktp_photo: bool = False,
+           now: datetime | None = None) -> Visit:
     """Create the visitor (a fresh row per visit: the guest book records what was said that day) and
-    a pending visit, with its audit event. Raises CheckinError with every field problem."""
+    a pending visit, with its audit event. Raises CheckinError with every field problem.
+
+    `no_ktp_photo`: the kiosk had no camera; the desk checks the original KTP before the Kasubag (h43n)."""
     now = now or datetime.now(timezone.utc)
     errors = (validate(entry, purposes=purposes, facilities=facilities)
               or already_waiting(session, entry.nik, now, phone=entry.phone, hold=True))
@@ -167,13 +170,14 @@ def submit(session: Session, actor: Actor, entry: GuestEntry, *, purposes: list[
                       institution=" ".join(entry.institution.split()), category=entry.category)
     visit = Visit(visitor=visitor, purpose=entry.purpose, purpose_detail=entry.purpose_detail.strip() or None,
                   facility=entry.facility, planned_minutes=int(entry.planned_minutes),  # type: ignore[arg-type]
-                  id_capture_key=id_capture_key, id_barcodes=entry.barcodes or None,
+                  id_capture_key=id_capture_key, no_ktp_photo=no_ktp_photo, id_barcodes=entry.barcodes or None,
                   signature_key=signature_key, signature_small_key=signature_small_key, rules_accepted_at=now, locale=entry.locale,
                   status=VisitStatus.PENDING.value, submitted_at=now, submitted_via_kiosk_id=device_id)
     session.add(visit)
     session.flush()  # the audit event needs the visit's id
     audit.record(session, actor, "visit.submitted", visit, at=now,
-                 details={"ticket": visit.ticket_code, "facility": visit.facility, "via": "kiosk"})
+                 details={"ticket": visit.ticket_code, "facility": visit.facility, "via": "kiosk",
+                          **({"no_ktp_photo": True} if no_ktp_photo else {})})
     # Issue 15: a watch-list match flags the request for the Kasubag; it never refuses by itself.
     watchlist.screen(session, visit, actor, now=now)
     return visit

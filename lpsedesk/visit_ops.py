@@ -81,7 +81,7 @@ def decide(session: Session, record, decision: str, actor: Actor, *, reason: str
     if target is None:
         raise InvalidTransition("Unknown state %(state)s.", state=decision)
     now = _now(now)
-    if isinstance(record, Visit) and require_ktp_check and _waits_for_ktp_check(record):
+    if isinstance(record, Visit) and waits_for_ktp_check(record, ktp_first=require_ktp_check):
         raise KtpNotChecked("The helpdesk has not checked the original KTP yet.")
     if (isinstance(record, Visit) and record.restricted and target == VisitStatus.APPROVED
             and escort_id not in (None, "") and record.status == VisitStatus.PENDING):
@@ -92,9 +92,22 @@ def decide(session: Session, record, decision: str, actor: Actor, *, reason: str
     return event
 
 
-def _waits_for_ktp_check(visit: Visit) -> bool:
-    # The office setting "KTP first": a pending request reaches the Kasubag only once checked.
-    return visit.status == VisitStatus.PENDING and visit.ktp_checked_at is None
+def ktp_in_person_only(visit: Visit) -> bool:
+    """h43n: no KTP photo was taken (the kiosk had no camera): the original KTP shown at the desk is
+    the only check of who the visitor is."""
+    return bool(visit.no_ktp_photo)
+
+
+def ktp_check_first(visit: Visit, *, ktp_first: bool) -> bool:
+    """Whether this visit reaches the Kasubag only after the helpdesk's KTP check: the office setting
+    "KTP first", or always for a visit without a KTP photo (h43n: nothing else shows who it is)."""
+    return ktp_first or ktp_in_person_only(visit)
+
+
+def waits_for_ktp_check(visit: Visit, *, ktp_first: bool) -> bool:
+    """A pending request that reaches the Kasubag only once the desk has checked the original KTP."""
+    return (visit.status == VisitStatus.PENDING and visit.ktp_checked_at is None
+            and ktp_check_first(visit, ktp_first=ktp_first))
 
 
 def _ktp_check_refusal(visit: Visit, actor: Actor) -> WorkflowError | None:
@@ -140,7 +153,7 @@ def available_actions(visit: Visit, actor: Actor, *, ktp_first: bool) -> frozens
     moves = allowed_targets(visit, actor)
     actions = set()
     if VisitStatus.APPROVED in moves:
-        actions.add("await_ktp_check" if ktp_first and _waits_for_ktp_check(visit) else "decide")
+        actions.add("await_ktp_check" if waits_for_ktp_check(visit, ktp_first=ktp_first) else "decide")
     # A restricted visit's devices are checked before the desk checks it out (issue 15).
     if VisitStatus.CHECKED_OUT in moves and actor.has(Role.HELPDESK) and not restricted.devices_to_check(visit):
         actions.add("check_out")

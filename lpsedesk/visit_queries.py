@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import decision_told
+from . import decision_told, visit_ops
 from .clock import wib_date, wib_day_bounds
 from .ids import ascii_digits
 from .models import RemoteAccessRequest, Visit, Visitor
@@ -31,10 +31,10 @@ def pending(session: Session) -> list[Visit]:
 
 
 def split_for_kasubag(visits: list[Visit], ktp_first: bool) -> tuple[list[Visit], list[Visit]]:
-    """(ready for a decision, still waiting for the helpdesk's KTP check) under the office setting."""
-    if not ktp_first:
-        return visits, []
-    return [v for v in visits if v.ktp_checked_at], [v for v in visits if not v.ktp_checked_at]
+    """(ready for a decision, still waiting for the helpdesk's KTP check) under the office setting;
+    a visit without a KTP photo waits for the check whatever the setting (h43n)."""
+    waiting = [v for v in visits if visit_ops.waits_for_ktp_check(v, ktp_first=ktp_first)]
+    return [v for v in visits if v not in waiting], waiting
 
 
 def remote_waiting(session: Session) -> list[RemoteAccessRequest]:

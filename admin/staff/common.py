@@ -186,6 +186,7 @@ def template_helpers() -> dict:
     return {"status_label": status_label, "field_labels": field_labels, "category_label": category_label,
             "step_label": step_label, "action_label": event_label, "choice": choice, "waited": waited,
             "user_name": user_name, "may_view_ktp": may_view_ktp, "missing_fields": missing_now,
+            "ktp_in_person_only": visit_ops.ktp_in_person_only,
             "missing_labels": missing_labels, "report_gaps": visit_ops.report_gaps, "incidents": visit_ops.incidents,
             "decision_status": decision_status, "where_now": where_now, "shown_status": visit_ops.shown_status,
             "endpoint_exists": endpoint_exists, "actions_for": actions_for, "staff_actor": current_actor,

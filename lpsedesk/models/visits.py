@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, event, select, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, event, false, select, text
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
@@ -72,6 +72,10 @@ class Visit(DecisionColumns, WatchColumns, RestrictedColumns, Base):
     submitted_via_kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk_devices.id"), index=True)
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
+    # h43n: sent from a kiosk whose camera was absent or refused, so no KTP photo exists; the helpdesk
+    # checks the original KTP in person before the Kasubag decides (visit_ops.waits_for_ktp_check). Not
+    # read from id_capture_key, which the retention purge empties on visits that had a photo.
+    no_ktp_photo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     ktp_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ktp_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 

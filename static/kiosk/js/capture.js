@@ -139,6 +139,7 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
 
   function accept(capture) {
     visitor.capture = capture;
+    visitor.noPhoto = false;
     visitor.pendingPhoto = null;
     $("[data-no-card]", screen).hidden = true;
     $("[data-capture-done]", screen).hidden = false;
@@ -228,6 +229,15 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     start, stop, retake, noteCodes,
     takeNow() { manualNext = true; problem(""); guidance(T.scanning); },
     keepPhoto() { if (visitor.pendingPhoto) accept(visitor.pendingPhoto); },
+    /* h43n: no camera, no file: on without a photo; the request says so (rules.js), the helpdesk
+       checks the original KTP. Offered only once the camera is known to be missing. */
+    withoutPhoto() {
+      if (!noCamera) return false;
+      visitor.capture = null;
+      visitor.pendingPhoto = null;
+      visitor.noPhoto = true;
+      return true;
+    },
     captureProblem(message) { retake(); problem(message); },
   };
 }

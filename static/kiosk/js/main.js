@@ -31,7 +31,7 @@ const screens = createScreens();
 const keyboard = installKeyboard($("[data-osk-panel]"));
 
 /* What this visitor has given so far; owned here, lent to the check-in parts, gone with the reload. */
-const visitor = { scanSession: newId(), capture: null, pendingPhoto: null, codes: [] };
+const visitor = { scanSession: newId(), capture: null, pendingPhoto: null, noPhoto: false, codes: [] };
 
 function leaveFor(url) {
   // A full reload is the surest way to forget everything on the page (fields, images, canvas).
@@ -130,6 +130,7 @@ const actions = {
   capture: () => capture.takeNow(),
   retake: () => capture.retake(),
   "keep-photo": () => capture.keepPhoto(),
+  "no-photo": () => { if (capture.withoutPhoto()) screens.show("who"); },
   "same-as-last": sameAsLastTime,
   "to-who": () => screens.show("who"),
   "back-ktp": () => screens.show("ktp"),

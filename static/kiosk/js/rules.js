@@ -15,6 +15,7 @@ export function createRules({ api, T, visitor, form, capture, screens, onSubmitt
     payload.rules_accepted = box.checked;
     payload.signature = pad.isEmpty() ? "" : pad.toDataURL();
     payload.capture = visitor.capture ? visitor.capture.id : "";
+    if (!visitor.capture && visitor.noPhoto) payload.no_camera = true;  // h43n: the desk checks the KTP
     payload.scan_session = visitor.scanSession;
     payload.scanned_codes = visitor.codes;
     const button = $("[data-action=submit]", screen);

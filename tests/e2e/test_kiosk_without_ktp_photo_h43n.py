@@ -1,0 +1,63 @@
+"""h43n: a kiosk whose camera is refused is not a dead end. The stranger walk (docs/kiosk.md, h43w) met
+only "Unggah foto saja" (a file dialog: a kiosk has no file to give) and "ask the helpdesk officer",
+and the server wanted a photo: an elderly visitor could not send a request at all. SOP 1 asks only that
+the visitor show a valid KTP, which the helpdesk checks in person: the KTP screen offers a big "Lanjut
+tanpa foto KTP" with what happens next, the guest book goes on as before (the NIK typed), and the
+waiting screen sends the visitor to the helpdesk with the original KTP first."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lpsedesk.extensions import db
+from lpsedesk.models import Visit
+from tests.kiosk.e2e_support import TABLET, enrol_page, on_to_the_rules, sign
+
+from .axe import axe_source, violations
+
+SHOTS = Path("/tmp/h43n")
+NIK = "3373024107900001"  # synthetic: Kota Salatiga, born 01/07/1990, female
+
+
+def _in_sight(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= TABLET["height"]
+
+
+def test_with_the_camera_refused_the_visitor_goes_on_without_a_photo_to_the_waiting_screen(
+        app, live_server, launch_browser):
+    SHOTS.mkdir(exist_ok=True)
+    # a camera is there, but the browser's permission is not given (Playwright denies it)
+    browser = launch_browser(extra_args=["--use-fake-device-for-media-stream"])
+    page = enrol_page(app, browser, live_server, TABLET)
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=checkin]")
+    page.wait_for_selector("section[data-screen=ktp].k-no-camera:not([hidden])")
+    page.wait_for_selector("[data-camera-off]:not([hidden])")
+    go_on = "section[data-screen=ktp] [data-action=no-photo]"
+    assert page.inner_text(go_on) == "Lanjut tanpa foto KTP"
+    assert _in_sight(page, go_on) and page.locator(go_on).bounding_box()["height"] >= 48
+    help_line = page.inner_text("[data-no-photo-help]")
+    assert "KTP asli" in help_line and "petugas helpdesk" in help_line and _in_sight(page, "[data-no-photo-help]")
+    assert "Lanjut tanpa foto KTP" in page.inner_text("[data-guidance]")  # the guidance names the way on
+    page.screenshot(path=str(SHOTS / "kiosk-ktp-no-camera-1280x800.png"))
+    assert violations(page, axe_source()) == []
+
+    page.click(go_on)
+    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    page.fill("input[name=full_name]", "Sari Uji Coba")
+    page.fill("input[name=nik]", NIK)  # typed, as every visitor whose card was not read
+    page.fill("input[name=phone]", "081234560077")
+    on_to_the_rules(page)
+    page.check("[data-rules]")
+    sign(page)
+    page.click("[data-action=submit]")
+    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=30000)
+    said = page.inner_text("[data-status-message]")
+    assert "KTP asli kepada petugas helpdesk" in said and "sudah dikirim ke" not in said, said
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / "kiosk-waiting-no-photo-1280x800.png"))
+    assert violations(page, axe_source()) == []
+    with app.app_context():
+        visit = db.session.query(Visit).one()
+        assert visit.no_ktp_photo is True and visit.id_capture_key is None and visit.visitor.nik == NIK
+    assert [e for e in page.errors if not e.startswith("Failed to load resource")] == []
