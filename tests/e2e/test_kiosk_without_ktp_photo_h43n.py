@@ -10,11 +10,12 @@ from pathlib import Path
 
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
-from tests.kiosk.e2e_support import TABLET, enrol_page, on_to_the_rules, sign
+from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, on_to_the_rules, sign
 
 from .axe import axe_source, violations
 
 SHOTS = Path("/tmp/h43n")
+SHOTS_H43X = Path("/tmp/h43x")
 NIK = "3373024107900001"  # synthetic: Kota Salatiga, born 01/07/1990, female
 
 
@@ -61,3 +62,34 @@ def test_with_the_camera_refused_the_visitor_goes_on_without_a_photo_to_the_wait
         visit = db.session.query(Visit).one()
         assert visit.no_ktp_photo is True and visit.id_capture_key is None and visit.visitor.nik == NIK
     assert [e for e in page.errors if not e.startswith("Failed to load resource")] == []
+
+
+# h43x: what a visitor at a camera-less kiosk must see whole, without scrolling (a kiosk page does not
+# look scrollable): the way on, the line saying what it means, and the upload under them
+NO_CAMERA_WAYS = ["section[data-screen=ktp] [data-action=no-photo]", "[data-no-photo-help]",
+                  "section[data-screen=ktp] label.k-file"]
+
+
+def test_without_a_camera_both_ways_on_and_their_line_stand_whole_on_short_landscape_screens(
+        app, live_server, browser):
+    """The 7 December walk: at 1024x768 "Unggah foto saja" sat a few px under the screen's edge."""
+    SHOTS_H43X.mkdir(exist_ok=True)
+    page = enrol_page(app, browser, live_server, TABLET)  # the shared browser has no camera at all
+    for lang in ("id", "en"):
+        for size in (TABLET, SMALL):
+            page.set_viewport_size(size)
+            page.goto(f"{live_server}/kiosk/?lang={lang}")
+            page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
+            page.click("[data-action=checkin]")
+            page.wait_for_selector("section[data-screen=ktp].k-no-camera:not([hidden])")
+            page.wait_for_selector("[data-camera-off]:not([hidden])")
+            page.wait_for_timeout(300)
+            name = f"kiosk-ktp-no-camera-{size['width']}x{size['height']}-{lang}"
+            page.screenshot(path=str(SHOTS_H43X / f"{name}.png"))
+            boxes = {sel: page.locator(sel).bounding_box() for sel in NO_CAMERA_WAYS}
+            cut = {sel: box for sel, box in boxes.items()
+                   if box is None or box["y"] < 0 or box["y"] + box["height"] > size["height"]}
+            assert cut == {}, (name, cut)
+            assert page.evaluate("scrollY") == 0 and page.evaluate(
+                "document.documentElement.scrollHeight") <= size["height"], name
+    assert violations(page, axe_source()) == []
