@@ -1,7 +1,7 @@
 """h21u: the KTP photo is taken but its NIK could not be read (a thumb over the NIK's digits): the
 kiosk says so plainly, "NIK tidak terbaca" (h22: "Hampir selesai" on step 1 of 6 read as the whole form
 almost done) and that the NIK must be typed, and beside the empty NIK box
-"NIK belum terbaca dari KTP, ketik 16 digit NIK Anda". A card whose NIK was read says neither."""
+"NIK belum terbaca dari KTP, ketik 16 angka NIK Anda". A card whose NIK was read says neither."""
 from __future__ import annotations
 
 import cv2
@@ -12,7 +12,7 @@ from tests.kiosk.e2e_support import PORTRAIT, TABLET, enrol_page, ktp_with_thumb
 from .axe import axe_source, violations
 
 WORDS = {
-    "id": {"saved": "Foto KTP tersimpan", "title": "NIK tidak terbaca", "must": "ketik 16 digit NIK", "note": "NIK belum terbaca dari KTP, ketik 16 digit NIK Anda"},
+    "id": {"saved": "Foto KTP tersimpan", "title": "NIK tidak terbaca", "must": "ketik 16 angka NIK", "note": "NIK belum terbaca dari KTP, ketik 16 angka NIK Anda"},
     "en": {"saved": "KTP photo saved", "title": "NIK not read", "must": "type your 16-digit NIK", "note": "type your 16-digit NIK"},
 }
 
