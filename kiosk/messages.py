@@ -153,10 +153,14 @@ def guidance_message(code: str) -> str:
     return text
 
 
-def status_message(status: str, *, ktp_checked: bool = True, ktp_first: bool = False) -> str:
+def status_message(status: str, *, ktp_checked: bool, ktp_first: bool = False) -> str:
     """What the ticket screen says of a visit. h43w: a waiting visitor whose original KTP the desk has
     not checked is sent to the helpdesk with it (SOP 1: the helpdesk checks it, then asks the
-    Kasubag); with the office's "KTP first" on, the request is not with the Kasubag until then."""
+    Kasubag); with the office's "KTP first" on, the request is not with the Kasubag until then.
+    h43x: an approved visitor whose KTP the desk has already checked is not sent back to show it."""
+    if status == "approved" and ktp_checked:
+        # no longer than the sentence it stands for: ux15 keeps the approved card above the bar at 1024x768
+        return _("Your visit is approved. The helpdesk has checked your original KTP: please go to the facility.")
     if status == "pending" and not ktp_checked:
         if ktp_first:
             return _("First show your original KTP to the helpdesk; then your request goes to the Kasubag "
