@@ -153,10 +153,14 @@ def guidance_message(code: str) -> str:
     return text
 
 
-def status_message(status: str, *, ktp_checked: bool = True, ktp_first: bool = False) -> str:
+def status_message(status: str, *, ktp_checked: bool, ktp_first: bool = False) -> str:
     """What the ticket screen says of a visit. h43w: a waiting visitor whose original KTP the desk has
     not checked is sent to the helpdesk with it (SOP 1: the helpdesk checks it, then asks the
-    Kasubag); with the office's "KTP first" on, the request is not with the Kasubag until then."""
+    Kasubag); with the office's "KTP first" on, the request is not with the Kasubag until then.
+    h43x: an approved visitor whose KTP the desk has already checked is not sent back to show it."""
+    if status == "approved" and ktp_checked:
+        # no longer than the sentence it stands for: ux15 keeps the approved card above the bar at 1024x768
+        return _("Your visit is approved. The helpdesk has checked your original KTP: please go to the facility.")
     if status == "pending" and not ktp_checked:
         if ktp_first:
             return _("First show your original KTP to the helpdesk; then your request goes to the Kasubag "
@@ -190,6 +194,8 @@ def js_messages() -> dict[str, str]:
         # in the camera's own box, beside the instruction above (the whole sentence twice read as a fault)
         "camera_off": _("No camera"),
         "ktp_title_no_camera": _("A photo of your KTP"),
+        # h43x: once the photo is taken, with a camera too ("Show your KTP to the camera" was still asked)
+        "ktp_title_taken": _("A photo of your KTP"),
         "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
         "network": _("No connection to the server. Please try again."),
@@ -230,6 +236,8 @@ def js_messages() -> dict[str, str]:
         "nik_unread_title": _("NIK not read"),
         "no_card_seen": _("No card was found in this photo."),
         "photo_kept": _("The photo is kept as it is."),
+        # h43x: a photo whose NIK was not read: what succeeded, never "Got it!" above "NIK not read"
+        "photo_saved": _("KTP photo saved"),
         "hold_card": _("Hold your KTP in front of the camera"),
         # h43p: said only where the upload is offered, a kiosk without a camera (ux5): no camera in it
         "upload_again": _("Choose another photo of your KTP, or ask the helpdesk officer for help."),

@@ -72,7 +72,7 @@ def visit_status(visit: Visit, *, identified: bool = False) -> dict:
         "ticket": visit.ticket_code,
         "status": visit.status,
         "status_label": status_label(visit.status),
-        "message": status_message(visit.status, ktp_checked=visit.ktp_checked_at is not None,
+        "message": status_message(visit.status, ktp_checked=visit_ops.ktp_checked(visit),
                                   ktp_first=visit_ops.ktp_check_first(
                                       visit, ktp_first=bool(settings.get(db.session, "ktp_check_before_kasubag")))),
         "visitor_name": visit.visitor.full_name,

@@ -104,6 +104,11 @@ def ktp_check_first(visit: Visit, *, ktp_first: bool) -> bool:
     return ktp_first or ktp_in_person_only(visit)
 
 
+def ktp_checked(visit: Visit) -> bool:
+    """Whether the helpdesk has seen this visitor's original KTP (SOP 1), before or after the decision."""
+    return visit.ktp_checked_at is not None
+
+
 def waits_for_ktp_check(visit: Visit, *, ktp_first: bool) -> bool:
     """A pending request that reaches the Kasubag only once the desk has checked the original KTP."""
     return (visit.status == VisitStatus.PENDING and visit.ktp_checked_at is None

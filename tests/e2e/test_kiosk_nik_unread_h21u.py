@@ -1,7 +1,7 @@
 """h21u: the KTP photo is taken but its NIK could not be read (a thumb over the NIK's digits): the
 kiosk says so plainly, "NIK tidak terbaca" (h22: "Hampir selesai" on step 1 of 6 read as the whole form
 almost done) and that the NIK must be typed, and beside the empty NIK box
-"NIK belum terbaca dari KTP, ketik 16 digit NIK Anda". A card whose NIK was read says neither."""
+"NIK belum terbaca dari KTP, ketik 16 angka NIK Anda". A card whose NIK was read says neither."""
 from __future__ import annotations
 
 import cv2
@@ -12,8 +12,8 @@ from tests.kiosk.e2e_support import PORTRAIT, TABLET, enrol_page, ktp_with_thumb
 from .axe import axe_source, violations
 
 WORDS = {
-    "id": {"title": "NIK tidak terbaca", "must": "ketik 16 digit NIK", "note": "NIK belum terbaca dari KTP, ketik 16 digit NIK Anda"},
-    "en": {"title": "NIK not read", "must": "type your 16-digit NIK", "note": "type your 16-digit NIK"},
+    "id": {"saved": "Foto KTP tersimpan", "title": "NIK tidak terbaca", "must": "ketik 16 angka NIK", "note": "NIK belum terbaca dari KTP, ketik 16 angka NIK Anda"},
+    "en": {"saved": "KTP photo saved", "title": "NIK not read", "must": "type your 16-digit NIK", "note": "type your 16-digit NIK"},
 }
 
 
@@ -43,6 +43,8 @@ def test_a_ktp_whose_nik_was_not_read_says_so_and_asks_to_type_the_nik(
     title = page.locator("[data-nik-unread-title]")
     assert title.is_visible() and title.inner_text() == words["title"]
     assert words["must"] in page.inner_text("[data-capture-read]")
+    # h43x: what stands above "NIK not read" says what did succeed, never a plain "success"
+    assert page.inner_text("[data-guidance]").strip() == words["saved"]
     page.screenshot(path=f"/tmp/h21u/7-nik-unread-ktp-{lang}-{name}.png")
     assert violations(page, axe_source()) == []
 
@@ -65,6 +67,7 @@ def test_a_ktp_whose_nik_was_read_says_neither(app, live_server, browser):
     page = _to_ktp(app, browser, live_server, TABLET, "id")
     upload_ktp(page)
     assert not page.locator("[data-nik-unread-title]").is_visible()
+    assert page.inner_text("[data-guidance]").strip() == "Berhasil!"  # h43x: the whole card read: a success
     page.click("[data-action=to-who]")
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
     assert page.locator("input[name=nik]").input_value() != ""

@@ -14,6 +14,8 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
   let noCardSince = null;
   // h43p: once the camera is refused, no line of guidance may send the visitor to it
   let noCamera = false;
+  // h43x: the heading while aiming, put back when the photo is taken again
+  const aimingTitle = $("h1", screen).textContent;
 
   /* The JPEG as the request's body on the narrow path (frames.js): no multipart form to parse for
      each of the five frames a second (an uploaded photo still goes as a form). */
@@ -143,8 +145,11 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     visitor.pendingPhoto = null;
     $("[data-no-card]", screen).hidden = true;
     $("[data-capture-done]", screen).hidden = false;
-    guidance(capture.card_found === false ? T.photo_kept : T.captured, true);
     const notes = captureNotes(capture, T);  // h21u: "NIK not read" when the NIK must be typed
+    // h43x: the photo is taken: the heading no longer asks for the card, and where the NIK was not read
+    // the line above "NIK tidak terbaca" says what did succeed (a green "Berhasil!" read as contradicting it)
+    $("h1", screen).textContent = T.ktp_title_taken;
+    guidance(capture.card_found === false ? T.photo_kept : notes.title ? T.photo_saved : T.captured, true);
     $("[data-nik-unread-title]", screen).textContent = notes.title;
     $("[data-nik-unread-title]", screen).hidden = !notes.title;
     $("[data-capture-read]", screen).textContent = notes.line;
@@ -180,6 +185,7 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     img.removeAttribute("src");
     $("[data-video=ktp]", screen).hidden = false;
     $("[data-capture-done]", screen).hidden = true;
+    $("h1", screen).textContent = noCamera ? T.ktp_title_no_camera : aimingTitle;
     $("[data-no-card]", screen).hidden = true;
     $("[data-returning]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = false;
