@@ -91,9 +91,16 @@ def merged_spellings(counts: list[tuple[str | None, int]], top: int = TOP_INSTIT
         merged[name.casefold()] += n
         spellings.setdefault(name.casefold(), Counter())[name] += n
     ranked = _ranked(merged)
-    head = [(spellings[k].most_common(1)[0][0], n) for k, n in ranked[:top]]
+    head = [(_most_common_spelling(spellings[k]), n) for k, n in ranked[:top]]
     rest = sum(n for _k, n in ranked[top:])
     return head + ([("", rest)] if rest else [])
+
+
+def _most_common_spelling(spellings: Counter) -> str:
+    # Ties broken by the spelling itself, not by which row came first: the database returns rows in
+    # no set order (PostgreSQL), and the screen, the PDF and the kept days must name "Dinas PU" /
+    # "DINAS PU" (one visit each) alike.
+    return min(spellings.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def _time_series(per_day: Counter, period: Period) -> tuple[list, list, list]:
