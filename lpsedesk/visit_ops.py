@@ -25,11 +25,11 @@ NOTE_KINDS = ("note", "incident")
 MAX_NOTE = 2000
 DECISIONS = {"approve": VisitStatus.APPROVED, "deny": VisitStatus.DENIED}
 
-# SOP 1 step 6: the guest book is complete only when each of these holds a value. Keys only here;
-# the staff screens give each one its label.
 # h43w: a request refused, withdrawn or lapsed was never let in: it has no check-out to record.
 NEVER_IN = (VisitStatus.DENIED, VisitStatus.CANCELLED, VisitStatus.EXPIRED)
 
+# SOP 1 step 6: the guest book is complete only when each of these holds a value. Keys only here;
+# the staff screens give each one its label.
 REQUIRED_FIELDS: dict[str, Callable[[Visit], object]] = {
     "full_name": lambda v: v.visitor.full_name,
     "nik": lambda v: v.visitor.nik,
@@ -111,7 +111,7 @@ def ktp_checked(visit: Visit) -> bool:
 
 def waits_for_ktp_check(visit: Visit, *, ktp_first: bool) -> bool:
     """A pending request that reaches the Kasubag only once the desk has checked the original KTP."""
-    return (visit.status == VisitStatus.PENDING and visit.ktp_checked_at is None
+    return (visit.status == VisitStatus.PENDING and not ktp_checked(visit)
             and ktp_check_first(visit, ktp_first=ktp_first))
 
 
