@@ -15,6 +15,11 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def ktp_seen_label(key: str | None) -> str:
+    """How a visitor's KTP was seen (visit_ops.ktp_seen), as the guest book writes it; nothing yet, empty."""
+    return {"photo": _("KTP photo"), "in_person": _("Original KTP checked in person")}.get(key or "", "")
+
+
 def weekday_names() -> list[str]:
     """Monday to Sunday, in date.weekday() order."""
     return [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]

@@ -109,6 +109,20 @@ def ktp_checked(visit: Visit) -> bool:
     return visit.ktp_checked_at is not None
 
 
+# How the visitor's KTP was seen (h44w), as the guest book and its exports write it per visit.
+KTP_SEEN_PHOTO = "photo"  # the kiosk's camera took the KTP photo
+KTP_SEEN_IN_PERSON = "in_person"  # no photo: the helpdesk checked the original KTP at the desk
+
+
+def ktp_seen(visit: Visit) -> str | None:
+    """How this visitor's KTP was seen (SOP 1): its photo at the kiosk, or, for a visit without one
+    (h43n), the original checked in person; None while a visit without a photo still waits for that
+    check, since nothing has shown who the visitor is yet."""
+    if not ktp_in_person_only(visit):
+        return KTP_SEEN_PHOTO
+    return KTP_SEEN_IN_PERSON if ktp_checked(visit) else None
+
+
 def waits_for_ktp_check(visit: Visit, *, ktp_first: bool) -> bool:
     """A pending request that reaches the Kasubag only once the desk has checked the original KTP."""
     return (visit.status == VisitStatus.PENDING and not ktp_checked(visit)

@@ -11,7 +11,7 @@ from lpsedesk import settings as office
 from lpsedesk.clock import clock_text, wib_today
 from lpsedesk.exports import DocumentSpec, Period, Signatory
 from lpsedesk.extensions import db
-from lpsedesk.labels import category_label, decision_label, status_label
+from lpsedesk.labels import category_label, decision_label, ktp_seen_label, status_label
 from lpsedesk.reports.guestbook import GuestBookRow, Tally
 from lpsedesk.reports.statistics import Statistics
 from lpsedesk.reports.visit_report import ReportedVisit
@@ -76,18 +76,20 @@ def _document(title: str, stem: str, period: Period, columns, rows, widths, summ
         page_label=_("Page {page} of {total}"), file_stem=f"{stem}-{period.slug}")
 
 
-GUESTBOOK_SIGNATURE_COLUMN = 12  # index of the "Signature" column in the guest book
+GUESTBOOK_SIGNATURE_COLUMN = 13  # index of the "Signature" column in the guest book
 
 
 def guestbook_spec(rows: Iterable[GuestBookRow], period: Period, counts: Tally) -> DocumentSpec:
     """The guest book as a document; `rows` may be a generator (CSV and XLSX stream it), the
     summary line comes from the database's counts."""
     choice, category, decision = labeller(), memo(category_label), memo(decision_label)
-    columns = [_("No."), _("Date"), _("Name"), _("NIK"), _("Institution"), _("Category"), _("Purpose"),
+    ktp = memo(ktp_seen_label)
+    # h44w: "KTP" says how the visitor's KTP was seen, as the core decides (visit_ops.ktp_seen)
+    columns = [_("No."), _("Date"), _("Name"), _("NIK"), _("KTP"), _("Institution"), _("Category"), _("Purpose"),
                _("Facility"), _("Time in"), _("Time out"), _("Decision"), _("Note"), _("Signature")]
     signed = _("signed")
     cells = ([
-        str(r.number), r.day.strftime("%d/%m/%Y"), r.name, r.nik, r.institution, category(r.category),
+        str(r.number), r.day.strftime("%d/%m/%Y"), r.name, r.nik, ktp(r.ktp_seen), r.institution, category(r.category),
         choice("purposes", r.purpose) + (f" ({r.purpose_detail})" if r.purpose_detail else ""),
         choice("facilities", r.facility), hhmm(r.time_in), hhmm(r.time_out),
         decision(r.decision) + (f"\n{r.decided_by}" if r.decided_by else ""),
@@ -96,7 +98,7 @@ def guestbook_spec(rows: Iterable[GuestBookRow], period: Period, counts: Tally) 
         signed if r.signature_key else "-",
     ] for r in rows)
     # "No." holds a five-digit number on one line (a busy month of a province-wide desk)
-    widths = [0.62, 1.02, 1.45, 1.6, 1.45, 1.0, 1.1, 1.25, 0.68, 0.68, 1.4, 1.0, 1.05]
+    widths = [0.62, 1.02, 1.45, 1.6, 1.2, 1.45, 1.0, 1.1, 1.25, 0.68, 0.68, 1.4, 1.0, 1.05]
     summary = [_("Visitors: %(n)d; approved: %(a)d; refused: %(d)d.", n=counts.visits, a=counts.approved,
                  d=counts.denied),
                _("Times in WIB. NIKs are masked unless an Admin exported them in full.")]

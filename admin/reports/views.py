@@ -21,7 +21,7 @@ from lpsedesk.errors import user_error
 from lpsedesk.exports import indonesian_date, iter_csv, render_csv, render_pdf, render_xlsx
 from lpsedesk.extensions import db
 from lpsedesk.fetch_site import from_this_site_only
-from lpsedesk.labels import category_label, decision_label
+from lpsedesk.labels import category_label, decision_label, ktp_seen_label
 from lpsedesk.models import Visit
 from lpsedesk.reports import statistics
 from lpsedesk.pagination import page_number
@@ -81,7 +81,8 @@ def report_guestbook():
     return render_template("admin/reports/guestbook.html", period=period, rows=listed.rows, listed=listed,
                            office=_office(), category_label=memo(category_label), choice=labeller(),
                            decision_label=memo(decision_label), hhmm=hhmm, actor=current_actor(),
-                           signed_on=_signed_on(), Role=Role, area_text=area_text)
+                           signed_on=_signed_on(), Role=Role, area_text=area_text,
+                           ktp_seen_label=ktp_seen_label)
 
 
 def _attachment(body, filename: str, fmt: str) -> Response:

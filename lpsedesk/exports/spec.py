@@ -49,7 +49,7 @@ class DocumentSpec:
     # e.g. the guest book's signatures. Formats without pictures print the text.
     pictures: Sequence[bytes | None] = ()
     picture_column: int | None = None
-    # Smaller type for a table with many columns (the guest book has eleven).
+    # Smaller type for a table with many columns (the guest book has fourteen).
     compact: bool = False
 
     def __post_init__(self) -> None:

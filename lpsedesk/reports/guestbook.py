@@ -17,6 +17,7 @@ from ..exports.dates import Period
 from ..models import Visit
 from ..nik import mask_nik
 from ..pagination import Page, paginate
+from ..visit_ops import ktp_seen
 from .restricted_log import NONE, AreaFacts, area_facts
 
 # What the Kasubag decided, read from the status the visit reached.
@@ -49,6 +50,8 @@ class GuestBookRow:
     area: AreaFacts = NONE
     # Issue 16: the signature's small copy (None for visits signed before it was kept).
     signature_small_key: str | None = None
+    # h44w: how the KTP was seen (visit_ops.ktp_seen): "photo", "in_person", or None (not yet).
+    ktp_seen: str | None = None
 
 
 def decided_by_text(visit: Visit) -> str:
@@ -88,7 +91,7 @@ def _row(number: int, visit: Visit, full_nik: bool) -> GuestBookRow:
         status=visit.status, decision=DECISION_OF_STATUS.get(visit.status, visit.status),
         decided_by=decided_by_text(visit) if visit.decided_at else "",
         decision_reason=visit.decision_reason or "", signature_key=visit.signature_key, area=_area(visit),
-        signature_small_key=visit.signature_small_key,
+        signature_small_key=visit.signature_small_key, ktp_seen=ktp_seen(visit),
     )
 
 

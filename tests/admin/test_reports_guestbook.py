@@ -27,7 +27,8 @@ WIB = ZoneInfo("Asia/Jakarta")
 TODAY = date(2026, 11, 20)
 START = TODAY - timedelta(weeks=12)
 PERIOD = {"from": START.isoformat(), "to": TODAY.isoformat()}
-NAME, NIK, INSTITUTION, TIME_IN, TIME_OUT, DECISION, SIGNATURE = 2, 3, 4, 8, 9, 10, 12
+# h44w: "KTP" (how it was seen) after the NIK
+NAME, NIK, KTP, INSTITUTION, TIME_IN, TIME_OUT, DECISION, NOTE, SIGNATURE = 2, 3, 4, 5, 9, 10, 11, 12, 13
 
 
 def masked(nik: str) -> str:
@@ -79,7 +80,7 @@ def test_the_guest_book_csv_lists_every_visit_of_the_period_as_the_database_hold
     assert response.data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM so Excel reads it right"
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
-    assert len(header) == 13 and header[0] == "No."
+    assert len(header) == 14 and header[0] == "No."
     visits = expected_visits(app, START, TODAY)
     assert len(visits) > 150, "twelve weeks of demo visits"
     assert len(body) == len(visits)
@@ -90,7 +91,7 @@ def test_the_guest_book_csv_lists_every_visit_of_the_period_as_the_database_hold
         assert row[NIK] == masked(visit.visitor.nik) and visit.visitor.nik not in response.data.decode()
         assert row[TIME_IN] == hhmm(visit.submitted_at) and row[TIME_OUT] == hhmm(visit.checked_out_at)
         if visit.status == "denied":
-            assert visit.decided_by_label in row[DECISION] and row[11] == visit.decision_reason
+            assert visit.decided_by_label in row[DECISION] and row[NOTE] == visit.decision_reason
 
 
 def test_the_guest_book_xlsx_holds_the_same_rows_under_the_lpse_header_and_signatory(app, seeded, staff):
