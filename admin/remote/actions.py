@@ -29,7 +29,7 @@ from .messages import input_message
 def typed_again(req, exc: WorkflowError, field, status: int = 400, **forms):
     """What was typed refused by the core: the same page again with the reason beside the field to
     change and everything typed kept, rather than a page that only says "Back" (nothing is saved)."""
-    message = input_message(exc.code) if isinstance(exc, remote_ops.RemoteInputError) else workflow_message(exc)
+    message = input_message(exc.code, req) if isinstance(exc, remote_ops.RemoteInputError) else workflow_message(exc)
     field.errors = [*field.errors, message]
     return render_detail(req, status, **forms)
 

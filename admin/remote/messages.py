@@ -3,8 +3,29 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from lpsedesk.i18n import format_wib
 
-def input_message(code: str) -> str:
+
+def _against_the_record(code: str, req) -> str | None:
+    """h44w: a typed time refused for coming before a step already recorded names that step's time,
+    so the Admin knows what to type instead of guessing (the record is on the same page, further down)."""
+    if code == "closed_before_given" and req.granted_at:
+        return _("The account was given at %(time)s: its closing time cannot come before that.",
+                 time=format_wib(req.granted_at))
+    if code == "given_before_approval" and req.decided_at:
+        return _("The Kasubag approved the letter at %(time)s: the account cannot have been given before that.",
+                 time=format_wib(req.decided_at))
+    if code == "told_before_refusal" and req.decided_at:
+        return _("The Kasubag refused the letter at %(time)s: the third party cannot have been told before that.",
+                 time=format_wib(req.decided_at))
+    return None
+
+
+def input_message(code: str, req=None) -> str:
+    """What a refusal code of the core says to the Admin; given the request, a time refused for
+    coming before a recorded step names that step's time."""
+    if req is not None and (said := _against_the_record(code, req)):
+        return said
     return {
         "period_reversed": _("The end of the period must come after its start."),
         "period_too_long": _("Remote access may be given for at most one year at a time."),
