@@ -108,3 +108,26 @@ def test_a_closing_time_before_the_account_was_given_says_when_it_was_given(app,
     with app.app_context():
         assert db.session.get(RemoteAccessRequest, request_id).status == "active"
     page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, PHONE], ids=["1366x768", "360x640"])
+def test_the_admins_home_parts_each_count_from_its_words(app, live_server, browser, make_user, viewport):
+    """The Admin's home read "0Sedang di dalam", "0Surat yang disetujui: ...": each count touched its words."""
+    make_user("ani", "admin", name="Ani Admin")
+    page = _phone(browser, live_server, "ani", viewport)
+    page.goto(f"{live_server}/admin/")
+    cards = page.locator("a.card.stat")
+    assert cards.count() >= 5, page.inner_text("main")
+    gaps = cards.evaluate_all("""cards => cards.map(card => {
+        const count = card.querySelector('.big').getBoundingClientRect();
+        const range = document.createRange();
+        range.setStartAfter(card.querySelector('.big'));
+        range.setEndAfter(card.lastChild);
+        const words = range.getClientRects()[0];
+        // beside the count, or under it: either way apart from it
+        return Math.max(words.left - count.right, words.top - count.bottom);
+    })""")
+    assert all(gap >= 8 for gap in gaps), gaps
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"admin-home-{viewport['width']}.png"), full_page=True)
+    page.context.close()
