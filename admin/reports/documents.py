@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from flask_babel import get_locale
@@ -108,22 +109,24 @@ def guestbook_spec(rows: Iterable[GuestBookRow], period: Period, counts: Tally) 
 def visit_report_spec(visits: list[ReportedVisit], period: Period) -> DocumentSpec:
     choice = labeller()
     # h23k: "Time in" is when the visitor was let in (the stay counts from it); the arrival at the kiosk
-    # before the Kasubag's permission has its own column
-    columns = [_("No."), _("Date"), _("Name"), _("Institution"), _("Purpose"), _("Facility"), _("Arrived"),
+    # before the Kasubag's permission has its own column. h44w: "KTP" as in the guest book.
+    columns = [_("No."), _("Date"), _("Name"), _("KTP"), _("Institution"), _("Purpose"), _("Facility"), _("Arrived"),
                _("Time in"), _("Time out"), _("Stay"), _("Notes"), _("Incidents"), _("Reported by")]
 
     def lines(notes) -> str:
         return "\n".join(f"{clock_text(n.at)} {n.body}" + (f" ({n.author})" if n.author else "") for n in notes)
 
     cells = [[
-        str(v.number), v.arrived.strftime("%d/%m/%Y"), v.name, v.institution, choice("purposes", v.purpose),
-        choice("facilities", v.facility), hhmm(v.arrived), hhmm(v.time_in), hhmm(v.time_out), stay_text(v),
-        lines(v.plain_notes), lines(v.incidents), v.reported_by,
+        str(v.number), v.arrived.strftime("%d/%m/%Y"), v.name, ktp_seen_label(v.ktp_seen), v.institution,
+        choice("purposes", v.purpose), choice("facilities", v.facility), hhmm(v.arrived), hhmm(v.time_in),
+        hhmm(v.time_out), stay_text(v), lines(v.plain_notes), lines(v.incidents), v.reported_by,
     ] for v in visits]
-    widths = [0.55, 1.3, 1.3, 1.35, 1.15, 1.25, 0.9, 0.9, 0.9, 0.95, 1.6, 1.4, 1.3]
+    widths = [0.55, 1.3, 1.3, 1.1, 1.35, 1.15, 1.25, 0.9, 0.9, 0.9, 0.95, 1.6, 1.4, 1.3]
     incidents = sum(len(v.incidents) for v in visits)
     summary = [_("Finished visits reported: %(n)d; incidents: %(i)d.", n=len(visits), i=incidents)]
-    return _document(_("Visit report").upper(), "laporan-kunjungan", period, columns, cells, widths, summary)
+    # fourteen columns since h44w's "KTP": the guest book's smaller type, or "Datang" broke inside its word
+    return replace(_document(_("Visit report").upper(), "laporan-kunjungan", period, columns, cells, widths, summary),
+                   compact=True)
 
 
 def statistics_spec(figures: Statistics, named: dict[str, list[tuple[str, str]]]) -> DocumentSpec:

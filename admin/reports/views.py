@@ -147,7 +147,8 @@ def report_visits():
     visits = reported_visits(db.session, period)
     return render_template("admin/reports/visits.html", period=period, visits=visits, office=_office(),
                            incidents=sum(len(v.incidents) for v in visits), choice=labeller(),
-                           duration_text=duration_text, stay_text=stay_text, hhmm=hhmm, signed_on=_signed_on())
+                           duration_text=duration_text, stay_text=stay_text, hhmm=hhmm, signed_on=_signed_on(),
+                           ktp_seen_label=ktp_seen_label)
 
 
 @bp.get("/reports/visits.<fmt>")

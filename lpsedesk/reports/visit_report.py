@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import decision_told, visit_stay
+from ..visit_ops import ktp_seen
 from ..clock import to_wib
 from ..exports.dates import Period
 from ..models import User, Visit
@@ -48,6 +49,8 @@ class ReportedVisit:
     rating: int | None
     feedback: str
     notes: list[NoteLine] = field(default_factory=list)
+    # h44w: how the KTP was seen (visit_ops.ktp_seen): "photo", "in_person", or None (not yet).
+    ktp_seen: str | None = None
 
     @property
     def incidents(self) -> list[NoteLine]:
@@ -84,5 +87,6 @@ def reported_visits(session: Session, period: Period) -> list[ReportedVisit]:
             rating=visit.rating, feedback=visit.feedback or "",
             notes=[NoteLine(n.kind, n.body, names.get(n.author_id or 0, ""), to_wib(n.created_at))
                    for n in visit.notes],
+            ktp_seen=ktp_seen(visit),
         ))
     return out

@@ -75,3 +75,42 @@ def test_the_guest_book_pdf_says_how_each_visitors_ktp_was_seen(book):
     ani, budi, citra = (text.index(name.replace(" ", "")) for name in EXPECTED)
     assert text.count(PHOTO.replace(" ", "")) == 1 and ani < text.index(PHOTO.replace(" ", "")) < budi
     assert text.count(IN_PERSON.replace(" ", "")) == 1 and budi < text.index(IN_PERSON.replace(" ", "")) < citra
+
+
+# The visit report: visits the helpdesk reported finished (SOP 1 step 7) say the same of the KTP.
+REPORTED = {"Dewi Berfoto": PHOTO, "Eko Diperiksa": IN_PERSON}
+
+
+@pytest.fixture
+def report(app, make_user, login, client):
+    make_user("rina", "helpdesk", name="Rina Meja")
+    with app.app_context():
+        for minutes, (name, nik, no_photo) in enumerate([("Dewi Berfoto", "3373024107900004", False),
+                                                         ("Eko Diperiksa", "3373024107900005", True)]):
+            came = MORNING + timedelta(minutes=10 * minutes)
+            factories.visit("reported", visitor=factories.visitor(full_name=name, nik=nik), submitted_at=came,
+                            no_ktp_photo=no_photo, ktp_checked_at=came + timedelta(minutes=2),
+                            decided_at=came + timedelta(minutes=3), checked_out_at=came + timedelta(hours=1),
+                            reported_at=came + timedelta(hours=2))
+    login("rina")
+    return client
+
+
+def test_the_visit_report_page_says_how_each_visitors_ktp_was_seen(report):
+    html = report.get("/admin/reports/visits", query_string=PERIOD).get_data(as_text=True)
+    sections = dict((name, html.split(name, 1)[1].split("</section>", 1)[0]) for name in REPORTED)
+    for name, said in REPORTED.items():
+        assert said in sections[name], (name, sections[name])
+    assert IN_PERSON not in sections["Dewi Berfoto"] and PHOTO not in sections["Eko Diperiksa"]
+
+
+def test_the_visit_report_xlsx_and_pdf_say_how_each_visitors_ktp_was_seen(report):
+    sheet = load_workbook(io.BytesIO(report.get("/admin/reports/visits.xlsx", query_string=PERIOD).data)).active
+    values = [[str(c) if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
+    at = next(i for i, row in enumerate(values) if row[0] == "No.")
+    name, ktp = values[at].index("Nama"), values[at].index("KTP")
+    assert {row[name]: row[ktp] for row in values[at + 1:] if row[name] in REPORTED} == REPORTED
+    reader = PdfReader(io.BytesIO(report.get("/admin/reports/visits.pdf", query_string=PERIOD).data))
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+    dewi, eko = (text.index(n.replace(" ", "")) for n in REPORTED)
+    assert dewi < text.index(PHOTO.replace(" ", "")) < eko < text.index(IN_PERSON.replace(" ", ""))

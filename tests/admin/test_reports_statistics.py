@@ -135,8 +135,8 @@ def test_the_visit_report_lists_reported_visits_with_notes_and_incidents(app, de
     assert "Kabel proyektor putus" in page and 'class="note-incident"' in page
     rows = list(csv.reader(io.StringIO(desk.get("/admin/reports/visits.csv", query_string=period).data.decode("utf-8-sig"))))
     assert [r[2] for r in rows[1:]] == ["Ayu Pelapor", "Bima Tenang"]
-    # h23k: the arrival ("Arrived") before "Time in" moved the notes one column on
-    assert "Verifikasi selesai" in rows[1][10] and "Kabel proyektor putus" in rows[1][11] and rows[2][11] == ""
+    # h23k: the arrival ("Arrived") before "Time in" moved the notes one column on; h44w: "KTP" another
+    assert "Verifikasi selesai" in rows[1][11] and "Kabel proyektor putus" in rows[1][12] and rows[2][12] == ""
     pdf = PdfReader(io.BytesIO(desk.get("/admin/reports/visits.pdf", query_string=period).data))
     text = re.sub(r"\s+", "", pdf.pages[0].extract_text())
     assert "AyuPelapor" in text and "Kabelproyektorputus" in text
