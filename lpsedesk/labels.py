@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from .visit_ops import KTP_SEEN_IN_PERSON, KTP_SEEN_PHOTO
+
 
 def status_label(status: str) -> str:
     labels = {
@@ -17,7 +19,7 @@ def status_label(status: str) -> str:
 
 def ktp_seen_label(key: str | None) -> str:
     """How a visitor's KTP was seen (visit_ops.ktp_seen), as the guest book writes it; nothing yet, empty."""
-    return {"photo": _("KTP photo"), "in_person": _("Original KTP checked in person")}.get(key or "", "")
+    return {KTP_SEEN_PHOTO: _("KTP photo"), KTP_SEEN_IN_PERSON: _("Original KTP checked in person")}.get(key or "", "")
 
 
 def weekday_names() -> list[str]:
