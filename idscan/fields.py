@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "U": "0", "I": "1", "l": "1", "i": "1",
                             "|": "1", "!": "1", "L": "1", "J": "1", "Z": "2", "z": "2", "B": "8", "S": "5",
@@ -36,6 +37,10 @@ class CardFields:
     lines: list[str] = field(default_factory=list)
 
 
+# Kept: a capture compares the same few readings and region names again and again (every frame's
+# NIK against the same header, each name reading against every other: ~90 ratios a capture, many
+# repeated; Run 44t). A pure function of two strings, so the cache changes no answer.
+@lru_cache(maxsize=4096)
 def similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 

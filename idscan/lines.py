@@ -226,17 +226,15 @@ def find_lines(clean: np.ndarray, max_lines: int = 9) -> list[TextLine]:
 def _extent(band: np.ndarray, span_end: int, gap: int = 60) -> tuple[int, int] | None:
     """Left and right end of a row's text: the header runs across the whole card, a field row
     stops before the photo (a gap wider than `gap` px after the text columns ends it)."""
-    cols = np.flatnonzero(band.sum(axis=0) > 0)
+    cols = np.flatnonzero(band.any(axis=0))
     cols = cols[cols >= 4]
     if cols.size < 10:
         return None
-    start = int(cols[0])
-    end = int(cols[0])
-    for c in cols[1:]:
-        if c - end > gap and end >= span_end * 0.5:
-            break
-        end = int(c)
-    return start, end + 1
+    # The first wide gap that starts past the middle of the text columns ends the row (numpy
+    # rather than a loop over the columns, Run 44t: the same ends).
+    stops = np.flatnonzero((np.diff(cols) > gap) & (cols[:-1] >= span_end * 0.5))
+    end = cols[stops[0]] if stops.size else cols[-1]
+    return int(cols[0]), int(end) + 1
 
 
 def _after_colon(band: np.ndarray, x0: int, x1: int) -> int | None:
@@ -246,17 +244,12 @@ def _after_colon(band: np.ndarray, x0: int, x1: int) -> int | None:
     misread label glued to a name ("Nama" -> "MARNE") would end up in the name.
     """
     h = band.shape[0]
-    cols = band[:, x0:x1].sum(axis=0) > 0
-    segs, start = [], None
-    for i, on in enumerate(np.append(cols, False)):
-        if on and start is None:
-            start = i
-        elif not on and start is not None:
-            segs.append((start + x0, i + x0))
-            start = None
+    # The runs of inked columns (letters), found by numpy rather than column by column (Run 44t).
+    edges = np.diff(np.concatenate(([0], band[:, x0:x1].any(axis=0).view(np.int8), [0])))
+    starts, ends = np.flatnonzero(edges == 1) + x0, np.flatnonzero(edges == -1) + x0
     # Merge letters into words/blobs: gaps shorter than a third of the row height.
     blobs: list[list[int]] = []
-    for a, b in segs:
+    for a, b in zip(starts.tolist(), ends.tolist()):
         if blobs and a - blobs[-1][1] < max(3, h // 3):
             blobs[-1][1] = b
         else:

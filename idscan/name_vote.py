@@ -19,6 +19,8 @@ import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
+from .fields import similar
+
 # False: measurements (the older rules: name_pick.merge's respace, vote.vote_name).
 ON = True
 MARK = re.compile(r"['-]")
@@ -87,9 +89,9 @@ def vote_names(own: list[str | None], others: list[str | None] = ()) -> str | No
         return readings[0][0]
     names = [n for n, _s in readings]
     # The most central reading (closest to all others); ties go to the sharpest crop's.
-    centre_at = max(range(len(names)), key=lambda i: (sum(SequenceMatcher(None, names[i], m).ratio() for m in names), -i))
+    centre_at = max(range(len(names)), key=lambda i: (sum(similar(names[i], m) for m in names), -i))
     centre = names[centre_at]
-    if sum(SequenceMatcher(None, centre, m).ratio() >= AGREE for m in names) < 2:
+    if sum(similar(centre, m) >= AGREE for m in names) < 2:
         return None  # the readings disagree too much to tell: the visitor types the name
     size = len(centre)
     sub = [defaultdict(float) for _ in range(size)]  # per letter of the centre: letter (or "") -> weight

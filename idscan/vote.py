@@ -14,7 +14,7 @@ from typing import Mapping
 
 from .crosscheck import DATE_DIGITS, Check, check_nik
 from . import name_vote
-from .fields import CardFields
+from .fields import CardFields, similar
 from .name_vote import vote_names
 
 MAJORITY = 0.6  # share of the frames' readings a character needs at each position
@@ -83,8 +83,8 @@ def vote_name(names: list[str | None]) -> str | None:
     best, count = Counter(names).most_common(1)[0]
     if count >= 2:
         return best
-    centre = max(names, key=lambda n: sum(SequenceMatcher(None, n, m).ratio() for m in names))
-    if sum(SequenceMatcher(None, centre, m).ratio() >= 0.7 for m in names) < 2:
+    centre = max(names, key=lambda n: sum(similar(n, m) for m in names))
+    if sum(similar(centre, m) >= 0.7 for m in names) < 2:
         return None  # the readings disagree too much to tell
     votes = [Counter({ch: 1}) for ch in centre]
     for other in names:
