@@ -240,8 +240,14 @@ def document() -> dict:
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["nik"],
                 "properties": {"nik": {"type": "string", "pattern": NIK_PATTERN}}}}}},
-            "responses": {"200": _json(_ref("NikCheck"), "valid NIK"),
-                          "400": _json(ERR, "invalid NIK, with the reason in fields.nik"), "401": E401}}},
+            "responses": {"200": _json({"anyOf": [
+                _ref("NikCheck"),
+                {"type": "object", "required": ["valid", "fields", "codes"],
+                 "properties": {"valid": {"const": False},
+                                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+                                "codes": {"type": "object", "additionalProperties": {"type": "string"}}}}]},
+                "what a valid NIK says, or (valid false) why 16 digits are no NIK: region, date, serial"),
+                          "400": _json(ERR, "not 16 digits 0-9, with the reason in fields.nik"), "401": E401}}},
         f"{PREFIX}/visits": {"post": {
             "summary": "Submit the guest book entry: a pending visit for the Kasubag",
             "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("VisitInput")}}},

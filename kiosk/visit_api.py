@@ -333,12 +333,19 @@ def withdraw(ticket: str):
 @bp.post("/api/v1/nik/check")
 @kiosk_only
 def check_nik():
-    """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong."""
+    """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong.
+
+    h44k: sixteen digits that are no NIK (an unknown region, no date, serial 0000) are the visitor's
+    typing mistake, which the kiosk says beside the box: an ordinary answer (200, valid false), not an
+    HTTP error the kiosk's browser console logs as a failure (as find-by-ticket, h39b). What is not
+    sixteen ASCII digits the kiosk never sends: still a 400."""
     data = json_body() or {}
     info = parse_nik(str(data.get("nik") or ""))
     if not info.valid:
         code = f"nik_{info.error}"
-        return api_error("invalid_fields", 400, fields={"nik": field_message(code)}, codes={"nik": code})
+        if info.error in ("length", "digits"):
+            return api_error("invalid_fields", 400, fields={"nik": field_message(code)}, codes={"nik": code})
+        return jsonify(valid=False, fields={"nik": field_message(code)}, codes={"nik": code})
     sex = {"L": _("Male"), "P": _("Female")}.get(info.sex or "", "")
     return jsonify(valid=True, nik=info.nik, birth_date=info.birth_date.isoformat(),
                    birth_date_text=info.birth_date.strftime("%d/%m/%Y"), sex=info.sex, sex_label=sex,
