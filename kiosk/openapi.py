@@ -137,6 +137,9 @@ SCHEMAS: dict = {
             "approved_until_text": {"type": ["string", "null"]},
             "decision_reason": {"type": ["string", "null"]},
             "checked_out_at_text": {"type": ["string", "null"]},
+            "typical_wait_text": {"type": ["string", "null"], "description": (
+                "h44k, with the submitting kiosk's fields: while pending, how long today's requests usually "
+                "waited for the decision (median, from 3 decisions today), else null")},
             "may_withdraw": {"type": "boolean",
                              "description": "still waiting for the decision: this kiosk may withdraw it"},
         },

@@ -8,9 +8,10 @@ import segno
 from flask import Response, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
-from lpsedesk import audit, checkin, devices, kiosk_recovery, restricted, settings, visit_ops
+from lpsedesk import audit, checkin, decision_wait, devices, kiosk_recovery, restricted, settings, visit_ops
 from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import refusal_reason_label, status_label
 from lpsedesk.extensions import db
@@ -94,7 +95,19 @@ def visit_status(visit: Visit, *, identified: bool = False) -> dict:
             "decision_reason": (refusal_reason_label(visit.decision_reason)
                                 if visit.status in ("denied", "cancelled", "expired") else None),
         })
+        status["typical_wait_text"] = typical_wait_text(visit)
     return status
+
+
+def typical_wait_text(visit: Visit) -> str | None:
+    """h44k: the waiting screen's "usually decided in about N minutes", from today's decisions
+    (lpsedesk.decision_wait); None once decided, or while today has too few decisions to say."""
+    if visit.status != "pending":
+        return None
+    minutes = decision_wait.typical_wait(db.session, utcnow())
+    if minutes is None:
+        return None
+    return ngettext("Usually decided in about %(num)d minute.", "Usually decided in about %(num)d minutes.", minutes)
 
 
 class TicketLimit(Exception):

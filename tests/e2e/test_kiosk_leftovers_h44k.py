@@ -5,11 +5,16 @@ original KTP at the desk, h43n): it is the one filled button, "Unggah foto saja"
 it. A KTP photo whose NIK was not read says once that the photo is kept, and then what to do next. A
 kiosk without a camera never asks for the KTP "to the camera", even when its photo is lost on the way.
 A refusal the kiosk expects and says in words (a NIK mistyped, the rules not ticked or signed) is no
-error in the browser's console; a refusal it did not expect still is."""
+error in the browser's console; a refusal it did not expect still is. While the visitor waits, the
+screen says how long today's requests usually waited, once today has three decisions or more."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
+
+from lpsedesk.models import utcnow
+from tests import factories
 
 from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, on_to_the_rules, sign, upload_ktp
 
@@ -149,3 +154,32 @@ def test_expected_refusals_are_quiet_and_a_lost_photo_never_names_the_camera(app
     said = page.inner_text("[data-ktp-error]")
     assert "kedaluwarsa" in said and "kamera" not in said.lower(), said
 
+
+def test_the_waiting_screen_says_how_long_todays_requests_usually_waited(app, live_server, browser):
+    SHOTS.mkdir(exist_ok=True)
+    with app.app_context():
+        # three requests decided today, after 4, 10 and 30 minutes: usually about 10
+        for decided_at, waited in zip(factories.earlier_today(utcnow(), 3), (4, 10, 30)):
+            factories.visit("approved" if waited != 10 else "denied", decided_at=decided_at,
+                            submitted_at=decided_at - timedelta(minutes=waited))
+    page = enrol_page(app, browser, live_server, TABLET)
+    _to_ktp_without_camera(page, live_server, "id")
+    page.click(GO_ON)
+    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    page.fill("input[name=full_name]", "Sari Uji Coba")
+    page.fill("input[name=nik]", NIK)
+    page.fill("input[name=phone]", "081234560077")
+    on_to_the_rules(page)
+    page.check("[data-rules]")
+    sign(page)
+    page.click("[data-action=submit]")
+    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=30000)
+    typical = page.locator("[data-status-typical]")
+    assert typical.is_visible() and typical.inner_text() == "Biasanya diputuskan dalam sekitar 10 menit."
+    for size, name in ((TABLET, "1280x800"), (SMALL, "1024x768")):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(200)
+        assert _in_sight(page, "[data-status-typical]") and _in_sight(page, "[data-action=finish]")
+        page.screenshot(path=str(SHOTS / f"waiting-typical-{name}-id.png"))
+    assert violations(page, axe_source()) == []
+    assert not page.errors, page.errors
