@@ -193,6 +193,12 @@ def js_messages() -> dict[str, str]:
                                 '"Upload a photo instead".'),
         # in the camera's own box, beside the instruction above (the whole sentence twice read as a fault)
         "camera_off": _("No camera"),
+        # h44k: the server's capture_required and capture_expired ask for the KTP "to the camera"; a kiosk
+        # without one says these instead (capture.js), naming the ways on it does have
+        "no_camera_capture_required": _('The photo of your KTP was not received. Touch "Continue without a KTP '
+                                        'photo", or choose the photo again.'),
+        "no_camera_capture_expired": _('The photo of your KTP has expired. Touch "Continue without a KTP '
+                                       'photo", or choose the photo again.'),
         "ktp_title_no_camera": _("A photo of your KTP"),
         # h43x: once the photo is taken, with a camera too ("Show your KTP to the camera" was still asked)
         "ktp_title_taken": _("A photo of your KTP"),
@@ -232,7 +238,8 @@ def js_messages() -> dict[str, str]:
         "finish_hint": _("Touch Finish to leave this screen."),
         "codes_read": _("Code read from the camera or scanner: %(count)s"),
         "nik_read": _("NIK read from the card: %(nik)s"),
-        "nik_not_read": _("The NIK on your KTP could not be read: please type your 16-digit NIK on the next screen."),
+        # h44k: under the heading "NIK not read", what to do next (it said again that the NIK was not read)
+        "nik_not_read": _('Touch "Continue", then type your 16-digit NIK on the next screen.'),
         "nik_unread_title": _("NIK not read"),
         "no_card_seen": _("No card was found in this photo."),
         "photo_kept": _("The photo is kept as it is."),
@@ -253,6 +260,9 @@ def js_messages() -> dict[str, str]:
         "welcome_back": _("Welcome back!"),
         "welcome_back_name": _("Welcome back, %(name)s!"),
         "fix_marked": _("Some details need attention. Please check the marked fields."),
+        # h44k: said on the rules screen before the request is sent, in the server's own words
+        "rules_unticked": field_message("rules"),
+        "signature_required": field_message("signature_required"),
         "nik_16": _("A NIK has exactly 16 digits."),
         # Said after a NIK of the wrong length: a visitor who forgot or doubled a digit sees how far off.
         "nik_typed": _("Digits typed: %(count)s."),

@@ -137,6 +137,9 @@ SCHEMAS: dict = {
             "approved_until_text": {"type": ["string", "null"]},
             "decision_reason": {"type": ["string", "null"]},
             "checked_out_at_text": {"type": ["string", "null"]},
+            "typical_wait_text": {"type": ["string", "null"], "description": (
+                "h44k, with the submitting kiosk's fields: while pending, how long today's requests usually "
+                "waited for the decision (median, from 3 decisions today), else null")},
             "may_withdraw": {"type": "boolean",
                              "description": "still waiting for the decision: this kiosk may withdraw it"},
         },
@@ -240,8 +243,14 @@ def document() -> dict:
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["nik"],
                 "properties": {"nik": {"type": "string", "pattern": NIK_PATTERN}}}}}},
-            "responses": {"200": _json(_ref("NikCheck"), "valid NIK"),
-                          "400": _json(ERR, "invalid NIK, with the reason in fields.nik"), "401": E401}}},
+            "responses": {"200": _json({"anyOf": [
+                _ref("NikCheck"),
+                {"type": "object", "required": ["valid", "fields", "codes"],
+                 "properties": {"valid": {"const": False},
+                                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+                                "codes": {"type": "object", "additionalProperties": {"type": "string"}}}}]},
+                "what a valid NIK says, or (valid false) why 16 digits are no NIK: region, date, serial"),
+                          "400": _json(ERR, "not 16 digits 0-9, with the reason in fields.nik"), "401": E401}}},
         f"{PREFIX}/visits": {"post": {
             "summary": "Submit the guest book entry: a pending visit for the Kasubag",
             "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("VisitInput")}}},

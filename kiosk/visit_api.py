@@ -8,9 +8,10 @@ import segno
 from flask import Response, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
-from lpsedesk import audit, checkin, devices, kiosk_recovery, restricted, settings, visit_ops
+from lpsedesk import audit, checkin, decision_wait, devices, kiosk_recovery, restricted, settings, visit_ops
 from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import refusal_reason_label, status_label
 from lpsedesk.extensions import db
@@ -94,7 +95,19 @@ def visit_status(visit: Visit, *, identified: bool = False) -> dict:
             "decision_reason": (refusal_reason_label(visit.decision_reason)
                                 if visit.status in ("denied", "cancelled", "expired") else None),
         })
+        status["typical_wait_text"] = typical_wait_text(visit)
     return status
+
+
+def typical_wait_text(visit: Visit) -> str | None:
+    """h44k: the waiting screen's "usually decided in about N minutes", from today's decisions
+    (lpsedesk.decision_wait); None once decided, or while today has too few decisions to say."""
+    if visit.status != "pending":
+        return None
+    minutes = decision_wait.typical_wait(db.session, utcnow())
+    if minutes is None:
+        return None
+    return ngettext("Usually decided in about %(num)d minute.", "Usually decided in about %(num)d minutes.", minutes)
 
 
 class TicketLimit(Exception):
@@ -333,12 +346,19 @@ def withdraw(ticket: str):
 @bp.post("/api/v1/nik/check")
 @kiosk_only
 def check_nik():
-    """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong."""
+    """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong.
+
+    h44k: sixteen digits that are no NIK (an unknown region, no date, serial 0000) are the visitor's
+    typing mistake, which the kiosk says beside the box: an ordinary answer (200, valid false), not an
+    HTTP error the kiosk's browser console logs as a failure (as find-by-ticket, h39b). What is not
+    sixteen ASCII digits the kiosk never sends: still a 400."""
     data = json_body() or {}
     info = parse_nik(str(data.get("nik") or ""))
     if not info.valid:
         code = f"nik_{info.error}"
-        return api_error("invalid_fields", 400, fields={"nik": field_message(code)}, codes={"nik": code})
+        if info.error in ("length", "digits"):
+            return api_error("invalid_fields", 400, fields={"nik": field_message(code)}, codes={"nik": code})
+        return jsonify(valid=False, fields={"nik": field_message(code)}, codes={"nik": code})
     sex = {"L": _("Male"), "P": _("Female")}.get(info.sex or "", "")
     return jsonify(valid=True, nik=info.nik, birth_date=info.birth_date.isoformat(),
                    birth_date_text=info.birth_date.strftime("%d/%m/%Y"), sex=info.sex, sex_label=sex,

@@ -101,8 +101,8 @@ def test_a_first_time_visitor_checks_in_by_touch_and_sees_the_decision_live(
         assert page.is_visible("[data-status-help]")
         both_orientations(page, shot, "10-ticket-refused")
         assert not page.is_visible("[data-ticket-qr]"), "a refused visit shows no check-out QR"
-    # The one 400 is the submit before ticking and signing, answered with the named errors.
-    assert [e for e in page.errors if "status of 400" not in e] == [], page.errors
+    # h44k: the submit before ticking and signing is said by the kiosk itself, nothing sent: no 400 logged
+    assert page.errors == [], page.errors
 
 
 def _slip_is_an_80mm_receipt_with_the_ticket(page, ticket: str) -> None:

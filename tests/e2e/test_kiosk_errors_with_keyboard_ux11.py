@@ -58,7 +58,7 @@ def test_after_next_the_field_to_fix_is_in_sight_and_the_keyboard_types_into_it(
     assert page.input_value("input[name=phone]") == "0812345678"
     assert page.inner_text("[data-error-for=full_name]").strip() == "", "a fixed field's error goes"
     assert violations(page, axe_source()) == []
-    assert not [e for e in page.errors if "400" not in e], page.errors  # the server's answer to a wrong field is a 400
+    assert not page.errors, page.errors  # h23v/h44k: a wrong field is an answer (200), not a failed load
 
 
 def test_a_wrong_ticket_code_keeps_its_message_and_the_find_button_above_the_keyboard(app, live_server, browser, shot):

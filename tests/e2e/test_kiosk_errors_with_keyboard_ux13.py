@@ -49,7 +49,7 @@ def test_two_fields_to_fix_in_two_rows_show_both_messages_above_the_bar(app, liv
     _messages_in_sight(page, ["phone"])
     _tap_keys(page, "0812")
     assert page.input_value("input[name=phone]") == "0812" and page.input_value("input[name=nik]") == "123"
-    assert not [e for e in page.errors if "400" not in e], page.errors
+    assert not page.errors, page.errors  # h23v/h44k: a wrong field is an answer (200), not a failed load
 
 
 def test_two_fields_to_fix_side_by_side_keep_the_keyboard_on_the_first(app, live_server, browser):

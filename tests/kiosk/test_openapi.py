@@ -70,6 +70,7 @@ def test_responses_carry_the_documented_fields(app, spec, kiosk, ktp_scene):
             headers={"Content-Type": "image/jpeg", "X-Scan-Capability": capability}))
     check(spec, f"{api}/nik/check", "post", kiosk.post_json("/nik/check", {"nik": "3373024107900001"}))
     check(spec, f"{api}/nik/check", "post", kiosk.post_json("/nik/check", {"nik": "123"}))
+    check(spec, f"{api}/nik/check", "post", kiosk.post_json("/nik/check", {"nik": "9999024107900001"}))
     check(spec, f"{api}/visits", "post", kiosk.post_json("/visits", dict(entry(), validate_only=True)))
     check(spec, f"{api}/visits", "post", kiosk.post_json("/visits", {}))
     created = kiosk.post_json("/visits", entry(capture=capture_id(kiosk, frame)))

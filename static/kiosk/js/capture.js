@@ -67,12 +67,13 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
   }
 
   /* No camera, or the camera refused (ux5): what speaks of the camera goes ("Take the photo now" did
-     nothing, the how-to pushed the upload under the screen's edge); the upload is the one button. */
+     nothing, the how-to pushed the upload under the screen's edge). h44k: one filled button, "Continue
+     without a KTP photo", the way most visitors take (a kiosk has no file to give, h43n); the upload
+     stays outlined beside it, as the template draws it. */
   function withoutCamera() {
     noCamera = true;
     screen.classList.add("k-no-camera");
     $("h1", screen).textContent = T.ktp_title_no_camera;
-    $(".k-file", screen).classList.remove("k-btn-secondary");
   }
 
   function stop() { if (camera) { camera.stop(); camera = null; } }
@@ -152,6 +153,8 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     guidance(capture.card_found === false ? T.photo_kept : notes.title ? T.photo_saved : T.captured, true);
     $("[data-nik-unread-title]", screen).textContent = notes.title;
     $("[data-nik-unread-title]", screen).hidden = !notes.title;
+    // h44k: the box above already says the photo is saved (or kept): "KTP photo taken" under it said it twice
+    $("[data-photo-taken]", screen).hidden = !!notes.title;
     $("[data-capture-read]", screen).textContent = notes.line;
     $("[data-capture-read]", screen).classList.toggle("k-must-type", !!notes.title);
     (capture.barcodes || []).forEach((b) => noteCodes([b.text]));
@@ -244,6 +247,11 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
       visitor.noPhoto = true;
       return true;
     },
-    captureProblem(message) { retake(); problem(message); },
+    /* h44k: the words come from the server's code where a kiosk without a camera needs its own: the
+       server's sentences ask for the KTP "to the camera", which this visitor cannot follow. */
+    captureProblem(message, code) {
+      retake();
+      problem(noCamera && T["no_camera_" + code] ? T["no_camera_" + code] : message);
+    },
   };
 }

@@ -2,6 +2,7 @@
    visitor lists each device (kind, brand, serial number) or ticks "I bring no devices"; the server
    checks the answer (validate_only) before the rules screen opens. */
 import { showErrors, clearField, sayScreenProblem } from "./errors.js";
+import { FORM_SCREENS } from "./form.js";
 import { $, $$ } from "./util.js";
 
 export function createDevices({ api, T, screens, form, restricted }) {
@@ -44,9 +45,12 @@ export function createDevices({ api, T, screens, form, restricted }) {
 
   function next() {
     reached = true;
-    const payload = Object.assign(form.data(), answer(), { validate_only: true });
+    // h44k: named fields (its own and every earlier screen's) are answered 200 with their problems: a
+    // refused answer is no HTTP error in the browser's console (the whole-entry check was a 400)
+    const asked = [...Object.values(FORM_SCREENS).flat(), "devices"];
+    const payload = Object.assign(form.data(), answer(), { validate_only: true, check_fields: asked });
     return api("/visits", { method: "POST", json: payload }).then((res) => {
-      const fields = res.ok ? {} : (res.data.fields || {});
+      const fields = res.data.fields || {};
       if (!res.ok && !res.data.fields) { showErrors(screen, {}, ""); sayScreenProblem($("[data-form-error]", screen), res.data, T.network); return; }
       if (fields.devices) { showErrors(screen, { devices: fields.devices }, T.fix_marked); return; }
       if (form.showServerErrors(fields, res.data.message)) return;

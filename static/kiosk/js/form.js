@@ -121,9 +121,9 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
     if (nik.length !== 16) return;
     api("/nik/check", { method: "POST", json: { nik } }).then((res) => {
       if (digits(form.nik.value) !== nik || nikAsked !== nik) return;  // typed on meanwhile
-      if (res.ok) {
+      if (res.ok && res.data.valid) {
         info.textContent = `${T.nik_birth} ${res.data.birth_date_text} \u00b7 ${res.data.sex_label} \u00b7 ${res.data.regency}`;
-      } else if (res.data.fields) {
+      } else if (res.data.fields) {  // h44k: a typing mistake comes as 200, valid false; a malformed NIK as 400
         showErrors(scope, { nik: res.data.fields.nik }, "");
       }
     });

@@ -10,7 +10,19 @@ export function createRules({ api, T, visitor, form, capture, screens, onSubmitt
   const box = $("[data-rules]", screen);
   const pad = new SignaturePad($("[data-signature]", screen), () => clearField(screen, "signature"));
 
+  /* h44k: the box not ticked and the box not signed are said here, before anything is sent: sent, they
+     came back as a 400, which the browser's console logs as an error though the kiosk said it in words.
+     The server still checks both (and everything else) when the request goes. */
+  function unanswered() {
+    const missing = {};
+    if (!box.checked) missing.rules_accepted = T.rules_unticked;
+    if (pad.isEmpty()) missing.signature = T.signature_required;
+    return Object.keys(missing).length ? missing : null;
+  }
+
   function submit() {
+    const missing = unanswered();
+    if (missing) { showErrors(screen, missing, T.fix_marked); return; }
     const payload = form.data();
     payload.rules_accepted = box.checked;
     payload.signature = pad.isEmpty() ? "" : pad.toDataURL();
@@ -24,7 +36,11 @@ export function createRules({ api, T, visitor, form, capture, screens, onSubmitt
       button.disabled = false;
       if (res.status === 201) { visitor.scanSession = null; onSubmitted(res.data); return; }
       const fields = res.data.fields || {};
-      if (fields.capture) { screens.show("ktp"); capture.captureProblem(fields.capture); return; }
+      if (fields.capture) {
+        screens.show("ktp");
+        capture.captureProblem(fields.capture, (res.data.codes || {}).capture || res.data.error);
+        return;
+      }
       if (form.showServerErrors(fields, res.data.message, res.data.codes)) return;
       const mine = {};
       for (const k of ["rules_accepted", "signature"]) if (fields[k]) mine[k] = fields[k];

@@ -44,6 +44,9 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     box.dataset.state = s.status;
     $("[data-status-title]", screen).textContent = T["title_" + s.status] || s.status_label;
     $("[data-status-message]", screen).textContent = s.message;
+    const typical = s.status === "pending" ? s.typical_wait_text || "" : "";
+    $("[data-status-typical]", screen).textContent = typical;
+    $("[data-status-typical]", screen).hidden = !typical;
     $("[data-status-name]", screen).textContent = s.visitor_name;
     $("[data-status-facility]", screen).textContent = s.facility_label;
     const until = s.status === "approved" && s.approved_until_text;
