@@ -100,6 +100,15 @@ def _names_engine() -> Callable | None:
 # there. False: measurements.
 SEEN_MARKS = True
 MARK_SEEN = 0.01
+# ... and a fainter one where it stands apart: on a soft or small row the apostrophe's probability
+# at its place can stay at 0.003-0.006 (BE'NIR, POT'BAK, NUR'AINI read "BENIR", "POTBAK", "NUR
+# AINI" and filled so), while a name without one has faint odds scattered over many gaps (Run 15c:
+# 7 of 743 gaps >= 0.003). Where no place reached MARK_SEEN, the one place whose odds reach
+# MARK_FAINT and MARK_APART times every other gap's is taken as the apostrophe (docs/idscan.md,
+# Run 44n). False: measurements.
+FAINT_MARK = True
+MARK_FAINT = 0.0025
+MARK_APART = 5.0
 
 
 class _KeepMarkOdds:
@@ -127,6 +136,8 @@ def with_seen_marks(text: str, confs: list[float], cols: list[int], odds: list[f
     (in place of a space between them, or inserted); the scores and columns kept aligned."""
     if not (SEEN_MARKS and odds and len(odds) == len(text) - 1 and len(confs) == len(text)):
         return text, confs, cols
+    if FAINT_MARK and "'" not in text and max(odds) < MARK_SEEN:
+        odds = _faint_mark(text, odds)
     chars, scores, where = list(text), list(confs), list(cols) if len(cols) == len(text) else []
     i = len(text) - 2
     while i >= 0:  # from the end, so that the earlier places stay where they are
@@ -142,6 +153,25 @@ def with_seen_marks(text: str, confs: list[float], cols: list[int], odds: list[f
             scores[i + 1] = max(odds[i], odds[i + 1])
         i -= 1
     return "".join(chars), scores, where
+
+
+def _faint_mark(text: str, odds: list[float]) -> list[float]:
+    """`odds` with the one place where the apostrophe's faint probability stands apart raised to
+    MARK_SEEN (with_seen_marks then puts it there); else as they are. A place is a gap between two
+    letters, or a space between two letters (its two gaps, which share the space's steps)."""
+    places = []  # (odds, gaps): where with_seen_marks could put an apostrophe
+    for i in range(len(text) - 1):
+        if text[i].isalpha() and text[i + 1].isalpha():
+            places.append((odds[i], (i,)))
+        elif text[i + 1] == " " and text[i].isalpha() and i + 2 < len(text) and text[i + 2].isalpha():
+            places.append((max(odds[i], odds[i + 1]), (i, i + 1)))
+    if not places:
+        return odds
+    best, gaps = max(places)
+    rest = [o for i, o in enumerate(odds) if i not in gaps]
+    if best < MARK_FAINT or best < MARK_APART * max(rest, default=0.0):
+        return odds  # faint everywhere, or as faint elsewhere: no mark told apart
+    return [MARK_SEEN if i in gaps else o for i, o in enumerate(odds)]
 
 
 # What read_lines saw of its last readings, by image (the same object), at no extra cost: the

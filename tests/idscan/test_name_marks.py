@@ -40,7 +40,8 @@ def test_word_spaces_and_letters_without_a_seen_mark_stay_as_read():
 
 def test_a_mark_below_the_threshold_is_not_put_in():
     text = "JUMAT"
-    got, _c, _w = with_seen_marks(text, SURE * 5, [], _odds(text, {2: rapid.MARK_SEEN / 2}))
+    # Under MARK_SEEN and under the fainter MARK_FAINT a lone place needs (Run 44n).
+    got, _c, _w = with_seen_marks(text, SURE * 5, [], _odds(text, {2: rapid.MARK_FAINT / 2}))
     assert got == text
 
 
