@@ -71,7 +71,7 @@ def test_a_refusal_answered_slowly_still_hands_the_focus_to_the_next_request(app
     answer took longer (a weak signal, a busy server) left the focus at the page's start."""
     held = []
     page, card, visit_id, remote_id = _visit_and_letter_queued(
-        app, browser, live_server, make_user, route=("**/admin/visits/*/decision", held.append))
+        app, browser, live_server, make_user, route=("**/admin/visits/*/decision", lambda route: held.append(route)))
     card.locator(".refuse summary").click()
     card.locator(".chip").first.click()
     card.locator("button[value=deny]").click()
