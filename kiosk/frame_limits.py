@@ -31,6 +31,12 @@ MAX_FRAME_PIXELS = 1920 * 1080
 MAX_FRAME_SIDE = 1920
 WHOLE_IMAGE_MAX_PIXELS = 8 * MAX_FRAME_PIXELS
 BUSY_WAIT_SECONDS = 1.0
+# A photo picked with the upload button waits longer for its kiosk's turn: the camera frame still
+# scanned when it was picked (the camera loop's last) can take several seconds on a busy or small
+# server, a capture's OCR more, and a photo refused as "busy, hold the card still" was lost for a
+# visitor holding no card to the camera (h44f: a loaded 2-core machine). A camera frame keeps the
+# short wait: the loop simply sends the next one.
+UPLOAD_WAIT_SECONDS = 30.0
 
 
 def within_bound(width: int, height: int) -> bool:

@@ -25,7 +25,7 @@ from lpsedesk.nik import parse_nik, regions
 
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_actor, current_kiosk_id, kiosk_only
-from .frame_limits import FrameSlots, decode_bounded_frame
+from .frame_limits import BUSY_WAIT_SECONDS, UPLOAD_WAIT_SECONDS, FrameSlots, decode_bounded_frame
 from .frame_memory import keep_freed_frame_memory
 from .images import UploadError, encode_jpeg
 from .messages import api_message, guidance_message, upload_message
@@ -248,7 +248,8 @@ def scan():
         if upload is None:
             return api_error("image_missing", 400)
         data = upload.read()
-    with current_app.extensions["kiosk_frame_slots"].hold(kiosk=current_kiosk().id) as free:
+    wait = BUSY_WAIT_SECONDS if raw else UPLOAD_WAIT_SECONDS
+    with current_app.extensions["kiosk_frame_slots"].hold(wait=wait, kiosk=current_kiosk().id) as free:
         if not free:
             response, status = api_error("busy", 503)
             response.headers["Retry-After"] = "1"

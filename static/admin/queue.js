@@ -86,7 +86,9 @@ function said(message) {
 /* ux15: the decided request takes the focus with it (back to the page's start), and so may the live
    update that redraws the queue just after: for a few seconds after a decision made from inside the
    card, a focus fallen to the page goes to the next request's name, or to the confirmation when none
-   is left. */
+   is left. The seconds count from the server's answer, not from the tap: on a phone with a weak
+   signal (or a busy server) the answer alone can take longer than the window, which had closed before
+   the card left. */
 let refocusUntil = 0;
 function refocus() {
   if (Date.now() > refocusUntil || (document.activeElement && document.activeElement !== document.body)) return;
@@ -99,7 +101,7 @@ function refocus() {
 /* Send the decision in the background; the decided request leaves and the next one slides in. */
 function decide(form, submitter) {
   const card = form.closest(".req");
-  if (card.contains(document.activeElement)) refocusUntil = Date.now() + 5000;
+  const fromCard = card.contains(document.activeElement);
   const body = new FormData(form, submitter);
   return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json", "X-Background": "1" } })
     .then(async (r) => {
@@ -112,6 +114,7 @@ function decide(form, submitter) {
       }
       if (!r.ok) throw new Error(String(r.status));
       form.dispatchEvent(new CustomEvent("decision-sent", { bubbles: true }));  // reason_keep.js forgets it
+      if (fromCard) refocusUntil = Date.now() + 5000;
       r.json().then((answer) => said(answer.message), () => {});
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
       const i = items(form.closest("[data-queue]")).indexOf(card);

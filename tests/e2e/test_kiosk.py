@@ -9,8 +9,8 @@ import pytest
 from lpsedesk import settings
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
-from tests.kiosk.e2e_support import (LANDSCAPE, PORTRAIT, both_orientations, enrol_page, ktp_video, sign,
-                                     staff_decides)
+from tests.kiosk.e2e_support import (CAPTURE_WAIT_MS, LANDSCAPE, PORTRAIT, both_orientations, enrol_page, ktp_video,
+                                     sign, staff_decides)
 
 
 def _check_in(page, person, shot, name_prefix: str | None):
@@ -22,7 +22,7 @@ def _check_in(page, person, shot, name_prefix: str | None):
         page.wait_for_selector("[data-guidance]:has-text('Tahan')")
         shot(page, "kiosk-2-ktp-camera-" + ("landscape" if page.viewport_size["width"] > 1200 else "portrait"),
              full_page=False)
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=30000)
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     assert person.nik in page.inner_text("[data-capture-read]")
     take("3-ktp-captured")
     page.click("[data-action=to-who]")
@@ -130,7 +130,7 @@ def test_an_idle_kiosk_counts_down_and_clears_everything(app, live_server, launc
     video, person = ktp_video(tmp_path / "ktp.y4m")
     page = enrol_page(app, launch_browser(fake_video=video), live_server, LANDSCAPE)
     page.click("[data-action=checkin]")
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=30000)
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     page.click("[data-action=to-who]")
     page.fill("input[name=full_name]", person.name)
     page.fill("input[name=phone]", "081234560077")

@@ -12,7 +12,8 @@ from lpsedesk.extensions import db
 from lpsedesk.models import Visit
 from tests import factories
 from tests.e2e.video import write_y4m
-from tests.kiosk.e2e_support import LANDSCAPE, TABLET, enrol_page, ktp_video, staff_decides, upload_not_a_photo
+from tests.kiosk.e2e_support import (CAPTURE_WAIT_MS, LANDSCAPE, TABLET, enrol_page, ktp_video, staff_decides,
+                                     upload_not_a_photo)
 from tests.support import needs_ocr
 
 
@@ -186,7 +187,7 @@ def test_a_returning_visitor_is_greeted_after_the_ktp_and_fills_everything_as_la
                                                   institution="CV Langganan"))
     page = enrol_page(app, launch_browser(fake_video=video), live_server, LANDSCAPE)
     page.click("[data-action=checkin]")
-    page.wait_for_selector("[data-returning]:not([hidden])", timeout=30000)
+    page.wait_for_selector("[data-returning]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     assert page.inner_text("[data-returning-title]").startswith("Selamat datang kembali")
     # The offer is shown, not forced: no number pad until the visitor touches the field, and
     # "Lanjut" (to check the form instead) stays on screen.
@@ -215,7 +216,7 @@ def test_a_visitor_who_walked_away_holds_the_ktp_up_again_and_sees_the_answer(
         ticket = visit.ticket_code
     page = enrol_page(app, launch_browser(fake_video=video), live_server, LANDSCAPE)
     page.click("[data-action=find-answer]")
-    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=30000)
+    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     assert page.inner_text("[data-ticket-code]") == ticket
     assert "Ruang pelatihan sedang dipakai" in page.inner_text("[data-status-reason]")
     assert not page.is_visible("[data-ticket-qr]"), "a refused visit shows no check-out QR"

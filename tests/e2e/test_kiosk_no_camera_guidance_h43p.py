@@ -12,8 +12,10 @@ from tests.kiosk.e2e_support import TABLET, enrol_page, upload_not_a_photo
 
 
 def _lines(page) -> str:
-    # the camera's refusal comes back a moment after each try (getUserMedia), so wait past it
-    page.wait_for_timeout(1500)
+    # the camera is tried again after each photo, and its refusal (getUserMedia) comes back a moment
+    # later: wait for it (h44f: a fixed 1.5 s could end before it on a busy machine, and then the line
+    # the refusal writes was never read)
+    page.wait_for_selector("section[data-screen=ktp] [data-camera-off]:not([hidden])")
     return page.inner_text("[data-guidance]") + " | " + page.inner_text("[data-ktp-error]")
 
 

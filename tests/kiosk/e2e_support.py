@@ -35,8 +35,16 @@ def ktp_video(path: Path, seed: int = 11):
     frame, _quad = place_in_scene(render_ktp(person, rng, style), rng, width_px=620, angle=0, tilt=2, jpeg=None,
                                   noise=1)
     empty = cv2.resize(background(np.random.default_rng(seed + 1)), (frame.shape[1], frame.shape[0]))
-    moving = [np.roll(frame, shift=(8 * (i % 5), 10 * (i % 5)), axis=(0, 1)) for i in range(20)]
-    return write_y4m(path, [empty] * 8 + moving + [frame] * 40), person
+    moving = [np.roll(frame, shift=(8 * (i % 5), 10 * (i % 5)), axis=(0, 1)) for i in range(0, 20, 2)]
+    # h44f: played in a loop, the empty desk comes round again and a capture starts anew. At 10 frames
+    # a second the card stood still 4 s of each 6.8, about two frames of a loaded machine's kiosk (one
+    # in 2 s), which needs 3 in a row: 5 a second, and 20 s held still.
+    return write_y4m(path, [empty] * 4 + moving + [frame] * 100, fps=5), person
+
+
+# A camera's capture: the frames of a steady card read one after the other, then the capture's OCR. A
+# slow step: on a loaded machine a frame took 2 s and the OCR over 30 s (h44f).
+CAPTURE_WAIT_MS = 120000
 
 
 def ktp_with_thumb_on_nik() -> np.ndarray:

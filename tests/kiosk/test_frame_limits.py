@@ -4,11 +4,14 @@ the rest get a clear 503 (issue 12)."""
 from __future__ import annotations
 
 import io
+import threading
 
 import numpy as np
 from PIL import Image
 
-from .conftest import jpeg
+from kiosk.frame_limits import BUSY_WAIT_SECONDS
+
+from .conftest import API, jpeg
 
 
 def png(width: int, height: int) -> bytes:
@@ -42,16 +45,47 @@ def test_a_large_jpeg_photo_from_the_upload_button_is_read_at_reduced_scale(kios
     assert response.json["captured"] is True
 
 
+def _camera_frame(kiosk, data: bytes):
+    """A frame as the camera loop sends it to the scan route: the JPEG as the body."""
+    return kiosk.client.post(API + "/scan?session=test-session-1&mode=ktp", data=data, content_type="image/jpeg",
+                             headers={"X-CSRFToken": kiosk.csrf})
+
+
 def test_frames_beyond_the_decoding_slots_get_a_clear_503(app, kiosk):
     slots = app.extensions["kiosk_frame_slots"]
     held = [slots._semaphore.acquire(timeout=1) for _ in range(slots.slots)]
     assert all(held)
     try:
         app.config["BABEL_DEFAULT_LOCALE"] = "id"
-        response = kiosk.post_frame(jpeg(np.full((720, 1280, 3), 200, np.uint8)))
+        response = _camera_frame(kiosk, jpeg(np.full((720, 1280, 3), 200, np.uint8)))
         assert response.status_code == 503 and response.headers["Retry-After"] == "1"
         assert response.json["error"] == "busy" and response.json["message"]
     finally:
         for _ in held:
             slots._semaphore.release()
     assert kiosk.post_frame(jpeg(np.full((720, 1280, 3), 200, np.uint8))).status_code == 200
+
+
+def test_an_uploaded_photo_waits_for_the_camera_frame_still_scanned_longer_than_a_frame_would(app, kiosk):
+    """h44f: the visitor picks a photo while the camera loop's last frame is still scanned; on a busy
+    server that scan outlasts a camera frame's one-second wait, and the photo was refused as "busy,
+    hold the card still", lost."""
+    slots = app.extensions["kiosk_frame_slots"]
+    held, release = threading.Event(), threading.Event()
+
+    def the_last_camera_frame():
+        with slots.hold(kiosk=kiosk.device_id):
+            held.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=the_last_camera_frame)
+    worker.start()
+    try:
+        held.wait(5)
+        assert _camera_frame(kiosk, jpeg(np.full((720, 1280, 3), 200, np.uint8))).status_code == 503
+        threading.Timer(BUSY_WAIT_SECONDS * 2, release.set).start()  # the scan ends after a frame's wait
+        response = kiosk.post_frame(jpeg(np.full((720, 1280, 3), 200, np.uint8)), capture=True)
+        assert response.status_code == 200, response.json
+    finally:
+        release.set()
+        worker.join()

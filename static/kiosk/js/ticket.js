@@ -19,6 +19,7 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     ticket = s.ticket;
     proof = s.proof || null;
     status = null;
+    drawn = reads;  // a read still on its way for an earlier showing is older than this
     $("[data-ticket-code]", screen).textContent = s.ticket;
     const qr = cfg.api + "/visits/" + encodeURIComponent(s.ticket) + "/qr.svg";
     $("[data-ticket-qr]", screen).src = qr;
@@ -83,10 +84,17 @@ export function createTicket({ api, cfg, T, screens, onDecided }) {
     if (changed) onDecided(s.status);
   }
 
+  /* Two reads of the visit can be on their way at once (the stream's "open" and a "change" just after,
+     or the slow poll): a busy kiosk PC or a slow server may answer them out of order, and an older
+     "pending" drawn over the answer undid it, with the stream already closed, so the visitor waited
+     for an answer already given. An answer is drawn only if no later read of this ticket was. */
+  let reads = 0, drawn = 0;
   function refresh(after) {
     if (!ticket) return;
+    const mine = ++reads, forTicket = ticket;
     api("/visits/" + encodeURIComponent(ticket), proof ? { headers: { "X-Visit-Proof": proof } } : {}).then((res) => {
-      if (res.ok) render(res.data);
+      if (forTicket !== ticket) return;  // another visitor's ticket is on the screen now
+      if (res.ok && mine > drawn) { drawn = mine; render(res.data); }
       if (after) after();
     });
   }
