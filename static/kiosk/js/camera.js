@@ -10,6 +10,12 @@
    from the frames sent before it. A 1080p camera's frame is still brought to 1280 px wide. */
 const FPS = 5, MAX_WIDTH = 1280;
 export const CAMERA_ACTIVITY = "kiosk:camera-activity";
+/* detail.reading: a frame sent after one that showed a card (or a code) is being read, or that
+   reading ended. The capture's own reading (the OCR) can take many seconds on a busy kiosk PC, and
+   the visitor holding the card meanwhile is not idle (h44f saw a kiosk time out in the middle of one). */
+export const CAMERA_READING = "kiosk:camera-reading";
+
+function reading(on) { document.dispatchEvent(new CustomEvent(CAMERA_READING, { detail: { reading: on } })); }
 
 function showsSomething(answer) {
   const d = answer.ok && answer.data;
@@ -48,6 +54,7 @@ Camera.prototype.stop = function () {
   this.running = false;
   this.stopped = true;
   clearTimeout(this.timer);
+  reading(false);
   if (this.stream) {
     this.stream.getTracks().forEach(function (t) { t.stop(); });
     // Only its own picture: the <video> is shared with the Camera that replaced this one.
@@ -59,22 +66,25 @@ Camera.prototype.stop = function () {
 
 /* send(blob) -> Promise; resolves to the server's answer or rejects. */
 Camera.prototype.loop = function (send, onAnswer) {
-  var self = this;
+  var self = this, sawSomething = false;
   this.running = true;
   function tick() {
     if (!self.running) return;
     var started = performance.now();
     self.frame().then(function (blob) {
       if (!blob || !self.running) return null;
+      if (sawSomething) reading(true);
       return send(blob).then(function (answer) {
         if (!self.running || !answer) return;
         onAnswer(answer);
         // A visitor holding a card or a ticket up to any camera screen is busy, not idle, however long
         // the reading takes: the idle timer (idle.js) listens for this.
-        if (showsSomething(answer)) document.dispatchEvent(new CustomEvent(CAMERA_ACTIVITY));
+        sawSomething = showsSomething(answer);
+        if (sawSomething) document.dispatchEvent(new CustomEvent(CAMERA_ACTIVITY));
       });
     }).catch(function () { /* a lost frame is not worth a message; the next one follows */ })
       .then(function () {
+        reading(false);
         if (!self.running) return;
         var wait = Math.max(0, 1000 / FPS - (performance.now() - started));
         self.timer = setTimeout(tick, wait);

@@ -5,12 +5,12 @@
    ux6: a screen reader hears the warning politely when it starts and once more 10 s before the end
    (`said`, a live region outside the box), never every second; the focus moves to the button and
    comes back to the field the visitor was in. */
-import { CAMERA_ACTIVITY } from "./camera.js";
+import { CAMERA_ACTIVITY, CAMERA_READING } from "./camera.js";
 
 const SAY_AGAIN_AT = 10;
 
 export function createIdle({ box, count, said, sayText, countdownSeconds, secondsFor, currentScreen, onExpire }) {
-  let lastActive = Date.now(), left = null, before = null;
+  let lastActive = Date.now(), left = null, before = null, reading = false;
   const button = box.querySelector("[data-action=idle-continue]");
 
   function say(n) { if (said) said.textContent = sayText.replace("{n}", String(n)); }
@@ -32,7 +32,8 @@ export function createIdle({ box, count, said, sayText, countdownSeconds, second
 
   setInterval(() => {
     const limit = secondsFor(currentScreen());
-    if (limit == null) { touch(); return; }
+    // a card held to the camera while its frame is read is a visitor at work (camera.js)
+    if (limit == null || reading) { touch(); return; }
     const idleFor = (Date.now() - lastActive) / 1000;
     if (left === null && idleFor >= limit) {
       left = countdownSeconds;
@@ -59,5 +60,6 @@ export function createIdle({ box, count, said, sayText, countdownSeconds, second
     }, true);
   }
   document.addEventListener(CAMERA_ACTIVITY, touch);
+  document.addEventListener(CAMERA_READING, (e) => { reading = Boolean(e.detail && e.detail.reading); });
   return { touch, resume };
 }
