@@ -8,9 +8,16 @@
 import { CAMERA_ACTIVITY, CAMERA_READING } from "./camera.js";
 
 const SAY_AGAIN_AT = 10;
+/* A frame's reading holds the idle timer off for this long at most. The kiosk's fetch has no time
+   limit of its own, so a frame whose answer never comes (a hung server, a lost connection the
+   browser has not noticed) would otherwise hold it off for ever: the kiosk would keep the visitor's
+   screen until someone touched it, where the idle reload used to bring the welcome back. Longer
+   than a capture's reading on a loaded machine (the browser tests allow it 120 s). */
+export const READING_HOLD_SECONDS = 180;
 
-export function createIdle({ box, count, said, sayText, countdownSeconds, secondsFor, currentScreen, onExpire }) {
-  let lastActive = Date.now(), left = null, before = null, reading = false;
+export function createIdle({ box, count, said, sayText, countdownSeconds, secondsFor, currentScreen, onExpire,
+                             readingHoldSeconds = READING_HOLD_SECONDS }) {
+  let lastActive = Date.now(), left = null, before = null, readingSince = null;
   const button = box.querySelector("[data-action=idle-continue]");
 
   function say(n) { if (said) said.textContent = sayText.replace("{n}", String(n)); }
@@ -32,7 +39,8 @@ export function createIdle({ box, count, said, sayText, countdownSeconds, second
 
   setInterval(() => {
     const limit = secondsFor(currentScreen());
-    // a card held to the camera while its frame is read is a visitor at work (camera.js)
+    // a card held to the camera while its frame is read is a visitor at work (camera.js), for a while
+    const reading = readingSince !== null && Date.now() - readingSince < readingHoldSeconds * 1000;
     if (limit == null || reading) { touch(); return; }
     const idleFor = (Date.now() - lastActive) / 1000;
     if (left === null && idleFor >= limit) {
@@ -60,6 +68,9 @@ export function createIdle({ box, count, said, sayText, countdownSeconds, second
     }, true);
   }
   document.addEventListener(CAMERA_ACTIVITY, touch);
-  document.addEventListener(CAMERA_READING, (e) => { reading = Boolean(e.detail && e.detail.reading); });
+  document.addEventListener(CAMERA_READING, (e) => {
+    if (!(e.detail && e.detail.reading)) readingSince = null;
+    else if (readingSince === null) readingSince = Date.now();
+  });
   return { touch, resume };
 }
