@@ -23,6 +23,10 @@ def _json(schema: dict, description: str) -> dict:
 
 
 ERR = _ref("Error")
+# h44u: a miss the kiosk says in words is an ordinary answer, so the browser logs no failed load
+NOT_FOUND = {"type": "object", "required": ["found", "error", "message"],
+             "properties": {"found": {"const": False}, "error": {"type": "string"}, "message": {"type": "string"},
+                            "fields": {"type": "object", "additionalProperties": {"type": "string"}}}}
 TICKET = {"name": "ticket", "in": "path", "required": True, "schema": {"type": "string"},
           "description": "Ticket code as printed or read from its QR (case and dashes do not matter)."}
 SCHEMAS: dict = {
@@ -155,11 +159,12 @@ SCHEMAS: dict = {
         "type": "object", "required": ["full_name", "phone", "email", "institution", "category"],
         "properties": {**{k: {"type": "string"} for k in ("full_name", "phone", "email", "institution", "category",
                                                           "purpose", "purpose_detail", "facility")},
-                       "planned_minutes": {"type": ["integer", "null"]}},
+                       "planned_minutes": {"type": ["integer", "null"]}, "found": {"const": True}},
         "description": "the details of the latest visit; purpose, facility and duration for 'same as last time'",
     },
     "FoundVisit": {"allOf": [_ref("VisitStatus"), {"type": "object", "required": ["may_check_out", "proof"],
                                                     "properties": {"may_check_out": {"type": "boolean"},
+                                                                   "found": {"const": True},
                                                                    "proof": {"type": "string", "description":
                                                                              "send as X-Visit-Proof with this "
                                                                              "visit's status for an hour, from "
@@ -337,9 +342,10 @@ def document() -> dict:
                 "type": "object", "required": ["nik", "phone_last4"],
                 "properties": {"nik": {"type": "string", "pattern": NIK_PATTERN},
                                "phone_last4": {"type": "string", "pattern": "^\\s*[0-9]{4}\\s*$"}}}}}},
-            "responses": {"200": _json(_ref("Recalled"), "the details to fill in"),
+            "responses": {"200": _json({"anyOf": [_ref("Recalled"), NOT_FOUND]},
+                                       "the details to fill in (found true), or no match (found false: the "
+                                       "same answer for an unknown NIK and wrong digits; it counts as a miss)"),
                           "400": _json(ERR, "malformed NIK or digits"),
-                          "404": _json(ERR, "no match (same answer for unknown NIK and wrong digits)"),
                           "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
         f"{PREFIX}/visits/find": {"post": {
             "summary": "Today's visit for NIK + the last 4 phone digits (a visitor without the ticket)",
@@ -354,9 +360,11 @@ def document() -> dict:
             "summary": "Today's visit for the KTP just held up to this kiosk's camera (its capture token)",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["capture"], "properties": {"capture": {"type": "string"}}}}}},
-            "responses": {"200": _json(_ref("FoundVisit"), "the visit, its ticket and whether it can check out"),
+            "responses": {"200": _json({"anyOf": [_ref("FoundVisit"), NOT_FOUND]},
+                                       "the visit, its ticket and whether it can check out (found true), or "
+                                       "found false: no NIK read from the card (card_unreadable) or no visit "
+                                       "today (visit_not_found), fields.nik saying to type the NIK"),
                           "400": _json(ERR, "no valid capture token from this kiosk"),
-                          "404": _json(ERR, "no NIK read from the card, or no visit today"),
                           "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
         f"{PREFIX}/invitations/lookup": {"post": {
             "summary": "A scanned invitation code: the guest book's details to fill in (issue 15)",

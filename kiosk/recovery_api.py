@@ -18,7 +18,7 @@ from lpsedesk.throttle import LoginThrottle, attempt_all
 from . import bp, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .messages import field_message
-from .scan_api import api_error, read_capture_token, sessions
+from .scan_api import api_error, api_not_found, read_capture_token, sessions
 from .visit_api import json_body, visit_status
 
 # Guesses of the 4 digits: 5 misses per NIK or per picked name, 20 per kiosk, in 10 minutes. A
@@ -34,10 +34,11 @@ def _setup(state) -> None:
 
 
 def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str = "visit_not_found",
-             miss_fields: dict[str, str] | None = None):
+             miss_fields: dict[str, str] | None = None, miss_is_answer: bool = False):
     """The visit `find()` gives, unless `target` or this kiosk has had too many misses (429); a miss
-    (404 `miss`, with `miss_fields` when given) counts against both. The guess is counted before
-    `find()` runs, so guesses sent together cannot all pass the limits (`LoginThrottle.attempt`)."""
+    (404 `miss`, with `miss_fields` when given; 200 `found: false` with `miss_is_answer`) counts
+    against both. The guess is counted before `find()` runs, so guesses sent together cannot all
+    pass the limits (`LoginThrottle.attempt`)."""
     per_target, per_kiosk = current_app.extensions["kiosk_find_target"], current_app.extensions["kiosk_find_kiosk"]
     wait, attempts = attempt_all((per_target, target), (per_kiosk, f"kiosk:{current_kiosk().id}"))
     if wait:
@@ -46,7 +47,8 @@ def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str 
         return response, status
     visit = find()
     if visit is None:
-        return api_error(miss, 404, **({"fields": miss_fields} if miss_fields else {}))
+        extra = {"fields": miss_fields} if miss_fields else {}
+        return api_not_found(miss, **extra) if miss_is_answer else api_error(miss, 404, **extra)
     for attempt in attempts:
         attempt.passed()
     per_target.succeed(target)
@@ -54,6 +56,7 @@ def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str 
     body = visit_status(visit, identified=True)
     body["proof"] = visit_proof.issue(visit.id, current_kiosk().id)
     body["may_check_out"] = kiosk_recovery.may_check_out(visit)
+    body["found"] = True
     return jsonify(body)
 
 
@@ -85,7 +88,10 @@ def find_visit():
 @kiosk_only
 def find_visit_by_card():
     """Today's visit for the KTP just held up to this kiosk's camera (the capture token of POST /scan).
-    The picture served only to read the NIK: it is deleted at once."""
+    The picture served only to read the NIK: it is deleted at once.
+
+    h44u: a card whose NIK was not read, or no visit today for it, is what the kiosk says beside the
+    NIK box: 200 `found: false`, not a 404 logged in the console. A missing or forged token: 400."""
     data = json_body() or {}
     device = current_kiosk()
     capture = read_capture_token(str(data.get("capture") or ""), device.id)
@@ -97,9 +103,9 @@ def find_visit_by_card():
     # h21u: the card gave nothing: the NIK box is marked, the way on being to type it
     type_nik = {"nik": field_message("find_type_nik")}
     if not nik:
-        return api_error("card_unreadable", 404, fields=type_nik)
+        return api_not_found("card_unreadable", fields=type_nik)
     return _look_up(f"nik:{nik}", "card", lambda: kiosk_recovery.todays_visit_by_card(db.session, nik),
-                    miss_fields=type_nik)
+                    miss_fields=type_nik, miss_is_answer=True)
 
 
 @bp.get("/api/v1/inside")

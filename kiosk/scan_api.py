@@ -72,6 +72,12 @@ def api_error(code: str, http_status: int, *, message: str = "", **extra):
     return jsonify(error=code, message=message or api_message(code), **extra), http_status
 
 
+def api_not_found(code: str, **extra):
+    """An expected "nothing matches" the kiosk says in words: 200 {found: false, error, message, ...},
+    not a 404 that the kiosk's browser console would log as a failed load (h39b, h44u)."""
+    return jsonify(found=False, error=code, message=api_message(code), **extra)
+
+
 def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
 

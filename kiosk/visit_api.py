@@ -27,7 +27,7 @@ from . import invitation_api, office_hours, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .images import UploadError, data_url_bytes, signature_pngs
 from .messages import api_message, field_message, status_message
-from .scan_api import api_error, claim_capture, clean_codes, read_capture_token
+from .scan_api import api_error, api_not_found, claim_capture, clean_codes, read_capture_token
 
 # Recall: a NIK plus the last 4 phone digits. 5 misses per NIK (10^4 guesses would take days) and
 # 30 per kiosk in 10 minutes.
@@ -269,7 +269,7 @@ def find_by_ticket():
     try:
         visit = visit_by_ticket(ticket)
     except UnknownTicket:
-        return jsonify(found=False, error="bad_ticket", message=api_message("bad_ticket"))
+        return api_not_found("bad_ticket")
     body = visit_status(visit, identified=visit_proof.proved(visit.id, current_kiosk().id))
     body["found"] = True
     return jsonify(body)
@@ -368,7 +368,10 @@ def check_nik():
 @bp.post("/api/v1/visitors/recall")
 @kiosk_only
 def recall_visitor():
-    """A returning visitor's details, only for NIK plus the last 4 digits of their phone."""
+    """A returning visitor's details, only for NIK plus the last 4 digits of their phone.
+
+    h44u: no match (wrong digits, or a NIK never seen) is the visitor's mistake the kiosk says under
+    the digits: 200 `found: false`, not a 404 logged in the console; the miss still counts."""
     data = json_body() or {}
     nik = "".join(str(data.get("nik") or "").split())
     last4 = str(data.get("phone_last4") or "").strip()
@@ -385,7 +388,7 @@ def recall_visitor():
         return response, status
     visitor = checkin.find_returning(db.session, nik, last4)
     if visitor is None:
-        return api_error("recall_not_found", 404)
+        return api_not_found("recall_not_found")
     for attempt in attempts:
         attempt.passed()
     nik_limit.succeed(keys_nik)
@@ -394,7 +397,7 @@ def recall_visitor():
     last = kiosk_recovery.last_visit(db.session, visitor)
     purposes, facilities = _choices(offered_only=True)
     offered = {"purpose": {p.get("key") for p in purposes}, "facility": {f.get("key") for f in facilities}}
-    return jsonify(full_name=visitor.full_name, phone=visitor.phone, email=visitor.email or "",
+    return jsonify(found=True, full_name=visitor.full_name, phone=visitor.phone, email=visitor.email or "",
                    institution=visitor.institution, category=visitor.category,
                    purpose=last.purpose if last and last.purpose in offered["purpose"] else "",
                    purpose_detail=(last.purpose_detail or "") if last else "",

@@ -84,8 +84,8 @@ class Look:
     def lines(self, column: int, text: str) -> tuple[str, ...]:
         """The cell's text broken into the lines its column holds, as reportlab's Paragraph broke
         them (words kept whole, runs of spaces made one; "\n" starts a line). A word wider than the
-        column alone starts a line of its own and is cut where the column ends (Paragraph ran it on
-        from the line before)."""
+        column is cut where the column ends, its first piece run on from the line before as Paragraph
+        did, unless that piece would end inside a word (h44u): then it starts a line of its own."""
         key = (column, text)
         found = self._lines.get(key)
         if found is None:
@@ -120,6 +120,12 @@ class Look:
                 current, used = [word], width
             else:  # wider than the column: cut, the first piece on the line begun (as Paragraph)
                 first, *more = self._cut(word, used + space if current else 0.0, room)
+                if current and more and not first.endswith(CUT_AFTER):
+                    # h44u: ... unless that piece ends inside a word ("Pojok komput" / "er/internet"):
+                    # the word starts a line of its own, cut where a mark joins two words if it can
+                    lines.append(" ".join(current))
+                    current, used = [], 0.0
+                    first, *more = self._cut(word, 0.0, room)
                 if not more:  # one glyph wider than the column: it cannot be cut
                     if current:
                         lines.append(" ".join(current))

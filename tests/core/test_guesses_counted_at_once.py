@@ -97,7 +97,8 @@ def test_twelve_guesses_at_one_visitors_digits_sent_together_try_only_five(app, 
                                 headers={"X-CSRFToken": kiosk.csrf}).status_code
 
     statuses = _all_at_once(BURST, guess)
-    assert sorted(statuses) == [404] * ATTEMPTS + [429] * (BURST - ATTEMPTS), statuses
+    # a miss is 200 found false (h44u), a guess over the limit 429
+    assert sorted(statuses) == [200] * ATTEMPTS + [429] * (BURST - ATTEMPTS), statuses
     assert len(tried) == ATTEMPTS
     # the right digits wait too, as after five guesses made one by one
     right = kiosk.post_json("/visitors/recall", {"nik": NIK, "phone_last4": "0001"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from lpsedesk import users
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
 from tests import factories
@@ -46,9 +47,10 @@ def _a_request_and_two_reports(app) -> None:
                             checked_out_at=now - timedelta(minutes=30), reported_at=now - timedelta(minutes=10))
 
 
-def _phone_queue(app, live_server, browser, make_user):
+def _phone_queue(app, live_server, browser, make_user, waiting=None):
+    """The Kasubag's queue on the small phone, with `waiting(app)` (else a visit and two reports) in it."""
     make_user("siti", "kasubag", name="Siti Kasubag")
-    _a_request_and_two_reports(app)
+    (waiting or _a_request_and_two_reports)(app)
     page = _phone(browser, live_server, "siti")
     page.set_viewport_size(SMALL_PHONE)
     page.goto(f"{live_server}/admin/queue")
@@ -93,3 +95,41 @@ def test_the_bar_never_covers_the_helpdesks_reports(app, live_server, browser, m
     shot(page, "h18u-queue-reports-clear-of-the-bar-360x640", full_page=False)
     assert violations(page, axe_source()) == []
     close_pages(page)
+
+
+# h44u: the Kasubag deciding a remote-access letter on the same phone. Its card ends with the rights and
+# the period asked for, what "Setujui" grants: the bar lies over them on the first screen. Scrolling on,
+# both come out whole above the bar while it is still there to tap (the rule above, for a letter).
+def _a_remote_letter(app) -> None:
+    with app.app_context():
+        admin = users.find(db.session, "ani").id
+        now = datetime.now(timezone.utc)
+        factories.remote_request("received", recorded_by_id=admin, requester_name="Teknisi Uji Coba",
+                                 instansi="PT Contoh Teknologi Nusantara Sejahtera", letter_number="045/UJI/XII/2026",
+                                 purpose="Pembaruan aplikasi SPSE dan pemeriksaan log server",
+                                 rights_requested="Hanya baca, Server (SSH)",
+                                 period_start=now + timedelta(hours=1), period_end=now + timedelta(days=2))
+
+
+def test_a_remote_letters_rights_and_period_come_out_above_the_bar_while_the_bar_is_there(
+        app, live_server, browser, make_user, shot):
+    make_user("ani", "admin", name="Ani Admin")  # who recorded the letter: never its decider
+    page = _phone_queue(app, live_server, browser, make_user, waiting=_a_remote_letter)
+    card = page.locator(".req.remote.current")
+    facts = {"rights": card.locator("dt", has_text="Hak akses yang diminta").locator("xpath=.."),
+             "period": card.locator("dt", has_text="Periode yang diminta").locator("xpath=..")}
+    seen: dict[str, list[int]] = {name: [] for name in facts}
+    for y in range(0, page.evaluate("document.documentElement.scrollHeight") + STEP, STEP):
+        page.evaluate(f"scrollTo(0, {y})")
+        bar = page.evaluate(BAR)
+        for name, fact in facts.items():
+            box = fact.bounding_box()
+            if bar and box["y"] >= 0 and box["y"] + box["height"] <= bar["top"]:
+                seen[name].append(y)
+    assert all(seen.values()), f"never wholly above the bar while the bar was on the screen: {seen}"
+    page.evaluate(f"scrollTo(0, {seen['period'][0]})")
+    shot(page, "h44u-queue-remote-period-above-the-bar-360x640", full_page=False)
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert violations(page, axe_source()) == []
+    close_pages(page)
+

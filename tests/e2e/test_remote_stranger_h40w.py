@@ -121,10 +121,13 @@ def test_the_form_in_indonesian_on_an_english_screen_says_why_and_is_read_as_ind
     close_pages(page)
 
 
+# h44u: how it was closed, then the Admin's note on a line of its own under its label
 CLOSED = {"id": {"flash": "Waktu penutupannya kini tercatat di Formulir", "yes": "Ya, tutup",
-                 "step": "waktu penutupannya tercatat di Formulir", "kind": "Pekerjaan selesai: Dikonfirmasi lewat telepon"},
+                 "step": "waktu penutupannya tercatat di Formulir",
+                 "kind": "Pekerjaan selesai\nCatatan penutupan: Dikonfirmasi lewat telepon"},
           "en": {"flash": "Its closing time is now on the Formulir", "yes": "Yes, close it",
-                 "step": "its closing time is on the Formulir", "kind": "Work finished: Dikonfirmasi lewat telepon"}}
+                 "step": "its closing time is on the Formulir",
+                 "kind": "Work finished\nClosing note: Dikonfirmasi lewat telepon"}}
 
 
 @LANGS

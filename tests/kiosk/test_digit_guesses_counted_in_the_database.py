@@ -60,9 +60,9 @@ def test_a_returning_visitors_recall_guesses_are_counted_across_processes(app, c
     other = _second_process(app, make_app)
     upstairs = enrol_client(other, other.test_client(), "Kiosk lantai 2")
     recall = lambda kiosk, last4: kiosk.post_json("/visitors/recall", {"nik": NIK, "phone_last4": last4})  # noqa: E731
-    statuses = [recall(k, d).status_code for k, d in
+    statuses = [recall(k, d).status_code for k, d in  # a miss: 200 found false (h44u)
                 ((lobby, "1111"), (upstairs, "2222"), (lobby, "3333"), (upstairs, "4444"), (lobby, "5555"))]
-    assert statuses == [404] * MISSES_PER_TARGET
+    assert statuses == [200] * MISSES_PER_TARGET
     assert recall(upstairs, "6666").status_code == 429
 
 

@@ -179,8 +179,9 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
 
   function findByCard(captureId) {
     const scope = $("[data-screen=find]");
+    // h44u: an unread card or no visit today comes as 200 found: false, with the NIK box's words
     return api("/visits/find-by-card", { method: "POST", json: { capture: captureId } }).then((res) => {
-      if (!res.ok) {
+      if (!res.ok || res.data.found === false) {
         if (res.data.fields) { showErrors(scope, res.data.fields, res.data.message); focusFirstMarked(scope); return; }
         clearErrors(scope);
         $("[data-find-error]", scope).textContent = res.data.message || T.network;

@@ -131,8 +131,9 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
 
   /* Recall by NIK + the last 4 phone digits; resolves to the details or rejects with a message. */
   function recall(nik, last4) {
+    // h44u: no match comes as 200 found: false (said in words, not logged as a failed load)
     return api("/visitors/recall", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {
-      if (!res.ok) throw new Error(res.data.message || T.network);
+      if (!res.ok || res.data.found === false) throw new Error(res.data.message || T.network);
       fill(res.data);
       return res.data;
     });
