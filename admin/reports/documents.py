@@ -98,8 +98,9 @@ def guestbook_spec(rows: Iterable[GuestBookRow], period: Period, counts: Tally) 
                                  area_text(r.area)])),  # issue 15: escort, area times, devices
         signed if r.signature_key else "-",
     ] for r in rows)
-    # "No." holds a five-digit number on one line (a busy month of a province-wide desk)
-    widths = [0.62, 1.02, 1.45, 1.6, 1.2, 1.45, 1.0, 1.1, 1.25, 0.68, 0.68, 1.4, 1.0, 1.05]
+    # "No." holds a five-digit number on one line (a busy month of a province-wide desk); "Note" keeps
+    # an escort's name whole ("Pendamping" was cut when the KTP column came in: its two short values wrap)
+    widths = [0.62, 1.02, 1.45, 1.6, 0.95, 1.45, 1.0, 1.1, 1.25, 0.68, 0.68, 1.4, 1.3, 1.05]
     summary = [_("Visitors: %(n)d; approved: %(a)d; refused: %(d)d.", n=counts.visits, a=counts.approved,
                  d=counts.denied),
                _("Times in WIB. NIKs are masked unless an Admin exported them in full.")]
