@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.e2e.axe import axe_source, violations
 from tests.e2e.video import write_y4m
-from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_with_thumb_on_nik
+from tests.kiosk.e2e_support import CAPTURE_WAIT_MS, TABLET, enrol_page, ktp_with_thumb_on_nik
 
 
 def test_the_kiosk_asks_to_move_a_finger_off_the_nik_then_captures_the_card_anyway(
@@ -19,5 +19,5 @@ def test_the_kiosk_asks_to_move_a_finger_off_the_nik_then_captures_the_card_anyw
     assert violations(page, axe_source()) == []
     size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('[data-guidance]')).fontSize)")
     assert size >= 18  # read at arm's length
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=40000)
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     assert page.errors == []

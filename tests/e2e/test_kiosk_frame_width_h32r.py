@@ -7,7 +7,7 @@ import io
 
 from PIL import Image
 
-from tests.kiosk.e2e_support import LANDSCAPE, enrol_page, ktp_video
+from tests.kiosk.e2e_support import CAPTURE_WAIT_MS, LANDSCAPE, enrol_page, ktp_video
 
 
 def test_the_server_receives_the_720p_camera_frame_at_its_full_width(app, live_server, launch_browser, tmp_path):
@@ -24,5 +24,5 @@ def test_the_server_receives_the_720p_camera_frame_at_its_full_width(app, live_s
 
     page.route("**/kiosk/api/v1/frames?*", frame)
     page.click("[data-action=checkin]")
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=40000)
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     assert sizes and set(sizes) == {("JPEG", 1280, 720)}, sizes

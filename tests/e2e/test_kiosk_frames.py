@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import LANDSCAPE, enrol_page, ktp_video
+from tests.kiosk.e2e_support import CAPTURE_WAIT_MS, LANDSCAPE, enrol_page, ktp_video
 
 
 def test_the_camera_loop_opens_its_scan_session_again_when_the_server_forgot_it(
@@ -27,7 +27,7 @@ def test_the_camera_loop_opens_its_scan_session_again_when_the_server_forgot_it(
 
     page.route("**/kiosk/api/v1/frames?*", frame)
     page.click("[data-action=checkin]")
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=40000)
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     assert forgotten, "no frame reached the narrow path"
     assert len(opened) == 2, opened  # once at the start, once after the session was forgotten
     assert all(frames) and len(set(frames)) == 2  # every frame carried a capability; a new one after
@@ -47,7 +47,7 @@ def test_the_ktp_screen_tells_the_server_its_cameras_picture_size(app, live_serv
     bodies = []
     page.on("request", lambda r: bodies.append(r.post_data_json) if r.url.endswith("/capability") else None)
     page.click("[data-action=checkin]")
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=40000)
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     assert bodies and bodies[0] == {"camera": {"width": 1280, "height": 720}}, bodies
     with app.app_context():
         device = db.session.scalars(select(KioskDevice).where(KioskDevice.name == "Kios kamera")).one()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import TABLET, TURNED, ktp_video, upload_ktp
+from tests.kiosk.e2e_support import CAPTURE_WAIT_MS, TABLET, TURNED, ktp_video, upload_ktp
 
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in, top_in_sight, whole_on_the_glass
 from .test_kiosk_look_again_h22u import _thumb_on_nik_video
@@ -37,7 +37,7 @@ def test_the_ktp_screen_with_the_photo_taken_fits_the_glass(app, live_server, la
     page.click("[data-action=checkin]")
     page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
     if video is not None:
-        page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=60000)
+        page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     else:
         upload_ktp(page, _thumb_jpeg() if how.endswith("nik-unread") else None)
     if how.endswith("nik-unread"):

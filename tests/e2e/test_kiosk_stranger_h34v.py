@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.video import write_y4m
-from tests.kiosk.e2e_support import LANDSCAPE, SMALL, ktp_with_thumb_on_nik
+from tests.kiosk.e2e_support import CAPTURE_WAIT_MS, LANDSCAPE, SMALL, ktp_with_thumb_on_nik
 from tests.support import needs_ocr
 
 from .axe import axe_source, violations
@@ -165,7 +165,7 @@ def test_at_1024x768_the_ktp_screen_fits_while_aiming_and_once_a_card_with_an_un
     page.wait_for_function("() => document.querySelector('[data-guidance]').textContent.length > 40", timeout=30000)
     shot(page, f"h34v-ktp-aiming-1024x768-{lang}", full_page=False)
     _on_the_glass(page, "the KTP screen while aiming", ["[data-guidance]", "[data-action=capture]"])
-    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=60000)
+    page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
     page.wait_for_timeout(400)
     shot(page, f"h34v-ktp-taken-nik-unread-1024x768-{lang}", full_page=False)
     assert page.is_visible("[data-nik-unread-title]")
