@@ -16,7 +16,7 @@ from pathlib import Path
 from lpsedesk.models import utcnow
 from tests import factories
 
-from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, on_to_the_rules, sign, upload_ktp
+from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, on_to_the_rules, sign, typed_visitor_sends, upload_ktp
 
 from .axe import axe_source, violations
 from .test_kiosk_nik_unread_h21u import _thumb_jpeg
@@ -166,14 +166,7 @@ def test_the_waiting_screen_says_how_long_todays_requests_usually_waited(app, li
     _to_ktp_without_camera(page, live_server, "id")
     page.click(GO_ON)
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
-    page.fill("input[name=full_name]", "Sari Uji Coba")
-    page.fill("input[name=nik]", NIK)
-    page.fill("input[name=phone]", "081234560077")
-    on_to_the_rules(page)
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=30000)
+    typed_visitor_sends(page, NIK)
     typical = page.locator("[data-status-typical]")
     assert typical.is_visible() and typical.inner_text() == "Biasanya diputuskan dalam sekitar 10 menit."
     for size, name in ((TABLET, "1280x800"), (SMALL, "1024x768")):

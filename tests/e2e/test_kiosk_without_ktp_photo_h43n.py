@@ -12,7 +12,7 @@ from pathlib import Path
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
 from tests import factories
-from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, on_to_the_rules, sign
+from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, typed_visitor_sends
 
 from .axe import axe_source, violations
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
@@ -49,14 +49,7 @@ def test_with_the_camera_refused_the_visitor_goes_on_without_a_photo_to_the_wait
 
     page.click(go_on)
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
-    page.fill("input[name=full_name]", "Sari Uji Coba")
-    page.fill("input[name=nik]", NIK)  # typed, as every visitor whose card was not read
-    page.fill("input[name=phone]", "081234560077")
-    on_to_the_rules(page)
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=30000)
+    typed_visitor_sends(page, NIK)
     said = page.inner_text("[data-status-message]")
     assert "KTP asli kepada petugas helpdesk" in said and "sudah dikirim ke" not in said, said
     page.wait_for_timeout(300)

@@ -193,6 +193,19 @@ _WEDGE = """(text) => {
 }"""
 
 
+def typed_visitor_sends(page, nik: str) -> None:
+    """From the "about you" screen, as a visitor whose card was not read (or a kiosk without a camera):
+    types name, NIK and phone, goes on to the rules, ticks them, signs and sends; waits for the ticket."""
+    page.fill("input[name=full_name]", "Sari Uji Coba")
+    page.fill("input[name=nik]", nik)
+    page.fill("input[name=phone]", "081234560077")
+    on_to_the_rules(page)
+    page.check("[data-rules]")
+    sign(page)
+    page.click("[data-action=submit]")
+    page.wait_for_selector("section[data-screen=ticket]:not([hidden])", timeout=30000)
+
+
 def scanner_types(page, text: str) -> None:
     """A USB barcode scanner (keyboard wedge) types `text` and Enter as one fast burst."""
     page.evaluate(_WEDGE, text)
