@@ -70,10 +70,11 @@ Camera.prototype.loop = function (send, onAnswer) {
   this.running = true;
   function tick() {
     if (!self.running) return;
-    var started = performance.now();
+    var started = performance.now(), announced = false;
     self.frame().then(function (blob) {
       if (!blob || !self.running) return null;
-      if (sawSomething) reading(true);
+      announced = sawSomething;
+      if (announced) reading(true);
       return send(blob).then(function (answer) {
         if (!self.running || !answer) return;
         onAnswer(answer);
@@ -84,7 +85,7 @@ Camera.prototype.loop = function (send, onAnswer) {
       });
     }).catch(function () { /* a lost frame is not worth a message; the next one follows */ })
       .then(function () {
-        reading(false);
+        if (announced) reading(false);  // said only around a reading, not on every frame
         if (!self.running) return;
         var wait = Math.max(0, 1000 / FPS - (performance.now() - started));
         self.timer = setTimeout(tick, wait);
