@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from idscan import blurry_wait, other_card, pick_sharpest, read_cards, scan_frame
-from idscan.sequence import CAPTURABLE, MOST_FRAMES, look_again_run, steady_capture  # noqa: F401 (the benches' and tests' import)
+from idscan.sequence import CAPTURABLE, look_again_run, steady_capture  # noqa: F401 (the benches' and tests' import)
 from idscan.tesslib import best_dir as tesslib_best_dir, use_best_tessdata
 from lpsedesk.nik import regions
 
@@ -71,7 +71,8 @@ def sent(frame: np.ndarray) -> np.ndarray:
     return _sent(frame)
 
 
-# steady_capture and MOST_FRAMES now live in idscan/sequence.py (the CLI runs them too, Run 24t).
+# steady_capture now lives in idscan/sequence.py (the CLI runs it too, Run 24t); its frames are timed at
+# the camera loop's 5 a second (sequence.run_time, Run 45p).
 
 
 def cpu_ms() -> float:

@@ -14,16 +14,25 @@ from .engine import scan_frame
 from .quality import SPOT
 from .reader import CardReading, read_cards
 from .result import ScanResult
+from .tracker import FINGER_PATIENCE_SECONDS
 
 MAX_VOTERS = 3  # the tracker fires after 3 steady frames; each more voter costs ~40 ms of OCR CPU
 MIN_VOTERS = 3
 CAPTURABLE = look_again.CAPTURABLE  # what the kiosk captures, the last two after a wait
 # A steady run is read on MIN_VOTERS crops, as the kiosk reads it: its tracker captures only after 3
 # steady frames (tracker.py) and votes the crops of that run. Where fewer of the run's first frames
-# are capturable, the kiosk watches on; so do the benches and the CLI, up to MOST_FRAMES (3 s at the
-# kiosk's ~5 frames a second), then read what they have (docs/idscan.md, Run 18a).
+# are capturable, the kiosk watches on; so do the benches and the CLI, for the tracker's wait
+# (FINGER_PATIENCE_SECONDS of the run's frames), then read what they have (docs/idscan.md, Run 18a).
 FIRST_FRAMES = 5
-MOST_FRAMES = 15
+# A run of frames without times of its own (a bench's, a folder given to the CLI) is taken as the
+# kiosk's camera loop sends it, 5 frames a second (static/kiosk/js/camera.js FPS): the wait then
+# reads the 15 frames it read when it was counted in frames (Run 45p).
+FRAME_RATE = 5
+
+
+def run_time(i: int) -> float:
+    """The time of frame i of a run without times, in seconds from its first."""
+    return i / FRAME_RATE
 
 
 def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: bool = False) -> list[ScanResult]:
@@ -49,18 +58,25 @@ def pick_sharpest(results: list[ScanResult], n: int = MAX_VOTERS, *, waited: boo
 
 
 def steady_capture(frame_at: Callable[[int], np.ndarray], frames: int, scan: Callable[[np.ndarray], ScanResult],
-                   most: int = MOST_FRAMES) -> tuple[list[ScanResult], int]:
+                   most: int | None = None, *, time_at: Callable[[int], float] = run_time
+                   ) -> tuple[list[ScanResult], int]:
     """The sharpest capturable scan results of a steady run (pick_sharpest) and how many frames
     were scanned: `frames` first, then, where some but fewer than MIN_VOTERS of them are
-    capturable, more until MIN_VOTERS are or `most` frames were seen.
-    frame_at(i): frame i of the run; scan(frame): its ScanResult."""
+    capturable, more until MIN_VOTERS are or the wait is over: the frames taken less than
+    FINGER_PATIENCE_SECONDS after the run's first, `most` at most (the run's length; None: no end).
+    frame_at(i): frame i of the run; scan(frame): its ScanResult; time_at(i): frame i's time, s."""
+    def waiting(i: int) -> bool:
+        # whole ms, as the tracker counts: at 5 frames a second frame 15 is 3.0 s on, not 2.9999...
+        within = round((time_at(i) - time_at(0)) * 1000) < round(FINGER_PATIENCE_SECONDS * 1000)
+        return within and (most is None or i < most)
+
     results = [scan(frame_at(i)) for i in range(frames)]
-    while 0 < len(pick_sharpest(results)) < MIN_VOTERS and len(results) < most:
+    while 0 < len(pick_sharpest(results)) < MIN_VOTERS and waiting(len(results)):
         results.append(scan(frame_at(len(results))))
     if len(pick_sharpest(results)) < MIN_VOTERS and pick_sharpest(results, waited=True):
-        # A card too blurred to be ready: the kiosk waits (tracker.FINGER_PATIENCE frames) and then
-        # captures it as it is (blurry_wait.py, Run 22v); so does the bench, up to `most`.
-        while len(results) < most:
+        # A card too blurred to be ready: the kiosk waits (tracker.FINGER_PATIENCE_SECONDS) and then
+        # captures it as it is (blurry_wait.py, Run 22v); so does the bench, for as long.
+        while waiting(len(results)):
             results.append(scan(frame_at(len(results))))
         return pick_sharpest(results, waited=True), len(results)
     return pick_sharpest(results), len(results)

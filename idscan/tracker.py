@@ -1,6 +1,12 @@
-"""Auto-capture: fire once the card has been steady and readable for N frames."""
+"""Auto-capture: fire once the card has been steady and readable for N frames.
+
+The waits are in seconds of the frames' own times, not in frames (issue 10, Run 45p): a kiosk PC that
+sends 2 frames a second waited 7.5 s for a thumb on the NIK where one sending 8 waited under 2 s. The
+time comes in with each frame as data (`update(result, at)`); nothing here reads a clock.
+"""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,21 +33,34 @@ class TrackerState:
 # visitor was asked to tilt it (Run 36w).
 WAITED = ("finger_on_text", "hold_still", SPOT)
 
-# Frames a finger on the NIK, a NIK row smeared by movement, or a lamp's spot may hold the capture
-# back: ~3 s at the kiosk's ~5 frames a second, counted together. Then the card is captured as it is,
-# so a finger, a smear or a spot wrongly seen costs the visitor seconds, never the capture
-# (docs/idscan.md, Runs 14x, 15b and 36w). A blurred or smeared frame told the finger instead
+# Seconds a finger on the NIK, a NIK row smeared by movement, or a lamp's spot may hold the capture
+# back, counted together (15 frames at the kiosk's 5 frames a second before Run 45p). Then the card is
+# captured as it is, so a finger, a smear or a spot wrongly seen costs the visitor seconds, never the
+# capture (docs/idscan.md, Runs 14x, 15b and 36w). A blurred or smeared frame told the finger instead
 # (finger.FINGER_ASKED, Run 41a) counts here once, as it did told "too_blurry" or "hold_still": the
 # visitor is told what to fix and waits no longer.
-FINGER_PATIENCE = 15
+FINGER_PATIENCE_SECONDS = 3.0
+
+# The time a frame stands for: the time since the frame before it in this presentation, kept within
+# these bounds. The patience counts what was seen (the frames that saw the finger, Run 14x), so a
+# camera that stalled for 10 s saw nothing in those seconds: its next frame stands for one slow kiosk's
+# frame at most (a PC sending a frame a second still waits 3 s). The lower bound keeps a frame's time
+# from being nothing (a time repeated or gone back), so the wait ends within FINGER_PATIENCE_SECONDS /
+# MIN_STEP_SECONDS waited frames whatever times come; the upper one keeps it from ending at once.
+MAX_STEP_SECONDS = 1.0
+MIN_STEP_SECONDS = 0.05
+# A frame without a time (an uploaded photo, a client that sent none or a bad one) stands for one frame
+# of the kiosk's camera loop (static/kiosk/js/camera.js FPS): the wait in frames main counted.
+NOMINAL_STEP_SECONDS = 0.2
 
 
 class CaptureTracker:
     """Feed one ScanResult per camera frame; capture_now is True exactly once per
     card presentation (the card must leave the frame before it fires again)."""
 
-    def __init__(self, frames: int = 3, max_motion: float = 4.0, finger_patience: int = FINGER_PATIENCE) -> None:
-        self.frames = frames
+    def __init__(self, frames: int = 3, max_motion: float = 4.0,
+                 finger_patience: float = FINGER_PATIENCE_SECONDS) -> None:
+        self.frames = frames  # a count, not a time: the vote reads this many crops of the run (MAX_VOTERS)
         self.max_motion = max_motion
         self.finger_patience = finger_patience
         self.reset()
@@ -50,7 +69,10 @@ class CaptureTracker:
         self._prev: np.ndarray | None = None
         self._steady = 0
         self._fired = False
-        self._finger = 0  # frames of this presentation that saw a finger on the NIK or a smear
+        # ms of this presentation's frames that saw a finger on the NIK, a smear, a spot or a blur
+        # (whole ms: 15 frames of 200 ms make the patience exactly, as 15 frames did)
+        self._waited = 0
+        self._at: float | None = None  # the previous frame's time, s; None before one or without one
         self._ktp = False  # a frame of this presentation was judged a KTP (blurry_wait.judged_ktp)
         self._refused = False  # its capture read as another card (other_card.py): told not_ktp until it leaves
 
@@ -64,10 +86,23 @@ class CaptureTracker:
         captured anew."""
         self._fired = self._refused = True
 
-    def update(self, result: ScanResult) -> TrackerState:
+    def _step(self, at: float | None) -> int:
+        """The ms this frame stands for (see MAX_STEP_SECONDS); the presentation's first frame, none:
+        the wait counts from the frame that first saw the card."""
+        before, self._at = self._at, at
+        if self._prev is None:
+            return 0
+        if at is None or before is None:
+            return round(NOMINAL_STEP_SECONDS * 1000)
+        return round(min(max(at - before, MIN_STEP_SECONDS), MAX_STEP_SECONDS) * 1000)
+
+    def update(self, result: ScanResult, at: float | None = None) -> TrackerState:
+        """at: the frame's time in seconds on a clock that only goes forward (any origin, the same for
+        every frame of this tracker), or None (NOMINAL_STEP_SECONDS after the frame before)."""
         if not result.card or result.corners is None:
             self.reset()
             return TrackerState(False, 0, result.guidance, None)
+        step = self._step(at if at is not None and math.isfinite(at) else None)
         corners = np.asarray(result.corners, dtype=np.float32)
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners
@@ -87,8 +122,8 @@ class CaptureTracker:
         if result.guidance in WAITED or blurry_wait.waits_for(result.guidance):
             # Counted over the presentation, not in a row: a finger seen on and off still runs out.
             # A card held still that stays too blurred waits alike (blurry_wait.py, Run 22v).
-            self._finger += 1
-            if self._finger > self.finger_patience:
+            self._waited += step
+            if self._waited >= round(self.finger_patience * 1000):
                 good = True  # waited long enough: capture as if no finger were seen
         if not good:
             self._steady = 0

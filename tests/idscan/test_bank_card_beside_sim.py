@@ -11,11 +11,12 @@ import numpy as np
 import pytest
 
 from idscan import card_look, scan_frame
-from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from idscan.tracker import CaptureTracker
 from tests.stranger4.scene import FRAME, bank_card, pose, put, room, sim_card, webcam
 from tests.stranger4.splits import SPLITS, Split, cases, negatives
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 
-HELD = 3 * FINGER_PATIENCE  # held still three times the kiosk's longest wait (~9 s at ~5 frames a second)
+HELD = 3 * WAIT_FRAMES  # held still three times the kiosk's longest wait (~9 s at ~5 frames a second)
 CAPTURED_AT_ONCE = {"ready", "finger_on_text", "hold_still"}  # and "too_blurry" after the wait
 
 

@@ -11,11 +11,12 @@ import numpy as np
 import pytest
 
 from idscan import blurry_wait, card_look, scan_frame
-from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from idscan.tracker import CaptureTracker
 from tests.idscan import test_exposure_and_other_cards as other
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 
 W, H = other.W, other.H
-HELD = 3 * FINGER_PATIENCE  # three times the wait: ~9 s at the kiosk's ~5 frames a second
+HELD = 3 * WAIT_FRAMES  # three times the wait: ~9 s at the kiosk's ~5 frames a second
 
 
 def _gold_bank_card() -> np.ndarray:
@@ -76,7 +77,7 @@ def test_a_blurred_ktp_held_still_is_still_captured_after_the_wait(seed, sigma, 
     tracker = CaptureTracker()
     states = [tracker.update(scan_frame(frame, barcodes=False)) for _ in range(HELD)]
     assert states[0].guidance == "too_blurry", "a KTP's blur is told as blur, not as another card"
-    assert [s.capture_now for s in states].index(True) == FINGER_PATIENCE + 2  # the wait, then 3 steady frames
+    assert [s.capture_now for s in states].index(True) == WAIT_FRAMES + 2  # the wait, then 3 steady frames
 
 
 # The kiosk's browser sends what chromium's camera gives (4:2:0 video) drawn on a canvas as JPEG 0.85.
@@ -103,8 +104,8 @@ def _thumb_on_nik() -> np.ndarray:
 def test_a_ktp_with_a_thumb_on_the_nik_held_still_is_captured_after_the_finger_wait():
     # The kiosk's browser tests' card (issue 10, Run 14x): told to move the finger, then taken anyway.
     states = _held([_as_the_browser_sends(_thumb_on_nik())])
-    assert {s.guidance for s in states[:FINGER_PATIENCE]} == {"finger_on_text"}
-    assert _captures(states) == [FINGER_PATIENCE + 2]  # the wait, then 3 steady frames, once
+    assert {s.guidance for s in states[:WAIT_FRAMES]} == {"finger_on_text"}
+    assert _captures(states) == [WAIT_FRAMES + 2]  # the wait, then 3 steady frames, once
 
 
 def test_a_ktp_with_a_thumb_on_the_nik_whose_focus_comes_and_goes_is_captured_after_the_wait():
@@ -112,8 +113,8 @@ def test_a_ktp_with_a_thumb_on_the_nik_whose_focus_comes_and_goes_is_captured_af
     frames = [_as_the_browser_sends(f) for f in [thumb] + [cv2.GaussianBlur(thumb, (0, 0), s) for s in (1.5, 2.5, 3.0, 4.0)]]
     states = _held(frames)
     # Told the finger on its blurred frames too (Run 41a), never "not a KTP"; waited no longer.
-    assert {s.guidance for s in states[:FINGER_PATIENCE]} == {"finger_on_text"}
-    assert _captures(states) == [FINGER_PATIENCE + 2]
+    assert {s.guidance for s in states[:WAIT_FRAMES]} == {"finger_on_text"}
+    assert _captures(states) == [WAIT_FRAMES + 2]
 
 
 def _faded_focus_coming_and_going() -> list[np.ndarray]:

@@ -9,13 +9,14 @@ import cv2
 import numpy as np
 import pytest
 
-from bench.engine_bench import MOST_FRAMES, steady_capture
+from bench.engine_bench import steady_capture
 from idscan import blurry_wait, scan_frame
 from idscan.reader import CardReading
 from idscan.result import ScanResult
 from idscan.sequence import pick_sharpest
-from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from idscan.tracker import CaptureTracker
 from tests.idscan import test_exposure_and_other_cards as other
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 
 
 def _frame(advice: str, crop_sharpness: float = 500.0) -> ScanResult:
@@ -25,12 +26,12 @@ def _frame(advice: str, crop_sharpness: float = 500.0) -> ScanResult:
 
 def test_a_blurred_card_held_still_asks_to_hold_still_and_is_captured_once_after_the_wait():
     tracker = CaptureTracker()
-    states = [tracker.update(_frame("too_blurry", 90.0)) for _ in range(FINGER_PATIENCE + 10)]
+    states = [tracker.update(_frame("too_blurry", 90.0)) for _ in range(WAIT_FRAMES + 10)]
     fired = [s.capture_now for s in states]
-    assert not any(fired[:FINGER_PATIENCE]), "the visitor has a few seconds to bring a sharper picture"
+    assert not any(fired[:WAIT_FRAMES]), "the visitor has a few seconds to bring a sharper picture"
     assert fired.count(True) == 1
-    assert fired.index(True) == FINGER_PATIENCE + 2  # the wait, then three steady frames as always
-    assert all(s.guidance == "too_blurry" for s in states[:FINGER_PATIENCE])
+    assert fired.index(True) == WAIT_FRAMES + 2  # the wait, then three steady frames as always
+    assert all(s.guidance == "too_blurry" for s in states[:WAIT_FRAMES])
 
 
 def test_a_blurred_card_that_turns_sharp_is_captured_at_once_on_its_sharp_frames():
@@ -44,13 +45,13 @@ def test_a_blurred_card_that_turns_sharp_is_captured_at_once_on_its_sharp_frames
 def test_other_problems_are_never_waited_out(advice):
     # Only a KTP is captured (a SIM or bank card never), and glare or a far card is for the visitor.
     tracker = CaptureTracker()
-    assert not any(tracker.update(_frame(advice)).capture_now for _ in range(3 * FINGER_PATIENCE))
+    assert not any(tracker.update(_frame(advice)).capture_now for _ in range(3 * WAIT_FRAMES))
 
 
 def test_without_the_wait_a_blurred_card_is_never_captured(monkeypatch):
     monkeypatch.setattr(blurry_wait, "ON", False)
     tracker = CaptureTracker()
-    assert not any(tracker.update(_frame("too_blurry", 90.0)).capture_now for _ in range(3 * FINGER_PATIENCE))
+    assert not any(tracker.update(_frame("too_blurry", 90.0)).capture_now for _ in range(3 * WAIT_FRAMES))
 
 
 def test_after_the_wait_blurred_frames_vote_only_in_the_places_sharper_ones_leave():
@@ -74,8 +75,8 @@ def _run(ready: set[int], blurry: set[int]):
 def test_the_bench_watches_a_blurred_run_as_long_as_the_kiosk_waits_then_reads_its_sharpest_three():
     frame_at, scan = _run(set(), set(range(40)))
     best, count = steady_capture(frame_at, 5, scan)
-    assert count == MOST_FRAMES
-    assert [r.sharpness for r in best] == [100.0 + MOST_FRAMES - 1, 100.0 + MOST_FRAMES - 2, 100.0 + MOST_FRAMES - 3]
+    assert count == WAIT_FRAMES
+    assert [r.sharpness for r in best] == [100.0 + WAIT_FRAMES - 1, 100.0 + WAIT_FRAMES - 2, 100.0 + WAIT_FRAMES - 3]
 
 
 def test_the_bench_reads_a_run_with_three_ready_frames_as_before():
@@ -87,7 +88,7 @@ def test_the_bench_reads_a_run_with_three_ready_frames_as_before():
 def test_the_bench_fills_a_short_run_with_blurred_frames_only_after_the_wait():
     frame_at, scan = _run({2}, set(range(40)) - {2})
     best, count = steady_capture(frame_at, 5, scan)
-    assert count == MOST_FRAMES
+    assert count == WAIT_FRAMES
     assert [r.guidance for r in best] == ["ready", "too_blurry", "too_blurry"] and best[0].sharpness == 102.0
 
 
@@ -96,7 +97,7 @@ def test_a_blurred_card_that_is_not_a_ktp_is_never_captured_however_long_it_is_h
     # "No negative ever captured" (issue 10): the wait is for a KTP's blur only.
     frame = cv2.GaussianBlur(other._frame(getattr(other, draw)()), (0, 0), 2.0)
     tracker = CaptureTracker()
-    assert not any(tracker.update(scan_frame(frame, barcodes=False)).capture_now for _ in range(3 * FINGER_PATIENCE))
+    assert not any(tracker.update(scan_frame(frame, barcodes=False)).capture_now for _ in range(3 * WAIT_FRAMES))
 
 
 def test_the_cli_reads_a_folder_of_blurred_frames_on_its_sharpest_three(monkeypatch):

@@ -18,7 +18,8 @@ from bench.transport import kiosk_frame
 from idscan import scan_frame
 from idscan.quality import MIN_SHARPNESS
 from idscan.sequence import MIN_VOTERS, steady_capture
-from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from idscan.tracker import CaptureTracker
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 from tests.synthetic.splits import SPLITS, cases
 
 WAIT = 15  # frames the kiosk scans while the visitor holds the card (~3 s)
@@ -62,13 +63,13 @@ def test_a_soft_card_whose_thumb_is_away_from_the_digits_is_still_told_it_is_blu
 
 
 def test_a_visitor_who_keeps_the_thumb_there_is_still_captured_after_the_wait():
-    # The kiosk never hangs on a thumb it sees: told the finger, waited FINGER_PATIENCE frames as
+    # The kiosk never hangs on a thumb it sees: told the finger, waited WAIT_FRAMES frames as
     # for a blurred card, then captured as it is, once; the visitor types the NIK.
     results = _held_still(10)
     states = _tracked(results, 3 * WAIT)
     fired = [i for i, s in enumerate(states) if s.capture_now]
-    assert len(fired) == 1 and FINGER_PATIENCE < fired[0] < 3 * WAIT
-    assert {s.guidance for s in states[:FINGER_PATIENCE]} == {"finger_on_text"}
+    assert len(fired) == 1 and WAIT_FRAMES < fired[0] < 3 * WAIT
+    assert {s.guidance for s in states[:WAIT_FRAMES]} == {"finger_on_text"}
     # No longer than before: the same frames told "too blurry" where they were below the gate.
     before = [replace(r, guidance="too_blurry") if r.sharpness < MIN_SHARPNESS else r for r in results]
     assert [i for i, s in enumerate(_tracked(before, 3 * WAIT)) if s.capture_now] == fired

@@ -16,9 +16,10 @@ import numpy as np
 
 from idscan import scan_frame
 from idscan.quality import SPOT
-from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from idscan.tracker import CaptureTracker
 from tests.stranger5.splits import SPLITS, cases, tilted_cases
 from tests.synthetic import make_person, render_ktp
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 
 
 def _dev_case(index: int):
@@ -44,7 +45,7 @@ def test_a_card_left_lying_under_the_spot_is_captured_as_it_is_after_the_wait():
     # card is captured as main captured it (Run 35h lost these captures by telling glare for ever).
     case = _dev_case(50014)
     tracker = CaptureTracker()
-    states = [tracker.update(scan_frame(case.frame(i).frame, barcodes=False)) for i in range(FINGER_PATIENCE + 5)]
+    states = [tracker.update(scan_frame(case.frame(i).frame, barcodes=False)) for i in range(WAIT_FRAMES + 5)]
     fired = [i for i, s in enumerate(states) if s.capture_now]
     assert len(fired) == 1, "a card left lying under the lamp must still be captured, once"
     assert fired[0] >= 10, "captured at once: the visitor had no time to tilt"

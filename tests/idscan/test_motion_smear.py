@@ -13,10 +13,11 @@ from idscan.card import CROP_H, CROP_W
 from idscan.quality import guidance, sharpness, smeared
 from idscan.result import ScanResult
 from idscan.sequence import pick_sharpest
-from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from idscan.tracker import CaptureTracker
 from tests.synthetic.ktp import render_ktp
 from tests.synthetic.people import make_varied_person
 from tests.synthetic.styles import DEV_FONTS, HELD_OUT_FONTS, CardStyle
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 
 
 def _crop(family: str, seed: int = 5) -> np.ndarray:
@@ -73,9 +74,9 @@ def test_a_smeared_card_is_not_captured_at_once_but_when_it_is_held_still():
 
 def test_a_card_that_stays_smeared_is_still_captured_after_a_few_seconds():
     tracker = CaptureTracker()
-    fired = [tracker.update(_frame("hold_still")).capture_now for _ in range(FINGER_PATIENCE + 3)]
+    fired = [tracker.update(_frame("hold_still")).capture_now for _ in range(WAIT_FRAMES + 3)]
     assert fired.count(True) == 1
-    assert fired.index(True) == FINGER_PATIENCE + 2  # the wait, then three steady frames as always
+    assert fired.index(True) == WAIT_FRAMES + 2  # the wait, then three steady frames as always
 
 
 def test_a_smeared_frame_still_votes_by_its_sharpness_and_a_finger_frame_comes_last():

@@ -14,12 +14,13 @@ import pytest
 from idscan import other_card, read_cards, scan_frame
 from idscan.fields import CardFields
 from idscan.reader import CardReading
-from idscan.tracker import FINGER_PATIENCE, CaptureTracker
+from idscan.tracker import CaptureTracker
 from lpsedesk.nik import regions
 from tests.stranger4.scene import FRAME, pose, put, room, sim_card, webcam
 from tests.stranger4.splits import SPLITS, cases
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 
-HELD = 3 * FINGER_PATIENCE  # held still three times the kiosk's longest wait
+HELD = 3 * WAIT_FRAMES  # held still three times the kiosk's longest wait
 
 
 def _sim_without_its_band(seed: int, upside_down: bool = False) -> np.ndarray:

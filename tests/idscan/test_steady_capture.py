@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.engine_bench import MOST_FRAMES, steady_capture
+from bench.engine_bench import steady_capture
 from idscan.result import ScanResult
+from tests.idscan.kiosk_wait import WAIT_FRAMES
 
 
 def _frames(ready: set[int]):
@@ -43,7 +44,7 @@ def test_a_run_with_one_capturable_frame_is_watched_until_a_third():
 def test_the_wait_runs_out_and_the_run_is_read_on_what_it_has():
     frame_at, scan, seen = _frames({3})
     best, count = steady_capture(frame_at, 5, scan)
-    assert count == MOST_FRAMES and [r.sharpness for r in best] == [3.0]
+    assert count == WAIT_FRAMES and [r.sharpness for r in best] == [3.0]
 
 
 def test_a_run_with_no_capturable_frame_stays_uncaptured():
