@@ -5,7 +5,7 @@ still below it, the picture is the camera's limit (soft optics, low light, a car
 hand's shake that holding still would cure: on dev and two fresh dev seeds every steady run
 never captured was held there on every frame (43 of 163), and the visitor read "hold still" for ever
 or pressed the shutter for a single frame. The tracker now waits for a sharper picture as it
-waits for a finger or a smear (tracker.FINGER_PATIENCE frames), then captures the steady run's
+waits for a finger or a smear (tracker.FINGER_PATIENCE_SECONDS), then captures the steady run's
 crops as they are; the vote's cross-checks decide what is filled, and fill nothing where unsure
 (docs/idscan.md, Run 22v). False: main's behaviour before Run 22v (measurements).
 

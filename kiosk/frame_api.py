@@ -23,7 +23,7 @@ from lpsedesk.sessionless import sessionless
 
 from . import bp
 from .device_auth import current_kiosk, current_kiosk_id, kiosk_only
-from .scan_api import SESSION_ID, _scan, api_error, forget_all, sessions
+from .scan_api import SESSION_ID, _scan, api_error, forget_all, frame_time, sessions
 from .visit_api import json_body
 
 # 403: this frame is not admitted to the session it names; 410: that session is over. Either way
@@ -61,8 +61,9 @@ def _camera_sides(camera: object) -> tuple[object, object]:
 @sessionless
 @kiosk_only
 def frame():
-    """One camera frame as the request's body (`Content-Type: image/jpeg`), `session`, `mode` and
-    `capture` in the query, the session's capability in the X-Scan-Capability header.
+    """One camera frame as the request's body (`Content-Type: image/jpeg`), `session`, `mode`,
+    `capture` and `t` (when the frame was taken, the page's ms) in the query, the session's capability
+    in the X-Scan-Capability header.
 
     Served by kiosk/frame_endpoint.py ahead of Flask's request machinery (the same steps, the same
     functions); this view answers only where that front is not mounted."""
@@ -95,7 +96,8 @@ def answer_frame(req: Request):
         if not data:
             return api_error("image_missing", 400)
         mode = req.args.get("mode", "ktp")
-        return _scan(data, session_id, mode, req.args.get("capture") == "1", scan_session)
+        return _scan(data, session_id, mode, req.args.get("capture") == "1", scan_session,
+                     at=frame_time(req.args.get("t")))
 
 
 @bp.record_once

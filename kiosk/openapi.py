@@ -225,7 +225,11 @@ def document() -> dict:
                        "session's capability (X-Scan-Capability) instead of the session cookie and CSRF token",
             "parameters": [{"name": name, "in": "query", "required": name == "session",
                             "schema": {"type": "string"}, "description": name}
-                           for name in ("session", "mode", "capture", "lang")],
+                           for name in ("session", "mode", "capture", "lang")]
+                          + [{"name": "t", "in": "query", "required": False, "schema": {"type": "number"},
+                              "description": "when the frame was taken: the page's performance.now() in ms; "
+                                             "the thumb-on-the-NIK wait counts these times (missing or bad: "
+                                             "the frame counts as 0.2 s)"}],
             "requestBody": {"required": True, "content": {
                 "image/jpeg": {"schema": {"type": "string", "format": "binary"}}}},
             "responses": {"200": _json(_ref("ScanResponse"), "the engine's answer"),

@@ -8,6 +8,7 @@ in-memory scan session surviving a restart.
 from __future__ import annotations
 
 import base64
+import math
 import re
 
 import cv2
@@ -40,6 +41,24 @@ MAX_CODE_LEN = 512
 # submits the latest), so sixty retakes never keep sixty KTP images on disk.
 MAX_PENDING_CAPTURES = 3
 _SALT = "lpsedesk.kiosk-capture"
+# `t`: when the camera loop grabbed the frame, the page's performance.now() in ms (camera.js). The
+# browser's clock, not this server's: it is when the picture was taken, whatever the upload and the
+# frame slots added, and one clock for the whole session whichever app process serves a frame. A
+# client's time is only a hint to the tracker, which bounds what one frame may stand for
+# (idscan/tracker.py): a bad time makes no wait endless or nothing.
+MAX_FRAME_TIME_MS = 1e12  # ~30 years of a page open: anything larger is not performance.now()
+
+
+def frame_time(value: str | None) -> float | None:
+    """The frame's `t` in seconds, or None where it is missing or not a page's time (the tracker then
+    takes the frame as one of the camera loop's, 0.2 s after the one before)."""
+    try:
+        ms = float(value) if value is not None and len(value) <= 32 else None
+    except ValueError:
+        return None
+    if ms is None or not math.isfinite(ms) or not 0 <= ms <= MAX_FRAME_TIME_MS:
+        return None
+    return ms / 1000
 
 
 def sessions() -> ScanSessions:
@@ -261,14 +280,14 @@ def scan():
             response.headers["Retry-After"] = "1"
             return response, status
         return _scan(data, session_id, fields.get("mode", "ktp"), fields.get("capture") == "1",
-                     uploaded=not raw)
+                     uploaded=not raw, at=frame_time(fields.get("t")))
 
 
 def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: ScanSession | None = None,
-          uploaded: bool = False):
+          uploaded: bool = False, at: float | None = None):
     """Decode and scan one frame; on the KTP screen, feed its scan session (`scan_session` when the
     caller already holds it, else the one named `session_id`, made if new). An uploaded photo may be
-    a scan that is all card (idscan/flat.py); a camera frame never is."""
+    a scan that is all card (idscan/flat.py); a camera frame never is. at: the frame's time (frame_time)."""
     try:
         frame = decode_bounded_frame(data)
     except UploadError as exc:
@@ -282,7 +301,7 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
             forget_all(dropped)
         if result.barcodes:  # e.g. the IKD QR on a phone, shown before or after the card
             scan_session.codes = clean_codes(scan_session.codes + result.barcodes)
-        state = scan_session.tracker.update(result)
+        state = scan_session.tracker.update(result, at)
         # The crops of the steady run are voted at capture; a moved or lost card starts a new run.
         if not state.counted:
             pass  # a blurred frame the tracker passed over (idscan/tracker.py): the run stands as it was

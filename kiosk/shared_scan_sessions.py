@@ -68,12 +68,13 @@ def unpack_parts(blob: bytes | None) -> list[list[tuple[float, bytes]]]:
 
 
 def tracker_state(scan: ScanSession) -> dict:
-    # CaptureTracker (idscan/tracker.py) keeps six fields; they are written here rather than in
-    # the pure image package, which knows nothing of storage.
+    # CaptureTracker (idscan/tracker.py) keeps seven fields; they are written here rather than in
+    # the pure image package, which knows nothing of storage. "at" is the last frame's time while a
+    # card is in view (None once it leaves), so a frame with no card still writes nothing.
     t = scan.tracker
     prev = None if t._prev is None else [[float(x), float(y)] for x, y in t._prev]
-    state = {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "finger": int(t._finger),
-             "ktp": bool(t._ktp), "refused": bool(t._refused)}
+    state = {"prev": prev, "steady": int(t._steady), "fired": bool(t._fired), "waited": int(t._waited),
+             "at": t._at, "ktp": bool(t._ktp), "refused": bool(t._refused)}
     if scan.look is not None:
         state["look"] = scan.look  # a capture looking again for its NIK (Run 24t): small JSON
     return state
@@ -85,7 +86,10 @@ def _restore_tracker(scan: ScanSession, state: dict) -> None:
     t._prev = None if prev is None else np.asarray(prev, dtype=np.float32)
     t._steady = int(state.get("steady", 0))
     t._fired = bool(state.get("fired", False))
-    t._finger = int(state.get("finger", 0))
+    # "finger": a row written before Run 45p counted frames of the kiosk's 0.2 s
+    t._waited = int(state.get("waited", 200 * int(state.get("finger", 0))))
+    at = state.get("at")
+    t._at = float(at) if isinstance(at, (int, float)) and not isinstance(at, bool) else None
     t._ktp = bool(state.get("ktp", False))
     t._refused = bool(state.get("refused", False))
     look = state.get("look")

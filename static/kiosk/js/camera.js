@@ -64,7 +64,9 @@ Camera.prototype.stop = function () {
   this.clearOverlay();
 };
 
-/* send(blob) -> Promise; resolves to the server's answer or rejects. */
+/* send(blob, taken) -> Promise; resolves to the server's answer or rejects. taken: when the frame was
+   grabbed (performance.now(), ms): the server's waits count the frames' own times, so a slow kiosk PC's
+   visitor waits as long as a fast one's (idscan/tracker.py, Run 45p). */
 Camera.prototype.loop = function (send, onAnswer) {
   var self = this, sawSomething = false;
   this.running = true;
@@ -75,7 +77,7 @@ Camera.prototype.loop = function (send, onAnswer) {
       if (!blob || !self.running) return null;
       announced = sawSomething;
       if (announced) reading(true);
-      return send(blob).then(function (answer) {
+      return send(blob, started).then(function (answer) {
         if (!self.running || !answer) return;
         onAnswer(answer);
         // A visitor holding a card or a ticket up to any camera screen is busy, not idle, however long

@@ -19,8 +19,8 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
 
   /* The JPEG as the request's body on the narrow path (frames.js): no multipart form to parse for
      each of the five frames a second (an uploaded photo still goes as a form). */
-  function sendFrame(blob, mode, capture) {
-    return frames(blob, mode, visitor.scanSession, capture, camera && camera.size());
+  function sendFrame(blob, mode, capture, taken) {
+    return frames(blob, mode, visitor.scanSession, capture, camera && camera.size(), taken);
   }
 
   /* A photo chosen from the device: whatever its format, as a form with the file in `frame`. */
@@ -51,10 +51,10 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     // still starting, and that start must neither loop nor hide the camera's buttons.
     cam.start().then(() => {
       if (camera !== cam) { cam.stop(); return; }
-      cam.loop((blob) => {
+      cam.loop((blob, taken) => {
         const manual = manualNext;
         manualNext = false;
-        return sendFrame(blob, "ktp", manual);
+        return sendFrame(blob, "ktp", manual, taken);
       }, onAnswer);
     }, () => {
       if (camera !== cam) return;

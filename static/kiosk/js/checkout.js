@@ -155,7 +155,7 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     camera = new Camera($("[data-video=find]", scope), $("[data-overlay=find]", scope));
     let busy = false;
     camera.start().then(() => {
-      camera.loop((blob) => sendFrame(blob, "ktp", session), (res) => {
+      camera.loop((blob, taken) => sendFrame(blob, "ktp", session, taken), (res) => {
         if (!res.ok || busy) return;
         const d = res.data;
         if (camera) camera.draw(d.result.corners, d.guidance === "ready" || d.guidance === "hold_still");

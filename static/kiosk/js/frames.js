@@ -16,9 +16,10 @@ export function createFrames(api, lang) {
     });
   }
 
-  function post(blob, mode, session, capture) {
+  function post(blob, mode, session, capture, taken) {
     const query = new URLSearchParams({ session, mode, lang });
     if (capture) query.set("capture", "1");
+    if (Number.isFinite(taken)) query.set("t", taken.toFixed(1));  // when it was grabbed (camera.js)
     return api("/frames?" + query, { method: "POST", body: blob, contentType: "image/jpeg",
                                      headers: { "X-Scan-Capability": capabilities.get(session) } });
   }
@@ -27,14 +28,14 @@ export function createFrames(api, lang) {
     return (res.status === 403 && res.data.error === "capability_invalid") || res.status === 410;
   }
 
-  return function sendFrame(blob, mode, session, capture = false, camera = null) {
+  return function sendFrame(blob, mode, session, capture = false, camera = null, taken = null) {
     const ready = capabilities.has(session) ? Promise.resolve({ ok: true }) : open(session, camera);
     return ready.then((opened) => {
       if (!opened.ok) return opened;
-      return post(blob, mode, session, capture).then((res) => {
+      return post(blob, mode, session, capture, taken).then((res) => {
         if (!refused(res)) return res;
         capabilities.delete(session);
-        return open(session, camera).then((again) => (again.ok ? post(blob, mode, session, capture) : again));
+        return open(session, camera).then((again) => (again.ok ? post(blob, mode, session, capture, taken) : again));
       });
     });
   };

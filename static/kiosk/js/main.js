@@ -83,8 +83,8 @@ const idle = createIdle({
 });
 
 /* A camera frame for the check-out and find screens, in their own scan session. */
-function scanFrame(blob, mode, session) {
-  return frames(blob, mode, session || visitor.scanSession || newId());
+function scanFrame(blob, mode, session, taken) {
+  return frames(blob, mode, session || visitor.scanSession || newId(), false, null, taken);
 }
 
 screens.onEnter("ktp", () => capture.start());
