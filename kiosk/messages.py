@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from idscan.decode import MAX_PIXELS, MAX_SIDE
 from lpsedesk.i18n import select_locale
+from lpsedesk.labels import phone_rule
 
 
 def upload_message(code: str) -> str:
@@ -96,7 +97,7 @@ def field_message(code: str) -> str:
                           "the guest book without the invitation."),
         "name_mismatch": _("This name is not the one on the invitation (as on the KTP). Check it, or touch Start "
                            "over to fill in the guest book without the invitation."),
-        "phone_format": _("A mobile number starts with 08 and has 10 to 13 digits, such as 081234567890."),
+        "phone_format": phone_rule(),
         "email_format": _("Enter a valid e-mail address, or leave it empty."),
         "rules": _("Please read the rules and tick the box to agree."),
         "rating": _("Choose a rating from 1 to 5."),

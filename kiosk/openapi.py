@@ -356,9 +356,12 @@ def document() -> dict:
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["nik", "phone_last4"],
                 "properties": {"nik": {"type": "string"}, "phone_last4": {"type": "string"}}}}}},
-            "responses": {"200": _json(_ref("FoundVisit"), "the visit, its ticket and whether it can check out"),
+            "responses": {"200": _json({"anyOf": [_ref("FoundVisit"), NOT_FOUND]},
+                                       "the visit, its ticket and whether it can check out (found true), or no "
+                                       "match (found false, fields.nik and fields.phone_last4 saying what to "
+                                       "check: the same answer for an unknown NIK and wrong digits; it counts "
+                                       "as a miss)"),
                           "400": _json(ERR, "malformed NIK or digits"),
-                          "404": _json(ERR, "no match (same answer for an unknown NIK and wrong digits)"),
                           "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
         f"{PREFIX}/visits/find-by-card": {"post": {
             "summary": "Today's visit for the KTP just held up to this kiosk's camera (its capture token)",
@@ -390,9 +393,10 @@ def document() -> dict:
             "parameters": [{"name": "visit_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["phone_last4"], "properties": {"phone_last4": {"type": "string"}}}}}},
-            "responses": {"200": _json(_ref("FoundVisit"), "the visit"),
+            "responses": {"200": _json({"anyOf": [_ref("FoundVisit"), NOT_FOUND]},
+                                       "the visit (found true), or found false: wrong digits, or the visit is "
+                                       "no longer inside (fields.phone_last4; it counts as a miss)"),
                           "400": _json(ERR, "malformed digits"),
-                          "404": _json(ERR, "wrong digits, or the visit is no longer inside"),
                           "429": _json(ERR, "too many misses; see Retry-After"), "401": E401}}},
     }
     return {

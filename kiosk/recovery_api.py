@@ -34,11 +34,14 @@ def _setup(state) -> None:
 
 
 def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str = "visit_not_found",
-             miss_fields: dict[str, str] | None = None, miss_is_answer: bool = False):
+             miss_fields: dict[str, str] | None = None):
     """The visit `find()` gives, unless `target` or this kiosk has had too many misses (429); a miss
-    (404 `miss`, with `miss_fields` when given; 200 `found: false` with `miss_is_answer`) counts
-    against both. The guess is counted before `find()` runs, so guesses sent together cannot all
-    pass the limits (`LoginThrottle.attempt`)."""
+    (200 `found: false` with `miss`, and `miss_fields` when given) counts against both. The guess is
+    counted before `find()` runs, so guesses sent together cannot all pass the limits
+    (`LoginThrottle.attempt`).
+
+    A miss is the visitor's mistake the kiosk says beside the boxes, not a failed load: as a 404 the
+    kiosk's browser console logged it (h44u for the card, h45u for NIK + digits and a picked name)."""
     per_target, per_kiosk = current_app.extensions["kiosk_find_target"], current_app.extensions["kiosk_find_kiosk"]
     wait, attempts = attempt_all((per_target, target), (per_kiosk, f"kiosk:{current_kiosk().id}"))
     if wait:
@@ -47,8 +50,7 @@ def _look_up(target: str, how: str, find: Callable[[], Visit | None], miss: str 
         return response, status
     visit = find()
     if visit is None:
-        extra = {"fields": miss_fields} if miss_fields else {}
-        return api_not_found(miss, **extra) if miss_is_answer else api_error(miss, 404, **extra)
+        return api_not_found(miss, **({"fields": miss_fields} if miss_fields else {}))
     for attempt in attempts:
         attempt.passed()
     per_target.succeed(target)
@@ -105,7 +107,7 @@ def find_visit_by_card():
     if not nik:
         return api_not_found("card_unreadable", fields=type_nik)
     return _look_up(f"nik:{nik}", "card", lambda: kiosk_recovery.todays_visit_by_card(db.session, nik),
-                    miss_fields=type_nik, miss_is_answer=True)
+                    miss_fields=type_nik)
 
 
 @bp.get("/api/v1/inside")

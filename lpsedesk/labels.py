@@ -52,6 +52,12 @@ def category_label(key: str) -> str:
     return dict(category_choices()).get(key, key)
 
 
+def phone_rule() -> str:
+    """The mobile-number rule (checkin.PHONE) as a person breaking it is told it, at the kiosk and in the
+    invitations' form and import: one sentence in one place (h45u: it was written in both tables)."""
+    return _("A mobile number starts with 08 and has 10 to 13 digits, such as 081234567890.")
+
+
 def field_labels() -> dict[str, str]:
     """The guest book's fields, as a missing-field message names them."""
     return {

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from lpsedesk.labels import phone_rule
+
 
 def field_message(code: str) -> str:
     messages = {
@@ -14,7 +16,7 @@ def field_message(code: str) -> str:
         "nik_region": _("The first 6 digits are not a known region code."),
         "nik_date": _("Digits 7 to 12 are not a valid date of birth."),
         "nik_serial": _("The last 4 digits cannot be 0000."),
-        "phone_format": _("A mobile number starts with 08 and has 10 to 13 digits, such as 081234567890."),
+        "phone_format": phone_rule(),
         "window_order": _("The end must be after the start."),
         "window_too_long": _("A window may last at most 7 days."),
         "window_past": _("This window has already ended."),

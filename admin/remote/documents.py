@@ -24,6 +24,7 @@ TOLD_STEP = "Pemberitahuan penolakan"
 # each begins the record's "Penutupan akun" line, so it begins as a sentence does (h40w: "pekerjaan selesai.")
 CLOSE_KINDS = {"finished": "Pekerjaan selesai", "expired": "Ditutup setelah batas waktu",
                "superseded": "Diganti perpanjangan"}
+CLOSE_NOTE = "Catatan penutupan"
 
 
 def _office(session: Session) -> dict:
@@ -71,6 +72,19 @@ def _by(user, label: str | None = None) -> str:
     return label or (user.full_name if user is not None else "")
 
 
+def _closed_how(req: RemoteAccessRequest) -> str:
+    """How the account was closed, and the Admin's note on a line of its own, as the request's page says
+    them (h44u, h45u): "Pekerjaan selesai. Pekerjaan sudah selesai ..." joined in one sentence read twice
+    over. A superseded account's note is its extension's number, kept beside the kind."""
+    kind = CLOSE_KINDS.get(req.close_kind or "", "")
+    if req.close_kind == "superseded":
+        return f"{kind} ({req.close_note})" if req.close_note else kind
+    lines = [kind] if kind else []
+    if req.close_note:
+        lines.append(f"{CLOSE_NOTE}: {req.close_note}")
+    return "\n".join(lines) or "-"
+
+
 def record_rows(req: RemoteAccessRequest, now: datetime) -> list[list[str]]:
     rows = [
         ["Pemohon", f"{req.requester_name} ({req.instansi})", "", ""],
@@ -105,12 +119,7 @@ def record_rows(req: RemoteAccessRequest, now: datetime) -> list[list[str]]:
         rows.append(["Pemberian akun", f"Username: {req.username}; Hak akses: {req.rights_granted or '-'}",
                      indonesian_datetime(req.granted_at), _by(req.granted_by)])
     if req.closed_at:
-        note = CLOSE_KINDS.get(req.close_kind or "", "")
-        if req.close_kind == "superseded" and req.close_note:
-            note += f" ({req.close_note})"
-        elif req.close_note:
-            note = f"{note}. {req.close_note}" if note else req.close_note
-        rows.append(["Penutupan akun", note or "-", indonesian_datetime(req.closed_at), _by(req.closed_by)])
+        rows.append(["Penutupan akun", _closed_how(req), indonesian_datetime(req.closed_at), _by(req.closed_by)])
     elif req.granted_at:
         # h40w: an open account's record said nothing of its closing, even when past the approved end
         rows.append(["Penutupan akun", _closing(req, now), "", ""])

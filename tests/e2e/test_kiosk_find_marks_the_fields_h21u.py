@@ -54,5 +54,5 @@ def test_find_my_answer_that_finds_nothing_marks_both_fields_and_focuses_the_nik
     page.fill("input[name=find_last4]", "0001")
     page.click("[data-action=find-submit]")
     page.wait_for_selector("[data-screen=ticket]:not([hidden])")
-    # the only failed load is the search's own "not found" (404) answer
-    assert all("404" in e for e in page.errors), page.errors
+    # "not found" is an answer the screen says, not a failed load the console logs (h45u)
+    assert page.errors == [], page.errors

@@ -15,7 +15,7 @@ import pytest
 
 from tests import factories
 from tests.e2e.video import write_y4m
-from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_jpeg, to_the_who_screen
+from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_jpeg, logged_failures, to_the_who_screen
 
 SHOTS = Path("/tmp/h44u")
 NIK = "3373024107900001"  # synthetic: Kota Salatiga, born 01/07/1990, female
@@ -38,14 +38,6 @@ CAPTURE = """async (b64) => {
 }"""
 
 
-def _quiet(page) -> list:
-    """What the page logs from now on: console errors and warnings, and every HTTP answer of 400 or more."""
-    logged: list = []
-    page.on("console", lambda m: logged.append((m.type, m.text)) if m.type in ("error", "warning") else None)
-    page.on("response", lambda r: logged.append(("http", f"{r.status} {r.url}")) if r.status >= 400 else None)
-    return logged
-
-
 def _lang(page, live_server, lang: str) -> None:
     if lang == "en":
         page.goto(f"{live_server}/kiosk/?lang=en")
@@ -59,7 +51,7 @@ def test_same_as_last_time_with_wrong_digits_is_said_without_a_console_error(app
     page = enrol_page(app, browser, live_server, TABLET)
     _lang(page, live_server, lang)
     to_the_who_screen(page)
-    logged = _quiet(page)
+    logged = logged_failures(page)
     page.fill("input[name=nik]", NIK)
     page.fill("input[name=phone_last4]", "9999")
     page.click("[data-action=recall]")
@@ -106,7 +98,7 @@ def test_a_ktp_that_finds_no_visit_today_is_said_without_a_console_error(
         app, live_server, launch_browser, tmp_path, lang):
     page = enrol_page(app, launch_browser(fake_video=_grey_video(tmp_path / "grey.y4m")), live_server, TABLET)
     _lang(page, live_server, lang)
-    logged = _quiet(page)
+    logged = logged_failures(page)
     jpeg, _person = ktp_jpeg(seed=44)  # a card whose holder has no visit today
     _hold_up(page, jpeg)
     page.click("[data-action=find-answer]")
@@ -124,7 +116,7 @@ def test_a_ktp_that_finds_no_visit_today_is_said_without_a_console_error(
 def test_a_card_whose_nik_is_not_read_is_said_quietly_and_a_forged_capture_is_still_logged(
         app, live_server, launch_browser, tmp_path):
     page = enrol_page(app, launch_browser(fake_video=_grey_video(tmp_path / "grey.y4m")), live_server, TABLET)
-    logged = _quiet(page)
+    logged = logged_failures(page)
     ok, desk = cv2.imencode(".jpg", np.full((720, 1280, 3), 128, np.uint8))  # no card in the picture
     assert ok
     _hold_up(page, desk.tobytes())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kiosk.e2e_support import SMALL, TABLET, staff_decides
+from tests.kiosk.e2e_support import SMALL, TABLET, logged_failures, staff_decides
 
 from .axe import axe_source, violations
 from .test_decided_while_asked_ux14 import _sent_from_this_kiosk
@@ -114,9 +114,7 @@ def test_the_rules_tick_box_is_48_px_and_its_whole_row_ticks_it(app, live_server
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_a_wrong_ticket_code_leaves_the_console_clean_and_says_the_same(app, live_server, browser, shot, lang):
     page = _touch_kiosk(app, browser, live_server, "1280x800", lang)
-    logged = []
-    page.on("console", lambda m: logged.append((m.type, m.text)) if m.type in ("error", "warning") else None)
-    page.on("response", lambda r: logged.append(("http", f"{r.status} {r.url}")) if r.status >= 400 else None)
+    logged = logged_failures(page)
     page.tap(".k-tile-out")
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
     page.fill("input[name=ticket]", "ZZZZ9999")

@@ -1,7 +1,8 @@
 """h44u: a closed remote-access request's page said "Pekerjaan selesai: <note>", and the Admin's note
 mostly says the work is finished too ("Pekerjaan selesai: Pekerjaan sudah selesai..."). How it was closed
 and what the Admin wrote are two things: the note stands on a line of its own under the label "Catatan
-penutupan" ("Closing note"), in Bahasa Indonesia and in English."""
+penutupan" ("Closing note"), in Bahasa Indonesia and in English. h45u: and so does the printable
+record, in the form's Bahasa Indonesia."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -52,4 +53,13 @@ def test_the_closing_note_is_said_under_its_own_label_not_after_work_finished(
     assert words["kind"] in lines, lines  # how it was closed, on its own line
     assert f"{words['label']}: {NOTE}" in lines, lines
     assert not any(line.startswith(f"{words['kind']}:") for line in lines), lines
+    assert violations(page, axe_source()) == []
+
+    # h45u: its printable record (the form's Bahasa Indonesia whatever the screen) says them apart too
+    page.goto(f"{live_server}/admin/remote/{request_id}/print?lang={lang}")
+    cell = page.locator("tr:has(td:text-is('Penutupan akun')) td").nth(1)
+    cell.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS.parent / "h45u" / f"3-remote-record-closing-{size[0]}x{size[1]}-{lang}.png"))
+    lines = [line.strip() for line in cell.inner_text().splitlines() if line.strip()]
+    assert lines == [SAID["id"]["kind"], f"{SAID['id']['label']}: {NOTE}"], lines
     assert violations(page, axe_source()) == []

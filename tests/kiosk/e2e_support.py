@@ -243,3 +243,12 @@ def on_to_the_purpose(page, look=None) -> None:
     page.wait_for_selector("section[data-screen=what]:not([hidden])")
     if look:
         look("what")
+
+
+def logged_failures(page) -> list:
+    """What `page` logs from now on: console errors and warnings, and every HTTP answer of 400 or more.
+    A visitor's ordinary miss (a wrong code, wrong digits) must leave it empty (h39b, h44u, h45u)."""
+    logged: list = []
+    page.on("console", lambda m: logged.append((m.type, m.text)) if m.type in ("error", "warning") else None)
+    page.on("response", lambda r: logged.append(("http", f"{r.status} {r.url}")) if r.status >= 400 else None)
+    return logged

@@ -136,8 +136,9 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     if (nik.length !== 16) local.nik = withDigitsTyped(T.nik_16, T, nik.length);
     if (last4.length !== 4) local.phone_last4 = T.last4;
     if (showErrors(scope, local, T.fix_marked)) { focusFirstMarked(scope); return; }
+    // h45u: no match comes as 200 found: false, with each box's words (not a failed load logged)
     api("/visits/find", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {
-      if (!res.ok) {
+      if (!res.ok || res.data.found === false) {
         if (res.data.fields) { showErrors(scope, res.data.fields, res.data.message); focusFirstMarked(scope); return; }
         clearErrors(scope);
         $("[data-find-error]", scope).textContent = res.data.message || T.network;
@@ -258,8 +259,9 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     const scope = $("[data-screen=inside]");
     const last4 = digits($("input[name=inside_last4]", scope).value);
     if (last4.length !== 4) { showErrors(scope, { inside_last4: T.last4 }); return; }
+    // h45u: wrong digits come as 200 found: false, with the digits box's words
     api(`/inside/${picked}/confirm`, { method: "POST", json: { phone_last4: last4 } }).then((res) => {
-      if (!res.ok) {
+      if (!res.ok || res.data.found === false) {
         const f = res.data.fields || {};
         showErrors(scope, { inside_last4: f.phone_last4 || res.data.message || T.network });
         return;

@@ -1,7 +1,7 @@
 /* Steps 2-4: the guest book as three short screens (who you are, where you come from, what you come
    for). Each screen asks the server to check the whole entry (validate_only) and shows the problems
    of its own fields, all at once, beside them; the next screen opens when they are all fine. */
-import { showErrors, clearField, sayScreenProblem } from "./errors.js";
+import { showErrors, clearField, sayScreenProblem, keepTypedInSight } from "./errors.js";
 import { nikUnread } from "./nik_unread.js";
 import { $, $$, digits, withDigitsTyped } from "./util.js";
 
@@ -141,10 +141,17 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
 
   function recallHere() {
     const status = $("[data-error-for=recall]");
+    // h45u: the line under the digits came half under the button bar with the number pad open (1280x800):
+    // the pad shows it with the digits, or closes when it cannot; with the pad closed, it scrolls above the bar
+    const say = (text) => {
+      status.textContent = text;
+      if (document.body.classList.contains("k-osk-open")) keepTypedInSight([status]);
+      else status.scrollIntoView({ block: "nearest" });
+    };
     recall(digits(val("nik")), digits(form.phone_last4.value)).then(() => {
       form.phone_last4.value = "";
-      status.textContent = T.recall_ok;
-    }, (err) => { status.textContent = err.message; });
+      say(T.recall_ok);
+    }, (err) => { say(err.message); });
   }
 
   form.addEventListener("submit", (e) => {

@@ -165,8 +165,12 @@ export function installKeyboard(panel) {
     // ux13: the field's own message under it is part of what must show, and so are the messages of
     // the other fields marked with it (`also`), when they fit with this field's name under the heading.
     // h32p: a field whose message stands under its row, not in its label (the returning visitor's digits)
+    // h45u: and a line under a group of its own ("Pernah berkunjung?": the recall's answer, under the
+    // digits and "Isi otomatis"), which a pad opened on the digits again left under the button bar
+    const group = el.closest(".k-recall");
     const own = (label.querySelector && label.querySelector("[data-error-for]"))
-      || (screen && el.name && screen.querySelector(`[data-error-for="${el.name}"]`));
+      || (screen && el.name && screen.querySelector(`[data-error-for="${el.name}"]`))
+      || (group && group.querySelector("[data-error-for]"));
     const said = (els) => els.filter((e) => e && e.textContent.trim()).map((e) => e.getBoundingClientRect().bottom);
     const goal = Math.max(goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom, ...said([own]));
     const wanted = Math.max(goal, ...said(also));
