@@ -76,6 +76,12 @@ SETTINGS: dict[str, tuple[object, type, str]] = {
 LOCALES = ("id", "en")
 
 
+def guesses_kept(config) -> timedelta:
+    """How long the purge keeps a counted failure (a login, a NIK with phone digits, a code): a day, or
+    the login window if an office set it longer. The kiosk's limits count over 10 minutes."""
+    return max(timedelta(days=1), timedelta(seconds=int(config["LOGIN_WINDOW_SECONDS"])))
+
+
 def longest_session_hours(config) -> int:
     """The longest any staff session may live: what the purge keeps its record for."""
     return max(int(config["STAFF_SESSION_HOURS"]), int(config["STAFF_SESSION_MAX_HOURS"]))

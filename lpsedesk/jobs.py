@@ -49,11 +49,11 @@ def _expire_pending(session: Session, _app: Flask) -> int:
 
 
 def _purge(session: Session, app: Flask, previous=None):
-    from .config import longest_session_hours
+    from .config import guesses_kept, longest_session_hours
     from .retention import purge
 
     return purge(session, previous=previous, limit=app.config["PURGE_BATCH"],
-                 session_hours=longest_session_hours(app.config))
+                 session_hours=longest_session_hours(app.config), guesses_kept=guesses_kept(app.config))
 
 
 def _after_purge(app: Flask, result) -> str:

@@ -102,6 +102,7 @@ def event_label(action: str) -> str:
         "remote.password_generated": _("One-time password generated (not stored)"),
         "remote.extension_recorded": _("Extension requested"),
         "remote.refusal_told": _("Third party told of the refusal"),
+        "remote.letter_viewed": _("Scanned letter opened"),
     }.get(action, _("Audit event"))
 
 

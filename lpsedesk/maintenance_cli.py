@@ -15,7 +15,7 @@ from .extensions import db
 @with_appcontext
 def purge_command() -> None:
     """Delete KTP captures, signatures and letters older than the retention period; mask old NIKs."""
-    from .config import longest_session_hours
+    from .config import guesses_kept, longest_session_hours
     from .jobs import pause_for_writers
     from .retention import RetentionError, after_purge, purge
 
@@ -23,7 +23,8 @@ def purge_command() -> None:
     while True:  # one short transaction per batch (see lpsedesk/retention.py)
         try:
             result = purge(db.session, previous=previous, limit=current_app.config["PURGE_BATCH"],
-                           session_hours=longest_session_hours(current_app.config))
+                           session_hours=longest_session_hours(current_app.config),
+                           guesses_kept=guesses_kept(current_app.config))
         except RetentionError as exc:
             db.session.rollback()
             raise click.ClickException(str(exc)) from None

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import ARRAY, Integer, any_, bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from . import audit, held_files, orphans, settings, staff_sessions
+from . import audit, held_files, orphans, settings, staff_sessions, throttle
 from .invitations import retention as invitation_retention
 from .models import RemoteAccessRequest, Visit, VisitFiles, Visitor
 from .models.visitors import NIK_UNMASKED
@@ -53,7 +53,7 @@ class PurgeTotals:
     masked_visitors: int = 0
     deleted_files: int = 0
     missing_files: int = 0
-    forgotten: int = 0  # staff-session and invitation rows deleted by the first batch
+    forgotten: int = 0  # staff-session, invitation and counted-failure rows deleted by the first batch
 
     @property
     def changed(self) -> bool:
@@ -136,7 +136,7 @@ def retention_days(session: Session) -> int:
 
 def purge(session: Session, *, now: datetime | None = None, days: int | None = None,
           actor: Actor = SYSTEM_ACTOR, limit: int = BATCH, previous: PurgeResult | None = None,
-          session_hours: int = 12) -> PurgeResult:
+          session_hours: int = 12, guesses_kept: timedelta = timedelta(days=1)) -> PurgeResult:
     """One batch of the purge, audited; the caller commits, then calls again with `previous` while
     `result.more` (the run keeps its first batch's cutoff, cursor and totals). `limit` is the most
     rows of each kind a batch changes; on SQLite later batches change fewer while a batch takes
@@ -146,7 +146,8 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
     a loaded machine the time box made them a hundred rows: 1,260 batches, 223 s at 1M visits).
 
     The first batch also forgets staff-session records older than any session may live
-    (`session_hours`, plus a day).
+    (`session_hours`, plus a day), and the failures the rate limits counted before `guesses_kept`
+    (h45s: they hold what was typed, a NIK or a user name, and no limit reads them after its window).
     """
     if previous is not None:
         days, now = previous.days, previous.now
@@ -172,6 +173,7 @@ def purge(session: Session, *, now: datetime | None = None, days: int | None = N
     if previous is None:
         result.totals.forgotten += staff_sessions.forget_before(session, now - timedelta(hours=session_hours, days=1))
         result.totals.forgotten += invitation_retention.forget_before(session, result.cutoff)  # issue 15
+        result.totals.forgotten += throttle.forget_before(session, now - guesses_kept)
     if visits is not None and not _clear_visit_files(session, result, visits, limit):
         result.finished.add("visit_files")  # a batch that was not full: nothing of this kind is left
     if letters is not None and not _clear_letters(session, result, letters, limit):

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 Key = str | tuple[str, int]
 
@@ -61,6 +62,18 @@ def _aware(moment: datetime) -> datetime:
 def _seconds_left(oldest: datetime, now: datetime, window: float) -> int:
     """Until the oldest counted failure leaves the window (one more second to be past it)."""
     return int((oldest - now).total_seconds() + window) + 1
+
+
+def forget_before(session: Session, cutoff: datetime) -> int:
+    """Delete the failures counted before `cutoff`; returns how many. The caller commits.
+
+    A failure is kept under what was typed (a NIK with wrong phone digits, a staff user name, which
+    may be a password typed in the wrong box), and `take` deletes a key's old rows only when that key
+    is tried again: without this sweep a NIK tried once stayed for ever, past the retention period
+    that masks it everywhere else (h45s). Called by the daily purge (lpsedesk/retention.py)."""
+    from .models import ThrottleFailure as F
+
+    return session.execute(delete(F).where(F.at < cutoff)).rowcount or 0
 
 
 class SharedFailures:

@@ -55,10 +55,13 @@ def login():
             session.permanent = True  # ends after STAFF_SESSION_HOURS, not at some browser's whim
             staff_sessions.start(db.session, user)
             login_user(user)
-            audit.record(db.session, current_actor(), "user.login", user)
+            audit.record(db.session, current_actor(), "user.login", user, details={"ip": request.remote_addr})
             return remember_signed_in(redirect(safe_next("admin.dashboard")), True)
-        details = {"username": form.username.data[:64], "ip": request.remote_addr}
-        # The failed attempt stays in the audit log although the answer is a 401.
+        # The failed attempt stays in the audit log although the answer is a 401: the account tried, or
+        # only that the name is no account's. The log is never purged, and a name nobody has is often a
+        # password typed into the wrong box (h45s).
+        account = users.find(db.session, form.username.data)
+        details = ({"username": account.username} if account else {"unknown_name": True}) | {"ip": request.remote_addr}
         always(lambda: audit.record(db.session, None, "user.login_failed", details=details))
         flash(_("Wrong user name or password."), "error")
         return render_template("admin/login.html", form=form, ended=_ended(), unsent=_unsent(), cookies=_cookies()), 401

@@ -10,11 +10,13 @@ from lpsedesk.clock import to_wib, wib_date
 from lpsedesk.errors import user_error
 from lpsedesk.exports import DocumentSpec, PeriodError, parse_period, render_csv, render_pdf, render_xlsx
 from lpsedesk.extensions import db
+from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.models import utcnow
 from lpsedesk.office_hours_text import day_text
 from lpsedesk.workflow import RemoteStatus
 
 from .. import bp
+from ..exported import record_export
 from .common import VIEWERS, load
 from .documents import form_spec, record_spec
 
@@ -69,8 +71,14 @@ def remote_form():
 
 @bp.get("/remote/form.<fmt>")
 @requires(*VIEWERS)
+@from_this_site_only
 def remote_form_file(fmt: str):
-    return _download(form_spec(db.session, _period(), utcnow()), fmt)
+    if fmt not in FORMATS:
+        raise user_error(404, _("This format is not available."))
+    period = _period()
+    spec = form_spec(db.session, period, utcnow())
+    record_export("remote.form_exported", fmt, period, len(spec.rows))
+    return _download(spec, fmt)
 
 
 @bp.get("/remote/<int:request_id>/print")

@@ -8,10 +8,11 @@ from flask import Response, current_app, flash, redirect, render_template, reque
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from lpsedesk import held_files, remote_ops
+from lpsedesk import audit, held_files, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc, utc_to_local
 from lpsedesk.extensions import db
+from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.form_limits import file_beside_typed_fields
 from lpsedesk.ids import row_id
 from lpsedesk.models import RemoteAccessRequest, utcnow
@@ -158,11 +159,14 @@ def remote_detail(request_id: int):
 
 @bp.get("/remote/<int:request_id>/letter")
 @requires(*VIEWERS)
+@from_this_site_only
 def remote_letter(request_id: int):
     req = load(request_id)
     if not req.letter_key:
         return render_template("error.html", status=404, message=_("No letter was attached.")), 404
     data = current_app.extensions["storage"].open(req.letter_key)
+    # A third party's letter is personal data, as a KTP image is: each opening is audited (h45s).
+    audit.record(db.session, current_actor(), "remote.letter_viewed", req)
     ext = {"application/pdf": "pdf", "image/png": "png"}.get(req.letter_content_type or "", "jpg")
     response = Response(data, mimetype=req.letter_content_type or "application/octet-stream")
     response.headers["Content-Disposition"] = f'inline; filename="surat-permohonan-{req.id}.{ext}"'

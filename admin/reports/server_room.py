@@ -12,10 +12,12 @@ from lpsedesk.auth import requires
 from lpsedesk.exports import DocumentSpec, render_csv, render_pdf, render_xlsx
 from lpsedesk.exports.dates import Period
 from lpsedesk.extensions import db
+from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.labels import status_label
 from lpsedesk.reports.restricted_log import AccessLogRow, access_log
 
 from .. import bp
+from ..exported import record_export
 from .area_text import devices_text, hhmm
 from .documents import _document, labeller
 from .views import MIMETYPES, _download, _office, _signed_on, period_from_request
@@ -63,10 +65,13 @@ def report_server_room():
 
 @bp.get("/reports/server-room.<fmt>")
 @requires()
+@from_this_site_only
 def report_server_room_export(fmt: str):
     if fmt not in MIMETYPES:
         raise user_error(404, _("This export format does not exist."))
     period = period_from_request(30)
-    spec = server_room_spec(access_log(db.session, period), period)
+    rows = access_log(db.session, period)
+    record_export("report.server_room_exported", fmt, period, len(rows))
+    spec = server_room_spec(rows, period)
     render = {"pdf": render_pdf, "xlsx": render_xlsx, "csv": render_csv}[fmt]
     return _download(render(spec), spec.filename(fmt), fmt)

@@ -31,6 +31,7 @@ from lpsedesk.roles import Role
 from lpsedesk.storage import StorageError
 
 from .. import bp
+from ..exported import record_export
 from .documents import (
     duration_text, guestbook_spec, hhmm, labeller, memo, statistics_spec, stay_text, visit_report_spec,
 )
@@ -153,11 +154,14 @@ def report_visits():
 
 @bp.get("/reports/visits.<fmt>")
 @requires()
+@from_this_site_only
 def report_visits_export(fmt: str):
     if fmt not in MIMETYPES:
         raise user_error(404, _("This export format does not exist."))
     period = period_from_request(_today().day)
-    spec = visit_report_spec(reported_visits(db.session, period), period)
+    visits = reported_visits(db.session, period)
+    record_export("report.visits_exported", fmt, period, len(visits))
+    spec = visit_report_spec(visits, period)
     render = {"pdf": render_pdf, "xlsx": render_xlsx, "csv": render_csv}[fmt]
     return _download(render(spec), spec.filename(fmt), fmt)
 

@@ -6,9 +6,12 @@
    h37e: the escort chosen for a server-room request too (its picker's data-keep-key), kept and forgotten
    alike: chosen, then Approve after the session had ended, the login page came and the queue came back
    with the picker at "–" and its bar asking for an escort again.
-   h39d: the request something was restored into is marked (data-kept), for queue.js to show it first. */
+   h39d: the request something was restored into is marked (data-kept), for queue.js to show it first.
+   h45s: kept for the person who typed it (OWNER names them): on a phone the staff share, a session that
+   ended and a login by someone else forgets it, so nobody finds another's sentence in the refusal box;
+   "Keluar akun" forgets it at once (logout_forgets.js). */
 (function () {
-  const PREFIX = "lpsedesk.refusal-reason.", ESCORT = "lpsedesk.escort.";
+  const PREFIX = "lpsedesk.refusal-reason.", ESCORT = "lpsedesk.escort.", OWNER = "lpsedesk.kept-for";
   const get = (key, prefix = PREFIX) => { try { return sessionStorage.getItem(prefix + key); } catch (e) { return null; } };
   const put = (key, text, prefix = PREFIX) => { try { sessionStorage.setItem(prefix + key, text); } catch (e) { /* full or off */ } };
   const forget = (key, prefix) => { try { sessionStorage.removeItem(prefix + key); } catch (e) { /* off */ } };
@@ -61,6 +64,19 @@
     } catch (e) { /* storage off */ }
   }
 
+  // h45s: what this tab kept belongs to whoever was logged in when it was typed.
+  function forgetAnotherPersons() {
+    const me = (document.querySelector('meta[name="staff-user"]') || {}).content || "";
+    try {
+      if (sessionStorage.getItem(OWNER) === me) return;
+      for (let i = sessionStorage.length - 1; i >= 0; i--) {
+        const name = sessionStorage.key(i);
+        if (name && (name.startsWith(PREFIX) || name.startsWith(ESCORT))) sessionStorage.removeItem(name);
+      }
+      sessionStorage.setItem(OWNER, me);
+    } catch (e) { /* storage off: nothing was kept */ }
+  }
+
   document.addEventListener("input", (e) => { if (e.target.matches && e.target.matches(BOX)) keep(e.target); });
   document.addEventListener("change", (e) => { if (e.target.matches && e.target.matches(PICKER)) keepEscort(e.target); });
   // A tapped chip fills the box (reason_chips.js) without an input event.
@@ -75,6 +91,7 @@
   });
   // live.js redraws the queue: a redrawn card's box is empty again, and a decided request has gone.
   document.addEventListener("live:swapped", () => { forgetDecided(); restore(); }, true);  // it does not bubble
+  forgetAnotherPersons();
   forgetDecided();
   restore();
 })();
