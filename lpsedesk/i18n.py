@@ -9,6 +9,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import get_locale
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RoutingException
 
 from .clock import WIB
 from .config import LOCALES
@@ -94,8 +96,23 @@ def init_i18n(app: Flask) -> None:
         return {"current_locale": str(get_locale()), "locales": LOCALES, "lang_url": lang_url}
 
 
-def lang_url(code: str) -> str:
-    """This page in another language, keeping its other query arguments (filters, tokens)."""
+def lang_url(code: str) -> str | None:
+    """This page in another language, keeping its other query arguments (filters, tokens); None for a
+    page that answered a POST to a path no GET can open (a password shown once, a form sent back with
+    its errors): a link there would be a 405, and the page could not be shown again anyway (h45s)."""
+    if request.method != "GET" and not _opens_with_get(request.path):
+        return None
     args = request.args.to_dict(flat=False)
     args["lang"] = [code]
     return f"{path_link(request.path)}?{urlencode(args, doseq=True)}"
+
+
+def _opens_with_get(path: str) -> bool:
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    try:
+        adapter.match(path, method="GET")
+    except HTTPException:  # MethodNotAllowed, or NotFound for a path that only POSTs reach
+        return False
+    except RoutingException:  # a redirect (a slash added): GET opens it
+        return True
+    return True
