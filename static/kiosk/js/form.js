@@ -101,12 +101,26 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
     for (const k of ["full_name", "phone", "email", "institution"]) {
       if (details[k] != null) { form.elements[k].value = details[k]; markFromCard(k, false); }
     }
+    showWhole();
     if (details.category) setChoice("category", details.category);
     if (details.purpose) setChoice("purpose", details.purpose);
     if (details.purpose_detail != null) form.elements.purpose_detail.value = details.purpose_detail;
     if (details.facility) setChoice("facility", details.facility);
     if (details.planned_minutes) setChoice("planned_minutes", details.planned_minutes);
     $("[data-purpose-detail]").hidden = val("purpose") !== "other";
+  }
+
+  /* h45x: a long name ("Maria Margaretha D'Silva-Kusumawardhani Setyaningrum Wulandari") or company
+     showed only its start, cut at the box's edge (at 1024x768 after "D'Silva-Kusuma"), so an elderly
+     visitor could not check what was typed or read from the KTP. Whenever the box cannot show it all,
+     the whole of it stands under the box, wrapped. */
+  function showWhole() {
+    for (const line of $$("[data-whole-for]", form)) {
+      const box = form.elements[line.dataset.wholeFor];
+      const cut = box.value !== "" && box.offsetParent !== null && box.scrollWidth > box.clientWidth;
+      line.textContent = cut ? box.value : "";
+      line.hidden = !cut;
+    }
   }
 
   let nikAsked = "";
@@ -177,6 +191,10 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
   form.addEventListener("change", (e) => {
     if (e.target.type === "radio") clearField(e.target.closest("[data-screen]"), e.target.name);
   });
+  form.addEventListener("input", showWhole);
+  // a box is measured only once its screen shows (a name read from the KTP is filled in before)
+  screens.onChange(showWhole);
+  window.addEventListener("resize", showWhole);
 
   return {
     data, fill, recall, showServerErrors, screenOf,
@@ -184,6 +202,7 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
       if (capture.nik && !form.nik.value) { form.nik.value = capture.nik; checkNik(); markFromCard("nik"); }
       sayNikUnread(nikUnread(capture) && !form.nik.value);
       if (capture.name && !form.full_name.value) { form.full_name.value = capture.name; markFromCard("full_name"); }
+      showWhole();
     },
     nik: () => digits(val("nik")),
     setInvitation(code) { form.elements.invitation.value = code; },

@@ -152,9 +152,11 @@ export function installKeyboard(panel) {
   function reveal(el, also = [], withNext = false) {
     const screen = el.closest("[data-screen]");
     const bar = screen && screen.querySelector(".k-actions");
-    const heading = screen && Array.from(screen.querySelectorAll("h1")).find((h) => h.offsetParent !== null);
+    // h45x: on a very short screen (a kiosk's text at 200 %) the heading does not stick (kiosk.css)
+    const heading = screen && Array.from(screen.querySelectorAll("h1"))
+      .find((h) => h.offsetParent !== null && getComputedStyle(h).position === "sticky");
     const bottom = window.innerHeight - (docked ? 0 : panel.offsetHeight) - (bar ? bar.offsetHeight : 0) - 8;
-    const ceiling = (heading ? heading.offsetHeight : 0) + 8;
+    const ceiling = heading ? heading.offsetHeight + 8 : 2;  // no heading above: the label at the top
     const r = el.getBoundingClientRect();
     const label = el.closest("label") || el;
     const top = Math.min(r.top, label.getBoundingClientRect().top);
