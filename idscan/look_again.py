@@ -4,15 +4,20 @@ On a steady hold the kiosk captures after 3 steady frames and votes their crops.
 fills no NIK (not confident, or the birth date, sex or region reject it) the card is usually still
 in front of the camera, and later frames of the same hold may read it. So the kiosk keeps the
 capture's other fields ready, asks the visitor to hold on ("Tahan KTP sebentar lagi, NIK belum
-terbaca"), lets the hold move on for SETTLE frames, keeps the crops of up to NEW_CROPS more frames
+terbaca"), lets the hold move on for SETTLE_SECONDS, keeps the crops of up to NEW_CROPS more frames
 it would capture, and reads them once, voted as a capture's crops are (Run 25s: without the
 capture's own, which did not fill). Whatever that reading fills passed the same cross-checks
 and vote as any capture; where it fills nothing the rest of the form is filled and the NIK is left
-to the visitor. Bounded: one more reading, at most MORE_FRAMES frames (~2 s at the kiosk's ~5
-frames a second), and the card leaving the frame ends it at once.
+to the visitor. Bounded: one more reading, at most LOOK_SECONDS of later frames, and the card leaving
+the frame ends it at once.
+
+Both bounds are seconds of the frames' own times, counted as the tracker counts its wait (tracker.py,
+Run 45p), not frames: 10 and 7 frames were ~2 s and ~1.4 s only at the camera loop's 5 frames a
+second, and a kiosk PC sending 2 a second had its visitor hold on 5 s, one sending 8 for 1.25 s.
 
 Pure: no OCR and no images here. The kiosk, `flask idscan --sequence` and the benches feed it each
-later frame's guidance and ask what to do (`Look.see`), and which crops to vote (`voters`).
+later frame's guidance (and time, where it has one) and ask what to do (`Look.see`), and which crops
+to vote (`voters`).
 """
 from __future__ import annotations
 
@@ -22,18 +27,22 @@ from typing import Sequence, TypeVar
 
 from . import blurry_wait
 from .quality import SPOT
+from .tracker import known, step_ms
 
 ON = True  # False: the capture's reading is final, as before Run 24t (measurements)
-MORE_FRAMES = 10  # later frames watched at most: ~2 s at ~5 frames a second
+# Seconds of later frames watched at most (10 frames of the camera loop's 0.2 s before; a frame stands
+# for the time since the one before it, bounded: tracker.step_ms). Whatever times a client sends, the
+# look is over within LOOK_SECONDS / tracker.MIN_STEP_SECONDS frames, and after 2 at the earliest.
+LOOK_SECONDS = 2.0
 NEW_CROPS = 3  # later crops kept; the reading starts as soon as this many were seen
 VOTERS = 5  # crops voted together at most, earlier and later, sharpest first (read_cards reads 1-5)
 # Run 25s (dev moving holds, bench/idscan.py --holds moving; 17 looks): the frames right after the
 # capture show the card as the capture did, and the capture's crops outvote what the later ones read.
 # The first 3 later crops voted with the capture's filled 1 of 17 looks, alone 2; the last 3 of the 10
 # frames with the capture's 3, alone 6; nothing wrong in any. So the look lets the hold move on for
-# SETTLE frames, keeps the crops after them, and votes those alone (3 crops, as a capture is voted).
-# SETTLE = 0 and WITH_CAPTURE = True give Run 24t's look back.
-SETTLE = 7  # later frames watched before a crop is kept: NEW_CROPS more make MORE_FRAMES
+# SETTLE_SECONDS (7 frames before), keeps the crops after them, and votes those alone (3 crops, as a
+# capture is voted). SETTLE_SECONDS = 0 and WITH_CAPTURE = True give Run 24t's look back.
+SETTLE_SECONDS = 1.4  # later frames' time before a crop is kept: at 5 a second, NEW_CROPS more make LOOK_SECONDS
 WITH_CAPTURE = False  # the capture's crops voted with the later ones
 CAPTURABLE = ("ready", "finger_on_text", "hold_still", SPOT)  # what the kiosk captures; sequence.CAPTURABLE is this
 
@@ -77,11 +86,16 @@ class Look:
 
     frames: int = 0  # later frames seen
     kept: int = 0  # of those, crops kept
+    waited: int = 0  # ms the later frames stand for (tracker.step_ms), from the capture's frame on
+    at: float | None = None  # the last frame's time, s (the capture's before the first later one), or None
     done: bool = False
     took: bool = False  # this frame's crop is to be kept (the caller keeps it, the look counts it)
 
-    def see(self, *, card: bool, guidance: str = "", in_frame: bool = False, has_crop: bool = False) -> Step:
-        """What to do with this later frame. After READ or GIVE_UP the look is over."""
+    def see(self, *, card: bool, guidance: str = "", in_frame: bool = False, has_crop: bool = False,
+            at: float | None = None) -> Step:
+        """What to do with this later frame. After READ or GIVE_UP the look is over.
+        at: the frame's time in seconds, on the clock the capture's frame was timed on (Look(at=...)),
+        or None: one frame of the camera loop after the one before (tracker.NOMINAL_STEP_SECONDS)."""
         self.took = False
         if self.done:
             return Step.WATCH
@@ -89,12 +103,15 @@ class Look:
             # The card left the frame: the hold is over. Read what was kept, if anything.
             return self._end(Step.READ if self.kept else Step.GIVE_UP)
         self.frames += 1
-        keep = self.frames > SETTLE and usable(guidance, in_frame, has_crop)
+        at = known(at)
+        self.waited += step_ms(self.at, at)
+        self.at = at
+        keep = self.waited > round(SETTLE_SECONDS * 1000) and usable(guidance, in_frame, has_crop)
         self.took = keep
         self.kept += keep
         if self.kept >= NEW_CROPS:
             return self._end(Step.READ)
-        if self.frames >= MORE_FRAMES:
+        if self.waited >= round(LOOK_SECONDS * 1000):
             return self._end(Step.READ if self.kept else Step.GIVE_UP)
         return Step.KEEP if keep else Step.WATCH
 

@@ -87,7 +87,8 @@ def look_again_run(best: list[ScanResult], reading: CardReading, later: Callable
     """The capture's reading, or, where it filled no NIK, the reading of its crops voted with those
     of the later frames look_again keeps, and how many later frames were watched.
     later(i): the scan result of the i-th frame after the capture, None when the run has no more
-    (the card left); read(crops): read_cards on them."""
+    (the card left); read(crops): read_cards on them. The frames have no times: the look takes them
+    at the camera loop's 5 a second (look_again.Look), the frames the kiosk's look reads there."""
     if not look_again.needed(reading.nik):
         return reading, 0
     look, kept, step, i = look_again.Look(), [], look_again.Step.WATCH, 0

@@ -54,6 +54,21 @@ MIN_STEP_SECONDS = 0.05
 NOMINAL_STEP_SECONDS = 0.2
 
 
+def known(at: float | None) -> float | None:
+    """A frame's time where it is one (a finite number of seconds), else None."""
+    return at if at is not None and math.isfinite(at) else None
+
+
+def step_ms(before: float | None, at: float | None) -> int:
+    """The whole ms a frame taken at `at` stands for after one taken at `before` (known() times or
+    None): the time between them within MIN_STEP_SECONDS..MAX_STEP_SECONDS, NOMINAL_STEP_SECONDS
+    where either has no time. Whole ms, so 15 frames of the loop make 3 s exactly, as 15 frames did.
+    The look again (look_again.py) counts its frames the same way."""
+    if at is None or before is None:
+        return round(NOMINAL_STEP_SECONDS * 1000)
+    return round(min(max(at - before, MIN_STEP_SECONDS), MAX_STEP_SECONDS) * 1000)
+
+
 class CaptureTracker:
     """Feed one ScanResult per camera frame; capture_now is True exactly once per
     card presentation (the card must leave the frame before it fires again)."""
@@ -92,9 +107,7 @@ class CaptureTracker:
         before, self._at = self._at, at
         if self._prev is None:
             return 0
-        if at is None or before is None:
-            return round(NOMINAL_STEP_SECONDS * 1000)
-        return round(min(max(at - before, MIN_STEP_SECONDS), MAX_STEP_SECONDS) * 1000)
+        return step_ms(before, at)
 
     def update(self, result: ScanResult, at: float | None = None) -> TrackerState:
         """at: the frame's time in seconds on a clock that only goes forward (any origin, the same for
@@ -102,7 +115,7 @@ class CaptureTracker:
         if not result.card or result.corners is None:
             self.reset()
             return TrackerState(False, 0, result.guidance, None)
-        step = self._step(at if at is not None and math.isfinite(at) else None)
+        step = self._step(known(at))
         corners = np.asarray(result.corners, dtype=np.float32)
         motion = None if self._prev is None else float(np.linalg.norm(corners - self._prev, axis=1).max())
         self._prev = corners

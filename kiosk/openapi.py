@@ -228,8 +228,8 @@ def document() -> dict:
                            for name in ("session", "mode", "capture", "lang")]
                           + [{"name": "t", "in": "query", "required": False, "schema": {"type": "number"},
                               "description": "when the frame was taken: the page's performance.now() in ms; "
-                                             "the thumb-on-the-NIK wait counts these times (missing or bad: "
-                                             "the frame counts as 0.2 s)"}],
+                                             "the thumb-on-the-NIK wait and the look again for a NIK not read "
+                                             "count these times (missing or bad: the frame counts as 0.2 s)"}],
             "requestBody": {"required": True, "content": {
                 "image/jpeg": {"schema": {"type": "string", "format": "binary"}}}},
             "responses": {"200": _json(_ref("ScanResponse"), "the engine's answer"),

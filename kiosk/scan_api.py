@@ -156,11 +156,12 @@ def _read(crops: list) -> CardReading | None:
         return None
 
 
-def _capture(scan: ScanSession, frame, result, *, may_look: bool = False) -> dict | None:
+def _capture(scan: ScanSession, frame, result, *, may_look: bool = False, at: float | None = None) -> dict | None:
     """Store the straightened card (or the whole picture if no card was found) and describe it.
 
     may_look (an automatic capture, not the shutter): where the vote filled no NIK, the capture is
-    kept in the session and None returned: later frames look again (_look_again, Run 24t)."""
+    kept in the session and None returned: later frames look again (_look_again, Run 24t), for
+    seconds counted from this frame's time `at` (frame_time)."""
     image = result.crop if result.crop is not None else frame
     if image.shape[1] > 1600:
         image = cv2.resize(image, (1600, int(1600 * image.shape[0] / image.shape[1])), interpolation=cv2.INTER_AREA)
@@ -185,24 +186,27 @@ def _capture(scan: ScanSession, frame, result, *, may_look: bool = False) -> dic
     codes = clean_codes(scan.codes + result.barcodes)
     if may_look and earlier and look_again.needed(reading.nik if reading else None, read=reading is not None):
         # The other fields wait in the session while the visitor holds the card a moment longer.
-        scan.look = {"frames": 0, "kept": 0, "key": key, "card_found": result.crop is not None, "codes": codes,
-                     "name": reading.name, "status": reading.status, "from_card": reading.read_from_card}
+        scan.look = {"frames": 0, "kept": 0, "waited": 0, "at": at, "key": key, "card_found": result.crop is not None,
+                     "codes": codes, "name": reading.name, "status": reading.status,
+                     "from_card": reading.read_from_card}
         scan.look_earlier.items = earlier
         scan.look_later.clear()
         return None
     return _handed(key, image, result.crop is not None, codes, reading)
 
 
-def _look_again(scan: ScanSession, result) -> dict | None:
+def _look_again(scan: ScanSession, result, at: float | None = None) -> dict | None:
     """One later frame of a capture looking again for its NIK (idscan/look_again.py decides): None
-    while it watches on, else the capture, with the NIK the look's vote filled or none."""
+    while it watches on, else the capture, with the NIK the look's vote filled or none.
+    at: the frame's time (frame_time); the look counts seconds of them, not frames."""
     state = scan.look
-    look = look_again.Look(frames=state["frames"], kept=state["kept"])
+    look = look_again.Look(frames=state["frames"], kept=state["kept"], waited=state["waited"],
+                           at=state.get("at"))
     step = look.see(card=bool(result.card), guidance=result.guidance, in_frame=result.in_frame,
-                    has_crop=result.crop is not None)
+                    has_crop=result.crop is not None, at=at)
     if look.took:
         scan.look_later.add(result.sharpness, result.crop)
-    state.update(frames=look.frames, kept=look.kept)
+    state.update(frames=look.frames, kept=look.kept, waited=look.waited, at=look.at)
     if step in (look_again.Step.KEEP, look_again.Step.WATCH):
         return None
     first = CardReading(None, state["name"], state["status"], list(state["from_card"]))
@@ -315,10 +319,10 @@ def _scan(data: bytes, session_id: str, mode: str, capture: bool, scan_session: 
         body["guidance"] = state.guidance
         body["steady_frames"] = state.steady_frames
         if scan_session.look is not None and not capture:
-            body["capture"] = _look_again(scan_session, result)
+            body["capture"] = _look_again(scan_session, result, at)
         elif state.capture_now or capture:
             end_look(scan_session)  # the shutter ends a look: its picture is taken now
-            body["capture"] = _capture(scan_session, frame, result, may_look=not capture)
+            body["capture"] = _capture(scan_session, frame, result, may_look=not capture, at=at)
         if scan_session.tracker.refused:
             body["guidance"] = "not_ktp"  # the capture read as another card (_capture)
         if scan_session.look is not None:

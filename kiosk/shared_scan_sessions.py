@@ -80,6 +80,11 @@ def tracker_state(scan: ScanSession) -> dict:
     return state
 
 
+def _seconds(value: object) -> float | None:
+    """A frame's time as the row keeps it (a number, or None)."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def _restore_tracker(scan: ScanSession, state: dict) -> None:
     t = scan.tracker
     prev = state.get("prev")
@@ -88,12 +93,15 @@ def _restore_tracker(scan: ScanSession, state: dict) -> None:
     t._fired = bool(state.get("fired", False))
     # "finger": a row written before Run 45p counted frames of the kiosk's 0.2 s
     t._waited = int(state.get("waited", 200 * int(state.get("finger", 0))))
-    at = state.get("at")
-    t._at = float(at) if isinstance(at, (int, float)) and not isinstance(at, bool) else None
+    t._at = _seconds(state.get("at"))
     t._ktp = bool(state.get("ktp", False))
     t._refused = bool(state.get("refused", False))
     look = state.get("look")
     scan.look = dict(look) if look else None  # a copy: the frame changes it, the row's JSON must see that
+    if scan.look is not None:
+        # A look saved before it counted seconds (h45q) counted frames of the kiosk's 0.2 s, untimed.
+        scan.look.setdefault("waited", 200 * int(scan.look.get("frames", 0)))
+        scan.look["at"] = _seconds(scan.look.get("at"))
 
 
 class SharedScanSession(ScanSession):

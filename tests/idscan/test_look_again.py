@@ -9,6 +9,7 @@ from idscan import look_again, sequence
 from idscan.look_again import Look, Step
 from idscan.reader import CardReading
 from idscan.result import ScanResult
+from tests.idscan.kiosk_wait import LOOK_FRAMES
 
 
 def _frame(advice: str = "ready", sharpness: float = 500.0, card: bool = True) -> ScanResult:
@@ -39,7 +40,7 @@ def test_the_look_reads_three_more_sharp_frames_once_the_hold_has_moved_on_withi
     # Run 25s: the frames right after the capture show the card as the capture did; the look keeps
     # the crops of frames later in the hold, and reads within its bound (10 frames, ~2 s).
     look = Look()
-    steps = [_see(look, _frame()) for _ in range(look_again.MORE_FRAMES)]
+    steps = [_see(look, _frame()) for _ in range(LOOK_FRAMES)]
     assert steps[-1] == Step.READ and look.kept == 3
     assert steps[:4] == [Step.WATCH] * 4, "the frames right after the capture are watched, not kept"
     assert _see(look, _frame()) == Step.WATCH, "one look only"
@@ -52,15 +53,15 @@ def test_frames_the_kiosk_would_not_capture_are_watched_not_kept():
     assert look.kept == 0
 
 
-def test_the_look_is_bounded_in_frames_and_reads_what_it_kept():
+def test_the_look_is_bounded_and_reads_what_it_kept():
     look = Look()
-    steps = [_see(look, _frame("ready" if k == look_again.MORE_FRAMES - 2 else "glare")) for k in range(look_again.MORE_FRAMES)]
-    assert steps[-1] == Step.READ and look.frames == look_again.MORE_FRAMES
+    steps = [_see(look, _frame("ready" if k == LOOK_FRAMES - 2 else "glare")) for k in range(LOOK_FRAMES)]
+    assert steps[-1] == Step.READ and look.frames == LOOK_FRAMES
 
 
 def test_with_no_usable_frame_in_the_bound_it_gives_up():
     look = Look()
-    steps = [_see(look, _frame("glare")) for _ in range(look_again.MORE_FRAMES)]
+    steps = [_see(look, _frame("glare")) for _ in range(LOOK_FRAMES)]
     assert steps[-1] == Step.GIVE_UP
 
 

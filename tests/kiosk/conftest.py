@@ -39,6 +39,23 @@ class KioskClient:
         return self.client.post(API + "/scan", data=form, headers={"X-CSRFToken": self.csrf},
                                 content_type="multipart/form-data")
 
+    def open_capability(self, session: str) -> str:
+        opened = self.client.post(f"{API}/scan/{session}/capability", headers={"X-CSRFToken": self.csrf})
+        assert opened.status_code == 200
+        return opened.json["capability"]
+
+    def camera_loop(self, session: str, capability: str | None = None):
+        """send(frame, t) as camera.js sends a frame: the JPEG as the body of POST /frames, `t` (the
+        page's ms when it was grabbed, or None) in the query, the session's capability (opened here
+        unless given) in its header."""
+        capability = capability or self.open_capability(session)
+
+        def send(data: bytes, t: str | None):
+            query = {"session": session, "mode": "ktp", **({"t": t} if t is not None else {})}
+            return self.client.post(API + "/frames", query_string=query, data=data,
+                                    headers={"Content-Type": "image/jpeg", "X-Scan-Capability": capability})
+        return send
+
 
 def enrol_client(app, client, name: str = "Kiosk lobi") -> KioskClient:
     with app.app_context():

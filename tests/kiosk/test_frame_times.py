@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import API, jpeg
+from .conftest import jpeg
 from .e2e_support import ktp_with_thumb_on_nik
-
-FRAMES = API + "/frames"
 
 
 @pytest.fixture(scope="module")
@@ -18,21 +16,8 @@ def thumb_on_nik() -> bytes:
     return jpeg(ktp_with_thumb_on_nik())
 
 
-def _camera_loop(kiosk, session: str):
-    """send(frame, t) as camera.js sends a frame: the JPEG as the body, the capability in its header."""
-    opened = kiosk.client.post(f"{API}/scan/{session}/capability", headers={"X-CSRFToken": kiosk.csrf})
-    assert opened.status_code == 200
-    capability = opened.json["capability"]
-
-    def send(data: bytes, t: str | None):
-        query = {"session": session, "mode": "ktp", **({"t": t} if t is not None else {})}
-        return kiosk.client.post(FRAMES, query_string=query, data=data,
-                                 headers={"Content-Type": "image/jpeg", "X-Scan-Capability": capability})
-    return send
-
-
 def test_a_slow_kiosk_pc_waits_three_seconds_of_its_frames_for_a_thumb_not_fifteen_frames(kiosk, thumb_on_nik):
-    send = _camera_loop(kiosk, "slow-pc-1")
+    send = kiosk.camera_loop("slow-pc-1")
     start_ms = 81234.5  # the page has been open a while
     answers = [send(thumb_on_nik, f"{start_ms + 500 * i:.1f}").json for i in range(16)]  # 2 frames a second
     taken = next(i for i, a in enumerate(answers) if a["captured"] or a.get("looking"))
@@ -44,7 +29,7 @@ def test_a_slow_kiosk_pc_waits_three_seconds_of_its_frames_for_a_thumb_not_fifte
 
 @pytest.mark.parametrize("bad", ["", "soon", "nan", "inf", "-1e3", "1e400", "9" * 40, "1e13"])
 def test_a_time_the_server_cannot_use_breaks_nothing_and_counts_as_one_frame_of_the_loop(kiosk, thumb_on_nik, bad):
-    send = _camera_loop(kiosk, "bad-time-1")
+    send = kiosk.camera_loop("bad-time-1")
     responses = [send(thumb_on_nik, bad) for _ in range(20)]
     assert {r.status_code for r in responses} == {200}
     taken = next(i for i, r in enumerate(responses) if r.json["captured"] or r.json.get("looking"))
@@ -53,12 +38,12 @@ def test_a_time_the_server_cannot_use_breaks_nothing_and_counts_as_one_frame_of_
 
 def test_a_frame_without_a_time_counts_as_one_frame_of_the_loop(kiosk, thumb_on_nik):
     # A kiosk page loaded before the times were sent (its camera.js cached) waits as it did.
-    send = _camera_loop(kiosk, "no-time-1")
+    send = kiosk.camera_loop("no-time-1")
     answers = [send(thumb_on_nik, None).json for _ in range(20)]
     assert next(i for i, a in enumerate(answers) if a["captured"] or a.get("looking")) == 17
 
 
 def test_a_client_repeating_one_time_cannot_keep_the_card_waiting_for_ever(kiosk, thumb_on_nik):
-    send = _camera_loop(kiosk, "stuck-time-1")
+    send = kiosk.camera_loop("stuck-time-1")
     answers = [send(thumb_on_nik, "5000").json for _ in range(70)]
     assert any(a["captured"] or a.get("looking") for a in answers)

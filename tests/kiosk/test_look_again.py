@@ -9,12 +9,13 @@ import pytest
 
 from idscan import look_again
 from idscan.reader import CardReading
+from tests.idscan.kiosk_wait import SETTLE_FRAMES
 
 from .conftest import jpeg
 
 STILL = "Tahan KTP sebentar lagi, NIK belum terbaca"
 # Later frames a look watches when every one is sharp: the hold moves on first, then the crops are kept (Run 25s).
-LATER = look_again.SETTLE + look_again.NEW_CROPS
+LATER = SETTLE_FRAMES + look_again.NEW_CROPS
 
 
 @pytest.fixture()
@@ -124,3 +125,24 @@ def test_a_thumb_over_the_text_while_looking_is_asked_off_the_text(kiosk, sharp_
     assert later["message"] != STILL and later["message"].startswith("Jari Anda menutupi tulisan")
     thumb["on"] = False
     assert kiosk.post_frame(sharp_ktp).json["message"] == STILL, "the thumb moved: hold on again"
+
+
+@pytest.mark.parametrize("per_second, later", [(2, 4), (8, 14)])
+def test_a_slow_or_fast_kiosk_pc_looks_again_for_about_two_seconds_of_its_frames(kiosk, sharp_ktp, ktp_scene,
+                                                                                   monkeypatch, per_second, later):
+    # The camera loop sends each frame's time (t, the page's ms): the look lasts ~2 s of them, the hold
+    # moving on ~1.4 s first, where 10 frames were 5 s at 2 frames a second and 1.25 s at 8.
+    nik = ktp_scene[1].nik
+    calls = _reader(monkeypatch, [None, nik])
+    send = kiosk.camera_loop(f"look-{per_second}-per-second")
+    times = [60000.0 + 1000 * i / per_second for i in range(3 + 20 * per_second)]
+    answers = []
+    for t in times:
+        answers.append(send(sharp_ktp, f"{t:.1f}").json)
+        if answers[-1]["captured"]:
+            break
+    assert answers[2]["looking"] and answers[2]["guidance"] == "look_again", "the third steady frame captures"
+    looked = (times[len(answers) - 1] - times[2]) / 1000
+    assert answers[-1]["captured"] and 1.4 < looked <= 2.0, looked
+    assert len(answers) == 3 + later
+    assert answers[-1]["capture"]["nik"] == nik and calls[0] == 3 and calls[1] >= 1

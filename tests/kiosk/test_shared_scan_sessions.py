@@ -193,3 +193,44 @@ def test_an_unchanged_scan_still_says_it_is_in_use_once_a_minute(two_apps):
     first.post_frame(empty, session="long-scan-1")
     with first_app.app_context():
         assert utcnow() - db.session.scalar(select(ScanSessionRecord.touched_at)) < timedelta(seconds=10)
+
+
+def test_a_look_again_counts_its_seconds_whichever_process_serves_each_frame(two_apps, ktp_scene, monkeypatch):
+    # A capture that read no NIK looks again for ~2 s of the frames' own times (h45q): the look's time,
+    # like the tracker's, goes through the shared row, so two processes taking turns at 2 frames a
+    # second end it after 2 s of frames, not after 10 frames (5 s).
+    from idscan.reader import CardReading
+
+    monkeypatch.setattr("kiosk.scan_api.read_cards", lambda crops, engine=None, regions=None:
+                        CardReading(None, "BUDI SANTOSO", "unconfirmed", ["name"]))
+    first_app, second_app = two_apps
+    first = enrol_client(first_app, first_app.test_client())
+    second = _same_kiosk_on(second_app, first)
+    capability = first.open_capability("shared-look-1")  # one per session: a second would replace it
+    sends = [kiosk.camera_loop("shared-look-1", capability) for kiosk in (first, second)]
+    frame = jpeg(ktp_scene[0])
+    answers = [sends[i % 2](frame, f"{20000 + 500 * i}").json for i in range(3 + 10)]
+    assert answers[2]["looking"], [a["guidance"] for a in answers]
+    assert [i for i, a in enumerate(answers) if a["captured"]] == [2 + 4], "2 s of frames after the capture"
+
+
+def test_a_look_saved_before_it_counted_seconds_goes_on_from_its_frames(two_apps, ktp_scene, monkeypatch):
+    # A row written by the version before (its look kept "frames" only) is read as frames of the
+    # camera loop's 0.2 s: a look 8 frames in ends 2 untimed frames later, as it would have.
+    from idscan.reader import CardReading
+
+    monkeypatch.setattr("kiosk.scan_api.read_cards", lambda crops, engine=None, regions=None:
+                        CardReading(None, "BUDI SANTOSO", "unconfirmed", ["name"]))
+    first_app, _second_app = two_apps
+    kiosk = enrol_client(first_app, first_app.test_client())
+    frame = jpeg(ktp_scene[0])
+    answers = [kiosk.post_frame(frame, session="old-look-1").json for _ in range(3)]
+    assert answers[2]["looking"]
+    with first_app.app_context():
+        record = db.session.scalar(select(ScanSessionRecord))
+        state = dict(record.tracker)
+        state["look"] = {k: v for k, v in state["look"].items() if k not in ("waited", "at")} | {"frames": 8}
+        record.tracker = state
+        db.session.commit()
+    answers = [kiosk.post_frame(frame, session="old-look-1").json for _ in range(2)]
+    assert [a["captured"] for a in answers] == [False, True]

@@ -157,15 +157,18 @@ export function createForm({ api, T, screens, steps = {}, keyboard = null }) {
     const status = $("[data-error-for=recall]");
     // h45u: the line under the digits came half under the button bar with the number pad open (1280x800):
     // the pad shows it with the digits, or closes when it cannot; with the pad closed, it scrolls above the bar
-    const say = (text) => {
+    // h45q: the line says a miss in the error red and "welcome back" as the success it is (kiosk.css)
+    const say = (text, ok) => {
+      status.classList.toggle("k-error", !ok);
+      status.classList.toggle("k-said-ok", ok);
       status.textContent = text;
       if (document.body.classList.contains("k-osk-open")) keepTypedInSight([status]);
       else status.scrollIntoView({ block: "nearest" });
     };
     recall(digits(val("nik")), digits(form.phone_last4.value)).then(() => {
       form.phone_last4.value = "";
-      say(T.recall_ok);
-    }, (err) => { say(err.message); });
+      say(T.recall_ok, true);
+    }, (err) => { say(err.message, false); });
   }
 
   form.addEventListener("submit", (e) => {
