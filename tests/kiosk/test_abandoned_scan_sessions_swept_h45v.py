@@ -38,10 +38,8 @@ def _left_minutes_ago(app, session_id: str, minutes: float) -> None:
         db.session.commit()
 
 
-def test_the_server_ends_scan_sessions_every_minute_from_its_start():
-    from lpsedesk import create_app
-
-    job = jobs_of(create_app({"TESTING": True, "DATABASE_URL": "sqlite://"}))["scan_sessions"]
+def test_the_server_ends_scan_sessions_every_minute_from_its_start(app):
+    job = jobs_of(app)["scan_sessions"]
     assert job.every_seconds <= 60
     assert job.first_after == 0  # the first run comes at the server's start, after a power cut
 
