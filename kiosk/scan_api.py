@@ -24,7 +24,7 @@ from lpsedesk.extensions import db
 from lpsedesk.transaction import after_commit
 from lpsedesk.nik import parse_nik, regions
 
-from . import bp
+from . import bp, scan_session_sweep
 from .device_auth import current_kiosk, current_kiosk_actor, current_kiosk_id, kiosk_only
 from .frame_limits import BUSY_WAIT_SECONDS, UPLOAD_WAIT_SECONDS, FrameSlots, decode_bounded_frame
 from .frame_memory import keep_freed_frame_memory
@@ -68,6 +68,7 @@ def sessions() -> ScanSessions:
 @bp.record_once
 def _setup(state) -> None:
     state.app.extensions.setdefault("kiosk_scan_sessions", _scan_session_store(state.app.config))
+    scan_session_sweep.register(state.app)
     state.app.extensions.setdefault("kiosk_frame_slots", FrameSlots(state.app.config.get("KIOSK_FRAME_SLOTS", 2)))
     # Frames already run side by side in KIOSK_FRAME_SLOTS request threads; OpenCV's own thread
     # pool on top of them only adds switching (bench/kiosks.py: 18-19 ms of CPU per frame instead

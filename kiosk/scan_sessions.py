@@ -119,6 +119,11 @@ class ScanSessions:
             dropped.append(self._items.popitem(last=False)[1])
         return dropped
 
+    def sweep(self) -> list[ScanSession]:
+        """The sessions past their TTL, removed now (kiosk/scan_session_sweep.py: no frame needed)."""
+        with self._lock:
+            return self._expire(self._clock())
+
     def get(self, device_id: int, session_id: str) -> tuple[ScanSession, list[ScanSession]]:
         """The session (created when new) and any sessions dropped to make room or by age.
 

@@ -140,6 +140,12 @@ class DatabaseScanSessions:
         if now - self._swept < SWEEP_EVERY:
             return []
         self._swept = now
+        return self.sweep()
+
+    def sweep(self) -> list[ScanSession]:
+        """Delete the rows untouched for the TTL now, in the caller's transaction, and hand them
+        back (their captures are the caller's to delete): by a frame, or by the periodic job
+        (kiosk/scan_session_sweep.py) when no frame comes."""
         db = self._session()
         old = utcnow() - timedelta(seconds=self.ttl)
         rows = db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.touched_at < old)

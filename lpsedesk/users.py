@@ -122,10 +122,11 @@ def set_roles(session: Session, actor: Actor | None, user: User, roles: set[Role
         return False
     if user.active:
         _keep_an_admin(session, actor, user, stays_admin=Role.ADMIN in {Role(r) for r in roles})
+    before = _role_list(user.roles)  # so the log says which role was given or taken (h45v)
     user.set_roles(roles)
     user.end_sessions()  # new roles take effect at the next login, everywhere
     audit.record(session, actor, "user.roles_set", user,
-                 details={"username": user.username, "roles": _role_list(roles)})
+                 details={"username": user.username, "roles": _role_list(roles), "before": before})
     return True
 
 

@@ -126,6 +126,7 @@ def report_guestbook_export(fmt: str):
 
 @bp.get("/reports/signatures/<int:visit_id>.png")
 @requires()
+@from_this_site_only
 def report_signature(visit_id: int):
     """A small PNG of a visit's signature for the printable guest book (stored files are encrypted)."""
     visit = db.get_or_404(Visit, visit_id)
@@ -136,6 +137,9 @@ def report_signature(visit_id: int):
         image.thumbnail(THUMBNAIL)
     except (StorageError, UnidentifiedImageError, OSError):
         raise user_error(404, _("This visit has no signature.")) from None
+    # A signature is personal data kept to the retention period, as the KTP image and a request
+    # letter are: each opening is audited as theirs are (h45v), one event per picture shown.
+    audit.record(db.session, current_actor(), "visit.signature_viewed", visit)
     out = io.BytesIO()
     image.convert("L").save(out, format="PNG", optimize=True)
     return send_file(io.BytesIO(out.getvalue()), mimetype="image/png")

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from lpsedesk import form_edits, users
+from lpsedesk.role_history import role_changes
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.extensions import db
 from lpsedesk.models import User
@@ -64,7 +65,12 @@ def settings_user(user_id: int):
     profile = ProfileForm(obj=user)
     roles = RolesForm(data={"roles": sorted(r.value for r in user.roles)})
     return render_template("admin/settings/user_edit.html", user=user, profile=profile, roles_form=roles,
-                           password_form=PasswordForm(), me=current_actor().user_id, shown=users.shown_marks(user))
+                           password_form=PasswordForm(), me=current_actor().user_id, shown=users.shown_marks(user),
+                           **_role_history(user))
+
+
+def _role_history(user: User) -> dict:
+    return dict(role_changes=role_changes(db.session, user), role_labels=dict(role_choices()))
 
 
 def _edit_page_with_errors(user: User, status: int = 400, **forms):
@@ -78,7 +84,7 @@ def _edit_page_with_errors(user: User, status: int = 400, **forms):
     if status == 400 and posted:
         shown[posted] = request.form.get("shown", "")
     return render_template("admin/settings/user_edit.html", user=user, me=current_actor().user_id, shown=shown,
-                           **forms), status
+                           **_role_history(user), **forms), status
 
 
 def _changed_meanwhile(user: User, exc: form_edits.ChangedMeanwhile, **forms):
