@@ -84,7 +84,6 @@ def event_label(action: str) -> str:
     return {
         "visit.ktp_viewed": _("KTP image viewed"),
         "visit.nik_viewed": _("Full NIK viewed"),
-        "visit.signature_viewed": _("Signature viewed"),
         "visit.feedback": _("Visitor's rating and comment at check-out"),
         "visit.escort_named": _("Escort named by the Kasubag"),
         "visit.let_in": _("Let in by the helpdesk"),
