@@ -9,6 +9,10 @@
   nothing deleted)": 1 day is a period, and a value that is no number is refused saying so.
 - docs/reports.md: files "of visits submitted before the cut-off" and letters "recorded before it" go, the NIK
   of a visitor "whose last visit is older than the cut-off" is masked: at the cut-off itself all stay.
+- README: "at most `PURGE_BATCH` rows of each kind per transaction", and "a purge stopped half-way is
+  finished by the next one": old letters in batches of one, two of one moment and an older one
+  recorded after them, all lose their scans; old visitors are masked one a batch, a visitor recorded within
+  the period without a visit keeps the NIK (docs/reports.md), and the run ends.
 - docs/remote.md: a held letter nobody came back for is deleted once 45 minutes have passed, "in every
   purge run: 'expired held files deleted N'".
 """
@@ -26,7 +30,7 @@ from sqlalchemy import select
 from lpsedesk import settings
 from lpsedesk.extensions import db
 from lpsedesk.jobs import run_once
-from lpsedesk.models import VisitFiles
+from lpsedesk.models import RemoteAccessRequest, VisitFiles, Visitor
 from lpsedesk.retention import PurgeResult, after_purge, purge
 
 from .. import factories
@@ -139,6 +143,45 @@ def test_what_was_recorded_at_the_cut_off_itself_is_kept(app):
         assert (result.signatures, result.letters, result.masked_visitors) == ([], [], [])
         assert db.session.get(VisitFiles, visit.id) is not None
         assert storage.exists(letter.letter_key)
+
+
+def _batches_of_one(most: int = 10) -> list[PurgeResult]:
+    """A whole run in batches of one row of each kind, each committed; fails if it has not ended after `most`."""
+    previous, results = None, []
+    for _ in range(most):
+        results.append(purge(db.session, now=NOW, limit=1, previous=previous))
+        db.session.commit()
+        if not results[-1].more:
+            return results
+        previous = results[-1]
+    raise AssertionError(f"the purge was still going after {most} batches")
+
+
+def test_old_letters_go_one_a_batch_whatever_their_order_and_shared_moments(app):
+    storage = app.extensions["storage"]
+    moment = NOW - timedelta(days=400)
+    with app.app_context():
+        letters = [factories.remote_request(recorded_at=at, letter_key=storage.save(b"synthetic letter", kind="letter"))
+                   for at in (moment, moment, moment - timedelta(days=1))]  # the oldest recorded last
+        db.session.commit()
+        batches = [result.letters for result in _batches_of_one()]
+        assert all(len(letters_of_batch) <= 1 for letters_of_batch in batches)
+        assert sorted(sum(batches, [])) == sorted(letter.id for letter in letters)
+        assert all(db.session.get(RemoteAccessRequest, letter.id).letter_key is None for letter in letters)
+
+
+def test_old_visitors_are_masked_one_a_batch_and_the_run_ends(app):
+    with app.app_context():
+        old = [factories.visitor(nik=nik, created_at=NOW - timedelta(days=400))
+               for nik in ("3373024107900001", "3373021203850002")]
+        young = factories.visitor(nik="3373021203850003", created_at=NOW - timedelta(days=1))  # the last id
+        db.session.add_all([*old, young])
+        db.session.commit()
+        old, young = [visitor.id for visitor in old], young.id
+        batches = [result.masked_visitors for result in _batches_of_one()]
+        assert all(len(masked) <= 1 for masked in batches)
+        assert sorted(sum(batches, [])) == sorted(old)
+        assert db.session.get(Visitor, young).nik == "3373021203850003"
 
 
 def test_a_held_letter_nobody_came_back_for_is_deleted_by_the_purge_after_45_minutes(app):
