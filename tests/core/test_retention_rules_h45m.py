@@ -8,7 +8,8 @@
 - docs/reports.md: "Setting retention_days (default 365, at least 1; anything else is refused and
   nothing deleted)": 1 day is a period, and a value that is no number is refused saying so.
 - docs/reports.md: files "of visits submitted before the cut-off" and letters "recorded before it" go, the NIK
-  of a visitor "whose last visit is older than the cut-off" is masked: at the cut-off itself all stay.
+  of a visitor "whose last visit is older than the cut-off (or who has no visit and was created before it)" is
+  masked: at the cut-off itself all stay.
 - README: "at most `PURGE_BATCH` rows of each kind per transaction", and "a purge stopped half-way is
   finished by the next one": old letters in batches of one, two of one moment and an older one
   recorded after them, all lose their scans; old visitors are masked one a batch, a visitor recorded within
@@ -137,6 +138,8 @@ def test_what_was_recorded_at_the_cut_off_itself_is_kept(app):
         visit = factories.visit(status="reported", visitor=factories.visitor(nik="3373024107900001"),
                                 submitted_at=cutoff, signature_key=storage.save(b"synthetic signature", kind="signature"))
         letter = factories.remote_request(recorded_at=cutoff, letter_key=storage.save(b"synthetic letter", kind="letter"))
+        # "who has no visit and was created before it": one created at the cut-off is not
+        db.session.add(factories.visitor(nik="3373021203850002", created_at=cutoff))
         db.session.commit()
         result = purge(db.session, now=NOW, days=30)
         db.session.commit()
