@@ -283,6 +283,23 @@ def acknowledged_together(reports: list[Visit]) -> list[Visit]:
     return [visit for visit in reports if not incidents(visit)]
 
 
+# h45y: how many reports the queue lists before it folds the rest, and how many of the newest it keeps out
+REPORTS_FOLDED_OVER = 5
+REPORTS_NEWEST_SHOWN = 3
+
+
+def reports_in_sight(reports: list[Visit]) -> tuple[list[Visit], list[Visit]]:
+    """The reports the queue lists open and those it folds behind one "show" control, each in `reports`'
+    order. A Kasubag's phone after a week away listed 187 of them, some 38,000 px of page: what she must
+    read (every report with an incident, acknowledged only on its own) and the few newest stay open; the
+    other, older ones are what "acknowledge all" takes, named by their count and listed on request."""
+    if len(reports) <= REPORTS_FOLDED_OVER:
+        return list(reports), []
+    newest = {id(visit) for visit in acknowledged_together(reports)[-REPORTS_NEWEST_SHOWN:]}
+    shown = [visit for visit in reports if id(visit) in newest or incidents(visit)]
+    return shown, [visit for visit in reports if not (id(visit) in newest or incidents(visit))]
+
+
 def report(session: Session, visit: Visit, actor: Actor, *, now: datetime | None = None):
     """SOP step 7: hand a finished, complete visit to the Kasubag."""
     _require(actor, Role.HELPDESK)

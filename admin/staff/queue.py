@@ -40,6 +40,7 @@ def queue_context() -> dict:
                 decided=decided, decided_letters=remote_ops.decided_today(db.session, utcnow()), reports=(reports := q.reported_unacknowledged(db.session)),
                 overdue=remote_ops.overdue_accounts(db.session, utcnow()),
                 together=visit_ops.acknowledged_together(reports),
+                reports_open_folded=visit_ops.reports_in_sight(reports),
                 actor=current_actor(), allowed=allowed_targets, now=utcnow(), form=DecisionForm(),
                 approvable=remote_ops.approvable_as_asked, same_name=q.same_names(ready + waiting_check + decided))
 

@@ -60,6 +60,23 @@ export function installKeyboard(panel) {
     if (target.value.length - (end - start) + text.length > max) return;
     target.setRangeText(text, start, end, "end");
     target.dispatchEvent(new Event("input", { bubbles: true }));
+    wholeInSight();
+  }
+
+  /* h45y: the whole of a long name appears (or takes one more line) under its box as it is typed: brought
+     above the keys with the box when the two fit under the label's top (on a 200 % screen they do not:
+     the box and its label stay in sight, h45x, and the line shows as the keys close) */
+  function wholeInSight() {
+    const el = target;
+    const label = el && el.closest("label");
+    const whole = label && label.querySelector("[data-whole-for]");
+    if (!whole) return;
+    requestAnimationFrame(() => {
+      if (panel.hidden || target !== el || whole.hidden) return;
+      const bar = el.closest("[data-screen]").querySelector(".k-actions");
+      const bottom = window.innerHeight - (docked ? 0 : panel.offsetHeight) - (bar ? bar.offsetHeight : 0) - 8;
+      if (whole.getBoundingClientRect().bottom > bottom) reveal(el);
+    });
   }
 
   function backspace() {
@@ -175,7 +192,10 @@ export function installKeyboard(panel) {
       || (group && group.querySelector("[data-error-for]"));
     const said = (els) => els.filter((e) => e && e.textContent.trim()).map((e) => e.getBoundingClientRect().bottom);
     const goal = Math.max(goBox && goBox.top - r.bottom < 120 ? goBox.bottom : r.bottom, ...said([own]));
-    const wanted = Math.max(goal, ...said(also));
+    // h45y: and the whole of a long name under its box (form.js showWhole), when it fits with the label
+    // under the heading: typed on the keys it stood under them until they closed
+    const whole = label.querySelector && label.querySelector("[data-whole-for]:not([hidden])");
+    const wanted = Math.max(goal, ...said(also), ...said([whole]));
     // h23v: and, as the keyboard opens on a field, the field after it (where Next goes), when it
     // fits with this one under the heading: a visitor who typed the name did not see "Mobile phone"
     // under the keys and stopped there. Not when messages are shown (k-reveal below): they come first.

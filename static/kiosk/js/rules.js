@@ -50,6 +50,24 @@ export function createRules({ api, T, visitor, form, capture, screens, onSubmitt
     });
   }
 
-  box.addEventListener("change", () => clearField(screen, "rules_accepted"));
+  /* h45y: with the browser's text at 150 % (1280x800 is 853x533 CSS px) the signature box lay under the
+     button bar once the box was ticked, and nothing said to scroll: the next thing to do is brought up
+     above the bar (as the keys bring up the box being typed in), its top kept on the screen. */
+  function bringSignatureUp() {
+    const canvas = $("[data-signature]", screen);
+    const room = $(".k-actions", screen).getBoundingClientRect().top;
+    const clear = $("[data-action=clear-signature]", screen).getBoundingClientRect();
+    const sign = canvas.getBoundingClientRect();
+    const gap = 8;
+    // the box and, when it fits too, "Clear the signature" under it; never the box's top off the screen
+    const wanted = clear.bottom - sign.top + 2 * gap <= room ? clear.bottom : sign.bottom;
+    const by = Math.min(wanted + gap - room, sign.top - gap);
+    if (by > 0) window.scrollBy({ top: by, behavior: "instant" });
+  }
+
+  box.addEventListener("change", () => {
+    clearField(screen, "rules_accepted");
+    if (box.checked && pad.isEmpty()) requestAnimationFrame(bringSignatureUp);
+  });
   return { submit, clearSignature: () => pad.clear() };
 }
