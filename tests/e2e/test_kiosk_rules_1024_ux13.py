@@ -4,7 +4,7 @@ what to tick. There it now stands at the top of the signature's column: the six 
 tick, the signature box and the send button are all on the screen; what is missing is said in sight."""
 from __future__ import annotations
 
-from tests.kiosk.e2e_support import enrol_page, on_to_the_rules, sign, to_the_who_screen
+from tests.kiosk.e2e_support import enrol_page, on_to_the_rules, sends_from_the_rules, to_the_who_screen
 
 from .axe import axe_source, violations
 from .settle import settled
@@ -42,7 +42,4 @@ def test_the_box_to_tick_the_rules_and_the_signature_are_in_sight_at_1024x768(ap
     assert page.inner_text("[data-error-for=rules_accepted]").strip()
     assert not page.evaluate(HIDDEN_ERRORS), f"error lines hidden: {page.evaluate(HIDDEN_ERRORS)}"
 
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("section[data-screen=ticket]:not([hidden])")
+    sends_from_the_rules(page)

@@ -15,7 +15,7 @@ from datetime import timedelta
 import pytest
 
 from lpsedesk.clock import wib_today
-from tests.kiosk.e2e_support import TABLET, enrol_page, sign, upload_ktp
+from tests.kiosk.e2e_support import TABLET, enrol_page, sends_from_the_rules, upload_ktp
 
 from .axe import axe_source, violations
 from .settle import settled
@@ -83,10 +83,7 @@ def test_every_kiosk_screen_reads_at_arms_length_with_text_of_20_px_or_more(app,
     page.click("[data-action=submit]")  # not ticked, not signed: both said
     page.wait_for_selector("[data-error-for=signature]:not(:empty)")
     _readable(page, shot, "ux5-kiosk-06-rules-missing")
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("[data-screen=ticket]:not([hidden])", timeout=30000)
+    sends_from_the_rules(page)
     _readable(page, shot, "ux5-kiosk-07-ticket")
     assert page.evaluate(IN_SIGHT, "[data-ticket-keep]") == ""  # the bigger note still above the bar
 

@@ -201,6 +201,11 @@ def typed_visitor_sends(page, nik: str) -> None:
     page.fill("input[name=nik]", nik)
     page.fill("input[name=phone]", "081234560077")
     on_to_the_rules(page)
+    sends_from_the_rules(page)
+
+
+def sends_from_the_rules(page) -> None:
+    """On the rules screen, as a visitor: ticks the rules, signs and sends; waits for the ticket."""
     page.check("[data-rules]")
     sign(page)
     page.click("[data-action=submit]")
