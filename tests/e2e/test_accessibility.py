@@ -7,8 +7,8 @@ import pytest
 
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
-from tests.kiosk.e2e_support import (LANDSCAPE, PORTRAIT, TABLET, enrol_page, sign, staff_decides, upload_ktp,
-                                     upload_not_a_photo)
+from tests.kiosk.e2e_support import (LANDSCAPE, PORTRAIT, TABLET, enrol_page, sends_from_the_rules, staff_decides,
+                                     upload_ktp, upload_not_a_photo)
 
 from .. import factories
 from .axe import axe_source, violations
@@ -100,10 +100,7 @@ def test_every_kiosk_screen_has_no_wcag_violation(app, live_server, browser, sho
     page.click("[data-action=submit]")
     page.wait_for_selector("[data-error-for=signature]:not(:empty)")
     walk.check("10-rules-errors")
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("section[data-screen=ticket]:not([hidden])")
+    sends_from_the_rules(page)
     walk.check("11-ticket-pending")
     page.click("[data-action=finish]")
     page.wait_for_selector("[data-dialog=leave-pending][open]")

@@ -23,6 +23,7 @@ import pytest
 from tests import factories
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import close_pages, staff_page
 from .test_staff_phone_stranger import _phone
 
@@ -132,7 +133,7 @@ def test_each_of_the_admins_steps_on_a_letter_says_what_to_do_and_for_whom(app, 
                             ("denied", [say["refused_tell"], "Teknisi Ditolak", REASON if lang == "id" else ""])):
         page.goto(f"{live_server}/admin/remote/{letters[state]}?lang={lang}")
         page.wait_for_load_state()
-        page.wait_for_timeout(300)
+        settled(page)
         shot(page, f"h34a-step-{state}-{viewport['width']}-{lang}", full_page=False)
         seen = page.evaluate(INSIDE, "#next-step #step-said")
         assert seen is not None, f"{state}: the next step says nothing of what to do: {page.inner_text('#next-step')}"

@@ -15,6 +15,7 @@ from tests import factories
 from tests.conftest import logged_in_client, post_form
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_helpdesk_kasubag_stranger_h35k import IN_SIGHT
 from .test_staff_flow import DESK, WAIT, close_pages, short_streams, staff_page  # noqa: F401 (fixture)
 
@@ -57,7 +58,7 @@ def test_a_decision_made_elsewhere_reaches_the_open_board_and_waits_for_the_desk
     assert post_form(boss, f"/admin/visits/{agus}/decision", {"decision": "approve"}).status_code == 302
     assert post_form(boss, f"/admin/visits/{budi}/decision", {"decision": "deny", "reason": REASON}).status_code == 302
     desk.wait_for_selector(f'[data-key="p-{budi}"]', state="detached", timeout=WAIT)  # the board heard it
-    desk.wait_for_timeout(300)
+    settled(desk)
     shot(desk, f"h36d-board-after-decision-{lang}", full_page=False)
 
     band = desk.locator('[data-part="to-tell"]')

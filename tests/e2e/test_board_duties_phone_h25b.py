@@ -11,6 +11,7 @@ from datetime import date, time
 
 from lpsedesk.clock import wib_at
 
+from .settle import settled
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
 from .test_staff_phone_360x640_h25u import SMALL_PHONE, _in_the_first_screen, _looked_at
 from .test_staff_screens import busy_day
@@ -36,7 +37,7 @@ def test_the_helpdesk_reaches_the_visits_to_report_from_the_top_of_the_board_on_
     shot(desk, "h25b-board-top-360x640", full_page=False)
 
     to_report.click()
-    desk.wait_for_timeout(300)
+    settled(desk)
     section = desk.locator("[data-part=report]")
     first_report = section.get_by_role("button", name="Laporkan kepada Kasubag").first
     _in_the_first_screen(first_report, "the first Laporkan kepada Kasubag")
@@ -75,7 +76,7 @@ def test_on_a_saturday_morning_the_visitors_to_follow_up_come_first_on_a_phone(
     _in_the_first_screen(follow, "the summary's follow-up")
     shot(desk, "h25b-board-day-off-360x640", full_page=False)
     follow.click()
-    desk.wait_for_timeout(300)
+    settled(desk)
     heading = desk.locator("#follow-up")
     assert heading.inner_text().startswith("Hari ini kantor libur: masih di dalam")
     _in_the_first_screen(heading, "the follow-up's heading")

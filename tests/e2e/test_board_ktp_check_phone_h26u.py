@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from .settle import settled
 from .test_staff_flow import WAIT, close_pages, kiosk_submission, short_streams, staff_page  # noqa: F401
 from .test_staff_phone_360x640_h25u import SMALL_PHONE, _in_the_first_screen, _looked_at
 from .test_staff_screens import busy_day
@@ -56,7 +57,7 @@ def test_the_ktp_to_check_is_the_desks_first_duty_on_a_phone(app, live_server, b
     shot(desk, f"h26u-board-top-360x640-{lang}", full_page=False)
 
     check.click()
-    desk.wait_for_timeout(300)
+    settled(desk)
     assert desk.evaluate("document.activeElement.id") == "check-ktp"
     to_check = desk.locator("[data-part=check-ktp]")
     assert "Agus Saputra" in to_check.inner_text() and "Dewi Lestari" not in to_check.inner_text()

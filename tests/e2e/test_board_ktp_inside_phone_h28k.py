@@ -11,6 +11,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import utcnow
 
 from .. import factories
+from .settle import settled
 from .test_staff_flow import WAIT, close_pages, short_streams, staff_page  # noqa: F401
 from .test_staff_phone_360x640_h25u import SMALL_PHONE, _in_the_first_screen, _looked_at
 from .test_staff_screens import busy_day
@@ -35,7 +36,7 @@ def test_a_visitor_inside_with_an_unchecked_ktp_is_checked_from_the_summary(app,
     check = duties.get_by_role("link", name="2 KTP perlu diperiksa")  # Agus waiting, Slamet inside
     _in_the_first_screen(check, "the summary's KTP to check")
     check.click()
-    desk.wait_for_timeout(300)
+    settled(desk)
     section = desk.locator("[data-part=check-ktp]")
     slamet = section.locator("article", has_text="Slamet Riyadi")
     assert slamet.count() == 1 and "Agus Saputra" in section.inner_text()

@@ -11,6 +11,7 @@ from lpsedesk.models import KioskDevice, Visit
 from tests.kiosk.e2e_support import TABLET, staff_decides
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_ticket_withdraw_ux13 import _asked_first, _status, _waiting_ticket
 
 SAID = "Permintaan Anda baru saja dijawab, jadi tidak dibatalkan."
@@ -50,7 +51,7 @@ def test_a_decision_closes_the_withdraw_question_and_shows_the_answer(
     assert "k-why" in line.get_attribute("class")
     assert page.evaluate("document.activeElement.hasAttribute('data-status-title')"), "the answer has the focus"
     assert not page.is_visible("[data-action=ticket-withdraw]")
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"ux14-kiosk-decided-while-asked-{state}-{viewport['width']}", full_page=False)
     # the whole answer, the line about the question last, above the button bar
     bar = page.evaluate("() => document.querySelector('section[data-screen=ticket] .k-actions').getBoundingClientRect().top")

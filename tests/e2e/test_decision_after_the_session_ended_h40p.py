@@ -9,6 +9,7 @@ from lpsedesk.models import Visit
 from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_refusal_reason_kept_h21u import (
     end_every_staff_session, kasubag_on_a_phone_with_one_waiting, status_of, status_once_decided,
 )
@@ -46,7 +47,7 @@ def test_a_refusal_tapped_after_the_session_ended_is_said_unsent_and_finished_wi
     assert card.get_attribute("data-key") == f"visit-{visit_id}", "the queue came back on another request"
     box = card.locator("textarea[name=reason]")
     assert box.input_value() == REASON  # the refusal's panel is open again, the reason in it
-    page.wait_for_timeout(300)
+    settled(page)
     page.screenshot(path="/tmp/h40p/2-queue-again-reason-kept-360x640.png")
     card.get_by_role("button", name="Tolak dengan alasan ini", exact=True).click()  # the one tap
     assert status_once_decided(app, visit_id) == "denied"
@@ -69,7 +70,7 @@ def test_an_approval_tapped_on_the_visit_page_comes_back_to_it(app, live_server,
     approve = page.locator("#next-step button[value=approve]")
     approve.wait_for(state="visible")
     assert page.locator("#next-step [data-unsent]").is_visible() and status_of(app, visit_id) == "pending"
-    page.wait_for_timeout(300)
+    settled(page)
     page.screenshot(path="/tmp/h40p/3-visit-page-again-360x640.png")
     approve.click()
     page.wait_for_url(f"**/admin/visits/{visit_id}#next-step")

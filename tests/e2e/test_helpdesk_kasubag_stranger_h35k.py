@@ -22,6 +22,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit, VisitNote
@@ -29,6 +30,7 @@ from tests import factories
 from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import close_pages, staff_page
 from .test_staff_phone_stranger import _phone
 
@@ -56,14 +58,14 @@ def _show(page, key: str) -> None:
         if page.locator(f'[data-key="{key}"].current').count():
             return
         page.locator("[data-queue-tools] [data-step-by='1']").tap()
-        page.wait_for_timeout(250)
+        settled(page)
     raise AssertionError(f"{key} never became the request on screen")
 
 
 def _open_queue(page, base: str, lang: str) -> None:
     page.goto(f"{base}/admin/queue?lang={lang}")
     page.wait_for_load_state()
-    page.wait_for_timeout(300)
+    settled(page)
 
 
 def _waiting(**visitor) -> int:
@@ -94,11 +96,12 @@ def test_a_server_room_visit_approved_without_an_escort_is_told_beside_the_picke
         card = boss.locator(f'[data-key="visit-{visit_id}"]')
         # h37e: with no escort chosen the bar's button says so ("Pilih pendamping, lalu setujui")
         card.locator("[data-decide] button[value=approve]").tap()
-        boss.wait_for_timeout(600)
+        said = card.locator("[data-escort-error]")
+        expect(said).to_have_text(ESCORT_NEEDED[lang])
+        settled(boss)
         where = f"{viewport['width']}x{viewport['height']} ({lang})"
         shot(boss, f"h35k-escort-missing-{viewport['width']}-{lang}", full_page=False)
         assert boss.url.split("?")[0].endswith("/admin/queue"), f"{where}: left the queue for {boss.url}"
-        said = card.locator("[data-escort-error]")
         assert said.inner_text().strip() == ESCORT_NEEDED[lang], where
         seen = said.evaluate(IN_SIGHT)
         assert seen["whole"] and seen["touched"], f"{where}: the sentence is not in sight: {seen}"
@@ -229,7 +232,7 @@ def test_the_kasubag_on_a_phone_with_requests_waiting_finds_the_helpdesks_report
         seen = link.evaluate(IN_SIGHT)
         assert seen["whole"] and seen["touched"] and seen["height"] >= 44, f"{where}: {seen}"
         link.tap()
-        boss.wait_for_timeout(600)
+        settled(boss)
         shot(boss, f"h35k-report-reached-{viewport['width']}-{lang}", full_page=False)
         assert boss.locator("#reports").evaluate(IN_SIGHT)["whole"], f"{where}: the reports' heading is not in sight"
         assert boss.evaluate(SIDEWAYS) <= 0, where
@@ -247,7 +250,7 @@ def test_the_kasubag_reads_the_incident_of_a_reported_visit_apart_from_its_notes
         where = f"{viewport['width']}x{viewport['height']} ({lang})"
         report = boss.locator(f'[data-key="report-{report_id}"]')
         report.scroll_into_view_if_needed()
-        boss.wait_for_timeout(300)
+        settled(boss)
         shot(boss, f"h35k-report-incident-{viewport['width']}-{lang}", full_page=False)
         text = report.inner_text()
         assert INCIDENT[lang] in text, f"{where}: the incident is not said: {text!r}"
@@ -293,7 +296,7 @@ def test_the_desk_is_told_to_record_a_server_room_visitors_entry_and_exit_where_
     assert seen["whole"] and seen["touched"] and seen["height"] >= 44, f"the entry's step out of sight: {seen}"
     assert violations(desk, axe_source()) == []
     step.click()
-    desk.wait_for_timeout(300)
+    settled(desk)
     entry = desk.locator("#restricted").get_by_role("button", name=ENTRY_BUTTON[lang], exact=True)
     assert entry.evaluate(IN_SIGHT)["whole"], "the area's entry button is not in sight after the link"
     entry.click()
@@ -331,7 +334,7 @@ def test_the_desk_sees_its_note_and_its_incident_kept_where_the_page_comes_back(
         desk.check(f"#next-step input[name=kind][value={kind}]")
         desk.locator("#next-step form.note-form button").click()
         desk.wait_for_load_state()
-        desk.wait_for_timeout(300)
+        settled(desk)
         shot(desk, f"h35k-{kind}-saved-{lang}", full_page=False)
         assert desk.locator(".flash").all_inner_texts() == [SAVED[lang][kind]]
         line = desk.locator("#next-step .note-last")

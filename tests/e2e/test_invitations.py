@@ -13,7 +13,8 @@ from lpsedesk.extensions import db
 from lpsedesk.invitations import rules
 from lpsedesk.models import Invitation, User, Visit, utcnow
 from lpsedesk.roles import Actor, Role
-from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_jpeg, qr_video, scanner_types, sign, upload_ktp
+from tests.kiosk.e2e_support import (TABLET, enrol_page, ktp_jpeg, qr_video, scanner_types, sends_from_the_rules,
+                                     upload_ktp)
 
 from .. import factories
 from .axe import axe_source, violations
@@ -83,10 +84,7 @@ def test_an_invited_visitor_checks_in_by_showing_the_qr_to_the_camera_in_under_3
     assert page.is_checked("input[name=facility][value=training_room]")
     page.click("[data-action=to-rules]")
     page.wait_for_selector("[data-screen=rules]:not([hidden])")
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("[data-screen=ticket]:not([hidden])")
+    sends_from_the_rules(page)
     page.wait_for_selector("[data-status][data-state=approved]", timeout=5000)
     elapsed = time.monotonic() - started
     shot(page, "invitation-kiosk-ticket-approved-1280x800", full_page=False)

@@ -14,6 +14,7 @@ from lpsedesk.models import User, Visit
 from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_helpdesk_kasubag_stranger_h35k import ESCORT_NEEDED, IN_SIGHT, SIDEWAYS, SMALL, _show, _waiting
 from .test_staff_flow import close_pages
 from .test_staff_screens_stranger_h36e import (AGAINST_THE_BAR, PURPOSE, SERVER_ROOM, _kasubag_reads,
@@ -64,11 +65,11 @@ def test_a_server_room_request_says_in_its_bar_on_the_first_screen_that_an_escor
         assert edge["bottom"] <= edge["bar"] + 0.5, f"{lang}: the {what} runs under the decision bar: {edge}"
     # An ordinary request's bar still says Approve
     boss.locator("[data-queue-tools] [data-step-by='1']").tap()
-    boss.wait_for_timeout(400)
+    settled(boss)
     other = boss.locator(".req.current [data-decide] button[value=approve]")
     assert other.inner_text().strip() == APPROVE[lang], lang
     boss.locator("[data-queue-tools] [data-step-by='-1']").tap()
-    boss.wait_for_timeout(400)
+    settled(boss)
     assert boss.evaluate(SIDEWAYS) <= 0, lang
     assert violations(boss, axe_source()) == [], lang
     close_pages(boss)
@@ -82,7 +83,7 @@ def test_the_bar_takes_the_kasubag_to_the_picker_and_approves_with_the_escort_ch
     card = boss.locator(f'[data-key="visit-{visit_id}"]')
     button = card.locator("[data-decide] button[value=approve]")
     card.get_by_role("button", name=FIRST[lang], exact=True).tap()
-    boss.wait_for_timeout(600)
+    settled(boss)
     shot(boss, f"h37e-server-room-picker-360-{lang}", full_page=False)
     picker = card.locator("select[name=escort_id]")
     assert picker.evaluate("(el) => el === document.activeElement"), f"{lang}: the picker did not take the focus"
@@ -97,7 +98,7 @@ def test_the_bar_takes_the_kasubag_to_the_picker_and_approves_with_the_escort_ch
         assert db.session.get(Visit, visit_id).status == "pending"
 
     picker.select_option(label=ESCORT)
-    boss.wait_for_timeout(200)
+    settled(boss)
     assert button.inner_text().strip() == APPROVE[lang], f"{lang}: the button still asks for an escort"
     assert said.inner_text().strip() == "", lang
     shot(boss, f"h37e-server-room-chosen-360-{lang}", full_page=False)
@@ -122,7 +123,7 @@ def test_an_escort_chosen_before_the_session_ended_is_still_chosen_after_logging
     boss.click("button[type=submit]")
     boss.wait_for_url("**/admin/queue**")
     _show(boss, f"visit-{visit_id}")
-    boss.wait_for_timeout(400)
+    settled(boss)
     shot(boss, "h37e-escort-kept-after-login-360", full_page=False)
     card = boss.locator(f'[data-key="visit-{visit_id}"]')
     picker = card.locator("select[name=escort_id]")

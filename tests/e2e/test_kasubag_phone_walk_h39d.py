@@ -21,6 +21,7 @@ from tests import factories
 from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_helpdesk_kasubag_stranger_h35k import IN_SIGHT, PHONES, SIDEWAYS, SMALL, _show
 from .test_staff_flow import close_pages
 from .test_staff_screens_stranger_h36e import AGAINST_THE_BAR, _kasubag_reads, _server_room_request
@@ -70,7 +71,7 @@ def _signs_in_again(page, live_server) -> None:
     page.fill("input[name=password]", TEST_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/queue**")
-    page.wait_for_timeout(600)
+    settled(page)
 
 
 def test_a_refusal_cut_off_by_the_ended_session_comes_back_on_screen_with_its_reason(
@@ -160,11 +161,11 @@ def test_turned_sideways_the_bar_never_lies_over_the_request_it_decides(app, liv
     page.fill("input[name=password]", TEST_PASSWORD)
     page.click("button[type=submit]")
     page.goto(f"{live_server}/admin/queue?lang=id")
-    page.wait_for_timeout(600)
+    settled(page)
     shot(page, "h39d-sideways-queue-640x360", full_page=False)
     for step in range(3):
         page.evaluate("scrollTo(0, 0)")
-        page.wait_for_timeout(200)
+        settled(page)
         card = page.locator(".req.current")
         height = page.evaluate("document.scrollingElement.scrollHeight")
         for y in range(0, height, 90):
@@ -176,5 +177,5 @@ def test_turned_sideways_the_bar_never_lies_over_the_request_it_decides(app, liv
         assert seen["whole"] and seen["touched"], f"request {step + 1}: Approve cannot be reached: {seen}"
         assert page.evaluate(SIDEWAYS) <= 0
         page.locator("[data-queue-tools] [data-step-by='1']").tap()
-        page.wait_for_timeout(400)
+        settled(page)
     close_pages(page)

@@ -16,6 +16,7 @@ import pytest
 
 from tests.kiosk.e2e_support import PORTRAIT, SMALL, TABLET, TURNED
 
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import on_checkout, whole_on_the_glass
 
 pytestmark = pytest.mark.layout
@@ -27,7 +28,7 @@ SIZES = {"1280x800": TABLET, "1080x1920": PORTRAIT, "800x1280": TURNED, "1024x76
 @pytest.mark.parametrize("size", list(SIZES))
 def test_the_checkout_screen_fits_the_glass_without_a_scroll(app, live_server, browser, shot, size, lang):
     page = on_checkout(app, browser, live_server, SIZES[size], lang)
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h29k-kiosk-checkout-{size}-{lang}", full_page=False)
 
     whole_on_the_glass(page, "the check-out screen")

@@ -13,6 +13,7 @@ import pytest
 from tests.kiosk.e2e_support import PORTRAIT
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in
 from .test_kiosk_start_and_checkout_phone_h25u import SIZES, _on_the_start_screen
 
@@ -38,7 +39,7 @@ def _close_the_keyboard(page) -> None:
     hide = page.locator('.k-osk:not([hidden]) [data-key="{hide}"]')
     if hide.count():
         hide.click()
-    page.wait_for_timeout(250)
+    settled(page)
 
 
 def _tab_through(page, screen: str) -> list[dict]:
@@ -81,7 +82,7 @@ def test_other_screens_with_back_are_tabbed_in_the_order_seen(app, live_server, 
         page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
         page.click(f"section[data-screen=checkout] [data-action={action}]")
         page.wait_for_selector(f"section[data-screen={screen}]:not([hidden])")
-        page.wait_for_timeout(250)
+        settled(page)
         reached = _tab_through(page, screen)
         assert BACK[lang] in [r["text"] for r in reached], f"{screen}: Tab never reaches {BACK[lang]!r}"
         assert _in_seen_order(reached), f"{screen}: {[r['text'] for r in reached]}"
@@ -95,7 +96,7 @@ def _on_checkout(app, browser, live_server, size: str, lang: str):
     page.click("[data-action=checkout]")
     page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
     page.wait_for_selector("[data-screen=checkout] [data-camera-off]:not([hidden])")
-    page.wait_for_timeout(250)
+    settled(page)
     return page
 
 

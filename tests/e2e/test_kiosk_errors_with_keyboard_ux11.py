@@ -11,6 +11,7 @@ import pytest
 from tests.kiosk.e2e_support import TABLET, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 
 # top and bottom of an element, and of the heading that sticks to the top while the keyboard is open
 BOX = "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.top, r.bottom]; }"
@@ -37,7 +38,7 @@ def test_after_next_the_field_to_fix_is_in_sight_and_the_keyboard_types_into_it(
     _tap_keys(page, "0812345678")
     page.click("[data-action=to-from]")
     page.wait_for_selector("[data-error-for=full_name]:not(:empty)")
-    page.wait_for_timeout(400)  # the keyboard settles and scrolls
+    settled(page)  # the keyboard settles and scrolls
     shot(page, f"ux11-kiosk-who-error-keyboard-{lang}", full_page=False)
 
     assert page.evaluate("document.body.dataset.screen") == "who", "the screen stays to be fixed"
@@ -71,7 +72,7 @@ def test_a_wrong_ticket_code_keeps_its_message_and_the_find_button_above_the_key
     find = page.locator(".k-ticket-form [type=submit]")
     find.click()
     page.wait_for_selector("section[data-screen=checkout] [data-error-for=ticket]:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, "ux11-kiosk-wrong-ticket-keyboard", full_page=False)
     keyboard_top = page.evaluate("() => document.querySelector('.k-osk').getBoundingClientRect().top")
     _, message_bottom = page.evaluate(BOX, "section[data-screen=checkout] [data-error-for=ticket]")

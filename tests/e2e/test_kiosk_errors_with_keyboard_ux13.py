@@ -9,6 +9,7 @@ import pytest
 from tests.kiosk.e2e_support import TABLET, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_errors_with_keyboard_ux11 import BOX, _tap_keys
 
 SMALL = {"width": 1024, "height": 768}
@@ -37,14 +38,14 @@ def test_two_fields_to_fix_in_two_rows_show_both_messages_above_the_bar(app, liv
     assert page.locator(".k-osk").is_visible()
     page.click("[data-action=to-from]")
     page.wait_for_selector("[data-error-for=phone]:not(:empty)")
-    page.wait_for_timeout(500)  # the keyboard moves, or closes, and the screen scrolls
+    settled(page)  # the keyboard moves, or closes, and the screen scrolls
     shot(page, f"ux13-kiosk-who-two-errors-keyboard-{viewport['width']}", full_page=False)
     _messages_in_sight(page, ["nik", "phone"])
     assert violations(page, axe_source()) == []
 
     # a tap on the second field: the keyboard types there, its message still in sight
     page.click("input[name=phone]")
-    page.wait_for_timeout(400)
+    settled(page)
     assert page.locator(".k-osk").is_visible()
     _messages_in_sight(page, ["phone"])
     _tap_keys(page, "0812")
@@ -61,7 +62,7 @@ def test_two_fields_to_fix_side_by_side_keep_the_keyboard_on_the_first(app, live
     page.click("input[name=phone]")
     page.click("[data-action=to-from]")
     page.wait_for_selector("[data-error-for=full_name]:not(:empty)")
-    page.wait_for_timeout(500)
+    settled(page)
     assert page.locator(".k-osk").is_visible(), "both messages fit beside the keyboard: it stays"
     assert page.evaluate("document.activeElement.name") == "nik", "on the first field to fix"
     _messages_in_sight(page, ["nik", "full_name"])

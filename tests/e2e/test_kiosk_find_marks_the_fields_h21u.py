@@ -11,6 +11,7 @@ from tests import factories
 from tests.kiosk.e2e_support import PORTRAIT, TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 
 DESCRIBED = """(sel) => { const box = document.querySelector(sel);
   return (box.getAttribute('aria-describedby') || '').split(/\\s+/)
@@ -45,7 +46,7 @@ def test_find_my_answer_that_finds_nothing_marks_both_fields_and_focuses_the_nik
     assert "NIK" in page.evaluate(DESCRIBED, "input[name=find_nik]")
     assert "4" in page.evaluate(DESCRIBED, "input[name=find_last4]")
     assert page.evaluate("document.activeElement.name") == "find_nik"
-    page.wait_for_timeout(300)
+    settled(page)
     page.screenshot(path=f"/tmp/h21u/3-find-nothing-found-{name}.png")
     shot(page, f"h21u-find-nothing-found-{name}", full_page=False)
     assert violations(page, axe_source()) == []

@@ -14,6 +14,7 @@ import pytest
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 
 pytestmark = pytest.mark.layout
 
@@ -112,7 +113,7 @@ def test_without_a_camera_typing_the_nik_every_line_and_button_stays_whole_at_12
 
     page.click("input[name=find_nik]")
     page.wait_for_selector(".k-osk:not([hidden])")
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h29u-kiosk-find-no-camera-keyboard-nik-{lang}", full_page=False)
     assert page.is_visible("section[data-screen=find] [data-camera-off]"), "the camera's note went away"
     hidden = page.evaluate(NOT_WHOLE_IN_SIGHT)
@@ -122,7 +123,7 @@ def test_without_a_camera_typing_the_nik_every_line_and_button_stays_whole_at_12
     for digit in "3374011505800001":
         page.click(f".k-osk [data-key='{digit}']")
     page.click(".k-osk [data-key='{next}']")  # on to the last 4 digits, the keyboard still open
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.evaluate("() => document.activeElement.name") == "find_last4"
     shot(page, f"h29u-kiosk-find-no-camera-keyboard-last4-{lang}", full_page=False)
     hidden = page.evaluate(NOT_WHOLE_IN_SIGHT)
@@ -140,7 +141,7 @@ def test_find_my_visit_with_the_fields_empty_every_message_is_in_sight_at_1280x8
     page = _leaving_without_the_ticket(app, browser, live_server, lang)
     page.click("section[data-screen=find] [data-action=find-submit]")
     page.wait_for_selector("input[name=find_last4][aria-invalid=true]")
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h29u-kiosk-find-no-camera-empty-{lang}", full_page=False)
     assert page.evaluate("() => document.activeElement.name") == "find_nik"
     messages = page.evaluate("""() => [...document.querySelectorAll('section[data-screen=find] .k-error')]

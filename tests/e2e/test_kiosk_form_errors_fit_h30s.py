@@ -16,6 +16,7 @@ import pytest
 from tests.kiosk.e2e_support import SMALL, choose_the_purpose, on_to_the_purpose, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, kiosk_in, top_in_sight, whole_on_the_glass
 
 pytestmark = pytest.mark.layout
@@ -44,7 +45,7 @@ def test_the_purpose_screen_with_its_messages_fits_the_glass(app, live_server, b
     page = on_the_purpose_screen(app, browser, live_server, SIZES[size], lang)
     page.click("section[data-screen=what] [data-action=to-rules]")
     page.wait_for_selector("section[data-screen=what] [data-error-for=planned_minutes]:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h30s-kiosk-purpose-errors-{size}-{lang}", full_page=False)
 
     messages = page.evaluate(MESSAGES)
@@ -74,7 +75,7 @@ def test_the_about_you_screen_with_its_messages_fits_the_glass(app, live_server,
     page.wait_for_selector("section[data-screen=who] [data-error-for=phone]:not(:empty)")
     if page.is_visible(".k-osk"):
         page.click(".k-osk [data-key='{hide}']")
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h30s-kiosk-who-errors-{size}-{lang}", full_page=False)
 
     messages = page.evaluate("""() => [...document.querySelectorAll('section[data-screen=who] .k-error')]

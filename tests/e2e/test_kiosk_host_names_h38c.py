@@ -12,6 +12,8 @@ import pytest
 
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
+from .settle import settled
+
 SHOTS = Path(os.environ.get("H38C_SHOTS", "/tmp/h38c"))
 
 
@@ -19,7 +21,11 @@ SHOTS = Path(os.environ.get("H38C_SHOTS", "/tmp/h38c"))
 def test_the_kiosk_enrols_and_shows_its_welcome_on_the_servers_own_names(app, live_server, browser, name):
     base = live_server.replace("127.0.0.1", name)
     page = enrol_page(app, browser, base, TABLET)
-    page.wait_for_timeout(1500)  # the welcome screen's own requests (office hours, live updates) answered
+    # the welcome screen's own requests answered: its page, styles and modules loaded (it asks the
+    # server nothing more until a visitor starts) and its script run to its end
+    page.wait_for_load_state("load")
+    page.wait_for_selector("body[data-ready]")
+    settled(page)
     assert page.url.startswith(f"{base}/kiosk/")
     assert page.locator("body[data-screen=welcome]").count() == 1
     assert not page.errors, page.errors  # type: ignore[attr-defined]

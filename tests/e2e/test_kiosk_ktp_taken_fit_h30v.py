@@ -16,6 +16,7 @@ import pytest
 
 from tests.kiosk.e2e_support import CAPTURE_WAIT_MS, TABLET, TURNED, ktp_video, upload_ktp
 
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in, top_in_sight, whole_on_the_glass
 from .test_kiosk_look_again_h22u import _thumb_on_nik_video
 from .test_kiosk_nik_unread_h21u import _thumb_jpeg
@@ -42,7 +43,7 @@ def test_the_ktp_screen_with_the_photo_taken_fits_the_glass(app, live_server, la
         upload_ktp(page, _thumb_jpeg() if how.endswith("nik-unread") else None)
     if how.endswith("nik-unread"):
         assert page.locator("[data-nik-unread-title]").is_visible()
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h30v-kiosk-ktp-taken-{how}-{size}-{lang}", full_page=False)
 
     assert page.locator("section[data-screen=ktp] [data-preview]").is_visible(), "the photo taken is not shown"

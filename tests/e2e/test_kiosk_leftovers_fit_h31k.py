@@ -26,6 +26,7 @@ from tests import factories
 from tests.kiosk.e2e_support import SMALL, TABLET, TURNED, enrol_page, ktp_video, sign
 from tests.support import needs_ocr
 
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import NOT_WHOLE_IN_SIGHT, top_in_sight, whole_on_the_glass
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
 from .test_office_hours_ux7 import at_wib
@@ -42,7 +43,7 @@ def test_in_the_last_half_hour_the_start_screen_is_whole_on_the_1280x800_tablet(
         page.goto(f"{live_server}/kiosk/?lang={lang}")
         page.wait_for_selector(f"html[lang={lang}]")
     page.wait_for_selector("body[data-ready]")
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h31k-kiosk-start-closing-soon-1280x800-{lang}", full_page=False)
     assert "16:00 WIB" in page.inner_text("[data-closing-soon]")
     whole_on_the_glass(page, "the start screen in the last half hour")
@@ -58,7 +59,7 @@ def test_the_office_closed_before_sending_the_rules_screen_is_whole_at_1024x768(
     at_wib(app, 16, 2)  # and sends it after closing time
     page.click("section[data-screen=rules] [data-action=submit]")
     page.wait_for_selector("section[data-screen=rules] [data-closed-home]:not([hidden])")
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h31k-kiosk-rules-closed-1024x768-{lang}", full_page=False)
     assert "16:00" in page.inner_text("section[data-screen=rules] [data-submit-error]")
     top_in_sight(page, "rules")
@@ -77,7 +78,7 @@ def test_with_its_messages_clear_the_signature_stands_well_above_the_bar_at_1024
     page = on_the_rules_screen(app, browser, live_server, SMALL, lang)
     page.click("section[data-screen=rules] [data-action=submit]")
     page.wait_for_selector("section[data-screen=rules] [data-error-for=signature]:not(:empty)")
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h31k-kiosk-rules-errors-1024x768-{lang}", full_page=False)
     button_bottom, bar_top = page.evaluate(CLEAR_AND_BAR)
     assert bar_top - button_bottom >= 8, f"'Hapus tanda tangan' ends at {button_bottom:.0f} px, the bar starts at {bar_top:.0f}"
@@ -97,7 +98,7 @@ def _returning_visitor_on_the_ktp_screen(app, live_server, launch_browser, tmp_p
         page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
     page.click("[data-action=checkin]")
     page.wait_for_selector("[data-returning]:not([hidden])", timeout=30000)
-    page.wait_for_timeout(400)
+    settled(page)
     return page
 
 
@@ -126,7 +127,7 @@ def test_wrong_last_digits_typed_on_the_pad_say_so_above_the_pad(app, live_serve
     message = page.locator("[data-error-for=returning_last4]")
     message.wait_for(state="visible")
     page.wait_for_selector("[data-error-for=returning_last4]:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h31k-kiosk-ktp-returning-wrong-digits-{size}-{lang}", full_page=False)
     said = message.inner_text().strip()
     covered = [seen for seen in page.evaluate(NOT_WHOLE_IN_SIGHT)

@@ -19,6 +19,7 @@ from tests import factories
 from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, on_to_the_rules, sign, typed_visitor_sends, upload_ktp
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_nik_unread_h21u import _thumb_jpeg
 
 SHOTS = Path("/tmp/h44k")
@@ -171,7 +172,7 @@ def test_the_waiting_screen_says_how_long_todays_requests_usually_waited(app, li
     assert typical.is_visible() and typical.inner_text() == "Biasanya diputuskan dalam sekitar 10 menit."
     for size, name in ((TABLET, "1280x800"), (SMALL, "1024x768")):
         page.set_viewport_size(size)
-        page.wait_for_timeout(200)
+        settled(page)
         assert _in_sight(page, "[data-status-typical]") and _in_sight(page, "[data-action=finish]")
         page.screenshot(path=str(SHOTS / f"waiting-typical-{name}-id.png"))
     assert violations(page, axe_source()) == []

@@ -14,6 +14,7 @@ import pytest
 from tests.kiosk.e2e_support import TABLET, enrol_page, on_to_the_rules, sign, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_alone import _today_visit
 
 NIK, PHONE = "3373024107900001", "081234560077"
@@ -40,7 +41,7 @@ def _who(page, lang: str) -> None:
 
 def _told_at_the_nik(page, lang: str) -> None:
     page.wait_for_selector("section[data-screen=who]:not([hidden]) [data-error-for=nik]:not(:empty)")
-    page.wait_for_timeout(400)  # scrolled into sight
+    settled(page)  # scrolled into sight
     said = page.inner_text("[data-error-for=nik]")
     assert SAID[lang] in said and FIND in said, said
     box = page.evaluate(IN_SIGHT, "[data-error-for=nik]")

@@ -23,6 +23,7 @@ from tests.kiosk.e2e_support import enrol_page, on_to_the_rules, sign, to_the_wh
 from tests.support import has_zbar
 
 from .axe import axe_source, violations
+from .settle import settled
 
 PHONE = {"width": 360, "height": 740}
 TURNED = {"width": 800, "height": 1280}  # the 1280x800 tablet turned to portrait
@@ -45,7 +46,7 @@ CHROME = """() => {
 
 
 def _chrome_in_sight(page, screen: str) -> None:
-    page.wait_for_timeout(250)
+    settled(page)
     seen = page.evaluate(CHROME)
     assert seen["scrollWidth"] <= seen["width"], \
         f"{screen}: the page is {seen['scrollWidth']} px wide on a {seen['width']} px screen"
@@ -82,7 +83,7 @@ def _walk_to_the_ticket(page, shot, tag: str) -> None:
     _chrome_in_sight(page, "rules")
     page.check("[data-rules]")
     page.evaluate("document.querySelector('[data-signature]').scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(200)
+    settled(page)
     sign(page)
     page.click("[data-action=submit]")
     page.wait_for_selector("[data-screen=ticket]:not([hidden])")
@@ -116,7 +117,7 @@ def test_on_a_phone_the_ticket_qr_stands_in_its_card_and_reads_from_a_photo_of_t
 
     page = enrol_page(app, browser, live_server, PHONE)
     _walk_to_the_ticket(page, shot, "360x740-qr")
-    page.wait_for_timeout(300)
+    settled(page)
     boxes = page.evaluate("""() => { const r = (s) => document.querySelector(s).getBoundingClientRect();
       const q = r('[data-ticket-qr]'), c = r('section[data-screen=ticket] .k-ticket');
       return {qr: {left: q.left, right: q.right, top: q.top, bottom: q.bottom},

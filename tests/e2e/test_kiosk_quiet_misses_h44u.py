@@ -17,6 +17,8 @@ from tests import factories
 from tests.e2e.video import write_y4m
 from tests.kiosk.e2e_support import TABLET, enrol_page, ktp_jpeg, logged_failures, to_the_who_screen
 
+from .settle import settled
+
 SHOTS = Path("/tmp/h44u")
 NIK = "3373024107900001"  # synthetic: Kota Salatiga, born 01/07/1990, female
 NO_RECALL = {"id": "Tidak ditemukan kunjungan sebelumnya", "en": "No earlier visit matches"}
@@ -57,7 +59,7 @@ def test_same_as_last_time_with_wrong_digits_is_said_without_a_console_error(app
     page.click("[data-action=recall]")
     page.wait_for_function("(t) => document.querySelector('[data-error-for=recall]').textContent.includes(t)",
                            arg=NO_RECALL[lang])
-    page.wait_for_timeout(300)
+    settled(page)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"1-recall-wrong-digits-1280x800-{lang}.png"))
     assert logged == [], logged
@@ -106,7 +108,7 @@ def test_a_ktp_that_finds_no_visit_today_is_said_without_a_console_error(
     page.wait_for_selector("input[name=find_nik][aria-invalid=true]", timeout=60000)
     said = page.inner_text("[data-screen=find]")
     assert NO_VISIT[lang] in said, said
-    page.wait_for_timeout(300)
+    settled(page)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"2-card-no-visit-today-1280x800-{lang}.png"))
     assert logged == [], logged
@@ -127,10 +129,10 @@ def test_a_card_whose_nik_is_not_read_is_said_quietly_and_a_forged_capture_is_st
 
     # a capture token the server does not know is no visitor's miss: still a failed load (400)
     page.unroute("**/kiosk/api/v1/frames?*")
-    answer = page.evaluate("""async () => (await fetch('/kiosk/api/v1/visits/find-by-card', {method: 'POST',
-      headers: {'Content-Type': 'application/json',
-                'X-CSRFToken': document.querySelector('meta[name="csrf-token"]').content},
-      body: JSON.stringify({capture: 'forged.token'})})).status""")
+    with page.expect_console_message(lambda m: m.type == "error" and "400" in m.text):
+        answer = page.evaluate("""async () => (await fetch('/kiosk/api/v1/visits/find-by-card', {method: 'POST',
+          headers: {'Content-Type': 'application/json',
+                    'X-CSRFToken': document.querySelector('meta[name="csrf-token"]').content},
+          body: JSON.stringify({capture: 'forged.token'})})).status""")
     assert answer == 400
-    page.wait_for_timeout(300)
     assert any(kind == "error" and "400" in text for kind, text in logged), logged

@@ -10,6 +10,8 @@ import pytest
 from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page, upload_ktp
 
+from .settle import settled
+
 pytestmark = pytest.mark.layout
 
 LONG_NAME = "RADEN MAS BAGUS HADININGRAT KUSUMAWARDHANA PUTRA SEJATI WIBOWO SANTOSO"
@@ -80,7 +82,7 @@ def test_every_kiosk_screen_reads_at_arms_length_with_long_names(app, live_serve
     assert all(words in message for words in nik_words), f"a short NIK must say it needs 16 digits and how many were typed: {message!r}"
     page.click(".k-osk [data-key='{hide}']") if page.is_visible(".k-osk") else None
     look.at("who, with errors")
-    page.wait_for_timeout(300)
+    settled(page)
     assert not page.evaluate(HIDDEN_ERRORS), f"error lines hidden: {page.evaluate(HIDDEN_ERRORS)}"
     page.fill("input[name=nik]", person.nik)
     page.fill("input[name=full_name]", LONG_NAME)
@@ -110,7 +112,7 @@ def test_every_kiosk_screen_reads_at_arms_length_with_long_names(app, live_serve
     page.wait_for_selector("section[data-screen=rules]:not([hidden])")
     page.click("[data-action=submit]")
     page.wait_for_selector("[data-error-for=signature]:not(:empty)")
-    page.wait_for_timeout(300)  # the scroll to the errors
+    settled(page)  # the scroll to the errors
     assert not page.evaluate(HIDDEN_ERRORS), f"error lines hidden: {page.evaluate(HIDDEN_ERRORS)}"
     look.at("rules, with errors")
     page.goto(f"{live_server}/kiosk/?lang={lang}")

@@ -4,9 +4,10 @@ what to tick. There it now stands at the top of the signature's column: the six 
 tick, the signature box and the send button are all on the screen; what is missing is said in sight."""
 from __future__ import annotations
 
-from tests.kiosk.e2e_support import enrol_page, on_to_the_rules, sign, to_the_who_screen
+from tests.kiosk.e2e_support import enrol_page, on_to_the_rules, sends_from_the_rules, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_readable import HIDDEN_ERRORS
 from .test_kiosk_start_privacy_ux11 import BOX
 
@@ -19,7 +20,7 @@ def _to_the_rules(page) -> None:
     page.fill("input[name=full_name]", "SITI RAHAYU")
     page.fill("input[name=phone]", "081234560077")
     on_to_the_rules(page)
-    page.wait_for_timeout(300)
+    settled(page)
 
 
 def test_the_box_to_tick_the_rules_and_the_signature_are_in_sight_at_1024x768(app, live_server, browser, shot):
@@ -37,11 +38,8 @@ def test_the_box_to_tick_the_rules_and_the_signature_are_in_sight_at_1024x768(ap
 
     page.click("[data-action=submit]")
     page.wait_for_selector("[data-error-for=signature]:not(:empty)")
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.inner_text("[data-error-for=rules_accepted]").strip()
     assert not page.evaluate(HIDDEN_ERRORS), f"error lines hidden: {page.evaluate(HIDDEN_ERRORS)}"
 
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("section[data-screen=ticket]:not([hidden])")
+    sends_from_the_rules(page)

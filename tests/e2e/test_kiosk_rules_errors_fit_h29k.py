@@ -17,6 +17,7 @@ import pytest
 
 from tests.kiosk.e2e_support import PORTRAIT, SMALL, TABLET, TURNED, sign
 
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import whole_on_the_glass
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
 
@@ -34,7 +35,7 @@ def test_the_rules_screen_with_its_messages_fits_the_glass(app, live_server, bro
     page = on_the_rules_screen(app, browser, live_server, SIZES[size], lang)
     page.click("section[data-screen=rules] [data-action=submit]")
     page.wait_for_selector("section[data-screen=rules] [data-error-for=signature]:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h29k-kiosk-rules-errors-{size}-{lang}", full_page=False)
 
     messages = page.evaluate(MESSAGES)
@@ -47,7 +48,7 @@ def test_the_rules_screen_with_its_messages_fits_the_glass(app, live_server, bro
     # ticked and signed, both messages and the summary go, and the screen still fits
     page.click("section[data-screen=rules] .k-check")
     sign(page)
-    page.wait_for_timeout(200)
+    settled(page)
     left = page.evaluate(MESSAGES)
     assert left == [], left
     assert page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight")

@@ -15,6 +15,7 @@ import pytest
 
 from tests.kiosk.e2e_support import PORTRAIT, SMALL, TABLET, TURNED, on_to_the_rules, to_the_who_screen
 
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in, whole_on_the_glass
 
 pytestmark = pytest.mark.layout
@@ -38,7 +39,7 @@ def on_the_rules_screen(app, browser, live_server, viewport: dict, lang: str):
 @pytest.mark.parametrize("size", list(SIZES))
 def test_the_rules_screen_fits_the_glass_without_a_scroll(app, live_server, browser, shot, size, lang):
     page = on_the_rules_screen(app, browser, live_server, SIZES[size], lang)
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h29u-kiosk-rules-{size}-{lang}", full_page=False)
 
     whole_on_the_glass(page, "the rules screen")

@@ -23,6 +23,7 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_office_hours_ux7 import at_wib
 
 PHONE = {"width": 360, "height": 740}
@@ -57,7 +58,7 @@ SEEN = """(parts) => {
 
 
 def _looked_at(page, screen: str, parts: dict[str, str], *, heading_above: tuple[str, ...] = ()) -> dict:
-    page.wait_for_timeout(250)
+    settled(page)
     seen = page.evaluate(SEEN, parts)
     assert seen["scrolled"] == 0, f"{screen}: the screen opened scrolled by {seen['scrolled']} px"
     assert seen["scrollWidth"] <= seen["width"], \
@@ -136,7 +137,7 @@ def test_leaving_the_heading_then_the_code_field_and_its_button_come_first(app, 
     # the visitor types the code on the screen's keyboard: every key on the screen, none under a finger's reach
     page.click("input[name=ticket]")
     page.wait_for_selector(".k-osk:not([hidden])")
-    page.wait_for_timeout(250)
+    settled(page)
     keys = page.evaluate("""() => [...document.querySelectorAll('.k-osk .k-key')].map(k => {
       const r = k.getBoundingClientRect(); return {key: k.textContent.trim(), left: r.left, right: r.right,
       top: r.top, bottom: r.bottom, width: r.width, height: r.height, cut: k.scrollWidth > k.clientWidth + 1}; })""")

@@ -13,6 +13,7 @@ import pytest
 from tests.kiosk.e2e_support import TABLET, TURNED, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_office_hours_ux7 import at_wib
 
 BOX = "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width}; }"
@@ -34,7 +35,7 @@ def start_screen(app, browser, live_server, viewport: dict, lang: str, hour: tup
     page = enrol_page(app, browser, live_server, viewport)
     page.goto(f"{live_server}/kiosk/?lang={lang}")
     page.wait_for_selector("body[data-ready]")
-    page.wait_for_timeout(200)
+    settled(page)
     return page
 
 

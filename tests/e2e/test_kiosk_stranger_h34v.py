@@ -22,6 +22,7 @@ from tests.kiosk.e2e_support import CAPTURE_WAIT_MS, LANDSCAPE, SMALL, ktp_with_
 from tests.support import needs_ocr
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_alone import _empty_desk_video
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in
 from .test_office_hours_ux7 import at_wib
@@ -79,7 +80,7 @@ def _on_the_glass(page, what: str, selectors: list[str]) -> None:
 def test_the_chosen_name_stands_whole_above_its_digits_with_the_pad_open(app, live_server, browser, shot,
                                                                          size, lang):
     page = _inside(app, browser, live_server, size, lang)  # the name tapped: the pad opens on its digits
-    page.wait_for_timeout(400)  # the page scrolled to the digits
+    settled(page)  # the page scrolled to the digits
     shot(page, f"h34v-inside-pad-{size}-{lang}", full_page=False)
     assert page.evaluate(CUT_BY_THE_HEADING) == []
     assert _not_clear(page, [".k-name[aria-pressed=true]", "input[name=inside_last4]",
@@ -87,7 +88,7 @@ def test_the_chosen_name_stands_whole_above_its_digits_with_the_pad_open(app, li
     _typed_on_the_pad(page, "inside_last4", "99")
     page.click("[data-action=inside-confirm]")
     page.wait_for_selector("#k-err-inside:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     assert page.evaluate(CUT_BY_THE_HEADING) == []
     assert violations(page, axe_source()) == []
     assert not page.errors, page.errors
@@ -106,7 +107,7 @@ def test_a_wrong_mobile_number_leaves_no_box_half_under_the_heading(app, live_se
     _typed_on_the_pad(page, "phone", "08123")
     page.click("[data-screen=who] [data-action=to-from]")
     page.wait_for_selector("#k-err-phone:not(:empty)")
-    page.wait_for_timeout(500)
+    settled(page)
     shot(page, f"h34v-who-phone-wrong-1920x1080-{lang}", full_page=False)
     assert page.evaluate(CUT_BY_THE_HEADING) == []
     assert _not_clear(page, ["input[name=phone]", "#k-err-phone", "[data-screen=who] [data-form-error]",
@@ -132,20 +133,20 @@ def test_the_returning_visitors_ktp_screen_stays_put_as_the_pad_opens_and_messag
     the next steps stay clear, and the message says what to do next."""
     browser = launch_browser(fake_video=_empty_desk_video(tmp_path / "desk.y4m") if camera else None)
     page = _returning_on_the_ktp_screen(app, browser, live_server, size, lang)
-    page.wait_for_timeout(400)
+    settled(page)
     seen = [("photo taken", page.evaluate(PAGE))]
     _typed_on_the_pad(page, "returning_last4", "12")
-    page.wait_for_timeout(300)
+    settled(page)
     seen.append(("pad open", page.evaluate(PAGE)))
     page.click("[data-action=same-as-last]")
     page.wait_for_selector("[data-error-for=returning_last4]:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     seen.append(("too few digits", page.evaluate(PAGE)))
     _typed_on_the_pad(page, "returning_last4", "34")
     page.click("[data-action=same-as-last]")
     page.wait_for_function("(t) => document.querySelector('[data-error-for=returning_last4]').textContent.includes(t)",
                            arg=NO_EARLIER_VISIT_NEXT[lang])
-    page.wait_for_timeout(400)
+    settled(page)
     seen.append(("no earlier visit", page.evaluate(PAGE)))
     shot(page, f"h34v-returning-no-earlier-visit-{size}-{'camera' if camera else 'upload'}-{lang}", full_page=False)
     moved = [(when, where) for when, where in seen if where["scrolled"] or where["tall"] > where["glass"]]
@@ -166,7 +167,7 @@ def test_at_1024x768_the_ktp_screen_fits_while_aiming_and_once_a_card_with_an_un
     shot(page, f"h34v-ktp-aiming-1024x768-{lang}", full_page=False)
     _on_the_glass(page, "the KTP screen while aiming", ["[data-guidance]", "[data-action=capture]"])
     page.wait_for_selector("[data-capture-done]:not([hidden])", timeout=CAPTURE_WAIT_MS)
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h34v-ktp-taken-nik-unread-1024x768-{lang}", full_page=False)
     assert page.is_visible("[data-nik-unread-title]")
     _on_the_glass(page, "the KTP screen with the photo taken",

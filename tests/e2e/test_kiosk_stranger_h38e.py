@@ -22,6 +22,7 @@ from lpsedesk import devices
 from lpsedesk.extensions import db
 from tests.support import needs_ocr
 
+from .settle import settled
 from .test_kiosk_alone import _empty_desk_video
 from .test_kiosk_find_without_camera_keyboard_h29u import whole_on_the_glass
 from .test_office_hours_ux7 import at_wib
@@ -73,7 +74,7 @@ def test_leaving_with_no_code_typed_asks_for_it_and_the_ways_without_a_ticket_st
     page.tap("[data-ticket-form] button[type=submit]")
     page.wait_for_function("(t) => document.querySelector('[data-screen=checkout] [data-error-for=ticket]')"
                            ".textContent.includes(t)", arg=NO_VISIT[lang])
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h38e-leave-wrong-code-{size}-{lang}", full_page=False)
     whole_on_the_glass(page, "Leave, a wrong code")
     page.tap("[data-action=inside]")  # a tap where it stands, with nothing scrolled
@@ -91,7 +92,7 @@ def test_a_card_the_camera_cannot_see_says_how_to_go_on_and_typing_it_oneself_wo
     page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
     # the camera sees only the desk: after a while the screen says how to go on without it
     page.wait_for_selector("[data-no-card-yet]:not([hidden])", timeout=45000)
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h38e-ktp-nothing-seen-{size}-{lang}", full_page=False)
     take_now = page.inner_text("[data-action=capture]").strip()
     hint = page.inner_text("[data-no-card-yet]")
@@ -99,7 +100,7 @@ def test_a_card_the_camera_cannot_see_says_how_to_go_on_and_typing_it_oneself_wo
     whole_on_the_glass(page, "the KTP screen, no card seen for a while")
     page.tap("[data-action=capture]")  # "Take the photo now"
     page.wait_for_selector("[data-no-card]:not([hidden])", timeout=30000)
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h38e-ktp-no-card-{size}-{lang}", full_page=False)
     assert not page.is_visible("[data-no-card-yet]")  # said once: the line beside the buttons now
     help_line = page.inner_text("[data-no-card-help]")

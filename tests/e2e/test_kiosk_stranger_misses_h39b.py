@@ -16,6 +16,7 @@ import pytest
 from tests.kiosk.e2e_support import SMALL, TABLET, logged_failures, staff_decides
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_decided_while_asked_ux14 import _sent_from_this_kiosk
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
 from .test_kiosk_stranger_h38e import NO_VISIT, _message, _touch_kiosk
@@ -51,7 +52,7 @@ def test_the_name_and_the_field_after_it_stand_above_the_letter_keys_and_nothing
     page = _who(app, browser, live_server, size, lang)
     page.click("input[name=full_name]")
     page.wait_for_selector("[data-osk-panel]:not([hidden]).k-osk-text")
-    page.wait_for_timeout(400)
+    settled(page)
     shot(page, f"h39b-who-name-keys-{size}-{lang}", full_page=False)
     seen = {s["sel"]: s for s in page.evaluate(SEEN, ["input[name=full_name]", "input[name=phone]"])}
     for sel, s in seen.items():
@@ -122,7 +123,7 @@ def test_a_wrong_ticket_code_leaves_the_console_clean_and_says_the_same(app, liv
     page.tap("[data-ticket-form] button[type=submit]")
     page.wait_for_function("(t) => document.querySelector('[data-screen=checkout] [data-error-for=ticket]')"
                            ".textContent.includes(t)", arg=NO_VISIT[lang])
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h39b-wrong-code-console-{lang}", full_page=False)
     assert _message(page).startswith(NO_VISIT[lang])
     assert logged == []

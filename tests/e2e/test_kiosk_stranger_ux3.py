@@ -12,6 +12,7 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, upload_ktp
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_stranger import find_my_ticket
 
 # Is `sel` on the screen and not under anything (the button bar): its middle and both ends are its own.
@@ -35,7 +36,7 @@ def test_the_ticket_screen_says_to_keep_the_ticket_without_scrolling(app, live_s
     page.goto(f"{live_server}/kiosk/")
     find_my_ticket(page, "3373024107900001", "0001")
     assert page.inner_text("[data-ticket-code]") == ticket
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.evaluate(IN_SIGHT, "[data-ticket-keep]") == ""
     assert page.evaluate(IN_SIGHT, "[data-ticket-qr]") == ""
     assert page.evaluate("document.querySelector('[data-ticket-qr]').getBoundingClientRect().width") >= 240

@@ -13,6 +13,7 @@ import pytest
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_decided_while_asked_ux14 import SMALL
 from .test_kiosk_alone import _empty_desk_video
 
@@ -25,7 +26,7 @@ def test_the_ktp_screen_shows_what_else_the_camera_reads_on_the_screen(app, live
     page.click("[data-action=checkin]")
     page.wait_for_selector("[data-screen=ktp]:not([hidden])")
     page.wait_for_selector("video[data-video=ktp]")
-    page.wait_for_timeout(800)
+    settled(page)
     for text in ("Memakai KTP digital (IKD)? Tunjukkan juga kode QR-nya ke kamera.",
                  "Diundang? Tunjukkan juga kode QR undangan ke kamera atau pemindai."):
         hint = page.get_by_text(text, exact=True)

@@ -16,6 +16,7 @@ import pytest
 from tests.kiosk.e2e_support import TABLET, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_ticket_withdraw_ux13 import _waiting_ticket
 
 pytestmark = pytest.mark.layout
@@ -57,7 +58,7 @@ def _contrast(fg: str, bg: str) -> float:
 @pytest.mark.parametrize("viewport", SIZES, ids=["1280x800", "800x1280"])
 def test_take_a_photo_or_print_stands_out_under_the_ticket_code(app, live_server, browser, shot, viewport, lang):
     page, _visit_id = _waiting_ticket(app, browser, live_server, viewport, lang=lang)
-    page.wait_for_timeout(300)
+    settled(page)
     keep = page.locator("[data-ticket-keep]")
     assert KEEP[lang] in keep.inner_text()
     seen = page.evaluate(SEEN)
@@ -107,7 +108,7 @@ def test_the_focused_field_and_the_next_stay_above_the_keyboard_and_the_bar(app,
     to_the_who_screen(page)
     for name in ("full_name", "nik", "phone", "email", "phone_last4"):
         page.click(f"input[name={name}]")
-        page.wait_for_timeout(400)  # the keyboard opens and the screen scrolls
+        settled(page)  # the keyboard opens and the screen scrolls
         room = page.evaluate(ROOM)
         assert room["keyboard"] and room["focused"]["name"] == name, room
         if name == "full_name":
@@ -118,9 +119,9 @@ def test_the_focused_field_and_the_next_stay_above_the_keyboard_and_the_bar(app,
             _in_sight(room, "next")
     # The keyboard's Next key moves on: the new field and the one after it come into sight too.
     page.click("input[name=nik]")
-    page.wait_for_timeout(300)
+    settled(page)
     page.click(".k-osk [data-key='{next}']")
-    page.wait_for_timeout(400)
+    settled(page)
     room = page.evaluate(ROOM)
     assert room["focused"]["name"] == "full_name"
     _in_sight(room, "focused")

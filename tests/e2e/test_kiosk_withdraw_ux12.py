@@ -12,6 +12,7 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 
 WORDS = {
     "id": {"withdraw": "Batalkan permintaan saya", "question": "Batalkan permintaan kunjungan Budi Hartono?",
@@ -52,7 +53,7 @@ def test_a_waiting_visitor_withdraws_the_request_at_keluar(app, live_server, bro
     assert not screen.locator("[data-action=confirm-checkout]").is_visible(), "nothing to check out yet"
     box = withdraw.bounding_box()
     assert box["y"] + box["height"] <= TABLET["height"], "the button is on the screen, not below it"
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"ux12-kiosk-keluar-waiting-{lang}", full_page=False)
     assert violations(page, axe_source()) == []
 
@@ -65,7 +66,7 @@ def test_a_waiting_visitor_withdraws_the_request_at_keluar(app, live_server, bro
     yes = dialog.get_by_role("button", name=words["yes"])
     assert page.evaluate("document.activeElement.value") == "cancel"
     assert _height(no) >= 48 and _height(yes) >= 48
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"ux12-kiosk-withdraw-question-{lang}", full_page=False)
     assert violations(page, axe_source()) == []
     no.click()
@@ -80,7 +81,7 @@ def test_a_waiting_visitor_withdraws_the_request_at_keluar(app, live_server, bro
     assert _status(app, visit_id) == "cancelled"
     finish = done.locator("[data-action=home-now]")
     assert finish.is_visible() and _height(finish) >= 48
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"ux12-kiosk-withdraw-done-{lang}", full_page=False)
     assert violations(page, axe_source()) == []
     finish.click()

@@ -15,6 +15,7 @@ from tests import factories
 from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page, typed_visitor_sends
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
 from .test_staff_phone_360x640_h25u import SMALL_PHONE
 
@@ -52,7 +53,7 @@ def test_with_the_camera_refused_the_visitor_goes_on_without_a_photo_to_the_wait
     typed_visitor_sends(page, NIK)
     said = page.inner_text("[data-status-message]")
     assert "KTP asli kepada petugas helpdesk" in said and "sudah dikirim ke" not in said, said
-    page.wait_for_timeout(300)
+    settled(page)
     page.screenshot(path=str(SHOTS / "kiosk-waiting-no-photo-1280x800.png"))
     assert violations(page, axe_source()) == []
     with app.app_context():
@@ -80,7 +81,7 @@ def test_without_a_camera_both_ways_on_and_their_line_stand_whole_on_short_lands
             page.click("[data-action=checkin]")
             page.wait_for_selector("section[data-screen=ktp].k-no-camera:not([hidden])")
             page.wait_for_selector("[data-camera-off]:not([hidden])")
-            page.wait_for_timeout(300)
+            settled(page)
             name = f"kiosk-ktp-no-camera-{size['width']}x{size['height']}-{lang}"
             page.screenshot(path=str(SHOTS_H43X / f"{name}.png"))
             boxes = {sel: page.locator(sel).bounding_box() for sel in NO_CAMERA_WAYS}

@@ -9,6 +9,7 @@ from tests import factories
 from tests.kiosk.e2e_support import PORTRAIT, TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import close_pages
 from .test_staff_phone_stranger import SIDEWAYS, _phone
 
@@ -57,7 +58,7 @@ def test_links_in_running_text_on_the_phone_are_a_fingers_height_and_keep_the_te
     seen = 0
     for path in ("/admin/queue", f"/admin/visits/{visit_id}", f"/admin/visits/{waiting}", "/admin/board"):
         page.goto(live_server + path)
-        page.wait_for_timeout(300)
+        settled(page)
         found = page.evaluate(IN_TEXT)
         assert found["short"] == [], path
         assert found["moved"] == [], path

@@ -15,6 +15,7 @@ from tests.conftest import office_day
 from tests.kiosk.e2e_support import PORTRAIT, TABLET, check_out_by_ticket, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_readable import HIDDEN_ERRORS, PROBLEMS
 
 SHOTS = Path("/tmp/ux7")
@@ -61,11 +62,13 @@ def test_after_closing_the_start_screen_says_so_first_and_a_visitor_inside_still
     assert violations(page, axe_source()) == []
     _shot(page, "kiosk-closed-1280x800")
     page.set_viewport_size(PORTRAIT)
-    page.wait_for_timeout(150)
+    settled(page)
     assert page.evaluate(PROBLEMS) == []
     _shot(page, "kiosk-closed-1080x1920")
     page.set_viewport_size(TABLET)
     page.mouse.click(640, 200)  # "touch the screen to begin" begins nothing now
+    # Asserts that something does NOT happen, so a time: an open kiosk leaves the welcome screen in the
+    # click's own handler, well within 300 ms on any machine; a slow one can only hide a fault, not fail.
     page.wait_for_timeout(300)
     assert page.locator("section[data-screen=welcome]").is_visible()
     check_out_by_ticket(page, ticket)  # SOP step 6 at any hour

@@ -20,6 +20,7 @@ from tests.kiosk.e2e_support import LANDSCAPE, SMALL, TABLET, TURNED, enrol_page
 from tests.support import needs_ocr
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import kiosk_in
 
 pytestmark = pytest.mark.layout
@@ -117,7 +118,7 @@ MISTAKES = {
 def _pad_open_on(page, name: str) -> None:
     page.click(f"input[name={name}]")
     page.wait_for_selector(".k-osk-numeric:not([hidden])")
-    page.wait_for_timeout(300)  # the page scrolled to the field
+    settled(page)  # the page scrolled to the field
 
 
 def _typed_on_the_pad(page, name: str, digits: str) -> None:
@@ -167,7 +168,7 @@ def test_a_mistake_typed_on_the_pad_shows_with_the_field_and_the_next_step(app, 
     _typed_on_the_pad(page, name, typed)
     page.click(button)
     page.wait_for_selector(f"{message}:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     if page.is_hidden(".k-osk"):
         _pad_open_on(page, name)
     shot(page, f"h32p-pad-mistake-{screen}-{size}-{lang}", full_page=False)

@@ -17,6 +17,7 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_refusal_reason_phone_ux13 import refusal_opened
 from .test_staff_phone_stranger import PHONE, SIDEWAYS
 
@@ -90,7 +91,7 @@ def test_the_refusal_fits_the_phone_and_its_reason_reaches_the_visitor_in_their_
     refuse = card.locator("button[value=deny]")
     box = refuse.bounding_box()
     assert box["height"] >= 44 and box["x"] + box["width"] <= PHONE["width"]
-    phone.wait_for_timeout(300)
+    settled(phone)
     shot(phone, f"ux14-phone-refusal-open-{locale}-{'chip' if tap_chip else 'written'}", full_page=False)
     assert violations(phone, axe_source()) == []
     refuse.click()
@@ -100,6 +101,6 @@ def test_the_refusal_fits_the_phone_and_its_reason_reaches_the_visitor_in_their_
     reason = kiosk.locator("[data-status-reason-box]")
     label = {"en": "Reason:", "id": "Alasan:"}[locale]
     assert " ".join(reason.inner_text().split()) == f"{label} {shown}"
-    kiosk.wait_for_timeout(300)
+    settled(kiosk)
     shot(kiosk, f"ux14-kiosk-refused-{locale}-{'chip' if tap_chip else 'written'}", full_page=False)
     assert violations(kiosk, axe_source()) == []

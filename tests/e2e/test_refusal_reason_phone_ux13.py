@@ -8,12 +8,14 @@ import time
 from datetime import datetime, timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit
 from tests import factories
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_phone_stranger import PHONE, _phone
 
 SAID = {"id": "Alasan wajib diisi: tulis mengapa ditolak; pengunjung membacanya di kios.",
@@ -25,7 +27,7 @@ def refusal_opened(browser, live_server, username: str, lang: str = "id"):
     page = _phone(browser, live_server, username)
     page.goto(f"{live_server}/admin/queue?lang={lang}")
     page.wait_for_selector(".req.current")
-    page.wait_for_timeout(400)  # the card's slide-in
+    settled(page)  # the card's slide-in
     card = page.locator(".req.current")
     card.locator(".refuse summary").click()
     return page, card
@@ -55,13 +57,16 @@ def test_the_kasubag_refusing_without_a_reason_reads_why_beside_the_box(app, liv
     assert page.evaluate("document.activeElement.name") == "reason", "the box to write in has the cursor"
     box = line.bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], "the message is on the screen"
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"ux13-queue-refuse-without-reason-{lang}", full_page=False)
     assert violations(page, axe_source()) == []
     assert _status(app, visit_id) == "pending"
 
     reason.fill("   ")  # only spaces pass the browser's "required"
     refuse.click()
+    expect(line).to_have_text(SAID[lang])
+    # Asserts that something does NOT happen (the refusal is not sent), so a time: a refusal sent from
+    # here reaches the database within 300 ms on any machine; a slow one can only hide a fault.
     page.wait_for_timeout(300)
     assert line.inner_text() == SAID[lang] and _status(app, visit_id) == "pending"
 

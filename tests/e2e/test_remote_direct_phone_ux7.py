@@ -11,6 +11,7 @@ import pytest
 from lpsedesk.extensions import db
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import staff_page
 from .test_stranger_ux6 import kasubag_and_a_waiting_remote_request
 
@@ -28,7 +29,7 @@ def decision_opened_directly(browser, live_server, path: str, shot: Path, names:
     page = staff_page(browser, live_server, "bambang", PHONE, [])
     page.goto(live_server + path)
     page.wait_for_load_state()
-    page.wait_for_timeout(300)
+    settled(page)
     where = page.evaluate(IN_VIEW, "button[value=approve]")
     shot.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(shot))

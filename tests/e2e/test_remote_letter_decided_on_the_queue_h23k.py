@@ -14,6 +14,7 @@ from lpsedesk.models import RemoteAccessRequest
 from tests import factories
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_phone_stranger import SIDEWAYS, _phone
 
 PHONE = {"width": 360, "height": 640}
@@ -48,7 +49,7 @@ def _queue_with_the_letter(browser, live_server):
     page.goto(f"{live_server}/admin/queue")
     card = page.locator(".req.current")
     card.wait_for()
-    page.wait_for_timeout(400)  # the card's slide-in
+    settled(page)  # the card's slide-in
     assert "Andi Pratama" in card.inner_text()
     return page, card
 
@@ -109,7 +110,7 @@ def test_the_letters_own_page_on_a_phone_has_the_decision_at_hand_and_says_each_
     request_id, _ = _a_letter_waiting(app, make_user)
     page = _phone(browser, live_server, "siti", PHONE)
     page.goto(f"{live_server}/admin/remote/{request_id}")
-    page.wait_for_timeout(300)
+    settled(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "after-remote-page-360x640.png"))
     approve = page.get_by_role("button", name="Setujui", exact=True)

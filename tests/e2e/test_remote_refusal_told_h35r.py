@@ -11,6 +11,7 @@ import re
 import pytest
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_admin_remote_stranger_h34a import SIDEWAYS, _letters, _login, _people
 from .test_staff_flow import close_pages
 
@@ -57,7 +58,7 @@ def test_the_admin_tells_the_third_party_of_a_refusal_and_it_stops_waiting(app, 
     # the letter's page: the step, then the answer recorded
     page.goto(f"{live_server}/admin/remote/{rid}")
     page.wait_for_load_state()
-    page.wait_for_timeout(300)
+    settled(page)
     form = page.locator("#next-step #tell-form")
     assert form.is_visible(), page.inner_text("#next-step")
     form.get_by_label("Cara memberi tahu (opsional)").fill(NOTE)

@@ -22,6 +22,7 @@ from lpsedesk.models import RemoteAccessRequest
 from tests import factories
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_phone_stranger import SIDEWAYS, _phone
 
 PHONE = {"width": 360, "height": 640}
@@ -57,7 +58,7 @@ def test_the_kasubag_opens_the_request_letter_from_its_card_on_her_phone_queue(
     page.goto(f"{live_server}/admin/queue?lang={lang}")
     card = page.locator(".req.current")
     card.wait_for()
-    page.wait_for_timeout(400)  # the card's slide-in
+    settled(page)  # the card's slide-in
     link = card.get_by_role("link", name=words)
     assert link.count() == 1, f"the letter's card offers no way to read the letter: {card.inner_text()}"
     box = link.bounding_box()

@@ -11,7 +11,7 @@ from lpsedesk import settings
 from lpsedesk.clock import utcnow
 from lpsedesk.extensions import db
 from lpsedesk.models import Visit, VisitDevice, WatchEntry
-from tests.kiosk.e2e_support import TABLET, enrol_page, sign, upload_ktp
+from tests.kiosk.e2e_support import TABLET, enrol_page, sends_from_the_rules, upload_ktp
 
 from .. import factories
 from .axe import axe_source, violations
@@ -162,10 +162,7 @@ def test_a_visitor_to_the_server_room_lists_the_devices_at_the_kiosk(app, live_s
     shot(page, "issue15-kiosk-devices-1280x800", full_page=False)
     page.click("section[data-screen=devices] [data-action=to-rules]")
     page.wait_for_selector("section[data-screen=rules]:not([hidden])")
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("section[data-screen=ticket]:not([hidden])")
+    sends_from_the_rules(page)
     with app.app_context():
         visit = db.session.query(Visit).one()
         assert visit.restricted and visit.facility == "server_room"

@@ -12,6 +12,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest, Visit
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
 from .test_staff_screens import busy_day
 
@@ -33,7 +34,7 @@ LOOK = """() => {
 
 
 def _looked_at(page, name: str) -> None:
-    page.wait_for_timeout(400)
+    settled(page)
     seen = page.evaluate(LOOK)
     assert seen["sideways"] <= 0, f"{name} scrolls {seen['sideways']} px sideways"
     assert not seen["bad"], f"{name}: controls under 44 px or past the screen's side: {seen['bad']}"

@@ -18,6 +18,7 @@ import pytest
 
 from tests import factories
 
+from .settle import settled
 from .test_staff_flow import close_pages
 from .test_staff_phone_360x640_h25u import _looked_at
 from .test_staff_phone_stranger import _phone
@@ -173,7 +174,7 @@ def test_the_kasubag_opening_a_letter_on_a_phone_sees_nothing_under_the_sticky_b
     boss = _phone(browser, live_server, "bambang", viewport)
     boss.goto(f"{live_server}/admin/remote/{letter}?lang={lang}")
     boss.wait_for_load_state()
-    boss.wait_for_timeout(300)
+    settled(boss)
     seen = boss.evaluate(UNDER_THE_BAR)
     shot(boss, f"h30p-letter-opened-{viewport['width']}-{lang}", full_page=False)
     assert not seen["covered"], f"under the bar {seen['bar']} as the letter opens: {seen['covered']}"
@@ -189,7 +190,7 @@ def test_the_kasubag_opening_a_letter_on_a_phone_sees_nothing_under_the_sticky_b
         else:
             boss.evaluate("() => scrollTo(0, 0)")
             boss.focus(part)
-        boss.wait_for_timeout(200)
+        settled(boss)
         seen = boss.evaluate(UNDER_THE_BAR)
         assert not [p for p in seen["covered"] if p["top"] >= 0], f"{part} ({how}): under the bar {seen}"
     _looked_at(boss, "the letter, for the Kasubag")

@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from tests import factories
 from tests.conftest import TEST_PASSWORD
 
+from .settle import settled
+
 PHONE = {"width": 360, "height": 740}
 LONG_NAME = "RADEN MAS BAGUS HADININGRAT KUSUMAWARDHANA PUTRA SEJATI WIBOWO SANTOSO"
 LONG_INSTITUTION = "Koperasi Serba Usaha Karya Mandiri Sejahtera Bersama Kabupaten Semarang Timur"
@@ -67,7 +69,7 @@ def test_the_kasubag_queue_with_long_names_fits_a_phone(app, live_server, browse
     institution = page.locator(".req.current dd", has_text=LONG_INSTITUTION)
     lines = institution.evaluate("dd => dd.getBoundingClientRect().height / parseFloat(getComputedStyle(dd).lineHeight)")
     assert lines <= 4, f"the institution runs to {lines:.0f} lines"
-    page.wait_for_timeout(400)  # the card's slide-in
+    settled(page)  # the card's slide-in
     shot(page, "stranger-kasubag-queue-long-phone", full_page=False)
     tab = _current_tab_box(page)
     assert tab["left"] >= 0 and tab["right"] <= PHONE["width"]
@@ -82,7 +84,7 @@ def test_refusing_without_a_reason_is_explained_in_the_page_language_not_the_bro
     page = _phone(browser, live_server, "bambang")  # chromium's own language here is English
     page.goto(f"{live_server}/admin/queue?lang=id")
     page.wait_for_selector(".req.current")
-    page.wait_for_timeout(400)  # the card's slide-in
+    settled(page)  # the card's slide-in
     page.locator(".req.current .refuse summary").click()
     page.locator(".req.current button[value=deny]").click()
     reason = page.locator(".req.current textarea[name=reason]")

@@ -22,6 +22,7 @@ from lpsedesk.models import Visit
 from tests import factories
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import close_pages, staff_page
 from .test_staff_phone_stranger import _phone
 
@@ -105,12 +106,12 @@ def test_a_long_purpose_reads_across_the_whole_card_on_the_phone_and_the_desk(ap
         for path, name in (("/admin/queue", "the queue"), (f"/admin/visits/{visit_id}", "the visit's page")):
             boss.goto(f"{live_server}{path}?lang={lang}")
             boss.wait_for_load_state()
-            boss.wait_for_timeout(300)
+            settled(boss)
             if path == "/admin/queue" and viewport is SMALL:
                 # the phone shows one request at a time: the visit first, then the letter
                 cards = [boss.evaluate(PURPOSE_WIDTH)]
                 boss.locator("[data-queue-tools] button").last.tap()
-                boss.wait_for_timeout(400)
+                settled(boss)
                 cards.append(boss.evaluate(PURPOSE_WIDTH))
                 widths = [w for card in cards for w in card]
             else:
@@ -136,7 +137,7 @@ def test_a_letter_with_a_long_purpose_opens_with_no_line_cut_by_the_decision_bar
             where = f"{len(purpose)} characters at {viewport['width']}x{viewport['height']}"
             boss.goto(f"{live_server}/admin/remote/{letter}?lang={lang}")  # a link passed on in a chat
             boss.wait_for_load_state()
-            boss.wait_for_timeout(300)
+            settled(boss)
             seen = boss.evaluate(AT_THE_BAR, "#next-step .approve-bar")
             shot(boss, f"h32s-letter-{len(purpose)}-{viewport['width']}-{lang}", full_page=False)
             assert not seen["cut"], f"{where}: lines cut by the bar's top edge ({seen['edge']}): {seen['cut']}"
@@ -149,7 +150,7 @@ def test_a_letter_with_a_long_purpose_opens_with_no_line_cut_by_the_decision_bar
             # stand above the bar
             for _ in range(6):
                 boss.mouse.wheel(0, viewport["height"] // 3)
-                boss.wait_for_timeout(150)
+                settled(boss)
                 seen = boss.evaluate(AT_THE_BAR, "#next-step .approve-bar")
                 if seen["group"][1] <= seen["edge"] + 0.5:
                     break
@@ -168,7 +169,7 @@ def test_a_visit_with_a_long_purpose_opens_with_approve_in_sight_and_refuses_ins
     boss = _phone(browser, live_server, "bambang", SMALL)
     boss.goto(f"{live_server}/admin/visits/{visit_id}?lang={lang}")
     boss.wait_for_load_state()
-    boss.wait_for_timeout(300)
+    settled(boss)
     shot(boss, f"h32s-visit-opened-360-{lang}", full_page=False)
     approve = boss.locator("#next-step button[value=approve]").bounding_box()
     assert 0 <= approve["y"] and approve["y"] + approve["height"] <= SMALL["height"], f"Setujui out of sight: {approve}"

@@ -15,6 +15,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import RemoteAccessRequest
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import close_pages, short_streams, staff_page  # noqa: F401
 from .test_staff_phone_edges_h30p import UNDER_THE_BAR, _registers
 from .test_staff_screens import busy_day
@@ -45,7 +46,7 @@ REFLOW = """() => {
 
 
 def _reflows(page, name: str) -> None:
-    page.wait_for_timeout(300)
+    settled(page)
     seen = page.evaluate(REFLOW)
     assert seen["sideways"] <= 0, f"{name} scrolls {seen['sideways']} px sideways"
     assert not seen["past"], f"{name}: past the screen's side: {seen['past']}"
@@ -93,7 +94,7 @@ def test_the_staff_screens_reflow_at_320_css_px(app, live_server, browser, make_
 
     boss.goto(f"{live_server}/admin/remote/{letter}?lang={lang}")  # opened as from a link in a chat
     boss.wait_for_load_state()
-    boss.wait_for_timeout(300)
+    settled(boss)
     seen = boss.evaluate(UNDER_THE_BAR)
     shot(boss, f"h31k-staff-letter-opened-320-{lang}", full_page=False)
     assert not seen["covered"], f"under the bar {seen['bar']} as the letter opens: {seen['covered']}"

@@ -16,6 +16,7 @@ from lpsedesk.extensions import db
 from tests import factories
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_helpdesk_kasubag_stranger_h35k import IN_SIGHT, PHONES, SIDEWAYS, _open_queue, _show, _waiting
 from .test_staff_flow import close_pages
 from .test_staff_phone_stranger import _phone
@@ -51,7 +52,7 @@ def _kasubag_reads(browser, live_server, viewport, lang: str, key: str):
     page = _phone(browser, live_server, "bambang", viewport)
     _open_queue(page, live_server, lang)
     _show(page, key)
-    page.wait_for_timeout(400)
+    settled(page)
     return page
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from tests import factories
 
+from .settle import settled
 from .test_staff_flow import close_pages
 from .test_staff_phone_stranger import _phone
 
@@ -77,7 +78,7 @@ def test_sideways_the_top_bar_and_the_menu_share_one_row_and_the_request_is_in_v
     page = _phone(browser, live_server, "siti", viewport=SIDEWAYS)
     page.goto(f"{live_server}/admin/queue")
     page.locator(".req.current").wait_for()
-    page.wait_for_timeout(400)
+    settled(page)
     page.screenshot(path="/tmp/h40p/4-queue-sideways-640x360.png")
     brand, nav, lang = (page.evaluate(BOX, sel) for sel in (".topbar .brand", ".staffnav", ".topbar .lang"))
     assert nav[1] <= 56, f"the menu's row ends at {nav[1]} px (was 106)"

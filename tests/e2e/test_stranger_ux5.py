@@ -15,9 +15,10 @@ from datetime import timedelta
 import pytest
 
 from lpsedesk.clock import wib_today
-from tests.kiosk.e2e_support import TABLET, enrol_page, sign, upload_ktp
+from tests.kiosk.e2e_support import TABLET, enrol_page, sends_from_the_rules, upload_ktp
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_asked_again_ux4 import FOCUSED
 from .test_kiosk_stranger_ux3 import IN_SIGHT
 from .test_staff_flow import staff_page
@@ -41,7 +42,7 @@ SMALL_TEXT = """(min) => {
 
 
 def _readable(page, shot, name: str) -> None:
-    page.wait_for_timeout(250)
+    settled(page)
     shot(page, name, full_page=False)
     assert page.evaluate(SMALL_TEXT, 20) == [], name
     assert violations(page, axe_source()) == [], name
@@ -82,10 +83,7 @@ def test_every_kiosk_screen_reads_at_arms_length_with_text_of_20_px_or_more(app,
     page.click("[data-action=submit]")  # not ticked, not signed: both said
     page.wait_for_selector("[data-error-for=signature]:not(:empty)")
     _readable(page, shot, "ux5-kiosk-06-rules-missing")
-    page.check("[data-rules]")
-    sign(page)
-    page.click("[data-action=submit]")
-    page.wait_for_selector("[data-screen=ticket]:not([hidden])", timeout=30000)
+    sends_from_the_rules(page)
     _readable(page, shot, "ux5-kiosk-07-ticket")
     assert page.evaluate(IN_SIGHT, "[data-ticket-keep]") == ""  # the bigger note still above the bar
 
@@ -180,7 +178,7 @@ def test_after_checking_a_visitor_out_on_a_phone_the_report_button_is_in_sight(a
     page.locator("main form[action$='/checkout'] > button").first.click()
     with page.expect_navigation():
         page.locator(".confirm-out").get_by_role("button", name="Ya").click()  # it asks first (ux11)
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.evaluate(IN_VIEW, "main form[action$='/report'] button") == ""
     assert "Kasubag" in page.inner_text("main p.where")  # says what is left to do
     assert page.evaluate(SIDEWAYS) <= 0

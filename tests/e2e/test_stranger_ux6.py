@@ -19,6 +19,7 @@ from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page, to_the_who_screen
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_stranger import find_my_ticket
 from .test_staff_flow import staff_page
 
@@ -95,7 +96,7 @@ def test_nothing_on_the_ticket_screen_is_hidden_under_the_button_bar(app, live_s
     page = enrol_page(app, browser, live_server, TABLET)
     page.goto(f"{live_server}/kiosk/?lang={lang}")
     find_my_ticket(page, "3373024107900001", "0001")
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"ux6-kiosk-ticket-{lang}", full_page=False)
     assert page.evaluate(UNDER_THE_BAR, "section[data-screen=ticket]") == []
     assert page.evaluate(SIDEWAYS) <= 0
@@ -127,7 +128,7 @@ def test_the_kasubag_decides_a_remote_request_on_a_phone_without_hunting_for_the
     # h23k: the card decides too (test_remote_letter_decided_on_the_queue_h23k); its name opens the page
     page.click(".req.current a.name")
     page.wait_for_load_state()
-    page.wait_for_timeout(300)
+    settled(page)
     # one tap from the queue: the decision in sight, with what is decided on and the letter beside it
     assert page.evaluate(IN_VIEW, "button[value=approve]"), "Setujui is under the fold"
     context = page.locator("#next-step").inner_text().lower()

@@ -17,6 +17,7 @@ from lpsedesk.models import Visit
 from tests import factories
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_staff_flow import kiosk_submission, staff_page
 from .test_staff_phone_stranger import PHONE, _phone
 
@@ -47,7 +48,7 @@ def test_what_the_kasubag_reads_on_her_phone_is_at_least_16_px(app, live_server,
     page = _phone(browser, live_server, "bambang")
     page.goto(f"{live_server}/admin/queue")
     page.wait_for_selector(".req.current")
-    page.wait_for_timeout(400)
+    settled(page)
     assert page.evaluate(TINY, "main") == []
     shot(page, "ux14-phone-queue-16px", full_page=False)
     page.goto(f"{live_server}/admin/remote/{letter_id}")

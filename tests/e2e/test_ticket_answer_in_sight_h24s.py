@@ -15,6 +15,7 @@ import pytest
 from tests.kiosk.e2e_support import PORTRAIT, TABLET, staff_decides
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_decided_while_asked_ux14 import _sent_from_this_kiosk
 from .test_kiosk_find_without_camera_keyboard_h29u import whole_on_the_glass
 from .test_ticket_withdraw_ux13 import _waiting_ticket
@@ -55,7 +56,7 @@ def _seen_at(app, browser, live_server, login, make_user, shot, size: str, decis
         state = "approved" if decision == "approve" else "denied"
         assert staff_decides(app, login, make_user, visit_id, decision, "Ruang sedang dipakai") == 302
         page.wait_for_selector(f"[data-status][data-state={state}]")
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"h24s-kiosk-ticket-{size}-{state}{'' if lang == 'id' else '-' + lang}", full_page=False)
     seen = page.evaluate(SEEN)
     assert seen["scrolled"] == 0

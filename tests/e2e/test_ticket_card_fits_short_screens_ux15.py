@@ -14,6 +14,7 @@ from lpsedesk.extensions import db
 from tests.kiosk.e2e_support import TABLET, staff_decides
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_decided_while_asked_ux14 import SMALL, _sent_from_this_kiosk
 from .test_ticket_withdraw_ux13 import _waiting_ticket
 
@@ -28,7 +29,7 @@ BOTTOMS = """() => {
 
 
 def _fits(page) -> dict:
-    page.wait_for_timeout(300)
+    settled(page)
     edges = page.evaluate(BOTTOMS)
     assert edges["scrolled"] == 0
     assert edges["card"] <= edges["bar"], f"the card ends at {edges['card']:.0f}, the bar starts at {edges['bar']:.0f}"

@@ -10,6 +10,7 @@ import pytest
 
 from tests.kiosk.e2e_support import TABLET
 
+from .settle import settled
 from .test_decided_while_asked_ux14 import SMALL
 from .test_ticket_card_fits_short_screens_ux15 import BOTTOMS
 from .test_ticket_withdraw_ux13 import _waiting_ticket
@@ -42,7 +43,7 @@ LONGEST_WORD = """() => {
 def _ticket_with_code(app, browser, live_server, viewport, code):
     page, _ = _waiting_ticket(app, browser, live_server, viewport, code=code)
     assert page.inner_text("[data-ticket-code]") == code
-    page.wait_for_timeout(300)
+    settled(page)
     return page
 
 

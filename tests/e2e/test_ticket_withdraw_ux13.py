@@ -11,6 +11,7 @@ from lpsedesk.models import Visit
 from tests.kiosk.e2e_support import TABLET, enrol_page, staff_decides
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_kiosk_alone import _today_visit
 
 SMALL = {"width": 1024, "height": 768}
@@ -62,7 +63,7 @@ def test_a_waiting_visitor_withdraws_from_the_ticket_screen_after_saying_yes(app
     bar = page.evaluate("() => document.querySelector('section[data-screen=ticket] .k-actions').getBoundingClientRect().top")
     later = page.evaluate("() => document.querySelector('[data-status-later]').getBoundingClientRect().bottom")
     assert later <= bar, f"the card's last line ends at {later:.0f}, the bar starts at {bar:.0f}"
-    page.wait_for_timeout(300)
+    settled(page)
     shot(page, f"ux13-kiosk-ticket-waiting-{viewport['width']}", full_page=False)
     assert violations(page, axe_source()) == []
 

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import TEST_PASSWORD
 
 from .axe import axe_source, violations
+from .settle import settled
 from .test_desk_checkout_asks_ux10 import SCREENS, _status, _two_inside
 from .test_staff_flow import staff_page
 
@@ -44,7 +45,7 @@ def test_the_visit_pages_check_out_asks_about_that_visitor_first(app, live_serve
     step.get_by_role("button", name=CHECK_OUT).click()
     with page.expect_navigation():
         step.locator(".confirm-out").get_by_role("button", name="Ya").click()
-    page.wait_for_timeout(300)
+    settled(page)
     assert _status(app, santoso) == "checked_out" and _status(app, siregar) == "approved"
     assert "Budi Santoso" in page.locator("[role=status], .flash, .flashes").first.inner_text()
     report = page.locator("main form[action$='/report'] button")

@@ -12,6 +12,7 @@ import pytest
 from lpsedesk.extensions import db
 from tests import factories
 
+from .settle import settled
 from .test_remote_direct_phone_ux7 import IN_VIEW, PHONE, decision_opened_directly
 from .test_staff_flow import kiosk_submission, staff_page
 
@@ -40,11 +41,11 @@ def test_the_kasubag_sees_approve_without_scrolling_on_a_visit_opened_directly(
     assert ("belum diperiksa" if lang == "id" else "not yet checked") in said  # the desk's KTP check
     # the guest book and the KTP: one tap away
     page.click("#next-step a[href='#guest-book']")
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.evaluate(IN_VIEW, "#guest-book h2")["inside"]
     assert page.locator("#guest-book [data-ktp-src]").is_visible()
     page.goto(f"{live_server}/admin/visits/{visit_id}?lang={lang}")
-    page.wait_for_timeout(300)
+    settled(page)
     page.click("button[value=approve]")
     page.wait_for_load_state()
     with app.app_context():
@@ -60,7 +61,7 @@ def test_the_helpdesk_and_the_admin_still_open_the_visit_at_its_top(app, live_se
     page = staff_page(browser, live_server, "dewi", PHONE, [])
     page.goto(f"{live_server}/admin/visits/{visit_id}")
     page.wait_for_load_state()
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.evaluate("scrollY") == 0, "they do not decide: the page opens at the guest book"
     assert page.locator("#next-step.deciding").count() == 0
     assert page.locator("#next-step [data-decide-context]").count() == 0

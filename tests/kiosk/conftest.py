@@ -3,6 +3,7 @@ page's CSRF token), synthetic KTP frames and a complete guest-book entry."""
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import cv2
@@ -81,6 +82,28 @@ def jpeg(image: np.ndarray, quality: int = 90) -> bytes:
     ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
     assert ok
     return buf.tobytes()
+
+
+@pytest.fixture
+def frame_in_scan(app, kiosk):
+    """One of `kiosk`'s frames still being scanned: another thread holds its decoding slot from the
+    test's start until the test sets the event this yields (or ends). Waits until the slot is held."""
+    slots = app.extensions["kiosk_frame_slots"]
+    held, release = threading.Event(), threading.Event()
+
+    def scanning():
+        with slots.hold(kiosk=kiosk.device_id):
+            held.set()
+            release.wait(60)  # a bound only for a test that dies before it ends the scan
+
+    worker = threading.Thread(target=scanning)
+    worker.start()
+    try:
+        assert held.wait(30), "the scan never took its slot"
+        yield release
+    finally:
+        release.set()
+        worker.join()
 
 
 @pytest.fixture(scope="session")

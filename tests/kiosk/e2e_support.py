@@ -10,6 +10,7 @@ import segno
 from lpsedesk import devices
 from lpsedesk.extensions import db
 from tests.conftest import csrf_from
+from tests.e2e.settle import settled
 from tests.e2e.video import write_y4m
 
 LANDSCAPE = {"width": 1920, "height": 1080}
@@ -94,7 +95,7 @@ def both_orientations(page, shot, name: str) -> None:
     start = page.viewport_size
     for label, size in (("landscape", LANDSCAPE), ("portrait", PORTRAIT)):
         page.set_viewport_size(size)
-        page.wait_for_timeout(150)  # layout and the camera overlay settle after a resize
+        settled(page)  # layout and the camera overlay settle after a resize
         shot(page, f"kiosk-{name}-{label}", full_page=False)
     page.set_viewport_size(start)
 
@@ -200,6 +201,11 @@ def typed_visitor_sends(page, nik: str) -> None:
     page.fill("input[name=nik]", nik)
     page.fill("input[name=phone]", "081234560077")
     on_to_the_rules(page)
+    sends_from_the_rules(page)
+
+
+def sends_from_the_rules(page) -> None:
+    """On the rules screen, as a visitor: ticks the rules, signs and sends; waits for the ticket."""
     page.check("[data-rules]")
     sign(page)
     page.click("[data-action=submit]")

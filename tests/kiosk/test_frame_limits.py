@@ -66,26 +66,11 @@ def test_frames_beyond_the_decoding_slots_get_a_clear_503(app, kiosk):
     assert kiosk.post_frame(jpeg(np.full((720, 1280, 3), 200, np.uint8))).status_code == 200
 
 
-def test_an_uploaded_photo_waits_for_the_camera_frame_still_scanned_longer_than_a_frame_would(app, kiosk):
+def test_an_uploaded_photo_waits_for_the_camera_frame_still_scanned_longer_than_a_frame_would(kiosk, frame_in_scan):
     """h44f: the visitor picks a photo while the camera loop's last frame is still scanned; on a busy
     server that scan outlasts a camera frame's one-second wait, and the photo was refused as "busy,
     hold the card still", lost."""
-    slots = app.extensions["kiosk_frame_slots"]
-    held, release = threading.Event(), threading.Event()
-
-    def the_last_camera_frame():
-        with slots.hold(kiosk=kiosk.device_id):
-            held.set()
-            release.wait(10)
-
-    worker = threading.Thread(target=the_last_camera_frame)
-    worker.start()
-    try:
-        held.wait(5)
-        assert _camera_frame(kiosk, jpeg(np.full((720, 1280, 3), 200, np.uint8))).status_code == 503
-        threading.Timer(BUSY_WAIT_SECONDS * 2, release.set).start()  # the scan ends after a frame's wait
-        response = kiosk.post_frame(jpeg(np.full((720, 1280, 3), 200, np.uint8)), capture=True)
-        assert response.status_code == 200, response.json
-    finally:
-        release.set()
-        worker.join()
+    assert _camera_frame(kiosk, jpeg(np.full((720, 1280, 3), 200, np.uint8))).status_code == 503
+    threading.Timer(BUSY_WAIT_SECONDS * 2, frame_in_scan.set).start()  # the scan ends after a frame's wait
+    response = kiosk.post_frame(jpeg(np.full((720, 1280, 3), 200, np.uint8)), capture=True)
+    assert response.status_code == 200, response.json
