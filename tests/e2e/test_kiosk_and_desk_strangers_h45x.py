@@ -21,6 +21,7 @@ from lpsedesk.extensions import db
 from .axe import axe_source, violations
 from .test_staff_flow import close_pages, kiosk_submission, short_streams, staff_page  # noqa: F401
 from .test_staff_screens import busy_day
+from .settle import settled
 
 # The kiosk's CSS pixels with the browser's text enlarged (Ctrl+ on the kiosk PC): width/zoom, height/zoom
 ZOOMED = {
@@ -93,7 +94,7 @@ def test_with_the_text_enlarged_the_box_being_typed_in_stands_whole_above_the_ke
             _key(page, "{next}")
         for key in keys:
             _key(page, "{space}" if key == " " else key)
-        page.wait_for_timeout(200)  # the page scrolls the box above the keys on the next frame
+        settled(page)  # the page scrolls the box above the keys on the next frame
         seen = page.evaluate("""(name) => {
             const box = document.querySelector(`input[name=${name}]`), label = box.closest('label');
             const keys = document.querySelector('.k-osk').getBoundingClientRect();
@@ -110,7 +111,7 @@ def test_with_the_text_enlarged_the_box_being_typed_in_stands_whole_above_the_ke
                                   ".filter(k => k.scrollWidth > k.clientWidth + 1).map(k => k.innerText)")
         assert cut_words == [], name
     _key(page, "{hide}")
-    page.wait_for_timeout(200)
+    settled(page)
     bar = page.locator("section[data-screen=who] .k-actions").bounding_box()
     assert bar and bar["y"] + bar["height"] <= viewport["height"] + 1, (size, "the bar is back", bar)
     assert violations(page, axe_source()) == [], size
@@ -129,7 +130,7 @@ def test_a_long_name_typed_on_the_kiosk_keys_shows_whole_under_its_box(app, live
     for key in LONG_NAME[4:]:
         _key(page, "{space}" if key == " " else key)
     _key(page, "{hide}")
-    page.wait_for_timeout(200)
+    settled(page)
     page.screenshot(path=f"/tmp/h45x/long-name-1024x768-{lang}.png")
     assert page.input_value("input[name=full_name]") == "SITI" + LONG_NAME[4:]
     assert whole.is_visible() and whole.inner_text() == "SITI" + LONG_NAME[4:]
@@ -154,7 +155,7 @@ def test_the_desk_sees_what_is_left_to_report_today_without_scrolling_past_a_bla
                                ("en", "Report to the Kasubag", "Still to report to the Kasubag")):
         desk.goto(f"{live_server}/admin/board?lang={lang}")
         desk.wait_for_selector("[data-live-state].on")
-        desk.wait_for_timeout(300)
+        settled(desk)
         desk.screenshot(path=f"/tmp/h45x/board-1366x768-{lang}.png")
         first = desk.locator("[data-part=report]").get_by_role("button", name=report).first
         box = first.bounding_box()
@@ -169,7 +170,7 @@ def test_the_desk_sees_what_is_left_to_report_today_without_scrolling_past_a_bla
             assert link.bounding_box()["height"] >= 44, (lang, "a thumb's target on the desk's phone")
         assert violations(desk, axe_source()) == [], lang
     desk.locator("[data-part=done]").get_by_role("link", name="Still to report to the Kasubag").first.click()
-    desk.wait_for_timeout(300)
+    settled(desk)
     heading = desk.locator("#to-report").bounding_box()
     assert heading and 0 <= heading["y"] <= DESK_PC["height"], heading
     close_pages(desk)

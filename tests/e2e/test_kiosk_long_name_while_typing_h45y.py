@@ -10,6 +10,7 @@ import pytest
 
 from .axe import axe_source, violations
 from .test_kiosk_and_desk_strangers_h45x import LONG_NAME, ZOOMED, _key, _kiosk, _to_the_guest_book
+from .settle import settled
 
 SIZES = {"1024x768": ({"width": 1024, "height": 768}, 1), "1280x800": ({"width": 1280, "height": 800}, 1),
          **ZOOMED}
@@ -32,7 +33,7 @@ def test_a_long_name_shows_whole_above_the_keys_while_it_is_typed(app, live_serv
     page.wait_for_selector(".k-osk:not([hidden])")
     for key in LONG_NAME:
         _key(page, "{space}" if key == " " else key)
-    page.wait_for_timeout(300)  # brought up on the next frame
+    settled(page)  # brought up on the next frame
     seen = page.evaluate(SEEN)
     page.screenshot(path=f"/tmp/h45y/whole-while-typing-{viewport['width']}x{viewport['height']}.png")
     assert seen["focused"] and seen["shown"] and seen["text"] == LONG_NAME, (size, seen)
@@ -45,6 +46,6 @@ def test_a_long_name_shows_whole_above_the_keys_while_it_is_typed(app, live_serv
         assert seen["bottom"] <= keys, (size, seen)
     else:
         _key(page, "{hide}")
-        page.wait_for_timeout(300)
+        settled(page)
         seen = page.evaluate(SEEN)
         assert seen["shown"] and seen["top"] >= 0 and seen["bottom"] <= seen["bar"] + 1, (size, "keys closed", seen)

@@ -11,6 +11,7 @@ import pytest
 
 from tests import factories
 from tests.kiosk.e2e_support import TABLET, enrol_page, logged_failures
+from .settle import settled
 
 SHOTS = Path("/tmp/h45u")
 NIK = "3373024107900001"  # synthetic: Kota Salatiga, born 01/07/1990, female
@@ -54,7 +55,7 @@ def test_wrong_digits_are_said_beside_the_box_without_a_console_error(app, live_
     assert "4" in said, said  # the box says what to check: its 4 digits
     if way == "find":  # an unknown NIK and wrong digits are one answer: both boxes are marked
         assert page.get_attribute("input[name=find_nik]", "aria-invalid") == "true"
-    page.wait_for_timeout(300)
+    settled(page)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"1-{way}-wrong-digits-1280x800-{lang}.png"))
     assert logged == [], logged

@@ -9,6 +9,7 @@ import pytest
 
 from .axe import axe_source, violations
 from .test_kiosk_rules_fit_without_scroll_h29u import on_the_rules_screen
+from .settle import settled
 
 SIZES = {"1280x800 at 150 %": {"width": 853, "height": 533}, "1280x800": {"width": 1280, "height": 800}}
 SEEN = """() => { const s = document.querySelector('section[data-screen=rules]');
@@ -25,7 +26,7 @@ def test_ticked_the_rules_the_signature_box_comes_up_above_the_button_bar(
     page = on_the_rules_screen(app, browser, live_server, viewport, lang)
     before = page.evaluate(SEEN)
     page.click("input[data-rules]")
-    page.wait_for_timeout(300)  # brought up on the next frame
+    settled(page)  # brought up on the next frame
     seen = page.evaluate(SEEN)
     shot(page, f"h45y-rules-ticked-{viewport['width']}x{viewport['height']}-{lang}", full_page=False)
     assert page.is_checked("input[data-rules]")

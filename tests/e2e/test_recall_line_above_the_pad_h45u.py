@@ -13,6 +13,7 @@ from tests.kiosk.e2e_support import ktp_jpeg
 from tests.support import needs_ocr
 
 from .test_pad_leaves_next_step_h32p import SEEN, _photo_taken, _typed_on_the_pad
+from .settle import settled
 
 pytestmark = pytest.mark.layout
 
@@ -68,7 +69,7 @@ def test_no_earlier_visit_is_read_whole_with_the_pad_open(app, live_server, brow
     _typed_on_the_pad(page, "phone_last4", "9999")
     page.click(WAYS[way])
     page.wait_for_selector(f"{RECALL}:not(:empty)")
-    page.wait_for_timeout(400)  # the page scrolled to the line
+    settled(page)  # the page scrolled to the line
     assert RECALL_SAID[lang] in page.inner_text(RECALL)
     page.screenshot(path=f"{SHOTS}/recall-miss-{way}-{size}-{lang}.png")
     assert not _read_whole(page, _messages(page))
@@ -86,7 +87,7 @@ def test_the_line_stays_whole_when_the_pad_opens_on_the_digits_again(app, live_s
     page.wait_for_selector(f"{RECALL}:not(:empty)")
     assert not _read_whole(page, [RECALL])  # the pad closed: the line above the bar
     _typed_on_the_pad(page, "phone_last4", "")  # a tap on the digits to type them again
-    page.wait_for_timeout(300)
+    settled(page)
     page.screenshot(path=f"{SHOTS}/recall-miss-pad-again-{size}-{lang}.png")
     assert not _read_whole(page, [DIGITS, RECALL])
 
@@ -97,7 +98,7 @@ def test_welcome_back_is_read_whole_with_the_pad_open(app, live_server, browser,
     _typed_on_the_pad(page, "phone_last4", PHONE[-4:])
     page.click("[data-action=recall]")
     page.wait_for_function("(sel) => document.querySelector(sel).textContent.trim() !== ''", arg=RECALL)
-    page.wait_for_timeout(400)
+    settled(page)
     page.screenshot(path=f"{SHOTS}/recall-found-{size}-{lang}.png")
     assert page.input_value("input[name=phone]") == PHONE  # the details were filled in
     assert not _read_whole(page, _messages(page))
@@ -113,7 +114,7 @@ def test_a_mistake_on_each_number_field_is_read_whole_with_the_pad_open(app, liv
     _typed_on_the_pad(page, "phone", "0812")
     page.click("[data-screen=who] [data-action=to-from]")
     page.wait_for_selector("[data-screen=who] .k-summary-error:not(:empty)")
-    page.wait_for_timeout(400)
+    settled(page)
     page.screenshot(path=f"{SHOTS}/who-mistakes-{size}-{lang}.png")
     shown = _messages(page)
     assert len(shown) >= 2, shown  # the NIK's and the phone's, with the summary line
