@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, make_url, select, text
 
 from lpsedesk import create_app
 from lpsedesk.extensions import db
-from lpsedesk.models import Base
+from lpsedesk.models import AuditEvent, Base
 
 from .support import missing_capabilities
 
@@ -168,6 +168,14 @@ def post_form(client, path: str, data: dict | None = None, *, token_page: str = 
     options = {k: fields.pop(k) for k in ("content_type", "follow_redirects", "headers") if k in fields}
     form = {"csrf_token": csrf_from(client, token_page), **(data or {}), **fields}
     return client.post(path, data=form, **options)
+
+
+def audit_events(app, action: str) -> list[AuditEvent]:
+    """The audit log's events of one action, oldest first, readable after the app context ends."""
+    with app.app_context():
+        rows = list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)))
+        db.session.expunge_all()
+        return rows
 
 
 def logged_in_client(app, username: str, password: str = TEST_PASSWORD):

@@ -4,26 +4,16 @@ password typed into the user-name box on a shared phone was written there as the
 failed login, for ever. A login is audited with the address it came from, as a failed one is."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from lpsedesk.extensions import db
-from lpsedesk.models import AuditEvent
+from ..conftest import audit_events
 
 PASSWORD_IN_THE_WRONG_BOX = "Sinta#Rahasia-2026"
 
-
-def _events(app, action: str) -> list[AuditEvent]:
-    with app.app_context():
-        rows = list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)
-                                       .order_by(AuditEvent.id)))
-        db.session.expunge_all()
-        return rows
 
 
 def test_a_password_typed_as_the_user_name_is_not_kept_in_the_audit_log(app, make_user, login):
     make_user("sinta", "admin")
     assert login(PASSWORD_IN_THE_WRONG_BOX, "sinta").status_code == 401
-    [failed] = _events(app, "user.login_failed")
+    [failed] = audit_events(app, "user.login_failed")
     assert PASSWORD_IN_THE_WRONG_BOX not in str(failed.details)
     assert failed.details["unknown_name"] is True
     assert failed.details["ip"] == "127.0.0.1"
@@ -32,7 +22,7 @@ def test_a_password_typed_as_the_user_name_is_not_kept_in_the_audit_log(app, mak
 def test_a_wrong_password_for_an_account_names_the_account_tried(app, make_user, login):
     make_user("sinta", "admin")
     assert login("  Sinta ", "salah-sandi-99").status_code == 401
-    [failed] = _events(app, "user.login_failed")
+    [failed] = audit_events(app, "user.login_failed")
     assert failed.details["username"] == "sinta"
     assert "unknown_name" not in failed.details
 
@@ -40,5 +30,5 @@ def test_a_wrong_password_for_an_account_names_the_account_tried(app, make_user,
 def test_a_login_is_audited_with_the_address_it_came_from(app, make_user, login):
     make_user("rina", "helpdesk")
     assert login("rina").status_code == 302
-    [logged_in] = _events(app, "user.login")
+    [logged_in] = audit_events(app, "user.login")
     assert logged_in.details == {"ip": "127.0.0.1"}

@@ -7,13 +7,9 @@ the audit trail, a download another site started is refused and writes nothing (
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
-
-from lpsedesk.extensions import db
-from lpsedesk.models import AuditEvent
 
 from .. import factories
-from ..conftest import logged_in_client
+from ..conftest import audit_events, logged_in_client
 
 DOWNLOADS = {
     "visits": ("/admin/reports/visits.{fmt}?from=2026-12-01&to=2026-12-07", "report.visits_exported"),
@@ -29,12 +25,6 @@ def admin(app, make_user):
     return logged_in_client(app, "sinta")
 
 
-def _events(app, action: str) -> list[AuditEvent]:
-    with app.app_context():
-        rows = list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
-        db.session.expunge_all()
-        return rows
-
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
 @pytest.mark.parametrize("report", sorted(DOWNLOADS))
@@ -42,7 +32,7 @@ def test_a_download_of_names_is_audited_with_its_format_and_period(app, admin, r
     url, action = DOWNLOADS[report]
     response = admin.get(url.format(fmt=fmt))
     assert response.status_code == 200
-    [event] = _events(app, action)
+    [event] = audit_events(app, action)
     assert event.details["format"] == fmt
     assert (event.details["from"], event.details["to"]) == ("2026-12-01", "2026-12-31" if report == "remote-form"
                                                             else "2026-12-07")
@@ -58,7 +48,7 @@ def test_the_rows_counted_are_the_visits_taken(app, admin):
         factories.visit("reported", submitted_at=moment, decided_at=moment, checked_out_at=moment,
                         reported_at=moment)
     assert admin.get("/admin/reports/visits.csv?from=2026-12-01&to=2026-12-07").status_code == 200
-    [event] = _events(app, "report.visits_exported")
+    [event] = audit_events(app, "report.visits_exported")
     assert event.details["rows"] == 1
 
 
@@ -67,4 +57,4 @@ def test_a_download_another_site_started_is_refused_and_writes_nothing(app, admi
     url, action = DOWNLOADS[report]
     response = admin.get(url.format(fmt="pdf"), headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"})
     assert response.status_code == 403
-    assert _events(app, action) == []
+    assert audit_events(app, action) == []

@@ -15,7 +15,7 @@ from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent
 
 from .. import factories
-from ..conftest import logged_in_client
+from ..conftest import audit_events, logged_in_client
 from .test_reports_guestbook import _signature_png
 
 DAY = datetime(2026, 11, 18, 2, 0, tzinfo=timezone.utc)  # 09.00 WIB
@@ -34,13 +34,6 @@ def signed_visit(app, make_user):
         return signed
 
 
-def _events(app, action: str) -> list[AuditEvent]:
-    with app.app_context():
-        rows = list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)
-                                       .order_by(AuditEvent.id)))
-        db.session.expunge_all()
-        return rows
-
 
 def test_looking_at_a_guest_book_page_is_one_event_naming_who_the_period_and_the_signatures_shown(app, signed_visit):
     helpdesk = logged_in_client(app, "rina")
@@ -51,7 +44,7 @@ def test_looking_at_a_guest_book_page_is_one_event_naming_who_the_period_and_the
     opened = helpdesk.get(thumb, headers={"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Dest": "image"})
     assert opened.status_code == 200 and opened.mimetype == "image/png"
     assert "no-store" in opened.headers["Cache-Control"]
-    [viewed] = _events(app, "report.guestbook_viewed")
+    [viewed] = audit_events(app, "report.guestbook_viewed")
     assert "Rina" in viewed.actor_label
     assert viewed.details["from"].startswith("2026-11-18") and viewed.details["page"] == 1
     assert viewed.details["rows"] == 2 and viewed.details["signatures"] == 1
@@ -75,7 +68,7 @@ def test_each_look_at_the_guest_book_is_an_event_of_its_own(app, signed_visit):
     helpdesk = logged_in_client(app, "rina")
     for _ in range(2):
         assert helpdesk.get("/admin/reports/guestbook", query_string=PERIOD).status_code == 200
-    assert len(_events(app, "report.guestbook_viewed")) == 2
+    assert len(audit_events(app, "report.guestbook_viewed")) == 2
 
 
 @pytest.mark.parametrize("site", ["cross-site", "same-site"])
