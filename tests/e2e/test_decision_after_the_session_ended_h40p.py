@@ -17,16 +17,35 @@ from .test_staff_flow import close_pages
 
 REASON = "Ruang rapat dipakai sampai pukul 15.00, silakan datang besok."
 
+# The queue's live stream notices an ended login within 2 s and shows the login page itself
+# (tests/admin/test_live_stream_ends_with_the_login.py). Here the tap must come first, as on a phone
+# whose stream the sleeping screen cut: the streams are kept reachable so the test can close them
+# (a slow CI machine took more than 2 s between the session ending and the tap).
+STREAMS_KEPT = """(() => {
+  const Real = window.EventSource;
+  window.__streams = [];
+  window.EventSource = function (url, options) {
+    const source = new Real(url, options);
+    window.__streams.push(source);
+    return source;
+  };
+  window.EventSource.prototype = Real.prototype;
+  window.EventSource.CLOSED = Real.CLOSED;
+})()"""
+
 
 def test_a_refusal_tapped_after_the_session_ended_is_said_unsent_and_finished_with_one_tap_after_login(
         app, live_server, browser, make_user):
     page, visit_id = kasubag_on_a_phone_with_one_waiting(app, live_server, browser, make_user)
+    page.add_init_script(STREAMS_KEPT)
     page.goto(f"{live_server}/admin/queue")
     card = page.locator(".req.current")
     card.locator(".refuse summary").click()
     card.locator("textarea[name=reason]").fill(REASON)
     card.locator("textarea[name=reason]").dispatch_event("input")
 
+    assert page.evaluate("window.__streams.length") >= 1, "the queue opened no live stream to cut"
+    page.evaluate("window.__streams.forEach((source) => source.close())")  # the screen slept
     end_every_staff_session(app)  # while the Kasubag is deciding (idle, or ended elsewhere)
     card.locator("button[value=deny]").click()
     page.wait_for_url("**/admin/login?**")
