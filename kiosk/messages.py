@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from idscan.decode import MAX_PIXELS, MAX_SIDE
 from lpsedesk.i18n import select_locale
-from lpsedesk.labels import phone_rule
+from lpsedesk.labels import nik_rules, phone_rule
 
 
 def upload_message(code: str) -> str:
@@ -78,7 +78,7 @@ def field_message(code: str) -> str:
         "required": _("This field is required."),
         "too_long": _("This is too long."),
         "choose": _("Please choose one."),
-        "nik_length": _("A NIK has exactly 16 digits."),
+        "nik_length": nik_rules()["nik_length"],
         # h22: one request waiting per person and day (checkin.already_waiting). h23v: Start over brings
         # the start screen back in Bahasa Indonesia, so the English names its button as it reads there.
         "nik_waiting": _("A request with this NIK is already waiting for a decision. To see it or cancel it, "
@@ -88,7 +88,7 @@ def field_message(code: str) -> str:
         "find_nik_no_match": _("Check your NIK: no visit today has this NIK with these 4 digits."),
         "find_last4_no_match": _("Check the last 4 digits of the mobile number you gave today."),
         "find_type_nik": _("Type your 16-digit NIK here, then the last 4 digits of your mobile number."),
-        "nik_digits": _("A NIK contains digits only."),
+        "nik_digits": nik_rules()["nik_digits"],
         "nik_region": _("The first 6 digits are not a known region code. Check your NIK."),
         "nik_date": _("Digits 7 to 12 are not a valid date of birth. Check your NIK."),
         "nik_serial": _("The last 4 digits cannot be 0000. Check your NIK."),
@@ -264,7 +264,7 @@ def js_messages() -> dict[str, str]:
         # h44k: said on the rules screen before the request is sent, in the server's own words
         "rules_unticked": field_message("rules"),
         "signature_required": field_message("signature_required"),
-        "nik_16": _("A NIK has exactly 16 digits."),
+        "nik_16": nik_rules()["nik_length"],
         # Said after a NIK of the wrong length: a visitor who forgot or doubled a digit sees how far off.
         "nik_typed": _("Digits typed: %(count)s."),
         "last4": _("Enter the last 4 digits of your mobile number."),

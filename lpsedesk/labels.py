@@ -58,6 +58,20 @@ def phone_rule() -> str:
     return _("A mobile number starts with 08 and has 10 to 13 digits, such as 081234567890.")
 
 
+def nik_rules() -> dict[str, str]:
+    """The NIK's own rules (lpsedesk.nik's error codes, prefixed "nik_") as staff entering someone's NIK are
+    told them, in the invitations' form and import and the watch list: one set of sentences (they were
+    written in three tables, in two wordings). The kiosk tells a visitor their own NIK's region, date and
+    serial problems with "Check your NIK" added (kiosk/messages.py)."""
+    return {
+        "nik_length": _("A NIK has exactly 16 digits."),
+        "nik_digits": _("A NIK contains digits only."),
+        "nik_region": _("The first 6 digits are not a known region code."),
+        "nik_date": _("Digits 7 to 12 are not a valid date of birth."),
+        "nik_serial": _("The last 4 digits cannot be 0000."),
+    }
+
+
 def field_labels() -> dict[str, str]:
     """The guest book's fields, as a missing-field message names them."""
     return {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from lpsedesk.labels import phone_rule
+from lpsedesk.labels import nik_rules, phone_rule
 
 
 def field_message(code: str) -> str:
@@ -11,11 +11,7 @@ def field_message(code: str) -> str:
         "required": _("This field is required."),
         "too_long": _("This is too long."),
         "choose": _("Please choose one."),
-        "nik_length": _("A NIK has exactly 16 digits."),
-        "nik_digits": _("A NIK contains digits only."),
-        "nik_region": _("The first 6 digits are not a known region code."),
-        "nik_date": _("Digits 7 to 12 are not a valid date of birth."),
-        "nik_serial": _("The last 4 digits cannot be 0000."),
+        **nik_rules(),
         "phone_format": phone_rule(),
         "window_order": _("The end must be after the start."),
         "window_too_long": _("A window may last at most 7 days."),

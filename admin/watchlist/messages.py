@@ -3,16 +3,14 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from lpsedesk.labels import nik_rules
+
 
 def field_message(code: str) -> str:
     return {
         "required": _("Required."),
         "too_long": _("Too long."),
-        "nik_length": _("A NIK has 16 digits."),
-        "nik_digits": _("A NIK holds digits only."),
-        "nik_region": _("The first 6 digits are not a known region code."),
-        "nik_date": _("Digits 7 to 12 are not a valid date of birth."),
-        "nik_serial": _("The last 4 digits cannot be 0000."),
+        **nik_rules(),
         "nik_or_name_institution": _("Give a NIK, or a name together with its institution."),
         "bad_date": _("Write the last day as dd/mm/yyyy, e.g. 25/12/2026."),
         "in_the_past": _("The last day has already passed."),
