@@ -31,6 +31,7 @@ from .frame_memory import keep_freed_frame_memory
 from .images import UploadError, encode_jpeg
 from .messages import api_message, guidance_message, upload_message
 from .scan_sessions import ScanSession, ScanSessions
+from .sealed_crops import crops_key
 from .shared_scan_sessions import DatabaseScanSessions
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -83,7 +84,7 @@ def _scan_session_store(config):
     where = config.get("KIOSK_SCAN_SESSIONS") or (
         "database" if str(config.get("DATABASE_URL", "")).startswith("postgresql") else "memory")
     if where == "database":
-        return DatabaseScanSessions(lambda: db.session)
+        return DatabaseScanSessions(lambda: db.session, key=crops_key(config["STORAGE_KEY"]))
     return ScanSessions()
 
 

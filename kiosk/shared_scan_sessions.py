@@ -27,6 +27,7 @@ from lpsedesk.clock import utcnow
 from lpsedesk.models import ScanSessionRecord
 
 from .scan_sessions import MAX_SESSIONS_PER_KIOSK, TTL_SECONDS, ScanSession
+from .sealed_crops import CropSeal
 
 SWEEP_EVERY = 60.0  # seconds between two sweeps of expired rows by one process
 # A row's time is written with a frame's other changes, or on its own once it is this old: five
@@ -108,13 +109,15 @@ class SharedScanSession(ScanSession):
     """A ScanSession read from its row; save() writes back what the frame changed."""
 
     record: ScanSessionRecord | None = None
+    crops_read: bytes | None = None  # the row's crops as opened: unchanged ones are not sealed again
 
 
-def _from_record(record: ScanSessionRecord) -> SharedScanSession:
+def _from_record(record: ScanSessionRecord, seal: CropSeal) -> SharedScanSession:
     scan = SharedScanSession(device_id=record.device_id)
     scan.record = record
     _restore_tracker(scan, record.tracker or {})
-    scan.steady.items, scan.look_earlier.items, scan.look_later.items = unpack_parts(record.steady)[:3]
+    scan.crops_read = seal.open(record.steady, record.device_id, record.session_id)
+    scan.steady.items, scan.look_earlier.items, scan.look_later.items = unpack_parts(scan.crops_read)[:3]
     scan.codes = list(record.codes or [])
     scan.pending_keys = list(record.pending_keys or [])
     scan.capability_hash = record.capability_hash
@@ -127,9 +130,11 @@ class DatabaseScanSessions:
 
     shared = True
 
-    def __init__(self, session: Callable[[], Session], ttl: float = TTL_SECONDS, clock=time.monotonic,
-                 per_kiosk: int = MAX_SESSIONS_PER_KIOSK) -> None:
+    def __init__(self, session: Callable[[], Session], *, key: bytes, ttl: float = TTL_SECONDS,
+                 clock=time.monotonic, per_kiosk: int = MAX_SESSIONS_PER_KIOSK) -> None:
+        """`key`: the crops' key (sealed_crops.crops_key of the office's STORAGE_KEY)."""
         self._session = session
+        self._seal = CropSeal(key)
         self.per_kiosk = per_kiosk
         self.ttl = ttl
         self._clock = clock
@@ -150,7 +155,7 @@ class DatabaseScanSessions:
         old = utcnow() - timedelta(seconds=self.ttl)
         rows = db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.touched_at < old)
                           .with_for_update(skip_locked=True)).all()
-        dropped = [_from_record(r) for r in rows]
+        dropped = [_from_record(r, self._seal) for r in rows]
         for row in rows:
             db.delete(row)
         return dropped
@@ -176,7 +181,7 @@ class DatabaseScanSessions:
                 record = db.scalar(query)
                 if record is None:
                     raise
-        return _from_record(record), dropped
+        return _from_record(record, self._seal), dropped
 
     def _make_room(self, db: Session, device_id: int) -> list[ScanSession]:
         """This kiosk's least recently used sessions beyond MAX_SESSIONS_PER_KIOSK - 1, deleted (see
@@ -184,7 +189,7 @@ class DatabaseScanSessions:
         rows = db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.device_id == device_id)
                           .order_by(ScanSessionRecord.touched_at.desc(), ScanSessionRecord.id.desc())
                           .offset(max(0, self.per_kiosk - 1)).with_for_update(skip_locked=True)).all()
-        dropped = [_from_record(r) for r in rows]
+        dropped = [_from_record(r, self._seal) for r in rows]
         for row in rows:
             db.delete(row)
         return dropped
@@ -206,7 +211,7 @@ class DatabaseScanSessions:
                                                            ScanSessionRecord.session_id == session_id,
                                                            ScanSessionRecord.touched_at >= fresh)
                            .with_for_update())
-        return (None if record is None else _from_record(record)), dropped
+        return (None if record is None else _from_record(record, self._seal)), dropped
 
     def save(self, scan: ScanSession) -> None:
         record = getattr(scan, "record", None)
@@ -219,8 +224,9 @@ class DatabaseScanSessions:
         scan.steady.settle()  # another process may continue the run: it gets JPEGs, never a raw crop
         scan.look_later.settle()
         steady = pack_steady(scan.steady.items, scan.look_earlier.items, scan.look_later.items)
-        if record.steady != steady:
-            record.steady, changed = steady, True
+        if steady != scan.crops_read:  # compared unsealed: each sealing differs (a fresh nonce)
+            record.steady, changed = self._seal.seal(steady, record.device_id, record.session_id), True
+            scan.crops_read = steady
         if list(record.codes or []) != scan.codes:
             record.codes, changed = list(scan.codes), True
         if list(record.pending_keys or []) != scan.pending_keys:
@@ -236,7 +242,7 @@ class DatabaseScanSessions:
                            .with_for_update())
         if record is None:
             return None
-        scan = _from_record(record)
+        scan = _from_record(record, self._seal)
         scan.record = None  # gone: nothing to write back
         db.delete(record)
         return scan

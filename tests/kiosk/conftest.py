@@ -15,6 +15,9 @@ from lpsedesk.extensions import db
 
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 API = "/kiosk/api/v1"
+# The scan-session crops' key of a store the tests build themselves (kiosk/sealed_crops.py): one
+# for every store of a test, as every app process of one office derives the same.
+CROPS_KEY = bytes(range(32))
 NIK = "3373024107900001"  # synthetic: Kota Salatiga, Sidorejo, born 01/07/1990, female
 
 

@@ -16,14 +16,14 @@ from kiosk.scan_sessions import MAX_SESSIONS, ScanSessions
 from kiosk.shared_scan_sessions import DatabaseScanSessions
 from lpsedesk.extensions import db
 
-from .conftest import API, enrol_client
+from .conftest import API, CROPS_KEY, enrol_client
 from .test_frame_capability import _device_only, _frame, _open
 
 
 @pytest.fixture(params=["memory", "database"])
 def store(request, app):
     app.extensions["kiosk_scan_sessions"] = (
-        ScanSessions() if request.param == "memory" else DatabaseScanSessions(lambda: db.session))
+        ScanSessions() if request.param == "memory" else DatabaseScanSessions(lambda: db.session, key=CROPS_KEY))
     return request.param
 
 

@@ -18,7 +18,7 @@ from lpsedesk.clock import utcnow
 from lpsedesk.extensions import db
 from lpsedesk.models import ScanSessionRecord
 
-from .conftest import KioskClient, enrol_client, entry, jpeg
+from .conftest import CROPS_KEY, KioskClient, enrol_client, entry, jpeg
 
 
 @pytest.fixture
@@ -107,14 +107,14 @@ def test_sessions_untouched_for_their_ttl_expire_with_their_captures_handed_back
     with first_app.app_context():
         device, _code = devices.create_device(db.session, None, "Kios lobi")
         db.session.flush()
-        store = DatabaseScanSessions(lambda: db.session, ttl=60)
+        store = DatabaseScanSessions(lambda: db.session, key=CROPS_KEY, ttl=60)
         old, _ = store.get(device.id, "old-session-1")
         old.pending_keys.append("ktp/old-capture")
         store.save(old)
         old.record.touched_at = utcnow() - timedelta(seconds=61)
         db.session.commit()
 
-        fresh = DatabaseScanSessions(lambda: db.session, ttl=60)  # another process, its first sweep
+        fresh = DatabaseScanSessions(lambda: db.session, key=CROPS_KEY, ttl=60)  # another process, its first sweep
         _new, dropped = fresh.get(device.id, "new-session-1")
         db.session.commit()
         assert [d.pending_keys for d in dropped] == [["ktp/old-capture"]]

@@ -25,6 +25,7 @@ from lpsedesk import devices
 from lpsedesk.clock import utcnow
 from lpsedesk.extensions import db
 from lpsedesk.models import ScanSessionRecord
+from .conftest import CROPS_KEY
 
 
 def test_a_session_past_its_ttl_is_not_found_even_before_the_sweep_removes_it(app):
@@ -32,7 +33,7 @@ def test_a_session_past_its_ttl_is_not_found_even_before_the_sweep_removes_it(ap
         device, _code = devices.create_device(db.session, None, "Kios lobi")
         db.session.flush()
         clock = [1000.0]
-        store = DatabaseScanSessions(lambda: db.session, ttl=60, clock=lambda: clock[0])
+        store = DatabaseScanSessions(lambda: db.session, key=CROPS_KEY, ttl=60, clock=lambda: clock[0])
         store.open(device.id, "idle-session-1", "hash-of-its-capability")
         db.session.flush()
         found, _ = store.find(device.id, "idle-session-1")
@@ -52,7 +53,7 @@ def test_reopening_a_session_in_the_database_keeps_only_the_new_capability(app):
     with app.app_context():
         device, _code = devices.create_device(db.session, None, "Kios lobi")
         db.session.flush()
-        store = DatabaseScanSessions(lambda: db.session, ttl=60)
+        store = DatabaseScanSessions(lambda: db.session, key=CROPS_KEY, ttl=60)
         store.open(device.id, "scan-1", "hash-of-the-first")
         store.open(device.id, "scan-1", "hash-of-the-second")
         db.session.flush()
@@ -60,7 +61,7 @@ def test_reopening_a_session_in_the_database_keeps_only_the_new_capability(app):
         assert found.capability_hash == "hash-of-the-second"
         assert found.record.capability_hash == "hash-of-the-second"
         # and another process reading the row sees the same
-        other = DatabaseScanSessions(lambda: db.session, ttl=60)
+        other = DatabaseScanSessions(lambda: db.session, key=CROPS_KEY, ttl=60)
         assert other.find(device.id, "scan-1")[0].capability_hash == "hash-of-the-second"
 
 
@@ -68,7 +69,7 @@ def test_a_kiosk_keeps_as_many_open_sessions_in_the_database_as_in_memory(app):
     with app.app_context():
         device, _code = devices.create_device(db.session, None, "Kios lobi")
         db.session.flush()
-        memory, database = ScanSessions(), DatabaseScanSessions(lambda: db.session)
+        memory, database = ScanSessions(), DatabaseScanSessions(lambda: db.session, key=CROPS_KEY)
         names = [f"scan-{i:02d}" for i in range(12)]
         for name in names:
             for store in (memory, database):
