@@ -205,6 +205,8 @@ def js_messages() -> dict[str, str]:
         "ktp_title_taken": _("A photo of your KTP"),
         "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
+        # h46e: the line under "Keluar" on a kiosk without a camera (it still asked for the QR "to the camera")
+        "checkout_lead_no_camera": _("Type the code on your ticket: its letters and digits."),
         "network": _("No connection to the server. Please try again."),
         # ux6: what a screen reader hears of the idle countdown: when it starts and near its end only
         "idle_said": _("Are you still there? For your privacy the screen will be cleared in %(n)s seconds. "

@@ -10,8 +10,9 @@ const NO_CARD_HINT_MS = 20000;
 export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptured, onCode }) {
   const screen = $("[data-screen=ktp]");
   let camera = null, manualNext = false;
-  // h38e: since when the camera has seen no card at all (null while it sees one, or before it starts)
-  let noCardSince = null;
+  // h38e, h46e: since when the camera has been aimed without a photo being taken (null before it starts,
+  // and while a taken card's NIK is still being read)
+  let aimingSince = null;
   // h43p: once the camera is refused, no line of guidance may send the visitor to it
   let noCamera = false;
   // h43x: the heading while aiming, put back when the photo is taken again
@@ -84,25 +85,34 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     // d.looking (Run 24t): captured, the NIK read on a few more frames; the server decides when it ends.
     if (camera) camera.draw(d.result.corners, d.looking || ["ready", "hold_still"].includes(d.guidance));
     guidance(d.message);
-    noCardYet(d.guidance === "no_card" && !d.result.corners);
+    notTakenYet(d.looking, !!d.result.corners);
     if (d.result.barcodes && d.result.barcodes.length) noteCodes(d.result.barcodes.map((b) => b.text));
     if (d.captured && d.capture) captured(d.capture);
   }
 
   /* h38e: a card the camera never finds (worn, shiny, held too far) left the visitor with "Hold your KTP
-     in front of the camera" without end: after NO_CARD_HINT_MS of seeing no card at all, the line that
-     says how to go on ("Take the photo now", then type one's details) takes the how-to picture's place.
-     Once said it stays until a photo is taken or taken again: a line that came and went would be missed. */
-  function noCardYet(nothingSeen) {
-    if (!nothingSeen) { noCardSince = null; return; }
+     in front of the camera" without end. h46e: so did a card it sees but never takes (held too far from
+     a fixed-focus camera, or too close for it, or never still in a shaking hand: "Dekatkan kartu ke
+     kamera" for good). After NO_CARD_HINT_MS without a photo, a line that says how to go on ("Take the
+     photo now", then check or type one's details) takes the how-to picture's place, in words that fit
+     what the camera sees then. Once said it stays until a photo is taken or taken again: a line that
+     came and went, or changed its words as the card moved, would be missed. */
+  function notTakenYet(reading, cardSeen) {
+    if (reading) { aimingSince = null; return; }
     const now = performance.now();
-    if (noCardSince === null) noCardSince = now;
-    if (now - noCardSince >= NO_CARD_HINT_MS) showNoCardHint(true);
+    if (aimingSince === null) aimingSince = now;
+    if (now - aimingSince >= NO_CARD_HINT_MS && !hintShown()) showNoCardHint(cardSeen ? "seen" : "unseen");
   }
 
-  function showNoCardHint(shown) {
-    $("[data-no-card-yet]", screen).hidden = !shown;
-    if (shown) $("[data-howto]", screen).hidden = true;
+  function hintShown() {
+    return !$("[data-no-card-yet]", screen).hidden || !$("[data-card-not-taken]", screen).hidden;
+  }
+
+  /* which: "unseen" (no card in sight), "seen" (a card the camera cannot take), or null (neither) */
+  function showNoCardHint(which) {
+    $("[data-no-card-yet]", screen).hidden = which !== "unseen";
+    $("[data-card-not-taken]", screen).hidden = which !== "seen";
+    if (which) $("[data-howto]", screen).hidden = true;
   }
 
   function noteCodes(texts) {
@@ -122,7 +132,7 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     $("[data-video=ktp]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = true;
     $("[data-howto]", screen).hidden = true;
-    showNoCardHint(false);
+    showNoCardHint(null);
     $("[data-camera-off]", screen).hidden = true;
   }
 
@@ -193,8 +203,8 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     $("[data-returning]", screen).hidden = true;
     $("[data-capture-tools]", screen).hidden = false;
     $("[data-howto]", screen).hidden = false;
-    showNoCardHint(false);
-    noCardSince = null;
+    showNoCardHint(null);
+    aimingSince = null;
     guidance(noCamera ? T.upload_again : T.hold_card);
     start();
   }

@@ -26,6 +26,8 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
       const off = $("[data-camera-off]", scope);
       off.textContent = T.camera_unavailable_ticket;
       off.hidden = false;
+      // h46e: the line above the code box asked for the QR "to the camera" there is not
+      $(".k-lead", scope).textContent = T.checkout_lead_no_camera;
     });
   }
 

@@ -8,7 +8,7 @@ import { createCapture } from "./capture.js";
 import { createCheckout } from "./checkout.js";
 import { createDevices } from "./devices.js";
 import { createFrames } from "./frames.js";
-import { ask } from "./dialog.js";
+import { ask, dismiss } from "./dialog.js";
 import { keepTypedInSight } from "./errors.js";
 import { createForm } from "./form.js";
 import { createIdle } from "./idle.js";
@@ -79,6 +79,11 @@ const idle = createIdle({
   box: $("[data-idle]"), count: $("[data-idle-count]"), countdownSeconds: cfg.countdown_seconds,
   said: $("[data-idle-said]"), sayText: T.idle_said,
   currentScreen: screens.current, onExpire: goHome,
+  // h46e: an open question ("Ulang dari awal?", "Ganti ke English?") is a modal <dialog> in the browser's
+  // top layer, over the warning: the visitor who hesitated over it saw no countdown and could not reach
+  // "Saya masih di sini", and the screen was cleared unannounced. It is answered "no", as Escape would
+  // (nothing is lost), and the warning shows.
+  onWarn: () => document.querySelectorAll("dialog[data-dialog][open]").forEach((d) => dismiss(d.dataset.dialog)),
   secondsFor: (screen) => (screen === "welcome" ? null : screen === "ticket" ? ticket.idleSeconds() : cfg.idle_seconds),
 });
 
@@ -163,6 +168,25 @@ document.addEventListener("click", (e) => {
   if (!b || !actions[b.dataset.action] || b.type === "submit") return;
   e.preventDefault();
   actions[b.dataset.action]();
+});
+
+/* h46e: the browser's own Back (a sideways swipe on a touchscreen, a mouse's back button) left the kiosk's
+   page for the one before it: after enrolment the enrolment form with its code, a staff page, and the
+   visitor's screen gone unasked. Now it is the screen's own "Kembali" where the screen has one, and
+   nothing where it has none (the start, the KTP, the ticket). Chromium's Back skips a history entry that
+   a page added without a touch (its guard against pages that trap Back), so the entry is added at a
+   tap, one at a time. */
+const BACK_ACTIONS = ["back-ktp", "back-who", "back-from", "back-what", "to-start"];
+let backHeld = false;
+document.addEventListener("click", () => {
+  if (!backHeld) { history.pushState({ kioskBack: true }, ""); backHeld = true; }
+}, true);
+window.addEventListener("popstate", () => {
+  backHeld = false;
+  const section = $(`section[data-screen="${screens.current()}"]`);
+  const back = section && [...section.querySelectorAll("[data-action]")]
+    .find((b) => BACK_ACTIONS.includes(b.dataset.action) && b.offsetParent !== null);
+  if (back) actions[back.dataset.action]();
 });
 
 // "Touch the screen to begin": a touch anywhere on the welcome screen but its other buttons and
