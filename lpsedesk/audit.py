@@ -18,15 +18,17 @@ def object_type_of(obj: object | None) -> str | None:
 
 
 def record(session: Session, actor: Actor | None, action: str, obj: object | None = None,
-           *, details: dict | None = None, at: datetime | None = None) -> AuditEvent:
-    """Add an audit event to `session`; the caller's single commit writes it with the change."""
+           *, details: dict | None = None, at: datetime | None = None, kind: str | None = None) -> AuditEvent:
+    """Add an audit event to `session`; the caller's single commit writes it with the change. `kind`
+    names the kind of record a change to several at once touched (an import: no one object), so the
+    live streams that carry that kind hear of it (live_rules)."""
     event = AuditEvent(
         at=at or datetime.now(timezone.utc),
         actor_type=actor.kind if actor else "anonymous",
         actor_id=actor.id if actor else None,
         actor_label=actor.label if actor else "-",
         action=action,
-        object_type=object_type_of(obj),
+        object_type=object_type_of(obj) or kind,
         object_id=getattr(obj, "id", None) if obj is not None else None,
         details=details or {},
     )

@@ -20,7 +20,9 @@ from .roles import Role
 # Which kinds of record (the audit event's object_type) each role's staff stream may carry.
 STREAM_KINDS: dict[Role, frozenset[str]] = {
     Role.HELPDESK: frozenset({"visit"}),
-    Role.KASUBAG: frozenset({"visit", "remote_access"}),
+    # invitations: the Kasubag's queue lists those to approve in advance, and a new one (or a training's
+    # import) appears there as a visit request does (h46d); no other screen shows them live
+    Role.KASUBAG: frozenset({"visit", "remote_access", "invitations"}),
     Role.ADMIN: frozenset({"visit", "remote_access"}),
 }
 

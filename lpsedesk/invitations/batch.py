@@ -208,7 +208,7 @@ def import_file(session: Session, actor: Actor, data: bytes, filename: str, comm
         result.invitations.append(build(draft, actor))
     session.add_all(result.invitations)
     session.flush()
-    audit.record(session, actor, "invitation.batch_imported", None, at=now,
+    audit.record(session, actor, "invitation.batch_imported", None, at=now, kind=Invitation.__tablename__,
                  details={"event": common.event_name, "count": len(result.invitations), "file": filename[:120]})
     return result
 

@@ -15,7 +15,8 @@
 (function () {
   const blank = (field) => !field.value.trim();
   const needed = (form) => form ? [...form.elements].filter((el) => el.dataset && el.dataset.neededFor) : [];
-  const decides = (form) => form && form.matches && form.matches("[data-decide]");
+  // h46d: an invitation's decision in the queue (data-needs) is checked the same way, then posted as usual
+  const decides = (form) => form && form.matches && form.matches("[data-decide], [data-needs]");
 
   // The field's own line: the one its aria-describedby names that holds the sentence.
   function lineOf(field) {

@@ -1,12 +1,13 @@
 """The SOP gives remote access (akses jarak jauh) to the Admin LPSE and the Kasubag only: the
 helpdesk's live stream must not carry a remote-access request's events, not even that one changed,
-while the Kasubag's does. Visits reach both."""
+while the Kasubag's does. Visits reach both; invitations the Kasubag's only (h46d)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lpsedesk import audit, remote_ops
+from lpsedesk import audit, remote_ops, settings
 from lpsedesk.extensions import db
+from lpsedesk.invitations import batch, rules
 from lpsedesk.live import latest_event_id
 from lpsedesk.live_rules import staff_may_hear
 from lpsedesk.models import Visit, utcnow
@@ -66,3 +67,23 @@ def test_who_hears_of_which_change_as_the_sop_says():
     assert not staff_may_hear({Role.KIOSK}, visit, "visit.approved")  # a kiosk is no staff screen
     assert not staff_may_hear({Role.KASUBAG}, "users", "user.login")
     assert not staff_may_hear({Role.HELPDESK}, visit, "visit.ktp_viewed")
+
+
+def test_the_kasubags_stream_hears_of_invitations_she_may_approve_early_and_the_helpdesks_does_not(app, make_user):
+    """h46d: the Kasubag's queue lists invitations to approve in advance (SOP 1's decision, taken early):
+    a new one, or a training's participants imported at once, reaches her screen as a request does."""
+    assert staff_may_hear({Role.KASUBAG}, "invitations", "invitation.created")
+    assert not staff_may_hear({Role.HELPDESK}, "invitations", "invitation.created")
+    make_user("bambang", "kasubag")
+    kasubag = logged_in_client(app, "bambang")
+    desk = Actor("user", None, "Rina Helpdesk", frozenset({Role.HELPDESK}))
+    start = utcnow() + timedelta(days=1)
+    common = rules.InvitationDraft(purpose="training", facility="training_room", starts_at=start,
+                                   ends_at=start + timedelta(hours=8), event_name="Pelatihan SPSE")
+    with app.app_context():
+        before = latest_event_id(db.session)
+        batch.import_file(db.session, desk, b"NAMA,TELEPON,INSTANSI,KATEGORI\nBudi Contoh,081234567890,CV Satu,penyedia\n",
+                          "peserta.csv", common, purposes=settings.get(db.session, "purposes"),
+                          facilities=settings.get(db.session, "facilities"))
+        db.session.commit()
+    assert '"action": "invitation.batch_imported", "object_type": "invitations"' in _stream_text(app, kasubag, before)
