@@ -20,7 +20,16 @@ MOST_MARKS = 2
 LINE_BREAKS = frozenset("\n\r\t")
 
 
+def _noncharacter(ch: str) -> bool:
+    """Unicode's noncharacters, for a program's own use and never for text: U+FDD0-U+FDEF and the
+    last two of every plane (U+FFFE and U+FFFF break the XML an XLSX is made of)."""
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 def _drawn(ch: str, lines: bool) -> bool:
+    if _noncharacter(ch):
+        return False
     category = unicodedata.category(ch)
     if category == "Cc":
         # C0 and C1 controls. A multi-line field keeps its line breaks and tabs; a one-line field keeps
@@ -34,8 +43,9 @@ def _drawn(ch: str, lines: bool) -> bool:
 
 def seen_text(text: str, *, lines: bool = False) -> str:
     """`text` without control characters (but the spacing ones; only line breaks and tabs when
-    `lines`), invisible format characters, or combining marks past MOST_MARKS on one letter, composed
-    (NFC) as it is kept. Spaces are left as they are: each field squashes them its own way."""
+    `lines`), invisible format characters, noncharacters, or combining marks past MOST_MARKS on one
+    letter, composed (NFC) as it is kept. Spaces are left as they are: each field squashes them its
+    own way."""
     kept: list[str] = []
     marks = 0
     for ch in unicodedata.normalize("NFD", text):
