@@ -59,7 +59,7 @@ class GuestEntry:
             if key in known:
                 known[key] = str(known[key])
         # what the staff will read, before anything checks it (h46f): an invisible name is no name
-        for key in ("full_name", "institution", "purpose_detail"):
+        for key in ("full_name", "institution", "purpose_detail", "email"):
             if key in known:
                 known[key] = seen_text(known[key], lines=key == "purpose_detail")
         return cls(**known)

@@ -102,3 +102,9 @@ def test_a_name_on_the_watch_list_is_matched_through_zero_width_characters(app, 
     response = _send(kiosk, full_name=f"BU{ZWSP}DI SAN{WORD_JOINER}TOSA", institution=f"CV Ma{SOFT_HYPHEN}ju")
     assert response.status_code == 201, response.json
     assert _stored(app).watch_reason == "Sanksi daftar hitam"
+
+
+def test_an_e_mail_address_keeps_only_what_is_seen_of_it(app, kiosk):
+    response = _send(kiosk, email=f"sari{ZWSP}@contoh{RLO}.id")
+    assert response.status_code == 201, response.json
+    assert _stored(app).visitor.email == "sari@contoh.id"
