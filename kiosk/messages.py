@@ -55,6 +55,8 @@ def api_message(code: str) -> str:
         "capture_required": _("Please show your KTP to the camera first."),
         "capture_expired": _("The KTP photo has expired. Please show your KTP to the camera again."),
         "signature_required": _("Please sign with your finger in the box."),
+        # h46f: only a script sends one; the kiosk's own canvas is the box
+        "signature_too_large": _("The signature is larger than the signing box. Please clear it and sign again."),
         # h34v: and what to do then (it said only what went wrong; the visitor waited before it)
         "recall_not_found": _("No earlier visit matches this NIK and mobile number. Check the 4 digits, "
                               "or go on and fill in your details yourself."),

@@ -19,6 +19,7 @@ from .field_problems import FieldProblems
 from .models import Visit, Visitor, VisitorCategory
 from .nik import parse_nik
 from .roles import Actor
+from .seen_text import seen_text
 from .workflow import VisitStatus
 
 PLANNED_MINUTES = (30, 60, 120, 240, 480)
@@ -57,6 +58,10 @@ class GuestEntry:
                     "purpose_detail", "facility", "locale"):
             if key in known:
                 known[key] = str(known[key])
+        # what the staff will read, before anything checks it (h46f): an invisible name is no name
+        for key in ("full_name", "institution", "purpose_detail", "email"):
+            if key in known:
+                known[key] = seen_text(known[key], lines=key == "purpose_detail")
         return cls(**known)
 
 
@@ -230,7 +235,7 @@ def check_out(session: Session, actor: Actor, visit: Visit, *, rating: int | Non
         raise CheckinError({"rating": "rating"})
     if not isinstance(feedback, str):
         raise CheckinError({"comment": "too_long"})
-    feedback = (feedback or "").strip()
+    feedback = seen_text(feedback or "", lines=True).strip()
     if len(feedback) > MAX_FEEDBACK:
         raise CheckinError({"comment": "too_long"})
     event = audit.apply_transition(session, visit, VisitStatus.CHECKED_OUT.value, actor, now=now)

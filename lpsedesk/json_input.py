@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from flask.json.provider import DefaultJSONProvider
 
@@ -21,6 +22,7 @@ MAX_DEPTH = 32
 # a text do not count, but so many that even a text could not hold them are refused unread.
 MAX_CONTAINERS = 1_000
 MAX_BRACKETS = 8 * MAX_CONTAINERS  # brackets in all, texts included
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _finite(text: str) -> float:
@@ -66,10 +68,27 @@ def _depth_within(text: str | bytes, limit: int, most: int = MAX_CONTAINERS,
     return True
 
 
+def _whole_characters(value) -> bool:
+    """No text in `value` holds half of a UTF-16 pair (h46f): JSON may write `\\ud800` alone, and
+    Python's reader also lets the bytes of one through; it names no character, no database stores
+    it, and the kiosk's guest book answered it with a 500. Such a body is read as no body, as
+    not-UTF-8 bytes are."""
+    if isinstance(value, str):
+        return SURROGATE.search(value) is None
+    if isinstance(value, dict):
+        return all(_whole_characters(k) and _whole_characters(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_whole_characters(v) for v in value)
+    return True
+
+
 def loads_strict(text: str | bytes, max_depth: int = MAX_DEPTH):
     if not _depth_within(text, max_depth):
         raise ValueError("JSON nested too deeply or holding too many objects and arrays")
-    return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+    value = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+    if not _whole_characters(value):  # containers are bounded above, so this walk is too
+        raise ValueError("JSON text holding half of a character")
+    return value
 
 
 class StrictJSONProvider(DefaultJSONProvider):

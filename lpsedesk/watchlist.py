@@ -20,6 +20,7 @@ from .field_problems import FieldProblems
 from .models import Visit, WatchEntry
 from .nik import mask_nik, parse_nik
 from .roles import Actor, Role
+from .seen_text import seen_text
 from .typed_time import TypedTimeError, parse_day
 
 MAX_REASON = 500
@@ -37,8 +38,9 @@ class WatchlistError(FieldProblems):
 
 
 def normalise_name(text: str | None) -> str:
-    """A person's name as compared: case, punctuation and spacing do not matter."""
-    return " ".join(re.sub(r"[^0-9A-Z]+", " ", (text or "").upper()).split())
+    """A person's name as compared: case, punctuation and spacing do not matter, nor characters that
+    draw nothing (h46f: `BU<U+200B>DI` looks like BUDI, and was compared as "BU DI")."""
+    return " ".join(re.sub(r"[^0-9A-Z]+", " ", seen_text(text or "").upper()).split())
 
 
 def normalise_institution(text: str | None) -> str:
@@ -75,8 +77,8 @@ def clean(raw: EntryInput, *, today: date) -> dict[str, object]:
     """Validated column values, or WatchlistError with every problem at once."""
     errors: dict[str, str] = {}
     nik_text = "".join(raw.nik.split())
-    name = " ".join(raw.full_name.split())
-    institution = " ".join(raw.institution.split())
+    name = " ".join(seen_text(raw.full_name).split())
+    institution = " ".join(seen_text(raw.institution).split())
     nik = None
     if nik_text:
         parsed = parse_nik(nik_text)

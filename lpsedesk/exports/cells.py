@@ -28,8 +28,10 @@ MARKED_STARTS = ("\t", "\r", "\n")
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 # Where a spreadsheet splitting a CSV at ";" starts a new cell inside one of our cells (csv_text).
 CELL_STARTS = re.compile(r"(\r\n|\r|\n|;)")
-# openpyxl refuses these control characters; a pasted letter number must not break the export.
-ILLEGAL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
+# openpyxl refuses these control characters; a pasted letter number must not break the export. XML
+# cannot hold U+FFFE and U+FFFF either, and openpyxl writes them: one visitor's institution made the
+# whole period's sheet unreadable XML, which Excel "repairs" by dropping what it cannot read (h46f).
+ILLEGAL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"} | {"\ufffe", "\uffff"}
 
 
 def _skipped(ch: str) -> bool:

@@ -18,6 +18,7 @@ from ..field_problems import FieldProblems
 from ..models import Invitation, InvitationStatus, VisitorCategory
 from ..nik import parse_nik
 from ..roles import Actor, Role
+from ..seen_text import seen_text
 from ..workflow import InvalidTransition, MissingReason, NotAllowed, WorkflowError
 from . import codes
 
@@ -49,7 +50,9 @@ class InvitationDraft:
 
 
 def _squash(text: str) -> str:
-    return " ".join((text or "").split())
+    """One line as people read it: a participants' file pasted from a letter brings zero-width and
+    control characters the kiosk's own guest book no longer keeps (h46f)."""
+    return " ".join(seen_text(text or "").split())
 
 
 def validate(draft: InvitationDraft, *, purposes: list[dict], facilities: list[dict],

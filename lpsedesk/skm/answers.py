@@ -15,6 +15,7 @@ from ..ids import ascii_digits
 from ..models import SkmAnsweredVisit, SkmFollowUp, SkmQuestion, SkmResponse, Visit
 from ..nik import parse_nik
 from ..roles import Actor
+from ..seen_text import seen_text
 from ..workflow import VisitStatus
 from .compute import valid_score
 from .elements import EDUCATION, ELEMENTS, KEYS
@@ -79,7 +80,7 @@ class SurveyAnswers:
         suggestion = data.get("suggestion")
         if suggestion is not None and not isinstance(suggestion, str):
             fields["suggestion"] = "too_long"
-        suggestion = (suggestion or "").strip() if isinstance(suggestion, str) else ""
+        suggestion = seen_text(suggestion, lines=True).strip() if isinstance(suggestion, str) else ""
         if len(suggestion) > MAX_SUGGESTION:
             fields["suggestion"] = "too_long"
         if fields:
