@@ -14,13 +14,13 @@ import numpy as np
 # False: measurements.
 ON = True
 # The hyphen's probability at a space the model wrote (the higher of its two gaps). Dev, Run 46a
-# (frame 0 of 390 cards, five generators): 0.097 and 0.10 where a printed hyphen was read as a
+# (frame 0 of 324 cards, four generators): 0.097 and 0.10 where a printed hyphen was read as a
 # space; 0.077 at one blurred word space, no other word space over 0.016.
 HYPHEN_SEEN = 0.05
 # How much darker the middle of the text band is than its top and bottom, where the gap between
 # the words shows them clearest, as a share of the row's ink. Dev, Run 46a: printed hyphens
-# 0.16-1.0 (0.36 and 0.47 at the two read as a space), word spaces under 0.4 (beside an O's curve;
-# the blurred one with the hyphen's odds at 0.16).
+# 0.16-1.0 (0.36 and 0.47 at the two read as a space), word spaces under 0.4 (the highest beside an
+# O's curve; the blurred one with the hyphen's odds at 0.16).
 HYPHEN_LIFT = 0.3
 STRIDE = 8  # input px of the names model (48 px high) per step of its output: a character's column
 
