@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 
 from . import threads
+from .name_hyphen import with_seen_hyphens
 from .once import image_key, once
 
 
@@ -87,8 +88,10 @@ def _names_engine() -> Callable | None:
     except Exception:  # a damaged or foreign file: the older model reads the names, as before
         return _rapid()
     decode = engine.text_rec.postprocess_op
-    if "'" in getattr(decode, "character", ()):
-        engine.text_rec.postprocess_op = _KeepMarkOdds(decode, decode.character.index("'"))
+    chars = getattr(decode, "character", ())
+    if "'" in chars:
+        engine.text_rec.postprocess_op = _KeepMarkOdds(decode, chars.index("'"),
+                                                       chars.index("-") if "-" in chars else None)
     return engine
 
 
@@ -113,15 +116,19 @@ MARK_APART = 5.0
 
 class _KeepMarkOdds:
     """The names model's CTC decoder, which also gives each reading the apostrophe's highest
-    probability between each two characters it wrote (the same inference, no second call)."""
+    probability between each two characters it wrote, and the hyphen's where `hyphen` is given
+    (name_hyphen.py): the same inference, no second call."""
 
-    def __init__(self, decode: Callable, mark: int) -> None:
-        self.decode, self.mark, self.character = decode, mark, decode.character
+    def __init__(self, decode: Callable, mark: int, hyphen: int | None = None) -> None:
+        self.decode, self.mark, self.hyphen, self.character = decode, mark, hyphen, decode.character
 
     def __call__(self, preds: np.ndarray, return_word_box: bool = False, **kwargs) -> list:
         out = self.decode(preds, return_word_box, **kwargs)
         best = preds.argmax(axis=2)
-        return [(*res, _mark_odds(best[i], preds[i, :, self.mark])) for i, res in enumerate(out)]
+        if self.hyphen is None:
+            return [(*res, _mark_odds(best[i], preds[i, :, self.mark])) for i, res in enumerate(out)]
+        return [(*res, _mark_odds(best[i], preds[i, :, self.mark]), _mark_odds(best[i], preds[i, :, self.hyphen]))
+                for i, res in enumerate(out)]
 
 
 def _mark_odds(best: np.ndarray, mark: np.ndarray) -> list[float]:
@@ -224,10 +231,12 @@ def _recognise(lines: list[np.ndarray], engine: Callable | None = None) -> list[
 def _recognised(lines: list[np.ndarray], engine: Callable) -> list[tuple[str, float, list[float], list[int]]]:
     res, _elapse = engine.text_rec([cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) for img in lines], True)
     out = []
-    for text, score, *info in res:
+    for img, (text, score, *info) in zip(lines, res):
         confs = [float(c) for c in info[0][4]] if text and info else []
         cols = [int(c) for word in info[0][2] for c in word] if text and info else []
         confs, cols = confs if len(confs) == len(text) else [], cols if len(cols) == len(text) else []
+        if len(info) > 2:  # the hyphen's odds (_KeepMarkOdds): a space in place, lengths kept
+            text = with_seen_hyphens(img, text, cols, info[2])
         if len(info) > 1:  # the names model's decoder (_KeepMarkOdds)
             text, confs, cols = with_seen_marks(text, confs, cols, info[1])
         out.append((text, score, confs, cols))
