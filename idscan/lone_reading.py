@@ -19,6 +19,12 @@ from .fields import CardFields, similar
 
 ON = True  # False: measurements
 LEAST_CROPS = 2  # crops whose birth line (RapidOCR) and header (Tesseract) each agree
+# The check may lack the header where Tesseract named none: it names the header from the lines above
+# the NIK line it placed, and a stray "|" before PROVINSI or a "£" for a serif 1 without the label
+# leaves it none, while the header stands on every crop's top lines (dev still run 24, Run 46b).
+# confirmed_on_crops reads it there on LEAST_CROPS crops either way; a header naming another
+# regency rejects the reading in the check as before. False: measurements.
+HEADER_ON_CROPS = True
 
 
 def lone_reading(frames: list[CardFields], checks: list[Check]) -> tuple[str, Check] | None:
@@ -34,10 +40,17 @@ def lone_reading(frames: list[CardFields], checks: list[Check]) -> tuple[str, Ch
         return None  # Tesseract read it too: the two recognisers' rules decide (reader._read_alike)
     if any(c.status != "rejected" for _f, c in others):
         return None
-    confirmed = [c for c in mine if c.status == "accepted" and set(c.agree) == {"date", "region"}]
+    confirmed = [c for c in mine if c.status == "accepted" and confirms(c)]
     if not confirmed or any(c.status == "rejected" for c in mine):
         return None
     return nik, confirmed[0]
+
+
+def confirms(check: Check) -> bool:
+    """The vote's check of the reading agrees with the printed date and the header; or
+    (HEADER_ON_CROPS) with the date, no header read beside the NIK line agreeing or disagreeing:
+    confirmed_on_crops then asks the header on the crops' top lines."""
+    return set(check.agree) == {"date", "region"} or (HEADER_ON_CROPS and set(check.agree) == {"date"})
 
 
 def _regency_line(f: CardFields) -> str | None:
