@@ -1,10 +1,12 @@
 """The Kasubag decides invitations in advance (SOP 1 step 4, taken before the visit): one at a time,
-or every invitation of a training that was on the screen, at once. The queue shows them as such."""
+or every invitation of a training that was on the screen, at once. The queue shows them as such, and
+sends these decisions in the background as it sends a visit's (queue.js, h46h): the answer is then a
+line to show (JSON), or the missing field to say beside its box, instead of a redirect to the page's top."""
 from __future__ import annotations
 
 from itertools import groupby
 
-from flask import flash, redirect, request, url_for
+from flask import flash, jsonify, redirect, request, url_for
 from flask_babel import gettext as _, ngettext
 
 from lpsedesk.auth import comes_back_to, current_actor, requires
@@ -17,6 +19,7 @@ from lpsedesk.roles import Role
 from lpsedesk.workflow import InvalidTransition, MissingReason, WorkflowError
 
 from .. import bp
+from ..decided import background
 from ..redirects import safe_next
 from .forms import DecisionForm
 
@@ -45,13 +48,15 @@ def invitation_decide(invitation_id: int):
     try:
         rules.decide(db.session, inv, decision, current_actor(), reason=form.reason.data or "")
     except MissingReason:
+        if background():
+            # said beside the invitation's reason box (field_needed.js), as a visit's is
+            return jsonify(error="reason_required", field="reason", message=_("A refusal needs a reason.")), 400
         raise user_error(400, _("A refusal needs a reason.")) from None
     except InvalidTransition:
         raise user_error(409, _("This invitation was already decided, used or cancelled, or its time has passed.")) from None
     except WorkflowError:
         raise user_error(400, _("Choose approve or refuse; a refusal needs a reason of at most 500 characters.")) from None
-    flash(_("Decision saved for the invitation of %(name)s.", name=inv.full_name), "info")
-    return redirect(safe_next("admin.queue"))
+    return _said(_decided_early(decision, inv.full_name))
 
 
 @bp.post("/invitations/approve-all")
@@ -66,7 +71,21 @@ def invitation_approve_all():
         if inv.id in ids:
             rules.decide(db.session, inv, "approve", current_actor())
             done += 1
-    flash(ngettext("%(num)d invitation approved in advance.", "%(num)d invitations approved in advance.", done), "info")
+    return _said(ngettext("%(num)d invitation approved in advance.", "%(num)d invitations approved in advance.", done))
+
+
+def _decided_early(decision: str, name: str) -> str:
+    """Which way it went, as for a visit (decided.decided_message), and that it was taken in advance."""
+    if decision == "approve":
+        return _("Approved in advance: %(name)s.", name=name)
+    return _("Refused in advance: %(name)s.", name=name)
+
+
+def _said(message: str):
+    """The queue's background decision (queue.js) shows the line at once; a posted form reads it flashed."""
+    if background():
+        return {"message": message}
+    flash(message, "info")
     return redirect(safe_next("admin.queue"))
 
 

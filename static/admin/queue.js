@@ -1,8 +1,8 @@
 /* The Kasubag's queue. On a phone: one request at a time (newest or oldest first, by choice), its
    decision buttons in a bar at the bottom of the screen, and after a decision the next request slides
    in without a reload. Everywhere: a decision is sent in the background (a refusal reason can be one
-   tap on a chip: reason_chips.js). live.js keeps swapping in the server's fresh list; this arranges
-   it again. */
+   tap on a chip: reason_chips.js), an invitation's taken early too (h46h). live.js keeps swapping in the
+   server's fresh list; this arranges it again. */
 const live = document.getElementById("live");
 const phone = window.matchMedia("(max-width: 640px)");
 const ORDER_KEY = "lpsedesk.queue-order";
@@ -98,10 +98,40 @@ function refocus() {
   else if (line) { line.tabIndex = -1; line.focus(); }
 }
 
+/* h46h: an invitation decided early (one, or a training's all at once). A posted form came back at the
+   page's top, some 940 px above the invitations on a 360 px phone. Now its card goes where it stood and the
+   page stays where it was: the next card moves up into its place, the line just above the cards says what
+   was done (role=status), and a focus that was in the card goes to the next invitation's name (as a
+   visit's goes to the next request's, ux15: a "Setujui" there, pressed again by habit, would approve
+   someone unread), else to the section's heading, else to that line once none is left. The live list
+   that follows takes the card out too, and changes nothing else. */
+function decidedEarly(card, message, fromCard, nextKey) {
+  const line = live.querySelector("[data-invitations-said]");
+  // Held as it was: the browser's scroll anchoring moved it by the line's height, or not, depending on
+  // which element it held on to (the line filled, or a message one line longer than the last one)
+  const y = window.scrollY;
+  if (line && message) line.textContent = message;
+  // The blank before the card goes with it, so the page's nodes are the server's list's next time: one
+  // blank too many made live.js move the cards after it, and the focus and the view with them
+  const blank = card.previousSibling;
+  if (card.isConnected && blank && blank.nodeType === Node.TEXT_NODE && !blank.textContent.trim()) blank.remove();
+  card.remove();  // the live list may have taken it out already
+  window.scrollTo({ top: y, behavior: "instant" });
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (!fromCard || !lost) return;  // a focus she has since moved elsewhere stays there
+  const section = live.querySelector("[data-part=invitations]");
+  const next = nextKey && live.querySelector(`.inv-req[data-key="${CSS.escape(nextKey)}"]`);
+  const heading = section && section.querySelector(".inv-req") && section.querySelector("h2");
+  const target = (next && next.querySelector("a[href]")) || heading || line;
+  if (target) target.focus({ preventScroll: true });  // where she was looking, or above it: the page stays
+}
+
 /* Send the decision in the background; the decided request leaves and the next one slides in. */
 function decide(form, submitter) {
   const card = form.closest(".req");
   const fromCard = card.contains(document.activeElement);
+  const following = card.nextElementSibling;  // an invitation's: the one that moves up into its place
+  const nextKey = following && following.matches(".inv-req") ? following.dataset.key : null;
   const body = new FormData(form, submitter);
   return fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json", "X-Background": "1" } })
     .then(async (r) => {
@@ -114,6 +144,10 @@ function decide(form, submitter) {
       }
       if (!r.ok) throw new Error(String(r.status));
       form.dispatchEvent(new CustomEvent("decision-sent", { bubbles: true }));  // reason_keep.js forgets it
+      if (form.matches("[data-decide-early]")) {
+        decidedEarly(card, (await r.json().catch(() => ({}))).message, fromCard, nextKey);
+        return;
+      }
       if (fromCard) refocusUntil = Date.now() + 5000;
       r.json().then((answer) => said(answer.message), () => {});
       const list = items(form.closest("[data-queue]")).filter((el) => el !== card && !el.classList.contains("leaving"));
@@ -134,7 +168,7 @@ function decide(form, submitter) {
 
 if (live) {
   live.addEventListener("submit", (e) => {
-    const form = e.target.closest("[data-decide]");
+    const form = e.target.closest("[data-decide], [data-decide-early]");
     if (!form || form.dataset.plain) return;
     e.preventDefault();
     if (form.dataset.busy) return;
