@@ -86,9 +86,12 @@ def field_message(code: str) -> str:
         "nik_waiting": _("A request with this NIK is already waiting for a decision. To see it or cancel it, "
                          "touch Start over, then \"Lihat jawaban dan tiket saya\" (Show my answer and ticket) on "
                          "the start screen, which is in Bahasa Indonesia."),
-        # h21u: "Show my answer and ticket" found nothing: each field says what to check
-        "find_nik_no_match": _("Check your NIK: no visit today has this NIK with these 4 digits."),
-        "find_last4_no_match": _("Check the last 4 digits of the mobile number you gave today."),
+        # h21u: "Show my answer and ticket" found nothing: said beside a field, not only in a line under them.
+        # h46g: once, beside the 4 digits (the NIK is on the card in the visitor's hand, the digits are from
+        # memory): beside each box and in the line under them it was said three times. It names the NIK too,
+        # since the kiosk answers an unknown NIK as it answers wrong digits (no one learns who came today).
+        "find_no_match": _("No visit today has this NIK with these 4 digits. Check the last 4 digits of the "
+                           "mobile number you gave today, then your NIK."),
         "find_type_nik": _("Type your 16-digit NIK here, then the last 4 digits of your mobile number."),
         "nik_digits": nik_rules()["nik_digits"],
         "nik_region": _("The first 6 digits are not a known region code. Check your NIK."),
@@ -207,6 +210,18 @@ def js_messages() -> dict[str, str]:
         "ktp_title_taken": _("A photo of your KTP"),
         "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),
         "camera_unavailable_ticket": _("The camera is not available. Type the ticket code, or use the scanner."),
+        # h46g: a camera the browser refused (permission denied) is not a missing one: the visitor can do
+        # nothing about either, but the helpdesk can allow a blocked one (docs/kiosk.md, "No camera"), so
+        # it is named; the ways on without a camera are said as for a missing one
+        # (the helpdesk in the camera's own box, where there is room: in the instruction beside it the box
+        # grew to seven lines at 1280x800 and pushed the buttons under the screen's edge)
+        "camera_blocked": _('The camera is blocked. Touch "Continue without a KTP photo" below, or '
+                            '"Upload a photo instead".'),
+        "camera_blocked_off": _("The camera is blocked in this browser: ask the helpdesk officer."),
+        "camera_blocked_find": _("The camera is blocked in this browser: ask the helpdesk officer. Or enter "
+                                 "your NIK and the 4 digits."),
+        "camera_blocked_ticket": _("The camera is blocked in this browser: ask the helpdesk officer. Or type "
+                                   "the ticket code, or use the scanner."),
         # h46e: the line under "Keluar" on a kiosk without a camera (it still asked for the QR "to the camera")
         "checkout_lead_no_camera": _("Type the code on your ticket: its letters and digits."),
         "network": _("No connection to the server. Please try again."),

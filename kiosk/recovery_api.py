@@ -80,10 +80,9 @@ def find_visit():
         fields["phone_last4"] = field_message("last4")
     if fields:
         return api_error("invalid_fields", 400, fields=fields)
-    # h21u: nothing found marks both fields, each saying what to check (not a lone line under them)
+    # h21u: nothing found is said beside a field (not a lone line under them); h46g: once, beside the digits
     return _look_up(f"nik:{nik}", "nik", lambda: kiosk_recovery.todays_visit(db.session, nik, last4),
-                    miss_fields={"nik": field_message("find_nik_no_match"),
-                                 "phone_last4": field_message("find_last4_no_match")})
+                    miss_fields={"phone_last4": field_message("find_no_match")})
 
 
 @bp.post("/api/v1/visits/find-by-card")

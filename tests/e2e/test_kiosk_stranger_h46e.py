@@ -10,7 +10,7 @@ walk, 7 December (h46e)").
   was cleared unannounced. The question is answered "no" and the warning shows.
 - The browser's own Back (a swipe on the touchscreen) left the kiosk for the page before it, after
   enrolment the enrolment form with its code. It is the screen's "Kembali" now, and nothing where the
-  screen has none.
+  screen has none (h46g gave the KTP screen one).
 - Without a camera, "Keluar" still asked for the ticket's QR code "to the camera".
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from tests.kiosk.e2e_support import SMALL, TABLET, enrol_page
 from .axe import axe_source, violations
 from .settle import settled
 from .test_kiosk_find_without_camera_keyboard_h29u import whole_on_the_glass
+from .test_kiosk_wrong_turns_h46g import start_over_question
 
 pytestmark = pytest.mark.layout
 
@@ -84,6 +85,11 @@ def test_a_card_the_camera_sees_but_cannot_take_says_how_to_go_on_and_back_is_th
     assert not page.is_visible("[data-card-not-taken]")
     if page.is_visible("[data-no-card]"):
         page.click("[data-no-card] [data-action=keep-photo]")
+    # h46g: the KTP screen's "Kembali" with a photo taken and nothing typed asks first, about the photo
+    # (not "everything you entered"); "no" keeps it
+    page.click("section[data-screen=ktp] [data-action=ktp-back]")
+    question = start_over_question(page, lambda p: shot(p, "h46g-ktp-back-with-a-photo-1280x800", full_page=False))
+    assert "Foto KTP Anda" in question and "Semua yang sudah Anda isi" not in question, question
     page.click("section[data-screen=ktp] [data-action=to-who]")
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
     page.click("input[name=phone]")
@@ -97,14 +103,14 @@ def test_a_card_the_camera_sees_but_cannot_take_says_how_to_go_on_and_back_is_th
     page.click("section[data-screen=ktp] [data-action=to-who]")
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
     assert page.input_value("input[name=phone]") == "081234567890"
-    # where the screen has no "Kembali" (the KTP screen's way out is "Ulang dari awal", asked first),
-    # Back does nothing
+    # h46g: the KTP screen has its "Kembali" now, so Back there is it: with a photo and a typed number it
+    # asks first, and "no" keeps both
     page.click("section[data-screen=who] [data-action=back-ktp]")
     page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
     page.go_back()
-    page.wait_for_timeout(1000)  # that nothing happens: a second for a screen change that must not come
+    assert "Semua yang sudah Anda isi" in start_over_question(page)
     assert page.evaluate("document.body.dataset.screen") == "ktp" and "enrol" not in page.url
-    assert page.is_visible("[data-capture-done]")
+    assert page.is_visible("[data-capture-done]") and page.input_value("input[name=phone]") == "081234567890"
 
 
 def test_the_idle_warning_is_not_hidden_by_an_open_question_and_leaving_without_a_camera_asks_no_qr(

@@ -23,6 +23,13 @@ function showsSomething(answer) {
   return (d.guidance && d.guidance !== "no_card") || (d.result.barcodes || []).length > 0;
 }
 
+/* h46g: the browser refused the camera (its permission denied: NotAllowedError, or SecurityError where
+   the page may not ask), as against no camera at all (NotFoundError, no camera API) or one another program
+   holds: the helpdesk can allow a refused one, so the kiosk names it. */
+export function cameraRefused(error) {
+  return !!error && (error.name === "NotAllowedError" || error.name === "SecurityError");
+}
+
 export function Camera(video, overlay) {
   this.video = video;
   this.overlay = overlay;

@@ -1,7 +1,7 @@
 /* Step 1: the KTP in front of the camera. The frames go to the server, which decides when the card
    is steady and stores it; "Take the photo now" and an upload are the fallbacks, and a photo without
    a card says so (keep it as a photo, or try again). A known NIK read from the card is greeted. */
-import { Camera } from "./camera.js";
+import { Camera, cameraRefused } from "./camera.js";
 import { captureNotes } from "./nik_unread.js";
 import { $, fmt } from "./util.js";
 
@@ -57,12 +57,13 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
         manualNext = false;
         return sendFrame(blob, "ktp", manual, taken);
       }, onAnswer);
-    }, () => {
+    }, (e) => {
       if (camera !== cam) return;
-      off.textContent = T.camera_off;
+      const refused = cameraRefused(e);
+      off.textContent = refused ? T.camera_blocked_off : T.camera_off;
       off.hidden = false;
       // said once: tried again after a refused photo, the camera's refusal must not replace what to do next
-      if (!noCamera) guidance(T.camera_unavailable);
+      if (!noCamera) guidance(refused ? T.camera_blocked : T.camera_unavailable);
       withoutCamera();
     });
   }

@@ -3,7 +3,7 @@
    with those digits. The same NIK + digits also bring back the answer for a visitor who walked away
    from the waiting screen. Then confirm, done, and the offer of the satisfaction survey. A visitor
    still waiting for the answer may withdraw the request instead (ux12), asked once more first. */
-import { Camera } from "./camera.js";
+import { Camera, cameraRefused } from "./camera.js";
 import { ask } from "./dialog.js";
 import { showErrors, clearErrors, clearField, keepTypedInSight } from "./errors.js";
 import { $, $$, digits, fmt, newId, withDigitsTyped } from "./util.js";
@@ -22,9 +22,9 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
         const codes = res.data.result.barcodes || [];
         if (codes.length) { busy = true; lookupTicket(codes[0].text).then(() => { busy = false; }); }
       });
-    }).catch(() => {
+    }).catch((e) => {
       const off = $("[data-camera-off]", scope);
-      off.textContent = T.camera_unavailable_ticket;
+      off.textContent = cameraRefused(e) ? T.camera_blocked_ticket : T.camera_unavailable_ticket;
       off.hidden = false;
       // h46e: the line above the code box asked for the QR "to the camera" there is not
       $(".k-lead", scope).textContent = T.checkout_lead_no_camera;
@@ -138,10 +138,11 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     if (nik.length !== 16) local.nik = withDigitsTyped(T.nik_16, T, nik.length);
     if (last4.length !== 4) local.phone_last4 = T.last4;
     if (showErrors(scope, local, T.fix_marked)) { focusFirstMarked(scope); return; }
-    // h45u: no match comes as 200 found: false, with each box's words (not a failed load logged)
+    // h45u: no match comes as 200 found: false, with the box's words (not a failed load logged). h46g: said
+    // there alone: the same miss also in the line under the boxes made it three times with h21u's two boxes
     api("/visits/find", { method: "POST", json: { nik, phone_last4: last4 } }).then((res) => {
       if (!res.ok || res.data.found === false) {
-        if (res.data.fields) { showErrors(scope, res.data.fields, res.data.message); focusFirstMarked(scope); return; }
+        if (res.data.fields) { showErrors(scope, res.data.fields); focusFirstMarked(scope); return; }
         clearErrors(scope);
         $("[data-find-error]", scope).textContent = res.data.message || T.network;
         return;
@@ -165,9 +166,9 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
         $("[data-find-guidance]", scope).textContent = d.message;
         if (d.captured && d.capture) { busy = true; findByCard(d.capture.id).then(() => { busy = false; }); }
       });
-    }).catch(() => {
+    }).catch((e) => {
       const off = $("[data-camera-off]", scope);
-      off.textContent = T.camera_unavailable_find;
+      off.textContent = cameraRefused(e) ? T.camera_blocked_find : T.camera_unavailable_find;
       off.hidden = false;
       $("[data-find-guidance]", scope).hidden = true;
     });

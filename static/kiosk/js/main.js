@@ -121,6 +121,37 @@ setTimeout(function officeChanged() {
   if (screens.current() === "welcome") goHome(); else setTimeout(officeChanged, 30000);
 }, cfg.office_changes_in * 1000);
 
+/* h46g: what "Ulang dari awal" would throw away: "entered" (anything typed, chosen or signed by the
+   visitor, or read from an ID's code), "photo" (a KTP photo, nothing more: what it filled in came with
+   it) or "" (nothing: the start screen touched by mistake). The boxes the visitor changed by hand are
+   those an input or change event came from (the on-screen keyboard sends them too; what the card and an
+   invitation fill in does not); one typed and emptied again holds nothing. */
+const CHECKIN_SCREENS = ["ktp", "who", "from", "what", "devices", "rules"];
+const touchedBoxes = new Set();
+for (const name of CHECKIN_SCREENS) {
+  const section = $(`section[data-screen="${name}"]`);
+  if (!section) continue;
+  for (const type of ["input", "change"]) {
+    section.addEventListener(type, (e) => {
+      if (e.target.matches("input:not([type=file]), textarea, select")) touchedBoxes.add(e.target);
+    });
+  }
+}
+function holds(box) { return ["radio", "checkbox"].includes(box.type) ? box.checked : !!box.value.trim(); }
+function given() {
+  if ([...touchedBoxes].some(holds) || rules.signed() || visitor.codes.length) return "entered";
+  return visitor.capture || visitor.pendingPhoto ? "photo" : "";
+}
+/* Throwing away what the visitor gave takes a second tap, in words that name what there is; nothing
+   given, nothing to ask. `empty` is where to go then (the start in the visitor's language for Kembali). */
+function startOver(empty) {
+  const what = given();
+  if (!what) { empty(); return; }
+  $("[data-start-over-entered]").hidden = what !== "entered";
+  $("[data-start-over-photo]").hidden = what !== "photo";
+  ask("start-over").then((yes) => { if (yes) goHome(); });
+}
+
 const actions = {
   checkin: startCheckin,
   checkout: () => screens.show("checkout"),
@@ -149,8 +180,9 @@ const actions = {
   "idle-continue": () => idle.resume(),
   "home-now": goHome,
   "to-start": backToStart,
-  // Throwing away what the visitor entered takes a second tap; an empty start does not.
-  home: () => ask("start-over").then((yes) => { if (yes) goHome(); }),
+  home: () => startOver(goHome),
+  // h46g: the KTP screen's Kembali: a touch on the start screen by mistake, undone without a question
+  "ktp-back": () => startOver(backToStart),
   // ux16: the other language half-way through: the kiosk starts again in it, asked first in both
   "lang-switch": () => ask("lang-switch").then((yes) => {
     if (yes) leaveFor(document.querySelector(".k-top [data-action=lang-switch]").href);
@@ -173,10 +205,10 @@ document.addEventListener("click", (e) => {
 /* h46e: the browser's own Back (a sideways swipe on a touchscreen, a mouse's back button) left the kiosk's
    page for the one before it: after enrolment the enrolment form with its code, a staff page, and the
    visitor's screen gone unasked. Now it is the screen's own "Kembali" where the screen has one, and
-   nothing where it has none (the start, the KTP, the ticket). Chromium's Back skips a history entry that
+   nothing where it has none (the start, the ticket; h46g: the KTP screen has one now). Chromium's Back skips a history entry that
    a page added without a touch (its guard against pages that trap Back), so the entry is added at a
    tap, one at a time. */
-const BACK_ACTIONS = ["back-ktp", "back-who", "back-from", "back-what", "to-start"];
+const BACK_ACTIONS = ["back-ktp", "back-who", "back-from", "back-what", "to-start", "ktp-back"];
 let backHeld = false;
 document.addEventListener("click", () => {
   if (!backHeld) { history.pushState({ kioskBack: true }, ""); backHeld = true; }

@@ -69,5 +69,5 @@ export function createRules({ api, T, visitor, form, capture, screens, onSubmitt
     clearField(screen, "rules_accepted");
     if (box.checked && pad.isEmpty()) requestAnimationFrame(bringSignatureUp);
   });
-  return { submit, clearSignature: () => pad.clear() };
+  return { submit, clearSignature: () => pad.clear(), signed: () => !pad.isEmpty() };
 }
