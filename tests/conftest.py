@@ -14,7 +14,7 @@ from lpsedesk import create_app
 from lpsedesk.extensions import db
 from lpsedesk.models import AuditEvent, Base
 
-from .app_startup import COMPILED_TEMPLATES, reuse_url_builders
+from .app_startup import COMPILED_TEMPLATES, reuse_url_builders, share_password_hashes
 from .support import missing_capabilities
 
 TEST_PASSWORD = "Rahasia-uji-123"
@@ -23,6 +23,7 @@ TEST_PASSWORD = "Rahasia-uji-123"
 pytest_plugins = ("pytester", "tests.postgres_pass")
 
 reuse_url_builders()  # every app of the run (tests/app_startup.py)
+share_password_hashes(TEST_PASSWORD)
 
 
 def _worker_database(url: str) -> str:
