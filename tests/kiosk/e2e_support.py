@@ -1,6 +1,9 @@
 """Helpers for the kiosk's browser tests: fake-camera videos, an enrolled kiosk page, a staff decision."""
 from __future__ import annotations
 
+import functools
+import os
+import shutil
 from pathlib import Path
 
 import cv2
@@ -20,7 +23,29 @@ TURNED = {"width": 800, "height": 1280}  # the 1280x800 tablet turned to portrai
 SMALL = {"width": 1024, "height": 768}
 
 
+# The synthetic cards below are drawn from a fixed seed, so each is the same every time; drawing one
+# took 4-7 s of a loaded machine (fonts, guilloche, the scene), paid again by each of the many kiosk
+# tests that give a KTP. Each test process draws each card once. The person is a frozen dataclass
+# and the JPEG bytes cannot change; a frame (an array a test could draw on) is handed out as a copy.
+_VIDEOS: dict[int, tuple[Path, object]] = {}
+
+
 def ktp_video(path: Path, seed: int = 11):
+    """The video below written to `path`: a hard link to the one this process already wrote for the
+    seed (157 MB, 4 s to draw and write), which chromium only reads."""
+    made, person = _VIDEOS.get(seed, (None, None))
+    if made is not None and made.exists():
+        try:
+            os.link(made, path)
+        except OSError:  # another file system
+            shutil.copyfile(made, path)
+        return path, person
+    video, person = _draw_ktp_video(path, seed)
+    _VIDEOS[seed] = (Path(video), person)
+    return video, person
+
+
+def _draw_ktp_video(path: Path, seed: int):
     """An empty desk, then a synthetic KTP moving a little (the hand settling), then held still:
     returns (video path, person). The card is printed in a font family the engine was never tuned
     on (the held-out set of tests/synthetic/styles.py), with guilloche and its fields moved."""
@@ -51,6 +76,11 @@ CAPTURE_WAIT_MS = 120000
 def ktp_with_thumb_on_nik() -> np.ndarray:
     """A KTP held flat (1280x720 BGR), a medium brown thumb from its top edge over the NIK's middle
     digits, the rest of the thumb over the desk beyond the card (Run 14x)."""
+    return _ktp_with_thumb_on_nik().copy()
+
+
+@functools.cache
+def _ktp_with_thumb_on_nik() -> np.ndarray:
     from tests.synthetic.ktp import render_ktp
     from tests.synthetic.people import make_person
     from tests.synthetic.scenes import place_in_scene
@@ -121,6 +151,7 @@ def sign(page) -> None:
     page.mouse.up()
 
 
+@functools.cache
 def ktp_jpeg(seed: int = 41) -> tuple[bytes, object]:
     """A photo of a synthetic KTP as the kiosk's upload button takes it: (JPEG bytes, person)."""
     from tests.synthetic.ktp import render_ktp
