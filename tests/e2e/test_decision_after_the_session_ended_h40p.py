@@ -18,9 +18,11 @@ from .test_staff_flow import close_pages
 REASON = "Ruang rapat dipakai sampai pukul 15.00, silakan datang besok."
 
 # The queue's live stream notices an ended login within 2 s and shows the login page itself
-# (tests/admin/test_live_stream_ends_with_the_login.py). Here the tap must come first, as on a phone
-# whose stream the sleeping screen cut: the streams are kept reachable so the test can close them
-# (a slow CI machine took more than 2 s between the session ending and the tap).
+# (tests/admin/test_live_stream_ends_with_the_login.py), as does the list's refresh when its fetch is sent
+# to the login. Here the tap must come first, as on a phone whose screen slept and cut the stream: the
+# open streams are closed and the page's live requests refused until the login page shows (a slow CI
+# machine took more than 2 s between the session ending and the tap; once a stream reconnecting after
+# the close opened the login first).
 STREAMS_KEPT = """(() => {
   const Real = window.EventSource;
   window.__streams = [];
@@ -34,6 +36,14 @@ STREAMS_KEPT = """(() => {
 })()"""
 
 
+def screen_asleep(page) -> None:
+    """The queue's live updates cut: no stream, no refresh of the list, until `page.unroute_all()`."""
+    live = page.locator("#live")
+    for address in (live.get_attribute("data-events"), live.get_attribute("data-live-src")):
+        page.route(f"**{address}*", lambda route: route.abort())
+    page.evaluate("window.__streams.forEach((source) => source.close())")
+
+
 def test_a_refusal_tapped_after_the_session_ended_is_said_unsent_and_finished_with_one_tap_after_login(
         app, live_server, browser, make_user):
     page, visit_id = kasubag_on_a_phone_with_one_waiting(app, live_server, browser, make_user)
@@ -45,10 +55,11 @@ def test_a_refusal_tapped_after_the_session_ended_is_said_unsent_and_finished_wi
     card.locator("textarea[name=reason]").dispatch_event("input")
 
     assert page.evaluate("window.__streams.length") >= 1, "the queue opened no live stream to cut"
-    page.evaluate("window.__streams.forEach((source) => source.close())")  # the screen slept
+    screen_asleep(page)
     end_every_staff_session(app)  # while the Kasubag is deciding (idle, or ended elsewhere)
     card.locator("button[value=deny]").click()
     page.wait_for_url("**/admin/login?**")
+    page.unroute_all()  # awake: the queue after the login is live again
     said = page.locator("[data-unsent]")
     assert said.inner_text().startswith("Keputusan Anda belum terkirim: sesi Anda sudah berakhir.")
     assert said.get_attribute("role") == "alert"
