@@ -125,10 +125,8 @@ class _KeepMarkOdds:
     def __call__(self, preds: np.ndarray, return_word_box: bool = False, **kwargs) -> list:
         out = self.decode(preds, return_word_box, **kwargs)
         best = preds.argmax(axis=2)
-        if self.hyphen is None:
-            return [(*res, _mark_odds(best[i], preds[i, :, self.mark])) for i, res in enumerate(out)]
-        return [(*res, _mark_odds(best[i], preds[i, :, self.mark]), _mark_odds(best[i], preds[i, :, self.hyphen]))
-                for i, res in enumerate(out)]
+        marks = (self.mark,) if self.hyphen is None else (self.mark, self.hyphen)
+        return [(*res, *(_mark_odds(best[i], preds[i, :, m]) for m in marks)) for i, res in enumerate(out)]
 
 
 def _mark_odds(best: np.ndarray, mark: np.ndarray) -> list[float]:

@@ -19,7 +19,7 @@ DESCRIBED = """(sel) => { const box = document.querySelector(sel);
 
 
 @pytest.mark.parametrize(("size", "name"), [(TABLET, "1280x800"), (PORTRAIT, "1080x1920")])
-def test_find_my_answer_that_finds_nothing_marks_both_fields_and_focuses_the_nik(
+def test_find_my_answer_that_finds_nothing_marks_the_field_to_check_and_focuses_it(
         app, live_server, browser, shot, size, name):
     with app.app_context():
         factories.visit("pending", submitted_at=datetime.now(timezone.utc),
