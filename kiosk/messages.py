@@ -76,11 +76,12 @@ def api_message(code: str) -> str:
 
 def field_message(code: str) -> str:
     """An inline error under a form field."""
+    nik = nik_rules()
     messages = {
         "required": _("This field is required."),
         "too_long": _("This is too long."),
         "choose": _("Please choose one."),
-        "nik_length": nik_rules()["nik_length"],
+        "nik_length": nik["nik_length"],
         # h22: one request waiting per person and day (checkin.already_waiting). h23v: Start over brings
         # the start screen back in Bahasa Indonesia, so the English names its button as it reads there.
         "nik_waiting": _("A request with this NIK is already waiting for a decision. To see it or cancel it, "
@@ -93,7 +94,7 @@ def field_message(code: str) -> str:
         "find_no_match": _("No visit today has this NIK with these 4 digits. Check the last 4 digits of the "
                            "mobile number you gave today, then your NIK."),
         "find_type_nik": _("Type your 16-digit NIK here, then the last 4 digits of your mobile number."),
-        "nik_digits": nik_rules()["nik_digits"],
+        "nik_digits": nik["nik_digits"],
         "nik_region": _("The first 6 digits are not a known region code. Check your NIK."),
         "nik_date": _("Digits 7 to 12 are not a valid date of birth. Check your NIK."),
         "nik_serial": _("The last 4 digits cannot be 0000. Check your NIK."),

@@ -124,6 +124,15 @@ def _from_record(record: ScanSessionRecord, seal: CropSeal) -> SharedScanSession
     return scan
 
 
+def _ended(record: ScanSessionRecord) -> SharedScanSession:
+    """A row deleted by age or to make room, as its caller needs it: the unclaimed captures' keys
+    to delete. Its crops stay sealed - nobody reads them again, and a row whose crops no longer
+    open (another key) is not worth a warning that a steady run starts again."""
+    scan = SharedScanSession(device_id=record.device_id)
+    scan.pending_keys = list(record.pending_keys or [])
+    return scan
+
+
 class DatabaseScanSessions:
     """The same calls as ScanSessions (kiosk/scan_sessions.py), plus save(); the caller's
     transaction (the request's) commits."""
@@ -155,7 +164,7 @@ class DatabaseScanSessions:
         old = utcnow() - timedelta(seconds=self.ttl)
         rows = db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.touched_at < old)
                           .with_for_update(skip_locked=True)).all()
-        dropped = [_from_record(r, self._seal) for r in rows]
+        dropped = [_ended(r) for r in rows]
         for row in rows:
             db.delete(row)
         return dropped
@@ -189,7 +198,7 @@ class DatabaseScanSessions:
         rows = db.scalars(select(ScanSessionRecord).where(ScanSessionRecord.device_id == device_id)
                           .order_by(ScanSessionRecord.touched_at.desc(), ScanSessionRecord.id.desc())
                           .offset(max(0, self.per_kiosk - 1)).with_for_update(skip_locked=True)).all()
-        dropped = [_from_record(r, self._seal) for r in rows]
+        dropped = [_ended(r) for r in rows]
         for row in rows:
             db.delete(row)
         return dropped

@@ -50,3 +50,33 @@ def test_a_sealed_blob_opens_only_in_its_own_row_and_with_the_offices_key():
     assert CropSeal(crops_key("another office's key")).open(sealed, 7, "session-a") is None
     assert seal.open(b"\xff\xd8\xff plain bytes of a row written before", 7, "session-a") is None
     assert key != b"an office's storage key"[:32]
+
+
+def test_an_expired_session_hands_back_its_unclaimed_captures_without_opening_its_crops(app, caplog):
+    # The sweep deletes a session nobody touched for its TTL and deletes the captures no visit
+    # claimed; the crops in the row are never read again. A row sealed with another key (the office
+    # changed STORAGE_KEY, or a restore) must still go, with its captures, and not be reported as
+    # "its crops do not open; the steady run starts again": no run starts, the visitor left.
+    from datetime import timedelta
+
+    from kiosk.shared_scan_sessions import DatabaseScanSessions
+    from lpsedesk import devices
+    from lpsedesk.clock import utcnow
+
+    from .conftest import CROPS_KEY
+
+    with app.app_context():
+        device, _code = devices.create_device(db.session, None, "Kios lobi")
+        db.session.flush()
+        other_key = crops_key("the key before the office changed it")
+        db.session.add(ScanSessionRecord(
+            device_id=device.id, session_id="walked-away-1", tracker={}, codes=[],
+            pending_keys=["captures/unclaimed-1.enc"], touched_at=utcnow() - timedelta(hours=1),
+            steady=CropSeal(other_key).seal(b"crops of a visitor who left", device.id, "walked-away-1")))
+        db.session.flush()
+        store = DatabaseScanSessions(lambda: db.session, key=CROPS_KEY, ttl=60)
+        with caplog.at_level("WARNING"):
+            ended = store.sweep()
+        assert [scan.pending_keys for scan in ended] == [["captures/unclaimed-1.enc"]]
+        assert "do not open" not in caplog.text
+        assert db.session.scalars(select(ScanSessionRecord)).all() == []
