@@ -1,7 +1,7 @@
 """Every error as a readable page (or JSON for API calls) in the user's language; never a bare 500."""
 from __future__ import annotations
 
-from flask import Flask, current_app, has_request_context, jsonify, make_response, render_template, request
+from flask import Flask, current_app, has_request_context, jsonify, make_response, render_template, request, url_for
 from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -102,7 +102,11 @@ def error_response(status: int, message: str, code: str | None = None, *, way_on
         response = make_response(message)
         response.mimetype = "text/plain"
     else:
-        response = make_response(render_template("error.html", status=status, message=message, way_on=way_on))
+        # A POST's error page cannot be opened again in the other language: its switch leads on instead,
+        # to the record (a 409) or the start page, in that language (h47e)
+        instead = way_on[0] if way_on else url_for("core.index")
+        response = make_response(render_template("error.html", status=status, message=message, way_on=way_on,
+                                                 lang_instead=instead))
     response.status_code = status
     return response
 
