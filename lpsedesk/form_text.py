@@ -30,6 +30,8 @@ def cleaned(value: str) -> str:
 
 
 def cleaned_form(form: MultiDict, cls: type[MultiDict]) -> MultiDict:
-    """`form` with every text field but a password's cleaned; files are not in it."""
+    """`form` with every text field but a password's cleaned; files are not in it. A multipart part
+    without a name (a script's; no browser sends one) is left out: no field is read by it, and its name
+    None was a server error in the CSRF check's search for its token (h47e)."""
     return cls([(name, value if kept_as_typed(name) else cleaned(value))
-                for name, value in form.items(multi=True)])
+                for name, value in form.items(multi=True) if name is not None])

@@ -122,3 +122,13 @@ def test_a_password_is_compared_as_typed(app):
     cleaned = client.post("/admin/login", data={"csrf_token": token, "username": "tono",
                                                 "password": password.replace(ZWSP, "").replace("\x07", "")})
     assert cleaned.status_code != 302
+
+
+def test_a_form_part_without_a_name_is_refused_as_a_bad_form_not_a_server_error(app, make_user):
+    # a script's multipart body (no browser sends it): found by the h47e probe as a 500 of the cleaning
+    make_user("ani", Role.ADMIN)
+    admin = logged_in_client(app, "ani")
+    body = b'--x\r\nContent-Disposition: form-data\r\n\r\nhello\r\n--x--\r\n'
+    response = admin.post("/admin/remote/new", data=body, content_type="multipart/form-data; boundary=x")
+    assert response.status_code == 400
+    assert "Maaf" in response.get_data(as_text=True)
