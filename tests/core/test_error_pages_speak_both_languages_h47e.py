@@ -55,6 +55,7 @@ def test_a_form_sent_without_its_token_can_be_read_on_in_english(app, make_user)
     assert "Maaf" in page
     links = switch_links(page)
     assert set(links) == {"id", "en"}
+    assert links["en"] == "/admin/?lang=en"  # the staff's own first page, not the public one
     _shown_in_english(client, page)
     # the choice is kept: the next error is said in English
     again = client.post("/admin/visits/1/notes", data={"body": "x"})
