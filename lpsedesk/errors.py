@@ -1,9 +1,10 @@
 """Every error as a readable page (or JSON for API calls) in the user's language; never a bare 500."""
 from __future__ import annotations
 
-from flask import Flask, current_app, has_request_context, jsonify, make_response, render_template, request
+from flask import Flask, current_app, has_request_context, jsonify, make_response, render_template, request, url_for
 from flask.globals import request_ctx
 from flask_babel import gettext as _
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
@@ -102,7 +103,13 @@ def error_response(status: int, message: str, code: str | None = None, *, way_on
         response = make_response(message)
         response.mimetype = "text/plain"
     else:
-        response = make_response(render_template("error.html", status=status, message=message, way_on=way_on))
+        # A POST's error page cannot be opened again in the other language: its switch leads on instead,
+        # to the record (a 409), the staff's first page or the start page, in that language (h47e)
+        staff = request.blueprint == "admin" and current_user.is_authenticated
+        instead = way_on[0] if way_on else url_for(
+            "admin.dashboard" if staff and "admin.dashboard" in current_app.view_functions else "core.index")
+        response = make_response(render_template("error.html", status=status, message=message, way_on=way_on,
+                                                 lang_instead=instead))
     response.status_code = status
     return response
 

@@ -17,6 +17,7 @@ from werkzeug.formparser import FormDataParser
 
 from .errors import user_error
 from . import multipart_names
+from .form_text import cleaned_form
 from .multipart_names import NamesAsSentParser
 
 MAX_FORM_FIELDS = 20_000
@@ -24,6 +25,11 @@ MAX_FORM_BYTES = 1_000_000
 
 
 class FieldBoundedParser(FormDataParser):
+    def parse(self, stream, mimetype, content_length, options=None):
+        # every form's text is cleaned here, once, before any view reads it (h47e, form_text)
+        stream, form, files = super().parse(stream, mimetype, content_length, options)
+        return stream, cleaned_form(form, self.cls), files
+
     def _parse_urlencoded(self, stream, mimetype, content_length, options):
         body = _read_up_to(stream, MAX_FORM_BYTES + 1)
         if len(body) > MAX_FORM_BYTES:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -96,12 +96,18 @@ def init_i18n(app: Flask) -> None:
         return {"current_locale": str(get_locale()), "locales": LOCALES, "lang_url": lang_url}
 
 
-def lang_url(code: str) -> str | None:
-    """This page in another language, keeping its other query arguments (filters, tokens); None for a
+def lang_url(code: str, instead: str | None = None) -> str | None:
+    """This page in another language, keeping its other query arguments (filters, tokens); for a
     page that answered a POST to a path no GET can open (a password shown once, a form sent back with
-    its errors): a link there would be a 405, and the page could not be shown again anyway (h45s)."""
+    its errors), a link there would be a 405, and the page could not be shown again anyway (h45s):
+    then `instead` (a same-site path: an error page's way back, h47e) in that language, else None."""
     if request.method != "GET" and not _opens_with_get(request.path):
-        return None
+        if not instead:
+            return None
+        target = urlsplit(instead)
+        args = parse_qs(target.query, keep_blank_values=True)
+        args["lang"] = [code]
+        return f"{path_link(target.path)}?{urlencode(args, doseq=True)}"
     args = request.args.to_dict(flat=False)
     args["lang"] = [code]
     return f"{path_link(request.path)}?{urlencode(args, doseq=True)}"

@@ -44,6 +44,11 @@ def apply_security_headers(h: Headers, path: str) -> None:
     # Staff pages show personal data: never keep them in a shared browser's cache.
     if not path.startswith("/static/"):
         h["Cache-Control"] = "no-store"
+    else:
+        # A file is sent with "no-cache" (asked again, answered 304 while unchanged). An answer with no
+        # Cache-Control at all (a 404, a 405) may be kept by a browser or a proxy by its own guess: a
+        # file missing for a moment (an upgrade half copied) would stay missing there (h47e).
+        h.setdefault("Cache-Control", "no-store")
 
 
 def register_security_headers(app: Flask) -> None:
