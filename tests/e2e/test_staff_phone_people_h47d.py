@@ -115,3 +115,34 @@ def test_an_invitation_decided_far_down_says_so_on_the_screen(app, live_server, 
         _shot(page, f"invitation-said-{name.split()[0].lower()}-360x640")
     assert _invitation(app, first)[0] != "approved"
     close_pages(page)
+
+
+# Whether a point of the element is the element itself (or inside it) on the screen: not under the screen's
+# edge, not under another box
+TOPMOST = """(el) => { const r = el.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  if (y < 0 || y > innerHeight || r.bottom > innerHeight + 0.5) return false;
+  const hit = document.elementFromPoint(x, y); return !!hit && el.contains(hit); }"""
+
+
+@pytest.mark.layout
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_on_a_small_phone_the_refusal_can_be_sent_without_scrolling_inside_its_panel(
+        app, live_server, browser, make_user, short_streams, lang):
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    kiosk_submission(app, "AGUS SAPUTRA")
+    page = _phone(browser, live_server, "bambang", {"width": 320, "height": 568})
+    page.goto(f"{live_server}/admin/queue?lang={lang}")
+    page.wait_for_selector(".req.current")
+    page.locator(".req.current .refuse summary").tap()
+    page.locator(".req.current [data-reason]").first.tap()
+    settled(page)
+    _shot(page, f"refuse-320x568-{lang}")
+    send = page.locator(".req.current button[value=deny]")
+    cancel = page.locator(".req.current [data-refuse-cancel]")
+    assert send.evaluate(TOPMOST), f"the refusal's button is out of sight: {send.bounding_box()}"
+    assert cancel.evaluate(TOPMOST), f"Cancel is out of sight: {cancel.bounding_box()}"
+    assert send.bounding_box()["height"] >= 44
+    send.tap()
+    page.wait_for_selector("[data-queue] .empty")
+    assert page.evaluate(SIDEWAYS) <= 0
+    close_pages(page)
