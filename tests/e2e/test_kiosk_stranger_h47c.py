@@ -1,6 +1,9 @@
 """h47c: the kiosk at arm's length, walked as a stranger (docs/kiosk.md, "Stranger walk, 7 December (h47c)").
 
 - Back swiped again and again, with no tap between, never leaves the kiosk's page.
+- "Lihat jawaban dan tiket saya" at 1280x800 with the number pad open: the line offering the camera went
+  under the sticky heading.
+- The text at 200 %: the 1024x768 kiosk's "Data diri Anda" and rules screens scrolled sideways.
 """
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests.kiosk.e2e_support import TABLET, enrol_page
 
+from lpsedesk import devices
+from lpsedesk.extensions import db
 from tests.e2e.video import write_y4m
 
 from .settle import settled
@@ -79,3 +84,70 @@ def _in_sight(page, locator) -> bool:
     return locator.evaluate("""e => { const r = e.getBoundingClientRect();
       if (r.top < 0 || r.bottom > innerHeight || !r.height) return false;
       return [r.top + 3, r.bottom - 3].every((y) => e.contains(document.elementFromPoint(r.left + 8, y))); }""")
+
+
+# The browser's text at 200 %: the 1280x800 kiosk is 640x400 CSS px, the 1024x768 one 512x384, the
+# 1080x1920 portrait one 540x960 (each CSS px two of the screen's)
+ZOOMED = [{"width": 640, "height": 400}, {"width": 512, "height": 384}, {"width": 540, "height": 960}]
+
+_SIDEWAYS = """() => {
+  const W = document.documentElement.clientWidth, out = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.offsetParent === null && getComputedStyle(e).position !== 'fixed') continue;
+    const r = e.getBoundingClientRect();
+    if (r.width && (r.right > W + 1 || r.left < -1)) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
+  }
+  return {page: document.scrollingElement.scrollWidth, window: W, out: out.slice(0, 5)};
+}"""
+
+
+def _type_quietly(page, name: str, value: str) -> None:
+    # typed as the keys would, without leaving them open over the bar (they hide it under 480 px, h45x)
+    page.locator(f"input[name={name}]").evaluate(
+        "(e, v) => { e.value = v; e.dispatchEvent(new Event('input', {bubbles: true})); }", value)
+
+
+@pytest.mark.parametrize("viewport", ZOOMED, ids=lambda v: f"{v['width']}x{v['height']}")
+def test_text_at_200_percent_needs_no_sideways_scrolling(app, live_server, browser, viewport):
+    from tests.kiosk.e2e_support import choose_the_purpose, on_to_the_purpose, sends_from_the_rules
+
+    with app.app_context():
+        _device, code = devices.create_device(db.session, None, "Kios lobi")
+        db.session.commit()
+    page = browser.new_context(viewport=viewport, device_scale_factor=2).new_page()
+    page.goto(f"{live_server}/kiosk/enrol?code={code}")
+    page.click("button[type=submit]")
+    page.wait_for_selector("body[data-ready]")
+    tag = f"{viewport['width']}x{viewport['height']}"
+    wide = []
+
+    def look(screen):
+        settled(page)
+        page.screenshot(path=f"/tmp/h47c/zoom200-{tag}-{screen}.png", full_page=True)
+        seen = page.evaluate(_SIDEWAYS)
+        if seen["page"] > seen["window"] or seen["out"]:
+            wide.append((screen, seen))
+
+    look("welcome")
+    page.click("[data-action=checkin]")
+    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
+    look("ktp")
+    page.click("[data-action=no-photo]")
+    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    look("who")
+    for name, value in (("full_name", "Sari Uji Coba"), ("nik", "3374015708900003"), ("phone", "081234560077")):
+        _type_quietly(page, name, value)
+    on_to_the_purpose(page, look)
+    choose_the_purpose(page)
+    look("rules")
+    sends_from_the_rules(page)
+    look("ticket")
+    page.goto(f"{live_server}/kiosk/")
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=checkout]")
+    page.wait_for_selector("section[data-screen=checkout]:not([hidden])")
+    look("checkout")
+    page.click("[data-action=find-checkout]")
+    page.wait_for_selector("section[data-screen=find]:not([hidden])")
+    look("find")
+    assert wide == [], wide
