@@ -17,6 +17,7 @@ from lpsedesk import devices
 from lpsedesk.extensions import db
 from tests.e2e.video import write_y4m
 
+from .axe import axe_source, violations
 from .settle import settled
 
 pytestmark = pytest.mark.layout
@@ -151,3 +152,33 @@ def test_text_at_200_percent_needs_no_sideways_scrolling(app, live_server, brows
     page.wait_for_selector("section[data-screen=find]:not([hidden])")
     look("find")
     assert wide == [], wide
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_leaving_while_the_request_waits_is_not_told_to_watch_the_screen(app, live_server, browser, lang):
+    from tests.kiosk.e2e_support import typed_visitor_sends
+
+    page = _kiosk(app, browser, live_server, TABLET)
+    page.goto(f"{live_server}/kiosk/?lang={lang}")
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=checkin]")
+    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
+    page.click("[data-action=no-photo]")
+    page.wait_for_selector("section[data-screen=who]:not([hidden])")
+    typed_visitor_sends(page, "3374015708900003")
+    ticket = page.inner_text("[data-ticket-code]").strip()
+    # she leaves before the answer, by "Keluar" with her ticket's code
+    page.goto(f"{live_server}/kiosk/?lang={lang}")
+    page.wait_for_selector("body[data-ready]")
+    page.click("[data-action=checkout]")
+    page.fill("input[name=ticket]", ticket)
+    page.keyboard.press("Enter")
+    why = page.wait_for_selector("section[data-screen=checkout-confirm] [data-checkout-error]:not(:empty)")
+    settled(page)
+    page.screenshot(path=f"/tmp/h47c/keluar-waiting-{lang}-1280x800.png")
+    said = why.inner_text()
+    # the ticket screen's "the answer appears on this screen" is for one who stays, not for one leaving
+    assert ("muncul di layar ini" if lang == "id" else "appears on this screen") not in said, said
+    assert ("belum dijawab" if lang == "id" else "not been answered yet") in said, said
+    assert page.is_visible("[data-action=withdraw-ask]")
+    assert violations(page, axe_source()) == []
