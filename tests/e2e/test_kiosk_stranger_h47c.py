@@ -78,6 +78,7 @@ def test_find_screen_camera_message_in_sight_with_the_number_pad(app, live_serve
     lead = page.locator(".k-find-camera-lead")
     assert _in_sight(page, lead), "'Tunjukkan KTP Anda ke kamera lagi,' is hidden"
     assert _in_sight(page, page.locator("input[name=find_nik]"))
+    assert violations(page, axe_source()) == []
 
 
 def _in_sight(page, locator) -> bool:
@@ -141,6 +142,7 @@ def test_text_at_200_percent_needs_no_sideways_scrolling(app, live_server, brows
     on_to_the_purpose(page, look)
     choose_the_purpose(page)
     look("rules")
+    assert violations(page, axe_source()) == []
     sends_from_the_rules(page)
     look("ticket")
     page.goto(f"{live_server}/kiosk/")
