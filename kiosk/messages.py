@@ -207,6 +207,9 @@ def js_messages() -> dict[str, str]:
         "no_camera_capture_expired": _('The photo of your KTP has expired. Touch "Continue without a KTP '
                                        'photo", or choose the photo again.'),
         "ktp_title_no_camera": _("A photo of your KTP"),
+        # h47c: "Keluar" found a visit still waiting: the ticket screen's "The answer appears on this
+        # screen" told a visitor who was leaving to stay and watch a screen that goes back to the start
+        "checkout_waiting": _("Your request has not been answered yet, so there is no visit to check out."),
         # h43x: once the photo is taken, with a camera too ("Show your KTP to the camera" was still asked)
         "ktp_title_taken": _("A photo of your KTP"),
         "camera_unavailable_find": _("The camera is not available. Enter your NIK and the 4 digits."),

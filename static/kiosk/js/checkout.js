@@ -61,7 +61,10 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     $("[data-out-facility]").textContent = visit.facility_label;
     $("[data-out-ticket]").textContent = visit.ticket;
     // Only an approved visit can be checked out; otherwise say why and offer no button.
-    $("[data-checkout-error]").textContent = visit.status === "approved" ? "" : visit.message;
+    // h47c: still waiting, said for one who is leaving (the status's own words are the ticket screen's:
+    // "the answer appears on this screen")
+    $("[data-checkout-error]").textContent = visit.status === "approved" ? ""
+      : visit.status === "pending" ? T.checkout_waiting : visit.message;
     // Why a waiting (or refused, or finished) visit has nothing to check out is news, not the
     // visitor's mistake: said calmly, not in the alarm red of an error (kiosk.css .k-why).
     $("[data-checkout-error]").classList.toggle("k-why", visit.status !== "approved");

@@ -174,6 +174,8 @@ export function installKeyboard(panel) {
       .find((h) => h.offsetParent !== null && getComputedStyle(h).position === "sticky");
     const bottom = window.innerHeight - (docked ? 0 : panel.offsetHeight) - (bar ? bar.offsetHeight : 0) - 8;
     const ceiling = heading ? heading.offsetHeight + 8 : 2;  // no heading above: the label at the top
+    // h47c: where a line sticks under the heading (the find screen's camera lead, kiosk.css)
+    document.documentElement.style.setProperty("--k-heading-h", (heading ? heading.offsetHeight : 0) + "px");
     const r = el.getBoundingClientRect();
     const label = el.closest("label") || el;
     const top = Math.min(r.top, label.getBoundingClientRect().top);

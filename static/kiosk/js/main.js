@@ -214,12 +214,21 @@ document.addEventListener("click", () => {
   if (!backHeld) { history.pushState({ kioskBack: true }, ""); backHeld = true; }
 }, true);
 window.addEventListener("popstate", () => {
-  backHeld = false;
+  // h47c: the entry is put back at once, so a second swipe with no tap between meets one of the kiosk's
+  // own again (it left the page). After the first tap the page has the touch Chromium asks for, so
+  // this entry is not skipped.
+  history.pushState({ kioskBack: true }, "");
   const section = $(`section[data-screen="${screens.current()}"]`);
   const back = section && [...section.querySelectorAll("[data-action]")]
     .find((b) => BACK_ACTIONS.includes(b.dataset.action) && b.offsetParent !== null);
   if (back) actions[back.dataset.action]();
 });
+
+/* h47c: a kiosk page reached by Back is an earlier visitor's page, loaded afresh (the kiosk's pages are
+   never cached): the start screen or a screen "Kembali" left by a reload. A page nobody touched cannot
+   hold Back (Chromium skips the entry it would add), so Back from it went on to the page before the
+   kiosk, the enrolment form. It goes forward again at once, to the kiosk's newest page. */
+if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") history.forward();
 
 // "Touch the screen to begin": a touch anywhere on the welcome screen but its other buttons and
 // links starts the check-in.
