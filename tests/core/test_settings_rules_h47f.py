@@ -264,3 +264,78 @@ def test_a_refused_reasons_list_is_named_so_the_error_shows_beside_its_own_box()
         error = _refused(clean_refusal_reasons, "Surat tidak lengkap\nsurat tidak LENGKAP", key)
         assert (error.key, error.code, error.params) == (key, "duplicate_right", {"right": "surat tidak LENGKAP"})
     assert _refused(clean_refusal_reasons, "Surat tidak lengkap\nsurat tidak lengkap").key == "refusal_reasons"
+
+
+# -- What the Admin is told is the limit is the limit (the error's `max` is said on the page) ----------------
+
+def test_each_office_text_takes_the_length_its_refusal_states_and_not_one_more():
+    for key in ("lpse_name", "lpse_place", "signatory_title", "signatory_name", "signatory_rank"):
+        error = _refused(clean_text, key, "x" * 1000)
+        assert (error.key, error.code) == (key, "too_long") and isinstance(error.params["max"], int)
+        stated = error.params["max"]
+        assert clean_text(key, "x" * stated) == "x" * stated
+        assert _refused(clean_text, key, "x" * (stated + 1)).params == {"max": stated}
+
+
+def test_a_refusal_reason_takes_the_length_and_the_list_the_count_its_refusal_states():
+    for key in ("refusal_reasons", "remote_refusal_reasons"):
+        error = _refused(clean_refusal_reasons, "x" * 1000, key)
+        assert (error.key, error.code) == (key, "label_too_long") and isinstance(error.params["max"], int)
+        stated = error.params["max"]
+        assert clean_refusal_reasons("x" * stated, key) == ["x" * stated]
+        assert _refused(clean_refusal_reasons, "x" * (stated + 1), key).params == {"max": stated}
+        error = _refused(clean_refusal_reasons, "\n".join(f"Alasan {n}" for n in range(1000)), key)
+        assert (error.key, error.code) == (key, "too_many") and isinstance(error.params["max"], int)
+        stated = error.params["max"]
+        assert len(clean_refusal_reasons("\n".join(f"Alasan {n}" for n in range(stated)), key)) == stated
+        assert _refused(clean_refusal_reasons, "\n".join(f"Alasan {n}" for n in range(stated + 1)), key).params \
+            == {"max": stated}
+
+
+def test_a_facility_list_takes_the_count_its_refusal_states_and_not_one_more():
+    def rows(count):
+        return [{"key": "", "id": f"Ruang {n}", "en": f"Room {n}", "active": True} for n in range(count)]
+    error = _refused(clean_choices, "facilities", rows(1000), [], set())
+    assert (error.key, error.code) == ("facilities", "too_many") and isinstance(error.params["max"], int)
+    stated = error.params["max"]
+    assert len(clean_choices("facilities", rows(stated), [], set())[0]) == stated
+    assert _refused(clean_choices, "facilities", rows(stated + 1), [], set()).params == {"max": stated}
+
+
+def test_an_access_right_s_refusal_is_said_beside_the_access_rights():
+    for text, code in (("x" * 81, "label_too_long"), ("\n \n", "none_active")):
+        assert (_refused(clean_access_rights, text).key, _refused(clean_access_rights, text).code) \
+            == ("access_rights", code)
+
+
+def test_a_blank_row_or_a_removed_item_anywhere_in_the_list_leaves_the_rows_after_it():
+    blank = {"key": "", "id": "", "en": ""}
+    items, _ = clean_choices("facilities", [blank] + _rows(), OLD, set())
+    assert items == OLD
+    items, _ = clean_choices("facilities", _rows(meeting_room={"remove": True}), OLD, set())
+    assert items == [OLD[1]]
+
+
+def test_each_changed_setting_is_audited_as_the_admin_who_saved_it_and_a_field_left_as_shown_is_not_written(app):
+    from sqlalchemy import select
+
+    from lpsedesk import form_edits, settings
+    from lpsedesk.models import AuditEvent
+    from lpsedesk.roles import Actor, Role
+    from lpsedesk.settings_rules import apply
+
+    admin = Actor("user", 7, "Admin Uji", frozenset({Role.ADMIN}))
+    with app.app_context():
+        current = settings.get_all(db.session)
+        shown = {"retention_days": form_edits.mark(current["retention_days"]),
+                 "kiosk_idle_seconds": form_edits.mark(current["kiosk_idle_seconds"])}
+        settings.put(db.session, "retention_days", 400)  # another Admin's save after this form was shown
+        db.session.commit()
+        changed = apply(db.session, admin, {"retention_days": current["retention_days"],
+                                            "kiosk_idle_seconds": 120}, shown)
+        db.session.commit()
+        assert changed == ["kiosk_idle_seconds"]
+        assert settings.get_all(db.session)["retention_days"] == 400
+        event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "settings.changed")
+                                   .order_by(AuditEvent.id.desc())).first()
+        assert (event.actor_id, event.actor_label) == (7, "Admin Uji")
