@@ -33,3 +33,37 @@ def test_a_hairline_across_the_row_is_no_text_band_and_no_hyphen():
     row[24:27, :] = 0  # three lines of ink: a rule, not letters
     assert stroke_lift(row, COLS[4], COLS[6]) == 0.0
     assert with_seen_hyphens(row, READ, COLS, ODDS) == READ
+
+
+# Run 46a's rule on the synthetic rows of tests/idscan/test_name_hyphen.py: "a hyphen in place of each space
+# between two letters where the model gave the hyphen HYPHEN_SEEN (0.05) or more" at either of the space's two
+# gaps, "and the row shows a stroke at mid height there".
+
+def _hyphen_row(printed):
+    from .test_name_hyphen import _row
+    return _row(printed)
+
+
+def _odds(text, at):
+    return [at.get(i, 0.0001) for i in range(len(text) - 1)]
+
+
+def test_the_odds_at_either_gap_of_the_space_count_and_exactly_0_05_is_enough():
+    row, cols = _hyphen_row("WIDYA-NINGSIH")
+    for gap in (4, 5):
+        assert with_seen_hyphens(row, READ, cols, _odds(READ, {gap: 0.1})) == "WIDYA-NINGSIH"
+        assert with_seen_hyphens(row, READ, cols, _odds(READ, {gap: 0.05})) == "WIDYA-NINGSIH"
+
+
+def test_a_space_after_the_first_letter_or_before_the_last_is_between_two_letters_too():
+    for printed in ("M-NUR", "NUR-A"):
+        row, cols = _hyphen_row(printed)
+        read = printed.replace("-", " ")
+        assert with_seen_hyphens(row, read, cols, [0.2] * (len(read) - 1)) == printed
+
+
+def test_a_space_beside_a_digit_on_either_side_stays_a_space():
+    for printed in ("AB1-CD", "AB-1CD"):
+        row, cols = _hyphen_row(printed)
+        read = printed.replace("-", " ")
+        assert with_seen_hyphens(row, read, cols, [0.2] * (len(read) - 1)) == read
