@@ -105,7 +105,8 @@ initial-migration: $(VENV)/.installed
 # The same modules as pyproject's [tool.mutmut] only_mutate, in its order.
 MUTATE ?= workflow nik idscan.nik checkin visit_ops remote_ops exports storage urls roles passwords throttle office_hours \
   clock restricted watchlist lpsedesk.invitations.rules kiosk_recovery board_duties decision_told idscan.unseen_digits \
-  allowed_hosts decision_wait typed_time visit_stay retention seen_text
+  allowed_hosts decision_wait typed_time visit_stay retention seen_text live_rules \
+  settings_rules form_edits idscan.lone_reading idscan.name_hyphen
 MUTATION_JOBS ?= 2
 mutation: sysdeps-test $(VENV)/.installed-mutation
 	rm -rf mutants
