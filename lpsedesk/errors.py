@@ -1,6 +1,8 @@
 """Every error as a readable page (or JSON for API calls) in the user's language; never a bare 500."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Flask, current_app, has_request_context, jsonify, make_response, render_template, request, url_for
 from flask.globals import request_ctx
 from flask_babel import gettext as _
@@ -14,6 +16,7 @@ from .auth import login_required_response, needs_login_now, sent_no_cookie
 from .bare_page import bare_error_page
 from .extensions import db
 from .labels import status_label
+from .urls import same_site_path
 from .workflow import InvalidInput, InvalidTransition, MissingReason, NotAllowed, WorkflowError
 
 
@@ -90,6 +93,18 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or "/api/" in request.path or request.is_json
 
 
+def _back_to() -> str:
+    """Where the error page's "Back" leads: the page the browser says it came from when that is a page
+    of this site, else the start page. The Referer header is the client's to write: written into the
+    link as it came, a probe's `javascript:...` or another site's address was the button's target."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.scheme in ("http", "https") and referrer.netloc == request.host:
+        back = same_site_path(urlunsplit(("", "", referrer.path or "/", referrer.query, "")))
+        if back:
+            return back
+    return url_for("core.index")
+
+
 def error_response(status: int, message: str, code: str | None = None, *, way_on: tuple[str, str] | None = None,
                    **extra):
     """`way_on`: (address, words) of the page to go on from, instead of "Back" (a 409's record)."""
@@ -109,7 +124,7 @@ def error_response(status: int, message: str, code: str | None = None, *, way_on
         instead = way_on[0] if way_on else url_for(
             "admin.dashboard" if staff and "admin.dashboard" in current_app.view_functions else "core.index")
         response = make_response(render_template("error.html", status=status, message=message, way_on=way_on,
-                                                 lang_instead=instead))
+                                                 lang_instead=instead, back_to=_back_to()))
     response.status_code = status
     return response
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from lpsedesk import audit, held_files, remote_ops
 from lpsedesk.auth import current_actor, requires
 from lpsedesk.clock import local_to_utc, utc_to_local
+from lpsedesk.errors import error_response
 from lpsedesk.extensions import db
 from lpsedesk.fetch_site import from_this_site_only
 from lpsedesk.form_limits import file_beside_typed_fields
@@ -163,7 +164,7 @@ def remote_detail(request_id: int):
 def remote_letter(request_id: int):
     req = load(request_id)
     if not req.letter_key:
-        return render_template("error.html", status=404, message=_("No letter was attached.")), 404
+        return error_response(404, _("No letter was attached."), "no_letter")
     data = current_app.extensions["storage"].open(req.letter_key)
     # A third party's letter is personal data, as a KTP image is: each opening is audited (h45s).
     audit.record(db.session, current_actor(), "remote.letter_viewed", req)
