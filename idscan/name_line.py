@@ -273,6 +273,9 @@ def drop_split_spaces(name: str | None, img: np.ndarray | None) -> str | None:
 CLEAR_START = True
 MARGIN = 8  # px: lines.line_image's margin before a line's start
 CLEAR_WALK = 1.5  # row heights: ink further than this without a gap is not one letter
+# Grey level (gentle image) a cut letter's stroke reaches: stranger4 dev's three cut first letters
+# 132-154; a column just under the ink level (~205) beside the edge is a fringe, not a stroke.
+CLEAR_DARK = 180
 
 
 def clear_start(gentle: np.ndarray, line: TextLine, start: int) -> int:
@@ -296,4 +299,6 @@ def clear_start(gentle: np.ndarray, line: TextLine, start: int) -> int:
     gaps = np.flatnonzero(~ink)
     if gaps.size == 0:
         return start  # no gap within reach: not one letter
+    if band[:, gaps[-1] + 1:].min() >= CLEAR_DARK:
+        return start  # only a letter's soft fringe or the print's background: no letter cut
     return lo + int(gaps[-1]) + MARGIN
