@@ -34,12 +34,17 @@ class LineCut(tuple):
 
     name_cut: tuple[np.ndarray, np.ndarray] | None = None
     wide: np.ndarray | None = None  # RapidOCR's image of it reaching letters a glare band washed out
+    clear: np.ndarray | None = None  # RapidOCR's image of it begun on paper, not inside a pale first letter
 
 
 def name_image(cut: LineCut) -> np.ndarray:
-    """RapidOCR's image of a line read as the name: its wide cut (washed_end) where it has one."""
+    """RapidOCR's image of a line read as the name: its wide cut (washed_end) where it has one, else
+    its cut begun on paper (clear_start) where that moved."""
     wide = getattr(cut, "wide", None)
-    return wide if wide is not None else cut[2]
+    if wide is not None:
+        return wide
+    clear = getattr(cut, "clear", None)
+    return clear if clear is not None else cut[2]
 
 
 def value_column(rows: list[TextLine], at: int, width: int) -> int | None:
@@ -95,6 +100,8 @@ def name_cut(row: TextLine, rows: list[TextLine], at: int, images: tuple[np.ndar
         return None
     cut = replace(row, value_x0=x0)
     soft = replace(cut, x1=max(cut.x1, soft_end)) if soft_end else cut
+    # The names model's image begins on paper, not inside a pale first letter (clear_start).
+    soft = replace(soft, value_x0=clear_start(gentle, soft, x0))
     return line_image(clean, cut), line_image(gentle, soft, height=soft_height)
 
 
@@ -253,3 +260,45 @@ def drop_split_spaces(name: str | None, img: np.ndarray | None) -> str | None:
         gap = gaps[k] if k < len(gaps) else None
         out += ("" if short and gap is not None and gap < limit else " ") + word
     return out
+
+
+# The names model's image of the name row begins MARGIN px before the first column the cleaned
+# card calls ink (lines.line_image). A worn or soft card's first letter can be paler than the
+# letters after it: the cleaned card's ink then begins at the second letter, the margin ends inside
+# the first one, and the model, shown half a T or a J, reads "ARAYEN GUSE" for TARAYEN GUSE sure of
+# every letter (stranger4 dev: three such names, all filled wrong). On the gentle grey the half
+# letter is still darker than the paper up to the gap before it: the image's edge is moved into
+# that gap, walking left over ink columns only (a gap stops it, so the colon before the name stays
+# out), at most CLEAR_WALK row heights. False: measurements.
+CLEAR_START = True
+MARGIN = 8  # px: lines.line_image's margin before a line's start
+CLEAR_WALK = 1.5  # row heights: ink further than this without a gap is not one letter
+# Grey level (gentle image) a cut letter's stroke reaches: stranger4 dev's three cut first letters
+# 132-154; a column just under the ink level (~205) beside the edge is a fringe, not a stroke.
+CLEAR_DARK = 180
+
+
+def clear_start(gentle: np.ndarray, line: TextLine, start: int) -> int:
+    """The start to cut `line` at on the gentle grey so that the image's left edge (MARGIN px
+    before it) lies on paper: `start` where it does already, or where no gap lies within
+    CLEAR_WALK row heights; else the gap's column + MARGIN."""
+    edge = start - MARGIN
+    h = line.y1 - line.y0
+    if not CLEAR_START or h <= 0 or edge <= 0:
+        return start
+    lo = max(0, int(edge - CLEAR_WALK * h) - 1)
+    band = gentle[max(0, line.y0 - 2):line.y1 + 2, lo:edge + 1]
+    if band.size == 0:
+        return start
+    # Ink as on the rows a glare band washed (washed_start): under WASHED_INK or WASHED_DROP under
+    # the row's own paper.
+    paper = float(np.percentile(gentle[max(0, line.y0 - 2):line.y1 + 2, lo:start], 90))
+    ink = band.min(axis=0) < max(WASHED_INK, paper - WASHED_DROP)
+    if not ink[-1]:
+        return start  # the edge is on paper
+    gaps = np.flatnonzero(~ink)
+    if gaps.size == 0:
+        return start  # no gap within reach: not one letter
+    if band[:, gaps[-1] + 1:].min() >= CLEAR_DARK:
+        return start  # only a letter's soft fringe or the print's background: no letter cut
+    return lo + int(gaps[-1]) + MARGIN

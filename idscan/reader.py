@@ -25,7 +25,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
                      seventeen, similar)
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
-from .name_line import LineCut, drop_split_spaces, name_cut, name_image, washed_end, washed_start
+from .name_line import LineCut, clear_start, drop_split_spaces, name_cut, name_image, washed_end, washed_start
 from . import name_alone, name_sure, name_titles
 from .last_digit import letter_only_last
 from .lone_reading import confirmed_on_crops, lone_reading
@@ -116,7 +116,15 @@ def card_lines(crop: np.ndarray) -> list[tuple[np.ndarray, bool, np.ndarray]]:
         start = washed_start(g, line, found, at) if NAME_ROWS[0] <= at < NAME_ROWS[1] else None
         if end or start:
             wide = replace(line, x1=end or line.x1, value_x0=start or line.value_x0)
+            if wide.value_x0 is not None:
+                wide = replace(wide, value_x0=clear_start(g, wide, wide.value_x0))
             cut.wide = line_image(g, wide, height=NAME_HEIGHT)
+        elif NAME_ROWS[0] <= at < NAME_ROWS[1] and line.value_x0 is not None:
+            # ... and begins on paper, not inside a pale first letter (name_line.clear_start). Only
+            # the image read as a name: the birth line's reading (birth_line.py) keeps its own cut.
+            x0 = clear_start(g, line, line.value_x0)
+            if x0 != line.value_x0:
+                cut.clear = line_image(g, replace(line, value_x0=x0), height=NAME_HEIGHT)
         if RECUT_NAMES and NAME_ROWS[0] <= at < NAME_ROWS[1]:
             # The name row's cut at the value column (name_line.py), read in a call of its own.
             cut.name_cut = name_cut(line, found, at, (c, g), NAME_HEIGHT, end)
