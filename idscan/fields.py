@@ -246,9 +246,21 @@ def _nik_line_by_digits(lines: list[str]) -> int | None:
     return None
 
 
+# The card's left edge (or its shadow) that Tesseract reads as a word of its own before the
+# header: "| PROVINSI ACEH" (dev still run 24, Run 46b). Only tokens no printed header word can be:
+# bars and "!", and a lone lowercase "l" (the header is printed in capitals); an "I" or a "1" may
+# be a letter or a digit of the line and is kept.
+_EDGE = re.compile(r"^(?:\s*(?:[|!]+|l)(?=\s))+")
+
+
+def _past_edge(text: str) -> str:
+    """The line without the bar-like tokens the card's edge left before its first word."""
+    return _EDGE.sub("", text + " ").strip()
+
+
 def _first_word_like(text: str, word: str) -> str | None:
     """The rest of the line if its first word reads like `word` (a letter or two misread)."""
-    words = re.sub(r"[^A-Z0-9!| ]", " ", text.upper()).split()
+    words = re.sub(r"[^A-Z0-9!| ]", " ", _past_edge(text).upper()).split()
     if words and similar(words[0], word) >= 0.75:
         return " ".join(words[1:])
     return None
@@ -263,12 +275,12 @@ def _header(out: CardFields, lines: list[str], nik_at: int | None) -> None:
         if rest is not None:
             out.province = rest.strip() or None
             if i + 1 < len(above):
-                out.regency = re.sub(r"[^A-Z ]", "", above[i + 1].upper()).strip() or None
+                out.regency = re.sub(r"[^A-Z ]", "", _past_edge(above[i + 1]).upper()).strip() or None
             if out.nik_line is None and i + 2 < len(lines):
                 out.nik_line = i + 2  # unread, but where the NIK line must be
             return
     if nik_at is not None and nik_at >= 1:
-        reg = re.sub(r"[^A-Z ]", "", lines[nik_at - 1].upper()).strip()
+        reg = re.sub(r"[^A-Z ]", "", _past_edge(lines[nik_at - 1]).upper()).strip()
         if _first_word_like(reg, "KABUPATEN") is not None or _first_word_like(reg, "KOTA") is not None:
             out.regency = reg
 
