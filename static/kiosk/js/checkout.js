@@ -226,7 +226,7 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     $("[data-action=inside-confirm]", scope).disabled = true;
     clearErrors(scope);
     screens.show("inside");
-    api("/inside").then((res) => {
+    return api("/inside").then((res) => {
       const people = res.ok ? res.data.visitors : [];
       $("[data-inside-empty]", scope).hidden = people.length > 0;
       for (const person of people) {
@@ -276,6 +276,24 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
     });
   }
 
+  /* h47g: what a way out holds, to carry over a language switch (a reload) and put back after it. */
+  function typed() {
+    const box = (name) => $(`input[name=${name}]`).value;
+    return { screen: screens.current(), findMode, picked, ticket: box("ticket"), find_nik: box("find_nik"),
+             find_last4: box("find_last4"), inside_last4: box("inside_last4") };
+  }
+  function restore(kept) {
+    const put = (name) => { $(`input[name=${name}]`).value = kept[name] || ""; };
+    if (kept.screen === "checkout") { screens.show("checkout"); put("ticket"); }
+    if (kept.screen === "find") { openFind(kept.findMode === "answer" ? "answer" : "checkout"); put("find_nik"); put("find_last4"); }
+    if (kept.screen === "inside") {
+      openInside().then(() => {
+        const b = kept.picked && $(`[data-screen=inside] .k-name[data-visit="${Number(kept.picked)}"]`);
+        if (b) { pick(b); put("inside_last4"); }
+      });
+    }
+  }
+
   $("[data-ticket-form]").addEventListener("submit", (e) => {
     e.preventDefault();
     lookupTicket(e.target.ticket.value);
@@ -295,6 +313,6 @@ export function createCheckout({ api, cfg, T, screens, ticket, sendFrame, goHome
 
   return {
     lookupTicket, confirmCheckout, confirmInside, find, askWithdraw,
-    openFind, openInside,
+    openFind, openInside, typed, restore,
   };
 }

@@ -16,7 +16,7 @@ import { createInvitation, isInvitation } from "./invitation.js";
 import { installKeyboard } from "./keyboard.js";
 import { createRules } from "./rules.js";
 import { installScanner } from "./scanner.js";
-import { createScreens } from "./screens.js";
+import { createScreens, LANG_KEEPS } from "./screens.js";
 import { createSurvey } from "./survey.js";
 import { createTicket } from "./ticket.js";
 import { $, digits, newId, root } from "./util.js";
@@ -184,9 +184,9 @@ const actions = {
   // h46g: the KTP screen's Kembali: a touch on the start screen by mistake, undone without a question
   "ktp-back": () => startOver(backToStart),
   // ux16: the other language half-way through: the kiosk starts again in it, asked first in both
-  "lang-switch": () => ask("lang-switch").then((yes) => {
+  "lang-switch": () => (LANG_KEEPS.includes(screens.current()) ? switchKeeping() : ask("lang-switch").then((yes) => {
     if (yes) leaveFor(document.querySelector(".k-top [data-action=lang-switch]").href);
-  }),
+  })),
   // ux8: the office closed while this visitor filled the guest book; nothing can be sent, so no
   // "are you sure": the start screen says the office is closed and still offers Leave.
   "closed-home": goHome,
@@ -252,6 +252,23 @@ installScanner((text) => {
   }
 });
 
+/* h47g: on the ways out (Keluar, Keluar tanpa tiket, Pilih nama Anda) the other language is the same screen
+   in it, with what was typed: nothing there is sent before the visitor asks, so nothing needs asking.
+   The page is reloaded in the other language (its words come from the server); what was typed crosses
+   in the tab's sessionStorage and is deleted as the next page reads it. */
+const CARRIED = "kiosk-lang-carry";
+function switchKeeping() {
+  sessionStorage.setItem(CARRIED, JSON.stringify(checkout.typed()));
+  leaveFor(document.querySelector(".k-top [data-action=lang-switch]").href);
+}
+function carried() {
+  const text = sessionStorage.getItem(CARRIED);
+  sessionStorage.removeItem(CARRIED);
+  try { return text && JSON.parse(text); } catch { return null; }
+}
+
 if (cfg.slip_format === "none") $("[data-action=print]").hidden = true;
 screens.show("welcome");
+const kept = carried();
+if (kept && LANG_KEEPS.includes(kept.screen)) checkout.restore(kept);
 document.body.dataset.ready = "1";

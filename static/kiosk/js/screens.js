@@ -7,6 +7,9 @@ const STEPS = ["ktp", "who", "from", "what", "rules", "ticket"];
 // Screens with nothing to throw away, or with their own Back or Cancel: no "Start over" there.
 const NO_START_OVER = ["welcome", "ticket", "checkout", "find", "inside", "checkout-confirm", "checkout-done",
                        "withdraw-done", "survey"];
+// h47g: the ways out, where a visitor who reads only the other language had to go back to the start
+// screen for it: the switch is there too, and keeps what was typed (main.js `switchKeeping`).
+export const LANG_KEEPS = ["checkout", "find", "inside"];
 
 export function createScreens() {
   let current = null;
@@ -28,7 +31,7 @@ export function createScreens() {
     });
     top.querySelector("[data-action=home]").hidden = NO_START_OVER.includes(name);
     // the other language, where starting over is offered (switching starts over in it)
-    top.querySelector("[data-action=lang-switch]").hidden = NO_START_OVER.includes(name);
+    top.querySelector("[data-action=lang-switch]").hidden = NO_START_OVER.includes(name) && !LANG_KEEPS.includes(name);
     document.body.dataset.screen = name;
     window.scrollTo(0, 0);
     if (enter[name]) enter[name](previous);

@@ -1,0 +1,75 @@
+"""h47g: small stumbles h47c's stranger walk found at the kiosk (docs/kiosk.md, "h47g").
+
+- "Keluar", "Keluar tanpa tiket" and "Pilih nama Anda" had no language button: a visitor who reads only
+  English had to go back to the start screen for it. It is there now, and keeps what was typed.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+from tests.kiosk.e2e_support import TABLET, enrol_page
+from .settle import settled
+
+SHOTS = Path("/tmp/h47g")
+NIK = "3373024107900001"  # synthetic: Kota Salatiga, born 01/07/1990, female
+OTHER = {"id": ("en", "English"), "en": ("id", "Bahasa Indonesia")}
+
+
+def _on_the_kiosk(app, browser, live_server, lang: str):
+    with app.app_context():
+        factories.visit("approved", submitted_at=datetime.now(timezone.utc),
+                        visitor=factories.visitor(full_name="SARI UJI COBA", nik=NIK, phone="081234560001"))
+    page = enrol_page(app, browser, live_server, TABLET)
+    if lang == "en":
+        page.goto(f"{live_server}/kiosk/?lang=en")
+    page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
+    return page
+
+
+# each way out: the taps that open it, what is typed there, its screen
+WAYS = {
+    "checkout": (("[data-action=checkout]",), {"ticket": "AB12"}),
+    "find": (("[data-action=checkout]", "[data-action=find-checkout]"), {"find_nik": NIK, "find_last4": "00"}),
+    "inside": (("[data-action=checkout]", "[data-action=inside]", ".k-name:has-text('Sa** U** Co**')"),
+               {"inside_last4": "12"}),
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("way", list(WAYS))
+def test_the_ways_out_offer_the_other_language_and_keep_what_was_typed(app, live_server, browser, way, lang):
+    taps, typed = WAYS[way]
+    page = _on_the_kiosk(app, browser, live_server, lang)
+    for tap in taps:
+        page.click(tap)
+    for name, value in typed.items():
+        page.fill(f"input[name={name}]", value)
+    SHOTS.mkdir(exist_ok=True)
+    settled(page)
+    page.screenshot(path=str(SHOTS / f"1-{way}-before-1280x800-{lang}.png"))
+    other, language = OTHER[lang]
+    switch = page.locator(".k-top [data-action=lang-switch]")
+    assert switch.is_visible(), f"no language button on {way}"
+    assert switch.inner_text().strip() == language
+    switch.click()
+    # the same screen, in the other language, with nothing asked and what was typed kept
+    page.wait_for_selector(f"html[lang={other}] body[data-ready]")
+    page.wait_for_selector(f"section[data-screen={'find' if way == 'find' else way}]:not([hidden])")
+    if way == "inside":
+        page.wait_for_selector(".k-name[aria-pressed=true]:has-text('Sa** U** Co**')")
+    for name, value in typed.items():
+        assert page.input_value(f"input[name={name}]") == value, name
+    assert page.is_hidden("dialog[open]")
+    if way == "find":  # still the leaving title, not "Show my answer"
+        assert page.is_visible("[data-find-title-checkout]")
+    page.evaluate("window.scrollTo(0, 0)")  # the header with its language button in the picture
+    settled(page)
+    page.screenshot(path=str(SHOTS / f"1-{way}-after-1280x800-{lang}-to-{other}.png"))
+    # and the next page of the kiosk carries nothing over
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    assert page.is_visible("section[data-screen=welcome]")
