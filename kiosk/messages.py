@@ -269,6 +269,8 @@ def js_messages() -> dict[str, str]:
         "photo_kept": _("The photo is kept as it is."),
         # h43x: a photo whose NIK was not read: what succeeded, never "Got it!" above "NIK not read"
         "photo_saved": _("KTP photo saved"),
+        # h47g: a card read whole, as the line under the heading says it ("Got it!" above it said it twice)
+        "photo_taken": _("KTP photo taken"),
         "hold_card": _("Hold your KTP in front of the camera"),
         # h43p: said only where the upload is offered, a kiosk without a camera (ux5): no camera in it
         "upload_again": _("Choose another photo of your KTP, or ask the helpdesk officer for help."),

@@ -161,7 +161,9 @@ export function createCapture({ api, frames, T, visitor, maxUploadBytes, onCaptu
     // h43x: the photo is taken: the heading no longer asks for the card, and where the NIK was not read
     // the line above "NIK tidak terbaca" says what did succeed (a green "Berhasil!" read as contradicting it)
     $("h1", screen).textContent = T.ktp_title_taken;
-    guidance(capture.card_found === false ? T.photo_kept : notes.title ? T.photo_saved : T.captured, true);
+    // h47g: a card read whole: "Berhasil!" above "✓ Foto KTP sudah diambil" said it twice. The line under the
+    // heading says it; the box, still announced, says the same words and takes no room (kiosk.css)
+    guidance(capture.card_found === false ? T.photo_kept : notes.title ? T.photo_saved : T.photo_taken, true);
     $("[data-nik-unread-title]", screen).textContent = notes.title;
     $("[data-nik-unread-title]", screen).hidden = !notes.title;
     // h44k: the box above already says the photo is saved (or kept): "KTP photo taken" under it said it twice
