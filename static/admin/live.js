@@ -175,7 +175,11 @@
   if (alertBtn) {
     audio = new Audio(alertBtn.dataset.beep);
     audio.preload = "auto";
-    var mark = function () { alertBtn.textContent = alertBtn.dataset.textOn; alertBtn.classList.add("on"); };
+    var mark = function () {
+      alertBtn.textContent = alertBtn.dataset.textOn;
+      alertBtn.removeAttribute("aria-label");  // h47g: it named the button's "turn on"; now its words are all
+      alertBtn.classList.add("on");
+    };
     if (alertsOn()) mark();
     alertBtn.addEventListener("click", function () {
       try { localStorage.setItem(STORE, "on"); } catch (e) { /* private mode: on for this page only */ }
