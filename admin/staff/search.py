@@ -11,6 +11,7 @@ from lpsedesk.auth import requires
 from lpsedesk.exports.dates import PeriodError, parse_date
 from lpsedesk.extensions import db
 from lpsedesk.pagination import page_number
+from lpsedesk.seen_text import seen_text
 from lpsedesk.workflow import VisitStatus
 
 from .. import bp
@@ -33,7 +34,9 @@ def _date(name: str, problems: list[str]) -> date | None:
 @requires()
 def visits():
     problems: list[str] = []
-    text = request.args.get("q", "")[:120]
+    # read as the names it searches are kept (seen_text): a name pasted with a zero-width space or a
+    # separate accent looks like the visitor's and must find it
+    text = seen_text(request.args.get("q", "")[:240])[:120]
     status = request.args.get("status", "")
     if status and status not in {s.value for s in VisitStatus}:
         problems.append(_("Unknown status."))
