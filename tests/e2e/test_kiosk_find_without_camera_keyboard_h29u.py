@@ -25,6 +25,14 @@ pytestmark = pytest.mark.layout
 NOT_WHOLE_IN_SIGHT = """() => {
   const screen = document.querySelector('section[data-screen]:not([hidden])');
   const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  // words for a screen reader only (a 1 px box that clips them, h34v, h47g) are not a line on the glass
+  const readerOnly = (el) => {
+    for (let e = el; e && e !== screen; e = e.parentElement) {
+      const b = e.getBoundingClientRect();
+      if ((b.width < 2 || b.height < 2) && getComputedStyle(e).overflow !== 'visible') return true;
+    }
+    return false;
+  };
   const mine = (hit, el) => !!hit && (hit === el || el.contains(hit));
   const inside = (r) => r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
   const what = (hit) => hit ? (hit.tagName + '.' + String(hit.className)).slice(0, 40) : 'off the screen';
@@ -32,7 +40,7 @@ NOT_WHOLE_IN_SIGHT = """() => {
   const walker = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const owner = node.parentElement;
-    if (!node.textContent.trim() || !shown(owner)) continue;
+    if (!node.textContent.trim() || !shown(owner) || readerOnly(owner)) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const r of range.getClientRects()) {

@@ -103,7 +103,9 @@ def _whole_in_sight(page, locator, viewport: dict, what: str) -> None:
     locator.scroll_into_view_if_needed()
     box = locator.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (what, box)
-    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], (what, box)
+    # less than a pixel over the edge is the scroll's rounding, not a line cut: the page scrolls by whole
+    # pixels, and a line 46.375 px tall brought into view at the bottom ends up to a pixel past it
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"] + 1, (what, box)
 
 
 def test_the_desk_reads_no_ktp_photo_and_the_kasubags_phone_reads_it_checked_in_person(
