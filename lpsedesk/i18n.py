@@ -105,12 +105,11 @@ def lang_url(code: str, instead: str | None = None) -> str | None:
         if not instead:
             return None
         target = urlsplit(instead)
-        args = parse_qs(target.query, keep_blank_values=True)
-        args["lang"] = [code]
-        return f"{path_link(target.path)}?{urlencode(args, doseq=True)}"
-    args = request.args.to_dict(flat=False)
+        path, args = target.path, parse_qs(target.query, keep_blank_values=True)
+    else:
+        path, args = request.path, request.args.to_dict(flat=False)
     args["lang"] = [code]
-    return f"{path_link(request.path)}?{urlencode(args, doseq=True)}"
+    return f"{path_link(path)}?{urlencode(args, doseq=True)}"
 
 
 def _opens_with_get(path: str) -> bool:
