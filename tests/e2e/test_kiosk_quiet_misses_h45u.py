@@ -24,7 +24,7 @@ def _on_the_kiosk(app, browser, live_server, lang: str):
     page = enrol_page(app, browser, live_server, TABLET)
     if lang == "en":
         page.goto(f"{live_server}/kiosk/?lang=en")
-        page.wait_for_selector("html[lang=en] body[data-ready]")
+    page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
     return page
 
 

@@ -7,29 +7,16 @@
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from tests import factories
 from tests.kiosk.e2e_support import PORTRAIT, TABLET, enrol_page, upload_ktp
 from .settle import settled
+from .test_kiosk_quiet_misses_h45u import NIK, _on_the_kiosk  # Sari inside, on the kiosk in `lang`
 
 SHOTS = Path("/tmp/h47g")
-NIK = "3373024107900001"  # synthetic: Kota Salatiga, born 01/07/1990, female
 OTHER = {"id": ("en", "English"), "en": ("id", "Bahasa Indonesia")}
-
-
-def _on_the_kiosk(app, browser, live_server, lang: str):
-    with app.app_context():
-        factories.visit("approved", submitted_at=datetime.now(timezone.utc),
-                        visitor=factories.visitor(full_name="SARI UJI COBA", nik=NIK, phone="081234560001"))
-    page = enrol_page(app, browser, live_server, TABLET)
-    if lang == "en":
-        page.goto(f"{live_server}/kiosk/?lang=en")
-    page.wait_for_selector(f"html[lang={lang}] body[data-ready]")
-    return page
 
 
 # each way out: the taps that open it, what is typed there, its screen

@@ -158,13 +158,11 @@ def test_text_at_200_percent_needs_no_sideways_scrolling(app, live_server, brows
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_leaving_while_the_request_waits_is_not_told_to_watch_the_screen(app, live_server, browser, lang):
-    from tests.kiosk.e2e_support import typed_visitor_sends
+    from tests.kiosk.e2e_support import to_the_ktp_screen, typed_visitor_sends
 
     page = _kiosk(app, browser, live_server, TABLET)
     page.goto(f"{live_server}/kiosk/?lang={lang}")
-    page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=checkin]")
-    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
+    to_the_ktp_screen(page)
     page.click("[data-action=no-photo]")
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
     typed_visitor_sends(page, "3374015708900003")

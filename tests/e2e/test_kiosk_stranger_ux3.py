@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timezone
 
 from tests import factories
-from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, upload_ktp
+from tests.kiosk.e2e_support import TABLET, check_out_by_ticket, enrol_page, to_the_ktp_screen, upload_ktp
 
 from .axe import axe_source, violations
 from .settle import settled
@@ -47,9 +47,7 @@ def test_the_ticket_screen_says_to_keep_the_ticket_without_scrolling(app, live_s
 def test_the_fields_read_from_the_card_are_introduced_in_words(app, live_server, browser, shot):
     page = enrol_page(app, browser, live_server, TABLET)
     page.goto(f"{live_server}/kiosk/")
-    page.wait_for_selector("body[data-ready]")
-    page.click("[data-action=checkin]")
-    page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
+    to_the_ktp_screen(page)
     upload_ktp(page)
     box = page.locator("[data-read-from-card-box]")
     assert box.is_visible()

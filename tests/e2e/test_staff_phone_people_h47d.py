@@ -30,18 +30,26 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+def kasubag_queue(app, browser, live_server, make_user, viewport: dict, lang: str, errors: list[str],
+                  waiting=("DEWI LESTARI",)):
+    """The Kasubag's queue on a phone of `viewport`, in `lang`, with `waiting` sent from the kiosk."""
+    make_user("bambang", "kasubag", name="Bambang Wijaya")
+    for name in waiting:
+        kiosk_submission(app, name)
+    page = staff_page(browser, live_server, "bambang", viewport, errors)
+    page.goto(f"{live_server}/admin/queue?lang={lang}")
+    page.wait_for_selector(".req.current")
+    return page
+
+
 @pytest.mark.layout
 @pytest.mark.parametrize("viewport", [{"width": 320, "height": 568}, {"width": 360, "height": 640}], ids=["320", "360"])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_queue_tools_stand_on_one_row_of_thumb_sized_buttons(app, live_server, browser, make_user, short_streams,
                                                                   viewport, lang):
-    make_user("bambang", "kasubag", name="Bambang Wijaya")
-    for name in ("DEWI LESTARI", "AGUS SAPUTRA", "CITRA HANDAYANI"):
-        kiosk_submission(app, name)
     errors: list[str] = []
-    page = staff_page(browser, live_server, "bambang", viewport, errors)
-    page.goto(f"{live_server}/admin/queue?lang={lang}")
-    page.wait_for_selector(".req.current")
+    page = kasubag_queue(app, browser, live_server, make_user, viewport, lang, errors,
+                         waiting=("DEWI LESTARI", "AGUS SAPUTRA", "CITRA HANDAYANI"))
     settled(page)
     tools = page.evaluate(TOOLS)
     _shot(page, f"tools-{viewport['width']}-{lang}")
@@ -61,11 +69,8 @@ def test_the_queue_tools_stand_on_one_row_of_thumb_sized_buttons(app, live_serve
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_request_stays_put_while_the_live_state_changes_its_word(app, live_server, browser, make_user,
                                                                      short_streams, lang):
-    make_user("bambang", "kasubag", name="Bambang Wijaya")
-    kiosk_submission(app, "DEWI LESTARI")
     errors: list[str] = []
-    page = staff_page(browser, live_server, "bambang", {"width": 360, "height": 640}, errors)
-    page.goto(f"{live_server}/admin/queue?lang={lang}")
+    page = kasubag_queue(app, browser, live_server, make_user, {"width": 360, "height": 640}, lang, errors)
     page.wait_for_selector("[data-live-state].on")
     settled(page)
     name = page.locator(".req.current .name")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from .settle import settled
-from .test_staff_flow import close_pages, kiosk_submission, short_streams, staff_page  # noqa: F401
+from .test_staff_flow import close_pages, short_streams  # noqa: F401
+from .test_staff_phone_people_h47d import kasubag_queue
 from .test_staff_phone_stranger import SIDEWAYS
 
 SHOTS = Path("/tmp/h47g")
@@ -22,12 +23,8 @@ LINES = """(el) => { const range = document.createRange(); range.selectNodeConte
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_sound_button_takes_two_lines_at_most_on_a_320_px_phone(app, live_server, browser, make_user,
                                                                      short_streams, lang):
-    make_user("bambang", "kasubag", name="Bambang Wijaya")
-    kiosk_submission(app, "DEWI LESTARI")
     errors: list[str] = []
-    page = staff_page(browser, live_server, "bambang", {"width": 320, "height": 568}, errors)
-    page.goto(f"{live_server}/admin/queue?lang={lang}")
-    page.wait_for_selector(".req.current")
+    page = kasubag_queue(app, browser, live_server, make_user, {"width": 320, "height": 568}, lang, errors)
     settled(page)
     whole, on = WORDS[lang]
     button = page.get_by_role("button", name=whole, exact=True)  # the whole errand, for a screen reader

@@ -14,14 +14,10 @@ import numpy as np
 import pytest
 
 import idscan.name_line as name_line
-import idscan.rapid as rapid
-from bench.transport import kiosk_frame
-from idscan import read_cards, scan_frame
 from idscan.lines import TextLine
-from lpsedesk.nik import regions
-from tests.stranger4.splits import SPLITS, cases
 
-needs_names_model = pytest.mark.skipif(not rapid.rapidocr_available(), reason="the names model reads the row")
+from .test_name_faint_marks import _dev_card, needs_names_model  # a stranger4 dev card as the kiosk sends it, read
+
 PAPER, PALE, DARK = 245, 170, 60
 
 
@@ -55,13 +51,6 @@ def test_switched_off_the_start_stays(monkeypatch):
     monkeypatch.setattr(name_line, "CLEAR_START", False)
     img, line = _row({(60, 70): PALE, (73, 83): DARK})
     assert name_line.clear_start(img, line, 73) == 73
-
-
-def _dev_card(index: int):
-    """stranger4 dev card `index`, as the kiosk sends it at 1280 px, and its reading."""
-    case = cases(SPLITS["dev"], 1, index)[0]
-    crop = scan_frame(kiosk_frame(case.frame(0).frame, 1280)).crop
-    return case, read_cards([crop], regions=regions())
 
 
 @needs_names_model

@@ -193,12 +193,17 @@ def upload_not_a_photo(page, data: bytes = b"this is not a picture") -> str:
     return page.inner_text("[data-ktp-error]")
 
 
-def to_the_who_screen(page):
-    """From the ready welcome screen, as a visitor: check in, give the KTP photo by upload and go on to
-    the "about you" screen; returns the synthetic person on the card."""
+def to_the_ktp_screen(page) -> None:
+    """From the welcome screen, once the kiosk is ready, as a visitor: check in; waits for the KTP screen."""
     page.wait_for_selector("body[data-ready]")
     page.click("[data-action=checkin]")
     page.wait_for_selector("section[data-screen=ktp]:not([hidden])")
+
+
+def to_the_who_screen(page):
+    """From the ready welcome screen, as a visitor: check in, give the KTP photo by upload and go on to
+    the "about you" screen; returns the synthetic person on the card."""
+    to_the_ktp_screen(page)
     person = upload_ktp(page)
     page.click("[data-action=to-who]")
     page.wait_for_selector("section[data-screen=who]:not([hidden])")
