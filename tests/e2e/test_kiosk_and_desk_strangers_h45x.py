@@ -145,12 +145,6 @@ def test_a_long_name_typed_on_the_kiosk_keys_shows_whole_under_its_box(app, live
 
 def test_the_desk_sees_what_is_left_to_report_today_without_scrolling_past_a_blank_card(
         app, live_server, browser, make_user, short_streams):  # noqa: F811
-    from lpsedesk.clock import to_wib, utcnow
-
-    if to_wib(utcnow()).hour < 2:
-        # busy_day's visits began up to 100 minutes ago: just after midnight WIB that is the day before, and
-        # the board rightly puts "still inside since an earlier day" first, above the day's reports
-        pytest.skip("run within 2 hours after midnight WIB: the morning's visits would be yesterday's")
     desk_id = make_user("rina", "helpdesk", name="Rina Helpdesk")
     busy_day(app, desk_id, make_user("bambang", "kasubag", name="Bambang Wijaya"))  # Eko and Fitri to report
     for name in ("Ani Wulandari", "Bayu Prakoso", "Candra Kirana", "Dimas Anggara"):
