@@ -209,26 +209,27 @@ document.addEventListener("click", (e) => {
    a page added without a touch (its guard against pages that trap Back), so the entry is added at a
    tap, one at a time. */
 const BACK_ACTIONS = ["back-ktp", "back-who", "back-from", "back-what", "to-start", "ktp-back"];
+// h48d: two swipes in the same moment (or a second one while the first's screen loads) passed the one
+// entry the page held and reached the page before the kiosk. The page keeps HELD entries of its own
+// ahead of where it was loaded, and tops them up after each Back.
+const HELD = 3;
+function holdBack(from) { for (let depth = from + 1; depth <= HELD; depth++) history.pushState({ kioskBack: depth }, ""); }
 let backHeld = false;
 document.addEventListener("click", () => {
-  if (!backHeld) { history.pushState({ kioskBack: true }, ""); backHeld = true; }
+  if (!backHeld) { holdBack(0); backHeld = true; }
 }, true);
-window.addEventListener("popstate", () => {
-  // h47c: the entry is put back at once, so a second swipe with no tap between meets one of the kiosk's
-  // own again (it left the page). After the first tap the page has the touch Chromium asks for, so
-  // this entry is not skipped.
-  history.pushState({ kioskBack: true }, "");
+window.addEventListener("popstate", (e) => {
+  // h47c: the entries are put back at once, so a second swipe with no tap between meets one of the
+  // kiosk's own again. After the first tap the page has the touch Chromium asks for, so these entries
+  // are not skipped.
+  holdBack(Number.isInteger(e.state?.kioskBack) ? e.state.kioskBack : 0);
   const section = $(`section[data-screen="${screens.current()}"]`);
   const back = section && [...section.querySelectorAll("[data-action]")]
     .find((b) => BACK_ACTIONS.includes(b.dataset.action) && b.offsetParent !== null);
   if (back) actions[back.dataset.action]();
 });
 
-/* h47c: a kiosk page reached by Back is an earlier visitor's page, loaded afresh (the kiosk's pages are
-   never cached): the start screen or a screen "Kembali" left by a reload. A page nobody touched cannot
-   hold Back (Chromium skips the entry it would add), so Back from it went on to the page before the
-   kiosk, the enrolment form. It goes forward again at once, to the kiosk's newest page. */
-if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") history.forward();
+// A kiosk page reached by Back goes forward again at once: hold_back.js, in the page's head.
 
 // "Touch the screen to begin": a touch anywhere on the welcome screen but its other buttons and
 // links starts the check-in.
@@ -270,5 +271,12 @@ function carried() {
 if (cfg.slip_format === "none") $("[data-action=print]").hidden = true;
 screens.show("welcome");
 const kept = carried();
-if (kept && LANG_KEEPS.includes(kept.screen)) checkout.restore(kept);
+if (kept && LANG_KEEPS.includes(kept.screen)) {
+  checkout.restore(kept);
+  // h48d: the visitor chose this language on a way out, never shown the start screen's note that the kiosk
+  // goes back to its own language: said once, on this screen (the done screens say it again as it happens)
+  // ("Show my answer and ticket" is no way out: its ticket screen says it beside "Selesai")
+  const note = $(`section[data-screen="${kept.screen}"] [data-lang-note-once]`);
+  if (note && (kept.screen !== "find" || kept.findMode === "checkout")) note.hidden = false;
+}
 document.body.dataset.ready = "1";
