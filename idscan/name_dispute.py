@@ -7,7 +7,8 @@ same row of the same crop with another model; where its reading is one of these 
 them, not another row or noise) and reads such a letter otherwise or not at all, the name is left
 to the visitor. An I is not disputed: Tesseract writes the bare stroke as L, 1, "!" or "|", or
 drops it, and on dev it was the disputed letter of every right name the rule would have refused
-(docs/idscan.md, Run 48a).
+(docs/idscan.md, Run 48a). Held out it refused 4 of 14 wrong names and 2 right ones, each a Y that
+Tesseract read as V at a low word confidence: a floor on that confidence is a lead for fresh dev draws.
 """
 from __future__ import annotations
 
