@@ -21,7 +21,7 @@ NAME_LEAST = 0.6  # the least letter score of the reading most like the name
 LIKE = 0.7
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
     return re.sub(r"[^A-Z]", "", text.upper())
 
 
@@ -32,17 +32,23 @@ def _least(text: str, scores: list[float]) -> float:
 
 def least_letter(name: str, readings: list[tuple[str, list[float] | None]]) -> float | None:
     """The least letter score of the names model's reading (text, per-character scores) most like
-    `name` (ties: the surer one); None where no reading of a name row has its scores (a reading
-    with digits is a birth line's)."""
-    want = _letters(name)
+    `name`; None where no reading of a name row has its scores."""
+    own = most_like(name, readings)
+    return None if own is None else _least(*own)
+
+
+def most_like(name: str, readings: list[tuple[str, list[float] | None]]) -> tuple[str, list[float]] | None:
+    """The names model's reading (text, per-character scores) most like `name` (ties: the surer
+    one); None where no reading of a name row has its scores (a reading with digits is a birth
+    line's)."""
+    want = letters(name)
     best = None
     for text, scores in readings:
         if not text or scores is None or len(scores) != len(text) or re.search(r"\d", text):
             continue
-        least = _least(text, scores)
-        key = (SequenceMatcher(None, want, _letters(text), autojunk=False).ratio(), least)
-        if best is None or key > best:
-            best = key
+        key = (SequenceMatcher(None, want, letters(text), autojunk=False).ratio(), _least(text, scores))
+        if best is None or key > best[0]:
+            best = (key, (text, scores))
     return None if best is None else best[1]
 
 
@@ -89,7 +95,7 @@ def model_name(name: str | None, readings: list[tuple[str, list[float] | None]],
 def row_readings(name: str, readings: list[tuple[str, list[float] | None]]) -> list[tuple[str, list[float]]]:
     """The names model's readings of the name row: those (text, letter scores) LIKE `name`, letters
     only (a reading with digits is another line's)."""
-    want = _letters(name)
+    want = letters(name)
     return [(text, scores) for text, scores in readings
             if text and scores is not None and len(scores) == len(text) and _of_row(want, text)]
 
@@ -98,7 +104,7 @@ def _of_row(want: str, text: str) -> bool:
     """Whether the names model's `text` is a reading of the row whose letters are `want`: letters
     only (a reading with digits is another line's), LIKE them."""
     return bool(text) and not re.search(r"\d", text) \
-        and SequenceMatcher(None, want, _letters(text), autojunk=False).ratio() >= LIKE
+        and SequenceMatcher(None, want, letters(text), autojunk=False).ratio() >= LIKE
 
 
 def seen_by_model(name: str | None, readings: list[tuple[str, list[float] | None]]) -> bool:
@@ -108,7 +114,7 @@ def seen_by_model(name: str | None, readings: list[tuple[str, list[float] | None
     the strength of a sure "T". Such a name is left to the visitor (docs/idscan.md, Run 22n)."""
     if not name:
         return False
-    want = _letters(name)
+    want = letters(name)
     # Scores are not needed to tell the row: a reading without them (a test's recogniser) counts.
     return any(_of_row(want, text) for text, _scores in readings)
 
@@ -118,7 +124,7 @@ def with_spaces(voted: str, own: str) -> str:
     letters that `own` reads alike and joins: the model glues two words ("PUTRITAROT") that
     Tesseract's reading, and so the vote, keeps apart (docs/idscan.md, Run 21n). A space of the
     vote among letters the two read differently is not carried over."""
-    a, b = _letters(voted), _letters(own)
+    a, b = letters(voted), letters(own)
     cuts, seen = set(), 0  # cuts: the vote's spaces, as counts of letters before them
     for ch in voted:
         if ch.isalpha():

@@ -13,7 +13,7 @@ import time
 from contextlib import nullcontext
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import cv2
 import numpy as np
@@ -26,7 +26,7 @@ from .fields import (CardFields, name_like, clean_name, drop_glued_label, identi
 from . import lines as lines_mod
 from .lines import TextLine, clean_grays, find_lines, ink_mask, line_image, merge_faint_rows, missed_row, rotate, skew_angle
 from .name_line import LineCut, clear_start, drop_split_spaces, name_cut, name_image, washed_end, washed_start
-from . import name_alone, name_sure, name_titles
+from . import name_alone, name_dispute, name_sure, name_titles
 from .last_digit import letter_only_last
 from .lone_reading import confirmed_on_crops, lone_reading
 from .name_pick import merge as merge_name
@@ -888,7 +888,8 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         reading = _read_cards(crops, engine, regions, try_rotated=try_rotated, today=today)
     if reading.engine in ("both", "rapidocr") and reading.name:
         # Engine "rapidocr" reads every line with its text model: no names-model reading to seek.
-        reading.name = judged_name(reading.name, readings, rows_read=reading.engine == "both")
+        reading.name = judged_name(reading.name, readings, rows_read=reading.engine == "both",
+                                   lines=reading.frames[0].lines if reading.frames else ())
         if not reading.name:
             reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
     # A title's full stop and a Balinese name's spaces, which both recognisers misread alike
@@ -897,12 +898,14 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
     return reading
 
 
-def judged_name(name: str, readings: list[tuple[str, list[float] | None]], *, rows_read: bool = True) -> str | None:
+def judged_name(name: str, readings: list[tuple[str, list[float] | None]], *, rows_read: bool = True,
+                lines: Sequence[str] = ()) -> str | None:
     """The voted `name` after the names model's rules, from `readings` (every reading the names
     model made in the capture, with its letter scores): the model's sure reading in its place
     (NAME_MODEL_LETTERS, NAME_MODEL_SURE), then left to the visitor where the model read no row
-    like it (NAME_UNSEEN_EMPTY; only where the names model reads the name rows, `rows_read`) or
-    doubted a letter of it (NAME_SURE)."""
+    like it (NAME_UNSEEN_EMPTY; only where the names model reads the name rows, `rows_read`),
+    doubted a letter of it (NAME_SURE), or half doubted a letter that Tesseract's reading of the
+    row among the sharpest crop's `lines` reads otherwise (name_dispute.py)."""
     if NAME_MODEL_LETTERS or NAME_MODEL_SURE:
         # The names model read the row alike wherever it read it, doubting no letter: its reading
         # is the name (name_sure.model_name), with the vote's word spaces where it read none.
@@ -913,6 +916,8 @@ def judged_name(name: str, readings: list[tuple[str, list[float] | None]], *, ro
         # The names model doubted a letter of its reading most like the voted name: a garbled
         # name is left to the visitor (name_sure.py).
         return None
+    if name_dispute.disputed(name, readings, list(lines)):
+        return None  # a letter the model half doubted, read otherwise by Tesseract (name_dispute.py)
     return name
 
 
