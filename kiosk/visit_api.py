@@ -15,6 +15,7 @@ from lpsedesk import audit, checkin, decision_wait, devices, kiosk_recovery, res
 from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import refusal_reason_label, status_label
 from lpsedesk.extensions import db
+from lpsedesk.form_limits import body_at_most
 from lpsedesk.i18n import format_wib
 from lpsedesk.live import sse_response
 from lpsedesk.models import Visit, utcnow
@@ -25,7 +26,7 @@ from lpsedesk.workflow import WorkflowError
 from . import bp
 from . import invitation_api, office_hours, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
-from .images import UploadError, data_url_bytes, signature_pngs
+from .images import SIGNATURE_BOX, UploadError, data_url_bytes, signature_pngs
 from .messages import api_message, field_message, status_message
 from .scan_api import api_error, api_not_found, claim_capture, clean_codes, read_capture_token
 
@@ -37,6 +38,15 @@ RECALL_PER_DEVICE = (30, 600)
 # seconds; 20 unknown codes in 10 minutes or 120 lookups a minute is a kiosk guessing codes.
 TICKET_MISSES_PER_DEVICE = (20, 600)
 TICKET_LOOKUPS_PER_DEVICE = (120, 60)
+# The guest book's one large field is the signature, a PNG of at most the signing box: even with every
+# pixel unlike the next its rows are 900x360 RGBA and a filter byte each (1.3 MB), 1.73 MB as a data URL.
+# A body past that and 256 kB of typed fields is refused unread; before h48f a 3 MB signature was read
+# and parsed, and refused by the office hours or the box only then.
+_SIGNATURE_ROWS = SIGNATURE_BOX[1] * (1 + 4 * SIGNATURE_BOX[0])
+GUEST_BOOK_BYTES = _SIGNATURE_ROWS * 4 // 3 + 256 * 1024
+# About 25 fields and the devices of a restricted visit (a few keys each); more than MAX_DEVICES devices
+# must still arrive to be told "too many", so the bound is far above both. 200,000 duplicate keys were parsed.
+GUEST_BOOK_FIELDS = 500
 
 
 @bp.record_once
@@ -172,15 +182,16 @@ def _step_check(problems: dict[str, str], asked: object):
 
 
 @bp.post("/api/v1/visits")
+@body_at_most(GUEST_BOOK_BYTES, GUEST_BOOK_FIELDS)
 @kiosk_only
 def submit_visit():
+    # Outside office hours nobody approves and the expiry job would end the request at once: say so
+    # before anything is saved, on the form's first step as on the last, and before the body is parsed.
+    if (closed := office_hours.refusal()) is not None:
+        return closed
     data = json_body()
     if data is None:
         return api_error("bad_request", 400)
-    # Outside office hours nobody approves and the expiry job would end the request at once: say so
-    # before anything is saved, on the form's first step as on the last.
-    if (closed := office_hours.refusal()) is not None:
-        return closed
     device = current_kiosk()
     entry = checkin.GuestEntry.from_mapping(data)
     entry.locale = str(get_locale() or "id")
