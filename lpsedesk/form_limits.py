@@ -132,7 +132,11 @@ class DeskRequest(Request):
         view = self._view()
         if getattr(view, "file_beside_typed_fields", False):
             return largest_body(current_app.config)
-        return getattr(view, "body_bytes", None) or super().max_content_length
+        everywhere = super().max_content_length
+        own = getattr(view, "body_bytes", None)
+        if own is None or everywhere is None:
+            return everywhere if own is None else own
+        return min(own, everywhere)  # a route's own bound, never past the server's (MAX_UPLOAD_MB)
 
     @property
     def max_form_parts(self) -> int | None:

@@ -108,3 +108,10 @@ def test_a_visitor_bringing_eleven_devices_still_hears_too_many(app, kiosk):
     devices = [{"kind": "laptop", "brand": f"Merek {n}", "serial": f"SN{n:04d}"} for n in range(11)]
     response = kiosk.post_json("/visits", {**entry(), "validate_only": True, "devices": devices})
     assert response.status_code != 413, response.json
+
+
+def test_an_office_that_lowered_the_largest_body_keeps_its_own_bound_on_the_guest_book(app, kiosk):
+    at_wib(app, 10)
+    app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # as MAX_UPLOAD_MB = 1 sets it
+    response = kiosk.post_json("/visits", entry(signature="data:image/png;base64," + "A" * 1_500_000))
+    assert response.status_code == 413
