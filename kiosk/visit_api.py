@@ -15,7 +15,6 @@ from lpsedesk import audit, checkin, decision_wait, devices, kiosk_recovery, res
 from lpsedesk.ids import ascii_digits
 from lpsedesk.labels import refusal_reason_label, status_label
 from lpsedesk.extensions import db
-from lpsedesk.form_limits import body_at_most
 from lpsedesk.i18n import format_wib
 from lpsedesk.live import sse_response
 from lpsedesk.models import Visit, utcnow
@@ -24,9 +23,9 @@ from lpsedesk.throttle import LoginThrottle, attempt_all
 from lpsedesk.workflow import WorkflowError
 
 from . import bp
-from . import invitation_api, office_hours, visit_proof
+from . import body_bounds, invitation_api, office_hours, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
-from .images import SIGNATURE_BOX, UploadError, data_url_bytes, signature_pngs
+from .images import UploadError, data_url_bytes, signature_pngs
 from .messages import api_message, field_message, status_message
 from .scan_api import api_error, api_not_found, claim_capture, clean_codes, read_capture_token
 
@@ -38,15 +37,6 @@ RECALL_PER_DEVICE = (30, 600)
 # seconds; 20 unknown codes in 10 minutes or 120 lookups a minute is a kiosk guessing codes.
 TICKET_MISSES_PER_DEVICE = (20, 600)
 TICKET_LOOKUPS_PER_DEVICE = (120, 60)
-# The guest book's one large field is the signature, a PNG of at most the signing box: even with every
-# pixel unlike the next its rows are 900x360 RGBA and a filter byte each (1.3 MB), 1.73 MB as a data URL.
-# A body past that and 256 kB of typed fields is refused unread; before h48f a 3 MB signature was read
-# and parsed, and refused by the office hours or the box only then.
-_SIGNATURE_ROWS = SIGNATURE_BOX[1] * (1 + 4 * SIGNATURE_BOX[0])
-GUEST_BOOK_BYTES = _SIGNATURE_ROWS * 4 // 3 + 256 * 1024
-# About 25 fields and the devices of a restricted visit (a few keys each); more than MAX_DEVICES devices
-# must still arrive to be told "too many", so the bound is far above both. 200,000 duplicate keys were parsed.
-GUEST_BOOK_FIELDS = 500
 
 
 @bp.record_once
@@ -182,7 +172,7 @@ def _step_check(problems: dict[str, str], asked: object):
 
 
 @bp.post("/api/v1/visits")
-@body_at_most(GUEST_BOOK_BYTES, GUEST_BOOK_FIELDS)
+@body_bounds.guest_book
 @kiosk_only
 def submit_visit():
     # Outside office hours nobody approves and the expiry job would end the request at once: say so
@@ -267,6 +257,7 @@ def get_visit(ticket: str):
 
 
 @bp.post("/api/v1/visits/find-by-ticket")
+@body_bounds.short_fields
 @kiosk_only
 def find_by_ticket():
     """The check-out screen's typed or scanned code: a well-formed code that is no visit's is an
@@ -322,6 +313,7 @@ def visit_qr(ticket: str):
 
 
 @bp.post("/api/v1/visits/<ticket>/checkout")
+@body_bounds.short_fields
 @kiosk_only
 def check_out(ticket: str):
     # No body is a check-out without a rating; a body that is not a JSON object is a broken client,
@@ -343,6 +335,7 @@ def check_out(ticket: str):
 
 
 @bp.post("/api/v1/visits/<ticket>/withdraw")
+@body_bounds.short_fields
 @kiosk_only
 def withdraw(ticket: str):
     """The visitor leaves before the Kasubag's decision: the waiting request is withdrawn (ux12)."""
@@ -355,6 +348,7 @@ def withdraw(ticket: str):
 
 
 @bp.post("/api/v1/nik/check")
+@body_bounds.short_fields
 @kiosk_only
 def check_nik():
     """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong.
@@ -377,6 +371,7 @@ def check_nik():
 
 
 @bp.post("/api/v1/visitors/recall")
+@body_bounds.short_fields
 @kiosk_only
 def recall_visitor():
     """A returning visitor's details, only for NIK plus the last 4 digits of their phone.

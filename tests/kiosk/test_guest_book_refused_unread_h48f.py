@@ -115,3 +115,15 @@ def test_an_office_that_lowered_the_largest_body_keeps_its_own_bound_on_the_gues
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # as MAX_UPLOAD_MB = 1 sets it
     response = kiosk.post_json("/visits", entry(signature="data:image/png;base64," + "A" * 1_500_000))
     assert response.status_code == 413
+
+
+def test_the_kiosks_short_forms_refuse_megabytes_unparsed(app, kiosk, monkeypatch):
+    """A ticket lookup, a checkout, a recall take a few short fields (the survey's suggestion at most 1,000
+    characters); 7 MB sent to them was read and parsed first."""
+    at_wib(app, 10)
+    parsed = _parses(monkeypatch)
+    for path in ("/visits/find-by-ticket", "/visits/ABCD1234/checkout", "/visitors/recall", "/visits/ABCD1234/survey"):
+        response = kiosk.post_json(path, {"ticket": "A" * 7_000_000})
+        assert response.status_code == 413, (path, response.status_code)
+        assert "jauh lebih panjang" in response.json["message"]
+    assert parsed == []
