@@ -32,7 +32,7 @@ from werkzeug.exceptions import HTTPException
 from lpsedesk import devices
 from lpsedesk.errors import http_error_response, unexpected_error_response
 from lpsedesk.host_check import host_refusal
-from lpsedesk.input_guard import nul_refusal
+from lpsedesk.input_guard import early_refusal, nul_refusal
 from lpsedesk.security import apply_security_headers
 from lpsedesk.transaction import finish_request
 
@@ -72,7 +72,7 @@ class FrameEndpoint:
     def _answer(req):
         from .frame_api import answer_frame
 
-        refusal = host_refusal(req) or nul_refusal(req)
+        refusal = host_refusal(req) or early_refusal(req) or nul_refusal(req)
         if refusal is not None:
             raise refusal
         problem = admit_kiosk(req.cookies.get(devices.COOKIE_NAME), attach=False)

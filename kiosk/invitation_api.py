@@ -14,7 +14,7 @@ from lpsedesk.extensions import db
 from lpsedesk.invitations import codes, rules, use
 from lpsedesk.models import Invitation, Visit, utcnow
 
-from . import bp
+from . import body_bounds, bp
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 
 # The identity checks that keep a visit from using someone else's invitation, by form field.
@@ -50,6 +50,7 @@ def _refusal(code: str, inv: Invitation | None, status: int):
 
 
 @bp.post("/api/v1/invitations/lookup")
+@body_bounds.short_fields
 @kiosk_only
 def invitation_lookup():
     """A scanned or typed invitation code: the guest book's details to fill in, or why not."""

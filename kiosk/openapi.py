@@ -275,8 +275,10 @@ def document() -> dict:
                           "400": _json(ERR, "invalid or missing fields (fields holds each message)"),
                           "409": _json(ERR, "office_closed: outside office hours (state before_opening, "
                                             "after_closing, or day_off: not an office day or a holiday; WIB); "
-                                            "nothing was saved"),
-                          "401": E401, "413": _json(ERR, "request too large")}}},
+                                            "nothing was saved; answered before the body is parsed"),
+                          "401": E401, "413": _json(ERR, "request too large: longer than a signature of the "
+                                                         "900x360 box and 256 kB of fields, or more than 500 "
+                                                         "fields; refused before it is parsed")}}},
         f"{PREFIX}/visits/{{ticket}}": {"get": {
             "summary": "A visit's status by ticket",
             "parameters": [TICKET, {"name": "X-Visit-Proof", "in": "header", "required": False,

@@ -15,7 +15,7 @@ from lpsedesk.ids import ascii_digits
 from lpsedesk.models import Visit
 from lpsedesk.throttle import LoginThrottle, attempt_all
 
-from . import bp, visit_proof
+from . import body_bounds, bp, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .messages import field_message
 from .scan_api import api_error, api_not_found, read_capture_token, sessions
@@ -67,6 +67,7 @@ def _last4(data: dict) -> str:
 
 
 @bp.post("/api/v1/visits/find")
+@body_bounds.short_fields
 @kiosk_only
 def find_visit():
     """Today's visit for NIK + last 4 phone digits: its status and ticket, and whether it can end."""
@@ -86,6 +87,7 @@ def find_visit():
 
 
 @bp.post("/api/v1/visits/find-by-card")
+@body_bounds.short_fields
 @kiosk_only
 def find_visit_by_card():
     """Today's visit for the KTP just held up to this kiosk's camera (the capture token of POST /scan).
@@ -119,6 +121,7 @@ def inside():
 
 
 @bp.post("/api/v1/inside/<int:visit_id>/confirm")
+@body_bounds.short_fields
 @kiosk_only
 def confirm_inside(visit_id: int):
     """The picked name is mine: the last 4 digits of the phone I gave today prove it."""

@@ -9,7 +9,7 @@ from lpsedesk.extensions import db
 from lpsedesk.skm import answers as skm
 from lpsedesk.skm.screens import education_choices, questions
 
-from . import bp
+from . import body_bounds, bp
 from .device_auth import kiosk_only
 from .scan_api import api_error
 from .visit_api import visit_by_ticket, json_body
@@ -55,6 +55,7 @@ def store_answers(visit, data: dict | None, channel: str):
 
 
 @bp.post("/api/v1/visits/<ticket>/survey")
+@body_bounds.short_fields
 @kiosk_only
 def answer_survey(ticket: str):
     """The answers of the visitor who has just checked this visit out; stored without the name."""

@@ -23,7 +23,7 @@ from lpsedesk.throttle import LoginThrottle, attempt_all
 from lpsedesk.workflow import WorkflowError
 
 from . import bp
-from . import invitation_api, office_hours, visit_proof
+from . import body_bounds, invitation_api, office_hours, visit_proof
 from .device_auth import current_kiosk, current_kiosk_actor, kiosk_only
 from .images import UploadError, data_url_bytes, signature_pngs
 from .messages import api_message, field_message, status_message
@@ -172,15 +172,16 @@ def _step_check(problems: dict[str, str], asked: object):
 
 
 @bp.post("/api/v1/visits")
+@body_bounds.guest_book
 @kiosk_only
 def submit_visit():
+    # Outside office hours nobody approves and the expiry job would end the request at once: say so
+    # before anything is saved, on the form's first step as on the last, and before the body is parsed.
+    if (closed := office_hours.refusal()) is not None:
+        return closed
     data = json_body()
     if data is None:
         return api_error("bad_request", 400)
-    # Outside office hours nobody approves and the expiry job would end the request at once: say so
-    # before anything is saved, on the form's first step as on the last.
-    if (closed := office_hours.refusal()) is not None:
-        return closed
     device = current_kiosk()
     entry = checkin.GuestEntry.from_mapping(data)
     entry.locale = str(get_locale() or "id")
@@ -256,6 +257,7 @@ def get_visit(ticket: str):
 
 
 @bp.post("/api/v1/visits/find-by-ticket")
+@body_bounds.short_fields
 @kiosk_only
 def find_by_ticket():
     """The check-out screen's typed or scanned code: a well-formed code that is no visit's is an
@@ -311,6 +313,7 @@ def visit_qr(ticket: str):
 
 
 @bp.post("/api/v1/visits/<ticket>/checkout")
+@body_bounds.short_fields
 @kiosk_only
 def check_out(ticket: str):
     # No body is a check-out without a rating; a body that is not a JSON object is a broken client,
@@ -332,6 +335,7 @@ def check_out(ticket: str):
 
 
 @bp.post("/api/v1/visits/<ticket>/withdraw")
+@body_bounds.short_fields
 @kiosk_only
 def withdraw(ticket: str):
     """The visitor leaves before the Kasubag's decision: the waiting request is withdrawn (ux12)."""
@@ -344,6 +348,7 @@ def withdraw(ticket: str):
 
 
 @bp.post("/api/v1/nik/check")
+@body_bounds.short_fields
 @kiosk_only
 def check_nik():
     """What a NIK says (birth date, sex, region), for the visitor to confirm, or why it is wrong.
@@ -366,6 +371,7 @@ def check_nik():
 
 
 @bp.post("/api/v1/visitors/recall")
+@body_bounds.short_fields
 @kiosk_only
 def recall_visitor():
     """A returning visitor's details, only for NIK plus the last 4 digits of their phone.

@@ -45,6 +45,9 @@ def register_extensions(app: Flask) -> None:
     from .host_check import register_host_check
 
     register_host_check(app)  # first: a request to a name not the desk's goes no further (h38c)
+    from .input_guard import register_early_refusals
+
+    register_early_refusals(app)  # then a query or a body no page sends, before the CSRF check reads it
     from . import auth  # noqa: F401  (registers the user loader on login_manager)
     from .reports import day_versions  # noqa: F401  (changes to visits void the statistics' kept days)
     from .extensions import csrf, db, login_manager, migrate

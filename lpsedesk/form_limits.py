@@ -13,12 +13,17 @@ from collections.abc import Callable, Mapping
 
 from flask import Flask, Request, current_app
 from flask_babel import gettext as _
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.exceptions import HTTPException
 from werkzeug.formparser import FormDataParser
+from werkzeug.utils import cached_property
 
 from .errors import user_error
 from . import multipart_names
 from .form_text import cleaned_form
+from .json_input import more_keys_than
 from .multipart_names import NamesAsSentParser
+from .query_text import query_args
 
 MAX_FORM_FIELDS = 20_000
 MAX_FORM_BYTES = 1_000_000
@@ -92,6 +97,18 @@ def file_beside_typed_fields(file_bytes: int) -> Callable[[Callable], Callable]:
     return mark
 
 
+def body_at_most(size: int, fields: int) -> Callable[[Callable], Callable]:
+    """Marks a route whose body is never larger than `size` bytes nor holds more than `fields` fields (a
+    form's fields or parts, a JSON body's keys): more is refused with a 413 before it is parsed, from its
+    Content-Length before it is even read (h48f). The server-wide bounds above are for the largest form
+    of any page; a route that takes a small body is cheaper to refuse by its own."""
+    def mark(view: Callable) -> Callable:
+        view.body_bytes = size  # type: ignore[attr-defined]
+        view.body_fields = fields  # type: ignore[attr-defined]
+        return view
+    return mark
+
+
 def file_bytes_at(app: Flask, endpoint: str) -> int:
     """The most a file sent to `endpoint` may hold: its form's own limit, else MAX_UPLOAD_MB (a kiosk's
     photo; a form without a file is bounded by it too)."""
@@ -102,9 +119,41 @@ def file_bytes_at(app: Flask, endpoint: str) -> int:
 class DeskRequest(Request):
     form_data_parser_class = FieldBoundedParser
 
+    @cached_property
+    def args(self) -> ImmutableMultiDict:  # type: ignore[override]
+        # the query's text cleaned as a form's is, for every view and error page (h48f, query_text)
+        return query_args(self.query_string)
+
+    def _view(self) -> Callable | None:
+        return current_app.view_functions.get(self.endpoint or "") if self.url_rule is not None else None
+
     @property
     def max_content_length(self) -> int | None:
-        view = current_app.view_functions.get(self.endpoint or "") if self.url_rule is not None else None
+        view = self._view()
         if getattr(view, "file_beside_typed_fields", False):
             return largest_body(current_app.config)
-        return super().max_content_length
+        everywhere = super().max_content_length
+        own = getattr(view, "body_bytes", None)
+        if own is None or everywhere is None:
+            return everywhere if own is None else own
+        return min(own, everywhere)  # a route's own bound, never past the server's (MAX_UPLOAD_MB)
+
+    @property
+    def max_form_parts(self) -> int | None:
+        return getattr(self._view(), "body_fields", None) or super().max_form_parts
+
+    def body_refusal(self) -> HTTPException | None:
+        """The 413 for a body its route never takes (`body_at_most`), else None: told by its length before it
+        is read, by its fields before it is parsed (a multipart form's parts are counted by Werkzeug)."""
+        view = self._view()
+        size, fields = getattr(view, "body_bytes", None), getattr(view, "body_fields", None)
+        if size is not None and (self.content_length or 0) > size:
+            return user_error(413, _("What was sent is far longer than any form of the desk. "
+                                     "Reload the page and try again."))
+        if fields is not None and (
+                (self.is_json and more_keys_than(self.get_data(cache=True), fields))
+                or (self.mimetype == "application/x-www-form-urlencoded"
+                    and self.get_data(cache=True).count(b"&") >= fields)):
+            return user_error(413, _("What was sent holds far more fields than any form of the desk. "
+                                     "Reload the page and try again."))
+        return None

@@ -11,6 +11,8 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
 from .errors import user_error
+from . import query_text
+from .form_limits import DeskRequest
 
 NUL = "\x00"
 
@@ -26,6 +28,12 @@ def _json_has_nul(req: Request) -> bool:
     return b"\\u0000" in body or b"\x00" in body
 
 
+def early_refusal(req: Request) -> HTTPException | None:
+    """The 400 for a query no page sends (query_text), the 413 for a body its route never takes
+    (form_limits.body_at_most), else None: asked before the CSRF check reads the form (h48f)."""
+    return query_text.refusal(req) or (req.body_refusal() if isinstance(req, DeskRequest) else None)
+
+
 def nul_refusal(req: Request) -> HTTPException | None:
     """The 400 for a request whose path, query or text body carries a NUL, else None (also asked by
     the kiosk's frame path, which is answered ahead of Flask's request machinery)."""
@@ -35,6 +43,15 @@ def nul_refusal(req: Request) -> HTTPException | None:
         return user_error(400, _("What was sent contains a character that cannot be stored (NUL). "
                                  "Please check what you entered and try again."))
     return None
+
+
+def register_early_refusals(app: Flask) -> None:
+    """Registered before the CSRF check (Flask-WTF's own before_request)."""
+    @app.before_request
+    def _refuse_unreadable():
+        refusal = early_refusal(request)
+        if refusal is not None:
+            raise refusal
 
 
 def register_input_guard(app: Flask) -> None:
