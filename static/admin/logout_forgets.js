@@ -5,7 +5,7 @@
 (function () {
   document.addEventListener("submit", (e) => {
     const form = e.target;
-    if (!form.matches || !form.matches("form[data-logout]")) return;
+    if (!form.matches || !form.matches("form[data-logout]") || e.defaultPrevented) return;
     try {
       for (let i = sessionStorage.length - 1; i >= 0; i--) {
         const name = sessionStorage.key(i);

@@ -117,6 +117,7 @@ function decidedEarly(card, message, fromCard, nextKey) {
   if (card.isConnected && blank && blank.nodeType === Node.TEXT_NODE && !blank.textContent.trim()) blank.remove();
   card.remove();  // the live list may have taken it out already
   window.scrollTo({ top: y, behavior: "instant" });
+  if (line && message) newsOver(line, nextKey && live.querySelector(`.inv-req[data-key="${CSS.escape(nextKey)}"]`));
   const lost = !document.activeElement || document.activeElement === document.body;
   if (!fromCard || !lost) return;  // a focus she has since moved elsewhere stays there
   const section = live.querySelector("[data-part=invitations]");
@@ -124,6 +125,28 @@ function decidedEarly(card, message, fromCard, nextKey) {
   const heading = section && section.querySelector(".inv-req") && section.querySelector("h2");
   const target = (next && next.querySelector("a[href]")) || heading || line;
   if (target) target.focus({ preventScroll: true });  // where she was looking, or above it: the page stays
+}
+
+/* h48e: the line rides at the screen's top (sticky) only while it is news. Stuck there it covered the top of
+   the card that had moved up under it (its name, at 320x568), and every card she then scrolled past. So the
+   view gives way by what the line covers of that card, and once she scrolls on by herself the line lets go
+   and stays in its place above the cards (staff.css, .let-go); the next decision makes it news again. */
+let letGo = null;
+function newsOver(line, next) {
+  if (letGo) letGo();
+  line.classList.remove("let-go");
+  for (let i = 0; next && i < 2; i++) {  // a second pass: the first may have let the line go from the top
+    const over = line.getBoundingClientRect().bottom - next.getBoundingClientRect().top;
+    if (over <= 0) break;
+    window.scrollBy({ top: -Math.ceil(over), behavior: "instant" });
+  }
+  const from = window.scrollY;
+  const go = () => { line.classList.add("let-go"); letGo(); };
+  // a finger or a wheel is hers; a scroll alone may be the page's (a live list, scroll anchoring): past a line
+  const moved = () => { if (Math.abs(window.scrollY - from) > 32) go(); };
+  const events = [["touchmove", go], ["wheel", go], ["scroll", moved]];
+  events.forEach(([name, fn]) => window.addEventListener(name, fn, { passive: true }));
+  letGo = () => { events.forEach(([name, fn]) => window.removeEventListener(name, fn)); letGo = null; };
 }
 
 /* Send the decision in the background; the decided request leaves and the next one slides in. */
