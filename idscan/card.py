@@ -98,12 +98,17 @@ SLEEVE_INSET = (1.0, 0.14)
 # its 10 sharp "perspective" cards lost or taken for a part of them; f = 1.25 frame widths puts all 7 in the band).
 # A whole outline is also taken where some focal length of FOCAL_RANGE (in frame widths: lenses of ~35-80 degrees
 # across) gives ID-1's ratio; the frame holds no evidence of which, so every one of them is allowed. An outline cut
-# by the border keeps the one focal length (its corners are guessed, and "move into frame" must not widen). A ratio
+# by the border keeps the one focal length (its corners are guessed, and "move into frame" must not widen), and so
+# does the faint pass (its many quads of faint lines took a larger quad off a cast card, and a pale SIM, once their
+# ratio was widened: stranger4 dev white_balance, tests/idscan/test_cast_card.py). A ratio
 # only another lens explains must come nearer ID-1's (1.586) than ASPECT_BAND asks: WIDE_BAND keeps out an A4 sheet
 # (1.414) turned 8 degrees, whose ratio reaches 1.471 at the range's end.
 WIDE_FOCAL = True  # switch: False is main's one focal length
 FOCAL_RANGE = (0.6, 0.9, 1.2, 1.6)
 WIDE_BAND = (1.50, 1.68)
+# ... and such an outline must be clean all round, as a card in plain view tilted away is (stranger6 dev: 0.83-1.0):
+# a quad of a card's side and the desk's (support 0.5, stranger4 dev white_balance 35) took its place otherwise.
+WIDE_SUPPORT = EARLY_SUPPORT
 
 
 @dataclass
@@ -235,7 +240,7 @@ def _card_in_sleeve(det: CardDetection, gray: np.ndarray, shape: tuple[int, ...]
         return None
     h, w = gray.shape
     sides = [(inner[k], inner[(k + 1) % 4]) for k in range(4)]
-    found = _judge_whole(Outline(inner, sides, False), gray, shape, 1.0, reach, planes)
+    found = _judge_whole(Outline(inner, sides, False), gray, shape, 1.0, reach, planes, wide=False)
     return found if found is not None and found.in_frame and _in_sleeve(found.corners, q, reach) else None
 
 
@@ -258,7 +263,7 @@ def _cut_card_shows_a_ktp(frame: np.ndarray, q: np.ndarray) -> bool:
 
 
 def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: float,
-                 reach: float, planes: tuple[np.ndarray, ...] = ()) -> CardDetection | None:
+                 reach: float, planes: tuple[np.ndarray, ...] = (), wide: bool = True) -> CardDetection | None:
     """A candidate with all four sides seen: ID-1 ratio, straight sides, refined corners."""
     h, w = gray.shape
     q = _order_clockwise(o.quad)
@@ -267,16 +272,19 @@ def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: fl
     q = _with_long_side_first(q / scale)
     aspect = true_aspect(q, shape)
     # An extrapolated corner can be several pixels off: judge a cut card's ratio after refinement.
-    if not o.cut and not id1_ratio(q, shape):
+    other_lens = not o.cut and not id1_ratio(q, shape, False)  # ID-1 only at another focal length, if at all
+    if other_lens and not id1_ratio(q, shape, wide):
         return None
     area = float(cv2.contourArea(q)) / (w * h)
     if area < MIN_AREA_SHARE:
         return None
     refined, support = refine_corners(gray, q, reach, planes, None if o.guessed is None else o.guessed / scale)
-    if support < MIN_SUPPORT:
+    if support < (WIDE_SUPPORT if other_lens else MIN_SUPPORT):
         return None
     if np.abs(refined - q).max() <= (3 if o.cut else 2) * reach:
         q = refined
+    if other_lens and not id1_ratio(q, shape, wide):
+        return None  # the refined corners must keep it (a pale SIM's outline, 1.38, reached the band only before)
     if o.cut:
         aspect = true_aspect(q, shape)
         if not ASPECT_BAND[0] <= aspect <= ASPECT_BAND[1]:
@@ -353,7 +361,7 @@ def _card_shaped(q: np.ndarray, shape: tuple[int, ...]) -> bool:
     sides = np.linalg.norm(q - np.roll(q, -1, axis=0), axis=1)
     ratio = (sides[0] + sides[2]) / max(float(sides[1] + sides[3]), 1e-6)
     return (float(cv2.contourArea(q)) >= MIN_AREA_SHARE * shape[0] * shape[1] and 1.1 <= ratio <= 2.3
-            and _angles_ok(q) and id1_ratio(q, shape))
+            and _angles_ok(q) and id1_ratio(q, shape, wide=False))
 
 
 def _faint_card(det: CardDetection, best: CardDetection | None, frame: np.ndarray) -> CardDetection | None:
@@ -563,9 +571,9 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
                 continue
             if faint and not planes:  # split once, when the faint pass has a candidate to judge
                 planes = tuple(cv2.split(frame))
-            det = _judge_whole(o, gray, frame.shape, scale, reach, planes)
+            det = _judge_whole(o, gray, frame.shape, scale, reach, planes, not faint)
             if det is None and o.fitted is not None:  # its sides' own corners (outline.py)
-                det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes)
+                det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes, not faint)
             if det is not None and not det.in_frame and not _cut_card_shows_a_ktp(frame, det.corners):
                 det = None  # four sides with a corner past the border
             if faint and det is not None:
