@@ -95,7 +95,7 @@ SLEEVE_INSET = (1.0, 0.14)
 # assumed, 0.9 of the frame's width (a wide webcam lens, ~70 degrees across). Tilted a little, any focal length gives
 # the same ratio; tilted 30-45 degrees, the ratio moves by 0.2-0.5 with it, and a camera whose lens is narrower (a
 # webcam cropping its sensor for 720p, or zoomed) makes the card's ratio seem 1.27-1.83 at 0.9 (stranger6 dev: 7 of
-# its 10 sharp "perspective" cards lost or taken for a part of them; f = 1.25 frame widths puts all 7 in the band).
+# its 10 sharp "perspective" cards lost or taken for a part of them; the five measured cross the band between 0.9 and 2).
 # A whole outline is also taken where some focal length of FOCAL_RANGE (in frame widths: lenses of ~35-80 degrees
 # across) gives ID-1's ratio; the frame holds no evidence of which, so every one of them is allowed. An outline cut
 # by the border keeps the one focal length (its corners are guessed, and "move into frame" must not widen), and so
