@@ -91,6 +91,24 @@ PRINT_TRY, PRINT_STEP = 2.0, 0.04  # a quad scoring this much is also tried move
 # SLEEVE_INSET[0] * reach (the edge band's own inner contour lies closer) and at most SLEEVE_INSET[1] of the outer's
 # size (sqrt of its area; a 7 mm sleeve is 0.10 of a card's) is the card in it: judged, and kept over the sleeve.
 SLEEVE_INSET = (1.0, 0.14)
+# A card tilted far towards or away from the camera (Run 48b): its true ratio (true_aspect) rests on the focal length
+# assumed, 0.9 of the frame's width (a wide webcam lens, ~70 degrees across). Tilted a little, any focal length gives
+# the same ratio; tilted 30-45 degrees, the ratio moves by 0.2-0.5 with it, and a camera whose lens is narrower (a
+# webcam cropping its sensor for 720p, or zoomed) makes the card's ratio seem 1.27-1.83 at 0.9 (stranger6 dev: 7 of
+# its 10 sharp "perspective" cards lost or taken for a part of them; the five measured cross the band between 0.9 and 2).
+# A whole outline is also taken where some focal length of FOCAL_RANGE (in frame widths: lenses of ~35-80 degrees
+# across) gives ID-1's ratio; the frame holds no evidence of which, so every one of them is allowed. An outline cut
+# by the border keeps the one focal length (its corners are guessed, and "move into frame" must not widen), and so
+# does the faint pass (its many quads of faint lines took a larger quad off a cast card, and a pale SIM, once their
+# ratio was widened: stranger4 dev white_balance, tests/idscan/test_cast_card.py). A ratio
+# only another lens explains must come nearer ID-1's (1.586) than ASPECT_BAND asks: WIDE_BAND keeps out an A4 sheet
+# (1.414) turned 8 degrees, whose ratio reaches 1.471 at the range's end.
+WIDE_FOCAL = True  # switch: False is main's one focal length
+FOCAL_RANGE = (0.6, 0.9, 1.2, 1.6)
+WIDE_BAND = (1.50, 1.68)
+# ... and such an outline must be clean all round, as a card in plain view tilted away is (stranger6 dev: 0.83-1.0):
+# a quad of a card's side and the desk's (support 0.5, stranger4 dev white_balance 35) took its place otherwise.
+WIDE_SUPPORT = EARLY_SUPPORT
 
 
 @dataclass
@@ -104,20 +122,34 @@ class CardDetection:
     orientation: float = 0.0  # how sure the upright/upside-down choice is (orient.py score, >= 0)
 
 
-def true_aspect(quad: np.ndarray, shape: tuple[int, ...]) -> float:
+def true_aspect(quad: np.ndarray, shape: tuple[int, ...], focal: float = 0.9) -> float:
     """Width/height of the planar rectangle seen as quad (TL,TR,BR,BL).
 
     Zhang & He (whiteboard scanning) with the principal point at the frame
-    centre and an assumed webcam focal length, so tilt does not skew it.
+    centre and an assumed webcam focal length (focal frame widths), so tilt does not skew it.
     """
     h, w = shape[:2]
-    f = 0.9 * w
+    f = focal * w
     m = np.hstack([(quad - [w / 2, h / 2]) / f, np.ones((4, 1))])
     m1, m2, m4, m3 = m  # paper order: m1 (0,0), m2 (w,0), m3 (0,h), m4 (w,h)
     k2 = np.dot(np.cross(m1, m4), m3) / (np.dot(np.cross(m2, m4), m3) or 1e-9)
     k3 = np.dot(np.cross(m1, m4), m2) / (np.dot(np.cross(m3, m4), m2) or 1e-9)
     n2, n3 = k2 * m2 - m1, k3 * m3 - m1
     return float(np.linalg.norm(n2) / max(np.linalg.norm(n3), 1e-9))
+
+
+def id1_ratio(quad: np.ndarray, shape: tuple[int, ...], wide: bool = True) -> bool:
+    """The quad (TL,TR,BR,BL, long side first) has ID-1's true ratio: in ASPECT_BAND at the assumed focal length, or
+    (wide and WIDE_FOCAL) in WIDE_BAND at some focal length of FOCAL_RANGE - the ratio moves continuously with it,
+    so a band crossed between two focal lengths tried is met at one between them."""
+    lo, hi = ASPECT_BAND
+    if lo <= true_aspect(quad, shape) <= hi:
+        return True
+    if not (wide and WIDE_FOCAL):
+        return False
+    lo, hi = WIDE_BAND
+    ratios = [true_aspect(quad, shape, f) for f in FOCAL_RANGE]
+    return any(min(a, b) <= hi and max(a, b) >= lo for a, b in zip(ratios, ratios[1:]))
 
 
 def _order_clockwise(pts: np.ndarray) -> np.ndarray:
@@ -208,7 +240,7 @@ def _card_in_sleeve(det: CardDetection, gray: np.ndarray, shape: tuple[int, ...]
         return None
     h, w = gray.shape
     sides = [(inner[k], inner[(k + 1) % 4]) for k in range(4)]
-    found = _judge_whole(Outline(inner, sides, False), gray, shape, 1.0, reach, planes)
+    found = _judge_whole(Outline(inner, sides, False), gray, shape, 1.0, reach, planes, wide=False)
     return found if found is not None and found.in_frame and _in_sleeve(found.corners, q, reach) else None
 
 
@@ -231,7 +263,7 @@ def _cut_card_shows_a_ktp(frame: np.ndarray, q: np.ndarray) -> bool:
 
 
 def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: float,
-                 reach: float, planes: tuple[np.ndarray, ...] = ()) -> CardDetection | None:
+                 reach: float, planes: tuple[np.ndarray, ...] = (), wide: bool = True) -> CardDetection | None:
     """A candidate with all four sides seen: ID-1 ratio, straight sides, refined corners."""
     h, w = gray.shape
     q = _order_clockwise(o.quad)
@@ -240,16 +272,19 @@ def _judge_whole(o: Outline, gray: np.ndarray, shape: tuple[int, ...], scale: fl
     q = _with_long_side_first(q / scale)
     aspect = true_aspect(q, shape)
     # An extrapolated corner can be several pixels off: judge a cut card's ratio after refinement.
-    if not o.cut and not ASPECT_BAND[0] <= aspect <= ASPECT_BAND[1]:
+    other_lens = not o.cut and not id1_ratio(q, shape, False)  # ID-1 only at another focal length, if at all
+    if other_lens and not id1_ratio(q, shape, wide):
         return None
     area = float(cv2.contourArea(q)) / (w * h)
     if area < MIN_AREA_SHARE:
         return None
     refined, support = refine_corners(gray, q, reach, planes, None if o.guessed is None else o.guessed / scale)
-    if support < MIN_SUPPORT:
+    if support < (WIDE_SUPPORT if other_lens else MIN_SUPPORT):
         return None
     if np.abs(refined - q).max() <= (3 if o.cut else 2) * reach:
         q = refined
+    if other_lens and not id1_ratio(q, shape, wide):
+        return None  # the refined corners must keep it (a pale SIM's outline, 1.38, reached the band only before)
     if o.cut:
         aspect = true_aspect(q, shape)
         if not ASPECT_BAND[0] <= aspect <= ASPECT_BAND[1]:
@@ -326,7 +361,7 @@ def _card_shaped(q: np.ndarray, shape: tuple[int, ...]) -> bool:
     sides = np.linalg.norm(q - np.roll(q, -1, axis=0), axis=1)
     ratio = (sides[0] + sides[2]) / max(float(sides[1] + sides[3]), 1e-6)
     return (float(cv2.contourArea(q)) >= MIN_AREA_SHARE * shape[0] * shape[1] and 1.1 <= ratio <= 2.3
-            and _angles_ok(q) and ASPECT_BAND[0] <= true_aspect(q, shape) <= ASPECT_BAND[1])
+            and _angles_ok(q) and id1_ratio(q, shape, wide=False))
 
 
 def _faint_card(det: CardDetection, best: CardDetection | None, frame: np.ndarray) -> CardDetection | None:
@@ -536,9 +571,9 @@ def detect_card(frame: np.ndarray, gray: np.ndarray | None = None, *, faint: boo
                 continue
             if faint and not planes:  # split once, when the faint pass has a candidate to judge
                 planes = tuple(cv2.split(frame))
-            det = _judge_whole(o, gray, frame.shape, scale, reach, planes)
+            det = _judge_whole(o, gray, frame.shape, scale, reach, planes, not faint)
             if det is None and o.fitted is not None:  # its sides' own corners (outline.py)
-                det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes)
+                det = _judge_whole(replace(o, quad=o.fitted), gray, frame.shape, scale, reach, planes, not faint)
             if det is not None and not det.in_frame and not _cut_card_shows_a_ktp(frame, det.corners):
                 det = None  # four sides with a corner past the border
             if faint and det is not None:
