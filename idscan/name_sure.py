@@ -25,6 +25,19 @@ def _letters(text: str) -> str:
     return re.sub(r"[^A-Z]", "", text.upper())
 
 
+letters_of = _letters  # a name's letters alone, as the rules here compare names
+
+
+def doubts(read: tuple[str, list[float]] | None) -> bool:
+    """Whether the names model's reading (text, letter scores) of a row doubted one of its letters
+    (scored under NAME_LEAST); False where there is no such reading."""
+    if read is None:
+        return False
+    text, scores = read
+    return bool(text) and len(scores) == len(text) and any(ch.isalpha() for ch in text) \
+        and _least(text, scores) < NAME_LEAST
+
+
 def _least(text: str, scores: list[float]) -> float:
     """The least score among a reading's letters (0 where it has none)."""
     return min((s for ch, s in zip(text, scores) if ch.isalpha()), default=0.0)
