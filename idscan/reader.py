@@ -950,6 +950,7 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
     if try_rotated and not any(f.nik or f.nik_options or f.province for f in frames):
         # No NIK line and no header anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
+        unsettled = getattr(_UNSETTLED, "letters", None)  # the upright read's, kept if it stands
         turned_sets, turned_images, turned_second, turned_names, turned_later = _read_sets(turned, engine)
         turned_frames = [_identify(lines) for lines in turned_sets]
         if any(f.nik or f.nik_options for f in turned_frames):
@@ -957,6 +958,7 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
                                                              turned_later, True)
         else:
             turned_lines = [f.lines for f in turned_frames]
+            _UNSETTLED.letters = unsettled
     own = frames
     if RECUT_NAMES and engine in ("tesseract", "both"):
         _recut_names(frames, images, second, names, both)
