@@ -22,7 +22,18 @@ LIKE = 0.7
 
 
 def letters(text: str) -> str:
+    """A name's letters alone, as the rules here compare names."""
     return re.sub(r"[^A-Z]", "", text.upper())
+
+
+def doubts(read: tuple[str, list[float]] | None) -> bool:
+    """Whether the names model's reading (text, letter scores) of a row doubted one of its letters
+    (scored under NAME_LEAST); False where there is no such reading."""
+    if read is None:
+        return False
+    text, scores = read
+    return bool(text) and len(scores) == len(text) and any(ch.isalpha() for ch in text) \
+        and _least(text, scores) < NAME_LEAST
 
 
 def _least(text: str, scores: list[float]) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
+import threading
 import time
 from contextlib import nullcontext
 from concurrent.futures import ThreadPoolExecutor
@@ -136,6 +137,14 @@ RAPID_LINES = slice(2, 5)  # the sharpest crop's lines RapidOCR reads beside Tes
 # Skip RapidOCR on the later crops' name lines when every reading already agrees (_names_settled;
 # dev: the same names on 129 + 63 runs, ~0.8 fewer lines per capture). False: measurements.
 SETTLE_NAMES = True
+# ... but not while the names model doubted a letter of its reading of the sharpest crop's row
+# (name_sure.doubts): the doubt rule judges the name by the names model's readings, and the later
+# crops' rows, never shown to it, could not confirm the letter (dev stranger3 run 13, ZAINAL ANGGRAINI
+# read so by Tesseract on two crops, one letter doubted at 0.51: left empty). The model reads them
+# then, and a name the vote makes of them is filled only with the letters the readings were about to
+# settle on (docs/idscan.md, Run 48c). False: measurements.
+SETTLE_SURE = True
+_UNSETTLED = threading.local()  # .letters: the letters a doubted reading kept from settling (this capture)
 # ... and when the two recognisers read the sharpest crop's name alike and Tesseract read it so on
 # at least this many later crops (0: off; docs/idscan.md, Run 11c).
 SETTLE_AGREED = 1
@@ -305,6 +314,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
     # The sharpest crop gives the printed evidence (header, birth, sex); the others add NIK and
     # name readings to the vote: each line read costs ~10 ms of Tesseract CPU.
     second: list[list] = [[] for _ in crops]  # crop 0: texts; later crops: (line, text)
+    _UNSETTLED.letters = None
     names: dict[int, tuple[int, str]] = {}
     later: dict[int, tuple[int, np.ndarray]] = {}
     if engine == "rapidocr":
@@ -312,7 +322,7 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
         per_card = _lines_of(crops)
         texts = rapid_lines(_flat(per_card))
     elif engine == "both":
-        from .rapid import read_lines as rapid_lines, read_names as rapid_names
+        from .rapid import chars_read, read_lines as rapid_lines, read_names as rapid_names
         with ThreadPoolExecutor(max_workers=1) as pool:  # Tesseract releases the GIL: both cores work
             per_card = _lines_of(crops)
             job = pool.submit(tesseract.read_lines, _flat(per_card))
@@ -349,6 +359,11 @@ def _read_sets(crops: list[np.ndarray], engine: str) -> tuple[list, list, list, 
                 idx = RAPID_LINES.start + at + 1 - OTHER_LINES.start
                 settled = (SETTLE_NAMES and at + 1 < len(first)
                            and _names_settled(texts, per_card, idx, second[0][at + 1]))
+                if settled and SETTLE_SURE and name_sure.doubts(chars_read(soft)):
+                    # The readings agree, but the names model doubted its own: the later crops
+                    # are shown to it, and the name may only be what they were settling on.
+                    settled = False
+                    _UNSETTLED.letters = name_sure.letters(clean_name(second[0][at + 1]) or "")
                 for k in range(1, len(per_card)):
                     if 0 < idx < len(per_card[k]):
                         names[k] = (idx, None if settled else
@@ -890,6 +905,11 @@ def read_cards(crops: list[np.ndarray], engine: str | None = None, regions: Mapp
         # Engine "rapidocr" reads every line with its text model: no names-model reading to seek.
         reading.name = judged_name(reading.name, readings, rows_read=reading.engine == "both",
                                    lines=reading.frames[0].lines if reading.frames else ())
+        unsettled = getattr(_UNSETTLED, "letters", None)
+        if reading.name and unsettled is not None and name_sure.letters(reading.name) != unsettled:
+            # The later crops were read only to confirm the letters the name was settling on
+            # (SETTLE_SURE): a name they voted otherwise is no such confirmation.
+            reading.name = None
         if not reading.name:
             reading.read_from_card = [f for f in reading.read_from_card if f != "name"]
     # A title's full stop and a Balinese name's spaces, which both recognisers misread alike
@@ -935,6 +955,7 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
     if try_rotated and not any(f.nik or f.nik_options or f.province for f in frames):
         # No NIK line and no header anywhere: the card may lie upside down (orientation cues fooled).
         turned = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
+        unsettled = getattr(_UNSETTLED, "letters", None)  # the upright read's, kept if it stands
         turned_sets, turned_images, turned_second, turned_names, turned_later = _read_sets(turned, engine)
         turned_frames = [_identify(lines) for lines in turned_sets]
         if any(f.nik or f.nik_options for f in turned_frames):
@@ -942,6 +963,7 @@ def _read_cards(crops: list[np.ndarray], engine: str | None, regions: Mapping[st
                                                              turned_later, True)
         else:
             turned_lines = [f.lines for f in turned_frames]
+            _UNSETTLED.letters = unsettled
     own = frames
     if RECUT_NAMES and engine in ("tesseract", "both"):
         _recut_names(frames, images, second, names, both)
