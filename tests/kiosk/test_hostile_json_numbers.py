@@ -36,7 +36,9 @@ def test_arrays_nested_too_deep_are_a_400_in_indonesian_and_the_kiosk_keeps_serv
     deep = b"[" * 100_000 + b"]" * 100_000
     response = _post(kiosk, path, b'{"nik": ' + deep + b', "code": "x"}')
     assert 400 <= response.status_code < 500
-    assert "Silakan" in response.get_json()["message"]  # a sentence in Indonesian, the default
+    # a sentence in Indonesian, the default (the short forms refuse the body unread since h48f: "coba lagi")
+    message = response.get_json()["message"]
+    assert "Silakan" in message or "coba lagi" in message, message
     # the next, ordinary request is served
     assert _post(kiosk, "/visits", b'{"validate_only": true}').status_code == 400
     assert kiosk.get("/inside").status_code == 200
