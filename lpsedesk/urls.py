@@ -15,9 +15,14 @@ from .ids import ROW_ID_MAX
 _SAME_SITE_PATH = re.compile(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*")
 
 
+# As long as a query may be (query_text.MAX_QUERY_BYTES): the longest path a page sends is the print of
+# 500 chosen invitations (7 kB), which the login's `next=` carries back when the session had ended.
+MAX_PATH = 16_384
+
+
 def same_site_path(target: str | None) -> str | None:
     """`target` if it is a same-site path, else None."""
-    if target and len(target) <= 2000 and _SAME_SITE_PATH.fullmatch(target):
+    if target and len(target) <= MAX_PATH and _SAME_SITE_PATH.fullmatch(target):
         return target
     return None
 

@@ -80,6 +80,17 @@ def test_a_login_never_redirects_off_site(client, make_user):
     assert response.headers["Location"] == "/admin/"
 
 
+def test_a_login_returns_to_the_print_of_500_chosen_invitations_the_session_ended_on(client, make_user):
+    from urllib.parse import quote
+
+    make_user("rina", "helpdesk")
+    target = "/admin/invitations/print?" + "&".join(f"id={2_147_483_000 + i}" for i in range(500))
+    token = csrf_from(client, "/admin/login")
+    response = client.post("/admin/login?next=" + quote(target, safe=""),
+                           data={"csrf_token": token, "username": "rina", "password": "Rahasia-uji-123"})
+    assert response.headers["Location"] == target
+
+
 def test_session_cookie_is_httponly_and_samesite(client, make_user, login):
     make_user("rina", "helpdesk")
     cookie = login("rina").headers["Set-Cookie"]
