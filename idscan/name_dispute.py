@@ -8,7 +8,9 @@ them, not another row or noise) and reads such a letter otherwise or not at all,
 to the visitor. An I is not disputed: Tesseract writes the bare stroke as L, 1, "!" or "|", or
 drops it, and on dev it was the disputed letter of every right name the rule would have refused
 (docs/idscan.md, Run 48a). Held out it refused 4 of 14 wrong names and 2 right ones, each a Y that
-Tesseract read as V at a low word confidence: a floor on that confidence is a lead for fresh dev draws.
+Tesseract read as V at a low word confidence. Neither is a rule here (Run 48g, 489 fresh dev reads:
+13 wrong names refused, 6 right): no disputed Y was read V there, and Tesseract's words read at a low
+confidence disputed more wrong names than right ones, so a floor gives back wrong names first.
 """
 from __future__ import annotations
 

@@ -68,6 +68,16 @@ def test_a_tesseract_row_nothing_like_the_name_disputes_nothing():
     assert not name_dispute.disputed(read, readings, SHEET + ["— Lb clienehdinal"])
 
 
+def test_a_word_tesseract_read_at_a_low_confidence_still_disputes():
+    # Printed SYAFI'I (stranger6 fresh dev card 122, Run 48g): the model read the last I as T at
+    # 0.63; Tesseract read the word "SYAFTI" at word confidence 6. On fresh dev draws the words that
+    # disputed names filled wrong were read at confidences 0-96, those that disputed right names at
+    # 33-66: a floor on the word's confidence would give back wrong names before it spared a right one.
+    read = "R. AN-NUR SYAFI'T"
+    readings = [(read, _scores(read, {16: 0.63}))]
+    assert name_dispute.disputed(read, readings, SHEET + ["Nama R.AN-NUR SYAFTI"])
+
+
 def test_no_tesseract_lines_dispute_nothing():
     read = "WOSISEPROS TEPROGING SINENUBEH"
     assert not name_dispute.disputed(read, [(read, _scores(read, {29: 0.78}))], [])
