@@ -117,6 +117,8 @@ def test_the_board_and_the_letter_page_at_200_percent_text_scroll_nothing_sidewa
             page.wait_for_load_state()
             page.evaluate(LARGE_TEXT)
             _nothing_sideways(page, f"{name} ({lang})")
+            # the skip link, three lines tall at this size, showed its bottom at the screen's top edge
+            assert page.evaluate("document.querySelector('.skip-link').getBoundingClientRect().bottom") <= 0
             _shot(page, f"{name}-{size}-{lang}")
         close_pages(page)
 
