@@ -72,5 +72,7 @@ def test_the_bands_card_offers_the_ktp_check_before_the_let_in(app, live_server,
     check.click()
     desk.wait_for_function(f"() => !document.querySelector('[data-key=\"t-{visit_id}\"] form[action$=\"/ktp-check\"]')",
                            timeout=WAIT)
+    # the check posts and the board loads again: the card may be parsed before its buttons (a run under load)
+    card.get_by_role("button", name=LET_IN["en"]).wait_for(timeout=WAIT)
     assert card.get_by_role("button", name=LET_IN["en"]).count() == 1
     close_pages(desk)
