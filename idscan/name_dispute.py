@@ -47,8 +47,8 @@ def disputed(name: str, readings: list[tuple[str, list[float] | None]], lines: l
     text, scores = own
     mine = [(ch, s) for ch, s in zip(text.upper(), scores) if ch.isalpha()]
     want = "".join(ch for ch, _s in mine)
-    theirs = max((tesseract_letters(line) for line in lines), key=lambda t: _like(name, t))
-    if _like(name, theirs) < ROW_LIKE:
+    like, theirs = max(((_like(name, t), t) for t in map(tesseract_letters, lines)), key=lambda pair: pair[0])
+    if like < ROW_LIKE:
         return False  # no Tesseract reading of these letters: nothing to dispute with
     alike = set()
     for i, _j, size in SequenceMatcher(None, want, theirs, autojunk=False).get_matching_blocks():
